@@ -1,0 +1,24 @@
+/**
+ * The one database interface both engines implement (PostGIS via `pg`, or embedded PGlite).
+ * Routes and services only ever see this. SQL text lives in `sql/`; `named()` runs
+ * `sql/queries/<name>.sql` with `$n` parameters — never string-built SQL.
+ */
+export type Engine = 'postgis' | 'pglite';
+
+export interface QueryResult<T> {
+  rows: T[];
+}
+
+export interface Queryable {
+  /** Run raw SQL text (used by the migration runner and the named-query loader only). */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
+  /** Run the named query `sql/queries/<name>.sql` with positional parameters. */
+  named<T = Record<string, unknown>>(name: string, params?: unknown[]): Promise<QueryResult<T>>;
+}
+
+export interface Db extends Queryable {
+  readonly engine: Engine;
+  /** Everything inside `fn` commits together or not at all. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
