@@ -1,0 +1,254 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { assessExtension } from './extension';
+import type { ExtensionInput } from './schemas';
+
+const shanxi = (over: Partial<ExtensionInput>): ExtensionInput => ({
+  regime: 'shanxi-cbm-2020',
+  licensed_area_km2: 100,
+  proven_reserve_area_km2: 0,
+  unfinished_ratio: 0,
+  ...over,
+});
+
+describe('shanxi-cbm-2020 worked figures (000-part-b §1.3)', () => {
+  it('寿阳北 268.752 km², proven 58.91, u ≤ 25% → 52.4605 km²', () => {
+    const r = assessExtension(shanxi({ licensed_area_km2: 268.752, proven_reserve_area_km2: 58.91, unfinished_ratio: 0.1 }));
+    expect(r.decision).toBe('extend');
+    expect(r.base_km2).toBe(209.842);
+    expect(r.reduction_ratio).toBe(0.25);
+    expect(r.reduction_km2).toBe(52.4605);
+    expect(r.remaining_km2).toBe(216.2915);
+    expect(r.regime).toBe('shanxi-cbm-2020');
+    const red = r.steps.find((s) => s.value === 52.4605)!;
+    expect(red.citation).toBe('晋自然资发〔2020〕11号 四');
+    expect(red.formula).toBe('reduction = 209.842 × 25% = 52.4605');
+  });
+
+  it('保德 384.681 km², proven 86.9 → 74.44525 km²', () => {
+    const r = assessExtension(shanxi({ licensed_area_km2: 384.681, proven_reserve_area_km2: 86.9, unfinished_ratio: 0 }));
+    expect(r.reduction_km2).toBe(74.44525);
+    expect(r.remaining_km2).toBe(310.23575);
+  });
+
+  it('大宁 31.468 km², whole block proven → base 0, reduction 0', () => {
+    const r = assessExtension(shanxi({ licensed_area_km2: 31.468, proven_reserve_area_km2: 31.468 }));
+    expect(r.decision).toBe('extend');
+    expect(r.reduction_km2).toBe(0);
+    expect(r.remaining_km2).toBe(31.468);
+  });
+
+  it('every step names a rule, a Chinese citation and a formula', () => {
+    const r = assessExtension(shanxi({ licensed_area_km2: 268.752, proven_reserve_area_km2: 58.91, unfinished_ratio: 0.4 }));
+    for (const s of r.steps) {
+      expect(s.rule).toMatch(/^R-/);
+      expect(s.citation).toMatch(/号/);
+      expect(s.formula.length).toBeGreaterThan(3);
+      expect(Number.isFinite(s.value)).toBe(true);
+    }
+    expect(r.readings.length).toBeGreaterThan(0);
+  });
+});
+
+describe('shanxi-cbm-2020 bounds (contract-template inclusive reading)', () => {
+  it('u exactly 25% → 25%', () => {
+    const r = assessExtension(shanxi({ unfinished_ratio: 0.25 }));
+    expect(r.reduction_ratio).toBe(0.25);
+    expect(r.reduction_km2).toBe(25);
+  });
+  it('u computed as 1 − 0.75 with float noise still counts as 25%', () => {
+    const r = assessExtension(shanxi({ unfinished_ratio: (100 - 75.00000000001) / 100 }));
+    expect(r.reduction_ratio).toBe(0.25);
+  });
+  it('u just above 25% → u', () => {
+    const r = assessExtension(shanxi({ unfinished_ratio: 0.26 }));
+    expect(r.reduction_ratio).toBe(0.26);
+    expect(r.reduction_km2).toBe(26);
+  });
+  it('u exactly 50% → extend with 50%', () => {
+    const r = assessExtension(shanxi({ unfinished_ratio: 0.5 }));
+    expect(r.decision).toBe('extend');
+    expect(r.reduction_km2).toBe(50);
+  });
+  it('u just above 50% → refuse', () => {
+    const r = assessExtension(shanxi({ unfinished_ratio: 0.5001 }));
+    expect(r.decision).toBe('refuse');
+    expect(r.reduction_km2).toBe(0);
+    expect(r.remaining_km2).toBe(100);
+    expect(r.refusal_reasons[0]).toMatch(/273号令 第十七条/);
+  });
+  it('11号 reading: refuse only when completion < 30%', () => {
+    const mid = assessExtension(shanxi({ unfinished_ratio: 0.6, contract: { refusal_reading: '11hao-30' } }));
+    expect(mid.decision).toBe('extend');
+    expect(mid.reduction_km2).toBe(60);
+    expect(assessExtension(shanxi({ unfinished_ratio: 0.7, contract: { refusal_reading: '11hao-30' } })).decision).toBe('extend');
+    expect(assessExtension(shanxi({ unfinished_ratio: 0.71, contract: { refusal_reading: '11hao-30' } })).decision).toBe('refuse');
+  });
+});
+
+describe('shanxi-cbm-2020 exemptions (R-RED-7) and variants', () => {
+  const flags = { signed: true, committed_investment_completed: true, income_paid: false };
+  it('AND reading (default): income unpaid → not exempt', () => {
+    const r = assessExtension(shanxi({ contract: flags }));
+    expect(r.reduction_km2).toBe(25);
+    expect(r.readings.join(' ')).toMatch(/AND reading/);
+  });
+  it('OR reading: signed + completed → exempt at the first extension', () => {
+    const r = assessExtension(shanxi({ contract: { ...flags, exemption_reading: 'or' } }));
+    expect(r.reduction_km2).toBe(0);
+    expect(r.decision).toBe('extend');
+  });
+  it('OR reading: not at the second extension', () => {
+    const r = assessExtension(shanxi({ extensions_used: 1, contract: { ...flags, exemption_reading: 'or' } }));
+    expect(r.reduction_km2).toBe(25);
+  });
+  it('AND reading: all three → exempt', () => {
+    expect(assessExtension(shanxi({ contract: { ...flags, income_paid: true } })).reduction_km2).toBe(0);
+  });
+  it('explicit exempt flag wins', () => {
+    expect(assessExtension(shanxi({ contract: { exempt: true } })).reduction_km2).toBe(0);
+  });
+  it('listing (挂牌): unfinished ratio only', () => {
+    expect(assessExtension(shanxi({ acquisition_method: 'listing', unfinished_ratio: 0.1 })).reduction_km2).toBe(10);
+    expect(assessExtension(shanxi({ acquisition_method: 'listing', unfinished_ratio: 0 })).reduction_km2).toBe(0);
+    const big = assessExtension(shanxi({ acquisition_method: 'listing', unfinished_ratio: 0.8 }));
+    expect(big.decision).toBe('extend');
+    expect(big.warnings.join(' ')).toMatch(/第十七条/);
+  });
+  it('first-registration base reading', () => {
+    const r = assessExtension(shanxi({ licensed_area_km2: 80, first_registration_area_km2: 100, contract: { base_reading: 'first_registration' } }));
+    expect(r.base_km2).toBe(100);
+    expect(r.reduction_km2).toBe(25);
+    expect(r.remaining_km2).toBe(55);
+  });
+});
+
+describe('shanxi-cbm-2020 validity (R-VAL-3/4)', () => {
+  it('third extension refused', () => {
+    const r = assessExtension(shanxi({ extensions_used: 2 }));
+    expect(r.decision).toBe('refuse');
+    expect(r.refusal_reasons[0]).toMatch(/R-VAL-3/);
+  });
+  it('second extension warns it is the last', () => {
+    const r = assessExtension(shanxi({ extensions_used: 1 }));
+    expect(r.decision).toBe('extend');
+    expect(r.warnings.join(' ')).toMatch(/last extension/);
+  });
+  it('legacy > 15 years: one extension, then refused without proven reserves', () => {
+    expect(assessExtension(shanxi({ years_existing: 21 })).decision).toBe('extend');
+    const r = assessExtension(shanxi({ years_existing: 21, extensions_used: 1 }));
+    expect(r.decision).toBe('refuse');
+    expect(r.refusal_reasons[0]).toMatch(/R-VAL-4/);
+    expect(assessExtension(shanxi({ years_existing: 21, extensions_used: 1, proven_reserve_area_km2: 10 })).decision).toBe('extend');
+  });
+});
+
+describe('national-2019 (自然资规〔2019〕7号 七)', () => {
+  it('25% of first-issued area minus proven', () => {
+    const r = assessExtension({
+      regime: 'national-2019',
+      licensed_area_km2: 300,
+      first_registration_area_km2: 400,
+      proven_reserve_area_km2: 80,
+      unfinished_ratio: 0.9,
+    });
+    expect(r.decision).toBe('extend');
+    expect(r.base_km2).toBe(320);
+    expect(r.reduction_km2).toBe(80);
+    expect(r.remaining_km2).toBe(220);
+    expect(r.steps.every((s) => s.citation === '自然资规〔2019〕7号 七')).toBe(true);
+  });
+  it('licensed area deemed first-set when first not given', () => {
+    const r = assessExtension({ regime: 'national-2019', licensed_area_km2: 268.752, proven_reserve_area_km2: 58.91, unfinished_ratio: 0 });
+    expect(r.reduction_km2).toBe(52.4605);
+  });
+  it('deep/upper of own mining right → 0', () => {
+    const r = assessExtension({ regime: 'national-2019', licensed_area_km2: 100, proven_reserve_area_km2: 0, unfinished_ratio: 0, deep_or_upper_of_own_mining_right: true });
+    expect(r.reduction_km2).toBe(0);
+  });
+  it('caps at the area outside proven reserves when the first-issued base is large', () => {
+    const r = assessExtension({ regime: 'national-2019', licensed_area_km2: 30, first_registration_area_km2: 400, proven_reserve_area_km2: 10, unfinished_ratio: 0 });
+    expect(r.reduction_km2).toBe(20);
+    expect(r.remaining_km2).toBe(10);
+    expect(r.warnings.join(' ')).toMatch(/capped/);
+  });
+});
+
+describe('national-2023 (自然资规〔2023〕6号 七, 〔2023〕4号)', () => {
+  const n23 = (over: Partial<ExtensionInput>): ExtensionInput => ({
+    regime: 'national-2023',
+    licensed_area_km2: 268.752,
+    proven_reserve_area_km2: 58.91,
+    unfinished_ratio: 0.9,
+    ...over,
+  });
+  it('20% of licensed minus submitted reserves', () => {
+    const r = assessExtension(n23({}));
+    expect(r.decision).toBe('extend');
+    expect(r.reduction_ratio).toBe(0.2);
+    expect(r.reduction_km2).toBe(41.9684);
+    expect(r.remaining_km2).toBe(226.7836);
+    expect(r.steps.some((s) => s.citation === '自然资规〔2023〕6号 七')).toBe(true);
+  });
+  it('force majeure counts against it, never below 0', () => {
+    expect(assessExtension(n23({ force_majeure_area_km2: 10 })).reduction_km2).toBe(31.9684);
+    const r = assessExtension(n23({ force_majeure_area_km2: 100 }));
+    expect(r.reduction_km2).toBe(0);
+    expect(r.steps.at(-2)!.citation).toBe('自然资规〔2023〕4号 一（一）5');
+  });
+  it('deep/upper → 0', () => {
+    expect(assessExtension(n23({ deep_or_upper_of_own_mining_right: true })).reduction_km2).toBe(0);
+  });
+});
+
+describe('properties', () => {
+  const area = fc.double({ min: 0, max: 5000, noNaN: true });
+  const u = fc.double({ min: 0, max: 1, noNaN: true });
+  const regime = fc.constantFrom('shanxi-cbm-2020' as const, 'national-2019' as const, 'national-2023' as const);
+  const input = fc
+    .record({ regime, licensed: area, provenShare: fc.double({ min: 0, max: 1, noNaN: true }), u, fm: fc.option(area, { nil: undefined }) })
+    .map(({ regime, licensed, provenShare, u, fm }) => ({
+      regime,
+      licensed_area_km2: licensed,
+      proven_reserve_area_km2: licensed * provenShare,
+      unfinished_ratio: u,
+      force_majeure_area_km2: fm === undefined ? undefined : Math.min(fm, licensed),
+    }));
+
+  it('reduction is never negative and never above the base or the licensed area', () => {
+    fc.assert(
+      fc.property(input, (i) => {
+        const r = assessExtension(i);
+        expect(r.reduction_km2).toBeGreaterThanOrEqual(0);
+        expect(r.reduction_km2).toBeLessThanOrEqual(r.base_km2 + 1e-6);
+        expect(r.reduction_km2).toBeLessThanOrEqual(i.licensed_area_km2 + 1e-6);
+        expect(r.remaining_km2).toBeGreaterThanOrEqual(-1e-6);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reduction never falls as the shortfall rises (within the extend region)', () => {
+    fc.assert(
+      fc.property(input, u, (i, u2) => {
+        const [lo, hi] = i.unfinished_ratio <= u2 ? [i.unfinished_ratio, u2] : [u2, i.unfinished_ratio];
+        const a = assessExtension({ ...i, unfinished_ratio: lo });
+        const b = assessExtension({ ...i, unfinished_ratio: hi });
+        if (b.decision === 'extend') {
+          expect(a.decision).toBe('extend');
+          expect(b.reduction_km2).toBeGreaterThanOrEqual(a.reduction_km2);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('shanxi: refusal exactly when u > 50%', () => {
+    fc.assert(
+      fc.property(area, u, (licensed, uu) => {
+        const r = assessExtension({ regime: 'shanxi-cbm-2020', licensed_area_km2: licensed, proven_reserve_area_km2: 0, unfinished_ratio: uu });
+        expect(r.decision).toBe(uu > 0.5 + 1e-9 ? 'refuse' : 'extend');
+      }),
+    );
+  });
+});

@@ -1,0 +1,332 @@
+/**
+ * Area reduction at an exploration-right extension (探矿权延续 核减/扣减), per regime.
+ * RULES.md §1–2; 000-part-b §1.2–1.3; 000-part-a §1.7; 001 §1.1.
+ */
+import type { RegimeId } from './regimes';
+import type { ExtensionInput } from './schemas';
+import { assertNonNegative, fmt, pct, roundTo, step, type Step } from './steps';
+
+export type { ExtensionInput } from './schemas';
+
+export type ExtensionDecision = 'extend' | 'refuse';
+
+export interface ExtensionAssessment {
+  regime: RegimeId;
+  decision: ExtensionDecision;
+  /** Share of the base to give up (0 when refused or exempt). */
+  reduction_ratio: number;
+  /** Area to give up, km² (0 when refused). */
+  reduction_km2: number;
+  /** Licensed area after the reduction, km² (the licensed area unchanged when refused). */
+  remaining_km2: number;
+  /** The area the ratio applies to (e.g. licensed − proven), km². */
+  base_km2: number;
+  steps: Step[];
+  warnings: string[];
+  /** The reading taken wherever sources disagree or are silent. */
+  readings: string[];
+  /** Why the extension is refused (empty when extended). */
+  refusal_reasons: string[];
+}
+
+const EPS = 1e-9;
+
+const C = {
+  art15: '273号令 第十五条',
+  art15legacy: '273号令 第十五条第四款',
+  art17: '273号令 第十七条',
+  op4: '晋自然资发〔2020〕11号 四',
+  op4_3: '晋自然资发〔2020〕11号 四（三）',
+  op4_4: '晋自然资发〔2020〕11号 四（四）',
+  tplOther: '晋自然资发〔2020〕15号 合同示范文本 第七条第四款',
+  tplListing: '晋自然资发〔2020〕15号 合同示范文本 第七条第三款',
+  n2019: '自然资规〔2019〕7号 七',
+  n2023: '自然资规〔2023〕6号 七',
+  n2023fm: '自然资规〔2023〕4号 一（一）5',
+} as const;
+
+/**
+ * Assess an exploration-right extension: decide extend/refuse and compute the area to give up.
+ * - shanxi-cbm-2020 (R-RED-1..8, R-VAL-1..4): base = licensed − proven (晋自然资发〔2020〕11号 四);
+ *   u ≤ 25% → 25%; 25% < u ≤ 50% → u; u > 50% → refuse (273号令 第十七条, bounds per 合同示范文本 第七条第四款).
+ * - national-2019 (自然资规〔2019〕7号 七): 25% of (first-issued area − proven/submitted); 0 for deep/upper of own mining right.
+ * - national-2023 (自然资规〔2023〕6号 七, 〔2023〕4号 一（一）5): 20% of (licensed − submitted); 0 for deep/upper;
+ *   force-majeure area counts against it.
+ * Never negative, never above the base, never falls as the shortfall u rises while extended.
+ */
+export function assessExtension(input: ExtensionInput): ExtensionAssessment {
+  assertNonNegative('licensed_area_km2', input.licensed_area_km2);
+  assertNonNegative('proven_reserve_area_km2', input.proven_reserve_area_km2);
+  assertNonNegative('unfinished_ratio', input.unfinished_ratio);
+  if (input.unfinished_ratio > 1) throw new RangeError(`unfinished_ratio must be ≤ 1, got ${input.unfinished_ratio}`);
+  if (input.first_registration_area_km2 !== undefined) assertNonNegative('first_registration_area_km2', input.first_registration_area_km2);
+  if (input.force_majeure_area_km2 !== undefined) assertNonNegative('force_majeure_area_km2', input.force_majeure_area_km2);
+  switch (input.regime) {
+    case 'shanxi-cbm-2020':
+      return assessShanxi2020(input);
+    case 'national-2019':
+      return assessNational2019(input);
+    case 'national-2023':
+      return assessNational2023(input);
+    default:
+      throw new RangeError(`unknown regime ${String((input as { regime: unknown }).regime)}`);
+  }
+}
+
+interface Acc {
+  steps: Step[];
+  warnings: string[];
+  readings: string[];
+  refusal_reasons: string[];
+}
+
+function newAcc(): Acc {
+  return { steps: [], warnings: [], readings: [], refusal_reasons: [] };
+}
+
+function finish(
+  input: ExtensionInput,
+  acc: Acc,
+  base: number,
+  ratio: number,
+  reductionRaw: number,
+  citation: string,
+  rule: string,
+): ExtensionAssessment {
+  const licensed = input.licensed_area_km2;
+  if (acc.refusal_reasons.length > 0) {
+    return {
+      regime: input.regime,
+      decision: 'refuse',
+      reduction_ratio: 0,
+      reduction_km2: 0,
+      remaining_km2: roundTo(licensed),
+      base_km2: roundTo(base),
+      ...acc,
+    };
+  }
+  // The area actually available to give up: the licensed area outside proven reserves.
+  const available = Math.max(0, licensed - input.proven_reserve_area_km2);
+  let reduction = roundTo(Math.max(0, Math.min(reductionRaw, base)));
+  if (reduction > available + EPS) {
+    acc.warnings.push(
+      `required reduction ${fmt(reduction)} km² exceeds the licensed area outside proven reserves (${fmt(available)} km²); capped — the rest must come from another block (offset) or the block is exhausted`,
+    );
+    reduction = roundTo(available);
+    acc.steps.push(step(rule, citation, `min(required, ${fmt(licensed)} − ${fmt(input.proven_reserve_area_km2)}) = ${fmt(reduction)}`, reduction));
+  }
+  const remaining = roundTo(licensed - reduction);
+  acc.steps.push(step(rule, citation, `remaining = ${fmt(licensed)} − ${fmt(reduction)} = ${fmt(remaining)}`, remaining));
+  return {
+    regime: input.regime,
+    decision: 'extend',
+    reduction_ratio: ratio,
+    reduction_km2: reduction,
+    remaining_km2: remaining,
+    base_km2: roundTo(base),
+    ...acc,
+  };
+}
+
+/** R-VAL-3 / R-VAL-4: how many extensions the Shanxi decree allows; pushes a refusal when used up. */
+function checkShanxiExtensionCount(input: ExtensionInput, acc: Acc): void {
+  const used = input.extensions_used ?? 0;
+  const legacy = (input.years_existing ?? 0) > 15;
+  if (input.extensions_used === undefined) acc.readings.push('R-VAL-3: extensions_used not given — assumed 0');
+  if (legacy) {
+    acc.readings.push(
+      'R-VAL-4: years_existing is read as cumulative existence on 2020-05-01; > 15 years → one 5-year extension, further ones only if proven reserves were submitted (then the R-VAL-3 cap of 2 applies)',
+    );
+    acc.steps.push(step('R-VAL-4', C.art15legacy, `cumulative existence ${fmt(input.years_existing ?? 0)} y > 15 y → one 5-year extension`, 1));
+    if (used >= 1 && input.proven_reserve_area_km2 <= 0) {
+      acc.refusal_reasons.push(
+        `R-VAL-4 (${C.art15legacy}): block existed > 15 years before 273号令; its one extra 5-year extension is used and no proven reserves were submitted — 不再办理延续登记`,
+      );
+      return;
+    }
+    if (used === 0) acc.warnings.push('R-VAL-4: legacy block — if no proven geological reserves are submitted by the end of this extension, no further extension');
+  }
+  const left = 2 - used;
+  acc.steps.push(step('R-VAL-3', C.art15, `extensions allowed 2 − used ${used} = ${left}`, Math.max(0, left)));
+  if (left <= 0) {
+    acc.refusal_reasons.push(`R-VAL-3 (${C.art15}): at most two 5-year extensions (期满后不再延续); ${used} already used`);
+  } else if (left === 1) {
+    acc.warnings.push('R-VAL-3: this is the last extension allowed (max 2, 15 years in total)');
+  }
+}
+
+/** R-RED-7: is the block exempt from the Article 15 reduction? Returns null when not decidable (treated as not exempt). */
+function shanxiExemption(input: ExtensionInput, acc: Acc): boolean {
+  const c = input.contract ?? {};
+  const reading = c.exemption_reading ?? 'and';
+  if (c.exempt !== undefined) {
+    acc.readings.push(`R-RED-7: exemption given explicitly by the contract parameter (exempt = ${c.exempt})`);
+    return c.exempt;
+  }
+  const signed = c.signed === true;
+  const completed = c.committed_investment_completed === true;
+  const paid = c.income_paid === true;
+  if (reading === 'and') {
+    acc.readings.push(
+      'R-RED-7: AND reading (273号令 第十五条第二款, the decree, default): exempt only if contract signed AND committed investment completed AND 出让收益 paid; 晋自然资发〔2020〕11号 四（三） says OR — set contract.exemption_reading = "or" to use it',
+    );
+    const exempt = signed && completed && paid;
+    acc.steps.push(step('R-RED-7', C.art15, `exempt = signed(${signed}) ∧ completed(${completed}) ∧ paid(${paid}) = ${exempt}`, exempt ? 1 : 0));
+    return exempt;
+  }
+  acc.readings.push(
+    'R-RED-7: OR reading (晋自然资发〔2020〕11号 四（三）): exempt at the FIRST extension if (contract signed AND committed investment completed) OR 出让收益 paid; 273号令 第十五条 says AND',
+  );
+  const first = (input.extensions_used ?? 0) === 0;
+  const exempt = first && ((signed && completed) || paid);
+  acc.steps.push(
+    step('R-RED-7', C.op4_3, `exempt = first(${first}) ∧ ((signed(${signed}) ∧ completed(${completed})) ∨ paid(${paid})) = ${exempt}`, exempt ? 1 : 0),
+  );
+  return exempt;
+}
+
+function assessShanxi2020(input: ExtensionInput): ExtensionAssessment {
+  const acc = newAcc();
+  const u = input.unfinished_ratio;
+  const c = input.contract ?? {};
+  checkShanxiExtensionCount(input, acc);
+
+  // Base (R-RED-1/2/3).
+  const baseReading = c.base_reading ?? 'licensed';
+  let baseArea = input.licensed_area_km2;
+  if (baseReading === 'first_registration') {
+    if (input.first_registration_area_km2 === undefined) {
+      acc.warnings.push('base_reading = first_registration but first_registration_area_km2 not given; the licensed area is deemed the first-registration area (R-RED-2, 273号令 第十五条第三款)');
+    } else baseArea = input.first_registration_area_km2;
+    acc.readings.push('R-RED-1: base = first-registration area (首次登记面积, 273号令 第十五条) − proven area, by contract parameter');
+  } else {
+    acc.readings.push('R-RED-3: base = licensed area (勘查许可证载明面积) − proven-reserve area (晋自然资发〔2020〕11号 四, “先扣除探明储量面积再核减区块面积25%”)');
+    if (input.first_registration_area_km2 !== undefined && Math.abs(input.first_registration_area_km2 - input.licensed_area_km2) > EPS) {
+      acc.warnings.push(
+        `first-registration area ${fmt(input.first_registration_area_km2)} km² differs from the licensed area; 273号令 第十五条 literally uses the first-registration area (set contract.base_reading = "first_registration")`,
+      );
+    }
+  }
+  const base = roundTo(Math.max(0, baseArea - input.proven_reserve_area_km2));
+  acc.steps.push(
+    step('R-RED-3', baseReading === 'licensed' ? C.op4 : C.art15, `base = ${fmt(baseArea)} − ${fmt(input.proven_reserve_area_km2)} = ${fmt(base)}`, base),
+  );
+
+  if (c.agreed_reduction_ratio !== undefined) {
+    acc.readings.push('contract.agreed_reduction_ratio given: the contract ratio is applied (273号令 第十六条第二款 / 合同示范文本)');
+    const r = c.agreed_reduction_ratio;
+    const red = roundTo(base * r);
+    acc.steps.push(step('R-RED-5', C.tplOther, `reduction = ${fmt(base)} × ${pct(r)} = ${fmt(red)}`, red));
+    return finish(input, acc, base, r, red, C.tplOther, 'R-RED-5');
+  }
+
+  // Exemption (R-RED-7).
+  if (shanxiExemption(input, acc)) {
+    if (u > EPS) acc.warnings.push(`exempt from the reduction although ${pct(u)} of the minimum investment is unfinished — check the contract`);
+    acc.steps.push(step('R-RED-7', C.art15, `exempt → reduction = ${fmt(base)} × 0 = 0`, 0));
+    return finish(input, acc, base, 0, 0, C.art15, 'R-RED-7');
+  }
+
+  const method = input.acquisition_method;
+  if (method === 'listing' || method === 'coal_addition') {
+    const rule = method === 'listing' ? 'R-RED-6' : 'R-RED-8';
+    const cit = method === 'listing' ? C.tplListing : C.op4_4;
+    acc.readings.push(
+      method === 'listing'
+        ? 'R-RED-6: right granted by listing (挂牌): reduce by the unfinished ratio only, no fixed 25% and no refusal threshold (合同示范文本 第七条第三款)'
+        : 'R-RED-8: coal-right 增列 CBM right: reduce by the unfinished ratio of the committed investment (晋自然资发〔2020〕11号 四（四）); unfinished_ratio is read as that ratio',
+    );
+    if (u > 0.5 + EPS) acc.warnings.push(`unfinished ${pct(u)} > 50%: 273号令 第十七条 would refuse the extension; the contract variant states no refusal`);
+    const red = roundTo(base * u);
+    acc.steps.push(step(rule, cit, `reduction = ${fmt(base)} × u ${pct(u)} = ${fmt(red)}`, red));
+    return finish(input, acc, base, u, red, cit, rule);
+  }
+
+  // R-RED-4/5: thresholds on the unfinished share, bounds per the contract template.
+  const refusal = c.refusal_reading ?? 'template-50';
+  const refuseAbove = refusal === 'template-50' ? 0.5 : 0.7;
+  acc.readings.push(
+    'R-RED-4/5 bounds: contract-template reading (合同示范文本 第七条第四款: completion ≥ 75% (含) → 25%; 50% (含)–75% → u; < 50% → refuse) ⇒ u ≤ 25% → 25%; 25% < u ≤ 50% → u; u > 50% → refuse. 273号令 第十七条 leaves exactly 25% and 50% undefined. The u-band replaces the Article 15 25% (“不与第十五条累计扣减”, 11号 四（一） “合并执行，一次性计算”)',
+  );
+  if (refusal === '11hao-30') {
+    acc.readings.push('refusal threshold: 晋自然资发〔2020〕11号 四（三） reading — refuse only when completion < 30% (u > 70%); 50% < u ≤ 70% → reduce by u');
+  } else {
+    acc.readings.push('refusal threshold: 50% (273号令 第十七条 / 合同示范文本, default); 晋自然资发〔2020〕11号 四（三） says completion < 30% — set contract.refusal_reading = "11hao-30"');
+  }
+  if (u > refuseAbove + EPS) {
+    acc.steps.push(step('R-RED-4', refusal === 'template-50' ? C.art17 : C.op4_3, `u = ${pct(u)} > ${pct(refuseAbove)} → refuse`, u));
+    acc.refusal_reasons.push(
+      `R-RED-4 (${refusal === 'template-50' ? C.art17 : C.op4_3}): minimum exploration investment unfinished ${pct(u)} > ${pct(refuseAbove)} — 不予办理延续登记`,
+    );
+    return finish(input, acc, base, 0, 0, C.art17, 'R-RED-4');
+  }
+  const ratio = u <= 0.25 + EPS ? 0.25 : u;
+  acc.steps.push(
+    step(
+      'R-RED-4',
+      C.tplOther,
+      u <= 0.25 + EPS ? `u = ${pct(u)} ≤ 25% → ratio 25%` : `25% < u = ${pct(u)} ≤ ${pct(refuseAbove)} → ratio = u = ${pct(u)}`,
+      ratio,
+    ),
+  );
+  const red = roundTo(base * ratio);
+  acc.steps.push(step('R-RED-3', C.op4, `reduction = ${fmt(base)} × ${pct(ratio)} = ${fmt(red)}`, red));
+  return finish(input, acc, base, ratio, red, C.op4, 'R-RED-3');
+}
+
+function assessNational2019(input: ExtensionInput): ExtensionAssessment {
+  const acc = newAcc();
+  const c = input.contract ?? {};
+  const first = c.base_reading === 'licensed' ? undefined : input.first_registration_area_km2;
+  const baseArea = first ?? input.licensed_area_km2;
+  acc.readings.push(
+    first === undefined
+      ? 'national-2019: first-issued area not given (or base_reading = licensed) — the licensed area is deemed the first-set area (“证载面积视为首设面积”, 自然资规〔2019〕7号 七)'
+      : 'national-2019: base = first-issued licence area (首设勘查许可证载明面积) − proven/submitted areas; each extension takes 25% of the same base',
+  );
+  acc.readings.push('national-2019: the minimum-investment shortfall does not affect the reduction (no such rule in 7号); unfinished_ratio ignored');
+  acc.readings.push('national-2019: the text sets no limit on the number of extensions');
+  const base = roundTo(Math.max(0, baseArea - input.proven_reserve_area_km2));
+  acc.steps.push(step('R-N19-RED', C.n2019, `base = ${fmt(baseArea)} − ${fmt(input.proven_reserve_area_km2)} = ${fmt(base)}`, base));
+  if (input.deep_or_upper_of_own_mining_right) {
+    acc.readings.push('national-2019: “已设采矿权矿区范围垂直投影的上部或深部勘查除外” read as the whole right being exempt');
+    acc.steps.push(step('R-N19-RED', C.n2019, 'deep/upper exploration of an existing mining right → reduction 0', 0));
+    return finish(input, acc, base, 0, 0, C.n2019, 'R-N19-RED');
+  }
+  if (c.agreed_reduction_ratio !== undefined) {
+    acc.readings.push('contract.agreed_reduction_ratio given: “探矿权出让合同已有约定的，按合同执行” (自然资规〔2019〕7号 七)');
+    const red = roundTo(base * c.agreed_reduction_ratio);
+    acc.steps.push(step('R-N19-RED', C.n2019, `reduction = ${fmt(base)} × ${pct(c.agreed_reduction_ratio)} = ${fmt(red)}`, red));
+    return finish(input, acc, base, c.agreed_reduction_ratio, red, C.n2019, 'R-N19-RED');
+  }
+  const red = roundTo(base * 0.25);
+  acc.steps.push(step('R-N19-RED', C.n2019, `reduction = ${fmt(base)} × 25% = ${fmt(red)}`, red));
+  acc.warnings.push('oil/gas rights may take the reduction from the holder’s other block in the same basin (see offsets)');
+  return finish(input, acc, base, 0.25, red, C.n2019, 'R-N19-RED');
+}
+
+function assessNational2023(input: ExtensionInput): ExtensionAssessment {
+  const acc = newAcc();
+  const c = input.contract ?? {};
+  acc.readings.push('national-2023: base = licensed area (勘查许可证载明面积) − submitted reserves/resources; 20% at each extension (自然资规〔2023〕6号 七)');
+  acc.readings.push('national-2023: the minimum-investment shortfall does not affect the reduction; unfinished_ratio ignored; no limit on the number of extensions in the text');
+  const base = roundTo(Math.max(0, input.licensed_area_km2 - input.proven_reserve_area_km2));
+  acc.steps.push(step('R-N23-RED', C.n2023, `base = ${fmt(input.licensed_area_km2)} − ${fmt(input.proven_reserve_area_km2)} = ${fmt(base)}`, base));
+  if (input.deep_or_upper_of_own_mining_right) {
+    acc.steps.push(step('R-N23-RED', C.n2023, '已设采矿权深部或上部勘查不扣减面积 → reduction 0', 0));
+    return finish(input, acc, base, 0, 0, C.n2023, 'R-N23-RED');
+  }
+  const ratio = c.agreed_reduction_ratio ?? 0.2;
+  if (c.agreed_reduction_ratio !== undefined) acc.readings.push('contract.agreed_reduction_ratio given: “探矿权出让合同已有约定的，按照合同执行” (自然资规〔2023〕6号 七)');
+  const required = roundTo(base * ratio);
+  acc.steps.push(step('R-N23-RED', C.n2023, `required = ${fmt(base)} × ${pct(ratio)} = ${fmt(required)}`, required));
+  const fm = input.force_majeure_area_km2 ?? 0;
+  if (fm > 0) {
+    acc.readings.push('national-2023: the force-majeure area counts against the required reduction and cannot take it below 0');
+    const red = roundTo(Math.max(0, required - fm));
+    acc.steps.push(step('R-N23-FM', C.n2023fm, `reduction = max(0, ${fmt(required)} − force majeure ${fmt(fm)}) = ${fmt(red)}`, red));
+    return finish(input, acc, base, ratio, red, C.n2023fm, 'R-N23-FM');
+  }
+  acc.warnings.push('oil/gas rights may take the reduction from the holder’s other block in the same basin, but not from one granted less than 5 years ago (see offsets)');
+  return finish(input, acc, base, ratio, required, C.n2023, 'R-N23-RED');
+}

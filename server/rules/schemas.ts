@@ -1,0 +1,76 @@
+/**
+ * zod schemas for rule inputs, so the HTTP layer can answer 422 naming the offending field
+ * (issue.path), and the exported TypeScript types derived from them.
+ */
+import { z } from 'zod';
+import { REGIME_IDS } from './regimes';
+
+const km2 = z.number().finite().min(0, 'must be ≥ 0 km²');
+const ratio01 = z.number().finite().min(0, 'must be ≥ 0').max(1, 'must be ≤ 1');
+
+export const regimeIdSchema = z.enum(REGIME_IDS);
+
+/** How the right was obtained: 挂牌 listing, 招标 tender, 拍卖 auction, 协议 agreement, 行政审批 administrative, 增列 coal-right addition. */
+export const acquisitionMethodSchema = z.enum(['listing', 'tender', 'auction', 'agreement', 'administrative', 'coal_addition', 'other']);
+
+/**
+ * Contract parameters (R-RED-7, R-RED-4/5, R-RED-2): where sources disagree the contract decides.
+ * Defaults are the readings listed in extension.ts (AND exemption, 50% refusal, licensed-area base).
+ */
+export const extensionContractSchema = z.object({
+  /** Explicit exemption decision; when given it overrides the computed one (R-RED-7). */
+  exempt: z.boolean().optional(),
+  /** 'and' = 273号令 第十五条 (signed AND completed AND paid); 'or' = 晋自然资发〔2020〕11号 四（三） ((signed AND completed) OR paid, first extension only). Default 'and'. */
+  exemption_reading: z.enum(['and', 'or']).optional(),
+  /** A transfer contract (出让合同) has been signed. */
+  signed: z.boolean().optional(),
+  /** The committed investment (承诺投入) has been completed. */
+  committed_investment_completed: z.boolean().optional(),
+  /** 矿业权出让收益 has been paid as agreed. */
+  income_paid: z.boolean().optional(),
+  /** 'template-50': refuse when u > 50% (273号令 第十七条 / 合同示范文本 第七条第四款, default); '11hao-30': refuse when completion < 30% i.e. u > 70% (晋自然资发〔2020〕11号 四（三）). */
+  refusal_reading: z.enum(['template-50', '11hao-30']).optional(),
+  /** 'licensed' = 勘查许可证载明面积 (11号 四 formula, default for shanxi/national-2023); 'first_registration' = 首次登记面积 (273号令 第十五条 literal; default for national-2019). */
+  base_reading: z.enum(['licensed', 'first_registration']).optional(),
+  /** A reduction ratio agreed in an existing transfer contract, which prevails (“探矿权出让合同已有约定的，按照合同执行”). */
+  agreed_reduction_ratio: ratio01.optional(),
+});
+
+export const extensionInputSchema = z
+  .object({
+    regime: regimeIdSchema,
+    licensed_area_km2: km2,
+    first_registration_area_km2: km2.optional(),
+    proven_reserve_area_km2: km2,
+    /** Unfinished share u of the minimum exploration investment, 0..1 (R-RED-4). */
+    unfinished_ratio: ratio01,
+    acquisition_method: acquisitionMethodSchema.optional(),
+    contract: extensionContractSchema.optional(),
+    deep_or_upper_of_own_mining_right: z.boolean().optional(),
+    force_majeure_area_km2: km2.optional(),
+    /** Cumulative years the right had existed on 2020-05-01 (R-VAL-4 legacy > 15 years). */
+    years_existing: z.number().finite().min(0).optional(),
+    /** Extensions already granted under the regime (R-VAL-3: at most 2 in Shanxi). */
+    extensions_used: z.number().int().min(0).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.proven_reserve_area_km2 > v.licensed_area_km2 && v.first_registration_area_km2 === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['proven_reserve_area_km2'], message: 'proven-reserve area exceeds the licensed area' });
+    }
+    if (v.force_majeure_area_km2 !== undefined && v.force_majeure_area_km2 > v.licensed_area_km2) {
+      ctx.addIssue({ code: 'custom', path: ['force_majeure_area_km2'], message: 'force-majeure area exceeds the licensed area' });
+    }
+  });
+
+export type AcquisitionMethod = z.infer<typeof acquisitionMethodSchema>;
+export type ExtensionContract = z.infer<typeof extensionContractSchema>;
+export type ExtensionInput = z.infer<typeof extensionInputSchema>;
+
+/** Parse an extension input; on failure the result lists each field path and message (for a 422). */
+export function parseExtensionInput(
+  raw: unknown,
+): { ok: true; value: ExtensionInput } | { ok: false; issues: { field: string; message: string }[] } {
+  const r = extensionInputSchema.safeParse(raw);
+  if (r.success) return { ok: true, value: r.data };
+  return { ok: false, issues: r.error.issues.map((i) => ({ field: i.path.join('.') || '(root)', message: i.message })) };
+}
