@@ -1,0 +1,63 @@
+import { tooLarge } from '../errors';
+
+/** Input limits. Every refusal states the limit that was exceeded. */
+export interface ParseLimits {
+  /** Size of the uploaded file in bytes. Default 20 MiB. */
+  maxUploadBytes: number;
+  /** Total decompressed size of a zip archive (SHP zip, KMZ, XLSX) in bytes. Default 100 MiB. */
+  maxArchiveBytes: number;
+  /** Number of entries in a zip archive. Default 200. */
+  maxArchiveEntries: number;
+  /** Vertices over all parcels. Default 200,000. */
+  maxVertices: number;
+  /** Parcels per file. Default 1,000. */
+  maxParcels: number;
+}
+
+export const DEFAULT_LIMITS: ParseLimits = {
+  maxUploadBytes: 20 * 1024 * 1024,
+  maxArchiveBytes: 100 * 1024 * 1024,
+  maxArchiveEntries: 200,
+  maxVertices: 200_000,
+  maxParcels: 1_000,
+};
+
+export const resolveLimits = (l?: Partial<ParseLimits>): ParseLimits => ({ ...DEFAULT_LIMITS, ...(l ?? {}) });
+
+export function checkUploadSize(bytes: number, limits: ParseLimits): void {
+  if (bytes > limits.maxUploadBytes)
+    throw tooLarge(
+      'UPLOAD_TOO_LARGE',
+      `File is ${bytes} bytes; the limit is ${limits.maxUploadBytes} bytes`,
+      `文件大小 ${bytes} 字节，超过上限 ${limits.maxUploadBytes} 字节`,
+      [{ size: bytes, limit: limits.maxUploadBytes }],
+    );
+}
+
+/** Counts vertices as they are read, so a huge file is refused before it is fully materialised. */
+export class VertexBudget {
+  private n = 0;
+  private parcels = 0;
+  constructor(private readonly limits: ParseLimits) {}
+  addVertex(line?: number): void {
+    if (++this.n > this.limits.maxVertices)
+      throw tooLarge(
+        'TOO_MANY_VERTICES',
+        `More than ${this.limits.maxVertices} vertices; that is the limit`,
+        `顶点数超过上限 ${this.limits.maxVertices}`,
+        [{ limit: this.limits.maxVertices, ...(line ? { line } : {}) }],
+      );
+  }
+  addParcel(line?: number): void {
+    if (++this.parcels > this.limits.maxParcels)
+      throw tooLarge(
+        'TOO_MANY_PARCELS',
+        `More than ${this.limits.maxParcels} parcels; that is the limit`,
+        `地块数超过上限 ${this.limits.maxParcels}`,
+        [{ limit: this.limits.maxParcels, ...(line ? { line } : {}) }],
+      );
+  }
+  get vertices() {
+    return this.n;
+  }
+}
