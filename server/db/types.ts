@@ -10,10 +10,12 @@ export interface QueryResult<T> {
 }
 
 export interface Queryable {
-  /** Run raw SQL text (used by the migration runner and the named-query loader only). */
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
+  /** Run one SQL statement with parameters (migration runner, loaders). */
+  query<T = Record<string, any>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
   /** Run the named query `sql/queries/<name>.sql` with positional parameters. */
-  named<T = Record<string, unknown>>(name: string, params?: unknown[]): Promise<QueryResult<T>>;
+  named<T = Record<string, any>>(name: string, params?: unknown[]): Promise<QueryResult<T>>;
+  /** Run a script of several statements without parameters (migrations only). */
+  exec(sql: string): Promise<void>;
 }
 
 export interface Db extends Queryable {

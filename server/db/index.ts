@@ -1,0 +1,18 @@
+import type { Config } from '../config';
+import type { Db } from './types';
+import { createPgDb } from './pg';
+import { createPgliteDb } from './pglite';
+
+export type { Db, Queryable, Engine } from './types';
+
+/** `DATABASE_URL` set → PostgreSQL/PostGIS; unset → embedded PGlite in `DATA_DIR`. Same migrations, same queries. */
+export async function openDb(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR' | 'DB_POOL_SIZE' | 'DB_STATEMENT_TIMEOUT_MS'>): Promise<Db> {
+  if (config.DATABASE_URL) {
+    return createPgDb({
+      connectionString: config.DATABASE_URL,
+      poolSize: config.DB_POOL_SIZE,
+      statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+    });
+  }
+  return createPgliteDb(config.DATA_DIR);
+}

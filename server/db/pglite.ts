@@ -1,0 +1,48 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+import type { Db, Queryable } from './types';
+import { namedQuery } from './sql-files';
+
+type Tx = Pick<PGlite, 'query' | 'exec'>;
+
+const parsers = {
+  1082: (v: string) => v, // date → 'YYYY-MM-DD'
+  20: (v: string) => Number(v), // bigint → number
+};
+
+function wrap(client: Tx): Queryable {
+  return {
+    query: async (sql, params) => (await client.query(sql, params as unknown[], { parsers })) as any,
+    named: async (name, params) => (await client.query(namedQuery(name), params as unknown[], { parsers })) as any,
+    exec: async (sql) => {
+      await client.exec(sql);
+    },
+  };
+}
+
+/**
+ * Embedded PostgreSQL + PostGIS (WASM), data kept in `dataDir` across restarts.
+ * Slower than native and without ST_AsMVT (tiles are built in TypeScript instead);
+ * it can stay silent on invalid geometry, so geometry is validated before SQL.
+ */
+export async function createPgliteDb(dataDir: string | undefined): Promise<Db> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create({ dataDir, extensions: { postgis } });
+  // PGlite runs one query at a time; serialise so a transaction is never interleaved.
+  let chain: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = chain.then(fn, fn);
+    chain = next.catch(() => undefined);
+    return next;
+  };
+  const base = wrap(db);
+  return {
+    engine: 'pglite',
+    query: (sql, params) => serial(() => base.query(sql, params)),
+    named: (name, params) => serial(() => base.named(name, params)),
+    exec: (sql) => serial(() => base.exec(sql)),
+    transaction: (fn) => serial(() => db.transaction((tx) => fn(wrap(tx as unknown as Tx)))),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,52 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Router } from 'express';
+import { createApp } from './app';
+import { loadConfig, type Config } from './config';
+import { openDb, type Db } from './db';
+import { migrate } from './db/migrate';
+import { createLogger } from './logger';
+import { seedIfEmpty } from './seed/load-demo';
+import { domainRouters } from './routes';
+
+export interface Running {
+  url: string;
+  db: Db;
+  server: Server;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/**
+ * Start the service: validate config, open the engine, migrate, seed the demo data if empty, listen.
+ * Port 0 picks a free port (tests). `db` may be passed in to share one engine instance.
+ */
+export async function startServer(env: Record<string, string | undefined> = process.env, opts: { db?: Db; extraRouters?: Router[] } = {}): Promise<Running> {
+  const config = loadConfig(env);
+  const logger = createLogger(config.LOG_LEVEL);
+  const db = opts.db ?? (await openDb(config));
+  const applied = await migrate(db);
+  if (applied.length) logger.info({ applied }, 'migrations applied');
+  if (config.SEED_DEMO) {
+    const seeded = await seedIfEmpty(db);
+    if (seeded) logger.info({ seeded }, 'demo data loaded (synthetic)');
+  }
+  const app = createApp({ db, config, logger, extraRouters: [...domainRouters({ db, config }), ...(opts.extraRouters ?? [])] });
+  const server = await new Promise<Server>((ok) => {
+    const s = app.listen(config.PORT, config.HOST, () => ok(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.HOST}:${port}`;
+  logger.info({ url, engine: db.engine }, 'listening');
+  return {
+    url,
+    db,
+    server,
+    config,
+    async close() {
+      await new Promise<void>((ok) => server.close(() => ok()));
+      server.closeAllConnections?.();
+      if (!opts.db) await db.close();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import GeoJSONVT from 'geojson-vt';
+import vtpbf from 'vt-pbf';
+
+export interface TileRow {
+  id: string;
+  props: Record<string, unknown>;
+  /** GeoJSON geometry text, lon/lat */
+  geometry: string;
+}
+
+/**
+ * Build one MVT tile in TypeScript from a layer's rows (the embedded engine has no ST_AsMVT).
+ * geojson-vt slices and simplifies to the tile (extent 4096, 64-unit buffer — the same as the SQL path);
+ * vt-pbf encodes it. Returns an empty buffer when nothing falls in the tile.
+ */
+export function mvtFromRows(layer: string, rows: TileRow[], z: number, x: number, y: number): Buffer {
+  if (rows.length === 0) return Buffer.alloc(0);
+  const fc = {
+    type: 'FeatureCollection' as const,
+    features: rows.map((r) => ({
+      type: 'Feature' as const,
+      geometry: JSON.parse(r.geometry),
+      properties: Object.fromEntries(Object.entries(r.props).filter(([, v]) => v !== null && v !== undefined)),
+    })),
+  };
+  const index = new GeoJSONVT(fc as any, { maxZoom: z, indexMaxZoom: z, indexMaxPoints: 0, extent: 4096, buffer: 64, tolerance: 3 });
+  const tile = index.getTile(z, x, y);
+  if (!tile || tile.features.length === 0) return Buffer.alloc(0);
+  return Buffer.from(vtpbf.fromGeojsonVt({ [layer]: tile }, { version: 2 }));
+}

@@ -1,0 +1,3 @@
+-- blocks_extent: spatial extent and count of the layer (lon/lat).
+SELECT ST_XMin(e) AS minx, ST_YMin(e) AS miny, ST_XMax(e) AS maxx, ST_YMax(e) AS maxy, n
+FROM (SELECT ST_Extent(geom)::geometry AS e, count(*)::int AS n FROM blocks) s

@@ -1,0 +1,2 @@
+-- boundaries_delete: $1 id → the deleted id, or no row.
+DELETE FROM boundaries WHERE id = $1 RETURNING id

@@ -1,0 +1,6 @@
+-- boundaries_update: $1 id, $2 GeoJSON Feature → id.
+UPDATE boundaries t SET name = p.name, level = p.level, label_lon = p.label_lon, label_lat = p.label_lat,
+  synthetic = COALESCE(p.synthetic, false), geom = ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2::jsonb->'geometry'), 4490))
+FROM jsonb_populate_record(NULL::boundaries, $2::jsonb->'properties') p
+WHERE t.id = $1
+RETURNING t.id

@@ -1,0 +1,2 @@
+-- pipelines_delete: $1 id → the deleted id, or no row.
+DELETE FROM pipelines WHERE id = $1 RETURNING id

@@ -1,0 +1,7 @@
+-- pipelines_update: $1 id, $2 GeoJSON Feature → id.
+UPDATE pipelines t SET name = p.name, type = p.type, pressure_mpa = p.pressure_mpa, diameter_mm = p.diameter_mm,
+  status = p.status, holder = p.holder, synthetic = COALESCE(p.synthetic, false),
+  geom = ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2::jsonb->'geometry'), 4490))
+FROM jsonb_populate_record(NULL::pipelines, $2::jsonb->'properties') p
+WHERE t.id = $1
+RETURNING t.id

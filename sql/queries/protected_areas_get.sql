@@ -1,0 +1,2 @@
+-- protected_areas_get: $1 id → one GeoJSON Feature (jsonb), or no row.
+SELECT ST_AsGeoJSON(t.*, 'geom', 7)::jsonb AS feature FROM protected_areas t WHERE t.id = $1

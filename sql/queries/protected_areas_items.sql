@@ -1,0 +1,9 @@
+-- protected_areas_items: $1..$4 bbox; $5 limit; $6 offset; $7 filters jsonb {category, zone, q}.
+SELECT count(*) OVER () AS matched, ST_AsGeoJSON(t.*, 'geom', 7)::jsonb AS feature
+FROM protected_areas t
+WHERE t.geom && ST_MakeEnvelope($1, $2, $3, $4, 4490)
+  AND ($7::jsonb->>'category' IS NULL OR t.category = $7::jsonb->>'category')
+  AND ($7::jsonb->>'zone' IS NULL OR t.zone = $7::jsonb->>'zone')
+  AND ($7::jsonb->>'q' IS NULL OR t.name ILIKE '%' || ($7::jsonb->>'q') || '%')
+ORDER BY t.id
+LIMIT $5 OFFSET $6

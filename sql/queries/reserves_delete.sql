@@ -1,0 +1,2 @@
+-- reserves_delete: $1 id → the deleted id, or no row.
+DELETE FROM reserves WHERE id = $1 RETURNING id

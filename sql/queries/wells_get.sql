@@ -1,0 +1,2 @@
+-- wells_get: $1 id → one GeoJSON Feature (jsonb), or no row.
+SELECT ST_AsGeoJSON(t.*, 'geom', 7)::jsonb AS feature FROM wells t WHERE t.id = $1

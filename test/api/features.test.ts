@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VectorTile } from '@mapbox/vector-tile';
+import Pbf from 'pbf';
+import { ADMIN_TOKEN, startTestServer } from '../helpers/server';
+
+let srv: Awaited<ReturnType<typeof startTestServer>>;
+const auth = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
+const square = (lon: number, lat: number, d = 0.05) => ({
+  type: 'Polygon',
+  coordinates: [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]],
+});
+
+beforeAll(async () => {
+  srv = await startTestServer();
+});
+afterAll(async () => {
+  await srv?.close();
+});
+
+describe('health and discovery', () => {
+  it('reports the engine and the PostGIS version', async () => {
+    const body = await (await fetch(`${srv.url}/api/health`)).json();
+    expect(body.status).toBe('ok');
+    expect(body.database.engine).toBe('postgis');
+    expect(body.database.postgis).toMatch(/^3\.\d+/);
+  });
+  it('lists every collection with links and serves the OpenAPI document', async () => {
+    const body = await (await fetch(`${srv.url}/collections`)).json();
+    const ids = body.collections.map((c: { id: string }) => c.id);
+    expect(ids).toEqual(expect.arrayContaining(['blocks', 'protected-areas', 'redlines', 'wells', 'pipelines']));
+    const oas = await (await fetch(`${srv.url}/api/openapi.json`)).json();
+    expect(oas.openapi).toMatch(/^3\./);
+    expect(Object.keys(oas.paths)).toContain('/collections/{collectionId}/items');
+  });
+  it('answers an unknown collection with 404 in the one error shape', async () => {
+    const res = await fetch(`${srv.url}/collections/nope/items`);
+    expect(res.status).toBe(404);
+    const body = await res.json();
+    expect(body.error).toMatchObject({ code: 'NOT_FOUND' });
+    expect(body.error.message_zh).toBeTruthy();
+  });
+});
+
+describe('items', () => {
+  it('pages blocks with numberMatched, numberReturned and a next link', async () => {
+    const res = await fetch(`${srv.url}/collections/blocks/items?limit=5`);
+    expect(res.headers.get('content-type')).toContain('application/geo+json');
+    const body = await res.json();
+    expect(body.numberReturned).toBe(5);
+    expect(body.numberMatched).toBeGreaterThanOrEqual(100);
+    const next = body.links.find((l: { rel: string }) => l.rel === 'next');
+    expect(next.href).toContain('offset=5');
+    const page2 = await (await fetch(next.href)).json();
+    expect(page2.features[0].id).not.toBe(body.features[0].id);
+  });
+  it('filters blocks by mineral and kind, and by bbox', async () => {
+    const body = await (await fetch(`${srv.url}/collections/blocks/items?mineral=coal&kind=mining&limit=1000`)).json();
+    expect(body.numberReturned).toBeGreaterThanOrEqual(60);
+    expect(body.features.every((f: any) => f.properties.mineral === 'coal' && f.properties.kind === 'mining')).toBe(true);
+    const far = await (await fetch(`${srv.url}/collections/blocks/items?bbox=80,30,81,31`)).json();
+    expect(far.numberReturned).toBe(0);
+  });
+  it('refuses a malformed bbox with 422 naming the parameter', async () => {
+    const res = await fetch(`${srv.url}/collections/blocks/items?bbox=1,2,3`);
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body.error.details[0].field).toBe('bbox');
+  });
+});
+
+describe('writes (OGC API – Features Part 4)', () => {
+  const feature = {
+    type: 'Feature',
+    id: 'test-block-1',
+    geometry: square(112.6, 35.7),
+    properties: { name: '测试区块', licence_no: 'T-TEST-1', holder: '测试公司', kind: 'exploration', mineral: 'cbm', status: 'valid', valid_from: '2021-01-01', valid_to: '2026-01-01' },
+  };
+  it('needs the admin token', async () => {
+    const res = await fetch(`${srv.url}/collections/blocks/items`, { method: 'POST', body: JSON.stringify(feature), headers: { 'content-type': 'application/json' } });
+    expect(res.status).toBe(401);
+  });
+  it('creates, keeps the given id, computes the ellipsoidal area, replaces with history, deletes', async () => {
+    const res = await fetch(`${srv.url}/collections/blocks/items`, { method: 'POST', body: JSON.stringify(feature), headers: auth });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('location')).toBe('/collections/blocks/items/test-block-1');
+    const created = await res.json();
+    expect(created.id).toBe('test-block-1');
+    // 0.05° × 0.05° at 35.7°N on the CGCS2000 ellipsoid ≈ 25.0 km² (independent estimate below)
+    expect(created.properties.area_km2).toBeGreaterThan(24.5);
+    expect(created.properties.area_km2).toBeLessThan(25.5);
+
+    const before = new Date().toISOString();
+    await new Promise((r) => setTimeout(r, 20));
+    const put = await fetch(`${srv.url}/collections/blocks/items/test-block-1`, {
+      method: 'PUT', headers: auth,
+      body: JSON.stringify({ ...feature, properties: { ...feature.properties, status: 'extension_applied' } }),
+    });
+    expect(put.status).toBe(200);
+    expect((await put.json()).properties.status).toBe('extension_applied');
+    const asAt = await (await fetch(`${srv.url}/collections/blocks/items?q=T-TEST-1&as_at=${encodeURIComponent(before)}`)).json();
+    expect(asAt.features).toHaveLength(1);
+    expect(asAt.features[0].properties.status).toBe('valid');
+
+    const del = await fetch(`${srv.url}/collections/blocks/items/test-block-1`, { method: 'DELETE', headers: auth });
+    expect(del.status).toBe(204);
+    expect((await fetch(`${srv.url}/collections/blocks/items/test-block-1`)).status).toBe(404);
+  });
+  it('refuses a self-intersecting polygon with 422 and where it crosses, writing nothing', async () => {
+    const bow = { ...feature, id: 'bow', geometry: { type: 'Polygon', coordinates: [[[112, 36], [112.1, 36.1], [112.1, 36], [112, 36.1], [112, 36]]] } };
+    const res = await fetch(`${srv.url}/collections/blocks/items`, { method: 'POST', body: JSON.stringify(bow), headers: auth });
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body.error.code).toBe('GEOMETRY_SELF_INTERSECTION');
+    expect(body.error.details[0].lon).toBeCloseTo(112.05, 6);
+    expect((await fetch(`${srv.url}/collections/blocks/items/bow`)).status).toBe(404);
+  });
+  it('refuses unknown vocabulary values naming the field', async () => {
+    const res = await fetch(`${srv.url}/collections/blocks/items`, {
+      method: 'POST', headers: auth, body: JSON.stringify({ ...feature, id: 'x2', properties: { ...feature.properties, mineral: 'gold' } }),
+    });
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.details[0].field).toBe('mineral');
+  });
+});
+
+describe('vector tiles', () => {
+  it('serves TileJSON and a blocks tile over 沁水 that decodes', async () => {
+    const tj = await (await fetch(`${srv.url}/tiles/blocks.json`)).json();
+    expect(tj.tilejson).toBe('3.0.0');
+    // z8 tile containing 112.5°E 35.9°N
+    const res = await fetch(`${srv.url}/tiles/blocks/8/208/102.mvt`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('vnd.mapbox-vector-tile');
+    expect(res.headers.get('etag')).toBeTruthy();
+    const tile = new VectorTile(new Pbf(new Uint8Array(await res.arrayBuffer())));
+    expect(tile.layers.blocks.length).toBeGreaterThan(3);
+  });
+  it('clusters wells at low zoom and answers 204 for an empty tile', async () => {
+    const res = await fetch(`${srv.url}/tiles/wells/8/208/102.mvt`);
+    const tile = new VectorTile(new Pbf(new Uint8Array(await res.arrayBuffer())));
+    const f = tile.layers.wells.feature(0);
+    expect(Number(f.properties.point_count)).toBeGreaterThan(0);
+    expect((await fetch(`${srv.url}/tiles/blocks/8/0/0.mvt`)).status).toBe(204);
+  });
+});
+
+describe('indexes', () => {
+  it('EXPLAIN of a bbox query and of a tile query uses the GiST index', async () => {
+    await srv.db.query('SET enable_seqscan = off');
+    const bbox = await srv.db.query<{ 'QUERY PLAN': string }>(
+      "EXPLAIN SELECT id FROM wells WHERE geom && ST_MakeEnvelope(112.5, 35.6, 112.6, 35.7, 4490)");
+    expect(bbox.rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/wells_geom_gist/);
+    const tile = await srv.db.query<{ 'QUERY PLAN': string }>(
+      "EXPLAIN SELECT id FROM blocks WHERE geom && kq_tile_envelope(12, 3331, 1635)");
+    expect(tile.rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/blocks_geom_gist/);
+  });
+});

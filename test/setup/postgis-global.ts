@@ -1,0 +1,52 @@
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { createPgDb } from '../../server/db/pg';
+import { migrate } from '../../server/db/migrate';
+import { loadDemo } from '../../server/seed/load-demo';
+import { startCluster, type Cluster } from './pg-cluster';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+    pgTemplate: string;
+  }
+}
+
+let cluster: Cluster | undefined;
+
+/**
+ * Before the API and browser suites: a real PostGIS. With DATABASE_URL set, that server is used;
+ * otherwise a throwaway cluster is started from Debian's binaries. A template database holding the
+ * migrations and the demo data is built once; each test file clones it (CREATE DATABASE … TEMPLATE).
+ */
+export default async function setup(project: TestProject) {
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    cluster = await startCluster();
+    adminUrl = cluster.url('postgres');
+  }
+  const template = `kq_template_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${template}`);
+  await admin.query(`CREATE DATABASE ${template}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${template}`;
+  const db = createPgDb({ connectionString: url.toString(), poolSize: 2, statementTimeoutMs: 600_000 });
+  await migrate(db);
+  await loadDemo(db);
+  await db.query('VACUUM ANALYZE');
+  await db.close();
+  await admin.end();
+  project.provide('pgAdminUrl', adminUrl);
+  project.provide('pgTemplate', template);
+  return async () => {
+    if (cluster) cluster.stop();
+    else {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+      await c.end();
+    }
+  };
+}
