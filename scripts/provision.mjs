@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// Provision what `npm test` needs on a fresh Debian machine, only where it is missing:
+//   postgresql-15-postgis-3  (the real PostGIS the API and browser suites talk to)
+//   chromium                 (browser tests via playwright-core; no browser is ever downloaded)
+//   fonts-noto-cjk           (Chinese labels in screenshots)
+// Then build the client once if it is not built (the browser suite serves dist/client).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const need = [];
+if (!existsSync('/usr/lib/postgresql/15/bin/initdb') || !existsSync('/usr/share/postgresql/15/extension/postgis.control'))
+  need.push('postgresql-15-postgis-3');
+if (!existsSync('/usr/bin/chromium')) need.push('chromium');
+if (!existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc')) need.push('fonts-noto-cjk');
+
+if (need.length) {
+  const isRoot = process.getuid?.() === 0;
+  const sudo = isRoot ? [] : ['sudo', '-n'];
+  console.log(`[provision] installing ${need.join(', ')}`);
+  const run = (args) => {
+    const [cmd, ...rest] = [...sudo, ...args];
+    const r = spawnSync(cmd, rest, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    if (r.status !== 0) {
+      console.error(`[provision] failed: ${args.join(' ')} — install ${need.join(', ')} by hand`);
+      process.exit(1);
+    }
+  };
+  run(['apt-get', 'update', '-qq']);
+  run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...need]);
+} else {
+  console.log('[provision] PostgreSQL 15 + PostGIS, Chromium and CJK fonts present');
+}
+
+if (!existsSync('dist/client/index.html') || process.env.CI) {
+  console.log('[provision] building the client (vite build)');
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+}
