@@ -54,6 +54,8 @@ export const extensionInputSchema = z
     extensions_used: z.number().int().min(0).optional(),
   })
   .superRefine((v, ctx) => {
+    // zod 4 runs refinements after non-fatal field issues: only compare well-formed areas.
+    if (!(v.licensed_area_km2 >= 0)) return;
     if (v.proven_reserve_area_km2 > v.licensed_area_km2 && v.first_registration_area_km2 === undefined) {
       ctx.addIssue({ code: 'custom', path: ['proven_reserve_area_km2'], message: 'proven-reserve area exceeds the licensed area' });
     }
