@@ -16,7 +16,7 @@ export function ringAreaM2(ring: Position[]): number {
   const n = ring.length > 1 && samePos(ring[0], ring[ring.length - 1]) ? ring.length - 1 : ring.length;
   if (n < 3) return 0;
   for (let i = 0; i < n; i++) poly.AddPoint(ring[i][1], ring[i][0]);
-  return Math.abs(poly.Compute(false, true).area);
+  return Math.abs(poly.Compute(false, true).area ?? 0);
 }
 
 /** Area of a polygon in m²: outer ring minus holes. */

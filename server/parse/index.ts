@@ -44,7 +44,7 @@ export async function parseUpload(
   try {
     const format = hints.format ? formatFromHint(hints.format) : detectFormat(buf, filename);
     const out = await readFormat(format, buf, hints, lim, baseName(filename));
-    const { parcels, warnings } = buildParcels(out.parcels);
+    const { parcels, warnings } = buildParcels(out.parcels, { quietOrientation: out.orientationByConvention });
     const geometry: Polygon | MultiPolygon =
       parcels.length === 1
         ? { type: 'Polygon', coordinates: parcels[0].rings }

@@ -116,5 +116,6 @@ export function parseShapefileZip(buf: Uint8Array, hints: ParseHints, limits: Pa
     crs: crsSet.size === 1 ? outputs[0].crs : 4490,
     parcels: outputs.flatMap((o) => o.parcels),
     warnings: [...warnings, ...outputs.flatMap((o) => o.warnings)],
+    orientationByConvention: true,
   };
 }

@@ -50,6 +50,8 @@ export interface FormatOutput {
   crs: number;
   parcels: RawParcel[];
   warnings: ParseWarning[];
+  /** The format fixes ring orientation (Shapefile: outer clockwise), so re-orienting is not worth a warning. */
+  orientationByConvention?: boolean;
 }
 
 export interface ParsedParcel {

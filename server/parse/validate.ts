@@ -90,7 +90,7 @@ function pointInRing(p: [number, number], ring: [number, number][]): boolean {
   return inside;
 }
 
-export function buildParcels(raw: RawParcel[]): { parcels: ParsedParcel[]; warnings: ParseWarning[] } {
+export function buildParcels(raw: RawParcel[], opts: { quietOrientation?: boolean } = {}): { parcels: ParsedParcel[]; warnings: ParseWarning[] } {
   const warnings: ParseWarning[] = [];
   const parcels: ParsedParcel[] = [];
   if (!raw.length)
@@ -141,7 +141,7 @@ export function buildParcels(raw: RawParcel[]): { parcels: ParsedParcel[]; warni
       c.push([c[0][0], c[0][1]]);
       return c;
     });
-    if (fixed)
+    if (fixed && !opts.quietOrientation)
       warnings.push({
         code: 'PARSE_ORIENTATION_FIXED',
         message: `Parcel '${parcel.name}': ring orientation changed to RFC 7946 (outer counter-clockwise, holes clockwise)`,
