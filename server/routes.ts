@@ -1,13 +1,25 @@
 import type { Router } from 'express';
 import type { Config } from './config';
 import type { Db } from './db';
+import type { ParseLimits } from './parse';
+import { parseRouter } from './routes/parse';
 
 export interface DomainDeps {
   db: Db;
   config: Config;
 }
 
+/** Upload limits from the configuration (one place; parse and checks share them). */
+export function parseLimits(config: Config): Partial<ParseLimits> {
+  return {
+    maxUploadBytes: config.MAX_UPLOAD_BYTES,
+    maxArchiveBytes: config.MAX_DECOMPRESSED_BYTES,
+    maxVertices: config.MAX_VERTICES,
+    maxParcels: config.MAX_PARCELS,
+  };
+}
+
 /** The domain routes (parse, checks, assessments, planner), each in its own module. */
-export function domainRouters(_deps: DomainDeps): Router[] {
-  return [];
+export function domainRouters({ config }: DomainDeps): Router[] {
+  return [parseRouter({ limits: parseLimits(config) })];
 }

@@ -128,7 +128,7 @@ describe('vector tiles', () => {
     const tj = await (await fetch(`${srv.url}/tiles/blocks.json`)).json();
     expect(tj.tilejson).toBe('3.0.0');
     // z8 tile containing 112.5°E 35.9°N
-    const res = await fetch(`${srv.url}/tiles/blocks/8/208/102.mvt`);
+    const res = await fetch(`${srv.url}/tiles/blocks/8/208/100.mvt`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('vnd.mapbox-vector-tile');
     expect(res.headers.get('etag')).toBeTruthy();
@@ -136,7 +136,7 @@ describe('vector tiles', () => {
     expect(tile.layers.blocks.length).toBeGreaterThan(3);
   });
   it('clusters wells at low zoom and answers 204 for an empty tile', async () => {
-    const res = await fetch(`${srv.url}/tiles/wells/8/208/102.mvt`);
+    const res = await fetch(`${srv.url}/tiles/wells/8/208/100.mvt`);
     const tile = new VectorTile(new Pbf(new Uint8Array(await res.arrayBuffer())));
     const f = tile.layers.wells.feature(0);
     expect(Number(f.properties.point_count)).toBeGreaterThan(0);

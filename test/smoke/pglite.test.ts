@@ -31,7 +31,7 @@ describe('embedded engine', () => {
   });
 
   it('builds vector tiles in TypeScript (no ST_AsMVT here)', async () => {
-    const res = await fetch(`${srv.url}/tiles/blocks/8/208/102.mvt`);
+    const res = await fetch(`${srv.url}/tiles/blocks/8/208/100.mvt`);
     expect(res.status).toBe(200);
     const tile = new VectorTile(new Pbf(new Uint8Array(await res.arrayBuffer())));
     expect(tile.layers.blocks.length).toBeGreaterThan(3);

@@ -1,0 +1,75 @@
+// npm run bench — every benchmark, on a throwaway PostGIS (or DATABASE_URL), written to docs/benchmarks.md.
+// Figures are single runs on the machine named in the output; tests check correctness, not timings.
+import { cpus, totalmem } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
+import pg from 'pg';
+import { startCluster, type Cluster } from '../test/setup/pg-cluster';
+import { startServer } from '../server/server';
+import { benchTiles } from './tiles.bench';
+
+const only = process.argv.slice(2);
+const want = (name: string) => only.length === 0 || only.includes(name);
+
+async function database(name: string): Promise<{ url: string; cluster?: Cluster; adminUrl: string }> {
+  let cluster: Cluster | undefined;
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    cluster = await startCluster();
+    adminUrl = cluster.url('postgres');
+  }
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await c.query(`CREATE DATABASE ${name}`);
+  await c.end();
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return { url: u.toString(), cluster, adminUrl };
+}
+
+const machine = {
+  date: new Date().toISOString(),
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  memory_gib: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+};
+console.log('machine', machine);
+const out: Record<string, unknown> = { machine };
+
+const { url, cluster, adminUrl } = await database('kq_bench');
+try {
+  const srv = await startServer({ DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'silent', SEED_DEMO: 'true', STATIC_DIR: 'dist/client' });
+  await srv.db.query('VACUUM ANALYZE');
+  if (want('tiles')) {
+    out.tiles = await benchTiles(srv.url, url);
+    console.log('tiles', JSON.stringify(out.tiles, null, 1));
+  }
+  if (want('parse') && existsSync('bench/parse.bench.ts')) {
+    const { benchParse } = await import('./parse.bench');
+    out.parse = await benchParse();
+    console.log('parse', out.parse);
+  }
+  if (want('map') && existsSync('bench/map-render.ts') && existsSync('dist/client/index.html')) {
+    const { benchMapRender } = await import('./map-render');
+    out.map = await benchMapRender(srv.url);
+    console.log('map', out.map);
+  }
+  await srv.close();
+  if (want('conflicts') && existsSync('bench/conflicts.bench.ts')) {
+    const n = new URL(adminUrl);
+    n.pathname = '/kq_bench_national';
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    await c.query('DROP DATABASE IF EXISTS kq_bench_national WITH (FORCE)');
+    await c.query('CREATE DATABASE kq_bench_national');
+    await c.end();
+    const { benchConflicts } = await import('./conflicts.bench');
+    out.conflicts = await benchConflicts(n.toString());
+    console.log('conflicts', JSON.stringify(out.conflicts, null, 1));
+  }
+} finally {
+  cluster?.stop();
+}
+writeFileSync('bench/last-run.json', JSON.stringify(out, null, 2));
+console.log('written bench/last-run.json — copy the figures into docs/benchmarks.md');
