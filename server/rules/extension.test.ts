@@ -143,6 +143,31 @@ describe('shanxi-cbm-2020 validity (R-VAL-3/4)', () => {
   });
 });
 
+describe('shanxi-cbm-2020 dates (R-VAL-2, R-VAL-6) and the new term', () => {
+  it('applied ≥ 30 days before expiry → extend, new 5-year term from the day after expiry', () => {
+    const r = assessExtension(shanxi({ valid_to: '2021-03-28', application_date: '2021-02-26' }));
+    expect(r.decision).toBe('extend');
+    expect(r.term_years).toBe(5);
+    expect(r.new_valid_from).toBe('2021-03-29');
+    expect(r.new_valid_to).toBe('2026-03-28');
+  });
+  it('applied 29 days before expiry → refuse (licence lapses)', () => {
+    const r = assessExtension(shanxi({ valid_to: '2021-03-28', application_date: '2021-02-27' }));
+    expect(r.decision).toBe('refuse');
+    expect(r.refusal_reasons[0]).toMatch(/R-VAL-2/);
+    expect(r.new_valid_to).toBeNull();
+  });
+  it('proven reserves 3+ years ago without a mining application → refuse (R-VAL-6)', () => {
+    const late = assessExtension(shanxi({ valid_to: '2024-12-31', application_date: '2024-11-01', proven_reserves_submitted_date: '2021-06-01', proven_reserve_area_km2: 10 }));
+    expect(late.decision).toBe('refuse');
+    expect(late.refusal_reasons[0]).toMatch(/第二十一条/);
+    const filed = assessExtension(shanxi({ valid_to: '2024-12-31', application_date: '2024-11-01', proven_reserves_submitted_date: '2021-06-01', proven_reserve_area_km2: 10, mining_application_filed: true }));
+    expect(filed.decision).toBe('extend');
+    const legacy = assessExtension(shanxi({ valid_to: '2023-12-31', application_date: '2023-11-01', proven_reserves_submitted_date: '2015-06-01', proven_reserve_area_km2: 10 }));
+    expect(legacy.refusal_reasons[0]).toMatch(/11号 五/);
+  });
+});
+
 describe('national-2019 (自然资规〔2019〕7号 七)', () => {
   it('25% of first-issued area minus proven', () => {
     const r = assessExtension({
@@ -194,7 +219,7 @@ describe('national-2023 (自然资规〔2023〕6号 七, 〔2023〕4号)', () =>
     expect(assessExtension(n23({ force_majeure_area_km2: 10 })).reduction_km2).toBe(31.9684);
     const r = assessExtension(n23({ force_majeure_area_km2: 100 }));
     expect(r.reduction_km2).toBe(0);
-    expect(r.steps.at(-2)!.citation).toBe('自然资规〔2023〕4号 一（一）5');
+    expect(r.steps.find((s) => s.rule === 'R-N23-FM')!.citation).toBe('自然资规〔2023〕4号 一（一）5');
   });
   it('deep/upper → 0', () => {
     expect(assessExtension(n23({ deep_or_upper_of_own_mining_right: true })).reduction_km2).toBe(0);
@@ -206,13 +231,31 @@ describe('properties', () => {
   const u = fc.double({ min: 0, max: 1, noNaN: true });
   const regime = fc.constantFrom('shanxi-cbm-2020' as const, 'national-2019' as const, 'national-2023' as const);
   const input = fc
-    .record({ regime, licensed: area, provenShare: fc.double({ min: 0, max: 1, noNaN: true }), u, fm: fc.option(area, { nil: undefined }) })
-    .map(({ regime, licensed, provenShare, u, fm }) => ({
+    .record({
+      regime,
+      licensed: area,
+      provenShare: fc.double({ min: 0, max: 1, noNaN: true }),
+      firstExtra: fc.option(area, { nil: undefined }),
+      u,
+      fm: fc.option(area, { nil: undefined }),
+      method: fc.option(fc.constantFrom('listing' as const, 'coal_addition' as const, 'administrative' as const, 'agreement' as const), { nil: undefined }),
+      refusal: fc.option(fc.constantFrom('template-50' as const, '11hao-30' as const), { nil: undefined }),
+      baseReading: fc.option(fc.constantFrom('licensed' as const, 'first_registration' as const), { nil: undefined }),
+      flags: fc.record({ signed: fc.boolean(), committed_investment_completed: fc.boolean(), income_paid: fc.boolean(), exemption_reading: fc.constantFrom('and' as const, 'or' as const) }),
+      deep: fc.boolean(),
+      used: fc.integer({ min: 0, max: 3 }),
+    })
+    .map(({ regime, licensed, provenShare, firstExtra, u, fm, method, refusal, baseReading, flags, deep, used }): ExtensionInput => ({
       regime,
       licensed_area_km2: licensed,
+      first_registration_area_km2: firstExtra === undefined ? undefined : licensed + firstExtra,
       proven_reserve_area_km2: licensed * provenShare,
       unfinished_ratio: u,
       force_majeure_area_km2: fm === undefined ? undefined : Math.min(fm, licensed),
+      acquisition_method: method,
+      contract: { ...flags, refusal_reading: refusal, base_reading: baseReading },
+      deep_or_upper_of_own_mining_right: deep,
+      extensions_used: used,
     }));
 
   it('reduction is never negative and never above the base or the licensed area', () => {

@@ -2,6 +2,7 @@
  * Area reduction at an exploration-right extension (探矿权延续 核减/扣减), per regime.
  * RULES.md §1–2; 000-part-b §1.2–1.3; 000-part-a §1.7; 001 §1.1.
  */
+import { addDays, addYears, compareDates } from './dates';
 import type { RegimeId } from './regimes';
 import type { ExtensionInput } from './schemas';
 import { assertNonNegative, fmt, pct, roundTo, step, type Step } from './steps';
@@ -27,6 +28,11 @@ export interface ExtensionAssessment {
   readings: string[];
   /** Why the extension is refused (empty when extended). */
   refusal_reasons: string[];
+  /** Length of the extension term in years (R-VAL-3: 5). */
+  term_years: number;
+  /** New term, when valid_to was given: from the day after expiry, 5 years. */
+  new_valid_from: string | null;
+  new_valid_to: string | null;
 }
 
 const EPS = 1e-9;
@@ -103,8 +109,12 @@ function finish(
       remaining_km2: roundTo(licensed),
       base_km2: roundTo(base),
       ...acc,
+      term_years: 0,
+      new_valid_from: null,
+      new_valid_to: null,
     };
   }
+  const term = newTerm(input, acc);
   // The area actually available to give up: the licensed area outside proven reserves.
   const available = Math.max(0, licensed - input.proven_reserve_area_km2);
   let reduction = roundTo(Math.max(0, Math.min(reductionRaw, base)));
@@ -125,7 +135,44 @@ function finish(
     remaining_km2: remaining,
     base_km2: roundTo(base),
     ...acc,
+    term_years: 5,
+    ...term,
   };
+}
+
+/** R-VAL-3 / national 七: each extension is 5 years, from the day after the old expiry. */
+function newTerm(input: ExtensionInput, acc: Acc): { new_valid_from: string | null; new_valid_to: string | null } {
+  const cit = input.regime === 'shanxi-cbm-2020' ? C.art15 : input.regime === 'national-2019' ? C.n2019 : C.n2023;
+  acc.steps.push(step(input.regime === 'shanxi-cbm-2020' ? 'R-VAL-3' : input.regime === 'national-2019' ? 'R-N19-TERM' : 'R-N23-TERM', cit, 'extension term = 5 years', 5));
+  if (!input.valid_to) return { new_valid_from: null, new_valid_to: null };
+  const from = addDays(input.valid_to, 1);
+  const to = addDays(addYears(from, 5), -1);
+  acc.readings.push(
+    input.regime === 'national-2023'
+      ? 'new term starts the day after the old expiry (自然资规〔2023〕4号 一（一）6) and runs 5 years'
+      : 'new term read as starting the day after the old expiry (as 自然资规〔2023〕4号 一（一）6 states) and running 5 years',
+  );
+  return { new_valid_from: from, new_valid_to: to };
+}
+
+/** R-VAL-2 (30 days before expiry) and R-VAL-6 (3 years from proven reserves to a mining application), Shanxi. */
+function checkShanxiDeadlines(input: ExtensionInput, acc: Acc): void {
+  const app = input.application_date;
+  if (input.valid_to && app) {
+    const last = addDays(input.valid_to, -30);
+    const late = compareDates(app, last) > 0;
+    acc.steps.push(step('R-VAL-2', C.art15, `last day to apply = ${input.valid_to} − 30 d = ${last}; applied ${app}`, late ? 0 : 1));
+    if (late) acc.refusal_reasons.push(`R-VAL-2 (${C.art15}): application on ${app} is later than 30 days before expiry (${last}) — the licence lapses at expiry (自行废止)`);
+  }
+  if (input.proven_reserves_submitted_date && !input.mining_application_filed) {
+    const d = input.proven_reserves_submitted_date;
+    const [last, cit] = compareDates(d, '2020-05-01') < 0 ? ['2023-04-30', '晋自然资发〔2020〕11号 五'] : [addYears(d, 3), '273号令 第二十一条'];
+    const on = app ?? input.valid_to;
+    if (on && compareDates(on, last) > 0) {
+      acc.steps.push(step('R-VAL-6', cit, `proven ${d} → mining application due by ${last}; none filed by ${on}`, 0));
+      acc.refusal_reasons.push(`R-VAL-6 (${cit}): proven reserves submitted ${d} but no mining registration applied for by ${last} — 探矿权不再延续`);
+    }
+  }
 }
 
 /** R-VAL-3 / R-VAL-4: how many extensions the Shanxi decree allows; pushes a refusal when used up. */
@@ -155,7 +202,7 @@ function checkShanxiExtensionCount(input: ExtensionInput, acc: Acc): void {
   }
 }
 
-/** R-RED-7: is the block exempt from the Article 15 reduction? Returns null when not decidable (treated as not exempt). */
+/** R-RED-7: is the block exempt from the Article 15 reduction? Flags not given count as false. */
 function shanxiExemption(input: ExtensionInput, acc: Acc): boolean {
   const c = input.contract ?? {};
   const reading = c.exemption_reading ?? 'and';
@@ -190,6 +237,7 @@ function assessShanxi2020(input: ExtensionInput): ExtensionAssessment {
   const u = input.unfinished_ratio;
   const c = input.contract ?? {};
   checkShanxiExtensionCount(input, acc);
+  checkShanxiDeadlines(input, acc);
 
   // Base (R-RED-1/2/3).
   const baseReading = c.base_reading ?? 'licensed';

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { REGIME_IDS } from './regimes';
 
 const km2 = z.number().finite().min(0, 'must be ≥ 0 km²');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const ratio01 = z.number().finite().min(0, 'must be ≥ 0').max(1, 'must be ≤ 1');
 
 export const regimeIdSchema = z.enum(REGIME_IDS);
@@ -52,6 +53,14 @@ export const extensionInputSchema = z
     years_existing: z.number().finite().min(0).optional(),
     /** Extensions already granted under the regime (R-VAL-3: at most 2 in Shanxi). */
     extensions_used: z.number().int().min(0).optional(),
+    /** Current licence expiry (YYYY-MM-DD); with application_date checks the 30-day rule (R-VAL-2) and gives the new term. */
+    valid_to: isoDate.optional(),
+    /** Day the extension application is (to be) filed. */
+    application_date: isoDate.optional(),
+    /** Day proven geological reserves were submitted (R-VAL-6: mining application within 3 years). */
+    proven_reserves_submitted_date: isoDate.optional(),
+    /** A mining-registration application has been filed (satisfies R-VAL-6). */
+    mining_application_filed: z.boolean().optional(),
   })
   .superRefine((v, ctx) => {
     // zod 4 runs refinements after non-fatal field issues: only compare well-formed areas.
