@@ -39,6 +39,7 @@ const EPS = 1e-9;
 
 const C = {
   art15: '273号令 第十五条',
+  art15_2: '273号令 第十五条第二款',
   art15legacy: '273号令 第十五条第四款',
   art17: '273号令 第十七条',
   op4: '晋自然资发〔2020〕11号 四',
@@ -180,25 +181,30 @@ function checkShanxiExtensionCount(input: ExtensionInput, acc: Acc): void {
   const used = input.extensions_used ?? 0;
   const legacy = (input.years_existing ?? 0) > 15;
   if (input.extensions_used === undefined) acc.readings.push('R-VAL-3: extensions_used not given — assumed 0');
+  let allowed = 2;
   if (legacy) {
     acc.readings.push(
-      'R-VAL-4: years_existing is read as cumulative existence on 2020-05-01; > 15 years → one 5-year extension, further ones only if proven reserves were submitted (then the R-VAL-3 cap of 2 applies)',
+      'R-VAL-4: years_existing is read as cumulative existence on 2020-05-01 and extensions_used as extensions since then; > 15 years → one 5-year extension, further ones only if proven reserves were submitted (then the R-VAL-3 cap of 2 applies)',
     );
-    acc.steps.push(step('R-VAL-4', C.art15legacy, `cumulative existence ${fmt(input.years_existing ?? 0)} y > 15 y → one 5-year extension`, 1));
-    if (used >= 1 && input.proven_reserve_area_km2 <= 0) {
-      acc.refusal_reasons.push(
-        `R-VAL-4 (${C.art15legacy}): block existed > 15 years before 273号令; its one extra 5-year extension is used and no proven reserves were submitted — 不再办理延续登记`,
-      );
-      return;
-    }
-    if (used === 0) acc.warnings.push('R-VAL-4: legacy block — if no proven geological reserves are submitted by the end of this extension, no further extension');
+    allowed = input.proven_reserve_area_km2 > 0 ? 2 : 1;
+    acc.steps.push(
+      step('R-VAL-4', C.art15legacy, `cumulative existence ${fmt(input.years_existing ?? 0)} y > 15 y, proven area ${fmt(input.proven_reserve_area_km2)} → ${allowed} extension(s) allowed`, allowed),
+    );
   }
-  const left = 2 - used;
-  acc.steps.push(step('R-VAL-3', C.art15, `extensions allowed 2 − used ${used} = ${left}`, Math.max(0, left)));
+  const left = allowed - used;
+  acc.steps.push(step(legacy ? 'R-VAL-4' : 'R-VAL-3', legacy ? C.art15legacy : C.art15, `extensions allowed ${allowed} − used ${used} = ${Math.max(0, left)}`, Math.max(0, left)));
   if (left <= 0) {
-    acc.refusal_reasons.push(`R-VAL-3 (${C.art15}): at most two 5-year extensions (期满后不再延续); ${used} already used`);
+    acc.refusal_reasons.push(
+      legacy && allowed === 1
+        ? `R-VAL-4 (${C.art15legacy}): block existed > 15 years before 273号令; its one extra 5-year extension is used and no proven reserves were submitted — 不再办理延续登记`
+        : `R-VAL-3 (${C.art15}): at most two 5-year extensions (期满后不再延续); ${used} already used`,
+    );
   } else if (left === 1) {
-    acc.warnings.push('R-VAL-3: this is the last extension allowed (max 2, 15 years in total)');
+    acc.warnings.push(
+      legacy && allowed === 1
+        ? 'R-VAL-4: legacy block — if no proven geological reserves are submitted by the end of this extension, no further extension'
+        : 'R-VAL-3: this is the last extension allowed (max 2, 15 years in total)',
+    );
   }
 }
 
@@ -218,7 +224,7 @@ function shanxiExemption(input: ExtensionInput, acc: Acc): boolean {
       'R-RED-7: AND reading (273号令 第十五条第二款, the decree, default): exempt only if contract signed AND committed investment completed AND 出让收益 paid; 晋自然资发〔2020〕11号 四（三） says OR — set contract.exemption_reading = "or" to use it',
     );
     const exempt = signed && completed && paid;
-    acc.steps.push(step('R-RED-7', C.art15, `exempt = signed(${signed}) ∧ completed(${completed}) ∧ paid(${paid}) = ${exempt}`, exempt ? 1 : 0));
+    acc.steps.push(step('R-RED-7', C.art15_2, `exempt = signed(${signed}) ∧ completed(${completed}) ∧ paid(${paid}) = ${exempt}`, exempt ? 1 : 0));
     return exempt;
   }
   acc.readings.push(
@@ -271,7 +277,7 @@ function assessShanxi2020(input: ExtensionInput): ExtensionAssessment {
   // Exemption (R-RED-7).
   if (shanxiExemption(input, acc)) {
     if (u > EPS) acc.warnings.push(`exempt from the reduction although ${pct(u)} of the minimum investment is unfinished — check the contract`);
-    acc.steps.push(step('R-RED-7', C.art15, `exempt → reduction = ${fmt(base)} × 0 = 0`, 0));
+    acc.steps.push(step('R-RED-7', C.art15_2, `exempt → reduction = ${fmt(base)} × 0 = 0`, 0));
     return finish(input, acc, base, 0, 0, C.art15, 'R-RED-7');
   }
 
