@@ -5,6 +5,7 @@
  */
 import { zipSync } from 'fflate';
 import iconv from 'iconv-lite';
+import { badRequest } from '../errors';
 import { ellipsoidalAreaKm2 } from '../geodesy/area';
 import { gkCrsByEpsg, lonLatToGkConverter, type GkCrs } from '../geodesy/crs';
 import { type NamedPolygon, signedArea } from './geometry';
@@ -31,7 +32,8 @@ export interface ShpOptions {
 
 export function writeShapefileZip(polys: NamedPolygon[], layer: string, opts: ShpOptions = {}): Uint8Array {
   const gk = opts.crs && opts.crs !== 4490 ? gkCrsByEpsg(opts.crs) : undefined;
-  if (opts.crs && opts.crs !== 4490 && !gk) throw new Error(`unsupported shapefile CRS ${opts.crs}`);
+  if (opts.crs && opts.crs !== 4490 && !gk)
+    throw badRequest('EXPORT_CRS_UNSUPPORTED', `Shapefile CRS EPSG:${opts.crs} is not supported (4490 or 4491–4554)`, `不支持的 Shapefile 坐标系 EPSG:${opts.crs}`);
   const toGk = gk ? lonLatToGkConverter(gk) : undefined;
   const project = (p: [number, number]): [number, number] => {
     if (!toGk) return p;
