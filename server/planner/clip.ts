@@ -3,13 +3,15 @@
  *
  * The bisection needs the area of `block ∩ region(s)` dozens of times per strategy; a Turf
  * (polyclip-ts) intersection costs ~4 ms on a 200-vertex block (engineering.md §C3), so the search
- * uses Sutherland–Hodgman clipping of each ring against the (convex) region plus geodesic ring area.
+ * uses Sutherland–Hodgman clipping of each ring against the (convex) region plus geodesic ring area;
+ * crossings are put on the geodesic edges, as ./snap does to the Turf result.
  * For a connected clip result that area is the area of the Turf result; when the clip falls apart into
  * several pieces, S–H joins them with zero-width runs along the cut line and the geodesic area can differ
  * by a few m². The planner therefore re-measures the real Turf clip and refines with it when needed.
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { ringSignedAreaM2 } from './area';
+import { geodesicEdgeCrossing } from './snap';
 
 /** A convex lon/lat box; undefined sides are open (unbounded). */
 export interface CutRegion {
@@ -61,11 +63,7 @@ function clipRingHalf(ring: Position[], axis: 0 | 1, v: number, le: boolean): Po
     const cur = ring[i];
     const curIn = inside(cur);
     if (curIn !== prevIn) {
-      const t = (v - prev[axis]) / (cur[axis] - prev[axis]);
-      const q: Position = axis === 0
-        ? [v, prev[1] + t * (cur[1] - prev[1])]
-        : [prev[0] + t * (cur[0] - prev[0]), v];
-      out.push(q);
+      out.push(geodesicEdgeCrossing(prev, cur, axis, v));
     }
     if (curIn) out.push(cur);
     prev = cur;

@@ -22,6 +22,7 @@ import { AppError } from '../errors';
 import { ellipsoidalAreaKm2, polygonAreaM2 } from './area';
 import { bboxOf, clippedAreaKm2, prepareArea, regionPolygon, type BBox, type CutRegion } from './clip';
 import { cornerTable, type CornerRow } from './corners';
+import { mergeSources, prepareSnapSource, snapToSource, type CutLine } from './snap';
 import {
   clipAndUnion,
   measureTouches,
@@ -196,6 +197,15 @@ function turfIntersect(a: Areal, b: Areal): Areal | null {
   return r ? r.geometry : null;
 }
 
+function regionCuts(r: CutRegion): CutLine[] {
+  const cuts: CutLine[] = [];
+  if (r.lonMax !== undefined) cuts.push({ lon: r.lonMax });
+  if (r.lonMin !== undefined) cuts.push({ lon: r.lonMin });
+  if (r.latMax !== undefined) cuts.push({ lat: r.latMax });
+  if (r.latMin !== undefined) cuts.push({ lat: r.latMin });
+  return cuts;
+}
+
 /** Runs of consecutive relinquished-boundary edges lying on one of the cut lines. */
 function countCutEdges(g: Areal, cuts: { lon?: number; lat?: number }[]): number {
   const eps = 1e-10;
@@ -287,7 +297,9 @@ export function planRelinquishment(input: PlanInput): PlanResult {
     items.push({ item, area: ellipsoidalAreaKm2(c) });
     clippedParts.push(c);
   }
-  const P = dropDust(safeUnion(clippedParts));
+  const blockSrc = prepareSnapSource(block);
+  const unionP = dropDust(safeUnion(clippedParts));
+  const P = unionP ? snapToSource(unionP, blockSrc) : null;
   const pArea = ellipsoidalAreaKm2(P);
   const protectedReason = P
     ? `先扣除保护区/生态红线 ${items.length} 处（${items.map((i) => `${i.item.name} ${f4(i.area)} km²`).join('，')}），合计 ${f4(pArea)} km²，计入应扣面积（PA-4，晋自然资发〔2020〕11号 十） / `
@@ -304,7 +316,8 @@ export function planRelinquishment(input: PlanInput): PlanResult {
   const hardHi = required * (1 + MAX_EXCESS_RATIO);
 
   if (P && pArea >= required) {
-    const retained = dropDust(turfDifference(block, P));
+    const diff = dropDust(turfDifference(block, P));
+    const retained = diff ? snapToSource(diff, blockSrc) : null;
     if (!retained) throw new AppError(422, 'PLANNER_NOTHING_RETAINED', 'Protected areas cover the whole block', '保护区覆盖整个区块');
     built.push({ def: null, strategy: 'protected-first', geometry: P, area: pArea, retained, cuts: [] });
     if (pArea > hardHi) {
@@ -313,14 +326,24 @@ export function planRelinquishment(input: PlanInput): PlanResult {
         `区块内保护区及生态红线面积 ${f4(pArea)} km² 超出应扣面积 ${f4(required)} km² 达 ${f4(pArea - required)} km²，仍须全部扣除`);
     }
   } else {
-    const remainder = P ? dropDust(turfDifference(block, P)) : block;
+    const diff = P ? dropDust(turfDifference(block, P)) : block;
+    const remainder = diff && P ? snapToSource(diff, blockSrc) : diff;
     if (!remainder) throw new AppError(422, 'PLANNER_NOTHING_RETAINED', 'Protected areas cover the whole block', '保护区覆盖整个区块');
     const prep = prepareArea(remainder);
     const frame = bboxOf(block);
     const margin = Math.min(5e-5, required * 1e-3);
     const goalLo = required + margin;
     const goalHi = Math.min(hardHi, goalLo + Math.max(5e-4, required * 1e-4));
-    const exactPart = (r: CutRegion) => dropDust(turfIntersect(remainder, regionPolygon(r, frame)));
+    const remSrc = prepareSnapSource(remainder);
+    const snapped = (g: Areal | null, r: CutRegion) => (g ? snapToSource(g, remSrc, regionCuts(r)) : null);
+    const pSrc = P ? prepareSnapSource(P) : null;
+    // P ∪ part: the union re-intersects edges in the plane, so snap its new vertices too.
+    const joinP = (part: Areal | null, r: CutRegion): Areal | null => {
+      if (!P || !part || !pSrc) return part;
+      const u = safeUnion([P, part]);
+      return u ? snapToSource(u, mergeSources(pSrc, prepareSnapSource(part)), regionCuts(r)) : null;
+    };
+    const exactPart = (r: CutRegion) => snapped(dropDust(turfIntersect(remainder, regionPolygon(r, frame))), r);
 
     for (const def of strategies(frame)) {
       const cache = new Map<Position[], number>();
@@ -328,7 +351,7 @@ export function planRelinquishment(input: PlanInput): PlanResult {
       let s = fast.s;
       let region = def.region(s);
       let part = exactPart(region);
-      let geometry = P && part ? safeUnion([P, part]) : part;
+      let geometry = joinP(part, region);
       let area = ellipsoidalAreaKm2(geometry);
       if (!(area >= required && area <= hardHi)) {
         // The fast evaluator and the real clip disagree (clip fell into pieces): refine on the real clip.
@@ -336,18 +359,15 @@ export function planRelinquishment(input: PlanInput): PlanResult {
         s = exact.s;
         region = def.region(s);
         part = exactPart(region);
-        geometry = P && part ? safeUnion([P, part]) : part;
+        geometry = joinP(part, region);
         area = ellipsoidalAreaKm2(geometry);
       }
       if (!geometry || !(area >= required && area <= hardHi)) continue;
-      // A corner whose box spans the whole block in one direction is a strip; the strips cover it.
-      const cuts: { lon?: number; lat?: number }[] = [];
-      if (region.lonMax !== undefined && region.lonMax < frame[2]) cuts.push({ lon: region.lonMax });
-      if (region.lonMin !== undefined && region.lonMin > frame[0]) cuts.push({ lon: region.lonMin });
-      if (region.latMax !== undefined && region.latMax < frame[3]) cuts.push({ lat: region.latMax });
-      if (region.latMin !== undefined && region.latMin > frame[1]) cuts.push({ lat: region.latMin });
-      if (def.aspect && cuts.length < 2) continue;
-      const retained = dropDust(turfDifference(remainder, regionPolygon(region, frame)));
+      // Only cut lines that actually bound the part; a corner that degenerates to one line is a strip,
+      // which the strip strategies already cover.
+      const cuts = regionCuts(region).filter((c) => countCutEdges(part!, [c]) > 0);
+      if (cuts.length === 0 || (def.aspect && cuts.length < 2)) continue;
+      const retained = snapped(dropDust(turfDifference(remainder, regionPolygon(region, frame))), region);
       if (!retained) continue;
       built.push({ def, strategy: def.strategy, geometry, area, retained, cuts });
     }

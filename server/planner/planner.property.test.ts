@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { ellipsoidalAreaKm2 } from './area';
+import { planRelinquishment } from './planner';
+import { kmPoint, kmRect } from './test-fixtures';
+
+describe('planRelinquishment — properties', () => {
+  it('random rectangles in Shanxi-like latitudes, required fraction in (0.05, 0.5): every candidate meets the bounds', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          lon: fc.double({ min: 110.5, max: 114.5, noNaN: true }),
+          lat: fc.double({ min: 34.5, max: 40.7, noNaN: true }),
+          w: fc.double({ min: 2, max: 40, noNaN: true }),
+          h: fc.double({ min: 2, max: 40, noNaN: true }),
+          frac: fc.double({ min: 0.05, max: 0.5, noNaN: true, minExcluded: true, maxExcluded: true }),
+        }),
+        ({ lon, lat, w, h, frac }) => {
+          const block = kmRect(0, 0, w, h, lon, lat);
+          const blockArea = ellipsoidalAreaKm2(block);
+          const required = Math.round(frac * blockArea * 1e4) / 1e4; // requirements come to 4 decimals
+          const plan = planRelinquishment({ block, required_km2: required });
+          expect(plan.candidates.length).toBeGreaterThanOrEqual(1);
+          for (const c of plan.candidates) {
+            const a = ellipsoidalAreaKm2(c.geometry);
+            expect(a).toBeGreaterThanOrEqual(required);
+            expect(Number(a.toFixed(4))).toBeGreaterThanOrEqual(required);
+            expect(a).toBeLessThanOrEqual(required * 1.005);
+            expect(c.contiguous_retained).toBe(true);
+            expect(Math.abs(a + ellipsoidalAreaKm2(c.retained) - blockArea)).toBeLessThan(1e-6);
+          }
+        },
+      ),
+      { numRuns: 40, seed: 20261124 },
+    );
+  }, 60_000);
+
+  it('random reserve and producing well placement: the best candidate never takes more reserve area than the cleanest one', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          rx: fc.double({ min: -2, max: 16, noNaN: true }),
+          ry: fc.double({ min: -2, max: 11, noNaN: true }),
+          wx: fc.double({ min: 0.5, max: 19.5, noNaN: true }),
+          wy: fc.double({ min: 0.5, max: 14.5, noNaN: true }),
+          frac: fc.double({ min: 0.05, max: 0.3, noNaN: true }),
+        }),
+        ({ rx, ry, wx, wy, frac }) => {
+          const block = kmRect(0, 0, 20, 15);
+          const required = Math.round(frac * ellipsoidalAreaKm2(block) * 1e4) / 1e4;
+          const plan = planRelinquishment({
+            block,
+            required_km2: required,
+            keep: { reserves: [kmRect(rx, ry, rx + 6, ry + 6)], wells: [{ id: 'P1', status: 'producing', coordinates: kmPoint(wx, wy) }] },
+          });
+          const [a, ...rest] = plan.candidates;
+          for (const c of plan.candidates) {
+            expect(c.area_km2).toBeGreaterThanOrEqual(required);
+            expect(c.area_km2).toBeLessThanOrEqual(required * 1.005);
+          }
+          for (const c of rest) expect(c.score).toBeLessThanOrEqual(a.score);
+          const clean = plan.candidates.filter((c) => c.touches.reserves_km2 === 0 && c.touches.producing_wells === 0);
+          if (clean.length) expect(a.touches.reserves_km2 === 0 && a.touches.producing_wells === 0).toBe(true);
+        },
+      ),
+      { numRuns: 25, seed: 7 },
+    );
+  }, 60_000);
+});
