@@ -57,6 +57,13 @@ describe('blockDeadlines', () => {
     expect(d.extensions_left).toBeNull();
     expect(d.extension_application_deadline!.date).toBe('2028-06-11');
   });
+  it('national regimes: 5-year 探采合一 deadline, no 3-year proven rule', () => {
+    const d = blockDeadlines({ ...base, regime: 'national-2023', report_then_produce_date: '2024-01-10', proven_reserves_submitted_date: '2024-02-01' }, '2024-06-01');
+    expect(d.proven_to_mining_deadline).toBeNull();
+    expect(d.report_then_produce_mining_deadline!.citation).toBe('自然资规〔2023〕6号 六');
+    expect(d.extension_application_deadline!.citation).toBe('矿产资源勘查区块登记管理办法 第十条');
+    expect(d.extensions_left).toBeNull();
+  });
   it('daysUntil', () => {
     expect(daysUntil('2020-04-30', '2020-01-25')).toBe(96);
     expect(daysUntil('2020-01-01', '2020-01-02')).toBe(-1);

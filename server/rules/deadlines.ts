@@ -117,29 +117,32 @@ export function blockDeadlines(block: BlockDatesInput, today: IsoDate): BlockDea
     else if (!ext.passed && ext.days_left <= 90) warnings.push(`${ext.days_left} days left to apply for extension`);
   }
 
-  // Proven reserves → mining (R-VAL-6).
+  // Proven reserves → mining (R-VAL-6) — a Shanxi CBM rule only.
   let proven: Deadline | null = null;
-  if (block.kind === 'exploration' && block.proven_reserves_submitted_date) {
+  if (block.kind === 'exploration' && block.proven_reserves_submitted_date && !shanxi) {
+    readings.push(`${regime}: the 3-year proven-reserves → mining rule is Shanxi's (273号令 第二十一条); no national equivalent in the sources`);
+  } else if (block.kind === 'exploration' && block.proven_reserves_submitted_date) {
     const d = block.proven_reserves_submitted_date;
-    if (shanxi && compareDates(d, SHANXI_CBM_EFFECTIVE) < 0) {
+    if (compareDates(d, SHANXI_CBM_EFFECTIVE) < 0) {
       proven = deadline('2023-04-30', today, 'R-VAL-6', '晋自然资发〔2020〕11号 五', 'reserves proven before 2020-05-01: complete conversion to mining before 2023-05-01');
       steps.push(step('R-VAL-6', '晋自然资发〔2020〕11号 五', `proven ${d} < 2020-05-01 → before 2023-05-01 (last day 2023-04-30); ${proven.days_left} d`, proven.days_left));
     } else {
       const last = addYears(d, 3);
-      proven = deadline(last, today, 'R-VAL-6', shanxi ? '273号令 第二十一条' : '晋自然资发〔2020〕16号 四（二）', 'proven reserves submitted: apply for mining registration within 3 years, else no further extension');
+      proven = deadline(last, today, 'R-VAL-6', '273号令 第二十一条', 'proven reserves submitted: apply for mining registration within 3 years, else no further extension');
       steps.push(step('R-VAL-6', proven.citation, `${d} + 3 y = ${last}; ${proven.days_left} d`, proven.days_left));
     }
     if (proven.passed) warnings.push('R-VAL-6: 3-year proven-reserves → mining deadline passed — the exploration right will not be extended');
   }
 
-  // Report-then-produce → mining (R-RTP-3 / R-VAL-7).
+  // Report-then-produce (探采合一) → mining within 5 years (R-RTP-3 / R-VAL-7).
   let rtp: Deadline | null = null;
   if (block.kind === 'exploration' && block.report_then_produce_date) {
     const last = addYears(block.report_then_produce_date, 5);
-    rtp = deadline(last, today, 'R-RTP-3', '273号令 第十八条', 'report-then-produce: mining registration within 5 years');
-    steps.push(step('R-RTP-3', '273号令 第十八条', `${block.report_then_produce_date} + 5 y = ${last}; ${rtp.days_left} d`, rtp.days_left));
+    const [rule, cit] = shanxi ? ['R-RTP-3', '273号令 第十八条'] : regime === 'national-2019' ? ['R-N19-RTP', '自然资规〔2019〕7号 六'] : ['R-N23-RTP', '自然资规〔2023〕6号 六'];
+    rtp = deadline(last, today, rule, cit, 'report-then-produce: mining registration within 5 years');
+    steps.push(step(rule, cit, `${block.report_then_produce_date} + 5 y = ${last}; ${rtp.days_left} d`, rtp.days_left));
     if (proven) readings.push('R-VAL-7: with proven reserves submitted, 晋自然资发〔2020〕16号 四（二） requires mining registration within 3 years — the earlier deadline applies');
-    if (rtp.passed) warnings.push('R-RTP-3: 5-year report-then-produce deadline passed (合同示范文本 第十二条（六）)');
+    if (rtp.passed) warnings.push(`${rule}: 5-year report-then-produce deadline passed${shanxi ? ' (合同示范文本 第十二条（六）)' : ''}`);
   }
   const candidates = [proven, rtp].filter((d): d is Deadline => d !== null);
   const mining = candidates.length ? candidates.reduce((a, b) => (compareDates(a.date, b.date) <= 0 ? a : b)) : null;
