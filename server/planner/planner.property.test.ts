@@ -66,4 +66,34 @@ describe('planRelinquishment — properties', () => {
       { numRuns: 25, seed: 7 },
     );
   }, 60_000);
+
+  it('random star-shaped blocks (5–60 vertices, non-convex): bounds hold and relinquished + retained = block', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0.3, max: 1, noNaN: true }), { minLength: 5, maxLength: 60 }),
+        fc.double({ min: 0.05, max: 0.5, noNaN: true }),
+        fc.double({ min: 0.02, max: 0.3, noNaN: true }),
+        (radii, frac, size) => {
+          const k = radii.length;
+          const ring = radii.map((r, i) => {
+            const a = (-2 * Math.PI * i) / k;
+            return [112.5 + size * r * Math.cos(a) * 1.2, 36 + size * r * Math.sin(a)];
+          });
+          ring.push([...ring[0]]);
+          const block = { type: 'Polygon' as const, coordinates: [ring] };
+          const blockArea = ellipsoidalAreaKm2(block);
+          const required = Math.round(frac * blockArea * 1e4) / 1e4;
+          const plan = planRelinquishment({ block, required_km2: required });
+          expect(plan.candidates.length).toBeGreaterThanOrEqual(1);
+          for (const c of plan.candidates) {
+            const a = ellipsoidalAreaKm2(c.geometry);
+            expect(a).toBeGreaterThanOrEqual(required);
+            expect(a).toBeLessThanOrEqual(required * 1.005);
+            expect(Math.abs(a + ellipsoidalAreaKm2(c.retained) - blockArea)).toBeLessThan(1e-6);
+          }
+        },
+      ),
+      { numRuns: 30, seed: 1 },
+    );
+  }, 60_000);
 });

@@ -134,8 +134,9 @@ function strategies(b: BBox): StrategyDef[] {
     { strategy: 'corner-sw', zh: '西南角矩形', en: 'South-west corner rectangle', west: true, north: false },
     { strategy: 'corner-se', zh: '东南角矩形', en: 'South-east corner rectangle', west: false, north: false },
   ] as const;
-  // Aspect = growth rate of the lon and lat fractions of the bbox: square-ish, wide, tall.
-  const aspects: [number, number, string][] = [[1, 1, '1:1'], [1.6, 0.8, 'wide'], [0.8, 1.6, 'tall']];
+  // Aspect = growth rate of the lon and lat fractions of the bbox: square-ish, wide, tall, very wide, very tall
+  // (more shapes give more chances to pass between the features to keep).
+  const aspects: [number, number, string][] = [[1, 1, '1:1'], [1.6, 0.8, 'wide'], [0.8, 1.6, 'tall'], [2.5, 0.5, 'wider'], [0.5, 2.5, 'taller']];
   for (const c of corners) {
     for (const [kx, ky, name] of aspects) {
       defs.push({
@@ -397,6 +398,9 @@ export function planRelinquishment(input: PlanInput): PlanResult {
     if (b.strategy === 'protected-first') {
       reasons.push('区块内保护区及生态红线面积已达到应扣面积，仅扣除这些区域，无需另行切割 / '
         + 'Protected areas and red lines inside the block already reach the required area; only they are deducted, no extra cut');
+      if (b.area > hardHi) {
+        reasons.push(`超出应扣面积 ${f4(b.area - required)} km²，但保护区须全部扣除 / Exceeds the requirement by ${f4(b.area - required)} km², but protected areas must all be deducted`);
+      }
     } else if (b.def) {
       const lines = b.cuts.map((c) => (c.lon !== undefined ? `经线 ${f6(c.lon)}°E` : `纬线 ${f6(c.lat!)}°N`)).join('、');
       const linesEn = b.cuts.map((c) => (c.lon !== undefined ? `meridian ${f6(c.lon)}°E` : `parallel ${f6(c.lat!)}°N`)).join(' and ');
