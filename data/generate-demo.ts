@@ -42,6 +42,8 @@ export const SEED = 20201101;
 export const GENERATOR_VERSION = '1.0.0';
 const NOTE = '合成演示数据，非真实矿权 / Synthetic demo data, not real rights';
 const AS_OF = '2026-06-30'; // data "as of" date for well status / drilling dates
+/** Alive exploration terms are rolled forward past this date (so the register is current late in 2026). */
+const ROLL_TO = '2026-11-30';
 const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), 'demo');
 
 const rng = new Rng(SEED);
@@ -428,6 +430,22 @@ function completeSpec(spec: BlockSpec, r: Rng): Required<Omit<BlockSpec, 'aspect
       to = addDays(addYears(first, r.pick([10, 15, 20, 30])), -1);
       ext = ext ?? 0;
     }
+  }
+  // Seed blocks keep their 2020 inspection terms; a right still alive in the demo register has been
+  // extended since, term by term (5-year exploration terms, R-VAL-3), so its validity reaches the data's date.
+  const alive = !spec.status || ['valid', 'extension_applied', 'report_then_produce', 'retained'].includes(spec.status);
+  if (alive && to! < ROLL_TO) {
+    // exploration: 5-year extensions; mining: extended by the length of its previous term
+    const termYears = spec.kind === 'exploration' ? 5 : Math.max(5, Math.round((Date.parse(to!) - Date.parse(from!)) / 3.15576e10));
+    const starts = [from!];
+    while (to! < ROLL_TO) {
+      from = addDays(to!, 1);
+      to = addDays(addYears(from, termYears), -1);
+      starts.push(from);
+    }
+    // extensions_used counts extensions granted under the regime in force since 2020-05-01 (273号令):
+    // terms that began on or after that day, other than the first registration
+    if (spec.kind === 'exploration') ext = starts.filter((d) => d >= '2020-05-01' && d !== first).length;
   }
   let status = spec.status;
   if (!status) status = to < '2025-01-01' ? (spec.kind === 'exploration' ? 'extension_applied' : 'valid') : 'valid';

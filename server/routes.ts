@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import type { Config } from './config';
 import type { Db } from './db';
 import type { ParseLimits } from './parse';
+import { lifecycleRouter } from './routes/lifecycle';
 import { parseRouter } from './routes/parse';
 
 export interface DomainDeps {
@@ -20,6 +21,9 @@ export function parseLimits(config: Config): Partial<ParseLimits> {
 }
 
 /** The domain routes (parse, checks, assessments, planner), each in its own module. */
-export function domainRouters({ config }: DomainDeps): Router[] {
-  return [parseRouter({ limits: parseLimits(config) })];
+export function domainRouters({ db, config }: DomainDeps): Router[] {
+  return [
+    parseRouter({ limits: parseLimits(config) }),
+    lifecycleRouter({ db, adminToken: config.ADMIN_TOKEN }),
+  ];
 }

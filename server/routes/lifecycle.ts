@@ -1,0 +1,131 @@
+/**
+ * Licence lifecycle over HTTP (issue 5): extension assessments, stored-block assessments, deadlines,
+ * offsets and the relinquishment planner. Wiring only: named queries → pure rules / planner → JSON.
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Db } from '../db';
+import { AppError, notFound, unprocessable } from '../errors';
+import { route } from '../http/async';
+import { requireAdmin } from '../http/auth';
+import { fromZod } from '../http/error-middleware';
+import { registerOpenApiPath } from '../http/openapi';
+import { assessStoredBlock, type InvestmentRow, type StoredBlock } from '../lifecycle/stored-block';
+import { deadlinesWithin } from '../lifecycle/deadlines-list';
+import { ledgerFromRows, type OffsetRow } from '../lifecycle/ledger';
+import { planRelinquishment } from '../planner';
+import { applyOffset, assessExtension, extensionInputSchema, isoDate } from '../rules';
+
+const today = () => isoDate(new Date());
+
+async function loadBlock(db: Db, id: string): Promise<StoredBlock & Record<string, unknown>> {
+  const row = (await db.named<StoredBlock & Record<string, unknown>>('lifecycle_block', [id])).rows[0];
+  if (!row) throw notFound('block', id);
+  return row;
+}
+
+async function assessmentOf(db: Db, id: string, on: string) {
+  const block = await loadBlock(db, id);
+  const inv = (await db.named<InvestmentRow>('lifecycle_investments', [id])).rows;
+  const offsets = (await db.named<OffsetRow>('offsets_for_block', [id])).rows;
+  return { block, result: assessStoredBlock(block, inv, ledgerFromRows(offsets), on), offsets };
+}
+
+const OnQuery = z.object({ on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() });
+const WithinQuery = z.object({
+  within: z.string().regex(/^\d{1,4}d?$/, 'a number of days, e.g. 90d').default('90d'),
+  on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+});
+const OffsetBody = z.object({
+  from_block: z.string().min(1),
+  to_block: z.string().min(1),
+  area_km2: z.number().positive(),
+  offset_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  note: z.string().max(1000).optional(),
+});
+const PlanBody = z.object({ required_km2: z.number().positive().optional(), max_candidates: z.number().int().min(1).max(3).optional() });
+
+export function lifecycleRouter({ db, adminToken }: { db: Db; adminToken: string }): Router {
+  const r = Router();
+
+  r.post('/api/assessments/extension', route(async (req, res) => {
+    const parsed = extensionInputSchema.safeParse(req.body ?? {});
+    if (!parsed.success) throw fromZod(parsed.error, 'INVALID_ASSESSMENT_INPUT');
+    res.json(assessExtension(parsed.data));
+  }));
+
+  r.get('/api/blocks/:id/assessment', route(async (req, res) => {
+    const q = OnQuery.safeParse(req.query);
+    if (!q.success) throw fromZod(q.error, 'INVALID_QUERY');
+    const { result, offsets } = await assessmentOf(db, String(req.params.id), q.data.on ?? today());
+    res.json({ ...result, offsets });
+  }));
+
+  r.get('/api/deadlines', route(async (req, res) => {
+    const q = WithinQuery.safeParse(req.query);
+    if (!q.success) throw fromZod(q.error, 'INVALID_QUERY');
+    const days = Number.parseInt(q.data.within, 10);
+    const on = q.data.on ?? today();
+    const rows = (await db.named<Parameters<typeof deadlinesWithin>[0][number]>('deadline_blocks')).rows;
+    res.json({ on, within_days: days, items: deadlinesWithin(rows, on, days) });
+  }));
+
+  r.get('/api/blocks/:id/offsets', route(async (req, res) => {
+    await loadBlock(db, String(req.params.id));
+    res.json({ items: (await db.named('offsets_for_block', [req.params.id])).rows });
+  }));
+
+  r.post('/api/offsets', requireAdmin(adminToken), route(async (req, res) => {
+    const p = OffsetBody.safeParse(req.body ?? {});
+    if (!p.success) throw fromZod(p.error, 'INVALID_OFFSET');
+    const from = await loadBlock(db, p.data.from_block);
+    await loadBlock(db, p.data.to_block);
+    const ledger = ledgerFromRows((await db.named<OffsetRow>('offsets_for_block', [from.id])).rows);
+    let applied;
+    try {
+      applied = applyOffset(ledger, { from_block: from.id, to_block: p.data.to_block, area_km2: p.data.area_km2, date: p.data.offset_date },
+        { current_area_km2: from.area_km2, proven_area_km2: from.proven_km2 });
+    } catch (e) {
+      if (e instanceof RangeError) throw unprocessable('INVALID_OFFSET', e.message, `抵扣无效：${e.message}`, [{ field: 'area_km2' }]);
+      throw e;
+    }
+    const id = await db.transaction(async (tx) =>
+      (await tx.named<{ id: string }>('offsets_insert', [from.id, p.data.to_block, p.data.area_km2, p.data.offset_date, from.area_km2, p.data.note ?? null])).rows[0].id);
+    res.status(201).location(`/api/blocks/${encodeURIComponent(from.id)}/offsets`).json({ id, ...applied, ledger: undefined });
+  }));
+
+  r.post('/api/blocks/:id/relinquishment-plans', route(async (req, res) => {
+    const p = PlanBody.safeParse(req.body ?? {});
+    if (!p.success) throw fromZod(p.error, 'INVALID_PLAN_INPUT');
+    const id = String(req.params.id);
+    let required = p.data.required_km2;
+    let basis: unknown = { source: 'request' };
+    if (required === undefined) {
+      const { result } = await assessmentOf(db, id, today());
+      if (!result.assessment) throw unprocessable('NO_ASSESSMENT', 'This block has no extension assessment (not an exploration right with dates): give required_km2', '该区块无延续评估（非探矿权或缺少日期），请给出 required_km2');
+      if (result.assessment.decision !== 'extend' || result.assessment.reduction_km2 <= 0)
+        throw unprocessable('NOTHING_TO_RELINQUISH', `The assessment requires no reduction (decision ${result.assessment.decision})`, `评估结果无需核减（结论：${result.assessment.decision}）`);
+      required = result.assessment.reduction_km2;
+      basis = { source: 'assessment', regime: result.assessment.regime, steps: result.assessment.steps };
+    }
+    const ctx = (await db.named<any>('planner_context', [id])).rows[0];
+    if (!ctx) throw notFound('block', id);
+    const plan = planRelinquishment({
+      block: ctx.block,
+      required_km2: required,
+      keep: { reserves: ctx.reserves, wells: ctx.wells, pipelines: ctx.pipelines },
+      deduct_first: [...ctx.protected_areas, ...ctx.redlines],
+      max_candidates: p.data.max_candidates,
+    });
+    if (!plan.candidates.length) throw new AppError(422, 'NO_PLAN', 'No deduction extent meets the required area', '找不到满足核减面积的范围', [{ required_km2: required }]);
+    res.json({ block_id: id, basis, ...plan });
+  }));
+
+  registerOpenApiPath('/api/assessments/extension', { post: { summary: 'Extension assessment (reduction, decision, steps with citations)', responses: { 200: { description: 'assessment' }, 422: { $ref: '#/components/responses/Error' } } } });
+  registerOpenApiPath('/api/blocks/{id}/assessment', { get: { summary: 'Assessment of a stored block (areas from geometry, proven from reserves, shortfall from the investment ledger, regime from dates), investment schedule, fees, deadlines', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'on', in: 'query', schema: { type: 'string', format: 'date' } }], responses: { 200: { description: 'ok' }, 404: { $ref: '#/components/responses/Error' } } } });
+  registerOpenApiPath('/api/deadlines', { get: { summary: 'Deadlines falling within N days', parameters: [{ name: 'within', in: 'query', schema: { type: 'string', example: '90d' } }, { name: 'on', in: 'query', schema: { type: 'string', format: 'date' } }], responses: { 200: { description: 'ok' } } } });
+  registerOpenApiPath('/api/offsets', { post: { summary: 'Record an offset (抵扣, R-RED-10): from_block gives area for to_block (Bearer ADMIN_TOKEN)', security: [{ bearer: [] }], responses: { 201: { description: 'recorded' }, 401: { $ref: '#/components/responses/Error' }, 422: { $ref: '#/components/responses/Error' } } } });
+  registerOpenApiPath('/api/blocks/{id}/offsets', { get: { summary: 'Offset ledger entries of a block (given and received)', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'ok' } } } });
+  registerOpenApiPath('/api/blocks/{id}/relinquishment-plans', { post: { summary: 'Relinquishment planner: 1–3 candidate deduction polygons', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'candidates' }, 404: { $ref: '#/components/responses/Error' }, 422: { $ref: '#/components/responses/Error' } } } });
+  return r;
+}

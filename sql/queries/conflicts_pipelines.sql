@@ -1,0 +1,27 @@
+-- conflicts_pipelines: pipelines that, inside the input, cross protected areas of the given categories
+-- (PA-11: the four kinds named in 273号令 第三十一条第二款).
+-- $1 text    input geometry as GeoJSON (Polygon | MultiPolygon, CGCS2000 lon/lat, SRID 4490)
+-- $2 text[]  protected-area categories a pipeline may only cross harmlessly
+-- One row per pipeline: properties, its length (km, kept by trigger), the crossing length inside the
+-- input (km, ellipsoidal: ST_Length on geography; overlapping protected areas counted once), the ids of
+-- the protected areas crossed, and the crossing geometry (GeoJSON, 15 decimals).
+WITH input AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4490) AS g),
+inside AS (
+  SELECT p.id, ST_CollectionExtract(ST_Intersection(p.geom, i.g), 2) AS g
+  FROM input i JOIN pipelines p ON p.geom && i.g AND ST_Intersects(p.geom, i.g)
+),
+crossings AS (
+  SELECT n.id, s.id AS pa_id, ST_CollectionExtract(ST_Intersection(n.g, s.geom), 2) AS g
+  FROM inside n
+  JOIN protected_areas_sub s ON s.geom && n.g AND ST_Intersects(s.geom, n.g)
+  JOIN protected_areas pa ON pa.id = s.id AND pa.category = ANY ($2::text[])
+),
+per_pipeline AS (
+  SELECT id, array_agg(DISTINCT pa_id ORDER BY pa_id) AS crosses, ST_Union(g) AS g
+  FROM crossings WHERE NOT ST_IsEmpty(g) GROUP BY id
+)
+SELECT p.id, p.name, p.type, p.status, p.holder, p.length_km AS feature_length_km,
+       ST_Length(c.g::geography) / 1e3 AS crossing_km, c.crosses, ST_AsGeoJSON(c.g, 15) AS geometry
+FROM per_pipeline c JOIN pipelines p USING (id)
+WHERE ST_Length(c.g::geography) > 0
+ORDER BY p.id
