@@ -43,3 +43,13 @@ describe('assessStoredBlock', () => {
     expect(none.warnings[0]).toMatch(/no validity dates/);
   });
 });
+
+describe('feeSchedule', () => {
+  it('charges nothing in years 1–5, then 100 more each year capped at 500 CNY/km² (R-FEE-1)', async () => {
+    const { feeSchedule } = await import('./stored-block');
+    const f = feeSchedule(10, 12);
+    expect(f.rows.map((r) => r.amount_cny)).toEqual([0, 0, 0, 0, 0, 1000, 2000, 3000, 4000, 5000, 5000, 5000]);
+    expect(f.total_to_date_cny).toBe(25000);
+    expect(f.usage_fee_cny).toBe(5000);
+  });
+});

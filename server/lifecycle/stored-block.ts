@@ -85,6 +85,30 @@ export function investedWithin(rows: InvestmentRow[], from: string, to: string):
   };
 }
 
+export interface FeeSchedule {
+  /** current exploration year (counted from first registration) */
+  exploration_year: number;
+  usage_fee_cny: number;
+  /** one row per exploration year from the first to the current, and the total to date */
+  rows: { exploration_year: number; amount_cny: number }[];
+  total_to_date_cny: number;
+  steps: Step[];
+}
+
+/** R-FEE-1 per exploration year from the first to `year`, on the block's current area, with the total to date. */
+export function feeSchedule(area_km2: number, year: number): FeeSchedule {
+  const rows = [];
+  const steps: Step[] = [];
+  for (let y = 1; y <= year; y++) {
+    const f = explorationUsageFee({ exploration_year: y, area_km2 });
+    rows.push({ exploration_year: y, amount_cny: f.amount_cny });
+    if (y === year) steps.push(...f.steps);
+  }
+  const total = rows.reduce((a, r) => a + r.amount_cny, 0);
+  steps.push({ rule: 'R-FEE-1', citation: '273号令 第三十三条', formula: `total to date = Σ years 1..${year} = ${total.toFixed(2)} CNY (on the current area)`, value: total });
+  return { exploration_year: year, usage_fee_cny: rows[rows.length - 1]?.amount_cny ?? 0, rows, total_to_date_cny: total, steps };
+}
+
 export interface StoredBlockAssessment {
   block: { id: string; name: string; holder: string | null; kind: string; mineral: string; status: string };
   regime_reason: string;
@@ -92,7 +116,7 @@ export interface StoredBlockAssessment {
   derived_steps: Step[];
   assessment: ExtensionAssessment | null;
   investment: (InvestmentSchedule & { actual_cny: number; unfinished_ratio: number }) | null;
-  fees: { exploration_year: number; usage_fee_cny: number; steps: Step[] } | null;
+  fees: FeeSchedule | null;
   deadlines: BlockDeadlines | null;
   warnings: string[];
 }
@@ -163,7 +187,6 @@ export function assessStoredBlock(
   };
   const assessment = assessExtension(inputs);
   const year = Math.max(1, explorationYearOn(b.first_registration_date, today));
-  const fee = explorationUsageFee({ exploration_year: year, area_km2: b.area_km2 });
   return {
     block: head,
     regime_reason: choice.reason,
@@ -171,7 +194,7 @@ export function assessStoredBlock(
     derived_steps: derived,
     assessment,
     investment: { ...schedule, actual_cny: actual.amount_cny, unfinished_ratio: u.unfinished_ratio },
-    fees: { exploration_year: year, usage_fee_cny: fee.amount_cny, steps: fee.steps },
+    fees: feeSchedule(b.area_km2, year),
     deadlines,
     warnings,
   };

@@ -14,7 +14,7 @@ import { assessStoredBlock, type InvestmentRow, type StoredBlock } from '../life
 import { deadlinesWithin } from '../lifecycle/deadlines-list';
 import { ledgerFromRows, type OffsetRow } from '../lifecycle/ledger';
 import { planRelinquishment } from '../planner';
-import { applyOffset, assessExtension, extensionInputSchema, isoDate } from '../rules';
+import { applyOffset, assessExtension, COVID_WINDOW, covidInvestmentReduction, covidTermExtension, extensionInputSchema, isoDate } from '../rules';
 
 const today = () => isoDate(new Date());
 
@@ -43,6 +43,11 @@ const OffsetBody = z.object({
   offset_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   note: z.string().max(1000).optional(),
 });
+const CovidBody = z.object({
+  valid_from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  valid_to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  area_km2: z.number().nonnegative(),
+});
 const PlanBody = z.object({ required_km2: z.number().positive().optional(), max_candidates: z.number().int().min(1).max(3).optional() });
 
 export function lifecycleRouter({ db, adminToken }: { db: Db; adminToken: string }): Router {
@@ -52,6 +57,16 @@ export function lifecycleRouter({ db, adminToken }: { db: Db; adminToken: string
     const parsed = extensionInputSchema.safeParse(req.body ?? {});
     if (!parsed.success) throw fromZod(parsed.error, 'INVALID_ASSESSMENT_INPUT');
     res.json(assessExtension(parsed.data));
+  }));
+
+  r.post('/api/assessments/covid', route(async (req, res) => {
+    const p = CovidBody.safeParse(req.body ?? {});
+    if (!p.success) throw fromZod(p.error, 'INVALID_COVID_INPUT');
+    res.json({
+      window: COVID_WINDOW,
+      term_extension: covidTermExtension({ valid_from: p.data.valid_from, valid_to: p.data.valid_to }),
+      investment_reduction: covidInvestmentReduction(p.data),
+    });
   }));
 
   r.get('/api/blocks/:id/assessment', route(async (req, res) => {
@@ -123,6 +138,7 @@ export function lifecycleRouter({ db, adminToken }: { db: Db; adminToken: string
 
   registerOpenApiPath('/api/assessments/extension', { post: { summary: 'Extension assessment (reduction, decision, steps with citations)', responses: { 200: { description: 'assessment' }, 422: { $ref: '#/components/responses/Error' } } } });
   registerOpenApiPath('/api/blocks/{id}/assessment', { get: { summary: 'Assessment of a stored block (areas from geometry, proven from reserves, shortfall from the investment ledger, regime from dates), investment schedule, fees, deadlines', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'on', in: 'query', schema: { type: 'string', format: 'date' } }], responses: { 200: { description: 'ok' }, 404: { $ref: '#/components/responses/Error' } } } });
+  registerOpenApiPath('/api/assessments/covid', { post: { summary: 'COVID adjustment (R-COVID-1..3): affected days in 2020-01-25..2020-04-30, term extension and minimum-investment reduction', responses: { 200: { description: 'ok' }, 422: { $ref: '#/components/responses/Error' } } } });
   registerOpenApiPath('/api/deadlines', { get: { summary: 'Deadlines falling within N days', parameters: [{ name: 'within', in: 'query', schema: { type: 'string', example: '90d' } }, { name: 'on', in: 'query', schema: { type: 'string', format: 'date' } }], responses: { 200: { description: 'ok' } } } });
   registerOpenApiPath('/api/offsets', { post: { summary: 'Record an offset (抵扣, R-RED-10): from_block gives area for to_block (Bearer ADMIN_TOKEN)', security: [{ bearer: [] }], responses: { 201: { description: 'recorded' }, 401: { $ref: '#/components/responses/Error' }, 422: { $ref: '#/components/responses/Error' } } } });
   registerOpenApiPath('/api/blocks/{id}/offsets', { get: { summary: 'Offset ledger entries of a block (given and received)', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'ok' } } } });

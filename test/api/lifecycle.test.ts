@@ -108,3 +108,11 @@ describe('relinquishment planner', () => {
     }
   });
 });
+
+describe('COVID adjustment', () => {
+  it('reproduces area × 10,000 × days / 365 over the affected window', async () => {
+    const r = await (await post('/api/assessments/covid', { valid_from: '2018-01-01', valid_to: '2021-01-01', area_km2: 365 })).json();
+    expect(r.investment_reduction.affected_days).toBe(96); // 2020-04-30 − 2020-01-25, as in the letter’s tables
+    expect(r.investment_reduction.reduction_cny).toBeCloseTo(365 * 10_000 * 96 / 365, 2);
+  });
+});
