@@ -4,7 +4,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { AppError } from '../errors';
 import { ellipsoidalAreaKm2 } from './area';
 import { planRelinquishment, type Candidate, type PlanInput } from './planner';
-import { HOLED_BLOCK, L_BLOCK, RECT_20x15, U_BLOCK, kmPoint, kmRect, wobblyBlock } from './test-fixtures';
+import { HOLED_BLOCK, L_BLOCK, RECT_20x15, U_BLOCK, kmPoint, kmPolygon, kmRect, wobblyBlock } from './test-fixtures';
 
 type Areal = Polygon | MultiPolygon;
 const overlapKm2 = (a: Areal, b: Areal) => {
@@ -111,6 +111,30 @@ describe('planRelinquishment — synthetic blocks', () => {
     const plan = planRelinquishment(input);
     expect(plan.protected_km2).toBeCloseTo(30 + 18 - 9, 0);
     for (const c of plan.candidates) expectValid(c, input);
+  });
+
+  it('protected-first: grows a rectangle around an interior protected area when every edge strip hits reserves', () => {
+    const pa = kmRect(8, 5, 12, 9);
+    const paArea = ellipsoidalAreaKm2(pa);
+    const frameReserve: Polygon = kmPolygon([
+      [[-1, -1], [21, -1], [21, 16], [-1, 16]],
+      [[3, 3], [3, 12], [17, 12], [17, 3]],
+    ]);
+    const input: PlanInput = {
+      block: RECT_20x15,
+      required_km2: 40,
+      keep: { reserves: [frameReserve] },
+      deduct_first: [{ id: 'pa', collection: 'protected-areas', name: '地质公园', geometry: pa }],
+    };
+    const plan = planRelinquishment(input);
+    const [a] = plan.candidates;
+    expect(a.strategy).toBe('protected-first');
+    expect(a.touches.reserves_km2).toBe(0);
+    expect(a.geometry.type).toBe('Polygon'); // one piece around the protected area
+    expect(a.straight_edges).toBe(4);
+    expect(a.touches.protected_km2).toBeCloseTo(paArea, 6);
+    expectValid(a, input);
+    expect(a.retained.coordinates.length).toBe(2); // kept part surrounds the relinquished rectangle
   });
 
   it('protected areas alone exceeding the requirement: the only candidate is them, excess warned', () => {

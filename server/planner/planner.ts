@@ -110,7 +110,7 @@ export const MAX_EXCESS_RATIO = 0.005;
 const DUST_KM2 = 1e-6;
 
 interface StrategyDef {
-  strategy: Exclude<Strategy, 'protected-first'>;
+  strategy: Strategy;
   /** Diversity group: at most one candidate per group is returned. */
   group: string;
   zh: string;
@@ -119,7 +119,7 @@ interface StrategyDef {
   aspect?: string;
 }
 
-function strategies(b: BBox): StrategyDef[] {
+function strategies(b: BBox, pBox: BBox | null): StrategyDef[] {
   const [x0, y0, x1, y1] = b;
   const W = x1 - x0, H = y1 - y0;
   const defs: StrategyDef[] = [
@@ -154,6 +154,26 @@ function strategies(b: BBox): StrategyDef[] {
         },
       });
     }
+  }
+  if (pBox) {
+    // Grow a rectangle around the protected areas: from their centre (s = 0) to their bbox (s = 0.5) to the
+    // whole block (s = 1), so the relinquished part is one piece around them.
+    const cx = (pBox[0] + pBox[2]) / 2, cy = (pBox[1] + pBox[3]) / 2;
+    const lerp = (p: number, q: number, u: number) => p + (q - p) * u;
+    defs.push({
+      strategy: 'protected-first',
+      group: 'P',
+      zh: '以保护区为核心外扩矩形',
+      en: 'Rectangle grown around the protected areas',
+      region: (s) => {
+        if (s <= 0.5) {
+          const u = s / 0.5;
+          return { lonMin: lerp(cx, pBox[0], u), lonMax: lerp(cx, pBox[2], u), latMin: lerp(cy, pBox[1], u), latMax: lerp(cy, pBox[3], u) };
+        }
+        const u = (s - 0.5) / 0.5;
+        return { lonMin: lerp(pBox[0], x0, u), lonMax: lerp(pBox[2], x1, u), latMin: lerp(pBox[1], y0, u), latMax: lerp(pBox[3], y1, u) };
+      },
+    });
   }
   return defs;
 }
@@ -314,6 +334,7 @@ export function planRelinquishment(input: PlanInput): PlanResult {
   };
 
   const built: Built[] = [];
+  const failed: string[] = [];
   const hardHi = required * (1 + MAX_EXCESS_RATIO);
 
   if (P && pArea >= required) {
@@ -346,31 +367,35 @@ export function planRelinquishment(input: PlanInput): PlanResult {
     };
     const exactPart = (r: CutRegion) => snapped(dropDust(turfIntersect(remainder, regionPolygon(r, frame))), r);
 
-    for (const def of strategies(frame)) {
-      const cache = new Map<Position[], number>();
-      const fast = bisect((s) => pArea + clippedAreaKm2(prep, def.region(s), cache), goalLo, goalHi);
-      let s = fast.s;
-      let region = def.region(s);
-      let part = exactPart(region);
-      let geometry = joinP(part, region);
-      let area = ellipsoidalAreaKm2(geometry);
-      if (!(area >= required && area <= hardHi)) {
-        // The fast evaluator and the real clip disagree (clip fell into pieces): refine on the real clip.
-        const exact = bisect((t) => pArea + ellipsoidalAreaKm2(exactPart(def.region(t))), goalLo, goalHi, 60);
-        s = exact.s;
-        region = def.region(s);
-        part = exactPart(region);
-        geometry = joinP(part, region);
-        area = ellipsoidalAreaKm2(geometry);
+    for (const def of strategies(frame, P ? bboxOf(P) : null)) {
+      try {
+        const cache = new Map<Position[], number>();
+        const fast = bisect((s) => pArea + clippedAreaKm2(prep, def.region(s), cache), goalLo, goalHi);
+        let s = fast.s;
+        let region = def.region(s);
+        let part = exactPart(region);
+        let geometry = joinP(part, region);
+        let area = ellipsoidalAreaKm2(geometry);
+        if (!(area >= required && area <= hardHi)) {
+          // The fast evaluator and the real clip disagree (clip fell into pieces): refine on the real clip.
+          const exact = bisect((t) => pArea + ellipsoidalAreaKm2(exactPart(def.region(t))), goalLo, goalHi, 60);
+          s = exact.s;
+          region = def.region(s);
+          part = exactPart(region);
+          geometry = joinP(part, region);
+          area = ellipsoidalAreaKm2(geometry);
+        }
+        if (!geometry || !(area >= required && area <= hardHi)) continue;
+        // Only cut lines that actually bound the part; a corner that degenerates to one line is a strip,
+        // which the strip strategies already cover.
+        const cuts = regionCuts(region).filter((c) => countCutEdges(part!, [c]) > 0);
+        if (cuts.length === 0 || (def.aspect && cuts.length < 2)) continue;
+        const retained = snapped(dropDust(turfDifference(remainder, regionPolygon(region, frame))), region);
+        if (!retained) continue;
+        built.push({ def, strategy: def.strategy, geometry, area, retained, cuts });
+      } catch {
+        failed.push(def.strategy); // polyclip can throw on degenerate input; skip this cut
       }
-      if (!geometry || !(area >= required && area <= hardHi)) continue;
-      // Only cut lines that actually bound the part; a corner that degenerates to one line is a strip,
-      // which the strip strategies already cover.
-      const cuts = regionCuts(region).filter((c) => countCutEdges(part!, [c]) > 0);
-      if (cuts.length === 0 || (def.aspect && cuts.length < 2)) continue;
-      const retained = snapped(dropDust(turfDifference(remainder, regionPolygon(region, frame))), region);
-      if (!retained) continue;
-      built.push({ def, strategy: def.strategy, geometry, area, retained, cuts });
     }
   }
 
@@ -390,7 +415,7 @@ export function planRelinquishment(input: PlanInput): PlanResult {
       + (retainedParts > blockParts ? 50 : 0)
       + 0.25 * Math.max(0, corners.length - 4)
       + 1.5 * Math.max(0, straight - 1)
-      + 2 * Math.max(0, relParts - 1 - (P ? partsOf(P).length : 0))
+      + 1 * Math.max(0, relParts - 1)
       + 100 * Math.max(0, b.area - required) / required;
     const score = Math.round((100 - penalties) * 100) / 100;
 
@@ -466,6 +491,10 @@ export function planRelinquishment(input: PlanInput): PlanResult {
     chosen.push(c);
   }
 
+  if (failed.length) {
+    warn('PLANNER_CLIP_FAILED', `Polygon clipping failed for ${[...new Set(failed)].join(', ')}; those cuts were skipped`,
+      `多边形裁剪失败，已跳过：${[...new Set(failed)].join('、')}`);
+  }
   if (chosen.length === 0) {
     warn('PLANNER_NO_CANDIDATE', 'No straight-line cut met the required area within tolerance',
       '没有找到满足面积容差的直线切割方案');

@@ -123,9 +123,26 @@ export function snapToSource<G extends Polygon | MultiPolygon>(geom: G, src: Sna
     }
     return q;
   };
-  const ring = (r: Position[]) => r.map(snap);
-  if (geom.type === 'Polygon') return { type: 'Polygon', coordinates: geom.coordinates.map(ring) } as G;
-  return { type: 'MultiPolygon', coordinates: (geom as MultiPolygon).coordinates.map((p) => p.map(ring)) } as G;
+  // Snapping can make neighbours coincide; polyclip rejects such degenerate segments, so drop them.
+  const ring = (r: Position[]): Position[] => {
+    const out: Position[] = [];
+    for (const p of r.map(snap)) {
+      const last = out[out.length - 1];
+      if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p);
+    }
+    if (out.length > 1 && (out[0][0] !== out[out.length - 1][0] || out[0][1] !== out[out.length - 1][1])) out.push(out[0]);
+    return out;
+  };
+  const poly = (rings: Position[][]): Position[][] | null => {
+    const rs = rings.map(ring);
+    if (rs[0].length < 4) return null;
+    return [rs[0], ...rs.slice(1).filter((r) => r.length >= 4)];
+  };
+  const kept = (geom.type === 'Polygon' ? [geom.coordinates] : (geom as MultiPolygon).coordinates)
+    .map(poly)
+    .filter((p): p is Position[][] => p !== null);
+  if (kept.length === 1) return { type: 'Polygon', coordinates: kept[0] } as unknown as G;
+  return { type: 'MultiPolygon', coordinates: kept } as unknown as G;
 }
 
 export function mergeSources(...sources: SnapSource[]): SnapSource {
