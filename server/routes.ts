@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import type { Config } from './config';
 import type { Db } from './db';
 import type { ParseLimits } from './parse';
+import { checksRouter } from './routes/checks';
 import { lifecycleRouter } from './routes/lifecycle';
 import { parseRouter } from './routes/parse';
 
@@ -25,5 +26,6 @@ export function domainRouters({ db, config }: DomainDeps): Router[] {
   return [
     parseRouter({ limits: parseLimits(config) }),
     lifecycleRouter({ db, adminToken: config.ADMIN_TOKEN }),
+    checksRouter({ db, config, limits: parseLimits(config) }),
   ];
 }

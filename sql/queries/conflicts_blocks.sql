@@ -13,7 +13,7 @@ hits AS (
 ),
 measured AS (SELECT id, g, ST_Area(g::geography) / 1e6 AS overlap_km2 FROM hits WHERE NOT ST_IsEmpty(g))
 SELECT b.id, b.name, b.holder, b.kind, b.mineral, b.status, b.valid_to::text AS valid_to, b.province_registered,
-       b.area_km2 AS feature_area_km2, m.overlap_km2, ST_AsGeoJSON(m.g, 15) AS geometry
+       b.area_km2 AS feature_area_km2, m.overlap_km2, ST_AsGeoJSON(m.g, 15, 0) AS geometry
 FROM measured m JOIN blocks b USING (id)
 WHERE m.overlap_km2 > 1e-9
 ORDER BY b.id

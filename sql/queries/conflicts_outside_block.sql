@@ -11,5 +11,5 @@ d AS (
 )
 SELECT id, name, holder, kind, mineral, status, area_km2 AS feature_area_km2,
        CASE WHEN ST_IsEmpty(outside) THEN 0 ELSE ST_Area(outside::geography) / 1e6 END AS outside_km2,
-       CASE WHEN ST_IsEmpty(outside) THEN NULL ELSE ST_AsGeoJSON(outside, 15) END AS geometry
+       CASE WHEN ST_IsEmpty(outside) THEN NULL ELSE ST_AsGeoJSON(outside, 15, 0) END AS geometry
 FROM d

@@ -12,5 +12,5 @@ prov AS (
 d AS (SELECT p.id, p.name, ST_CollectionExtract(ST_Difference(i.g, p.geom), 3) AS outside FROM prov p, input i)
 SELECT id, name,
        CASE WHEN ST_IsEmpty(outside) THEN 0 ELSE ST_Area(outside::geography) / 1e6 END AS outside_km2,
-       CASE WHEN ST_IsEmpty(outside) THEN NULL ELSE ST_AsGeoJSON(outside, 15) END AS geometry
+       CASE WHEN ST_IsEmpty(outside) THEN NULL ELSE ST_AsGeoJSON(outside, 15, 0) END AS geometry
 FROM d

@@ -21,7 +21,7 @@ per_pipeline AS (
   FROM crossings WHERE NOT ST_IsEmpty(g) GROUP BY id
 )
 SELECT p.id, p.name, p.type, p.status, p.holder, p.length_km AS feature_length_km,
-       ST_Length(c.g::geography) / 1e3 AS crossing_km, c.crosses, ST_AsGeoJSON(c.g, 15) AS geometry
+       ST_Length(c.g::geography) / 1e3 AS crossing_km, c.crosses, ST_AsGeoJSON(c.g, 15, 0) AS geometry
 FROM per_pipeline c JOIN pipelines p USING (id)
 WHERE ST_Length(c.g::geography) > 0
 ORDER BY p.id

@@ -16,7 +16,7 @@ per_feature AS (
   FROM pieces WHERE NOT ST_IsEmpty(g) GROUP BY id
 )
 SELECT p.id, p.name, p.category, p.zone, p.level, p.area_km2 AS feature_area_km2, f.overlap_km2,
-       ST_AsGeoJSON(f.g, 15) AS geometry
+       ST_AsGeoJSON(f.g, 15, 0) AS geometry
 FROM per_feature f JOIN protected_areas p USING (id)
 WHERE f.overlap_km2 > 1e-9
 ORDER BY p.id

@@ -14,7 +14,7 @@ per_feature AS (
   FROM pieces WHERE NOT ST_IsEmpty(g) GROUP BY id
 )
 SELECT r.id, r.name, r.status, r.version_date::text AS version_date, r.area_km2 AS feature_area_km2, f.overlap_km2,
-       ST_AsGeoJSON(f.g, 15) AS geometry
+       ST_AsGeoJSON(f.g, 15, 0) AS geometry
 FROM per_feature f JOIN redlines r USING (id)
 WHERE f.overlap_km2 > 1e-9
 ORDER BY r.id

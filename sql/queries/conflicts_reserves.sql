@@ -12,7 +12,7 @@ hits AS (
 ),
 measured AS (SELECT id, g, ST_Area(g::geography) / 1e6 AS overlap_km2 FROM hits WHERE NOT ST_IsEmpty(g))
 SELECT r.id, r.name, r.kind AS reserve_kind, r.block_id, r.area_km2 AS feature_area_km2, m.overlap_km2,
-       b.holder, b.kind, b.mineral, b.status, b.valid_to::text AS valid_to, ST_AsGeoJSON(m.g, 15) AS geometry
+       b.holder, b.kind, b.mineral, b.status, b.valid_to::text AS valid_to, ST_AsGeoJSON(m.g, 15, 0) AS geometry
 FROM measured m JOIN reserves r USING (id) LEFT JOIN blocks b ON b.id = r.block_id
 WHERE m.overlap_km2 > 1e-9
 ORDER BY r.id

@@ -8,7 +8,7 @@
 -- area, via protected_areas_sub) — the last two make it 生态敏感区 (DB14/T 2053 3.6).
 WITH input AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4490) AS g)
 SELECT w.id, w.name, w.type, w.status, w.holder, w.block_id, w.status_since::text AS status_since,
-       ST_AsGeoJSON(w.geom, 15) AS geometry,
+       ST_AsGeoJSON(w.geom, 15, 0) AS geometry,
        EXISTS (SELECT 1 FROM blocks c WHERE c.geom && w.geom AND c.mineral = 'coal'
                  AND c.status NOT IN ('expired', 'cancelled') AND ST_Intersects(c.geom, w.geom)) AS in_coal_right,
        EXISTS (SELECT 1 FROM redlines_sub r WHERE r.geom && w.geom AND ST_Intersects(r.geom, w.geom)) AS in_redline,

@@ -1,0 +1,103 @@
+/**
+ * Conflict-check latency at national scale: POST /api/checks with a 1,000-vertex block (JSON geometry
+ * body, one request at a time, ~200 distinct blocks) through the real server, beside the same work
+ * without HTTP — the engine's SQL alone (the overlay queries, run side by side on the pool as the route
+ * runs them) and the engine as the route calls it (SQL + outcomes + summary unions).
+ * The database is loaded with bench/national-data.ts first (skipped when it already holds blocks).
+ */
+import type { Polygon } from 'geojson';
+import { runCheck } from '../server/conflicts/engine';
+import { PIPELINE_CROSSING_CATEGORIES } from '../server/conflicts/outcomes';
+import { buildSubject } from '../server/conflicts/subject';
+import { ellipsoidalAreaKm2 } from '../server/geodesy/area';
+import { startServer } from '../server/server';
+import { loadNationalData } from './national-data';
+import { round, summarise } from './stats';
+
+/** Deterministic jagged star-shaped 1,000-vertex block, radius ≈ r degrees of latitude. */
+export function benchBlock(seed: number, cx: number, cy: number, r = 0.08, n = 1000): Polygon {
+  const ring: [number, number][] = [];
+  for (let j = 0; j < n; j++) {
+    const t = (2 * Math.PI * j) / n;
+    const k = r * (1 + 0.12 * Math.sin(6 * t + seed) + 0.03 * Math.sin(97 * t + 2 * seed));
+    ring.push([cx + (k * Math.cos(t)) / Math.cos((cy * Math.PI) / 180), cy + k * Math.sin(t)]);
+  }
+  ring.push(ring[0]);
+  return { type: 'Polygon', coordinates: [ring] };
+}
+
+/** 200 block positions: half on red-line rims (overlays with many pieces), half anywhere in the extent. */
+async function positions(query: (sql: string) => Promise<{ rows: any[] }>, count: number): Promise<[number, number][]> {
+  const { rows } = await query(
+    `SELECT ST_X(p) AS x, ST_Y(p) AS y FROM (SELECT ST_PointN(ST_ExteriorRing(ST_GeometryN(geom, 1)), 1 + (row_number() OVER (ORDER BY id) * 37 % 9000)::int) AS p
+     FROM redlines ORDER BY id) s`,
+  );
+  const out: [number, number][] = rows.slice(0, count / 2).map((r) => [Number(r.x), Number(r.y)]);
+  let h = 12345;
+  const rnd = () => ((h = (h * 1103515245 + 12345) % 2147483648) / 2147483648);
+  while (out.length < count) out.push([101 + 23 * rnd(), 26 + 18 * rnd()]);
+  return out;
+}
+
+export async function benchConflicts(databaseUrl: string, opts: { requests?: number } = {}): Promise<object> {
+  const data = await loadNationalData(databaseUrl);
+  const srv = await startServer({ DATABASE_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'silent', SEED_DEMO: 'false' });
+  try {
+    const count = opts.requests ?? 200;
+    const blocks = (await positions((s) => srv.db.query(s), count)).map(([x, y], i) => benchBlock(i, x, y));
+    const { subject, province_registered } = buildSubject({ application: 'new_exploration', applicant: '合成矿业权人1', as_of: '2026-06-30' }, null);
+    const body = (g: Polygon) => JSON.stringify({ ...g, applicant: '合成矿业权人1', application: 'new_exploration', as_of: '2026-06-30' });
+    // warm up every path (JIT, prepared plans, caches) on blocks not measured
+    for (let i = 0; i < 10; i++) {
+      const g = benchBlock(1000 + i, 110 + i, 35);
+      await (await fetch(`${srv.url}/api/checks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(g) })).json();
+      await runCheck(srv.db, { geometry: g, area_km2: ellipsoidalAreaKm2(g), subject, block_id: null, province_registered });
+    }
+    const http: number[] = [];
+    const engine: number[] = [];
+    const sql: number[] = [];
+    const found: number[] = [];
+    for (const g of blocks) {
+      let t = performance.now();
+      const res = await fetch(`${srv.url}/api/checks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(g) });
+      const j = (await res.json()) as { conflicts?: unknown[] };
+      http.push(performance.now() - t);
+      if (!res.ok) throw new Error(`POST /api/checks → ${res.status}: ${JSON.stringify(j).slice(0, 300)}`);
+      found.push(j.conflicts?.length ?? 0);
+
+      t = performance.now();
+      await runCheck(srv.db, { geometry: g, area_km2: ellipsoidalAreaKm2(g), subject, block_id: null, province_registered });
+      engine.push(performance.now() - t);
+
+      const gj = JSON.stringify(g);
+      t = performance.now();
+      await Promise.all([
+        srv.db.named('conflicts_blocks', [gj, null]),
+        srv.db.named('conflicts_protected_areas', [gj]),
+        srv.db.named('conflicts_redlines', [gj]),
+        srv.db.named('conflicts_reserves', [gj, null]),
+        srv.db.named('conflicts_wells', [gj, '合成矿业权人1']),
+        srv.db.named('conflicts_pipelines', [gj, [...PIPELINE_CROSSING_CATEGORIES]]),
+        srv.db.named('conflicts_outside_province', [gj, '山西省']),
+      ]);
+      sql.push(performance.now() - t);
+    }
+    const r = (s: ReturnType<typeof summarise>) => ({ n: s.n, p50_ms: round(s.p50), p95_ms: round(s.p95), mean_ms: round(s.mean) });
+    const h = summarise(http);
+    const q = summarise(sql);
+    const e = summarise(engine);
+    return {
+      data,
+      block_vertices: 1000,
+      requests: count,
+      conflicts_per_request: summarise(found),
+      http_post_api_checks: r(h),
+      engine_without_http: r(e),
+      bare_sql_overlay: r(q),
+      http_over_bare_sql_p95: round(h.p95 / q.p95, 2),
+      target: 'p95 < 100 ms and within 1.5× of bare SQL',
+    };
+  } finally {
+    await srv.close();
+  }
+}

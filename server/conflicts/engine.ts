@@ -1,0 +1,81 @@
+/**
+ * The conflict check of one input geometry: PostGIS finds and overlays every layer (named queries
+ * sql/queries/conflicts_*.sql, run side by side on the pool), outcomes.ts judges each overlap, and the
+ * summary counts each collection's union once.
+ */
+import type { Geometry } from 'geojson';
+import type { Queryable } from '../db/types';
+import {
+  blockEntry, pipelineEntry, protectedAreaEntry, redlineEntry, reserveEntry, wellEntry,
+  type BlockRow, type PipelineRow, type ProtectedAreaRow, type RedlineRow, type ReserveRow, type WellRow,
+} from './entries';
+import { crossesProvincialBorder, outsideExplorationBlock, outsideOriginalArea, PIPELINE_CROSSING_CATEGORIES, shanxiCbm, type Decision } from './outcomes';
+import { summarize } from './summary';
+import type { CheckInput, CheckResult, ConflictEntry } from './types';
+
+/** The province a province-registered CBM right must stay inside (boundaries.name). */
+export const HOME_PROVINCE = '山西省';
+
+interface OutsideRow {
+  id: string; name: string | null; holder?: string | null; kind?: string | null; mineral?: string | null; status?: string | null;
+  outside_km2: number; geometry: string | null;
+}
+
+function containmentEntry(collection: 'blocks' | 'boundaries', r: OutsideRow, d: Decision, check: ConflictEntry['check'], inputKm2: number): ConflictEntry {
+  const km2 = Number(r.outside_km2);
+  return {
+    collection, id: r.id, name: r.name, category: r.kind ?? (collection === 'boundaries' ? 'province' : null), zone: null,
+    status: r.status ?? null, holder: r.holder ?? null, mineral: r.mineral ?? null,
+    overlap_area_km2: km2, share_of_input: inputKm2 > 0 ? km2 / inputKm2 : 0, share_of_feature: null,
+    geometry: r.geometry ? (JSON.parse(r.geometry) as Geometry) : null,
+    outcome: d.outcome, deductible: d.deductible, basis: d.basis, check,
+  };
+}
+
+/** Which containment check applies: the exploration block for new mining / report-then-produce, the original area for a mining extension. */
+function containmentDecision(input: CheckInput): Decision | null {
+  const { application, kind } = input.subject;
+  if (application === 'new_mining' || application === 'report_then_produce') return outsideExplorationBlock(input.subject);
+  if (application === 'extension' && kind === 'mining') return outsideOriginalArea();
+  return null;
+}
+
+export async function runCheck(db: Queryable, input: CheckInput): Promise<CheckResult> {
+  const g = JSON.stringify(input.geometry);
+  const s = input.subject;
+  const warnings: CheckResult['warnings'] = [];
+  const contain = containmentDecision(input);
+  const borderCheck = input.province_registered && s.mineral === 'cbm';
+  const none = Promise.resolve({ rows: [] as OutsideRow[] });
+  const [blocks, pas, rls, res, wells, pipes, outside, province] = await Promise.all([
+    db.named<BlockRow>('conflicts_blocks', [g, input.block_id]),
+    db.named<ProtectedAreaRow>('conflicts_protected_areas', [g]),
+    db.named<RedlineRow>('conflicts_redlines', [g]),
+    db.named<ReserveRow>('conflicts_reserves', [g, input.block_id]),
+    db.named<WellRow>('conflicts_wells', [g, s.applicant]),
+    db.named<PipelineRow>('conflicts_pipelines', [g, [...PIPELINE_CROSSING_CATEGORIES]]),
+    contain && input.block_id ? db.named<OutsideRow>('conflicts_outside_block', [g, input.block_id]) : none,
+    borderCheck ? db.named<OutsideRow>('conflicts_outside_province', [g, HOME_PROVINCE]) : none,
+  ]);
+  const a = input.area_km2;
+  const conflicts: ConflictEntry[] = [
+    ...blocks.rows.map((r) => blockEntry(s, r, a)),
+    ...res.rows.map((r) => reserveEntry(s, r, a)),
+    ...pas.rows.map((r) => protectedAreaEntry(s, r, a)),
+    ...rls.rows.map((r) => redlineEntry(s, r, a)),
+    ...wells.rows.map((r) => wellEntry(s, r, a)).filter((e): e is ConflictEntry => e !== null),
+    ...pipes.rows.map((r) => pipelineEntry(r, a)),
+  ];
+  if (contain && !input.block_id)
+    warnings.push({ code: 'CONTAINMENT_NOT_CHECKED', message: `No block_id given: containment (${contain.outcome}) was not checked`, message_zh: '未提供 block_id，未检查范围包含关系' });
+  for (const r of outside.rows) if (contain && Number(r.outside_km2) > 1e-9) conflicts.push(containmentEntry('blocks', r, contain, 'containment', a));
+  if (borderCheck && province.rows.length === 0)
+    warnings.push({ code: 'PROVINCE_NOT_LOADED', message: `The boundaries layer holds no province named ${HOME_PROVINCE}: the provincial border was not checked`, message_zh: `行政区划图层中没有${HOME_PROVINCE}，未检查跨省` });
+  for (const r of province.rows) if (Number(r.outside_km2) > 1e-9) conflicts.push(containmentEntry('boundaries', r, crossesProvincialBorder(), 'provincial_border', a));
+  if (!s.applicant)
+    warnings.push({ code: 'APPLICANT_UNKNOWN', message: 'No applicant given: no right is judged same-holder and wells are not judged by holder', message_zh: '未提供申请人：不判断同一主体，也不按权属判断井' });
+  if (shanxiCbm(s) && s.application === 'extension' && conflicts.some((c) => c.basis.some((b) => b.rule === 'PA-7')))
+    warnings.push({ code: 'PA4_PA7_VERSIONS', message: 'Nature reserves at extension follow the 2020-07-27 letter (PA-7, not deducted during the zoning transition) over 11号 item 10 (PA-4)', message_zh: '延续时自然保护区按2020年7月27日函（过渡期不扣除）处理，而非11号文第十条' });
+  const summary = await summarize(db, conflicts, a);
+  return { conflicts, summary, warnings };
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { RULES } from './citations';
+import {
+  DEDUCTIBLE, OUTCOMES, protectedAreaOutcome, redlineOutcome, rightOutcome, wellOutcome, wellStatusClass,
+  type OtherRight, type Subject,
+} from './outcomes';
+
+const S = (o: Partial<Subject> = {}): Subject => ({
+  applicant: '甲公司', application: 'new_exploration', mineral: 'cbm', kind: 'exploration', regime: 'shanxi-cbm-2020', as_of: '2026-06-30', ...o,
+});
+const R = (o: Partial<OtherRight> = {}): OtherRight => ({ holder: '乙公司', mineral: 'cbm', kind: 'exploration', status: 'valid', valid_to: '2028-01-01', ...o });
+
+describe('rights over rights (RULES.md §4, 001 §1.6)', () => {
+  const cases: [string, Partial<Subject>, Partial<OtherRight>, string, string][] = [
+    ['same holder', {}, { holder: '甲公司' }, 'same_holder', 'OVL-1'],
+    ['CBM over CBM of another holder', {}, {}, 'forbidden', 'OVL-2'],
+    ['CBM over tight gas mining', {}, { mineral: 'tight_gas', kind: 'mining' }, 'forbidden', 'OVL-2'],
+    ['shale gas over oil/gas', { mineral: 'shale_gas', regime: 'national-2023' }, { mineral: 'oil_gas' }, 'forbidden', 'OVL-2'],
+    ['coal over coal', { mineral: 'coal', regime: 'national-2023' }, { mineral: 'coal' }, 'forbidden', 'OVL-3'],
+    ['other over coal', { mineral: 'other', regime: 'national-2023' }, { mineral: 'coal', kind: 'mining' }, 'forbidden', 'OVL-3'],
+    ['CBM over coal exploration (Shanxi)', {}, { mineral: 'coal' }, 'requires_agreement', 'OVL-4'],
+    ['CBM over coal mining (Shanxi)', {}, { mineral: 'coal', kind: 'mining' }, 'requires_agreement', 'OVL-4'],
+    ['coal over CBM (Shanxi)', { mineral: 'coal' }, { mineral: 'cbm' }, 'requires_agreement', 'OVL-4'],
+    ['CBM over coal exploration (national-2023)', { regime: 'national-2023' }, { mineral: 'coal' }, 'requires_commitment', 'OVL-5'],
+    ['oil/gas exploration over other-mineral exploration', { mineral: 'oil_gas', regime: 'national-2023' }, { mineral: 'other' }, 'requires_commitment', 'OVL-5'],
+    ['oil/gas exploration over other-mineral mining', { mineral: 'oil_gas', regime: 'national-2023' }, { mineral: 'other', kind: 'mining' }, 'requires_agreement', 'OVL-6'],
+    ['new oil/gas mining over other-mineral exploration', { mineral: 'oil_gas', application: 'new_mining', kind: 'mining', regime: 'national-2023' }, { mineral: 'other' }, 'requires_agreement', 'OVL-7'],
+    ['expired', {}, { status: 'expired' }, 'void', 'OVL-8'],
+    ['cancelled', {}, { status: 'cancelled' }, 'void', 'OVL-8'],
+    ['term ended, still "valid"', {}, { valid_to: '2025-01-01' }, 'void', 'OVL-8'],
+  ];
+  it.each(cases)('%s', (_n, s, r, outcome, rule) => {
+    const d = rightOutcome(S(s), R(r));
+    expect(d.outcome).toBe(outcome);
+    expect(d.basis[0].rule).toBe(rule);
+    expect(d.basis[0].citation).toBe(RULES[rule as keyof typeof RULES].citation);
+  });
+  it('an extension applied for keeps a right alive after its term', () => {
+    expect(rightOutcome(S(), R({ status: 'extension_applied', valid_to: '2020-01-01' })).outcome).toBe('forbidden');
+  });
+  it('cites 273号令 第四十二条 for CBM against coal, and says so when the applicant is unknown', () => {
+    const d = rightOutcome(S({ applicant: null }), R({ mineral: 'coal', holder: '甲公司' }));
+    expect(d.outcome).toBe('requires_agreement');
+    expect(d.basis[0].citation).toContain('273号令 第四十二条');
+    expect(d.basis[0].note).toContain('no applicant');
+  });
+});
+
+describe('protected areas (PA-2..PA-9)', () => {
+  const cases: [string, Partial<Subject>, string, string | null, string, string][] = [
+    ['new exploration, nature-reserve core', {}, 'nature_reserve', 'core', 'deduct', 'PA-3'],
+    ['new mining, nature-reserve general', { application: 'new_mining', kind: 'mining' }, 'nature_reserve', 'general', 'forbidden', 'PA-7'],
+    ['report-then-produce, nature reserve', { application: 'report_then_produce', kind: 'mining' }, 'nature_reserve', 'core', 'forbidden', 'PA-7'],
+    ['exploration extension, core', { application: 'extension' }, 'nature_reserve', 'core', 'may_continue', 'PA-6'],
+    ['exploration extension, general', { application: 'extension' }, 'nature_reserve', 'general', 'may_continue', 'PA-6'],
+    ['mining extension, general', { application: 'extension', kind: 'mining' }, 'nature_reserve', 'general', 'may_continue_no_expansion', 'PA-6'],
+    ['mining extension, core', { application: 'extension', kind: 'mining' }, 'nature_reserve', 'core', 'forbidden', 'PA-6'],
+    ['national extension, nature reserve', { application: 'extension', regime: 'national-2023', mineral: 'oil_gas' }, 'nature_reserve', 'core', 'deduct', 'PA-4'],
+    ['new, scenic area', {}, 'scenic_area', null, 'deduct', 'PA-3'],
+    ['new, geopark', {}, 'geopark', null, 'deduct', 'PA-3'],
+    ['new, forest park', {}, 'forest_park', null, 'deduct', 'PA-3'],
+    ['new, wetland park', {}, 'wetland_park', null, 'deduct', 'PA-3'],
+    ['new, spring protection', {}, 'spring_protection', null, 'deduct', 'PA-3'],
+    ['new, high-grade forest', {}, 'high_grade_forest', null, 'deduct', 'PA-3'],
+    ['new, other', {}, 'other', null, 'deduct', 'PA-3'],
+    ['extension, spring protection', { application: 'extension' }, 'spring_protection', null, 'deduct', 'PA-4'],
+    ['new, water source', {}, 'water_source', null, 'protect_in_place', 'PA-2'],
+    ['extension, cultural relic', { application: 'extension' }, 'cultural_relic', null, 'protect_in_place', 'PA-2'],
+    ['new, no-mining zone', {}, 'no_mining_zone', null, 'forbidden', 'NO-MINING'],
+    ['change, no-mining zone', { application: 'change' }, 'no_mining_zone', null, 'forbidden', 'NO-MINING'],
+    ['extension, no-mining zone', { application: 'extension' }, 'no_mining_zone', null, 'deduct', 'PA-4'],
+  ];
+  it.each(cases)('%s', (_n, s, category, zone, outcome, rule) => {
+    const d = protectedAreaOutcome(S(s), { category, zone });
+    expect(d.outcome).toBe(outcome);
+    expect(d.basis[0].rule).toBe(rule);
+    expect(d.deductible).toBe(DEDUCTIBLE.has(d.outcome));
+  });
+  it('cites 273号令 第三十一条 for nature reserves', () => {
+    expect(protectedAreaOutcome(S({ application: 'extension' }), { category: 'nature_reserve', zone: 'core' }).basis[0].citation).toBe('273号令 第三十一条第一款');
+  });
+});
+
+describe('red lines (PA-3..PA-5)', () => {
+  it('are deducted from new rights, proposed or official', () => {
+    expect(redlineOutcome(S(), { status: 'proposed' }).outcome).toBe('deduct');
+    expect(redlineOutcome(S({ application: 'new_mining', kind: 'mining' }), { status: 'official' }).outcome).toBe('deduct');
+  });
+  it('at extension: official deducted, proposed kept on a commitment (not deductible)', () => {
+    expect(redlineOutcome(S({ application: 'extension' }), { status: 'official' })).toMatchObject({ outcome: 'deduct', deductible: true });
+    const d = redlineOutcome(S({ application: 'extension' }), { status: 'proposed' });
+    expect(d).toMatchObject({ outcome: 'keep_with_commitment', deductible: false });
+    expect(d.basis[0].rule).toBe('PA-5');
+  });
+});
+
+describe('wells (DB14/T 2053, R-WELL-1..7)', () => {
+  const W = { holder: '甲公司', status: 'inactive', status_since: '2024-01-01', in_coal_right: false, in_redline: false, in_water_source: false };
+  it('classes status by age: > 1 year inactive, ≥ 5 years abandoned (exactly 5 counts, configurable)', () => {
+    expect(wellStatusClass({ status: 'inactive', status_since: '2025-07-01' }, '2026-06-30')).toBeNull();
+    expect(wellStatusClass({ status: 'inactive', status_since: '2025-06-30' }, '2026-06-30')).toBeNull();
+    expect(wellStatusClass({ status: 'inactive', status_since: '2025-06-29' }, '2026-06-30')).toBe('inactive');
+    expect(wellStatusClass({ status: 'inactive', status_since: '2021-06-30' }, '2026-06-30')).toBe('abandoned');
+    expect(wellStatusClass({ status: 'inactive', status_since: '2021-06-30' }, '2026-06-30', { abandonedAtExactlyFiveYears: false })).toBe('inactive');
+    expect(wellStatusClass({ status: 'abandoned', status_since: null }, '2026-06-30')).toBe('abandoned');
+    expect(wellStatusClass({ status: 'producing', status_since: '2000-01-01' }, '2026-06-30')).toBeNull();
+  });
+  it('gives the disposal class by location, most protective first', () => {
+    expect(wellOutcome(S(), { ...W, status: 'abandoned' })?.disposal).toMatchObject({ location_class: 'coal_unmined', rule: 'R-WELL-4' });
+    expect(wellOutcome(S(), { ...W, status: 'abandoned', in_coal_right: true })?.disposal).toMatchObject({ location_class: 'coal_district', rule: 'R-WELL-5' });
+    const d = wellOutcome(S(), { ...W, status: 'abandoned', in_coal_right: true, in_water_source: true });
+    expect(d?.disposal).toMatchObject({ location_class: 'ecologically_sensitive', rule: 'R-WELL-6', location_classes: ['ecologically_sensitive', 'coal_district'] });
+    expect(d?.basis.map((b) => b.rule)).toEqual(['R-WELL-1', 'R-WELL-6', 'R-WELL-3']);
+    expect(wellOutcome(S(), W)).toMatchObject({ outcome: 'inactive_well', disposal: { rule: 'R-WELL-7' } });
+  });
+  it('reports wells of other holders, and no own active well', () => {
+    expect(wellOutcome(S(), { ...W, holder: '乙公司', status: 'producing' })?.outcome).toBe('other_holder_well');
+    expect(wellOutcome(S(), { ...W, status: 'producing' })).toBeNull();
+    expect(wellOutcome(S({ applicant: null }), { ...W, holder: '乙公司', status: 'producing' })).toBeNull();
+  });
+});
+
+it('every rule has a citation and source wording; every outcome says whether it is deducted', () => {
+  for (const [id, r] of Object.entries(RULES)) {
+    expect(r.citation, id).toMatch(/号|DB14|指南|函/);
+    expect(r.text.length, id).toBeGreaterThan(8);
+  }
+  expect(OUTCOMES.filter((o) => DEDUCTIBLE.has(o)).sort()).toEqual(
+    ['crosses_provincial_border', 'deduct', 'forbidden', 'outside_exploration_block', 'outside_original_area'],
+  );
+});

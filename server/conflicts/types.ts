@@ -1,0 +1,68 @@
+import type { Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { Basis } from './citations';
+import type { Outcome, Subject, WellDisposal } from './outcomes';
+
+/** Collection ids as in /collections/{collection}/items/{id}. */
+export const CONFLICT_COLLECTIONS = ['blocks', 'reserves', 'protected-areas', 'redlines', 'wells', 'pipelines'] as const;
+export type ConflictCollection = (typeof CONFLICT_COLLECTIONS)[number];
+
+/** One overlap (or containment finding) of the input, with its outcome. Areas km², ellipsoidal, unrounded. */
+export interface ConflictEntry {
+  collection: ConflictCollection | 'boundaries';
+  /** feature id for /collections/{collection}/items/{id} */
+  id: string;
+  name: string | null;
+  /** blocks: right kind (exploration | mining); protected areas: category; reserves: proven | submitted; wells/pipelines: type */
+  category: string | null;
+  zone: string | null;
+  status: string | null;
+  holder: string | null;
+  mineral: string | null;
+  overlap_area_km2: number;
+  /** overlap ÷ input area */
+  share_of_input: number;
+  /** overlap ÷ feature area (pipelines: crossing length ÷ pipeline length; wells: 1) */
+  share_of_feature: number | null;
+  geometry: Geometry | null;
+  outcome: Outcome;
+  /** true when the overlap must leave the applied area (counted in deductible_area_km2) */
+  deductible: boolean;
+  basis: Basis[];
+  /** containment findings: which check produced the entry */
+  check?: 'containment' | 'provincial_border';
+  /** reserves: the block the reserve belongs to */
+  block_id?: string | null;
+  /** pipelines: crossing length inside the input (km) and the protected areas crossed */
+  length_km?: number;
+  crosses?: string[];
+  /** wells: DB14/T 2053 status and location class */
+  disposal?: WellDisposal;
+}
+
+export interface CollectionSummary {
+  count: number;
+  /** union of the overlaps of the collection (a place covered twice counts once), km² */
+  area_km2: number;
+}
+
+export type ConflictSummary = Record<string, CollectionSummary | number> & {
+  deductible_area_km2: number;
+  net_area_km2: number;
+};
+
+/** What the conflict check is run on. */
+export interface CheckInput {
+  geometry: Polygon | MultiPolygon;
+  area_km2: number;
+  subject: Subject;
+  /** block being extended / changed, or the exploration block of a mining or report-then-produce application */
+  block_id: string | null;
+  /** the subject is a province-registered CBM right: check the provincial border */
+  province_registered: boolean;
+}
+
+export interface CheckResult {
+  conflicts: ConflictEntry[];
+  summary: ConflictSummary;
+  warnings: { code: string; message: string; message_zh: string }[];
+}

@@ -1,0 +1,248 @@
+/**
+ * Conflict checks (issue 4). Routes only wire parse → SQL → outcomes:
+ *   POST /api/checks                 a file (multipart `file`, hints format/zone/crs) or a GeoJSON Feature /
+ *                                    geometry as JSON body, + applicant, application, mineral, block_id, regime, as_of
+ *   GET  /api/blocks/{id}/conflicts  a stored block: extension by its holder, for its mineral (overridable)
+ *   GET  /api/conflicts?collection=… the register: every block × that collection, paged; format=csv
+ */
+import express, { type Request, type RequestHandler } from 'express';
+import type { MultiPolygon, Polygon } from 'geojson';
+import multer from 'multer';
+import { z } from 'zod';
+import { runCheck } from '../conflicts/engine';
+import { registerCsv } from '../conflicts/csv';
+import { APPLICATIONS } from '../conflicts/outcomes';
+import { registerPage } from '../conflicts/register';
+import { buildSubject, todayInChina, type StoredBlock } from '../conflicts/subject';
+import { CONFLICT_COLLECTIONS } from '../conflicts/types';
+import type { Config } from '../config';
+import type { Db } from '../db';
+import { AppError, badRequest, notFound, tooLarge, unprocessable } from '../errors';
+import { MINERALS } from '../features/collections';
+import { checkGeometry } from '../features/geometry-check';
+import { ellipsoidalAreaKm2 } from '../geodesy/area';
+import { route } from '../http/async';
+import { fromZod } from '../http/error-middleware';
+import { registerOpenApiPath } from '../http/openapi';
+import { parseUpload, type ParseResult } from '../parse/index';
+import { resolveLimits, type ParseLimits } from '../parse/limits';
+import { REGIME_IDS } from '../rules/regimes';
+
+export interface ChecksRouterDeps {
+  db: Db;
+  config: Config;
+  limits?: Partial<ParseLimits>;
+}
+
+const optInt = z.preprocess((v) => (v === '' || v === undefined || v === null ? undefined : v), z.coerce.number().int().optional());
+const optText = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().trim().min(1).max(200).optional());
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+const CheckParams = z.object({
+  applicant: optText,
+  application: z.enum(APPLICATIONS).default('new_exploration'),
+  mineral: z.enum(MINERALS).optional(),
+  block_id: optText,
+  regime: z.enum(REGIME_IDS).optional(),
+  as_of: isoDay.optional(),
+  format: optText,
+  zone: optInt,
+  crs: optInt,
+});
+const BlockParams = CheckParams.pick({ applicant: true, mineral: true, regime: true, as_of: true }).extend({
+  application: z.enum(APPLICATIONS).default('extension'),
+});
+const RegisterParams = z.object({
+  collection: z.enum(CONFLICT_COLLECTIONS),
+  limit: z.coerce.number().int().min(1).optional(),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  format: z.enum(['json', 'csv']).default('json'),
+  as_of: isoDay.optional(),
+  regime: z.enum(REGIME_IDS).optional(),
+});
+
+const KNOWN = ['applicant', 'application', 'mineral', 'block_id', 'regime', 'as_of', 'format', 'zone', 'crs'];
+const pick = (o: unknown) =>
+  Object.fromEntries(Object.entries((o && typeof o === 'object' ? o : {}) as Record<string, unknown>).filter(([k]) => KNOWN.includes(k)));
+
+function parsed<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const r = schema.safeParse(value);
+  if (!r.success) throw fromZod(r.error, 'CHECK_BAD_PARAMETER');
+  return r.data;
+}
+
+/** multipart/form-data only; a JSON body was already read by express.json. */
+function upload(limits: ParseLimits): RequestHandler {
+  const m = multer({ storage: multer.memoryStorage(), limits: { fileSize: limits.maxUploadBytes, files: 1, fields: 20, fieldSize: 4096 } }).single('file');
+  return (req, res, next) => {
+    if (!req.is('multipart/form-data')) return next();
+    m(req, res, (err: unknown) => {
+      if (!err) return next();
+      const e = err as { code?: string; message?: string };
+      if (e.code === 'LIMIT_FILE_SIZE')
+        return next(tooLarge('UPLOAD_TOO_LARGE', `File is larger than the limit of ${limits.maxUploadBytes} bytes`, `文件超过上限 ${limits.maxUploadBytes} 字节`, [{ limit: limits.maxUploadBytes }]));
+      next(badRequest('UPLOAD_REJECTED', `Upload refused: ${e.message ?? err}`, `上传被拒绝：${e.message ?? ''}`, [{ reason: e.code }]));
+    });
+  };
+}
+
+/** The GeoJSON document in a JSON body: a Feature, FeatureCollection or geometry, or `{ geometry: … }`. */
+function geojsonOf(body: unknown): unknown {
+  const b = body as Record<string, unknown> | null;
+  if (!b || typeof b !== 'object') throw badRequest('CHECK_NO_INPUT', 'Send a file (multipart `file`) or a GeoJSON Feature or geometry as JSON', '请上传文件（multipart 字段 file）或以 JSON 发送 GeoJSON 要素或几何');
+  if (typeof b.type === 'string') return b;
+  if (b.geometry && typeof b.geometry === 'object') return b.geometry;
+  throw unprocessable('CHECK_NO_GEOMETRY', 'The JSON body holds no GeoJSON geometry', 'JSON 请求体中没有 GeoJSON 几何', [{ field: 'geometry' }]);
+}
+
+/**
+ * A lon/lat Polygon or MultiPolygon (bare or in a Feature) with no hints takes the fast path: checkGeometry
+ * validates it (type, closed rings, inside China, no self-intersection) and GeographicLib gives the areas.
+ * Anything else — files, FeatureCollections, projected coordinates, hints — goes through parseUpload.
+ */
+function lonLatPolygon(doc: unknown, maxVertices: number): ParseResult | null {
+  const d = doc as { type?: string; geometry?: unknown; properties?: { name?: unknown } };
+  const g = (d.type === 'Feature' ? d.geometry : d) as Polygon | MultiPolygon | null;
+  if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return null;
+  try {
+    checkGeometry(g, 'polygon', maxVertices);
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'GEOMETRY_OUTSIDE_CHINA') return null; // maybe Gauss-Krüger numbers: let the parser resolve them
+    throw e;
+  }
+  const name = typeof d.properties?.name === 'string' ? d.properties.name : 'input';
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  const parcels = polys.map((rings, i) => ({
+    name: polys.length > 1 ? `${name}-${i + 1}` : name,
+    rings,
+    vertex_count: rings.reduce((n, r) => n + r.length - 1, 0),
+    area_km2: ellipsoidalAreaKm2({ type: 'Polygon', coordinates: rings }),
+  }));
+  return { format: 'geojson', crs: 4490, parcels, area_km2: parcels.reduce((a, p) => a + p.area_km2, 0), geometry: g, warnings: [] };
+}
+
+async function readInput(req: Request, p: z.infer<typeof CheckParams>, limits: ParseLimits, maxVertices: number): Promise<ParseResult> {
+  const hints = { format: p.format, zone: p.zone, crs: p.crs };
+  const file = (req as Request & { file?: Express.Multer.File }).file;
+  if (file) {
+    const r = await parseUpload(file.buffer, file.originalname ?? '', hints, limits);
+    checkGeometry(r.geometry, 'polygon', maxVertices);
+    return r;
+  }
+  const doc = geojsonOf(req.body);
+  const fast = p.format || p.zone || p.crs ? null : lonLatPolygon(doc, maxVertices);
+  if (fast) return fast;
+  const r = await parseUpload(Buffer.from(JSON.stringify(doc)), 'input.geojson', { ...hints, format: 'geojson' }, limits);
+  checkGeometry(r.geometry, 'polygon', maxVertices);
+  return r;
+}
+
+async function storedBlock(db: Db, id: string): Promise<(StoredBlock & { geometry: string; name: string; area_km2: number }) | null> {
+  const { rows } = await db.named<StoredBlock & { geometry: string; name: string; area_km2: number }>('conflicts_subject_block', [id]);
+  return rows[0] ?? null;
+}
+
+export function checksRouter({ db, config, limits: lim }: ChecksRouterDeps): express.Router {
+  const limits = resolveLimits(lim);
+  const router = express.Router();
+
+  router.post('/api/checks', upload(limits), route(async (req, res) => {
+    const p = parsed(CheckParams, { ...(req.query as object), ...pick(req.body) });
+    const block = p.block_id ? await storedBlock(db, p.block_id) : null;
+    if (p.block_id && !block)
+      throw unprocessable('CHECK_BLOCK_NOT_FOUND', `Block '${p.block_id}' is not in the register`, `登记库中没有区块 '${p.block_id}'`, [{ field: 'block_id' }]);
+    const input = await readInput(req, p, limits, config.MAX_VERTICES);
+    const { subject, province_registered } = buildSubject(p, block);
+    const result = await runCheck(db, { geometry: input.geometry, area_km2: input.area_km2, subject, block_id: p.block_id ?? null, province_registered });
+    res.json({
+      input: { ...input, warnings: [...input.warnings, ...result.warnings] },
+      subject,
+      conflicts: result.conflicts,
+      summary: result.summary,
+      regime: subject.regime,
+    });
+  }));
+
+  router.get('/api/blocks/:id/conflicts', route(async (req, res) => {
+    const id = String(req.params.id);
+    const p = parsed(BlockParams, req.query);
+    const block = await storedBlock(db, id);
+    if (!block) throw notFound('block', id);
+    const { subject, province_registered } = buildSubject(p, block);
+    const geometry = JSON.parse(block.geometry);
+    const result = await runCheck(db, { geometry, area_km2: Number(block.area_km2), subject, block_id: id, province_registered });
+    res.json({
+      input: { format: 'register', crs: 4490, block_id: id, name: block.name, parcels: [], area_km2: Number(block.area_km2), geometry, warnings: result.warnings },
+      subject,
+      conflicts: result.conflicts,
+      summary: result.summary,
+      regime: subject.regime,
+    });
+  }));
+
+  router.get('/api/conflicts', route(async (req, res) => {
+    const p = parsed(RegisterParams, req.query);
+    const limit = Math.min(p.limit ?? (p.format === 'csv' ? config.PAGE_LIMIT_MAX : 100), config.PAGE_LIMIT_MAX);
+    const page = await registerPage(db, p.collection, { limit, offset: p.offset, asOf: p.as_of ?? todayInChina(), regime: p.regime });
+    if (p.format === 'csv') {
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', `attachment; filename="conflicts-${p.collection}.csv"`);
+      res.setHeader('X-Total-Count', String(page.matched));
+      res.send(registerCsv(page.rows));
+      return;
+    }
+    const next = p.offset + page.rows.length < page.matched;
+    const self = `${req.protocol}://${req.get('host')}/api/conflicts?collection=${p.collection}&limit=${limit}`;
+    res.json({
+      collection: p.collection,
+      numberMatched: page.matched,
+      numberReturned: page.rows.length,
+      limit,
+      offset: p.offset,
+      rows: page.rows,
+      links: [
+        { rel: 'self', href: `${self}&offset=${p.offset}` },
+        ...(next ? [{ rel: 'next', href: `${self}&offset=${p.offset + limit}` }] : []),
+        { rel: 'alternate', type: 'text/csv', href: `${self}&offset=${p.offset}&format=csv` },
+      ],
+    });
+  }));
+
+  return router;
+}
+
+const err = { $ref: '#/components/responses/Error' };
+const checkParams = ['applicant', 'application', 'mineral', 'block_id', 'regime', 'as_of'].map((name) => ({
+  name, in: 'query', schema: name === 'application' ? { type: 'string', enum: [...APPLICATIONS] } : { type: 'string' },
+  description: name === 'application' ? 'default new_exploration' : name === 'mineral' ? 'default cbm (or the block’s)' : name === 'as_of' ? 'YYYY-MM-DD, default today (UTC+8)' : undefined,
+}));
+registerOpenApiPath('/api/checks', {
+  post: {
+    summary: 'Conflict check: every overlap of the input with rights, reserves, protected areas, red lines, wells and pipelines, its ellipsoidal area and rule outcome',
+    description: 'Body: multipart `file` (with format/zone/crs hints) or a GeoJSON Feature/geometry as JSON; parameters as query, form fields or top-level JSON members. summary.<collection> counts each collection’s union once; deductible_area_km2 is the union of deductible overlaps; net_area_km2 = input − deductible.',
+    parameters: checkParams,
+    requestBody: { content: { 'application/json': { schema: { type: 'object' } }, 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } } } },
+    responses: { 200: { description: '{ input, subject, conflicts[], summary, regime }' }, 400: err, 413: err, 422: err },
+  },
+});
+registerOpenApiPath('/api/blocks/{id}/conflicts', {
+  get: {
+    summary: 'Conflicts of a stored block (application defaults to extension by its holder, for its mineral)',
+    parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, ...checkParams.filter((p) => p.name !== 'block_id')],
+    responses: { 200: { description: '{ input, subject, conflicts[], summary, regime }' }, 404: err, 422: err },
+  },
+});
+registerOpenApiPath('/api/conflicts', {
+  get: {
+    summary: 'The register: every block × the features of one collection it conflicts with, paged; CSV (UTF-8 BOM, Chinese headers) with format=csv',
+    parameters: [
+      { name: 'collection', in: 'query', required: true, schema: { type: 'string', enum: [...CONFLICT_COLLECTIONS] } },
+      { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1 } },
+      { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0 } },
+      { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv'] } },
+      { name: 'as_of', in: 'query', schema: { type: 'string' } },
+      { name: 'regime', in: 'query', schema: { type: 'string', enum: [...REGIME_IDS] } },
+    ],
+    responses: { 200: { description: '{ collection, numberMatched, numberReturned, rows[], links } or text/csv' }, 422: err },
+  },
+});
