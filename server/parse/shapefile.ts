@@ -33,6 +33,19 @@ export function dbfEncoding(dbf: Uint8Array, cpg?: string): string {
   }
 }
 
+/** Refuse a DBF whose header claims more records than the file holds (parsedbf would loop over them). */
+export function checkDbfHeader(dbf: Uint8Array, entry: string): void {
+  if (dbf.length < 32) throw unreadable('DBF header truncated', [{ entry }]);
+  const v = new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength);
+  const records = v.getUint32(4, true);
+  const headerLen = v.getUint16(8, true);
+  const recordLen = v.getUint16(10, true);
+  if (headerLen < 33 || recordLen < 1 || headerLen + records * recordLen > dbf.length)
+    throw unreadable(`DBF header claims ${records} records of ${recordLen} bytes but the file has ${dbf.length} bytes`, [
+      { entry, records, recordLen, headerLen, size: dbf.length },
+    ]);
+}
+
 export type PrjKind =
   | { kind: 'geographic' }
   | { kind: 'gk'; epsg: number }
@@ -88,6 +101,7 @@ export function parseShapefileZip(buf: Uint8Array, hints: ParseHints, limits: Pa
     const dbf = lookup(base, '.dbf');
     const cpg = lookup(base, '.cpg');
     const prj = lookup(base, '.prj');
+    if (dbf) checkDbfHeader(dbf, `${base}.dbf`);
     let fc: unknown;
     try {
       const geoms = parseShp(new DataView(shp.buffer, shp.byteOffset, shp.byteLength));
