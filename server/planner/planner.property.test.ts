@@ -96,4 +96,38 @@ describe('planRelinquishment — properties', () => {
       { numRuns: 30, seed: 1 },
     );
   }, 60_000);
+
+  it('random protected rectangles (inside, across or along the block edge): bounds, additivity, finite coordinates', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          x: fc.integer({ min: -4, max: 18 }),
+          y: fc.integer({ min: -4, max: 13 }),
+          w: fc.integer({ min: 1, max: 10 }),
+          h: fc.integer({ min: 1, max: 10 }),
+          frac: fc.double({ min: 0.1, max: 0.4, noNaN: true }),
+        }),
+        ({ x, y, w, h, frac }) => {
+          const block = kmRect(0, 0, 20, 15);
+          const blockArea = ellipsoidalAreaKm2(block);
+          const required = Math.round(frac * blockArea * 1e4) / 1e4;
+          const plan = planRelinquishment({
+            block,
+            required_km2: required,
+            deduct_first: [{ id: 'pa', collection: 'protected-areas', name: 'pa', geometry: kmRect(x, y, x + w, y + h) }],
+          });
+          expect(plan.warnings.map((wn) => wn.code)).not.toContain('PLANNER_CLIP_FAILED');
+          expect(plan.candidates.length).toBeGreaterThanOrEqual(1);
+          for (const c of plan.candidates) {
+            const a = ellipsoidalAreaKm2(c.geometry);
+            expect(a).toBeGreaterThanOrEqual(required);
+            if (c.strategy !== 'protected-first' || plan.protected_km2 < required) expect(a).toBeLessThanOrEqual(required * 1.005);
+            expect(Math.abs(a + ellipsoidalAreaKm2(c.retained) - blockArea)).toBeLessThan(1e-6);
+            expect(c.corners.every((r) => Number.isFinite(r.lon) && Number.isFinite(r.lat))).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 40, seed: 3 },
+    );
+  }, 60_000);
 });

@@ -22,7 +22,7 @@ const E2 = GRS80.f * (2 - GRS80.f);
 export function geodesicEdgeCrossing(a: Position, b: Position, axis: 0 | 1, v: number): Position {
   const t0 = (v - a[axis]) / (b[axis] - a[axis]);
   const planar: Position = axis === 0 ? [v, a[1] + t0 * (b[1] - a[1])] : [a[0] + t0 * (b[0] - a[0]), v];
-  if (!Number.isFinite(t0)) return planar;
+  if (!Number.isFinite(t0)) return axis === 0 ? [v, a[1]] : [a[0], v]; // edge parallel to the cut: no single crossing
   const line = geod.InverseLine(a[1], a[0], b[1], b[0]);
   const S = line.s13;
   let s = t0 * S;
@@ -102,13 +102,16 @@ function snapPoint(p: Position, src: SnapSource, cuts: readonly CutLine[]): Posi
   const edge = src.edges.find((e) => onEdge(p, e));
   if (!edge) return p; // interior vertex (e.g. where two cut lines meet)
   for (const c of cuts) {
-    if (c.lon !== undefined && Math.abs(p[0] - c.lon) < TOL) return geodesicEdgeCrossing(edge.a, edge.b, 0, c.lon);
-    if (c.lat !== undefined && Math.abs(p[1] - c.lat) < TOL) return geodesicEdgeCrossing(edge.a, edge.b, 1, c.lat);
+    // (an edge running along the cut line itself has no crossing: keep looking / keep p)
+    if (c.lon !== undefined && Math.abs(p[0] - c.lon) < TOL && edge.a[0] !== edge.b[0]) return geodesicEdgeCrossing(edge.a, edge.b, 0, c.lon);
+    if (c.lat !== undefined && Math.abs(p[1] - c.lat) < TOL && edge.a[1] !== edge.b[1]) return geodesicEdgeCrossing(edge.a, edge.b, 1, c.lat);
   }
+  if (cuts.some((c) => (c.lon !== undefined && Math.abs(p[0] - c.lon) < TOL) || (c.lat !== undefined && Math.abs(p[1] - c.lat) < TOL))) return p;
   // Not on a cut line (e.g. a protected-area boundary crossing the block edge): keep the coordinate
   // that varies least along the edge's cross direction.
   const ewish = Math.abs(edge.b[0] - edge.a[0]) * Math.cos(p[1] * DEG) >= Math.abs(edge.b[1] - edge.a[1]);
-  return ewish ? geodesicEdgeCrossing(edge.a, edge.b, 0, p[0]) : geodesicEdgeCrossing(edge.a, edge.b, 1, p[1]);
+  const q = ewish ? geodesicEdgeCrossing(edge.a, edge.b, 0, p[0]) : geodesicEdgeCrossing(edge.a, edge.b, 1, p[1]);
+  return Number.isFinite(q[0]) && Number.isFinite(q[1]) ? q : p;
 }
 
 /** Move every vertex of `geom` that splits an edge of `src` onto that edge's geodesic. */
@@ -123,14 +126,16 @@ export function snapToSource<G extends Polygon | MultiPolygon>(geom: G, src: Sna
     }
     return q;
   };
-  // Snapping can make neighbours coincide; polyclip rejects such degenerate segments, so drop them.
+  const near = (p: Position, q: Position) => Math.abs(p[0] - q[0]) < 1e-11 && Math.abs(p[1] - q[1]) < 1e-11;
+  // Snapping can make neighbours coincide (to within float noise); polyclip rejects such degenerate segments, so drop them.
   const ring = (r: Position[]): Position[] => {
     const out: Position[] = [];
     for (const p of r.map(snap)) {
       const last = out[out.length - 1];
-      if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p);
+      if (!last || !near(last, p)) out.push(p);
     }
-    if (out.length > 1 && (out[0][0] !== out[out.length - 1][0] || out[0][1] !== out[out.length - 1][1])) out.push(out[0]);
+    while (out.length > 1 && near(out[0], out[out.length - 1])) out.pop();
+    if (out.length > 0) out.push(out[0]);
     return out;
   };
   const poly = (rings: Position[][]): Position[][] | null => {
