@@ -15,15 +15,15 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT ('x' || substr(md5(i::text || ':' || salt::text), 1, 12))::bit(48)::bigint / 281474976710656.0
 $$;
 
--- jagged star-shaped ring around (cx, cy): r(θ) = R·(1 + a·sin(kθ + φ) + noise), n vertices, always simple
+-- jagged star-shaped ring around (cx, cy): r(θ) = R·(1 + Σ aₖ·sin(kθ + φ) + small noise), n vertices in angular order, so always simple
 CREATE OR REPLACE FUNCTION kq_bench_ring(seed bigint, cx double precision, cy double precision, r double precision, n int)
 RETURNS geometry LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT ST_MakePolygon(ST_AddPoint(l, ST_StartPoint(l)))
   FROM (
     SELECT ST_MakeLine(ST_MakePoint(
-             cx + r * (1 + 0.15 * sin(5 * t + 6.28 * kq_bench_u(seed, 7)) + 0.08 * (kq_bench_u(seed * 100003 + j, 8) - 0.5))
+             cx + r * (1 + 0.15 * sin(5 * t + 6.28 * kq_bench_u(seed, 7)) + 0.04 * sin(37 * t) + 0.01 * sin(211 * t) + 0.004 * (kq_bench_u(seed * 100003 + j, 8) - 0.5))
                     * cos(t) / cos(radians(cy)),
-             cy + r * (1 + 0.15 * sin(5 * t + 6.28 * kq_bench_u(seed, 7)) + 0.08 * (kq_bench_u(seed * 100003 + j, 8) - 0.5)) * sin(t))
+             cy + r * (1 + 0.15 * sin(5 * t + 6.28 * kq_bench_u(seed, 7)) + 0.04 * sin(37 * t) + 0.01 * sin(211 * t) + 0.004 * (kq_bench_u(seed * 100003 + j, 8) - 0.5)) * sin(t))
            ORDER BY j) AS l
     FROM (SELECT j, 2 * pi() * j / n AS t FROM generate_series(0, n - 1) j) s
   ) x
