@@ -42,7 +42,7 @@ export function parseGuotuTxt(buf: Uint8Array, hints: ParseHints, limits: ParseL
     const lineNo = idx + 1;
     const line = rawLine.replace(/^\uFEFF/, '').trim();
     if (!line) return;
-    const sec = /^\[\s*(.+?)\s*\]$/.exec(line);
+    const sec = line.charCodeAt(0) === 0x5b ? /^\[\s*(.+?)\s*\]$/.exec(line) : null;
     if (sec) {
       section = sec[1] === '属性描述' ? 'attr' : sec[1] === '地块坐标' ? 'coords' : 'other';
       if (section === 'coords') sawCoords = true;
@@ -73,11 +73,11 @@ export function parseGuotuTxt(buf: Uint8Array, hints: ParseHints, limits: ParseL
         { line: lineNo, parcel: current.name, fields: fields.length },
       ]);
     const ref: VertexRef = { line: lineNo, point: fields[0] };
-    const ringNo = requireNumber(fields[1], { ...ref, field: '圈号' });
+    const ringNo = requireNumber(fields[1], ref, '圈号');
     if (!Number.isInteger(ringNo) || ringNo < 1)
       throw unreadable(`Line ${lineNo}: 圈号 must be a positive integer`, `第 ${lineNo} 行：圈号应为正整数`, [{ ...ref, field: '圈号' }]);
-    const x = requireNumber(fields[2], { ...ref, field: 'X' });
-    const y = requireNumber(fields[3], { ...ref, field: 'Y' });
+    const x = requireNumber(fields[2], ref, 'X');
+    const y = requireNumber(fields[3], ref, 'Y');
     budget.addVertex(lineNo);
     let ring = current.rings.get(ringNo);
     if (!ring) current.rings.set(ringNo, (ring = []));

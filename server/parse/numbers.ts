@@ -7,6 +7,7 @@ const NUMERIC = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 export function toNumber(s: unknown): number | undefined {
   if (typeof s === 'number') return Number.isFinite(s) ? s : undefined;
   if (typeof s !== 'string') return undefined;
+  if (NUMERIC.test(s)) return finite(Number(s)); // fast path: plain ASCII
   const t = s.normalize('NFKC').trim();
   if (!NUMERIC.test(t)) return undefined;
   const v = Number(t);
@@ -23,9 +24,11 @@ export function notNumeric(value: unknown, ref: VertexRef & Record<string, unkno
   );
 }
 
-/** toNumber or a PARSE_NOT_NUMERIC refusal pointing at `ref`. */
-export function requireNumber(s: unknown, ref: VertexRef & Record<string, unknown>): number {
+const finite = (v: number) => (Number.isFinite(v) ? v : undefined);
+
+/** toNumber or a PARSE_NOT_NUMERIC refusal pointing at `ref` (plus `field`). */
+export function requireNumber(s: unknown, ref: VertexRef & Record<string, unknown>, field?: string): number {
   const v = toNumber(s);
-  if (v === undefined) throw notNumeric(s, ref);
+  if (v === undefined) throw notNumeric(s, field ? { ...ref, field } : ref);
   return v;
 }

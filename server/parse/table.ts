@@ -146,8 +146,8 @@ export function parseTable(rows: TableRow[], hints: ParseHints, limits: ParseLim
       a = dmsCols(r, cols.lonD, cols.lonM, cols.lonS, '经度');
       b = dmsCols(r, cols.latD, cols.latM, cols.latS, '纬度');
     } else if (mode === 'xy') {
-      a = requireNumber(cell(r, xCol), { ...ref, field: 'X' });
-      b = requireNumber(cell(r, yCol), { ...ref, field: 'Y' });
+      a = requireNumber(cell(r, xCol), ref, 'X');
+      b = requireNumber(cell(r, yCol), ref, 'Y');
     } else {
       const sa = cell(r, cols.a);
       const sb = cell(r, cols.b);
