@@ -110,6 +110,7 @@ describe('planRelinquishment — synthetic blocks', () => {
     };
     const plan = planRelinquishment(input);
     expect(plan.protected_km2).toBeCloseTo(30 + 18 - 9, 0);
+    expect(plan.warnings.map((w) => w.code)).toContain('REDLINE_COMMITMENT_OPTION'); // PA-5
     for (const c of plan.candidates) expectValid(c, input);
   });
 

@@ -8,9 +8,12 @@
  * 1. `P` = deduct_first features clipped to the block and unioned. If area(P) ≥ required, the only
  *    candidate is P (strategy `protected-first`) and any excess is a warning.
  * 2. Otherwise the rest is cut from `block − P` with axis-aligned lon/lat lines (surveyors stake straight
- *    lines): N/S/E/W strips (one cut line) and corner rectangles (two cut lines, three aspect ratios). The cut
- *    position is found by bisection on the ellipsoidal area, then re-measured on the real Turf clip and
- *    refined until area ∈ [required, required × 1.005].
+ *    lines): N/S/E/W strips (one cut line), corner rectangles (two cut lines, five aspect ratios) and, when P
+ *    exists, a rectangle grown around P (`protected-first`, up to four lines). The cut position is found by
+ *    bisection on the ellipsoidal area (fast Sutherland–Hodgman evaluator, ./clip), then re-measured on the
+ *    real Turf clip and refined on it if needed, until area ∈ [required, required × 1.005] (aiming at
+ *    required + 0.00005 … + max(0.0005, 0.01 %)). New vertices are moved onto the geodesic edges they split
+ *    (./snap) so relinquished + retained = block exactly.
  * 3. Each cut is scored (reserve area, producing wells, wells, pipeline length lost, retained contiguity,
  *    vertices, cut lines, excess) and the best 1–3, one per side/corner, are returned.
  *
@@ -326,6 +329,12 @@ export function planRelinquishment(input: PlanInput): PlanResult {
     ? `先扣除保护区/生态红线 ${items.length} 处（${items.map((i) => `${i.item.name} ${f4(i.area)} km²`).join('，')}），合计 ${f4(pArea)} km²，计入应扣面积（PA-4，晋自然资发〔2020〕11号 十） / `
       + `${items.length} protected area(s)/red line(s) inside the block (${f4(pArea)} km² in total) are deducted first and count toward the requirement (PA-4)`
     : null;
+
+  if (items.some((i) => i.item.collection === 'redlines')) {
+    warn('REDLINE_COMMITMENT_OPTION',
+      'Red lines were deducted; a proposed (not yet official) red line may instead be kept on a written commitment not to work inside it (PA-5) — leave it out of deduct_first to plan that way',
+      '已扣除生态红线；拟划（尚未正式划定）的红线可改为书面承诺不在其内作业而暂不扣除（PA-5）——如选此方式，请勿将其列入 deduct_first');
+  }
 
   const keep: PreparedKeep = {
     reserves: input.keep?.reserves?.length ? dropDust(clipAndUnion(input.keep.reserves, block)) : null,
