@@ -14,7 +14,7 @@ export function toNumber(s: unknown): number | undefined {
   return Number.isFinite(v) ? v : undefined;
 }
 
-export function notNumeric(value: unknown, ref: VertexRef & Record<string, unknown>) {
+export function notNumeric(value: unknown, ref: VertexRef | (VertexRef & Record<string, unknown>)) {
   const shown = String(value).slice(0, 40);
   return badRequest(
     'PARSE_NOT_NUMERIC',
@@ -27,7 +27,7 @@ export function notNumeric(value: unknown, ref: VertexRef & Record<string, unkno
 const finite = (v: number) => (Number.isFinite(v) ? v : undefined);
 
 /** toNumber or a PARSE_NOT_NUMERIC refusal pointing at `ref` (plus `field`). */
-export function requireNumber(s: unknown, ref: VertexRef & Record<string, unknown>, field?: string): number {
+export function requireNumber(s: unknown, ref: VertexRef | (VertexRef & Record<string, unknown>), field?: string): number {
   const v = toNumber(s);
   if (v === undefined) throw notNumeric(s, field ? { ...ref, field } : ref);
   return v;
