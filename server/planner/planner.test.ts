@@ -36,7 +36,7 @@ function expectValid(c: Candidate, input: PlanInput, opts: { contiguous?: boolea
   expect(c.reasons.every((r) => / \/ /.test(r))).toBe(true); // zh / en
 }
 
-describe('planRelinquishment — synthetic blocks', () => {
+describe('planRelinquishment — synthetic blocks', { timeout: 30_000 }, () => {
   it('20 × 15 km rectangle at 36°N 112.5°E: three distinct one-line strips, exact area', () => {
     const input: PlanInput = { block: RECT_20x15, required_km2: 52.4605 };
     const plan = planRelinquishment(input);
