@@ -197,3 +197,16 @@ describe('tables, GeoJSON, archives', () => {
     expect((await refusal(parseUpload(Buffer.from(bomb.subarray(0, 200)), 'a.zip'))).code).toBe('PARSE_UNREADABLE');
   });
 });
+
+describe('warnings', () => {
+  it('fixes orientation and reports slivers', async () => {
+    const cw = await parseUpload(Buffer.from('lon,lat\n112.6,35.8\n112.6,35.82\n112.62,35.82\n112.62,35.8\n'), 'a.csv');
+    expect(cw.warnings.map((w) => w.code)).toContain('PARSE_ORIENTATION_FIXED');
+    const ring = cw.parcels[0].rings[0];
+    let s = 0;
+    for (let i = 0; i < ring.length - 1; i++) s += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
+    expect(s).toBeGreaterThan(0); // counter-clockwise outer ring
+    const sliver = await parseUpload(Buffer.from('lon,lat\n112.6,35.8\n112.7,35.8\n112.7,35.80001\n'), 'b.csv');
+    expect(sliver.warnings.map((w) => w.code)).toContain('PARSE_SLIVER');
+  });
+});
