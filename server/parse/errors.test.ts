@@ -1,5 +1,7 @@
 import { zipSync } from 'fflate';
 import iconv from 'iconv-lite';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
 import { parseUpload } from './index';
@@ -174,6 +176,14 @@ describe('tables, GeoJSON, archives', () => {
     const r = await parseUpload(Buffer.from(JSON.stringify(gj)), 'a.geojson');
     expect(r.crs).toBe(4526);
     expect(r.parcels[0].name).toBe('legacy');
+    expect((await refusal(parseUpload(Buffer.from(JSON.stringify(gj)), 'a.geojson', { crs: 4527 }))).code).toBe('PARSE_CRS_MISMATCH');
+  });
+
+  it('refuses a crs hint that contradicts a Gauss-Krüger .prj', async () => {
+    const buf = readFileSync(join(__dirname, '../../data/samples/sample-gk-zone38-gbk.shp.zip'));
+    expect((await refusal(parseUpload(buf, 'a.zip', { crs: 4527 }))).code).toBe('PARSE_CRS_MISMATCH');
+    expect((await refusal(parseUpload(buf, 'a.zip', { zone: 39 }))).code).toBe('PARSE_ZONE_MISMATCH');
+    expect((await parseUpload(buf, 'a.zip', { crs: 4526 })).crs).toBe(4526);
   });
 
   it('refuses unknown formats, bad JSON and non-polygons', async () => {

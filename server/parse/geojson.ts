@@ -112,11 +112,20 @@ const badGeom = (feature: number, why: string) =>
  * Positions in GIS order (x = easting/lon, y = northing/lat) → lon/lat parcels. `declaredEpsg` comes from a crs
  * member or a .prj; hints override nothing that the data contradicts.
  */
+const isGeographic = (epsg: number) => epsg === 4490 || epsg === 4326;
+
 export function polygonsToParcels(polys: Poly[], hints: ParseHints, declaredEpsg: number | undefined): FormatOutput {
   const warnings: ParseWarning[] = [];
   const allPos = polys.flatMap((p) => p.rings.flatMap((r) => r.pos));
   const projected = allPos.some(([a, b]) => isProjectedPair(a, b));
-  const epsg = hints.crs ?? declaredEpsg;
+  if (hints.crs !== undefined && declaredEpsg !== undefined && hints.crs !== declaredEpsg && !(isGeographic(hints.crs) && isGeographic(declaredEpsg)))
+    throw unprocessable(
+      'PARSE_CRS_MISMATCH',
+      `The request says EPSG:${hints.crs} but the file declares EPSG:${declaredEpsg}`,
+      `请求指定 EPSG:${hints.crs}，但文件声明为 EPSG:${declaredEpsg}`,
+      [{ crs: hints.crs, declared: declaredEpsg }],
+    );
+  const epsg = declaredEpsg ?? hints.crs;
   if (epsg !== undefined && epsg !== 4490 && epsg !== 4326 && !gkCrsByEpsg(epsg)) throw unsupportedCrs(epsg);
   if (projected) {
     const pts = new Map<[number, number], PlanarPoint>();
