@@ -10,7 +10,7 @@
  * by a few m². The planner therefore re-measures the real Turf clip and refines with it when needed.
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { ringSignedAreaM2 } from './area';
+import { ringSignedAreaM2 } from '../geodesy/area';
 import { geodesicEdgeCrossing } from './snap';
 
 /** A convex lon/lat box; undefined sides are open (unbounded). */

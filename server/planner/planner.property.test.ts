@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ellipsoidalAreaKm2 } from './area';
+import { ellipsoidalAreaKm2 } from '../geodesy/area';
 import { planRelinquishment } from './planner';
 import { kmPoint, kmRect } from './test-fixtures';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { intersect, featureCollection, feature } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { AppError } from '../errors';
-import { ellipsoidalAreaKm2 } from './area';
+import { ellipsoidalAreaKm2 } from '../geodesy/area';
 import { planRelinquishment, type Candidate, type PlanInput } from './planner';
 import { HOLED_BLOCK, L_BLOCK, RECT_20x15, U_BLOCK, kmPoint, kmPolygon, kmRect, wobblyBlock } from './test-fixtures';
 

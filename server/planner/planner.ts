@@ -22,7 +22,7 @@
 import { difference, feature, featureCollection, intersect } from '@turf/turf';
 import type { LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { AppError } from '../errors';
-import { ellipsoidalAreaKm2, polygonAreaM2 } from './area';
+import { ellipsoidalAreaKm2, polygonAreaM2 } from '../geodesy/area';
 import { bboxOf, clippedAreaKm2, prepareArea, regionPolygon, type BBox, type CutRegion } from './clip';
 import { cornerTable, type CornerRow } from './corners';
 import { mergeSources, prepareSnapSource, snapToSource, type CutLine } from './snap';

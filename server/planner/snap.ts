@@ -9,7 +9,7 @@
  * geodesic of the edge it splits. Both halves of a cut get the same vertex, so their areas add up exactly.
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { geod, GRS80 } from './area';
+import { geod, GRS80 } from '../geodesy/area';
 
 const DEG = Math.PI / 180;
 const E2 = GRS80.f * (2 - GRS80.f);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LineString } from 'geojson';
-import { geodesicDistanceM } from './area';
+import { geodesicDistanceM } from '../geodesy/area';
 import { isProducingStatus, lengthInsideKm, pointInAreal } from './touches';
 import { HOLED_BLOCK, kmPoint, kmRect } from './test-fixtures';
 

@@ -5,7 +5,7 @@
  */
 import { intersect, featureCollection, feature, union } from '@turf/turf';
 import type { LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
-import { ellipsoidalAreaKm2, geodesicDistanceM } from './area';
+import { ellipsoidalAreaKm2, geodesicDistanceM } from '../geodesy/area';
 import { bboxOf, bboxesIntersect, type BBox } from './clip';
 
 export type Areal = Polygon | MultiPolygon;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { area as turfArea, polygon } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { ellipsoidalAreaKm2, geodesicDistanceM, GRS80 } from './area';
-import { HOLED_BLOCK, RECT_20x15 } from './test-fixtures';
+import { HOLED_BLOCK, RECT_20x15 } from '../planner/test-fixtures';
 
 /** Exact area (km²) of the ellipsoid between two parallels over Δλ degrees (authalic q-function). */
 function bandAreaKm2(lat1: number, lat2: number, dLonDeg: number): number {
