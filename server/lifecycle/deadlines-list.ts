@@ -1,4 +1,4 @@
-import { blockDeadlines, type Deadline } from '../rules';
+import { blockDeadlines, type BlockDatesInput, type Deadline } from '../rules';
 
 export interface DeadlineBlockRow {
   id: string;
@@ -13,6 +13,22 @@ export interface DeadlineBlockRow {
   valid_to: string;
   extensions_used: number;
   proven_submitted_date: string | null;
+}
+
+/** The register's dates as the deadline rules take them (R-VAL-*, R-RTP-3). */
+export function deadlineInput(
+  b: Pick<DeadlineBlockRow, 'kind' | 'valid_from' | 'valid_to' | 'first_registration_date' | 'extensions_used' | 'proven_submitted_date'>,
+  regime?: BlockDatesInput['regime'],
+): BlockDatesInput {
+  return {
+    kind: b.kind,
+    valid_from: b.valid_from,
+    valid_to: b.valid_to,
+    first_registration_date: b.first_registration_date,
+    extensions_used: b.extensions_used,
+    proven_reserves_submitted_date: b.proven_submitted_date ?? undefined,
+    ...(regime ? { regime } : {}),
+  };
 }
 
 export interface DueItem {
@@ -33,17 +49,7 @@ export interface DueItem {
 export function deadlinesWithin(rows: DeadlineBlockRow[], on: string, days: number): DueItem[] {
   const out: DueItem[] = [];
   for (const b of rows) {
-    const d = blockDeadlines(
-      {
-        kind: b.kind,
-        valid_from: b.valid_from,
-        valid_to: b.valid_to,
-        first_registration_date: b.first_registration_date,
-        extensions_used: b.extensions_used,
-        proven_reserves_submitted_date: b.proven_submitted_date ?? undefined,
-      },
-      on,
-    );
+    const d = blockDeadlines(deadlineInput(b), on);
     const head = { block_id: b.id, name: b.name, licence_no: b.licence_no, holder: b.holder, kind: b.kind, mineral: b.mineral };
     const candidates: [DueItem['deadline'], Deadline | null][] = [
       ['expiry', d.expiry],

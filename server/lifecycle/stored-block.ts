@@ -22,6 +22,7 @@ import {
   type BlockDeadlines,
   type InvestmentSchedule,
 } from '../rules';
+import { deadlineInput } from './deadlines-list';
 
 export interface StoredBlock {
   id: string;
@@ -143,15 +144,7 @@ export function assessStoredBlock(
   const choice = explainRegimeForDate(b.valid_to, { province: 'shanxi', mineral: b.mineral });
   warnings.push(...choice.warnings);
   const deadlines = blockDeadlines(
-    {
-      kind: b.kind,
-      valid_from: b.valid_from,
-      valid_to: b.valid_to,
-      first_registration_date: b.first_registration_date,
-      extensions_used: b.extensions_used,
-      proven_reserves_submitted_date: b.proven_submitted_date ?? undefined,
-      regime: choice.regime,
-    },
+    deadlineInput({ ...b, valid_from: b.valid_from, valid_to: b.valid_to, first_registration_date: b.first_registration_date }, choice.regime),
     today,
   );
   if (b.kind !== 'exploration') {

@@ -68,28 +68,21 @@ CREATE TABLE redlines_sub (id text NOT NULL, geom geometry(Polygon, 4490) NOT NU
 CREATE INDEX redlines_sub_geom_gist ON redlines_sub USING gist (geom);
 CREATE INDEX redlines_sub_id ON redlines_sub (id);
 
-CREATE OR REPLACE FUNCTION kq_sync_protected_areas_sub() RETURNS trigger
+-- One trigger function keeps both twins: <table>_sub holds ST_Subdivide(geom, 256) pieces of <table>.
+CREATE OR REPLACE FUNCTION kq_sync_subdivided() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+  twin text := TG_TABLE_NAME || '_sub';
 BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN DELETE FROM protected_areas_sub WHERE id = OLD.id; END IF;
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    EXECUTE format('DELETE FROM %I WHERE id = $1', twin) USING OLD.id;
+  END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    INSERT INTO protected_areas_sub (id, geom)
-      SELECT NEW.id, (ST_Dump(ST_Subdivide(NEW.geom, 256))).geom;
+    EXECUTE format('INSERT INTO %I (id, geom) SELECT $1, (ST_Dump(ST_Subdivide($2, 256))).geom', twin) USING NEW.id, NEW.geom;
   END IF;
   RETURN NULL;
 END $$;
 CREATE TRIGGER protected_areas_sub_sync AFTER INSERT OR UPDATE OR DELETE ON protected_areas
-  FOR EACH ROW EXECUTE FUNCTION kq_sync_protected_areas_sub();
-
-CREATE OR REPLACE FUNCTION kq_sync_redlines_sub() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN DELETE FROM redlines_sub WHERE id = OLD.id; END IF;
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    INSERT INTO redlines_sub (id, geom)
-      SELECT NEW.id, (ST_Dump(ST_Subdivide(NEW.geom, 256))).geom;
-  END IF;
-  RETURN NULL;
-END $$;
+  FOR EACH ROW EXECUTE FUNCTION kq_sync_subdivided();
 CREATE TRIGGER redlines_sub_sync AFTER INSERT OR UPDATE OR DELETE ON redlines
-  FOR EACH ROW EXECUTE FUNCTION kq_sync_redlines_sub();
+  FOR EACH ROW EXECUTE FUNCTION kq_sync_subdivided();
