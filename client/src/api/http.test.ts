@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError, toApiError } from './http';
+
+describe('toApiError', () => {
+  it('reads the service error model', () => {
+    const e = toApiError(422, JSON.stringify({ error: { code: 'PARSE_RING_NOT_CLOSED', message: 'Ring 1 is not closed', message_zh: '第1圈未闭合', details: [{ line: 14, point: 'J7' }] } }));
+    expect(e).toBeInstanceOf(ApiError);
+    expect(e.status).toBe(422);
+    expect(e.code).toBe('PARSE_RING_NOT_CLOSED');
+    expect(e.messageZh).toBe('第1圈未闭合');
+    expect(e.details).toEqual([{ line: 14, point: 'J7' }]);
+    expect(e.unavailable).toBe(false);
+  });
+  it('treats a 404 as "not available" and survives non-JSON bodies', () => {
+    const e = toApiError(404, '<html>Not found</html>');
+    expect(e.unavailable).toBe(true);
+    expect(e.code).toBe('HTTP_404');
+    expect(e.messageZh).toContain('404');
+  });
+});

@@ -1,0 +1,123 @@
+/** Response shapes of the public HTTP API, as the page uses them. */
+import type { ErrorDetail } from './http';
+
+export type Geometry = GeoJSON.Polygon | GeoJSON.MultiPolygon;
+
+export interface Feature<P = Record<string, unknown>> {
+  type: 'Feature';
+  id: string;
+  geometry: GeoJSON.Geometry;
+  properties: P;
+}
+
+export interface FeatureCollection<P = Record<string, unknown>> {
+  type: 'FeatureCollection';
+  features: Feature<P>[];
+  numberMatched?: number;
+  numberReturned: number;
+}
+
+export interface BlockProps {
+  name: string;
+  licence_no?: string;
+  holder?: string;
+  kind: string;
+  mineral: string;
+  status: string;
+  valid_from?: string;
+  valid_to?: string;
+  first_registration_date?: string;
+  first_registration_area_km2?: number;
+  area_km2?: number;
+  basin?: string;
+  authority?: string;
+  [k: string]: unknown;
+}
+
+export interface ParseResult {
+  format: string;
+  crs: string;
+  parcels: { name: string; rings: number; vertex_count: number; area_km2: number }[];
+  area_km2: number;
+  geometry: Geometry;
+  warnings: (string | { message?: string; message_zh?: string; [k: string]: unknown })[];
+}
+
+export interface Basis {
+  rule: string;
+  citation: string;
+  text?: string;
+}
+
+export interface Conflict {
+  collection: string;
+  id: string;
+  name: string;
+  category?: string | null;
+  zone?: string | null;
+  status?: string | null;
+  holder?: string | null;
+  mineral?: string | null;
+  overlap_area_km2: number;
+  share_of_input?: number;
+  share_of_feature?: number;
+  geometry?: GeoJSON.Geometry | null;
+  outcome: string;
+  basis?: Basis[];
+}
+
+export interface CheckResult {
+  input: ParseResult;
+  conflicts: Conflict[];
+  summary: Record<string, unknown> & { deductible_area_km2?: number; net_area_km2?: number };
+  regime?: string;
+}
+
+export interface CheckRequest {
+  application?: string;
+  applicant?: string;
+  mineral?: string;
+}
+
+export interface ExtensionInput {
+  regime: string;
+  licensed_area_km2: number;
+  proven_reserve_area_km2: number;
+  unfinished_ratio: number;
+  first_registration_area_km2?: number;
+  [k: string]: unknown;
+}
+
+export interface ExtensionStep {
+  rule: string;
+  citation: string;
+  formula?: string;
+  value?: unknown;
+}
+
+export interface ExtensionResult {
+  regime: string;
+  decision: string;
+  reduction_ratio: number;
+  reduction_km2: number;
+  remaining_km2: number;
+  steps: ExtensionStep[];
+  warnings: (string | { message?: string; message_zh?: string })[];
+}
+
+export interface PlanCandidate {
+  id: string;
+  strategy: string;
+  geometry: Geometry;
+  area_km2: number;
+  retained?: number | Record<string, unknown> | null;
+  corners?: unknown;
+  touches?: unknown;
+  reasons?: unknown;
+}
+
+export interface PlansResult {
+  candidates: PlanCandidate[];
+}
+
+export type { ErrorDetail };

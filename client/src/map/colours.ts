@@ -1,0 +1,88 @@
+/**
+ * Colour tables and the MapLibre expressions built from them (unit-tested in colours.test.ts).
+ * One table per legend group, so the legend and the map can never disagree.
+ */
+import type { ExpressionSpecification } from 'maplibre-gl';
+import type { Severity } from '../i18n/labels';
+
+export const BACKGROUND = '#eef0ea';
+
+/** Block classes: CBM exploration, CBM mining, coal, other; expired/cancelled is its own class (faded + hatched). */
+export const BLOCK_CLASSES = ['cbm_exploration', 'cbm_mining', 'coal', 'other', 'inactive'] as const;
+export type BlockClass = (typeof BLOCK_CLASSES)[number];
+export const BLOCK_COLOURS: Record<BlockClass, string> = {
+  cbm_exploration: '#2c7fb8',
+  cbm_mining: '#e6550d',
+  coal: '#525252',
+  other: '#8856a7',
+  inactive: '#9e9e9e',
+};
+export const INACTIVE_STATUSES = ['expired', 'cancelled'];
+
+/** The class of a block from its properties (mirrors `blockClassExpr`). */
+export function blockClass(p: { mineral?: string; kind?: string; status?: string }): BlockClass {
+  if (p.status && INACTIVE_STATUSES.includes(p.status)) return 'inactive';
+  if (p.mineral === 'cbm') return p.kind === 'mining' ? 'cbm_mining' : 'cbm_exploration';
+  if (p.mineral === 'coal') return 'coal';
+  return 'other';
+}
+
+export const blockClassExpr: ExpressionSpecification = [
+  'case',
+  ['in', ['get', 'status'], ['literal', INACTIVE_STATUSES]], 'inactive',
+  ['all', ['==', ['get', 'mineral'], 'cbm'], ['==', ['get', 'kind'], 'mining']], 'cbm_mining',
+  ['==', ['get', 'mineral'], 'cbm'], 'cbm_exploration',
+  ['==', ['get', 'mineral'], 'coal'], 'coal',
+  'other',
+];
+
+/** `match` over a class expression with a colour table. */
+export function matchColour(input: ExpressionSpecification, table: Record<string, string>, fallback: string): ExpressionSpecification {
+  const pairs = Object.entries(table).flat();
+  return ['match', input, ...pairs, fallback] as unknown as ExpressionSpecification;
+}
+
+export const blockColourExpr = matchColour(blockClassExpr, BLOCK_COLOURS, BLOCK_COLOURS.other);
+
+/** Protected areas: nature-reserve core zones strongest, general zones lighter, others by category. */
+export const PA_COLOURS = { core: '#1b7837', general: '#7fbf7b', other: '#5ab4ac' } as const;
+export const paColourExpr: ExpressionSpecification = [
+  'case',
+  ['==', ['get', 'zone'], 'core'], PA_COLOURS.core,
+  ['==', ['get', 'zone'], 'general'], PA_COLOURS.general,
+  PA_COLOURS.other,
+];
+
+export const REDLINE_COLOUR = '#d7191c';
+export const RESERVE_COLOUR = '#fdae61';
+
+export const WELL_COLOURS: Record<string, string> = {
+  producing: '#1a9641',
+  drilling: '#2b83ba',
+  inactive: '#969696',
+  abandoned: '#636363',
+  plugged: '#252525',
+};
+export const CLUSTER_COLOUR = '#3182bd';
+
+export const PIPE_COLOURS = { trunk: '#b2182b', gathering: '#ef8a62', planned: '#b2182b' } as const;
+
+/** Conflict outcome colours (by severity), used on the map and as list chips. */
+export const SEVERITY_COLOURS: Record<Severity, string> = {
+  block: '#d7191c',
+  condition: '#fdae61',
+  ok: '#1a9641',
+  info: '#2b83ba',
+};
+
+/** Candidate relinquishment plans A, B, C … */
+export const CANDIDATE_COLOURS = ['#e41a1c', '#377eb8', '#4daf4a', '#984ea3', '#ff7f00', '#a65628'];
+export const candidateColour = (i: number) => CANDIDATE_COLOURS[i % CANDIDATE_COLOURS.length];
+
+/** Radius of a well-cluster circle (px) from its `point_count`: grows with the square root, capped. */
+export function clusterRadius(count: number): number {
+  return Math.min(22, 4 + Math.sqrt(Math.max(1, count)) * 0.7);
+}
+export const clusterRadiusExpr: ExpressionSpecification = [
+  'min', 22, ['+', 4, ['*', 0.7, ['sqrt', ['max', 1, ['get', 'point_count']]]]],
+];

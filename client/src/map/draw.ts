@@ -1,0 +1,115 @@
+/**
+ * Click-to-add-vertex polygon drawing: click adds a corner, double-click or Enter finishes
+ * (at least 3 corners), Esc cancels, Backspace removes the last corner. No drawing library.
+ */
+import type { GeoJSONSource, Map as MlMap, MapMouseEvent } from 'maplibre-gl';
+
+type Pos = [number, number];
+
+/** The closed polygon of the corners, or null with fewer than 3 distinct corners. */
+export function ringToPolygon(vertices: Pos[]): GeoJSON.Polygon | null {
+  const v = vertices.filter((p, i) => i === 0 || p[0] !== vertices[i - 1][0] || p[1] !== vertices[i - 1][1]);
+  if (v.length > 1 && v[0][0] === v[v.length - 1][0] && v[0][1] === v[v.length - 1][1]) v.pop();
+  if (v.length < 3) return null;
+  return { type: 'Polygon', coordinates: [[...v, v[0]]] };
+}
+
+/** What the draw overlay shows: the corners, the edges so far (to the cursor), and the polygon once it has 3 corners. */
+export function drawFeatures(vertices: Pos[], cursor?: Pos | null): GeoJSON.FeatureCollection {
+  const features: GeoJSON.Feature[] = vertices.map((p) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: p } }));
+  const path = cursor ? [...vertices, cursor] : vertices;
+  const poly = ringToPolygon(path);
+  if (poly) features.push({ type: 'Feature', properties: {}, geometry: poly });
+  else if (path.length >= 2) features.push({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: path } });
+  return { type: 'FeatureCollection', features };
+}
+
+export class PolygonDraw {
+  private vertices: Pos[] = [];
+  private cursor: Pos | null = null;
+  private active = false;
+
+  constructor(
+    private readonly map: MlMap,
+    private readonly onFinish: (poly: GeoJSON.Polygon) => void,
+    private readonly onEnd: () => void,
+  ) {}
+
+  get isActive() {
+    return this.active;
+  }
+
+  start() {
+    if (this.active) return;
+    this.active = true;
+    this.vertices = [];
+    this.cursor = null;
+    this.map.doubleClickZoom.disable();
+    this.map.getCanvas().style.cursor = 'crosshair';
+    this.map.on('click', this.click);
+    this.map.on('dblclick', this.dblclick);
+    this.map.on('mousemove', this.move);
+    window.addEventListener('keydown', this.key, true);
+    this.render();
+  }
+
+  /** Finish with the corners so far (needs 3). */
+  finish() {
+    const poly = ringToPolygon(this.vertices);
+    if (!poly) return;
+    this.stop();
+    this.onFinish(poly);
+  }
+
+  stop() {
+    if (!this.active) return;
+    this.active = false;
+    this.map.off('click', this.click);
+    this.map.off('dblclick', this.dblclick);
+    this.map.off('mousemove', this.move);
+    window.removeEventListener('keydown', this.key, true);
+    this.map.getCanvas().style.cursor = '';
+    // re-enable after the dblclick that finished has been handled
+    setTimeout(() => this.map.doubleClickZoom.enable(), 0);
+    this.vertices = [];
+    this.cursor = null;
+    this.render();
+    this.onEnd();
+  }
+
+  private render() {
+    (this.map.getSource('draw') as GeoJSONSource | undefined)?.setData(drawFeatures(this.vertices, this.cursor));
+  }
+
+  private click = (e: MapMouseEvent) => {
+    const p: Pos = [e.lngLat.lng, e.lngLat.lat];
+    const last = this.vertices[this.vertices.length - 1];
+    if (!last || last[0] !== p[0] || last[1] !== p[1]) this.vertices.push(p);
+    this.render();
+  };
+
+  private dblclick = (e: MapMouseEvent) => {
+    e.preventDefault();
+    this.finish();
+  };
+
+  private move = (e: MapMouseEvent) => {
+    this.cursor = [e.lngLat.lng, e.lngLat.lat];
+    this.render();
+  };
+
+  private key = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      this.stop();
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      e.stopPropagation();
+      this.finish();
+    } else if (e.key === 'Backspace' && (e.target as HTMLElement | null)?.tagName !== 'INPUT') {
+      e.preventDefault();
+      this.vertices.pop();
+      this.render();
+    }
+  };
+}

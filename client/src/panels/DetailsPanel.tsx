@@ -1,0 +1,148 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { blockAssessment, blockConflicts } from '../api/blocks';
+import { getFeature, wellCount } from '../api/features';
+import { ApiError } from '../api/http';
+import type { Conflict, Feature } from '../api/types';
+import { daysUntil, formatKm2, formatValue } from '../format';
+import { useI18n } from '../i18n';
+import { CATEGORIES, COLLECTIONS, KINDS, MINERALS, STATUSES, label } from '../i18n/labels';
+import type { Messages } from '../i18n/zh';
+import type { Hit } from '../map/controller';
+import type { SelectedBlock } from './ExtensionPanel';
+import { ConflictGroups } from './CheckPanel';
+import { AnyJson, ErrorBox, Unavailable } from './common';
+
+type Load<T> = { state: 'loading' } | { state: 'ok'; value: T } | { state: 'unavailable' } | { state: 'error'; error: unknown };
+
+function useLoad<T>(fn: ((signal: AbortSignal) => Promise<T>) | null, deps: unknown[]): Load<T> | null {
+  const [s, setS] = useState<Load<T> | null>(null);
+  useEffect(() => {
+    if (!fn) {
+      setS(null);
+      return;
+    }
+    const ac = new AbortController();
+    setS({ state: 'loading' });
+    fn(ac.signal).then(
+      (value) => !ac.signal.aborted && setS({ state: 'ok', value }),
+      (error) => {
+        if (ac.signal.aborted) return;
+        setS(error instanceof ApiError && error.unavailable ? { state: 'unavailable' } : { state: 'error', error });
+      },
+    );
+    return () => ac.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+  return s;
+}
+
+function Section<T>({ title, load, render, testid }: { title: string; load: Load<T> | null; render: (v: T) => ReactNode; testid: string }) {
+  const { t } = useI18n();
+  if (!load) return null;
+  return (
+    <section className="detail-section" data-testid={testid}>
+      <h3>{title}</h3>
+      {load.state === 'loading' && <p className="muted">{t('loading')}</p>}
+      {load.state === 'unavailable' && <Unavailable />}
+      {load.state === 'error' && <ErrorBox error={load.error} />}
+      {load.state === 'ok' && render(load.value)}
+    </section>
+  );
+}
+
+/** The side panel with the clicked record, and for blocks its wells, conflicts, assessment and deadlines. */
+export function DetailsPanel({ hit, onClose, onUseForExtension }: { hit: Hit; onClose: () => void; onUseForExtension: (b: SelectedBlock) => void }) {
+  const { t, lang } = useI18n();
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const isBlock = hit.collection === 'blocks';
+  const record = useLoad((s) => getFeature(hit.collection, hit.id, s), [hit.collection, hit.id]);
+  const wells = useLoad(isBlock ? (s) => wellCount(hit.id, s) : null, [hit.id, isBlock]);
+  const conflicts = useLoad(isBlock ? (s) => blockConflicts(hit.id, s) : null, [hit.id, isBlock]);
+  const assessment = useLoad(isBlock ? (s) => blockAssessment(hit.id, s) : null, [hit.id, isBlock]);
+
+  useEffect(() => {
+    closeRef.current?.focus({ preventScroll: true });
+  }, [hit.id]);
+
+  const p: Record<string, unknown> = record?.state === 'ok' ? { ...hit.properties, ...(record.value as Feature).properties } : hit.properties;
+  const rows: [keyof Messages, ReactNode][] = [];
+  const push = (k: keyof Messages, v: unknown, fmt: (v: unknown) => ReactNode = (x) => formatValue(x)) => {
+    if (v !== undefined && v !== null && v !== '') rows.push([k, fmt(v)]);
+  };
+  push('licenceNo', p.licence_no, (v) => <span className="mono">{String(v)}</span>);
+  push('holder', p.holder);
+  push('kind', p.kind, (v) => label(KINDS, String(v), lang));
+  push('type', p.type, (v) => label(KINDS, String(v), lang));
+  push('mineral', p.mineral, (v) => label(MINERALS, String(v), lang));
+  push('status', p.status, (v) => label(STATUSES, String(v), lang));
+  push('category', p.category, (v) => label(CATEGORIES, String(v), lang));
+  push('zone', p.zone, (v) => label(CATEGORIES, String(v), lang));
+  push('level', p.level, (v) => label(CATEGORIES, String(v), lang));
+  push('validFrom', p.valid_from);
+  push('validTo', p.valid_to);
+  push('firstRegistration', p.first_registration_date);
+  push('firstRegistrationArea', p.first_registration_area_km2, (v) => formatKm2(Number(v)));
+  push('area', p.area_km2, (v) => formatKm2(Number(v)));
+  push('authority', p.authority);
+  push('basin', p.basin);
+  push('blockId', p.block_id);
+  push('diameter', p.diameter_mm, (v) => `${v} mm`);
+  push('pressure', p.pressure_mpa, (v) => `${v} MPa`);
+
+  const validTo = typeof p.valid_to === 'string' ? p.valid_to : null;
+  const days = validTo ? daysUntil(validTo) : null;
+
+  return (
+    <aside className="details" aria-label={t('details')} data-testid="details">
+      <header>
+        <div>
+          <p className="muted small">{label(COLLECTIONS, hit.collection, lang)}</p>
+          <h2 data-testid="details-title">{String(p.name ?? hit.id)}</h2>
+        </div>
+        <button ref={closeRef} type="button" className="icon-btn" aria-label={t('close')} onClick={onClose} data-testid="details-close">
+          ✕
+        </button>
+      </header>
+      <div className="details-body">
+        {record?.state === 'loading' && <p className="muted">{t('loading')}</p>}
+        {record?.state === 'error' && <ErrorBox error={record.error} />}
+        <dl className="props">
+          {rows.map(([k, v]) => (
+            <div key={k}>
+              <dt>{t(k)}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+        </dl>
+        {isBlock && (
+          <>
+            <Section title={t('wellsInside')} load={wells} testid="details-wells" render={(n) => <p data-testid="wells-count">{n ?? '—'}</p>} />
+            {days !== null && (
+              <section className="detail-section" data-testid="details-deadlines">
+                <h3>{t('deadlines')}</h3>
+                <p className={days < 0 ? 'warn' : days < 180 ? 'notice' : ''}>
+                  {t('validTo')} {validTo}: {days >= 0 ? t('daysToExpiry', { n: days }) : t('expiredDaysAgo', { n: -days })}
+                </p>
+              </section>
+            )}
+            <Section
+              title={t('conflicts')}
+              load={conflicts}
+              testid="details-conflicts"
+              render={(v) => {
+                const list = (v as { conflicts?: Conflict[] }).conflicts;
+                if (!Array.isArray(list)) return <AnyJson value={v} />;
+                if (!list.length) return <p className="muted">{t('noConflicts')}</p>;
+                return <ConflictGroups conflicts={list} lang={lang} onFocus={() => undefined} />;
+              }}
+            />
+            <Section title={t('assessment')} load={assessment} testid="details-assessment" render={(v) => <AnyJson value={v} />} />
+            <button type="button" onClick={() => onUseForExtension({ id: hit.id, properties: p })} data-testid="use-for-extension">
+              {t('useForExtension')}
+            </button>
+          </>
+        )}
+      </div>
+    </aside>
+  );
+}

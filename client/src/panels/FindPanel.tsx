@@ -1,0 +1,133 @@
+import { useState, type FormEvent } from 'react';
+import { blocksAsAt, searchBlocks } from '../api/features';
+import type { BlockProps, Feature } from '../api/types';
+import { formatKm2 } from '../format';
+import { useI18n } from '../i18n';
+import { MINERALS, STATUSES, label } from '../i18n/labels';
+import type { MapController } from '../map/controller';
+import type { SelectedBlock } from './ExtensionPanel';
+import { ErrorBox, Progress } from './common';
+
+const STATUS_OPTIONS = ['valid', 'extension_applied', 'report_then_produce', 'retained', 'expired', 'cancelled'];
+const MINERAL_OPTIONS = ['cbm', 'coal', 'oil_gas', 'tight_gas', 'shale_gas', 'other'];
+
+/** Search by licence number / name / holder, filter the block layers, and the "as at date" history view. */
+export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: SelectedBlock, geometry?: GeoJSON.Geometry) => void }) {
+  const { t, lang } = useI18n();
+  const [q, setQ] = useState('');
+  const [results, setResults] = useState<Feature<BlockProps>[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [status, setStatus] = useState('');
+  const [mineral, setMineral] = useState('');
+  const [holder, setHolder] = useState('');
+  const [asAt, setAsAt] = useState('');
+  const [asAtInfo, setAsAtInfo] = useState<{ date: string; n: number } | null>(null);
+
+  const search = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!q.trim()) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setResults((await searchBlocks(q.trim())).features);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const applyFilter = (next: { status?: string; mineral?: string; holder?: string }) => {
+    const f = { status, mineral, holder, ...next };
+    ctl.setBlockFilter({ status: f.status || undefined, mineral: f.mineral || undefined, holder: f.holder || undefined });
+  };
+
+  const showAsAt = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(asAt)) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const fc = await blocksAsAt(asAt, ctl.bbox());
+      ctl.setAsAt(fc as unknown as GeoJSON.FeatureCollection);
+      setAsAtInfo({ date: asAt, n: fc.features.length });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="panel-body">
+      <form onSubmit={search} role="search">
+        <label htmlFor="q">{t('searchLabel')}</label>
+        <div className="row">
+          <input id="q" type="search" value={q} placeholder={t('searchPlaceholder')} onChange={(e) => setQ(e.target.value)} data-testid="search-input" />
+          <button type="submit" data-testid="search-submit">{t('search')}</button>
+        </div>
+      </form>
+      {busy && <Progress value={null} text={t('loading')} />}
+      <ErrorBox error={error} />
+      {results && (
+        <div>
+          <h3>{t('results')} ({results.length})</h3>
+          {results.length === 0 ? (
+            <p className="muted">{t('noResults')}</p>
+          ) : (
+            <ul className="results" data-testid="search-results">
+              {results.map((f) => (
+                <li key={f.id}>
+                  <button type="button" className="link" onClick={() => onPick({ id: String(f.id), properties: { id: f.id, ...f.properties } }, f.geometry)}>
+                    <strong>{f.properties.name}</strong>
+                    <span className="mono">{f.properties.licence_no}</span>
+                    <span className="muted">
+                      {f.properties.holder} · {label(STATUSES, f.properties.status, lang)} · {formatKm2(f.properties.area_km2 as number | undefined)}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+
+      <fieldset>
+        <legend>{t('filters')}</legend>
+        <label>
+          {t('filterStatus')}
+          <select value={status} data-testid="filter-status" onChange={(e) => { setStatus(e.target.value); applyFilter({ status: e.target.value }); }}>
+            <option value="">{t('all')}</option>
+            {STATUS_OPTIONS.map((s) => <option key={s} value={s}>{label(STATUSES, s, lang)}</option>)}
+          </select>
+        </label>
+        <label>
+          {t('filterMineral')}
+          <select value={mineral} data-testid="filter-mineral" onChange={(e) => { setMineral(e.target.value); applyFilter({ mineral: e.target.value }); }}>
+            <option value="">{t('all')}</option>
+            {MINERAL_OPTIONS.map((s) => <option key={s} value={s}>{label(MINERALS, s, lang)}</option>)}
+          </select>
+        </label>
+        <label>
+          {t('filterHolder')}
+          <input type="text" value={holder} placeholder={t('filterHolderPlaceholder')} data-testid="filter-holder" onChange={(e) => { setHolder(e.target.value); applyFilter({ holder: e.target.value }); }} />
+        </label>
+        <button type="button" onClick={() => { setStatus(''); setMineral(''); setHolder(''); ctl.setBlockFilter({}); }}>{t('clearFilters')}</button>
+      </fieldset>
+
+      <form onSubmit={showAsAt}>
+        <fieldset>
+          <legend>{t('asAt')}</legend>
+          <p className="muted small">{t('asAtHelp')}</p>
+          <div className="row">
+            <input type="date" value={asAt} min="1990-01-01" max="2100-12-31" onChange={(e) => setAsAt(e.target.value)} aria-label={t('asAt')} data-testid="asat-date" />
+            <button type="submit" data-testid="asat-apply">{t('asAtApply')}</button>
+            <button type="button" disabled={!asAtInfo} onClick={() => { ctl.setAsAt(null); setAsAtInfo(null); }}>{t('asAtClear')}</button>
+          </div>
+          {asAtInfo && <p className="notice" data-testid="asat-info">{t('asAtActive', { date: asAtInfo.date, n: asAtInfo.n })}</p>}
+        </fieldset>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import type { ReactNode } from 'react';
+import { ApiError } from '../api/http';
+import { fill, useI18n } from '../i18n';
+import { formatValue } from '../format';
+
+/** An API error in the page's language, with the lines/points at fault. */
+export function ErrorBox({ error }: { error: unknown }) {
+  const { t, lang } = useI18n();
+  if (!error) return null;
+  if (error instanceof ApiError) {
+    return (
+      <div className="error" role="alert" data-testid="error">
+        <strong>{lang === 'zh' ? error.messageZh : error.message}</strong> <code>{error.code}</code>
+        {error.details.length > 0 && (
+          <ul>
+            {error.details.slice(0, 50).map((d, i) => (
+              <li key={i} data-testid="error-detail">
+                {d.line !== undefined && <b>{fill(t('errorLine'), { n: String(d.line) })} </b>}
+                {d.point !== undefined && <span>{fill(t('errorPoint'), { n: String(d.point) })} </span>}
+                {Object.entries(d)
+                  .filter(([k]) => k !== 'line' && k !== 'point')
+                  .map(([k, v]) => `${k}: ${formatValue(v)}`)
+                  .join('; ')}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    );
+  }
+  return (
+    <div className="error" role="alert" data-testid="error">
+      {error instanceof Error ? error.message : String(error)}
+    </div>
+  );
+}
+
+/** "not available" for endpoints that answer 404 (not built yet). */
+export function Unavailable() {
+  const { t } = useI18n();
+  return <p className="muted" data-testid="not-available">{t('notAvailable')}</p>;
+}
+
+/** Render any JSON the server returns: objects as definition lists, arrays of objects as tables. */
+export function AnyJson({ value, depth = 0 }: { value: unknown; depth?: number }): ReactNode {
+  if (value === null || value === undefined || typeof value !== 'object') return <span>{formatValue(value)}</span>;
+  if (!Array.isArray(value) && 'coordinates' in value && 'type' in value) return <span className="muted">({String((value as { type: unknown }).type)})</span>;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return <span className="muted">—</span>;
+    if (value.every((v) => v && typeof v === 'object' && !Array.isArray(v))) {
+      const cols = [...new Set(value.flatMap((v) => Object.keys(v as object)))].filter((k) => k !== 'geometry').slice(0, 8);
+      return (
+        <div className="table-wrap">
+          <table className="any">
+            <thead>
+              <tr>{cols.map((c) => <th key={c}>{c}</th>)}</tr>
+            </thead>
+            <tbody>
+              {value.slice(0, 100).map((row, i) => (
+                <tr key={i}>
+                  {cols.map((c) => (
+                    <td key={c}>{depth < 2 ? <AnyJson value={(row as Record<string, unknown>)[c]} depth={depth + 1} /> : formatValue((row as Record<string, unknown>)[c])}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      );
+    }
+    return <span>{formatValue(value)}</span>;
+  }
+  const entries = Object.entries(value as Record<string, unknown>).filter(([k]) => k !== 'geometry');
+  return (
+    <dl className="any">
+      {entries.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{depth < 3 ? <AnyJson value={v} depth={depth + 1} /> : formatValue(v)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function Progress({ value, text }: { value: number | null; text: string }) {
+  return (
+    <div className="progress" role="status" aria-live="polite" data-testid="progress">
+      {value === null ? <progress /> : <progress value={value} max={1} />}
+      <span>{text}</span>
+    </div>
+  );
+}

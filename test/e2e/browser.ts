@@ -1,0 +1,128 @@
+/**
+ * Shared helpers of the browser suites: launch Debian's Chromium (never a downloaded one), collect
+ * console errors, wait for the map, count pixels, save screenshots.
+ */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--ignore-gpu-blocklist',
+];
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+export const SHOTS = 'test-results/e2e';
+export const DOCS_SHOTS = 'docs/screenshots';
+
+/** Save a screenshot under test-results/e2e, and copy it to docs/screenshots when `keep`. */
+export async function shot(page: Page, name: string, keep = false): Promise<string> {
+  const path = join(SHOTS, `${name}.png`);
+  mkdirSync(dirname(path), { recursive: true });
+  await page.screenshot({ path });
+  if (keep) {
+    mkdirSync(DOCS_SHOTS, { recursive: true });
+    copyFileSync(path, join(DOCS_SHOTS, `${name}.png`));
+  }
+  return path;
+}
+
+export interface ConsoleLog {
+  errors: string[];
+  /** HTTP 4xx answers the page asked for on purpose (a bad file → 422) or to probe a route (404) */
+  expectedHttp: string[];
+}
+
+/**
+ * Record console errors and page exceptions. Chromium logs every 4xx/5xx fetch as a console error
+ * ("Failed to load resource"); those from /api/ are the page's own error handling at work and are
+ * kept apart. Anything else fails the "no console errors" checks.
+ */
+export function watchConsole(page: Page): ConsoleLog {
+  const log: ConsoleLog = { errors: [], expectedHttp: [] };
+  page.on('console', (m: ConsoleMessage) => {
+    if (m.type() !== 'error') return;
+    const url = m.location()?.url ?? '';
+    if (/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text()) && /\/api\//.test(url)) {
+      log.expectedHttp.push(`${m.text()} ${url}`);
+      return;
+    }
+    log.errors.push(`${m.text()} ${url}`);
+  });
+  page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
+  return log;
+}
+
+/** Wait until the map has loaded, is idle, and has drawn blocks. */
+export async function waitForMap(page: Page, timeout = 60_000) {
+  await page.waitForFunction(() => window.__kq?.ready === true && window.__kq?.firstBlocksIdleMs !== undefined, undefined, { timeout });
+}
+
+/** Wait for the map's next 'idle' (after a change). */
+export async function waitIdle(page: Page, timeout = 30_000) {
+  await page.evaluate(
+    (t) =>
+      new Promise<void>((ok, fail) => {
+        const map = window.__map!;
+        const timer = setTimeout(() => fail(new Error('map never became idle')), t);
+        const done = () => {
+          clearTimeout(timer);
+          ok();
+        };
+        map.once('idle', done);
+        map.triggerRepaint();
+      }),
+    timeout,
+  );
+}
+
+/** Pixel statistics of the map canvas (preserveDrawingBuffer is on): distinct colours and non-background pixels. */
+export async function canvasStats(page: Page): Promise<{ width: number; height: number; distinct: number; nonBackground: number; share: number }> {
+  return page.evaluate(() => {
+    const src = window.__map!.getCanvas();
+    const w = 320;
+    const h = Math.max(1, Math.round((src.height / src.width) * w));
+    const c = document.createElement('canvas');
+    c.width = w;
+    c.height = h;
+    const g = c.getContext('2d', { willReadFrequently: true })!;
+    g.drawImage(src, 0, 0, w, h);
+    const d = g.getImageData(0, 0, w, h).data;
+    const colours = new Set<number>();
+    let non = 0;
+    // background #eef0ea and the province fill #fbfbf6 count as "empty"
+    const empty = [[0xee, 0xf0, 0xea], [0xfb, 0xfb, 0xf6]];
+    for (let i = 0; i < d.length; i += 4) {
+      const r = d[i], gg = d[i + 1], b = d[i + 2];
+      colours.add((r << 16) | (gg << 8) | b);
+      if (!empty.some(([er, eg, eb]) => Math.abs(r - er) + Math.abs(gg - eg) + Math.abs(b - eb) < 12)) non++;
+    }
+    return { width: w, height: h, distinct: colours.size, nonBackground: non, share: non / (w * h) };
+  });
+}
+
+/** Rendered features of some layers, de-duplicated by id (tiles repeat features across their edges). */
+export async function renderedIds(page: Page, layers: string[]): Promise<string[]> {
+  return page.evaluate((ls) => {
+    const map = window.__map!;
+    const present = ls.filter((l) => map.getLayer(l));
+    const ids = new Set<string>();
+    for (const f of map.queryRenderedFeatures({ layers: present })) ids.add(String(f.properties?.id ?? f.id));
+    return [...ids];
+  }, layers);
+}
+
+declare global {
+  interface Window {
+    __map?: import('maplibre-gl').Map;
+    __kq?: { firstBlocksIdleMs?: number; ready?: boolean };
+  }
+}
