@@ -76,6 +76,14 @@ export async function runCheck(db: Queryable, input: CheckInput): Promise<CheckR
     warnings.push({ code: 'APPLICANT_UNKNOWN', message: 'No applicant given: no right is judged same-holder and wells are not judged by holder', message_zh: '未提供申请人：不判断同一主体，也不按权属判断井' });
   if (shanxiCbm(s) && s.application === 'extension' && conflicts.some((c) => c.basis.some((b) => b.rule === 'PA-7')))
     warnings.push({ code: 'PA4_PA7_VERSIONS', message: 'Nature reserves at extension follow the 2020-07-27 letter (PA-7, not deducted during the zoning transition) over 11号 item 10 (PA-4)', message_zh: '延续时自然保护区按2020年7月27日函（过渡期不扣除）处理，而非11号文第十条' });
-  const summary = await summarize(db, conflicts, a);
+  const known: Record<string, number> = {};
+  const unionOf = (key: string, rows: { union_km2?: number | null }[]) => {
+    if (rows.length) known[key] = Number(rows[0].union_km2 ?? 0);
+  };
+  unionOf('blocks', blocks.rows);
+  unionOf('reserves', res.rows);
+  unionOf('protected-areas', pas.rows);
+  unionOf('redlines', rls.rows);
+  const summary = await summarize(db, conflicts, a, known);
   return { conflicts, summary, warnings };
 }

@@ -10,18 +10,22 @@ import {
 import type { ConflictEntry } from './types';
 
 export interface BlockRow {
+  union_km2?: number | null;
   id: string; name: string | null; holder: string | null; kind: 'exploration' | 'mining'; mineral: string; status: string;
   valid_to: string | null; feature_area_km2: number | null; overlap_km2: number; geometry?: string | null;
 }
 export interface ProtectedAreaRow {
+  union_km2?: number | null;
   id: string; name: string | null; category: string; zone: string | null; level?: string | null;
   feature_area_km2: number | null; overlap_km2: number; geometry?: string | null;
 }
 export interface RedlineRow {
+  union_km2?: number | null;
   id: string; name: string | null; status: string; version_date?: string | null;
   feature_area_km2: number | null; overlap_km2: number; geometry?: string | null;
 }
 export interface ReserveRow {
+  union_km2?: number | null;
   id: string; name: string | null; reserve_kind: string; block_id: string | null; feature_area_km2: number | null; overlap_km2: number;
   holder: string | null; kind: 'exploration' | 'mining' | null; mineral: string | null; status: string | null; valid_to: string | null;
   geometry?: string | null;

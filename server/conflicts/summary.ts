@@ -2,7 +2,8 @@
  * The summary of a check: per collection the count of entries and the area of the union of their
  * overlaps (a place covered by two features counts once), the union of every deductible overlap, and
  * the net area left after deducting it. Unions are computed by PostGIS (conflicts_union_areas.sql)
- * when a set has more than one polygon; a single polygon's area is its own overlap area.
+ * when a set has more than one polygon (the layer queries return their own collection's union already);
+ * a single polygon's area is its own overlap area.
  */
 import type { Queryable } from '../db/types';
 import { CONFLICT_COLLECTIONS, type CollectionSummary, type ConflictEntry, type ConflictSummary } from './types';
@@ -21,11 +22,13 @@ export function summarySets(conflicts: ConflictEntry[]): Map<string, ConflictEnt
   return sets;
 }
 
-export async function summarize(db: Queryable, conflicts: ConflictEntry[], inputKm2: number): Promise<ConflictSummary> {
+/** `known`: union areas the layer queries already computed (their union_km2 column), by collection. */
+export async function summarize(db: Queryable, conflicts: ConflictEntry[], inputKm2: number, known: Record<string, number> = {}): Promise<ConflictSummary> {
   const sets = summarySets(conflicts);
-  const areas = new Map<string, number>();
+  const areas = new Map<string, number>(Object.entries(known));
   const toUnion: Record<string, unknown[]> = {};
   for (const [key, entries] of sets) {
+    if (areas.has(key)) continue;
     const polys = entries.filter((e) => e.geometry && POLYGONAL.has(e.geometry.type) && e.overlap_area_km2 > 0);
     if (polys.length > 1) toUnion[key] = polys.map((e) => e.geometry);
     else areas.set(key, polys.length === 1 ? polys[0].overlap_area_km2 : 0);

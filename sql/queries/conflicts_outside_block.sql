@@ -1,11 +1,12 @@
 -- conflicts_outside_block: the part of the input outside a given block (containment checks:
+-- (CTEs are MATERIALIZED: an inlined CTE would recompute ST_Intersection at every reference.)
 -- report-then-produce and mining areas ⊆ the exploration block, a mining extension ⊆ the original area).
 -- $1 text  input geometry as GeoJSON (Polygon | MultiPolygon, CGCS2000 lon/lat, SRID 4490)
 -- $2 text  the block id
 -- One row when the block exists: its properties, outside_km2 (ellipsoidal, 0 when contained) and the
 -- outside part as GeoJSON (15 decimals; NULL when contained). No row when the block does not exist.
 WITH input AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4490) AS g),
-d AS (
+d AS MATERIALIZED (
   SELECT b.*, ST_CollectionExtract(ST_Difference(i.g, b.geom), 3) AS outside
   FROM input i JOIN blocks b ON b.id = $2::text
 )

@@ -1,15 +1,16 @@
 -- conflicts_outside_province: the part of the input outside a province (boundaries, level 'province').
+-- (CTEs are MATERIALIZED: an inlined CTE would recompute ST_Intersection at every reference.)
 -- $1 text  input geometry as GeoJSON (Polygon | MultiPolygon, CGCS2000 lon/lat, SRID 4490)
 -- $2 text  province name as stored (e.g. 山西省)
 -- One row when the province is in the boundaries layer: its id (several rows of the name are unioned,
 -- the first id reported), outside_km2 (ellipsoidal, 0 when inside) and the outside part as GeoJSON
 -- (15 decimals, NULL when inside). No row when the layer holds no such province.
 WITH input AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4490) AS g),
-prov AS (
+prov AS MATERIALIZED (
   SELECT min(id) AS id, min(name) AS name, ST_Union(geom) AS geom
   FROM boundaries WHERE level = 'province' AND name = $2::text HAVING count(*) > 0
 ),
-d AS (SELECT p.id, p.name, ST_CollectionExtract(ST_Difference(i.g, p.geom), 3) AS outside FROM prov p, input i)
+d AS MATERIALIZED (SELECT p.id, p.name, ST_CollectionExtract(ST_Difference(i.g, p.geom), 3) AS outside FROM prov p, input i)
 SELECT id, name,
        CASE WHEN ST_IsEmpty(outside) THEN 0 ELSE ST_Area(outside::geography) / 1e6 END AS outside_km2,
        CASE WHEN ST_IsEmpty(outside) THEN NULL ELSE ST_AsGeoJSON(outside, 15, 0) END AS geometry

@@ -1,4 +1,5 @@
 -- conflicts_pipelines: pipelines that, inside the input, cross protected areas of the given categories
+-- (CTEs are MATERIALIZED: an inlined CTE would recompute ST_Intersection at every reference.)
 -- (PA-11: the four kinds named in 273号令 第三十一条第二款).
 -- $1 text    input geometry as GeoJSON (Polygon | MultiPolygon, CGCS2000 lon/lat, SRID 4490)
 -- $2 text[]  protected-area categories a pipeline may only cross harmlessly
@@ -6,17 +7,17 @@
 -- input (km, ellipsoidal: ST_Length on geography; overlapping protected areas counted once), the ids of
 -- the protected areas crossed, and the crossing geometry (GeoJSON, 15 decimals).
 WITH input AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4490) AS g),
-inside AS (
+inside AS MATERIALIZED (
   SELECT p.id, ST_CollectionExtract(ST_Intersection(p.geom, i.g), 2) AS g
   FROM input i JOIN pipelines p ON p.geom && i.g AND ST_Intersects(p.geom, i.g)
 ),
-crossings AS (
+crossings AS MATERIALIZED (
   SELECT n.id, s.id AS pa_id, ST_CollectionExtract(ST_Intersection(n.g, s.geom), 2) AS g
   FROM inside n
   JOIN protected_areas_sub s ON s.geom && n.g AND ST_Intersects(s.geom, n.g)
   JOIN protected_areas pa ON pa.id = s.id AND pa.category = ANY ($2::text[])
 ),
-per_pipeline AS (
+per_pipeline AS MATERIALIZED (
   SELECT id, array_agg(DISTINCT pa_id ORDER BY pa_id) AS crosses, ST_Union(g) AS g
   FROM crossings WHERE NOT ST_IsEmpty(g) GROUP BY id
 )

@@ -1,4 +1,5 @@
 -- conflicts_protected_areas: the protected areas overlapping the input, overlaid through the subdivided
+-- (CTEs are MATERIALIZED: an inlined CTE would recompute ST_Intersection at every reference.)
 -- twin protected_areas_sub (ST_Subdivide, ≤ 256 vertices a piece; engineering.md C1).
 -- $1 text  input geometry as GeoJSON (Polygon | MultiPolygon, CGCS2000 lon/lat, SRID 4490)
 -- One row per protected area (original id): category, zone, its area (km²), the overlap area (km²,
@@ -6,17 +7,20 @@
 -- intersection), and the overlap geometry (union of the pieces, GeoJSON 15 decimals).
 -- Touching is not overlapping: pieces with no polygonal intersection are dropped, and an area must
 -- exceed 1e-9 km².
+-- Every row also carries union_km2: the area of the union of all the overlaps of this layer (a place
+-- covered by two features counts once), the same on every row.
 WITH input AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4490) AS g),
-pieces AS (
+pieces AS MATERIALIZED (
   SELECT s.id, ST_CollectionExtract(ST_Intersection(s.geom, i.g), 3) AS g
   FROM input i JOIN protected_areas_sub s ON s.geom && i.g AND ST_Intersects(s.geom, i.g)
 ),
-per_feature AS (
+per_feature AS MATERIALIZED (
   SELECT id, sum(ST_Area(g::geography)) / 1e6 AS overlap_km2, ST_Union(g) AS g
   FROM pieces WHERE NOT ST_IsEmpty(g) GROUP BY id
 )
 SELECT p.id, p.name, p.category, p.zone, p.level, p.area_km2 AS feature_area_km2, f.overlap_km2,
-       ST_AsGeoJSON(f.g, 15, 0) AS geometry
+       ST_AsGeoJSON(f.g, 15, 0) AS geometry,
+       (SELECT ST_Area(ST_Union(g)::geography) / 1e6 FROM per_feature WHERE overlap_km2 > 1e-9) AS union_km2
 FROM per_feature f JOIN protected_areas p USING (id)
 WHERE f.overlap_km2 > 1e-9
 ORDER BY p.id

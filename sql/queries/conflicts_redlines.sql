@@ -1,20 +1,24 @@
 -- conflicts_redlines: the ecological red lines overlapping the input, overlaid through the subdivided
+-- (CTEs are MATERIALIZED: an inlined CTE would recompute ST_Intersection at every reference.)
 -- twin redlines_sub (ST_Subdivide, ≤ 256 vertices a piece; engineering.md C1).
 -- $1 text  input geometry as GeoJSON (Polygon | MultiPolygon, CGCS2000 lon/lat, SRID 4490)
 -- One row per red line (original id): status (proposed | official), version date, its area (km²), the
 -- overlap area (km², ellipsoidal, summed over its non-overlapping pieces) and the overlap geometry
 -- (GeoJSON, 15 decimals). Touching is not overlapping (polygonal intersection > 1e-9 km² only).
+-- Every row also carries union_km2: the area of the union of all the overlaps of this layer (a place
+-- covered by two features counts once), the same on every row.
 WITH input AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4490) AS g),
-pieces AS (
+pieces AS MATERIALIZED (
   SELECT s.id, ST_CollectionExtract(ST_Intersection(s.geom, i.g), 3) AS g
   FROM input i JOIN redlines_sub s ON s.geom && i.g AND ST_Intersects(s.geom, i.g)
 ),
-per_feature AS (
+per_feature AS MATERIALIZED (
   SELECT id, sum(ST_Area(g::geography)) / 1e6 AS overlap_km2, ST_Union(g) AS g
   FROM pieces WHERE NOT ST_IsEmpty(g) GROUP BY id
 )
 SELECT r.id, r.name, r.status, r.version_date::text AS version_date, r.area_km2 AS feature_area_km2, f.overlap_km2,
-       ST_AsGeoJSON(f.g, 15, 0) AS geometry
+       ST_AsGeoJSON(f.g, 15, 0) AS geometry,
+       (SELECT ST_Area(ST_Union(g)::geography) / 1e6 FROM per_feature WHERE overlap_km2 > 1e-9) AS union_km2
 FROM per_feature f JOIN redlines r USING (id)
 WHERE f.overlap_km2 > 1e-9
 ORDER BY r.id

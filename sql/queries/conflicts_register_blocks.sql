@@ -1,10 +1,11 @@
 -- conflicts_register_blocks: the whole register, every block against every other block it overlaps.
+-- (CTEs are MATERIALIZED: an inlined CTE would recompute ST_Intersection at every reference.)
 -- Each ordered pair (subject block, other block) is a row: outcomes are judged for the subject.
 -- $1 int limit, $2 int offset. Rows ordered by subject id, then feature id.
 -- Returns matched (pairs before paging), the subject's id, name, holder, kind, mineral, status, the other
 -- block's properties, overlap_km2 (ellipsoidal) and both areas (km²). Touching is not overlapping
 -- (polygonal intersection > 1e-9 km²). No geometry (use POST /api/checks or the block endpoint for it).
-WITH pairs AS (
+WITH pairs AS MATERIALIZED (
   SELECT a.id AS subject_id, b.id AS feature_id,
          ST_Area(ST_CollectionExtract(ST_Intersection(a.geom, b.geom), 3)::geography) / 1e6 AS overlap_km2
   FROM blocks a JOIN blocks b ON a.id <> b.id AND a.geom && b.geom AND ST_Intersects(a.geom, b.geom)

@@ -1,9 +1,10 @@
 -- conflicts_register_pipelines: every block against the pipelines that, inside it, cross protected
+-- (CTEs are MATERIALIZED: an inlined CTE would recompute ST_Intersection at every reference.)
 -- areas of the given categories (PA-11).
 -- $1 int limit, $2 int offset, $3 text[] protected-area categories (273号令 第三十一条第二款 kinds).
 -- Returns matched, the subject block's properties, the pipeline's properties, the crossing length inside
 -- the block (km, ellipsoidal; overlapping protected areas counted once) and the ids crossed.
-WITH crossings AS (
+WITH crossings AS MATERIALIZED (
   SELECT a.id AS subject_id, p.id AS feature_id, s.id AS pa_id,
          ST_CollectionExtract(ST_Intersection(ST_Intersection(p.geom, a.geom), s.geom), 2) AS g
   FROM blocks a
@@ -11,7 +12,7 @@ WITH crossings AS (
   JOIN protected_areas_sub s ON s.geom && p.geom AND s.geom && a.geom AND ST_Intersects(s.geom, p.geom)
   JOIN protected_areas pa ON pa.id = s.id AND pa.category = ANY ($3::text[])
 ),
-pairs AS (
+pairs AS MATERIALIZED (
   SELECT subject_id, feature_id, array_agg(DISTINCT pa_id ORDER BY pa_id) AS crosses,
          ST_Length(ST_Union(g)::geography) / 1e3 AS crossing_km
   FROM crossings WHERE NOT ST_IsEmpty(g) GROUP BY 1, 2

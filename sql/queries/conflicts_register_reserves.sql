@@ -1,8 +1,9 @@
 -- conflicts_register_reserves: every block against the reserve polygons of other blocks it overlaps.
+-- (CTEs are MATERIALIZED: an inlined CTE would recompute ST_Intersection at every reference.)
 -- $1 int limit, $2 int offset. Rows ordered by subject (block) id, then reserve id.
 -- Returns matched, the subject block's properties, the reserve (kind, parent block and the parent's
 -- holder, kind, mineral, status, valid_to), its area and overlap_km2 (ellipsoidal; > 1e-9 km² only).
-WITH pairs AS (
+WITH pairs AS MATERIALIZED (
   SELECT a.id AS subject_id, r.id AS feature_id,
          ST_Area(ST_CollectionExtract(ST_Intersection(a.geom, r.geom), 3)::geography) / 1e6 AS overlap_km2
   FROM blocks a JOIN reserves r ON r.block_id <> a.id AND r.geom && a.geom AND ST_Intersects(r.geom, a.geom)

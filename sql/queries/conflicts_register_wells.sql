@@ -1,10 +1,11 @@
 -- conflicts_register_wells: every block against the wells inside it that may be conflicts: wells of
+-- (CTEs are MATERIALIZED: an inlined CTE would recompute ST_Intersection at every reference.)
 -- another holder than the block's, abandoned wells, and wells inactive since before a cut-off date.
 -- $1 int limit, $2 int offset, $3 date: inactive wells count when status_since < $3 (the caller passes
 -- as_of − 1 year, DB14/T 2053 3.2) or status_since is unknown.
 -- Returns matched, the subject block's properties, the well's properties and location facts
 -- (in_coal_right, in_redline, in_water_source — see conflicts_wells.sql).
-WITH pairs AS (
+WITH pairs AS MATERIALIZED (
   SELECT a.id AS subject_id, w.id AS feature_id
   FROM blocks a JOIN wells w ON w.geom && a.geom AND ST_Intersects(a.geom, w.geom)
   WHERE w.status = 'abandoned'
