@@ -5,10 +5,33 @@
  * when a set has more than one polygon (the layer queries return their own collection's union already);
  * a single polygon's area is its own overlap area.
  */
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { Queryable } from '../db/types';
 import { CONFLICT_COLLECTIONS, type CollectionSummary, type ConflictEntry, type ConflictSummary } from './types';
 
 const POLYGONAL = new Set(['Polygon', 'MultiPolygon']);
+
+type Box = [number, number, number, number];
+function boxOf(g: Polygon | MultiPolygon): Box {
+  const b: Box = [Infinity, Infinity, -Infinity, -Infinity];
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  for (const p of polys) for (const [x, y] of p[0]) {
+    if (x < b[0]) b[0] = x;
+    if (y < b[1]) b[1] = y;
+    if (x > b[2]) b[2] = x;
+    if (y > b[3]) b[3] = y;
+  }
+  return b;
+}
+
+/** True when no two interiors can meet (bounding boxes overlap at most along an edge): the union area is the sum. */
+export function pairwiseApart(geoms: (Polygon | MultiPolygon)[]): boolean {
+  const boxes = geoms.map(boxOf).sort((a, b) => a[0] - b[0]);
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length && boxes[j][0] < boxes[i][2]; j++)
+      if (boxes[j][1] < boxes[i][3] && boxes[i][1] < boxes[j][3]) return false;
+  return true;
+}
 
 /** Union-area sets: one per collection (overlap entries) plus containment findings and the deductible set. */
 export function summarySets(conflicts: ConflictEntry[]): Map<string, ConflictEntry[]> {
@@ -30,8 +53,9 @@ export async function summarize(db: Queryable, conflicts: ConflictEntry[], input
   for (const [key, entries] of sets) {
     if (areas.has(key)) continue;
     const polys = entries.filter((e) => e.geometry && POLYGONAL.has(e.geometry.type) && e.overlap_area_km2 > 0);
-    if (polys.length > 1) toUnion[key] = polys.map((e) => e.geometry);
-    else areas.set(key, polys.length === 1 ? polys[0].overlap_area_km2 : 0);
+    const geoms = polys.map((e) => e.geometry as Polygon | MultiPolygon);
+    if (polys.length > 1 && !pairwiseApart(geoms)) toUnion[key] = geoms;
+    else areas.set(key, polys.reduce((a, e) => a + e.overlap_area_km2, 0));
   }
   if (Object.keys(toUnion).length) {
     const { rows } = await db.named<{ key: string; area_km2: number }>('conflicts_union_areas', [JSON.stringify(toUnion)]);

@@ -10,7 +10,13 @@ prov AS MATERIALIZED (
   SELECT min(id) AS id, min(name) AS name, ST_Union(geom) AS geom
   FROM boundaries WHERE level = 'province' AND name = $2::text HAVING count(*) > 0
 ),
-d AS MATERIALIZED (SELECT p.id, p.name, ST_CollectionExtract(ST_Difference(i.g, p.geom), 3) AS outside FROM prov p, input i)
+-- the common case, an input inside the province, skips the overlay (ST_CoveredBy uses a prepared geometry)
+d AS MATERIALIZED (
+  SELECT p.id, p.name,
+         CASE WHEN ST_CoveredBy(i.g, p.geom) THEN ST_GeomFromText('POLYGON EMPTY', 4490)
+              ELSE ST_CollectionExtract(ST_Difference(i.g, p.geom), 3) END AS outside
+  FROM prov p, input i
+)
 SELECT id, name,
        CASE WHEN ST_IsEmpty(outside) THEN 0 ELSE ST_Area(outside::geography) / 1e6 END AS outside_km2,
        CASE WHEN ST_IsEmpty(outside) THEN NULL ELSE ST_AsGeoJSON(outside, 15, 0) END AS geometry
