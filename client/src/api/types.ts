@@ -36,7 +36,7 @@ export interface BlockProps {
 
 export interface ParseResult {
   format: string;
-  crs: string;
+  crs: string | number;
   parcels: { name: string; rings: number; vertex_count: number; area_km2: number }[];
   area_km2: number;
   geometry: Geometry;

@@ -121,6 +121,22 @@ export const REGIMES: Vocab = {
   'national-2023': ['全国（2023）', 'national (2023)'],
 };
 
+export const BASINS: Vocab = {
+  qinshui: ['沁水盆地', 'Qinshui basin'],
+  ordos_east: ['鄂尔多斯盆地东缘', 'eastern Ordos basin'],
+  huoxi: ['霍西煤田', 'Huoxi coalfield'],
+  ningwu: ['宁武盆地', 'Ningwu basin'],
+  xishan: ['西山煤田', 'Xishan coalfield'],
+  datong: ['大同煤田', 'Datong coalfield'],
+};
+
+/** The label of a code from whichever vocabulary knows it (categories, kinds, statuses, minerals). */
+export function labelAny(code: string | null | undefined, lang: Lang): string {
+  if (!code) return '—';
+  for (const v of [CATEGORIES, KINDS, STATUSES, MINERALS, COLLECTIONS, BASINS]) if (v[code]) return label(v, code, lang);
+  return code;
+}
+
 /** The label of `code` in `vocab`, or the code itself. */
 export function label(vocab: Vocab, code: string | null | undefined, lang: Lang): string {
   if (code === null || code === undefined || code === '') return '—';

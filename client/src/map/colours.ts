@@ -44,13 +44,25 @@ export function matchColour(input: ExpressionSpecification, table: Record<string
 
 export const blockColourExpr = matchColour(blockClassExpr, BLOCK_COLOURS, BLOCK_COLOURS.other);
 
-/** Protected areas: nature-reserve core zones strongest, general zones lighter, others by category. */
+/** Protected areas: nature-reserve core zones strongest, general zones lighter, other kinds by category. */
 export const PA_COLOURS = { core: '#1b7837', general: '#7fbf7b', other: '#5ab4ac' } as const;
+export const PA_CATEGORY_COLOURS: Record<string, string> = {
+  scenic_area: '#35978f',
+  geopark: '#a6761d',
+  forest_park: '#66a61e',
+  wetland_park: '#41b6c4',
+  spring_protection: '#2c7fb8',
+  water_source: '#0868ac',
+  cultural_relic: '#8c6bb1',
+  high_grade_forest: '#4d9221',
+  no_mining_zone: '#c51b7d',
+  other: '#5ab4ac',
+};
 export const paColourExpr: ExpressionSpecification = [
   'case',
   ['==', ['get', 'zone'], 'core'], PA_COLOURS.core,
   ['==', ['get', 'zone'], 'general'], PA_COLOURS.general,
-  PA_COLOURS.other,
+  matchColour(['get', 'category'], PA_CATEGORY_COLOURS, PA_COLOURS.other),
 ];
 
 export const REDLINE_COLOUR = '#d7191c';

@@ -260,7 +260,7 @@ export class MapController {
             geometry: c.geometry!,
           })),
       });
-      this.fitGeometry(result.input.geometry, 13);
+      this.fitGeometry(result.input.geometry, 11.5);
     });
   }
 

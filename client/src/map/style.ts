@@ -167,6 +167,7 @@ export function buildStyle(origin: string): StyleSpecification {
 
   // --- work overlays: check input, conflict overlaps, candidate plans, the drawing
   layers.push(
+    { id: 'chk-input-fill', type: 'fill', source: 'check-input', paint: { 'fill-color': '#ffd400', 'fill-opacity': 0.22 } },
     { id: 'chk-conflict-fill', type: 'fill', source: 'check-conflicts', filter: ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]], paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': selected(0.75, 0.5) } },
     { id: 'chk-conflict-line', type: 'line', source: 'check-conflicts', filter: ['!', ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]]], paint: { 'line-color': ['get', 'colour'], 'line-width': selected(3, 1.5) } },
     { id: 'chk-conflict-point', type: 'circle', source: 'check-conflicts', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-color': ['get', 'colour'], 'circle-radius': selected(7, 4), 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } },

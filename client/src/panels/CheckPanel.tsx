@@ -4,7 +4,7 @@ import { ApiError } from '../api/http';
 import type { CheckRequest, CheckResult, Conflict, ParseResult } from '../api/types';
 import { csvField, formatKm2, formatPercent } from '../format';
 import { useI18n } from '../i18n';
-import { CATEGORIES, COLLECTIONS, MINERALS, REGIMES, STATUSES, label, outcomeLabel, outcomeSeverity } from '../i18n/labels';
+import { COLLECTIONS, labelAny, MINERALS, REGIMES, STATUSES, label, outcomeLabel, outcomeSeverity } from '../i18n/labels';
 import { SEVERITY_COLOURS } from '../map/colours';
 import type { MapController } from '../map/controller';
 import { ErrorBox, Progress } from './common';
@@ -55,8 +55,8 @@ function ConflictRow({ c, lang, onFocus }: { c: Conflict; lang: 'zh' | 'en'; onF
   const colour = SEVERITY_COLOURS[outcomeSeverity(c.outcome)];
   const meta = [
     label(COLLECTIONS, c.collection, lang),
-    c.category ? label(CATEGORIES, c.category, lang) : null,
-    c.zone ? label(CATEGORIES, c.zone, lang) : null,
+    c.category ? labelAny(c.category, lang) : null,
+    c.zone ? labelAny(c.zone, lang) : null,
     c.status ? label(STATUSES, c.status, lang) : null,
     c.mineral ? label(MINERALS, c.mineral, lang) : null,
     c.holder,
@@ -72,11 +72,11 @@ function ConflictRow({ c, lang, onFocus }: { c: Conflict; lang: 'zh' | 'en'; onF
         </span>
       </div>
       <div className="muted small">{meta.join(' · ')}</div>
-      <div className="small">
+      {c.geometry?.type !== 'Point' && c.collection !== 'wells' && <div className="small">
         {t('overlap')} <b>{formatKm2(c.overlap_area_km2)}</b>
         {c.share_of_input !== undefined && <> · {formatPercent(c.share_of_input)} {t('shareOfInput')}</>}
         {c.share_of_feature !== undefined && <> · {formatPercent(c.share_of_feature)} {t('shareOfFeature')}</>}
-      </div>
+      </div>}
       {c.basis && c.basis.length > 0 && (
         <details>
           <summary>{t('basis')}</summary>
@@ -297,7 +297,7 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
           <dl className="props">
             <div><dt>{t('inputArea')}</dt><dd><b data-testid="input-area">{formatKm2(input.area_km2)}</b></dd></div>
             <div><dt>{t('inputFormat')}</dt><dd>{input.format}</dd></div>
-            <div><dt>{t('crs')}</dt><dd>{input.crs}</dd></div>
+            <div><dt>{t('crs')}</dt><dd>{/^\d+$/.test(String(input.crs)) ? `EPSG:${input.crs}` : String(input.crs)}</dd></div>
             <div><dt>{t('parcels')}</dt><dd>{input.parcels?.length ?? 1}</dd></div>
             {out?.kind === 'check' && out.result.regime && <div><dt>{t('regime')}</dt><dd>{label(REGIMES, out.result.regime, lang)}</dd></div>}
           </dl>

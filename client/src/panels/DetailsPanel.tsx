@@ -5,7 +5,7 @@ import { ApiError } from '../api/http';
 import type { Conflict, Feature } from '../api/types';
 import { daysUntil, formatKm2, formatValue } from '../format';
 import { useI18n } from '../i18n';
-import { CATEGORIES, COLLECTIONS, KINDS, MINERALS, STATUSES, label } from '../i18n/labels';
+import { BASINS, CATEGORIES, COLLECTIONS, KINDS, MINERALS, STATUSES, label } from '../i18n/labels';
 import type { Messages } from '../i18n/zh';
 import type { Hit } from '../map/controller';
 import type { SelectedBlock } from './ExtensionPanel';
@@ -84,7 +84,7 @@ export function DetailsPanel({ hit, onClose, onUseForExtension }: { hit: Hit; on
   push('firstRegistrationArea', p.first_registration_area_km2, (v) => formatKm2(Number(v)));
   push('area', p.area_km2, (v) => formatKm2(Number(v)));
   push('authority', p.authority);
-  push('basin', p.basin);
+  push('basin', p.basin, (v) => label(BASINS, String(v), lang));
   push('blockId', p.block_id);
   push('diameter', p.diameter_mm, (v) => `${v} mm`);
   push('pressure', p.pressure_mpa, (v) => `${v} MPa`);

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n';
+import { CATEGORIES, label } from '../i18n/labels';
 import type { Messages } from '../i18n/zh';
-import { BLOCK_COLOURS, CLUSTER_COLOUR, PA_COLOURS, PIPE_COLOURS, REDLINE_COLOUR, RESERVE_COLOUR, WELL_COLOURS } from '../map/colours';
+import { BLOCK_COLOURS, CLUSTER_COLOUR, PA_CATEGORY_COLOURS, PA_COLOURS, PIPE_COLOURS, REDLINE_COLOUR, RESERVE_COLOUR, WELL_COLOURS } from '../map/colours';
 import type { MapController } from '../map/controller';
 import { GROUPS, type Group } from '../map/style';
 
@@ -15,7 +16,7 @@ const GROUP_LABEL: Record<Group, keyof Messages> = {
   wells: 'layerWells',
 };
 
-type Swatch = { key: keyof Messages; kind: 'fill' | 'hatch' | 'line' | 'dash' | 'dot' | 'thick' | 'thin'; colour: string };
+type Swatch = { key: keyof Messages | string; vocab?: boolean; kind: 'fill' | 'hatch' | 'line' | 'dash' | 'dot' | 'thick' | 'thin'; colour: string };
 const LEGEND: Partial<Record<Group, Swatch[]>> = {
   blocks: [
     { key: 'blkCbmExploration', kind: 'fill', colour: BLOCK_COLOURS.cbm_exploration },
@@ -28,6 +29,9 @@ const LEGEND: Partial<Record<Group, Swatch[]>> = {
   protected: [
     { key: 'paCore', kind: 'fill', colour: PA_COLOURS.core },
     { key: 'paGeneral', kind: 'fill', colour: PA_COLOURS.general },
+    ...Object.entries(PA_CATEGORY_COLOURS)
+      .filter(([k]) => k !== 'other')
+      .map(([k, colour]) => ({ key: k, kind: 'fill' as const, colour, vocab: true })),
     { key: 'paOther', kind: 'fill', colour: PA_COLOURS.other },
   ],
   redlines: [
@@ -53,7 +57,7 @@ function SwatchIcon({ s }: { s: Swatch }) {
 
 /** Layer toggles, opacity sliders and the legend, one row per group. */
 export function LayersPanel({ ctl }: { ctl: MapController }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [on, setOn] = useState<Record<Group, boolean>>(() => Object.fromEntries(GROUPS.map((g) => [g, true])) as Record<Group, boolean>);
   const [op, setOp] = useState<Record<Group, number>>(() => Object.fromEntries(GROUPS.map((g) => [g, 100])) as Record<Group, number>);
   const order: Group[] = ['blocks', 'reserves', 'protected', 'redlines', 'wells', 'pipelines', 'boundaries'];
@@ -101,7 +105,7 @@ export function LayersPanel({ ctl }: { ctl: MapController }) {
               <ul className="legend">
                 {LEGEND[g]!.map((s) => (
                   <li key={s.key}>
-                    <SwatchIcon s={s} /> {t(s.key)}
+                    <SwatchIcon s={s} /> {s.vocab ? label(CATEGORIES, s.key, lang) : t(s.key as keyof Messages)}
                   </li>
                 ))}
               </ul>
