@@ -47,7 +47,8 @@ export async function runCheck(db: Queryable, input: CheckInput): Promise<CheckR
   const contain = containmentDecision(input);
   const borderCheck = input.province_registered && s.mineral === 'cbm';
   const none = Promise.resolve({ rows: [] as OutsideRow[] });
-  const [blocks, pas, rls, res, wells, pipes, outside, province] = await Promise.all([
+  const t0 = performance.now();
+  const queries = Promise.all([
     db.named<BlockRow>('conflicts_blocks', [g, input.block_id]),
     db.named<ProtectedAreaRow>('conflicts_protected_areas', [g]),
     db.named<RedlineRow>('conflicts_redlines', [g]),
@@ -57,7 +58,10 @@ export async function runCheck(db: Queryable, input: CheckInput): Promise<CheckR
     contain && input.block_id ? db.named<OutsideRow>('conflicts_outside_block', [g, input.block_id]) : none,
     borderCheck ? db.named<OutsideRow>('conflicts_outside_province', [g, HOME_PROVINCE]) : none,
   ]);
-  const a = input.area_km2;
+  // the input's own area is measured while PostGIS works
+  const a = typeof input.area_km2 === 'function' ? input.area_km2() : input.area_km2;
+  const [blocks, pas, rls, res, wells, pipes, outside, province] = await queries;
+  const layersMs = performance.now() - t0;
   const conflicts: ConflictEntry[] = [
     ...blocks.rows.map((r) => blockEntry(s, r, a)),
     ...res.rows.map((r) => reserveEntry(s, r, a)),
@@ -84,6 +88,8 @@ export async function runCheck(db: Queryable, input: CheckInput): Promise<CheckR
   unionOf('reserves', res.rows);
   unionOf('protected-areas', pas.rows);
   unionOf('redlines', rls.rows);
+  const t1 = performance.now();
   const summary = await summarize(db, conflicts, a, known);
-  return { conflicts, summary, warnings };
+  const t2 = performance.now();
+  return { conflicts, summary, warnings, timing: { sql_ms: layersMs + (t2 - t1), total_ms: t2 - t0 } };
 }

@@ -95,12 +95,24 @@ function geojsonOf(body: unknown): unknown {
   throw unprocessable('CHECK_NO_GEOMETRY', 'The JSON body holds no GeoJSON geometry', 'JSON 请求体中没有 GeoJSON 几何', [{ field: 'geometry' }]);
 }
 
+/** The input, validated; `describe()` gives the parse result (parcels, areas), computed once, on demand. */
+interface ReadInput {
+  geometry: Polygon | MultiPolygon;
+  describe: () => ParseResult;
+}
+
+const once = <T>(f: () => T): (() => T) => {
+  let v: T | undefined;
+  return () => (v ??= f());
+};
+
 /**
  * A lon/lat Polygon or MultiPolygon (bare or in a Feature) with no hints takes the fast path: checkGeometry
- * validates it (type, closed rings, inside China, no self-intersection) and GeographicLib gives the areas.
- * Anything else — files, FeatureCollections, projected coordinates, hints — goes through parseUpload.
+ * validates it (type, closed rings, inside China, no self-intersection) before any SQL, and the parcel
+ * areas (GeographicLib) are measured while the queries run. Anything else — files, FeatureCollections,
+ * projected coordinates, hints — goes through parseUpload.
  */
-function lonLatPolygon(doc: unknown, maxVertices: number): ParseResult | null {
+function lonLatPolygon(doc: unknown, maxVertices: number): ReadInput | null {
   const d = doc as { type?: string; geometry?: unknown; properties?: { name?: unknown } };
   const g = (d.type === 'Feature' ? d.geometry : d) as Polygon | MultiPolygon | null;
   if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return null;
@@ -111,31 +123,34 @@ function lonLatPolygon(doc: unknown, maxVertices: number): ParseResult | null {
     throw e;
   }
   const name = typeof d.properties?.name === 'string' ? d.properties.name : 'input';
-  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  const parcels = polys.map((rings, i) => ({
-    name: polys.length > 1 ? `${name}-${i + 1}` : name,
-    rings,
-    vertex_count: rings.reduce((n, r) => n + r.length - 1, 0),
-    area_km2: ellipsoidalAreaKm2({ type: 'Polygon', coordinates: rings }),
-  }));
-  return { format: 'geojson', crs: 4490, parcels, area_km2: parcels.reduce((a, p) => a + p.area_km2, 0), geometry: g, warnings: [] };
+  const describe = once((): ParseResult => {
+    const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    const parcels = polys.map((rings, i) => ({
+      name: polys.length > 1 ? `${name}-${i + 1}` : name,
+      rings,
+      vertex_count: rings.reduce((n, r) => n + r.length - 1, 0),
+      area_km2: ellipsoidalAreaKm2({ type: 'Polygon', coordinates: rings }),
+    }));
+    return { format: 'geojson', crs: 4490, parcels, area_km2: parcels.reduce((a, p) => a + p.area_km2, 0), geometry: g, warnings: [] };
+  });
+  return { geometry: g, describe };
 }
 
-async function readInput(req: Request, p: z.infer<typeof CheckParams>, limits: ParseLimits, maxVertices: number): Promise<ParseResult> {
+async function readInput(req: Request, p: z.infer<typeof CheckParams>, limits: ParseLimits, maxVertices: number): Promise<ReadInput> {
   const hints = { format: p.format, zone: p.zone, crs: p.crs };
   const file = (req as Request & { file?: Express.Multer.File }).file;
-  if (file) {
-    const r = await parseUpload(file.buffer, file.originalname ?? '', hints, limits);
+  const parsed = async (buf: Buffer, name: string, h: typeof hints): Promise<ReadInput> => {
+    const r = await parseUpload(buf, name, h, limits);
     checkGeometry(r.geometry, 'polygon', maxVertices);
-    return r;
-  }
+    return { geometry: r.geometry, describe: () => r };
+  };
+  if (file) return parsed(file.buffer, file.originalname ?? '', hints);
   const doc = geojsonOf(req.body);
   const fast = p.format || p.zone || p.crs ? null : lonLatPolygon(doc, maxVertices);
-  if (fast) return fast;
-  const r = await parseUpload(Buffer.from(JSON.stringify(doc)), 'input.geojson', { ...hints, format: 'geojson' }, limits);
-  checkGeometry(r.geometry, 'polygon', maxVertices);
-  return r;
+  return fast ?? parsed(Buffer.from(JSON.stringify(doc)), 'input.geojson', { ...hints, format: 'geojson' });
 }
+
+const serverTiming = (t: { sql_ms: number; total_ms: number }) => `sql;dur=${t.sql_ms.toFixed(1)}, check;dur=${t.total_ms.toFixed(1)}`;
 
 async function storedBlock(db: Db, id: string): Promise<(StoredBlock & { geometry: string; name: string; area_km2: number }) | null> {
   const { rows } = await db.named<StoredBlock & { geometry: string; name: string; area_km2: number }>('conflicts_subject_block', [id]);
@@ -153,9 +168,11 @@ export function checksRouter({ db, config, limits: lim }: ChecksRouterDeps): exp
       throw unprocessable('CHECK_BLOCK_NOT_FOUND', `Block '${p.block_id}' is not in the register`, `登记库中没有区块 '${p.block_id}'`, [{ field: 'block_id' }]);
     const input = await readInput(req, p, limits, config.MAX_VERTICES);
     const { subject, province_registered } = buildSubject(p, block);
-    const result = await runCheck(db, { geometry: input.geometry, area_km2: input.area_km2, subject, block_id: p.block_id ?? null, province_registered });
+    const result = await runCheck(db, { geometry: input.geometry, area_km2: () => input.describe().area_km2, subject, block_id: p.block_id ?? null, province_registered });
+    const described = input.describe();
+    res.setHeader('Server-Timing', serverTiming(result.timing));
     res.json({
-      input: { ...input, warnings: [...input.warnings, ...result.warnings] },
+      input: { ...described, warnings: [...described.warnings, ...result.warnings] },
       subject,
       conflicts: result.conflicts,
       summary: result.summary,
@@ -171,6 +188,7 @@ export function checksRouter({ db, config, limits: lim }: ChecksRouterDeps): exp
     const { subject, province_registered } = buildSubject(p, block);
     const geometry = JSON.parse(block.geometry);
     const result = await runCheck(db, { geometry, area_km2: Number(block.area_km2), subject, block_id: id, province_registered });
+    res.setHeader('Server-Timing', serverTiming(result.timing));
     res.json({
       input: { format: 'register', crs: 4490, block_id: id, name: block.name, parcels: [], area_km2: Number(block.area_km2), geometry, warnings: result.warnings },
       subject,

@@ -79,6 +79,7 @@ describe('on the demo register', () => {
   it('checks a stored block as an extension by its holder, every outcome with a citation', async () => {
     const res = await fetch(`${srv.url}/api/blocks/blk-0001/conflicts?as_of=2026-06-30`);
     expect(res.status).toBe(200);
+    expect(res.headers.get('server-timing')).toMatch(/^sql;dur=[\d.]+, check;dur=[\d.]+$/);
     const body = await res.json();
     expect(body.regime).toBe('shanxi-cbm-2020');
     expect(body.subject).toMatchObject({ application: 'extension', mineral: 'cbm' });
