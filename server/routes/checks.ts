@@ -62,8 +62,10 @@ const RegisterParams = z.object({
 });
 
 const KNOWN = ['applicant', 'application', 'mineral', 'block_id', 'regime', 'as_of', 'format', 'zone', 'crs'];
+/** Parameters among a body's top-level members (form fields, or GeoJSON foreign members); objects such as a legacy GeoJSON `crs` member are not parameters. */
 const pick = (o: unknown) =>
-  Object.fromEntries(Object.entries((o && typeof o === 'object' ? o : {}) as Record<string, unknown>).filter(([k]) => KNOWN.includes(k)));
+  Object.fromEntries(Object.entries((o && typeof o === 'object' ? o : {}) as Record<string, unknown>)
+    .filter(([k, v]) => KNOWN.includes(k) && (typeof v === 'string' || typeof v === 'number')));
 
 function parsed<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const r = schema.safeParse(value);

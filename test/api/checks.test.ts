@@ -232,6 +232,12 @@ describe('fixtures with hand-computed areas', () => {
       expect((await post({ ...g, application: 'grab' })).body.error).toMatchObject({ code: 'CHECK_BAD_PARAMETER', details: [{ field: 'application' }] });
       expect((await post({ ...g, block_id: 'nope' })).body.error.code).toBe('CHECK_BLOCK_NOT_FOUND');
     });
+    it('a legacy GeoJSON crs member is read by the parser, not taken for a parameter', async () => {
+      const g = FIXTURES.find((f) => f.name === 'rights')!.checks[0].request.input;
+      const r = await post({ type: 'Feature', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4490' } }, properties: {}, geometry: g, applicant: '甲煤层气公司', as_of: '2026-06-30' });
+      expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(200);
+      expect(r.body.conflicts.length).toBe(10);
+    });
     it('no geometry, or an unknown register collection', async () => {
       expect((await post({ applicant: 'x' })).status).toBe(422);
       const r = await fetch(`${srv.url}/api/conflicts?collection=boundaries`);
