@@ -199,6 +199,13 @@ describe('the map page', () => {
     await waitIdle(page);
     expect(await page.evaluate(() => window.__map!.getLayoutProperty('blk-fill', 'visibility'))).toBe('none');
     expect(await page.evaluate(() => window.__map!.getLayoutProperty('asat-fill', 'visibility'))).toBe('visible');
+    expect((await renderedIds(page, ['asat-fill'])).length).toBeGreaterThan(0);
+    // the overlay follows the map: moving reloads the view's blocks as at that date
+    await page.evaluate(() => window.__map!.panBy([150, 0], { duration: 0 }));
+    await page.waitForTimeout(700);
+    await waitIdle(page);
+    expect(await page.evaluate(() => window.__map!.getLayoutProperty('asat-fill', 'visibility'))).toBe('visible');
+    await shot(page, 'as-at-2015');
     await page.getByRole('button', { name: '回到当前' }).click();
     await waitIdle(page);
     expect(await page.evaluate(() => window.__map!.getLayoutProperty('blk-fill', 'visibility'))).toBe('visible');

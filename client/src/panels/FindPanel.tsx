@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { blocksAsAt, searchBlocks } from '../api/features';
 import type { BlockProps, Feature } from '../api/types';
 import { formatKm2 } from '../format';
@@ -43,21 +43,44 @@ export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: Sel
     ctl.setBlockFilter({ status: f.status || undefined, mineral: f.mineral || undefined, holder: f.holder || undefined });
   };
 
-  const showAsAt = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(asAt)) return;
+  const wanted = useRef<string | null>(null);
+  const loadAsAt = async (date: string) => {
+    wanted.current = date;
     setBusy(true);
     setError(null);
     try {
-      const fc = await blocksAsAt(asAt, ctl.bbox());
+      const fc = await blocksAsAt(date, ctl.bbox());
+      if (wanted.current !== date) return; // cleared or changed meanwhile
       ctl.setAsAt(fc as unknown as GeoJSON.FeatureCollection);
-      setAsAtInfo({ date: asAt, n: fc.features.length });
+      setAsAtInfo({ date, n: fc.features.length });
     } catch (err) {
       setError(err);
     } finally {
       setBusy(false);
     }
   };
+
+  const showAsAt = (e: FormEvent) => {
+    e.preventDefault();
+    if (/^\d{4}-\d{2}-\d{2}$/.test(asAt)) void loadAsAt(asAt);
+  };
+
+  // while the history view is on, follow the map: reload the view's blocks after each move
+  const activeDate = asAtInfo?.date ?? null;
+  useEffect(() => {
+    if (!activeDate) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onMove = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void loadAsAt(activeDate), 300);
+    };
+    ctl.map.on('moveend', onMove);
+    return () => {
+      clearTimeout(timer);
+      ctl.map.off('moveend', onMove);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ctl, activeDate]);
 
   return (
     <div className="panel-body">
@@ -123,7 +146,7 @@ export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: Sel
           <div className="row">
             <input type="date" value={asAt} min="1990-01-01" max="2100-12-31" onChange={(e) => setAsAt(e.target.value)} aria-label={t('asAt')} data-testid="asat-date" />
             <button type="submit" data-testid="asat-apply">{t('asAtApply')}</button>
-            <button type="button" disabled={!asAtInfo} onClick={() => { ctl.setAsAt(null); setAsAtInfo(null); }}>{t('asAtClear')}</button>
+            <button type="button" disabled={!asAtInfo} onClick={() => { wanted.current = null; ctl.setAsAt(null); setAsAtInfo(null); }}>{t('asAtClear')}</button>
           </div>
           {asAtInfo && <p className="notice" data-testid="asat-info">{t('asAtActive', { date: asAtInfo.date, n: asAtInfo.n })}</p>}
         </fieldset>
