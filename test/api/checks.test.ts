@@ -245,3 +245,28 @@ describe('fixtures with hand-computed areas', () => {
     });
   });
 });
+
+describe('overlap of a feature split into many subdivided pieces', () => {
+  it('measures the merged overlap: equals the overlay with the whole feature to 1e-9', async () => {
+    // a 3000-vertex jagged protected area far from the fixtures; ST_Subdivide cuts it into many pieces
+    const ring: number[][] = [];
+    for (let i = 0; i < 3000; i++) {
+      const t = (i / 3000) * 2 * Math.PI;
+      const r = 0.25 + 0.015 * Math.sin(i * 2.3);
+      ring.push([113.9 + r * Math.cos(t), 39.6 + r * Math.sin(t)]);
+    }
+    ring.push(ring[0]);
+    await srv.db.named('protected_areas_insert', [JSON.stringify([{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties: { id: 'fx-jagged', name: '锯齿森林公园', category: 'forest_park' } }])]);
+    const pieces = (await srv.db.query<{ n: number }>("SELECT count(*)::int AS n FROM protected_areas_sub WHERE id = 'fx-jagged'")).rows[0].n;
+    expect(pieces).toBeGreaterThan(10);
+    const input = { type: 'Polygon', coordinates: [[[113.7, 39.45], [114.05, 39.45], [114.05, 39.75], [113.7, 39.75], [113.7, 39.45]]] };
+    // the reference: the same overlay against the whole, unsplit feature (not the path under test)
+    const want = (await srv.db.query<{ a: number }>(
+      "SELECT ST_Area(ST_Intersection(geom, ST_SetSRID(ST_GeomFromGeoJSON($1), 4490))::geography) / 1e6 AS a FROM protected_areas WHERE id = 'fx-jagged'",
+      [JSON.stringify(input)])).rows[0].a;
+    const r = await post({ ...input, application: 'new_exploration', as_of: '2026-06-30' });
+    expect(r.status).toBe(200);
+    const c = r.body.conflicts.find((x: { id: string }) => x.id === 'fx-jagged');
+    closeRel(c.overlap_area_km2, want, 1e-9);
+  });
+});
