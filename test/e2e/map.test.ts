@@ -316,6 +316,29 @@ describe('the map page', () => {
     expect(area).toBeGreaterThan(50);
   });
 
+  it('Esc cancels a drawing; a GeoJSON file dropped on the map is checked', async () => {
+    await page.getByTestId('draw').click();
+    const box = (await page.getByTestId('map').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2 - 50, box.y + box.height / 2);
+    await page.mouse.click(box.x + box.width / 2 + 50, box.y + box.height / 2);
+    await expect.poll(() => page.evaluate(() => window.__map!.querySourceFeatures('draw').length)).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => window.__map!.querySourceFeatures('draw').length)).toBe(0);
+    await expect.poll(() => page.getByTestId('draw').isVisible()).toBe(true);
+
+    const geojson = JSON.stringify({ type: 'Feature', properties: { name: '拖放测试' }, geometry: OVER_SHIZHUANG });
+    await page.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'dropped.geojson', { type: 'application/geo+json' }));
+      const target = document.querySelector('[data-testid=map]')!;
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, geojson);
+    await expect.poll(() => page.getByTestId('input-area').textContent(), { timeout: 30_000 }).toMatch(/^\d+\.\d{4} km²$/);
+    expect(await page.getByTestId('check-result').textContent()).toContain('geojson');
+    await expect.poll(() => page.getByTestId('conflict-group-blocks').count()).toBe(1);
+  });
+
   it('extension: the assessment with steps and citations, and planner candidates A/B/C on the map', async () => {
     await page.getByTestId('fit-qinshui').click();
     await page.waitForTimeout(800);
