@@ -290,7 +290,7 @@ export class MapController {
     this.selectedCandidate = c ? String(c.id ?? i) : null;
     if (c) {
       this.map.setFeatureState({ source: 'candidates', id: this.selectedCandidate! }, { selected: true });
-      this.fitGeometry(c.geometry, 12);
+      this.fitGeometry(c.geometry, 10.5);
     }
   }
 

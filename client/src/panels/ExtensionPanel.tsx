@@ -77,7 +77,7 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
       setCands(r.candidates);
       setChosen(null);
       ctl.showCandidates(r.candidates);
-      if (r.candidates[0]) ctl.fitGeometry(r.candidates[0].geometry, 11);
+      if (r.candidates.length) ctl.fitGeometry({ type: 'GeometryCollection', geometries: r.candidates.map((c) => c.geometry) }, 10.5);
     } catch (err) {
       if (err instanceof ApiError && err.unavailable) setUnavailable('plan');
       else setError(err);
