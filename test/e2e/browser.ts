@@ -4,6 +4,7 @@
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { expect } from 'vitest';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 
 export const CHROMIUM_ARGS = [
@@ -125,4 +126,53 @@ declare global {
     __map?: import('maplibre-gl').Map;
     __kq?: { firstBlocksIdleMs?: number; ready?: boolean };
   }
+}
+
+/** A screen point inside a block where the block is the topmost identifiable feature. */
+export async function pointOnBlock(page: Page, id: string): Promise<{ x: number; y: number } | null> {
+  return page.evaluate((blockId) => {
+    const map = window.__map!;
+    const feats = map.querySourceFeatures('blocks', { sourceLayer: 'blocks', filter: ['==', ['get', 'id'], blockId] });
+    if (!feats.length) return null;
+    let b = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const f of feats) {
+      const walk = (c: unknown): void => {
+        if (Array.isArray(c) && typeof c[0] === 'number') {
+          b = [Math.min(b[0], c[0] as number), Math.min(b[1], c[1] as number), Math.max(b[2], c[0] as number), Math.max(b[3], c[1] as number)];
+        } else if (Array.isArray(c)) c.forEach(walk);
+      };
+      walk((f.geometry as GeoJSON.Polygon).coordinates);
+    }
+    const layers = ['well-point', 'well-cluster', 'pipe-line', 'pipe-planned', 'res-fill', 'blk-fill', 'red-fill', 'pa-fill'].filter((l) => map.getLayer(l));
+    for (let i = 1; i < 12; i++) {
+      for (let j = 1; j < 12; j++) {
+        const p = map.project([b[0] + ((b[2] - b[0]) * i) / 12, b[1] + ((b[3] - b[1]) * j) / 12]);
+        const hits = map.queryRenderedFeatures([[p.x - 4, p.y - 4], [p.x + 4, p.y + 4]], { layers });
+        if (hits[0] && hits[0].layer.id === 'blk-fill' && hits[0].properties.id === blockId) {
+          const r = map.getCanvas().getBoundingClientRect();
+          return { x: r.left + p.x, y: r.top + p.y };
+        }
+      }
+    }
+    return null;
+  }, id);
+}
+
+/** Zoom to a block and click it where it is the topmost identifiable feature. */
+export async function clickBlock(page: Page, id: string) {
+  await page.evaluate((blockId) => {
+    const map = window.__map!;
+    const feats = map.querySourceFeatures('blocks', { sourceLayer: 'blocks', filter: ['==', ['get', 'id'], blockId] });
+    let b = [Infinity, Infinity, -Infinity, -Infinity];
+    const walk = (c: unknown): void => {
+      if (Array.isArray(c) && typeof c[0] === 'number') b = [Math.min(b[0], c[0] as number), Math.min(b[1], c[1] as number), Math.max(b[2], c[0] as number), Math.max(b[3], c[1] as number)];
+      else if (Array.isArray(c)) c.forEach(walk);
+    };
+    for (const f of feats) walk((f.geometry as GeoJSON.Polygon).coordinates);
+    if (Number.isFinite(b[0])) map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 60, duration: 0 });
+  }, id);
+  await waitIdle(page);
+  const at = await pointOnBlock(page, id);
+  expect(at, `a clickable point on ${id}`).not.toBeNull();
+  await page.mouse.click(at!.x, at!.y);
 }

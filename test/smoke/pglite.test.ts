@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,6 +42,35 @@ describe('embedded engine', () => {
     const res = await fetch(`${srv.url}/collections/blocks/items`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(bow) });
     expect(res.status).toBe(422);
     expect((await res.json()).error.code).toBe('GEOMETRY_SELF_INTERSECTION');
+  });
+
+  it('parses a coordinate file and checks it for conflicts', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([readFileSync('data/samples/sample-guotu-gbk.txt')]), 'sample-guotu-gbk.txt');
+    const parsed = await fetch(`${srv.url}/api/parse`, { method: 'POST', body: form });
+    expect(parsed.status).toBe(200);
+    const p = await parsed.json();
+    expect(p.area_km2).toBeGreaterThan(1);
+    // a block over a demo CBM block: the conflict engine must report it on this engine too
+    const b = (await (await fetch(`${srv.url}/collections/blocks/items?mineral=cbm&kind=exploration&limit=1`)).json()).features[0];
+    const check = await fetch(`${srv.url}/api/checks`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ geometry: b.geometry, application: 'new_exploration', applicant: '烟测公司' }),
+    });
+    expect(check.status).toBe(200);
+    const c = await check.json();
+    const self = c.conflicts.find((x: { id: string }) => x.id === b.id);
+    expect(self.outcome).toBe('forbidden');
+    expect(self.overlap_area_km2).toBeCloseTo(b.properties.area_km2, 4);
+  });
+
+  it('assesses a stored block and plans its relinquishment', async () => {
+    const b = (await (await fetch(`${srv.url}/collections/blocks/items?q=${encodeURIComponent('寿阳北')}&kind=exploration`)).json()).features[0];
+    const a = await (await fetch(`${srv.url}/api/blocks/${b.id}/assessment`)).json();
+    expect(a.inputs.licensed_area_km2).toBeCloseTo(b.properties.area_km2, 6);
+    const plan = await fetch(`${srv.url}/api/blocks/${b.id}/relinquishment-plans`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ required_km2: 30 }) });
+    expect(plan.status).toBe(200);
+    expect((await plan.json()).candidates[0].area_km2).toBeGreaterThanOrEqual(30 - 1e-4);
   });
 
   it('keeps a feature added through the API across a restart of engine and server', async () => {

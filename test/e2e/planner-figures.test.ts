@@ -1,0 +1,69 @@
+/**
+ * The relinquishment planner run on three demo blocks in the page, pictured for docs/planner.md
+ * (docs/screenshots/planner-*.png). Required areas are the worked figures of RULES.md §2 and the seeds:
+ * 寿阳北 (268.752 − 58.91) × 25% = 52.4605 km²; 保德 (384.681 − 86.9) × 25% = 74.44525 km²;
+ * 沁源 2977.609 × 25% = 744.40225 km² (no proven reserves in the demo data).
+ */
+import { bbox } from '@turf/turf';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../helpers/server';
+import { clickBlock, launch, shot, waitForMap, waitIdle } from './browser';
+
+const CASES = [
+  { id: 'blk-0015', name: '寿阳北', required: 52.4605 },
+  { id: 'blk-0009', name: '保德', required: 74.44525 },
+  { id: 'blk-0001', name: '沁源', required: 744.40225 },
+];
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startTestServer({ STATIC_DIR: 'dist/client' });
+  browser = await launch();
+  page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })).newPage();
+  await page.goto(server.url);
+  await waitForMap(page, 90_000);
+  await waitIdle(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('relinquishment planner on demo blocks', () => {
+  for (const c of CASES) {
+    it(`${c.name}: candidates meeting ${c.required} km² drawn on the map`, async () => {
+      await page.keyboard.press('Escape');
+      // bring the block into view first: its tiles must be loaded before it can be clicked
+      const f = await (await fetch(`${server.url}/collections/blocks/items/${c.id}`)).json();
+      const box = bbox(f.geometry);
+      await page.evaluate((b) => window.__map!.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 60, duration: 0 }), box);
+      await waitIdle(page);
+      await clickBlock(page, c.id);
+      await expect.poll(() => page.getByTestId('details-title').textContent()).toContain(c.name);
+      await page.getByTestId('use-for-extension').click();
+      await expect.poll(() => page.getByTestId('ext-block').textContent()).toContain(c.name);
+      await page.getByTestId('plan-required').fill(String(c.required));
+      await page.getByTestId('plan-run').click();
+      await expect.poll(() => page.getByTestId('candidates').count(), { timeout: 90_000 }).toBe(1);
+      const items = page.getByTestId('candidates').locator('li');
+      expect(await items.count()).toBeGreaterThan(0);
+      const text = (await items.first().textContent()) ?? '';
+      const area = Number(/(\d+\.\d{4}) km²/.exec(text)?.[1]);
+      expect(area).toBeGreaterThanOrEqual(Math.floor(c.required * 1e4) / 1e4);
+      // at most 0.5 % over — unless protected areas and red lines inside the block, deducted first
+      // (PA-4), already exceed the requirement: then the candidate is exactly them and the excess is warned
+      if (!text.includes('protected-first')) expect(area).toBeLessThanOrEqual(c.required * 1.005);
+      await items.first().click();
+      await page.waitForTimeout(900);
+      await waitIdle(page);
+      const drawn = await page.evaluate(() => [...new Set(window.__map!.queryRenderedFeatures({ layers: ['cand-line'] }).map((f) => f.properties.letter))]);
+      expect(drawn).toContain('A');
+      await shot(page, `planner-${c.id}`, true);
+    });
+  }
+});
