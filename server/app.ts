@@ -31,6 +31,8 @@ export function createApp({ db, config, logger, extraRouters = [] }: AppDeps) {
     version = Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
   };
 
+  // Tiles first: the hottest route needs no CSP, body parsing or per-request logger (measured: bench/tiles)
+  app.use(tileRouter({ db, dataVersion: () => version }));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -63,7 +65,6 @@ export function createApp({ db, config, logger, extraRouters = [] }: AppDeps) {
       onWrite: bump,
     }),
   );
-  app.use(tileRouter({ db, dataVersion: () => version }));
   for (const r of extraRouters) app.use(r);
 
   app.use(['/api', '/collections', '/tiles'], (req, _res, next) => next(notFound('route', req.originalUrl)));

@@ -1,7 +1,7 @@
-import { kinks } from '@turf/turf';
 import type { Geometry, Position } from 'geojson';
 import { unprocessable, type ErrorDetail } from '../errors';
 import type { GeometryKind } from './collections';
+import { findCrossings } from '../parse/intersections';
 
 /** China's extent, generously (lon 73–136, lat 3–54). A point outside it is a coordinate error here. */
 const CHINA = { minLon: 73, maxLon: 136, minLat: 3, maxLat: 54 };
@@ -93,14 +93,18 @@ export function checkGeometry(geometry: unknown, kind: GeometryKind, maxVertices
       `几何有 ${vertices} 个顶点，超过上限 ${maxVertices}`, [{ vertices, limit: maxVertices }]);
   }
   if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
-    const k = kinks(g as any);
-    if (k.features.length > 0) {
-      const [lon, lat] = k.features[0].geometry.coordinates;
+    // the parsers' sweep-and-prune segment search (near n log n), not Turf's quadratic kinks
+    const polygons = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as number[][][][];
+    polygons.forEach((rings, pi) => {
+      const open = rings.map((r) => r.slice(0, -1).map((p) => [p[0], p[1]] as [number, number]));
+      const found = findCrossings(open, 20);
+      if (!found.length) return;
+      const [lon, lat] = found[0].at;
       throw unprocessable('GEOMETRY_SELF_INTERSECTION',
-        `The boundary crosses itself near ${lon.toFixed(6)}, ${lat.toFixed(6)} (${k.features.length} crossing(s))`,
-        `边界自相交，位置约在 ${lon.toFixed(6)}, ${lat.toFixed(6)}（共 ${k.features.length} 处）`,
-        k.features.slice(0, 20).map((f) => ({ lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] })));
-    }
+        `The boundary crosses itself near ${lon.toFixed(6)}, ${lat.toFixed(6)} (${found.length} crossing(s))`,
+        `边界自相交，位置约在 ${lon.toFixed(6)}, ${lat.toFixed(6)}（共 ${found.length} 处）`,
+        found.map((c) => ({ parcel: pi + 1, ring: c.a.ring + 1, point: c.a.i + 1, other_point: c.b.i + 1, kind: c.kind, lon: c.at[0], lat: c.at[1] })));
+    });
   }
   return g;
 }

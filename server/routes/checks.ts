@@ -5,11 +5,10 @@
  *   GET  /api/blocks/{id}/conflicts  a stored block: extension by its holder, for its mineral (overridable)
  *   GET  /api/conflicts?collection=… the register: every block × that collection, paged; format=csv
  */
-import express, { type Request, type RequestHandler } from 'express';
-import type { MultiPolygon, Polygon } from 'geojson';
-import multer from 'multer';
+import express, { type Request } from 'express';
 import { z } from 'zod';
 import { runCheck } from '../conflicts/engine';
+import { readCheckInput } from '../conflicts/input';
 import { registerCsv } from '../conflicts/csv';
 import { APPLICATIONS } from '../conflicts/outcomes';
 import { registerPage } from '../conflicts/register';
@@ -17,14 +16,12 @@ import { buildSubject, todayInChina, type StoredBlock } from '../conflicts/subje
 import { CONFLICT_COLLECTIONS } from '../conflicts/types';
 import type { Config } from '../config';
 import type { Db } from '../db';
-import { AppError, badRequest, notFound, tooLarge, unprocessable } from '../errors';
+import { notFound, unprocessable } from '../errors';
 import { MINERALS } from '../features/collections';
-import { checkGeometry } from '../features/geometry-check';
-import { ellipsoidalAreaKm2 } from '../geodesy/area';
 import { route } from '../http/async';
+import { singleFileUpload } from '../http/upload';
 import { fromZod } from '../http/error-middleware';
 import { registerOpenApiPath } from '../http/openapi';
-import { parseUpload, type ParseResult } from '../parse/index';
 import { resolveLimits, type ParseLimits } from '../parse/limits';
 import { REGIME_IDS } from '../rules/regimes';
 
@@ -73,85 +70,6 @@ function parsed<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   return r.data;
 }
 
-/** multipart/form-data only; a JSON body was already read by express.json. */
-function upload(limits: ParseLimits): RequestHandler {
-  const m = multer({ storage: multer.memoryStorage(), limits: { fileSize: limits.maxUploadBytes, files: 1, fields: 20, fieldSize: 4096 } }).single('file');
-  return (req, res, next) => {
-    if (!req.is('multipart/form-data')) return next();
-    m(req, res, (err: unknown) => {
-      if (!err) return next();
-      const e = err as { code?: string; message?: string };
-      if (e.code === 'LIMIT_FILE_SIZE')
-        return next(tooLarge('UPLOAD_TOO_LARGE', `File is larger than the limit of ${limits.maxUploadBytes} bytes`, `文件超过上限 ${limits.maxUploadBytes} 字节`, [{ limit: limits.maxUploadBytes }]));
-      next(badRequest('UPLOAD_REJECTED', `Upload refused: ${e.message ?? err}`, `上传被拒绝：${e.message ?? ''}`, [{ reason: e.code }]));
-    });
-  };
-}
-
-/** The GeoJSON document in a JSON body: a Feature, FeatureCollection or geometry, or `{ geometry: … }`. */
-function geojsonOf(body: unknown): unknown {
-  const b = body as Record<string, unknown> | null;
-  if (!b || typeof b !== 'object') throw badRequest('CHECK_NO_INPUT', 'Send a file (multipart `file`) or a GeoJSON Feature or geometry as JSON', '请上传文件（multipart 字段 file）或以 JSON 发送 GeoJSON 要素或几何');
-  if (typeof b.type === 'string') return b;
-  if (b.geometry && typeof b.geometry === 'object') return b.geometry;
-  throw unprocessable('CHECK_NO_GEOMETRY', 'The JSON body holds no GeoJSON geometry', 'JSON 请求体中没有 GeoJSON 几何', [{ field: 'geometry' }]);
-}
-
-/** The input, validated; `describe()` gives the parse result (parcels, areas), computed once, on demand. */
-interface ReadInput {
-  geometry: Polygon | MultiPolygon;
-  describe: () => ParseResult;
-}
-
-const once = <T>(f: () => T): (() => T) => {
-  let v: T | undefined;
-  return () => (v ??= f());
-};
-
-/**
- * A lon/lat Polygon or MultiPolygon (bare or in a Feature) with no hints takes the fast path: checkGeometry
- * validates it (type, closed rings, inside China, no self-intersection) before any SQL, and the parcel
- * areas (GeographicLib) are measured while the queries run. Anything else — files, FeatureCollections,
- * projected coordinates, hints — goes through parseUpload.
- */
-function lonLatPolygon(doc: unknown, maxVertices: number): ReadInput | null {
-  const d = doc as { type?: string; geometry?: unknown; properties?: { name?: unknown } };
-  const g = (d.type === 'Feature' ? d.geometry : d) as Polygon | MultiPolygon | null;
-  if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return null;
-  try {
-    checkGeometry(g, 'polygon', maxVertices);
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'GEOMETRY_OUTSIDE_CHINA') return null; // maybe Gauss-Krüger numbers: let the parser resolve them
-    throw e;
-  }
-  const name = typeof d.properties?.name === 'string' ? d.properties.name : 'input';
-  const describe = once((): ParseResult => {
-    const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-    const parcels = polys.map((rings, i) => ({
-      name: polys.length > 1 ? `${name}-${i + 1}` : name,
-      rings,
-      vertex_count: rings.reduce((n, r) => n + r.length - 1, 0),
-      area_km2: ellipsoidalAreaKm2({ type: 'Polygon', coordinates: rings }),
-    }));
-    return { format: 'geojson', crs: 4490, parcels, area_km2: parcels.reduce((a, p) => a + p.area_km2, 0), geometry: g, warnings: [] };
-  });
-  return { geometry: g, describe };
-}
-
-async function readInput(req: Request, p: z.infer<typeof CheckParams>, limits: ParseLimits, maxVertices: number): Promise<ReadInput> {
-  const hints = { format: p.format, zone: p.zone, crs: p.crs };
-  const file = (req as Request & { file?: Express.Multer.File }).file;
-  const parsed = async (buf: Buffer, name: string, h: typeof hints): Promise<ReadInput> => {
-    const r = await parseUpload(buf, name, h, limits);
-    checkGeometry(r.geometry, 'polygon', maxVertices);
-    return { geometry: r.geometry, describe: () => r };
-  };
-  if (file) return parsed(file.buffer, file.originalname ?? '', hints);
-  const doc = geojsonOf(req.body);
-  const fast = p.format || p.zone || p.crs ? null : lonLatPolygon(doc, maxVertices);
-  return fast ?? parsed(Buffer.from(JSON.stringify(doc)), 'input.geojson', { ...hints, format: 'geojson' });
-}
-
 const serverTiming = (t: { sql_ms: number; total_ms: number }) => `sql;dur=${t.sql_ms.toFixed(1)}, check;dur=${t.total_ms.toFixed(1)}`;
 
 async function storedBlock(db: Db, id: string): Promise<(StoredBlock & { geometry: string; name: string; area_km2: number }) | null> {
@@ -163,12 +81,13 @@ export function checksRouter({ db, config, limits: lim }: ChecksRouterDeps): exp
   const limits = resolveLimits(lim);
   const router = express.Router();
 
-  router.post('/api/checks', upload(limits), route(async (req, res) => {
+  router.post('/api/checks', singleFileUpload(limits), route(async (req, res) => {
     const p = parsed(CheckParams, { ...(req.query as object), ...pick(req.body) });
     const block = p.block_id ? await storedBlock(db, p.block_id) : null;
     if (p.block_id && !block)
       throw unprocessable('CHECK_BLOCK_NOT_FOUND', `Block '${p.block_id}' is not in the register`, `登记库中没有区块 '${p.block_id}'`, [{ field: 'block_id' }]);
-    const input = await readInput(req, p, limits, config.MAX_VERTICES);
+    const file = (req as Request & { file?: Express.Multer.File }).file;
+    const input = await readCheckInput({ file, body: req.body }, { format: p.format, zone: p.zone, crs: p.crs }, limits, config.MAX_VERTICES);
     const { subject, province_registered } = buildSubject(p, block);
     const result = await runCheck(db, { geometry: input.geometry, area_km2: () => input.describe().area_km2, subject, block_id: p.block_id ?? null, province_registered });
     const described = input.describe();

@@ -4,13 +4,13 @@
  * POST /api/export?format=guotu-txt|csv|geojson|kml|shp[&name=…][&encoding=utf-8|gbk][&crs=…]
  *                   body: GeoJSON Polygon/MultiPolygon or a Feature with one → the file as an attachment
  */
-import express, { type Request, type RequestHandler } from 'express';
-import multer from 'multer';
+import express, { type Request } from 'express';
 import { z } from 'zod';
-import { badRequest, tooLarge } from '../errors';
+import { badRequest } from '../errors';
 import { exportGeometry } from '../export/index';
 import { geometryOf } from '../export/geometry';
 import { route } from '../http/async';
+import { singleFileUpload } from '../http/upload';
 import { fromZod } from '../http/error-middleware';
 import { parseUpload } from '../parse/index';
 import { resolveLimits, type ParseLimits } from '../parse/limits';
@@ -35,23 +35,6 @@ export interface ParseRouterOptions {
   exportBodyLimit?: string;
 }
 
-function upload(limits: ParseLimits): RequestHandler {
-  const m = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: limits.maxUploadBytes, files: 1, fields: 10, parts: 12, fieldSize: 1024 },
-  }).single('file');
-  return (req, res, next) =>
-    m(req, res, (err: unknown) => {
-      if (!err) return next();
-      const e = err as { code?: string; message?: string };
-      if (e.code === 'LIMIT_FILE_SIZE')
-        return next(tooLarge('UPLOAD_TOO_LARGE', `File is larger than the limit of ${limits.maxUploadBytes} bytes`, `文件超过上限 ${limits.maxUploadBytes} 字节`, [{ limit: limits.maxUploadBytes }]));
-      if (e.code?.startsWith('LIMIT_'))
-        return next(badRequest('UPLOAD_REJECTED', `Upload refused: ${e.message}`, `上传被拒绝：${e.message}`, [{ reason: e.code }]));
-      next(badRequest('UPLOAD_REJECTED', `Upload could not be read: ${e.message ?? err}`, `上传内容无法读取`));
-    });
-}
-
 const params = <T extends z.ZodType>(schema: T, req: Request): z.infer<T> => {
   const r = schema.safeParse({ ...(req.query as object), ...((req.body as object) ?? {}) });
   if (!r.success) throw fromZod(r.error, 'PARSE_BAD_PARAMETER');
@@ -64,7 +47,7 @@ export function parseRouter(opts: ParseRouterOptions = {}): express.Router {
 
   router.post(
     '/api/parse',
-    upload(limits),
+    singleFileUpload(limits, { fields: 10, fieldSize: 1024 }),
     route(async (req, res) => {
       const file = (req as Request & { file?: Express.Multer.File }).file;
       if (!file) throw badRequest('PARSE_NO_FILE', "Send the file as multipart field 'file'", "请以 multipart 字段 'file' 上传文件");
