@@ -1,6 +1,5 @@
 -- conflicts_protected_areas: the protected areas overlapping the input, overlaid through the subdivided
--- (CTEs are MATERIALIZED: an inlined CTE would recompute ST_Intersection at every reference.)
--- twin protected_areas_sub (ST_Subdivide, ≤ 256 vertices a piece; engineering.md C1).
+-- twin protected_areas_sub (ST_Subdivide, ≤ 256 vertices a piece; engineering.md C1) by kq_overlay_subdivided.
 -- $1 text  input geometry as GeoJSON (Polygon | MultiPolygon, CGCS2000 lon/lat, SRID 4490)
 -- One row per protected area (original id): category, zone, its area (km²), the overlap area (km²,
 -- ellipsoidal, of the pieces' intersections merged back into one geometry), and the overlap geometry (union of the pieces, GeoJSON 15 decimals).
@@ -9,18 +8,8 @@
 -- Every row also carries union_km2: the area of the union of all the overlaps of this layer (a place
 -- covered by two features counts once), the same on every row.
 WITH input AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4490) AS g),
-pieces AS MATERIALIZED (
-  SELECT s.id, ST_CollectionExtract(ST_Intersection(s.geom, i.g), 3) AS g
-  FROM input i JOIN protected_areas_sub s ON s.geom && i.g AND ST_Intersects(s.geom, i.g)
-),
--- Re-merged, then cleared of the cut vertices ST_Subdivide left on straight edges (planar-collinear to
--- ~1e-13°; a 1e-10° = 0.01 mm tolerance removes only those): on the ellipsoid each such vertex bends a
--- geodesic edge, so summing the pieces' areas would be off by ~1e-5 of the overlap.
-merged AS MATERIALIZED (
-  SELECT id, ST_Simplify(ST_Union(g), 1e-10) AS g FROM pieces WHERE NOT ST_IsEmpty(g) GROUP BY id
-),
 per_feature AS MATERIALIZED (
-  SELECT id, ST_Area(g::geography) / 1e6 AS overlap_km2, g FROM merged
+  SELECT o.id, o.overlap_km2, o.geom AS g FROM input i, kq_overlay_subdivided('protected_areas_sub', i.g) o
 )
 SELECT p.id, p.name, p.category, p.zone, p.level, p.area_km2 AS feature_area_km2, f.overlap_km2,
        ST_AsGeoJSON(f.g, 15, 0) AS geometry,
