@@ -1,11 +1,8 @@
 // Helpers for the synthetic demo-data generator (data/generate-demo.ts).
 // Deterministic: no Math.random, no Date.now.
-import geodesicPkg from 'geographiclib-geodesic';
+import { geodesicDistanceM, polygonAreaM2, ringAreaM2 } from '../../server/geodesy/area';
 
-// geographiclib-geodesic is CommonJS; default import gives the namespace object.
-const G: any = (geodesicPkg as any).Geodesic ? geodesicPkg : (geodesicPkg as any).default;
-/** CGCS2000 ellipsoid (GRS80 parameters: a = 6378137, f = 1/298.257222101). */
-export const CGCS2000 = new G.Geodesic.Geodesic(6378137, 1 / 298.257222101);
+export { ringAreaM2 };
 
 export type Pos = [number, number];
 export type Ring = Pos[];
@@ -58,21 +55,9 @@ export class Rng {
   }
 }
 
-/** Ellipsoidal area (m², absolute) of one ring given as [lon, lat] (closed or open). */
-export function ringAreaM2(ring: Ring): number {
-  const p = CGCS2000.Polygon(false);
-  const n = ring.length;
-  const last = ring[n - 1];
-  const closed = last[0] === ring[0][0] && last[1] === ring[0][1];
-  for (let i = 0; i < (closed ? n - 1 : n); i++) p.AddPoint(ring[i][1], ring[i][0]);
-  const r = p.Compute(false, true);
-  return Math.abs(r.area);
-}
-
+/** Ellipsoidal area (km²) of a polygon, holes subtracted — the service's own measure (server/geodesy/area). */
 export function polyAreaKm2(poly: Poly): number {
-  let a = ringAreaM2(poly[0]);
-  for (let i = 1; i < poly.length; i++) a -= ringAreaM2(poly[i]);
-  return a / 1e6;
+  return polygonAreaM2(poly) / 1e6;
 }
 
 export function multiAreaKm2(mp: MultiPoly): number {
@@ -82,10 +67,7 @@ export function multiAreaKm2(mp: MultiPoly): number {
 /** Geodesic length (km) of a line of [lon, lat]. */
 export function lineLengthKm(line: Pos[]): number {
   let s = 0;
-  for (let i = 1; i < line.length; i++) {
-    const r = CGCS2000.Inverse(line[i - 1][1], line[i - 1][0], line[i][1], line[i][0]);
-    s += r.s12;
-  }
+  for (let i = 1; i < line.length; i++) s += geodesicDistanceM(line[i - 1], line[i]);
   return s / 1000;
 }
 
