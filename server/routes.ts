@@ -3,6 +3,7 @@ import type { Config } from './config';
 import type { Db } from './db';
 import type { ParseLimits } from './parse';
 import { checksRouter } from './routes/checks';
+import { blockExportRouter } from './routes/block-export';
 import { lifecycleRouter } from './routes/lifecycle';
 import { parseRouter } from './routes/parse';
 
@@ -25,6 +26,7 @@ export function parseLimits(config: Config): Partial<ParseLimits> {
 export function domainRouters({ db, config }: DomainDeps): Router[] {
   return [
     parseRouter({ limits: parseLimits(config) }),
+    blockExportRouter(db),
     lifecycleRouter({ db, adminToken: config.ADMIN_TOKEN }),
     checksRouter({ db, config, limits: parseLimits(config) }),
   ];

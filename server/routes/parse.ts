@@ -10,8 +10,10 @@ import { badRequest } from '../errors';
 import { exportGeometry } from '../export/index';
 import { geometryOf } from '../export/geometry';
 import { route } from '../http/async';
+import { sendAttachment } from '../http/attachment';
 import { singleFileUpload } from '../http/upload';
 import { fromZod } from '../http/error-middleware';
+import { registerOpenApiPath } from '../http/openapi';
 import { parseUpload } from '../parse/index';
 import { resolveLimits, type ParseLimits } from '../parse/limits';
 
@@ -22,7 +24,7 @@ const ParseParams = z.object({
   crs: optInt,
   centralMeridian: optInt,
 });
-const ExportParams = z.object({
+export const ExportParams = z.object({
   format: z.string().trim().min(1).max(20),
   name: z.string().trim().min(1).max(200).optional(),
   encoding: z.enum(['utf-8', 'gbk']).optional(),
@@ -66,10 +68,22 @@ export function parseRouter(opts: ParseRouterOptions = {}): express.Router {
       const body = req.body as { properties?: { name?: unknown } } | undefined;
       const name = r.data.name ?? (typeof body?.properties?.name === 'string' ? body.properties.name : 'export');
       const file = exportGeometry(geometryOf(req.body), { format: r.data.format, name, encoding: r.data.encoding, crs: r.data.crs });
-      res.setHeader('Content-Type', file.contentType);
-      res.setHeader('Content-Disposition', `attachment; filename="${encodeURIComponent(file.filename).replace(/%20/g, ' ').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
-      res.send(file.buffer);
+      sendAttachment(res, file);
     }),
   );
+  registerOpenApiPath('/api/parse', {
+    post: {
+      summary: 'Coordinate file → geometry: 国土 TXT, CSV/XLSX corner tables, GeoJSON, KML/KMZ, zipped Shapefile (format detected; hints format, zone, crs, centralMeridian)',
+      requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, format: { type: 'string' }, zone: { type: 'integer' }, crs: { type: 'integer' } } } } } },
+      responses: { 200: { description: '{ format, crs, parcels, area_km2 (ellipsoidal), geometry, warnings }' }, 400: { $ref: '#/components/responses/Error' }, 413: { $ref: '#/components/responses/Error' }, 422: { $ref: '#/components/responses/Error' } },
+    },
+  });
+  registerOpenApiPath('/api/export', {
+    post: {
+      summary: 'A GeoJSON Polygon/MultiPolygon (or Feature) → 国土 TXT, contract-annex CSV, GeoJSON, KML or zipped Shapefile',
+      parameters: [{ name: 'format', in: 'query', required: true, schema: { type: 'string', enum: ['guotu-txt', 'csv', 'geojson', 'kml', 'shp'] } }, { name: 'encoding', in: 'query', schema: { type: 'string', enum: ['gbk', 'utf-8'] } }, { name: 'name', in: 'query', schema: { type: 'string' } }],
+      responses: { 200: { description: 'the file' }, 400: { $ref: '#/components/responses/Error' } },
+    },
+  });
   return router;
 }
