@@ -23,7 +23,7 @@ afterAll(async () => {
 
 async function upload(path: '/api/parse' | '/api/checks', bytes: Uint8Array, name: string) {
   const form = new FormData();
-  form.append('file', new Blob([bytes]), name);
+  form.append('file', new Blob([new Uint8Array(bytes)]), name);
   const res = await fetch(`${srv.url}${path}`, { method: 'POST', body: form });
   const body = await res.json();
   if (res.status !== 200) {
@@ -91,7 +91,7 @@ describe('hostile uploads over HTTP', () => {
     const bomb = zipSync({ 'block.shp': new Uint8Array(64 * 1024 * 1024), 'block.dbf': new Uint8Array(10) }, { level: 9 });
     expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
     const form = new FormData();
-    form.append('file', new Blob([bomb]), 'bomb.zip');
+    form.append('file', new Blob([new Uint8Array(bomb)]), 'bomb.zip');
     const res = await fetch(`${srv.url}/api/checks`, { method: 'POST', body: form });
     expect(res.status).toBe(413);
     const body = await res.json();
