@@ -5,7 +5,12 @@
 -- The pieces' intersections are re-merged per feature and cleared of the cut vertices ST_Subdivide left on
 -- straight edges (planar-collinear to ~1e-13°; the 1e-10° = 0.01 mm tolerance removes only those): on the
 -- ellipsoid each such vertex bends a geodesic edge, so summing the pieces' areas would be off by ~1e-5.
--- overlap_km2: ST_Area(geography) on the CGCS2000 spheroid. Used by conflicts_protected_areas / _redlines.
+-- overlap_km2: ST_Area(geography) on the CGCS2000 spheroid. Used by conflicts_protected_areas / _redlines;
+-- the register queries (conflicts_register_*) merge their pieces with the same kq_merge_pieces.
+-- kq_merge_pieces(union of a feature's piece intersections) → the same without subdivision cut vertices.
+CREATE OR REPLACE FUNCTION kq_merge_pieces(g geometry) RETURNS geometry
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT ST_Simplify(g, 1e-10) $$;
+
 CREATE OR REPLACE FUNCTION kq_overlay_subdivided(twin regclass, input geometry)
 RETURNS TABLE (id text, overlap_km2 double precision, geom geometry)
 LANGUAGE plpgsql STABLE AS $fn$
@@ -17,7 +22,7 @@ BEGIN
       FROM %s s WHERE s.geom && $1 AND ST_Intersects(s.geom, $1)
     ),
     merged AS MATERIALIZED (
-      SELECT p.id, ST_Simplify(ST_Union(p.g), 1e-10) AS g FROM pieces p WHERE NOT ST_IsEmpty(p.g) GROUP BY p.id
+      SELECT p.id, kq_merge_pieces(ST_Union(p.g)) AS g FROM pieces p WHERE NOT ST_IsEmpty(p.g) GROUP BY p.id
     )
     SELECT m.id, ST_Area(m.g::geography) / 1e6, m.g FROM merged m$q$, twin) USING input;
 END $fn$;

@@ -1,15 +1,17 @@
 -- conflicts_register_redlines: every block against every red line it overlaps, through the subdivided
--- (CTEs are MATERIALIZED: an inlined CTE would recompute ST_Intersection at every reference.)
--- twin (areas summed per original red-line id).
+-- twin (pieces re-merged per original red-line id, as kq_overlay_subdivided does).
 -- $1 int limit, $2 int offset. Rows ordered by subject (block) id, then red-line id.
 -- Returns matched (pairs before paging), the subject block's properties, the red line's status and
 -- version date, its area and overlap_km2 (ellipsoidal). Touching is not overlapping (> 1e-9 km²).
 WITH pieces AS MATERIALIZED (
   SELECT a.id AS subject_id, s.id AS feature_id,
-         ST_Area(ST_CollectionExtract(ST_Intersection(a.geom, s.geom), 3)::geography) AS m2
+         ST_CollectionExtract(ST_Intersection(a.geom, s.geom), 3) AS g
   FROM blocks a JOIN redlines_sub s ON s.geom && a.geom AND ST_Intersects(s.geom, a.geom)
 ),
-pairs AS MATERIALIZED (SELECT subject_id, feature_id, sum(m2) / 1e6 AS overlap_km2 FROM pieces GROUP BY 1, 2)
+pairs AS MATERIALIZED (
+  SELECT subject_id, feature_id, ST_Area(kq_merge_pieces(ST_Union(g))::geography) / 1e6 AS overlap_km2
+  FROM pieces WHERE NOT ST_IsEmpty(g) GROUP BY 1, 2
+)
 SELECT count(*) OVER () AS matched,
        a.id AS subject_id, a.name AS subject_name, a.holder AS subject_holder, a.kind AS subject_kind,
        a.mineral AS subject_mineral, a.status AS subject_status, a.area_km2 AS subject_area_km2,

@@ -270,3 +270,15 @@ describe('overlap of a feature split into many subdivided pieces', () => {
     closeRel(c.overlap_area_km2, want, 1e-9);
   });
 });
+
+describe('the register and a single block agree', () => {
+  it('gives the same overlap area for a block × protected-area pair both ways (to 1e-9)', async () => {
+    const page = await (await fetch(`${srv.url}/api/conflicts?collection=protected-areas&limit=20`)).json();
+    const rows = page.rows;
+    expect(rows.length).toBeGreaterThan(0);
+    const row = rows.find((r: any) => r.subject.id.startsWith('blk-')) ?? rows[0];
+    const single = await (await fetch(`${srv.url}/api/blocks/${row.subject.id}/conflicts?as_of=2026-06-30`)).json();
+    const same = single.conflicts.find((c: { collection: string; id: string }) => c.collection === 'protected-areas' && c.id === row.id);
+    closeRel(row.overlap_area_km2, same.overlap_area_km2, 1e-9);
+  });
+});
