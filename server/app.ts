@@ -9,6 +9,7 @@ import { notFound } from './errors';
 import { featureRouter } from './features/router';
 import { errorMiddleware } from './http/error-middleware';
 import { healthRouter } from './http/health';
+import { expensiveRouteLimit } from './http/rate-limit';
 import { openapiRouter } from './http/openapi';
 import type { Logger } from './logger';
 import { tileRouter } from './tiles/router';
@@ -53,6 +54,7 @@ export function createApp({ db, config, logger, extraRouters = [] }: AppDeps) {
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/tiles/') } }));
   app.use(express.json({ limit: config.MAX_UPLOAD_BYTES, type: ['application/json', 'application/geo+json'] }));
 
+  app.use(['/api/parse', '/api/checks', '/api/export', '/api/blocks/:id/export', '/api/blocks/:id/relinquishment-plans'], expensiveRouteLimit(config.RATE_LIMIT_PER_MIN));
   app.use(healthRouter(db));
   app.use(openapiRouter());
   app.use(

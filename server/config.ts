@@ -24,6 +24,8 @@ export const ConfigSchema = z.object({
   MAX_PARCELS: z.coerce.number().int().min(1).default(500),
   PAGE_LIMIT_DEFAULT: z.coerce.number().int().min(1).default(10),
   PAGE_LIMIT_MAX: z.coerce.number().int().min(1).default(10_000),
+  /** uploads, checks, exports and plans per client IP per minute */
+  RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(300),
   TILE_MAX_FEATURES: z.coerce.number().int().min(1).default(50_000),
   STATIC_DIR: z.string().default('dist/client'),
 });

@@ -185,3 +185,21 @@ describe('subdivided twins', () => {
     expect((await twin()).n).toBe(0);
   });
 });
+
+describe('rate limit on the expensive routes', () => {
+  it('answers 429 RATE_LIMITED in the one error shape past the per-minute limit, and keeps serving reads', async () => {
+    const { startTestServer: start } = await import('../helpers/server');
+    const limited = await start({ RATE_LIMIT_PER_MIN: '3' });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await fetch(`${limited.url}/api/parse`, { method: 'POST' })).status);
+      expect(statuses.slice(0, 3).every((s) => s === 400)).toBe(true); // no file: refused by the parser, but counted
+      expect(statuses[3]).toBe(429);
+      const body = await (await fetch(`${limited.url}/api/checks`, { method: 'POST' })).json();
+      expect(body.error).toMatchObject({ code: 'RATE_LIMITED', details: [{ limit: 3 }] });
+      expect((await fetch(`${limited.url}/api/health`)).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -35,6 +35,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     ADMIN_TOKEN,
     SEED_DEMO: 'false',
     LOG_LEVEL: 'silent',
+    RATE_LIMIT_PER_MIN: '1000000',
     ...env,
   });
   return {
