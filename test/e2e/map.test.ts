@@ -143,6 +143,19 @@ describe('the map page', () => {
     expect(all.length).toBeGreaterThan(1);
   });
 
+  it('lists deadlines in a window with their rule, and opens the block', async () => {
+    await page.getByTestId('due-window').selectOption('1825');
+    await page.getByTestId('due-list').click();
+    await expect.poll(() => page.getByTestId('due-results').locator('li').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    const first = page.getByTestId('due-results').locator('li').first();
+    expect(await first.textContent()).toMatch(/R-VAL|R-RTP/);
+    expect(await first.textContent()).toMatch(/剩 \d+ 天/);
+    await first.locator('button').click();
+    await expect.poll(() => page.getByTestId('details-title').textContent()).toBeTruthy();
+    await shot(page, 'find-deadlines', true);
+    await page.getByTestId('details-close').click();
+  });
+
   it('shows the register as at a past date as a GeoJSON overlay in place of the tiles', async () => {
     await page.getByTestId('asat-date').fill('2015-01-01');
     await page.getByTestId('asat-apply').click();

@@ -67,6 +67,16 @@ export const zh = {
   asAtApply: '显示',
   asAtClear: '回到当前',
   asAtActive: '正在显示 {date} 时的登记：{n} 个区块',
+  deadlinesTitle: '期限提醒',
+  deadlinesHelp: '到期、申请延续截止日（到期前 30 日）和转采矿登记期限',
+  deadlinesWithin: '期限',
+  deadlinesShow: '列出',
+  deadlinesDays: '{n} 天内',
+  deadlinesNone: '此期间内无期限',
+  deadlineExpiry: '有效期届满',
+  deadlineExtension: '申请延续截止',
+  deadlineMining: '申请采矿登记截止',
+  daysLeft: '剩 {n} 天',
 
   // identify
   details: '详情',

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { blocksAsAt, searchBlocks } from '../api/features';
+import { dueWithin, type DueItem } from '../api/deadlines';
+import { blocksAsAt, getFeature, searchBlocks } from '../api/features';
 import type { BlockProps, Feature } from '../api/types';
 import { formatKm2 } from '../format';
 import { useI18n } from '../i18n';
@@ -23,6 +24,31 @@ export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: Sel
   const [holder, setHolder] = useState('');
   const [asAt, setAsAt] = useState('');
   const [asAtInfo, setAsAtInfo] = useState<{ date: string; n: number } | null>(null);
+  const [dueDays, setDueDays] = useState(90);
+  const [due, setDue] = useState<DueItem[] | null>(null);
+
+  const listDue = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      setDue((await dueWithin(dueDays)).items);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const pickDue = async (d: DueItem) => {
+    try {
+      const f = await getFeature<BlockProps>('blocks', d.block_id);
+      onPick({ id: d.block_id, properties: { id: d.block_id, ...f.properties } }, f.geometry);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const DUE_LABEL = { expiry: 'deadlineExpiry', extension_application: 'deadlineExtension', mining_registration: 'deadlineMining' } as const;
 
   const search = async (e: FormEvent) => {
     e.preventDefault();
@@ -138,6 +164,34 @@ export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: Sel
         </label>
         <button type="button" onClick={() => { setStatus(''); setMineral(''); setHolder(''); ctl.setBlockFilter({}); }}>{t('clearFilters')}</button>
       </fieldset>
+
+      <form onSubmit={listDue}>
+        <fieldset>
+          <legend>{t('deadlinesTitle')}</legend>
+          <p className="muted small">{t('deadlinesHelp')}</p>
+          <div className="row">
+            <select value={dueDays} aria-label={t('deadlinesWithin')} data-testid="due-window" onChange={(e) => setDueDays(Number(e.target.value))}>
+              {[30, 90, 365, 1825].map((n) => <option key={n} value={n}>{t('deadlinesDays', { n })}</option>)}
+            </select>
+            <button type="submit" data-testid="due-list">{t('deadlinesShow')}</button>
+          </div>
+          {due && (due.length === 0 ? (
+            <p className="muted">{t('deadlinesNone')}</p>
+          ) : (
+            <ul className="results" data-testid="due-results">
+              {due.map((d) => (
+                <li key={`${d.block_id}-${d.deadline}`}>
+                  <button type="button" className="link" onClick={() => void pickDue(d)}>
+                    <strong>{d.name}</strong>
+                    <span>{t(DUE_LABEL[d.deadline])}: {d.due.date} · {t('daysLeft', { n: d.due.days_left })}</span>
+                    <span className="muted small">{d.due.rule} {d.due.citation}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ))}
+        </fieldset>
+      </form>
 
       <form onSubmit={showAsAt}>
         <fieldset>
