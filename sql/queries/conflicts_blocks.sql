@@ -4,7 +4,7 @@
 -- $2 text  a block id to leave out (the block being extended or changed), or NULL
 -- One row per overlapped block: its properties, its licensed area (km², kept by trigger), the overlap
 -- area (km², ellipsoidal: ST_Area on geography = CGCS2000/GRS80 spheroid, unrounded) and the overlap
--- geometry (GeoJSON, 15 decimals). Touching is not overlapping: only a polygonal intersection of
+-- geometry (GeoJSON, 9 decimals (0.1 mm)). Touching is not overlapping: only a polygonal intersection of
 -- area > 1e-9 km² counts. The GiST index on blocks.geom finds the candidates (&&).
 -- Every row also carries union_km2: the area of the union of all the overlaps of this layer (a place
 -- covered by two features counts once), the same on every row.
@@ -16,7 +16,7 @@ hits AS MATERIALIZED (
 ),
 measured AS MATERIALIZED (SELECT id, g, ST_Area(g::geography) / 1e6 AS overlap_km2 FROM hits WHERE NOT ST_IsEmpty(g))
 SELECT b.id, b.name, b.holder, b.kind, b.mineral, b.status, b.valid_to::text AS valid_to, b.province_registered,
-       b.area_km2 AS feature_area_km2, m.overlap_km2, ST_AsGeoJSON(m.g, 15, 0) AS geometry,
+       b.area_km2 AS feature_area_km2, m.overlap_km2, ST_AsGeoJSON(m.g, 9, 0) AS geometry,
        (SELECT ST_Area(ST_Union(g)::geography) / 1e6 FROM measured WHERE overlap_km2 > 1e-9) AS union_km2
 FROM measured m JOIN blocks b USING (id)
 WHERE m.overlap_km2 > 1e-9

@@ -4,7 +4,7 @@
 -- $1 text  input geometry as GeoJSON (Polygon | MultiPolygon, CGCS2000 lon/lat, SRID 4490)
 -- $2 text  the block id
 -- One row when the block exists: its properties, outside_km2 (ellipsoidal, 0 when contained) and the
--- outside part as GeoJSON (15 decimals; NULL when contained). No row when the block does not exist.
+-- outside part as GeoJSON (9 decimals (0.1 mm); NULL when contained). No row when the block does not exist.
 WITH input AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4490) AS g),
 d AS MATERIALIZED (
   SELECT b.*, ST_CollectionExtract(ST_Difference(i.g, b.geom), 3) AS outside
@@ -12,5 +12,5 @@ d AS MATERIALIZED (
 )
 SELECT id, name, holder, kind, mineral, status, area_km2 AS feature_area_km2,
        CASE WHEN ST_IsEmpty(outside) THEN 0 ELSE ST_Area(outside::geography) / 1e6 END AS outside_km2,
-       CASE WHEN ST_IsEmpty(outside) THEN NULL ELSE ST_AsGeoJSON(outside, 15, 0) END AS geometry
+       CASE WHEN ST_IsEmpty(outside) THEN NULL ELSE ST_AsGeoJSON(outside, 9, 0) END AS geometry
 FROM d

@@ -4,7 +4,7 @@
 -- $2 text  province name as stored (e.g. 山西省)
 -- One row when the province is in the boundaries layer: its id (several rows of the name are unioned,
 -- the first id reported), outside_km2 (ellipsoidal, 0 when inside) and the outside part as GeoJSON
--- (15 decimals, NULL when inside). No row when the layer holds no such province.
+-- (9 decimals (0.1 mm), NULL when inside). No row when the layer holds no such province.
 WITH input AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4490) AS g),
 prov AS MATERIALIZED (
   SELECT min(id) AS id, min(name) AS name, ST_Union(geom) AS geom
@@ -19,5 +19,5 @@ d AS MATERIALIZED (
 )
 SELECT id, name,
        CASE WHEN ST_IsEmpty(outside) THEN 0 ELSE ST_Area(outside::geography) / 1e6 END AS outside_km2,
-       CASE WHEN ST_IsEmpty(outside) THEN NULL ELSE ST_AsGeoJSON(outside, 15, 0) END AS geometry
+       CASE WHEN ST_IsEmpty(outside) THEN NULL ELSE ST_AsGeoJSON(outside, 9, 0) END AS geometry
 FROM d

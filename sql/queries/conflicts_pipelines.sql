@@ -5,7 +5,7 @@
 -- $2 text[]  protected-area categories a pipeline may only cross harmlessly
 -- One row per pipeline: properties, its length (km, kept by trigger), the crossing length inside the
 -- input (km, ellipsoidal: ST_Length on geography; overlapping protected areas counted once), the ids of
--- the protected areas crossed, and the crossing geometry (GeoJSON, 15 decimals).
+-- the protected areas crossed, and the crossing geometry (GeoJSON, 9 decimals (0.1 mm)).
 WITH input AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4490) AS g),
 inside AS MATERIALIZED (
   SELECT p.id, ST_CollectionExtract(ST_Intersection(p.geom, i.g), 2) AS g
@@ -22,7 +22,7 @@ per_pipeline AS MATERIALIZED (
   FROM crossings WHERE NOT ST_IsEmpty(g) GROUP BY id
 )
 SELECT p.id, p.name, p.type, p.status, p.holder, p.length_km AS feature_length_km,
-       ST_Length(c.g::geography) / 1e3 AS crossing_km, c.crosses, ST_AsGeoJSON(c.g, 15, 0) AS geometry
+       ST_Length(c.g::geography) / 1e3 AS crossing_km, c.crosses, ST_AsGeoJSON(c.g, 9, 0) AS geometry
 FROM per_pipeline c JOIN pipelines p USING (id)
 WHERE ST_Length(c.g::geography) > 0
 ORDER BY p.id

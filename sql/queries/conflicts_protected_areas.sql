@@ -2,7 +2,7 @@
 -- twin protected_areas_sub (ST_Subdivide, ≤ 256 vertices a piece; engineering.md C1) by kq_overlay_subdivided.
 -- $1 text  input geometry as GeoJSON (Polygon | MultiPolygon, CGCS2000 lon/lat, SRID 4490)
 -- One row per protected area (original id): category, zone, its area (km²), the overlap area (km²,
--- ellipsoidal, of the pieces' intersections merged back into one geometry), and the overlap geometry (union of the pieces, GeoJSON 15 decimals).
+-- ellipsoidal, of the pieces' intersections merged back into one geometry), and the overlap geometry (union of the pieces, GeoJSON 9 decimals (0.1 mm)).
 -- Touching is not overlapping: pieces with no polygonal intersection are dropped, and an area must
 -- exceed 1e-9 km².
 -- Every row also carries union_km2: the area of the union of all the overlaps of this layer (a place
@@ -12,7 +12,7 @@ per_feature AS MATERIALIZED (
   SELECT o.id, o.overlap_km2, o.geom AS g FROM input i, kq_overlay_subdivided('protected_areas_sub', i.g) o
 )
 SELECT p.id, p.name, p.category, p.zone, p.level, p.area_km2 AS feature_area_km2, f.overlap_km2,
-       ST_AsGeoJSON(f.g, 15, 0) AS geometry,
+       ST_AsGeoJSON(f.g, 9, 0) AS geometry,
        (SELECT ST_Area(ST_Union(g)::geography) / 1e6 FROM per_feature WHERE overlap_km2 > 1e-9) AS union_km2
 FROM per_feature f JOIN protected_areas p USING (id)
 WHERE f.overlap_km2 > 1e-9

@@ -3,7 +3,7 @@
 -- $1 text  input geometry as GeoJSON (Polygon | MultiPolygon, CGCS2000 lon/lat, SRID 4490)
 -- One row per red line (original id): status (proposed | official), version date, its area (km²), the
 -- overlap area (km², ellipsoidal, of the pieces' intersections merged back) and the overlap geometry
--- (GeoJSON, 15 decimals). Touching is not overlapping (polygonal intersection > 1e-9 km² only).
+-- (GeoJSON, 9 decimals (0.1 mm)). Touching is not overlapping (polygonal intersection > 1e-9 km² only).
 -- Every row also carries union_km2: the area of the union of all the overlaps of this layer (a place
 -- covered by two features counts once), the same on every row.
 WITH input AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4490) AS g),
@@ -11,7 +11,7 @@ per_feature AS MATERIALIZED (
   SELECT o.id, o.overlap_km2, o.geom AS g FROM input i, kq_overlay_subdivided('redlines_sub', i.g) o
 )
 SELECT r.id, r.name, r.status, r.version_date::text AS version_date, r.area_km2 AS feature_area_km2, f.overlap_km2,
-       ST_AsGeoJSON(f.g, 15, 0) AS geometry,
+       ST_AsGeoJSON(f.g, 9, 0) AS geometry,
        (SELECT ST_Area(ST_Union(g)::geography) / 1e6 FROM per_feature WHERE overlap_km2 > 1e-9) AS union_km2
 FROM per_feature f JOIN redlines r USING (id)
 WHERE f.overlap_km2 > 1e-9

@@ -2,13 +2,13 @@
 -- recorded inactive or abandoned — with the location facts DB14/T 2053 classes depend on.
 -- $1 text  input geometry as GeoJSON (Polygon | MultiPolygon, CGCS2000 lon/lat, SRID 4490)
 -- $2 text  applicant holder name, or NULL (then only inactive / abandoned wells are returned)
--- One row per well: properties, status_since (date text), GeoJSON point (15 decimals), and
+-- One row per well: properties, status_since (date text), GeoJSON point (9 decimals (0.1 mm)), and
 -- in_coal_right (inside a coal block that is not expired or cancelled: 煤矿区),
 -- in_redline (inside a red line, via redlines_sub), in_water_source (inside a water-source protected
 -- area, via protected_areas_sub) — the last two make it 生态敏感区 (DB14/T 2053 3.6).
 WITH input AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4490) AS g)
 SELECT w.id, w.name, w.type, w.status, w.holder, w.block_id, w.status_since::text AS status_since,
-       ST_AsGeoJSON(w.geom, 15, 0) AS geometry,
+       ST_AsGeoJSON(w.geom, 9, 0) AS geometry,
        EXISTS (SELECT 1 FROM blocks c WHERE c.geom && w.geom AND c.mineral = 'coal'
                  AND c.status NOT IN ('expired', 'cancelled') AND ST_Intersects(c.geom, w.geom)) AS in_coal_right,
        EXISTS (SELECT 1 FROM redlines_sub r WHERE r.geom && w.geom AND ST_Intersects(r.geom, w.geom)) AS in_redline,
