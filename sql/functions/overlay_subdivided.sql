@@ -26,3 +26,23 @@ BEGIN
     )
     SELECT m.id, ST_Area(m.g::geography) / 1e6, m.g FROM merged m$q$, twin) USING input;
 END $fn$;
+
+-- kq_register_overlaps(twin regclass) → (subject_id text, feature_id text, overlap_km2 float8)
+-- Every block against every feature of a subdivided layer it overlaps (the whole register), pieces
+-- re-merged per (block, feature) with kq_merge_pieces — the same measure as kq_overlay_subdivided, so the
+-- register and a single block's check give the same area. Only polygonal overlaps above 1e-9 km².
+CREATE OR REPLACE FUNCTION kq_register_overlaps(twin regclass)
+RETURNS TABLE (subject_id text, feature_id text, overlap_km2 double precision)
+LANGUAGE plpgsql STABLE AS $fn$
+BEGIN
+  RETURN QUERY EXECUTE format($q$
+    WITH pieces AS MATERIALIZED (
+      SELECT a.id AS subject_id, s.id AS feature_id, ST_CollectionExtract(ST_Intersection(a.geom, s.geom), 3) AS g
+      FROM blocks a JOIN %s s ON s.geom && a.geom AND ST_Intersects(s.geom, a.geom)
+    ),
+    pairs AS MATERIALIZED (
+      SELECT p.subject_id, p.feature_id, ST_Area(kq_merge_pieces(ST_Union(p.g))::geography) / 1e6 AS km2
+      FROM pieces p WHERE NOT ST_IsEmpty(p.g) GROUP BY 1, 2
+    )
+    SELECT pairs.subject_id, pairs.feature_id, pairs.km2 FROM pairs WHERE pairs.km2 > 1e-9$q$, twin);
+END $fn$;
