@@ -53,3 +53,14 @@ describe('feeSchedule', () => {
     expect(f.usage_fee_cny).toBe(5000);
   });
 });
+
+describe('requiredFromAssessment', () => {
+  it('takes the assessed reduction with its steps as basis, and refuses when there is none', async () => {
+    const { requiredFromAssessment } = await import('./stored-block');
+    const inv = [2021, 2022, 2023, 2024, 2025].map((year) => ({ year, amount_cny: 50_000 * 268.752 }));
+    const r = requiredFromAssessment(assessStoredBlock(block, inv, EMPTY_LEDGER, '2025-06-01'));
+    expect(r.required_km2).toBeCloseTo(52.4605, 4);
+    expect(r.basis.steps.length).toBeGreaterThan(0);
+    expect(() => requiredFromAssessment(assessStoredBlock({ ...block, kind: 'mining' }, [], EMPTY_LEDGER, '2025-06-01'))).toThrow(/no extension assessment/);
+  });
+});

@@ -23,6 +23,7 @@ import {
   type InvestmentSchedule,
 } from '../rules';
 import { deadlineInput } from './deadlines-list';
+import { unprocessable } from '../errors';
 
 export interface StoredBlock {
   id: string;
@@ -193,3 +194,17 @@ export function assessStoredBlock(
   };
 }
 
+
+/**
+ * The area a relinquishment plan must meet when the request names none: the stored block's assessed
+ * reduction, with the assessment's steps as its basis. Throws a 422 when there is nothing to relinquish.
+ */
+export function requiredFromAssessment(r: StoredBlockAssessment): { required_km2: number; basis: { source: 'assessment'; regime: string; steps: Step[] } } {
+  const a = r.assessment;
+  if (!a)
+    throw unprocessable('NO_ASSESSMENT', 'This block has no extension assessment (not an exploration right with dates): give required_km2',
+      '该区块无延续评估（非探矿权或缺少日期），请给出 required_km2');
+  if (a.decision !== 'extend' || a.reduction_km2 <= 0)
+    throw unprocessable('NOTHING_TO_RELINQUISH', `The assessment requires no reduction (decision ${a.decision})`, `评估结果无需核减（结论：${a.decision}）`);
+  return { required_km2: a.reduction_km2, basis: { source: 'assessment', regime: a.regime, steps: a.steps } };
+}

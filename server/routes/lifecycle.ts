@@ -10,7 +10,7 @@ import { route } from '../http/async';
 import { requireAdmin } from '../http/auth';
 import { fromZod } from '../http/error-middleware';
 import { registerOpenApiPath } from '../http/openapi';
-import { assessStoredBlock, type InvestmentRow, type StoredBlock } from '../lifecycle/stored-block';
+import { assessStoredBlock, requiredFromAssessment, type InvestmentRow, type StoredBlock } from '../lifecycle/stored-block';
 import { deadlinesWithin } from '../lifecycle/deadlines-list';
 import { ledgerFromRows, type OffsetRow } from '../lifecycle/ledger';
 import { planRelinquishment } from '../planner';
@@ -113,16 +113,9 @@ export function lifecycleRouter({ db, adminToken }: { db: Db; adminToken: string
     const p = PlanBody.safeParse(req.body ?? {});
     if (!p.success) throw fromZod(p.error, 'INVALID_PLAN_INPUT');
     const id = String(req.params.id);
-    let required = p.data.required_km2;
-    let basis: unknown = { source: 'request' };
-    if (required === undefined) {
-      const { result } = await assessmentOf(db, id, today());
-      if (!result.assessment) throw unprocessable('NO_ASSESSMENT', 'This block has no extension assessment (not an exploration right with dates): give required_km2', '该区块无延续评估（非探矿权或缺少日期），请给出 required_km2');
-      if (result.assessment.decision !== 'extend' || result.assessment.reduction_km2 <= 0)
-        throw unprocessable('NOTHING_TO_RELINQUISH', `The assessment requires no reduction (decision ${result.assessment.decision})`, `评估结果无需核减（结论：${result.assessment.decision}）`);
-      required = result.assessment.reduction_km2;
-      basis = { source: 'assessment', regime: result.assessment.regime, steps: result.assessment.steps };
-    }
+    const { required_km2: required, basis } = p.data.required_km2 !== undefined
+      ? { required_km2: p.data.required_km2, basis: { source: 'request' } }
+      : requiredFromAssessment((await assessmentOf(db, id, today())).result);
     const ctx = (await db.named<any>('planner_context', [id])).rows[0];
     if (!ctx) throw notFound('block', id);
     const plan = planRelinquishment({

@@ -150,8 +150,10 @@ describe('the map page', () => {
     const first = page.getByTestId('due-results').locator('li').first();
     expect(await first.textContent()).toMatch(/R-VAL|R-RTP/);
     expect(await first.textContent()).toMatch(/剩 \d+ 天/);
+    const name = (await first.locator('strong').textContent()) ?? '';
+    expect(name.length).toBeGreaterThan(0);
     await first.locator('button').click();
-    await expect.poll(() => page.getByTestId('details-title').textContent()).toBeTruthy();
+    await expect.poll(() => page.getByTestId('details-title').textContent()).toContain(name);
     await shot(page, 'find-deadlines', true);
     await page.getByTestId('details-close').click();
   });

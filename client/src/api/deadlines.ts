@@ -1,15 +1,9 @@
 import { getJson } from './http';
 
-export interface DueItem {
-  block_id: string;
-  name: string;
-  licence_no: string | null;
-  holder: string | null;
-  kind: string;
-  mineral: string;
-  deadline: 'expiry' | 'extension_application' | 'mining_registration';
-  due: { date: string; days_left: number; rule: string; citation: string; description: string };
-}
+// The response item is the server's own type (type-only import: nothing of the server is bundled).
+import type { DueItem } from '../../../server/lifecycle/deadlines-list';
+
+export type { DueItem };
 
 /** Deadlines (expiry, last day to apply for extension, mining registration) falling within `days` of today. */
 export const dueWithin = (days: number, signal?: AbortSignal) =>

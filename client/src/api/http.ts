@@ -1,12 +1,9 @@
 /** Typed fetch wrappers. Only the files in client/src/api know URLs. */
 
-export interface ErrorDetail {
-  line?: number;
-  point?: number | string;
-  parcel?: number | string;
-  field?: string;
-  [key: string]: unknown;
-}
+// The error model's detail shape is the server's own type (type-only: nothing of the server is bundled).
+import type { ErrorDetail } from '../../../server/errors';
+
+export type { ErrorDetail };
 
 /** The service's error model: `{ error: { code, message, message_zh, details } }`. */
 export class ApiError extends Error {
