@@ -10,6 +10,7 @@ import {
   type BlockRow, type PipelineRow, type ProtectedAreaRow, type RedlineRow, type ReserveRow, type WellRow,
 } from './entries';
 import { crossesProvincialBorder, outsideExplorationBlock, outsideOriginalArea, PIPELINE_CROSSING_CATEGORIES, shanxiCbm, type Decision } from './outcomes';
+import { assertPlausible, guarded } from './guard';
 import { summarize } from './summary';
 import type { CheckInput, CheckResult, ConflictEntry } from './types';
 
@@ -48,15 +49,17 @@ export async function runCheck(db: Queryable, input: CheckInput): Promise<CheckR
   const borderCheck = input.province_registered && s.mineral === 'cbm';
   const none = Promise.resolve({ rows: [] as OutsideRow[] });
   const t0 = performance.now();
+  // a failed layer query fails the check (guard.ts): an empty layer must mean "nothing there"
+  const q = <T>(name: string, params: unknown[]) => guarded(name, db.named<T>(name, params));
   const queries = Promise.all([
-    db.named<BlockRow>('conflicts_blocks', [g, input.block_id]),
-    db.named<ProtectedAreaRow>('conflicts_protected_areas', [g]),
-    db.named<RedlineRow>('conflicts_redlines', [g]),
-    db.named<ReserveRow>('conflicts_reserves', [g, input.block_id]),
-    db.named<WellRow>('conflicts_wells', [g, s.applicant]),
-    db.named<PipelineRow>('conflicts_pipelines', [g, [...PIPELINE_CROSSING_CATEGORIES]]),
-    contain && input.block_id ? db.named<OutsideRow>('conflicts_outside_block', [g, input.block_id]) : none,
-    borderCheck ? db.named<OutsideRow>('conflicts_outside_province', [g, HOME_PROVINCE]) : none,
+    q<BlockRow>('conflicts_blocks', [g, input.block_id]),
+    q<ProtectedAreaRow>('conflicts_protected_areas', [g]),
+    q<RedlineRow>('conflicts_redlines', [g]),
+    q<ReserveRow>('conflicts_reserves', [g, input.block_id]),
+    q<WellRow>('conflicts_wells', [g, s.applicant]),
+    q<PipelineRow>('conflicts_pipelines', [g, [...PIPELINE_CROSSING_CATEGORIES]]),
+    contain && input.block_id ? q<OutsideRow>('conflicts_outside_block', [g, input.block_id]) : none,
+    borderCheck ? q<OutsideRow>('conflicts_outside_province', [g, HOME_PROVINCE]) : none,
   ]);
   // the input's own area is measured while PostGIS works
   const a = typeof input.area_km2 === 'function' ? input.area_km2() : input.area_km2;
@@ -89,7 +92,8 @@ export async function runCheck(db: Queryable, input: CheckInput): Promise<CheckR
   unionOf('protected-areas', pas.rows);
   unionOf('redlines', rls.rows);
   const t1 = performance.now();
-  const summary = await summarize(db, conflicts, a, known);
+  const summary = await guarded('conflicts_union_areas', summarize(db, conflicts, a, known));
+  assertPlausible(conflicts, summary, a);
   const t2 = performance.now();
   return { conflicts, summary, warnings, timing: { sql_ms: layersMs + (t2 - t1), total_ms: t2 - t0 } };
 }

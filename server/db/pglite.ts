@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import type { Db, Queryable } from './types';
 import { namedQuery } from './sql-files';
+import { SilentEngineFailure } from './engine-errors';
 
 type Tx = Pick<PGlite, 'query' | 'exec'>;
 
@@ -11,10 +12,20 @@ const parsers = {
   20: (v: string) => Number(v), // bigint → number
 };
 
+/**
+ * A statement that completed has a command tag. PostGIS in WASM cannot catch C++ exceptions: a GEOS
+ * throw ends the statement, PGlite keeps going and answers `{ rows: [], fields: [] }` with no command
+ * and no error (pglite#916; server/db/README.md). That is a failure, never an empty answer.
+ */
+function completed<T extends { command?: string }>(res: T, what: string): T {
+  if (res.command === undefined) throw new SilentEngineFailure(what);
+  return res;
+}
+
 function wrap(client: Tx): Queryable {
   return {
-    query: async (sql, params) => (await client.query(sql, params as unknown[], { parsers })) as any,
-    named: async (name, params) => (await client.query(namedQuery(name), params as unknown[], { parsers })) as any,
+    query: async (sql, params) => completed(await client.query(sql, params as unknown[], { parsers }), sql.slice(0, 80)) as any,
+    named: async (name, params) => completed(await client.query(namedQuery(name), params as unknown[], { parsers }), name) as any,
     exec: async (sql) => {
       await client.exec(sql);
     },

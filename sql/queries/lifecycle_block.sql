@@ -4,9 +4,9 @@
 SELECT b.id, b.name, b.licence_no, b.holder, b.kind, b.mineral, b.status, b.acquisition_method, b.authority,
        b.first_registration_date, b.first_registration_area_km2, b.valid_from, b.valid_to, b.extensions_used,
        b.basin, b.province_registered, b.area_km2,
-       COALESCE((SELECT ST_Area(ST_Intersection(ST_Union(r.geom), b.geom)::geography) / 1e6
+       COALESCE((SELECT ST_Area(kq_intersection(kq_union(ST_Collect(r.geom)), b.geom)::geography) / 1e6
                    FROM reserves r WHERE r.block_id = b.id AND r.kind = 'proven'), 0) AS proven_km2,
-       COALESCE((SELECT ST_Area(ST_Intersection(ST_Union(r.geom), b.geom)::geography) / 1e6
+       COALESCE((SELECT ST_Area(kq_intersection(kq_union(ST_Collect(r.geom)), b.geom)::geography) / 1e6
                    FROM reserves r WHERE r.block_id = b.id), 0) AS reserves_all_km2,
        (SELECT min(r.submitted_date) FROM reserves r WHERE r.block_id = b.id AND r.kind = 'proven') AS proven_submitted_date
 FROM blocks b
