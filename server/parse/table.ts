@@ -142,6 +142,7 @@ export function parseTable(rows: TableRow[], hints: ParseHints, limits: ParseLim
     l.push(what);
     unused.set(line, l);
   };
+  if (header) for (const c of header) refuseOldDatum(c, table[headerIdx].line);
   // Rows above the header: titles and notes. Old datums are refused; numbers are named.
   for (const r of table.slice(0, Math.max(headerIdx, 0))) {
     for (const c of r.cells) refuseOldDatum(c, r.line);
