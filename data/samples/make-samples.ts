@@ -134,7 +134,7 @@ export async function makeSamples(dir = here): Promise<string[]> {
   // check shows a real conflict list. 国土 TXT, GBK, zone 37.
   const overlap: Polygon = {
     type: 'Polygon',
-    coordinates: [[[112.004, 36.702], [112.058, 36.704], [112.061, 36.728], [112.047, 36.748], [112.012, 36.747], [112.001, 36.726], [112.004, 36.702]]],
+    coordinates: [[[112.004, 36.737], [112.058, 36.736], [112.066, 36.762], [112.049, 36.786], [112.013, 36.785], [112.001, 36.761], [112.004, 36.737]]],
   };
   files['demo-overlap-guotu.txt'] = exportGeometry(overlap, { format: 'guotu-txt', name: '演示重叠区块 (synthetic)', date: DATE }).buffer;
 
