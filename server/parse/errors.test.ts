@@ -209,9 +209,11 @@ describe('tables, GeoJSON, archives', () => {
 });
 
 describe('warnings', () => {
-  it('fixes orientation and reports slivers', async () => {
+  it('fixes orientation (quietly for corner tables, listed clockwise by convention) and reports slivers', async () => {
     const cw = await parseUpload(Buffer.from('lon,lat\n112.6,35.8\n112.6,35.82\n112.62,35.82\n112.62,35.8\n'), 'a.csv');
-    expect(cw.warnings.map((w) => w.code)).toContain('PARSE_ORIENTATION_FIXED');
+    expect(cw.warnings.map((w) => w.code)).not.toContain('PARSE_ORIENTATION_FIXED');
+    const gj = { type: 'Polygon', coordinates: [[[112.6, 35.8], [112.6, 35.82], [112.62, 35.82], [112.62, 35.8], [112.6, 35.8]]] };
+    expect((await parseUpload(Buffer.from(JSON.stringify(gj)), 'a.geojson')).warnings.map((w) => w.code)).toContain('PARSE_ORIENTATION_FIXED');
     const ring = cw.parcels[0].rings[0];
     let s = 0;
     for (let i = 0; i < ring.length - 1; i++) s += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];

@@ -4,6 +4,7 @@
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import { AppError, badRequest } from '../errors';
+import { reportAreas } from './areas';
 import { parseCsv } from './csv';
 import { detectFormat, formatFromHint } from './detect';
 import { parseGeojsonText } from './geojson';
@@ -45,6 +46,7 @@ export async function parseUpload(
     const format = hints.format ? formatFromHint(hints.format) : detectFormat(buf, filename);
     const out = await readFormat(format, buf, hints, lim, baseName(filename));
     const { parcels, warnings } = buildParcels(out.parcels, { quietOrientation: out.orientationByConvention });
+    warnings.push(...reportAreas(parcels, out.parcels, out.crs));
     const geometry: Polygon | MultiPolygon =
       parcels.length === 1
         ? { type: 'Polygon', coordinates: parcels[0].rings }

@@ -15,7 +15,7 @@ export const checkFile = (file: File, req: CheckRequest, onProgress?: Progress) 
 /** Conflict check of a drawn geometry. */
 export const checkGeometry = (geometry: Geometry, req: CheckRequest) => postJson<CheckResult>('/api/checks', { geometry, ...req });
 /** Parse only (used when the check service is not available). */
-export const parseFile = (file: File, onProgress?: Progress) => postForm<ParseResult>('/api/parse', form(file), onProgress);
+export const parseFile = (file: File, onProgress?: Progress, hints: CheckRequest = {}) => postForm<ParseResult>('/api/parse', form(file, hints), onProgress);
 
 export const assessExtension = (input: ExtensionInput) => postJson<ExtensionResult>('/api/assessments/extension', input);
 

@@ -37,7 +37,14 @@ export interface BlockProps {
 export interface ParseResult {
   format: string;
   crs: string | number;
-  parcels: { name: string; rings: number; vertex_count: number; area_km2: number }[];
+  parcels: {
+    name: string;
+    rings: number;
+    vertex_count: number;
+    area_km2: number;
+    planar_gk?: { area_km2: number; crs: number };
+    declared_area?: { value: number; unit: string; area_km2: number; agrees: boolean; note: { code: string; message: string; message_zh: string } };
+  }[];
   area_km2: number;
   geometry: Geometry;
   warnings: (string | { message?: string; message_zh?: string; [k: string]: unknown })[];
@@ -77,6 +84,9 @@ export interface CheckRequest {
   application?: string;
   applicant?: string;
   mineral?: string;
+  /** Gauss-Krüger hints for eastings without a zone prefix. */
+  zone?: string;
+  crs?: string;
 }
 
 export interface ExtensionInput {

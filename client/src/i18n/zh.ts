@@ -182,6 +182,19 @@ export const zh = {
   touches: '相邻要素',
   reasons: '说明',
   strategy: '策略',
+  projectionNeeded: '该文件的横坐标不带带号，请指定投影带后重新读取（选择会被记住）：',
+  projectionKind: '指定方式',
+  projectionZone: '带号',
+  projectionCm: '中央经线',
+  projectionCrs: '坐标系 EPSG',
+  projectionValue: '数值',
+  projectionApply: '按此重新读取',
+  projectionUsed: '已按 {p} 读取（上次的选择）',
+  projectionChange: '更改',
+  projectionBadZone: '带号应为 25–45（3度带）或 13–23（6度带）',
+  projectionBadCm: '中央经线应为 75–135 之间 3 的倍数',
+  projectionBadCrs: 'EPSG 应为 4491–4554（CGCS2000 高斯-克吕格）',
+  declaredArea: '申报面积',
 } as const;
 
 export type Messages = { [K in keyof typeof zh]: string };

@@ -8,6 +8,7 @@ import { COLLECTIONS, labelAny, MINERALS, REGIMES, STATUSES, label, outcomeLabel
 import { SEVERITY_COLOURS } from '../map/colours';
 import type { MapController } from '../map/controller';
 import { ErrorBox, Progress } from './common';
+import { loadProjection, ProjectionChoice, projectionFields, projectionLabel, saveProjection, type Projection } from './ProjectionChoice';
 
 type Outcome = { kind: 'check'; result: CheckResult } | { kind: 'parse'; result: ParseResult };
 
@@ -136,6 +137,11 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
   const [out, setOut] = useState<Outcome | null>(null);
   const [fileName, setFileName] = useState<string | null>(null);
   const [exporting, setExporting] = useState<string | null>(null);
+  // Zone choice for files whose eastings carry no prefix: offered on PARSE_ZONE_UNKNOWN, remembered, re-applied.
+  const [projection, setProjection] = useState<Projection | null>(() => loadProjection());
+  const [needsProjection, setNeedsProjection] = useState(false);
+  const [usedProjection, setUsedProjection] = useState<Projection | null>(null);
+  const lastFile = useRef<File | null>(null);
 
   const show = (o: Outcome | null) => {
     setOut(o);
@@ -144,26 +150,56 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
     else ctl.showCheck({ input: o.result, conflicts: [] });
   };
 
-  const run = async (file: File) => {
+  const run = async (file: File, chosen: Projection | null = null) => {
     setError(null);
     show(null);
     setFileName(file.name);
     setProgress(0);
-    try {
+    lastFile.current = file;
+    setNeedsProjection(false);
+    setUsedProjection(chosen);
+    const attempt = async (p: Projection | null) => {
+      const hints = projectionFields(p);
       try {
-        const result = await checkFile(file, req, setProgress);
+        const result = await checkFile(file, { ...req, ...hints }, setProgress);
         show({ kind: 'check', result });
       } catch (e) {
         if (!(e instanceof ApiError && e.unavailable && e.code !== 'PARSE_NO_FILE')) throw e;
         setProgress(0);
-        const result = await parseFile(file, setProgress);
+        const result = await parseFile(file, setProgress, hints);
         show({ kind: 'parse', result });
+      }
+    };
+    try {
+      try {
+        await attempt(chosen);
+      } catch (e) {
+        // the file needs a zone: try the remembered choice once, else ask for one
+        if (!(e instanceof ApiError && e.code === 'PARSE_ZONE_UNKNOWN')) throw e;
+        if (chosen || !projection) {
+          setNeedsProjection(true);
+          throw e;
+        }
+        setUsedProjection(projection);
+        setProgress(0);
+        try {
+          await attempt(projection);
+        } catch (e2) {
+          setNeedsProjection(true);
+          throw e2;
+        }
       }
     } catch (e) {
       setError(e);
     } finally {
       setProgress(null);
     }
+  };
+
+  const applyProjection = (p: Projection) => {
+    saveProjection(p);
+    setProjection(p);
+    if (lastFile.current) void run(lastFile.current, p);
   };
 
   useEffect(() => {
@@ -290,10 +326,18 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
           <ErrorBox error={error} />
         </div>
       )}
+      {needsProjection && <ProjectionChoice initial={projection} onApply={applyProjection} />}
 
       {input && (
         <section className="result" data-testid="check-result">
           {out?.kind === 'parse' && <p className="notice" data-testid="check-unavailable">{t('checkUnavailable')}</p>}
+          {usedProjection && (
+            <p className="notice small" data-testid="projection-used">
+              {t('projectionUsed', { p: projectionLabel(usedProjection, t) })}{' '}
+              <button type="button" className="link" onClick={() => setNeedsProjection(true)}>{t('projectionChange')}</button>
+            </p>
+          )}
+          {needsProjection && !error && <ProjectionChoice initial={projection} onApply={applyProjection} />}
           <dl className="props">
             <div><dt>{t('inputArea')}</dt><dd><b data-testid="input-area">{formatKm2(input.area_km2)}</b></dd></div>
             <div><dt>{t('inputFormat')}</dt><dd>{input.format}</dd></div>
@@ -301,6 +345,12 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
             <div><dt>{t('parcels')}</dt><dd>{input.parcels?.length ?? 1}</dd></div>
             {out?.kind === 'check' && out.result.regime && <div><dt>{t('regime')}</dt><dd>{label(REGIMES, out.result.regime, lang)}</dd></div>}
           </dl>
+          {input.parcels?.some((p) => p.declared_area) && (
+            <div className="small" data-testid="declared-area">
+              <b>{t('declaredArea')}</b>
+              <ul>{input.parcels.filter((p) => p.declared_area).map((p, i) => <li key={i}>{lang === 'zh' ? p.declared_area!.note.message_zh : p.declared_area!.note.message}</li>)}</ul>
+            </div>
+          )}
           {input.warnings?.length > 0 && (
             <div className="notice small">
               <b>{t('warnings')}</b>
