@@ -19,6 +19,8 @@ const HOST_RE = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9
 export function publicOrigin(req: Request): string {
   const configured = req.app.get(KEY) as string | undefined;
   if (configured) return configured;
+  // the answer depends on the Host header: shared caches must key on it
+  req.res?.vary('Host');
   const proto = req.protocol === 'https' ? 'https' : 'http';
   const host = req.get('host') ?? '';
   if (HOST_RE.test(host)) return `${proto}://${host.toLowerCase()}`;
