@@ -4,6 +4,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DataDirLockedError, LOCK_FILE, lockDataDir } from './data-dir-lock';
+import { createPgliteDb } from './pglite';
 
 const dirs: string[] = [];
 const fresh = () => {
@@ -56,5 +57,15 @@ describe('data folder lock', () => {
     release();
     writeFileSync(join(dir, LOCK_FILE), '{"pi');
     lockDataDir(dir)();
+  });
+
+  it('stops the embedded engine from opening a folder another opener holds, before touching its files', async () => {
+    const dir = fresh();
+    const release = lockDataDir(dir);
+    try {
+      await expect(createPgliteDb(dir)).rejects.toThrow(DataDirLockedError);
+    } finally {
+      release();
+    }
   });
 });
