@@ -24,7 +24,7 @@ export interface Running {
 export async function startServer(env: Record<string, string | undefined> = process.env, opts: { db?: Db; extraRouters?: Router[] } = {}): Promise<Running> {
   const config = loadConfig(env);
   const logger = createLogger(config.LOG_LEVEL);
-  const db = opts.db ?? (await openDb(config));
+  const db = opts.db ?? (await openDb(config, (err) => logger.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'database connection error (the pool reconnects)')));
   const applied = await migrate(db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
   if (config.SEED_DEMO) {

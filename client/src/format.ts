@@ -48,11 +48,8 @@ export function formatValue(v: unknown): string {
   return JSON.stringify(v);
 }
 
-/** One CSV field, quoted when needed (RFC 4180). */
-export function csvField(v: unknown): string {
-  const s = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** One CSV field, quoted when needed (RFC 4180), never a spreadsheet formula: the server's one helper. */
+export { csvCell as csvField } from '../../server/export/csv-cell';
 
 /** Letters A, B, C, … Z, AA, AB … for candidate plans. */
 export function candidateLetter(i: number): string {

@@ -2,6 +2,7 @@
  * The register as CSV for spreadsheets: UTF-8 with BOM (Excel opens it as UTF-8), Chinese headers,
  * areas in km² to 4 decimals and shares in percent to 2 (RULES.md §7: reported to 4 decimals).
  */
+import { csvCell as cell } from '../export/csv-cell';
 import type { RegisterRow } from './register';
 
 const OUTCOME_ZH: Record<string, string> = {
@@ -15,11 +16,6 @@ const OUTCOME_ZH: Record<string, string> = {
 const HEADERS = ['区块编号', '区块名称', '矿业权人', '图层', '要素编号', '要素名称', '类别', '分区', '状态', '重叠面积(km²)',
   '占区块比例(%)', '占要素比例(%)', '结论', '结论代码', '依据'];
 
-const cell = (v: unknown) => {
-  let s = v === null || v === undefined ? '' : String(v);
-  if (/^[=+\-@]/.test(s)) s = `'${s}`; // no formulas from names in a spreadsheet
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 const pct = (v: number | null) => (v === null ? '' : (v * 100).toFixed(2));
 
 export function registerCsv(rows: RegisterRow[]): string {

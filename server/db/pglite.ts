@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
+import { lockDataDir } from './data-dir-lock';
 import type { Db, Queryable } from './types';
 import { namedQuery } from './sql-files';
 import { SilentEngineFailure } from './engine-errors';
@@ -39,7 +40,15 @@ function wrap(client: Tx): Queryable {
  */
 export async function createPgliteDb(dataDir: string | undefined): Promise<Db> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create({ dataDir, extensions: { postgis } });
+  // one process per folder: a second one refuses to start (two writers lose acknowledged writes, issue 12 F9)
+  const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
+  let db: PGlite;
+  try {
+    db = await PGlite.create({ dataDir, extensions: { postgis } });
+  } catch (e) {
+    unlock();
+    throw e;
+  }
   // PGlite runs one query at a time; serialise so a transaction is never interleaved.
   let chain: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -48,12 +57,24 @@ export async function createPgliteDb(dataDir: string | undefined): Promise<Db> {
     return next;
   };
   const base = wrap(db);
+  // In-process engine: it is up while this process is; health reports the version read once, never queueing behind a slow query.
+  let version: Promise<{ postgis: string }> | undefined;
   return {
     engine: 'pglite',
     query: (sql, params) => serial(() => base.query(sql, params)),
     named: (name, params) => serial(() => base.named(name, params)),
     exec: (sql) => serial(() => base.exec(sql)),
     transaction: (fn) => serial(() => db.transaction((tx) => fn(wrap(tx as unknown as Tx)))),
-    close: () => db.close(),
+    probe: () => {
+      version ??= serial(() => base.named<{ postgis: string }>('health')).then((r) => ({ postgis: r.rows[0]?.postgis ?? '' }));
+      return version;
+    },
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        unlock();
+      }
+    },
   };
 }

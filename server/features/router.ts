@@ -4,6 +4,8 @@ import type { Db } from '../db';
 import { AppError, notFound, unprocessable } from '../errors';
 import { route } from '../http/async';
 import { requireAdmin } from '../http/auth';
+import { isoDay } from '../http/iso-day';
+import { publicOrigin } from '../http/public-url';
 import { fromZod } from '../http/error-middleware';
 import { COLLECTIONS, findCollection, type CollectionDef } from './collections';
 import { checkGeometry } from './geometry-check';
@@ -25,7 +27,7 @@ const CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete',
 ];
 
-const base = (req: Request) => `${req.protocol}://${req.get('host')}`;
+const base = (req: Request) => publicOrigin(req);
 
 function collectionOr404(id: string): CollectionDef {
   const c = findCollection(id);
@@ -68,7 +70,7 @@ const ItemsQuery = z.object({
     }),
   limit: z.coerce.number().int().min(1).optional(),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-  as_at: z.string().datetime({ offset: true }).or(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).optional(),
+  as_at: z.string().datetime({ offset: true }).or(isoDay).optional(),
 });
 
 /** Turn a row's Feature (properties include id) into an RFC 7946 Feature with a top-level id. */

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { COLLECTIONS } from '../features/collections';
+import { publicOrigin } from './public-url';
 
 const err = { $ref: '#/components/responses/Error' };
 
@@ -87,7 +88,7 @@ export function openapiRouter(): Router {
     res.json(openapiDocument());
   });
   r.get('/api', (req, res) => {
-    const o = `${req.protocol}://${req.get('host')}`;
+    const o = publicOrigin(req);
     res.json({
       title: '矿权一张图 API',
       links: [

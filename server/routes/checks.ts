@@ -19,6 +19,8 @@ import type { Db } from '../db';
 import { notFound, unprocessable } from '../errors';
 import { MINERALS } from '../features/collections';
 import { route } from '../http/async';
+import { isoDay } from '../http/iso-day';
+import { publicOrigin } from '../http/public-url';
 import { singleFileUpload } from '../http/upload';
 import { fromZod } from '../http/error-middleware';
 import { registerOpenApiPath } from '../http/openapi';
@@ -33,7 +35,6 @@ export interface ChecksRouterDeps {
 
 const optInt = z.preprocess((v) => (v === '' || v === undefined || v === null ? undefined : v), z.coerce.number().int().optional());
 const optText = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().trim().min(1).max(200).optional());
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
 const CheckParams = z.object({
   applicant: optText,
@@ -131,7 +132,7 @@ export function checksRouter({ db, config, limits: lim }: ChecksRouterDeps): exp
       return;
     }
     const next = p.offset + page.rows.length < page.matched;
-    const self = `${req.protocol}://${req.get('host')}/api/conflicts?collection=${p.collection}&limit=${limit}`;
+    const self = `${publicOrigin(req)}/api/conflicts?collection=${p.collection}&limit=${limit}`;
     res.json({
       collection: p.collection,
       numberMatched: page.matched,

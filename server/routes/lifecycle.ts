@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Db } from '../db';
 import { AppError, notFound, unprocessable } from '../errors';
 import { route } from '../http/async';
+import { isoDay } from '../http/iso-day';
 import { requireAdmin } from '../http/auth';
 import { fromZod } from '../http/error-middleware';
 import { registerOpenApiPath } from '../http/openapi';
@@ -31,21 +32,21 @@ async function assessmentOf(db: Db, id: string, on: string) {
   return { block, result: assessStoredBlock(block, inv, ledgerFromRows(offsets), on), offsets };
 }
 
-const OnQuery = z.object({ on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() });
+const OnQuery = z.object({ on: isoDay.optional() });
 const WithinQuery = z.object({
   within: z.string().regex(/^\d{1,4}d?$/, 'a number of days, e.g. 90d').default('90d'),
-  on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  on: isoDay.optional(),
 });
 const OffsetBody = z.object({
   from_block: z.string().min(1),
   to_block: z.string().min(1),
   area_km2: z.number().positive(),
-  offset_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  offset_date: isoDay,
   note: z.string().max(1000).optional(),
 });
 const CovidBody = z.object({
-  valid_from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  valid_to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  valid_from: isoDay,
+  valid_to: isoDay,
   area_km2: z.number().nonnegative(),
 });
 const PlanBody = z.object({ required_km2: z.number().positive().optional(), max_candidates: z.number().int().min(1).max(3).optional() });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db';
 import { notFound } from '../errors';
 import { route } from '../http/async';
+import { publicOrigin } from '../http/public-url';
 import { fromZod } from '../http/error-middleware';
 import { COLLECTIONS } from '../features/collections';
 import { mvtFromRows, type TileRow } from './mvt-from-rows';
@@ -37,7 +38,7 @@ export function tileRouter(deps: TileDeps): Router {
     const layer = String(req.params.layer);
     if (!TILE_LAYERS.includes(layer)) return next(notFound('tile layer', layer));
     const c = COLLECTIONS.find((k) => k.id === layer)!;
-    const origin = `${req.protocol}://${req.get('host')}`;
+    const origin = publicOrigin(req);
     res.set('Cache-Control', 'public, max-age=300').json({
       tilejson: '3.0.0',
       name: c.titleZh,
