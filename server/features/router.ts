@@ -6,7 +6,7 @@ import { route } from '../http/async';
 import { requireAdmin } from '../http/auth';
 import { fromZod } from '../http/error-middleware';
 import { COLLECTIONS, findCollection, type CollectionDef } from './collections';
-import { checkGeometry } from './geometry-check';
+import { checkGeometry } from '../geometry/validate';
 
 export interface FeatureRouterDeps {
   db: Db;
