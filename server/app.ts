@@ -13,6 +13,7 @@ import { expensiveRouteLimit } from './http/rate-limit';
 import { openapiRouter } from './http/openapi';
 import type { Logger } from './logger';
 import { tileRouter } from './tiles/router';
+import type { WorkPool } from './work/pool';
 
 export interface AppDeps {
   db: Db;
@@ -20,10 +21,12 @@ export interface AppDeps {
   logger: Logger;
   /** further routers (parse, checks, assessments) mounted before the static client */
   extraRouters?: Router[];
+  /** upload worker pool (feature writes validate their geometry there) */
+  work?: WorkPool;
 }
 
 /** The express app: routes only wire parsing, rules and named queries together. */
-export function createApp({ db, config, logger, extraRouters = [] }: AppDeps) {
+export function createApp({ db, config, logger, extraRouters = [], work }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 1);
@@ -65,6 +68,7 @@ export function createApp({ db, config, logger, extraRouters = [] }: AppDeps) {
       pageLimitMax: config.PAGE_LIMIT_MAX,
       maxVertices: config.MAX_VERTICES,
       onWrite: bump,
+      work,
     }),
   );
   for (const r of extraRouters) app.use(r);
