@@ -16,6 +16,7 @@ import { jsonBodyGuard, rejectNulInUrl } from './http/request-guards';
 import { openapiRouter } from './http/openapi';
 import type { Logger } from './logger';
 import { tileRouter } from './tiles/router';
+import type { WorkPool } from './work/pool';
 
 export interface AppDeps {
   db: Db;
@@ -23,6 +24,8 @@ export interface AppDeps {
   logger: Logger;
   /** further routers (parse, checks, assessments) mounted before the static client */
   extraRouters?: Router[];
+  /** upload worker pool (feature writes validate their geometry there) */
+  work?: WorkPool;
 }
 
 /** JSON nesting beyond any GeoJSON geometry or parameter object (a MultiPolygon Feature is 6 deep). */
@@ -31,7 +34,7 @@ export const JSON_MAX_DEPTH = 64;
 const EXPORT_BODY_LIMIT = '10mb';
 
 /** The express app: routes only wire parsing, rules and named queries together. */
-export function createApp({ db, config, logger, extraRouters = [] }: AppDeps) {
+export function createApp({ db, config, logger, extraRouters = [], work }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   // Off by default: X-Forwarded-* from a client is not believed (issue 12, F6). Behind a proxy, name it in TRUST_PROXY.
@@ -95,6 +98,7 @@ export function createApp({ db, config, logger, extraRouters = [] }: AppDeps) {
       pageLimitMax: config.PAGE_LIMIT_MAX,
       maxVertices: config.MAX_VERTICES,
       onWrite: bump,
+      work,
     }),
   );
   for (const r of extraRouters) app.use(r);

@@ -48,7 +48,19 @@ export const ConfigSchema = z.object({
   /** JSON bodies of every route except feature writes, checks and exports (they take MAX_UPLOAD_BYTES / 10 MB) */
   JSON_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
-  MAX_DECOMPRESSED_BYTES: z.coerce.number().int().min(1024).default(100 * 1024 * 1024),
+  MAX_DECOMPRESSED_BYTES: z.coerce.number().int().min(1024).default(32 * 1024 * 1024),
+  /** XML elements in one KML or XLSX part, counted before any DOM is built */
+  MAX_XML_ELEMENTS: z.coerce.number().int().min(100).default(1_000_000),
+  /** longest line of a text upload (国土 TXT, CSV) in bytes */
+  MAX_LINE_BYTES: z.coerce.number().int().min(256).default(64 * 1024),
+  /** uploads (parse, checks, export) being read or processed at once; beyond → 429 BUSY */
+  MAX_CONCURRENT_UPLOADS: z.coerce.number().int().min(1).default(8),
+  /** upload worker threads; 0 → one per core */
+  WORKER_THREADS: z.coerce.number().int().min(0).max(64).default(0),
+  /** time budget of one upload job (parse, validate, geometry); beyond → 422 WORK_TIMEOUT */
+  WORK_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+  /** heap budget of each upload worker in MiB; beyond → 413 WORK_OUT_OF_MEMORY */
+  WORK_MEMORY_MB: z.coerce.number().int().min(32).default(512),
   MAX_VERTICES: z.coerce.number().int().min(10).default(200_000),
   MAX_PARCELS: z.coerce.number().int().min(1).default(500),
   PAGE_LIMIT_DEFAULT: z.coerce.number().int().min(1).default(10),

@@ -8,12 +8,14 @@ import { migrate } from './db/migrate';
 import { createLogger } from './logger';
 import { seedIfEmpty } from './seed/load-demo';
 import { domainRouters } from './routes';
+import { WorkPool } from './work/pool';
 
 export interface Running {
   url: string;
   db: Db;
   server: Server;
   config: Config;
+  work: WorkPool;
   close(): Promise<void>;
 }
 
@@ -31,21 +33,26 @@ export async function startServer(env: Record<string, string | undefined> = proc
     const seeded = await seedIfEmpty(db);
     if (seeded) logger.info({ seeded }, 'demo data loaded (synthetic)');
   }
-  const app = createApp({ db, config, logger, extraRouters: [...domainRouters({ db, config }), ...(opts.extraRouters ?? [])] });
+  // parsing, validation and geometry of uploads and writes run in worker threads, within a time and memory budget
+  const work = new WorkPool({ size: config.WORKER_THREADS, timeoutMs: config.WORK_TIMEOUT_MS, memoryMb: config.WORK_MEMORY_MB });
+  const app = createApp({ db, config, logger, work, extraRouters: [...domainRouters({ db, config, work }), ...(opts.extraRouters ?? [])] });
   const server = await new Promise<Server>((ok) => {
     const s = app.listen(config.PORT, config.HOST, () => ok(s));
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.HOST}:${port}`;
-  logger.info({ url, engine: db.engine }, 'listening');
+  logger.info({ url, engine: db.engine, workers: work.size }, 'listening');
+  work.warm();
   return {
     url,
     db,
     server,
     config,
+    work,
     async close() {
       await new Promise<void>((ok) => server.close(() => ok()));
       server.closeAllConnections?.();
+      await work.close();
       if (!opts.db) await db.close();
     },
   };

@@ -8,7 +8,8 @@ import { isoDay } from '../http/iso-day';
 import { publicOrigin } from '../http/public-url';
 import { fromZod } from '../http/error-middleware';
 import { COLLECTIONS, findCollection, type CollectionDef } from './collections';
-import { checkGeometry } from './geometry-check';
+import { checkGeometry, type GeometryKind } from '../geometry/validate';
+import type { WorkPool } from '../work/pool';
 
 export interface FeatureRouterDeps {
   db: Db;
@@ -18,6 +19,8 @@ export interface FeatureRouterDeps {
   maxVertices: number;
   /** called after every successful write (tile ETags, caches) */
   onWrite?: (collection: string) => void;
+  /** upload worker pool: geometry validation of writes runs there; without it, on the main thread */
+  work?: WorkPool;
 }
 
 const CONFORMANCE = [
@@ -80,12 +83,15 @@ function toFeature(f: { type: string; geometry: unknown; properties: Record<stri
 }
 
 /** Parse a write body: a GeoJSON Feature whose properties fit the collection's schema. */
-function parseFeatureBody(c: CollectionDef, body: unknown, maxVertices: number, idFromPath?: string) {
+type GeometryCheck = (geometry: unknown, kind: GeometryKind, maxVertices: number) => Promise<unknown>;
+
+async function parseFeatureBody(c: CollectionDef, body: unknown, maxVertices: number, check: GeometryCheck, idFromPath?: string) {
   const b = body as { type?: string; id?: unknown; geometry?: unknown; properties?: unknown } | undefined;
   if (!b || typeof b !== 'object' || b.type !== 'Feature') {
     throw new AppError(400, 'BODY_NOT_FEATURE', 'The body must be a GeoJSON Feature', '请求体必须是 GeoJSON Feature');
   }
-  const geometry = checkGeometry(b.geometry, c.geometry, maxVertices);
+  await check(b.geometry, c.geometry, maxVertices);
+  const geometry = b.geometry;
   const parsed = c.properties.safeParse(b.properties ?? {});
   if (!parsed.success) throw fromZod(parsed.error, 'INVALID_PROPERTY');
   const id = idFromPath ?? (b.id !== undefined ? String(b.id) : (b.properties as Record<string, unknown> | undefined)?.id);
@@ -98,8 +104,11 @@ function parseFeatureBody(c: CollectionDef, body: unknown, maxVertices: number, 
 
 /** OGC API – Features Part 1 (read) and Part 4 (create/replace/delete) for every layer. */
 export function featureRouter(deps: FeatureRouterDeps): Router {
-  const { db } = deps;
+  const { db, work } = deps;
   const r = Router();
+  const check: GeometryCheck = work
+    ? (geometry, kind, maxVertices) => work.run('geometry', { geometry, kind, maxVertices })
+    : async (geometry, kind, maxVertices) => checkGeometry(geometry, kind, maxVertices);
 
   r.get('/conformance', (_req, res) => {
     res.json({ conformsTo: CONFORMANCE });
@@ -165,7 +174,7 @@ export function featureRouter(deps: FeatureRouterDeps): Router {
 
   r.post('/collections/:id/items', requireAdmin(deps.adminToken), route(async (req, res) => {
     const c = collectionOr404(String(req.params.id));
-    const feature = parseFeatureBody(c, req.body, deps.maxVertices);
+    const feature = await parseFeatureBody(c, req.body, deps.maxVertices, check);
     const id = await db.transaction(async (tx) => {
       const out = await tx.named<{ id: string }>(`${c.table}_insert`, [JSON.stringify([feature])]);
       return out.rows[0].id;
@@ -178,7 +187,7 @@ export function featureRouter(deps: FeatureRouterDeps): Router {
   r.put('/collections/:id/items/:fid', requireAdmin(deps.adminToken), route(async (req, res) => {
     const c = collectionOr404(String(req.params.id));
     const fid = String(req.params.fid);
-    const feature = parseFeatureBody(c, req.body, deps.maxVertices, fid);
+    const feature = await parseFeatureBody(c, req.body, deps.maxVertices, check, fid);
     const updated = await db.transaction(async (tx) => (await tx.named(`${c.table}_update`, [fid, JSON.stringify(feature)])).rows.length);
     if (!updated) throw notFound('feature', fid);
     deps.onWrite?.(c.id);

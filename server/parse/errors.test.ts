@@ -44,7 +44,7 @@ describe('国土 TXT', () => {
 
   it('refuses fewer than 3 distinct corners', async () => {
     const e = await refusal(parseUpload(txt(['3,1,1,x,面,,,,@', 'J1,1,3960000,38375000', 'J2,1,3961000,38375000', 'J1,1,3960000,38375000']), 'a.txt'));
-    expect(e.code).toBe('PARSE_TOO_FEW_POINTS');
+    expect(e.code).toBe('GEOMETRY_TOO_FEW_POINTS');
     expect(e.details![0]).toMatchObject({ parcel: 'x', corners: 2 });
   });
 
@@ -52,7 +52,7 @@ describe('国土 TXT', () => {
     const e = await refusal(
       parseUpload(txt(['5,1,1,x,面,,,,@', 'J1,1,3960000,38375000', 'J2,1,3962000,38377000', 'J3,1,3962000,38375000', 'J4,1,3960000,38377000', 'J1,1,3960000,38375000']), 'a.txt'),
     );
-    expect(e.code).toBe('PARSE_SELF_INTERSECTION');
+    expect(e.code).toBe('GEOMETRY_SELF_INTERSECTION');
     expect(e.status).toBe(422);
     expect(e.message).toMatch(/J1–J2.*J3–J4/);
     expect(e.details![0]).toMatchObject({ point: 'J1', line: 9, edge: 'J1–J2', other_edge: 'J3–J4', kind: 'cross' });
@@ -62,7 +62,7 @@ describe('国土 TXT', () => {
     const e = await refusal(
       parseUpload(txt([...square(), 'J5,2,3961000,38376000', 'J6,2,3963000,38376000', 'J7,2,3963000,38376500', 'J8,2,3961000,38376500']), 'a.txt'),
     );
-    expect(e.code).toBe('PARSE_SELF_INTERSECTION');
+    expect(e.code).toBe('GEOMETRY_SELF_INTERSECTION');
     expect(e.details![0]).toMatchObject({ ring: 1, other_ring: 2 });
   });
 
@@ -115,7 +115,7 @@ describe('国土 TXT', () => {
     const xian = HEAD.map((l) => (l.startsWith('坐标系') ? '坐标系=80西安坐标系' : l));
     expect((await refusal(parseUpload(txt(square(), xian), 'a.txt'))).code).toBe('PARSE_CRS_UNSUPPORTED');
     const e = await refusal(parseUpload(Buffer.from('经度,纬度\n10,10\n10.1,10\n10.1,10.1\n'), 'a.csv'));
-    expect(e.code).toBe('PARSE_OUTSIDE_CHINA');
+    expect(e.code).toBe('GEOMETRY_OUTSIDE_CHINA');
     expect(e.details![0]).toMatchObject({ line: 2 });
   });
 

@@ -4,7 +4,7 @@ import { tooLarge } from '../errors';
 export interface ParseLimits {
   /** Size of the uploaded file in bytes. Default 20 MiB. */
   maxUploadBytes: number;
-  /** Total decompressed size of a zip archive (SHP zip, KMZ, XLSX) in bytes. Default 100 MiB. */
+  /** Total decompressed size of a zip archive (SHP zip, KMZ, XLSX) in bytes, counted while inflating. Default 32 MiB. */
   maxArchiveBytes: number;
   /** Number of entries in a zip archive. Default 200. */
   maxArchiveEntries: number;
@@ -12,14 +12,20 @@ export interface ParseLimits {
   maxVertices: number;
   /** Parcels per file. Default 1,000. */
   maxParcels: number;
+  /** XML elements in one KML document or XLSX part, counted before any DOM is built. Default 1,000,000. */
+  maxXmlElements: number;
+  /** Longest line of a text upload (国土 TXT, CSV), bytes. Default 64 KiB. */
+  maxLineBytes: number;
 }
 
 export const DEFAULT_LIMITS: ParseLimits = {
   maxUploadBytes: 20 * 1024 * 1024,
-  maxArchiveBytes: 100 * 1024 * 1024,
+  maxArchiveBytes: 32 * 1024 * 1024,
   maxArchiveEntries: 200,
   maxVertices: 200_000,
   maxParcels: 1_000,
+  maxXmlElements: 1_000_000,
+  maxLineBytes: 64 * 1024,
 };
 
 export const resolveLimits = (l?: Partial<ParseLimits>): ParseLimits => ({ ...DEFAULT_LIMITS, ...(l ?? {}) });

@@ -5,10 +5,11 @@
  *   GET  /api/blocks/{id}/conflicts  a stored block: extension by its holder, for its mineral (overridable)
  *   GET  /api/conflicts?collection=… the register: every block × that collection, paged; format=csv
  */
-import express, { type Request } from 'express';
+import express, { type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { runCheck } from '../conflicts/engine';
-import { readCheckInput } from '../conflicts/input';
+import { readCheckInput, type CheckInput } from '../conflicts/input';
+import type { ParseResult } from '../parse/index';
 import { registerCsv } from '../conflicts/csv';
 import { APPLICATIONS } from '../conflicts/outcomes';
 import { registerPage } from '../conflicts/register';
@@ -26,11 +27,17 @@ import { fromZod } from '../http/error-middleware';
 import { registerOpenApiPath } from '../http/openapi';
 import { resolveLimits, type ParseLimits } from '../parse/limits';
 import { REGIME_IDS } from '../rules/regimes';
+import type { WorkPool } from '../work/pool';
+import { ownBytes } from './parse';
 
 export interface ChecksRouterDeps {
   db: Db;
   config: Config;
   limits?: Partial<ParseLimits>;
+  /** Worker pool reading and validating the input; without it that runs on the main thread (unit tests). */
+  work?: WorkPool;
+  /** Gate counting uploads in progress (429 BUSY beyond). */
+  uploads?: RequestHandler;
 }
 
 const optInt = z.preprocess((v) => (v === '' || v === undefined || v === null ? undefined : v), z.coerce.number().int().optional());
@@ -78,17 +85,28 @@ async function storedBlock(db: Db, id: string): Promise<(StoredBlock & { geometr
   return rows[0] ?? null;
 }
 
-export function checksRouter({ db, config, limits: lim }: ChecksRouterDeps): express.Router {
+export function checksRouter({ db, config, limits: lim, work, uploads }: ChecksRouterDeps): express.Router {
   const limits = resolveLimits(lim);
   const router = express.Router();
 
-  router.post('/api/checks', singleFileUpload(limits), route(async (req, res) => {
+  router.post('/api/checks', uploads ?? ((_req, _res, next) => next()), singleFileUpload(limits), route(async (req, res) => {
     const p = parsed(CheckParams, { ...(req.query as object), ...pick(req.body) });
     const block = p.block_id ? await storedBlock(db, p.block_id) : null;
     if (p.block_id && !block)
       throw unprocessable('CHECK_BLOCK_NOT_FOUND', `Block '${p.block_id}' is not in the register`, `登记库中没有区块 '${p.block_id}'`, [{ field: 'block_id' }]);
     const file = (req as Request & { file?: Express.Multer.File }).file;
-    const input = await readCheckInput({ file, body: req.body }, { format: p.format, zone: p.zone, crs: p.crs }, limits, config.MAX_VERTICES);
+    const hints = { format: p.format, zone: p.zone, crs: p.crs };
+    let input: { geometry: CheckInput['geometry']; describe: () => ParseResult };
+    if (work) {
+      // read, validate and measure the input in a worker; the file's bytes are transferred, a JSON body cloned
+      const bytes = file ? ownBytes(file.buffer) : undefined;
+      const r = await work.run('check-input', {
+        file: bytes && file ? { bytes, name: file.originalname ?? '' } : undefined,
+        body: file ? undefined : req.body,
+        hints, limits, maxVertices: config.MAX_VERTICES,
+      }, bytes ? [bytes.buffer as ArrayBuffer] : []);
+      input = { geometry: r.geometry, describe: () => r.described };
+    } else input = await readCheckInput({ file, body: req.body }, hints, limits, config.MAX_VERTICES);
     const { subject, province_registered } = buildSubject(p, block);
     const result = await runCheck(db, { geometry: input.geometry, area_km2: () => input.describe().area_km2, subject, block_id: p.block_id ?? null, province_registered });
     const described = input.describe();
