@@ -15,7 +15,11 @@ import { assessStoredBlock, requiredFromAssessment, type InvestmentRow, type Sto
 import { deadlinesWithin } from '../lifecycle/deadlines-list';
 import { ledgerFromRows, type OffsetRow } from '../lifecycle/ledger';
 import { planRelinquishment } from '../planner';
-import { applyOffset, assessExtension, COVID_WINDOW, covidInvestmentReduction, covidTermExtension, extensionInputSchema, isoDate } from '../rules';
+import {
+  applyOffset, assessExtension, checkOffsetSource, COVID_WINDOW, covidInvestmentReduction, covidTermExtension, explainRegimeForDate,
+  extensionInputSchema, isoDate, type OffsetBlockInfo,
+} from '../rules';
+import { isOilGas } from '../conflicts/outcomes';
 
 const today = () => isoDate(new Date());
 
@@ -94,20 +98,54 @@ export function lifecycleRouter({ db, adminToken }: { db: Db; adminToken: string
   r.post('/api/offsets', requireAdmin(adminToken), route(async (req, res) => {
     const p = OffsetBody.safeParse(req.body ?? {});
     if (!p.success) throw fromZod(p.error, 'INVALID_OFFSET');
+    const { area_km2: area, offset_date: date } = p.data;
     const from = await loadBlock(db, p.data.from_block);
-    await loadBlock(db, p.data.to_block);
+    const to = await loadBlock(db, p.data.to_block);
+    // Eligibility (R-RED-10 / 7号 七 / 6号 七) under the receiving block's regime — its extension is where the cut is due.
+    const regime = explainRegimeForDate(to.valid_to ?? date, { province: 'shanxi', mineral: to.mineral }).regime;
+    const info = (b: typeof from): OffsetBlockInfo => ({
+      block_id: b.id, holder: b.holder ?? `(no holder recorded: ${b.id})`, kind: b.kind, province: 'shanxi', mineral: b.mineral,
+      basin: (b.basin as string | null) ?? undefined, oil_gas: isOilGas(b.mineral), valid_to: b.valid_to ?? undefined,
+      granted_date: b.first_registration_date ?? undefined,
+    });
+    const check = checkOffsetSource(regime, info(from), info(to), date);
+    if (!check.allowed) {
+      throw new AppError(422, 'OFFSET_NOT_ALLOWED', `Offset refused under ${regime}: ${check.reasons.map((m) => m.message).join('; ')}`,
+        `不予抵扣（${regime}）：${check.reasons.map((m) => m.message_zh).join('；')}`,
+        check.reasons.map((m) => ({ field: 'from_block', code: m.code, message: m.message, message_zh: m.message_zh })));
+    }
+    // The receiver's due reduction (same area, “同等面积”): what its assessment requires less what it already received.
+    const due = (await assessmentOf(db, to.id, date)).result;
+    const dueKm2 = due.assessment?.decision === 'extend' ? (due.offset_credit?.due_reduction_km2 ?? due.assessment.reduction_km2) : null;
+    if (dueKm2 !== null && area > dueKm2 + 1e-6) {
+      throw unprocessable('OFFSET_EXCEEDS_DUE', `The receiving block ${to.id} has ${dueKm2} km² of reduction still due; an offset of ${area} km² exceeds it`,
+        `受让区块 ${to.id} 尚需核减 ${dueKm2} km²，抵扣 ${area} km² 超出应核减面积`, [{ field: 'area_km2', due_km2: dueKm2 }]);
+    }
+    const current = (from.licensed_area_km2 as number | null) ?? from.area_km2;
     const ledger = ledgerFromRows((await db.named<OffsetRow>('offsets_for_block', [from.id])).rows);
     let applied;
     try {
-      applied = applyOffset(ledger, { from_block: from.id, to_block: p.data.to_block, area_km2: p.data.area_km2, date: p.data.offset_date },
-        { current_area_km2: from.area_km2, proven_area_km2: from.proven_km2 });
+      applied = applyOffset(ledger, { from_block: from.id, to_block: to.id, area_km2: area, date },
+        { current_area_km2: current, proven_area_km2: from.proven_km2 });
     } catch (e) {
       if (e instanceof RangeError) throw unprocessable('INVALID_OFFSET', e.message, `抵扣无效：${e.message}`, [{ field: 'area_km2' }]);
       throw e;
     }
-    const id = await db.transaction(async (tx) =>
-      (await tx.named<{ id: string }>('offsets_insert', [from.id, p.data.to_block, p.data.area_km2, p.data.offset_date, from.area_km2, p.data.note ?? null])).rows[0].id);
-    res.status(201).location(`/api/blocks/${encodeURIComponent(from.id)}/offsets`).json({ id, ...applied, ledger: undefined });
+    // One transaction: the giving block's licensed area (area-only change registration, history kept by trigger),
+    // the ledger row, and the receiver's credit. The guard in SQL keeps a concurrent offset from overdrawing the block.
+    const id = await db.transaction(async (tx) => {
+      const upd = await tx.named<{ id: string; licensed_area_km2: number }>('blocks_set_licensed_area', [from.id, area, from.proven_km2]);
+      if (!upd.rows[0]) {
+        throw unprocessable('INVALID_OFFSET', `Block ${from.id} no longer has ${area} km² outside proven reserves`,
+          `区块 ${from.id} 探明储量范围以外的面积已不足 ${area} km²`, [{ field: 'area_km2' }]);
+      }
+      return (await tx.named<{ id: string }>('offsets_insert', [from.id, to.id, area, date, current, p.data.note ?? null, regime, area])).rows[0].id;
+    });
+    res.status(201).location(`/api/blocks/${encodeURIComponent(from.id)}/offsets`).json({
+      id, regime, ...applied, ledger: undefined,
+      receiver: { block_id: to.id, credit_km2: area, due_before_km2: dueKm2, due_after_km2: dueKm2 === null ? null : Math.max(0, dueKm2 - area) },
+      checks: { steps: check.steps, readings: check.readings },
+    });
   }));
 
   r.post('/api/blocks/:id/relinquishment-plans', route(async (req, res) => {
