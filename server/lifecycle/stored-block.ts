@@ -24,6 +24,9 @@ import {
 } from '../rules';
 import { deadlineInput } from './deadlines-list';
 import { unprocessable } from '../errors';
+import { say, type Message } from '../i18n/message';
+import { REGISTER_TO_CONTRACT_ACQUISITION } from '../vocab';
+import { LIFECYCLE_SAY as M } from './messages';
 
 export interface StoredBlock {
   id: string;
@@ -49,14 +52,13 @@ export interface InvestmentRow {
   amount_cny: number;
 }
 
-/** Register vocabulary → the contract vocabulary the rules use. */
-const ACQUISITION: Record<string, ExtensionInput['acquisition_method']> = {
-  tender: 'tender',
-  listing: 'listing',
-  agreement: 'agreement',
-  administrative: 'administrative',
-  added_mineral: 'coal_addition',
-};
+/** Register vocabulary → the contract vocabulary the rules use (server/vocab, total by type). */
+const ACQUISITION: Record<string, ExtensionInput['acquisition_method']> = REGISTER_TO_CONTRACT_ACQUISITION;
+
+/** A step derived from the register: the rules' step plus what it is, in both languages. */
+export interface DerivedStep extends Step {
+  description?: Message;
+}
 
 const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
 
@@ -64,7 +66,7 @@ const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
  * Investment actually made within [from, to): each calendar year's amount weighted by the share of that
  * year inside the term (the ledger is kept by calendar year, the term runs from the registration day).
  */
-export function investedWithin(rows: InvestmentRow[], from: string, to: string): { amount_cny: number; step: Step } {
+export function investedWithin(rows: InvestmentRow[], from: string, to: string): { amount_cny: number; step: DerivedStep } {
   let total = 0;
   const parts: string[] = [];
   for (const r of rows) {
@@ -81,8 +83,9 @@ export function investedWithin(rows: InvestmentRow[], from: string, to: string):
     step: {
       rule: 'R-INV-1',
       citation: '273号令 第十六条',
-      formula: `actual = ${parts.join(' + ') || '0'} = ${total.toFixed(2)} CNY (calendar-year ledger, pro rata by day within ${from}..${to})`,
+      formula: `${parts.join(' + ') || '0'} = ${total.toFixed(2)} CNY`,
       value: total,
+      description: say(M, 'INVESTED_WITHIN', { from, to }),
     },
   };
 }
@@ -94,34 +97,37 @@ export interface FeeSchedule {
   /** one row per exploration year from the first to the current, and the total to date */
   rows: { exploration_year: number; amount_cny: number }[];
   total_to_date_cny: number;
-  steps: Step[];
+  steps: DerivedStep[];
 }
 
 /** R-FEE-1 per exploration year from the first to `year`, on the block's current area, with the total to date. */
 export function feeSchedule(area_km2: number, year: number): FeeSchedule {
   const rows = [];
-  const steps: Step[] = [];
+  const steps: DerivedStep[] = [];
   for (let y = 1; y <= year; y++) {
     const f = explorationUsageFee({ exploration_year: y, area_km2 });
     rows.push({ exploration_year: y, amount_cny: f.amount_cny });
     if (y === year) steps.push(...f.steps);
   }
   const total = rows.reduce((a, r) => a + r.amount_cny, 0);
-  steps.push({ rule: 'R-FEE-1', citation: '273号令 第三十三条', formula: `total to date = Σ years 1..${year} = ${total.toFixed(2)} CNY (on the current area)`, value: total });
+  steps.push({ rule: 'R-FEE-1', citation: '273号令 第三十三条', formula: `Σ 1..${year} = ${total.toFixed(2)} CNY`, value: total, description: say(M, 'FEES_TO_DATE', { year }) });
   return { exploration_year: year, usage_fee_cny: rows[rows.length - 1]?.amount_cny ?? 0, rows, total_to_date_cny: total, steps };
 }
 
 export interface StoredBlockAssessment {
   block: { id: string; name: string; holder: string | null; kind: string; mineral: string; status: string };
-  regime_reason: string;
+  regime_reason: RulesText;
   inputs: ExtensionInput;
-  derived_steps: Step[];
+  derived_steps: DerivedStep[];
   assessment: ExtensionAssessment | null;
   investment: (InvestmentSchedule & { actual_cny: number; unfinished_ratio: number }) | null;
   fees: FeeSchedule | null;
   deadlines: BlockDeadlines | null;
-  warnings: string[];
+  warnings: (Message | RulesText)[];
 }
+
+/** A sentence from server/rules: a plain string until the rules speak Messages (then the union collapses). */
+type RulesText = ReturnType<typeof explainRegimeForDate>['reason'] | ReturnType<typeof explainRegimeForDate>['warnings'][number];
 
 /**
  * Assess a stored exploration block as of `today`. Mining rights get deadlines only.
@@ -133,13 +139,13 @@ export function assessStoredBlock(
   ledger: OffsetLedger = EMPTY_LEDGER,
   today: string,
 ): StoredBlockAssessment {
-  const warnings: string[] = [];
-  const derived: Step[] = [];
+  const warnings: StoredBlockAssessment['warnings'] = [];
+  const derived: DerivedStep[] = [];
   const head = { id: b.id, name: b.name, holder: b.holder, kind: b.kind, mineral: b.mineral, status: b.status };
   if (!b.valid_from || !b.valid_to || !b.first_registration_date) {
     return {
       block: head, regime_reason: '', inputs: {} as ExtensionInput, derived_steps: [], assessment: null, investment: null,
-      fees: null, deadlines: null, warnings: ['the block has no validity dates or first registration date: nothing to assess'],
+      fees: null, deadlines: null, warnings: [say(M, 'NO_DATES')],
     };
   }
   const choice = explainRegimeForDate(b.valid_to, { province: 'shanxi', mineral: b.mineral });
@@ -152,11 +158,11 @@ export function assessStoredBlock(
     return { block: head, regime_reason: choice.reason, inputs: {} as ExtensionInput, derived_steps: [], assessment: null, investment: null, fees: null, deadlines, warnings };
   }
 
-  derived.push({ rule: 'GEOM', citation: 'CGCS2000 椭球面积 (ST_Area geography)', formula: `licensed area from the block geometry = ${b.area_km2.toFixed(4)} km²`, value: b.area_km2 });
+  derived.push({ rule: 'GEOM', citation: 'CGCS2000 椭球面积 (ST_Area geography)', formula: `${b.area_km2.toFixed(4)} km²`, value: b.area_km2, description: say(M, 'LICENSED_AREA_FROM_GEOMETRY') });
   const pre = preOffsetBase(ledger, b.id, b.area_km2);
   if (pre.offsets_given_km2 > 0) derived.push(...pre.steps);
   const licensed = pre.pre_offset_area_km2;
-  derived.push({ rule: 'GEOM', citation: '探明储量范围 (reserves layer)', formula: `proven-reserve area inside the block = ${b.proven_km2.toFixed(4)} km²`, value: b.proven_km2 });
+  derived.push({ rule: 'GEOM', citation: '探明储量范围图层', formula: `${b.proven_km2.toFixed(4)} km²`, value: b.proven_km2, description: say(M, 'PROVEN_AREA_FROM_RESERVES') });
 
   const schedule = minimumInvestmentSchedule({ first_registration_date: b.first_registration_date, area_km2: licensed, from: b.valid_from, to: b.valid_to });
   const actual = investedWithin(investments, b.valid_from, b.valid_to);
@@ -204,7 +210,9 @@ export function requiredFromAssessment(r: StoredBlockAssessment): { required_km2
   if (!a)
     throw unprocessable('NO_ASSESSMENT', 'This block has no extension assessment (not an exploration right with dates): give required_km2',
       '该区块无延续评估（非探矿权或缺少日期），请给出 required_km2');
-  if (a.decision !== 'extend' || a.reduction_km2 <= 0)
-    throw unprocessable('NOTHING_TO_RELINQUISH', `The assessment requires no reduction (decision ${a.decision})`, `评估结果无需核减（结论：${a.decision}）`);
+  if (a.decision !== 'extend' || a.reduction_km2 <= 0) {
+    const m = say(M, 'NOTHING_TO_RELINQUISH', { decision: a.decision });
+    throw unprocessable('NOTHING_TO_RELINQUISH', m.message, m.message_zh);
+  }
   return { required_km2: a.reduction_km2, basis: { source: 'assessment', regime: a.regime, steps: a.steps } };
 }
