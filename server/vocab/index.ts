@@ -268,6 +268,18 @@ export const WELL_LOCATION_CLASSES = vocab({
   coal_unmined: { zh: '煤矿未采区', en: 'coal not yet mined' },
 });
 
+/** Coordinate-file formats (server/parse FORMATS) and where else an input may come from. */
+export const FILE_FORMATS = vocab({
+  'guotu-txt': { zh: '国土 TXT', en: 'Guotu TXT' },
+  csv: { zh: 'CSV 坐标表', en: 'CSV corner table' },
+  xlsx: { zh: 'XLSX 坐标表', en: 'XLSX corner table' },
+  geojson: { zh: 'GeoJSON', en: 'GeoJSON' },
+  kml: { zh: 'KML', en: 'KML' },
+  kmz: { zh: 'KMZ', en: 'KMZ' },
+  shp: { zh: 'Shapefile（ZIP）', en: 'Shapefile (ZIP)' },
+  register: { zh: '登记库', en: 'register' },
+});
+
 // ---------------------------------------------------------------- licence lifecycle
 
 /** Rule regimes (server/rules/regimes.ts REGIME_IDS). */
@@ -288,6 +300,8 @@ export const DEADLINE_KINDS = vocab({
   expiry: { zh: '有效期届满', en: 'expiry' },
   extension_application: { zh: '申请延续截止', en: 'last day to apply for extension' },
   mining_registration: { zh: '申请采矿登记截止', en: 'last day to apply for mining registration' },
+  proven_to_mining: { zh: '探明储量后转采矿登记截止', en: 'mining registration after proven reserves' },
+  report_then_produce_mining: { zh: '报告后开采转采矿登记截止', en: 'mining registration after report-then-produce' },
 });
 
 /** Relinquishment-planner strategies (server/planner/planner.ts `Strategy`). */
@@ -302,6 +316,24 @@ export const STRATEGIES = vocab({
   'corner-sw': { zh: '西南角矩形', en: 'south-west corner rectangle' },
   'corner-se': { zh: '东南角矩形', en: 'south-east corner rectangle' },
 });
+
+/** Which vocabulary names each coded property of each collection (popups, details, CSV). */
+export const FIELD_VOCABS: Readonly<Record<string, Readonly<Record<string, Vocab>>>> = {
+  blocks: { kind: BLOCK_KINDS, mineral: MINERALS, status: BLOCK_STATUSES, acquisition_method: ACQUISITION_METHODS, basin: BASINS },
+  reserves: { kind: RESERVE_KINDS },
+  'protected-areas': { category: PA_CATEGORIES, zone: PA_ZONES, level: PA_LEVELS },
+  redlines: { status: REDLINE_STATUSES },
+  wells: { type: WELL_TYPES, status: WELL_STATUSES },
+  pipelines: { type: PIPELINE_TYPES, status: PIPELINE_STATUSES },
+  boundaries: { level: BOUNDARY_LEVELS },
+};
+
+/** The name of a property value of a collection's feature, e.g. ('wells', 'status', 'plugged') → 封井. */
+export function labelField(collection: string, field: string, code: unknown, lang: Lang): string {
+  const v = FIELD_VOCABS[collection]?.[field];
+  const c = code === null || code === undefined ? null : String(code);
+  return v ? label(v, c, lang) : labelAny(c, lang);
+}
 
 // ---------------------------------------------------------------- lookups
 

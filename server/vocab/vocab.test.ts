@@ -6,9 +6,10 @@ import { CONFLICT_COLLECTIONS } from '../conflicts/types';
 import { COLLECTIONS as FEATURE_COLLECTIONS } from '../features/collections';
 import { acquisitionMethodSchema } from '../rules/schemas';
 import { REGIME_IDS } from '../rules/regimes';
+import { FORMATS } from '../parse/types';
 import {
-  ACQUISITION_METHODS, APPLICATIONS, CONTRACT_ACQUISITION_METHODS, COLLECTIONS, DECISIONS, OUTCOMES, REGIMES, REGISTER_TO_CONTRACT_ACQUISITION,
-  SQL_CHECKED, STRATEGIES, codesOf, label, labelAny, outcomeLabel, outcomeSeverity, type Vocab,
+  ACQUISITION_METHODS, APPLICATIONS, FILE_FORMATS, CONTRACT_ACQUISITION_METHODS, COLLECTIONS, DECISIONS, OUTCOMES, REGIMES, REGISTER_TO_CONTRACT_ACQUISITION,
+  SQL_CHECKED, STRATEGIES, codesOf, label, labelAny, labelField, outcomeLabel, outcomeSeverity, type Vocab,
 } from './index';
 
 const MIGRATIONS = join(import.meta.dirname, '../../sql/migrations');
@@ -74,6 +75,10 @@ describe('vocabularies and the code that decides', () => {
     expect([...acquisitionMethodSchema.options].sort()).toEqual(keys(CONTRACT_ACQUISITION_METHODS).sort());
   });
 
+  it('names every file format the parser reads', () => {
+    for (const f of FORMATS) expect(Object.hasOwn(FILE_FORMATS, f), f).toBe(true);
+  });
+
   it('decisions and strategies name every value the rules and the planner produce', () => {
     expect(keys(DECISIONS)).toEqual(expect.arrayContaining(['extend', 'refuse']));
     expect(keys(STRATEGIES)).toEqual(expect.arrayContaining(['protected-first', 'west-strip', 'corner-se']));
@@ -92,6 +97,9 @@ describe('labels', () => {
     expect(labelAny('core', 'zh')).toBe('核心保护区');
     expect(labelAny('redline', 'zh')).toBe('生态保护红线');
     expect(labelAny('hasOwnProperty', 'zh')).toBe('hasOwnProperty');
+    expect(labelField('wells', 'status', 'inactive', 'zh')).toBe('停产');
+    expect(labelField('pipelines', 'status', 'abandoned', 'en')).toBe('abandoned');
+    expect(labelField('protected-areas', 'level', 'municipal', 'zh')).toBe('市级');
   });
   it('grade every outcome by severity; unknown ones are info', () => {
     expect(outcomeSeverity('forbidden')).toBe('block');

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ApiError } from '../api/http';
+import type { ExtensionStep } from '../api/types';
 import { fill, useI18n } from '../i18n';
 import { formatValue } from '../format';
 
@@ -89,5 +90,36 @@ export function Progress({ value, text }: { value: number | null; text: string }
       {value === null ? <progress /> : <progress value={value} max={1} />}
       <span>{text}</span>
     </div>
+  );
+}
+
+/** Server sentences (Messages, or strings not yet moved) as a list in the page's language. */
+export function TextList({ items, className, testid }: { items: unknown[] | null | undefined; className?: string; testid?: string }) {
+  const { text } = useI18n();
+  if (!items?.length) return null;
+  return (
+    <ul className={className} data-testid={testid}>
+      {items.map((x, i) => (
+        <li key={i} data-code={typeof x === 'object' && x && 'code' in x ? String((x as { code: unknown }).code) : undefined}>{text(x)}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** The audit trail of a rule result: rule id, citation, what the step is, the arithmetic, the value. */
+export function Steps({ steps, testid }: { steps: ExtensionStep[] | null | undefined; testid?: string }) {
+  const { text } = useI18n();
+  if (!steps?.length) return null;
+  return (
+    <ol className="steps" data-testid={testid}>
+      {steps.map((s, i) => (
+        <li key={i}>
+          <div><code>{s.rule}</code> <span className="muted small">{s.citation}</span></div>
+          {s.description && <div className="small">{text(s.description)}</div>}
+          {s.formula && <div className="mono small">{text(s.formula)}</div>}
+          {s.value !== undefined && typeof s.value !== 'object' && <div>= <b>{formatValue(s.value)}</b></div>}
+        </li>
+      ))}
+    </ol>
   );
 }
