@@ -158,7 +158,7 @@ export function assessStoredBlock(
     return { block: head, regime_reason: choice.reason, inputs: {} as ExtensionInput, derived_steps: [], assessment: null, investment: null, fees: null, deadlines, warnings };
   }
 
-  derived.push({ rule: 'GEOM', citation: 'CGCS2000 椭球面积 (ST_Area geography)', formula: `${b.area_km2.toFixed(4)} km²`, value: b.area_km2, description: say(M, 'LICENSED_AREA_FROM_GEOMETRY') });
+  derived.push({ rule: 'GEOM', citation: 'CGCS2000 椭球面积', formula: `${b.area_km2.toFixed(4)} km²`, value: b.area_km2, description: say(M, 'LICENSED_AREA_FROM_GEOMETRY') });
   const pre = preOffsetBase(ledger, b.id, b.area_km2);
   if (pre.offsets_given_km2 > 0) derived.push(...pre.steps);
   const licensed = pre.pre_offset_area_km2;

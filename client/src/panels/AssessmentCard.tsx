@@ -12,7 +12,7 @@ import type { ExtensionStep } from '../api/types';
 import { formatCny, formatKm2, formatPercent } from '../format';
 import { useI18n } from '../i18n';
 import type { Messages } from '../i18n/zh';
-import { Steps, TextList } from './common';
+import { Said, Steps, TextList } from './common';
 
 export type BlockAssessment = StoredBlockAssessment & {
   offsets?: { id: string; from_block: string; to_block: string; area_km2: number; date?: string; offset_date?: string }[];
@@ -40,7 +40,7 @@ const DEADLINE_FIELDS = [
 ] as const;
 
 export function AssessmentCard({ value }: { value: BlockAssessment }) {
-  const { t, lang, term, text } = useI18n();
+  const { t, lang, term } = useI18n();
   const a = value.assessment;
   const inv = value.investment;
   const fees = value.fees;
@@ -82,7 +82,7 @@ export function AssessmentCard({ value }: { value: BlockAssessment }) {
       <p className={`banner ${a?.decision === 'refuse' ? 'warn' : a ? 'ok' : 'notice'}`}>
         <span className="muted small">{t('decision')}</span> <b data-testid="assessment-decision">{headline}</b>
       </p>
-      {value.regime_reason && <p className="small muted" data-testid="regime-reason">{t('regimeReason')}: {text(value.regime_reason)}</p>}
+      {value.regime_reason && <p className="small muted" data-testid="regime-reason">{t('regimeReason')}: <Said x={value.regime_reason} /></p>}
       {numbers.length > 0 && <Props rows={numbers} />}
       {!!a?.refusal_reasons?.length && (
         <div className="warn small">

@@ -10,7 +10,7 @@ import {
 } from '../../../server/vocab';
 import { SEVERITY_COLOURS } from '../map/colours';
 import type { MapController } from '../map/controller';
-import { ErrorBox, Progress } from './common';
+import { ErrorBox, Progress, Said } from './common';
 
 type Outcome = { kind: 'check'; result: CheckResult } | { kind: 'parse'; result: ParseResult };
 
@@ -142,7 +142,7 @@ export function ConflictGroups({ conflicts, lang, onFocus }: { conflicts: Confli
 
 /** Check a proposed block: a dropped/picked coordinate file or a drawn polygon → area, conflicts, exports. */
 export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { file: File; n: number } | null }) {
-  const { t, lang, term, text } = useI18n();
+  const { t, lang, term } = useI18n();
   const fileRef = useRef<HTMLInputElement>(null);
   const [req, setReq] = useState<CheckRequest>({ application: 'new_exploration', applicant: '', mineral: 'cbm' });
   const [progress, setProgress] = useState<number | 'waiting' | null>(null);
@@ -313,7 +313,7 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
           {input.warnings?.length > 0 && (
             <div className="notice small">
               <b>{t('warnings')}</b>
-              <ul>{input.warnings.map((w, i) => <li key={i} data-code={typeof w === 'object' ? w.code : undefined}>{text(w)}</li>)}</ul>
+              <ul>{input.warnings.map((w, i) => <li key={i} data-code={typeof w === 'object' ? w.code : undefined}><Said x={w} /></li>)}</ul>
             </div>
           )}
           {out?.kind === 'check' && (

@@ -93,14 +93,22 @@ export function Progress({ value, text }: { value: number | null; text: string }
   );
 }
 
+/**
+ * One server sentence in the page's language. A plain string (a module not yet speaking Messages) is
+ * marked `data-legacy-text`, so the browser suite can tell it from the page's own words.
+ */
+export function Said({ x }: { x: unknown }) {
+  const { text } = useI18n();
+  return <span data-legacy-text={typeof x === 'string' ? '' : undefined}>{text(x)}</span>;
+}
+
 /** Server sentences (Messages, or strings not yet moved) as a list in the page's language. */
 export function TextList({ items, className, testid }: { items: unknown[] | null | undefined; className?: string; testid?: string }) {
-  const { text } = useI18n();
   if (!items?.length) return null;
   return (
     <ul className={className} data-testid={testid}>
       {items.map((x, i) => (
-        <li key={i} data-code={typeof x === 'object' && x && 'code' in x ? String((x as { code: unknown }).code) : undefined}>{text(x)}</li>
+        <li key={i} data-code={typeof x === 'object' && x && 'code' in x ? String((x as { code: unknown }).code) : undefined}><Said x={x} /></li>
       ))}
     </ul>
   );
@@ -108,15 +116,14 @@ export function TextList({ items, className, testid }: { items: unknown[] | null
 
 /** The audit trail of a rule result: rule id, citation, what the step is, the arithmetic, the value. */
 export function Steps({ steps, testid }: { steps: ExtensionStep[] | null | undefined; testid?: string }) {
-  const { text } = useI18n();
   if (!steps?.length) return null;
   return (
     <ol className="steps" data-testid={testid}>
       {steps.map((s, i) => (
         <li key={i}>
           <div><code>{s.rule}</code> <span className="muted small">{s.citation}</span></div>
-          {s.description && <div className="small">{text(s.description)}</div>}
-          {s.formula && <div className="mono small">{text(s.formula)}</div>}
+          {s.description && <div className="small"><Said x={s.description} /></div>}
+          {s.formula && <div className="mono small"><Said x={s.formula} /></div>}
           {s.value !== undefined && typeof s.value !== 'object' && <div>= <b>{formatValue(s.value)}</b></div>}
         </li>
       ))}
