@@ -6,7 +6,7 @@
  */
 import { addYears, compareDates, type IsoDate } from '../rules/dates';
 import type { RegimeId } from '../rules/regimes';
-import { APPLICATIONS as APPLICATION_TERMS, codesOf, OUTCOMES as OUTCOME_TERMS } from '../vocab';
+import { APPLICATIONS as APPLICATION_TERMS, codesOf, MINERALS as MINERAL_TERMS, OUTCOMES as OUTCOME_TERMS } from '../vocab';
 import { say } from '../i18n/message';
 import { basis, type Basis } from './citations';
 import { CONFLICT_SAY as M, joinNotes } from './messages';
@@ -24,7 +24,7 @@ export const DEDUCTIBLE: ReadonlySet<Outcome> = new Set<Outcome>([
 ]);
 
 /** Oil/gas minerals (CBM counts as 油气, 001 L9403); everything else is non-oil/gas. */
-export const OIL_GAS_MINERALS: ReadonlySet<string> = new Set(['cbm', 'oil_gas', 'tight_gas', 'shale_gas']);
+export const OIL_GAS_MINERALS: ReadonlySet<string> = new Set(Object.entries(MINERAL_TERMS).filter(([, m]) => m.oil_gas).map(([code]) => code));
 export const isOilGas = (mineral: string | null | undefined) => !!mineral && OIL_GAS_MINERALS.has(mineral);
 
 /** The "四类保护地" a pipeline may cross only harmlessly (273号令 第三十一条第二款, PA-11). 自然保护地 = reserves and natural parks. */

@@ -26,13 +26,19 @@ export function codesOf<T extends Record<string, unknown>>(v: T): [keyof T & str
 
 // ---------------------------------------------------------------- register (SQL CHECK lists)
 
-export const MINERALS = vocab({
-  cbm: { zh: '煤层气', en: 'CBM' },
-  coal: { zh: '煤炭', en: 'coal' },
-  oil_gas: { zh: '石油天然气', en: 'oil & gas' },
-  tight_gas: { zh: '致密气', en: 'tight gas' },
-  shale_gas: { zh: '页岩气', en: 'shale gas' },
-  other: { zh: '其他', en: 'other' },
+export interface MineralTerm extends Term {
+  /** 油气 class (CBM counts as 油气, 001 L9403): decides which overlap rules apply (server/conflicts/outcomes.ts) */
+  oil_gas: boolean;
+}
+const minerals = <const T extends Record<string, MineralTerm>>(v: T): T => v;
+
+export const MINERALS = minerals({
+  cbm: { zh: '煤层气', en: 'CBM', oil_gas: true },
+  coal: { zh: '煤炭', en: 'coal', oil_gas: false },
+  oil_gas: { zh: '石油天然气', en: 'oil & gas', oil_gas: true },
+  tight_gas: { zh: '致密气', en: 'tight gas', oil_gas: true },
+  shale_gas: { zh: '页岩气', en: 'shale gas', oil_gas: true },
+  other: { zh: '其他', en: 'other', oil_gas: false },
 });
 
 export const BLOCK_KINDS = vocab({

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APPLICATIONS as ENGINE_APPLICATIONS, OUTCOMES as ENGINE_OUTCOMES } from '../conflicts/outcomes';
+import { APPLICATIONS as ENGINE_APPLICATIONS, OIL_GAS_MINERALS, OUTCOMES as ENGINE_OUTCOMES } from '../conflicts/outcomes';
 import { CONFLICT_COLLECTIONS } from '../conflicts/types';
 import { COLLECTIONS as FEATURE_COLLECTIONS } from '../features/collections';
 import { acquisitionMethodSchema } from '../rules/schemas';
@@ -63,6 +63,7 @@ describe('vocabularies and the code that decides', () => {
     expect(keys(OUTCOMES).sort()).toEqual([...ENGINE_OUTCOMES].sort());
     expect([...ENGINE_APPLICATIONS]).toEqual(codesOf(APPLICATIONS));
     for (const c of CONFLICT_COLLECTIONS) expect(Object.hasOwn(COLLECTIONS, c), c).toBe(true);
+    expect([...OIL_GAS_MINERALS].sort()).toEqual(['cbm', 'oil_gas', 'shale_gas', 'tight_gas']);
   });
 
   it('regimes match the rules, and every register acquisition method maps to a contract method the rules accept', () => {
