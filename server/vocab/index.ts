@@ -286,6 +286,26 @@ export const FILE_FORMATS = vocab({
   register: { zh: '登记库', en: 'register' },
 });
 
+/** Keys of an error's `details` entries (server/errors.ts ErrorDetail and the parsers' details). */
+export const ERROR_DETAIL_KEYS = vocab({
+  line: { zh: '行', en: 'line' },
+  point: { zh: '点', en: 'point' },
+  parcel: { zh: '地块', en: 'parcel' },
+  ring: { zh: '环', en: 'ring' },
+  other_point: { zh: '另一点', en: 'other point' },
+  field: { zh: '字段', en: 'field' },
+  value: { zh: '值', en: 'value' },
+  message: { zh: '说明', en: 'message' },
+  reason: { zh: '原因', en: 'reason' },
+  hint: { zh: '提示', en: 'hint' },
+  supported: { zh: '支持的格式', en: 'supported' },
+  filename: { zh: '文件名', en: 'file name' },
+  entries: { zh: '压缩包内文件', en: 'entries' },
+  kind: { zh: '类型', en: 'kind' },
+  limit: { zh: '上限', en: 'limit' },
+  required_km2: { zh: '需核减面积（km²）', en: 'required (km²)' },
+});
+
 // ---------------------------------------------------------------- licence lifecycle
 
 /** Rule regimes (server/rules/regimes.ts REGIME_IDS). */

@@ -3,6 +3,7 @@ import { ApiError } from '../api/http';
 import type { ExtensionStep } from '../api/types';
 import { fill, useI18n } from '../i18n';
 import { formatValue } from '../format';
+import { ERROR_DETAIL_KEYS, FILE_FORMATS, label } from '../../../server/vocab';
 
 /** An API error in the page's language, with the lines/points at fault. */
 export function ErrorBox({ error }: { error: unknown }) {
@@ -20,7 +21,7 @@ export function ErrorBox({ error }: { error: unknown }) {
                 {d.point !== undefined && <span>{fill(t('errorPoint'), { n: String(d.point) })} </span>}
                 {Object.entries(d)
                   .filter(([k]) => k !== 'line' && k !== 'point')
-                  .map(([k, v]) => `${k}: ${formatValue(v)}`)
+                  .map(([k, v]) => `${label(ERROR_DETAIL_KEYS, k, lang)}: ${k === 'supported' && Array.isArray(v) ? v.map((f) => label(FILE_FORMATS, String(f), lang)).join('、') : formatValue(v)}`)
                   .join('; ')}
               </li>
             ))}
