@@ -4,6 +4,8 @@
  * overlap rules between rights carry no id there (000-part-b §2.1–2.3, 001 §1.6), so they are numbered
  * OVL-n here, each naming the document and item it comes from. Seed line numbers are kept in `seed`.
  */
+import type { Message } from '../i18n/message';
+
 export interface Basis {
   /** rule id (000-part-b ids, or OVL-n / CONT-n defined here) */
   rule: string;
@@ -11,8 +13,8 @@ export interface Basis {
   citation: string;
   /** the source wording (Chinese), shortened with … where long */
   text: string;
-  /** how the rule was applied here (English), when it needs saying */
-  note?: string;
+  /** how the rule was applied here, in both languages, when it needs saying */
+  note?: Message;
 }
 
 export interface RuleDef {
@@ -184,7 +186,7 @@ export const RULES = {
 export type RuleId = keyof typeof RULES;
 
 /** The basis entry for a rule, with an optional note on how it was applied. */
-export function basis(rule: RuleId, note?: string): Basis {
+export function basis(rule: RuleId, note?: Message): Basis {
   const r: RuleDef = RULES[rule];
   return note ? { rule, citation: r.citation, text: r.text, note } : { rule, citation: r.citation, text: r.text };
 }

@@ -7,6 +7,8 @@ import {
   pipelineOutcome, protectedAreaOutcome, redlineOutcome, rightOutcome, wellOutcome,
   type Decision, type Subject,
 } from './outcomes';
+import { say } from '../i18n/message';
+import { CONFLICT_SAY as M } from './messages';
 import type { ConflictEntry } from './types';
 
 export interface BlockRow {
@@ -85,7 +87,7 @@ export function reserveEntry(s: Subject, r: ReserveRow, inputKm2: number): Confl
     ...entry({
       collection: 'reserves', id: r.id, name: r.name, category: r.reserve_kind, zone: null, status: r.status, holder: r.holder, mineral: r.mineral,
       overlap_area_km2: overlap, share_of_feature: ratio(overlap, num(r.feature_area_km2)), geometry: geom(r.geometry),
-    }, { ...d, basis: d.basis.map((b) => ({ ...b, note: `reserve of block ${r.block_id}: ${b.note ?? 'the outcome of that right'}` })) }, inputKm2),
+    }, { ...d, basis: d.basis.map((b) => ({ ...b, note: say(M, 'RESERVE_OF_BLOCK', { block_id: r.block_id, note: b.note?.message ?? null, note_zh: b.note?.message_zh ?? null }) })) }, inputKm2),
     block_id: r.block_id,
   };
 }

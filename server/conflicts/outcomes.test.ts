@@ -42,7 +42,8 @@ describe('rights over rights (RULES.md §4, 001 §1.6)', () => {
     const d = rightOutcome(S({ applicant: null }), R({ mineral: 'coal', holder: '甲公司' }));
     expect(d.outcome).toBe('requires_agreement');
     expect(d.basis[0].citation).toContain('273号令 第四十二条');
-    expect(d.basis[0].note).toContain('no applicant');
+    expect(d.basis[0].note?.message).toContain('no applicant');
+    expect(d.basis[0].note?.message_zh).toContain('未提供申请人');
   });
 });
 

@@ -6,21 +6,16 @@
  */
 import { addYears, compareDates, type IsoDate } from '../rules/dates';
 import type { RegimeId } from '../rules/regimes';
+import { APPLICATIONS as APPLICATION_TERMS, codesOf, MINERALS as MINERAL_TERMS, OUTCOMES as OUTCOME_TERMS } from '../vocab';
+import { say } from '../i18n/message';
 import { basis, type Basis } from './citations';
+import { CONFLICT_SAY as M, joinNotes } from './messages';
 
-export const APPLICATIONS = ['new_exploration', 'new_mining', 'extension', 'change', 'report_then_produce'] as const;
+export const APPLICATIONS = codesOf(APPLICATION_TERMS);
 export type Application = (typeof APPLICATIONS)[number];
 
-export const OUTCOMES = [
-  // rights over rights
-  'same_holder', 'forbidden', 'requires_agreement', 'requires_commitment', 'void',
-  // containment
-  'outside_exploration_block', 'outside_original_area', 'crosses_provincial_border',
-  // protected areas and red lines
-  'deduct', 'may_continue', 'may_continue_no_expansion', 'protect_in_place', 'keep_with_commitment',
-  // wells and pipelines
-  'other_holder_well', 'inactive_well', 'abandoned_well', 'harmless_crossing_required',
-] as const;
+/** Outcome codes (names and severity in server/vocab OUTCOMES). */
+export const OUTCOMES = codesOf(OUTCOME_TERMS);
 export type Outcome = (typeof OUTCOMES)[number];
 
 /** Outcomes whose overlap must leave the applied area (their union is deducted from the input). */
@@ -29,7 +24,7 @@ export const DEDUCTIBLE: ReadonlySet<Outcome> = new Set<Outcome>([
 ]);
 
 /** Oil/gas minerals (CBM counts as 油气, 001 L9403); everything else is non-oil/gas. */
-export const OIL_GAS_MINERALS: ReadonlySet<string> = new Set(['cbm', 'oil_gas', 'tight_gas', 'shale_gas']);
+export const OIL_GAS_MINERALS: ReadonlySet<string> = new Set(Object.entries(MINERAL_TERMS).filter(([, m]) => m.oil_gas).map(([code]) => code));
 export const isOilGas = (mineral: string | null | undefined) => !!mineral && OIL_GAS_MINERALS.has(mineral);
 
 /** The "四类保护地" a pipeline may cross only harmlessly (273号令 第三十一条第二款, PA-11). 自然保护地 = reserves and natural parks. */
@@ -77,25 +72,25 @@ const STILL_LIVE_AFTER_TERM = new Set(['extension_applied', 'retained', 'report_
 /** One outcome for one overlapped right (RULES.md §4). */
 export function rightOutcome(s: Subject, r: OtherRight): Decision {
   if (r.status === 'expired' || r.status === 'cancelled')
-    return decide('void', basis('OVL-8', `the other right is ${r.status}; it no longer bars the application`));
+    return decide('void', basis('OVL-8', say(M, 'OTHER_RIGHT_ENDED', { status: r.status })));
   if (r.status === 'valid' && r.valid_to && compareDates(r.valid_to, s.as_of) < 0)
-    return decide('void', basis('OVL-8', `the other right's term ended on ${r.valid_to} (before ${s.as_of}) and no extension is recorded`));
+    return decide('void', basis('OVL-8', say(M, 'OTHER_RIGHT_TERM_ENDED', { valid_to: r.valid_to, as_of: s.as_of })));
   if (s.applicant && r.holder && s.applicant.trim() === r.holder.trim())
     return decide('same_holder', basis('OVL-1'));
-  const unknown = s.applicant ? undefined : 'no applicant given: the other right is treated as another holder’s';
-  const withNote = (b: Basis) => (unknown ? { ...b, note: b.note ? `${b.note}; ${unknown}` : unknown } : b);
+  const unknown = s.applicant ? undefined : say(M, 'NO_APPLICANT_OTHER_HOLDER');
+  const withNote = (b: Basis) => (unknown ? { ...b, note: joinNotes(b.note, unknown) } : b);
   const og = isOilGas(s.mineral);
   const otherOg = isOilGas(r.mineral);
   if (og && otherOg)
-    return decide('forbidden', withNote(basis('OVL-2', 'oil/gas (incl. CBM, tight and shale gas) over oil/gas of another holder')));
+    return decide('forbidden', withNote(basis('OVL-2', say(M, 'OIL_GAS_OVER_OIL_GAS'))));
   if (!og && !otherOg)
-    return decide('forbidden', withNote(basis('OVL-3', 'non-oil/gas over non-oil/gas is not among the exceptions')));
+    return decide('forbidden', withNote(basis('OVL-3', say(M, 'NON_OIL_GAS_OVERLAP'))));
   // oil/gas against non-oil/gas from here
   const cbmCoal = (s.mineral === 'cbm' && r.mineral === 'coal') || (s.mineral === 'coal' && r.mineral === 'cbm');
   if (cbmCoal && s.regime === 'shanxi-cbm-2020')
-    return decide('requires_agreement', withNote(basis('OVL-4', 'CBM against coal: the coal holder’s consent letter or a bilateral agreement; gas first, then coal in the overlap')));
+    return decide('requires_agreement', withNote(basis('OVL-4', say(M, 'CBM_AGAINST_COAL'))));
   if (s.application === 'new_mining' || s.application === 'report_then_produce')
-    return decide('requires_agreement', withNote(basis('OVL-7', 'a new mining right over an existing right of the other mineral class')));
+    return decide('requires_agreement', withNote(basis('OVL-7', say(M, 'NEW_MINING_OTHER_CLASS'))));
   if (r.kind === 'mining')
     return decide('requires_agreement', withNote(basis('OVL-6')));
   return decide('requires_commitment', withNote(basis('OVL-5')), ...(og ? [basis('OVL-9')] : []));
@@ -105,14 +100,14 @@ export function rightOutcome(s: Subject, r: OtherRight): Decision {
 
 export const outsideExplorationBlock = (s: Subject): Decision =>
   s.application === 'report_then_produce'
-    ? decide('outside_exploration_block', basis('R-RTP-2', 'the part of the production area outside the exploration block'))
-    : decide('outside_exploration_block', basis('CONT-1', 'the part of the mining application outside the applicant’s exploration block'));
+    ? decide('outside_exploration_block', basis('R-RTP-2', say(M, 'RTP_OUTSIDE_EXPLORATION')))
+    : decide('outside_exploration_block', basis('CONT-1', say(M, 'MINING_OUTSIDE_EXPLORATION')));
 
 export const outsideOriginalArea = (): Decision =>
-  decide('outside_original_area', basis('R-MIN-6', 'the part of the mining-extension area outside the registered area'));
+  decide('outside_original_area', basis('R-MIN-6', say(M, 'OUTSIDE_REGISTERED_AREA')));
 
 export const crossesProvincialBorder = (): Decision =>
-  decide('crosses_provincial_border', basis('CONT-2', 'province-registered CBM: the part outside Shanxi cannot be registered by the province'));
+  decide('crosses_provincial_border', basis('CONT-2', say(M, 'OUTSIDE_PROVINCE')));
 
 // ---------------------------------------------------------------- protected areas
 
@@ -126,23 +121,23 @@ export function protectedAreaOutcome(s: Subject, pa: ProtectedAreaRef): Decision
   const fresh = isNewRight(s.application);
   if (pa.category === 'no_mining_zone')
     return s.application === 'extension'
-      ? decide('deduct', basis('PA-4'), basis('NO-MINING', 'at extension the no-mining zone is deducted like any protected area'))
+      ? decide('deduct', basis('PA-4'), basis('NO-MINING', say(M, 'NO_MINING_AT_EXTENSION')))
       : decide('forbidden', basis('NO-MINING'));
   if (pa.category === 'water_source' || pa.category === 'cultural_relic')
-    return decide('protect_in_place', basis('PA-2', 'not deducted: protected by its competent department; the holder must avoid and protect it'),
+    return decide('protect_in_place', basis('PA-2', say(M, 'PROTECT_NOT_DEDUCT')),
       ...(pa.category === 'water_source' ? [basis('WATER-1')] : []));
   if (pa.category === 'nature_reserve' && shanxiCbm(s)) {
     const zone = pa.zone === 'general' ? 'general' : 'core';
-    const zoneNote = pa.zone ? '' : ' (zone not recorded: judged as core protection zone)';
+    const zone_unknown = !pa.zone;
     if (s.application === 'new_exploration')
-      return decide('deduct', basis('PA-3'), basis('PA-6', `a new right is not an existing right${zoneNote}`));
+      return decide('deduct', basis('PA-3'), basis('PA-6', say(M, 'NEW_RIGHT_NOT_EXISTING', { zone_unknown })));
     if (fresh)
-      return decide('forbidden', basis('PA-7', `new production (探转采/report-then-produce) in a nature reserve is not approved during the transition; the area may be registered separately later${zoneNote}`), basis('PA-6'));
+      return decide('forbidden', basis('PA-7', say(M, 'NEW_PRODUCTION_IN_RESERVE', { zone_unknown })), basis('PA-6'));
     if (s.kind === 'exploration')
-      return decide('may_continue', basis('PA-6', `existing exploration may continue in the ${zone} zone${zoneNote}`), basis('PA-7', 'not deducted during the 三区→两区 transition'));
+      return decide('may_continue', basis('PA-6', say(M, 'EXPLORATION_MAY_CONTINUE', { zone, zone_unknown })), basis('PA-7', say(M, 'NOT_DEDUCTED_IN_TRANSITION')));
     if (zone === 'general')
-      return decide('may_continue_no_expansion', basis('PA-6', 'existing mining may continue in the general control zone without enlarging the production area'));
-    return decide('forbidden', basis('PA-6', `mining may not continue in the core protection zone${zoneNote}`), basis('PA-7', 'the company may apply to register the area separately'));
+      return decide('may_continue_no_expansion', basis('PA-6', say(M, 'MINING_MAY_CONTINUE_GENERAL')));
+    return decide('forbidden', basis('PA-6', say(M, 'NO_MINING_IN_CORE', { zone_unknown })), basis('PA-7', say(M, 'MAY_REGISTER_SEPARATELY')));
   }
   if (fresh) return decide('deduct', basis('PA-3'), ...(shanxiCbm(s) ? [basis('PA-9')] : []));
   return decide('deduct', basis('PA-4'), ...(shanxiCbm(s) ? [basis('PA-9')] : []));
@@ -151,10 +146,10 @@ export function protectedAreaOutcome(s: Subject, pa: ProtectedAreaRef): Decision
 // ---------------------------------------------------------------- red lines
 
 export function redlineOutcome(s: Subject, rl: { status: string }): Decision {
-  if (isNewRight(s.application)) return decide('deduct', basis('PA-3', `${rl.status} red line inside a new right`));
+  if (isNewRight(s.application)) return decide('deduct', basis('PA-3', say(M, 'REDLINE_IN_NEW_RIGHT', { status: rl.status })));
   if (rl.status === 'proposed')
-    return decide('keep_with_commitment', basis('PA-5', 'kept on a written commitment not to work inside it; without the commitment it is deducted (PA-4)'), basis('PA-4'));
-  return decide('deduct', basis('PA-4', 'official red line'), basis('PA-5', 'an officially delineated red line leaves the right by change registration'));
+    return decide('keep_with_commitment', basis('PA-5', say(M, 'REDLINE_KEPT_ON_COMMITMENT')), basis('PA-4'));
+  return decide('deduct', basis('PA-4', say(M, 'REDLINE_OFFICIAL')), basis('PA-5', say(M, 'REDLINE_CHANGE_REGISTRATION')));
 }
 
 // ---------------------------------------------------------------- wells and pipelines
@@ -207,9 +202,9 @@ export function wellDisposal(w: WellRef, statusClass: 'inactive' | 'abandoned'):
   if (w.in_coal_right) classes.push('coal_district');
   if (!classes.length) classes.push('coal_unmined');
   const location = classes[0];
-  const precedence = classes.length > 1 ? 'in several classes: the most protective (ecologically sensitive > coal district) is applied' : undefined;
+  const precedence = classes.length > 1 ? say(M, 'WELL_SEVERAL_CLASSES') : undefined;
   const rule = statusClass === 'inactive' ? 'R-WELL-7' : location === 'ecologically_sensitive' ? 'R-WELL-6' : location === 'coal_district' ? 'R-WELL-5' : 'R-WELL-4';
-  const b: Basis[] = [basis('R-WELL-1', statusClass === 'abandoned' && w.status === 'inactive' ? 'inactive for 5 years or more: converted to abandoned' : undefined)];
+  const b: Basis[] = [basis('R-WELL-1', statusClass === 'abandoned' && w.status === 'inactive' ? say(M, 'WELL_INACTIVE_TO_ABANDONED') : undefined)];
   b.push(basis(rule as 'R-WELL-4', precedence));
   if (w.in_coal_right) b.push(basis('R-WELL-3'));
   return { disposal: { status_class: statusClass, location_class: location, location_classes: classes, rule, citation: b[1].citation }, basis: b };
@@ -221,7 +216,7 @@ export function wellOutcome(s: Subject, w: WellRef, opt: WellOptions = WELL_DEFA
   const d = cls ? wellDisposal(w, cls) : undefined;
   const other = !!s.applicant && !!w.holder && w.holder.trim() !== s.applicant.trim();
   if (other) {
-    const r: WellDecision = decide('other_holder_well', basis('WELL-OWNER', `well of ${w.holder} inside the area`), ...(d?.basis ?? []));
+    const r: WellDecision = decide('other_holder_well', basis('WELL-OWNER', say(M, 'WELL_OF_OTHER_HOLDER', { holder: w.holder! })), ...(d?.basis ?? []));
     return d ? { ...r, disposal: d.disposal } : r;
   }
   if (!d || !cls) return null;
@@ -229,4 +224,4 @@ export function wellOutcome(s: Subject, w: WellRef, opt: WellOptions = WELL_DEFA
 }
 
 export const pipelineOutcome = (crossed: string[]): Decision =>
-  decide('harmless_crossing_required', basis('PA-11', `crosses ${crossed.join(', ')} inside the area`));
+  decide('harmless_crossing_required', basis('PA-11', say(M, 'PIPELINE_CROSSES', { crossed: crossed.join(', ') })));

@@ -15,6 +15,8 @@ describe('investedWithin', () => {
     // 2021 whole, 2022 from Jan 1 to Jul 2 exclusive = 182 days of 365
     expect(r.amount_cny).toBeCloseTo(2000 + 365 * (182 / 365), 6);
     expect(r.step.rule).toBe('R-INV-1');
+    expect(r.step.formula).not.toMatch(/[a-z]{3,}/); // arithmetic only; the words are in `description`
+    expect(r.step.description?.message_zh).toContain('2021-01-01 至 2022-07-02');
   });
 });
 

@@ -23,9 +23,11 @@ import {
   type BlockDeadlines,
   type InvestmentSchedule,
 } from '../rules';
-import { defineMessages, say, type Message } from '../i18n/message';
 import { deadlineInput } from './deadlines-list';
 import { unprocessable } from '../errors';
+import { say, type Message } from '../i18n/message';
+import { REGISTER_TO_CONTRACT_ACQUISITION } from '../vocab';
+import { LIFECYCLE_SAY as M } from './messages';
 
 export interface StoredBlock {
   id: string;
@@ -58,44 +60,18 @@ export interface StoredBlock {
   mining_registration_completed_date?: string | null;
 }
 
-const M = defineMessages({
-  NO_DATES: {
-    en: () => 'the block has no validity dates or first registration date: nothing to assess',
-    zh: () => '该区块缺少有效期或首次登记日期，无法评估',
-  },
-  NOT_273: {
-    en: (p: { regime: string; mineral: string }) =>
-      `${p.regime} (${p.mineral}): the minimum-investment tiers and usage fees of 273号令 (第十六条, 第三十三条) apply only to Shanxi CBM; none is modelled for this block, and the national reduction does not depend on investment`,
-    zh: (p: { regime: string; mineral: string }) =>
-      `${p.regime}（${p.mineral}）：273号令 第十六条的最低勘查投入档次和第三十三条的使用费仅适用于山西煤层气；本区块未计算，全国规定的核减也不取决于勘查投入`,
-  },
-  COVID_APPROVED: {
-    en: (p: { doc: string }) => `R-COVID-3: COVID reduction of the minimum investment applied — approval on record: ${p.doc}`,
-    zh: (p: { doc: string }) => `R-COVID-3：按已登记的批复（${p.doc}）核减疫情影响期间的最低勘查投入`,
-  },
-  COVID_NOT_APPROVED: {
-    en: () => 'R-COVID-3: no COVID approval is recorded for this block — 晋自然资函〔2020〕1333号 approved named projects on application, so no reduction is applied',
-    zh: () => 'R-COVID-3：该区块无疫情批复记录——晋自然资函〔2020〕1333号 系对申请项目逐一批复，故不核减',
-  },
-  OFFSETS_ON_RECORD: {
-    en: (p: { current: string; geometry: string }) => `licensed area on record ${p.current} km² (after offsets) differs from the geometry's ${p.geometry} km²: the given-up extent is not yet redrawn`,
-    zh: (p: { current: string; geometry: string }) => `登记证载面积 ${p.current} km²（抵扣后）与图形面积 ${p.geometry} km² 不一致：抵扣范围尚未落图`,
-  },
-});
-
 export interface InvestmentRow {
   year: number;
   amount_cny: number;
 }
 
-/** Register vocabulary → the contract vocabulary the rules use. */
-const ACQUISITION: Record<string, ExtensionInput['acquisition_method']> = {
-  tender: 'tender',
-  listing: 'listing',
-  agreement: 'agreement',
-  administrative: 'administrative',
-  added_mineral: 'coal_addition',
-};
+/** Register vocabulary → the contract vocabulary the rules use (server/vocab, total by type). */
+const ACQUISITION: Record<string, ExtensionInput['acquisition_method']> = REGISTER_TO_CONTRACT_ACQUISITION;
+
+/** A step derived from the register: the rules' step plus what it is, in both languages. */
+export interface DerivedStep extends Step {
+  description?: Message;
+}
 
 const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
 
@@ -103,7 +79,7 @@ const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
  * Investment actually made within [from, to): each calendar year's amount weighted by the share of that
  * year inside the term (the ledger is kept by calendar year, the term runs from the registration day).
  */
-export function investedWithin(rows: InvestmentRow[], from: string, to: string): { amount_cny: number; step: Step } {
+export function investedWithin(rows: InvestmentRow[], from: string, to: string): { amount_cny: number; step: DerivedStep } {
   let total = 0;
   const parts: string[] = [];
   for (const r of rows) {
@@ -120,8 +96,9 @@ export function investedWithin(rows: InvestmentRow[], from: string, to: string):
     step: {
       rule: 'R-INV-1',
       citation: '273号令 第十六条',
-      formula: `actual = ${parts.join(' + ') || '0'} = ${total.toFixed(2)} CNY (calendar-year ledger, pro rata by day within ${from}..${to})`,
+      formula: `${parts.join(' + ') || '0'} = ${total.toFixed(2)} CNY`,
       value: total,
+      description: say(M, 'INVESTED_WITHIN', { from, to }),
     },
   };
 }
@@ -133,20 +110,20 @@ export interface FeeSchedule {
   /** one row per exploration year from the first to the current, and the total to date */
   rows: { exploration_year: number; amount_cny: number }[];
   total_to_date_cny: number;
-  steps: Step[];
+  steps: DerivedStep[];
 }
 
 /** R-FEE-1 per exploration year from the first to `year`, on the block's current area, with the total to date. */
 export function feeSchedule(area_km2: number, year: number): FeeSchedule {
   const rows = [];
-  const steps: Step[] = [];
+  const steps: DerivedStep[] = [];
   for (let y = 1; y <= year; y++) {
     const f = explorationUsageFee({ exploration_year: y, area_km2 });
     rows.push({ exploration_year: y, amount_cny: f.amount_cny });
     if (y === year) steps.push(...f.steps);
   }
   const total = rows.reduce((a, r) => a + r.amount_cny, 0);
-  steps.push({ rule: 'R-FEE-1', citation: '273号令 第三十三条', formula: `total to date = Σ years 1..${year} = ${total.toFixed(2)} CNY (on the current area)`, value: total });
+  steps.push({ rule: 'R-FEE-1', citation: '273号令 第三十三条', formula: `Σ 1..${year} = ${total.toFixed(2)} CNY`, value: total, description: say(M, 'FEES_TO_DATE', { year }) });
   return { exploration_year: year, usage_fee_cny: rows[rows.length - 1]?.amount_cny ?? 0, rows, total_to_date_cny: total, steps };
 }
 
@@ -154,7 +131,7 @@ export interface StoredBlockAssessment {
   block: { id: string; name: string; holder: string | null; kind: string; mineral: string; status: string };
   regime_reason: Message | null;
   inputs: ExtensionInput;
-  derived_steps: Step[];
+  derived_steps: DerivedStep[];
   assessment: ExtensionAssessment | null;
   /** Offsets received (本区块未核减): the credit against the assessed reduction and the reduction still due. */
   offset_credit: { credit_km2: number; due_reduction_km2: number; steps: Step[] } | null;
@@ -164,6 +141,7 @@ export interface StoredBlockAssessment {
   warnings: Message[];
   readings: Message[];
 }
+
 
 /**
  * Assess a stored exploration block as of `today`. Mining rights get deadlines only.
@@ -180,7 +158,7 @@ export function assessStoredBlock(
 ): StoredBlockAssessment {
   const warnings: Message[] = [];
   const readings: Message[] = [];
-  const derived: Step[] = [];
+  const derived: DerivedStep[] = [];
   const head = { id: b.id, name: b.name, holder: b.holder, kind: b.kind, mineral: b.mineral, status: b.status };
   const empty = { inputs: {} as ExtensionInput, derived_steps: [], assessment: null, offset_credit: null, investment: null, fees: null };
   if (!b.valid_from || !b.valid_to || !b.first_registration_date) {
@@ -207,7 +185,7 @@ export function assessStoredBlock(
     readings.push(...pre.readings);
   }
   const licensed = pre.pre_offset_area_km2;
-  derived.push({ rule: 'GEOM', citation: '探明储量范围 (reserves layer)', formula: `proven-reserve area inside the block = ${b.proven_km2.toFixed(4)} km²`, value: b.proven_km2 });
+  derived.push({ rule: 'GEOM', citation: '探明储量范围图层', formula: `${b.proven_km2.toFixed(4)} km²`, value: b.proven_km2, description: say(M, 'PROVEN_AREA_FROM_RESERVES') });
 
   let investment: StoredBlockAssessment['investment'] = null;
   let u = 0;

@@ -5,7 +5,7 @@
  */
 import { unprocessable } from '../errors';
 import { texts } from './angles';
-import { findCrossings } from './intersections';
+import { findCrossings } from '../geometry/intersections';
 import { warn } from './messages';
 import type { ParseWarning, RawParcel, RawRing } from './types';
 

@@ -1,5 +1,9 @@
 /** Response shapes of the public HTTP API, as the page uses them. */
+import type { Message } from '../../../server/i18n/message';
 import type { ErrorDetail } from './http';
+
+/** A sentence from the server: a Message, or a plain string where a module has not moved to Messages yet. */
+export type ServerText = Message | string;
 
 export type Geometry = GeoJSON.Polygon | GeoJSON.MultiPolygon;
 
@@ -47,13 +51,14 @@ export interface ParseResult {
   }[];
   area_km2: number;
   geometry: Geometry;
-  warnings: (string | { message?: string; message_zh?: string; [k: string]: unknown })[];
+  warnings: ServerText[];
 }
 
 export interface Basis {
   rule: string;
   citation: string;
   text?: string;
+  note?: Message;
 }
 
 export interface Conflict {
@@ -101,7 +106,9 @@ export interface ExtensionInput {
 export interface ExtensionStep {
   rule: string;
   citation: string;
-  formula?: string;
+  formula?: ServerText;
+  /** what the step is, in both languages (derived steps; rule steps as the rules module moves to Messages) */
+  description?: Message;
   value?: unknown;
 }
 
@@ -112,7 +119,12 @@ export interface ExtensionResult {
   reduction_km2: number;
   remaining_km2: number;
   steps: ExtensionStep[];
-  warnings: (string | { message?: string; message_zh?: string })[];
+  warnings: ServerText[];
+  readings?: ServerText[];
+  refusal_reasons?: ServerText[];
+  base_km2?: number;
+  new_valid_from?: string | null;
+  new_valid_to?: string | null;
 }
 
 export interface PlanCandidate {
@@ -121,13 +133,17 @@ export interface PlanCandidate {
   geometry: Geometry;
   area_km2: number;
   retained?: number | Record<string, unknown> | null;
+  retained_area_km2?: number;
   corners?: unknown;
-  touches?: unknown;
-  reasons?: unknown;
+  touches?: { reserves_km2?: number; producing_wells?: number; wells?: number; pipelines_km?: number; protected_km2?: number };
+  reasons?: ServerText[];
+  straight_edges?: number;
+  contiguous_retained?: boolean;
 }
 
 export interface PlansResult {
   candidates: PlanCandidate[];
+  warnings?: ServerText[];
 }
 
 export type { ErrorDetail };

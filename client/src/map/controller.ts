@@ -4,7 +4,7 @@
 import { Map as MlMap, NavigationControl, Popup, ScaleControl, type ExpressionSpecification, type FilterSpecification, type GeoJSONSource, type LngLatLike, type MapGeoJSONFeature } from 'maplibre-gl';
 import type { CheckResult, PlanCandidate } from '../api/types';
 import { bboxOf, candidateLetter } from '../format';
-import { outcomeSeverity } from '../i18n/labels';
+import { outcomeSeverity } from '../../../server/vocab';
 import { SEVERITY_COLOURS, candidateColour } from './colours';
 import { PolygonDraw } from './draw';
 import { blockFilterExpr, scaled, type BlockFilter } from './filters';

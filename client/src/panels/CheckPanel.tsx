@@ -3,12 +3,15 @@ import { checkFile, checkGeometry, exportGeometry, parseFile, type ExportFormat 
 import { ApiError } from '../api/http';
 import type { CheckRequest, CheckResult, Conflict, ParseResult } from '../api/types';
 import { csvField, formatKm2, formatPercent } from '../format';
-import { useI18n } from '../i18n';
-import { COLLECTIONS, labelAny, MINERALS, REGIMES, STATUSES, label, outcomeLabel, outcomeSeverity } from '../i18n/labels';
+import { useI18n, type Lang } from '../i18n';
+import { textOf } from '../i18n/text';
+import {
+  APPLICATIONS, COLLECTIONS, FILE_FORMATS, MINERALS, OUTCOMES, REGIMES, SUMMARY_KEYS, label, labelAny, labelField, outcomeLabel, outcomeSeverity,
+} from '../../../server/vocab';
 import { SEVERITY_COLOURS } from '../map/colours';
 import type { MapController } from '../map/controller';
-import { ErrorBox, Progress } from './common';
 import { loadProjection, ProjectionChoice, projectionFields, projectionLabel, saveProjection, type Projection } from './ProjectionChoice';
+import { ErrorBox, Progress, Said } from './common';
 
 type Outcome = { kind: 'check'; result: CheckResult } | { kind: 'parse'; result: ParseResult };
 
@@ -23,8 +26,6 @@ function download(blob: Blob, name: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-const warningText = (w: unknown, lang: 'zh' | 'en') =>
-  typeof w === 'string' ? w : ((w as { message_zh?: string; message?: string })[lang === 'zh' ? 'message_zh' : 'message'] ?? (w as { message?: string }).message ?? JSON.stringify(w));
 
 /** Result as a GeoJSON FeatureCollection: the input and every overlap with its outcome. */
 export function resultGeojson(r: CheckResult): GeoJSON.FeatureCollection {
@@ -42,23 +43,36 @@ export function resultGeojson(r: CheckResult): GeoJSON.FeatureCollection {
   };
 }
 
-/** Conflicts as CSV (one row per overlap). */
-export function conflictsCsv(r: CheckResult): string {
-  const cols = ['collection', 'id', 'name', 'category', 'zone', 'status', 'holder', 'mineral', 'overlap_area_km2', 'share_of_input', 'share_of_feature', 'outcome', 'basis'] as const;
+const CSV_HEADERS = {
+  zh: ['图层', '要素编号', '要素名称', '类别', '分区', '状态', '权利人', '矿种', '重叠面积(km²)', '占申请区比例(%)', '占要素比例(%)', '结论', '结论代码', '依据', '说明'],
+  en: ['layer', 'id', 'name', 'category', 'zone', 'status', 'holder', 'mineral', 'overlap (km²)', 'share of input (%)', 'share of feature (%)', 'outcome', 'outcome code', 'basis', 'notes'],
+} as const;
+const pct = (v: number | null | undefined) => (v === null || v === undefined ? '' : (v * 100).toFixed(2));
+
+/** Conflicts as CSV (one row per overlap), headers and every code named in `lang` (server/vocab); the outcome code kept beside its name. */
+export function conflictsCsv(r: CheckResult, lang: Lang = 'zh'): string {
   const rows = r.conflicts.map((c) =>
-    cols.map((k) => csvField(k === 'basis' ? (c.basis ?? []).map((b) => `${b.rule} ${b.citation}`).join('; ') : k === 'overlap_area_km2' ? c.overlap_area_km2.toFixed(4) : c[k])).join(','),
+    [
+      label(COLLECTIONS, c.collection, lang), c.id, c.name,
+      c.category ? labelField(c.collection, c.collection === 'protected-areas' ? 'category' : c.collection === 'wells' || c.collection === 'pipelines' ? 'type' : 'kind', c.category, lang) : '',
+      c.zone ? labelAny(c.zone, lang) : '', c.status ? labelField(c.collection, 'status', c.status, lang) : '', c.holder ?? '',
+      c.mineral ? label(MINERALS, c.mineral, lang) : '', c.overlap_area_km2.toFixed(4), pct(c.share_of_input), pct(c.share_of_feature),
+      outcomeLabel(c.outcome, lang), c.outcome,
+      (c.basis ?? []).map((b) => `${b.rule} ${b.citation}`).join('; '),
+      (c.basis ?? []).flatMap((b) => (b.note ? [`${b.rule}: ${textOf(b.note, lang)}`] : [])).join('; '),
+    ].map(csvField).join(','),
   );
-  return '\uFEFF' + [cols.join(','), ...rows].join('\r\n') + '\r\n';
+  return '\uFEFF' + [CSV_HEADERS[lang].join(','), ...rows].join('\r\n') + '\r\n';
 }
 
-function ConflictRow({ c, lang, onFocus }: { c: Conflict; lang: 'zh' | 'en'; onFocus: () => void }) {
-  const { t } = useI18n();
+function ConflictRow({ c, lang, onFocus }: { c: Conflict; lang: Lang; onFocus: () => void }) {
+  const { t, text } = useI18n();
   const colour = SEVERITY_COLOURS[outcomeSeverity(c.outcome)];
   const meta = [
     label(COLLECTIONS, c.collection, lang),
     c.category ? labelAny(c.category, lang) : null,
     c.zone ? labelAny(c.zone, lang) : null,
-    c.status ? label(STATUSES, c.status, lang) : null,
+    c.status ? labelField(c.collection, 'status', c.status, lang) : null,
     c.mineral ? label(MINERALS, c.mineral, lang) : null,
     c.holder,
   ].filter(Boolean);
@@ -85,6 +99,7 @@ function ConflictRow({ c, lang, onFocus }: { c: Conflict; lang: 'zh' | 'en'; onF
             {c.basis.map((b, i) => (
               <li key={i}>
                 <code>{b.rule}</code> {b.citation}
+                {b.note && <div className="small" data-testid="basis-note">{text(b.note)}</div>}
                 {b.text && <div className="muted small">{b.text}</div>}
               </li>
             ))}
@@ -99,7 +114,7 @@ const GROUP_ORDER = ['blocks', 'reserves', 'protected-areas', 'redlines', 'pipel
 const FIRST = 25;
 
 /** Conflicts grouped by layer; long groups (wells) show the first rows and a "show all" button. */
-export function ConflictGroups({ conflicts, lang, onFocus }: { conflicts: Conflict[]; lang: 'zh' | 'en'; onFocus: (c: Conflict) => void }) {
+export function ConflictGroups({ conflicts, lang, onFocus }: { conflicts: Conflict[]; lang: Lang; onFocus: (c: Conflict) => void }) {
   const { t } = useI18n();
   const [open, setOpen] = useState<Record<string, boolean>>({});
   const groups = new Map<string, Conflict[]>();
@@ -128,7 +143,7 @@ export function ConflictGroups({ conflicts, lang, onFocus }: { conflicts: Confli
 
 /** Check a proposed block: a dropped/picked coordinate file or a drawn polygon → area, conflicts, exports. */
 export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { file: File; n: number } | null }) {
-  const { t, lang } = useI18n();
+  const { t, lang, term } = useI18n();
   const fileRef = useRef<HTMLInputElement>(null);
   const [req, setReq] = useState<CheckRequest>({ application: 'new_exploration', applicant: '', mineral: 'cbm' });
   const [progress, setProgress] = useState<number | 'waiting' | null>(null);
@@ -239,7 +254,7 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
         const fc = out.kind === 'check' ? resultGeojson(out.result) : { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { role: 'input' }, geometry: input.geometry }] };
         download(new Blob([JSON.stringify(fc, null, 1)], { type: 'application/geo+json' }), `${name}-check.geojson`);
       } else if (fmt === 'conflicts-csv') {
-        if (out.kind === 'check') download(new Blob([conflictsCsv(out.result)], { type: 'text/csv;charset=utf-8' }), `${name}-conflicts.csv`);
+        if (out.kind === 'check') download(new Blob([conflictsCsv(out.result, lang)], { type: 'text/csv;charset=utf-8' }), `${name}-conflicts.csv`);
       } else {
         const f = await exportGeometry(fmt, input.geometry, name);
         download(f.blob, f.filename ?? `${name}.${fmt === 'guotu-txt' ? 'txt' : fmt === 'shp' ? 'zip' : fmt}`);
@@ -261,19 +276,13 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
         <label>
           {t('applicationType')}
           <select value={req.application} onChange={(e) => setReq({ ...req, application: e.target.value })}>
-            <option value="new_exploration">{t('appNewExploration')}</option>
-            <option value="new_mining">{t('appNewMining')}</option>
-            <option value="extension">{t('appExtension')}</option>
-            <option value="change">{t('appChange')}</option>
-            <option value="report_then_produce">{t('appReportThenProduce')}</option>
+            {Object.entries(APPLICATIONS).map(([a, v]) => <option key={a} value={a}>{v[lang]}</option>)}
           </select>
         </label>
         <label>
           {t('mineral')}
           <select value={req.mineral} onChange={(e) => setReq({ ...req, mineral: e.target.value })}>
-            {['cbm', 'coal', 'oil_gas', 'tight_gas', 'shale_gas', 'other'].map((m) => (
-              <option key={m} value={m}>{label(MINERALS, m, lang)}</option>
-            ))}
+            {Object.entries(MINERALS).map(([m, v]) => <option key={m} value={m}>{v[lang]}</option>)}
           </select>
         </label>
         <label className="wide">
@@ -340,10 +349,10 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
           {needsProjection && !error && <ProjectionChoice initial={projection} onApply={applyProjection} />}
           <dl className="props">
             <div><dt>{t('inputArea')}</dt><dd><b data-testid="input-area">{formatKm2(input.area_km2)}</b></dd></div>
-            <div><dt>{t('inputFormat')}</dt><dd>{input.format}</dd></div>
+            <div><dt>{t('inputFormat')}</dt><dd>{term(FILE_FORMATS, input.format)}</dd></div>
             <div><dt>{t('crs')}</dt><dd>{/^\d+$/.test(String(input.crs)) ? `EPSG:${input.crs}` : String(input.crs)}</dd></div>
             <div><dt>{t('parcels')}</dt><dd>{input.parcels?.length ?? 1}</dd></div>
-            {out?.kind === 'check' && out.result.regime && <div><dt>{t('regime')}</dt><dd>{label(REGIMES, out.result.regime, lang)}</dd></div>}
+            {out?.kind === 'check' && out.result.regime && <div><dt>{t('regime')}</dt><dd>{term(REGIMES, out.result.regime)}</dd></div>}
           </dl>
           {input.parcels?.some((p) => p.declared_area) && (
             <div className="small" data-testid="declared-area">
@@ -354,7 +363,7 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
           {input.warnings?.length > 0 && (
             <div className="notice small">
               <b>{t('warnings')}</b>
-              <ul>{input.warnings.map((w, i) => <li key={i}>{warningText(w, lang)}</li>)}</ul>
+              <ul>{input.warnings.map((w, i) => <li key={i} data-code={typeof w === 'object' ? w.code : undefined}><Said x={w} /></li>)}</ul>
             </div>
           )}
           {out?.kind === 'check' && (
@@ -370,7 +379,7 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
                     <tbody>
                       {summaryRows.map(([k, v]) => (
                         <tr key={k}>
-                          <th>{label(COLLECTIONS, k, lang)}</th>
+                          <th>{Object.hasOwn(COLLECTIONS, k) ? term(COLLECTIONS, k) : term(SUMMARY_KEYS, k)}</th>
                           <td>{v.count ?? ''}</td>
                           <td>{formatKm2(v.area_km2)}</td>
                         </tr>

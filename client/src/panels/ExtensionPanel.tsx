@@ -2,13 +2,13 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { relinquishmentPlans } from '../api/blocks';
 import { assessExtension } from '../api/checks';
 import { ApiError } from '../api/http';
-import type { ExtensionResult, PlanCandidate } from '../api/types';
-import { candidateLetter, formatKm2, formatPercent, formatValue } from '../format';
+import type { ExtensionResult, PlanCandidate, ServerText } from '../api/types';
+import { candidateLetter, formatKm2, formatPercent } from '../format';
 import { useI18n } from '../i18n';
-import { DECISIONS, REGIMES, label } from '../i18n/labels';
+import { DECISIONS, REGIMES, STRATEGIES } from '../../../server/vocab';
 import { candidateColour } from '../map/colours';
 import type { MapController } from '../map/controller';
-import { AnyJson, ErrorBox, Progress, Unavailable } from './common';
+import { ErrorBox, Progress, Steps, TextList, Unavailable } from './common';
 
 export interface SelectedBlock {
   id: string;
@@ -19,7 +19,7 @@ const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
 
 /** The extension assessment form and result, and the relinquishment planner's candidates on the map. */
 export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: SelectedBlock | null }) {
-  const { t, lang } = useI18n();
+  const { t, lang, term } = useI18n();
   const [regime, setRegime] = useState('shanxi-cbm-2020');
   const [licensed, setLicensed] = useState('');
   const [proven, setProven] = useState('0');
@@ -31,6 +31,7 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
   const [unavailable, setUnavailable] = useState<'assess' | 'plan' | null>(null);
   const [required, setRequired] = useState('');
   const [cands, setCands] = useState<PlanCandidate[] | null>(null);
+  const [planWarnings, setPlanWarnings] = useState<ServerText[]>([]);
   const [chosen, setChosen] = useState<number | null>(null);
 
   useEffect(() => {
@@ -75,6 +76,7 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
     try {
       const r = await relinquishmentPlans(block.id, num(required) !== undefined ? { required_km2: num(required) } : {});
       setCands(r.candidates);
+      setPlanWarnings(r.warnings ?? []);
       setChosen(null);
       ctl.showCandidates(r.candidates);
       if (r.candidates.length) ctl.fitGeometry({ type: 'GeometryCollection', geometries: r.candidates.map((c) => c.geometry) }, 10.5);
@@ -96,7 +98,7 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
         <label className="wide">
           {t('regime')}
           <select value={regime} onChange={(e) => setRegime(e.target.value)}>
-            {Object.keys(REGIMES).map((r) => <option key={r} value={r}>{label(REGIMES, r, lang)}</option>)}
+            {Object.entries(REGIMES).map(([r, v]) => <option key={r} value={r}>{v[lang]}</option>)}
           </select>
         </label>
         <label>
@@ -123,27 +125,31 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
       {result && (
         <section className="result" data-testid="ext-result">
           <dl className="props">
-            <div><dt>{t('decision')}</dt><dd><b data-testid="ext-decision">{label(DECISIONS, result.decision, lang)}</b></dd></div>
-            <div><dt>{t('regime')}</dt><dd>{label(REGIMES, result.regime, lang)}</dd></div>
+            <div><dt>{t('decision')}</dt><dd><b data-testid="ext-decision">{term(DECISIONS, result.decision)}</b></dd></div>
+            <div><dt>{t('regime')}</dt><dd>{term(REGIMES, result.regime)}</dd></div>
             <div><dt>{t('reductionRatio')}</dt><dd>{formatPercent(result.reduction_ratio)}</dd></div>
             <div><dt>{t('reductionKm2')}</dt><dd data-testid="ext-reduction">{formatKm2(result.reduction_km2)}</dd></div>
             <div><dt>{t('remainingKm2')}</dt><dd>{formatKm2(result.remaining_km2)}</dd></div>
           </dl>
-          <h3>{t('steps')}</h3>
-          <ol className="steps">
-            {result.steps.map((s, i) => (
-              <li key={i}>
-                <div><code>{s.rule}</code> <span className="muted small">{s.citation}</span></div>
-                {s.formula && <div className="mono small">{s.formula}</div>}
-                {s.value !== undefined && <div>= <b>{formatValue(s.value)}</b></div>}
-              </li>
-            ))}
-          </ol>
+          {!!result.refusal_reasons?.length && (
+            <div className="warn small">
+              <b>{t('refusalReasons')}</b>
+              <TextList items={result.refusal_reasons} />
+            </div>
+          )}
           {result.warnings?.length > 0 && (
             <div className="notice small">
               <b>{t('warnings')}</b>
-              <ul>{result.warnings.map((w, i) => <li key={i}>{typeof w === 'string' ? w : (lang === 'zh' ? w.message_zh : w.message) ?? JSON.stringify(w)}</li>)}</ul>
+              <TextList items={result.warnings} />
             </div>
+          )}
+          <h3>{t('steps')}</h3>
+          <Steps steps={result.steps} />
+          {!!result.readings?.length && (
+            <details className="small">
+              <summary>{t('readings')}</summary>
+              <TextList items={result.readings} />
+            </details>
           )}
         </section>
       )}
@@ -158,6 +164,12 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
       <button type="button" disabled={!block || busy !== null} onClick={plan} data-testid="plan-run">{t('planRun')}</button>
       {!block && <p className="muted small">{t('planNeedsBlock')}</p>}
       {busy === 'plan' && <Progress value={null} text={t('loading')} />}
+      {cands && planWarnings.length > 0 && (
+        <div className="notice small" data-testid="plan-warnings">
+          <b>{t('planWarnings')}</b>
+          <TextList items={planWarnings} />
+        </div>
+      )}
       {unavailable === 'plan' && <Unavailable />}
       {cands && (
         <ul className="candidates" role="listbox" aria-label={t('planTitle')} data-testid="candidates">
@@ -173,11 +185,13 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
             >
               <span className="letter" style={{ borderColor: candidateColour(i), color: candidateColour(i) }}>{candidateLetter(i)}</span>
               <div>
-                <div><b>{t('candidate')} {candidateLetter(i)}</b> · {t('strategy')}: {c.strategy} · {formatKm2(c.area_km2)}</div>
-                {typeof c.retained === 'number' && <div className="small">{t('retained')}: {formatKm2(c.retained)}</div>}
-                {c.touches !== undefined && <div className="small">{t('touches')}: <AnyJson value={c.touches} /></div>}
-                {c.reasons !== undefined && <div className="small muted">{t('reasons')}: <AnyJson value={c.reasons} /></div>}
-                {Array.isArray(c.corners) && <div className="small">{t('corners')}: {c.corners.length}</div>}
+                <div><b>{t('candidate')} {candidateLetter(i)}</b> · {t('strategy')}: <span data-testid="strategy">{term(STRATEGIES, c.strategy)}</span> · {formatKm2(c.area_km2)}</div>
+                {(typeof c.retained_area_km2 === 'number' || typeof c.retained === 'number') && (
+                  <div className="small">{t('retained')}: {formatKm2(typeof c.retained_area_km2 === 'number' ? c.retained_area_km2 : (c.retained as number))}</div>
+                )}
+                {c.touches && <Touches t={t} touches={c.touches} />}
+                {!!c.reasons?.length && <div className="small muted">{t('reasons')}: <TextList items={c.reasons} /></div>}
+                {Array.isArray(c.corners) && <div className="small">{t('corners')}: {c.corners.length}{typeof c.straight_edges === 'number' ? ` · ${t('straightEdges')}: ${c.straight_edges}` : ''}</div>}
               </div>
             </li>
           ))}
@@ -185,4 +199,15 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
       )}
     </div>
   );
+}
+
+/** What a candidate takes with it: reserves, wells, pipelines, protected areas. */
+function Touches({ t, touches }: { t: ReturnType<typeof useI18n>['t']; touches: NonNullable<PlanCandidate['touches']> }) {
+  const items: string[] = [];
+  if (touches.protected_km2 !== undefined) items.push(`${t('touchProtected')} ${formatKm2(touches.protected_km2)}`);
+  if (touches.reserves_km2 !== undefined) items.push(`${t('touchReserves')} ${formatKm2(touches.reserves_km2)}`);
+  if (touches.producing_wells !== undefined) items.push(`${t('touchProducingWells')} ${touches.producing_wells}`);
+  if (touches.wells !== undefined) items.push(`${t('touchWells')} ${touches.wells}`);
+  if (touches.pipelines_km !== undefined) items.push(`${t('touchPipelines')} ${touches.pipelines_km.toFixed(3)} km`);
+  return <div className="small" data-testid="touches">{t('touches')}: {items.join(' · ')}</div>;
 }
