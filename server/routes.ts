@@ -6,6 +6,7 @@ import { checksRouter } from './routes/checks';
 import { blockExportRouter } from './routes/block-export';
 import { lifecycleRouter } from './routes/lifecycle';
 import { parseRouter } from './routes/parse';
+import { reportsRouter } from './routes/reports';
 
 export interface DomainDeps {
   db: Db;
@@ -28,6 +29,7 @@ export function domainRouters({ db, config }: DomainDeps): Router[] {
     parseRouter({ limits: parseLimits(config) }),
     blockExportRouter(db),
     lifecycleRouter({ db, adminToken: config.ADMIN_TOKEN }),
+    reportsRouter({ db, config, limits: parseLimits(config) }), // before checksRouter: takes POST /api/checks?format=pdf|store=true
     checksRouter({ db, config, limits: parseLimits(config) }),
   ];
 }

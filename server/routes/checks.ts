@@ -35,7 +35,7 @@ const optInt = z.preprocess((v) => (v === '' || v === undefined || v === null ? 
 const optText = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().trim().min(1).max(200).optional());
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
-const CheckParams = z.object({
+export const CheckParams = z.object({
   applicant: optText,
   application: z.enum(APPLICATIONS).default('new_exploration'),
   mineral: z.enum(MINERALS).optional(),
