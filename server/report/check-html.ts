@@ -46,6 +46,8 @@ const T = {
   outcome: ['结论', 'Outcome'], basis: ['依据', 'Basis'],
   lengthKm: ['穿越长度 {v} km', 'crossing {v} km'],
   articles: ['依据条文', 'Articles applied'],
+  wells: ['申请范围内的井', 'Wells inside the application'],
+  wellNames: ['井名', 'Wells'],
   summary: ['汇总', 'Summary'],
   count: ['数量', 'Count'], unionArea: ['重叠面积（并集）km²', 'Overlap (union) km²'],
   applied: ['申请面积', 'Applied area'], deductible: ['须扣减面积（并集）', 'Deductible area (union)'], net: ['扣减后净面积', 'Net area after deduction'],
@@ -77,10 +79,10 @@ export interface CertificateBlock {
 }
 
 export function certificateHtml(lang: Lang, c: CertificateBlock): string {
-  return `<h2>${tr(lang, 'certificate')}</h2><div class="head"><div><p>${tr(lang, 'certText')}</p>
+  return `<div class="keep"><h2>${tr(lang, 'certificate')}</h2><div class="head"><div><p>${tr(lang, 'certText')}</p>
 <table class="meta"><tr><td>${tr(lang, 'cert')}</td><td class="mono">${esc(c.certificate_id)}</td></tr>
 <tr><td>${tr(lang, 'keyId')}</td><td class="mono">Ed25519 ${esc(c.key_id)}</td></tr>
-<tr><td>${tr(lang, 'verifyAt')}</td><td class="mono">${esc(c.verify_url)}</td></tr></table></div><div class="qr">${c.qr_svg}</div></div>`;
+<tr><td>${tr(lang, 'verifyAt')}</td><td class="mono">${esc(c.verify_url)}</td></tr></table></div><div class="qr">${c.qr_svg}</div></div></div>`;
 }
 
 export function checkReportHtml(m: CheckModel, lang: Lang, cert: CertificateBlock): string {
@@ -92,35 +94,31 @@ export function checkReportHtml(m: CheckModel, lang: Lang, cert: CertificateBloc
 <div class="small">${tr(lang, 'cert')} <span class="mono">${esc(r.certificate_id)}</span> · ${tr(lang, 'check')} <span class="mono">${esc(r.check_id)}</span></div></div>
 <div class="qr">${cert.qr_svg}</div></div>
 <div class="notice">${esc(textOf(notice, lang))}</div>
-<table class="meta">
-${row(tr(lang, 'applicant'), esc(s.applicant ?? '—'))}
-${row(tr(lang, 'application'), `${esc(label(APPLICATIONS, s.application, lang))}（${esc(label(KINDS, s.kind, lang))}）`)}
-${row(tr(lang, 'mineral'), esc(label(MINERALS, s.mineral, lang)))}
-${row(tr(lang, 'regime'), `${esc(label(REGIMES, s.regime, lang))} <span class="small">${esc(s.regime)}</span>`)}
-${row(tr(lang, 'asOf'), esc(s.as_of))}
-${r.inputs.block_id ? row(tr(lang, 'blockId'), esc(r.inputs.block_id)) : ''}
-${row(tr(lang, 'source'), `${esc(r.inputs.source.file_name ?? '—')} · ${esc(r.inputs.source.format)} · EPSG:${r.inputs.source.crs}`)}
-${row(tr(lang, 'issued'), esc(chinaTime(r.issued_at)))}
-${row(tr(lang, 'service'), `${esc(r.service.name)} ${esc(r.service.version)}`)}
-${row(tr(lang, 'register'), `${tr(lang, 'registerAsAt')} ${r.register_as_at ? esc(chinaTime(r.register_as_at)) : '—'}`)}
+<table class="meta meta4">
+<tr><td>${tr(lang, 'applicant')}</td><td>${esc(s.applicant ?? '—')}</td><td>${tr(lang, 'asOf')}</td><td>${esc(s.as_of)}</td></tr>
+<tr><td>${tr(lang, 'application')}</td><td>${esc(label(APPLICATIONS, s.application, lang))}（${esc(label(KINDS, s.kind, lang))}）</td><td>${tr(lang, 'issued')}</td><td>${esc(chinaTime(r.issued_at))}</td></tr>
+<tr><td>${tr(lang, 'mineral')}</td><td>${esc(label(MINERALS, s.mineral, lang))}</td><td>${tr(lang, 'service')}</td><td>${esc(r.service.name)} ${esc(r.service.version)}</td></tr>
+<tr><td>${tr(lang, 'regime')}</td><td>${esc(label(REGIMES, s.regime, lang))}</td><td>${tr(lang, 'register')}</td><td>${tr(lang, 'registerAsAt')} ${r.register_as_at ? esc(chinaTime(r.register_as_at)) : '—'}</td></tr>
+<tr><td>${tr(lang, 'source')}</td><td>${esc(r.inputs.source.file_name ?? '—')} · ${esc(r.inputs.source.format)} · EPSG:${r.inputs.source.crs}</td><td>${tr(lang, 'blockId')}</td><td>${esc(r.inputs.block_id ?? '—')}</td></tr>
 </table>
 <div class="verdict ${m.verdict.severity}">${esc(textOf(m.verdict.message, lang))}</div>`;
 
   // areas
   const planarDiff = m.areas.planar_gk_km2 - m.areas.ellipsoidal_km2;
   const declared = m.areas.declared_km2;
+  const diffTxt = (d: number) => `${d >= 0 ? '+' : ''}${d.toFixed(4)} km²`;
+  const multi = m.areas.parcels.length > 1;
   const areas = `<h2>${tr(lang, 'areas')}</h2><table>
-<tr><th>${tr(lang, 'parcel')}</th><th class="num">${tr(lang, 'ellipsoidal')}</th><th class="num">${tr(lang, 'planar', { z: m.corners.zone })}</th></tr>
-${m.areas.parcels.map((p) => `<tr><td>${esc(p.name)}</td><td class="num">${km2(p.ellipsoidal_km2)} km²</td><td class="num">${km2(p.planar_gk_km2)} km²</td></tr>`).join('')}
-${m.areas.parcels.length > 1 ? `<tr><th>Σ</th><th class="num">${km2(m.areas.ellipsoidal_km2)} km²</th><th class="num">${km2(m.areas.planar_gk_km2)} km²</th></tr>` : ''}
-</table>
-<table class="meta"><tr><td>${tr(lang, 'ellipsoidal')}</td><td class="num">${km2(m.areas.ellipsoidal_km2)} km²</td></tr>
-<tr><td>${tr(lang, 'planar', { z: m.corners.zone })}</td><td class="num">${km2(m.areas.planar_gk_km2)} km²（${tr(lang, 'diff')} ${planarDiff >= 0 ? '+' : ''}${planarDiff.toFixed(4)} km², ${((planarDiff / m.areas.ellipsoidal_km2) * 100).toFixed(3)}%）</td></tr>
-<tr><td>${tr(lang, 'declared')}</td><td class="num">${declared === null ? tr(lang, 'none') : `${km2(declared)} km²（${tr(lang, 'diff')} ${(declared - m.areas.ellipsoidal_km2 >= 0 ? '+' : '')}${(declared - m.areas.ellipsoidal_km2).toFixed(4)} km²）`}</td></tr></table>`;
+<tr><th>${tr(lang, 'parcel')}</th><th class="num">${tr(lang, 'ellipsoidal')}</th><th class="num">${tr(lang, 'planar', { z: m.corners.zone })}</th><th class="num">${tr(lang, 'declared')}</th></tr>
+${multi ? m.areas.parcels.map((p) => `<tr><td>${esc(p.name)}</td><td class="num">${km2(p.ellipsoidal_km2)} km²</td><td class="num">${km2(p.planar_gk_km2)} km²</td><td></td></tr>`).join('') : ''}
+<tr><td>${multi ? 'Σ' : esc(m.areas.parcels[0]?.name ?? '')}</td><td class="num"><b>${km2(m.areas.ellipsoidal_km2)} km²</b></td>
+<td class="num">${km2(m.areas.planar_gk_km2)} km²<div class="small">${tr(lang, 'diff')} ${diffTxt(planarDiff)} (${((planarDiff / m.areas.ellipsoidal_km2) * 100).toFixed(3)}%)</div></td>
+<td class="num">${declared === null ? tr(lang, 'none') : `${km2(declared)} km²<div class="small">${tr(lang, 'diff')} ${diffTxt(declared - m.areas.ellipsoidal_km2)}</div>`}</td></tr>
+</table>`;
 
   // map
   const cornerLabels = m.corners.rows.filter((c) => c.ring >= 1).map((c) => ({ lon: c.lonDeg, lat: c.latDeg, label: m.areas.parcels.length > 1 ? `${m.areas.parcels.findIndex((p) => p.name === c.parcel) + 1}-${c.n}` : String(c.n) }));
-  const fig = mapFigure({ widthMm: 182, heightMm: 150, frame: [r.inputs.geometry], layers: mapLayers(m, r.inputs.geometry), corners: cornerLabels, lang, zone: m.corners.zone });
+  const fig = mapFigure({ widthMm: 182, heightMm: 118, frame: [r.inputs.geometry], layers: mapLayers(m, r.inputs.geometry), corners: cornerLabels, lang, zone: m.corners.zone });
   const legend = `<div class="legend"><span>${swatch('#000', null, true)} ${tr(lang, 'legendInput')}</span>${(['block', 'condition', 'ok', 'info'] as const)
     .filter((k) => m.layers.some((l) => l.severity === k)).map((k) => `<span>${swatch(SEVERITY_STYLE[k].color, SEVERITY_STYLE[k].angle)} ${sevLabel(lang, k)}</span>`).join('')}
 <span class="small">CGCS2000 · GK 3° ${lang === 'zh' ? '第' : 'zone '}${fig.zone}${lang === 'zh' ? '带' : ''} · EPSG:${fig.epsg}</span></div>`;
@@ -128,8 +126,7 @@ ${m.areas.parcels.length > 1 ? `<tr><th>Σ</th><th class="num">${km2(m.areas.ell
   const map = `<div class="figure"><h2>${tr(lang, 'map')}</h2>${fig.svg}${legend}${many}</div>`;
 
   // corner table
-  const corners = `<h2>${tr(lang, 'corners')}</h2><div class="small">${tr(lang, 'cornerNote', { z: m.corners.zone, e: m.corners.epsg })}</div>
-<table><thead><tr><th>${tr(lang, 'parcel')}</th><th class="num">${tr(lang, 'ring')}</th><th class="num">${tr(lang, 'pt')}</th><th class="num">X (m)</th><th class="num">Y (m)</th><th class="num">${tr(lang, 'lon')}</th><th class="num">${tr(lang, 'lat')}</th></tr></thead><tbody>
+  const corners = `<table><caption><h2>${tr(lang, 'corners')}</h2><div class="small">${tr(lang, 'cornerNote', { z: m.corners.zone, e: m.corners.epsg })}</div></caption><thead><tr><th>${tr(lang, 'parcel')}</th><th class="num">${tr(lang, 'ring')}</th><th class="num">${tr(lang, 'pt')}</th><th class="num">X (m)</th><th class="num">Y (m)</th><th class="num">${tr(lang, 'lon')}</th><th class="num">${tr(lang, 'lat')}</th></tr></thead><tbody>
 ${m.corners.rows.map((c) => `<tr><td>${esc(c.parcel)}</td><td class="num">${c.ring}</td><td class="num">${c.n}</td><td class="num">${metres(c.x)}</td><td class="num">${metres(c.y)}</td><td class="num">${c.lon}</td><td class="num">${c.lat}</td></tr>`).join('\n')}
 </tbody></table>`;
 
@@ -141,7 +138,9 @@ ${m.corners.rows.map((c) => `<tr><td>${esc(c.parcel)}</td><td class="num">${c.ri
 <td class="num">${percent(c.share_of_input)}</td><td class="num">${percent(c.share_of_feature)}</td>
 <td class="${c.severity}"><b>${esc(label(OUTCOMES, c.outcome, lang))}</b></td>
 <td>${c.rules.map((b) => `<b>${esc(b.rule)}</b> ${esc(b.citation)}${b.note && lang === 'en' ? `<div class="small">${esc(b.note)}</div>` : ''}`).join('<br>')}</td></tr>`).join('\n');
-  const conflicts = `<h2>${tr(lang, 'conflicts')}</h2>${m.conflicts.length ? `<table><thead><tr><th>${tr(lang, 'layer')}</th><th>${tr(lang, 'name')}</th><th>${tr(lang, 'cat')}</th><th class="num">${tr(lang, 'area')}</th><th class="num">${tr(lang, 'shareIn')}</th><th class="num">${tr(lang, 'shareFeat')}</th><th>${tr(lang, 'outcome')}</th><th>${tr(lang, 'basis')}</th></tr></thead><tbody>${conflictRows}</tbody></table>` : `<p>${tr(lang, 'noConflicts')}</p>`}`;
+  const conflicts = `<h2>${tr(lang, 'conflicts')}</h2>${m.conflicts.length ? `<table class="fixed"><colgroup><col style="width:15mm"><col style="width:40mm"><col style="width:20mm"><col style="width:17mm"><col style="width:14mm"><col style="width:14mm"><col style="width:17mm"><col></colgroup><thead><tr><th>${tr(lang, 'layer')}</th><th>${tr(lang, 'name')}</th><th>${tr(lang, 'cat')}</th><th class="num">${tr(lang, 'area')}</th><th class="num">${tr(lang, 'shareIn')}</th><th class="num">${tr(lang, 'shareFeat')}</th><th>${tr(lang, 'outcome')}</th><th>${tr(lang, 'basis')}</th></tr></thead><tbody>${conflictRows}</tbody></table>` : `<p>${tr(lang, 'noConflicts')}</p>`}`;
+  const wells = m.wells.length ? `<h3>${tr(lang, 'wells')}</h3><table class="fixed"><colgroup><col style="width:20mm"><col style="width:12mm"><col style="width:50mm"><col></colgroup><thead><tr><th>${tr(lang, 'outcome')}</th><th class="num">${tr(lang, 'count')}</th><th>${tr(lang, 'basis')}</th><th>${tr(lang, 'wellNames')}</th></tr></thead><tbody>
+${m.wells.map((w) => `<tr><td class="${w.severity}"><b>${esc(label(OUTCOMES, w.outcome, lang))}</b></td><td class="num">${w.names.length}</td><td>${w.rules.map((b) => `<b>${esc(b.rule)}</b> ${esc(b.citation)}`).join('<br>')}</td><td class="small">${esc(w.names.join(lang === 'zh' ? '、' : ', '))}</td></tr>`).join('')}</tbody></table>` : '';
   const articles = m.articles.length ? `<h2>${tr(lang, 'articles')}</h2>${m.articles.map((a) => `<div class="conflict"><b>${esc(a.rule)}</b> ${esc(a.citation)}<div class="article">${esc(a.text)}</div></div>`).join('')}` : '';
 
   // summary
@@ -154,6 +153,6 @@ ${m.summary.map((x) => `<tr><td>${esc(label(COLLECTIONS, x.key, lang))}</td><td 
   const warnings = r.results.warnings.length ? `<h2>${tr(lang, 'warnings')}</h2><ul>${r.results.warnings.map((w) => `<li>${esc(textOf(w, lang))} <span class="small">${esc(w.code)}</span></li>`).join('')}</ul>` : '';
 
   return `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${esc(tr(lang, 'title'))} ${esc(r.certificate_id)}</title><style>${REPORT_CSS}</style></head><body>
-${header}${areas}${map}${corners}${summary}${conflicts}${articles}${warnings}${certificateHtml(lang, cert)}
+${header}${areas}${map}${corners}${summary}${conflicts}${wells}${articles}${warnings}${certificateHtml(lang, cert)}
 </body></html>`;
 }

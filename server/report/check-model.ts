@@ -78,7 +78,10 @@ export interface CheckModel {
   record: CheckRecord;
   corners: CornerTable;
   areas: { ellipsoidal_km2: number; planar_gk_km2: number; declared_km2: number | null; parcels: { name: string; ellipsoidal_km2: number; planar_gk_km2: number }[] };
+  /** every conflict except wells, most serious first */
   conflicts: ConflictRow[];
+  /** wells, grouped by outcome and rules (a block can hold hundreds): every well named */
+  wells: { outcome: string; severity: Severity; rules: { rule: string; citation: string }[]; names: string[] }[];
   /** article texts, one per rule, in order of first use */
   articles: { rule: string; citation: string; text: string }[];
   summary: { key: string; count: number; area_km2: number }[];
@@ -106,6 +109,15 @@ export function checkModel(record: CheckRecord): CheckModel {
       rules: c.basis.map((b) => ({ rule: b.rule, citation: b.citation, note: b.note })),
     }))
     .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.overlap_area_km2 - a.overlap_area_km2 || (b.length_km ?? 0) - (a.length_km ?? 0));
+  const wellMap = new Map<string, CheckModel['wells'][number]>();
+  for (const c of conflicts.filter((x) => x.collection === 'wells')) {
+    const k = `${c.outcome}|${c.rules.map((b) => b.rule).join(',')}`;
+    const g = wellMap.get(k) ?? { outcome: c.outcome, severity: c.severity, rules: c.rules.map((b) => ({ rule: b.rule, citation: b.citation })), names: [] };
+    g.names.push(c.name ?? c.id);
+    wellMap.set(k, g);
+  }
+  const wells = [...wellMap.values()].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.names.length - a.names.length);
+  for (const w of wells) w.names.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   const articles = new Map<string, { rule: string; citation: string; text: string }>();
   for (const c of record.results.conflicts) for (const b of c.basis) if (!articles.has(b.rule)) articles.set(b.rule, { rule: b.rule, citation: b.citation, text: b.text });
   const s = record.results.summary as Record<string, { count: number; area_km2: number } | number>;
@@ -130,7 +142,8 @@ export function checkModel(record: CheckRecord): CheckModel {
       declared_km2: record.inputs.declared_area_km2,
       parcels,
     },
-    conflicts,
+    conflicts: conflicts.filter((x) => x.collection !== 'wells'),
+    wells,
     articles: [...articles.values()],
     summary,
     deductible_km2: deductible,

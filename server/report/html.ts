@@ -20,7 +20,11 @@ th, td { border: 0.4pt solid #888; padding: 0.6mm 1.2mm; vertical-align: top; te
 th { background: #eee; font-weight: bold; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr { break-inside: avoid; }
+table.fixed { table-layout: fixed; } table.fixed td { overflow-wrap: anywhere; }
+caption { text-align: left; caption-side: top; }
+.keep { break-inside: avoid; }
 .meta td:first-child { width: 32mm; background: #f6f6f6; }
+.meta4 td:nth-child(3) { width: 24mm; background: #f6f6f6; } .meta4 td:first-child { width: 20mm; }
 .notice { border: 0.6pt solid #b35806; background: #fff4e5; padding: 1.5mm 2mm; margin: 2mm 0; }
 .small { font-size: 7.5pt; color: #444; }
 .mono { font-family: 'DejaVu Sans Mono', monospace; font-size: 7pt; word-break: break-all; }

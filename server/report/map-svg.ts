@@ -99,7 +99,7 @@ export function mapFigure(o: MapOptions): MapFigure {
   };
 
   // --- frame: bbox of the subject with a margin, fitted to the drawing area keeping 1:1 ---
-  const pad = { l: 16, r: 4, t: 6, b: 9 };
+  const pad = { l: 16, r: 13, t: 3, b: 15 };
   const fw = o.widthMm - pad.l - pad.r;
   const fh = o.heightMm - pad.t - pad.b;
   let e0 = Infinity, e1 = -Infinity, n0 = Infinity, n1 = -Infinity;
@@ -214,16 +214,15 @@ export function mapFigure(o: MapOptions): MapFigure {
   // --- scale bar (bottom left, inside the frame) ---
   const barM = niceLength(fw * 0.28 * mPerMm);
   const barMm = barM / mPerMm;
-  const bx = pad.l + 3, by = pad.t + fh - 5;
+  const bx = pad.l + fw - barMm - 24, by = pad.t + fh + 9.5;
   const unit = barM >= 1000 ? `${barM / 1000} km` : `${barM} m`;
   const scaleDen = Math.round(mPerMm * 1000);
   const scaleBar = [
-    `<rect x="${n2(bx - 1.5)}" y="${n2(by - 4.2)}" width="${n2(barMm + 16)}" height="7" fill="#fff" fill-opacity="0.85"/>`,
     `<rect x="${n2(bx)}" y="${n2(by)}" width="${n2(barMm / 2)}" height="1.2" fill="#000"/>`,
     `<rect x="${n2(bx + barMm / 2)}" y="${n2(by)}" width="${n2(barMm / 2)}" height="1.2" fill="#fff" stroke="#000" stroke-width="0.2"/>`,
     `<text x="${n2(bx)}" y="${n2(by - 0.8)}" font-size="2.3" text-anchor="middle">0</text>`,
-    `<text x="${n2(bx + barMm)}" y="${n2(by - 0.8)}" font-size="2.3" text-anchor="middle">${unit}</text>`,
-    `<text x="${n2(bx + barMm + 2)}" y="${n2(by + 1.2)}" font-size="2.3">1:${scaleDen.toLocaleString('en-US')}</text>`,
+    `<text x="${n2(bx + barMm)}" y="${n2(by - 0.8)}" font-size="2.3" text-anchor="end">${unit}</text>`,
+    `<text x="${n2(bx + barMm + 3)}" y="${n2(by + 1.1)}" font-size="2.3">1:${scaleDen.toLocaleString('en-US')}</text>`,
   ].join('');
 
   // --- north arrow (true north at the frame centre) ---
@@ -231,14 +230,14 @@ export function mapFigure(o: MapOptions): MapFigure {
   const [ax, ay] = toSvg([lc, pc]);
   const [bx2, by2] = toSvg([lc, pc + 0.01]);
   const rot = (Math.atan2(bx2 - ax, ay - by2) * 180) / Math.PI;
-  const nx = pad.l + fw - 7, ny = pad.t + 9;
-  const north = `<g transform="translate(${n2(nx)} ${n2(ny)}) rotate(${rot.toFixed(3)})"><circle r="5.2" fill="#fff" fill-opacity="0.85"/><path d="M0 -4.5L2 2.5L0 1.2L-2 2.5Z" fill="#000"/><text y="-5.4" font-size="2.8" text-anchor="middle" font-weight="bold">${o.lang === 'zh' ? '北' : 'N'}</text></g>`;
+  const nx = pad.l + fw + 6.5, ny = pad.t + 8;
+  const north = `<g transform="translate(${n2(nx)} ${n2(ny)}) rotate(${rot.toFixed(3)})"><path d="M0 -4.5L2 2.5L0 1.2L-2 2.5Z" fill="#000"/><text y="-5.4" font-size="2.8" text-anchor="middle" font-weight="bold">${o.lang === 'zh' ? '北' : 'N'}</text></g>`;
 
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${o.widthMm}mm" height="${o.heightMm}mm" viewBox="0 0 ${o.widthMm} ${o.heightMm}" font-family="'WenQuanYi Micro Hei','Noto Sans CJK SC',sans-serif">`);
   out.push(`<defs>${defs.join('')}</defs>`);
   out.push(`<g clip-path="url(#frame)"><rect x="${pad.l}" y="${pad.t}" width="${n2(fw)}" height="${n2(fh)}" fill="#fff"/>`);
   out.push(`<path d="${grat.join('')}" fill="none" stroke="#9a9a9a" stroke-width="0.15" stroke-dasharray="0.8 0.6"/>`);
-  out.push(body.join(''), cornerMarks.join(''), scaleBar, north, '</g>');
+  out.push(body.join(''), cornerMarks.join(''), '</g>', scaleBar, north);
   out.push(`<rect x="${pad.l}" y="${pad.t}" width="${n2(fw)}" height="${n2(fh)}" fill="none" stroke="#000" stroke-width="0.35"/>`);
   out.push(labels.join(''));
   out.push('</svg>');
