@@ -130,7 +130,19 @@ ${multi ? m.areas.parcels.map((p) => `<tr><td>${esc(p.name)}</td><td class="num"
 ${m.corners.rows.map((c) => `<tr><td>${esc(c.parcel)}</td><td class="num">${c.ring}</td><td class="num">${c.n}</td><td class="num">${metres(c.x)}</td><td class="num">${metres(c.y)}</td><td class="num">${c.lon}</td><td class="num">${c.lat}</td></tr>`).join('\n')}
 </tbody></table>`;
 
-  // conflicts
+  const conflicts = conflictsHtml(m, lang);
+  const wells = wellsHtml(m, lang);
+  const articles = articlesHtml(m, lang);
+  const summary = summaryHtml(m, lang);
+
+  const warnings = r.results.warnings.length ? `<h2>${tr(lang, 'warnings')}</h2><ul>${r.results.warnings.map((w) => `<li>${esc(textOf(w, lang))} <span class="small">${esc(w.code)}</span></li>`).join('')}</ul>` : '';
+
+  return `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${esc(tr(lang, 'title'))} ${esc(r.certificate_id)}</title><style>${REPORT_CSS}</style></head><body>
+${header}${areas}${map}${corners}${summary}${conflicts}${wells}${articles}${warnings}${certificateHtml(lang, cert)}
+</body></html>`;
+}
+
+export function conflictsHtml(m: Pick<CheckModel, 'conflicts' | 'wells' | 'articles' | 'summary' | 'areas' | 'deductible_km2' | 'net_km2'>, lang: Lang): string {
   const conflictRows = m.conflicts.map((c) => `<tr class="sev-${c.severity}"><td>${esc(label(COLLECTIONS, c.collection, lang))}</td>
 <td>${esc(c.name ?? c.id)}<div class="small">${esc(c.id)}${c.holder ? ` · ${esc(c.holder)}` : ''}</div></td>
 <td>${esc([c.category, c.zone, c.status].filter(Boolean).map((x) => labelAny(x, lang)).join(' · '))}</td>
@@ -139,20 +151,27 @@ ${m.corners.rows.map((c) => `<tr><td>${esc(c.parcel)}</td><td class="num">${c.ri
 <td class="${c.severity}"><b>${esc(label(OUTCOMES, c.outcome, lang))}</b></td>
 <td>${c.rules.map((b) => `<b>${esc(b.rule)}</b> ${esc(b.citation)}${b.note && lang === 'en' ? `<div class="small">${esc(b.note)}</div>` : ''}`).join('<br>')}</td></tr>`).join('\n');
   const conflicts = `<h2>${tr(lang, 'conflicts')}</h2>${m.conflicts.length ? `<table class="fixed"><colgroup><col style="width:15mm"><col style="width:40mm"><col style="width:20mm"><col style="width:17mm"><col style="width:14mm"><col style="width:14mm"><col style="width:17mm"><col></colgroup><thead><tr><th>${tr(lang, 'layer')}</th><th>${tr(lang, 'name')}</th><th>${tr(lang, 'cat')}</th><th class="num">${tr(lang, 'area')}</th><th class="num">${tr(lang, 'shareIn')}</th><th class="num">${tr(lang, 'shareFeat')}</th><th>${tr(lang, 'outcome')}</th><th>${tr(lang, 'basis')}</th></tr></thead><tbody>${conflictRows}</tbody></table>` : `<p>${tr(lang, 'noConflicts')}</p>`}`;
+  return conflicts;
+}
+
+export function wellsHtml(m: Pick<CheckModel, 'conflicts' | 'wells' | 'articles' | 'summary' | 'areas' | 'deductible_km2' | 'net_km2'>, lang: Lang): string {
   const wells = m.wells.length ? `<h3>${tr(lang, 'wells')}</h3><table class="fixed"><colgroup><col style="width:20mm"><col style="width:12mm"><col style="width:50mm"><col></colgroup><thead><tr><th>${tr(lang, 'outcome')}</th><th class="num">${tr(lang, 'count')}</th><th>${tr(lang, 'basis')}</th><th>${tr(lang, 'wellNames')}</th></tr></thead><tbody>
 ${m.wells.map((w) => `<tr><td class="${w.severity}"><b>${esc(label(OUTCOMES, w.outcome, lang))}</b></td><td class="num">${w.names.length}</td><td>${w.rules.map((b) => `<b>${esc(b.rule)}</b> ${esc(b.citation)}`).join('<br>')}</td><td class="small">${esc(w.names.join(lang === 'zh' ? '、' : ', '))}</td></tr>`).join('')}</tbody></table>` : '';
+  return wells;
+}
+
+export function articlesHtml(m: Pick<CheckModel, 'conflicts' | 'wells' | 'articles' | 'summary' | 'areas' | 'deductible_km2' | 'net_km2'>, lang: Lang): string {
   const articles = m.articles.length ? `<h2>${tr(lang, 'articles')}</h2>${m.articles.map((a) => `<div class="conflict"><b>${esc(a.rule)}</b> ${esc(a.citation)}<div class="article">${esc(a.text)}</div></div>`).join('')}` : '';
 
-  // summary
+  return articles;
+}
+
+export function summaryHtml(m: Pick<CheckModel, 'conflicts' | 'wells' | 'articles' | 'summary' | 'areas' | 'deductible_km2' | 'net_km2'>, lang: Lang): string {
   const summary = `<h2>${tr(lang, 'summary')}</h2><table><tr><th>${tr(lang, 'layer')}</th><th class="num">${tr(lang, 'count')}</th><th class="num">${tr(lang, 'unionArea')}</th></tr>
 ${m.summary.map((x) => `<tr><td>${esc(label(COLLECTIONS, x.key, lang))}</td><td class="num">${x.count}</td><td class="num">${km2(x.area_km2)}</td></tr>`).join('')}</table>
 <table class="meta"><tr><td>${tr(lang, 'applied')}</td><td class="num">${km2(m.areas.ellipsoidal_km2)} km²</td></tr>
 <tr><td>${tr(lang, 'deductible')}</td><td class="num">${km2(m.deductible_km2)} km²</td></tr>
 <tr><td><b>${tr(lang, 'net')}</b></td><td class="num"><b>${km2(m.net_km2)} km²</b></td></tr></table>`;
 
-  const warnings = r.results.warnings.length ? `<h2>${tr(lang, 'warnings')}</h2><ul>${r.results.warnings.map((w) => `<li>${esc(textOf(w, lang))} <span class="small">${esc(w.code)}</span></li>`).join('')}</ul>` : '';
-
-  return `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${esc(tr(lang, 'title'))} ${esc(r.certificate_id)}</title><style>${REPORT_CSS}</style></head><body>
-${header}${areas}${map}${corners}${summary}${conflicts}${wells}${articles}${warnings}${certificateHtml(lang, cert)}
-</body></html>`;
+  return summary;
 }

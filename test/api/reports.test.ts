@@ -168,3 +168,34 @@ describe.runIf(HAVE_TOOLS)('check report PDF (POST /api/checks?format=pdf)', () 
     expect((await badLang.json()).error.code).toBe('REPORT_BAD_PARAMETER');
   });
 });
+
+describe.runIf(HAVE_TOOLS)('block dossier PDF (GET /api/blocks/{id}/report.pdf)', () => {
+  it('states the register entry, the assessment with articles and 元, and the annex before/after with corner tables', async () => {
+    const fc = await (await fetch(`${srv.url}/collections/blocks/items?q=${encodeURIComponent('寿阳北')}&limit=1`)).json();
+    const b = fc.features[0];
+    const plan = await (await fetch(`${srv.url}/api/blocks/${b.id}/relinquishment-plans`, { method: 'POST', headers: json, body: JSON.stringify({ required_km2: 52.4605 }) })).json();
+    const assessment = await (await fetch(`${srv.url}/api/blocks/${b.id}/assessment?on=2026-11-24`)).json();
+    const t0 = performance.now();
+    const res = await fetch(`${srv.url}/api/blocks/${b.id}/report.pdf?on=2026-11-24&required_km2=52.4605`);
+    const body = Buffer.from(await res.arrayBuffer());
+    if (res.status !== 200) throw new Error(`${res.status} ${body.toString()}`);
+    console.log(`dossier: ${body.length} bytes in ${(performance.now() - t0).toFixed(0)} ms`);
+    const path = savePdf('dossier-zh', body);
+    const text = pdfText(path);
+    const flat = text.replace(/\s+/g, '');
+    for (const s of ['矿业权档案与延续登记附件', '寿阳北', '登记信息', '变更历史', '延续评估', '延续前后范围对比图', '延续后保留范围拐点坐标', '合成演示数据'])
+      expect(flat).toContain(s);
+    expect(flat).toContain(b.properties.holder.replace(/\s+/g, ''));
+    expect(text).toMatch(/\d{1,3}(,\d{3})+\.\d{2} 元/); // money with thousands separators
+    expect(flat).toContain('273号令');
+    for (const s of assessment.derived_steps) expect(flat).toContain(s.citation.replace(/\s+/g, ''));
+    expect(text).toContain(Number(b.properties.area_km2).toFixed(4));
+    expect(text).toContain(plan.candidates[0].retained_area_km2.toFixed(4));
+    expect(text).toContain('52.4605');
+    expect(pdfAttachments(path)).toContain('certificate.json');
+    renderPages(path, 'dossier-zh');
+    const ok = await (await fetch(`${srv.url}/api/certificates/verify`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: new Uint8Array(body) })).json();
+    expect(ok.valid).toBe(true);
+    expect((await fetch(`${srv.url}/api/blocks/blk-none/report.pdf`)).status).toBe(404);
+  });
+});
