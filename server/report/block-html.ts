@@ -11,7 +11,7 @@ import { cornerTable, type CheckModel, type CornerTable } from './check-model';
 import { articlesHtml, certificateHtml, conflictsHtml, sevLabel, summaryHtml, swatch, wellsHtml, type CertificateBlock } from './check-html';
 import { chinaTime, km2, metres, percent, yuan } from './format';
 import { esc, REPORT_CSS } from './html';
-import { ACQUISITION, DECISIONS, KINDS, label, MINERALS, REGIMES, STATUSES, textOf, type Lang } from './labels';
+import { ACQUISITION, BASINS, DECISIONS, KINDS, label, MINERALS, REGIMES, STATUSES, textOf, type Lang } from './labels';
 import { mapFigure } from './map-svg';
 import { REPORT_SAY } from './messages';
 
@@ -42,7 +42,7 @@ const Z = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
 
 /** A step's value in the unit its formula speaks of. */
 function stepValue(s: Step, lang: Lang): string {
-  if (/CNY|元/.test(s.formula)) return yuan(s.value, lang);
+  if (/CNY|元/.test(s.formula) || /^R-(INV|FEE|COVID|INC)/.test(s.rule) && !/ratio|share|%/.test(s.formula)) return yuan(s.value, lang);
   if (/km²/.test(s.formula)) return `${km2(s.value)} km²`;
   if (/ratio|share|%/.test(s.formula) && s.value <= 1.5) return percent(s.value);
   return String(Math.round(s.value * 1e6) / 1e6);
@@ -81,7 +81,7 @@ ${row2(Z(lang, '状态', 'Status'), esc(label(STATUSES, b.status as string, lang
 ${row2(Z(lang, '有效期', 'Valid'), `${v(b.valid_from)} — ${v(b.valid_to)}`, Z(lang, '已延续次数', 'Extensions used'), v(b.extensions_used))}
 ${row2(Z(lang, '首次登记', 'First registered'), v(b.first_registration_date), Z(lang, '首次登记面积', 'First area'), b.first_registration_area_km2 !== null && b.first_registration_area_km2 !== undefined ? `${km2(Number(b.first_registration_area_km2))} km²` : '—')}
 ${row2(Z(lang, '登记面积（椭球）', 'Area (ellipsoidal)'), `<b>${km2(b.area_km2)} km²</b>`, Z(lang, '探明储量面积', 'Proven-reserve area'), `${km2(Number(b.proven_km2 ?? 0))} km²`)}
-${row2(Z(lang, '登记机关', 'Authority'), v(b.authority), Z(lang, '盆地', 'Basin'), v(b.basin))}
+${row2(Z(lang, '登记机关', 'Authority'), v(b.authority), Z(lang, '盆地', 'Basin'), esc(label(BASINS, b.basin as string, lang)))}
 ${row2(Z(lang, '服务版本', 'Service'), `${esc(r.service.name)} ${esc(r.service.version)}`, Z(lang, '登记库截至', 'Register as at'), r.register_as_at ? esc(chinaTime(r.register_as_at)) : '—')}
 </table>`;
 
@@ -146,5 +146,5 @@ ${cornerTableHtml(before, Z(lang, '延续前登记范围拐点坐标', 'Corners 
   }
   void sevLabel;
   return `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${esc(String(b.name))} ${esc(r.certificate_id)}</title><style>${REPORT_CSS}</style></head><body>
-${head}${entry}${history}${assess}${conf}${articlesHtml(conflicts, lang)}${annex}${certificateHtml(lang, cert)}</body></html>`;
+${head}${entry}${history}${conf}${articlesHtml(conflicts, lang)}${assess}${annex}${certificateHtml(lang, cert)}</body></html>`;
 }

@@ -65,7 +65,7 @@ export const KINDS: Vocab = {
   exploration: ['探矿权', 'exploration right'], mining: ['采矿权', 'mining right'],
   vertical: ['直井', 'vertical'], directional: ['定向井', 'directional'], horizontal: ['水平井', 'horizontal'],
   gathering: ['集输管线', 'gathering line'], trunk: ['干线', 'trunk line'], proven: ['探明', 'proven'], submitted: ['已提交', 'submitted'],
-  province: ['省界', 'province'], city: ['市界', 'city'],
+  province: ['省界', 'province'], city: ['市界', 'city'], redline: ['生态保护红线', 'red line'],
 };
 
 export const CATEGORIES: Vocab = {
@@ -95,6 +95,11 @@ export const REGIMES: Vocab = {
 export const ACQUISITION: Vocab = {
   tender: ['招标', 'tender'], listing: ['挂牌', 'listing'], agreement: ['协议', 'agreement'], administrative: ['行政审批', 'administrative'],
   added_mineral: ['增列矿种', 'added mineral'],
+};
+
+export const BASINS: Vocab = {
+  qinshui: ['沁水盆地', 'Qinshui basin'], ordos_east: ['鄂尔多斯盆地东缘', 'eastern Ordos basin'], huoxi: ['霍西煤田', 'Huoxi coalfield'],
+  ningwu: ['宁武盆地', 'Ningwu basin'], xishan: ['西山煤田', 'Xishan coalfield'], datong: ['大同煤田', 'Datong coalfield'],
 };
 
 export function label(vocab: Vocab, code: string | null | undefined, lang: Lang): string {

@@ -17,7 +17,9 @@ import { readCheckInput } from '../conflicts/input';
 import { buildSubject, type StoredBlock } from '../conflicts/subject';
 import type { Config } from '../config';
 import type { Db } from '../db';
-import { badRequest, notFound } from '../errors';
+import { badRequest, notFound, unprocessable } from '../errors';
+import { sendAttachment } from '../http/attachment';
+import { conflictsCsv, conflictsGeojson, conflictsShapefile, conflictsXlsx } from '../report/exports';
 import { route } from '../http/async';
 import { fromZod } from '../http/error-middleware';
 import { registerOpenApiPath } from '../http/openapi';
@@ -55,6 +57,7 @@ const Extra = z.object({
   declared_area_km2: z.preprocess((v) => (v === '' || v === undefined ? undefined : v), z.coerce.number().positive().optional()),
 });
 
+const ExportQuery = z.object({ format: z.enum(['csv', 'xlsx', 'geojson', 'shp']).default('csv'), lang: Lang });
 const origin = (req: Request) => `${req.protocol}://${req.get('host')}`;
 const wantsPdf = (req: Request) => req.query.format === 'pdf';
 const wantsStore = (req: Request) => req.query.store === 'true' || req.query.store === '1';
@@ -141,6 +144,24 @@ export function reportsRouter({ db, config, limits: lim, renderer: given }: Repo
     sendPdf(res, await checkPdf(env, lang.data), `${lang.data === 'zh' ? '重叠核查报告' : 'check-report'}-${rec.certificate_id}.pdf`, { 'X-Check-Id': id, 'X-Certificate-Id': rec.certificate_id });
   }));
 
+  // ---- a stored check's conflicts as files (CSV/XLSX with Chinese or English headers, GeoJSON, Shapefile)
+  router.get('/api/checks/:id/conflicts', limit, route(async (req, res) => {
+    const q = ExportQuery.safeParse(req.query);
+    if (!q.success) throw fromZod(q.error, 'EXPORT_BAD_PARAMETER');
+    const id = String(req.params.id);
+    const row = (await db.named<{ record: string }>('checks_get', [id])).rows[0];
+    if (!row) throw notFound('check', id);
+    const rec = JSON.parse(row.record) as CheckRecord;
+    const base = `${q.data.lang === 'zh' ? '重叠核查' : 'conflicts'}-${rec.certificate_id}`;
+    const { format, lang } = q.data;
+    if (format === 'csv') return sendAttachment(res, { buffer: conflictsCsv(rec, lang), contentType: 'text/csv; charset=utf-8', filename: `${base}.csv` });
+    if (format === 'xlsx') return sendAttachment(res, { buffer: await conflictsXlsx(rec, lang), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: `${base}.xlsx` });
+    if (format === 'geojson') return sendAttachment(res, { buffer: conflictsGeojson(rec, lang), contentType: 'application/geo+json', filename: `${base}.geojson` });
+    if (!rec.results.conflicts.some((c) => c.geometry && /Polygon/.test(c.geometry.type)))
+      throw unprocessable('EXPORT_NO_POLYGONS', 'The check found no polygonal overlap to write as a Shapefile', '本次核查没有可写入 Shapefile 的面状重叠');
+    sendAttachment(res, { buffer: conflictsShapefile(rec, lang), contentType: 'application/zip', filename: `${base}.shp.zip` });
+  }));
+
   // ---- certificates
   router.get('/api/certificates/public-key', route(async (_req, res) => {
     const k = await certs.signingKey();
@@ -196,6 +217,7 @@ const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'strin
 const langParam = { name: 'lang', in: 'query', schema: { type: 'string', enum: ['zh', 'en'] }, description: 'report language, default zh' };
 registerOpenApiPath('/api/checks/{id}', { get: { summary: 'A stored check: its signed record (Ed25519 envelope)', parameters: [idParam], responses: { 200: { description: '{ check_id, algorithm, key_id, signature, record }' }, 404: err } } });
 registerOpenApiPath('/api/checks/{id}.pdf', { get: { summary: 'A stored check as its A4 report PDF (certificate.json attached)', parameters: [idParam, langParam], responses: { 200: { description: 'application/pdf' }, 404: err, 503: err } } });
+registerOpenApiPath('/api/checks/{id}/conflicts', { get: { summary: 'A stored check\u2019s conflicts as CSV or XLSX (Chinese headers, English with lang=en; header block; shares in percent), GeoJSON or zipped Shapefile (UTF-8 .cpg, .prj)', parameters: [idParam, langParam, { name: 'format', in: 'query', schema: { type: 'string', enum: ['csv', 'xlsx', 'geojson', 'shp'] } }], responses: { 200: { description: 'the file' }, 404: err, 422: err } } });
 registerOpenApiPath('/api/certificates/public-key', { get: { summary: 'The Ed25519 public key (SPKI PEM) report certificates are signed with', responses: { 200: { description: '{ algorithm, key_id, public_key_pem }' } } } });
 registerOpenApiPath('/api/certificates/{id}', { get: { summary: 'A signed record on file (record, canonical text, signature)', parameters: [idParam], responses: { 200: { description: 'the signed record' }, 404: err } } });
 registerOpenApiPath('/api/certificates/verify', { post: { summary: 'Verify a report: the PDF (multipart `file` or application/pdf) or its JSON envelope → { valid, signature_valid, on_file, differences[] }', responses: { 200: { description: 'verification result' }, 400: err } } });

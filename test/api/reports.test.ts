@@ -157,6 +157,62 @@ describe.runIf(HAVE_TOOLS)('check report PDF (POST /api/checks?format=pdf)', () 
     expect((await fetch(`${srv.url}/api/certificates/KQ-0-NONE`)).status).toBe(404);
   });
 
+  it('exports the conflicts as CSV with a header block, Chinese headers and percentages (English with lang=en)', async () => {
+    const res = await fetch(`${srv.url}/api/checks/${ids.check}/conflicts?format=csv`);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM: Excel opens it as UTF-8
+    const text = bytes.toString('utf8');
+    expect(text).toContain('申请人,某煤层气公司');
+    expect(text).toContain('坐标系,CGCS2000');
+    expect(text).toContain(`扣减后净面积(km²),${check.summary.net_area_km2.toFixed(4)}`);
+    expect(text).toContain('序号,图层,要素编号,名称,类别,分区,状态,权利人,矿种,重叠面积(km²),穿越长度(km),占申请区,占对方,结论');
+    const big = check.conflicts.reduce((a: any, b: any) => (b.overlap_area_km2 > a.overlap_area_km2 ? b : a));
+    expect(text).toContain(`${big.overlap_area_km2.toFixed(4)},,${(big.share_of_input * 100).toFixed(2)}%`);
+    expect(text).not.toMatch(/0\.\d{10,}/); // no raw shares
+    const en = await (await fetch(`${srv.url}/api/checks/${ids.check}/conflicts?format=csv&lang=en`)).text();
+    expect(en).toContain('Share of application');
+  });
+
+  it('exports XLSX that reads back with exceljs: header block, Chinese headers, shares as % cells', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const res = await fetch(`${srv.url}/api/checks/${ids.check}/conflicts?format=xlsx`);
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const ws = wb.getWorksheet('重叠核查')!;
+    expect(ws.getCell('A2').value).toBe('申请人');
+    expect(ws.getCell('B2').value).toBe('某煤层气公司');
+    let top = 0;
+    ws.eachRow((row, n) => { if (row.getCell(1).value === '序号') top = n; });
+    expect(top).toBeGreaterThan(0);
+    expect(ws.getRow(top).getCell(12).value).toBe('占申请区');
+    const rows: any[] = [];
+    for (let n = top + 1; n <= ws.rowCount; n++) rows.push(ws.getRow(n));
+    expect(rows.length).toBe(check.conflicts.length);
+    const first = check.conflicts[0];
+    const r1 = rows[0];
+    expect(r1.getCell(3).value).toBe(first.id);
+    expect(r1.getCell(10).value).toBeCloseTo(first.overlap_area_km2, 12);
+    expect(r1.getCell(12).value).toBeCloseTo(first.share_of_input, 12);
+    expect(r1.getCell(12).numFmt).toBe('0.00%');
+    expect(wb.getWorksheet('依据条文')!.rowCount).toBeGreaterThan(1);
+  });
+
+  it('exports GeoJSON and a zipped Shapefile (.prj, .cpg UTF-8) of the overlaps', async () => {
+    const gj = await (await fetch(`${srv.url}/api/checks/${ids.check}/conflicts?format=geojson`)).json();
+    expect(gj.features.length).toBe(check.conflicts.length);
+    expect(gj.features[0].properties.outcome_label).toMatch(/[\u4e00-\u9fff]/);
+    const { unzipSync } = await import('fflate');
+    const zip = unzipSync(new Uint8Array(await (await fetch(`${srv.url}/api/checks/${ids.check}/conflicts?format=shp`)).arrayBuffer()));
+    expect(Object.keys(zip).sort()).toEqual(['conflicts.cpg', 'conflicts.dbf', 'conflicts.prj', 'conflicts.shp', 'conflicts.shx']);
+    expect(new TextDecoder().decode(zip['conflicts.cpg'])).toBe('UTF-8');
+    expect(new TextDecoder().decode(zip['conflicts.prj'])).toContain('China_2000');
+    const dbf = new TextDecoder().decode(zip['conflicts.dbf']);
+    expect(dbf).toContain('OUTCOME');
+    expect(dbf).toContain('不得重叠');
+  });
+
   it('refuses what it cannot verify or check with a clear 4xx', async () => {
     const notPdf = await fetch(`${srv.url}/api/certificates/verify`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: 'hello' });
     expect(notPdf.status).toBe(400);
