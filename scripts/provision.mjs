@@ -3,6 +3,8 @@
 //   postgresql-15-postgis-3  (the real PostGIS the API and browser suites talk to)
 //   chromium                 (browser tests via playwright-core; no browser is ever downloaded)
 //   fonts-noto-cjk           (Chinese labels in screenshots)
+//   fonts-wqy-microhei       (TrueType CJK font report PDFs embed as a subset; Noto CJK's CFF becomes Type 3, ~6× larger)
+//   poppler-utils            (pdftotext / pdftoppm / pdfdetach read the report PDFs in the API tests)
 // Then build the client once if it is not built (the browser suite serves dist/client).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -12,6 +14,8 @@ if (!existsSync('/usr/lib/postgresql/15/bin/initdb') || !existsSync('/usr/share/
   need.push('postgresql-15-postgis-3');
 if (!existsSync('/usr/bin/chromium')) need.push('chromium');
 if (!existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc')) need.push('fonts-noto-cjk');
+if (!existsSync('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc')) need.push('fonts-wqy-microhei');
+if (!existsSync('/usr/bin/pdftotext')) need.push('poppler-utils');
 
 if (need.length) {
   const isRoot = process.getuid?.() === 0;
@@ -28,7 +32,7 @@ if (need.length) {
   run(['apt-get', 'update', '-qq']);
   run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...need]);
 } else {
-  console.log('[provision] PostgreSQL 15 + PostGIS, Chromium and CJK fonts present');
+  console.log('[provision] PostgreSQL 15 + PostGIS, Chromium, CJK fonts and poppler-utils present');
 }
 
 if (!existsSync('dist/client/index.html') || process.env.CI) {

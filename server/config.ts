@@ -79,6 +79,8 @@ export const ConfigSchema = z.object({
   RATE_LIMIT_WRITES_PER_MIN: z.coerce.number().int().min(1).default(600),
   TILE_MAX_FEATURES: z.coerce.number().int().min(1).default(50_000),
   STATIC_DIR: z.string().default('dist/client'),
+  /** Ed25519 private key (PKCS#8 PEM or base64 DER) signing report certificates; unset → a demo key kept in the database, with a warning */
+  SIGNING_KEY: z.string().optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

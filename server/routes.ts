@@ -8,6 +8,7 @@ import { blockExportRouter } from './routes/block-export';
 import { lifecycleRouter } from './routes/lifecycle';
 import { parseRouter } from './routes/parse';
 import type { WorkPool } from './work/pool';
+import { reportsRouter } from './routes/reports';
 
 export interface DomainDeps {
   db: Db;
@@ -36,6 +37,7 @@ export function domainRouters({ db, config, work }: DomainDeps): Router[] {
     parseRouter({ limits: parseLimits(config), work, uploads }),
     blockExportRouter(db),
     lifecycleRouter({ db, adminToken: config.ADMIN_TOKEN }),
+    reportsRouter({ db, config, limits: parseLimits(config) }), // before checksRouter: takes POST /api/checks?format=pdf|store=true
     checksRouter({ db, config, limits: parseLimits(config), work, uploads }),
   ];
 }

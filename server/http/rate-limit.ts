@@ -24,6 +24,8 @@ export function routeClass(req: Pick<Request, 'method' | 'path'>): RouteClass | 
   if (/\/api\/conflicts\/?$/.test(p)) return 'register';
   if (/\/api\/blocks\/[^/]+\/conflicts\/?$/.test(p)) return 'block-conflicts';
   if (/\/api\/(parse|checks|export)\/?$/.test(p) || /\/api\/blocks\/[^/]+\/(export|relinquishment-plans)\/?$/.test(p)) return 'uploads';
+  // reports: PDFs are rendered by a browser, verification reads an upload
+  if (/\/api\/(checks\/[^/]+\.pdf|checks\/[^/]+\/conflicts|certificates\/verify)\/?$/.test(p) || /\/api\/blocks\/[^/]+\/report\.pdf$/.test(p)) return 'uploads';
   if (isWriteRoute(req)) return 'writes';
   return 'reads';
 }

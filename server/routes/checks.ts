@@ -43,7 +43,7 @@ export interface ChecksRouterDeps {
 const optInt = z.preprocess((v) => (v === '' || v === undefined || v === null ? undefined : v), z.coerce.number().int().optional());
 const optText = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().trim().min(1).max(200).optional());
 
-const CheckParams = z.object({
+export const CheckParams = z.object({
   applicant: optText,
   application: z.enum(APPLICATIONS).default('new_exploration'),
   mineral: z.enum(MINERALS).optional(),
