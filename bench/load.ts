@@ -204,10 +204,10 @@ async function countPresent(url: string, ids: string[]) {
 async function killDrill(env: Record<string, string>, runs: number[]) {
   const out = [];
   for (const [i, killAfterMs] of runs.entries()) {
-    const s = await startService(env);
+    const s = await startService(env, 900_000);
     const { acked, attempted, codes } = await writeUntilKilled(s, `${Date.now().toString(36)}${i}`, killAfterMs);
     const t0 = Date.now();
-    const again = await startService(env);
+    const again = await startService(env, 900_000);
     const reopen_s = Math.round((Date.now() - t0) / 100) / 10;
     const present = await countPresent(again.url, acked);
     await stopService(again);
