@@ -96,6 +96,9 @@ export const errorMiddleware: ErrorRequestHandler = (err, req, res, _next) => {
   if (!appErr) {
     req.log?.error({ err }, 'unhandled error');
     appErr = new AppError(500, 'INTERNAL', 'Internal error', '服务器内部错误');
+  } else if (appErr.code === 'DATABASE_UNAVAILABLE') {
+    // expected while PostgreSQL restarts: one line per request at warn, without the stack
+    req.log?.warn({ code: (err as { code?: string })?.code, reason: (err as Error)?.message }, appErr.code);
   } else if (appErr.status >= 500) {
     req.log?.error({ err }, appErr.code);
   }
