@@ -179,4 +179,8 @@ export const en: Messages = {
   touches: 'Touches',
   reasons: 'Notes',
   strategy: 'Strategy',
+  reportPdf: 'PDF report',
+  reportXlsx: 'XLSX',
+  reportShp: 'Shapefile',
+  reportFiles: 'Files to file (signed)',
 };

@@ -182,6 +182,10 @@ export const zh = {
   touches: '相邻要素',
   reasons: '说明',
   strategy: '策略',
+  reportPdf: 'PDF 报告',
+  reportXlsx: 'XLSX',
+  reportShp: 'Shapefile',
+  reportFiles: '存档文件（签名）',
 } as const;
 
 export type Messages = { [K in keyof typeof zh]: string };
