@@ -216,4 +216,8 @@ export const en: Messages = {
   touchProtected: 'Protected area',
   straightEdges: 'Straight lines to stake',
   planWarnings: 'Planner notes',
+  reportPdf: 'PDF report',
+  reportXlsx: 'XLSX',
+  reportShp: 'Shapefile',
+  reportFiles: 'Files to file (signed)',
 };

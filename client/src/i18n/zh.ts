@@ -219,6 +219,10 @@ export const zh = {
   touchProtected: '保护区面积',
   straightEdges: '放样直线',
   planWarnings: '方案提示',
+  reportPdf: 'PDF 报告',
+  reportXlsx: 'XLSX',
+  reportShp: 'Shapefile',
+  reportFiles: '存档文件（签名）',
 } as const;
 
 export type Messages = { [K in keyof typeof zh]: string };

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { checkFile, checkGeometry, exportGeometry, parseFile, type ExportFormat } from '../api/checks';
+import { checkFile, checkFileOf, checkGeometry, exportGeometry, parseFile, storeCheck, type CheckFile, type ExportFormat } from '../api/checks';
 import { ApiError } from '../api/http';
 import type { CheckRequest, CheckResult, Conflict, ParseResult } from '../api/types';
 import { csvField, formatKm2, formatPercent } from '../format';
@@ -266,6 +266,26 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
     }
   };
 
+  // the signed, stored copy of the shown check (made on the first report/export request)
+  const stored = useRef<{ result: unknown; id: string } | null>(null);
+  const doReport = async (kind: CheckFile) => {
+    if (out?.kind !== 'check') return;
+    setExporting(kind);
+    setError(null);
+    try {
+      if (stored.current?.result !== out.result) {
+        const { check_id } = await storeCheck(out.result.input.geometry, req);
+        stored.current = { result: out.result, id: check_id };
+      }
+      const f = await checkFileOf(stored.current.id, kind, lang);
+      download(f.blob, f.filename ?? `${name}.${kind === 'shp' ? 'zip' : kind}`);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setExporting(null);
+    }
+  };
+
   const summaryRows = out?.kind === 'check' ? Object.entries(out.result.summary ?? {}).filter(([, v]) => v && typeof v === 'object') as [string, { count?: number; area_km2?: number }][] : [];
 
   return (
@@ -399,12 +419,21 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
           <div className="exports" role="group" aria-label={t('exportAs')}>
             <span>{t('exportAs')}:</span>
             <button type="button" onClick={() => doExport('result-geojson')} data-testid="export-geojson">{t('exportGeojson')}</button>
-            {out?.kind === 'check' && <button type="button" onClick={() => doExport('conflicts-csv')} data-testid="export-conflicts-csv">{t('exportCsv')} ({t('conflicts')})</button>}
+            {out?.kind === 'check' && <button type="button" onClick={() => void doReport('csv')} data-testid="export-conflicts-csv">{t('exportCsv')} ({t('conflicts')})</button>}
             <button type="button" onClick={() => doExport('csv')} data-testid="export-csv">{t('exportCsv')}</button>
             <button type="button" onClick={() => doExport('guotu-txt')} data-testid="export-txt">{t('exportTxt')}</button>
             <button type="button" onClick={() => doExport('kml')}>{t('exportKml')}</button>
             {exporting && <progress aria-label={t('loading')} />}
           </div>
+          {out?.kind === 'check' && (
+          <div className="exports report-files" role="group" aria-label={t('reportFiles')}>
+            <span>{t('reportFiles')}:</span>
+            <button type="button" onClick={() => void doReport('pdf')} data-testid="report-pdf">{t('reportPdf')}</button>
+            <button type="button" onClick={() => void doReport('xlsx')} data-testid="report-xlsx">{t('reportXlsx')}</button>
+            <button type="button" onClick={() => void doReport('shp')} data-testid="report-shp">{t('reportShp')} ({t('conflicts')})</button>
+            <button type="button" onClick={() => void doReport('geojson')} data-testid="report-geojson">GeoJSON ({t('conflicts')})</button>
+          </div>
+          )}
         </section>
       )}
     </div>
