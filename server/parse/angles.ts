@@ -91,7 +91,7 @@ export function angleRefusal(text: string, line: number, field: string) {
 }
 
 /** English and Chinese text of a catalogue sentence, for an AppError. */
-export function texts<K extends keyof typeof PARSE_SAY & string>(code: K, params: Parameters<(typeof PARSE_SAY)[K]['en']>[0]): [string, string] {
-  const m = (say as unknown as (c: unknown, k: string, p: unknown) => { message: string; message_zh: string })(PARSE_SAY, code, params);
+export function texts<K extends keyof typeof PARSE_SAY & string>(code: K, params?: Parameters<(typeof PARSE_SAY)[K]['en']>[0]): [string, string] {
+  const m = (say as unknown as (c: unknown, k: string, p: unknown) => { message: string; message_zh: string })(PARSE_SAY, code, params ?? {});
   return [m.message, m.message_zh];
 }

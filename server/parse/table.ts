@@ -154,9 +154,12 @@ export function parseTable(rows: TableRow[], hints: ParseHints, limits: ParseLim
   for (const g of groups) {
     const pc = g.cols.parcel;
     if (pc === undefined) continue;
-    const vals = body.map((r) => (r.cells[pc] ?? '').trim()).filter(Boolean);
+    const pointRows = body.filter((r) => coordColumns(g).some((i) => (r.cells[i] ?? '').trim()));
+    const vals = pointRows.map((r) => (r.cells[pc] ?? '').trim()).filter(Boolean);
     const distinctVals = new Set(vals);
-    const labelLike = vals.length >= 3 && (distinctVals.size === vals.length || vals.every((v) => LABEL.test(v) || /^\d+$/.test(v) || ENCLOSED.test(v)));
+    // on every point row (a parcel name written once per parcel — merged cells — is not a label column)
+    const everyRow = vals.length >= 3 && vals.length === pointRows.length;
+    const labelLike = everyRow && (distinctVals.size === vals.length || vals.every((v) => LABEL.test(v) || /^\d+$/.test(v) || ENCLOSED.test(v)));
     if (labelLike) {
       if (g.cols.point === undefined) g.cols.point = pc;
       delete g.cols.parcel;
@@ -180,7 +183,9 @@ export function parseTable(rows: TableRow[], hints: ParseHints, limits: ParseLim
   body.forEach((r, rowIdx) => {
     const used = new Set<number>();
     const first = r.cells.find((c) => c.trim())?.trim().normalize('NFKC') ?? '';
-    if (NOTE.test(first)) {
+    // a note or total row: its first cell says so and it holds no complete coordinate pair
+    const fullPair = groups.some((g) => (g.mode === 'dmsCols' ? [g.cols.lonD, g.cols.latD] : coordColumns(g)).every((i) => isNumericCell(cell(r, i))));
+    if (NOTE.test(first) && !fullPair) {
       noteRow(r, used);
       return;
     }

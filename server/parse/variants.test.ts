@@ -344,3 +344,20 @@ describe('planar area helper agrees with the GK table', () => {
     expect(planarPolygonAreaM2([GK11.map(([x, y]) => ({ x, y }))])).toBeGreaterThan(1e7);
   });
 });
+
+describe('parcel names are kept', () => {
+  it('a parcel name written once per parcel (merged cells) is still the parcel name, not a point label', async () => {
+    const lines = ['地块名称,点号,经度,纬度'];
+    ['甲区', '乙区', '丙区'].forEach((name, k) =>
+      LL11.slice(0, 4).forEach(([lon, lat], i) => lines.push(`${i === 0 ? name : ''},J${i + 1},${(lon + k * 0.1).toFixed(8)},${lat.toFixed(8)}`)),
+    );
+    const r = await parseUpload(csv(lines), 'a.csv');
+    expect(r.parcels.map((p) => p.name)).toEqual(['甲区', '乙区', '丙区']);
+  });
+
+  it('a parcel called "Area A" is not a note row', async () => {
+    const r = await parseUpload(csv(['name,lon,lat', ...LL11.map(([lon, lat]) => `Area A,${lon.toFixed(8)},${lat.toFixed(8)}`)]), 'a.csv');
+    expect(r.parcels[0].name).toBe('Area A');
+    expect(r.parcels[0].vertex_count).toBe(11);
+  });
+});

@@ -168,7 +168,7 @@ export const en: Messages = {
   projectionCrs: 'EPSG code',
   projectionValue: 'Value',
   projectionApply: 'Read again',
-  projectionUsed: 'Read with {p} (your last choice)',
+  projectionUsed: 'Read with {p} (choice remembered)',
   projectionChange: 'Change',
   projectionBadZone: 'Zone must be 25–45 (3°) or 13–23 (6°)',
   projectionBadCm: 'Central meridian must be a multiple of 3 between 75 and 135',

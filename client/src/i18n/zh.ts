@@ -171,7 +171,7 @@ export const zh = {
   projectionCrs: '坐标系 EPSG',
   projectionValue: '数值',
   projectionApply: '按此重新读取',
-  projectionUsed: '已按 {p} 读取（上次的选择）',
+  projectionUsed: '已按 {p} 读取（已记住此选择）',
   projectionChange: '更改',
   projectionBadZone: '带号应为 25–45（3度带）或 13–23（6度带）',
   projectionBadCm: '中央经线应为 75–135 之间 3 的倍数',
