@@ -136,7 +136,7 @@ export const CONFLICT_SAY = defineMessages({
   // ---- warnings of a check
   CONTAINMENT_NOT_CHECKED: {
     en: (p: { outcome: string }) => `No block_id given: containment (${label(OUTCOMES, p.outcome, 'en')}) was not checked`,
-    zh: (p: { outcome: string }) => `未指定所依据的区块（block_id），未检查范围包含（${label(OUTCOMES, p.outcome, 'zh')}）`,
+    zh: (p: { outcome: string }) => `未指定所依据的区块，未检查范围包含（${label(OUTCOMES, p.outcome, 'zh')}）`,
   },
   PROVINCE_NOT_LOADED: {
     en: (p: { province: string }) => `The boundaries layer holds no province named ${p.province}: the provincial border was not checked`,
