@@ -1,4 +1,12 @@
 import { tooLarge } from '../errors';
+import { defineMessages, say } from '../i18n/message';
+
+const SAY = defineMessages({
+  LINE_TOO_LONG: {
+    en: (p: { line: number; limit: number }) => `Line ${p.line} is longer than ${p.limit} bytes; a coordinate table's lines are short`,
+    zh: (p: { line: number; limit: number }) => `第 ${p.line} 行超过 ${p.limit} 字节，坐标表的行不应如此之长`,
+  },
+});
 
 /** Input limits. Every refusal states the limit that was exceeded. */
 export interface ParseLimits {
@@ -65,5 +73,28 @@ export class VertexBudget {
   }
   get vertices() {
     return this.n;
+  }
+}
+
+/** Refuse (413 LINE_TOO_LONG) a text upload with a line longer than maxLineBytes; a linear scan of the bytes. */
+export function checkLineLength(buf: Uint8Array, limits: ParseLimits): void {
+  let start = 0;
+  let line = 1;
+  for (;;) {
+    let end = buf.indexOf(0x0a, start);
+    if (end < 0) end = buf.length;
+    // a CR-only file is one "line" to this scan: look for CRs inside long stretches
+    let from = start;
+    while (end - from > limits.maxLineBytes) {
+      const cr = buf.indexOf(0x0d, from);
+      if (cr < 0 || cr >= end || cr - from > limits.maxLineBytes) {
+        const m = say(SAY, 'LINE_TOO_LONG', { line, limit: limits.maxLineBytes });
+        throw tooLarge(m.code, m.message, m.message_zh, [{ line, limit: limits.maxLineBytes }]);
+      }
+      from = cr + 1;
+    }
+    if (end >= buf.length) return;
+    start = end + 1;
+    line++;
   }
 }
