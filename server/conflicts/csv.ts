@@ -10,6 +10,7 @@ const OUTCOME_ZH: Record<string, string> = {
   crosses_provincial_border: '跨省', deduct: '扣减', may_continue: '可继续勘查', may_continue_no_expansion: '可继续开采但不得扩大',
   protect_in_place: '不扣减、须避让保护', keep_with_commitment: '书面承诺后暂不扣减', other_holder_well: '他人井',
   inactive_well: '长停井', abandoned_well: '废弃井', harmless_crossing_required: '须无害化穿（跨）越',
+  existing_overlap: '已设矿业权间重叠（延续时须核实，不扣减）', review_required: '无对应规定，须核实',
 };
 
 const HEADERS = ['区块编号', '区块名称', '矿业权人', '图层', '要素编号', '要素名称', '类别', '分区', '状态', '重叠面积(km²)',

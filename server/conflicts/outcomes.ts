@@ -18,6 +18,8 @@ export const OUTCOMES = [
   'outside_exploration_block', 'outside_original_area', 'crosses_provincial_border',
   // protected areas and red lines
   'deduct', 'may_continue', 'may_continue_no_expansion', 'protect_in_place', 'keep_with_commitment',
+  // issue 11: an overlap found at extension (a data problem, not an area to deduct); no rule in the sources → review
+  'existing_overlap', 'review_required',
   // wells and pipelines
   'other_holder_well', 'inactive_well', 'abandoned_well', 'harmless_crossing_required',
 ] as const;
@@ -47,7 +49,33 @@ export interface Subject {
   regime: RegimeId;
   /** the date outcomes are judged on (expiry, well ages) */
   as_of: IsoDate;
+  /** Readings where the sources leave a choice (issue 11); defaults in CONFLICT_READINGS. */
+  readings?: Partial<ConflictReadings>;
 }
+
+/**
+ * Named readings of the conflict engine (server/rules/README.md lists them with their defaults):
+ * - void_reading: when does another right stop barring? 'after_expiry' (default: the day after its term ends when no
+ *   extension is recorded — 273号令 第十五条 “逾期未提出延续登记申请的，勘查许可证自行废止”, 000:L3364) or 'after_annulment'
+ *   (only once annulled or cancelled — 自然资规〔2023〕4号 四（十一）5 “已公告废止”, lapsed rights are cancelled by public
+ *   notice, 四（十八）, 001:L9805).
+ * - national_extension_protected: protected areas and red lines at the extension of a right under a national regime —
+ *   'review' (default: no national rule in the sources; flagged, not deducted) or 'deduct'.
+ * - oil_gas_redline_extension: an official red line at the extension of a national-regime oil/gas exploration right —
+ *   'review' (default), 'keep' (自然资发〔2022〕142号, outside the seeds: continued exploration without enlargement is a
+ *   permitted activity) or 'deduct'.
+ */
+export interface ConflictReadings {
+  void_reading: 'after_annulment' | 'after_expiry';
+  national_extension_protected: 'review' | 'deduct';
+  oil_gas_redline_extension: 'review' | 'keep' | 'deduct';
+}
+export const CONFLICT_READINGS: ConflictReadings = {
+  void_reading: 'after_expiry',
+  national_extension_protected: 'review',
+  oil_gas_redline_extension: 'review',
+};
+const reading = <K extends keyof ConflictReadings>(s: Subject, k: K): ConflictReadings[K] => s.readings?.[k] ?? CONFLICT_READINGS[k];
 
 export interface Decision {
   outcome: Outcome;
@@ -78,10 +106,25 @@ const STILL_LIVE_AFTER_TERM = new Set(['extension_applied', 'retained', 'report_
 export function rightOutcome(s: Subject, r: OtherRight): Decision {
   if (r.status === 'expired' || r.status === 'cancelled')
     return decide('void', basis('OVL-8', `the other right is ${r.status}; it no longer bars the application`));
-  if (r.status === 'valid' && r.valid_to && compareDates(r.valid_to, s.as_of) < 0)
-    return decide('void', basis('OVL-8', `the other right's term ended on ${r.valid_to} (before ${s.as_of}) and no extension is recorded`));
+  const lapsed = r.status === 'valid' && !!r.valid_to && compareDates(r.valid_to, s.as_of) < 0;
+  if (lapsed && reading(s, 'void_reading') === 'after_expiry')
+    return decide('void', basis('OVL-8', `reading void_reading = "after_expiry" (default; 273号令 第十五条 “自行废止”): the other right's term ended on ${r.valid_to} (before ${s.as_of}) and no extension is recorded; with void_reading = "after_annulment" it would still bar until publicly annulled (自然资规〔2023〕4号 四（十八）)`));
   if (s.applicant && r.holder && s.applicant.trim() === r.holder.trim())
     return decide('same_holder', basis('OVL-1'));
+  // Item 8: the non-overlap rule is for new rights and enlarged areas; at extension the overlap is flagged, not deducted.
+  if (s.application === 'extension')
+    return decide('existing_overlap', basis('OVL-EXT', 'an overlap between two existing rights found at extension: a register problem to resolve, not an area to deduct'));
+  const lapsedNote = lapsed
+    ? `reading void_reading = "after_annulment": the term ended on ${r.valid_to} but the right is not annulled or cancelled on record, so it still bars (OVL-LAPSED); set void_reading = "after_expiry" to treat it as void`
+    : undefined;
+  if (lapsedNote) {
+    const d = rightOutcomeLive(s, r);
+    return { ...d, basis: [...d.basis, basis('OVL-LAPSED', lapsedNote)] };
+  }
+  return rightOutcomeLive(s, r);
+}
+
+function rightOutcomeLive(s: Subject, r: OtherRight): Decision {
   const unknown = s.applicant ? undefined : 'no applicant given: the other right is treated as another holder’s';
   const withNote = (b: Basis) => (unknown ? { ...b, note: b.note ? `${b.note}; ${unknown}` : unknown } : b);
   const og = isOilGas(s.mineral);
@@ -144,13 +187,37 @@ export function protectedAreaOutcome(s: Subject, pa: ProtectedAreaRef): Decision
       return decide('may_continue_no_expansion', basis('PA-6', 'existing mining may continue in the general control zone without enlarging the production area'));
     return decide('forbidden', basis('PA-6', `mining may not continue in the core protection zone${zoneNote}`), basis('PA-7', 'the company may apply to register the area separately'));
   }
-  if (fresh) return decide('deduct', basis('PA-3'), ...(shanxiCbm(s) ? [basis('PA-9')] : []));
-  return decide('deduct', basis('PA-4'), ...(shanxiCbm(s) ? [basis('PA-9')] : []));
+  if (!shanxiCbm(s)) return nationalOutcome(s, fresh, `${pa.category}${pa.zone ? ` (${pa.zone})` : ''}`);
+  if (fresh) return decide('deduct', basis('PA-3'), basis('PA-9'));
+  return decide('deduct', basis('PA-4'), basis('PA-9'));
+}
+
+/**
+ * Item 6: protected areas and red lines for subjects outside the Shanxi CBM regime. New rights avoid them
+ * (自然资规〔2023〕6号 三, new grants); at extension the sources hold no national rule → the reading decides.
+ */
+function nationalOutcome(s: Subject, fresh: boolean, what: string): Decision {
+  if (fresh) return decide('deduct', basis('NAT-NEW', `${what} inside a new right under ${s.regime}`));
+  return reading(s, 'national_extension_protected') === 'deduct'
+    ? decide('deduct', basis('NAT-EXT', `reading national_extension_protected = "deduct": ${what} deducted at extension under ${s.regime} although no national rule in the sources says so`))
+    : decide('review_required', basis('NAT-EXT', `reading national_extension_protected = "review" (default): ${what} at extension under ${s.regime} — no national rule in the sources deducts it; flagged for the registry, not deducted`));
 }
 
 // ---------------------------------------------------------------- red lines
 
 export function redlineOutcome(s: Subject, rl: { status: string }): Decision {
+  if (!shanxiCbm(s)) {
+    // D5: an official red line at the extension of a national-regime oil/gas exploration right
+    if (!isNewRight(s.application) && isOilGas(s.mineral) && s.kind === 'exploration' && rl.status === 'official') {
+      const r = reading(s, 'oil_gas_redline_extension');
+      if (r === 'keep')
+        return decide('may_continue_no_expansion', basis('NAT-OG-RL', 'reading oil_gas_redline_extension = "keep": continued exploration without enlargement (a national notice outside the seed texts)'));
+      if (r === 'deduct')
+        return decide('deduct', basis('NAT-EXT', 'reading oil_gas_redline_extension = "deduct": official red line deducted at extension although no national rule in the sources says so'));
+      return decide('review_required', basis('NAT-EXT', 'reading oil_gas_redline_extension = "review" (default): official red line at the extension of an oil/gas exploration right — no rule in the sources; 自然资发〔2022〕142号 (outside the seeds) allows continued exploration; flagged, not deducted'), basis('NAT-OG-RL'));
+    }
+    return nationalOutcome(s, isNewRight(s.application), `${rl.status} red line`);
+  }
   if (isNewRight(s.application)) return decide('deduct', basis('PA-3', `${rl.status} red line inside a new right`));
   if (rl.status === 'proposed')
     return decide('keep_with_commitment', basis('PA-5', 'kept on a written commitment not to work inside it; without the commitment it is deducted (PA-4)'), basis('PA-4'));

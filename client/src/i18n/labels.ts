@@ -24,6 +24,8 @@ export const OUTCOMES: Vocab = {
   other_holder_well: ['他人井', "another holder's well"],
   inactive_well: ['长停井', 'inactive well'],
   abandoned_well: ['废弃井', 'abandoned well'],
+  existing_overlap: ['已有重叠待核实', 'existing overlap (review)'],
+  review_required: ['无规定待核实', 'review required'],
 };
 
 /** Outcome severity decides the colour on the map and in the list. */
@@ -32,7 +34,7 @@ const SEVERITY: Record<string, Severity> = {
   forbidden: 'block', deduct: 'block', outside_exploration_block: 'block', outside_original_area: 'block', crosses_provincial_border: 'block',
   requires_agreement: 'condition', requires_commitment: 'condition', keep_with_commitment: 'condition',
   may_continue_no_expansion: 'condition', harmless_crossing_required: 'condition', protect_in_place: 'condition',
-  other_holder_well: 'condition', abandoned_well: 'condition',
+  other_holder_well: 'condition', abandoned_well: 'condition', existing_overlap: 'condition', review_required: 'condition',
   same_holder: 'ok', void: 'ok', may_continue: 'ok', inactive_well: 'info',
 };
 export const outcomeSeverity = (outcome: string | null | undefined): Severity => (outcome && SEVERITY[outcome]) || 'info';
