@@ -42,7 +42,33 @@ export interface Subject {
   regime: RegimeId;
   /** the date outcomes are judged on (expiry, well ages) */
   as_of: IsoDate;
+  /** Readings where the sources leave a choice (issue 11); defaults in CONFLICT_READINGS. */
+  readings?: Partial<ConflictReadings>;
 }
+
+/**
+ * Named readings of the conflict engine (server/rules/README.md lists them with their defaults):
+ * - void_reading: when does another right stop barring? 'after_expiry' (default: the day after its term ends when no
+ *   extension is recorded — 273号令 第十五条 “逾期未提出延续登记申请的，勘查许可证自行废止”, 000:L3364) or 'after_annulment'
+ *   (only once annulled or cancelled — 自然资规〔2023〕4号 四（十一）5 “已公告废止”, lapsed rights are cancelled by public
+ *   notice, 四（十八）, 001:L9805).
+ * - national_extension_protected: protected areas and red lines at the extension of a right under a national regime —
+ *   'review' (default: no national rule in the sources; flagged, not deducted) or 'deduct'.
+ * - oil_gas_redline_extension: an official red line at the extension of a national-regime oil/gas exploration right —
+ *   'review' (default), 'keep' (自然资发〔2022〕142号, outside the seeds: continued exploration without enlargement is a
+ *   permitted activity) or 'deduct'.
+ */
+export interface ConflictReadings {
+  void_reading: 'after_annulment' | 'after_expiry';
+  national_extension_protected: 'review' | 'deduct';
+  oil_gas_redline_extension: 'review' | 'keep' | 'deduct';
+}
+export const CONFLICT_READINGS: ConflictReadings = {
+  void_reading: 'after_expiry',
+  national_extension_protected: 'review',
+  oil_gas_redline_extension: 'review',
+};
+const reading = <K extends keyof ConflictReadings>(s: Subject, k: K): ConflictReadings[K] => s.readings?.[k] ?? CONFLICT_READINGS[k];
 
 export interface Decision {
   outcome: Outcome;
@@ -73,10 +99,22 @@ const STILL_LIVE_AFTER_TERM = new Set(['extension_applied', 'retained', 'report_
 export function rightOutcome(s: Subject, r: OtherRight): Decision {
   if (r.status === 'expired' || r.status === 'cancelled')
     return decide('void', basis('OVL-8', say(M, 'OTHER_RIGHT_ENDED', { status: r.status })));
-  if (r.status === 'valid' && r.valid_to && compareDates(r.valid_to, s.as_of) < 0)
-    return decide('void', basis('OVL-8', say(M, 'OTHER_RIGHT_TERM_ENDED', { valid_to: r.valid_to, as_of: s.as_of })));
+  const lapsed = r.status === 'valid' && !!r.valid_to && compareDates(r.valid_to, s.as_of) < 0;
+  if (lapsed && reading(s, 'void_reading') === 'after_expiry')
+    return decide('void', basis('OVL-8', say(M, 'VOID_AFTER_EXPIRY', { valid_to: r.valid_to!, as_of: s.as_of })));
   if (s.applicant && r.holder && s.applicant.trim() === r.holder.trim())
     return decide('same_holder', basis('OVL-1'));
+  // Item 8: the non-overlap rule is for new rights and enlarged areas; at extension the overlap is flagged, not deducted.
+  if (s.application === 'extension')
+    return decide('existing_overlap', basis('OVL-EXT', say(M, 'EXISTING_OVERLAP_AT_EXTENSION')));
+  if (lapsed) {
+    const d = rightOutcomeLive(s, r);
+    return { ...d, basis: [...d.basis, basis('OVL-LAPSED', say(M, 'VOID_AFTER_ANNULMENT', { valid_to: r.valid_to! }))] };
+  }
+  return rightOutcomeLive(s, r);
+}
+
+function rightOutcomeLive(s: Subject, r: OtherRight): Decision {
   const unknown = s.applicant ? undefined : say(M, 'NO_APPLICANT_OTHER_HOLDER');
   const withNote = (b: Basis) => (unknown ? { ...b, note: joinNotes(b.note, unknown) } : b);
   const og = isOilGas(s.mineral);
@@ -139,13 +177,36 @@ export function protectedAreaOutcome(s: Subject, pa: ProtectedAreaRef): Decision
       return decide('may_continue_no_expansion', basis('PA-6', say(M, 'MINING_MAY_CONTINUE_GENERAL')));
     return decide('forbidden', basis('PA-6', say(M, 'NO_MINING_IN_CORE', { zone_unknown })), basis('PA-7', say(M, 'MAY_REGISTER_SEPARATELY')));
   }
-  if (fresh) return decide('deduct', basis('PA-3'), ...(shanxiCbm(s) ? [basis('PA-9')] : []));
-  return decide('deduct', basis('PA-4'), ...(shanxiCbm(s) ? [basis('PA-9')] : []));
+  if (!shanxiCbm(s)) return nationalOutcome(s, fresh, { kind: 'protected', code: pa.category });
+  if (fresh) return decide('deduct', basis('PA-3'), basis('PA-9'));
+  return decide('deduct', basis('PA-4'), basis('PA-9'));
+}
+
+/**
+ * Item 6: protected areas and red lines for subjects outside the Shanxi CBM regime. New rights avoid them
+ * (自然资规〔2023〕6号 三, new grants); at extension the sources hold no national rule → the reading decides.
+ */
+function nationalOutcome(s: Subject, fresh: boolean, what: { kind: 'protected' | 'redline'; code: string }): Decision {
+  const p = { kind: what.kind, code: what.code, regime: s.regime };
+  if (fresh) return decide('deduct', basis('NAT-NEW', say(M, 'NATIONAL_NEW_RIGHT', p)));
+  return reading(s, 'national_extension_protected') === 'deduct'
+    ? decide('deduct', basis('NAT-EXT', say(M, 'NATIONAL_EXTENSION_DEDUCT', p)))
+    : decide('review_required', basis('NAT-EXT', say(M, 'NATIONAL_EXTENSION_REVIEW', p)));
 }
 
 // ---------------------------------------------------------------- red lines
 
 export function redlineOutcome(s: Subject, rl: { status: string }): Decision {
+  if (!shanxiCbm(s)) {
+    // D5: an official red line at the extension of a national-regime oil/gas exploration right
+    if (!isNewRight(s.application) && isOilGas(s.mineral) && s.kind === 'exploration' && rl.status === 'official') {
+      const r = reading(s, 'oil_gas_redline_extension');
+      if (r === 'keep') return decide('may_continue_no_expansion', basis('NAT-OG-RL', say(M, 'OG_REDLINE_KEEP')));
+      if (r === 'deduct') return decide('deduct', basis('NAT-EXT', say(M, 'OG_REDLINE_DEDUCT')));
+      return decide('review_required', basis('NAT-EXT', say(M, 'OG_REDLINE_REVIEW')), basis('NAT-OG-RL'));
+    }
+    return nationalOutcome(s, isNewRight(s.application), { kind: 'redline', code: rl.status });
+  }
   if (isNewRight(s.application)) return decide('deduct', basis('PA-3', say(M, 'REDLINE_IN_NEW_RIGHT', { status: rl.status })));
   if (rl.status === 'proposed')
     return decide('keep_with_commitment', basis('PA-5', say(M, 'REDLINE_KEPT_ON_COMMITMENT')), basis('PA-4'));

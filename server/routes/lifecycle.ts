@@ -19,7 +19,7 @@ import {
   applyOffset, assessExtension, checkOffsetSource, COVID_WINDOW, covidInvestmentReduction, covidTermExtension, explainRegimeForDate,
   extensionInputSchema, isoDate, type OffsetBlockInfo,
 } from '../rules';
-import { isOilGas } from '../conflicts/outcomes';
+import { isOilGas, protectedAreaOutcome, redlineOutcome, type Subject } from '../conflicts/outcomes';
 
 const today = () => isoDate(new Date());
 
@@ -53,7 +53,12 @@ const CovidBody = z.object({
   valid_to: isoDay,
   area_km2: z.number().nonnegative(),
 });
-const PlanBody = z.object({ required_km2: z.number().positive().optional(), max_candidates: z.number().int().min(1).max(3).optional() });
+const PlanBody = z.object({
+  required_km2: z.number().positive().optional(),
+  max_candidates: z.number().int().min(1).max(3).optional(),
+  /** Named reading (issue 11 item 5): protected areas deducted first count toward the required area. Default false. */
+  protected_counts_toward_required: z.boolean().optional(),
+});
 
 export function lifecycleRouter({ db, adminToken }: { db: Db; adminToken: string }): Router {
   const r = Router();
@@ -157,12 +162,23 @@ export function lifecycleRouter({ db, adminToken }: { db: Db; adminToken: string
       : requiredFromAssessment((await assessmentOf(db, id, today())).result);
     const ctx = (await db.named<any>('planner_context', [id])).rows[0];
     if (!ctx) throw notFound('block', id);
+    // One source of truth for what is deducted: the conflict engine's outcome for this block's extension.
+    const blk = await loadBlock(db, id);
+    const subject: Subject = {
+      applicant: blk.holder, application: 'extension', mineral: blk.mineral, kind: blk.kind,
+      regime: explainRegimeForDate(blk.valid_to ?? today(), { province: 'shanxi', mineral: blk.mineral }).regime, as_of: today(),
+    };
+    const deducted = [
+      ...ctx.protected_areas.filter((f: { category: string; zone: string | null }) => protectedAreaOutcome(subject, { category: f.category, zone: f.zone }).deductible),
+      ...ctx.redlines.filter((f: { status: string }) => redlineOutcome(subject, { status: f.status }).deductible),
+    ];
     const plan = planRelinquishment({
       block: ctx.block,
       required_km2: required,
       keep: { reserves: ctx.reserves, wells: ctx.wells, pipelines: ctx.pipelines },
-      deduct_first: [...ctx.protected_areas, ...ctx.redlines],
+      deduct_first: deducted,
       max_candidates: p.data.max_candidates,
+      protected_counts_toward_required: p.data.protected_counts_toward_required,
     });
     if (!plan.candidates.length) throw new AppError(422, 'NO_PLAN', 'No deduction extent meets the required area', '找不到满足核减面积的范围', [{ required_km2: required }]);
     res.json({ block_id: id, basis, ...plan });

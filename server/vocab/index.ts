@@ -246,6 +246,8 @@ export const OUTCOMES = outcomes({
   inactive_well: { zh: '长停井', en: 'long-inactive well', severity: 'info' },
   abandoned_well: { zh: '废弃井', en: 'abandoned well', severity: 'condition' },
   harmless_crossing_required: { zh: '需无害化穿越', en: 'harmless crossing required', severity: 'condition' },
+  existing_overlap: { zh: '已有重叠待核实', en: 'existing overlap (review)', severity: 'condition' },
+  review_required: { zh: '无规定待核实', en: 'review required', severity: 'condition' },
 });
 export type OutcomeCode = keyof typeof OUTCOMES;
 
