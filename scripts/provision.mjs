@@ -16,6 +16,7 @@ if (!existsSync('/usr/bin/chromium')) need.push('chromium');
 if (!existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc')) need.push('fonts-noto-cjk');
 if (!existsSync('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc')) need.push('fonts-wqy-microhei');
 if (!existsSync('/usr/bin/pdftotext')) need.push('poppler-utils');
+if (!existsSync('/usr/bin/cs2cs')) need.push('proj-bin'); // PROJ's cs2cs: the CRS definitions are checked against it
 
 if (need.length) {
   const isRoot = process.getuid?.() === 0;

@@ -157,6 +157,12 @@ export const BOUNDARY_LEVELS = vocab({
 });
 
 /** Basins and coalfields (free text `basin` in the register). */
+/** Kinds of signed record (certificates, sql/migrations/010_checks.sql). */
+export const CERTIFICATE_KINDS = vocab({
+  check: { zh: '查重检查报告', en: 'overlap check report' },
+  'block-dossier': { zh: '区块档案', en: 'block dossier' },
+});
+
 export const BASINS = vocab({
   qinshui: { zh: '沁水盆地', en: 'Qinshui basin' },
   ordos_east: { zh: '鄂尔多斯盆地东缘', en: 'eastern Ordos basin' },
@@ -184,6 +190,7 @@ export const SQL_CHECKED: Readonly<Record<string, Vocab>> = {
   'pipelines.type': PIPELINE_TYPES,
   'pipelines.status': PIPELINE_STATUSES,
   'boundaries.level': BOUNDARY_LEVELS,
+  'certificates.kind': CERTIFICATE_KINDS,
 };
 
 // ---------------------------------------------------------------- collections
