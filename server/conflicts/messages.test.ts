@@ -5,7 +5,7 @@ import { CONFLICT_SAY, joinNotes } from './messages';
 import { pipelineOutcome, protectedAreaOutcome, redlineOutcome, rightOutcome, type Subject } from './outcomes';
 
 /** Sample parameters for every template (unused ones are ignored). */
-const P = { status: 'expired', valid_to: '2020-01-01', as_of: '2026-06-30', zone: 'general', zone_unknown: true, holder: '甲公司', crossed: 'pa-0001, pa-0002', block_id: 'blk-0001', note: null, note_zh: null, outcome: 'outside_original_area', province: '山西省', from: '2021-01-01', to: '2026-01-01', year: 7, decision: 'refuse' };
+const P = { status: 'expired', valid_to: '2020-01-01', as_of: '2026-06-30', zone: 'general', zone_unknown: true, holder: '甲公司', crossed: 'pa-0001, pa-0002', block_id: 'blk-0001', note: null, note_zh: null, outcome: 'outside_original_area', province: '山西省', from: '2021-01-01', to: '2026-01-01', year: 7, decision: 'refuse', kind: 'protected', code: 'nature_reserve', regime: 'national-2023', mineral: 'coal', doc: '晋自然资函〔2020〕1333号', current: '248.7520', geometry: '268.7520' };
 
 /** Latin words a Chinese sentence may hold: codes and ids, not English. */
 const latinWords = (zh: string) => (zh.match(/[A-Za-z][A-Za-z0-9_'’-]*[A-Za-z0-9]|[A-Za-z]/g) ?? []).filter((w) => !/^(km|CNY)$/.test(w) && !/^[A-Z][A-Z0-9-]*$/.test(w) && !/^[a-z]+-\d/.test(w));

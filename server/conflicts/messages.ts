@@ -17,13 +17,13 @@ export const CONFLICT_SAY = defineMessages({
     en: (p: { valid_to: string; as_of: string }) =>
       `reading void_reading = "after_expiry" (default; 273号令 第十五条 “自行废止”): the other right's term ended on ${p.valid_to} (before ${p.as_of}) and no extension is recorded; with "after_annulment" it would still bar until publicly annulled (自然资规〔2023〕4号 四（十八）)`,
     zh: (p: { valid_to: string; as_of: string }) =>
-      `解读 void_reading = "after_expiry"（默认；273号令 第十五条“自行废止”）：对方矿业权有效期已于 ${p.valid_to} 届满（早于 ${p.as_of}）且无延续记录；若取“公告废止后”解读，则在公告注销前仍构成限制（自然资规〔2023〕4号 四（十八））`,
+      `解读“期满次日即失效”（默认；273号令 第十五条“自行废止”）：对方矿业权有效期已于 ${p.valid_to} 届满（早于 ${p.as_of}）且无延续记录；若取“公告废止后方失效”的解读，则在公告注销前仍构成限制（自然资规〔2023〕4号 四（十八））`,
   },
   VOID_AFTER_ANNULMENT: {
     en: (p: { valid_to: string }) =>
       `reading void_reading = "after_annulment": the term ended on ${p.valid_to} but the right is not annulled or cancelled on record, so it still bars; set void_reading = "after_expiry" to treat it as void`,
     zh: (p: { valid_to: string }) =>
-      `解读 void_reading = "after_annulment"：对方矿业权有效期已于 ${p.valid_to} 届满，但登记库中未公告废止或注销，仍构成限制；取 "after_expiry" 则视为失效`,
+      `解读“公告废止后方失效”：对方矿业权有效期已于 ${p.valid_to} 届满，但登记库中未公告废止或注销，仍构成限制；取“期满次日即失效”的解读则视为失效`,
   },
   EXISTING_OVERLAP_AT_EXTENSION: {
     en: () => 'an overlap between two existing rights found at extension: a register problem to resolve, not an area to deduct',
@@ -39,25 +39,25 @@ export const CONFLICT_SAY = defineMessages({
     en: (p: { kind: string; code: string; regime: string }) =>
       `reading national_extension_protected = "deduct": ${p.kind === 'redline' ? 'red line' : labelAny(p.code, 'en')} deducted at extension under ${p.regime} although no national rule in the sources says so`,
     zh: (p: { kind: string; code: string; regime: string }) =>
-      `解读 national_extension_protected = "deduct"：延续时扣除${p.kind === 'redline' ? '生态保护红线' : labelAny(p.code, 'zh')}（${label(REGIMES, p.regime, 'zh')}），但所依据文件中无全国性规定`,
+      `解读“延续时扣除”：延续时扣除${p.kind === 'redline' ? '生态保护红线' : labelAny(p.code, 'zh')}（${label(REGIMES, p.regime, 'zh')}），但所依据文件中无全国性规定`,
   },
   NATIONAL_EXTENSION_REVIEW: {
     en: (p: { kind: string; code: string; regime: string }) =>
       `reading national_extension_protected = "review" (default): ${p.kind === 'redline' ? 'red line' : labelAny(p.code, 'en')} at extension under ${p.regime} — no national rule in the sources deducts it; flagged for the registry, not deducted`,
     zh: (p: { kind: string; code: string; regime: string }) =>
-      `解读 national_extension_protected = "review"（默认）：延续时涉及${p.kind === 'redline' ? '生态保护红线' : labelAny(p.code, 'zh')}（${label(REGIMES, p.regime, 'zh')}），所依据文件中无扣除的全国性规定；提请登记机关核实，不扣除`,
+      `解读“延续时提请核实”（默认）：延续时涉及${p.kind === 'redline' ? '生态保护红线' : labelAny(p.code, 'zh')}（${label(REGIMES, p.regime, 'zh')}），所依据文件中无扣除的全国性规定；提请登记机关核实，不扣除`,
   },
   OG_REDLINE_KEEP: {
     en: () => 'reading oil_gas_redline_extension = "keep": continued exploration without enlargement (a national notice outside the seed texts)',
-    zh: () => '解读 oil_gas_redline_extension = "keep"：可继续勘查、不得扩大（依据为种子文件以外的全国性通知）',
+    zh: () => '解读“保留”：可继续勘查、不得扩大（依据为种子文件以外的全国性通知）',
   },
   OG_REDLINE_DEDUCT: {
     en: () => 'reading oil_gas_redline_extension = "deduct": official red line deducted at extension although no national rule in the sources says so',
-    zh: () => '解读 oil_gas_redline_extension = "deduct"：延续时扣除已划定生态保护红线，但所依据文件中无全国性规定',
+    zh: () => '解读“扣除”：延续时扣除已划定生态保护红线，但所依据文件中无全国性规定',
   },
   OG_REDLINE_REVIEW: {
     en: () => 'reading oil_gas_redline_extension = "review" (default): official red line at the extension of an oil/gas exploration right — no rule in the sources; 自然资发〔2022〕142号 (outside the seeds) allows continued exploration; flagged, not deducted',
-    zh: () => '解读 oil_gas_redline_extension = "review"（默认）：油气探矿权延续涉及已划定生态保护红线——所依据文件中无规定；自然资发〔2022〕142号（种子文件以外）允许继续勘查；提请核实，不扣除',
+    zh: () => '解读“提请核实”（默认）：油气探矿权延续涉及已划定生态保护红线——所依据文件中无规定；自然资发〔2022〕142号（种子文件以外）允许继续勘查；提请核实，不扣除',
   },
   // ---- rights over rights
   OTHER_RIGHT_ENDED: {

@@ -42,11 +42,11 @@ describe('rights over rights (RULES.md §4, 001 §1.6)', () => {
   });
   it('disputed D4: void the day after expiry (default, named) or only after public annulment', () => {
     // 273号令 第十五条 (000:L3364) “自行废止” vs 自然资规〔2023〕4号 四（十一）5 (001:L9726) “已公告废止”
-    expect(rightOutcome(S(), R({ valid_to: '2025-01-01' })).basis[0].note).toMatch(/void_reading/);
+    expect(rightOutcome(S(), R({ valid_to: '2025-01-01' })).basis[0].note).toMatchObject({ code: 'VOID_AFTER_EXPIRY', message: expect.stringMatching(/void_reading/) });
     const d = rightOutcome(S({ readings: { void_reading: 'after_annulment' } }), R({ valid_to: '2025-01-01' }));
     expect(d.outcome).toBe('forbidden');
     expect(d.basis.map((b) => b.rule)).toContain('OVL-LAPSED');
-    expect(d.basis.find((b) => b.rule === 'OVL-LAPSED')!.note).toMatch(/void_reading/);
+    expect(d.basis.find((b) => b.rule === 'OVL-LAPSED')!.note).toMatchObject({ code: 'VOID_AFTER_ANNULMENT', message: expect.stringMatching(/void_reading/) });
   });
   it('item 6: under a national regime no Shanxi CBM document is cited; new rights avoid per 自然资规〔2023〕6号 三 (001:L10434)', () => {
     // “依法依规避让生态保护红线等禁止限制勘查开采区域，合理确定出让范围” — new grants

@@ -3,7 +3,7 @@
  * the warnings. Formulas stay arithmetic; the words around them are here, in both languages.
  */
 import { defineMessages } from '../i18n/message';
-import { DECISIONS, label } from '../vocab';
+import { DECISIONS, MINERALS, REGIMES, label } from '../vocab';
 
 export const LIFECYCLE_SAY = defineMessages({
   NO_DATES: {
@@ -34,7 +34,7 @@ export const LIFECYCLE_SAY = defineMessages({
     en: (p: { regime: string; mineral: string }) =>
       `${p.regime} (${p.mineral}): the minimum-investment tiers and usage fees of 273号令 (第十六条, 第三十三条) apply only to Shanxi CBM; none is modelled for this block, and the national reduction does not depend on investment`,
     zh: (p: { regime: string; mineral: string }) =>
-      `${p.regime}（${p.mineral}）：273号令 第十六条的最低勘查投入档次和第三十三条的使用费仅适用于山西煤层气；本区块未计算，全国规定的核减也不取决于勘查投入`,
+      `${label(REGIMES, p.regime, 'zh')}（${label(MINERALS, p.mineral, 'zh')}）：273号令 第十六条的最低勘查投入档次和第三十三条的使用费仅适用于山西煤层气；本区块未计算，全国规定的核减也不取决于勘查投入`,
   },
   COVID_APPROVED: {
     en: (p: { doc: string }) => `R-COVID-3: COVID reduction of the minimum investment applied — approval on record: ${p.doc}`,

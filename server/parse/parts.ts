@@ -58,7 +58,7 @@ export function splitParts(parcel: RawParcel, warnings: ParseWarning[]): RawParc
     if (clean[i].length < 3) {
       const no = r.no ?? i + 1;
       const line = r.refs[0]?.line;
-      throw unprocessable('PARSE_TOO_FEW_POINTS', ...texts('PARSE_RING_TOO_FEW', { parcel: parcel.name, ring: no, corners: clean[i].length, line: line ?? null }), [
+      throw unprocessable('GEOMETRY_TOO_FEW_POINTS', ...texts('PARSE_RING_TOO_FEW', { parcel: parcel.name, ring: no, corners: clean[i].length, line: line ?? null }), [
         { parcel: parcel.name, ring: no, corners: clean[i].length, ...(line ? { line } : {}) },
       ]);
     }
