@@ -174,7 +174,7 @@ export function assessStoredBlock(
   const applies273 = choice.regime === 'shanxi-cbm-2020';
 
   const current = b.licensed_area_km2 ?? b.area_km2;
-  derived.push({ rule: 'GEOM', citation: 'CGCS2000 椭球面积 (ST_Area geography)', formula: `area of the block geometry = ${b.area_km2.toFixed(4)} km²`, value: b.area_km2 });
+  derived.push({ rule: 'GEOM', citation: 'CGCS2000 椭球面积', formula: `area of the block geometry = ${b.area_km2.toFixed(4)} km²`, value: b.area_km2 });
   if (b.licensed_area_km2 != null && Math.abs(b.licensed_area_km2 - b.area_km2) > 1e-6) {
     derived.push({ rule: 'R-RED-10', citation: '晋自然资发〔2020〕11号 四（二）1', formula: `licensed area on record (area-only change registration) = ${b.licensed_area_km2.toFixed(4)} km²`, value: b.licensed_area_km2 });
     warnings.push(say(M, 'OFFSETS_ON_RECORD', { current: b.licensed_area_km2.toFixed(4), geometry: b.area_km2.toFixed(4) }));

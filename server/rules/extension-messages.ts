@@ -138,23 +138,23 @@ export const SX = defineMessages({
 export const NAT = defineMessages({
   N19_FIRST_DEEMED: {
     en: () => 'national-2019: first-issued area not given (or base_reading = licensed) — the licensed area is deemed the first-set area (“证载面积视为首设面积”, 自然资规〔2019〕7号 七)',
-    zh: () => 'national-2019：未给出首设面积（或 base_reading = licensed），证载面积视为首设面积（自然资规〔2019〕7号 七）',
+    zh: () => '自然资规〔2019〕7号：未给出首设面积（或 base_reading = licensed），证载面积视为首设面积（自然资规〔2019〕7号 七）',
   },
   N19_FIRST: {
     en: () => 'national-2019: base = first-issued licence area (首设勘查许可证载明面积) − proven/submitted areas; each extension takes 25% of the same base',
-    zh: () => 'national-2019：基数 = 首设勘查许可证载明面积 − 已提交储量范围；每次延续均按同一基数的 25%',
+    zh: () => '自然资规〔2019〕7号：基数 = 首设勘查许可证载明面积 − 已提交储量范围；每次延续均按同一基数的 25%',
   },
   N19_NO_SHORTFALL: {
     en: () => 'national-2019: the minimum-investment shortfall does not affect the reduction (no such rule in 7号); unfinished_ratio ignored',
-    zh: () => 'national-2019：最低勘查投入完成情况不影响核减（7号 无此规定），未用 unfinished_ratio',
+    zh: () => '自然资规〔2019〕7号：最低勘查投入完成情况不影响核减（7号 无此规定），未用 unfinished_ratio',
   },
   N19_NO_LIMIT: {
     en: () => 'national-2019: the text sets no limit on the number of extensions',
-    zh: () => 'national-2019：文件未限定延续次数',
+    zh: () => '自然资规〔2019〕7号：文件未限定延续次数',
   },
   N19_DEEP: {
     en: () => 'national-2019: “已设采矿权矿区范围垂直投影的上部或深部勘查除外” read as the whole right being exempt',
-    zh: () => 'national-2019：“已设采矿权矿区范围垂直投影的上部或深部勘查除外”理解为整个探矿权不扣减',
+    zh: () => '自然资规〔2019〕7号：“已设采矿权矿区范围垂直投影的上部或深部勘查除外”理解为整个探矿权不扣减',
   },
   N19_AGREED: {
     en: () => 'contract.agreed_reduction_ratio given: “探矿权出让合同已有约定的，按合同执行” (自然资规〔2019〕7号 七)',
@@ -166,11 +166,11 @@ export const NAT = defineMessages({
   },
   N23_BASE: {
     en: () => 'national-2023: base = licensed area (勘查许可证载明面积) − submitted reserves/resources; 20% at each extension (自然资规〔2023〕6号 七)',
-    zh: () => 'national-2023：基数 = 勘查许可证载明面积 − 已提交储量/资源量范围，每次延续扣减 20%（自然资规〔2023〕6号 七）',
+    zh: () => '2023 年全国规定：基数 = 勘查许可证载明面积 − 已提交储量/资源量范围，每次延续扣减 20%（自然资规〔2023〕6号 七）',
   },
   N23_NO_SHORTFALL: {
     en: () => 'national-2023: the minimum-investment shortfall does not affect the reduction; unfinished_ratio ignored; no limit on the number of extensions in the text',
-    zh: () => 'national-2023：最低勘查投入完成情况不影响核减，未用 unfinished_ratio；文件未限定延续次数',
+    zh: () => '2023 年全国规定：最低勘查投入完成情况不影响核减，未用 unfinished_ratio；文件未限定延续次数',
   },
   N23_AGREED: {
     en: () => 'contract.agreed_reduction_ratio given: “探矿权出让合同已有约定的，按照合同执行” (自然资规〔2023〕6号 七)',
@@ -178,7 +178,7 @@ export const NAT = defineMessages({
   },
   N23_FM: {
     en: () => 'national-2023: the force-majeure area counts against the required reduction and cannot take it below 0',
-    zh: () => 'national-2023：不可抗力区域面积抵扣应缩减面积，最低为 0',
+    zh: () => '2023 年全国规定：不可抗力区域面积抵扣应缩减面积，最低为 0',
   },
   N23_SAME_BASIN: {
     en: () => 'oil/gas rights may take the reduction from the holder’s other block in the same basin, but not from one granted less than 5 years ago (see offsets)',

@@ -24,7 +24,7 @@ export const OFFSET_MESSAGES = defineMessages({
   },
   FIVE_YEAR_READING: {
     en: () => 'national-2023: “新出让的油气探矿权5年内不得用于抵扣” read as: the source may offset only after grant date + 5 years (the 5th anniversary itself still counts as within 5 years)',
-    zh: () => 'national-2023：“新出让的油气探矿权5年内不得用于抵扣”理解为出让之日起满 5 年后方可抵扣（第 5 个周年日当日仍属 5 年内）',
+    zh: () => '2023 年全国规定：“新出让的油气探矿权5年内不得用于抵扣”理解为出让之日起满 5 年后方可抵扣（第 5 个周年日当日仍属 5 年内）',
   },
   OFFSET_SAME_BLOCK: {
     en: () => 'source and target are the same block',

@@ -24,7 +24,11 @@ const ALLOWED_SHAPES: RegExp[] = [
   /^[A-Z]{1,4}[0-9]+[A-Za-z0-9-]*$/, // SY12-3H well names
   /^[A-Z]$/, // candidate letters A, B, C; DB14/T
   /^EPSG:\d+$/,
+  /^(?:contract\.)?[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/, // API parameter names a reading is chosen by (extensions_used, contract.base_reading)
+  /^[a-z]$/, // a formula's variables (u ≤ 25%)
 ];
+/** A reading's parameter with its value, written as the API takes it (tier_origin = "first_registration"): a code to type, not prose. */
+const PARAMETER_ASSIGNMENT = /(?:contract\.)?[a-z][a-z0-9]*(?:_[a-z0-9]+)+\s*=\s*(?:"[^"]*"|[a-z0-9_-]+)/g;
 
 /**
  * FOR THE LEAD — set to false after merging the rules (server/rules, server/planner) and files
@@ -43,7 +47,7 @@ interface Hit {
 /** Latin words in `text` that are neither allowed words nor code shapes, each with its context. Names quoted “…” are data (a parcel's own name), not page text. */
 function latinWords(raw: string): Hit[] {
   const hits: Hit[] = [];
-  const text = raw.replace(/“[^”]*”/g, '“…”');
+  const text = raw.replace(/“[^”]*”/g, '“…”').replace(PARAMETER_ASSIGNMENT, '‹参数›');
   for (const m of text.matchAll(/[A-Za-z][A-Za-z0-9_.:²'’-]*[A-Za-z0-9²]|[A-Za-z]/g)) {
     const word = m[0];
     if (ALLOWED_WORDS.has(word) || ALLOWED_SHAPES.some((r) => r.test(word))) continue;
