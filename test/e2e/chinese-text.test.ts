@@ -14,6 +14,8 @@ import { clickBlock, launch, shot, waitForMap, waitIdle, watchConsole } from './
 
 /** Latin words a Chinese page may show: units, standards, file formats (exact tokens). */
 const ALLOWED_WORDS = new Set([
+  // assessment inputs a sentence tells the user to give, named as the API takes them
+  'extensions_used', 'unfinished_ratio', 'years_existing', 'required_km2',
   'km', 'km²', 'm', 'h', 'mm', 'MPa', 'CNY', 'EPSG', 'CGCS2000', 'RFC', 'GeoJSON', 'KML', 'KMZ', 'TXT', 'CSV', 'XLSX', 'PDF', 'ZIP', 'Shapefile', 'GEOM', 'DB14', 'GK',
 ]);
 /** Token shapes that are codes, not words: rule ids (R-RED-4, OVL-2, NO-MINING), feature ids (blk-0015), licence numbers, corner names, letters. */
@@ -24,7 +26,7 @@ const ALLOWED_SHAPES: RegExp[] = [
   /^[A-Z]{1,4}[0-9]+[A-Za-z0-9-]*$/, // SY12-3H well names
   /^[A-Z]$/, // candidate letters A, B, C; DB14/T
   /^EPSG:\d+$/,
-  /^(?:contract\.)?[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/, // API parameter names a reading is chosen by (extensions_used, contract.base_reading)
+  /^contract\.[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/, // contract terms as the API takes them (contract.contract_reduction_ratio)
   /^[a-z]$/, // a formula's variables (u ≤ 25%)
 ];
 /** A reading's parameter with its value, written as the API takes it (tier_origin = "first_registration"): a code to type, not prose. */

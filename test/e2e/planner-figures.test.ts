@@ -14,7 +14,9 @@ import { clickBlock, launch, shot, waitForMap, waitIdle } from './browser';
 const CASES = [
   { id: 'blk-0015', name: '寿阳北', required: 52.4605 },
   { id: 'blk-0009', name: '保德', required: 74.44525 },
-  { id: 'blk-0001', name: '沁源', required: 744.40225 },
+  // 沁源 holds a forest park and red lines that leave the block at extension; under the default reading
+  // (protected_counts_toward_required = false, issue 11 item 5) they go on top of the cut, so the candidate is larger
+  { id: 'blk-0001', name: '沁源', required: 744.40225, protectedOnTop: true },
 ];
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -59,7 +61,7 @@ describe('relinquishment planner on demo blocks', () => {
       // at most 0.5 % over — unless protected areas and red lines inside the block, deducted first
       // (PA-4), already exceed the requirement: then the candidate is exactly them and the excess is warned
       // (the strategy is shown by its name in the page's language: 先扣保护区 = protected-first)
-      if (!text.includes(STRATEGIES['protected-first'].zh)) expect(area).toBeLessThanOrEqual(c.required * 1.005);
+      if (!('protectedOnTop' in c) && !text.includes(STRATEGIES['protected-first'].zh)) expect(area).toBeLessThanOrEqual(c.required * 1.005);
       await items.first().click();
       await page.waitForTimeout(900);
       await waitIdle(page);
