@@ -9,11 +9,10 @@
 // LOAD_DURATION (s per run, default 10) and SOAK_DURATION (default 60) shorten or lengthen it.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { startCluster, type Cluster } from '../test/setup/pg-cluster';
+import { freePort, startCluster, type Cluster } from '../test/setup/pg-cluster';
 
 const DURATION = Number(process.env.LOAD_DURATION ?? 10);
 // `npm run bench:load -- kill-pglite` runs only the named parts (throughput, soak, restart, kill-postgis, kill-pglite)
@@ -33,17 +32,6 @@ const UNLIMITED = Object.fromEntries(
     'RATE_LIMIT_WRITES_PER_MIN',
   ].map((k) => [k, '100000000']),
 );
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-    s.on('error', fail);
-  });
-}
 
 interface Server {
   url: string;

@@ -16,7 +16,8 @@ export interface Cluster {
 
 const BIN = '/usr/lib/postgresql/15/bin';
 
-function freePort(): Promise<number> {
+/** A free TCP port on loopback (also used by the load benchmark for its server). */
+export function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const s = createServer();
     s.listen(0, '127.0.0.1', () => {
