@@ -30,11 +30,19 @@ const boundary = 'kqloadboundary';
 const sample = readFileSync('data/samples/sample-guotu-gbk.txt');
 const checkBody = Buffer.concat([
   Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="zone"\r\n\r\n38\r\n`),
-  Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="sample-guotu-gbk.txt"\r\nContent-Type: text/plain\r\n\r\n`),
+  Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="sample-guotu-gbk.txt"\r\nContent-Type: text/plain\r\n\r\n`,
+  ),
   sample,
   Buffer.from(`\r\n--${boundary}--\r\n`),
 ]);
-const check = (req) => ({ ...req, method: 'POST', path: '/api/checks', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body: checkBody });
+const check = (req) => ({
+  ...req,
+  method: 'POST',
+  path: '/api/checks',
+  headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  body: checkBody,
+});
 const get = (req, path) => ({ ...req, method: 'GET', path, headers: {}, body: undefined });
 
 const SCENARIOS = {

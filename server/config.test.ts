@@ -7,7 +7,9 @@ describe('configuration', () => {
   it('refuses the demo token and short tokens in production on a reachable address, in both languages', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', HOST: '0.0.0.0' })).toThrow(/演示令牌.*demo token/s);
     expect(() => loadConfig({ NODE_ENV: 'production', HOST: '0.0.0.0', ADMIN_TOKEN: DEMO_TOKEN })).toThrow(/demo token/);
-    expect(() => loadConfig({ NODE_ENV: 'production', HOST: '10.1.2.3', ADMIN_TOKEN: '12345678' })).toThrow(/至少 32 个字符.*at least 32 characters/s);
+    expect(() => loadConfig({ NODE_ENV: 'production', HOST: '10.1.2.3', ADMIN_TOKEN: '12345678' })).toThrow(
+      /至少 32 个字符.*at least 32 characters/s,
+    );
     expect(loadConfig({ NODE_ENV: 'production', HOST: '0.0.0.0', ADMIN_TOKEN: strong }).ADMIN_TOKEN).toBe(strong);
   });
 

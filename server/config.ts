@@ -2,9 +2,7 @@ import { z } from 'zod';
 
 export const DEMO_TOKEN = 'change-me-demo-token';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /**
  * Configuration from the environment, validated at start (fail fast, habit 9).
@@ -35,7 +33,10 @@ export const ConfigSchema = z.object({
   PUBLIC_URL: z
     .string()
     .optional()
-    .refine((v) => v === undefined || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(v), 'PUBLIC_URL must be an http(s) URL without query or fragment')
+    .refine(
+      (v) => v === undefined || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(v),
+      'PUBLIC_URL must be an http(s) URL without query or fragment',
+    )
     .transform((v) => (v === undefined ? undefined : v.replace(/\/+$/, ''))),
   SEED_DEMO: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -46,13 +47,29 @@ export const ConfigSchema = z.object({
   /** `/api/health` database probe (its own connection, outside the pool) */
   DB_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(50).default(1_500),
   /** JSON bodies of every route except feature writes, checks and exports (they take MAX_UPLOAD_BYTES / 10 MB) */
-  JSON_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
-  MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
-  MAX_DECOMPRESSED_BYTES: z.coerce.number().int().min(1024).default(32 * 1024 * 1024),
+  JSON_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
+  MAX_DECOMPRESSED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(32 * 1024 * 1024),
   /** XML elements in one KML or XLSX part, counted before any DOM is built */
   MAX_XML_ELEMENTS: z.coerce.number().int().min(100).default(1_000_000),
   /** longest line of a text upload (国土 TXT, CSV) in bytes */
-  MAX_LINE_BYTES: z.coerce.number().int().min(256).default(64 * 1024),
+  MAX_LINE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(256)
+    .default(64 * 1024),
   /** uploads (parse, checks, export) being read or processed at once; beyond → 429 BUSY */
   MAX_CONCURRENT_UPLOADS: z.coerce.number().int().min(1).default(8),
   /** upload worker threads; 0 → one per core */
@@ -85,10 +102,12 @@ export const ConfigSchema = z.object({
 
 export type Config = z.infer<typeof ConfigSchema>;
 
-
 /** 127.0.0.0/8, ::1 and localhost: only this machine can reach the service. */
 export function isLoopback(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
   return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || h === '::ffff:127.0.0.1';
 }
 
@@ -99,11 +118,15 @@ export function isLoopback(host: string): boolean {
 export function productionTokenProblem(c: Pick<Config, 'NODE_ENV' | 'HOST' | 'ADMIN_TOKEN'>): string | undefined {
   if (c.NODE_ENV !== 'production' || isLoopback(c.HOST)) return undefined;
   if (c.ADMIN_TOKEN === DEMO_TOKEN)
-    return `ADMIN_TOKEN: 生产环境（NODE_ENV=production，HOST=${c.HOST}）不得使用公开的演示令牌，请设置至少 32 个字符的随机令牌 / ` +
-      `in production (NODE_ENV=production, HOST=${c.HOST}) the public demo token is refused: set a random token of at least 32 characters`;
+    return (
+      `ADMIN_TOKEN: 生产环境（NODE_ENV=production，HOST=${c.HOST}）不得使用公开的演示令牌，请设置至少 32 个字符的随机令牌 / ` +
+      `in production (NODE_ENV=production, HOST=${c.HOST}) the public demo token is refused: set a random token of at least 32 characters`
+    );
   if (c.ADMIN_TOKEN.length < 32)
-    return `ADMIN_TOKEN: 生产环境令牌至少 32 个字符（当前 ${c.ADMIN_TOKEN.length} 个） / ` +
-      `in production the token must have at least 32 characters (it has ${c.ADMIN_TOKEN.length})`;
+    return (
+      `ADMIN_TOKEN: 生产环境令牌至少 32 个字符（当前 ${c.ADMIN_TOKEN.length} 个） / ` +
+      `in production the token must have at least 32 characters (it has ${c.ADMIN_TOKEN.length})`
+    );
   return undefined;
 }
 

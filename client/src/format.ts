@@ -10,7 +10,12 @@ export function formatKm2(v: number | null | undefined, unit = true): string {
 /** An amount of yuan with thousands separators and 2 decimals: ¥134,375,926.00 (CN¥ in English). */
 export function formatCny(v: number | null | undefined, lang: 'zh' | 'en' = 'zh'): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { style: 'currency', currency: 'CNY', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
+  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', {
+    style: 'currency',
+    currency: 'CNY',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(v);
 }
 
 /** A 0..1 share as a percentage with `digits` decimals. */

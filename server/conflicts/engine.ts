@@ -6,10 +6,27 @@
 import type { Geometry } from 'geojson';
 import type { Queryable } from '../db/types';
 import {
-  blockEntry, pipelineEntry, protectedAreaEntry, redlineEntry, reserveEntry, wellEntry,
-  type BlockRow, type PipelineRow, type ProtectedAreaRow, type RedlineRow, type ReserveRow, type WellRow,
+  blockEntry,
+  pipelineEntry,
+  protectedAreaEntry,
+  redlineEntry,
+  reserveEntry,
+  wellEntry,
+  type BlockRow,
+  type PipelineRow,
+  type ProtectedAreaRow,
+  type RedlineRow,
+  type ReserveRow,
+  type WellRow,
 } from './entries';
-import { crossesProvincialBorder, outsideExplorationBlock, outsideOriginalArea, PIPELINE_CROSSING_CATEGORIES, shanxiCbm, type Decision } from './outcomes';
+import {
+  crossesProvincialBorder,
+  outsideExplorationBlock,
+  outsideOriginalArea,
+  PIPELINE_CROSSING_CATEGORIES,
+  shanxiCbm,
+  type Decision,
+} from './outcomes';
 import { assertPlausible, guarded } from './guard';
 import { say } from '../i18n/message';
 import { CONFLICT_SAY as M } from './messages';
@@ -20,18 +37,41 @@ import type { CheckInput, CheckResult, ConflictEntry } from './types';
 export const HOME_PROVINCE = '山西省';
 
 interface OutsideRow {
-  id: string; name: string | null; holder?: string | null; kind?: string | null; mineral?: string | null; status?: string | null;
-  outside_km2: number; geometry: string | null;
+  id: string;
+  name: string | null;
+  holder?: string | null;
+  kind?: string | null;
+  mineral?: string | null;
+  status?: string | null;
+  outside_km2: number;
+  geometry: string | null;
 }
 
-function containmentEntry(collection: 'blocks' | 'boundaries', r: OutsideRow, d: Decision, check: ConflictEntry['check'], inputKm2: number): ConflictEntry {
+function containmentEntry(
+  collection: 'blocks' | 'boundaries',
+  r: OutsideRow,
+  d: Decision,
+  check: ConflictEntry['check'],
+  inputKm2: number,
+): ConflictEntry {
   const km2 = Number(r.outside_km2);
   return {
-    collection, id: r.id, name: r.name, category: r.kind ?? (collection === 'boundaries' ? 'province' : null), zone: null,
-    status: r.status ?? null, holder: r.holder ?? null, mineral: r.mineral ?? null,
-    overlap_area_km2: km2, share_of_input: inputKm2 > 0 ? km2 / inputKm2 : 0, share_of_feature: null,
+    collection,
+    id: r.id,
+    name: r.name,
+    category: r.kind ?? (collection === 'boundaries' ? 'province' : null),
+    zone: null,
+    status: r.status ?? null,
+    holder: r.holder ?? null,
+    mineral: r.mineral ?? null,
+    overlap_area_km2: km2,
+    share_of_input: inputKm2 > 0 ? km2 / inputKm2 : 0,
+    share_of_feature: null,
     geometry: r.geometry ? (JSON.parse(r.geometry) as Geometry) : null,
-    outcome: d.outcome, deductible: d.deductible, basis: d.basis, check,
+    outcome: d.outcome,
+    deductible: d.deductible,
+    basis: d.basis,
+    check,
   };
 }
 
@@ -75,14 +115,13 @@ export async function runCheck(db: Queryable, input: CheckInput): Promise<CheckR
     ...wells.rows.map((r) => wellEntry(s, r, a)).filter((e): e is ConflictEntry => e !== null),
     ...pipes.rows.map((r) => pipelineEntry(r, a)),
   ];
-  if (contain && !input.block_id)
-    warnings.push(say(M, 'CONTAINMENT_NOT_CHECKED', { outcome: contain.outcome }));
-  for (const r of outside.rows) if (contain && Number(r.outside_km2) > 1e-9) conflicts.push(containmentEntry('blocks', r, contain, 'containment', a));
-  if (borderCheck && province.rows.length === 0)
-    warnings.push(say(M, 'PROVINCE_NOT_LOADED', { province: HOME_PROVINCE }));
-  for (const r of province.rows) if (Number(r.outside_km2) > 1e-9) conflicts.push(containmentEntry('boundaries', r, crossesProvincialBorder(), 'provincial_border', a));
-  if (!s.applicant)
-    warnings.push(say(M, 'APPLICANT_UNKNOWN'));
+  if (contain && !input.block_id) warnings.push(say(M, 'CONTAINMENT_NOT_CHECKED', { outcome: contain.outcome }));
+  for (const r of outside.rows)
+    if (contain && Number(r.outside_km2) > 1e-9) conflicts.push(containmentEntry('blocks', r, contain, 'containment', a));
+  if (borderCheck && province.rows.length === 0) warnings.push(say(M, 'PROVINCE_NOT_LOADED', { province: HOME_PROVINCE }));
+  for (const r of province.rows)
+    if (Number(r.outside_km2) > 1e-9) conflicts.push(containmentEntry('boundaries', r, crossesProvincialBorder(), 'provincial_border', a));
+  if (!s.applicant) warnings.push(say(M, 'APPLICANT_UNKNOWN'));
   if (shanxiCbm(s) && s.application === 'extension' && conflicts.some((c) => c.basis.some((b) => b.rule === 'PA-7')))
     warnings.push(say(M, 'PA4_PA7_VERSIONS'));
   const known: Record<string, number> = {};

@@ -4,20 +4,47 @@ import { assertPlausible, databaseError, guarded, implausibilities } from './gua
 import type { ConflictEntry, ConflictSummary } from './types';
 
 const entry = (over: Partial<ConflictEntry> = {}): ConflictEntry => ({
-  collection: 'blocks', id: 'blk-1', name: 'x', category: 'mining', zone: null, status: 'valid', holder: 'h', mineral: 'cbm',
-  overlap_area_km2: 10, share_of_input: 0.1, share_of_feature: 0.5, geometry: null, outcome: 'forbidden', deductible: false, basis: [],
+  collection: 'blocks',
+  id: 'blk-1',
+  name: 'x',
+  category: 'mining',
+  zone: null,
+  status: 'valid',
+  holder: 'h',
+  mineral: 'cbm',
+  overlap_area_km2: 10,
+  share_of_input: 0.1,
+  share_of_feature: 0.5,
+  geometry: null,
+  outcome: 'forbidden',
+  deductible: false,
+  basis: [],
   ...over,
 });
-const summary = (over: Record<string, unknown> = {}): ConflictSummary => ({
-  blocks: { count: 1, area_km2: 10 }, reserves: { count: 0, area_km2: 0 }, 'protected-areas': { count: 0, area_km2: 0 },
-  redlines: { count: 0, area_km2: 0 }, wells: { count: 0, area_km2: 0 }, pipelines: { count: 0, area_km2: 0 },
-  containment: { count: 0, area_km2: 0 }, deductible_area_km2: 0, net_area_km2: 100, ...over,
-}) as ConflictSummary;
+const summary = (over: Record<string, unknown> = {}): ConflictSummary =>
+  ({
+    blocks: { count: 1, area_km2: 10 },
+    reserves: { count: 0, area_km2: 0 },
+    'protected-areas': { count: 0, area_km2: 0 },
+    redlines: { count: 0, area_km2: 0 },
+    wells: { count: 0, area_km2: 0 },
+    pipelines: { count: 0, area_km2: 0 },
+    containment: { count: 0, area_km2: 0 },
+    deductible_area_km2: 0,
+    net_area_km2: 100,
+    ...over,
+  }) as ConflictSummary;
 
 describe('implausibilities (one place for the sanity checks of a check)', () => {
   it('accepts a possible answer, including geodesic-vs-chord slack of the overlap over the input', () => {
     expect(implausibilities([entry()], summary(), 100)).toEqual([]);
-    expect(implausibilities([entry({ overlap_area_km2: 100.02, share_of_input: 1.0002 })], summary({ blocks: { count: 1, area_km2: 100.02 } }), 100)).toEqual([]);
+    expect(
+      implausibilities(
+        [entry({ overlap_area_km2: 100.02, share_of_input: 1.0002 })],
+        summary({ blocks: { count: 1, area_km2: 100.02 } }),
+        100,
+      ),
+    ).toEqual([]);
   });
 
   it('refuses an overlap larger than the input', () => {
@@ -30,15 +57,24 @@ describe('implausibilities (one place for the sanity checks of a check)', () => 
     expect(implausibilities([entry({ share_of_feature: 1.2 })], null, 100)[0].field).toBe('share_of_feature');
     expect(implausibilities([entry({ overlap_area_km2: -1 })], null, 100)[0].field).toBe('overlap_area_km2');
     expect(implausibilities([entry({ overlap_area_km2: NaN })], null, 100)[0].field).toBe('overlap_area_km2');
-    expect(implausibilities([entry({ collection: 'pipelines', overlap_area_km2: 0, length_km: Number.POSITIVE_INFINITY })], null, 100)[0].field).toBe('length_km');
+    expect(
+      implausibilities([entry({ collection: 'pipelines', overlap_area_km2: 0, length_km: Number.POSITIVE_INFINITY })], null, 100)[0].field,
+    ).toBe('length_km');
     expect(implausibilities([], null, Number.NaN)[0]).toMatchObject({ collection: 'input', field: 'area_km2' });
   });
 
   it('refuses a union larger than the sum of its parts or smaller than its largest part', () => {
     const two = [entry({ id: 'a', overlap_area_km2: 10 }), entry({ id: 'b', overlap_area_km2: 5 })];
     expect(implausibilities(two, summary({ blocks: { count: 2, area_km2: 12 } }), 100)).toEqual([]);
-    expect(implausibilities(two, summary({ blocks: { count: 2, area_km2: 20 } }), 100)[0]).toMatchObject({ collection: 'summary', id: 'blocks', limit: 15 });
-    expect(implausibilities(two, summary({ blocks: { count: 2, area_km2: 0 } }), 100)[0]).toMatchObject({ id: 'blocks', field: 'area_km2 (below its largest overlap)' });
+    expect(implausibilities(two, summary({ blocks: { count: 2, area_km2: 20 } }), 100)[0]).toMatchObject({
+      collection: 'summary',
+      id: 'blocks',
+      limit: 15,
+    });
+    expect(implausibilities(two, summary({ blocks: { count: 2, area_km2: 0 } }), 100)[0]).toMatchObject({
+      id: 'blocks',
+      field: 'area_km2 (below its largest overlap)',
+    });
   });
 
   it('refuses a deductible area larger than the input and NaN totals', () => {

@@ -14,16 +14,20 @@ import type { ConflictEntry, ConflictSummary, CollectionSummary } from './types'
 
 const SAY = defineMessages({
   DATABASE_ERROR: {
-    en: (p: { query: string }) => `The database could not answer (${p.query}); no result is given rather than an incomplete one. Please try again or report it`,
+    en: (p: { query: string }) =>
+      `The database could not answer (${p.query}); no result is given rather than an incomplete one. Please try again or report it`,
     zh: (p: { query: string }) => `数据库未能完成查询（${p.query}）；为避免给出不完整的结果，本次不返回结果。请重试或报告此问题`,
   },
   QUERY_TIMEOUT: {
-    en: (p: { query: string }) => `The database query took too long and was cancelled (${p.query}); no result is given rather than an incomplete one`,
+    en: (p: { query: string }) =>
+      `The database query took too long and was cancelled (${p.query}); no result is given rather than an incomplete one`,
     zh: (p: { query: string }) => `数据库查询超时已取消（${p.query}）；为避免给出不完整的结果，本次不返回结果`,
   },
   ENGINE_INCONSISTENT: {
-    en: (p: { count: number; first: string }) => `The database returned ${p.count} impossible value(s) (first: ${p.first}); no result is given rather than a wrong one. Please report it`,
-    zh: (p: { count: number; first: string }) => `数据库返回了 ${p.count} 个不可能的数值（首个：${p.first}）；为避免给出错误结果，本次不返回结果。请报告此问题`,
+    en: (p: { count: number; first: string }) =>
+      `The database returned ${p.count} impossible value(s) (first: ${p.first}); no result is given rather than a wrong one. Please report it`,
+    zh: (p: { count: number; first: string }) =>
+      `数据库返回了 ${p.count} 个不可能的数值（首个：${p.first}）；为避免给出错误结果，本次不返回结果。请报告此问题`,
   },
 });
 
@@ -50,7 +54,11 @@ const isArea = (e: Pick<ConflictEntry, 'collection'>) => e.collection !== 'wells
 const above = (v: number, bound: number) => v > bound * (1 + REL_SLACK) + ABS_SLACK_KM2;
 
 /** Every impossible value in a check's answer (empty when the answer is possible). */
-export function implausibilities(conflicts: Omit<ConflictEntry, 'geometry'>[], summary: ConflictSummary | null, inputKm2: number): Implausibility[] {
+export function implausibilities(
+  conflicts: Omit<ConflictEntry, 'geometry'>[],
+  summary: ConflictSummary | null,
+  inputKm2: number,
+): Implausibility[] {
   const out: Implausibility[] = [];
   const bad = (collection: string, id: string | null, field: string, value: number, limit?: number) =>
     out.push({ collection, id, field, value, ...(limit === undefined ? {} : { limit }) });
@@ -59,7 +67,8 @@ export function implausibilities(conflicts: Omit<ConflictEntry, 'geometry'>[], s
     const a = e.overlap_area_km2;
     if (!Number.isFinite(a) || a < 0) bad(e.collection, e.id, 'overlap_area_km2', a);
     else if (isArea(e) && above(a, inputKm2)) bad(e.collection, e.id, 'overlap_area_km2', a, inputKm2);
-    if (!Number.isFinite(e.share_of_input) || e.share_of_input < 0 || e.share_of_input > 1 + REL_SLACK) bad(e.collection, e.id, 'share_of_input', e.share_of_input, 1);
+    if (!Number.isFinite(e.share_of_input) || e.share_of_input < 0 || e.share_of_input > 1 + REL_SLACK)
+      bad(e.collection, e.id, 'share_of_input', e.share_of_input, 1);
     const sf = e.share_of_feature;
     if (sf !== null && (!Number.isFinite(sf) || sf < 0 || sf > 1 + REL_SLACK)) bad(e.collection, e.id, 'share_of_feature', sf, 1);
     if (e.length_km !== undefined && (!Number.isFinite(e.length_km) || e.length_km < 0)) bad(e.collection, e.id, 'length_km', e.length_km);
@@ -81,7 +90,10 @@ export function implausibilities(conflicts: Omit<ConflictEntry, 'geometry'>[], s
         bad('summary', key, 'area_km2', s.area_km2);
         continue;
       }
-      const members = (byKey.get(key) ?? []).filter(isArea).map((e) => e.overlap_area_km2).filter((a) => Number.isFinite(a) && a > 0);
+      const members = (byKey.get(key) ?? [])
+        .filter(isArea)
+        .map((e) => e.overlap_area_km2)
+        .filter((a) => Number.isFinite(a) && a > 0);
       if (!members.length) continue;
       const sum = members.reduce((x, y) => x + y, 0);
       const max = Math.max(...members);
@@ -99,7 +111,13 @@ const describe = (i: Implausibility) =>
 /** The 500 for an impossible answer; `details` names each value at fault. */
 export function inconsistent(found: Implausibility[]): AppError {
   const m = say(SAY, 'ENGINE_INCONSISTENT', { count: found.length, first: describe(found[0]) });
-  return new AppError(500, m.code, m.message, m.message_zh, found.slice(0, 20).map((i) => ({ ...i })));
+  return new AppError(
+    500,
+    m.code,
+    m.message,
+    m.message_zh,
+    found.slice(0, 20).map((i) => ({ ...i })),
+  );
 }
 
 /** Throw ENGINE_INCONSISTENT unless the answer is possible. */

@@ -48,16 +48,20 @@ export const CONFLICT_SAY = defineMessages({
       `解读“延续时提请核实”（默认）：延续时涉及${p.kind === 'redline' ? '生态保护红线' : labelAny(p.code, 'zh')}（${label(REGIMES, p.regime, 'zh')}），所依据文件中无扣除的全国性规定；提请登记机关核实，不扣除`,
   },
   OG_REDLINE_KEEP: {
-    en: () => 'reading oil_gas_redline_extension = "keep": continued exploration without enlargement (a national notice outside the seed texts)',
+    en: () =>
+      'reading oil_gas_redline_extension = "keep": continued exploration without enlargement (a national notice outside the seed texts)',
     zh: () => '解读“保留”：可继续勘查、不得扩大（依据为种子文件以外的全国性通知）',
   },
   OG_REDLINE_DEDUCT: {
-    en: () => 'reading oil_gas_redline_extension = "deduct": official red line deducted at extension although no national rule in the sources says so',
+    en: () =>
+      'reading oil_gas_redline_extension = "deduct": official red line deducted at extension although no national rule in the sources says so',
     zh: () => '解读“扣除”：延续时扣除已划定生态保护红线，但所依据文件中无全国性规定',
   },
   OG_REDLINE_REVIEW: {
-    en: () => 'reading oil_gas_redline_extension = "review" (default): official red line at the extension of an oil/gas exploration right — no rule in the sources; 自然资发〔2022〕142号 (outside the seeds) allows continued exploration; flagged, not deducted',
-    zh: () => '解读“提请核实”（默认）：油气探矿权延续涉及已划定生态保护红线——所依据文件中无规定；自然资发〔2022〕142号（种子文件以外）允许继续勘查；提请核实，不扣除',
+    en: () =>
+      'reading oil_gas_redline_extension = "review" (default): official red line at the extension of an oil/gas exploration right — no rule in the sources; 自然资发〔2022〕142号 (outside the seeds) allows continued exploration; flagged, not deducted',
+    zh: () =>
+      '解读“提请核实”（默认）：油气探矿权延续涉及已划定生态保护红线——所依据文件中无规定；自然资发〔2022〕142号（种子文件以外）允许继续勘查；提请核实，不扣除',
   },
   // ---- rights over rights
   OTHER_RIGHT_ENDED: {
@@ -65,7 +69,8 @@ export const CONFLICT_SAY = defineMessages({
     zh: (p: { status: string }) => `对方矿业权${label(BLOCK_STATUSES, p.status, 'zh')}，不再构成限制`,
   },
   OTHER_RIGHT_TERM_ENDED: {
-    en: (p: { valid_to: string; as_of: string }) => `the other right's term ended on ${p.valid_to} (before ${p.as_of}) and no extension is recorded`,
+    en: (p: { valid_to: string; as_of: string }) =>
+      `the other right's term ended on ${p.valid_to} (before ${p.as_of}) and no extension is recorded`,
     zh: (p: { valid_to: string; as_of: string }) => `对方矿业权有效期已于 ${p.valid_to} 届满（早于 ${p.as_of}），且无延续记录`,
   },
   NO_APPLICANT_OTHER_HOLDER: {
@@ -119,7 +124,8 @@ export const CONFLICT_SAY = defineMessages({
     zh: (p: Zoned) => `新立矿业权不属于已依法设立的矿业权${zZh(p)}`,
   },
   NEW_PRODUCTION_IN_RESERVE: {
-    en: (p: Zoned) => `new production (探转采/report-then-produce) in a nature reserve is not approved during the transition; the area may be registered separately later${zEn(p)}`,
+    en: (p: Zoned) =>
+      `new production (探转采/report-then-produce) in a nature reserve is not approved during the transition; the area may be registered separately later${zEn(p)}`,
     zh: (p: Zoned) => `过渡期间，自然保护区内新的探转采或报告后开采不予许可，该区域今后可单独登记${zZh(p)}`,
   },
   EXPLORATION_MAY_CONTINUE: {
@@ -193,7 +199,8 @@ export const CONFLICT_SAY = defineMessages({
     zh: () => '未提供申请人：不判断同一权利人，也不按权属判断井',
   },
   PA4_PA7_VERSIONS: {
-    en: () => 'Nature reserves at extension follow the 2020-07-27 letter (PA-7, not deducted during the zoning transition) over 11号 item 10 (PA-4)',
+    en: () =>
+      'Nature reserves at extension follow the 2020-07-27 letter (PA-7, not deducted during the zoning transition) over 11号 item 10 (PA-4)',
     zh: () => '延续时自然保护区按 2020-07-27 函处理（PA-7，过渡期不扣除），而非 11号文第十条（PA-4）',
   },
 });

@@ -20,16 +20,31 @@ export type Outcome = (typeof OUTCOMES)[number];
 
 /** Outcomes whose overlap must leave the applied area (their union is deducted from the input). */
 export const DEDUCTIBLE: ReadonlySet<Outcome> = new Set<Outcome>([
-  'forbidden', 'deduct', 'outside_exploration_block', 'outside_original_area', 'crosses_provincial_border',
+  'forbidden',
+  'deduct',
+  'outside_exploration_block',
+  'outside_original_area',
+  'crosses_provincial_border',
 ]);
 
 /** Oil/gas minerals (CBM counts as 油气, 001 L9403); everything else is non-oil/gas. */
-export const OIL_GAS_MINERALS: ReadonlySet<string> = new Set(Object.entries(MINERAL_TERMS).filter(([, m]) => m.oil_gas).map(([code]) => code));
+export const OIL_GAS_MINERALS: ReadonlySet<string> = new Set(
+  Object.entries(MINERAL_TERMS)
+    .filter(([, m]) => m.oil_gas)
+    .map(([code]) => code),
+);
 export const isOilGas = (mineral: string | null | undefined) => !!mineral && OIL_GAS_MINERALS.has(mineral);
 
 /** The "四类保护地" a pipeline may cross only harmlessly (273号令 第三十一条第二款, PA-11). 自然保护地 = reserves and natural parks. */
 export const PIPELINE_CROSSING_CATEGORIES = [
-  'nature_reserve', 'scenic_area', 'geopark', 'forest_park', 'wetland_park', 'spring_protection', 'water_source', 'cultural_relic',
+  'nature_reserve',
+  'scenic_area',
+  'geopark',
+  'forest_park',
+  'wetland_park',
+  'spring_protection',
+  'water_source',
+  'cultural_relic',
 ] as const;
 
 export interface Subject {
@@ -102,11 +117,9 @@ export function rightOutcome(s: Subject, r: OtherRight): Decision {
   const lapsed = r.status === 'valid' && !!r.valid_to && compareDates(r.valid_to, s.as_of) < 0;
   if (lapsed && reading(s, 'void_reading') === 'after_expiry')
     return decide('void', basis('OVL-8', say(M, 'VOID_AFTER_EXPIRY', { valid_to: r.valid_to!, as_of: s.as_of })));
-  if (s.applicant && r.holder && s.applicant.trim() === r.holder.trim())
-    return decide('same_holder', basis('OVL-1'));
+  if (s.applicant && r.holder && s.applicant.trim() === r.holder.trim()) return decide('same_holder', basis('OVL-1'));
   // Item 8: the non-overlap rule is for new rights and enlarged areas; at extension the overlap is flagged, not deducted.
-  if (s.application === 'extension')
-    return decide('existing_overlap', basis('OVL-EXT', say(M, 'EXISTING_OVERLAP_AT_EXTENSION')));
+  if (s.application === 'extension') return decide('existing_overlap', basis('OVL-EXT', say(M, 'EXISTING_OVERLAP_AT_EXTENSION')));
   if (lapsed) {
     const d = rightOutcomeLive(s, r);
     return { ...d, basis: [...d.basis, basis('OVL-LAPSED', say(M, 'VOID_AFTER_ANNULMENT', { valid_to: r.valid_to! }))] };
@@ -119,18 +132,14 @@ function rightOutcomeLive(s: Subject, r: OtherRight): Decision {
   const withNote = (b: Basis) => (unknown ? { ...b, note: joinNotes(b.note, unknown) } : b);
   const og = isOilGas(s.mineral);
   const otherOg = isOilGas(r.mineral);
-  if (og && otherOg)
-    return decide('forbidden', withNote(basis('OVL-2', say(M, 'OIL_GAS_OVER_OIL_GAS'))));
-  if (!og && !otherOg)
-    return decide('forbidden', withNote(basis('OVL-3', say(M, 'NON_OIL_GAS_OVERLAP'))));
+  if (og && otherOg) return decide('forbidden', withNote(basis('OVL-2', say(M, 'OIL_GAS_OVER_OIL_GAS'))));
+  if (!og && !otherOg) return decide('forbidden', withNote(basis('OVL-3', say(M, 'NON_OIL_GAS_OVERLAP'))));
   // oil/gas against non-oil/gas from here
   const cbmCoal = (s.mineral === 'cbm' && r.mineral === 'coal') || (s.mineral === 'coal' && r.mineral === 'cbm');
-  if (cbmCoal && s.regime === 'shanxi-cbm-2020')
-    return decide('requires_agreement', withNote(basis('OVL-4', say(M, 'CBM_AGAINST_COAL'))));
+  if (cbmCoal && s.regime === 'shanxi-cbm-2020') return decide('requires_agreement', withNote(basis('OVL-4', say(M, 'CBM_AGAINST_COAL'))));
   if (s.application === 'new_mining' || s.application === 'report_then_produce')
     return decide('requires_agreement', withNote(basis('OVL-7', say(M, 'NEW_MINING_OTHER_CLASS'))));
-  if (r.kind === 'mining')
-    return decide('requires_agreement', withNote(basis('OVL-6')));
+  if (r.kind === 'mining') return decide('requires_agreement', withNote(basis('OVL-6')));
   return decide('requires_commitment', withNote(basis('OVL-5')), ...(og ? [basis('OVL-9')] : []));
 }
 
@@ -141,11 +150,9 @@ export const outsideExplorationBlock = (s: Subject): Decision =>
     ? decide('outside_exploration_block', basis('R-RTP-2', say(M, 'RTP_OUTSIDE_EXPLORATION')))
     : decide('outside_exploration_block', basis('CONT-1', say(M, 'MINING_OUTSIDE_EXPLORATION')));
 
-export const outsideOriginalArea = (): Decision =>
-  decide('outside_original_area', basis('R-MIN-6', say(M, 'OUTSIDE_REGISTERED_AREA')));
+export const outsideOriginalArea = (): Decision => decide('outside_original_area', basis('R-MIN-6', say(M, 'OUTSIDE_REGISTERED_AREA')));
 
-export const crossesProvincialBorder = (): Decision =>
-  decide('crosses_provincial_border', basis('CONT-2', say(M, 'OUTSIDE_PROVINCE')));
+export const crossesProvincialBorder = (): Decision => decide('crosses_provincial_border', basis('CONT-2', say(M, 'OUTSIDE_PROVINCE')));
 
 // ---------------------------------------------------------------- protected areas
 
@@ -162,20 +169,29 @@ export function protectedAreaOutcome(s: Subject, pa: ProtectedAreaRef): Decision
       ? decide('deduct', basis('PA-4'), basis('NO-MINING', say(M, 'NO_MINING_AT_EXTENSION')))
       : decide('forbidden', basis('NO-MINING'));
   if (pa.category === 'water_source' || pa.category === 'cultural_relic')
-    return decide('protect_in_place', basis('PA-2', say(M, 'PROTECT_NOT_DEDUCT')),
-      ...(pa.category === 'water_source' ? [basis('WATER-1')] : []));
+    return decide(
+      'protect_in_place',
+      basis('PA-2', say(M, 'PROTECT_NOT_DEDUCT')),
+      ...(pa.category === 'water_source' ? [basis('WATER-1')] : []),
+    );
   if (pa.category === 'nature_reserve' && shanxiCbm(s)) {
     const zone = pa.zone === 'general' ? 'general' : 'core';
     const zone_unknown = !pa.zone;
     if (s.application === 'new_exploration')
       return decide('deduct', basis('PA-3'), basis('PA-6', say(M, 'NEW_RIGHT_NOT_EXISTING', { zone_unknown })));
-    if (fresh)
-      return decide('forbidden', basis('PA-7', say(M, 'NEW_PRODUCTION_IN_RESERVE', { zone_unknown })), basis('PA-6'));
+    if (fresh) return decide('forbidden', basis('PA-7', say(M, 'NEW_PRODUCTION_IN_RESERVE', { zone_unknown })), basis('PA-6'));
     if (s.kind === 'exploration')
-      return decide('may_continue', basis('PA-6', say(M, 'EXPLORATION_MAY_CONTINUE', { zone, zone_unknown })), basis('PA-7', say(M, 'NOT_DEDUCTED_IN_TRANSITION')));
-    if (zone === 'general')
-      return decide('may_continue_no_expansion', basis('PA-6', say(M, 'MINING_MAY_CONTINUE_GENERAL')));
-    return decide('forbidden', basis('PA-6', say(M, 'NO_MINING_IN_CORE', { zone_unknown })), basis('PA-7', say(M, 'MAY_REGISTER_SEPARATELY')));
+      return decide(
+        'may_continue',
+        basis('PA-6', say(M, 'EXPLORATION_MAY_CONTINUE', { zone, zone_unknown })),
+        basis('PA-7', say(M, 'NOT_DEDUCTED_IN_TRANSITION')),
+      );
+    if (zone === 'general') return decide('may_continue_no_expansion', basis('PA-6', say(M, 'MINING_MAY_CONTINUE_GENERAL')));
+    return decide(
+      'forbidden',
+      basis('PA-6', say(M, 'NO_MINING_IN_CORE', { zone_unknown })),
+      basis('PA-7', say(M, 'MAY_REGISTER_SEPARATELY')),
+    );
   }
   if (!shanxiCbm(s)) return nationalOutcome(s, fresh, { kind: 'protected', code: pa.category });
   if (fresh) return decide('deduct', basis('PA-3'), basis('PA-9'));
@@ -208,8 +224,7 @@ export function redlineOutcome(s: Subject, rl: { status: string }): Decision {
     return nationalOutcome(s, isNewRight(s.application), { kind: 'redline', code: rl.status });
   }
   if (isNewRight(s.application)) return decide('deduct', basis('PA-3', say(M, 'REDLINE_IN_NEW_RIGHT', { status: rl.status })));
-  if (rl.status === 'proposed')
-    return decide('keep_with_commitment', basis('PA-5', say(M, 'REDLINE_KEPT_ON_COMMITMENT')), basis('PA-4'));
+  if (rl.status === 'proposed') return decide('keep_with_commitment', basis('PA-5', say(M, 'REDLINE_KEPT_ON_COMMITMENT')), basis('PA-4'));
   return decide('deduct', basis('PA-4', say(M, 'REDLINE_OFFICIAL')), basis('PA-5', say(M, 'REDLINE_CHANGE_REGISTRATION')));
 }
 
@@ -248,7 +263,11 @@ export interface WellOptions {
 const WELL_DEFAULTS: WellOptions = { abandonedAtExactlyFiveYears: true };
 
 /** The DB14/T 2053 status class of a well on `asOf`, or null when it is neither long-inactive nor abandoned. */
-export function wellStatusClass(w: Pick<WellRef, 'status' | 'status_since'>, asOf: IsoDate, opt: WellOptions = WELL_DEFAULTS): 'inactive' | 'abandoned' | null {
+export function wellStatusClass(
+  w: Pick<WellRef, 'status' | 'status_since'>,
+  asOf: IsoDate,
+  opt: WellOptions = WELL_DEFAULTS,
+): 'inactive' | 'abandoned' | null {
   if (w.status === 'abandoned') return 'abandoned';
   if (w.status !== 'inactive') return null;
   if (!w.status_since) return 'inactive';
@@ -264,11 +283,23 @@ export function wellDisposal(w: WellRef, statusClass: 'inactive' | 'abandoned'):
   if (!classes.length) classes.push('coal_unmined');
   const location = classes[0];
   const precedence = classes.length > 1 ? say(M, 'WELL_SEVERAL_CLASSES') : undefined;
-  const rule = statusClass === 'inactive' ? 'R-WELL-7' : location === 'ecologically_sensitive' ? 'R-WELL-6' : location === 'coal_district' ? 'R-WELL-5' : 'R-WELL-4';
-  const b: Basis[] = [basis('R-WELL-1', statusClass === 'abandoned' && w.status === 'inactive' ? say(M, 'WELL_INACTIVE_TO_ABANDONED') : undefined)];
+  const rule =
+    statusClass === 'inactive'
+      ? 'R-WELL-7'
+      : location === 'ecologically_sensitive'
+        ? 'R-WELL-6'
+        : location === 'coal_district'
+          ? 'R-WELL-5'
+          : 'R-WELL-4';
+  const b: Basis[] = [
+    basis('R-WELL-1', statusClass === 'abandoned' && w.status === 'inactive' ? say(M, 'WELL_INACTIVE_TO_ABANDONED') : undefined),
+  ];
   b.push(basis(rule as 'R-WELL-4', precedence));
   if (w.in_coal_right) b.push(basis('R-WELL-3'));
-  return { disposal: { status_class: statusClass, location_class: location, location_classes: classes, rule, citation: b[1].citation }, basis: b };
+  return {
+    disposal: { status_class: statusClass, location_class: location, location_classes: classes, rule, citation: b[1].citation },
+    basis: b,
+  };
 }
 
 /** Outcome for a well inside the input, or null when the well is no conflict (own, active). */
@@ -277,7 +308,11 @@ export function wellOutcome(s: Subject, w: WellRef, opt: WellOptions = WELL_DEFA
   const d = cls ? wellDisposal(w, cls) : undefined;
   const other = !!s.applicant && !!w.holder && w.holder.trim() !== s.applicant.trim();
   if (other) {
-    const r: WellDecision = decide('other_holder_well', basis('WELL-OWNER', say(M, 'WELL_OF_OTHER_HOLDER', { holder: w.holder! })), ...(d?.basis ?? []));
+    const r: WellDecision = decide(
+      'other_holder_well',
+      basis('WELL-OWNER', say(M, 'WELL_OF_OTHER_HOLDER', { holder: w.holder! })),
+      ...(d?.basis ?? []),
+    );
     return d ? { ...r, disposal: d.disposal } : r;
   }
   if (!d || !cls) return null;

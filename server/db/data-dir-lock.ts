@@ -12,7 +12,10 @@ export const LOCK_FILE = 'kuangquan.lock';
 
 export class DataDirLockedError extends Error {
   readonly code = 'DATA_DIR_LOCKED';
-  constructor(readonly dir: string, readonly holder: { pid: number; host: string; started?: string }) {
+  constructor(
+    readonly dir: string,
+    readonly holder: { pid: number; host: string; started?: string },
+  ) {
     super(
       `数据目录 ${dir} 正被另一个进程使用（pid ${holder.pid}，主机 ${holder.host}），不能同时打开；请先停止该进程，或设置另一个 DATA_DIR。 / ` +
         `The data folder ${dir} is in use by another process (pid ${holder.pid} on ${holder.host}); two processes must not open it. ` +
@@ -66,7 +69,8 @@ export function lockDataDir(dir: string): () => void {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const holder = readHolder(file);
       // held by a live process on this host (another host sharing the folder over a network drive: trust the file)
-      if (holder && holder.pid !== process.pid && (holder.host !== me.host || processAlive(holder.pid))) throw new DataDirLockedError(dir, holder);
+      if (holder && holder.pid !== process.pid && (holder.host !== me.host || processAlive(holder.pid)))
+        throw new DataDirLockedError(dir, holder);
       if (holder && holder.pid === process.pid) throw new DataDirLockedError(dir, holder); // opened twice in one process
       rmSync(file, { force: true }); // stale (holder gone) or unreadable (crash while writing it)
       continue;

@@ -7,7 +7,8 @@ export type { Db, Queryable, Engine } from './types';
 
 /** `DATABASE_URL` set → PostgreSQL/PostGIS; unset → embedded PGlite in `DATA_DIR`. Same migrations, same queries. */
 export async function openDb(
-  config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR' | 'DB_POOL_SIZE' | 'DB_STATEMENT_TIMEOUT_MS'> & Partial<Pick<Config, 'DB_CONNECT_TIMEOUT_MS' | 'DB_HEALTH_TIMEOUT_MS'>>,
+  config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR' | 'DB_POOL_SIZE' | 'DB_STATEMENT_TIMEOUT_MS'> &
+    Partial<Pick<Config, 'DB_CONNECT_TIMEOUT_MS' | 'DB_HEALTH_TIMEOUT_MS'>>,
   onError?: (err: Error) => void,
 ): Promise<Db> {
   if (config.DATABASE_URL) {

@@ -53,7 +53,12 @@ function pgHealthProbe(opts: PgOptions): HealthProbe & { close(): Promise<void> 
   };
   const once = async () => {
     if (!client) {
-      const c = new pg.Client({ ...connectionOptions(opts), connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs, statement_timeout: timeoutMs });
+      const c = new pg.Client({
+        ...connectionOptions(opts),
+        connectionTimeoutMillis: timeoutMs,
+        query_timeout: timeoutMs,
+        statement_timeout: timeoutMs,
+      });
       c.on('error', (e) => {
         opts.onError?.(e);
         if (client === c) client = undefined;
@@ -70,7 +75,10 @@ function pgHealthProbe(opts: PgOptions): HealthProbe & { close(): Promise<void> 
       if (!inflight) {
         let timer: NodeJS.Timeout | undefined;
         const timeout = new Promise<never>((_ok, fail) => {
-          timer = setTimeout(() => fail(Object.assign(new Error(`health probe timed out after ${timeoutMs} ms`), { code: 'HEALTH_TIMEOUT' })), timeoutMs);
+          timer = setTimeout(
+            () => fail(Object.assign(new Error(`health probe timed out after ${timeoutMs} ms`), { code: 'HEALTH_TIMEOUT' })),
+            timeoutMs,
+          );
         });
         inflight = Promise.race([once(), timeout])
           .catch((e) => {
@@ -138,7 +146,17 @@ export function createPgDb(opts: PgOptions): Db {
   };
 }
 
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'HEALTH_TIMEOUT']);
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'HEALTH_TIMEOUT',
+]);
 
 /**
  * Is this error "the database is not reachable right now" (as opposed to "your data" or "our bug")?

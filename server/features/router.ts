@@ -65,7 +65,16 @@ const ItemsQuery = z.object({
     .transform((s, ctx) => {
       if (!s) return [-180, -90, 180, 90] as [number, number, number, number];
       const n = s.split(',').map(Number);
-      if (n.length !== 4 || n.some((v) => !Number.isFinite(v)) || n[0] > n[2] || n[1] > n[3] || n[0] < -180 || n[2] > 180 || n[1] < -90 || n[3] > 90) {
+      if (
+        n.length !== 4 ||
+        n.some((v) => !Number.isFinite(v)) ||
+        n[0] > n[2] ||
+        n[1] > n[3] ||
+        n[0] < -180 ||
+        n[2] > 180 ||
+        n[1] < -90 ||
+        n[3] > 90
+      ) {
         ctx.addIssue({ code: 'custom', message: 'bbox must be minLon,minLat,maxLon,maxLat in CRS84' });
         return z.NEVER;
       }
@@ -96,8 +105,12 @@ async function parseFeatureBody(c: CollectionDef, body: unknown, maxVertices: nu
   if (!parsed.success) throw fromZod(parsed.error, 'INVALID_PROPERTY');
   const id = idFromPath ?? (b.id !== undefined ? String(b.id) : (b.properties as Record<string, unknown> | undefined)?.id);
   if (id !== undefined && !/^[\w.\-:\u4e00-\u9fa5]{1,100}$/.test(String(id))) {
-    throw unprocessable('INVALID_ID', 'Feature id may hold letters, digits, Chinese characters and . - _ : (at most 100)',
-      '要素编号只能包含字母、数字、汉字及 . - _ :（最多 100 个字符）', [{ field: 'id' }]);
+    throw unprocessable(
+      'INVALID_ID',
+      'Feature id may hold letters, digits, Chinese characters and . - _ : (at most 100)',
+      '要素编号只能包含字母、数字、汉字及 . - _ :（最多 100 个字符）',
+      [{ field: 'id' }],
+    );
   }
   return { type: 'Feature', geometry, properties: { ...parsed.data, ...(id !== undefined ? { id: String(id) } : {}) } };
 }
@@ -114,95 +127,123 @@ export function featureRouter(deps: FeatureRouterDeps): Router {
     res.json({ conformsTo: CONFORMANCE });
   });
 
-  r.get('/collections', route(async (req, res) => {
-    const collections = [];
-    for (const c of COLLECTIONS) {
+  r.get(
+    '/collections',
+    route(async (req, res) => {
+      const collections = [];
+      for (const c of COLLECTIONS) {
+        const ext = (await db.named(`${c.table}_extent`)).rows[0] as any;
+        collections.push(describe(c, req, ext));
+      }
+      res.json({ links: [{ rel: 'self', href: `${base(req)}/collections` }], collections });
+    }),
+  );
+
+  r.get(
+    '/collections/:id',
+    route(async (req, res) => {
+      const c = collectionOr404(String(req.params.id));
       const ext = (await db.named(`${c.table}_extent`)).rows[0] as any;
-      collections.push(describe(c, req, ext));
-    }
-    res.json({ links: [{ rel: 'self', href: `${base(req)}/collections` }], collections });
-  }));
+      res.json(describe(c, req, ext));
+    }),
+  );
 
-  r.get('/collections/:id', route(async (req, res) => {
-    const c = collectionOr404(String(req.params.id));
-    const ext = (await db.named(`${c.table}_extent`)).rows[0] as any;
-    res.json(describe(c, req, ext));
-  }));
+  r.get(
+    '/collections/:id/items',
+    route(async (req, res) => {
+      const c = collectionOr404(String(req.params.id));
+      const q = ItemsQuery.safeParse(req.query);
+      if (!q.success) throw fromZod(q.error, 'INVALID_QUERY');
+      const limit = Math.min(q.data.limit ?? deps.pageLimitDefault, deps.pageLimitMax);
+      const filters: Record<string, string> = {};
+      for (const f of c.filters) {
+        const v = req.query[f];
+        if (typeof v === 'string' && v !== '') filters[f] = v;
+      }
+      const [minx, miny, maxx, maxy] = q.data.bbox;
+      const params: unknown[] = [minx, miny, maxx, maxy, limit, q.data.offset, JSON.stringify(filters)];
+      if (c.history) params.push(q.data.as_at ?? null);
+      const rows = (await db.named<{ matched: number; feature: any }>(`${c.table}_items`, params)).rows;
+      const matched = rows.length ? Number(rows[0].matched) : undefined;
+      const self = new URL(`${base(req)}${req.originalUrl}`);
+      const links: { rel: string; type: string; href: string }[] = [{ rel: 'self', type: 'application/geo+json', href: self.toString() }];
+      if (matched !== undefined && q.data.offset + rows.length < matched) {
+        const next = new URL(self);
+        next.searchParams.set('offset', String(q.data.offset + rows.length));
+        next.searchParams.set('limit', String(limit));
+        links.push({ rel: 'next', type: 'application/geo+json', href: next.toString() });
+      }
+      res.type('application/geo+json').json({
+        type: 'FeatureCollection',
+        features: rows.map((row) => toFeature(row.feature)),
+        numberMatched: matched ?? (q.data.offset === 0 ? 0 : undefined),
+        numberReturned: rows.length,
+        timeStamp: new Date().toISOString(),
+        links,
+      });
+    }),
+  );
 
-  r.get('/collections/:id/items', route(async (req, res) => {
-    const c = collectionOr404(String(req.params.id));
-    const q = ItemsQuery.safeParse(req.query);
-    if (!q.success) throw fromZod(q.error, 'INVALID_QUERY');
-    const limit = Math.min(q.data.limit ?? deps.pageLimitDefault, deps.pageLimitMax);
-    const filters: Record<string, string> = {};
-    for (const f of c.filters) {
-      const v = req.query[f];
-      if (typeof v === 'string' && v !== '') filters[f] = v;
-    }
-    const [minx, miny, maxx, maxy] = q.data.bbox;
-    const params: unknown[] = [minx, miny, maxx, maxy, limit, q.data.offset, JSON.stringify(filters)];
-    if (c.history) params.push(q.data.as_at ?? null);
-    const rows = (await db.named<{ matched: number; feature: any }>(`${c.table}_items`, params)).rows;
-    const matched = rows.length ? Number(rows[0].matched) : undefined;
-    const self = new URL(`${base(req)}${req.originalUrl}`);
-    const links: { rel: string; type: string; href: string }[] = [{ rel: 'self', type: 'application/geo+json', href: self.toString() }];
-    if (matched !== undefined && q.data.offset + rows.length < matched) {
-      const next = new URL(self);
-      next.searchParams.set('offset', String(q.data.offset + rows.length));
-      next.searchParams.set('limit', String(limit));
-      links.push({ rel: 'next', type: 'application/geo+json', href: next.toString() });
-    }
-    res.type('application/geo+json').json({
-      type: 'FeatureCollection',
-      features: rows.map((row) => toFeature(row.feature)),
-      numberMatched: matched ?? (q.data.offset === 0 ? 0 : undefined),
-      numberReturned: rows.length,
-      timeStamp: new Date().toISOString(),
-      links,
-    });
-  }));
+  r.get(
+    '/collections/:id/items/:fid',
+    route(async (req, res) => {
+      const c = collectionOr404(String(req.params.id));
+      const row = (await db.named<{ feature: any }>(`${c.table}_get`, [req.params.fid])).rows[0];
+      if (!row) throw notFound('feature', String(req.params.fid));
+      res.type('application/geo+json').json({
+        ...toFeature(row.feature),
+        links: [{ rel: 'collection', href: `${base(req)}/collections/${c.id}` }],
+      });
+    }),
+  );
 
-  r.get('/collections/:id/items/:fid', route(async (req, res) => {
-    const c = collectionOr404(String(req.params.id));
-    const row = (await db.named<{ feature: any }>(`${c.table}_get`, [req.params.fid])).rows[0];
-    if (!row) throw notFound('feature', String(req.params.fid));
-    res.type('application/geo+json').json({
-      ...toFeature(row.feature),
-      links: [{ rel: 'collection', href: `${base(req)}/collections/${c.id}` }],
-    });
-  }));
+  r.post(
+    '/collections/:id/items',
+    requireAdmin(deps.adminToken),
+    route(async (req, res) => {
+      const c = collectionOr404(String(req.params.id));
+      const feature = await parseFeatureBody(c, req.body, deps.maxVertices, check);
+      const id = await db.transaction(async (tx) => {
+        const out = await tx.named<{ id: string }>(`${c.table}_insert`, [JSON.stringify([feature])]);
+        return out.rows[0].id;
+      });
+      deps.onWrite?.(c.id);
+      const row = (await db.named<{ feature: any }>(`${c.table}_get`, [id])).rows[0];
+      res
+        .status(201)
+        .location(`/collections/${c.id}/items/${encodeURIComponent(id)}`)
+        .type('application/geo+json')
+        .json(toFeature(row.feature));
+    }),
+  );
 
-  r.post('/collections/:id/items', requireAdmin(deps.adminToken), route(async (req, res) => {
-    const c = collectionOr404(String(req.params.id));
-    const feature = await parseFeatureBody(c, req.body, deps.maxVertices, check);
-    const id = await db.transaction(async (tx) => {
-      const out = await tx.named<{ id: string }>(`${c.table}_insert`, [JSON.stringify([feature])]);
-      return out.rows[0].id;
-    });
-    deps.onWrite?.(c.id);
-    const row = (await db.named<{ feature: any }>(`${c.table}_get`, [id])).rows[0];
-    res.status(201).location(`/collections/${c.id}/items/${encodeURIComponent(id)}`).type('application/geo+json').json(toFeature(row.feature));
-  }));
+  r.put(
+    '/collections/:id/items/:fid',
+    requireAdmin(deps.adminToken),
+    route(async (req, res) => {
+      const c = collectionOr404(String(req.params.id));
+      const fid = String(req.params.fid);
+      const feature = await parseFeatureBody(c, req.body, deps.maxVertices, check, fid);
+      const updated = await db.transaction(async (tx) => (await tx.named(`${c.table}_update`, [fid, JSON.stringify(feature)])).rows.length);
+      if (!updated) throw notFound('feature', fid);
+      deps.onWrite?.(c.id);
+      const row = (await db.named<{ feature: any }>(`${c.table}_get`, [fid])).rows[0];
+      res.type('application/geo+json').json(toFeature(row.feature));
+    }),
+  );
 
-  r.put('/collections/:id/items/:fid', requireAdmin(deps.adminToken), route(async (req, res) => {
-    const c = collectionOr404(String(req.params.id));
-    const fid = String(req.params.fid);
-    const feature = await parseFeatureBody(c, req.body, deps.maxVertices, check, fid);
-    const updated = await db.transaction(async (tx) => (await tx.named(`${c.table}_update`, [fid, JSON.stringify(feature)])).rows.length);
-    if (!updated) throw notFound('feature', fid);
-    deps.onWrite?.(c.id);
-    const row = (await db.named<{ feature: any }>(`${c.table}_get`, [fid])).rows[0];
-    res.type('application/geo+json').json(toFeature(row.feature));
-  }));
-
-  r.delete('/collections/:id/items/:fid', requireAdmin(deps.adminToken), route(async (req, res) => {
-    const c = collectionOr404(String(req.params.id));
-    const fid = String(req.params.fid);
-    const deleted = await db.transaction(async (tx) => (await tx.named(`${c.table}_delete`, [fid])).rows.length);
-    if (!deleted) throw notFound('feature', fid);
-    deps.onWrite?.(c.id);
-    res.status(204).end();
-  }));
+  r.delete(
+    '/collections/:id/items/:fid',
+    requireAdmin(deps.adminToken),
+    route(async (req, res) => {
+      const c = collectionOr404(String(req.params.id));
+      const fid = String(req.params.fid);
+      const deleted = await db.transaction(async (tx) => (await tx.named(`${c.table}_delete`, [fid])).rows.length);
+      if (!deleted) throw notFound('feature', fid);
+      deps.onWrite?.(c.id);
+      res.status(204).end();
+    }),
+  );
 
   return r;
 }

@@ -12,7 +12,8 @@ export function gkPlanarAreaKm2(g: Polygon | MultiPolygon, crs: GkCrs): number {
     let s = 0;
     const pts = r.map((p) => fwd(p[0], p[1]));
     for (let i = 0; i < pts.length; i++) {
-      const a = pts[i], b = pts[(i + 1) % pts.length];
+      const a = pts[i],
+        b = pts[(i + 1) % pts.length];
       s += a.y * b.x - b.y * a.x; // easting × northing
     }
     return Math.abs(s) / 2;

@@ -3,12 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { findCrossings, findCrossingsBruteForce, SearchBudgetExceeded } from './intersections';
 import { combRing } from './shapes.fixture';
 
-const key = (c: { a: { ring: number; i: number }; b: { ring: number; i: number }; kind: string }) => `${c.a.ring}:${c.a.i}|${c.b.ring}:${c.b.i}|${c.kind}`;
+const key = (c: { a: { ring: number; i: number }; b: { ring: number; i: number }; kind: string }) =>
+  `${c.a.ring}:${c.a.i}|${c.b.ring}:${c.b.i}|${c.kind}`;
 
 /** Rings of 3–12 corners on a 6×6 integer grid: many shared points, collinear edges, touches and overlaps. */
-const gridRings = fc.array(fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 })), { minLength: 3, maxLength: 12 }), { minLength: 1, maxLength: 3 });
+const gridRings = fc.array(
+  fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 })), { minLength: 3, maxLength: 12 }),
+  { minLength: 1, maxLength: 3 },
+);
 /** Rings with real coordinates: general position. */
-const realRings = fc.array(fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 3, maxLength: 30 }), { minLength: 1, maxLength: 3 });
+const realRings = fc.array(
+  fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })), {
+    minLength: 3,
+    maxLength: 30,
+  }),
+  { minLength: 1, maxLength: 3 },
+);
 
 describe('findCrossings (flatbush index)', () => {
   it('finds exactly the meetings the all-pairs search finds, in the same order (degenerate grid rings)', () => {
@@ -32,7 +42,10 @@ describe('findCrossings (flatbush index)', () => {
   });
 
   it('stops after max findings, keeping the first ones', () => {
-    const star: [number, number][] = Array.from({ length: 11 }, (_, i) => [Math.cos((i * 4 * Math.PI) / 11), Math.sin((i * 4 * Math.PI) / 11)]);
+    const star: [number, number][] = Array.from({ length: 11 }, (_, i) => [
+      Math.cos((i * 4 * Math.PI) / 11),
+      Math.sin((i * 4 * Math.PI) / 11),
+    ]);
     const all = findCrossingsBruteForce([star]);
     expect(all.length).toBeGreaterThan(5);
     expect(findCrossings([star], 5).map(key)).toEqual(all.slice(0, 5).map(key));

@@ -11,7 +11,10 @@ export interface Segment {
   ring: number;
   /** Index of the segment's first vertex in its ring. */
   i: number;
-  ax: number; ay: number; bx: number; by: number;
+  ax: number;
+  ay: number;
+  bx: number;
+  by: number;
 }
 
 export interface Crossing {
@@ -31,8 +34,13 @@ const onSeg = (ax: number, ay: number, bx: number, by: number, cx: number, cy: n
 function classify(s: Segment, t: Segment): Crossing['kind'] | undefined {
   // Segments that meet have overlapping boxes; checking this first also keeps underflowing orientations
   // (coordinates near 1e-308) from calling far-apart segments collinear.
-  if (Math.max(s.ax, s.bx) < Math.min(t.ax, t.bx) || Math.max(t.ax, t.bx) < Math.min(s.ax, s.bx) ||
-    Math.max(s.ay, s.by) < Math.min(t.ay, t.by) || Math.max(t.ay, t.by) < Math.min(s.ay, s.by)) return undefined;
+  if (
+    Math.max(s.ax, s.bx) < Math.min(t.ax, t.bx) ||
+    Math.max(t.ax, t.bx) < Math.min(s.ax, s.bx) ||
+    Math.max(s.ay, s.by) < Math.min(t.ay, t.by) ||
+    Math.max(t.ay, t.by) < Math.min(s.ay, s.by)
+  )
+    return undefined;
   const o1 = orient(s.ax, s.ay, s.bx, s.by, t.ax, t.ay);
   const o2 = orient(s.ax, s.ay, s.bx, s.by, t.bx, t.by);
   const o3 = orient(t.ax, t.ay, t.bx, t.by, s.ax, s.ay);
@@ -56,8 +64,12 @@ function classify(s: Segment, t: Segment): Crossing['kind'] | undefined {
     return undefined;
   }
   if (o1 * o2 < 0 && o3 * o4 < 0) return 'cross';
-  if ((o1 === 0 && onSeg(s.ax, s.ay, s.bx, s.by, t.ax, t.ay)) || (o2 === 0 && onSeg(s.ax, s.ay, s.bx, s.by, t.bx, t.by)) ||
-    (o3 === 0 && onSeg(t.ax, t.ay, t.bx, t.by, s.ax, s.ay)) || (o4 === 0 && onSeg(t.ax, t.ay, t.bx, t.by, s.bx, s.by)))
+  if (
+    (o1 === 0 && onSeg(s.ax, s.ay, s.bx, s.by, t.ax, t.ay)) ||
+    (o2 === 0 && onSeg(s.ax, s.ay, s.bx, s.by, t.bx, t.by)) ||
+    (o3 === 0 && onSeg(t.ax, t.ay, t.bx, t.by, s.ax, s.ay)) ||
+    (o4 === 0 && onSeg(t.ax, t.ay, t.bx, t.by, s.bx, s.by))
+  )
     return 'touch';
   return undefined;
 }
@@ -83,7 +95,10 @@ function invalidMeeting(s: Segment, t: Segment, rings: [number, number][][]): Cr
 
 /** Thrown when a shape needs more box meetings than the budget allows (see findCrossings). */
 export class SearchBudgetExceeded extends Error {
-  constructor(readonly segments: number, readonly budget: number) {
+  constructor(
+    readonly segments: number,
+    readonly budget: number,
+  ) {
     super(`segment search needs more than ${budget} box meetings for ${segments} segments`);
     this.name = 'SearchBudgetExceeded';
   }
@@ -143,10 +158,12 @@ export function findCrossings(rings: [number, number][][], max = 10, budget?: nu
 /** Every invalid meeting by testing all pairs (O(n²)); the reference the index search is tested against. */
 export function findCrossingsBruteForce(rings: [number, number][][], max = Infinity): Crossing[] {
   const segs: Segment[] = [];
-  rings.forEach((ring, r) => ring.forEach((a, i) => {
-    const b = ring[(i + 1) % ring.length];
-    segs.push({ ring: r, i, ax: a[0], ay: a[1], bx: b[0], by: b[1] });
-  }));
+  rings.forEach((ring, r) =>
+    ring.forEach((a, i) => {
+      const b = ring[(i + 1) % ring.length];
+      segs.push({ ring: r, i, ax: a[0], ay: a[1], bx: b[0], by: b[1] });
+    }),
+  );
   const out: Crossing[] = [];
   for (let k = 0; k < segs.length; k++)
     for (let j = k + 1; j < segs.length; j++) {

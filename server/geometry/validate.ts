@@ -55,16 +55,19 @@ const SAY = defineMessages({
   GEOMETRY_OUTSIDE_CHINA: {
     en: (p: { point: string | number; lon: number; lat: number }) =>
       `Point ${p.point} (${p.lon}, ${p.lat}) is outside China: coordinates must be CGCS2000 longitude, latitude`,
-    zh: (p: { point: string | number; lon: number; lat: number }) => `第 ${p.point} 点（${p.lon}, ${p.lat}）不在中国范围内：应为 CGCS2000 经度、纬度`,
+    zh: (p: { point: string | number; lon: number; lat: number }) =>
+      `第 ${p.point} 点（${p.lon}, ${p.lat}）不在中国范围内：应为 CGCS2000 经度、纬度`,
   },
   GEOMETRY_RING_NOT_CLOSED: {
-    en: (p: { parcel: string | number; ring: number }) => `Parcel ${p.parcel} ring ${p.ring} is not closed (first and last positions differ)`,
+    en: (p: { parcel: string | number; ring: number }) =>
+      `Parcel ${p.parcel} ring ${p.ring} is not closed (first and last positions differ)`,
     zh: (p: { parcel: string | number; ring: number }) => `地块 ${p.parcel} 第 ${p.ring} 圈未闭合（首末点不同）`,
   },
   GEOMETRY_TOO_FEW_POINTS: {
     en: (p: { parcel: string | number; ring: number; corners: number }) =>
       `Parcel ${p.parcel} ring ${p.ring} has ${p.corners} distinct corners; at least 3 are needed`,
-    zh: (p: { parcel: string | number; ring: number; corners: number }) => `地块 ${p.parcel} 第 ${p.ring} 圈只有 ${p.corners} 个不同的拐点，至少需要 3 个`,
+    zh: (p: { parcel: string | number; ring: number; corners: number }) =>
+      `地块 ${p.parcel} 第 ${p.ring} 圈只有 ${p.corners} 个不同的拐点，至少需要 3 个`,
   },
   GEOMETRY_LINE_TOO_SHORT: {
     en: (p: { line: number }) => `Line ${p.line} needs at least 2 positions`,
@@ -87,7 +90,8 @@ const SAY = defineMessages({
   GEOMETRY_TOO_COMPLEX: {
     en: (p: { parcel: string | number; segments: number }) =>
       `Parcel ${p.parcel}: its ${p.segments} edges overlap one another too densely to be checked for crossings in reasonable time`,
-    zh: (p: { parcel: string | number; segments: number }) => `地块 ${p.parcel}：${p.segments} 条边相互重叠过密，无法在合理时间内完成自相交检查`,
+    zh: (p: { parcel: string | number; segments: number }) =>
+      `地块 ${p.parcel}：${p.segments} 条边相互重叠过密，无法在合理时间内完成自相交检查`,
   },
   TOO_MANY_VERTICES: {
     en: (p: { vertices: number; limit: number }) => `Geometry has ${p.vertices} vertices; the limit is ${p.limit}`,
@@ -105,10 +109,18 @@ const withLine = (ref: CornerRef | undefined) => (ref?.line ? { line: ref.line }
 /** One position: a pair of finite numbers inside China. */
 export function checkPosition(c: unknown, ref: CornerRef | undefined, i: number, where: ErrorDetail): [number, number] {
   const point = label(ref, i);
-  if (!Array.isArray(c) || c.length < 2 || typeof c[0] !== 'number' || typeof c[1] !== 'number' || !Number.isFinite(c[0]) || !Number.isFinite(c[1]))
+  if (
+    !Array.isArray(c) ||
+    c.length < 2 ||
+    typeof c[0] !== 'number' ||
+    typeof c[1] !== 'number' ||
+    !Number.isFinite(c[0]) ||
+    !Number.isFinite(c[1])
+  )
     throw refuse(say(SAY, 'GEOMETRY_BAD_POSITION', { point }), [{ ...where, ...withLine(ref), point }]);
   const [lon, lat] = c as [number, number];
-  if (!inChina(lon, lat)) throw refuse(say(SAY, 'GEOMETRY_OUTSIDE_CHINA', { point, lon, lat }), [{ ...where, ...withLine(ref), point, lon, lat }]);
+  if (!inChina(lon, lat))
+    throw refuse(say(SAY, 'GEOMETRY_OUTSIDE_CHINA', { point, lon, lat }), [{ ...where, ...withLine(ref), point, lon, lat }]);
   return [lon, lat];
 }
 
@@ -157,7 +169,13 @@ function onBoundary(p: [number, number], ring: [number, number][]): boolean {
     const a = ring[i];
     const b = ring[(i + 1) % ring.length];
     const cross = (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]);
-    if (cross === 0 && Math.min(a[0], b[0]) <= p[0] && p[0] <= Math.max(a[0], b[0]) && Math.min(a[1], b[1]) <= p[1] && p[1] <= Math.max(a[1], b[1]))
+    if (
+      cross === 0 &&
+      Math.min(a[0], b[0]) <= p[0] &&
+      p[0] <= Math.max(a[0], b[0]) &&
+      Math.min(a[1], b[1]) <= p[1] &&
+      p[1] <= Math.max(a[1], b[1])
+    )
       return true;
   }
   return false;
@@ -173,7 +191,9 @@ export function checkParcelRings(rings: Pick<CleanRing, 'coords' | 'refs'>[], pa
     crossings = findCrossings(rings.map((r) => r.coords));
   } catch (e) {
     if (!(e instanceof SearchBudgetExceeded)) throw e;
-    throw refuse(say(SAY, 'GEOMETRY_TOO_COMPLEX', { parcel: parcelName(parcel), segments: e.segments }), [{ parcel, segments: e.segments, budget: e.budget }]);
+    throw refuse(say(SAY, 'GEOMETRY_TOO_COMPLEX', { parcel: parcelName(parcel), segments: e.segments }), [
+      { parcel, segments: e.segments, budget: e.budget },
+    ]);
   }
   if (crossings.length) {
     const edge = (ring: number, i: number) => {
@@ -246,7 +266,8 @@ export function checkGeometry(geometry: unknown, kind: GeometryKind, maxVertices
   let vertices = 0;
   const count = (n: number) => {
     vertices += n;
-    if (vertices > maxVertices) throw refuse(say(SAY, 'TOO_MANY_VERTICES', { vertices, limit: maxVertices }), [{ vertices, limit: maxVertices }], 413);
+    if (vertices > maxVertices)
+      throw refuse(say(SAY, 'TOO_MANY_VERTICES', { vertices, limit: maxVertices }), [{ vertices, limit: maxVertices }], 413);
   };
   if (g.type === 'LineString' || g.type === 'MultiLineString') {
     const lines = g.type === 'LineString' ? [coords] : coords;
@@ -264,7 +285,10 @@ export function checkGeometry(geometry: unknown, kind: GeometryKind, maxVertices
     const rings = arrayOrRefuse(poly, say(SAY, 'GEOMETRY_NO_RING', { parcel: pi + 1 }), { parcel: pi + 1 });
     if (!rings.length) throw refuse(say(SAY, 'GEOMETRY_NO_RING', { parcel: pi + 1 }), [{ parcel: pi + 1 }]);
     return rings.map((ring, ri) => {
-      const r = arrayOrRefuse(ring, say(SAY, 'GEOMETRY_TOO_FEW_POINTS', { parcel: pi + 1, ring: ri + 1, corners: 0 }), { parcel: pi + 1, ring: ri + 1 });
+      const r = arrayOrRefuse(ring, say(SAY, 'GEOMETRY_TOO_FEW_POINTS', { parcel: pi + 1, ring: ri + 1, corners: 0 }), {
+        parcel: pi + 1,
+        ring: ri + 1,
+      });
       count(r.length);
       return r;
     });
@@ -273,7 +297,9 @@ export function checkGeometry(geometry: unknown, kind: GeometryKind, maxVertices
     const clean = rings.map((r, ri) => {
       if (r.length < 4) {
         const corners = Math.max(0, r.length - 1);
-        throw refuse(say(SAY, 'GEOMETRY_TOO_FEW_POINTS', { parcel: pi + 1, ring: ri + 1, corners }), [{ parcel: pi + 1, ring: ri + 1, corners }]);
+        throw refuse(say(SAY, 'GEOMETRY_TOO_FEW_POINTS', { parcel: pi + 1, ring: ri + 1, corners }), [
+          { parcel: pi + 1, ring: ri + 1, corners },
+        ]);
       }
       r.forEach((p, i) => checkPosition(p, undefined, i, { parcel: pi + 1, ring: ri + 1 }));
       const first = r[0] as Position;

@@ -39,7 +39,8 @@ const SAY = defineMessages({
   },
 });
 
-const fromMessage = (status: number, m: Message, details?: AppError['details']) => new AppError(status, m.code, m.message, m.message_zh, details);
+const fromMessage = (status: number, m: Message, details?: AppError['details']) =>
+  new AppError(status, m.code, m.message, m.message_zh, details);
 
 /** 503 DATABASE_UNAVAILABLE: the database is down or restarting, or no pooled connection came free in time. */
 export const databaseUnavailable = () => fromMessage(503, say(SAY, 'DATABASE_UNAVAILABLE'));
@@ -79,12 +80,20 @@ export const errorMiddleware: ErrorRequestHandler = (err, req, res, _next) => {
   else if (err && err.type === 'entity.parse.failed')
     appErr = new AppError(400, 'BODY_NOT_JSON', 'The request body is not valid JSON', '请求体不是有效的 JSON');
   else if (err && err.name === 'MulterError')
-    appErr = new AppError(err.code === 'LIMIT_FILE_SIZE' ? 413 : 400, `UPLOAD_${err.code}`, `Upload refused: ${err.message}`, `上传被拒绝：${err.message}`);
+    appErr = new AppError(
+      err.code === 'LIMIT_FILE_SIZE' ? 413 : 400,
+      `UPLOAD_${err.code}`,
+      `Upload refused: ${err.message}`,
+      `上传被拒绝：${err.message}`,
+    );
   else if (err && err.type === 'charset.unsupported')
     appErr = fromMessage(415, say(SAY, 'UNSUPPORTED_CHARSET', { charset: String(err.charset ?? '') }));
   else if (err && err.type === 'encoding.unsupported')
     appErr = fromMessage(415, say(SAY, 'UNSUPPORTED_CONTENT_ENCODING', { encoding: String(err.encoding ?? '') }));
-  else if (err && (typeof err.code === 'string' && /^Z_/.test(err.code) || err.type === 'request.aborted' || err.type === 'request.size.invalid'))
+  else if (
+    err &&
+    ((typeof err.code === 'string' && /^Z_/.test(err.code)) || err.type === 'request.aborted' || err.type === 'request.size.invalid')
+  )
     appErr = fromMessage(400, say(SAY, 'BODY_UNREADABLE'));
   else if (err instanceof URIError) appErr = fromMessage(400, say(SAY, 'BAD_PERCENT_ENCODING'));
   else if (err instanceof RangeError && /call stack/i.test(err.message)) appErr = fromMessage(400, say(SAY, 'BODY_TOO_DEEP'));
@@ -92,7 +101,8 @@ export const errorMiddleware: ErrorRequestHandler = (err, req, res, _next) => {
   else appErr = fromPg(err ?? {});
   // any other error that carries a client status (body-parser, http-errors): keep the status, one stable code
   const status = Number(err?.status ?? err?.statusCode);
-  if (!appErr && Number.isInteger(status) && status >= 400 && status < 500) appErr = fromMessage(status, say(SAY, 'REQUEST_REJECTED', { status }));
+  if (!appErr && Number.isInteger(status) && status >= 400 && status < 500)
+    appErr = fromMessage(status, say(SAY, 'REQUEST_REJECTED', { status }));
   if (!appErr) {
     req.log?.error({ err }, 'unhandled error');
     appErr = new AppError(500, 'INTERNAL', 'Internal error', '服务器内部错误');

@@ -22,18 +22,24 @@ export function healthRouter(db: Db): Router {
     res.set('Cache-Control', 'no-store');
     try {
       const { postgis } = await db.probe();
-      res.json({ status: 'ok', database: { engine: db.engine, postgis, up: true, latency_ms: Math.round((performance.now() - t0) * 10) / 10 } });
+      res.json({
+        status: 'ok',
+        database: { engine: db.engine, postgis, up: true, latency_ms: Math.round((performance.now() - t0) * 10) / 10 },
+      });
     } catch (e) {
       const err = e as { code?: string; message?: string };
-      res.status(503).set('Retry-After', '5').json({
-        status: 'degraded',
-        database: {
-          engine: db.engine,
-          up: false,
-          reason: isConnectionError(e) ? (err.code ?? 'CONNECTION') : 'PROBE_FAILED',
-        },
-        note: say(SAY, 'DATABASE_DOWN'),
-      });
+      res
+        .status(503)
+        .set('Retry-After', '5')
+        .json({
+          status: 'degraded',
+          database: {
+            engine: db.engine,
+            up: false,
+            reason: isConnectionError(e) ? (err.code ?? 'CONNECTION') : 'PROBE_FAILED',
+          },
+          note: say(SAY, 'DATABASE_DOWN'),
+        });
     }
   });
   return r;

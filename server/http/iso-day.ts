@@ -20,4 +20,6 @@ export function isRealDay(s: string): boolean {
  * A date parameter: 'YYYY-MM-DD', a real calendar day, 1900–2199. The regex alone let 2021-02-30 through to the
  * date arithmetic, which threw (500); 9999-12-31 overflowed the arithmetic (issue 12, F8).
  */
-export const isoDay = z.string().refine(isRealDay, { message: `a real calendar date YYYY-MM-DD between ${ISO_DAY_MIN} and ${ISO_DAY_MAX}` });
+export const isoDay = z
+  .string()
+  .refine(isRealDay, { message: `a real calendar date YYYY-MM-DD between ${ISO_DAY_MIN} and ${ISO_DAY_MAX}` });

@@ -11,7 +11,11 @@ export function openapiDocument() {
     '/conformance': { get: { summary: 'OGC API conformance classes', responses: { 200: { description: 'ok' } } } },
     '/collections': { get: { summary: 'All feature collections', responses: { 200: { description: 'ok' } } } },
     '/collections/{collectionId}': {
-      get: { summary: 'One collection', parameters: [{ $ref: '#/components/parameters/collectionId' }], responses: { 200: { description: 'ok' }, 404: err } },
+      get: {
+        summary: 'One collection',
+        parameters: [{ $ref: '#/components/parameters/collectionId' }],
+        responses: { 200: { description: 'ok' }, 404: err },
+      },
     },
     '/collections/{collectionId}/items': {
       get: {
@@ -23,28 +27,57 @@ export function openapiDocument() {
           { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0 } },
           { name: 'as_at', in: 'query', schema: { type: 'string' }, description: 'blocks only: the register as at this date or instant' },
           ...['mineral', 'kind', 'status', 'holder', 'q', 'category', 'zone', 'type', 'block_id', 'level'].map((n) => ({
-            name: n, in: 'query', schema: { type: 'string' }, description: 'filter (see the collection’s `filters`)',
+            name: n,
+            in: 'query',
+            schema: { type: 'string' },
+            description: 'filter (see the collection’s `filters`)',
           })),
         ],
         responses: { 200: { description: 'FeatureCollection with numberMatched, numberReturned, next link' }, 404: err, 422: err },
       },
       post: {
-        summary: 'Create a feature (Bearer ADMIN_TOKEN)', security: [{ bearer: [] }],
+        summary: 'Create a feature (Bearer ADMIN_TOKEN)',
+        security: [{ bearer: [] }],
         parameters: [{ $ref: '#/components/parameters/collectionId' }],
         requestBody: { content: { 'application/geo+json': { schema: { type: 'object' } } } },
         responses: { 201: { description: 'created; Location header' }, 400: err, 401: err, 409: err, 422: err },
       },
     },
     '/collections/{collectionId}/items/{featureId}': {
-      get: { summary: 'One feature', parameters: [{ $ref: '#/components/parameters/collectionId' }, { $ref: '#/components/parameters/featureId' }], responses: { 200: { description: 'Feature' }, 404: err } },
-      put: { summary: 'Replace a feature (Bearer ADMIN_TOKEN)', security: [{ bearer: [] }], parameters: [{ $ref: '#/components/parameters/collectionId' }, { $ref: '#/components/parameters/featureId' }], responses: { 200: { description: 'Feature' }, 401: err, 404: err, 422: err } },
-      delete: { summary: 'Delete a feature (Bearer ADMIN_TOKEN)', security: [{ bearer: [] }], parameters: [{ $ref: '#/components/parameters/collectionId' }, { $ref: '#/components/parameters/featureId' }], responses: { 204: { description: 'deleted' }, 401: err, 404: err } },
+      get: {
+        summary: 'One feature',
+        parameters: [{ $ref: '#/components/parameters/collectionId' }, { $ref: '#/components/parameters/featureId' }],
+        responses: { 200: { description: 'Feature' }, 404: err },
+      },
+      put: {
+        summary: 'Replace a feature (Bearer ADMIN_TOKEN)',
+        security: [{ bearer: [] }],
+        parameters: [{ $ref: '#/components/parameters/collectionId' }, { $ref: '#/components/parameters/featureId' }],
+        responses: { 200: { description: 'Feature' }, 401: err, 404: err, 422: err },
+      },
+      delete: {
+        summary: 'Delete a feature (Bearer ADMIN_TOKEN)',
+        security: [{ bearer: [] }],
+        parameters: [{ $ref: '#/components/parameters/collectionId' }, { $ref: '#/components/parameters/featureId' }],
+        responses: { 204: { description: 'deleted' }, 401: err, 404: err },
+      },
     },
-    '/tiles/{layer}.json': { get: { summary: 'TileJSON 3.0', parameters: [{ name: 'layer', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'TileJSON' } } } },
+    '/tiles/{layer}.json': {
+      get: {
+        summary: 'TileJSON 3.0',
+        parameters: [{ name: 'layer', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { 200: { description: 'TileJSON' } },
+      },
+    },
     '/tiles/{layer}/{z}/{x}/{y}.mvt': {
       get: {
         summary: 'Mapbox vector tile (204 when empty)',
-        parameters: ['layer', 'z', 'x', 'y'].map((n) => ({ name: n, in: 'path', required: true, schema: { type: n === 'layer' ? 'string' : 'integer' } })),
+        parameters: ['layer', 'z', 'x', 'y'].map((n) => ({
+          name: n,
+          in: 'path',
+          required: true,
+          schema: { type: n === 'layer' ? 'string' : 'integer' },
+        })),
         responses: { 200: { description: 'application/vnd.mapbox-vector-tile' }, 204: { description: 'empty tile' } },
       },
     },
@@ -55,7 +88,8 @@ export function openapiDocument() {
     info: {
       title: '矿权一张图 API — mining-rights map service',
       version: '0.1.0',
-      description: 'Licence blocks, protected areas, red lines, wells and pipelines (OGC API – Features), vector tiles, coordinate-file parsing, conflict checks and licence-extension assessments. Areas are ellipsoidal on the CGCS2000 ellipsoid.',
+      description:
+        'Licence blocks, protected areas, red lines, wells and pipelines (OGC API – Features), vector tiles, coordinate-file parsing, conflict checks and licence-extension assessments. Areas are ellipsoidal on the CGCS2000 ellipsoid.',
     },
     servers: [{ url: '/' }],
     tags: COLLECTIONS.map((c) => ({ name: c.id, description: `${c.titleZh} — ${c.title}` })),
@@ -69,7 +103,25 @@ export function openapiDocument() {
       responses: {
         Error: {
           description: 'One error shape everywhere',
-          content: { 'application/json': { schema: { type: 'object', properties: { error: { type: 'object', required: ['code', 'message', 'message_zh'], properties: { code: { type: 'string' }, message: { type: 'string' }, message_zh: { type: 'string' }, details: { type: 'array', items: { type: 'object' } } } } } } } },
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  error: {
+                    type: 'object',
+                    required: ['code', 'message', 'message_zh'],
+                    properties: {
+                      code: { type: 'string' },
+                      message: { type: 'string' },
+                      message_zh: { type: 'string' },
+                      details: { type: 'array', items: { type: 'object' } },
+                    },
+                  },
+                },
+              },
+            },
+          },
         },
       },
     },

@@ -25,7 +25,11 @@ export function routeClass(req: Pick<Request, 'method' | 'path'>): RouteClass | 
   if (/\/api\/blocks\/[^/]+\/conflicts\/?$/.test(p)) return 'block-conflicts';
   if (/\/api\/(parse|checks|export)\/?$/.test(p) || /\/api\/blocks\/[^/]+\/(export|relinquishment-plans)\/?$/.test(p)) return 'uploads';
   // reports: PDFs are rendered by a browser, verification reads an upload
-  if (/\/api\/(checks\/[^/]+\.pdf|checks\/[^/]+\/conflicts|certificates\/verify)\/?$/.test(p) || /\/api\/blocks\/[^/]+\/report\.pdf$/.test(p)) return 'uploads';
+  if (
+    /\/api\/(checks\/[^/]+\.pdf|checks\/[^/]+\/conflicts|certificates\/verify)\/?$/.test(p) ||
+    /\/api\/blocks\/[^/]+\/report\.pdf$/.test(p)
+  )
+    return 'uploads';
   if (isWriteRoute(req)) return 'writes';
   return 'reads';
 }
@@ -69,7 +73,17 @@ function limiter(cls: RouteClass, perMinute: number): RequestHandler {
 }
 
 /** One middleware for every route class, each with its own budget from the configuration. */
-export function rateLimits(config: Pick<Config, 'RATE_LIMIT_PER_MIN' | 'RATE_LIMIT_READS_PER_MIN' | 'RATE_LIMIT_TILES_PER_MIN' | 'RATE_LIMIT_REGISTER_PER_MIN' | 'RATE_LIMIT_BLOCK_CONFLICTS_PER_MIN' | 'RATE_LIMIT_WRITES_PER_MIN'>): RequestHandler {
+export function rateLimits(
+  config: Pick<
+    Config,
+    | 'RATE_LIMIT_PER_MIN'
+    | 'RATE_LIMIT_READS_PER_MIN'
+    | 'RATE_LIMIT_TILES_PER_MIN'
+    | 'RATE_LIMIT_REGISTER_PER_MIN'
+    | 'RATE_LIMIT_BLOCK_CONFLICTS_PER_MIN'
+    | 'RATE_LIMIT_WRITES_PER_MIN'
+  >,
+): RequestHandler {
   const by: Record<RouteClass, RequestHandler> = {
     tiles: limiter('tiles', config.RATE_LIMIT_TILES_PER_MIN),
     register: limiter('register', config.RATE_LIMIT_REGISTER_PER_MIN),

@@ -3,7 +3,21 @@ import { inspectJson } from './request-guards';
 
 describe('inspectJson', () => {
   it('measures the nesting of a GeoJSON Feature', () => {
-    const f = { type: 'Feature', properties: { name: 'a' }, geometry: { type: 'Polygon', coordinates: [[[1, 2], [3, 4], [5, 6], [1, 2]]] } };
+    const f = {
+      type: 'Feature',
+      properties: { name: 'a' },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [1, 2],
+            [3, 4],
+            [5, 6],
+            [1, 2],
+          ],
+        ],
+      },
+    };
     expect(inspectJson(f, 64)).toEqual({ depth: 5, nul: false, tooDeep: false });
   });
 

@@ -19,7 +19,8 @@ export const LIFECYCLE_SAY = defineMessages({
     zh: () => '区块内探明储量面积：取自探明储量范围图层',
   },
   INVESTED_WITHIN: {
-    en: (p: { from: string; to: string }) => `investment actually made in the term ${p.from} – ${p.to} (calendar-year ledger, pro rata by day)`,
+    en: (p: { from: string; to: string }) =>
+      `investment actually made in the term ${p.from} – ${p.to} (calendar-year ledger, pro rata by day)`,
     zh: (p: { from: string; to: string }) => `有效期 ${p.from} 至 ${p.to} 内实际完成的勘查投入（按自然年台账、按日折算）`,
   },
   FEES_TO_DATE: {
@@ -41,11 +42,14 @@ export const LIFECYCLE_SAY = defineMessages({
     zh: (p: { doc: string }) => `R-COVID-3：按已登记的批复（${p.doc}）核减疫情影响期间的最低勘查投入`,
   },
   COVID_NOT_APPROVED: {
-    en: () => 'R-COVID-3: no COVID approval is recorded for this block — 晋自然资函〔2020〕1333号 approved named projects on application, so no reduction is applied',
+    en: () =>
+      'R-COVID-3: no COVID approval is recorded for this block — 晋自然资函〔2020〕1333号 approved named projects on application, so no reduction is applied',
     zh: () => 'R-COVID-3：该区块无疫情批复记录——晋自然资函〔2020〕1333号 系对申请项目逐一批复，故不核减',
   },
   OFFSETS_ON_RECORD: {
-    en: (p: { current: string; geometry: string }) => `licensed area on record ${p.current} km² (after offsets) differs from the geometry's ${p.geometry} km²: the given-up extent is not yet redrawn`,
-    zh: (p: { current: string; geometry: string }) => `登记证载面积 ${p.current} km²（抵扣后）与图形面积 ${p.geometry} km² 不一致：抵扣范围尚未落图`,
+    en: (p: { current: string; geometry: string }) =>
+      `licensed area on record ${p.current} km² (after offsets) differs from the geometry's ${p.geometry} km²: the given-up extent is not yet redrawn`,
+    zh: (p: { current: string; geometry: string }) =>
+      `登记证载面积 ${p.current} km²（抵扣后）与图形面积 ${p.geometry} km² 不一致：抵扣范围尚未落图`,
   },
 });

@@ -3,15 +3,35 @@ import { assessStoredBlock, investedWithin, type StoredBlock } from './stored-bl
 import { applyOffset, EMPTY_LEDGER } from '../rules';
 
 const block: StoredBlock = {
-  id: 'b1', name: '寿阳北 (test)', holder: 'H', kind: 'exploration', mineral: 'cbm', status: 'valid',
-  acquisition_method: 'tender', first_registration_date: '2016-01-01', first_registration_area_km2: 268.752,
-  valid_from: '2021-01-01', valid_to: '2026-01-01', extensions_used: 0, province_registered: true,
-  area_km2: 268.752, proven_km2: 58.91, proven_submitted_date: null,
+  id: 'b1',
+  name: '寿阳北 (test)',
+  holder: 'H',
+  kind: 'exploration',
+  mineral: 'cbm',
+  status: 'valid',
+  acquisition_method: 'tender',
+  first_registration_date: '2016-01-01',
+  first_registration_area_km2: 268.752,
+  valid_from: '2021-01-01',
+  valid_to: '2026-01-01',
+  extensions_used: 0,
+  province_registered: true,
+  area_km2: 268.752,
+  proven_km2: 58.91,
+  proven_submitted_date: null,
 };
 
 describe('investedWithin', () => {
   it('weights each calendar year by its share inside the term', () => {
-    const r = investedWithin([{ year: 2020, amount_cny: 1000 }, { year: 2021, amount_cny: 2000 }, { year: 2022, amount_cny: 365 }], '2021-01-01', '2022-07-02');
+    const r = investedWithin(
+      [
+        { year: 2020, amount_cny: 1000 },
+        { year: 2021, amount_cny: 2000 },
+        { year: 2022, amount_cny: 365 },
+      ],
+      '2021-01-01',
+      '2022-07-02',
+    );
     // 2021 whole, 2022 from Jan 1 to Jul 2 exclusive = 182 days of 365
     expect(r.amount_cny).toBeCloseTo(2000 + 365 * (182 / 365), 6);
     expect(r.step.rule).toBe('R-INV-1');
@@ -46,7 +66,13 @@ describe('assessStoredBlock', () => {
   });
   it('applies the COVID reduction only to a block whose approval is on record (item 7, 晋自然资函〔2020〕1333号)', () => {
     // 1333号 approved named projects on application (“经研究，同意……”), not every administratively granted right.
-    const b = { ...block, acquisition_method: 'administrative', valid_from: '2018-12-16', valid_to: '2020-12-15', first_registration_date: '2010-01-01' };
+    const b = {
+      ...block,
+      acquisition_method: 'administrative',
+      valid_from: '2018-12-16',
+      valid_to: '2020-12-15',
+      first_registration_date: '2010-01-01',
+    };
     const none = assessStoredBlock(b, [], EMPTY_LEDGER, '2020-11-01');
     expect(none.derived_steps.some((s) => s.rule === 'R-COVID-3')).toBe(false);
     expect(none.readings.map((m) => m.code)).toContain('COVID_NOT_APPROVED');
@@ -64,13 +90,23 @@ describe('assessStoredBlock', () => {
       expect(r.readings.map((m) => m.code)).toContain('NOT_273');
     }
   });
-  it('uses the contract\'s investment standard when recorded (item 12, 273号令 第十六条第二款)', () => {
+  it("uses the contract's investment standard when recorded (item 12, 273号令 第十六条第二款)", () => {
     // 000:L3382 “本办法实施前探矿权出让合同另有约定的，按照合同执行”; 榆社-武乡 was inspected against 3万元/km²/年 (000:L7132).
-    const ys = { ...block, first_registration_date: '2019-06-13', valid_from: '2019-06-13', valid_to: '2022-09-12', area_km2: 246.592, first_registration_area_km2: 246.592, proven_km2: 0 };
+    const ys = {
+      ...block,
+      first_registration_date: '2019-06-13',
+      valid_from: '2019-06-13',
+      valid_to: '2022-09-12',
+      area_km2: 246.592,
+      first_registration_area_km2: 246.592,
+      proven_km2: 0,
+    };
     const plain = assessStoredBlock(ys, [], EMPTY_LEDGER, '2022-06-01');
     const contract = assessStoredBlock({ ...ys, contract_investment_cny_per_km2_year: 30_000 }, [], EMPTY_LEDGER, '2022-06-01');
     expect(plain.investment!.rows[0].old_rate_cny_per_km2_year).toBe(10_000);
-    expect(contract.investment!.rows.every((r) => r.old_rate_cny_per_km2_year === 30_000 && r.new_rate_cny_per_km2_year === 30_000)).toBe(true);
+    expect(contract.investment!.rows.every((r) => r.old_rate_cny_per_km2_year === 30_000 && r.new_rate_cny_per_km2_year === 30_000)).toBe(
+      true,
+    );
     expect(contract.investment!.total_cny).toBeGreaterThan(plain.investment!.total_cny);
     expect(contract.derived_steps.some((s) => s.rule === 'R-INV-2')).toBe(true);
   });
@@ -101,6 +137,8 @@ describe('requiredFromAssessment', () => {
     const r = requiredFromAssessment(assessStoredBlock(block, inv, EMPTY_LEDGER, '2025-06-01'));
     expect(r.required_km2).toBeCloseTo(52.4605, 4);
     expect(r.basis.steps.length).toBeGreaterThan(0);
-    expect(() => requiredFromAssessment(assessStoredBlock({ ...block, kind: 'mining' }, [], EMPTY_LEDGER, '2025-06-01'))).toThrow(/no extension assessment/);
+    expect(() => requiredFromAssessment(assessStoredBlock({ ...block, kind: 'mining' }, [], EMPTY_LEDGER, '2025-06-01'))).toThrow(
+      /no extension assessment/,
+    );
   });
 });

@@ -123,7 +123,13 @@ export function feeSchedule(area_km2: number, year: number): FeeSchedule {
     if (y === year) steps.push(...f.steps);
   }
   const total = rows.reduce((a, r) => a + r.amount_cny, 0);
-  steps.push({ rule: 'R-FEE-1', citation: '273号令 第三十三条', formula: `Σ 1..${year} = ${total.toFixed(2)} CNY`, value: total, description: say(M, 'FEES_TO_DATE', { year }) });
+  steps.push({
+    rule: 'R-FEE-1',
+    citation: '273号令 第三十三条',
+    formula: `Σ 1..${year} = ${total.toFixed(2)} CNY`,
+    value: total,
+    description: say(M, 'FEES_TO_DATE', { year }),
+  });
   return { exploration_year: year, usage_fee_cny: rows[rows.length - 1]?.amount_cny ?? 0, rows, total_to_date_cny: total, steps };
 }
 
@@ -141,7 +147,6 @@ export interface StoredBlockAssessment {
   warnings: Message[];
   readings: Message[];
 }
-
 
 /**
  * Assess a stored exploration block as of `today`. Mining rights get deadlines only.
@@ -167,16 +172,29 @@ export function assessStoredBlock(
   const choice = explainRegimeForDate(b.valid_to, { province: 'shanxi', mineral: b.mineral });
   warnings.push(...choice.warnings);
   const deadlines = blockDeadlines(
-    deadlineInput({ ...b, valid_from: b.valid_from, valid_to: b.valid_to, first_registration_date: b.first_registration_date }, choice.regime),
+    deadlineInput(
+      { ...b, valid_from: b.valid_from, valid_to: b.valid_to, first_registration_date: b.first_registration_date },
+      choice.regime,
+    ),
     today,
   );
   if (b.kind !== 'exploration') return { block: head, regime_reason: choice.reason, ...empty, deadlines, warnings, readings };
   const applies273 = choice.regime === 'shanxi-cbm-2020';
 
   const current = b.licensed_area_km2 ?? b.area_km2;
-  derived.push({ rule: 'GEOM', citation: 'CGCS2000 椭球面积', formula: `area of the block geometry = ${b.area_km2.toFixed(4)} km²`, value: b.area_km2 });
+  derived.push({
+    rule: 'GEOM',
+    citation: 'CGCS2000 椭球面积',
+    formula: `area of the block geometry = ${b.area_km2.toFixed(4)} km²`,
+    value: b.area_km2,
+  });
   if (b.licensed_area_km2 != null && Math.abs(b.licensed_area_km2 - b.area_km2) > 1e-6) {
-    derived.push({ rule: 'R-RED-10', citation: '晋自然资发〔2020〕11号 四（二）1', formula: `licensed area on record (area-only change registration) = ${b.licensed_area_km2.toFixed(4)} km²`, value: b.licensed_area_km2 });
+    derived.push({
+      rule: 'R-RED-10',
+      citation: '晋自然资发〔2020〕11号 四（二）1',
+      formula: `licensed area on record (area-only change registration) = ${b.licensed_area_km2.toFixed(4)} km²`,
+      value: b.licensed_area_km2,
+    });
     warnings.push(say(M, 'OFFSETS_ON_RECORD', { current: b.licensed_area_km2.toFixed(4), geometry: b.area_km2.toFixed(4) }));
   }
   const pre = preOffsetBase(ledger, b.id, current, { since: b.valid_from });
@@ -185,19 +203,30 @@ export function assessStoredBlock(
     readings.push(...pre.readings);
   }
   const licensed = pre.pre_offset_area_km2;
-  derived.push({ rule: 'GEOM', citation: '探明储量范围图层', formula: `${b.proven_km2.toFixed(4)} km²`, value: b.proven_km2, description: say(M, 'PROVEN_AREA_FROM_RESERVES') });
+  derived.push({
+    rule: 'GEOM',
+    citation: '探明储量范围图层',
+    formula: `${b.proven_km2.toFixed(4)} km²`,
+    value: b.proven_km2,
+    description: say(M, 'PROVEN_AREA_FROM_RESERVES'),
+  });
 
   let investment: StoredBlockAssessment['investment'] = null;
   let u = 0;
   if (applies273) {
     const contractRate = b.contract_investment_cny_per_km2_year ?? undefined;
     const schedule = minimumInvestmentSchedule({
-      first_registration_date: b.first_registration_date, area_km2: licensed, from: b.valid_from, to: b.valid_to,
+      first_registration_date: b.first_registration_date,
+      area_km2: licensed,
+      from: b.valid_from,
+      to: b.valid_to,
       ...(contractRate !== undefined ? { contract_rate_cny_per_km2_year: contractRate } : {}),
     });
     const actual = investedWithin(investments, b.valid_from, b.valid_to);
     // R-COVID-3: only blocks whose approval under 晋自然资函〔2020〕1333号 is on record
-    const covid = b.covid_approval_doc ? covidInvestmentReduction({ valid_from: b.valid_from, valid_to: b.valid_to, area_km2: licensed }) : null;
+    const covid = b.covid_approval_doc
+      ? covidInvestmentReduction({ valid_from: b.valid_from, valid_to: b.valid_to, area_km2: licensed })
+      : null;
     if (b.covid_approval_doc) readings.push(say(M, 'COVID_APPROVED', { doc: b.covid_approval_doc }));
     else if (b.acquisition_method === 'administrative') readings.push(say(M, 'COVID_NOT_APPROVED'));
     const covidCny = covid?.reduction_cny ?? 0;
@@ -251,19 +280,28 @@ export function assessStoredBlock(
   };
 }
 
-
 /**
  * The area a relinquishment plan must meet when the request names none: the stored block's assessed
  * reduction less what other blocks gave for it (本区块未核减), with the assessment's steps as its basis.
  * Throws a 422 when there is nothing to relinquish.
  */
-export function requiredFromAssessment(r: StoredBlockAssessment): { required_km2: number; basis: { source: 'assessment'; regime: string; steps: Step[] } } {
+export function requiredFromAssessment(r: StoredBlockAssessment): {
+  required_km2: number;
+  basis: { source: 'assessment'; regime: string; steps: Step[] };
+} {
   const a = r.assessment;
   if (!a)
-    throw unprocessable('NO_ASSESSMENT', 'This block has no extension assessment (not an exploration right with dates): give required_km2',
-      '该区块无延续评估（非探矿权或缺少日期），请给出 required_km2');
+    throw unprocessable(
+      'NO_ASSESSMENT',
+      'This block has no extension assessment (not an exploration right with dates): give required_km2',
+      '该区块无延续评估（非探矿权或缺少日期），请给出 required_km2',
+    );
   const due = r.offset_credit ? r.offset_credit.due_reduction_km2 : a.reduction_km2;
   if (a.decision !== 'extend' || due <= 0)
-    throw unprocessable('NOTHING_TO_RELINQUISH', `The assessment requires no reduction (decision ${a.decision})`, `评估结果无需核减（结论：${a.decision}）`);
+    throw unprocessable(
+      'NOTHING_TO_RELINQUISH',
+      `The assessment requires no reduction (decision ${a.decision})`,
+      `评估结果无需核减（结论：${a.decision}）`,
+    );
   return { required_km2: due, basis: { source: 'assessment', regime: a.regime, steps: [...a.steps, ...(r.offset_credit?.steps ?? [])] } };
 }

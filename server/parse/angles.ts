@@ -33,7 +33,10 @@ export function packedDms(s: string): { value: number; text: string } | undefine
   const ss = Number(`${ssDigits.slice(0, 2)}.${ssDigits.slice(2) || '0'}`);
   if (mm >= 60 || ss >= 60) return undefined;
   const v = Number(di) + mm / 60 + ss / 3600;
-  return { value: neg ? -v : v, text: `${neg ? '-' : ''}${di}°${String(mm).padStart(2, '0')}′${ssDigits.slice(0, 2)}${ssDigits.length > 2 ? `.${ssDigits.slice(2)}` : ''}″` };
+  return {
+    value: neg ? -v : v,
+    text: `${neg ? '-' : ''}${di}°${String(mm).padStart(2, '0')}′${ssDigits.slice(0, 2)}${ssDigits.length > 2 ? `.${ssDigits.slice(2)}` : ''}″`,
+  };
 }
 
 /** How many values (at least) before an all-packable column is suspicious, and the digits that make it so. */
@@ -54,7 +57,12 @@ export function decidePacked(cells: AngleCell[], style: AngleStyle, columns: str
   if (style === 'decimal' || !plain.length) return 'decimal';
   if (style === 'dms') {
     const bad = plain.find((c) => !packedDms(c.text));
-    if (bad) throw badRequest('PARSE_PACKED_DMS_INVALID', ...texts('PARSE_PACKED_DMS_INVALID', { line: bad.line, value: bad.text, column: columns }), [{ line: bad.line, value: bad.text, field: columns }]);
+    if (bad)
+      throw badRequest(
+        'PARSE_PACKED_DMS_INVALID',
+        ...texts('PARSE_PACKED_DMS_INVALID', { line: bad.line, value: bad.text, column: columns }),
+        [{ line: bad.line, value: bad.text, field: columns }],
+      );
     return 'dms';
   }
   if (plain.length < MIN_VALUES || plain.some((c) => !packedDms(c.text))) return 'decimal';
@@ -81,17 +89,32 @@ export function readAngle(text: string, packed: boolean): number | undefined {
 /** The refusal for a degree cell that is not an angle: names lost ′ ″ marks when that is what it looks like. */
 export function angleRefusal(text: string, line: number, field: string) {
   const s = text.normalize('NFKC').trim();
-  const lost = /^(\d{1,3})\s*[°度]\s*(\d{2})(\d{2}(?:\.\d+)?)$/.exec(s) ?? /^(\d{1,3})\s*[°度]\s*(\d{2})[′'’分]?\s*(\d{2}(?:\.\d+)?)$/.exec(s);
+  const lost =
+    /^(\d{1,3})\s*[°度]\s*(\d{2})(\d{2}(?:\.\d+)?)$/.exec(s) ?? /^(\d{1,3})\s*[°度]\s*(\d{2})[′'’分]?\s*(\d{2}(?:\.\d+)?)$/.exec(s);
   if (lost && !/[′'’分]/.test(s)) {
     const guess = `${lost[1]}°${lost[2]}′${lost[3]}″`;
-    return badRequest('PARSE_DMS_MARKS_LOST', ...texts('PARSE_DMS_MARKS_LOST', { line, value: text.trim(), field, guess }), [{ line, field, value: text.trim(), guess }]);
+    return badRequest('PARSE_DMS_MARKS_LOST', ...texts('PARSE_DMS_MARKS_LOST', { line, value: text.trim(), field, guess }), [
+      { line, field, value: text.trim(), guess },
+    ]);
   }
   const shown = text.trim().slice(0, 40);
-  return badRequest('PARSE_NOT_NUMERIC', `Not an angle: '${shown}' (line ${line}, ${field})`, `不是有效角度：“${shown}”（第 ${line} 行，${field}）`, [{ line, field, value: shown }]);
+  return badRequest(
+    'PARSE_NOT_NUMERIC',
+    `Not an angle: '${shown}' (line ${line}, ${field})`,
+    `不是有效角度：“${shown}”（第 ${line} 行，${field}）`,
+    [{ line, field, value: shown }],
+  );
 }
 
 /** English and Chinese text of a catalogue sentence, for an AppError. */
-export function texts<K extends keyof typeof PARSE_SAY & string>(code: K, params?: Parameters<(typeof PARSE_SAY)[K]['en']>[0]): [string, string] {
-  const m = (say as unknown as (c: unknown, k: string, p: unknown) => { message: string; message_zh: string })(PARSE_SAY, code, params ?? {});
+export function texts<K extends keyof typeof PARSE_SAY & string>(
+  code: K,
+  params?: Parameters<(typeof PARSE_SAY)[K]['en']>[0],
+): [string, string] {
+  const m = (say as unknown as (c: unknown, k: string, p: unknown) => { message: string; message_zh: string })(
+    PARSE_SAY,
+    code,
+    params ?? {},
+  );
   return [m.message, m.message_zh];
 }

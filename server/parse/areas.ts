@@ -89,12 +89,17 @@ export function reportAreas(parcels: ParsedParcel[], raw: RawParcel[], sourceEps
     const at = { parcel: name, ...(declared.line ? { line: declared.line } : {}) };
     if (short) {
       if (!agrees)
-        throw badRequest('PARSE_UNREADABLE', ...texts('PARSE_POINT_COUNT_TRUNCATED', { parcel: name, declared: short.declared, found: short.found, why: 'area' }), [
-          { ...at, declared: short.declared, found: short.found, declared_area: declared.value, planar_area: Number(params.planar) },
-        ]);
-      warnings.push(warn('PARSE_POINT_COUNT_SHORT', { parcel: name, declared: short.declared, found: short.found, line: declared.line ?? 0 }, at));
+        throw badRequest(
+          'PARSE_UNREADABLE',
+          ...texts('PARSE_POINT_COUNT_TRUNCATED', { parcel: name, declared: short.declared, found: short.found, why: 'area' }),
+          [{ ...at, declared: short.declared, found: short.found, declared_area: declared.value, planar_area: Number(params.planar) }],
+        );
+      warnings.push(
+        warn('PARSE_POINT_COUNT_SHORT', { parcel: name, declared: short.declared, found: short.found, line: declared.line ?? 0 }, at),
+      );
     }
-    if (!agrees && rel > DECLARED_MISMATCH_TOLERANCE) warnings.push(warn('PARSE_AREA_MISMATCH', { ...params, pct: (rel * 100).toFixed(2) }, at));
+    if (!agrees && rel > DECLARED_MISMATCH_TOLERANCE)
+      warnings.push(warn('PARSE_AREA_MISMATCH', { ...params, pct: (rel * 100).toFixed(2) }, at));
   }
   return warnings;
 }

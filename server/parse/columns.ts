@@ -6,9 +6,7 @@
 import { angleStyleOf, type AngleStyle } from './angles';
 
 export type Role =
-  | 'parcel' | 'ring' | 'point'
-  | 'lon' | 'lat' | 'lonD' | 'lonM' | 'lonS' | 'latD' | 'latM' | 'latS'
-  | 'x' | 'y' | 'x6' | 'y6';
+  'parcel' | 'ring' | 'point' | 'lon' | 'lat' | 'lonD' | 'lonM' | 'lonS' | 'latD' | 'latM' | 'latS' | 'x' | 'y' | 'x6' | 'y6';
 
 const LON = '经度|东经|lon|lng|long|longitude|e|l|le|el';
 const LAT = '纬度|北纬|lat|latitude|n|b|bn|nb';
@@ -31,7 +29,11 @@ const ROLE_NAMES: [Role, RegExp][] = [
   ['y', /^(3度带|三度带|3度)?(y|y坐标|东坐标|横坐标|easting|东|ym|y东|横坐标y|东坐标y)$/],
 ];
 
-const norm = (h: string) => h.normalize('NFKC').toLowerCase().replace(/[\s_\-:：.。"'`°/／]/g, '');
+const norm = (h: string) =>
+  h
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_\-:：.。"'`°/／]/g, '');
 
 /** Suffixes that are units or angle styles, not part of the name (tried only when the full name is unknown). */
 const SUFFIX = /(度分秒|dms|ddmmss|dddmmss|十进制度|十进制|小数度|decimal|米|m|度|°|deg)$/;
@@ -118,10 +120,13 @@ export function headerGroups(cells: string[]): Group[] {
 export function coordColumns(g: Group, mode: Mode = g.mode): number[] {
   const c = g.cols;
   const list =
-    mode === 'lonlat' ? [c.lon, c.lat]
-    : mode === 'dmsCols' ? [c.lonD, c.lonM, c.lonS, c.latD, c.latM, c.latS]
-    : mode === 'xy' ? [c.x, c.y]
-    : [c.x6, c.y6];
+    mode === 'lonlat'
+      ? [c.lon, c.lat]
+      : mode === 'dmsCols'
+        ? [c.lonD, c.lonM, c.lonS, c.latD, c.latM, c.latS]
+        : mode === 'xy'
+          ? [c.x, c.y]
+          : [c.x6, c.y6];
   return list.filter((i): i is number => i !== undefined);
 }
 

@@ -12,8 +12,16 @@ interface OldDatum {
 }
 
 const OLD: OldDatum[] = [
-  { re: /(1954\s*年?\s*北京|北京\s*(19)?54|54\s*北京|beijing\s*[-_ ]?\s*(19)?54|\bbj\s*[-_]?\s*54\b|EPSG:?\s*(4214|240[1-9]|24[1-3]\d|244[0-2])\b)/i, en: 'Beijing 1954 (北京54)', zh: '1954北京坐标系' },
-  { re: /(1980\s*年?\s*西安|西安\s*(19)?80|80\s*西安|xi'?an\s*[-_ ]?\s*(19)?80|\bxa\s*[-_]?\s*80\b|EPSG:?\s*(4610|232[7-9]|23[3-8]\d|2390)\b)/i, en: "Xi'an 1980 (西安80)", zh: '1980西安坐标系' },
+  {
+    re: /(1954\s*年?\s*北京|北京\s*(19)?54|54\s*北京|beijing\s*[-_ ]?\s*(19)?54|\bbj\s*[-_]?\s*54\b|EPSG:?\s*(4214|240[1-9]|24[1-3]\d|244[0-2])\b)/i,
+    en: 'Beijing 1954 (北京54)',
+    zh: '1954北京坐标系',
+  },
+  {
+    re: /(1980\s*年?\s*西安|西安\s*(19)?80|80\s*西安|xi'?an\s*[-_ ]?\s*(19)?80|\bxa\s*[-_]?\s*80\b|EPSG:?\s*(4610|232[7-9]|23[3-8]\d|2390)\b)/i,
+    en: "Xi'an 1980 (西安80)",
+    zh: '1980西安坐标系',
+  },
 ];
 
 const CGCS = /2000|cgcs|EPSG:?\s*(4490|449[1-9]|45[0-4]\d|455[0-4])\b/i;
@@ -35,5 +43,13 @@ export function refuseOldDatum(text: string, line?: number, field?: string): voi
   if (!hit) return;
   const [en] = texts('PARSE_OLD_DATUM', { datum: hit.datum.en, seen: hit.seen, line: line ?? null });
   const [, zh] = texts('PARSE_OLD_DATUM', { datum: hit.datum.zh, seen: hit.seen, line: line ?? null });
-  throw unprocessable('PARSE_CRS_UNSUPPORTED', en, zh, [{ ...(line ? { line } : {}), ...(field ? { field } : {}), value: hit.seen, datum: hit.datum.en, reason: 'no public transformation parameters to CGCS2000' }]);
+  throw unprocessable('PARSE_CRS_UNSUPPORTED', en, zh, [
+    {
+      ...(line ? { line } : {}),
+      ...(field ? { field } : {}),
+      value: hit.seen,
+      datum: hit.datum.en,
+      reason: 'no public transformation parameters to CGCS2000',
+    },
+  ]);
 }

@@ -7,9 +7,20 @@ import { isZip } from './zip';
 import { FORMATS, type FormatName } from './types';
 
 const ALIASES: Record<string, FormatName> = {
-  txt: 'guotu-txt', guotu: 'guotu-txt', 'guotu-txt': 'guotu-txt', 国土: 'guotu-txt',
-  csv: 'csv', xlsx: 'xlsx', excel: 'xlsx', geojson: 'geojson', json: 'geojson',
-  kml: 'kml', kmz: 'kmz', shp: 'shp', shapefile: 'shp', zip: 'shp',
+  txt: 'guotu-txt',
+  guotu: 'guotu-txt',
+  'guotu-txt': 'guotu-txt',
+  国土: 'guotu-txt',
+  csv: 'csv',
+  xlsx: 'xlsx',
+  excel: 'xlsx',
+  geojson: 'geojson',
+  json: 'geojson',
+  kml: 'kml',
+  kmz: 'kmz',
+  shp: 'shp',
+  shapefile: 'shp',
+  zip: 'shp',
 };
 
 export const formatUnknown = (detail: Record<string, unknown> = {}) =>
@@ -61,7 +72,10 @@ function detectZip(buf: Uint8Array): FormatName {
 
 /** A line holding at least two numbers separated by blanks (circled labels split off first). */
 function isPointListLine(line: string): boolean {
-  const toks = line.replace(new RegExp(`(${ENCLOSED.source})`, 'g'), ' $1 ').trim().split(/\s+/);
+  const toks = line
+    .replace(new RegExp(`(${ENCLOSED.source})`, 'g'), ' $1 ')
+    .trim()
+    .split(/\s+/);
   let run = 0;
   for (const t of toks) {
     if (toNumber(t) !== undefined) {

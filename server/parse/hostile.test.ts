@@ -27,7 +27,9 @@ function lyingZip(name: string, content: Uint8Array): Uint8Array {
 
 describe('hostile uploads are refused by counting', () => {
   it('a 20 KB KMZ expanding to 20 MiB of <a/> elements: 413 XML_TOO_MANY_ELEMENTS, fast', async () => {
-    const kml = strToU8('<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>' + '<a/>'.repeat(5 * 1024 * 1024) + '</Document></kml>');
+    const kml = strToU8(
+      '<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>' + '<a/>'.repeat(5 * 1024 * 1024) + '</Document></kml>',
+    );
     const kmz = zipSync({ 'doc.kml': kml }, { level: 9 });
     expect(kmz.length).toBeLessThan(40_000);
     const t = Date.now();
@@ -37,16 +39,28 @@ describe('hostile uploads are refused by counting', () => {
   }, 60_000);
 
   it('a zip whose headers understate its size: 413 ARCHIVE_TOO_LARGE, counted while inflating', async () => {
-    const e = await refusal(parseUpload(Buffer.from(lyingZip('doc.kml', new Uint8Array(64 * 1024 * 1024).fill(32))), 'x.kmz', {}, { maxArchiveBytes: 8 * 1024 * 1024 }));
+    const e = await refusal(
+      parseUpload(
+        Buffer.from(lyingZip('doc.kml', new Uint8Array(64 * 1024 * 1024).fill(32))),
+        'x.kmz',
+        {},
+        { maxArchiveBytes: 8 * 1024 * 1024 },
+      ),
+    );
     expect([e.status, e.code]).toEqual([413, 'ARCHIVE_TOO_LARGE']);
   }, 60_000);
 
   it('an XLSX whose sheet holds millions of cells: 413 before exceljs builds them', async () => {
     const rows = Array.from({ length: 400_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>1</v></c></row>`).join('');
-    const xlsx = zipSync({
-      '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
-      'xl/worksheets/sheet1.xml': strToU8(`<worksheet><sheetData>${rows}</sheetData></worksheet>`),
-    }, { level: 9 });
+    const xlsx = zipSync(
+      {
+        '[Content_Types].xml': strToU8(
+          '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        ),
+        'xl/worksheets/sheet1.xml': strToU8(`<worksheet><sheetData>${rows}</sheetData></worksheet>`),
+      },
+      { level: 9 },
+    );
     const e = await refusal(parseUpload(Buffer.from(xlsx), 'x.xlsx'));
     expect([e.status, e.code]).toEqual([413, 'XML_TOO_MANY_ELEMENTS']);
   }, 60_000);

@@ -24,7 +24,8 @@ export const PARSE_SAY = defineMessages({
       `表格每行有 ${p.groups} 组坐标；已读取全部 ${p.corners} 个拐点，顺序为${p.order === 'rows' ? '逐行从左到右' : '先左组后右组'}`,
   },
   PARSE_GROUPS_ORDER_ASSUMED: {
-    en: (p: { groups: number }) => `The ${p.groups} coordinate groups per row carry no point numbers; read the left block first, then the next (the usual layout) — check the corner order`,
+    en: (p: { groups: number }) =>
+      `The ${p.groups} coordinate groups per row carry no point numbers; read the left block first, then the next (the usual layout) — check the corner order`,
     zh: (p: { groups: number }) => `每行 ${p.groups} 组坐标均无点号；按通常版式先读左组再读右组，请核对拐点顺序`,
   },
   PARSE_PACKED_DMS: {
@@ -40,8 +41,10 @@ export const PARSE_SAY = defineMessages({
       `第 ${p.line} 行：${p.columns} 是十进制度还是度分秒连写（ddd.mmss）？所有分、秒位均小于 60，“${p.example}”既可能是 ${p.example}°，也可能是 ${p.dmsText} = ${p.dms.toFixed(6)}°。请在表头列名后注明（度分秒）或（十进制度）`,
   },
   PARSE_PACKED_DMS_INVALID: {
-    en: (p: { line: number; value: string; column: string }) => `Line ${p.line}: the header says ${p.column} is packed ddd.mmss, but '${p.value}' has minutes or seconds ≥ 60`,
-    zh: (p: { line: number; value: string; column: string }) => `第 ${p.line} 行：表头注明“${p.column}”为度分秒连写，但“${p.value}”的分或秒不小于 60`,
+    en: (p: { line: number; value: string; column: string }) =>
+      `Line ${p.line}: the header says ${p.column} is packed ddd.mmss, but '${p.value}' has minutes or seconds ≥ 60`,
+    zh: (p: { line: number; value: string; column: string }) =>
+      `第 ${p.line} 行：表头注明“${p.column}”为度分秒连写，但“${p.value}”的分或秒不小于 60`,
   },
   PARSE_DMS_MARKS_LOST: {
     en: (p: { line: number; value: string; field: string; guess: string }) =>
@@ -100,13 +103,22 @@ export const PARSE_SAY = defineMessages({
       `地块“${p.parcel}”申报面积 ${p.declared} ${unitZh[p.unit]}，按拐点计算的高斯-克吕格平面面积为 ${p.planar} ${unitZh[p.unit]}（EPSG:${p.epsg}），相差 ${p.pct}%（椭球面积 ${p.ellipsoidal}）`,
   },
   PARSE_ZONE_NEEDED: {
-    en: () => 'Eastings have no zone prefix and no zone, crs or central meridian was given; the zone cannot be determined. Choose the 3° zone (e.g. 38), the central meridian (e.g. 114) or the CRS (e.g. EPSG:4545)',
-    zh: () => '横坐标不带带号，且未指定带号、坐标系或中央经线，无法确定投影带。请选择3度带带号（如 38）、中央经线（如 114）或坐标系（如 EPSG:4545）',
+    en: () =>
+      'Eastings have no zone prefix and no zone, crs or central meridian was given; the zone cannot be determined. Choose the 3° zone (e.g. 38), the central meridian (e.g. 114) or the CRS (e.g. EPSG:4545)',
+    zh: () =>
+      '横坐标不带带号，且未指定带号、坐标系或中央经线，无法确定投影带。请选择3度带带号（如 38）、中央经线（如 114）或坐标系（如 EPSG:4545）',
   },
 });
 
 type AreaParams = {
-  parcel: string; declared: string; unit: string; planar: string; ellipsoidal: string; epsg: number; agrees: boolean; ellDiffPct: string;
+  parcel: string;
+  declared: string;
+  unit: string;
+  planar: string;
+  ellipsoidal: string;
+  epsg: number;
+  agrees: boolean;
+  ellDiffPct: string;
 };
 
 /** A warning carrying a Message plus where it points (line, parcel, point). */
@@ -116,5 +128,10 @@ export function warn<K extends keyof typeof PARSE_SAY & string>(
   at: { line?: number; parcel?: string | number; point?: string | number } = {},
 ): ParseWarning {
   const m = (say as (c: typeof PARSE_SAY, k: string, p: MessageParams) => ReturnType<typeof say>)(PARSE_SAY, code, params as MessageParams);
-  return { ...m, ...(at.parcel !== undefined ? { parcel: at.parcel } : {}), ...(at.point !== undefined ? { point: at.point } : {}), ...(at.line !== undefined ? { line: at.line } : {}) };
+  return {
+    ...m,
+    ...(at.parcel !== undefined ? { parcel: at.parcel } : {}),
+    ...(at.point !== undefined ? { point: at.point } : {}),
+    ...(at.line !== undefined ? { line: at.line } : {}),
+  };
 }

@@ -58,9 +58,11 @@ export function splitParts(parcel: RawParcel, warnings: ParseWarning[]): RawParc
     if (clean[i].length < 3) {
       const no = r.no ?? i + 1;
       const line = r.refs[0]?.line;
-      throw unprocessable('GEOMETRY_TOO_FEW_POINTS', ...texts('PARSE_RING_TOO_FEW', { parcel: parcel.name, ring: no, corners: clean[i].length, line: line ?? null }), [
-        { parcel: parcel.name, ring: no, corners: clean[i].length, ...(line ? { line } : {}) },
-      ]);
+      throw unprocessable(
+        'GEOMETRY_TOO_FEW_POINTS',
+        ...texts('PARSE_RING_TOO_FEW', { parcel: parcel.name, ring: no, corners: clean[i].length, line: line ?? null }),
+        [{ parcel: parcel.name, ring: no, corners: clean[i].length, ...(line ? { line } : {}) }],
+      );
     }
   });
   if (rings.length < 2) return [parcel];
@@ -80,7 +82,11 @@ export function splitParts(parcel: RawParcel, warnings: ParseWarning[]): RawParc
   }
   const no = (i: number) => rings[i].no ?? i + 1;
   warnings.push(
-    warn('PARSE_PARTS_SPLIT', { parcel: parcel.name, parts: outers.map(no).join(', '), holes: [...holesOf.values()].flat().map(no).join(', ') }, { parcel: parcel.name, ...(parcel.line ? { line: parcel.line } : {}) }),
+    warn(
+      'PARSE_PARTS_SPLIT',
+      { parcel: parcel.name, parts: outers.map(no).join(', '), holes: [...holesOf.values()].flat().map(no).join(', ') },
+      { parcel: parcel.name, ...(parcel.line ? { line: parcel.line } : {}) },
+    ),
   );
   return outers.map((o) => ({
     ...parcel,

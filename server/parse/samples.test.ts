@@ -52,14 +52,15 @@ describe('sample files: one block, every format', () => {
     expect(r.parcels[0].vertex_count).toBe(outerOnly ? 7 : 11);
     expect(r.geometry.type).toBe('Polygon');
     if (!/dms-columns|gk-zone38\.csv|noprefix|two-groups|point-list/.test(f)) expect(r.parcels[0].name).toBe(SAMPLE_NAME);
-    expect([...new Set(r.warnings.map((w) => w.code).filter((c) => c !== 'PARSE_ORIENTATION_FIXED'))].sort()).toEqual(EXPECTED_WARNINGS[f] ?? []);
+    expect([...new Set(r.warnings.map((w) => w.code).filter((c) => c !== 'PARSE_ORIENTATION_FIXED'))].sort()).toEqual(
+      EXPECTED_WARNINGS[f] ?? [],
+    );
     if (f.includes('guotu')) expect(r.parcels[0].declared_area).toMatchObject({ unit: 'ha', agrees: true });
     // Every corner within the file's precision (DMS to 0.0001″ ≈ 1.4e-8°).
     r.parcels[0].rings.forEach((ring, i) => {
       expect(ring[0]).toEqual(ring[ring.length - 1]);
       expect(ring.length - 1).toBe(canon[i].length);
-      for (const [lon, lat] of canon[i])
-        expect(ring.some(([a, b]) => Math.abs(a - lon) < 2e-8 && Math.abs(b - lat) < 2e-8)).toBe(true);
+      for (const [lon, lat] of canon[i]) expect(ring.some(([a, b]) => Math.abs(a - lon) < 2e-8 && Math.abs(b - lat) < 2e-8)).toBe(true);
     });
   });
 

@@ -36,11 +36,23 @@ export const isNumericCell = (s: string) => {
 };
 
 /** Rows of notes, totals and areas under (or over) a table. */
-const NOTE = /^(面积|总面积|合计|总计|共计|小计|备注|说明|注|附注|单位|制表|审核|日期|坐标系|投影|中央经线|中央子午线|带号|高程|total|area|note|sum)/i;
+const NOTE =
+  /^(面积|总面积|合计|总计|共计|小计|备注|说明|注|附注|单位|制表|审核|日期|坐标系|投影|中央经线|中央子午线|带号|高程|total|area|note|sum)/i;
 
 const AREA = /(?:面积|area)[^\d]*?([\d]+(?:\.(\d+))?)\s*(公顷|hm2|hm²|ha|平方千米|平方公里|km2|km²|平方米|m2|m²|亩)?/i;
 const UNIT_OF: Record<string, DeclaredArea['unit']> = {
-  公顷: 'ha', hm2: 'ha', 'hm²': 'ha', ha: 'ha', 平方千米: 'km2', 平方公里: 'km2', km2: 'km2', 'km²': 'km2', 平方米: 'm2', m2: 'm2', 'm²': 'm2', 亩: 'mu',
+  公顷: 'ha',
+  hm2: 'ha',
+  'hm²': 'ha',
+  ha: 'ha',
+  平方千米: 'km2',
+  平方公里: 'km2',
+  km2: 'km2',
+  'km²': 'km2',
+  平方米: 'm2',
+  m2: 'm2',
+  'm²': 'm2',
+  亩: 'mu',
 };
 
 /** 面积 stated in a note row (with its unit, in the row or its header), if any. */
@@ -159,7 +171,8 @@ export function parseTable(rows: TableRow[], hints: ParseHints, limits: ParseLim
     const distinctVals = new Set(vals);
     // on every point row (a parcel name written once per parcel — merged cells — is not a label column)
     const everyRow = vals.length >= 3 && vals.length === pointRows.length;
-    const labelLike = everyRow && (distinctVals.size === vals.length || vals.every((v) => LABEL.test(v) || /^\d+$/.test(v) || ENCLOSED.test(v)));
+    const labelLike =
+      everyRow && (distinctVals.size === vals.length || vals.every((v) => LABEL.test(v) || /^\d+$/.test(v) || ENCLOSED.test(v)));
     if (labelLike) {
       if (g.cols.point === undefined) g.cols.point = pc;
       delete g.cols.parcel;
@@ -172,19 +185,29 @@ export function parseTable(rows: TableRow[], hints: ParseHints, limits: ParseLim
   const cell = (r: TableRow, i: number | undefined) => (i === undefined ? '' : (r.cells[i] ?? '').trim());
 
   const noteRow = (r: TableRow, used: Set<number>) => {
-    const text = r.cells.map((c) => c.trim()).filter(Boolean).join(' ');
+    const text = r.cells
+      .map((c) => c.trim())
+      .filter(Boolean)
+      .join(' ');
     refuseOldDatum(text, r.line);
     const area = declaredIn(text, r.line);
     if (area) declared.push({ parcel: lastParcel, area });
     const nums = r.cells.map((c, i) => (!used.has(i) && isNumericCell(c) ? `${colName(i)}=${c.trim()}` : '')).filter(Boolean);
-    if (nums.length || area || NOTE.test(text.normalize('NFKC'))) warnings.push(warn('PARSE_ROW_SKIPPED', { line: r.line, text: text.slice(0, 120) }, { line: r.line }));
+    if (nums.length || area || NOTE.test(text.normalize('NFKC')))
+      warnings.push(warn('PARSE_ROW_SKIPPED', { line: r.line, text: text.slice(0, 120) }, { line: r.line }));
   };
 
   body.forEach((r, rowIdx) => {
     const used = new Set<number>();
-    const first = r.cells.find((c) => c.trim())?.trim().normalize('NFKC') ?? '';
+    const first =
+      r.cells
+        .find((c) => c.trim())
+        ?.trim()
+        .normalize('NFKC') ?? '';
     // a note or total row: its first cell says so and it holds no complete coordinate pair
-    const fullPair = groups.some((g) => (g.mode === 'dmsCols' ? [g.cols.lonD, g.cols.latD] : coordColumns(g)).every((i) => isNumericCell(cell(r, i))));
+    const fullPair = groups.some((g) =>
+      (g.mode === 'dmsCols' ? [g.cols.lonD, g.cols.latD] : coordColumns(g)).every((i) => isNumericCell(cell(r, i))),
+    );
     if (NOTE.test(first) && !fullPair) {
       noteRow(r, used);
       return;
@@ -198,7 +221,9 @@ export function parseTable(rows: TableRow[], hints: ParseHints, limits: ParseLim
         if (vals.every((v) => !v)) {
           if (label && vals.length) {
             // a labelled point with no coordinates: half a table
-            throw unprocessable('PARSE_NOT_NUMERIC', ...texts('PARSE_POINT_WITHOUT_COORDS', { line: r.line, point: label }), [{ line: r.line, point: label }]);
+            throw unprocessable('PARSE_NOT_NUMERIC', ...texts('PARSE_POINT_WITHOUT_COORDS', { line: r.line, point: label }), [
+              { line: r.line, point: label },
+            ]);
           }
           return;
         }
@@ -207,7 +232,9 @@ export function parseTable(rows: TableRow[], hints: ParseHints, limits: ParseLim
           const v = cell(r, cols[k]);
           if (!v) {
             const other = cell(r, cols[1 - k]);
-            throw badRequest('PARSE_NOT_NUMERIC', ...texts('PARSE_HALF_POINT', { line: r.line, value: other }), [{ line: r.line, value: other, field: colName(cols[k]!) }]);
+            throw badRequest('PARSE_NOT_NUMERIC', ...texts('PARSE_HALF_POINT', { line: r.line, value: other }), [
+              { line: r.line, value: other, field: colName(cols[k]!) },
+            ]);
           }
         }
         any = true;
@@ -221,7 +248,18 @@ export function parseTable(rows: TableRow[], hints: ParseHints, limits: ParseLim
         const ring = ringStr ? requireNumber(ringStr, { ...ref, field: '圈号' }) : 1;
         if (!Number.isInteger(ring) || ring < 1) throw notNumeric(ringStr, { ...ref, field: '圈号' });
         budget.addVertex(r.line);
-        pending.push({ parcel: parcelName, ring, label: label || undefined, line: r.line, slot, row: rowIdx, texts: vals, mode: g.mode, group: g, cells: r.cells });
+        pending.push({
+          parcel: parcelName,
+          ring,
+          label: label || undefined,
+          line: r.line,
+          slot,
+          row: rowIdx,
+          texts: vals,
+          mode: g.mode,
+          group: g,
+          cells: r.cells,
+        });
       });
       if (!any) return noteRow(r, used);
       r.cells.forEach((c, i) => !used.has(i) && isNumericCell(c) && note(r.line, `${colName(i)}=${c.trim()}`));
@@ -231,10 +269,19 @@ export function parseTable(rows: TableRow[], hints: ParseHints, limits: ParseLim
     const toks = tokens(r.cells);
     const numeric = (t: string | undefined) => t !== undefined && !ENCLOSED.test(t) && (toNumber(t) !== undefined || !!parseDms(t));
     const isLabel = (t: string, i: number) =>
-      ENCLOSED.test(t) || LABEL.test(t) || (/^\d{1,4}$/.test(t) && (toks.length - i) % 3 === 0 && numeric(toks[i + 1]) && numeric(toks[i + 2]));
+      ENCLOSED.test(t) ||
+      LABEL.test(t) ||
+      (/^\d{1,4}$/.test(t) && (toks.length - i) % 3 === 0 && numeric(toks[i + 1]) && numeric(toks[i + 2]));
     const found: { label?: string; ring?: number; a: string; b: string }[] = [];
     const skipped: string[] = [];
-    if (toks.length === 4 && !ENCLOSED.test(toks.join('')) && /^\d{1,3}$/.test(toks[1]) && numeric(toks[2]) && numeric(toks[3]) && !numeric(toks[0])) {
+    if (
+      toks.length === 4 &&
+      !ENCLOSED.test(toks.join('')) &&
+      /^\d{1,3}$/.test(toks[1]) &&
+      numeric(toks[2]) &&
+      numeric(toks[3]) &&
+      !numeric(toks[0])
+    ) {
       found.push({ label: toks[0], ring: Number(toks[1]), a: toks[2], b: toks[3] }); // 点号, 圈号, X, Y
     } else {
       let i = 0;
@@ -246,7 +293,9 @@ export function parseTable(rows: TableRow[], hints: ParseHints, limits: ParseLim
           i += 2;
         } else if (numeric(toks[i])) {
           if (found.length || toks.slice(i + 1).some((t) => numeric(t)))
-            throw badRequest('PARSE_NOT_NUMERIC', ...texts('PARSE_HALF_POINT', { line: r.line, value: toks[i] }), [{ line: r.line, value: toks[i] }]);
+            throw badRequest('PARSE_NOT_NUMERIC', ...texts('PARSE_HALF_POINT', { line: r.line, value: toks[i] }), [
+              { line: r.line, value: toks[i] },
+            ]);
           skipped.push(toks[i++]);
         } else i++;
       }
@@ -258,7 +307,17 @@ export function parseTable(rows: TableRow[], hints: ParseHints, limits: ParseLim
     }
     found.forEach((f, slot) => {
       budget.addVertex(r.line);
-      pending.push({ parcel: '', ring: f.ring ?? 1, label: f.label, line: r.line, slot, row: rowIdx, texts: [f.a, f.b], mode: 'ab', cells: [] });
+      pending.push({
+        parcel: '',
+        ring: f.ring ?? 1,
+        label: f.label,
+        line: r.line,
+        slot,
+        row: rowIdx,
+        texts: [f.a, f.b],
+        mode: 'ab',
+        cells: [],
+      });
     });
   });
   for (const [line, items] of unused) warnings.push(warn('PARSE_CELLS_NOT_USED', { line, cells: items.join(', ') }, { line }));
@@ -266,7 +325,11 @@ export function parseTable(rows: TableRow[], hints: ParseHints, limits: ParseLim
 
   if (!pending.length) {
     if (!groups.length)
-      throw unreadable('No header (经度/纬度, X/Y …) and no row with two numbers: not a corner table', '没有表头（经度/纬度、X/Y 等），也没有含两个数值的行：不是拐点坐标表', [{ line: nonEmpty[0].line }]);
+      throw unreadable(
+        'No header (经度/纬度, X/Y …) and no row with two numbers: not a corner table',
+        '没有表头（经度/纬度、X/Y 等），也没有含两个数值的行：不是拐点坐标表',
+        [{ line: nonEmpty[0].line }],
+      );
     throw unreadable('The table has a header but no coordinate rows', '表格只有表头，没有坐标行');
   }
 
@@ -290,7 +353,8 @@ export function parseTable(rows: TableRow[], hints: ParseHints, limits: ParseLim
     const byRows = labelled ? rw > c : !groups.length;
     ordered = byRows ? rowMajor : colMajor;
     if (labelled || !groups.length) {
-      if (groups.length > 1) warnings.unshift(warn('PARSE_GROUPS_READ', { groups: slots, order: byRows ? 'rows' : 'groups', corners: pending.length }));
+      if (groups.length > 1)
+        warnings.unshift(warn('PARSE_GROUPS_READ', { groups: slots, order: byRows ? 'rows' : 'groups', corners: pending.length }));
     } else warnings.unshift(warn('PARSE_GROUPS_ORDER_ASSUMED', { groups: slots }));
   }
 
@@ -305,12 +369,18 @@ export function parseTable(rows: TableRow[], hints: ParseHints, limits: ParseLim
       } else cells.push({ text: p.texts[0], line: p.line }, { text: p.texts[1], line: p.line });
     }
     const style = g ? (Object.values(g.style).find((s) => s === 'dms') ?? Object.values(g.style).find((s) => s === 'decimal')) : undefined;
-    const names = g ? (g.mode === 'lonlat' ? [g.cols.lon, g.cols.lat] : g.mode === 'dmsCols' ? [g.cols.lonD, g.cols.latD] : coordColumns(g)).map((i) => colName(i!)).join('/') : 'A/B';
+    const names = g
+      ? (g.mode === 'lonlat' ? [g.cols.lon, g.cols.lat] : g.mode === 'dmsCols' ? [g.cols.lonD, g.cols.latD] : coordColumns(g))
+          .map((i) => colName(i!))
+          .join('/')
+      : 'A/B';
     const degreeLike = cells.every((c) => !c.text || Math.abs(toNumber(c.text) ?? 0) <= 360);
     const d = degreeLike ? decidePacked(cells, style, names) : 'decimal';
     if (d === 'dms' && cells.some((c) => /^[+-]?\d{1,3}\.\d+$/.test(c.text.trim()))) {
       const ex = cells.find((c) => /^[+-]?\d{1,3}\.\d+$/.test(c.text.trim()))!;
-      warnings.push(warn('PARSE_PACKED_DMS', { columns: names, example: ex.text.trim(), value: readAngle(ex.text, true)! }, { line: ex.line }));
+      warnings.push(
+        warn('PARSE_PACKED_DMS', { columns: names, example: ex.text.trim(), value: readAngle(ex.text, true)! }, { line: ex.line }),
+      );
     }
     packedBy.set(g, d === 'dms');
   };
@@ -333,7 +403,7 @@ export function parseTable(rows: TableRow[], hints: ParseHints, limits: ParseLim
     } else if (p.mode === 'dmsCols') {
       const g = p.group!;
       const parts = (d?: number, m?: number, s?: number, field = '') => {
-        const get = (i?: number) => (i === undefined ? '' : p.texts[coordColumns(g).indexOf(i)] ?? '');
+        const get = (i?: number) => (i === undefined ? '' : (p.texts[coordColumns(g).indexOf(i)] ?? ''));
         if (m === undefined && s === undefined) return readAngle(get(d), packed) ?? fail(angleRefusal(get(d), p.line, field));
         const dv = requireNumber(get(d), { ...ref, field: `${field}度` });
         const mv = get(m) === '' ? 0 : requireNumber(get(m), { ...ref, field: `${field}分` });
@@ -360,9 +430,12 @@ export function parseTable(rows: TableRow[], hints: ParseHints, limits: ParseLim
   if (projected) {
     if (corners.some((c) => !isProjectedPair(c.a, c.b))) {
       const bad = corners.find((c) => !isProjectedPair(c.a, c.b))!;
-      throw unprocessable('PARSE_ZONE_MISMATCH', `Line ${bad.ref.line}: degrees mixed with projected metres`, `第 ${bad.ref.line} 行：经纬度与投影坐标混用`, [
-        { ...bad.ref, x: bad.a, y: bad.b },
-      ]);
+      throw unprocessable(
+        'PARSE_ZONE_MISMATCH',
+        `Line ${bad.ref.line}: degrees mixed with projected metres`,
+        `第 ${bad.ref.line} 行：经纬度与投影坐标混用`,
+        [{ ...bad.ref, x: bad.a, y: bad.b }],
+      );
     }
     const pts: PlanarPoint[] = corners.map((c) => ({ x: c.a, y: c.b, ref: c.ref }));
     const only6 = ordered.every((p) => p.mode === 'xy6');
@@ -374,9 +447,12 @@ export function parseTable(rows: TableRow[], hints: ParseHints, limits: ParseLim
   } else {
     if (hints.crs !== undefined && hints.crs !== 4490 && hints.crs !== 4326) {
       if (!gkCrsByEpsg(hints.crs)) throw unsupportedCrs(hints.crs);
-      throw unprocessable('PARSE_CRS_MISMATCH', `The request says EPSG:${hints.crs} (metres) but the coordinates are degrees`, `请求指定 EPSG:${hints.crs}（投影坐标），但坐标是经纬度`, [
-        { ...corners[0].ref },
-      ]);
+      throw unprocessable(
+        'PARSE_CRS_MISMATCH',
+        `The request says EPSG:${hints.crs} (metres) but the coordinates are degrees`,
+        `请求指定 EPSG:${hints.crs}（投影坐标），但坐标是经纬度`,
+        [{ ...corners[0].ref }],
+      );
     }
     // lon/lat columns are named; X/Y or unlabelled pairs in degrees: GIS order (lon, lat) unless the ranges say otherwise.
     const pairs = corners.map((c) => [c.a, c.b] as [number, number]);
@@ -401,7 +477,9 @@ export function parseTable(rows: TableRow[], hints: ParseHints, limits: ParseLim
   const raw: RawParcel[] = [...parcels.entries()].flatMap(([name, rings], i) => {
     const nos = [...rings.keys()].sort((a, b) => a - b);
     const pname = name || (parcels.size > 1 ? `${sourceName}-${i + 1}` : sourceName);
-    const area = declared.find((d) => d.parcel === name || (parcels.size === 1 && !d.parcel))?.area ?? (parcels.size === 1 ? declared[0]?.area : undefined);
+    const area =
+      declared.find((d) => d.parcel === name || (parcels.size === 1 && !d.parcel))?.area ??
+      (parcels.size === 1 ? declared[0]?.area : undefined);
     const parcel: RawParcel = {
       name: pname,
       line: rings.get(nos[0])![0].ref.line,
@@ -431,7 +509,11 @@ function checkAlternates(list: Pending[], lonlat: [number, number][], colName: (
       if (alt === 'lonlat' || alt === 'dmsCols') continue; // degrees beside X/Y: rare; counted as read
       try {
         const at = (i: number, c: number) => (list[i].cells[c] ?? '').trim();
-        const pts: PlanarPoint[] = idx.map((i) => ({ x: requireNumber(at(i, cols[0]), {}), y: requireNumber(at(i, cols[1]), {}), ref: { line: list[i].line } }));
+        const pts: PlanarPoint[] = idx.map((i) => ({
+          x: requireNumber(at(i, cols[0]), {}),
+          y: requireNumber(at(i, cols[1]), {}),
+          ref: { line: list[i].line },
+        }));
         const gk = resolveGk(pts, {}, alt === 'xy6' ? { family: '6' } : {});
         pts.forEach((p, k) => {
           const [lon, lat] = gk.toLonLat(p);
@@ -439,10 +521,25 @@ function checkAlternates(list: Pending[], lonlat: [number, number][], colName: (
           const dy = (lat - lat0) * 111_000;
           const dx = (lon - lon0) * 111_000 * Math.cos((lat0 * Math.PI) / 180);
           if (Math.hypot(dx, dy) > 1)
-            out.push(warn('PARSE_CELLS_NOT_USED', { line: p.ref.line!, cells: `${colName(cols[0])}=${p.x}, ${colName(cols[1])}=${p.y} (${Math.hypot(dx, dy).toFixed(1)} m from the corner read)` }, { line: p.ref.line }));
+            out.push(
+              warn(
+                'PARSE_CELLS_NOT_USED',
+                {
+                  line: p.ref.line!,
+                  cells: `${colName(cols[0])}=${p.x}, ${colName(cols[1])}=${p.y} (${Math.hypot(dx, dy).toFixed(1)} m from the corner read)`,
+                },
+                { line: p.ref.line },
+              ),
+            );
         });
       } catch {
-        out.push(warn('PARSE_CELLS_NOT_USED', { line: list[idx[0]].line, cells: `${colName(cols[0])}, ${colName(cols[1])} (not convertible; not checked)` }, { line: list[idx[0]].line }));
+        out.push(
+          warn(
+            'PARSE_CELLS_NOT_USED',
+            { line: list[idx[0]].line, cells: `${colName(cols[0])}, ${colName(cols[1])} (not convertible; not checked)` },
+            { line: list[idx[0]].line },
+          ),
+        );
       }
     }
   }

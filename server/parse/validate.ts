@@ -47,11 +47,13 @@ const signedArea = (c: [number, number][]) => {
   return s / 2;
 };
 
-export function buildParcels(raw: RawParcel[], opts: { quietOrientation?: boolean } = {}): { parcels: ParsedParcel[]; warnings: ParseWarning[] } {
+export function buildParcels(
+  raw: RawParcel[],
+  opts: { quietOrientation?: boolean } = {},
+): { parcels: ParsedParcel[]; warnings: ParseWarning[] } {
   const warnings: ParseWarning[] = [];
   const parcels: ParsedParcel[] = [];
-  if (!raw.length)
-    throw unprocessable('PARSE_TOO_FEW_POINTS', 'The file contains no parcel', '文件中没有地块', [{ parcels: 0 }]);
+  if (!raw.length) throw unprocessable('PARSE_TOO_FEW_POINTS', 'The file contains no parcel', '文件中没有地块', [{ parcels: 0 }]);
   raw.forEach((parcel) => {
     if (!parcel.rings.length)
       throw unprocessable('PARSE_TOO_FEW_POINTS', `Parcel '${parcel.name}' has no corners`, `地块“${parcel.name}”没有拐点`, [

@@ -18,12 +18,14 @@ const geod = new lib.Geodesic.Geodesic(6378137, 1 / 298.257222101);
 
 /** GeographicLib area (km²) of lon/lat rings (outer minus holes), straight from the numbers. */
 function refKm2(rings: [number, number][][]): number {
-  return rings.reduce((s, r, i) => {
-    const p = geod.Polygon(false);
-    for (const [lon, lat] of r) p.AddPoint(lat, lon);
-    const a = Math.abs(p.Compute(false, true).area!);
-    return s + (i === 0 ? a : -a);
-  }, 0) / 1e6;
+  return (
+    rings.reduce((s, r, i) => {
+      const p = geod.Polygon(false);
+      for (const [lon, lat] of r) p.AddPoint(lat, lon);
+      const a = Math.abs(p.Compute(false, true).area!);
+      return s + (i === 0 ? a : -a);
+    }, 0) / 1e6
+  );
 }
 
 /** An 11-corner block (GK zone 38, X north / Y east with prefix), clockwise as 界址点 are listed. */
@@ -69,7 +71,9 @@ function expectBlock(r: ParseResult, want: [number, number][], tol = 1e-9) {
   expect(ring).toHaveLength(want.length);
   const start = ring.findIndex(([a, b]) => Math.abs(a - want[0][0]) < tol && Math.abs(b - want[0][1]) < tol);
   expect(start).toBeGreaterThanOrEqual(0);
-  const fwd = want.every((w, i) => Math.abs(ring[(start + i) % ring.length][0] - w[0]) < tol && Math.abs(ring[(start + i) % ring.length][1] - w[1]) < tol);
+  const fwd = want.every(
+    (w, i) => Math.abs(ring[(start + i) % ring.length][0] - w[0]) < tol && Math.abs(ring[(start + i) % ring.length][1] - w[1]) < tol,
+  );
   const back = want.every((w, i) => {
     const p = ring[(start - i + ring.length) % ring.length];
     return Math.abs(p[0] - w[0]) < tol && Math.abs(p[1] - w[1]) < tol;
@@ -125,7 +129,8 @@ describe('two coordinate groups per row', () => {
 });
 
 describe('packed ddd.mmss degrees', () => {
-  const table = (h1: string, h2: string) => csv([`点号,${h1},${h2}`, ...LL11.map(([lon, lat], i) => `J${i + 1},${packed(lat)},${packed(lon)}`)]);
+  const table = (h1: string, h2: string) =>
+    csv([`点号,${h1},${h2}`, ...LL11.map(([lon, lat], i) => `J${i + 1},${packed(lat)},${packed(lon)}`)]);
 
   it('reads them as DMS when the header says 度分秒, with a warning', async () => {
     const r = await parseUpload(table('北纬(度分秒)', '东经(度分秒)'), 'a.csv');
@@ -172,12 +177,21 @@ describe('point-label columns and headers', () => {
     ['北纬（度）', '东经（度）'],
     ['纬度 N', '经度 E'],
   ])('reads headers %s / %s', async (hLat, hLon) => {
-    const r = await parseUpload(csv([`序号,${hLat},${hLon}`, ...LL11.map(([lon, lat], i) => `${i + 1},${lat.toFixed(10)},${lon.toFixed(10)}`)]), 'a.csv');
-    expectBlock(r, LL11.map(([lon, lat]) => [Number(lon.toFixed(10)), Number(lat.toFixed(10))]));
+    const r = await parseUpload(
+      csv([`序号,${hLat},${hLon}`, ...LL11.map(([lon, lat], i) => `${i + 1},${lat.toFixed(10)},${lon.toFixed(10)}`)]),
+      'a.csv',
+    );
+    expectBlock(
+      r,
+      LL11.map(([lon, lat]) => [Number(lon.toFixed(10)), Number(lat.toFixed(10))]),
+    );
   });
 
   it('reads X坐标(m) / Y坐标(m)', async () => {
-    const r = await parseUpload(csv(['点号,X坐标(m),Y坐标(m)', ...GK11.map(([x, y], i) => `J${i + 1},${x.toFixed(3)},${y.toFixed(3)}`)]), 'a.csv');
+    const r = await parseUpload(
+      csv(['点号,X坐标(m),Y坐标(m)', ...GK11.map(([x, y], i) => `J${i + 1},${x.toFixed(3)},${y.toFixed(3)}`)]),
+      'a.csv',
+    );
     expectBlock(r, LL11);
     expect(r.crs).toBe(4526);
   });
@@ -190,7 +204,12 @@ describe('point lists separated by blanks or tabs, circled labels', () => {
     for (let i = 0; i < 11; i += 2) {
       const a = GK11[i];
       const b = GK11[i + 1];
-      out.push([`${circled(i)}${a[0].toFixed(3)}${sep}${a[1].toFixed(3)}`, ...(b ? [`${circled(i + 1)}${b[0].toFixed(3)}${sep}${b[1].toFixed(3)}`] : [])].join(sep));
+      out.push(
+        [
+          `${circled(i)}${a[0].toFixed(3)}${sep}${a[1].toFixed(3)}`,
+          ...(b ? [`${circled(i + 1)}${b[0].toFixed(3)}${sep}${b[1].toFixed(3)}`] : []),
+        ].join(sep),
+      );
     }
     return out;
   };
@@ -218,7 +237,13 @@ describe('point lists separated by blanks or tabs, circled labels', () => {
 describe('国土 TXT variants', () => {
   const HEAD = ['［属性描述］', '坐标系=2000国家大地坐标系', '几度分带=3', '投影类型=高斯克吕格', '计量单位=米(m)', '带号=38'];
   const sq = (x0: number, y0: number, d: number, ring: number, first: number) => {
-    const c = [[x0, y0], [x0 + d, y0], [x0 + d, y0 + d], [x0, y0 + d], [x0, y0]];
+    const c = [
+      [x0, y0],
+      [x0 + d, y0],
+      [x0 + d, y0 + d],
+      [x0, y0 + d],
+      [x0, y0],
+    ];
     return c.map(([x, y], i) => `J${first + (i % 4)}\t${ring}\t${x.toFixed(3)}\t${y.toFixed(3)}`);
   };
   const txt = (body: string[], head = HEAD) => Buffer.from([...head, '【地块坐标】', ...body].join('\r\n'), 'utf8');
@@ -237,7 +262,12 @@ describe('国土 TXT variants', () => {
   });
 
   it('a 地块 with parts numbered 圈号 1 and 101 (and a hole 2): parts listed, the message names 圈号 101', async () => {
-    const body = ['15,800.0000,1,两块地,面,,,,@', ...sq(3960000, 38375000, 2000, 1, 1), ...sq(3960500, 38375500, 500, 2, 5), ...sq(3970000, 38375000, 2000, 101, 9)];
+    const body = [
+      '15,800.0000,1,两块地,面,,,,@',
+      ...sq(3960000, 38375000, 2000, 1, 1),
+      ...sq(3960500, 38375500, 500, 2, 5),
+      ...sq(3970000, 38375000, 2000, 101, 9),
+    ];
     body[0] = `${body.length - 1},775.0000,1,两块地,面,,,,@`;
     const r = await parseUpload(txt(body), 'a.txt');
     expect(r.parcels.map((p) => p.name)).toEqual(['两块地（圈号 1）', '两块地（圈号 101）']);
@@ -275,14 +305,22 @@ describe('国土 TXT variants', () => {
   });
 
   it('GBK with CRLF, as 国土 systems write it', async () => {
-    const r = await parseUpload(iconv.encode(txt(['5,400.0000,1,方块,面,,,,@', ...sq(3960000, 38375000, 2000, 1, 1)]).toString(), 'gbk'), 'a.txt');
+    const r = await parseUpload(
+      iconv.encode(txt(['5,400.0000,1,方块,面,,,,@', ...sq(3960000, 38375000, 2000, 1, 1)]).toString(), 'gbk'),
+      'a.txt',
+    );
     expect(r.parcels[0].name).toBe('方块');
   });
 });
 
 describe('refusals that say what was seen', () => {
   it('DMS whose ′″ marks were lost (23°5733.084)', async () => {
-    const e = await refusal(parseUpload(csv(['点号,北纬,东经', 'J1,23°5733.084,113°15′12.000″', 'J2,23°57′40.000″,113°15′30.000″', 'J3,23°57′20.000″,113°15′40.000″']), 'a.csv'));
+    const e = await refusal(
+      parseUpload(
+        csv(['点号,北纬,东经', 'J1,23°5733.084,113°15′12.000″', 'J2,23°57′40.000″,113°15′30.000″', 'J3,23°57′20.000″,113°15′40.000″']),
+        'a.csv',
+      ),
+    );
     expect(e.code).toBe('PARSE_DMS_MARKS_LOST');
     expect(e.message).toContain("'23°5733.084'");
     expect(e.message).toContain('23°57′33.084″');
@@ -291,19 +329,44 @@ describe('refusals that say what was seen', () => {
   });
 
   it('old datums are named, with the reason (no public transformation parameters)', async () => {
-    const head = ['[属性描述]', '坐标系=1980西安坐标系', '几度分带=3', '带号=38', '[地块坐标]', '5,400,1,x,面,,,,@', 'J1,1,3960000,38375000', 'J2,1,3962000,38375000', 'J3,1,3962000,38377000', 'J1,1,3960000,38375000'];
+    const head = [
+      '[属性描述]',
+      '坐标系=1980西安坐标系',
+      '几度分带=3',
+      '带号=38',
+      '[地块坐标]',
+      '5,400,1,x,面,,,,@',
+      'J1,1,3960000,38375000',
+      'J2,1,3962000,38375000',
+      'J3,1,3962000,38377000',
+      'J1,1,3960000,38375000',
+    ];
     const e1 = await refusal(parseUpload(Buffer.from(head.join('\n')), 'a.txt'));
     expect(e1.code).toBe('PARSE_CRS_UNSUPPORTED');
     expect(e1.messageZh).toContain('1980西安坐标系');
     expect(e1.messageZh).toContain('没有公开的转换参数');
     expect(e1.message).toContain("Xi'an 1980");
-    const e2 = await refusal(parseUpload(csv(['某矿区范围拐点坐标（1954北京坐标系）', '点号,X,Y', 'J1,3960000,38375000', 'J2,3962000,38375000', 'J3,3962000,38377000']), 'a.csv'));
+    const e2 = await refusal(
+      parseUpload(
+        csv(['某矿区范围拐点坐标（1954北京坐标系）', '点号,X,Y', 'J1,3960000,38375000', 'J2,3962000,38375000', 'J3,3962000,38377000']),
+        'a.csv',
+      ),
+    );
     expect(e2.messageZh).toContain('1954北京坐标系');
     expect(e2.details![0]).toMatchObject({ line: 1 });
     const e3 = await refusal(parseUpload(Buffer.from('坐标系：北京54\n'), 'a.txt'));
     expect(e3.code).toBe('PARSE_CRS_UNSUPPORTED');
     // converted to CGCS2000 and saying so: read
-    const ok = await parseUpload(csv(['坐标由1980西安坐标系转换为2000国家大地坐标系', '点号,X,Y', 'J1,3960000,38375000', 'J2,3962000,38375000', 'J3,3962000,38377000']), 'a.csv');
+    const ok = await parseUpload(
+      csv([
+        '坐标由1980西安坐标系转换为2000国家大地坐标系',
+        '点号,X,Y',
+        'J1,3960000,38375000',
+        'J2,3962000,38375000',
+        'J3,3962000,38377000',
+      ]),
+      'a.csv',
+    );
     expect(ok.crs).toBe(4526);
   });
 });
@@ -317,7 +380,14 @@ describe('nothing dropped', () => {
       ...Array.from({ length: 6 }, (_, i) => {
         const l = LL11[i];
         const r = LL11[i + 6];
-        return [i + 1, dms(l[1]), dms(l[0]), 800 + i, ...(r ? [i + 7, dms(r[1]), dms(r[0]), 900 + i] : ['', '', '', '']), i === 2 ? '3.5' : ''].join(',');
+        return [
+          i + 1,
+          dms(l[1]),
+          dms(l[0]),
+          800 + i,
+          ...(r ? [i + 7, dms(r[1]), dms(r[0]), 900 + i] : ['', '', '', '']),
+          i === 2 ? '3.5' : '',
+        ].join(',');
       }),
       `面积,${(refKm2([LL11_AS_WRITTEN]) * 100).toFixed(2)},公顷,,,,,,`,
       '注：坐标系为2000国家大地坐标系,,,,,,,,',
@@ -329,7 +399,9 @@ describe('nothing dropped', () => {
     const numeric = cells.flat().filter(isNumericCell).length;
     const corners = r.parcels[0].vertex_count;
     const labels = 11;
-    const named = r.warnings.filter((w) => w.code === 'PARSE_CELLS_NOT_USED').reduce((s, w) => s + String(w.params!.cells).split(', ').length, 0);
+    const named = r.warnings
+      .filter((w) => w.code === 'PARSE_CELLS_NOT_USED')
+      .reduce((s, w) => s + String(w.params!.cells).split(', ').length, 0);
     const skippedLines = new Set(r.warnings.filter((w) => w.code === 'PARSE_ROW_SKIPPED').map((w) => w.line));
     const inSkipped = cells.reduce((s, row, i) => s + (skippedLines.has(i + 1) ? row.filter(isNumericCell).length : 0), 0);
     expect(2 * corners + labels + named + inSkipped).toBe(numeric);
@@ -349,7 +421,9 @@ describe('parcel names are kept', () => {
   it('a parcel name written once per parcel (merged cells) is still the parcel name, not a point label', async () => {
     const lines = ['地块名称,点号,经度,纬度'];
     ['甲区', '乙区', '丙区'].forEach((name, k) =>
-      LL11.slice(0, 4).forEach(([lon, lat], i) => lines.push(`${i === 0 ? name : ''},J${i + 1},${(lon + k * 0.1).toFixed(8)},${lat.toFixed(8)}`)),
+      LL11.slice(0, 4).forEach(([lon, lat], i) =>
+        lines.push(`${i === 0 ? name : ''},J${i + 1},${(lon + k * 0.1).toFixed(8)},${lat.toFixed(8)}`),
+      ),
     );
     const r = await parseUpload(csv(lines), 'a.csv');
     expect(r.parcels.map((p) => p.name)).toEqual(['甲区', '乙区', '丙区']);

@@ -92,7 +92,8 @@ function inflateCounted(buf: Uint8Array, limit: number): Record<string, Uint8Arr
     };
     f.start();
   };
-  for (let i = 0; i < buf.length; i += PUSH_BYTES) uz.push(buf.subarray(i, Math.min(buf.length, i + PUSH_BYTES)), i + PUSH_BYTES >= buf.length);
+  for (let i = 0; i < buf.length; i += PUSH_BYTES)
+    uz.push(buf.subarray(i, Math.min(buf.length, i + PUSH_BYTES)), i + PUSH_BYTES >= buf.length);
   return out;
 }
 

@@ -83,7 +83,8 @@ describe('planRelinquishment — synthetic blocks', { timeout: 30_000 }, () => {
     const input: PlanInput = {
       block: RECT_20x15,
       required_km2: required,
-      protected_counts_toward_required: true, deduct_first: [{ id: 'pa-1', collection: 'protected-areas', name: '某自然保护区', geometry: pa }],
+      protected_counts_toward_required: true,
+      deduct_first: [{ id: 'pa-1', collection: 'protected-areas', name: '某自然保护区', geometry: pa }],
     };
     const plan = planRelinquishment(input);
     expect(plan.protected_km2).toBeCloseTo(paArea, 6);
@@ -103,7 +104,11 @@ describe('planRelinquishment — synthetic blocks', { timeout: 30_000 }, () => {
     const required = 52.4605;
     const pa = kmRect(8, 5, 12, 5 + (0.3 * required) / 4);
     const paArea = ellipsoidalAreaKm2(pa);
-    const plan = planRelinquishment({ block: RECT_20x15, required_km2: required, deduct_first: [{ id: 'pa-1', collection: 'protected-areas', name: '某自然保护区', geometry: pa }] });
+    const plan = planRelinquishment({
+      block: RECT_20x15,
+      required_km2: required,
+      deduct_first: [{ id: 'pa-1', collection: 'protected-areas', name: '某自然保护区', geometry: pa }],
+    });
     expect(plan.warnings.map((w) => w.code)).toContain('PROTECTED_NOT_COUNTED_READING');
     expect(plan.candidates.length).toBeGreaterThan(0);
     for (const c of plan.candidates) {
@@ -119,7 +124,8 @@ describe('planRelinquishment — synthetic blocks', { timeout: 30_000 }, () => {
     const input: PlanInput = {
       block: RECT_20x15,
       required_km2: 52.4605,
-      protected_counts_toward_required: true, deduct_first: [
+      protected_counts_toward_required: true,
+      deduct_first: [
         { id: 'pa', collection: 'protected-areas', name: '森林公园', geometry: pa },
         { id: 'rl', collection: 'redlines', name: '生态保护红线', geometry: red },
       ],
@@ -134,14 +140,25 @@ describe('planRelinquishment — synthetic blocks', { timeout: 30_000 }, () => {
     const pa = kmRect(8, 5, 12, 9);
     const paArea = ellipsoidalAreaKm2(pa);
     const frameReserve: Polygon = kmPolygon([
-      [[-1, -1], [21, -1], [21, 16], [-1, 16]],
-      [[3, 3], [3, 12], [17, 12], [17, 3]],
+      [
+        [-1, -1],
+        [21, -1],
+        [21, 16],
+        [-1, 16],
+      ],
+      [
+        [3, 3],
+        [3, 12],
+        [17, 12],
+        [17, 3],
+      ],
     ]);
     const input: PlanInput = {
       block: RECT_20x15,
       required_km2: 40,
       keep: { reserves: [frameReserve] },
-      protected_counts_toward_required: true, deduct_first: [{ id: 'pa', collection: 'protected-areas', name: '地质公园', geometry: pa }],
+      protected_counts_toward_required: true,
+      deduct_first: [{ id: 'pa', collection: 'protected-areas', name: '地质公园', geometry: pa }],
     };
     const plan = planRelinquishment(input);
     const [a] = plan.candidates;
@@ -159,7 +176,8 @@ describe('planRelinquishment — synthetic blocks', { timeout: 30_000 }, () => {
     const input: PlanInput = {
       block: RECT_20x15,
       required_km2: 52.4605,
-      protected_counts_toward_required: true, deduct_first: [{ id: 'pa', collection: 'protected-areas', name: '泉域重点保护区', geometry: pa }],
+      protected_counts_toward_required: true,
+      deduct_first: [{ id: 'pa', collection: 'protected-areas', name: '泉域重点保护区', geometry: pa }],
     };
     const plan = planRelinquishment(input);
     expect(plan.candidates).toHaveLength(1);
@@ -243,7 +261,10 @@ describe('planRelinquishment — synthetic blocks', { timeout: 30_000 }, () => {
   });
 
   it('a multi-parcel block is planned and warned about', () => {
-    const block: MultiPolygon = { type: 'MultiPolygon', coordinates: [kmRect(0, 0, 10, 10).coordinates, kmRect(15, 0, 25, 10).coordinates] };
+    const block: MultiPolygon = {
+      type: 'MultiPolygon',
+      coordinates: [kmRect(0, 0, 10, 10).coordinates, kmRect(15, 0, 25, 10).coordinates],
+    };
     const input: PlanInput = { block, required_km2: 40 };
     const plan = planRelinquishment(input);
     expect(plan.warnings.map((w) => w.code)).toContain('BLOCK_MULTIPART');
@@ -259,7 +280,9 @@ describe('planRelinquishment — synthetic blocks', { timeout: 30_000 }, () => {
       expect((e as AppError).code).toBe('PLANNER_REQUIRED_EXCEEDS_BLOCK');
     }
     expect(() => planRelinquishment({ block: RECT_20x15, required_km2: -1 })).toThrowError(/required_km2/);
-    expect(() => planRelinquishment({ block: { type: 'Point', coordinates: [0, 0] } as unknown as Polygon, required_km2: 1 })).toThrowError(AppError);
+    expect(() => planRelinquishment({ block: { type: 'Point', coordinates: [0, 0] } as unknown as Polygon, required_km2: 1 })).toThrowError(
+      AppError,
+    );
   });
 
   it('performance guard: a 200-vertex block with keep features plans in well under 2 s', () => {
@@ -268,7 +291,7 @@ describe('planRelinquishment — synthetic blocks', { timeout: 30_000 }, () => {
     const wells = Array.from({ length: 300 }, (_, i) => ({
       id: `W${i}`,
       status: i % 3 ? 'producing' : 'abandoned',
-      coordinates: [112.38 + 0.24 * ((i * 37) % 100) / 100, 35.9 + 0.2 * ((i * 53) % 100) / 100] as [number, number],
+      coordinates: [112.38 + (0.24 * ((i * 37) % 100)) / 100, 35.9 + (0.2 * ((i * 53) % 100)) / 100] as [number, number],
     }));
     const input: PlanInput = {
       block,
@@ -276,7 +299,9 @@ describe('planRelinquishment — synthetic blocks', { timeout: 30_000 }, () => {
       keep: {
         wells,
         reserves: [kmRect(-12, -12, -4, 12)],
-        pipelines: [{ type: 'LineString', coordinates: Array.from({ length: 100 }, (_, i) => [112.35 + (0.3 * i) / 99, 36 + 0.02 * Math.sin(i)]) }],
+        pipelines: [
+          { type: 'LineString', coordinates: Array.from({ length: 100 }, (_, i) => [112.35 + (0.3 * i) / 99, 36 + 0.02 * Math.sin(i)]) },
+        ],
       },
     };
     const t0 = performance.now();

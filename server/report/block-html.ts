@@ -8,7 +8,16 @@ import type { StoredBlockAssessment } from '../lifecycle/stored-block';
 import { say } from '../i18n/message';
 import type { Step } from '../rules/steps';
 import { cornerTable, type CheckModel, type CornerTable } from './check-model';
-import { articlesHtml, certificateHtml, conflictsHtml, sevLabel, summaryHtml, swatch, wellsHtml, type CertificateBlock } from './check-html';
+import {
+  articlesHtml,
+  certificateHtml,
+  conflictsHtml,
+  sevLabel,
+  summaryHtml,
+  swatch,
+  wellsHtml,
+  type CertificateBlock,
+} from './check-html';
 import { chinaTime, km2, metres, percent, yuan } from './format';
 import { esc, REPORT_CSS, txt } from './html';
 import { ACQUISITION, BASINS, DECISIONS, KINDS, label, MINERALS, REGIMES, STATUSES, textOf, type Lang } from './labels';
@@ -33,7 +42,15 @@ export interface DossierRecord {
   annex: {
     required_km2: number | null;
     source: 'assessment' | 'request' | null;
-    candidate: { id: string; strategy: string; area_km2: number; retained_area_km2: number; geometry: Polygon | MultiPolygon; retained: Polygon | MultiPolygon; reasons: string[] } | null;
+    candidate: {
+      id: string;
+      strategy: string;
+      area_km2: number;
+      retained_area_km2: number;
+      geometry: Polygon | MultiPolygon;
+      retained: Polygon | MultiPolygon;
+      reasons: string[];
+    } | null;
     note: string | null;
   };
 }
@@ -42,7 +59,7 @@ const Z = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
 
 /** A step's value in the unit its formula speaks of. */
 function stepValue(s: Step, lang: Lang): string {
-  if (/CNY|元/.test(s.formula) || /^R-(INV|FEE|COVID|INC)/.test(s.rule) && !/ratio|share|%/.test(s.formula)) return yuan(s.value, lang);
+  if (/CNY|元/.test(s.formula) || (/^R-(INV|FEE|COVID|INC)/.test(s.rule) && !/ratio|share|%/.test(s.formula))) return yuan(s.value, lang);
   if (/km²/.test(s.formula)) return `${km2(s.value)} km²`;
   if (/ratio|share|%/.test(s.formula) && s.value <= 1.5) return percent(s.value);
   return String(Math.round(s.value * 1e6) / 1e6);
@@ -64,7 +81,12 @@ ${t.rows.map((c) => `<tr><td>${esc(c.parcel)}</td><td class="num">${c.ring}</td>
 
 const v = (x: unknown) => (x === null || x === undefined || x === '' ? '—' : esc(x));
 
-export function dossierHtml(r: DossierRecord, conflicts: Pick<CheckModel, 'conflicts' | 'wells' | 'articles' | 'summary' | 'areas' | 'deductible_km2' | 'net_km2'>, lang: Lang, cert: CertificateBlock): string {
+export function dossierHtml(
+  r: DossierRecord,
+  conflicts: Pick<CheckModel, 'conflicts' | 'wells' | 'articles' | 'summary' | 'areas' | 'deductible_km2' | 'net_km2'>,
+  lang: Lang,
+  cert: CertificateBlock,
+): string {
   const b = r.block;
   const a = r.assessment;
   const notice = say(REPORT_SAY, 'SYNTHETIC_DATA');
@@ -85,26 +107,37 @@ ${row2(Z(lang, '登记机关', 'Authority'), v(b.authority), Z(lang, '盆地', '
 ${row2(Z(lang, '服务版本', 'Service'), `${esc(r.service.name)} ${esc(r.service.version)}`, Z(lang, '登记库截至', 'Register as at'), r.register_as_at ? esc(chinaTime(r.register_as_at)) : '—')}
 </table>`;
 
-  const history = `<h2>${Z(lang, '二、变更历史', '2. History')}</h2>${r.history.length ? `<table><thead><tr><th>${Z(lang, '记录期间', 'Recorded')}</th><th>${Z(lang, '名称', 'Name')}</th><th>${Z(lang, '矿业权人', 'Holder')}</th><th>${Z(lang, '状态', 'Status')}</th><th>${Z(lang, '有效期', 'Valid')}</th><th class="num">${Z(lang, '面积 km²', 'Area km²')}</th></tr></thead><tbody>
+  const history = `<h2>${Z(lang, '二、变更历史', '2. History')}</h2>${
+    r.history.length
+      ? `<table><thead><tr><th>${Z(lang, '记录期间', 'Recorded')}</th><th>${Z(lang, '名称', 'Name')}</th><th>${Z(lang, '矿业权人', 'Holder')}</th><th>${Z(lang, '状态', 'Status')}</th><th>${Z(lang, '有效期', 'Valid')}</th><th class="num">${Z(lang, '面积 km²', 'Area km²')}</th></tr></thead><tbody>
 ${r.history.map((h) => `<tr><td class="small">${h.recorded_from ? esc(chinaTime(String(h.recorded_from))) : '—'} — ${h.recorded_to ? esc(chinaTime(String(h.recorded_to))) : ''}</td><td>${v(h.name)}</td><td>${v(h.holder)}</td><td>${esc(label(STATUSES, h.status as string, lang))}</td><td>${v(h.valid_from)} — ${v(h.valid_to)}</td><td class="num">${h.area_km2 === null || h.area_km2 === undefined ? '—' : km2(Number(h.area_km2))}</td></tr>`).join('')}</tbody></table>`
-    : `<p>${Z(lang, '登记库中无早期版本（自入库以来未变更）。', 'No earlier versions on file (unchanged since it was recorded).')}</p>`}`;
+      : `<p>${Z(lang, '登记库中无早期版本（自入库以来未变更）。', 'No earlier versions on file (unchanged since it was recorded).')}</p>`
+  }`;
 
   const conf = `<h2>${Z(lang, '三、重叠与冲突（按延续申请判定）', '3. Conflicts (judged as an extension by the holder)')}</h2>${summaryHtml(conflicts, lang)}${conflictsHtml(conflicts, lang)}${wellsHtml(conflicts, lang)}`;
 
   // assessment
   const ex = a.assessment;
-  const decision = ex ? `<div class="verdict ${ex.decision === 'refuse' ? 'block' : 'ok'}">${Z(lang, '结论', 'Decision')}：${esc(label(DECISIONS, ex.decision, lang))}${ex.decision === 'extend' ? ` · ${Z(lang, '缩减', 'reduce')} ${km2(ex.reduction_km2)} km²（${percent(ex.reduction_ratio)}）· ${Z(lang, '保留', 'remaining')} ${km2(ex.remaining_km2)} km²` : ''}</div>` : `<p>${Z(lang, '无延续评估（非探矿权或缺少日期）。', 'No extension assessment (not an exploration right, or dates missing).')}</p>`;
-  const list = (title: string, xs: unknown[] | undefined) => (xs && xs.length ? `<h3>${title}</h3><ul>${xs.map((x) => `<li>${esc(txt(x, lang))}</li>`).join('')}</ul>` : '');
+  const decision = ex
+    ? `<div class="verdict ${ex.decision === 'refuse' ? 'block' : 'ok'}">${Z(lang, '结论', 'Decision')}：${esc(label(DECISIONS, ex.decision, lang))}${ex.decision === 'extend' ? ` · ${Z(lang, '缩减', 'reduce')} ${km2(ex.reduction_km2)} km²（${percent(ex.reduction_ratio)}）· ${Z(lang, '保留', 'remaining')} ${km2(ex.remaining_km2)} km²` : ''}</div>`
+    : `<p>${Z(lang, '无延续评估（非探矿权或缺少日期）。', 'No extension assessment (not an exploration right, or dates missing).')}</p>`;
+  const list = (title: string, xs: unknown[] | undefined) =>
+    xs && xs.length ? `<h3>${title}</h3><ul>${xs.map((x) => `<li>${esc(txt(x, lang))}</li>`).join('')}</ul>` : '';
   const inv = a.investment;
-  const money = !r.visibility.investment ? `<p class="small">${Z(lang, '勘查投入数据按角色权限不予显示。', 'Investment figures are withheld for this role.')}</p>`
-    : inv ? `<h3>${Z(lang, '最低勘查投入', 'Minimum exploration investment')}</h3><table><thead><tr><th class="num">${Z(lang, '勘查年度', 'Year')}</th><th>${Z(lang, '起', 'From')}</th><th>${Z(lang, '止', 'To')}</th><th class="num">${Z(lang, '应投入', 'Required')}</th></tr></thead><tbody>
+  const money = !r.visibility.investment
+    ? `<p class="small">${Z(lang, '勘查投入数据按角色权限不予显示。', 'Investment figures are withheld for this role.')}</p>`
+    : inv
+      ? `<h3>${Z(lang, '最低勘查投入', 'Minimum exploration investment')}</h3><table><thead><tr><th class="num">${Z(lang, '勘查年度', 'Year')}</th><th>${Z(lang, '起', 'From')}</th><th>${Z(lang, '止', 'To')}</th><th class="num">${Z(lang, '应投入', 'Required')}</th></tr></thead><tbody>
 ${inv.rows.map((x) => `<tr><td class="num">${x.exploration_year}</td><td>${esc(x.start)}</td><td>${esc(x.end)}</td><td class="num">${yuan(x.amount_cny, lang)}</td></tr>`).join('')}
 <tr><th colspan="3">${Z(lang, '应投入合计', 'Required in total')}</th><th class="num">${yuan(inv.total_cny, lang)}</th></tr>
 <tr><th colspan="3">${Z(lang, '实际投入', 'Actually invested')}</th><th class="num">${yuan(inv.actual_cny, lang)}</th></tr>
-<tr><th colspan="3">${Z(lang, '未完成比例', 'Unfinished share')}</th><th class="num">${percent(inv.unfinished_ratio)}</th></tr></tbody></table>` : '';
-  const fees = a.fees ? `<h3>${Z(lang, '探矿权使用费', 'Exploration usage fee')}</h3><table><thead><tr><th class="num">${Z(lang, '勘查年度', 'Year')}</th><th class="num">${Z(lang, '金额', 'Amount')}</th></tr></thead><tbody>
+<tr><th colspan="3">${Z(lang, '未完成比例', 'Unfinished share')}</th><th class="num">${percent(inv.unfinished_ratio)}</th></tr></tbody></table>`
+      : '';
+  const fees = a.fees
+    ? `<h3>${Z(lang, '探矿权使用费', 'Exploration usage fee')}</h3><table><thead><tr><th class="num">${Z(lang, '勘查年度', 'Year')}</th><th class="num">${Z(lang, '金额', 'Amount')}</th></tr></thead><tbody>
 ${a.fees.rows.map((x) => `<tr><td class="num">${x.exploration_year}</td><td class="num">${yuan(x.amount_cny, lang)}</td></tr>`).join('')}
-<tr><th>${Z(lang, '累计', 'To date')}</th><th class="num">${yuan(a.fees.total_to_date_cny, lang)}</th></tr></tbody></table>` : '';
+<tr><th>${Z(lang, '累计', 'To date')}</th><th class="num">${yuan(a.fees.total_to_date_cny, lang)}</th></tr></tbody></table>`
+    : '';
   const derived = r.visibility.investment ? a.derived_steps : a.derived_steps.filter((s) => !/^R-INV|R-COVID/.test(s.rule));
   const assess = `<h2>${Z(lang, '四、延续评估', '4. Extension assessment')}</h2>${decision}
 <table class="meta"><tr><td>${Z(lang, '适用规则', 'Regime')}</td><td>${ex ? esc(label(REGIMES, ex.regime, lang)) : '—'} <span class="small">${esc(txt(a.regime_reason, lang))}</span></td></tr>
@@ -125,7 +158,11 @@ ${money}${fees}`;
     const after = cornerTable(c.retained, `${b.name}${Z(lang, '（保留）', ' (retained)')}`, before.zone);
     const cut = cornerTable(c.geometry, `${b.name}${Z(lang, '（缩减）', ' (relinquished)')}`, before.zone);
     const fig = mapFigure({
-      widthMm: 182, heightMm: 125, frame: [b.geometry], lang, zone: before.zone,
+      widthMm: 182,
+      heightMm: 125,
+      frame: [b.geometry],
+      lang,
+      zone: before.zone,
       layers: [
         { geometries: [c.retained as Geometry], style: { color: '#1a7837', angle: 0, fillOpacity: 0.06 } },
         { geometries: [c.geometry as Geometry], style: { color: '#c2181b', angle: 45, fillOpacity: 0.08 } },

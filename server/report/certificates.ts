@@ -60,10 +60,11 @@ export function certificateService(db: Queryable, opts: CertificateServiceOption
     const first = (await db.named<{ private_pem: string }>('signing_key_get')).rows[0];
     return first ? parseSigningKey(first.private_pem) : g.key;
   };
-  const signingKey = () => (key ??= loadKey().catch((e) => {
-    key = null;
-    throw e;
-  }));
+  const signingKey = () =>
+    (key ??= loadKey().catch((e) => {
+      key = null;
+      throw e;
+    }));
 
   return {
     signingKey,
@@ -92,12 +93,17 @@ export function certificateService(db: Queryable, opts: CertificateServiceOption
       const sigOk = typeof env.signature === 'string' && signatureValid(rec, env.signature, k.publicKey);
       const stored = id ? await this.get(id) : null;
       const differences = stored ? jsonDiff(JSON.parse(stored.record), rec) : [];
-      if (stored && env.signature !== stored.signature) differences.push({ path: 'signature', expected: stored.signature, found: env.signature });
+      if (stored && env.signature !== stored.signature)
+        differences.push({ path: 'signature', expected: stored.signature, found: env.signature });
       const valid = sigOk && !!stored && differences.length === 0;
-      const message = valid ? say(REPORT_SAY, 'VERIFY_VALID', { id: id! })
-        : typeof env.key_id === 'string' && env.key_id !== k.key_id && !sigOk ? say(REPORT_SAY, 'VERIFY_OTHER_KEY', { key: env.key_id })
-          : !sigOk ? say(REPORT_SAY, 'VERIFY_BAD_SIGNATURE', { id: id ?? '?' })
-            : !stored ? say(REPORT_SAY, 'VERIFY_UNKNOWN', { id: id ?? '?' })
+      const message = valid
+        ? say(REPORT_SAY, 'VERIFY_VALID', { id: id! })
+        : typeof env.key_id === 'string' && env.key_id !== k.key_id && !sigOk
+          ? say(REPORT_SAY, 'VERIFY_OTHER_KEY', { key: env.key_id })
+          : !sigOk
+            ? say(REPORT_SAY, 'VERIFY_BAD_SIGNATURE', { id: id ?? '?' })
+            : !stored
+              ? say(REPORT_SAY, 'VERIFY_UNKNOWN', { id: id ?? '?' })
               : say(REPORT_SAY, 'VERIFY_DIFFERS', { id: id!, n: differences.length });
       return { valid, certificate_id: id, signature_valid: sigOk, on_file: !!stored, differences, message };
     },

@@ -38,8 +38,9 @@ export interface CornerTable {
 /** Corner table of a (Multi)Polygon in the order given (closing corners not repeated), GK of one 3° zone. */
 export function cornerTable(geometry: Polygon | MultiPolygon, name: string, zone?: number): CornerTable {
   const polys = namedPolygons(geometry, name);
-  let min = Infinity, max = -Infinity;
-  for (const p of polys) for (const r of p.rings) for (const [lon] of r) (min = Math.min(min, lon)), (max = Math.max(max, lon));
+  let min = Infinity,
+    max = -Infinity;
+  for (const p of polys) for (const r of p.rings) for (const [lon] of r) ((min = Math.min(min, lon)), (max = Math.max(max, lon)));
   const z = zone ?? zone3ForLon((min + max) / 2);
   const crs = gkCrsForZone(z)!;
   const to = lonLatToGkConverter(crs);
@@ -49,7 +50,17 @@ export function cornerTable(geometry: Polygon | MultiPolygon, name: string, zone
     p.rings.forEach((ring, r) => {
       for (const [lon, lat] of ring) {
         const g = to(lon, lat);
-        rows.push({ parcel: p.name, ring: r + 1, n: ++n, x: g.x, y: g.y, lon: formatDms(lon, 3), lat: formatDms(lat, 3), lonDeg: lon, latDeg: lat });
+        rows.push({
+          parcel: p.name,
+          ring: r + 1,
+          n: ++n,
+          x: g.x,
+          y: g.y,
+          lon: formatDms(lon, 3),
+          lat: formatDms(lat, 3),
+          lonDeg: lon,
+          latDeg: lat,
+        });
       }
     });
   }
@@ -77,7 +88,12 @@ export interface ConflictRow {
 export interface CheckModel {
   record: CheckRecord;
   corners: CornerTable;
-  areas: { ellipsoidal_km2: number; planar_gk_km2: number; declared_km2: number | null; parcels: { name: string; ellipsoidal_km2: number; planar_gk_km2: number }[] };
+  areas: {
+    ellipsoidal_km2: number;
+    planar_gk_km2: number;
+    declared_km2: number | null;
+    parcels: { name: string; ellipsoidal_km2: number; planar_gk_km2: number }[];
+  };
   /** every conflict except wells, most serious first */
   conflicts: ConflictRow[];
   /** wells, grouped by outcome and rules (a block can hold hundreds): every well named */
@@ -99,29 +115,60 @@ export function checkModel(record: CheckRecord): CheckModel {
   const crs = gkCrsForZone(corners.zone)!;
   const parcels = namedPolygons(g, 'p').map((p, i) => {
     const poly: Polygon = { type: 'Polygon', coordinates: p.rings.map((r) => [...r, r[0]]) };
-    return { name: record.inputs.parcels[i]?.name ?? p.name, ellipsoidal_km2: record.inputs.parcels[i]?.area_km2 ?? NaN, planar_gk_km2: gkPlanarAreaKm2(poly, crs) };
+    return {
+      name: record.inputs.parcels[i]?.name ?? p.name,
+      ellipsoidal_km2: record.inputs.parcels[i]?.area_km2 ?? NaN,
+      planar_gk_km2: gkPlanarAreaKm2(poly, crs),
+    };
   });
   const conflicts: ConflictRow[] = record.results.conflicts
     .map((c) => ({
-      collection: c.check ? 'containment' : c.collection, id: c.id, name: c.name, category: c.category, zone: c.zone, status: c.status, holder: c.holder,
-      overlap_area_km2: c.overlap_area_km2, length_km: c.length_km ?? null, share_of_input: c.share_of_input, share_of_feature: c.share_of_feature,
-      outcome: c.outcome, severity: severityOf(c.outcome), deductible: c.deductible,
+      collection: c.check ? 'containment' : c.collection,
+      id: c.id,
+      name: c.name,
+      category: c.category,
+      zone: c.zone,
+      status: c.status,
+      holder: c.holder,
+      overlap_area_km2: c.overlap_area_km2,
+      length_km: c.length_km ?? null,
+      share_of_input: c.share_of_input,
+      share_of_feature: c.share_of_feature,
+      outcome: c.outcome,
+      severity: severityOf(c.outcome),
+      deductible: c.deductible,
       rules: c.basis.map((b) => ({ rule: b.rule, citation: b.citation, note: b.note })),
     }))
-    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.overlap_area_km2 - a.overlap_area_km2 || (b.length_km ?? 0) - (a.length_km ?? 0));
+    .sort(
+      (a, b) =>
+        SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+        b.overlap_area_km2 - a.overlap_area_km2 ||
+        (b.length_km ?? 0) - (a.length_km ?? 0),
+    );
   const wellMap = new Map<string, CheckModel['wells'][number]>();
   for (const c of conflicts.filter((x) => x.collection === 'wells')) {
     const k = `${c.outcome}|${c.rules.map((b) => b.rule).join(',')}`;
-    const g = wellMap.get(k) ?? { outcome: c.outcome, severity: c.severity, rules: c.rules.map((b) => ({ rule: b.rule, citation: b.citation })), names: [] };
+    const g = wellMap.get(k) ?? {
+      outcome: c.outcome,
+      severity: c.severity,
+      rules: c.rules.map((b) => ({ rule: b.rule, citation: b.citation })),
+      names: [],
+    };
     g.names.push(c.name ?? c.id);
     wellMap.set(k, g);
   }
-  const wells = [...wellMap.values()].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.names.length - a.names.length);
+  const wells = [...wellMap.values()].sort(
+    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.names.length - a.names.length,
+  );
   for (const w of wells) w.names.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   const articles = new Map<string, { rule: string; citation: string; text: string }>();
-  for (const c of record.results.conflicts) for (const b of c.basis) if (!articles.has(b.rule)) articles.set(b.rule, { rule: b.rule, citation: b.citation, text: b.text });
+  for (const c of record.results.conflicts)
+    for (const b of c.basis) if (!articles.has(b.rule)) articles.set(b.rule, { rule: b.rule, citation: b.citation, text: b.text });
   const s = record.results.summary as Record<string, { count: number; area_km2: number } | number>;
-  const summary = SUMMARY_KEYS.filter((k) => typeof s[k] === 'object').map((k) => ({ key: k, ...(s[k] as { count: number; area_km2: number }) }));
+  const summary = SUMMARY_KEYS.filter((k) => typeof s[k] === 'object').map((k) => ({
+    key: k,
+    ...(s[k] as { count: number; area_km2: number }),
+  }));
   const deductible = record.results.summary.deductible_area_km2;
   const net = record.results.summary.net_area_km2;
   const conditions = conflicts.filter((c) => c.severity === 'condition').length;
@@ -131,8 +178,11 @@ export function checkModel(record: CheckRecord): CheckModel {
       ? { severity: 'condition' as const, message: say(REPORT_SAY, 'VERDICT_CONDITIONS', { n: conditions }) }
       : { severity: 'ok' as const, message: say(REPORT_SAY, 'VERDICT_CLEAR') };
   const bySev = new Map<Severity, Geometry[]>();
-  for (const c of record.results.conflicts) if (c.geometry) bySev.set(severityOf(c.outcome), [...(bySev.get(severityOf(c.outcome)) ?? []), c.geometry]);
-  const layers = (['ok', 'info', 'condition', 'block'] as Severity[]).filter((k) => bySev.has(k)).map((k) => ({ severity: k, geometries: bySev.get(k)! }));
+  for (const c of record.results.conflicts)
+    if (c.geometry) bySev.set(severityOf(c.outcome), [...(bySev.get(severityOf(c.outcome)) ?? []), c.geometry]);
+  const layers = (['ok', 'info', 'condition', 'block'] as Severity[])
+    .filter((k) => bySev.has(k))
+    .map((k) => ({ severity: k, geometries: bySev.get(k)! }));
   return {
     record,
     corners,

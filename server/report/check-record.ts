@@ -50,7 +50,14 @@ export interface CheckParts {
   block_id: string | null;
   declared_area_km2?: number | null;
   file_name?: string | null;
-  described: { format: string; crs: number; area_km2: number; geometry: Polygon | MultiPolygon; parcels: { name: string; vertex_count: number; area_km2: number }[]; warnings: RecordMessage[] | object[] };
+  described: {
+    format: string;
+    crs: number;
+    area_km2: number;
+    geometry: Polygon | MultiPolygon;
+    parcels: { name: string; vertex_count: number; area_km2: number }[];
+    warnings: RecordMessage[] | object[];
+  };
   result: { conflicts: ConflictEntry[]; summary: ConflictSummary; warnings: object[] };
 }
 

@@ -2,17 +2,67 @@ import { describe, expect, it } from 'vitest';
 import { buildCheckRecord } from './check-record';
 import { conflictsCsv, guard } from './exports';
 
-const geometry = { type: 'Polygon' as const, coordinates: [[[112.6, 35.9], [112.75, 35.9], [112.75, 36.05], [112.6, 35.9]]] };
+const geometry = {
+  type: 'Polygon' as const,
+  coordinates: [
+    [
+      [112.6, 35.9],
+      [112.75, 35.9],
+      [112.75, 36.05],
+      [112.6, 35.9],
+    ],
+  ],
+};
 const rec = buildCheckRecord(
-  { certificate_id: 'KQ-1', check_id: 'chk-1', issued_at: '2026-12-01T00:00:00.000Z', service: { name: 's', version: '1' }, register_as_at: null, key_id: 'k', verify_url: 'u' },
   {
-    subject: { applicant: '=cmd|calc', application: 'new_exploration', mineral: 'cbm', kind: 'exploration', regime: 'shanxi-cbm-2020', as_of: '2026-12-01' },
+    certificate_id: 'KQ-1',
+    check_id: 'chk-1',
+    issued_at: '2026-12-01T00:00:00.000Z',
+    service: { name: 's', version: '1' },
+    register_as_at: null,
+    key_id: 'k',
+    verify_url: 'u',
+  },
+  {
+    subject: {
+      applicant: '=cmd|calc',
+      application: 'new_exploration',
+      mineral: 'cbm',
+      kind: 'exploration',
+      regime: 'shanxi-cbm-2020',
+      as_of: '2026-12-01',
+    },
     block_id: null,
-    described: { format: 'geojson', crs: 4490, area_km2: 100, geometry, parcels: [{ name: 'a', vertex_count: 3, area_km2: 100 }], warnings: [] },
+    described: {
+      format: 'geojson',
+      crs: 4490,
+      area_km2: 100,
+      geometry,
+      parcels: [{ name: 'a', vertex_count: 3, area_km2: 100 }],
+      warnings: [],
+    },
     result: {
-      conflicts: [{ collection: 'blocks', id: 'b1', name: '+SUM(A1)', category: 'mining', zone: null, status: 'valid', holder: '@x', mineral: 'cbm', overlap_area_km2: 1.23456,
-        share_of_input: 0.7165421097855735, share_of_feature: null, geometry: null, outcome: 'forbidden', deductible: true, basis: [{ rule: 'OVL-2', citation: 'c', text: 't' }] }] as never,
-      summary: { deductible_area_km2: 1.23456, net_area_km2: 98.76544 } as never, warnings: [],
+      conflicts: [
+        {
+          collection: 'blocks',
+          id: 'b1',
+          name: '+SUM(A1)',
+          category: 'mining',
+          zone: null,
+          status: 'valid',
+          holder: '@x',
+          mineral: 'cbm',
+          overlap_area_km2: 1.23456,
+          share_of_input: 0.7165421097855735,
+          share_of_feature: null,
+          geometry: null,
+          outcome: 'forbidden',
+          deductible: true,
+          basis: [{ rule: 'OVL-2', citation: 'c', text: 't' }],
+        },
+      ] as never,
+      summary: { deductible_area_km2: 1.23456, net_area_km2: 98.76544 } as never,
+      warnings: [],
     },
   },
 );

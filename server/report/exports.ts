@@ -15,14 +15,64 @@ import { APPLICATIONS, COLLECTIONS, label, labelAny, MINERALS, OUTCOMES, REGIMES
 export const guard = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
 
 const H = {
-  zh: ['序号', '图层', '要素编号', '名称', '类别', '分区', '状态', '权利人', '矿种', '重叠面积(km²)', '穿越长度(km)', '占申请区', '占对方', '结论', '须扣减', '依据', '结论代码'],
-  en: ['No.', 'Layer', 'Feature id', 'Name', 'Category', 'Zone', 'Status', 'Holder', 'Mineral', 'Overlap (km²)', 'Crossing (km)', 'Share of application', 'Share of feature', 'Outcome', 'Deductible', 'Basis', 'Outcome code'],
+  zh: [
+    '序号',
+    '图层',
+    '要素编号',
+    '名称',
+    '类别',
+    '分区',
+    '状态',
+    '权利人',
+    '矿种',
+    '重叠面积(km²)',
+    '穿越长度(km)',
+    '占申请区',
+    '占对方',
+    '结论',
+    '须扣减',
+    '依据',
+    '结论代码',
+  ],
+  en: [
+    'No.',
+    'Layer',
+    'Feature id',
+    'Name',
+    'Category',
+    'Zone',
+    'Status',
+    'Holder',
+    'Mineral',
+    'Overlap (km²)',
+    'Crossing (km)',
+    'Share of application',
+    'Share of feature',
+    'Outcome',
+    'Deductible',
+    'Basis',
+    'Outcome code',
+  ],
 };
 
 export interface ExportRow {
-  no: number; layer: string; id: string; name: string; category: string; zone: string; status: string; holder: string; mineral: string;
-  overlap_km2: number; length_km: number | null; share_of_input: number; share_of_feature: number | null;
-  outcome: string; deductible: string; basis: string; outcome_code: string;
+  no: number;
+  layer: string;
+  id: string;
+  name: string;
+  category: string;
+  zone: string;
+  status: string;
+  holder: string;
+  mineral: string;
+  overlap_km2: number;
+  length_km: number | null;
+  share_of_input: number;
+  share_of_feature: number | null;
+  outcome: string;
+  deductible: string;
+  basis: string;
+  outcome_code: string;
 }
 
 export function headerBlock(r: CheckRecord, lang: Lang): [string, string][] {
@@ -38,7 +88,10 @@ export function headerBlock(r: CheckRecord, lang: Lang): [string, string][] {
     [zh ? '判定日期' : 'As of', s.as_of],
     [zh ? '出具时间' : 'Issued', chinaTime(r.issued_at)],
     [zh ? '证书编号' : 'Certificate', r.certificate_id],
-    [zh ? '坐标系' : 'CRS', zh ? 'CGCS2000（EPSG:4490），面积为 CGCS2000 椭球面积' : 'CGCS2000 (EPSG:4490); areas ellipsoidal on the CGCS2000 ellipsoid'],
+    [
+      zh ? '坐标系' : 'CRS',
+      zh ? 'CGCS2000（EPSG:4490），面积为 CGCS2000 椭球面积' : 'CGCS2000 (EPSG:4490); areas ellipsoidal on the CGCS2000 ellipsoid',
+    ],
     [zh ? '申请面积(km²)' : 'Applied area (km²)', r.results.area_km2.toFixed(4)],
     [zh ? '须扣减面积(km²)' : 'Deductible area (km²)', sum.deductible_area_km2.toFixed(4)],
     [zh ? '扣减后净面积(km²)' : 'Net area (km²)', sum.net_area_km2.toFixed(4)],
@@ -49,12 +102,23 @@ export function headerBlock(r: CheckRecord, lang: Lang): [string, string][] {
 
 export function exportRows(r: CheckRecord, lang: Lang): ExportRow[] {
   return r.results.conflicts.map((c, i) => ({
-    no: i + 1, layer: label(COLLECTIONS, c.check ? 'containment' : c.collection, lang), id: c.id, name: c.name ?? '',
-    category: c.category ? labelAny(c.category, lang) : '', zone: c.zone ? labelAny(c.zone, lang) : '', status: c.status ? labelAny(c.status, lang) : '',
-    holder: c.holder ?? '', mineral: c.mineral ? label(MINERALS, c.mineral, lang) : '',
-    overlap_km2: c.overlap_area_km2, length_km: c.length_km ?? null, share_of_input: c.share_of_input, share_of_feature: c.share_of_feature,
-    outcome: label(OUTCOMES, c.outcome, lang), deductible: c.deductible ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no',
-    basis: c.basis.map((b) => `${b.rule} ${b.citation}`).join(lang === 'zh' ? '；' : '; '), outcome_code: c.outcome,
+    no: i + 1,
+    layer: label(COLLECTIONS, c.check ? 'containment' : c.collection, lang),
+    id: c.id,
+    name: c.name ?? '',
+    category: c.category ? labelAny(c.category, lang) : '',
+    zone: c.zone ? labelAny(c.zone, lang) : '',
+    status: c.status ? labelAny(c.status, lang) : '',
+    holder: c.holder ?? '',
+    mineral: c.mineral ? label(MINERALS, c.mineral, lang) : '',
+    overlap_km2: c.overlap_area_km2,
+    length_km: c.length_km ?? null,
+    share_of_input: c.share_of_input,
+    share_of_feature: c.share_of_feature,
+    outcome: label(OUTCOMES, c.outcome, lang),
+    deductible: c.deductible ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no',
+    basis: c.basis.map((b) => `${b.rule} ${b.citation}`).join(lang === 'zh' ? '；' : '; '),
+    outcome_code: c.outcome,
   }));
 }
 
@@ -68,8 +132,29 @@ export function conflictsCsv(r: CheckRecord, lang: Lang): Buffer {
   const lines = headerBlock(r, lang).map(([k, v]) => [k, v].map(csvCell).join(','));
   lines.push('', H[lang].map(csvCell).join(','));
   for (const x of exportRows(r, lang))
-    lines.push([String(x.no), x.layer, x.id, x.name, x.category, x.zone, x.status, x.holder, x.mineral, x.overlap_km2.toFixed(4),
-      x.length_km === null ? '' : x.length_km.toFixed(3), pct(x.share_of_input), pct(x.share_of_feature), x.outcome, x.deductible, x.basis, x.outcome_code].map(csvCell).join(','));
+    lines.push(
+      [
+        String(x.no),
+        x.layer,
+        x.id,
+        x.name,
+        x.category,
+        x.zone,
+        x.status,
+        x.holder,
+        x.mineral,
+        x.overlap_km2.toFixed(4),
+        x.length_km === null ? '' : x.length_km.toFixed(3),
+        pct(x.share_of_input),
+        pct(x.share_of_feature),
+        x.outcome,
+        x.deductible,
+        x.basis,
+        x.outcome_code,
+      ]
+        .map(csvCell)
+        .join(','),
+    );
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
@@ -95,8 +180,25 @@ export async function conflictsXlsx(r: CheckRecord, lang: Lang): Promise<Buffer>
   });
   exportRows(r, lang).forEach((x, i) => {
     const row = ws.getRow(top + 1 + i);
-    const vals: (string | number | null)[] = [x.no, x.layer, x.id, x.name, x.category, x.zone, x.status, x.holder, x.mineral, x.overlap_km2, x.length_km,
-      x.share_of_input, x.share_of_feature, x.outcome, x.deductible, x.basis, x.outcome_code];
+    const vals: (string | number | null)[] = [
+      x.no,
+      x.layer,
+      x.id,
+      x.name,
+      x.category,
+      x.zone,
+      x.status,
+      x.holder,
+      x.mineral,
+      x.overlap_km2,
+      x.length_km,
+      x.share_of_input,
+      x.share_of_feature,
+      x.outcome,
+      x.deductible,
+      x.basis,
+      x.outcome_code,
+    ];
     vals.forEach((v, k) => (row.getCell(k + 1).value = typeof v === 'string' ? guard(v) : v));
     row.getCell(10).numFmt = '0.0000';
     row.getCell(11).numFmt = '0.000';
@@ -109,7 +211,8 @@ export async function conflictsXlsx(r: CheckRecord, lang: Lang): Promise<Buffer>
   const rules = wb.addWorksheet(lang === 'zh' ? '依据条文' : 'Articles');
   rules.addRow(lang === 'zh' ? ['规则', '依据', '条文'] : ['Rule', 'Article', 'Text']).font = { bold: true };
   const seen = new Set<string>();
-  for (const c of r.results.conflicts) for (const b of c.basis) if (!seen.has(b.rule)) (seen.add(b.rule), rules.addRow([b.rule, guard(b.citation), guard(b.text)]));
+  for (const c of r.results.conflicts)
+    for (const b of c.basis) if (!seen.has(b.rule)) (seen.add(b.rule), rules.addRow([b.rule, guard(b.citation), guard(b.text)]));
   rules.getColumn(2).width = 50;
   rules.getColumn(3).width = 100;
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -118,15 +221,32 @@ export async function conflictsXlsx(r: CheckRecord, lang: Lang): Promise<Buffer>
 function featureProps(r: CheckRecord, lang: Lang) {
   const rows = exportRows(r, lang);
   return r.results.conflicts.map((c, i) => ({
-    id: c.id, collection: c.collection, name: c.name, category: c.category, zone: c.zone, status: c.status, holder: c.holder,
-    overlap_area_km2: c.overlap_area_km2, length_km: c.length_km ?? null, share_of_input: c.share_of_input, share_of_feature: c.share_of_feature,
-    outcome: c.outcome, outcome_label: rows[i].outcome, deductible: c.deductible, basis: rows[i].basis,
+    id: c.id,
+    collection: c.collection,
+    name: c.name,
+    category: c.category,
+    zone: c.zone,
+    status: c.status,
+    holder: c.holder,
+    overlap_area_km2: c.overlap_area_km2,
+    length_km: c.length_km ?? null,
+    share_of_input: c.share_of_input,
+    share_of_feature: c.share_of_feature,
+    outcome: c.outcome,
+    outcome_label: rows[i].outcome,
+    deductible: c.deductible,
+    basis: rows[i].basis,
   }));
 }
 
 export function conflictsGeojson(r: CheckRecord, lang: Lang): Buffer {
   const props = featureProps(r, lang);
-  const features = r.results.conflicts.map((c, i) => ({ type: 'Feature', id: `${c.collection}/${c.id}`, properties: props[i], geometry: c.geometry }));
+  const features = r.results.conflicts.map((c, i) => ({
+    type: 'Feature',
+    id: `${c.collection}/${c.id}`,
+    properties: props[i],
+    geometry: c.geometry,
+  }));
   return Buffer.from(JSON.stringify({ type: 'FeatureCollection', certificate_id: r.certificate_id, features }), 'utf8');
 }
 
@@ -134,7 +254,14 @@ export function conflictsGeojson(r: CheckRecord, lang: Lang): Buffer {
 export function conflictsShapefile(r: CheckRecord, lang: Lang): Buffer {
   const rows = exportRows(r, lang);
   const polys: NamedPolygon[] = [];
-  const cols = { LAYER: [] as string[], FEATURE_ID: [] as string[], OUTCOME: [] as string[], OUTCOME_CD: [] as string[], SHARE_IN: [] as string[], BASIS: [] as string[] };
+  const cols = {
+    LAYER: [] as string[],
+    FEATURE_ID: [] as string[],
+    OUTCOME: [] as string[],
+    OUTCOME_CD: [] as string[],
+    SHARE_IN: [] as string[],
+    BASIS: [] as string[],
+  };
   r.results.conflicts.forEach((c, i) => {
     const g = c.geometry as Geometry | null;
     if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return;

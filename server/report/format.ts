@@ -4,7 +4,8 @@
 export const km2 = (v: number) => group(v.toFixed(4));
 
 /** A share (0..1) as a percentage to 2 decimals: 0.7165421 → "71.65%". */
-export const percent = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${(v * 100).toFixed(2)}%`);
+export const percent = (v: number | null | undefined) =>
+  v === null || v === undefined || !Number.isFinite(v) ? '—' : `${(v * 100).toFixed(2)}%`;
 
 /** Money in yuan, thousands separators, 2 decimals: 1760942.4658 → "1,760,942.47 元" ("CNY 1,760,942.47" in English). */
 export function yuan(v: number, lang: 'zh' | 'en' = 'zh'): string {

@@ -2,8 +2,7 @@
 import { isMessage } from '../i18n/message';
 
 /** A server sentence ({code, params, message, message_zh}) or plain text, in the report's language. */
-export const txt = (x: unknown, lang: 'zh' | 'en'): string =>
-  isMessage(x) ? (lang === 'zh' ? x.message_zh : x.message) : String(x ?? '');
+export const txt = (x: unknown, lang: 'zh' | 'en'): string => (isMessage(x) ? (lang === 'zh' ? x.message_zh : x.message) : String(x ?? ''));
 
 /** Escape text for HTML element content and attribute values. */
 export const esc = (s: unknown) =>
@@ -47,6 +46,8 @@ caption { text-align: left; caption-side: top; }
 
 /** The footer template Chromium prints on every page (its own little document: fonts set inline). */
 export function footerHtml(left: string): string {
-  return `<div style="font-family:${REPORT_FONTS.replace(/'/g, '&#39;')};font-size:7pt;width:100%;padding:0 14mm;display:flex;justify-content:space-between;color:#555">` +
-    `<span>${esc(left)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
+  return (
+    `<div style="font-family:${REPORT_FONTS.replace(/'/g, '&#39;')};font-size:7pt;width:100%;padding:0 14mm;display:flex;justify-content:space-between;color:#555">` +
+    `<span>${esc(left)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`
+  );
 }

@@ -31,11 +31,23 @@ export const OUTCOMES: Vocab = {
 /** Severity orders conflicts in reports (most serious first) and picks the hatch colour. */
 export type Severity = 'block' | 'condition' | 'ok' | 'info';
 const SEVERITY: Record<string, Severity> = {
-  forbidden: 'block', deduct: 'block', outside_exploration_block: 'block', outside_original_area: 'block', crosses_provincial_border: 'block',
-  requires_agreement: 'condition', requires_commitment: 'condition', keep_with_commitment: 'condition',
-  may_continue_no_expansion: 'condition', harmless_crossing_required: 'condition', protect_in_place: 'condition',
-  other_holder_well: 'condition', abandoned_well: 'condition',
-  same_holder: 'ok', void: 'ok', may_continue: 'ok', inactive_well: 'info',
+  forbidden: 'block',
+  deduct: 'block',
+  outside_exploration_block: 'block',
+  outside_original_area: 'block',
+  crosses_provincial_border: 'block',
+  requires_agreement: 'condition',
+  requires_commitment: 'condition',
+  keep_with_commitment: 'condition',
+  may_continue_no_expansion: 'condition',
+  harmless_crossing_required: 'condition',
+  protect_in_place: 'condition',
+  other_holder_well: 'condition',
+  abandoned_well: 'condition',
+  same_holder: 'ok',
+  void: 'ok',
+  may_continue: 'ok',
+  inactive_well: 'info',
 };
 export const severityOf = (outcome: string): Severity => SEVERITY[outcome] ?? 'info';
 export const SEVERITY_RANK: Record<Severity, number> = { block: 0, condition: 1, info: 2, ok: 3 };
@@ -49,41 +61,80 @@ export const APPLICATIONS: Vocab = {
 };
 
 export const STATUSES: Vocab = {
-  valid: ['有效', 'valid'], extension_applied: ['延续申请中', 'extension applied'], report_then_produce: ['报告后开采', 'report-then-produce'],
-  retained: ['保留', 'retained'], expired: ['已过期', 'expired'], cancelled: ['已注销', 'cancelled'],
-  proposed: ['拟划', 'proposed'], official: ['正式', 'official'],
-  producing: ['生产', 'producing'], drilling: ['钻井中', 'drilling'], inactive: ['停产', 'inactive'], abandoned: ['废弃', 'abandoned'],
-  plugged: ['封井', 'plugged'], operating: ['运行', 'operating'], construction: ['在建', 'under construction'], planned: ['规划', 'planned'],
+  valid: ['有效', 'valid'],
+  extension_applied: ['延续申请中', 'extension applied'],
+  report_then_produce: ['报告后开采', 'report-then-produce'],
+  retained: ['保留', 'retained'],
+  expired: ['已过期', 'expired'],
+  cancelled: ['已注销', 'cancelled'],
+  proposed: ['拟划', 'proposed'],
+  official: ['正式', 'official'],
+  producing: ['生产', 'producing'],
+  drilling: ['钻井中', 'drilling'],
+  inactive: ['停产', 'inactive'],
+  abandoned: ['废弃', 'abandoned'],
+  plugged: ['封井', 'plugged'],
+  operating: ['运行', 'operating'],
+  construction: ['在建', 'under construction'],
+  planned: ['规划', 'planned'],
 };
 
 export const MINERALS: Vocab = {
-  cbm: ['煤层气', 'CBM'], coal: ['煤炭', 'coal'], oil_gas: ['石油天然气', 'oil & gas'], tight_gas: ['致密气', 'tight gas'],
-  shale_gas: ['页岩气', 'shale gas'], other: ['其他', 'other'],
+  cbm: ['煤层气', 'CBM'],
+  coal: ['煤炭', 'coal'],
+  oil_gas: ['石油天然气', 'oil & gas'],
+  tight_gas: ['致密气', 'tight gas'],
+  shale_gas: ['页岩气', 'shale gas'],
+  other: ['其他', 'other'],
 };
 
 export const KINDS: Vocab = {
-  exploration: ['探矿权', 'exploration right'], mining: ['采矿权', 'mining right'],
-  vertical: ['直井', 'vertical'], directional: ['定向井', 'directional'], horizontal: ['水平井', 'horizontal'],
-  gathering: ['集输管线', 'gathering line'], trunk: ['干线', 'trunk line'], proven: ['探明', 'proven'], submitted: ['已提交', 'submitted'],
-  province: ['省界', 'province'], city: ['市界', 'city'], redline: ['生态保护红线', 'red line'],
+  exploration: ['探矿权', 'exploration right'],
+  mining: ['采矿权', 'mining right'],
+  vertical: ['直井', 'vertical'],
+  directional: ['定向井', 'directional'],
+  horizontal: ['水平井', 'horizontal'],
+  gathering: ['集输管线', 'gathering line'],
+  trunk: ['干线', 'trunk line'],
+  proven: ['探明', 'proven'],
+  submitted: ['已提交', 'submitted'],
+  province: ['省界', 'province'],
+  city: ['市界', 'city'],
+  redline: ['生态保护红线', 'red line'],
 };
 
 export const CATEGORIES: Vocab = {
-  nature_reserve: ['自然保护区', 'nature reserve'], scenic_area: ['风景名胜区', 'scenic area'], geopark: ['地质公园', 'geopark'],
-  forest_park: ['森林公园', 'forest park'], wetland_park: ['湿地公园', 'wetland park'], spring_protection: ['泉域重点保护区', 'spring protection zone'],
-  water_source: ['饮用水水源保护区', 'drinking-water source'], cultural_relic: ['文物保护区', 'cultural relic area'],
-  high_grade_forest: ['高等级林地', 'high-grade forest'], no_mining_zone: ['禁采区', 'no-mining zone'], other: ['其他', 'other'],
-  core: ['核心保护区', 'core zone'], general: ['一般控制区', 'general zone'],
+  nature_reserve: ['自然保护区', 'nature reserve'],
+  scenic_area: ['风景名胜区', 'scenic area'],
+  geopark: ['地质公园', 'geopark'],
+  forest_park: ['森林公园', 'forest park'],
+  wetland_park: ['湿地公园', 'wetland park'],
+  spring_protection: ['泉域重点保护区', 'spring protection zone'],
+  water_source: ['饮用水水源保护区', 'drinking-water source'],
+  cultural_relic: ['文物保护区', 'cultural relic area'],
+  high_grade_forest: ['高等级林地', 'high-grade forest'],
+  no_mining_zone: ['禁采区', 'no-mining zone'],
+  other: ['其他', 'other'],
+  core: ['核心保护区', 'core zone'],
+  general: ['一般控制区', 'general zone'],
 };
 
 export const COLLECTIONS: Vocab = {
-  blocks: ['矿业权', 'mining rights'], reserves: ['探明储量', 'proven reserves'], 'protected-areas': ['自然保护地', 'protected areas'],
-  redlines: ['生态保护红线', 'ecological red lines'], wells: ['井', 'wells'], pipelines: ['管线', 'pipelines'], boundaries: ['行政区划', 'boundaries'],
+  blocks: ['矿业权', 'mining rights'],
+  reserves: ['探明储量', 'proven reserves'],
+  'protected-areas': ['自然保护地', 'protected areas'],
+  redlines: ['生态保护红线', 'ecological red lines'],
+  wells: ['井', 'wells'],
+  pipelines: ['管线', 'pipelines'],
+  boundaries: ['行政区划', 'boundaries'],
   containment: ['范围包含', 'containment'],
 };
 
 export const DECISIONS: Vocab = {
-  extend: ['准予延续', 'extend'], refuse: ['不予延续', 'refuse'], exempt: ['免于缩减', 'exempt'], exit: ['退出', 'exit'],
+  extend: ['准予延续', 'extend'],
+  refuse: ['不予延续', 'refuse'],
+  exempt: ['免于缩减', 'exempt'],
+  exit: ['退出', 'exit'],
 };
 
 export const REGIMES: Vocab = {
@@ -93,13 +144,20 @@ export const REGIMES: Vocab = {
 };
 
 export const ACQUISITION: Vocab = {
-  tender: ['招标', 'tender'], listing: ['挂牌', 'listing'], agreement: ['协议', 'agreement'], administrative: ['行政审批', 'administrative'],
+  tender: ['招标', 'tender'],
+  listing: ['挂牌', 'listing'],
+  agreement: ['协议', 'agreement'],
+  administrative: ['行政审批', 'administrative'],
   added_mineral: ['增列矿种', 'added mineral'],
 };
 
 export const BASINS: Vocab = {
-  qinshui: ['沁水盆地', 'Qinshui basin'], ordos_east: ['鄂尔多斯盆地东缘', 'eastern Ordos basin'], huoxi: ['霍西煤田', 'Huoxi coalfield'],
-  ningwu: ['宁武盆地', 'Ningwu basin'], xishan: ['西山煤田', 'Xishan coalfield'], datong: ['大同煤田', 'Datong coalfield'],
+  qinshui: ['沁水盆地', 'Qinshui basin'],
+  ordos_east: ['鄂尔多斯盆地东缘', 'eastern Ordos basin'],
+  huoxi: ['霍西煤田', 'Huoxi coalfield'],
+  ningwu: ['宁武盆地', 'Ningwu basin'],
+  xishan: ['西山煤田', 'Xishan coalfield'],
+  datong: ['大同煤田', 'Datong coalfield'],
 };
 
 export function label(vocab: Vocab, code: string | null | undefined, lang: Lang): string {

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { graticuleLabel, mapFigure, niceLength } from './map-svg';
 
 const box = (x0: number, y0: number, x1: number, y1: number) => ({
-  type: 'Polygon' as const, coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]],
+  type: 'Polygon' as const,
+  coordinates: [
+    [
+      [x0, y0],
+      [x1, y0],
+      [x1, y1],
+      [x0, y1],
+      [x0, y0],
+    ],
+  ],
 });
 
 describe('map figure', () => {
@@ -19,13 +28,19 @@ describe('map figure', () => {
   it('draws hatched overlaps as vector clip paths, corners, scale and graticule in the subject’s GK zone', () => {
     const subject = box(112.6, 35.9, 112.75, 36.05);
     const f = mapFigure({
-      widthMm: 180, heightMm: 120, frame: [subject], lang: 'zh',
+      widthMm: 180,
+      heightMm: 120,
+      frame: [subject],
+      lang: 'zh',
       layers: [
         { geometries: [box(112.6, 35.9, 112.65, 35.95)], style: { color: '#c2181b', angle: 45 } },
         { geometries: [{ type: 'Point', coordinates: [112.7, 36] }], style: { color: '#d66a00', angle: -45 } },
         { geometries: [subject], style: { color: '#000', angle: null } },
       ],
-      corners: [{ lon: 112.6, lat: 35.9, label: '1' }, { lon: 112.75, lat: 35.9, label: '2' }],
+      corners: [
+        { lon: 112.6, lat: 35.9, label: '1' },
+        { lon: 112.75, lat: 35.9, label: '2' },
+      ],
     });
     expect(f.zone).toBe(38);
     expect(f.epsg).toBe(4526);

@@ -55,11 +55,23 @@ type XY = [number, number];
 
 function eachPosition(g: Geometry, f: (p: Position) => void): void {
   switch (g.type) {
-    case 'Point': f(g.coordinates); break;
-    case 'MultiPoint': case 'LineString': g.coordinates.forEach(f); break;
-    case 'MultiLineString': case 'Polygon': g.coordinates.forEach((r) => r.forEach(f)); break;
-    case 'MultiPolygon': g.coordinates.forEach((p) => p.forEach((r) => r.forEach(f))); break;
-    case 'GeometryCollection': g.geometries.forEach((x) => eachPosition(x, f)); break;
+    case 'Point':
+      f(g.coordinates);
+      break;
+    case 'MultiPoint':
+    case 'LineString':
+      g.coordinates.forEach(f);
+      break;
+    case 'MultiLineString':
+    case 'Polygon':
+      g.coordinates.forEach((r) => r.forEach(f));
+      break;
+    case 'MultiPolygon':
+      g.coordinates.forEach((p) => p.forEach((r) => r.forEach(f)));
+      break;
+    case 'GeometryCollection':
+      g.geometries.forEach((x) => eachPosition(x, f));
+      break;
   }
 }
 
@@ -86,7 +98,8 @@ export function niceLength(target: number): number {
 
 export function mapFigure(o: MapOptions): MapFigure {
   // --- projection: GK of the frame's 3° zone ---
-  let minLon = Infinity, maxLon = -Infinity;
+  let minLon = Infinity,
+    maxLon = -Infinity;
   for (const g of o.frame) eachPosition(g, ([lon]) => ((minLon = Math.min(minLon, lon)), (maxLon = Math.max(maxLon, lon))));
   if (!Number.isFinite(minLon)) throw new RangeError('map: empty frame');
   const zone = o.zone ?? zone3ForLon((minLon + maxLon) / 2);
@@ -102,30 +115,60 @@ export function mapFigure(o: MapOptions): MapFigure {
   const pad = { l: 16, r: 13, t: 3, b: 15 };
   const fw = o.widthMm - pad.l - pad.r;
   const fh = o.heightMm - pad.t - pad.b;
-  let e0 = Infinity, e1 = -Infinity, n0 = Infinity, n1 = -Infinity;
-  for (const g of o.frame) eachPosition(g, (p) => {
-    const [e, n] = en(p);
-    e0 = Math.min(e0, e); e1 = Math.max(e1, e); n0 = Math.min(n0, n); n1 = Math.max(n1, n);
-  });
+  let e0 = Infinity,
+    e1 = -Infinity,
+    n0 = Infinity,
+    n1 = -Infinity;
+  for (const g of o.frame)
+    eachPosition(g, (p) => {
+      const [e, n] = en(p);
+      e0 = Math.min(e0, e);
+      e1 = Math.max(e1, e);
+      n0 = Math.min(n0, n);
+      n1 = Math.max(n1, n);
+    });
   const span = Math.max(e1 - e0, n1 - n0, 50);
-  const mPerMm = Math.max(((e1 - e0) || span) * 1.12 / fw, ((n1 - n0) || span) * 1.12 / fh);
-  const ec = (e0 + e1) / 2, nc = (n0 + n1) / 2;
-  const E0 = ec - (fw / 2) * mPerMm, N1 = nc + (fh / 2) * mPerMm;
+  const mPerMm = Math.max(((e1 - e0 || span) * 1.12) / fw, ((n1 - n0 || span) * 1.12) / fh);
+  const ec = (e0 + e1) / 2,
+    nc = (n0 + n1) / 2;
+  const E0 = ec - (fw / 2) * mPerMm,
+    N1 = nc + (fh / 2) * mPerMm;
   const toSvg = (p: Position): XY => {
     const [e, n] = en(p);
     return [pad.l + (e - E0) / mPerMm, pad.t + (N1 - n) / mPerMm];
   };
   const fromSvg = (sx: number, sy: number): XY => inv(N1 - (sy - pad.t) * mPerMm, E0 + (sx - pad.l) * mPerMm);
 
-  const ringPath = (ring: Position[]) => ring.map((p, i) => { const [x, y] = toSvg(p); return `${i ? 'L' : 'M'}${n2(x)} ${n2(y)}`; }).join('') + 'Z';
-  const linePath = (line: Position[]) => line.map((p, i) => { const [x, y] = toSvg(p); return `${i ? 'L' : 'M'}${n2(x)} ${n2(y)}`; }).join('');
+  const ringPath = (ring: Position[]) =>
+    ring
+      .map((p, i) => {
+        const [x, y] = toSvg(p);
+        return `${i ? 'L' : 'M'}${n2(x)} ${n2(y)}`;
+      })
+      .join('') + 'Z';
+  const linePath = (line: Position[]) =>
+    line
+      .map((p, i) => {
+        const [x, y] = toSvg(p);
+        return `${i ? 'L' : 'M'}${n2(x)} ${n2(y)}`;
+      })
+      .join('');
   const areaPath = (g: Geometry): string =>
-    g.type === 'Polygon' ? g.coordinates.map(ringPath).join('')
-      : g.type === 'MultiPolygon' ? g.coordinates.flat().map(ringPath).join('')
-        : g.type === 'GeometryCollection' ? g.geometries.map(areaPath).join('') : '';
+    g.type === 'Polygon'
+      ? g.coordinates.map(ringPath).join('')
+      : g.type === 'MultiPolygon'
+        ? g.coordinates.flat().map(ringPath).join('')
+        : g.type === 'GeometryCollection'
+          ? g.geometries.map(areaPath).join('')
+          : '';
   const lineD = (g: Geometry): string =>
-    g.type === 'LineString' ? linePath(g.coordinates) : g.type === 'MultiLineString' ? g.coordinates.map(linePath).join('')
-      : g.type === 'GeometryCollection' ? g.geometries.map(lineD).join('') : '';
+    g.type === 'LineString'
+      ? linePath(g.coordinates)
+      : g.type === 'MultiLineString'
+        ? g.coordinates.map(linePath).join('')
+        : g.type === 'GeometryCollection'
+          ? g.geometries.map(lineD).join('')
+          : '';
   const points = (g: Geometry): Position[] => (g.type === 'Point' ? [g.coordinates] : g.type === 'MultiPoint' ? g.coordinates : []);
 
   const out: string[] = [];
@@ -134,7 +177,9 @@ export function mapFigure(o: MapOptions): MapFigure {
 
   // hatch lines covering the frame at an angle, spaced 1.1 mm
   const hatch = (angle: number, color: string) => {
-    const cx = pad.l + fw / 2, cy = pad.t + fh / 2, r = Math.hypot(fw, fh) / 2 + 2;
+    const cx = pad.l + fw / 2,
+      cy = pad.t + fh / 2,
+      r = Math.hypot(fw, fh) / 2 + 2;
     const lines: string[] = [];
     for (let d = -r; d <= r; d += 1.1) lines.push(`M${n2(cx - r)} ${n2(cy + d)}H${n2(cx + r)}`);
     return `<path d="${lines.join('')}" stroke="${color}" stroke-width="0.22" transform="rotate(${-angle} ${n2(cx)} ${n2(cy)})"/>`;
@@ -148,12 +193,18 @@ export function mapFigure(o: MapOptions): MapFigure {
     if (area) {
       if (s.angle !== null) {
         defs.push(`<clipPath id="h${i}"><path d="${area}" clip-rule="evenodd"/></clipPath>`);
-        if (s.fillOpacity) body.push(`<path d="${area}" fill="${s.color}" fill-opacity="${s.fillOpacity}" fill-rule="evenodd" stroke="none"/>`);
+        if (s.fillOpacity)
+          body.push(`<path d="${area}" fill="${s.color}" fill-opacity="${s.fillOpacity}" fill-rule="evenodd" stroke="none"/>`);
         body.push(`<g clip-path="url(#h${i})">${hatch(s.angle, s.color)}</g>`);
       }
-      body.push(`<path d="${area}" fill="none" fill-rule="evenodd" stroke="${s.color}" stroke-width="${s.strokeWidth ?? 0.3}"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`);
+      body.push(
+        `<path d="${area}" fill="none" fill-rule="evenodd" stroke="${s.color}" stroke-width="${s.strokeWidth ?? 0.3}"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`,
+      );
     }
-    if (lines) body.push(`<path d="${lines}" fill="none" stroke="${s.color}" stroke-width="${s.strokeWidth ?? 0.45}"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`);
+    if (lines)
+      body.push(
+        `<path d="${lines}" fill="none" stroke="${s.color}" stroke-width="${s.strokeWidth ?? 0.45}"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`,
+      );
     for (const p of pts) {
       const [x, y] = toSvg(p);
       body.push(`<circle cx="${n2(x)}" cy="${n2(y)}" r="0.7" fill="#fff" stroke="${s.color}" stroke-width="0.35"/>`);
@@ -161,11 +212,17 @@ export function mapFigure(o: MapOptions): MapFigure {
   });
 
   // --- graticule ---
-  const [lonA, latA] = fromSvg(pad.l, pad.t + fh), [lonB, latB] = fromSvg(pad.l + fw, pad.t);
-  const [lonC, latC] = fromSvg(pad.l, pad.t), [lonD, latD] = fromSvg(pad.l + fw, pad.t + fh);
-  const gLon0 = Math.min(lonA, lonC), gLon1 = Math.max(lonB, lonD), gLat0 = Math.min(latA, latD), gLat1 = Math.max(latB, latC);
+  const [lonA, latA] = fromSvg(pad.l, pad.t + fh),
+    [lonB, latB] = fromSvg(pad.l + fw, pad.t);
+  const [lonC, latC] = fromSvg(pad.l, pad.t),
+    [lonD, latD] = fromSvg(pad.l + fw, pad.t + fh);
+  const gLon0 = Math.min(lonA, lonC),
+    gLon1 = Math.max(lonB, lonD),
+    gLat0 = Math.min(latA, latD),
+    gLat1 = Math.max(latB, latC);
   const pickStep = (deg: number) => NICE_STEPS_SEC.find((s) => (deg * 3600) / s <= 5) ?? 7200;
-  const stepLon = pickStep(gLon1 - gLon0), stepLat = pickStep(gLat1 - gLat0);
+  const stepLon = pickStep(gLon1 - gLon0),
+    stepLat = pickStep(gLat1 - gLat0);
   const grat: string[] = [];
   const labels: string[] = [];
   const font = 'font-size="2.3" fill="#333"';
@@ -187,7 +244,8 @@ export function mapFigure(o: MapOptions): MapFigure {
     let prev = fromSvg(...at(0))[axis];
     for (let j = 1; j <= 400; j++) {
       const cur = fromSvg(...at(j / 400))[axis];
-      const a = Math.floor((prev * 3600) / step), b = Math.floor((cur * 3600) / step);
+      const a = Math.floor((prev * 3600) / step),
+        b = Math.floor((cur * 3600) / step);
       if (a !== b) {
         const v = (Math.max(a, b) * step) / 3600;
         found.push({ t: (j - 1 + (v - prev) / (cur - prev)) / 400, v });
@@ -197,9 +255,13 @@ export function mapFigure(o: MapOptions): MapFigure {
     return found;
   };
   for (const { t, v } of edgeCrossings(0, stepLon, (t) => [pad.l + t * fw, pad.t + fh]))
-    labels.push(`<text x="${n2(pad.l + t * fw)}" y="${n2(pad.t + fh + 3.2)}" text-anchor="middle" ${font}>${graticuleLabel(v, stepLon)}</text>`);
+    labels.push(
+      `<text x="${n2(pad.l + t * fw)}" y="${n2(pad.t + fh + 3.2)}" text-anchor="middle" ${font}>${graticuleLabel(v, stepLon)}</text>`,
+    );
   for (const { t, v } of edgeCrossings(1, stepLat, (t) => [pad.l, pad.t + fh - t * fh]))
-    labels.push(`<text x="${n2(pad.l - 0.8)}" y="${n2(pad.t + fh - t * fh + 0.8)}" text-anchor="end" ${font}>${graticuleLabel(v, stepLat)}</text>`);
+    labels.push(
+      `<text x="${n2(pad.l - 0.8)}" y="${n2(pad.t + fh - t * fh + 0.8)}" text-anchor="end" ${font}>${graticuleLabel(v, stepLat)}</text>`,
+    );
 
   // --- corners ---
   const cornerMarks: string[] = [];
@@ -208,13 +270,17 @@ export function mapFigure(o: MapOptions): MapFigure {
   corners.forEach((c, i) => {
     const [x, y] = toSvg([c.lon, c.lat]);
     cornerMarks.push(`<circle cx="${n2(x)}" cy="${n2(y)}" r="0.45" fill="#000"/>`);
-    if (i % every === 0) cornerMarks.push(`<text x="${n2(x + 0.9)}" y="${n2(y - 0.9)}" font-size="2.4" fill="#000" stroke="#fff" stroke-width="0.5" paint-order="stroke">${esc(c.label)}</text>`);
+    if (i % every === 0)
+      cornerMarks.push(
+        `<text x="${n2(x + 0.9)}" y="${n2(y - 0.9)}" font-size="2.4" fill="#000" stroke="#fff" stroke-width="0.5" paint-order="stroke">${esc(c.label)}</text>`,
+      );
   });
 
   // --- scale bar (bottom left, inside the frame) ---
   const barM = niceLength(fw * 0.28 * mPerMm);
   const barMm = barM / mPerMm;
-  const bx = pad.l + fw - barMm - 24, by = pad.t + fh + 9.5;
+  const bx = pad.l + fw - barMm - 24,
+    by = pad.t + fh + 9.5;
   const unit = barM >= 1000 ? `${barM / 1000} km` : `${barM} m`;
   const scaleDen = Math.round(mPerMm * 1000);
   const scaleBar = [
@@ -230,10 +296,13 @@ export function mapFigure(o: MapOptions): MapFigure {
   const [ax, ay] = toSvg([lc, pc]);
   const [bx2, by2] = toSvg([lc, pc + 0.01]);
   const rot = (Math.atan2(bx2 - ax, ay - by2) * 180) / Math.PI;
-  const nx = pad.l + fw + 6.5, ny = pad.t + 8;
+  const nx = pad.l + fw + 6.5,
+    ny = pad.t + 8;
   const north = `<g transform="translate(${n2(nx)} ${n2(ny)}) rotate(${rot.toFixed(3)})"><path d="M0 -4.5L2 2.5L0 1.2L-2 2.5Z" fill="#000"/><text y="-5.4" font-size="2.8" text-anchor="middle" font-weight="bold">${o.lang === 'zh' ? '北' : 'N'}</text></g>`;
 
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${o.widthMm}mm" height="${o.heightMm}mm" viewBox="0 0 ${o.widthMm} ${o.heightMm}" font-family="'WenQuanYi Micro Hei','Noto Sans CJK SC',sans-serif">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${o.widthMm}mm" height="${o.heightMm}mm" viewBox="0 0 ${o.widthMm} ${o.heightMm}" font-family="'WenQuanYi Micro Hei','Noto Sans CJK SC',sans-serif">`,
+  );
   out.push(`<defs>${defs.join('')}</defs>`);
   out.push(`<g clip-path="url(#frame)"><rect x="${pad.l}" y="${pad.t}" width="${n2(fw)}" height="${n2(fh)}" fill="#fff"/>`);
   out.push(`<path d="${grat.join('')}" fill="none" stroke="#9a9a9a" stroke-width="0.15" stroke-dasharray="0.8 0.6"/>`);

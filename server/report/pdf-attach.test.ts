@@ -7,7 +7,12 @@ import { attachFile, extractAttachment } from './pdf-attach';
 
 // A minimal classic-xref PDF of the shape Skia writes (objects, xref table, trailer with /Root and /Info).
 function minimalPdf(): Buffer {
-  const objs = ['<</Title (t)>>', '<</Type /Pages /Kids [3 0 R] /Count 1>>', '<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>>', '<</Type /Catalog\n/Pages 2 0 R>>'];
+  const objs = [
+    '<</Title (t)>>',
+    '<</Type /Pages /Kids [3 0 R] /Count 1>>',
+    '<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>>',
+    '<</Type /Catalog\n/Pages 2 0 R>>',
+  ];
   let s = '%PDF-1.4\n';
   const off: number[] = [];
   objs.forEach((o, i) => {
@@ -34,7 +39,10 @@ describe('attachFile / extractAttachment', () => {
   it('gives xref offsets that point at the objects', () => {
     const out = attachFile(minimalPdf(), { name: 'certificate.json', mimeType: 'application/json', data: json }).toString('latin1');
     const xref = out.lastIndexOf('xref\n');
-    const rows = out.slice(xref).split('\n').filter((l) => / 00000 n $/.test(l));
+    const rows = out
+      .slice(xref)
+      .split('\n')
+      .filter((l) => / 00000 n $/.test(l));
     for (const r of rows) expect(out.slice(Number(r.slice(0, 10)), Number(r.slice(0, 10)) + 12)).toMatch(/^\d+ 0 obj\n/);
   });
 

@@ -51,7 +51,7 @@ export function attachFile(pdf: Buffer, file: Attachment): Buffer {
     parts.push(p);
     pos += typeof p === 'string' ? Buffer.byteLength(p, 'latin1') : p.length;
   };
-  const obj = (n: number, body: string | Buffer[], ) => {
+  const obj = (n: number, body: string | Buffer[]) => {
     offsets.set(n, pos);
     if (typeof body === 'string') push(`${n} 0 obj\n${body}\nendobj\n`);
     else {
@@ -62,24 +62,35 @@ export function attachFile(pdf: Buffer, file: Attachment): Buffer {
   };
   push(text.endsWith('\n') ? '' : '\n');
   obj(ef, [
-    Buffer.from(`<</Type /EmbeddedFile /Subtype /${pdfName(file.mimeType)} /Length ${file.data.length} /Params <</Size ${file.data.length}>>>>\nstream\n`, 'latin1'),
+    Buffer.from(
+      `<</Type /EmbeddedFile /Subtype /${pdfName(file.mimeType)} /Length ${file.data.length} /Params <</Size ${file.data.length}>>>>\nstream\n`,
+      'latin1',
+    ),
     file.data,
     Buffer.from('\nendstream', 'latin1'),
   ]);
-  obj(spec, `<</Type /Filespec /F ${pdfString(file.name)} /UF ${pdfString(file.name)} /EF <</F ${ef} 0 R>> /AFRelationship /Data${file.description ? ` /Desc ${pdfString(file.description)}` : ''}>>`);
+  obj(
+    spec,
+    `<</Type /Filespec /F ${pdfString(file.name)} /UF ${pdfString(file.name)} /EF <</F ${ef} 0 R>> /AFRelationship /Data${file.description ? ` /Desc ${pdfString(file.description)}` : ''}>>`,
+  );
   obj(names, `<</EmbeddedFiles <</Names [${pdfString(file.name)} ${spec} 0 R]>>>>`);
   obj(catNo, `<<${cat[1].trimEnd()}\n/Names ${names} 0 R\n/AF [${spec} 0 R]>>`);
   const xrefAt = pos;
   const entry = (n: number) => `${String(offsets.get(n)).padStart(10, '0')} 00000 n \n`;
   push(`xref\n0 1\n0000000000 65535 f \n${catNo} 1\n${entry(catNo)}${ef} 3\n${entry(ef)}${entry(spec)}${entry(names)}`);
-  push(`trailer\n<</Size ${size + 3} /Root ${root[1]} ${root[2]} R${info ? ` /Info ${info[1]} ${info[2]} R` : ''} /Prev ${sx[1]}>>\nstartxref\n${xrefAt}\n%%EOF\n`);
+  push(
+    `trailer\n<</Size ${size + 3} /Root ${root[1]} ${root[2]} R${info ? ` /Info ${info[1]} ${info[2]} R` : ''} /Prev ${sx[1]}>>\nstartxref\n${xrefAt}\n%%EOF\n`,
+  );
   return Buffer.concat([pdf, ...parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : p))]);
 }
 
 /** The last embedded file stream of the given MIME type in a PDF (uncompressed streams only), or null. */
 export function extractAttachment(pdf: Buffer, mimeType: string): Buffer | null {
   const text = latin1(pdf);
-  const m = lastMatch(new RegExp(`<<\\/Type \\/EmbeddedFile \\/Subtype \\/${pdfName(mimeType).replace(/[.]/g, '\\.')} \\/Length (\\d+)[^\\n]*\\nstream\\n`), text);
+  const m = lastMatch(
+    new RegExp(`<<\\/Type \\/EmbeddedFile \\/Subtype \\/${pdfName(mimeType).replace(/[.]/g, '\\.')} \\/Length (\\d+)[^\\n]*\\nstream\\n`),
+    text,
+  );
   if (!m) return null;
   const start = m.index + m[0].length;
   const len = Number(m[1]);

@@ -19,7 +19,13 @@ export interface PdfRenderer {
   close(): Promise<void>;
 }
 
-export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+];
 
 export interface ChromiumOptions {
   executablePath?: string;
@@ -89,7 +95,18 @@ export function chromiumRenderer(opts: ChromiumOptions = {}): PdfRenderer {
         });
       })();
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new AppError(503, 'REPORT_TIMEOUT', `The PDF took longer than ${timeoutMs / 1000} s`, `PDF 生成超时（${timeoutMs / 1000} 秒）`)), timeoutMs);
+        timer = setTimeout(
+          () =>
+            reject(
+              new AppError(
+                503,
+                'REPORT_TIMEOUT',
+                `The PDF took longer than ${timeoutMs / 1000} s`,
+                `PDF 生成超时（${timeoutMs / 1000} 秒）`,
+              ),
+            ),
+          timeoutMs,
+        );
       });
       return await Promise.race([work, timeout]);
     } finally {
@@ -101,13 +118,22 @@ export function chromiumRenderer(opts: ChromiumOptions = {}): PdfRenderer {
   return {
     pdf(html, o = {}) {
       if (waiting >= maxQueue)
-        return Promise.reject(new AppError(503, 'REPORT_BUSY', `${waiting} reports are being made; try again shortly`, `正在生成 ${waiting} 份报告，请稍后再试`));
+        return Promise.reject(
+          new AppError(
+            503,
+            'REPORT_BUSY',
+            `${waiting} reports are being made; try again shortly`,
+            `正在生成 ${waiting} 份报告，请稍后再试`,
+          ),
+        );
       waiting++;
       const run = tail.then(() => job(html, o));
-      tail = run.catch(() => undefined).finally(() => {
-        waiting--;
-        armIdle();
-      });
+      tail = run
+        .catch(() => undefined)
+        .finally(() => {
+          waiting--;
+          armIdle();
+        });
       return run;
     },
     close: closeBrowser,

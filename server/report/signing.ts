@@ -23,11 +23,15 @@ export interface SignedEnvelope {
 }
 
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 function fromPrivate(privateKey: KeyObject): SigningKey {
-  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`SIGNING_KEY must be an Ed25519 private key, not ${privateKey.asymmetricKeyType}`);
+  if (privateKey.asymmetricKeyType !== 'ed25519')
+    throw new Error(`SIGNING_KEY must be an Ed25519 private key, not ${privateKey.asymmetricKeyType}`);
   const publicKey = createPublicKey(privateKey);
   return { key_id: keyIdOf(publicKey), privateKey, publicKey, public_pem: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
 }

@@ -24,7 +24,8 @@ export function verifyPageHtml(id: string, record: RecordFacts | null, result: V
     ? `<p class="bad">${zh ? `本服务没有编号为 ${esc(id)} 的证书。` : `No certificate ${esc(id)} is on file.`}</p>`
     : `<p class="${result?.valid ? 'good' : 'bad'}">${esc(result ? textOf(result.message, lang) : '')}</p>`;
   const r = record ?? {};
-  const facts = record ? `<table>
+  const facts = record
+    ? `<table>
 ${row(zh ? '证书编号' : 'Certificate', esc(r.certificate_id))}
 ${row(zh ? '类型' : 'Kind', esc(r.type))}
 ${row(zh ? '出具时间' : 'Issued', r.issued_at ? esc(chinaTime(r.issued_at)) : '—')}
@@ -35,7 +36,8 @@ ${Array.isArray(r.results?.conflicts) ? row(zh ? '重叠项数' : 'Conflicts', S
 ${typeof r.results?.summary?.deductible_area_km2 === 'number' ? row(zh ? '须扣减面积' : 'Deductible', `${km2(r.results.summary.deductible_area_km2)} km²`) : ''}
 ${typeof r.results?.summary?.net_area_km2 === 'number' ? row(zh ? '扣减后净面积' : 'Net area', `${km2(r.results.summary.net_area_km2)} km²`) : ''}
 </table>
-<p><a href="/api/certificates/${encodeURIComponent(id)}">${zh ? '签名记录（JSON）' : 'Signed record (JSON)'}</a> · <a href="/api/certificates/public-key">${zh ? '公钥' : 'Public key'}</a></p>` : '';
+<p><a href="/api/certificates/${encodeURIComponent(id)}">${zh ? '签名记录（JSON）' : 'Signed record (JSON)'}</a> · <a href="/api/certificates/public-key">${zh ? '公钥' : 'Public key'}</a></p>`
+    : '';
   return `<!doctype html><html lang="${zh ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${zh ? '证书核验' : 'Certificate verification'} ${esc(id)}</title>
 <style>body{font-family:${REPORT_FONTS};max-width:44rem;margin:2rem auto;padding:0 1rem;color:#111}th,td{text-align:left;padding:.3rem .6rem;border-bottom:1px solid #ddd}

@@ -92,15 +92,39 @@ export function parseRouter(opts: ParseRouterOptions = {}): express.Router {
   );
   registerOpenApiPath('/api/parse', {
     post: {
-      summary: 'Coordinate file → geometry: 国土 TXT, CSV/XLSX corner tables, GeoJSON, KML/KMZ, zipped Shapefile (format detected; hints format, zone, crs, centralMeridian)',
-      requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, format: { type: 'string' }, zone: { type: 'integer' }, crs: { type: 'integer' } } } } } },
-      responses: { 200: { description: '{ format, crs, parcels, area_km2 (ellipsoidal), geometry, warnings }' }, 400: { $ref: '#/components/responses/Error' }, 413: { $ref: '#/components/responses/Error' }, 422: { $ref: '#/components/responses/Error' } },
+      summary:
+        'Coordinate file → geometry: 国土 TXT, CSV/XLSX corner tables, GeoJSON, KML/KMZ, zipped Shapefile (format detected; hints format, zone, crs, centralMeridian)',
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            schema: {
+              type: 'object',
+              properties: {
+                file: { type: 'string', format: 'binary' },
+                format: { type: 'string' },
+                zone: { type: 'integer' },
+                crs: { type: 'integer' },
+              },
+            },
+          },
+        },
+      },
+      responses: {
+        200: { description: '{ format, crs, parcels, area_km2 (ellipsoidal), geometry, warnings }' },
+        400: { $ref: '#/components/responses/Error' },
+        413: { $ref: '#/components/responses/Error' },
+        422: { $ref: '#/components/responses/Error' },
+      },
     },
   });
   registerOpenApiPath('/api/export', {
     post: {
       summary: 'A GeoJSON Polygon/MultiPolygon (or Feature) → 国土 TXT, contract-annex CSV, GeoJSON, KML or zipped Shapefile',
-      parameters: [{ name: 'format', in: 'query', required: true, schema: { type: 'string', enum: ['guotu-txt', 'csv', 'geojson', 'kml', 'shp'] } }, { name: 'encoding', in: 'query', schema: { type: 'string', enum: ['gbk', 'utf-8'] } }, { name: 'name', in: 'query', schema: { type: 'string' } }],
+      parameters: [
+        { name: 'format', in: 'query', required: true, schema: { type: 'string', enum: ['guotu-txt', 'csv', 'geojson', 'kml', 'shp'] } },
+        { name: 'encoding', in: 'query', schema: { type: 'string', enum: ['gbk', 'utf-8'] } },
+        { name: 'name', in: 'query', schema: { type: 'string' } },
+      ],
       responses: { 200: { description: 'the file' }, 400: { $ref: '#/components/responses/Error' } },
     },
   });

@@ -22,12 +22,14 @@ const M = defineMessages({
     zh: () => '2020-05-01 前提交探明储量的，应在 2023-05-01 前完成转采',
   },
   PROVEN_3Y: {
-    en: () => 'proven reserves submitted: complete the mining registration within 3 years, else no further extension (273号令 第二十一条 “3年内未完成转采登记的，探矿权不再延续”)',
+    en: () =>
+      'proven reserves submitted: complete the mining registration within 3 years, else no further extension (273号令 第二十一条 “3年内未完成转采登记的，探矿权不再延续”)',
     zh: () => '已提交探明储量：3 年内完成转采登记，否则探矿权不再延续（273号令 第二十一条）',
   },
   RTP_5Y: { en: () => 'report-then-produce: mining registration within 5 years', zh: () => '边探边采：5 年内办理采矿登记' },
   VAL4: {
-    en: () => 'R-VAL-4: a block existing > 15 years on 2020-05-01 gets one 5-year extension; further ones (up to the R-VAL-3 cap of 2) only if proven reserves were submitted',
+    en: () =>
+      'R-VAL-4: a block existing > 15 years on 2020-05-01 gets one 5-year extension; further ones (up to the R-VAL-3 cap of 2) only if proven reserves were submitted',
     zh: () => 'R-VAL-4：截至 2020-05-01 存续超过 15 年的区块可延续 5 年一次；提交探明储量后方可再延续（不超过 R-VAL-3 的两次）',
   },
   NO_LIMIT: {
@@ -55,7 +57,8 @@ const M = defineMessages({
     zh: (p: { days: number }) => `距申请延续截止还有 ${p.days} 天`,
   },
   PROVEN_NATIONAL: {
-    en: (p: { regime: string }) => `${p.regime}: the 3-year proven-reserves → mining rule is Shanxi's (273号令 第二十一条); no national equivalent in the sources`,
+    en: (p: { regime: string }) =>
+      `${p.regime}: the 3-year proven-reserves → mining rule is Shanxi's (273号令 第二十一条); no national equivalent in the sources`,
     zh: (p: { regime: string }) => `${p.regime}：探明储量后 3 年内转采为山西规定（273号令 第二十一条），资料中无全国对应规定`,
   },
   PROVEN_PASSED: {
@@ -63,11 +66,13 @@ const M = defineMessages({
     zh: () => 'R-VAL-6：探明储量后 3 年转采期限已过，探矿权不再延续',
   },
   RTP_EARLIER: {
-    en: () => 'R-VAL-7: with proven reserves submitted, 晋自然资发〔2020〕16号 四（二） requires mining registration within 3 years — the earlier deadline applies',
+    en: () =>
+      'R-VAL-7: with proven reserves submitted, 晋自然资发〔2020〕16号 四（二） requires mining registration within 3 years — the earlier deadline applies',
     zh: () => 'R-VAL-7：已提交探明储量的，晋自然资发〔2020〕16号 四（二）要求 3 年内办理采矿登记，以较早期限为准',
   },
   RTP_PASSED: {
-    en: (p: { rule: string; shanxi: boolean }) => `${p.rule}: 5-year report-then-produce deadline passed${p.shanxi ? ' (合同示范文本 第十二条（六）)' : ''}`,
+    en: (p: { rule: string; shanxi: boolean }) =>
+      `${p.rule}: 5-year report-then-produce deadline passed${p.shanxi ? ' (合同示范文本 第十二条（六）)' : ''}`,
     zh: (p: { rule: string; shanxi: boolean }) => `${p.rule}：边探边采 5 年期限已过${p.shanxi ? '（合同示范文本 第十二条（六））' : ''}`,
   },
 });
@@ -143,7 +148,13 @@ export function blockDeadlines(block: BlockDatesInput, today: IsoDate): BlockDea
   const warnings: Message[] = [];
   const readings: Message[] = [say(M, 'LAST_DAYS')];
 
-  const expiry = deadline(block.valid_to, today, block.kind === 'mining' ? 'R-VAL-9' : 'R-VAL-1', shanxi ? (block.kind === 'mining' ? '273号令 第二十三条' : '273号令 第十五条') : '勘查许可证/采矿许可证 有效期', say(M, 'EXPIRY'));
+  const expiry = deadline(
+    block.valid_to,
+    today,
+    block.kind === 'mining' ? 'R-VAL-9' : 'R-VAL-1',
+    shanxi ? (block.kind === 'mining' ? '273号令 第二十三条' : '273号令 第十五条') : '勘查许可证/采矿许可证 有效期',
+    say(M, 'EXPIRY'),
+  );
   steps.push(step(expiry.rule, expiry.citation, `expiry ${block.valid_to} − today ${today} = ${expiry.days_left} d`, expiry.days_left));
 
   // Extensions allowed / left.
@@ -153,7 +164,9 @@ export function blockDeadlines(block: BlockDatesInput, today: IsoDate): BlockDea
     allowed = legacy ? (block.proven_reserves_submitted_date ? 2 : 1) : 2;
     if (legacy) {
       readings.push(say(M, 'VAL4'));
-      steps.push(step('R-VAL-4', '273号令 第十五条第四款', `${block.first_registration_date} + 15 y < 2020-05-01 → allowed ${allowed}`, allowed));
+      steps.push(
+        step('R-VAL-4', '273号令 第十五条第四款', `${block.first_registration_date} + 15 y < 2020-05-01 → allowed ${allowed}`, allowed),
+      );
     } else {
       steps.push(step('R-VAL-3', '273号令 第十五条', 'at most 2 extensions of 5 years', 2));
     }
@@ -191,7 +204,14 @@ export function blockDeadlines(block: BlockDatesInput, today: IsoDate): BlockDea
     const d = block.proven_reserves_submitted_date;
     if (compareDates(d, SHANXI_CBM_EFFECTIVE) < 0) {
       proven = deadline('2023-04-30', today, 'R-VAL-6', '晋自然资发〔2020〕11号 五', say(M, 'PROVEN_PRE2020'));
-      steps.push(step('R-VAL-6', '晋自然资发〔2020〕11号 五', `proven ${d} < 2020-05-01 → before 2023-05-01 (last day 2023-04-30); ${proven.days_left} d`, proven.days_left));
+      steps.push(
+        step(
+          'R-VAL-6',
+          '晋自然资发〔2020〕11号 五',
+          `proven ${d} < 2020-05-01 → before 2023-05-01 (last day 2023-04-30); ${proven.days_left} d`,
+          proven.days_left,
+        ),
+      );
     } else {
       const last = addYears(d, 3);
       proven = deadline(last, today, 'R-VAL-6', '273号令 第二十一条', say(M, 'PROVEN_3Y'));
@@ -204,7 +224,11 @@ export function blockDeadlines(block: BlockDatesInput, today: IsoDate): BlockDea
   let rtp: Deadline | null = null;
   if (block.kind === 'exploration' && block.report_then_produce_date) {
     const last = addYears(block.report_then_produce_date, 5);
-    const [rule, cit] = shanxi ? ['R-RTP-3', '273号令 第十八条'] : regime === 'national-2019' ? ['R-N19-RTP', '自然资规〔2019〕7号 六'] : ['R-N23-RTP', '自然资规〔2023〕6号 六'];
+    const [rule, cit] = shanxi
+      ? ['R-RTP-3', '273号令 第十八条']
+      : regime === 'national-2019'
+        ? ['R-N19-RTP', '自然资规〔2019〕7号 六']
+        : ['R-N23-RTP', '自然资规〔2023〕6号 六'];
     rtp = deadline(last, today, rule, cit, say(M, 'RTP_5Y'));
     steps.push(step(rule, cit, `${block.report_then_produce_date} + 5 y = ${last}; ${rtp.days_left} d`, rtp.days_left));
     if (proven) readings.push(say(M, 'RTP_EARLIER'));

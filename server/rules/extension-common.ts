@@ -21,7 +21,8 @@ export const COMMON = defineMessages({
     zh: (p: { years: number }) => `新有效期自原有效期届满次日起算（自然资规〔2023〕4号 一（一）6），为期 ${p.years} 年`,
   },
   TERM_START_READ: {
-    en: (p: { years: number }) => `new term read as starting the day after the old expiry (as 自然资规〔2023〕4号 一（一）6 states) and running ${p.years} years`,
+    en: (p: { years: number }) =>
+      `new term read as starting the day after the old expiry (as 自然资规〔2023〕4号 一（一）6 states) and running ${p.years} years`,
     zh: (p: { years: number }) => `新有效期按原有效期届满次日起算（参照自然资规〔2023〕4号 一（一）6），为期 ${p.years} 年`,
   },
 });
@@ -126,7 +127,9 @@ export function finish(
   if (reduction > available + EPS) {
     acc.warnings.push(say(COMMON, 'REDUCTION_CAPPED', { required: fmt(reduction), available: fmt(available) }));
     reduction = roundTo(available);
-    acc.steps.push(step(rule, citation, `min(required, ${fmt(licensed)} − ${fmt(input.proven_reserve_area_km2)}) = ${fmt(reduction)}`, reduction));
+    acc.steps.push(
+      step(rule, citation, `min(required, ${fmt(licensed)} − ${fmt(input.proven_reserve_area_km2)}) = ${fmt(reduction)}`, reduction),
+    );
   }
   const remaining = roundTo(licensed - reduction);
   acc.steps.push(step(rule, citation, `remaining = ${fmt(licensed)} − ${fmt(reduction)} = ${fmt(remaining)}`, remaining));
@@ -146,7 +149,14 @@ export function finish(
 /** R-VAL-3 / national 七: each extension is 5 years, from the day after the old expiry. */
 function newTerm(input: ExtensionInput, acc: Acc, years: number): { new_valid_from: string | null; new_valid_to: string | null } {
   const cit = years !== 5 ? C.op2 : input.regime === 'shanxi-cbm-2020' ? C.art15 : input.regime === 'national-2019' ? C.n2019 : C.n2023;
-  const rule = years !== 5 ? 'R-VAL-5' : input.regime === 'shanxi-cbm-2020' ? 'R-VAL-3' : input.regime === 'national-2019' ? 'R-N19-TERM' : 'R-N23-TERM';
+  const rule =
+    years !== 5
+      ? 'R-VAL-5'
+      : input.regime === 'shanxi-cbm-2020'
+        ? 'R-VAL-3'
+        : input.regime === 'national-2019'
+          ? 'R-N19-TERM'
+          : 'R-N23-TERM';
   acc.steps.push(step(rule, cit, `extension term = ${years} years`, years));
   if (!input.valid_to) return { new_valid_from: null, new_valid_to: null };
   const from = addDays(input.valid_to, 1);
@@ -154,4 +164,3 @@ function newTerm(input: ExtensionInput, acc: Acc, years: number): { new_valid_fr
   acc.readings.push(say(COMMON, input.regime === 'national-2023' ? 'TERM_START_2023' : 'TERM_START_READ', { years }));
   return { new_valid_from: from, new_valid_to: to };
 }
-

@@ -43,7 +43,9 @@ export function assessNational2023(input: ExtensionInput): ExtensionAssessment {
   acc.readings.push(say(M, 'N23_BASE'));
   acc.readings.push(say(M, 'N23_NO_SHORTFALL'));
   const base = roundTo(Math.max(0, input.licensed_area_km2 - input.proven_reserve_area_km2));
-  acc.steps.push(step('R-N23-RED', C.n2023, `base = ${fmt(input.licensed_area_km2)} − ${fmt(input.proven_reserve_area_km2)} = ${fmt(base)}`, base));
+  acc.steps.push(
+    step('R-N23-RED', C.n2023, `base = ${fmt(input.licensed_area_km2)} − ${fmt(input.proven_reserve_area_km2)} = ${fmt(base)}`, base),
+  );
   if (input.deep_or_upper_of_own_mining_right) {
     acc.steps.push(step('R-N23-RED', C.n2023, '已设采矿权深部或上部勘查不扣减面积 → reduction 0', 0));
     return finish(input, acc, base, 0, 0, C.n2023, 'R-N23-RED');
@@ -62,4 +64,3 @@ export function assessNational2023(input: ExtensionInput): ExtensionAssessment {
   acc.warnings.push(say(M, 'N23_SAME_BASIN'));
   return finish(input, acc, base, ratio, required, C.n2023, 'R-N23-RED');
 }
-

@@ -42,11 +42,23 @@ function checkShanxiExtensionCount(input: ExtensionInput, acc: Acc): void {
     acc.readings.push(say(M, 'VAL4_READING'));
     allowed = input.proven_reserve_area_km2 > 0 ? 2 : 1;
     acc.steps.push(
-      step('R-VAL-4', C.art15legacy, `cumulative existence ${fmt(input.years_existing ?? 0)} y > 15 y, proven area ${fmt(input.proven_reserve_area_km2)} → ${allowed} extension(s) allowed`, allowed),
+      step(
+        'R-VAL-4',
+        C.art15legacy,
+        `cumulative existence ${fmt(input.years_existing ?? 0)} y > 15 y, proven area ${fmt(input.proven_reserve_area_km2)} → ${allowed} extension(s) allowed`,
+        allowed,
+      ),
     );
   }
   const left = allowed - used;
-  acc.steps.push(step(legacy ? 'R-VAL-4' : 'R-VAL-3', legacy ? C.art15legacy : C.art15, `extensions allowed ${allowed} − used ${used} = ${Math.max(0, left)}`, Math.max(0, left)));
+  acc.steps.push(
+    step(
+      legacy ? 'R-VAL-4' : 'R-VAL-3',
+      legacy ? C.art15legacy : C.art15,
+      `extensions allowed ${allowed} − used ${used} = ${Math.max(0, left)}`,
+      Math.max(0, left),
+    ),
+  );
   if (left <= 0) {
     acc.refusal_reasons.push(legacy && allowed === 1 ? say(M, 'VAL4_USED') : say(M, 'VAL3_USED', { used }));
   } else if (left === 1) {
@@ -63,19 +75,27 @@ function shanxiExemption(input: ExtensionInput, acc: Acc): boolean {
     return c.exempt;
   }
   const signed = c.signed === true;
-  const completed = c.committed_investment_completed ?? (c.committed_completion_ratio !== undefined && c.committed_completion_ratio >= 1 - EPS);
+  const completed =
+    c.committed_investment_completed ?? (c.committed_completion_ratio !== undefined && c.committed_completion_ratio >= 1 - EPS);
   const paid = c.income_paid === true;
   if (reading === 'and') {
     acc.readings.push(say(M, 'RED7_AND'));
     const exempt = signed && completed && paid;
-    acc.steps.push(step('R-RED-7', C.art15_2, `exempt = signed(${signed}) ∧ completed(${completed}) ∧ paid(${paid}) = ${exempt}`, exempt ? 1 : 0));
+    acc.steps.push(
+      step('R-RED-7', C.art15_2, `exempt = signed(${signed}) ∧ completed(${completed}) ∧ paid(${paid}) = ${exempt}`, exempt ? 1 : 0),
+    );
     return exempt;
   }
   acc.readings.push(say(M, 'RED7_OR'));
   const first = (input.extensions_used ?? 0) === 0;
   const exempt = first && ((signed && completed) || paid);
   acc.steps.push(
-    step('R-RED-7', C.op4_3, `exempt = first(${first}) ∧ ((signed(${signed}) ∧ completed(${completed})) ∨ paid(${paid})) = ${exempt}`, exempt ? 1 : 0),
+    step(
+      'R-RED-7',
+      C.op4_3,
+      `exempt = first(${first}) ∧ ((signed(${signed}) ∧ completed(${completed})) ∨ paid(${paid})) = ${exempt}`,
+      exempt ? 1 : 0,
+    ),
   );
   return exempt;
 }
@@ -95,11 +115,20 @@ function shanxiBase(input: ExtensionInput, acc: Acc): number {
     if ((input.extensions_used ?? 0) >= 1 || (first !== undefined && Math.abs(first - input.licensed_area_km2) > EPS)) {
       // Disputed reading D2: 11号 四's formula (current licensed area) vs 273号令 第十五条 literal (首次登记面积).
       const alt = first === undefined ? null : roundTo(Math.max(0, first - input.proven_reserve_area_km2));
-      acc.warnings.push(say(M, 'BASE_LATER_EXTENSION', { first: first === undefined ? null : fmt(first), alt_base: alt === null ? null : fmt(alt) }));
+      acc.warnings.push(
+        say(M, 'BASE_LATER_EXTENSION', { first: first === undefined ? null : fmt(first), alt_base: alt === null ? null : fmt(alt) }),
+      );
     }
   }
   const base = roundTo(Math.max(0, baseArea - input.proven_reserve_area_km2));
-  acc.steps.push(step('R-RED-3', baseReading === 'licensed' ? C.op4 : C.art15, `base = ${fmt(baseArea)} − ${fmt(input.proven_reserve_area_km2)} = ${fmt(base)}`, base));
+  acc.steps.push(
+    step(
+      'R-RED-3',
+      baseReading === 'licensed' ? C.op4 : C.art15,
+      `base = ${fmt(baseArea)} − ${fmt(input.proven_reserve_area_km2)} = ${fmt(base)}`,
+      base,
+    ),
+  );
   return base;
 }
 
@@ -122,7 +151,9 @@ function contractTerms(input: ExtensionInput, acc: Acc, base: number): Extension
   }
   const r = c.contract_reduction_ratio;
   const red = roundTo(base * r);
-  acc.steps.push(step('R-RED-CT', C.op4_3, `committed investment completed ${pct(k)}: reduction = ${fmt(base)} × contract ${pct(r)} = ${fmt(red)}`, red));
+  acc.steps.push(
+    step('R-RED-CT', C.op4_3, `committed investment completed ${pct(k)}: reduction = ${fmt(base)} × contract ${pct(r)} = ${fmt(red)}`, red),
+  );
   return finish(input, acc, base, r, red, C.op4_3, 'R-RED-CT');
 }
 
@@ -173,7 +204,14 @@ function assessShanxi5y(input: ExtensionInput): ExtensionAssessment {
   if (byContract) return byContract;
 
   const ratio = u <= 0.25 + EPS ? 0.25 : u;
-  acc.steps.push(step('R-RED-4', C.tplOther, u <= 0.25 + EPS ? `u = ${pct(u)} ≤ 25% → ratio 25%` : `25% < u = ${pct(u)} ≤ 50% → ratio = u = ${pct(u)}`, ratio));
+  acc.steps.push(
+    step(
+      'R-RED-4',
+      C.tplOther,
+      u <= 0.25 + EPS ? `u = ${pct(u)} ≤ 25% → ratio 25%` : `25% < u = ${pct(u)} ≤ 50% → ratio = u = ${pct(u)}`,
+      ratio,
+    ),
+  );
   const red = roundTo(base * ratio);
   acc.steps.push(step('R-RED-3', C.op4, `reduction = ${fmt(base)} × ${pct(ratio)} = ${fmt(red)}`, red));
   return finish(input, acc, base, ratio, red, C.op4, 'R-RED-3');
@@ -188,7 +226,9 @@ function assessShanxiOldRule2y(input: ExtensionInput): ExtensionAssessment {
   const u = input.unfinished_ratio;
   acc.readings.push(say(M, 'OLD_RULE_2Y'));
   const base = roundTo(Math.max(0, input.licensed_area_km2 - input.proven_reserve_area_km2));
-  acc.steps.push(step('R-VAL-5', C.op2, `base = ${fmt(input.licensed_area_km2)} − ${fmt(input.proven_reserve_area_km2)} = ${fmt(base)}`, base));
+  acc.steps.push(
+    step('R-VAL-5', C.op2, `base = ${fmt(input.licensed_area_km2)} − ${fmt(input.proven_reserve_area_km2)} = ${fmt(base)}`, base),
+  );
   const red = roundTo(base * u);
   acc.steps.push(step('R-VAL-5', C.op2, `reduction = ${fmt(base)} × u ${pct(u)} = ${fmt(red)} (晋国土资函〔2016〕348号)`, red));
   return finish(input, acc, base, u, red, C.op2, 'R-VAL-5', 2);

@@ -19,10 +19,14 @@ export const OLD_STANDARD_CNY_PER_KM2_YEAR = 10_000;
  * from first registration: 1–5 → 30,000; 6–10 → 50,000; 11–15 → 80,000; 16+ → 100,000 CNY.
  */
 export function minimumInvestmentRate(explorationYear: number): { cny_per_km2_year: number; steps: Step[] } {
-  if (!Number.isInteger(explorationYear) || explorationYear < 1) throw new RangeError(`exploration year must be an integer ≥ 1, got ${explorationYear}`);
+  if (!Number.isInteger(explorationYear) || explorationYear < 1)
+    throw new RangeError(`exploration year must be an integer ≥ 1, got ${explorationYear}`);
   const rate = explorationYear <= 5 ? 30_000 : explorationYear <= 10 ? 50_000 : explorationYear <= 15 ? 80_000 : 100_000;
   const band = explorationYear <= 5 ? '1–5' : explorationYear <= 10 ? '6–10' : explorationYear <= 15 ? '11–15' : '16+';
-  return { cny_per_km2_year: rate, steps: [step('R-INV-1', ART16, `exploration year ${explorationYear} ∈ ${band} → ${rate} CNY/km²/yr`, rate)] };
+  return {
+    cny_per_km2_year: rate,
+    steps: [step('R-INV-1', ART16, `exploration year ${explorationYear} ∈ ${band} → ${rate} CNY/km²/yr`, rate)],
+  };
 }
 
 export interface InvestmentScheduleInput {
@@ -70,12 +74,16 @@ export interface InvestmentSchedule {
 
 const M = defineMessages({
   TIERS_FROM_FIRST: {
-    en: () => 'R-INV-4: tiers are numbered from the original first registration (273号令 第十六条 “自勘查区块首次登记之日起”), also for pre-2020 blocks (reading tier_origin = "first_registration", default)',
-    zh: () => 'R-INV-4：档次自勘查区块首次登记之日起计算（273号令 第十六条），2020 年前设立的区块亦同（读法 tier_origin = "first_registration"，默认）',
+    en: () =>
+      'R-INV-4: tiers are numbered from the original first registration (273号令 第十六条 “自勘查区块首次登记之日起”), also for pre-2020 blocks (reading tier_origin = "first_registration", default)',
+    zh: () =>
+      'R-INV-4：档次自勘查区块首次登记之日起计算（273号令 第十六条），2020 年前设立的区块亦同（读法 tier_origin = "first_registration"，默认）',
   },
   TIERS_RESTART: {
-    en: () => 'R-INV-4: tiers restart on 2020-05-01 for blocks registered before (reading tier_origin = "restart_2020", 晋自然资发〔2020〕11号 三 “之后按照每五年提高一档”)',
-    zh: () => 'R-INV-4：2020-05-01 前设立的区块自 2020-05-01 起重新计档（读法 tier_origin = "restart_2020"，晋自然资发〔2020〕11号 三“之后按照每五年提高一档”）',
+    en: () =>
+      'R-INV-4: tiers restart on 2020-05-01 for blocks registered before (reading tier_origin = "restart_2020", 晋自然资发〔2020〕11号 三 “之后按照每五年提高一档”)',
+    zh: () =>
+      'R-INV-4：2020-05-01 前设立的区块自 2020-05-01 起重新计档（读法 tier_origin = "restart_2020"，晋自然资发〔2020〕11号 三“之后按照每五年提高一档”）',
   },
   TIERS_DISPUTED: {
     en: (p: { total: string; alt: string }) =>
@@ -84,7 +92,8 @@ const M = defineMessages({
       `有争议的读法 tier_origin = "first_registration"（默认，按规章原文）：该 2020 年前设立的区块自 2020-05-01 起即处于高档——合计 ${p.total} 元；若自 2020-05-01 重新计档（tier_origin = "restart_2020"，11号 三）则为 ${p.alt} 元`,
   },
   OLD_RATE: {
-    en: (p: { rate: number }) => `R-INV-4: the old standard is taken at its stated maximum ${p.rate} CNY/km²/yr for every pre-2020-05-01 month (lower old tiers are not in the sources)`,
+    en: (p: { rate: number }) =>
+      `R-INV-4: the old standard is taken at its stated maximum ${p.rate} CNY/km²/yr for every pre-2020-05-01 month (lower old tiers are not in the sources)`,
     zh: (p: { rate: number }) => `R-INV-4：2020-05-01 前各月按旧标准上限 ${p.rate} 元/km²/年计算（旧标准的较低档次不在资料中）`,
   },
   MONTHS_ROUND: {
@@ -96,8 +105,10 @@ const M = defineMessages({
     zh: () => 'R-INV-4：按月计算含不足整月部分（整月 + 天数 / 当月天数）',
   },
   CONTRACT_RATE: {
-    en: (p: { rate: number }) => `R-INV-2: the transfer contract's standard ${p.rate} CNY/km²/yr applies to every month (273号令 第十六条第二款 “出让合同另有约定的，按照合同执行”, 000:L3382)`,
-    zh: (p: { rate: number }) => `R-INV-2：全部月份按出让合同约定标准 ${p.rate} 元/km²/年计算（273号令 第十六条第二款“出让合同另有约定的，按照合同执行”，000:L3382）`,
+    en: (p: { rate: number }) =>
+      `R-INV-2: the transfer contract's standard ${p.rate} CNY/km²/yr applies to every month (273号令 第十六条第二款 “出让合同另有约定的，按照合同执行”, 000:L3382)`,
+    zh: (p: { rate: number }) =>
+      `R-INV-2：全部月份按出让合同约定标准 ${p.rate} 元/km²/年计算（273号令 第十六条第二款“出让合同另有约定的，按照合同执行”，000:L3382）`,
   },
   COMPOSITION_LOW: {
     en: (p: { share: string }) => `R-INV-5: physical work + research is ${p.share} of the total, below the required 85% (273号令 第十七条)`,
@@ -120,13 +131,14 @@ export function minimumInvestmentSchedule(input: InvestmentScheduleInput): Inves
   if (contract !== undefined) assertNonNegative('contract_rate_cny_per_km2_year', contract);
   const origin = input.tier_origin ?? 'first_registration';
   const restart = origin === 'restart_2020' && compareDates(input.first_registration_date, SHANXI_CBM_EFFECTIVE) < 0;
-  const readings: Message[] = contract !== undefined
-    ? [say(M, 'CONTRACT_RATE', { rate: contract }), say(M, rounding === 'round' ? 'MONTHS_ROUND' : 'MONTHS_FRACTIONAL')]
-    : [
-      say(M, origin === 'restart_2020' ? 'TIERS_RESTART' : 'TIERS_FROM_FIRST'),
-      say(M, 'OLD_RATE', { rate: oldRate }),
-      say(M, rounding === 'round' ? 'MONTHS_ROUND' : 'MONTHS_FRACTIONAL'),
-    ];
+  const readings: Message[] =
+    contract !== undefined
+      ? [say(M, 'CONTRACT_RATE', { rate: contract }), say(M, rounding === 'round' ? 'MONTHS_ROUND' : 'MONTHS_FRACTIONAL')]
+      : [
+          say(M, origin === 'restart_2020' ? 'TIERS_RESTART' : 'TIERS_FROM_FIRST'),
+          say(M, 'OLD_RATE', { rate: oldRate }),
+          say(M, rounding === 'round' ? 'MONTHS_ROUND' : 'MONTHS_FRACTIONAL'),
+        ];
   const warnings: Message[] = [];
   const steps: Step[] = [];
   const rows: InvestmentScheduleRow[] = [];
@@ -208,7 +220,14 @@ export function unfinishedRatio(
   if (adjustments.covid_reduction_cny) {
     assertNonNegative('covid_reduction_cny', adjustments.covid_reduction_cny);
     required = roundTo(Math.max(0, required_cny - adjustments.covid_reduction_cny), 2);
-    steps.push(step('R-COVID-3', '晋自然资函〔2020〕1333号 二', `required = ${fmt(required_cny, 2)} − ${fmt(adjustments.covid_reduction_cny, 2)} = ${fmt(required, 2)}`, required));
+    steps.push(
+      step(
+        'R-COVID-3',
+        '晋自然资函〔2020〕1333号 二',
+        `required = ${fmt(required_cny, 2)} − ${fmt(adjustments.covid_reduction_cny, 2)} = ${fmt(required, 2)}`,
+        required,
+      ),
+    );
   }
   if (required === 0) {
     steps.push(step('R-RED-4', ART17, 'required = 0 → u = 0', 0));
@@ -237,6 +256,13 @@ export function checkInvestmentComposition(input: { total_cny: number; physical_
     ok,
     share,
     warnings: ok ? [] : [say(M, 'COMPOSITION_LOW', { share: pct(share) })],
-    steps: [step('R-INV-5', ART17, `${fmt(input.physical_and_research_cny, 2)} / ${fmt(input.total_cny, 2)} = ${pct(share)} ${ok ? '≥' : '<'} 85%`, share)],
+    steps: [
+      step(
+        'R-INV-5',
+        ART17,
+        `${fmt(input.physical_and_research_cny, 2)} / ${fmt(input.total_cny, 2)} = ${pct(share)} ${ok ? '≥' : '<'} 85%`,
+        share,
+      ),
+    ],
   };
 }

@@ -15,15 +15,18 @@ const DISCLOSE = '晋自然资发〔2020〕11号 四（二）';
 /** Offset sentences; the OFFSET_* codes are also the stable codes of the 422 details when an offset is refused. */
 export const OFFSET_MESSAGES = defineMessages({
   EXTENT_REQUIRED: {
-    en: () => 'the contract of the receiving block must name the offset area and its exact extent (具体范围) in the giving block; the giving block\'s geometry is redrawn when that extent is registered',
+    en: () =>
+      "the contract of the receiving block must name the offset area and its exact extent (具体范围) in the giving block; the giving block's geometry is redrawn when that extent is registered",
     zh: () => '受让区块出让合同须载明抵扣面积及其在抵扣区块中的具体范围；该范围登记后再调整抵扣区块的图形',
   },
   PRE_OFFSET_READING: {
-    en: () => 'R-RED-10: the area B gave away does not count toward B’s own reduction — B’s reduction is computed on the pre-offset area and taken in addition (“以抵扣前证载面积为基础”)',
+    en: () =>
+      'R-RED-10: the area B gave away does not count toward B’s own reduction — B’s reduction is computed on the pre-offset area and taken in addition (“以抵扣前证载面积为基础”)',
     zh: () => 'R-RED-10：乙区块抵扣出去的面积不计入其自身核减——乙区块到期延续时以抵扣前证载面积为基础计算核减，另行扣减',
   },
   FIVE_YEAR_READING: {
-    en: () => 'national-2023: “新出让的油气探矿权5年内不得用于抵扣” read as: the source may offset only after grant date + 5 years (the 5th anniversary itself still counts as within 5 years)',
+    en: () =>
+      'national-2023: “新出让的油气探矿权5年内不得用于抵扣” read as: the source may offset only after grant date + 5 years (the 5th anniversary itself still counts as within 5 years)',
     zh: () => '2023 年全国规定：“新出让的油气探矿权5年内不得用于抵扣”理解为出让之日起满 5 年后方可抵扣（第 5 个周年日当日仍属 5 年内）',
   },
   OFFSET_SAME_BLOCK: {
@@ -31,12 +34,16 @@ export const OFFSET_MESSAGES = defineMessages({
     zh: () => '抵扣区块与受让区块为同一区块',
   },
   OFFSET_OTHER_HOLDER: {
-    en: (p: { cit: string; source: string; target: string }) => `different holders (${p.source} ≠ ${p.target}): only the same holder’s blocks may offset (${p.cit})`,
-    zh: (p: { cit: string; source: string; target: string }) => `矿业权人不同（${p.source} ≠ ${p.target}）：只能扣减同一矿业权人的其他区块（${p.cit}）`,
+    en: (p: { cit: string; source: string; target: string }) =>
+      `different holders (${p.source} ≠ ${p.target}): only the same holder’s blocks may offset (${p.cit})`,
+    zh: (p: { cit: string; source: string; target: string }) =>
+      `矿业权人不同（${p.source} ≠ ${p.target}）：只能扣减同一矿业权人的其他区块（${p.cit}）`,
   },
   OFFSET_NOT_EXPLORATION: {
-    en: (p: { which: string; cit: string }) => `the ${p.which} block is not (known to be) an exploration right: offsets are between exploration rights (${p.cit})`,
-    zh: (p: { which: string; cit: string }) => `${p.which === 'source' ? '抵扣' : '受让'}区块不是（或无法确认为）探矿权：抵扣仅限探矿权之间（${p.cit}）`,
+    en: (p: { which: string; cit: string }) =>
+      `the ${p.which} block is not (known to be) an exploration right: offsets are between exploration rights (${p.cit})`,
+    zh: (p: { which: string; cit: string }) =>
+      `${p.which === 'source' ? '抵扣' : '受让'}区块不是（或无法确认为）探矿权：抵扣仅限探矿权之间（${p.cit}）`,
   },
   OFFSET_NOT_SHANXI: {
     en: () => 'source block is not (known to be) in Shanxi (山西省境内, 273号令 第十五条)',
@@ -63,7 +70,8 @@ export const OFFSET_MESSAGES = defineMessages({
     zh: (p: { cit: string }) => `盆地未知，无法核实“同一盆地”（${p.cit}）`,
   },
   OFFSET_OTHER_BASIN: {
-    en: (p: { cit: string; source: string; target: string }) => `different basins (${p.source} ≠ ${p.target}); only the same basin (${p.cit})`,
+    en: (p: { cit: string; source: string; target: string }) =>
+      `different basins (${p.source} ≠ ${p.target}); only the same basin (${p.cit})`,
     zh: (p: { cit: string; source: string; target: string }) => `盆地不同（${p.source} ≠ ${p.target}），只能扣减同一盆地的区块（${p.cit}）`,
   },
   OFFSET_GRANT_UNKNOWN: {
@@ -71,19 +79,25 @@ export const OFFSET_MESSAGES = defineMessages({
     zh: () => '抵扣区块出让日期未知，无法核实 5 年限制（自然资规〔2023〕6号 七）',
   },
   OFFSET_WITHIN_5Y: {
-    en: (p: { granted: string; date: string; usable: string }) => `source granted ${p.granted}, less than 5 years before ${p.date} (usable after ${p.usable}; 自然资规〔2023〕6号 七 “新出让的油气探矿权5年内不得用于抵扣”)`,
-    zh: (p: { granted: string; date: string; usable: string }) => `抵扣区块 ${p.granted} 出让，至 ${p.date} 不满 5 年（${p.usable} 之后方可抵扣；自然资规〔2023〕6号 七）`,
+    en: (p: { granted: string; date: string; usable: string }) =>
+      `source granted ${p.granted}, less than 5 years before ${p.date} (usable after ${p.usable}; 自然资规〔2023〕6号 七 “新出让的油气探矿权5年内不得用于抵扣”)`,
+    zh: (p: { granted: string; date: string; usable: string }) =>
+      `抵扣区块 ${p.granted} 出让，至 ${p.date} 不满 5 年（${p.usable} 之后方可抵扣；自然资规〔2023〕6号 七）`,
   },
   OFFSET_TOO_LARGE: {
-    en: (p: { block: string; available: string; area: string }) => `block ${p.block} has only ${p.available} km² outside proven reserves, cannot give ${p.area} km²`,
-    zh: (p: { block: string; available: string; area: string }) => `区块 ${p.block} 探明储量范围以外仅有 ${p.available} km²，不能抵扣 ${p.area} km²`,
+    en: (p: { block: string; available: string; area: string }) =>
+      `block ${p.block} has only ${p.available} km² outside proven reserves, cannot give ${p.area} km²`,
+    zh: (p: { block: string; available: string; area: string }) =>
+      `区块 ${p.block} 探明储量范围以外仅有 ${p.available} km²，不能抵扣 ${p.area} km²`,
   },
   RECEIVED_CREDIT: {
-    en: (p: { credit: string }) => `本区块未核减: ${p.credit} km² of this block's reduction was taken from the holder's other blocks (offset) and is credited against the due reduction`,
+    en: (p: { credit: string }) =>
+      `本区块未核减: ${p.credit} km² of this block's reduction was taken from the holder's other blocks (offset) and is credited against the due reduction`,
     zh: (p: { credit: string }) => `本区块未核减：本区块应核减面积中的 ${p.credit} km² 已由同一矿业权人其他区块抵扣，冲抵应核减面积`,
   },
   CREDIT_EXCEEDS: {
-    en: (p: { credit: string; due: string }) => `offsets received (${p.credit} km²) exceed the due reduction (${p.due} km²); the excess is not carried over`,
+    en: (p: { credit: string; due: string }) =>
+      `offsets received (${p.credit} km²) exceed the due reduction (${p.due} km²); the excess is not carried over`,
     zh: (p: { credit: string; due: string }) => `已受让抵扣面积（${p.credit} km²）超过应核减面积（${p.due} km²），超出部分不结转`,
   },
 });
@@ -140,12 +154,24 @@ export function applyOffset(
   if (from_block_state) {
     const available = from_block_state.current_area_km2 - (from_block_state.proven_area_km2 ?? 0);
     if (offset.area_km2 > available + 1e-9) {
-      throw Object.assign(new RangeError(say(M, 'OFFSET_TOO_LARGE', { block: offset.from_block, available: fmt(available), area: fmt(offset.area_km2) }).message), {
-        detail: say(M, 'OFFSET_TOO_LARGE', { block: offset.from_block, available: fmt(available), area: fmt(offset.area_km2) }),
-      });
+      throw Object.assign(
+        new RangeError(
+          say(M, 'OFFSET_TOO_LARGE', { block: offset.from_block, available: fmt(available), area: fmt(offset.area_km2) }).message,
+        ),
+        {
+          detail: say(M, 'OFFSET_TOO_LARGE', { block: offset.from_block, available: fmt(available), area: fmt(offset.area_km2) }),
+        },
+      );
     }
     newArea = roundTo(from_block_state.current_area_km2 - offset.area_km2);
-    steps.push(step('R-RED-10', STEP1, `${offset.from_block}: ${fmt(from_block_state.current_area_km2)} − ${fmt(offset.area_km2)} = ${fmt(newArea)} (area only, validity unchanged)`, newArea));
+    steps.push(
+      step(
+        'R-RED-10',
+        STEP1,
+        `${offset.from_block}: ${fmt(from_block_state.current_area_km2)} − ${fmt(offset.area_km2)} = ${fmt(newArea)} (area only, validity unchanged)`,
+        newArea,
+      ),
+    );
   } else {
     steps.push(step('R-RED-10', STEP1, `${offset.from_block} gives ${fmt(offset.area_km2)} km² to ${offset.to_block}`, offset.area_km2));
   }
@@ -157,7 +183,14 @@ export function applyOffset(
     date: offset.date,
   };
   warnings.push(say(M, 'EXTENT_REQUIRED'));
-  return { ledger: { entries: [...ledger.entries, entry] }, entry, from_block_new_area_km2: newArea, disclosure: OFFSET_DISCLOSURE, steps, warnings };
+  return {
+    ledger: { entries: [...ledger.entries, entry] },
+    entry,
+    from_block_new_area_km2: newArea,
+    disclosure: OFFSET_DISCLOSURE,
+    steps,
+    warnings,
+  };
 }
 
 /**
@@ -172,7 +205,9 @@ export function preOffsetBase(
   opts: { since?: IsoDate } = {},
 ): { pre_offset_area_km2: number; offsets_given_km2: number; entries: OffsetEntry[]; steps: Step[]; readings: Message[] } {
   assertNonNegative('current_area', current_area);
-  const entries = ledger.entries.filter((e) => e.from_block === block_id && (opts.since === undefined || compareDates(e.date, opts.since) >= 0));
+  const entries = ledger.entries.filter(
+    (e) => e.from_block === block_id && (opts.since === undefined || compareDates(e.date, opts.since) >= 0),
+  );
   const given = roundTo(entries.reduce((a, e) => a + e.area_km2, 0));
   const pre = roundTo(current_area + given);
   const terms = entries.map((e) => fmt(e.area_km2));
@@ -180,7 +215,9 @@ export function preOffsetBase(
     pre_offset_area_km2: pre,
     offsets_given_km2: given,
     entries,
-    steps: [step('R-RED-10', STEP2, `pre-offset area = ${fmt(current_area)}${terms.length ? ' + ' + terms.join(' + ') : ''} = ${fmt(pre)}`, pre)],
+    steps: [
+      step('R-RED-10', STEP2, `pre-offset area = ${fmt(current_area)}${terms.length ? ' + ' + terms.join(' + ') : ''} = ${fmt(pre)}`, pre),
+    ],
     readings: [say(M, 'PRE_OFFSET_READING')],
   };
 }
@@ -196,7 +233,9 @@ export function receiverCredit(
   opts: { since?: IsoDate } = {},
 ): { credit_km2: number; due_after_credit_km2: number; entries: OffsetEntry[]; steps: Step[]; warnings: Message[] } {
   assertNonNegative('due_km2', due_km2);
-  const entries = ledger.entries.filter((e) => e.to_block === block_id && (opts.since === undefined || compareDates(e.date, opts.since) >= 0));
+  const entries = ledger.entries.filter(
+    (e) => e.to_block === block_id && (opts.since === undefined || compareDates(e.date, opts.since) >= 0),
+  );
   const credit = roundTo(entries.reduce((a, e) => a + e.area_km2, 0));
   const after = roundTo(Math.max(0, due_km2 - credit));
   const warnings: Message[] = [];
@@ -206,7 +245,17 @@ export function receiverCredit(
     credit_km2: credit,
     due_after_credit_km2: after,
     entries,
-    steps: credit > 0 ? [step('R-RED-10', DISCLOSE, `due after offsets = max(0, ${fmt(due_km2)} − ${entries.map((e) => fmt(e.area_km2)).join(' − ')}) = ${fmt(after)}`, after)] : [],
+    steps:
+      credit > 0
+        ? [
+            step(
+              'R-RED-10',
+              DISCLOSE,
+              `due after offsets = max(0, ${fmt(due_km2)} − ${entries.map((e) => fmt(e.area_km2)).join(' − ')}) = ${fmt(after)}`,
+              after,
+            ),
+          ]
+        : [],
     warnings,
   };
 }
@@ -226,7 +275,14 @@ export function offsetShortfall(input: { current_area_km2: number; proven_area_k
   const shortfall = roundTo(Math.max(0, input.required_reduction_km2 - available));
   return {
     shortfall_km2: shortfall,
-    steps: [step('R-RED-10', STEP2, `shortfall = max(0, ${fmt(input.required_reduction_km2)} − (${fmt(input.current_area_km2)} − ${fmt(proven)})) = ${fmt(shortfall)}`, shortfall)],
+    steps: [
+      step(
+        'R-RED-10',
+        STEP2,
+        `shortfall = max(0, ${fmt(input.required_reduction_km2)} − (${fmt(input.current_area_km2)} − ${fmt(proven)})) = ${fmt(shortfall)}`,
+        shortfall,
+      ),
+    ],
   };
 }
 
@@ -267,10 +323,12 @@ export function checkOffsetSource(
     reasons.push(why);
     steps.push(step(rule, citation, why.message, 0));
   };
-  const cit = regime === 'shanxi-cbm-2020' ? '273号令 第十五条' : regime === 'national-2019' ? '自然资规〔2019〕7号 七' : '自然资规〔2023〕6号 七';
+  const cit =
+    regime === 'shanxi-cbm-2020' ? '273号令 第十五条' : regime === 'national-2019' ? '自然资规〔2019〕7号 七' : '自然资规〔2023〕6号 七';
   const rule = regime === 'shanxi-cbm-2020' ? 'R-RED-10' : regime === 'national-2019' ? 'R-N19-OFFSET' : 'R-N23-OFFSET';
   if (source.block_id === target.block_id) fail(rule, cit, say(M, 'OFFSET_SAME_BLOCK'));
-  if (source.holder !== target.holder) fail(rule, cit, say(M, 'OFFSET_OTHER_HOLDER', { cit, source: source.holder, target: target.holder }));
+  if (source.holder !== target.holder)
+    fail(rule, cit, say(M, 'OFFSET_OTHER_HOLDER', { cit, source: source.holder, target: target.holder }));
   if (source.kind !== 'exploration') fail(rule, cit, say(M, 'OFFSET_NOT_EXPLORATION', { which: 'source', cit }));
   if (target.kind !== 'exploration') fail(rule, cit, say(M, 'OFFSET_NOT_EXPLORATION', { which: 'target', cit }));
   if (regime === 'shanxi-cbm-2020') {
@@ -281,14 +339,17 @@ export function checkOffsetSource(
   } else {
     if (source.oil_gas !== true || target.oil_gas !== true) fail(rule, cit, say(M, 'OFFSET_NOT_OIL_GAS', { cit }));
     if (source.basin === undefined || target.basin === undefined) fail(rule, cit, say(M, 'OFFSET_BASIN_UNKNOWN', { cit }));
-    else if (source.basin !== target.basin) fail(rule, cit, say(M, 'OFFSET_OTHER_BASIN', { cit, source: source.basin, target: target.basin }));
-    if (source.valid_to !== undefined && compareDates(source.valid_to, date) < 0) fail(rule, cit, say(M, 'OFFSET_SOURCE_EXPIRED', { valid_to: source.valid_to }));
+    else if (source.basin !== target.basin)
+      fail(rule, cit, say(M, 'OFFSET_OTHER_BASIN', { cit, source: source.basin, target: target.basin }));
+    if (source.valid_to !== undefined && compareDates(source.valid_to, date) < 0)
+      fail(rule, cit, say(M, 'OFFSET_SOURCE_EXPIRED', { valid_to: source.valid_to }));
     if (regime === 'national-2023') {
       readings.push(say(M, 'FIVE_YEAR_READING'));
       if (source.granted_date === undefined) fail(rule, cit, say(M, 'OFFSET_GRANT_UNKNOWN'));
       else {
         const five = addYears(source.granted_date, 5);
-        if (compareDates(date, five) <= 0) fail(rule, cit, say(M, 'OFFSET_WITHIN_5Y', { granted: source.granted_date, date, usable: five }));
+        if (compareDates(date, five) <= 0)
+          fail(rule, cit, say(M, 'OFFSET_WITHIN_5Y', { granted: source.granted_date, date, usable: five }));
         else steps.push(step(rule, cit, `${source.granted_date} + 5 y = ${five} < ${date} → usable`, 1));
       }
     }

@@ -19,7 +19,11 @@ describe('regimeForDate', () => {
   });
   it('warns outside 7号’s stated validity', () => {
     expect(explainRegimeForDate('2019-01-01').warnings.length).toBeGreaterThan(0);
-    expect(explainRegimeForDate('2023-06-01').warnings.map((w) => w.message).join(' ')).toMatch(/2023-04-30/);
+    expect(
+      explainRegimeForDate('2023-06-01')
+        .warnings.map((w) => w.message)
+        .join(' '),
+    ).toMatch(/2023-04-30/);
     expect(explainRegimeForDate('2021-06-01').warnings).toEqual([]);
   });
   it('metadata for every regime', () => {

@@ -62,7 +62,8 @@ export const REGIMES: Record<RegimeId, RegimeInfo> = {
         note: '“自2020年5月1日起实施，有效期三年” (nominally to 2023-04-30); repealed by 自然资规〔2023〕6号 on 2023-07-26',
       },
     ],
-    reduction_summary: '25% of the first-issued licence area, minus proven reserves (oil/gas) / submitted resources; none for deep/upper exploration of an existing mining right',
+    reduction_summary:
+      '25% of the first-issued licence area, minus proven reserves (oil/gas) / submitted resources; none for deep/upper exploration of an existing mining right',
   },
   'shanxi-cbm-2020': {
     id: 'shanxi-cbm-2020',
@@ -128,7 +129,8 @@ export const REGIMES: Record<RegimeId, RegimeInfo> = {
         note: '“自印发之日起实施，有效期五年”; item 七: 5-year terms, 20% of the licensed area',
       },
     ],
-    reduction_summary: '20% of the licensed area minus submitted reserves/resources; 0 for deep/upper of own mining right; force-majeure area counts against it',
+    reduction_summary:
+      '20% of the licensed area minus submitted reserves/resources; 0 for deep/upper of own mining right; force-majeure area counts against it',
   },
 };
 
@@ -166,8 +168,10 @@ const M = defineMessages({
     zh: () => '山西煤层气，2020-05-01 及以后：山西省人民政府令第273号（2020-05-01 施行）及晋自然资发〔2020〕11号、15号',
   },
   SHANXI_CBM_LEGACY: {
-    en: (p: { date: string }) => `Shanxi CBM licence ending ${p.date}, before 2020-05-01: 晋自然资发〔2020〕11号 二 (000:L4250) lets the holder choose 5 years under 273号令 or 2 years under the old rule (晋国土资函〔2016〕348号) — both are assessed (R-VAL-5)`,
-    zh: (p: { date: string }) => `山西煤层气许可证 ${p.date} 到期，早于 2020-05-01：按晋自然资发〔2020〕11号 二（000:L4250）由申请人选择按《办法》延续 5 年或按原规定（晋国土资函〔2016〕348号）延续 2 年，两种均予计算（R-VAL-5）`,
+    en: (p: { date: string }) =>
+      `Shanxi CBM licence ending ${p.date}, before 2020-05-01: 晋自然资发〔2020〕11号 二 (000:L4250) lets the holder choose 5 years under 273号令 or 2 years under the old rule (晋国土资函〔2016〕348号) — both are assessed (R-VAL-5)`,
+    zh: (p: { date: string }) =>
+      `山西煤层气许可证 ${p.date} 到期，早于 2020-05-01：按晋自然资发〔2020〕11号 二（000:L4250）由申请人选择按《办法》延续 5 年或按原规定（晋国土资函〔2016〕348号）延续 2 年，两种均予计算（R-VAL-5）`,
   },
   NATIONAL_2023: {
     en: () => 'on/after 2023-07-26: 自然资规〔2023〕6号 七 (effective on issue, repealing 〔2019〕7号) with 〔2023〕4号',
@@ -178,12 +182,15 @@ const M = defineMessages({
     zh: () => '2023-07-26 之前：自然资规〔2019〕7号 七',
   },
   BEFORE_2019_RULES: {
-    en: (p: { date: string }) => `${p.date} is before 2020-05-01, when 自然资规〔2019〕7号 took effect; the earlier national rules are not modelled — national-2019 is used as the nearest regime`,
+    en: (p: { date: string }) =>
+      `${p.date} is before 2020-05-01, when 自然资规〔2019〕7号 took effect; the earlier national rules are not modelled — national-2019 is used as the nearest regime`,
     zh: (p: { date: string }) => `${p.date} 早于自然资规〔2019〕7号 施行日 2020-05-01；此前的全国规定未建模，按最接近的 national-2019 计算`,
   },
   N19_PAST_VALIDITY: {
-    en: (p: { date: string }) => `自然资规〔2019〕7号 was valid three years from 2020-05-01 (to 2023-04-30) but was only repealed by 〔2023〕6号 on 2023-07-26; national-2019 is used for ${p.date}`,
-    zh: (p: { date: string }) => `自然资规〔2019〕7号 有效期三年（至 2023-04-30），至 2023-07-26 方由〔2023〕6号 废止；${p.date} 按 national-2019 计算`,
+    en: (p: { date: string }) =>
+      `自然资规〔2019〕7号 was valid three years from 2020-05-01 (to 2023-04-30) but was only repealed by 〔2023〕6号 on 2023-07-26; national-2019 is used for ${p.date}`,
+    zh: (p: { date: string }) =>
+      `自然资规〔2019〕7号 有效期三年（至 2023-04-30），至 2023-07-26 方由〔2023〕6号 废止；${p.date} 按 national-2019 计算`,
   },
 });
 

@@ -53,25 +53,28 @@ export function tileRouter(deps: TileDeps): Router {
     });
   });
 
-  r.get('/tiles/:layer/:z/:x/:y.mvt', route(async (req, res) => {
-    const layer = String(req.params.layer);
-    if (!TILE_LAYERS.includes(layer)) throw notFound('tile layer', layer);
-    const p = TileParams.safeParse(req.params);
-    if (!p.success) throw fromZod(p.error, 'INVALID_TILE');
-    const etag = `"${layer}-${deps.dataVersion()}-${p.data.z}-${p.data.x}-${p.data.y}"`;
-    res.set('Cache-Control', 'public, max-age=60, stale-while-revalidate=600');
-    res.set('ETag', etag);
-    if (req.get('if-none-match') === etag) {
-      res.status(304).end();
-      return;
-    }
-    const buf = await renderTile(deps.db, layer, p.data.z, p.data.x, p.data.y);
-    if (buf.length === 0) {
-      res.status(204).end();
-      return;
-    }
-    res.type('application/vnd.mapbox-vector-tile').send(buf);
-  }));
+  r.get(
+    '/tiles/:layer/:z/:x/:y.mvt',
+    route(async (req, res) => {
+      const layer = String(req.params.layer);
+      if (!TILE_LAYERS.includes(layer)) throw notFound('tile layer', layer);
+      const p = TileParams.safeParse(req.params);
+      if (!p.success) throw fromZod(p.error, 'INVALID_TILE');
+      const etag = `"${layer}-${deps.dataVersion()}-${p.data.z}-${p.data.x}-${p.data.y}"`;
+      res.set('Cache-Control', 'public, max-age=60, stale-while-revalidate=600');
+      res.set('ETag', etag);
+      if (req.get('if-none-match') === etag) {
+        res.status(304).end();
+        return;
+      }
+      const buf = await renderTile(deps.db, layer, p.data.z, p.data.x, p.data.y);
+      if (buf.length === 0) {
+        res.status(204).end();
+        return;
+      }
+      res.type('application/vnd.mapbox-vector-tile').send(buf);
+    }),
+  );
 
   return r;
 }

@@ -80,7 +80,9 @@ export const CONTRACT_ACQUISITION_METHODS = vocab({
  * code fails to compile until it is mapped. (`auction` and `other` exist only in contracts: the
  * register has no auctioned right.)
  */
-export const REGISTER_TO_CONTRACT_ACQUISITION: Readonly<Record<keyof typeof ACQUISITION_METHODS, keyof typeof CONTRACT_ACQUISITION_METHODS>> = {
+export const REGISTER_TO_CONTRACT_ACQUISITION: Readonly<
+  Record<keyof typeof ACQUISITION_METHODS, keyof typeof CONTRACT_ACQUISITION_METHODS>
+> = {
   tender: 'tender',
   listing: 'listing',
   agreement: 'agreement',
@@ -381,8 +383,22 @@ export function label(v: Vocab, code: string | null | undefined, lang: Lang): st
 
 /** Vocabularies searched by `labelAny`, most specific first (a code present in two gets the first's name). */
 const ANY: Vocab[] = [
-  PA_CATEGORIES, PA_ZONES, PA_LEVELS, BLOCK_KINDS, RESERVE_KINDS, WELL_TYPES, PIPELINE_TYPES, ENTRY_CATEGORIES,
-  BLOCK_STATUSES, REDLINE_STATUSES, WELL_STATUSES, PIPELINE_STATUSES, MINERALS, COLLECTIONS, BASINS, BOUNDARY_LEVELS,
+  PA_CATEGORIES,
+  PA_ZONES,
+  PA_LEVELS,
+  BLOCK_KINDS,
+  RESERVE_KINDS,
+  WELL_TYPES,
+  PIPELINE_TYPES,
+  ENTRY_CATEGORIES,
+  BLOCK_STATUSES,
+  REDLINE_STATUSES,
+  WELL_STATUSES,
+  PIPELINE_STATUSES,
+  MINERALS,
+  COLLECTIONS,
+  BASINS,
+  BOUNDARY_LEVELS,
 ];
 
 /** The name of a code from whichever vocabulary knows it, or the code itself. */
@@ -395,4 +411,4 @@ export function labelAny(code: string | null | undefined, lang: Lang): string {
 export const outcomeLabel = (code: string | null | undefined, lang: Lang): string => label(OUTCOMES, code, lang);
 
 export const outcomeSeverity = (code: string | null | undefined): Severity =>
-  (code && Object.hasOwn(OUTCOMES, code) ? OUTCOMES[code as OutcomeCode].severity : 'info');
+  code && Object.hasOwn(OUTCOMES, code) ? OUTCOMES[code as OutcomeCode].severity : 'info';

@@ -8,8 +8,24 @@ import { acquisitionMethodSchema } from '../rules/schemas';
 import { REGIME_IDS } from '../rules/regimes';
 import { FORMATS } from '../parse/types';
 import {
-  ACQUISITION_METHODS, APPLICATIONS, FILE_FORMATS, CONTRACT_ACQUISITION_METHODS, COLLECTIONS, DECISIONS, OUTCOMES, REGIMES, REGISTER_TO_CONTRACT_ACQUISITION,
-  SQL_CHECKED, STRATEGIES, codesOf, label, labelAny, labelField, outcomeLabel, outcomeSeverity, type Vocab,
+  ACQUISITION_METHODS,
+  APPLICATIONS,
+  FILE_FORMATS,
+  CONTRACT_ACQUISITION_METHODS,
+  COLLECTIONS,
+  DECISIONS,
+  OUTCOMES,
+  REGIMES,
+  REGISTER_TO_CONTRACT_ACQUISITION,
+  SQL_CHECKED,
+  STRATEGIES,
+  codesOf,
+  label,
+  labelAny,
+  labelField,
+  outcomeLabel,
+  outcomeSeverity,
+  type Vocab,
 } from './index';
 
 const MIGRATIONS = join(import.meta.dirname, '../../sql/migrations');
@@ -17,7 +33,9 @@ const MIGRATIONS = join(import.meta.dirname, '../../sql/migrations');
 /** Every `col … CHECK (col IN ('a', 'b', …))` of every CREATE TABLE in the migrations, as `table.col` → codes. */
 function sqlCheckLists(): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const f of readdirSync(MIGRATIONS).filter((n) => n.endsWith('.sql')).sort()) {
+  for (const f of readdirSync(MIGRATIONS)
+    .filter((n) => n.endsWith('.sql'))
+    .sort()) {
     const sql = readFileSync(join(MIGRATIONS, f), 'utf8').replace(/--[^\n]*/g, '');
     for (const chunk of sql.split(/CREATE TABLE (?:IF NOT EXISTS )?/).slice(1)) {
       const t = /^(\w+)\s*\(([\s\S]*?)\n\);/.exec(chunk);

@@ -25,7 +25,24 @@ describe('upload worker pool', () => {
   }, 60_000);
 
   it('passes refusals through as AppErrors with their code', async () => {
-    const e = await refusal(pool.run('geometry', { geometry: { type: 'Polygon', coordinates: [[[112, 36], [112.1, 36.1], [112.1, 36], [112, 36.1], [112, 36]]] }, kind: 'polygon', maxVertices: 100 }));
+    const e = await refusal(
+      pool.run('geometry', {
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [112, 36],
+              [112.1, 36.1],
+              [112.1, 36],
+              [112, 36.1],
+              [112, 36],
+            ],
+          ],
+        },
+        kind: 'polygon',
+        maxVertices: 100,
+      }),
+    );
     expect([e.status, e.code]).toEqual([422, 'GEOMETRY_SELF_INTERSECTION']);
   }, 60_000);
 
@@ -52,7 +69,12 @@ describe('upload worker pool', () => {
   }, 60_000);
 
   it('answers 429 BUSY beyond the queue', async () => {
-    const jobs = Array.from({ length: 6 }, () => pool.run('spin', { ms: 300 }).then(() => 'ok', (e: AppError) => e.code));
+    const jobs = Array.from({ length: 6 }, () =>
+      pool.run('spin', { ms: 300 }).then(
+        () => 'ok',
+        (e: AppError) => e.code,
+      ),
+    );
     const out = await Promise.all(jobs);
     expect(out.filter((x) => x === 'BUSY').length).toBeGreaterThan(0);
     expect(out.filter((x) => x === 'ok').length).toBeGreaterThanOrEqual(3);

@@ -69,7 +69,14 @@ interface Slot {
   dead?: boolean;
 }
 
-type Reply = { id: number; ok: true; value: unknown; heapMb: number } | { id: number; ok: false; heapMb: number; error: { status: number; code: string; message: string; messageZh?: string; details?: ErrorDetail[] } };
+type Reply =
+  | { id: number; ok: true; value: unknown; heapMb: number }
+  | {
+      id: number;
+      ok: false;
+      heapMb: number;
+      error: { status: number; code: string; message: string; messageZh?: string; details?: ErrorDetail[] };
+    };
 
 /** 429 BUSY: `count` uploads are already in progress or waiting. */
 export const busy = (count: number) => {
@@ -149,7 +156,10 @@ export class WorkPool {
     const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
       execArgv: [],
       workerData: { testTasks: Boolean(this.opts.testTasks) },
-      resourceLimits: { maxOldGenerationSizeMb: this.opts.memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.round(this.opts.memoryMb / 8))) },
+      resourceLimits: {
+        maxOldGenerationSizeMb: this.opts.memoryMb,
+        maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.round(this.opts.memoryMb / 8))),
+      },
       stdout: false,
       stderr: false,
     });
@@ -171,7 +181,11 @@ export class WorkPool {
       if (msg.ok) job.resolve(msg.value);
       else {
         const e = msg.error;
-        job.reject(e.status >= 400 && e.status < 500 ? new AppError(e.status, e.code, e.message, e.messageZh ?? e.message, e.details) : new Error(`worker task ${job.kind} failed: ${e.message}`));
+        job.reject(
+          e.status >= 400 && e.status < 500
+            ? new AppError(e.status, e.code, e.message, e.messageZh ?? e.message, e.details)
+            : new Error(`worker task ${job.kind} failed: ${e.message}`),
+        );
       }
       if (msg.heapMb > (this.opts.recycleHeapMb ?? 128)) {
         this.stats.recycled++;

@@ -37,7 +37,9 @@ export async function runTask(kind: TaskKind, payload: unknown, testTasks = fals
       const p = payload as TaskTypes['check-input']['in'];
       const input = await readCheckInput(
         { file: p.file ? { buffer: asBuffer(p.file.bytes), originalname: p.file.name } : undefined, body: p.body },
-        p.hints, p.limits, p.maxVertices,
+        p.hints,
+        p.limits,
+        p.maxVertices,
       );
       return { geometry: input.geometry, described: input.describe() };
     }

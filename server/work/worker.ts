@@ -25,14 +25,23 @@ port.on('message', async (job: Job) => {
     const err = e as { status?: number; code?: string; message?: string; messageZh?: string; details?: unknown; name?: string };
     reply =
       err && err.name === 'AppError'
-        ? { id: job.id, ok: false, error: { status: err.status, code: err.code, message: err.message, messageZh: err.messageZh, details: err.details } }
+        ? {
+            id: job.id,
+            ok: false,
+            error: { status: err.status, code: err.code, message: err.message, messageZh: err.messageZh, details: err.details },
+          }
         : { id: job.id, ok: false, error: { status: 500, code: 'INTERNAL', message: String(err?.message ?? e).slice(0, 500) } };
   }
   reply.heapMb = getHeapStatistics().used_heap_size / 2 ** 20;
   try {
     port.postMessage(reply);
   } catch (e) {
-    port.postMessage({ id: job.id, ok: false, heapMb: reply.heapMb, error: { status: 500, code: 'INTERNAL', message: `result not transferable: ${(e as Error).message}` } });
+    port.postMessage({
+      id: job.id,
+      ok: false,
+      heapMb: reply.heapMb,
+      error: { status: 500, code: 'INTERNAL', message: `result not transferable: ${(e as Error).message}` },
+    });
   }
 });
 port.postMessage({ ready: true });

@@ -58,10 +58,17 @@ describe('coordinate files over HTTP', () => {
   });
 
   it('the demo-overlap sample overlaps licence blocks, a protected area and a red line', async () => {
-    const r = await upload('/api/checks', sample('demo-overlap-guotu.txt'), 'demo-overlap-guotu.txt', { application: 'new_exploration', mineral: 'cbm' });
+    const r = await upload('/api/checks', sample('demo-overlap-guotu.txt'), 'demo-overlap-guotu.txt', {
+      application: 'new_exploration',
+      mineral: 'cbm',
+    });
     expect(r.status).toBe(200);
     const by = (c: string) => r.body.conflicts.filter((x: any) => x.collection === c);
-    expect(by('blocks').map((x: any) => x.id).sort()).toEqual(expect.arrayContaining(['blk-0001']));
+    expect(
+      by('blocks')
+        .map((x: any) => x.id)
+        .sort(),
+    ).toEqual(expect.arrayContaining(['blk-0001']));
     expect(by('protected-areas').length).toBeGreaterThan(0);
     expect(by('redlines').map((x: any) => x.name)).toContain('太岳山水源涵养生态保护红线');
     for (const c of [...by('blocks'), ...by('protected-areas'), ...by('redlines')]) expect(c.overlap_area_km2).toBeGreaterThan(0);

@@ -140,7 +140,9 @@ describe('PostgreSQL restarts under traffic', () => {
     expect(seen.filter((s) => s.status === 503).every((s) => s.code === 'DATABASE_UNAVAILABLE' || s.code === 'QUERY_TIMEOUT')).toBe(true);
     expect(statuses.has(503)).toBe(true);
     // after recovery everything answers normally again
-    expect(seen.filter((s) => (s.t0 ?? 0) > after && s.status >= 500).map((s) => ({ ...s, body: undefined, late: (s.t0 ?? 0) - after }))).toEqual([]);
+    expect(
+      seen.filter((s) => (s.t0 ?? 0) > after && s.status >= 500).map((s) => ({ ...s, body: undefined, late: (s.t0 ?? 0) - after })),
+    ).toEqual([]);
     expect((await status(`${srv.url}/api/health`)).body).toMatchObject({ status: 'ok', database: { up: true } });
     const created = await status(`${srv.url}/collections/redlines/items`, {
       method: 'POST',

@@ -20,7 +20,18 @@ const auth = { authorization: `Bearer ${ADMIN_TOKEN}`, ...json };
 const feature = (name: string) =>
   JSON.stringify({
     type: 'Feature',
-    geometry: { type: 'Polygon', coordinates: [[[112.2, 36.2], [112.21, 36.2], [112.21, 36.21], [112.2, 36.21], [112.2, 36.2]]] },
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [112.2, 36.2],
+          [112.21, 36.2],
+          [112.21, 36.21],
+          [112.2, 36.21],
+          [112.2, 36.2],
+        ],
+      ],
+    },
     properties: { name, status: 'proposed' },
   });
 
@@ -34,12 +45,28 @@ function expectShape(r: { status: number; json(): any }, status: number, code: s
 
 describe('the 500s of the review are 4xx with stable codes', () => {
   it('NUL in a filter, a feature id, a block id, a JSON string', async () => {
-    for (const path of ['/collections/blocks/items?q=%00', '/collections/wells/items?holder=a%00b', '/collections/blocks/items/a%00b', '/api/blocks/%00/conflicts', '/api/blocks/%00/assessment'])
+    for (const path of [
+      '/collections/blocks/items?q=%00',
+      '/collections/wells/items?holder=a%00b',
+      '/collections/blocks/items/a%00b',
+      '/api/blocks/%00/conflicts',
+      '/api/blocks/%00/assessment',
+    ])
       expectShape(await rawRequest(srv.url, { path }), 400, 'INVALID_CHARACTERS');
-    expectShape(await rawRequest(srv.url, { method: 'POST', path: '/collections/redlines/items', headers: auth, body: feature('red\u0000line') }), 400, 'INVALID_CHARACTERS');
     expectShape(
-      await rawRequest(srv.url, { method: 'POST', path: '/api/offsets', headers: auth, body: JSON.stringify({ from_block: 'blk-0017', to_block: 'blk-0015', area_km2: 1, offset_date: '2026-06-01', note: 'x\u0000' }) }),
-      400, 'INVALID_CHARACTERS',
+      await rawRequest(srv.url, { method: 'POST', path: '/collections/redlines/items', headers: auth, body: feature('red\u0000line') }),
+      400,
+      'INVALID_CHARACTERS',
+    );
+    expectShape(
+      await rawRequest(srv.url, {
+        method: 'POST',
+        path: '/api/offsets',
+        headers: auth,
+        body: JSON.stringify({ from_block: 'blk-0017', to_block: 'blk-0015', area_km2: 1, offset_date: '2026-06-01', note: 'x\u0000' }),
+      }),
+      400,
+      'INVALID_CHARACTERS',
     );
   });
 
@@ -50,14 +77,23 @@ describe('the 500s of the review are 4xx with stable codes', () => {
 
   it('impossible and far-off dates', async () => {
     for (const path of [
-      '/api/deadlines?on=2021-02-30', '/api/blocks/blk-0015/assessment?on=2021-02-30', '/api/blocks/blk-0015/assessment?on=9999-12-31',
-      '/api/conflicts?collection=redlines&as_of=2021-02-30', '/api/blocks/blk-0015/conflicts?as_of=2021-02-30', '/api/deadlines?on=0000-01-01',
+      '/api/deadlines?on=2021-02-30',
+      '/api/blocks/blk-0015/assessment?on=2021-02-30',
+      '/api/blocks/blk-0015/assessment?on=9999-12-31',
+      '/api/conflicts?collection=redlines&as_of=2021-02-30',
+      '/api/blocks/blk-0015/conflicts?as_of=2021-02-30',
+      '/api/deadlines?on=0000-01-01',
     ]) {
       const r = await rawRequest(srv.url, { path });
       expect(r.status, path).toBe(422);
       expect(r.json().error.message_zh).toBeTruthy();
     }
-    const covid = await rawRequest(srv.url, { method: 'POST', path: '/api/assessments/covid', headers: json, body: JSON.stringify({ valid_from: '2021-02-30', valid_to: '2022-01-01', area_km2: 1 }) });
+    const covid = await rawRequest(srv.url, {
+      method: 'POST',
+      path: '/api/assessments/covid',
+      headers: json,
+      body: JSON.stringify({ valid_from: '2021-02-30', valid_to: '2022-01-01', area_km2: 1 }),
+    });
     expect(covid.status).toBe(422);
     const checks = await rawRequest(srv.url, { path: '/api/checks?as_of=2021-02-30', method: 'POST', headers: json, body: '{}' });
     expect(checks.status).toBe(422);
@@ -65,17 +101,53 @@ describe('the 500s of the review are 4xx with stable codes', () => {
 
   it('unsupported charset and content-encoding, garbage gzip', async () => {
     for (const charset of ['gbk', 'latin1'])
-      expectShape(await rawRequest(srv.url, { method: 'POST', path: '/api/checks', headers: { 'content-type': `application/json; charset=${charset}` }, body: '{}' }), 415, 'UNSUPPORTED_CHARSET');
-    expectShape(await rawRequest(srv.url, { method: 'POST', path: '/api/checks', headers: { ...json, 'content-encoding': 'compress' }, body: 'xx' }), 415, 'UNSUPPORTED_CONTENT_ENCODING');
-    expectShape(await rawRequest(srv.url, { method: 'POST', path: '/api/checks', headers: { ...json, 'content-encoding': 'gzip' }, body: 'not gzip at all' }), 400, 'BODY_UNREADABLE');
-    const ok = await rawRequest(srv.url, { method: 'POST', path: '/api/assessments/covid', headers: { ...json, 'content-encoding': 'gzip' }, body: gzipSync(JSON.stringify({ valid_from: '2019-01-01', valid_to: '2021-12-31', area_km2: 100 })) });
+      expectShape(
+        await rawRequest(srv.url, {
+          method: 'POST',
+          path: '/api/checks',
+          headers: { 'content-type': `application/json; charset=${charset}` },
+          body: '{}',
+        }),
+        415,
+        'UNSUPPORTED_CHARSET',
+      );
+    expectShape(
+      await rawRequest(srv.url, { method: 'POST', path: '/api/checks', headers: { ...json, 'content-encoding': 'compress' }, body: 'xx' }),
+      415,
+      'UNSUPPORTED_CONTENT_ENCODING',
+    );
+    expectShape(
+      await rawRequest(srv.url, {
+        method: 'POST',
+        path: '/api/checks',
+        headers: { ...json, 'content-encoding': 'gzip' },
+        body: 'not gzip at all',
+      }),
+      400,
+      'BODY_UNREADABLE',
+    );
+    const ok = await rawRequest(srv.url, {
+      method: 'POST',
+      path: '/api/assessments/covid',
+      headers: { ...json, 'content-encoding': 'gzip' },
+      body: gzipSync(JSON.stringify({ valid_from: '2019-01-01', valid_to: '2021-12-31', area_km2: 100 })),
+    });
     expect(ok.status).toBe(200);
   });
 
   it('deeply nested JSON', async () => {
     const deep = '{"type":"GeometryCollection","geometries":['.repeat(20_000) + ']}'.repeat(20_000);
     expectShape(await rawRequest(srv.url, { method: 'POST', path: '/api/checks', headers: json, body: deep }), 400, 'BODY_TOO_DEEP');
-    expectShape(await rawRequest(srv.url, { method: 'POST', path: '/api/assessments/extension', headers: json, body: '['.repeat(1000) + ']'.repeat(1000) }), 400, 'BODY_TOO_DEEP');
+    expectShape(
+      await rawRequest(srv.url, {
+        method: 'POST',
+        path: '/api/assessments/extension',
+        headers: json,
+        body: '['.repeat(1000) + ']'.repeat(1000),
+      }),
+      400,
+      'BODY_TOO_DEEP',
+    );
     expect((await fetch(`${srv.url}/api/health`)).status).toBe(200);
   });
 });
@@ -88,7 +160,11 @@ describe('auth, limits and links', () => {
     expectShape(r, 401, 'UNAUTHORIZED'); // not 413: the body was never parsed
     expect(performance.now() - t0).toBeLessThan(5_000);
     const twoMb = JSON.stringify({ regime: 'x', pad: 'y'.repeat(2 * 1024 * 1024) });
-    expectShape(await rawRequest(srv.url, { method: 'POST', path: '/api/assessments/extension', headers: json, body: twoMb }), 413, 'BODY_TOO_LARGE');
+    expectShape(
+      await rawRequest(srv.url, { method: 'POST', path: '/api/assessments/extension', headers: json, body: twoMb }),
+      413,
+      'BODY_TOO_LARGE',
+    );
     expectShape(await rawRequest(srv.url, { method: 'POST', path: '/api/offsets', headers: auth, body: twoMb }), 413, 'BODY_TOO_LARGE');
   });
 
@@ -106,7 +182,10 @@ describe('auth, limits and links', () => {
   });
 
   it('never copies a hostile Host or X-Forwarded-Proto into links', async () => {
-    const tj = await rawRequest(srv.url, { path: '/tiles/blocks.json', headers: { host: 'javascript://evil.example', 'x-forwarded-proto': 'javascript' } });
+    const tj = await rawRequest(srv.url, {
+      path: '/tiles/blocks.json',
+      headers: { host: 'javascript://evil.example', 'x-forwarded-proto': 'javascript' },
+    });
     expect(tj.status).toBe(200);
     expect(tj.text).not.toContain('javascript');
     expect(tj.json().tiles[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/tiles\/blocks\/\{z\}\/\{x\}\/\{y\}\.mvt$/);
@@ -132,7 +211,12 @@ describe('auth, limits and links', () => {
 
   it('limits every route class per client, and a made-up X-Forwarded-For buys nothing', async () => {
     const lim = await startTestServer({
-      RATE_LIMIT_READS_PER_MIN: '5', RATE_LIMIT_TILES_PER_MIN: '5', RATE_LIMIT_REGISTER_PER_MIN: '2', RATE_LIMIT_BLOCK_CONFLICTS_PER_MIN: '2', RATE_LIMIT_WRITES_PER_MIN: '2', RATE_LIMIT_PER_MIN: '2',
+      RATE_LIMIT_READS_PER_MIN: '5',
+      RATE_LIMIT_TILES_PER_MIN: '5',
+      RATE_LIMIT_REGISTER_PER_MIN: '2',
+      RATE_LIMIT_BLOCK_CONFLICTS_PER_MIN: '2',
+      RATE_LIMIT_WRITES_PER_MIN: '2',
+      RATE_LIMIT_PER_MIN: '2',
     });
     try {
       const spend = async (n: number, req: () => Promise<{ status: number }>) => {
@@ -149,12 +233,28 @@ describe('auth, limits and links', () => {
       expectShape(r429, 429, 'RATE_LIMITED');
       expect(r429.json().error.details[0]).toMatchObject({ class: 'reads', limit: 5 });
       expect((await spend(6, () => rawRequest(lim.url, { path: '/tiles/blocks/8/208/100.mvt', headers: xff() }))).at(-1)).toBe(429);
-      expect(await spend(3, () => rawRequest(lim.url, { path: '/api/conflicts?collection=redlines&limit=1', headers: xff() }))).toEqual([200, 200, 429]);
-      expect(await spend(3, () => rawRequest(lim.url, { path: '/api/blocks/blk-0015/conflicts', headers: xff() }))).toEqual([200, 200, 429]);
+      expect(await spend(3, () => rawRequest(lim.url, { path: '/api/conflicts?collection=redlines&limit=1', headers: xff() }))).toEqual([
+        200, 200, 429,
+      ]);
+      expect(await spend(3, () => rawRequest(lim.url, { path: '/api/blocks/blk-0015/conflicts', headers: xff() }))).toEqual([
+        200, 200, 429,
+      ]);
       // writes: the budget is spent before the token is looked at
-      expect(await spend(3, () => rawRequest(lim.url, { method: 'POST', path: '/collections/redlines/items', headers: { ...json, ...xff() }, body: '{}' }))).toEqual([401, 401, 429]);
-      expect(await spend(3, () => rawRequest(lim.url, { method: 'POST', path: '/api/assessments/covid', headers: { ...json, ...xff() }, body: '{}' }))).toEqual([429, 429, 429]);
-      expect(await spend(3, () => rawRequest(lim.url, { method: 'POST', path: '/api/export?format=geojson', headers: { ...json, ...xff() }, body: '{}' }))).toEqual([400, 400, 429]);
+      expect(
+        await spend(3, () =>
+          rawRequest(lim.url, { method: 'POST', path: '/collections/redlines/items', headers: { ...json, ...xff() }, body: '{}' }),
+        ),
+      ).toEqual([401, 401, 429]);
+      expect(
+        await spend(3, () =>
+          rawRequest(lim.url, { method: 'POST', path: '/api/assessments/covid', headers: { ...json, ...xff() }, body: '{}' }),
+        ),
+      ).toEqual([429, 429, 429]);
+      expect(
+        await spend(3, () =>
+          rawRequest(lim.url, { method: 'POST', path: '/api/export?format=geojson', headers: { ...json, ...xff() }, body: '{}' }),
+        ),
+      ).toEqual([400, 400, 429]);
       // health is never limited
       expect(await spend(8, () => rawRequest(lim.url, { path: '/api/health' }))).toEqual(Array(8).fill(200));
     } finally {
@@ -165,7 +265,9 @@ describe('auth, limits and links', () => {
 
 describe('CSV exports', () => {
   it('neutralise spreadsheet formulas in the contract-annex CSV', async () => {
-    const r = await rawRequest(srv.url, { path: `/api/blocks/blk-0015/export?format=csv&encoding=utf-8&name=${encodeURIComponent('=HYPERLINK("http://evil")')}` });
+    const r = await rawRequest(srv.url, {
+      path: `/api/blocks/blk-0015/export?format=csv&encoding=utf-8&name=${encodeURIComponent('=HYPERLINK("http://evil")')}`,
+    });
     expect(r.status).toBe(200);
     const firstRow = r.text.replace(/^\uFEFF/, '').split('\r\n')[1];
     expect(firstRow.startsWith(`"'=HYPERLINK(""http://evil"")"`)).toBe(true);

@@ -62,10 +62,14 @@ describe('hostile uploads over HTTP', () => {
   it('random bytes under every file name: 4xx, never 5xx, health answers throughout', async () => {
     await whileHealthy(async () => {
       await fc.assert(
-        fc.asyncProperty(fc.uint8Array({ maxLength: 4096 }), fc.constantFrom('x.txt', 'x.csv', 'x.xlsx', 'x.geojson', 'x.kml', 'x.kmz', 'x.zip', 'x.bin'), fc.constantFrom('/api/parse' as const, '/api/checks' as const),
+        fc.asyncProperty(
+          fc.uint8Array({ maxLength: 4096 }),
+          fc.constantFrom('x.txt', 'x.csv', 'x.xlsx', 'x.geojson', 'x.kml', 'x.kmz', 'x.zip', 'x.bin'),
+          fc.constantFrom('/api/parse' as const, '/api/checks' as const),
           async (bytes, name, path) => {
             await upload(path, bytes, name);
-          }),
+          },
+        ),
         { numRuns: 80 },
       );
     });
@@ -76,13 +80,17 @@ describe('hostile uploads over HTTP', () => {
       for (const f of samples) {
         const buf = new Uint8Array(readFileSync(join(SAMPLES, f)));
         await fc.assert(
-          fc.asyncProperty(fc.integer({ min: 0, max: buf.length }), fc.integer({ min: 0, max: Math.max(0, buf.length - 1) }), fc.integer({ min: 0, max: 255 }),
+          fc.asyncProperty(
+            fc.integer({ min: 0, max: buf.length }),
+            fc.integer({ min: 0, max: Math.max(0, buf.length - 1) }),
+            fc.integer({ min: 0, max: 255 }),
             async (cut, at, byte) => {
               await upload('/api/checks', buf.slice(0, cut), f);
               const flipped = buf.slice();
               if (flipped.length) flipped[at] = byte;
               await upload('/api/parse', flipped, f);
-            }),
+            },
+          ),
           { numRuns: 6 },
         );
       }
@@ -157,7 +165,11 @@ describe('hostile uploads: worker budgets, caps and memory', () => {
     return { status: res.status, body: await res.json() };
   };
   const postJson = async (path: string, body: unknown) => {
-    const res = await fetch(`${big.url}${path}`, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+    const res = await fetch(`${big.url}${path}`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'Content-Type': 'application/json' },
+    });
     return { status: res.status, body: await res.json() };
   };
 
@@ -169,7 +181,11 @@ describe('hostile uploads: worker budgets, caps and memory', () => {
     const slowest = await healthDuring(async () => {
       // /api/parse: the worker's part of a check (read, validate, crossing search, areas) without the SQL, whose
       // time on such a shape depends on the register and the statement timeout, not on this work
-      answer = await postFile('/api/parse', strToU8(JSON.stringify({ type: 'Feature', properties: { name: 'comb' }, geometry: comb })), 'comb.geojson');
+      answer = await postFile(
+        '/api/parse',
+        strToU8(JSON.stringify({ type: 'Feature', properties: { name: 'comb' }, geometry: comb })),
+        'comb.geojson',
+      );
     });
     expect(answer!.status, JSON.stringify(answer!.body).slice(0, 300)).toBe(200);
     expect(answer!.body.parcels[0].vertex_count).toBe(corners);
@@ -197,7 +213,11 @@ describe('hostile uploads: worker budgets, caps and memory', () => {
     expect(xlsx.length).toBeLessThan(3 * 1024 * 1024);
     const csv = new Uint8Array(Buffer.concat([Buffer.from('经度,纬度\n'), Buffer.alloc(19 * 1024 * 1024, 0x31)]));
     const slowest = await healthDuring(async () => {
-      for (const [bytes, name, code] of [[kmz, 'x.kmz', 'XML_TOO_MANY_ELEMENTS'], [xlsx, 'x.xlsx', 'XML_TOO_MANY_ELEMENTS'], [csv, 'x.csv', 'LINE_TOO_LONG']] as const) {
+      for (const [bytes, name, code] of [
+        [kmz, 'x.kmz', 'XML_TOO_MANY_ELEMENTS'],
+        [xlsx, 'x.xlsx', 'XML_TOO_MANY_ELEMENTS'],
+        [csv, 'x.csv', 'LINE_TOO_LONG'],
+      ] as const) {
         for (const path of ['/api/parse', '/api/checks']) {
           const r = await postFile(path, bytes, name);
           expect(r.status, `${path} ${name}`).toBe(413);
@@ -225,7 +245,12 @@ describe('hostile uploads: worker budgets, caps and memory', () => {
           c.close();
         },
       });
-      const res = fetch(`${big.url}/api/parse`, { method: 'POST', body, headers: { 'Content-Type': 'multipart/form-data; boundary=x' }, duplex: 'half' } as RequestInit);
+      const res = fetch(`${big.url}/api/parse`, {
+        method: 'POST',
+        body,
+        headers: { 'Content-Type': 'multipart/form-data; boundary=x' },
+        duplex: 'half',
+      } as RequestInit);
       return { res, release };
     });
     let r = { status: 0, body: {} as any };
@@ -254,9 +279,15 @@ describe('hostile uploads: worker budgets, caps and memory', () => {
     };
     const baseline = await settle();
     for (let round = 0; round < 4; round++) {
-      const kmz = zipSync({ 'doc.kml': strToU8('<kml><Document>' + '<a/>'.repeat(900_000) + '<Placemark/>'.repeat(10) + '</Document></kml>') }, { level: 6 });
+      const kmz = zipSync(
+        { 'doc.kml': strToU8('<kml><Document>' + '<a/>'.repeat(900_000) + '<Placemark/>'.repeat(10) + '</Document></kml>') },
+        { level: 6 },
+      );
       const csv = new Uint8Array(Buffer.concat([Buffer.from('经度,纬度\n'), Buffer.alloc(12 * 1024 * 1024, 0x31)]));
-      for (const [bytes, name] of [[kmz, 'x.kmz'], [csv, 'x.csv']] as const) {
+      for (const [bytes, name] of [
+        [kmz, 'x.kmz'],
+        [csv, 'x.csv'],
+      ] as const) {
         const r = await postFile('/api/parse', bytes, name);
         expect(r.status).toBeGreaterThanOrEqual(400);
         expect(r.status).toBeLessThan(500);

@@ -20,7 +20,10 @@ afterAll(async () => {
 describe('POST /api/assessments/extension', () => {
   it('reproduces 寿阳北: (268.752 − 58.91) × 25% = 52.4605 km² under shanxi-cbm-2020', async () => {
     const res = await post('/api/assessments/extension', {
-      regime: 'shanxi-cbm-2020', licensed_area_km2: 268.752, proven_reserve_area_km2: 58.91, unfinished_ratio: 0.1,
+      regime: 'shanxi-cbm-2020',
+      licensed_area_km2: 268.752,
+      proven_reserve_area_km2: 58.91,
+      unfinished_ratio: 0.1,
     });
     expect(res.status).toBe(200);
     const a = await res.json();
@@ -28,17 +31,37 @@ describe('POST /api/assessments/extension', () => {
     expect(a.reduction_km2).toBeCloseTo(52.4605, 4);
     expect(a.regime).toBe('shanxi-cbm-2020');
     expect(a.steps.length).toBeGreaterThan(0);
-    for (const s of a.steps) expect(s).toEqual(expect.objectContaining({ rule: expect.any(String), citation: expect.any(String), formula: expect.any(String) }));
+    for (const s of a.steps)
+      expect(s).toEqual(expect.objectContaining({ rule: expect.any(String), citation: expect.any(String), formula: expect.any(String) }));
     expect(a.steps.map((s: { citation: string }) => s.citation).join(' ')).toMatch(/273号令|晋自然资发/);
   });
   it('refuses above 50% shortfall and applies 20% under national-2023', async () => {
-    const refuse = await (await post('/api/assessments/extension', { regime: 'shanxi-cbm-2020', licensed_area_km2: 100, proven_reserve_area_km2: 0, unfinished_ratio: 0.6 })).json();
+    const refuse = await (
+      await post('/api/assessments/extension', {
+        regime: 'shanxi-cbm-2020',
+        licensed_area_km2: 100,
+        proven_reserve_area_km2: 0,
+        unfinished_ratio: 0.6,
+      })
+    ).json();
     expect(refuse.decision).toBe('refuse');
-    const n23 = await (await post('/api/assessments/extension', { regime: 'national-2023', licensed_area_km2: 100, proven_reserve_area_km2: 10, unfinished_ratio: 0 })).json();
+    const n23 = await (
+      await post('/api/assessments/extension', {
+        regime: 'national-2023',
+        licensed_area_km2: 100,
+        proven_reserve_area_km2: 10,
+        unfinished_ratio: 0,
+      })
+    ).json();
     expect(n23.reduction_km2).toBeCloseTo(18, 6);
   });
   it('answers invalid input with 422 naming the field', async () => {
-    const res = await post('/api/assessments/extension', { regime: 'shanxi-cbm-2020', licensed_area_km2: -5, proven_reserve_area_km2: 0, unfinished_ratio: 2 });
+    const res = await post('/api/assessments/extension', {
+      regime: 'shanxi-cbm-2020',
+      licensed_area_km2: -5,
+      proven_reserve_area_km2: 0,
+      unfinished_ratio: 2,
+    });
     expect(res.status).toBe(422);
     const body = await res.json();
     const fields = body.error.details.map((d: { field: string }) => d.field);
@@ -75,16 +98,29 @@ describe('stored blocks', () => {
 
 const admin = { ...json, authorization: `Bearer ${ADMIN_TOKEN}` };
 const square = (lon: number, lat: number, d = 0.05) => ({
-  type: 'Polygon', coordinates: [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]],
+  type: 'Polygon',
+  coordinates: [
+    [
+      [lon, lat],
+      [lon + d, lat],
+      [lon + d, lat + d],
+      [lon, lat + d],
+      [lon, lat],
+    ],
+  ],
 });
 const createBlock = async (id: string, lon: number, props: Record<string, unknown>) => {
-  const res = await post('/collections/blocks/items', { type: 'Feature', id, geometry: square(lon, 30.5), properties: { name: id, status: 'valid', ...props } }, admin);
+  const res = await post(
+    '/collections/blocks/items',
+    { type: 'Feature', id, geometry: square(lon, 30.5), properties: { name: id, status: 'valid', ...props } },
+    admin,
+  );
   expect(res.status).toBe(201);
   return res.json();
 };
 
 describe('offsets (抵扣, R-RED-10) — one transaction, every eligibility rule', () => {
-  it('records B giving area to A: ledger row, B\'s licensed area reduced (with history), A credited; B\'s next base is its pre-offset area, not counted twice', async () => {
+  it("records B giving area to A: ledger row, B's licensed area reduced (with history), A credited; B's next base is its pre-offset area, not counted twice", async () => {
     // 晋自然资发〔2020〕11号 四（二）1 (000:L4258): “乙探矿权……同步作变更登记手续（仅作面积变更，有效期不变）”;
     // 四（二）2: “乙探矿权到期延续时，以抵扣前证载面积为基础……进行面积核减”; “要注明本区块未核减/其它区块缩小面积（抵扣）” (000:L4264).
     const a = await findBlock('寿阳北');
@@ -104,9 +140,15 @@ describe('offsets (抵扣, R-RED-10) — one transaction, every eligibility rule
       expect(list.items[0].receiver_credit_km2).toBe(10);
     }
     // the giving block's licensed area on record is reduced, the previous version kept in history
-    const rec = (await srv.db.query<{ licensed_area_km2: number; area_km2: number }>('SELECT licensed_area_km2, area_km2 FROM blocks WHERE id = $1', [b.id])).rows[0];
+    const rec = (
+      await srv.db.query<{ licensed_area_km2: number; area_km2: number }>('SELECT licensed_area_km2, area_km2 FROM blocks WHERE id = $1', [
+        b.id,
+      ])
+    ).rows[0];
     expect(rec.licensed_area_km2).toBeCloseTo(rec.area_km2 - 10, 6);
-    const hist = (await srv.db.query<{ n: number }>('SELECT count(*)::int AS n FROM blocks_history WHERE id = $1 AND licensed_area_km2 IS NULL', [b.id])).rows[0];
+    const hist = (
+      await srv.db.query<{ n: number }>('SELECT count(*)::int AS n FROM blocks_history WHERE id = $1 AND licensed_area_km2 IS NULL', [b.id])
+    ).rows[0];
     expect(hist.n).toBeGreaterThanOrEqual(1);
     // B's own next assessment: base on the pre-offset area = what it was before (not + 10 on top of an unchanged geometry)
     const after = await (await fetch(`${srv.url}/api/blocks/${b.id}/assessment?on=2026-06-02`)).json();
@@ -122,7 +164,7 @@ describe('offsets (抵扣, R-RED-10) — one transaction, every eligibility rule
     expect(aAssess.warnings.map((w: { code: string }) => w.code)).toContain('RECEIVED_CREDIT');
   });
 
-  it('refuses another holder\'s block, an expired block and a mining right, with bilingual codes (273号令 第十五条: “其山西省境内其他煤层气区块”)', async () => {
+  it("refuses another holder's block, an expired block and a mining right, with bilingual codes (273号令 第十五条: “其山西省境内其他煤层气区块”)", async () => {
     const a = await findBlock('寿阳北');
     const other = await findBlock('保德'); // another holder
     const r1 = await post('/api/offsets', { from_block: other.id, to_block: a.id, area_km2: 1, offset_date: '2026-06-01' }, admin);
@@ -137,7 +179,14 @@ describe('offsets (抵扣, R-RED-10) — one transaction, every eligibility rule
     expect(r2.status).toBe(422);
     expect((await r2.json()).error.details.map((d: { code: string }) => d.code)).toContain('OFFSET_SOURCE_EXPIRED');
     // an exploration right is needed on both sides
-    await createBlock('t-mining-zl', 100.1, { kind: 'mining', mineral: 'cbm', holder: a.properties.holder, valid_from: '2015-01-01', valid_to: '2035-01-01', first_registration_date: '2015-01-01' });
+    await createBlock('t-mining-zl', 100.1, {
+      kind: 'mining',
+      mineral: 'cbm',
+      holder: a.properties.holder,
+      valid_from: '2015-01-01',
+      valid_to: '2035-01-01',
+      first_registration_date: '2015-01-01',
+    });
     const r3 = await post('/api/offsets', { from_block: 't-mining-zl', to_block: a.id, area_km2: 1, offset_date: '2026-06-01' }, admin);
     expect(r3.status).toBe(422);
     expect((await r3.json()).error.details.map((d: { code: string }) => d.code)).toContain('OFFSET_NOT_EXPLORATION');
@@ -148,15 +197,39 @@ describe('offsets (抵扣, R-RED-10) — one transaction, every eligibility rule
   it('national-2023: not from an oil/gas right granted less than 5 years ago (自然资规〔2023〕6号 七, 001:L10495)', async () => {
     // “油气探矿权可以扣减同一盆地的该探矿权人其他区块同等面积，但新出让的油气探矿权 5年内不得用于抵扣该探矿权人其他区块应扣减面积”
     const common = { kind: 'exploration', mineral: 'oil_gas', holder: '测试油气公司', basin: 'test_basin', extensions_used: 1 };
-    await createBlock('t-og-target', 100.3, { ...common, first_registration_date: '2010-01-01', first_registration_area_km2: 30, valid_from: '2021-01-01', valid_to: '2026-01-01' });
-    await createBlock('t-og-young', 100.5, { ...common, first_registration_date: '2022-03-01', valid_from: '2022-03-01', valid_to: '2027-03-01' });
-    await createBlock('t-og-old', 100.7, { ...common, first_registration_date: '2012-03-01', valid_from: '2022-03-01', valid_to: '2027-03-01' });
-    const young = await post('/api/offsets', { from_block: 't-og-young', to_block: 't-og-target', area_km2: 1, offset_date: '2025-06-01' }, admin);
+    await createBlock('t-og-target', 100.3, {
+      ...common,
+      first_registration_date: '2010-01-01',
+      first_registration_area_km2: 30,
+      valid_from: '2021-01-01',
+      valid_to: '2026-01-01',
+    });
+    await createBlock('t-og-young', 100.5, {
+      ...common,
+      first_registration_date: '2022-03-01',
+      valid_from: '2022-03-01',
+      valid_to: '2027-03-01',
+    });
+    await createBlock('t-og-old', 100.7, {
+      ...common,
+      first_registration_date: '2012-03-01',
+      valid_from: '2022-03-01',
+      valid_to: '2027-03-01',
+    });
+    const young = await post(
+      '/api/offsets',
+      { from_block: 't-og-young', to_block: 't-og-target', area_km2: 1, offset_date: '2025-06-01' },
+      admin,
+    );
     expect(young.status).toBe(422);
     const e = (await young.json()).error;
     expect(e.details.map((d: { code: string }) => d.code)).toContain('OFFSET_WITHIN_5Y');
     expect(e.details[0].message_zh).toBeTruthy();
-    const old = await post('/api/offsets', { from_block: 't-og-old', to_block: 't-og-target', area_km2: 1, offset_date: '2025-06-01' }, admin);
+    const old = await post(
+      '/api/offsets',
+      { from_block: 't-og-old', to_block: 't-og-target', area_km2: 1, offset_date: '2025-06-01' },
+      admin,
+    );
     expect(old.status).toBe(201);
     expect((await old.json()).regime).toBe('national-2023');
   });
@@ -165,8 +238,24 @@ describe('offsets (抵扣, R-RED-10) — one transaction, every eligibility rule
 describe('deadlines per block from its own regime', () => {
   it('a coal exploration right that used two extensions keeps its extension-application deadline (national regime, not 273号令)', async () => {
     // 273号令 第十五条 (000:L3364) “经批准可以延续两次……期满后不再延续” is the Shanxi CBM rule; 自然资规〔2023〕6号 七 sets no cap.
-    await createBlock('t-coal-2ext', 100.9, { kind: 'exploration', mineral: 'coal', holder: '测试煤业', extensions_used: 2, first_registration_date: '2012-01-01', valid_from: '2022-01-01', valid_to: '2027-01-20' });
-    await createBlock('t-cbm-2ext', 101.1, { kind: 'exploration', mineral: 'cbm', holder: '测试煤层气', extensions_used: 2, first_registration_date: '2012-01-01', valid_from: '2022-01-01', valid_to: '2027-01-20' });
+    await createBlock('t-coal-2ext', 100.9, {
+      kind: 'exploration',
+      mineral: 'coal',
+      holder: '测试煤业',
+      extensions_used: 2,
+      first_registration_date: '2012-01-01',
+      valid_from: '2022-01-01',
+      valid_to: '2027-01-20',
+    });
+    await createBlock('t-cbm-2ext', 101.1, {
+      kind: 'exploration',
+      mineral: 'cbm',
+      holder: '测试煤层气',
+      extensions_used: 2,
+      first_registration_date: '2012-01-01',
+      valid_from: '2022-01-01',
+      valid_to: '2027-01-20',
+    });
     const r = await (await fetch(`${srv.url}/api/deadlines?within=90d&on=2026-11-24`)).json();
     const coal = r.items.filter((i: { block_id: string }) => i.block_id === 't-coal-2ext');
     expect(coal.map((i: { deadline: string }) => i.deadline)).toEqual(['extension_application', 'expiry']);
@@ -198,6 +287,6 @@ describe('COVID adjustment', () => {
   it('reproduces area × 10,000 × days / 365 over the affected window', async () => {
     const r = await (await post('/api/assessments/covid', { valid_from: '2018-01-01', valid_to: '2021-01-01', area_km2: 365 })).json();
     expect(r.investment_reduction.affected_days).toBe(96); // 2020-04-30 − 2020-01-25, as in the letter’s tables
-    expect(r.investment_reduction.reduction_cny).toBeCloseTo(365 * 10_000 * 96 / 365, 2);
+    expect(r.investment_reduction.reduction_cny).toBeCloseTo((365 * 10_000 * 96) / 365, 2);
   });
 });

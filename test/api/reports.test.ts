@@ -16,13 +16,21 @@ const HAVE_TOOLS = existsSync('/usr/bin/chromium') && existsSync('/usr/bin/pdfto
 async function boxOver(q: string): Promise<{ block: any; feature: any }> {
   const fc = await (await fetch(`${srv.url}/collections/blocks/items?q=${encodeURIComponent(q)}&limit=1`)).json();
   const block = fc.features[0];
-  const xs: number[] = [], ys: number[] = [];
+  const xs: number[] = [],
+    ys: number[] = [];
   for (const poly of block.geometry.type === 'Polygon' ? [block.geometry.coordinates] : block.geometry.coordinates)
     for (const [x, y] of poly[0]) (xs.push(x), ys.push(y));
   const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   const [a, b, c, d] = [x0 + (x1 - x0) * 0.55, x1 + (x1 - x0) * 0.12, y0 + (y1 - y0) * 0.55, y1 + (y1 - y0) * 0.1];
   const r = (v: number) => Math.round(v * 1e5) / 1e5;
-  const ring = [[a, c], [b, c], [b, d], [(a + b) / 2, d + (d - c) * 0.08], [a, d], [a, c]].map(([x, y]) => [r(x), r(y)]);
+  const ring = [
+    [a, c],
+    [b, c],
+    [b, d],
+    [(a + b) / 2, d + (d - c) * 0.08],
+    [a, d],
+    [a, c],
+  ].map(([x, y]) => [r(x), r(y)]);
   return { block, feature: { type: 'Feature', properties: { name: '测试申请区' }, geometry: { type: 'Polygon', coordinates: [ring] } } };
 }
 
@@ -45,7 +53,11 @@ describe.runIf(HAVE_TOOLS)('check report PDF (POST /api/checks?format=pdf)', () 
     input = { ...feature, applicant: '某煤层气公司', application: 'new_exploration', as_of: '2026-11-24' };
     check = await (await fetch(`${srv.url}/api/checks`, { method: 'POST', headers: json, body: JSON.stringify(input) })).json();
     const t0 = performance.now();
-    const res = await fetch(`${srv.url}/api/checks?format=pdf&declared_area_km2=12.5`, { method: 'POST', headers: json, body: JSON.stringify(input) });
+    const res = await fetch(`${srv.url}/api/checks?format=pdf&declared_area_km2=12.5`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify(input),
+    });
     const body = Buffer.from(await res.arrayBuffer());
     if (res.status !== 200) throw new Error(`${res.status} ${body.toString()}`);
     console.log(`check report: ${body.length} bytes in ${(performance.now() - t0).toFixed(0)} ms, ${check.conflicts.length} conflicts`);
@@ -65,7 +77,8 @@ describe.runIf(HAVE_TOOLS)('check report PDF (POST /api/checks?format=pdf)', () 
 
   it('states the header, the Chinese feature names, the 4-decimal areas and the article texts', () => {
     const text = pdfText(pdfPath).replace(/[ \t]+/g, ' ');
-    for (const s of ['矿业权申请范围重叠核查报告', '某煤层气公司', '新立探矿权', '煤层气', '登记库截至', '合成演示数据', ids.cert]) expect(text).toContain(s);
+    for (const s of ['矿业权申请范围重叠核查报告', '某煤层气公司', '新立探矿权', '煤层气', '登记库截至', '合成演示数据', ids.cert])
+      expect(text).toContain(s);
     const names = [...new Set(check.conflicts.filter((c: any) => c.collection === 'blocks').map((c: any) => c.name))] as string[];
     expect(names.length).toBeGreaterThan(0);
     const flat = text.replace(/\s+/g, '');
@@ -119,7 +132,13 @@ describe.runIf(HAVE_TOOLS)('check report PDF (POST /api/checks?format=pdf)', () 
   });
 
   it('verifies the PDF as issued, and fails it when one digit of the embedded record changes', async () => {
-    const ok = await (await fetch(`${srv.url}/api/certificates/verify`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: new Uint8Array(pdf) })).json();
+    const ok = await (
+      await fetch(`${srv.url}/api/certificates/verify`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/pdf' },
+        body: new Uint8Array(pdf),
+      })
+    ).json();
     expect(ok).toMatchObject({ valid: true, signature_valid: true, on_file: true, certificate_id: ids.cert });
     expect(ok.message.message_zh).toContain('有效');
 
@@ -145,10 +164,17 @@ describe.runIf(HAVE_TOOLS)('check report PDF (POST /api/checks?format=pdf)', () 
     const cert = await (await fetch(`${srv.url}/api/certificates/${ids.cert}`)).json();
     expect(cert.key_id).toBe(key.key_id);
     const env = { record: cert.record, signature: cert.signature, key_id: cert.key_id };
-    const ok = await (await fetch(`${srv.url}/api/certificates/verify`, { method: 'POST', headers: json, body: JSON.stringify(env) })).json();
+    const ok = await (
+      await fetch(`${srv.url}/api/certificates/verify`, { method: 'POST', headers: json, body: JSON.stringify(env) })
+    ).json();
     expect(ok.valid).toBe(true);
-    const changed = { ...env, record: { ...cert.record, inputs: { ...cert.record.inputs, subject: { ...cert.record.inputs.subject, applicant: '另一公司' } } } };
-    const bad = await (await fetch(`${srv.url}/api/certificates/verify`, { method: 'POST', headers: json, body: JSON.stringify(changed) })).json();
+    const changed = {
+      ...env,
+      record: { ...cert.record, inputs: { ...cert.record.inputs, subject: { ...cert.record.inputs.subject, applicant: '另一公司' } } },
+    };
+    const bad = await (
+      await fetch(`${srv.url}/api/certificates/verify`, { method: 'POST', headers: json, body: JSON.stringify(changed) })
+    ).json();
     expect(bad).toMatchObject({ valid: false, signature_valid: false });
     expect(bad.differences).toContainEqual({ path: 'inputs.subject.applicant', expected: '某煤层气公司', found: '另一公司' });
     const page = await fetch(`${srv.url}/verify/${ids.cert}`);
@@ -184,7 +210,9 @@ describe.runIf(HAVE_TOOLS)('check report PDF (POST /api/checks?format=pdf)', () 
     expect(ws.getCell('A2').value).toBe('申请人');
     expect(ws.getCell('B2').value).toBe('某煤层气公司');
     let top = 0;
-    ws.eachRow((row, n) => { if (row.getCell(1).value === '序号') top = n; });
+    ws.eachRow((row, n) => {
+      if (row.getCell(1).value === '序号') top = n;
+    });
     expect(top).toBeGreaterThan(0);
     expect(ws.getRow(top).getCell(12).value).toBe('占申请区');
     const rows: any[] = [];
@@ -214,10 +242,18 @@ describe.runIf(HAVE_TOOLS)('check report PDF (POST /api/checks?format=pdf)', () 
   });
 
   it('refuses what it cannot verify or check with a clear 4xx', async () => {
-    const notPdf = await fetch(`${srv.url}/api/certificates/verify`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: 'hello' });
+    const notPdf = await fetch(`${srv.url}/api/certificates/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/pdf' },
+      body: 'hello',
+    });
     expect(notPdf.status).toBe(400);
     expect((await notPdf.json()).error.code).toBe('VERIFY_NOT_PDF');
-    const noGeom = await fetch(`${srv.url}/api/checks?format=pdf`, { method: 'POST', headers: json, body: JSON.stringify({ applicant: 'x' }) });
+    const noGeom = await fetch(`${srv.url}/api/checks?format=pdf`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ applicant: 'x' }),
+    });
     expect(noGeom.status).toBe(422);
     const badLang = await fetch(`${srv.url}/api/checks/${ids.check}.pdf?lang=fr`);
     expect(badLang.status).toBe(422);
@@ -229,7 +265,13 @@ describe.runIf(HAVE_TOOLS)('block dossier PDF (GET /api/blocks/{id}/report.pdf)'
   it('states the register entry, the assessment with articles and 元, and the annex before/after with corner tables', async () => {
     const fc = await (await fetch(`${srv.url}/collections/blocks/items?q=${encodeURIComponent('寿阳北')}&limit=1`)).json();
     const b = fc.features[0];
-    const plan = await (await fetch(`${srv.url}/api/blocks/${b.id}/relinquishment-plans`, { method: 'POST', headers: json, body: JSON.stringify({ required_km2: 52.4605 }) })).json();
+    const plan = await (
+      await fetch(`${srv.url}/api/blocks/${b.id}/relinquishment-plans`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ required_km2: 52.4605 }),
+      })
+    ).json();
     const assessment = await (await fetch(`${srv.url}/api/blocks/${b.id}/assessment?on=2026-11-24`)).json();
     const t0 = performance.now();
     const res = await fetch(`${srv.url}/api/blocks/${b.id}/report.pdf?on=2026-11-24&required_km2=52.4605`);
@@ -239,7 +281,16 @@ describe.runIf(HAVE_TOOLS)('block dossier PDF (GET /api/blocks/{id}/report.pdf)'
     const path = savePdf('dossier-zh', body);
     const text = pdfText(path);
     const flat = text.replace(/\s+/g, '');
-    for (const s of ['矿业权档案与延续登记附件', '寿阳北', '登记信息', '变更历史', '延续评估', '延续前后范围对比图', '延续后保留范围拐点坐标', '合成演示数据'])
+    for (const s of [
+      '矿业权档案与延续登记附件',
+      '寿阳北',
+      '登记信息',
+      '变更历史',
+      '延续评估',
+      '延续前后范围对比图',
+      '延续后保留范围拐点坐标',
+      '合成演示数据',
+    ])
       expect(flat).toContain(s);
     expect(flat).toContain(b.properties.holder.replace(/\s+/g, ''));
     expect(text).toMatch(/\d{1,3}(,\d{3})+\.\d{2} 元/); // money with thousands separators
@@ -250,7 +301,13 @@ describe.runIf(HAVE_TOOLS)('block dossier PDF (GET /api/blocks/{id}/report.pdf)'
     expect(text).toContain('52.4605');
     expect(pdfAttachments(path)).toContain('certificate.json');
     renderPages(path, 'dossier-zh');
-    const ok = await (await fetch(`${srv.url}/api/certificates/verify`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: new Uint8Array(body) })).json();
+    const ok = await (
+      await fetch(`${srv.url}/api/certificates/verify`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/pdf' },
+        body: new Uint8Array(body),
+      })
+    ).json();
     expect(ok.valid).toBe(true);
     expect((await fetch(`${srv.url}/api/blocks/blk-none/report.pdf`)).status).toBe(404);
   });

@@ -101,8 +101,12 @@ export function sameVertices(x: unknown, y: unknown): boolean {
   // lines: GEOS 3.11 and 3.14 merge a union's line parts at different nodes; their lengths are compared
   const type = (x as { type?: string } | null)?.type ?? '';
   if (type.endsWith('LineString')) return type === (y as { type?: string } | null)?.type;
-  const set = (g: unknown) => new Set((JSON.stringify((g as { coordinates?: unknown } | null)?.coordinates ?? null).match(/-?\d+(\.\d+)?(e-?\d+)?/g) ?? [])
-    .map(Number).reduce<string[]>((acc, v, i, all) => (i % 2 ? acc : [...acc, `${all[i].toFixed(9)},${all[i + 1].toFixed(9)}`]), []));
+  const set = (g: unknown) =>
+    new Set(
+      (JSON.stringify((g as { coordinates?: unknown } | null)?.coordinates ?? null).match(/-?\d+(\.\d+)?(e-?\d+)?/g) ?? [])
+        .map(Number)
+        .reduce<string[]>((acc, v, i, all) => (i % 2 ? acc : [...acc, `${all[i].toFixed(9)},${all[i + 1].toFixed(9)}`]), []),
+    );
   const a = set(x);
   const b = set(y);
   // one may keep a degree-2 node another version of GEOS merged away (a line's junction): subset, not equality

@@ -80,7 +80,18 @@ const replay = (i: number, g: GeneratedInput | { kind: string; geometry: unknown
 
 describe('the same answer on both engines', () => {
   it('issue 9: the 国土 TXT box (zone 37) finds the same 8 rights on both engines', async () => {
-    const box: Polygon = { type: 'Polygon', coordinates: [[[112.38, 35.52], [112.6, 35.52], [112.6, 35.72], [112.38, 35.72], [112.38, 35.52]]] };
+    const box: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [112.38, 35.52],
+          [112.6, 35.52],
+          [112.6, 35.72],
+          [112.38, 35.72],
+          [112.38, 35.52],
+        ],
+      ],
+    };
     const file = exportGeometry(box, { format: 'guotu-txt', name: 'test-over-scenic' });
     const parsed = await parseUpload(file.buffer, file.filename);
     const [pg, lite] = await both(checkInput(parsed.geometry, null));
@@ -139,7 +150,18 @@ describe('the same answer on both engines', () => {
 
   it('through HTTP: POST /api/checks with each exported format answers the same on both servers', async () => {
     const [g] = fc.sample(inputArbitrary(storedBlocks()), { seed: SEED + 2, numRuns: 1 });
-    const geometry: Polygon = { type: 'Polygon', coordinates: [[[112.38, 35.52], [112.6, 35.52], [112.6, 35.72], [112.38, 35.72], [112.38, 35.52]]] };
+    const geometry: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [112.38, 35.52],
+          [112.6, 35.52],
+          [112.6, 35.72],
+          [112.38, 35.72],
+          [112.38, 35.52],
+        ],
+      ],
+    };
     for (const [n, geom] of [g.geometry, geometry].entries()) {
       for (const format of EXPORT_FORMATS) {
         const file = exportGeometry(geom, { format, name: `http-${n}` });
@@ -155,7 +177,9 @@ describe('the same answer on both engines', () => {
         };
         const [a, b] = await Promise.all([post(pgSrv.url), post(liteSrv.url)]);
         expect(compareChecks(a, b), `${format}: ${JSON.stringify(geom)}`).toEqual([]);
-        const geometries = a.conflicts.map((c: { id: string; geometry: unknown }, k: number) => (sameVertices(c.geometry, b.conflicts[k].geometry) ? null : c.id)).filter(Boolean);
+        const geometries = a.conflicts
+          .map((c: { id: string; geometry: unknown }, k: number) => (sameVertices(c.geometry, b.conflicts[k].geometry) ? null : c.id))
+          .filter(Boolean);
         expect(geometries, `${format}: overlap geometries with other vertices`).toEqual([]);
       }
     }
@@ -173,12 +197,15 @@ describe('the same answer on both engines', () => {
     };
     const queries: string[] = [];
     for (const g of inputs) {
-      const coords = JSON.stringify(g.geometry.coordinates).match(/-?\d+(\.\d+)?(e-?\d+)?/g)!.map(Number);
+      const coords = JSON.stringify(g.geometry.coordinates)
+        .match(/-?\d+(\.\d+)?(e-?\d+)?/g)!
+        .map(Number);
       const xs = coords.filter((_, k) => k % 2 === 0);
       const ys = coords.filter((_, k) => k % 2 === 1);
       const bbox = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].join(',');
       for (const c of collections) queries.push(`/collections/${c}/items?bbox=${bbox}&limit=200`);
-      for (const at of ['2005-06-01', '2019-01-01', '2023-07-01']) queries.push(`/collections/blocks/items?bbox=${bbox}&as_at=${at}&limit=200`);
+      for (const at of ['2005-06-01', '2019-01-01', '2023-07-01'])
+        queries.push(`/collections/blocks/items?bbox=${bbox}&as_at=${at}&limit=200`);
     }
     queries.push('/collections/blocks/items?as_at=2010-01-01&limit=500', '/collections/blocks/items?q=%E5%AF%BF%E9%98%B3&as_at=2021-06-01');
     for (const q of queries) {
@@ -205,7 +232,15 @@ describe('the same answer on both engines', () => {
       }
       return out;
     };
-    for (const t of ['blocks/8/207/100', 'blocks/10/831/403', 'reserves/10/831/403', 'protected-areas/9/415/201', 'redlines/8/207/100', 'wells/12/3327/1612', 'pipelines/11/1663/806']) {
+    for (const t of [
+      'blocks/8/207/100',
+      'blocks/10/831/403',
+      'reserves/10/831/403',
+      'protected-areas/9/415/201',
+      'redlines/8/207/100',
+      'wells/12/3327/1612',
+      'pipelines/11/1663/806',
+    ]) {
       const [a, b] = await Promise.all([decode(`${pgSrv.url}/tiles/${t}.mvt`), decode(`${liteSrv.url}/tiles/${t}.mvt`)]);
       expect(Object.keys(b).sort(), t).toEqual(Object.keys(a).sort());
       for (const layer of Object.keys(a)) {
@@ -253,11 +288,23 @@ describe('the fixed-grid overlay (sql/functions/overlay_grid.sql) is exact on Po
         }
         // the summary's unions are compared apart: where GEOS's floating overlay must fall back to
         // snapping it moves vertices (issue 9's box: 5e-5), the grid does not
-        const diffs = compareChecks({ ...grid, summary: {} as never }, { ...float, summary: {} as never }, { lengthAbsKm: 1e-9, areaAbsKm2: 1e-10 });
-        if (diffs.length) failures.push(replay(i, g, diffs.map((d) => d.replace(/PostGIS/g, 'grid').replace(/PGlite/g, 'floating'))));
+        const diffs = compareChecks(
+          { ...grid, summary: {} as never },
+          { ...float, summary: {} as never },
+          { lengthAbsKm: 1e-9, areaAbsKm2: 1e-10 },
+        );
+        if (diffs.length)
+          failures.push(
+            replay(
+              i,
+              g,
+              diffs.map((d) => d.replace(/PostGIS/g, 'grid').replace(/PGlite/g, 'floating')),
+            ),
+          );
         for (const c of grid.conflicts) {
           const f = float.conflicts.find((d) => d.collection === c.collection && d.id === c.id && d.check === c.check);
-          if (f && c.overlap_area_km2 > 0.1) maxAreaRel = Math.max(maxAreaRel, Math.abs(c.overlap_area_km2 - f.overlap_area_km2) / c.overlap_area_km2);
+          if (f && c.overlap_area_km2 > 0.1)
+            maxAreaRel = Math.max(maxAreaRel, Math.abs(c.overlap_area_km2 - f.overlap_area_km2) / c.overlap_area_km2);
         }
         for (const [k, v] of Object.entries(grid.summary)) {
           const w = float.summary[k];
@@ -286,10 +333,23 @@ describe('no silent empty answer', () => {
   // An invalid stored geometry (which the write path never lets in) makes GEOS throw inside the rights
   // query: natively PostGIS raises an error; PGlite cannot catch it and used to answer "no rows".
   const bowtie = 'SRID=4490;MULTIPOLYGON(((112.40 35.60,112.50 35.70,112.50 35.60,112.40 35.70,112.40 35.60)))';
-  const input: Polygon = { type: 'Polygon', coordinates: [[[112.38, 35.52], [112.6, 35.52], [112.6, 35.72], [112.38, 35.72], [112.38, 35.52]]] };
+  const input: Polygon = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [112.38, 35.52],
+        [112.6, 35.52],
+        [112.6, 35.72],
+        [112.38, 35.72],
+        [112.38, 35.52],
+      ],
+    ],
+  };
   const plantBowtie = async (q: Queryable) => {
     await q.query('ALTER TABLE blocks DISABLE TRIGGER USER');
-    await q.query(`INSERT INTO blocks SELECT (jsonb_populate_record(b, jsonb_build_object('id', 'diff-bowtie'))).* FROM blocks b WHERE b.id = 'blk-0011'`);
+    await q.query(
+      `INSERT INTO blocks SELECT (jsonb_populate_record(b, jsonb_build_object('id', 'diff-bowtie'))).* FROM blocks b WHERE b.id = 'blk-0011'`,
+    );
     await q.query(`UPDATE blocks SET geom = $1::geometry WHERE id = 'diff-bowtie'`, [bowtie]);
     await q.query('ALTER TABLE blocks ENABLE TRIGGER USER');
   };
@@ -301,7 +361,10 @@ describe('no silent empty answer', () => {
       const outcome = await db
         .transaction(async (tx) => {
           await plantBowtie(tx);
-          const r = await runCheck(tx, checkInput(input, null)).then(() => 'answered', (e) => e);
+          const r = await runCheck(tx, checkInput(input, null)).then(
+            () => 'answered',
+            (e) => e,
+          );
           throw Object.assign(rollback, { r });
         })
         .catch((e) => (e === rollback ? (e as Error & { r: unknown }).r : e));
@@ -316,7 +379,11 @@ describe('no silent empty answer', () => {
   it('through HTTP on the embedded engine the check answers 503 with the error shape', async () => {
     await liteDb.transaction(async (tx) => plantBowtie(tx));
     try {
-      const res = await fetch(`${liteSrv.url}/api/checks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ geometry: input, application: 'new_exploration' }) });
+      const res = await fetch(`${liteSrv.url}/api/checks`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ geometry: input, application: 'new_exploration' }),
+      });
       expect(res.status).toBe(503);
       const body = await res.json();
       expect(body.error.code).toBe('DATABASE_ERROR');

@@ -15,8 +15,32 @@ import { clickBlock, launch, shot, waitForMap, waitIdle, watchConsole } from './
 /** Latin words a Chinese page may show: units, standards, file formats (exact tokens). */
 const ALLOWED_WORDS = new Set([
   // assessment inputs a sentence tells the user to give, named as the API takes them
-  'extensions_used', 'unfinished_ratio', 'years_existing', 'required_km2',
-  'km', 'km²', 'm', 'h', 'mm', 'MPa', 'CNY', 'EPSG', 'CGCS2000', 'RFC', 'GeoJSON', 'KML', 'KMZ', 'TXT', 'CSV', 'XLSX', 'PDF', 'ZIP', 'Shapefile', 'GEOM', 'DB14', 'GK',
+  'extensions_used',
+  'unfinished_ratio',
+  'years_existing',
+  'required_km2',
+  'km',
+  'km²',
+  'm',
+  'h',
+  'mm',
+  'MPa',
+  'CNY',
+  'EPSG',
+  'CGCS2000',
+  'RFC',
+  'GeoJSON',
+  'KML',
+  'KMZ',
+  'TXT',
+  'CSV',
+  'XLSX',
+  'PDF',
+  'ZIP',
+  'Shapefile',
+  'GEOM',
+  'DB14',
+  'GK',
 ]);
 /** Token shapes that are codes, not words: rule ids (R-RED-4, OVL-2, NO-MINING), feature ids (blk-0015), licence numbers, corner names, letters. */
 const ALLOWED_SHAPES: RegExp[] = [
@@ -88,11 +112,16 @@ const found: Record<string, { own: Hit[]; legacy: { sentence: string; words: str
 
 function scan(name: string, text: PanelText) {
   const own = latinWords(text.own);
-  const legacy = text.legacy.map((sentence) => ({ sentence, words: latinWords(sentence).map((h) => h.word) })).filter((l) => l.words.length);
+  const legacy = text.legacy
+    .map((sentence) => ({ sentence, words: latinWords(sentence).map((h) => h.word) }))
+    .filter((l) => l.words.length);
   found[name] = { own, legacy };
   expect(own, `${name}: English or raw keys on the Chinese page:\n${own.map((h) => `  ${h.word}  «${h.context}»`).join('\n')}`).toEqual([]);
   if (!ALLOW_ENGLISH_IN_UNCONVERTED_RULES_AND_PARSE_STRINGS)
-    expect(legacy, `${name}: English in server sentences not yet sent as Messages:\n${legacy.map((l) => `  «${l.sentence}»`).join('\n')}`).toEqual([]);
+    expect(
+      legacy,
+      `${name}: English in server sentences not yet sent as Messages:\n${legacy.map((l) => `  «${l.sentence}»`).join('\n')}`,
+    ).toEqual([]);
 }
 
 beforeAll(async () => {
@@ -117,7 +146,9 @@ afterAll(async () => {
 describe('the Chinese page shows no English and no raw keys', () => {
   it('the scanner itself: flags words and raw keys, passes ids, units, rule ids and format names', () => {
     expect(latinWords('derived_steps: 12 · decision refuse').map((h) => h.word)).toEqual(['derived_steps', 'decision', 'refuse']);
-    expect(latinWords('blk-0015 · 52.4605 km² · R-RED-4 273号令 · EPSG:4490 CGCS2000 · 国土 TXT · 方案 A · DB14/T 2053 · SY12-3H')).toEqual([]);
+    expect(latinWords('blk-0015 · 52.4605 km² · R-RED-4 273号令 · EPSG:4490 CGCS2000 · 国土 TXT · 方案 A · DB14/T 2053 · SY12-3H')).toEqual(
+      [],
+    );
   });
 
   it('details of 寿阳北: record, conflicts with their basis, and the register assessment', async () => {
@@ -126,7 +157,9 @@ describe('the Chinese page shows no English and no raw keys', () => {
     await waitIdle(page);
     await clickBlock(page, 'blk-0015');
     await expect.poll(() => page.getByTestId('details-title').textContent()).toContain('寿阳北');
-    await expect.poll(async () => (await page.getByTestId('details-conflicts').textContent()) ?? '', { timeout: 30_000 }).not.toMatch(/加载中/);
+    await expect
+      .poll(async () => (await page.getByTestId('details-conflicts').textContent()) ?? '', { timeout: 30_000 })
+      .not.toMatch(/加载中/);
     await expect.poll(() => page.getByTestId('assessment-card').count(), { timeout: 30_000 }).toBe(1);
     // the decision comes first, in Chinese; the assessment is no JSON dump
     expect(await page.getByTestId('assessment-decision').textContent()).toMatch(/^(准予延续|不予延续)$/);
@@ -160,8 +193,25 @@ describe('the Chinese page shows no English and no raw keys', () => {
     await expect.poll(() => page.getByTestId('check-result').count(), { timeout: 30_000 }).toBe(1);
     scan('check-sample', await visibleText('#tabpanel-check'));
 
-    const over = { type: 'Feature', properties: { name: '核查测试' }, geometry: { type: 'Polygon', coordinates: [[[112.62, 35.9], [112.78, 35.9], [112.78, 36.08], [112.62, 36.08], [112.62, 35.9]]] } };
-    await page.getByTestId('file-input').setInputFiles({ name: 'over-shizhuang.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(over)) });
+    const over = {
+      type: 'Feature',
+      properties: { name: '核查测试' },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [112.62, 35.9],
+            [112.78, 35.9],
+            [112.78, 36.08],
+            [112.62, 36.08],
+            [112.62, 35.9],
+          ],
+        ],
+      },
+    };
+    await page
+      .getByTestId('file-input')
+      .setInputFiles({ name: 'over-shizhuang.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(over)) });
     await expect.poll(() => page.getByTestId('conflict-group-blocks').count(), { timeout: 30_000 }).toBe(1);
     await shot(page, 'zh-check-conflicts');
     scan('check-conflicts', await visibleText('#tabpanel-check'));

@@ -44,7 +44,17 @@ describe('relinquishment planner on demo blocks', () => {
       // bring the block into view first: its tiles must be loaded before it can be clicked
       const f = await (await fetch(`${server.url}/collections/blocks/items/${c.id}`)).json();
       const box = bbox(f.geometry);
-      await page.evaluate((b) => window.__map!.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 60, duration: 0 }), box);
+      await page.evaluate(
+        (b) =>
+          window.__map!.fitBounds(
+            [
+              [b[0], b[1]],
+              [b[2], b[3]],
+            ],
+            { padding: 60, duration: 0 },
+          ),
+        box,
+      );
       await waitIdle(page);
       await clickBlock(page, c.id);
       await expect.poll(() => page.getByTestId('details-title').textContent()).toContain(c.name);
@@ -61,11 +71,14 @@ describe('relinquishment planner on demo blocks', () => {
       // at most 0.5 % over — unless protected areas and red lines inside the block, deducted first
       // (PA-4), already exceed the requirement: then the candidate is exactly them and the excess is warned
       // (the strategy is shown by its name in the page's language: 先扣保护区 = protected-first)
-      if (!('protectedOnTop' in c) && !text.includes(STRATEGIES['protected-first'].zh)) expect(area).toBeLessThanOrEqual(c.required * 1.005);
+      if (!('protectedOnTop' in c) && !text.includes(STRATEGIES['protected-first'].zh))
+        expect(area).toBeLessThanOrEqual(c.required * 1.005);
       await items.first().click();
       await page.waitForTimeout(900);
       await waitIdle(page);
-      const drawn = await page.evaluate(() => [...new Set(window.__map!.queryRenderedFeatures({ layers: ['cand-line'] }).map((f) => f.properties.letter))]);
+      const drawn = await page.evaluate(() => [
+        ...new Set(window.__map!.queryRenderedFeatures({ layers: ['cand-line'] }).map((f) => f.properties.letter)),
+      ]);
       expect(drawn).toContain('A');
       await shot(page, `planner-${c.id}`, true);
     });

@@ -11,11 +11,13 @@ function form(file: File, extra: CheckRequest = {}) {
 }
 
 /** Conflict check of an uploaded coordinate file. */
-export const checkFile = (file: File, req: CheckRequest, onProgress?: Progress) => postForm<CheckResult>('/api/checks', form(file, req), onProgress);
+export const checkFile = (file: File, req: CheckRequest, onProgress?: Progress) =>
+  postForm<CheckResult>('/api/checks', form(file, req), onProgress);
 /** Conflict check of a drawn geometry. */
 export const checkGeometry = (geometry: Geometry, req: CheckRequest) => postJson<CheckResult>('/api/checks', { geometry, ...req });
 /** Parse only (used when the check service is not available). */
-export const parseFile = (file: File, onProgress?: Progress, hints: CheckRequest = {}) => postForm<ParseResult>('/api/parse', form(file, hints), onProgress);
+export const parseFile = (file: File, onProgress?: Progress, hints: CheckRequest = {}) =>
+  postForm<ParseResult>('/api/parse', form(file, hints), onProgress);
 
 export const assessExtension = (input: ExtensionInput) => postJson<ExtensionResult>('/api/assessments/extension', input);
 

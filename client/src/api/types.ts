@@ -47,7 +47,13 @@ export interface ParseResult {
     vertex_count: number;
     area_km2: number;
     planar_gk?: { area_km2: number; crs: number };
-    declared_area?: { value: number; unit: string; area_km2: number; agrees: boolean; note: { code: string; message: string; message_zh: string } };
+    declared_area?: {
+      value: number;
+      unit: string;
+      area_km2: number;
+      agrees: boolean;
+      note: { code: string; message: string; message_zh: string };
+    };
   }[];
   area_km2: number;
   geometry: Geometry;

@@ -161,7 +161,8 @@ export const en: Messages = {
   touches: 'Touches',
   reasons: 'Notes',
   strategy: 'Strategy',
-  projectionNeeded: 'The eastings in this file carry no zone prefix. Choose the projection zone and read it again (the choice is remembered):',
+  projectionNeeded:
+    'The eastings in this file carry no zone prefix. Choose the projection zone and read it again (the choice is remembered):',
   projectionKind: 'Given as',
   projectionZone: 'Zone',
   projectionCm: 'Central meridian',

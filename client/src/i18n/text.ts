@@ -29,7 +29,7 @@ export function textOf(x: unknown, lang: Lang): string {
   if (typeof x === 'string') return legacyPair(x, lang);
   if (typeof x === 'object' && x && ('message' in x || 'message_zh' in x)) {
     const m = x as { message?: string; message_zh?: string };
-    return (lang === 'zh' ? m.message_zh ?? m.message : m.message ?? m.message_zh) ?? '';
+    return (lang === 'zh' ? (m.message_zh ?? m.message) : (m.message ?? m.message_zh)) ?? '';
   }
   return String(x);
 }

@@ -54,7 +54,12 @@ export function AssessmentCard({ value }: { value: BlockAssessment }) {
   if (value.inputs?.regime) numbers.push(['regime', term(REGIMES, value.inputs.regime)]);
   if (a) {
     numbers.push(['reductionRatio', formatPercent(a.reduction_ratio)]);
-    numbers.push(['reductionKm2', <b key="r" data-testid="assessment-reduction">{formatKm2(a.reduction_km2)}</b>]);
+    numbers.push([
+      'reductionKm2',
+      <b key="r" data-testid="assessment-reduction">
+        {formatKm2(a.reduction_km2)}
+      </b>,
+    ]);
     numbers.push(['remainingKm2', formatKm2(a.remaining_km2)]);
     numbers.push(['baseKm2', formatKm2(a.base_km2)]);
     if (a.new_valid_from && a.new_valid_to) numbers.push(['newTerm', `${a.new_valid_from} – ${a.new_valid_to}`]);
@@ -73,7 +78,8 @@ export function AssessmentCard({ value }: { value: BlockAssessment }) {
 
   const deadline = (d: Deadline) => (
     <span className={d.passed ? 'warn' : d.days_left < 90 ? 'notice' : ''}>
-      {d.date} · {d.passed ? t('expiredDaysAgo', { n: -d.days_left }) : t('daysLeft', { n: d.days_left })} <code className="small">{d.rule}</code>
+      {d.date} · {d.passed ? t('expiredDaysAgo', { n: -d.days_left }) : t('daysLeft', { n: d.days_left })}{' '}
+      <code className="small">{d.rule}</code>
     </span>
   );
 
@@ -82,7 +88,11 @@ export function AssessmentCard({ value }: { value: BlockAssessment }) {
       <p className={`banner ${a?.decision === 'refuse' ? 'warn' : a ? 'ok' : 'notice'}`}>
         <span className="muted small">{t('decision')}</span> <b data-testid="assessment-decision">{headline}</b>
       </p>
-      {value.regime_reason && <p className="small muted" data-testid="regime-reason">{t('regimeReason')}: <Said x={value.regime_reason} /></p>}
+      {value.regime_reason && (
+        <p className="small muted" data-testid="regime-reason">
+          {t('regimeReason')}: <Said x={value.regime_reason} />
+        </p>
+      )}
       {numbers.length > 0 && <Props rows={numbers} />}
       {!!a?.refusal_reasons?.length && (
         <div className="warn small">
@@ -105,18 +115,32 @@ export function AssessmentCard({ value }: { value: BlockAssessment }) {
       {inv && (
         <>
           <h4>{t('investmentTitle')}</h4>
-          <Props rows={[
-            ['investmentRequired', formatCny(inv.total_cny, lang)],
-            ['investmentActual', formatCny(inv.actual_cny, lang)],
-            ['inUnfinished', formatPercent(inv.unfinished_ratio)],
-          ]} />
+          <Props
+            rows={[
+              ['investmentRequired', formatCny(inv.total_cny, lang)],
+              ['investmentActual', formatCny(inv.actual_cny, lang)],
+              ['inUnfinished', formatPercent(inv.unfinished_ratio)],
+            ]}
+          />
           {inv.rows.length > 0 && (
             <div className="table-wrap">
               <table className="any">
-                <thead><tr><th>{t('investmentYear')}</th><th>{t('investmentPeriod')}</th><th>{t('investmentAmount')}</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th>{t('investmentYear')}</th>
+                    <th>{t('investmentPeriod')}</th>
+                    <th>{t('investmentAmount')}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {inv.rows.map((r) => (
-                    <tr key={r.exploration_year}><td>{r.exploration_year}</td><td>{r.start} – {r.end}</td><td>{formatCny(r.amount_cny, lang)}</td></tr>
+                    <tr key={r.exploration_year}>
+                      <td>{r.exploration_year}</td>
+                      <td>
+                        {r.start} – {r.end}
+                      </td>
+                      <td>{formatCny(r.amount_cny, lang)}</td>
+                    </tr>
                   ))}
                 </tbody>
               </table>
@@ -127,11 +151,13 @@ export function AssessmentCard({ value }: { value: BlockAssessment }) {
       {fees && (
         <>
           <h4>{t('feesTitle')}</h4>
-          <Props rows={[
-            ['feesYear', String(fees.exploration_year)],
-            ['feesThisYear', formatCny(fees.usage_fee_cny, lang)],
-            ['feesToDate', formatCny(fees.total_to_date_cny, lang)],
-          ]} />
+          <Props
+            rows={[
+              ['feesYear', String(fees.exploration_year)],
+              ['feesThisYear', formatCny(fees.usage_fee_cny, lang)],
+              ['feesToDate', formatCny(fees.total_to_date_cny, lang)],
+            ]}
+          />
         </>
       )}
       {dl && (
@@ -159,7 +185,10 @@ export function AssessmentCard({ value }: { value: BlockAssessment }) {
           <h4>{t('offsetsTitle')}</h4>
           <ul className="small">
             {value.offsets.map((o) => (
-              <li key={o.id}>{t('offsetFrom')} {o.from_block} → {t('offsetTo')} {o.to_block} · {formatKm2(Number(o.area_km2))} · {o.date ?? o.offset_date ?? ''}</li>
+              <li key={o.id}>
+                {t('offsetFrom')} {o.from_block} → {t('offsetTo')} {o.to_block} · {formatKm2(Number(o.area_km2))} ·{' '}
+                {o.date ?? o.offset_date ?? ''}
+              </li>
             ))}
           </ul>
         </>
@@ -180,5 +209,4 @@ export function AssessmentCard({ value }: { value: BlockAssessment }) {
       )}
     </div>
   );
-
 }

@@ -1,12 +1,32 @@
 import { useEffect, useRef, useState } from 'react';
-import { checkFile, checkFileOf, checkGeometry, exportGeometry, parseFile, storeCheck, type CheckFile, type ExportFormat } from '../api/checks';
+import {
+  checkFile,
+  checkFileOf,
+  checkGeometry,
+  exportGeometry,
+  parseFile,
+  storeCheck,
+  type CheckFile,
+  type ExportFormat,
+} from '../api/checks';
 import { ApiError } from '../api/http';
 import type { CheckRequest, CheckResult, Conflict, ParseResult } from '../api/types';
 import { csvField, formatKm2, formatPercent } from '../format';
 import { useI18n, type Lang } from '../i18n';
 import { textOf } from '../i18n/text';
 import {
-  APPLICATIONS, COLLECTIONS, FILE_FORMATS, MINERALS, OUTCOMES, REGIMES, SUMMARY_KEYS, label, labelAny, labelField, outcomeLabel, outcomeSeverity,
+  APPLICATIONS,
+  COLLECTIONS,
+  FILE_FORMATS,
+  MINERALS,
+  OUTCOMES,
+  REGIMES,
+  SUMMARY_KEYS,
+  label,
+  labelAny,
+  labelField,
+  outcomeLabel,
+  outcomeSeverity,
 } from '../../../server/vocab';
 import { SEVERITY_COLOURS } from '../map/colours';
 import type { MapController } from '../map/controller';
@@ -26,26 +46,65 @@ function download(blob: Blob, name: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-
 /** Result as a GeoJSON FeatureCollection: the input and every overlap with its outcome. */
 export function resultGeojson(r: CheckResult): GeoJSON.FeatureCollection {
   return {
     type: 'FeatureCollection',
     features: [
-      { type: 'Feature', properties: { role: 'input', area_km2: r.input.area_km2, format: r.input.format, crs: r.input.crs }, geometry: r.input.geometry },
+      {
+        type: 'Feature',
+        properties: { role: 'input', area_km2: r.input.area_km2, format: r.input.format, crs: r.input.crs },
+        geometry: r.input.geometry,
+      },
       ...r.conflicts
         .filter((c) => c.geometry)
         .map((c) => {
           const { geometry, basis, ...rest } = c;
-          return { type: 'Feature' as const, properties: { role: 'overlap', ...rest, basis: (basis ?? []).map((b) => `${b.rule} ${b.citation}`).join('; ') }, geometry: geometry! };
+          return {
+            type: 'Feature' as const,
+            properties: { role: 'overlap', ...rest, basis: (basis ?? []).map((b) => `${b.rule} ${b.citation}`).join('; ') },
+            geometry: geometry!,
+          };
         }),
     ],
   };
 }
 
 const CSV_HEADERS = {
-  zh: ['图层', '要素编号', '要素名称', '类别', '分区', '状态', '权利人', '矿种', '重叠面积(km²)', '占申请区比例(%)', '占要素比例(%)', '结论', '结论代码', '依据', '说明'],
-  en: ['layer', 'id', 'name', 'category', 'zone', 'status', 'holder', 'mineral', 'overlap (km²)', 'share of input (%)', 'share of feature (%)', 'outcome', 'outcome code', 'basis', 'notes'],
+  zh: [
+    '图层',
+    '要素编号',
+    '要素名称',
+    '类别',
+    '分区',
+    '状态',
+    '权利人',
+    '矿种',
+    '重叠面积(km²)',
+    '占申请区比例(%)',
+    '占要素比例(%)',
+    '结论',
+    '结论代码',
+    '依据',
+    '说明',
+  ],
+  en: [
+    'layer',
+    'id',
+    'name',
+    'category',
+    'zone',
+    'status',
+    'holder',
+    'mineral',
+    'overlap (km²)',
+    'share of input (%)',
+    'share of feature (%)',
+    'outcome',
+    'outcome code',
+    'basis',
+    'notes',
+  ],
 } as const;
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '' : (v * 100).toFixed(2));
 
@@ -53,14 +112,31 @@ const pct = (v: number | null | undefined) => (v === null || v === undefined ? '
 export function conflictsCsv(r: CheckResult, lang: Lang = 'zh'): string {
   const rows = r.conflicts.map((c) =>
     [
-      label(COLLECTIONS, c.collection, lang), c.id, c.name,
-      c.category ? labelField(c.collection, c.collection === 'protected-areas' ? 'category' : c.collection === 'wells' || c.collection === 'pipelines' ? 'type' : 'kind', c.category, lang) : '',
-      c.zone ? labelAny(c.zone, lang) : '', c.status ? labelField(c.collection, 'status', c.status, lang) : '', c.holder ?? '',
-      c.mineral ? label(MINERALS, c.mineral, lang) : '', c.overlap_area_km2.toFixed(4), pct(c.share_of_input), pct(c.share_of_feature),
-      outcomeLabel(c.outcome, lang), c.outcome,
+      label(COLLECTIONS, c.collection, lang),
+      c.id,
+      c.name,
+      c.category
+        ? labelField(
+            c.collection,
+            c.collection === 'protected-areas' ? 'category' : c.collection === 'wells' || c.collection === 'pipelines' ? 'type' : 'kind',
+            c.category,
+            lang,
+          )
+        : '',
+      c.zone ? labelAny(c.zone, lang) : '',
+      c.status ? labelField(c.collection, 'status', c.status, lang) : '',
+      c.holder ?? '',
+      c.mineral ? label(MINERALS, c.mineral, lang) : '',
+      c.overlap_area_km2.toFixed(4),
+      pct(c.share_of_input),
+      pct(c.share_of_feature),
+      outcomeLabel(c.outcome, lang),
+      c.outcome,
       (c.basis ?? []).map((b) => `${b.rule} ${b.citation}`).join('; '),
       (c.basis ?? []).flatMap((b) => (b.note ? [`${b.rule}: ${textOf(b.note, lang)}`] : [])).join('; '),
-    ].map(csvField).join(','),
+    ]
+      .map(csvField)
+      .join(','),
   );
   return '\uFEFF' + [CSV_HEADERS[lang].join(','), ...rows].join('\r\n') + '\r\n';
 }
@@ -87,11 +163,23 @@ function ConflictRow({ c, lang, onFocus }: { c: Conflict; lang: Lang; onFocus: (
         </span>
       </div>
       <div className="muted small">{meta.join(' · ')}</div>
-      {c.geometry?.type !== 'Point' && c.collection !== 'wells' && <div className="small">
-        {t('overlap')} <b>{formatKm2(c.overlap_area_km2)}</b>
-        {c.share_of_input !== undefined && <> · {formatPercent(c.share_of_input)} {t('shareOfInput')}</>}
-        {c.share_of_feature !== undefined && <> · {formatPercent(c.share_of_feature)} {t('shareOfFeature')}</>}
-      </div>}
+      {c.geometry?.type !== 'Point' && c.collection !== 'wells' && (
+        <div className="small">
+          {t('overlap')} <b>{formatKm2(c.overlap_area_km2)}</b>
+          {c.share_of_input !== undefined && (
+            <>
+              {' '}
+              · {formatPercent(c.share_of_input)} {t('shareOfInput')}
+            </>
+          )}
+          {c.share_of_feature !== undefined && (
+            <>
+              {' '}
+              · {formatPercent(c.share_of_feature)} {t('shareOfFeature')}
+            </>
+          )}
+        </div>
+      )}
       {c.basis && c.basis.length > 0 && (
         <details>
           <summary>{t('basis')}</summary>
@@ -99,7 +187,11 @@ function ConflictRow({ c, lang, onFocus }: { c: Conflict; lang: Lang; onFocus: (
             {c.basis.map((b, i) => (
               <li key={i}>
                 <code>{b.rule}</code> {b.citation}
-                {b.note && <div className="small" data-testid="basis-note">{text(b.note)}</div>}
+                {b.note && (
+                  <div className="small" data-testid="basis-note">
+                    {text(b.note)}
+                  </div>
+                )}
                 {b.text && <div className="muted small">{b.text}</div>}
               </li>
             ))}
@@ -119,7 +211,7 @@ export function ConflictGroups({ conflicts, lang, onFocus }: { conflicts: Confli
   const [open, setOpen] = useState<Record<string, boolean>>({});
   const groups = new Map<string, Conflict[]>();
   for (const c of conflicts) groups.set(c.collection, [...(groups.get(c.collection) ?? []), c]);
-  const keys = [...groups.keys()].sort((a, b) => (GROUP_ORDER.indexOf(a) + 99) % 99 - (GROUP_ORDER.indexOf(b) + 99) % 99);
+  const keys = [...groups.keys()].sort((a, b) => ((GROUP_ORDER.indexOf(a) + 99) % 99) - ((GROUP_ORDER.indexOf(b) + 99) % 99));
   return (
     <>
       {keys.map((k) => {
@@ -127,12 +219,18 @@ export function ConflictGroups({ conflicts, lang, onFocus }: { conflicts: Confli
         const shown = open[k] ? list : list.slice(0, FIRST);
         return (
           <div key={k} className="conflict-group" data-testid={`conflict-group-${k}`}>
-            <h4>{label(COLLECTIONS, k, lang)} ({list.length})</h4>
+            <h4>
+              {label(COLLECTIONS, k, lang)} ({list.length})
+            </h4>
             <ul className="conflicts">
-              {shown.map((c, i) => <ConflictRow key={`${c.id}:${i}`} c={c} lang={lang} onFocus={() => onFocus(c)} />)}
+              {shown.map((c, i) => (
+                <ConflictRow key={`${c.id}:${i}`} c={c} lang={lang} onFocus={() => onFocus(c)} />
+              ))}
             </ul>
             {list.length > shown.length && (
-              <button type="button" onClick={() => setOpen((o) => ({ ...o, [k]: true }))}>{t('showAll', { n: list.length })}</button>
+              <button type="button" onClick={() => setOpen((o) => ({ ...o, [k]: true }))}>
+                {t('showAll', { n: list.length })}
+              </button>
             )}
           </div>
         );
@@ -251,10 +349,14 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
     setError(null);
     try {
       if (fmt === 'result-geojson') {
-        const fc = out.kind === 'check' ? resultGeojson(out.result) : { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { role: 'input' }, geometry: input.geometry }] };
+        const fc =
+          out.kind === 'check'
+            ? resultGeojson(out.result)
+            : { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { role: 'input' }, geometry: input.geometry }] };
         download(new Blob([JSON.stringify(fc, null, 1)], { type: 'application/geo+json' }), `${name}-check.geojson`);
       } else if (fmt === 'conflicts-csv') {
-        if (out.kind === 'check') download(new Blob([conflictsCsv(out.result, lang)], { type: 'text/csv;charset=utf-8' }), `${name}-conflicts.csv`);
+        if (out.kind === 'check')
+          download(new Blob([conflictsCsv(out.result, lang)], { type: 'text/csv;charset=utf-8' }), `${name}-conflicts.csv`);
       } else {
         const f = await exportGeometry(fmt, input.geometry, name);
         download(f.blob, f.filename ?? `${name}.${fmt === 'guotu-txt' ? 'txt' : fmt === 'shp' ? 'zip' : fmt}`);
@@ -286,7 +388,13 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
     }
   };
 
-  const summaryRows = out?.kind === 'check' ? Object.entries(out.result.summary ?? {}).filter(([, v]) => v && typeof v === 'object') as [string, { count?: number; area_km2?: number }][] : [];
+  const summaryRows =
+    out?.kind === 'check'
+      ? (Object.entries(out.result.summary ?? {}).filter(([, v]) => v && typeof v === 'object') as [
+          string,
+          { count?: number; area_km2?: number },
+        ][])
+      : [];
 
   return (
     <div className="panel-body">
@@ -296,13 +404,21 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
         <label>
           {t('applicationType')}
           <select value={req.application} onChange={(e) => setReq({ ...req, application: e.target.value })}>
-            {Object.entries(APPLICATIONS).map(([a, v]) => <option key={a} value={a}>{v[lang]}</option>)}
+            {Object.entries(APPLICATIONS).map(([a, v]) => (
+              <option key={a} value={a}>
+                {v[lang]}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {t('mineral')}
           <select value={req.mineral} onChange={(e) => setReq({ ...req, mineral: e.target.value })}>
-            {Object.entries(MINERALS).map(([m, v]) => <option key={m} value={m}>{v[lang]}</option>)}
+            {Object.entries(MINERALS).map(([m, v]) => (
+              <option key={m} value={m}>
+                {v[lang]}
+              </option>
+            ))}
           </select>
         </label>
         <label className="wide">
@@ -323,7 +439,9 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
       >
         <p>{t('dropHere')}</p>
         <div className="row">
-          <button type="button" onClick={() => fileRef.current?.click()}>{t('chooseFile')}</button>
+          <button type="button" onClick={() => fileRef.current?.click()}>
+            {t('chooseFile')}
+          </button>
           <input
             ref={fileRef}
             type="file"
@@ -338,20 +456,34 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
             }}
           />
           {drawing ? (
-            <button type="button" onClick={() => ctl.stopDraw()}>{t('drawCancel')}</button>
+            <button type="button" onClick={() => ctl.stopDraw()}>
+              {t('drawCancel')}
+            </button>
           ) : (
-            <button type="button" onClick={startDraw} data-testid="draw">{t('draw')}</button>
+            <button type="button" onClick={startDraw} data-testid="draw">
+              {t('draw')}
+            </button>
           )}
         </div>
-        {drawing && <p className="notice small" role="status">{t('drawing')}</p>}
+        {drawing && (
+          <p className="notice small" role="status">
+            {t('drawing')}
+          </p>
+        )}
       </div>
 
       {progress !== null && (
-        <Progress value={progress === 'waiting' ? null : progress} text={progress === 'waiting' ? t('checking') : t('uploading', { p: Math.round(progress * 100) })} />
+        <Progress
+          value={progress === 'waiting' ? null : progress}
+          text={progress === 'waiting' ? t('checking') : t('uploading', { p: Math.round(progress * 100) })}
+        />
       )}
       {error !== null && (
         <div>
-          <h3>{t('errorTitle')}{fileName ? ` ${fileName}` : ''}</h3>
+          <h3>
+            {t('errorTitle')}
+            {fileName ? ` ${fileName}` : ''}
+          </h3>
           <ErrorBox error={error} />
         </div>
       )}
@@ -359,31 +491,68 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
 
       {input && (
         <section className="result" data-testid="check-result">
-          {out?.kind === 'parse' && <p className="notice" data-testid="check-unavailable">{t('checkUnavailable')}</p>}
+          {out?.kind === 'parse' && (
+            <p className="notice" data-testid="check-unavailable">
+              {t('checkUnavailable')}
+            </p>
+          )}
           {usedProjection && (
             <p className="notice small" data-testid="projection-used">
               {t('projectionUsed', { p: projectionLabel(usedProjection, t) })}{' '}
-              <button type="button" className="link" onClick={() => setNeedsProjection(true)}>{t('projectionChange')}</button>
+              <button type="button" className="link" onClick={() => setNeedsProjection(true)}>
+                {t('projectionChange')}
+              </button>
             </p>
           )}
           {needsProjection && !error && <ProjectionChoice initial={projection} onApply={applyProjection} />}
           <dl className="props">
-            <div><dt>{t('inputArea')}</dt><dd><b data-testid="input-area">{formatKm2(input.area_km2)}</b></dd></div>
-            <div><dt>{t('inputFormat')}</dt><dd>{term(FILE_FORMATS, input.format)}</dd></div>
-            <div><dt>{t('crs')}</dt><dd>{/^\d+$/.test(String(input.crs)) ? `EPSG:${input.crs}` : String(input.crs)}</dd></div>
-            <div><dt>{t('parcels')}</dt><dd>{input.parcels?.length ?? 1}</dd></div>
-            {out?.kind === 'check' && out.result.regime && <div><dt>{t('regime')}</dt><dd>{term(REGIMES, out.result.regime)}</dd></div>}
+            <div>
+              <dt>{t('inputArea')}</dt>
+              <dd>
+                <b data-testid="input-area">{formatKm2(input.area_km2)}</b>
+              </dd>
+            </div>
+            <div>
+              <dt>{t('inputFormat')}</dt>
+              <dd>{term(FILE_FORMATS, input.format)}</dd>
+            </div>
+            <div>
+              <dt>{t('crs')}</dt>
+              <dd>{/^\d+$/.test(String(input.crs)) ? `EPSG:${input.crs}` : String(input.crs)}</dd>
+            </div>
+            <div>
+              <dt>{t('parcels')}</dt>
+              <dd>{input.parcels?.length ?? 1}</dd>
+            </div>
+            {out?.kind === 'check' && out.result.regime && (
+              <div>
+                <dt>{t('regime')}</dt>
+                <dd>{term(REGIMES, out.result.regime)}</dd>
+              </div>
+            )}
           </dl>
           {input.parcels?.some((p) => p.declared_area) && (
             <div className="small" data-testid="declared-area">
               <b>{t('declaredArea')}</b>
-              <ul>{input.parcels.filter((p) => p.declared_area).map((p, i) => <li key={i}>{lang === 'zh' ? p.declared_area!.note.message_zh : p.declared_area!.note.message}</li>)}</ul>
+              <ul>
+                {input.parcels
+                  .filter((p) => p.declared_area)
+                  .map((p, i) => (
+                    <li key={i}>{lang === 'zh' ? p.declared_area!.note.message_zh : p.declared_area!.note.message}</li>
+                  ))}
+              </ul>
             </div>
           )}
           {input.warnings?.length > 0 && (
             <div className="notice small">
               <b>{t('warnings')}</b>
-              <ul>{input.warnings.map((w, i) => <li key={i} data-code={typeof w === 'object' ? w.code : undefined}><Said x={w} /></li>)}</ul>
+              <ul>
+                {input.warnings.map((w, i) => (
+                  <li key={i} data-code={typeof w === 'object' ? w.code : undefined}>
+                    <Said x={w} />
+                  </li>
+                ))}
+              </ul>
             </div>
           )}
           {out?.kind === 'check' && (
@@ -391,7 +560,14 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
               <h3 data-testid="conflict-count">
                 {out.result.conflicts.length ? t('conflictsFound', { n: out.result.conflicts.length }) : t('noConflicts')}
               </h3>
-              <ConflictGroups conflicts={out.result.conflicts} lang={lang} onFocus={(c) => { ctl.highlightConflict(c.geometry ? `${c.collection}:${c.id}` : null); ctl.fitGeometry(c.geometry ?? null, 13); }} />
+              <ConflictGroups
+                conflicts={out.result.conflicts}
+                lang={lang}
+                onFocus={(c) => {
+                  ctl.highlightConflict(c.geometry ? `${c.collection}:${c.id}` : null);
+                  ctl.fitGeometry(c.geometry ?? null, 13);
+                }}
+              />
               {(summaryRows.length > 0 || out.result.summary?.net_area_km2 !== undefined) && (
                 <>
                   <h3>{t('summary')}</h3>
@@ -405,10 +581,20 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
                         </tr>
                       ))}
                       {out.result.summary.deductible_area_km2 !== undefined && (
-                        <tr><th>{t('deductible')}</th><td /><td>{formatKm2(out.result.summary.deductible_area_km2)}</td></tr>
+                        <tr>
+                          <th>{t('deductible')}</th>
+                          <td />
+                          <td>{formatKm2(out.result.summary.deductible_area_km2)}</td>
+                        </tr>
                       )}
                       {out.result.summary.net_area_km2 !== undefined && (
-                        <tr><th>{t('netArea')}</th><td /><td><b>{formatKm2(out.result.summary.net_area_km2)}</b></td></tr>
+                        <tr>
+                          <th>{t('netArea')}</th>
+                          <td />
+                          <td>
+                            <b>{formatKm2(out.result.summary.net_area_km2)}</b>
+                          </td>
+                        </tr>
                       )}
                     </tbody>
                   </table>
@@ -418,21 +604,41 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
           )}
           <div className="exports" role="group" aria-label={t('exportAs')}>
             <span>{t('exportAs')}:</span>
-            <button type="button" onClick={() => doExport('result-geojson')} data-testid="export-geojson">{t('exportGeojson')}</button>
-            {out?.kind === 'check' && <button type="button" onClick={() => void doReport('csv')} data-testid="export-conflicts-csv">{t('exportCsv')} ({t('conflicts')})</button>}
-            <button type="button" onClick={() => doExport('csv')} data-testid="export-csv">{t('exportCsv')}</button>
-            <button type="button" onClick={() => doExport('guotu-txt')} data-testid="export-txt">{t('exportTxt')}</button>
-            <button type="button" onClick={() => doExport('kml')}>{t('exportKml')}</button>
+            <button type="button" onClick={() => doExport('result-geojson')} data-testid="export-geojson">
+              {t('exportGeojson')}
+            </button>
+            {out?.kind === 'check' && (
+              <button type="button" onClick={() => void doReport('csv')} data-testid="export-conflicts-csv">
+                {t('exportCsv')} ({t('conflicts')})
+              </button>
+            )}
+            <button type="button" onClick={() => doExport('csv')} data-testid="export-csv">
+              {t('exportCsv')}
+            </button>
+            <button type="button" onClick={() => doExport('guotu-txt')} data-testid="export-txt">
+              {t('exportTxt')}
+            </button>
+            <button type="button" onClick={() => doExport('kml')}>
+              {t('exportKml')}
+            </button>
             {exporting && <progress aria-label={t('loading')} />}
           </div>
           {out?.kind === 'check' && (
-          <div className="exports report-files" role="group" aria-label={t('reportFiles')}>
-            <span>{t('reportFiles')}:</span>
-            <button type="button" onClick={() => void doReport('pdf')} data-testid="report-pdf">{t('reportPdf')}</button>
-            <button type="button" onClick={() => void doReport('xlsx')} data-testid="report-xlsx">{t('reportXlsx')}</button>
-            <button type="button" onClick={() => void doReport('shp')} data-testid="report-shp">{t('reportShp')} ({t('conflicts')})</button>
-            <button type="button" onClick={() => void doReport('geojson')} data-testid="report-geojson">GeoJSON ({t('conflicts')})</button>
-          </div>
+            <div className="exports report-files" role="group" aria-label={t('reportFiles')}>
+              <span>{t('reportFiles')}:</span>
+              <button type="button" onClick={() => void doReport('pdf')} data-testid="report-pdf">
+                {t('reportPdf')}
+              </button>
+              <button type="button" onClick={() => void doReport('xlsx')} data-testid="report-xlsx">
+                {t('reportXlsx')}
+              </button>
+              <button type="button" onClick={() => void doReport('shp')} data-testid="report-shp">
+                {t('reportShp')} ({t('conflicts')})
+              </button>
+              <button type="button" onClick={() => void doReport('geojson')} data-testid="report-geojson">
+                GeoJSON ({t('conflicts')})
+              </button>
+            </div>
           )}
         </section>
       )}

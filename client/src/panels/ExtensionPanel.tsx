@@ -98,26 +98,57 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
         <label className="wide">
           {t('regime')}
           <select value={regime} onChange={(e) => setRegime(e.target.value)}>
-            {Object.entries(REGIMES).map(([r, v]) => <option key={r} value={r}>{v[lang]}</option>)}
+            {Object.entries(REGIMES).map(([r, v]) => (
+              <option key={r} value={r}>
+                {v[lang]}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {t('licensedArea')}
-          <input type="number" required min={0} step="any" value={licensed} onChange={(e) => setLicensed(e.target.value)} data-testid="ext-licensed" />
+          <input
+            type="number"
+            required
+            min={0}
+            step="any"
+            value={licensed}
+            onChange={(e) => setLicensed(e.target.value)}
+            data-testid="ext-licensed"
+          />
         </label>
         <label>
           {t('provenArea')}
-          <input type="number" required min={0} step="any" value={proven} onChange={(e) => setProven(e.target.value)} data-testid="ext-proven" />
+          <input
+            type="number"
+            required
+            min={0}
+            step="any"
+            value={proven}
+            onChange={(e) => setProven(e.target.value)}
+            data-testid="ext-proven"
+          />
         </label>
         <label>
           {t('unfinishedRatio')}
-          <input type="number" required min={0} max={1} step="any" value={unfinished} onChange={(e) => setUnfinished(e.target.value)} data-testid="ext-unfinished" />
+          <input
+            type="number"
+            required
+            min={0}
+            max={1}
+            step="any"
+            value={unfinished}
+            onChange={(e) => setUnfinished(e.target.value)}
+            data-testid="ext-unfinished"
+          />
         </label>
         <label>
           {t('firstRegArea')}
           <input type="number" min={0} step="any" value={firstReg} onChange={(e) => setFirstReg(e.target.value)} />
         </label>
-        <button type="submit" className="wide primary" data-testid="ext-assess">{t('assess')}</button>
+        <button type="submit" className="wide primary" data-testid="ext-assess">
+          {t('assess')}
+        </button>
       </form>
       {busy === 'assess' && <Progress value={null} text={t('loading')} />}
       {unavailable === 'assess' && <Unavailable />}
@@ -125,11 +156,28 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
       {result && (
         <section className="result" data-testid="ext-result">
           <dl className="props">
-            <div><dt>{t('decision')}</dt><dd><b data-testid="ext-decision">{term(DECISIONS, result.decision)}</b></dd></div>
-            <div><dt>{t('regime')}</dt><dd>{term(REGIMES, result.regime)}</dd></div>
-            <div><dt>{t('reductionRatio')}</dt><dd>{formatPercent(result.reduction_ratio)}</dd></div>
-            <div><dt>{t('reductionKm2')}</dt><dd data-testid="ext-reduction">{formatKm2(result.reduction_km2)}</dd></div>
-            <div><dt>{t('remainingKm2')}</dt><dd>{formatKm2(result.remaining_km2)}</dd></div>
+            <div>
+              <dt>{t('decision')}</dt>
+              <dd>
+                <b data-testid="ext-decision">{term(DECISIONS, result.decision)}</b>
+              </dd>
+            </div>
+            <div>
+              <dt>{t('regime')}</dt>
+              <dd>{term(REGIMES, result.regime)}</dd>
+            </div>
+            <div>
+              <dt>{t('reductionRatio')}</dt>
+              <dd>{formatPercent(result.reduction_ratio)}</dd>
+            </div>
+            <div>
+              <dt>{t('reductionKm2')}</dt>
+              <dd data-testid="ext-reduction">{formatKm2(result.reduction_km2)}</dd>
+            </div>
+            <div>
+              <dt>{t('remainingKm2')}</dt>
+              <dd>{formatKm2(result.remaining_km2)}</dd>
+            </div>
           </dl>
           {!!result.refusal_reasons?.length && (
             <div className="warn small">
@@ -158,10 +206,19 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
       <div className="row">
         <label>
           {t('planRequired')}
-          <input type="number" min={0} step="any" value={required} onChange={(e) => setRequired(e.target.value)} data-testid="plan-required" />
+          <input
+            type="number"
+            min={0}
+            step="any"
+            value={required}
+            onChange={(e) => setRequired(e.target.value)}
+            data-testid="plan-required"
+          />
         </label>
       </div>
-      <button type="button" disabled={!block || busy !== null} onClick={plan} data-testid="plan-run">{t('planRun')}</button>
+      <button type="button" disabled={!block || busy !== null} onClick={plan} data-testid="plan-run">
+        {t('planRun')}
+      </button>
       {!block && <p className="muted small">{t('planNeedsBlock')}</p>}
       {busy === 'plan' && <Progress value={null} text={t('loading')} />}
       {cands && planWarnings.length > 0 && (
@@ -180,18 +237,45 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
               tabIndex={0}
               aria-selected={chosen === i}
               className={chosen === i ? 'active' : ''}
-              onClick={() => { setChosen(i); ctl.selectCandidate(c, i); }}
-              onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); setChosen(i); ctl.selectCandidate(c, i); } }}
+              onClick={() => {
+                setChosen(i);
+                ctl.selectCandidate(c, i);
+              }}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  setChosen(i);
+                  ctl.selectCandidate(c, i);
+                }
+              }}
             >
-              <span className="letter" style={{ borderColor: candidateColour(i), color: candidateColour(i) }}>{candidateLetter(i)}</span>
+              <span className="letter" style={{ borderColor: candidateColour(i), color: candidateColour(i) }}>
+                {candidateLetter(i)}
+              </span>
               <div>
-                <div><b>{t('candidate')} {candidateLetter(i)}</b> · {t('strategy')}: <span data-testid="strategy">{term(STRATEGIES, c.strategy)}</span> · {formatKm2(c.area_km2)}</div>
+                <div>
+                  <b>
+                    {t('candidate')} {candidateLetter(i)}
+                  </b>{' '}
+                  · {t('strategy')}: <span data-testid="strategy">{term(STRATEGIES, c.strategy)}</span> · {formatKm2(c.area_km2)}
+                </div>
                 {(typeof c.retained_area_km2 === 'number' || typeof c.retained === 'number') && (
-                  <div className="small">{t('retained')}: {formatKm2(typeof c.retained_area_km2 === 'number' ? c.retained_area_km2 : (c.retained as number))}</div>
+                  <div className="small">
+                    {t('retained')}: {formatKm2(typeof c.retained_area_km2 === 'number' ? c.retained_area_km2 : (c.retained as number))}
+                  </div>
                 )}
                 {c.touches && <Touches t={t} touches={c.touches} />}
-                {!!c.reasons?.length && <div className="small muted">{t('reasons')}: <TextList items={c.reasons} /></div>}
-                {Array.isArray(c.corners) && <div className="small">{t('corners')}: {c.corners.length}{typeof c.straight_edges === 'number' ? ` · ${t('straightEdges')}: ${c.straight_edges}` : ''}</div>}
+                {!!c.reasons?.length && (
+                  <div className="small muted">
+                    {t('reasons')}: <TextList items={c.reasons} />
+                  </div>
+                )}
+                {Array.isArray(c.corners) && (
+                  <div className="small">
+                    {t('corners')}: {c.corners.length}
+                    {typeof c.straight_edges === 'number' ? ` · ${t('straightEdges')}: ${c.straight_edges}` : ''}
+                  </div>
+                )}
               </div>
             </li>
           ))}
@@ -209,5 +293,9 @@ function Touches({ t, touches }: { t: ReturnType<typeof useI18n>['t']; touches: 
   if (touches.producing_wells !== undefined) items.push(`${t('touchProducingWells')} ${touches.producing_wells}`);
   if (touches.wells !== undefined) items.push(`${t('touchWells')} ${touches.wells}`);
   if (touches.pipelines_km !== undefined) items.push(`${t('touchPipelines')} ${touches.pipelines_km.toFixed(3)} km`);
-  return <div className="small" data-testid="touches">{t('touches')}: {items.join(' · ')}</div>;
+  return (
+    <div className="small" data-testid="touches">
+      {t('touches')}: {items.join(' · ')}
+    </div>
+  );
 }

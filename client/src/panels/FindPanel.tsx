@@ -9,7 +9,6 @@ import type { MapController } from '../map/controller';
 import type { SelectedBlock } from './ExtensionPanel';
 import { ErrorBox, Progress } from './common';
 
-
 /** Search by licence number / name / holder, filter the block layers, and the "as at date" history view. */
 export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: SelectedBlock, geometry?: GeoJSON.Geometry) => void }) {
   const { t, term, lang } = useI18n();
@@ -110,26 +109,42 @@ export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: Sel
       <form onSubmit={search} role="search">
         <label htmlFor="q">{t('searchLabel')}</label>
         <div className="row">
-          <input id="q" type="search" value={q} placeholder={t('searchPlaceholder')} onChange={(e) => setQ(e.target.value)} data-testid="search-input" />
-          <button type="submit" data-testid="search-submit">{t('search')}</button>
+          <input
+            id="q"
+            type="search"
+            value={q}
+            placeholder={t('searchPlaceholder')}
+            onChange={(e) => setQ(e.target.value)}
+            data-testid="search-input"
+          />
+          <button type="submit" data-testid="search-submit">
+            {t('search')}
+          </button>
         </div>
       </form>
       {busy && <Progress value={null} text={t('loading')} />}
       <ErrorBox error={error} />
       {results && (
         <div>
-          <h3>{t('results')} ({results.length})</h3>
+          <h3>
+            {t('results')} ({results.length})
+          </h3>
           {results.length === 0 ? (
             <p className="muted">{t('noResults')}</p>
           ) : (
             <ul className="results" data-testid="search-results">
               {results.map((f) => (
                 <li key={f.id}>
-                  <button type="button" className="link" onClick={() => onPick({ id: String(f.id), properties: { id: f.id, ...f.properties } }, f.geometry)}>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => onPick({ id: String(f.id), properties: { id: f.id, ...f.properties } }, f.geometry)}
+                  >
                     <strong>{f.properties.name}</strong>
                     <span className="mono">{f.properties.licence_no}</span>
                     <span className="muted">
-                      {f.properties.holder} · {term(BLOCK_STATUSES, f.properties.status)} · {formatKm2(f.properties.area_km2 as number | undefined)}
+                      {f.properties.holder} · {term(BLOCK_STATUSES, f.properties.status)} ·{' '}
+                      {formatKm2(f.properties.area_km2 as number | undefined)}
                     </span>
                   </button>
                 </li>
@@ -143,23 +158,64 @@ export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: Sel
         <legend>{t('filters')}</legend>
         <label>
           {t('filterStatus')}
-          <select value={status} data-testid="filter-status" onChange={(e) => { setStatus(e.target.value); applyFilter({ status: e.target.value }); }}>
+          <select
+            value={status}
+            data-testid="filter-status"
+            onChange={(e) => {
+              setStatus(e.target.value);
+              applyFilter({ status: e.target.value });
+            }}
+          >
             <option value="">{t('all')}</option>
-            {Object.entries(BLOCK_STATUSES).map(([s, v]) => <option key={s} value={s}>{v[lang]}</option>)}
+            {Object.entries(BLOCK_STATUSES).map(([s, v]) => (
+              <option key={s} value={s}>
+                {v[lang]}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {t('filterMineral')}
-          <select value={mineral} data-testid="filter-mineral" onChange={(e) => { setMineral(e.target.value); applyFilter({ mineral: e.target.value }); }}>
+          <select
+            value={mineral}
+            data-testid="filter-mineral"
+            onChange={(e) => {
+              setMineral(e.target.value);
+              applyFilter({ mineral: e.target.value });
+            }}
+          >
             <option value="">{t('all')}</option>
-            {Object.entries(MINERALS).map(([s, v]) => <option key={s} value={s}>{v[lang]}</option>)}
+            {Object.entries(MINERALS).map(([s, v]) => (
+              <option key={s} value={s}>
+                {v[lang]}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {t('filterHolder')}
-          <input type="text" value={holder} placeholder={t('filterHolderPlaceholder')} data-testid="filter-holder" onChange={(e) => { setHolder(e.target.value); applyFilter({ holder: e.target.value }); }} />
+          <input
+            type="text"
+            value={holder}
+            placeholder={t('filterHolderPlaceholder')}
+            data-testid="filter-holder"
+            onChange={(e) => {
+              setHolder(e.target.value);
+              applyFilter({ holder: e.target.value });
+            }}
+          />
         </label>
-        <button type="button" onClick={() => { setStatus(''); setMineral(''); setHolder(''); ctl.setBlockFilter({}); }}>{t('clearFilters')}</button>
+        <button
+          type="button"
+          onClick={() => {
+            setStatus('');
+            setMineral('');
+            setHolder('');
+            ctl.setBlockFilter({});
+          }}
+        >
+          {t('clearFilters')}
+        </button>
       </fieldset>
 
       <form onSubmit={listDue}>
@@ -167,26 +223,42 @@ export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: Sel
           <legend>{t('deadlinesTitle')}</legend>
           <p className="muted small">{t('deadlinesHelp')}</p>
           <div className="row">
-            <select value={dueDays} aria-label={t('deadlinesWithin')} data-testid="due-window" onChange={(e) => setDueDays(Number(e.target.value))}>
-              {[30, 90, 365, 1825].map((n) => <option key={n} value={n}>{t('deadlinesDays', { n })}</option>)}
-            </select>
-            <button type="submit" data-testid="due-list">{t('deadlinesShow')}</button>
-          </div>
-          {due && (due.length === 0 ? (
-            <p className="muted">{t('deadlinesNone')}</p>
-          ) : (
-            <ul className="results" data-testid="due-results">
-              {due.map((d) => (
-                <li key={`${d.block_id}-${d.deadline}`}>
-                  <button type="button" className="link" onClick={() => void pickDue(d)}>
-                    <strong>{d.name}</strong>
-                    <span>{term(DEADLINE_KINDS, d.deadline)}: {d.due.date} · {t('daysLeft', { n: d.due.days_left })}</span>
-                    <span className="muted small">{d.due.rule} {d.due.citation}</span>
-                  </button>
-                </li>
+            <select
+              value={dueDays}
+              aria-label={t('deadlinesWithin')}
+              data-testid="due-window"
+              onChange={(e) => setDueDays(Number(e.target.value))}
+            >
+              {[30, 90, 365, 1825].map((n) => (
+                <option key={n} value={n}>
+                  {t('deadlinesDays', { n })}
+                </option>
               ))}
-            </ul>
-          ))}
+            </select>
+            <button type="submit" data-testid="due-list">
+              {t('deadlinesShow')}
+            </button>
+          </div>
+          {due &&
+            (due.length === 0 ? (
+              <p className="muted">{t('deadlinesNone')}</p>
+            ) : (
+              <ul className="results" data-testid="due-results">
+                {due.map((d) => (
+                  <li key={`${d.block_id}-${d.deadline}`}>
+                    <button type="button" className="link" onClick={() => void pickDue(d)}>
+                      <strong>{d.name}</strong>
+                      <span>
+                        {term(DEADLINE_KINDS, d.deadline)}: {d.due.date} · {t('daysLeft', { n: d.due.days_left })}
+                      </span>
+                      <span className="muted small">
+                        {d.due.rule} {d.due.citation}
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            ))}
         </fieldset>
       </form>
 
@@ -195,11 +267,35 @@ export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: Sel
           <legend>{t('asAt')}</legend>
           <p className="muted small">{t('asAtHelp')}</p>
           <div className="row">
-            <input type="date" value={asAt} min="1990-01-01" max="2100-12-31" onChange={(e) => setAsAt(e.target.value)} aria-label={t('asAt')} data-testid="asat-date" />
-            <button type="submit" data-testid="asat-apply">{t('asAtApply')}</button>
-            <button type="button" disabled={!asAtInfo} onClick={() => { wanted.current = null; ctl.setAsAt(null); setAsAtInfo(null); }}>{t('asAtClear')}</button>
+            <input
+              type="date"
+              value={asAt}
+              min="1990-01-01"
+              max="2100-12-31"
+              onChange={(e) => setAsAt(e.target.value)}
+              aria-label={t('asAt')}
+              data-testid="asat-date"
+            />
+            <button type="submit" data-testid="asat-apply">
+              {t('asAtApply')}
+            </button>
+            <button
+              type="button"
+              disabled={!asAtInfo}
+              onClick={() => {
+                wanted.current = null;
+                ctl.setAsAt(null);
+                setAsAtInfo(null);
+              }}
+            >
+              {t('asAtClear')}
+            </button>
           </div>
-          {asAtInfo && <p className="notice" data-testid="asat-info">{t('asAtActive', { date: asAtInfo.date, n: asAtInfo.n })}</p>}
+          {asAtInfo && (
+            <p className="notice" data-testid="asat-info">
+              {t('asAtActive', { date: asAtInfo.date, n: asAtInfo.n })}
+            </p>
+          )}
         </fieldset>
       </form>
     </div>

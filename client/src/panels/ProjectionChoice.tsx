@@ -49,7 +49,9 @@ export function projectionError(p: Projection): 'projectionBadZone' | 'projectio
 
 /** A short label of a choice: 第38带 / 中央经线 114° / EPSG:4545. */
 export function projectionLabel(p: Projection, t: (k: 'projectionZone' | 'projectionCm' | 'projectionCrs') => string): string {
-  return p.kind === 'crs' ? `EPSG:${p.value}` : `${t(p.kind === 'zone' ? 'projectionZone' : 'projectionCm')} ${p.value}${p.kind === 'cm' ? '°' : ''}`;
+  return p.kind === 'crs'
+    ? `EPSG:${p.value}`
+    : `${t(p.kind === 'zone' ? 'projectionZone' : 'projectionCm')} ${p.value}${p.kind === 'cm' ? '°' : ''}`;
 }
 
 /** The form the check panel shows when a file needs a zone: pick, apply, and the file is read again. */
@@ -70,7 +72,12 @@ export function ProjectionChoice({ initial, onApply }: { initial: Projection | n
     >
       <p className="small">{t('projectionNeeded')}</p>
       <div className="row">
-        <select aria-label={t('projectionKind')} value={kind} onChange={(e) => setKind(e.target.value as Projection['kind'])} data-testid="projection-kind">
+        <select
+          aria-label={t('projectionKind')}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as Projection['kind'])}
+          data-testid="projection-kind"
+        >
           <option value="zone">{t('projectionZone')}</option>
           <option value="cm">{t('projectionCm')}</option>
           <option value="crs">{t('projectionCrs')}</option>
@@ -84,9 +91,15 @@ export function ProjectionChoice({ initial, onApply }: { initial: Projection | n
           onChange={(e) => setValue(e.target.value)}
           data-testid="projection-value"
         />
-        <button type="submit" disabled={!value.trim() || !!err} data-testid="projection-apply">{t('projectionApply')}</button>
+        <button type="submit" disabled={!value.trim() || !!err} data-testid="projection-apply">
+          {t('projectionApply')}
+        </button>
       </div>
-      {err && <p className="small error-text" role="alert">{t(err)}</p>}
+      {err && (
+        <p className="small error-text" role="alert">
+          {t(err)}
+        </p>
+      )}
     </form>
   );
 }

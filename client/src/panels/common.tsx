@@ -21,7 +21,10 @@ export function ErrorBox({ error }: { error: unknown }) {
                 {d.point !== undefined && <span>{fill(t('errorPoint'), { n: String(d.point) })} </span>}
                 {Object.entries(d)
                   .filter(([k]) => k !== 'line' && k !== 'point')
-                  .map(([k, v]) => `${label(ERROR_DETAIL_KEYS, k, lang)}: ${k === 'supported' && Array.isArray(v) ? v.map((f) => label(FILE_FORMATS, String(f), lang)).join('、') : formatValue(v)}`)
+                  .map(
+                    ([k, v]) =>
+                      `${label(ERROR_DETAIL_KEYS, k, lang)}: ${k === 'supported' && Array.isArray(v) ? v.map((f) => label(FILE_FORMATS, String(f), lang)).join('、') : formatValue(v)}`,
+                  )
                   .join('; ')}
               </li>
             ))}
@@ -40,13 +43,18 @@ export function ErrorBox({ error }: { error: unknown }) {
 /** "not available" for endpoints that answer 404 (not built yet). */
 export function Unavailable() {
   const { t } = useI18n();
-  return <p className="muted" data-testid="not-available">{t('notAvailable')}</p>;
+  return (
+    <p className="muted" data-testid="not-available">
+      {t('notAvailable')}
+    </p>
+  );
 }
 
 /** Render any JSON the server returns: objects as definition lists, arrays of objects as tables. */
 export function AnyJson({ value, depth = 0 }: { value: unknown; depth?: number }): ReactNode {
   if (value === null || value === undefined || typeof value !== 'object') return <span>{formatValue(value)}</span>;
-  if (!Array.isArray(value) && 'coordinates' in value && 'type' in value) return <span className="muted">({String((value as { type: unknown }).type)})</span>;
+  if (!Array.isArray(value) && 'coordinates' in value && 'type' in value)
+    return <span className="muted">({String((value as { type: unknown }).type)})</span>;
   if (Array.isArray(value)) {
     if (value.length === 0) return <span className="muted">—</span>;
     if (value.every((v) => v && typeof v === 'object' && !Array.isArray(v))) {
@@ -55,13 +63,23 @@ export function AnyJson({ value, depth = 0 }: { value: unknown; depth?: number }
         <div className="table-wrap">
           <table className="any">
             <thead>
-              <tr>{cols.map((c) => <th key={c}>{c}</th>)}</tr>
+              <tr>
+                {cols.map((c) => (
+                  <th key={c}>{c}</th>
+                ))}
+              </tr>
             </thead>
             <tbody>
               {value.slice(0, 100).map((row, i) => (
                 <tr key={i}>
                   {cols.map((c) => (
-                    <td key={c}>{depth < 2 ? <AnyJson value={(row as Record<string, unknown>)[c]} depth={depth + 1} /> : formatValue((row as Record<string, unknown>)[c])}</td>
+                    <td key={c}>
+                      {depth < 2 ? (
+                        <AnyJson value={(row as Record<string, unknown>)[c]} depth={depth + 1} />
+                      ) : (
+                        formatValue((row as Record<string, unknown>)[c])
+                      )}
+                    </td>
                   ))}
                 </tr>
               ))}
@@ -109,7 +127,9 @@ export function TextList({ items, className, testid }: { items: unknown[] | null
   return (
     <ul className={className} data-testid={testid}>
       {items.map((x, i) => (
-        <li key={i} data-code={typeof x === 'object' && x && 'code' in x ? String((x as { code: unknown }).code) : undefined}><Said x={x} /></li>
+        <li key={i} data-code={typeof x === 'object' && x && 'code' in x ? String((x as { code: unknown }).code) : undefined}>
+          <Said x={x} />
+        </li>
       ))}
     </ul>
   );
@@ -122,10 +142,24 @@ export function Steps({ steps, testid }: { steps: ExtensionStep[] | null | undef
     <ol className="steps" data-testid={testid}>
       {steps.map((s, i) => (
         <li key={i}>
-          <div><code>{s.rule}</code> <span className="muted small">{s.citation}</span></div>
-          {s.description && <div className="small"><Said x={s.description} /></div>}
-          {s.formula && <div className="mono small"><Said x={s.formula} /></div>}
-          {s.value !== undefined && typeof s.value !== 'object' && <div>= <b>{formatValue(s.value)}</b></div>}
+          <div>
+            <code>{s.rule}</code> <span className="muted small">{s.citation}</span>
+          </div>
+          {s.description && (
+            <div className="small">
+              <Said x={s.description} />
+            </div>
+          )}
+          {s.formula && (
+            <div className="mono small">
+              <Said x={s.formula} />
+            </div>
+          )}
+          {s.value !== undefined && typeof s.value !== 'object' && (
+            <div>
+              = <b>{formatValue(s.value)}</b>
+            </div>
+          )}
         </li>
       ))}
     </ol>
