@@ -7,6 +7,7 @@ import type { Config } from './config';
 import type { Db } from './db';
 import { notFound } from './errors';
 import { featureRouter } from './features/router';
+import { compress } from './http/compress';
 import { errorMiddleware } from './http/error-middleware';
 import { healthRouter } from './http/health';
 import { requireAdmin } from './http/auth';
@@ -70,6 +71,7 @@ export function createApp({ db, config, logger, extraRouters = [], work }: AppDe
   );
   app.use(rejectNulInUrl());
   app.use(rateLimits(config));
+  app.use(compress());
   // Tiles before the request logger and body parsing: the hottest route (measured: bench/tiles)
   app.use(tileRouter({ db, dataVersion: () => version }));
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/tiles/') } }));
@@ -107,8 +109,18 @@ export function createApp({ db, config, logger, extraRouters = [], work }: AppDe
 
   const staticDir = resolve(config.STATIC_DIR);
   if (existsSync(staticDir)) {
-    app.use(express.static(staticDir, { index: 'index.html', maxAge: '1h' }));
-    app.get(/^\/(?!api|tiles|collections).*/, (_req, res) => res.sendFile(resolve(staticDir, 'index.html')));
+    // Vite names built assets by content hash: they never change under one name, so browsers may keep them a year.
+    // index.html names the current hashes and is revalidated on every load.
+    app.use(
+      '/assets',
+      express.static(resolve(staticDir, 'assets'), { immutable: true, maxAge: '365d', index: false }),
+      (req: express.Request, _res: express.Response, next: express.NextFunction) => next(notFound('asset', req.originalUrl)),
+    );
+    app.use(express.static(staticDir, { index: 'index.html', maxAge: 0, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') }));
+    app.get(/^\/(?!api|tiles|collections).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(resolve(staticDir, 'index.html'));
+    });
   }
   app.use(errorMiddleware);
   return app;
