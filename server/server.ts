@@ -37,6 +37,8 @@ export async function startServer(
         'database connection error (the pool reconnects)',
       ),
     ));
+  const restored = (db as { restoredFrom?: string }).restoredFrom;
+  if (restored) logger.info({ snapshot: restored }, 'demo data restored from the pre-built snapshot (synthetic)');
   const applied = await migrate(db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
   if (config.SEED_DEMO) {
