@@ -17,6 +17,7 @@ import { jsonBodyGuard, rejectNulInUrl } from './http/request-guards';
 import { openapiRouter } from './http/openapi';
 import type { Logger } from './logger';
 import { tileRouter } from './tiles/router';
+import { DataVersions, TileCache } from './tiles/cache';
 import type { WorkPool } from './work/pool';
 
 export interface AppDeps {
@@ -42,10 +43,13 @@ export function createApp({ db, config, logger, extraRouters = [], work }: AppDe
   app.set('trust proxy', config.TRUST_PROXY);
   setPublicUrl(app, config.PUBLIC_URL);
   const https = config.PUBLIC_URL?.startsWith('https://') ?? false;
-  let version = Date.now().toString(36);
-  const bump = () => {
-    version = Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
-  };
+  // layers' data versions live in the database (bumped by trigger on every write, migration 013): re-read after this
+  // process writes, polled for writes by other instances
+  const versions = new DataVersions(async () => (await db.named<{ layer: string; version: string }>('data_versions')).rows);
+  void versions.refresh().catch(() => undefined);
+  versions.start(config.TILE_VERSION_POLL_MS);
+  const tileCache = config.TILE_CACHE_MB > 0 ? new TileCache(config.TILE_CACHE_MB * 1024 * 1024) : undefined;
+  const bump = () => versions.invalidate();
 
   // Order matters (issue 12): headers for every response, tiles included; refuse NUL in URLs; spend the client's
   // budget for the route class; check the token of a write before reading its body; then parse bodies with per-route limits.
@@ -73,7 +77,7 @@ export function createApp({ db, config, logger, extraRouters = [], work }: AppDe
   app.use(rateLimits(config));
   app.use(compress());
   // Tiles before the request logger and body parsing: the hottest route (measured: bench/tiles)
-  app.use(tileRouter({ db, dataVersion: () => version }));
+  app.use(tileRouter({ db, versions, cache: tileCache }));
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/tiles/') } }));
   const admin = requireAdmin(config.ADMIN_TOKEN);
   app.use((req, res, next) => (isWriteRoute(req) ? admin(req, res, next) : next()));

@@ -7,6 +7,7 @@ import { publicOrigin } from '../http/public-url';
 import { fromZod } from '../http/error-middleware';
 import { COLLECTIONS } from '../features/collections';
 import { mvtFromRows, type TileRow } from './mvt-from-rows';
+import { type DataVersions, TileCache } from './cache';
 
 export const TILE_LAYERS = COLLECTIONS.filter((c) => c.tiles).map((c) => c.id);
 
@@ -16,8 +17,10 @@ const TileParams = z
 
 export interface TileDeps {
   db: Db;
-  /** a data version; tiles carry it in their ETag so a write invalidates caches */
-  dataVersion: () => string;
+  /** each layer's data version as the database holds it; tiles carry it in their ETag so a write invalidates caches */
+  versions: DataVersions;
+  /** rendered tiles by layer, version and z/x/y (undefined: no cache) */
+  cache?: TileCache;
 }
 
 /** Fetch one tile's MVT bytes from either engine (SQL function on PostGIS; TypeScript on the embedded engine). */
@@ -60,14 +63,26 @@ export function tileRouter(deps: TileDeps): Router {
       if (!TILE_LAYERS.includes(layer)) throw notFound('tile layer', layer);
       const p = TileParams.safeParse(req.params);
       if (!p.success) throw fromZod(p.error, 'INVALID_TILE');
-      const etag = `"${layer}-${deps.dataVersion()}-${p.data.z}-${p.data.x}-${p.data.y}"`;
+      const { z, x, y } = p.data;
+      await deps.versions.settled();
+      const version = deps.versions.of(layer);
       res.set('Cache-Control', 'public, max-age=60, stale-while-revalidate=600');
-      res.set('ETag', etag);
-      if (req.get('if-none-match') === etag) {
-        res.status(304).end();
-        return;
+      // without a known version (never read yet) there is no ETag and no cache: never a stale tile
+      const key = version === undefined ? undefined : TileCache.key(layer, version, z, x, y);
+      if (version !== undefined) {
+        const etag = `"${layer}-${version}-${z}-${x}-${y}"`;
+        res.set('ETag', etag);
+        if (req.get('if-none-match') === etag) {
+          res.status(304).end();
+          return;
+        }
       }
-      const buf = await renderTile(deps.db, layer, p.data.z, p.data.x, p.data.y);
+      let buf = key ? deps.cache?.get(key) : undefined;
+      res.set('X-Tile-Cache', buf ? 'hit' : 'miss');
+      if (!buf) {
+        buf = await renderTile(deps.db, layer, z, x, y);
+        if (key) deps.cache?.set(key, buf);
+      }
       if (buf.length === 0) {
         res.status(204).end();
         return;
