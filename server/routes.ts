@@ -1,15 +1,22 @@
-import type { Router } from 'express';
 import type { Config } from './config';
 import type { Db } from './db';
+import { featureRoutes } from './features/router';
+import { implement, type Implementations } from './http/contract-route';
+import { openapi } from './http/openapi';
 import type { ParseLimits } from './parse';
-import { checksRouter } from './routes/checks';
-import { blockExportRouter } from './routes/block-export';
-import { lifecycleRouter } from './routes/lifecycle';
-import { parseRouter } from './routes/parse';
+import { checksRoutes } from './routes/checks';
+import { blockExportRoutes } from './routes/block-export';
+import { lifecycleRoutes } from './routes/lifecycle';
+import { parseRoutes } from './routes/parse';
+import { tileRoutes } from './tiles/router';
 
 export interface DomainDeps {
   db: Db;
   config: Config;
+  /** the data version tiles carry in their ETag */
+  dataVersion: () => string;
+  /** called after every feature write */
+  onWrite: () => void;
 }
 
 /** Upload limits from the configuration (one place; parse and checks share them). */
@@ -22,12 +29,26 @@ export function parseLimits(config: Config): Partial<ParseLimits> {
   };
 }
 
-/** The domain routes (parse, checks, assessments, planner), each in its own module. */
-export function domainRouters({ db, config }: DomainDeps): Router[] {
-  return [
-    parseRouter({ limits: parseLimits(config) }),
-    blockExportRouter(db),
-    lifecycleRouter({ db, adminToken: config.ADMIN_TOKEN }),
-    checksRouter({ db, config, limits: parseLimits(config) }),
-  ];
+/**
+ * Every route of the contract (server/contract), implemented: the type says the compiler insists on each
+ * one and on each handler's response shape. Each family lives in its own module.
+ */
+export function allRoutes({ db, config, dataVersion, onWrite }: DomainDeps): Implementations {
+  return {
+    ...implement({
+      health: {
+        handler: async () => {
+          const row = (await db.named<{ postgis: string }>('health')).rows[0];
+          return { status: 200, headers: { 'Cache-Control': 'no-store' }, body: { status: 'ok' as const, database: { engine: db.engine, postgis: row?.postgis } } };
+        },
+      },
+      openapi: { handler: () => ({ status: 200, body: openapi() }) },
+    }),
+    ...featureRoutes({ db, pageLimitDefault: config.PAGE_LIMIT_DEFAULT, pageLimitMax: config.PAGE_LIMIT_MAX, maxVertices: config.MAX_VERTICES, onWrite }),
+    ...tileRoutes({ db, dataVersion }),
+    ...parseRoutes({ limits: parseLimits(config) }),
+    ...blockExportRoutes(db),
+    ...checksRoutes({ db, config, limits: parseLimits(config) }),
+    ...lifecycleRoutes({ db }),
+  };
 }

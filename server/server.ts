@@ -7,7 +7,6 @@ import { openDb, type Db } from './db';
 import { migrate } from './db/migrate';
 import { createLogger } from './logger';
 import { seedIfEmpty } from './seed/load-demo';
-import { domainRouters } from './routes';
 
 export interface Running {
   url: string;
@@ -31,7 +30,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
     const seeded = await seedIfEmpty(db);
     if (seeded) logger.info({ seeded }, 'demo data loaded (synthetic)');
   }
-  const app = createApp({ db, config, logger, extraRouters: [...domainRouters({ db, config }), ...(opts.extraRouters ?? [])] });
+  const app = createApp({ db, config, logger, extraRouters: opts.extraRouters ?? [] });
   const server = await new Promise<Server>((ok) => {
     const s = app.listen(config.PORT, config.HOST, () => ok(s));
   });

@@ -1,0 +1,26 @@
+/**
+ * The API contract: every route of the service, declared once (./define.ts). The server implements this
+ * map (server/routes.ts, checked by the compiler), /api/openapi.json is generated from it, the client takes
+ * its types from it, and the API suite validates live responses against it (test/helpers/contract.ts).
+ */
+import { checkRoutes } from './checks';
+import { fileRoutes } from './files';
+import { lifecycleRoutes } from './lifecycle';
+import { metaRoutes } from './meta';
+import { ogcRoutes } from './ogc';
+import { tileRoutes } from './tiles';
+
+export const contract = {
+  ...metaRoutes,
+  ...ogcRoutes,
+  ...tileRoutes,
+  ...fileRoutes,
+  ...checkRoutes,
+  ...lifecycleRoutes,
+};
+export type Contract = typeof contract;
+export type RouteKey = keyof Contract;
+
+export * from './define';
+export { COMMON_ERRORS, ErrorBody } from './common';
+export { OGC_BASE } from './ogc';
