@@ -41,26 +41,25 @@ export const Message = z
 /** Rules and lifecycle sentences still partly plain English strings while they move to Message. */
 export const Sentence = z.union([Message, z.string()]);
 
-// ---------------------------------------------------------------- GeoJSON, RFC 7946 (no `crs` member)
+// ---------------------------------------------------------------- GeoJSON, RFC 7946 (no `crs` member; the service writes no `bbox`)
 
 const position = z.array(z.number()).min(2).max(3);
 const ring = z.array(position).min(4);
 
-export const Point = z.strictObject({ type: z.literal('Point'), coordinates: position, bbox: z.array(z.number()).optional() }).meta({ id: 'Point' });
-export const LineString = z.strictObject({ type: z.literal('LineString'), coordinates: z.array(position).min(2), bbox: z.array(z.number()).optional() }).meta({ id: 'LineString' });
+export const Point = z.strictObject({ type: z.literal('Point'), coordinates: position }).meta({ id: 'Point' });
+export const LineString = z.strictObject({ type: z.literal('LineString'), coordinates: z.array(position).min(2) }).meta({ id: 'LineString' });
 export const MultiLineString = z
-  .strictObject({ type: z.literal('MultiLineString'), coordinates: z.array(z.array(position).min(2)), bbox: z.array(z.number()).optional() })
+  .strictObject({ type: z.literal('MultiLineString'), coordinates: z.array(z.array(position).min(2)) })
   .meta({ id: 'MultiLineString' });
-export const Polygon = z.strictObject({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1), bbox: z.array(z.number()).optional() }).meta({ id: 'Polygon' });
+export const Polygon = z.strictObject({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }).meta({ id: 'Polygon' });
 export const MultiPolygon = z
-  .strictObject({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)), bbox: z.array(z.number()).optional() })
+  .strictObject({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)) })
   .meta({ id: 'MultiPolygon' });
-export const MultiPoint = z.strictObject({ type: z.literal('MultiPoint'), coordinates: z.array(position), bbox: z.array(z.number()).optional() }).meta({ id: 'MultiPoint' });
+export const MultiPoint = z.strictObject({ type: z.literal('MultiPoint'), coordinates: z.array(position) }).meta({ id: 'MultiPoint' });
 export const GeometryCollection = z
   .strictObject({
     type: z.literal('GeometryCollection'),
     geometries: z.array(z.discriminatedUnion('type', [Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon]).or(z.any())),
-    bbox: z.array(z.number()).optional(),
   })
   .meta({ id: 'GeometryCollection' });
 export const Areal = z.discriminatedUnion('type', [Polygon, MultiPolygon]).meta({ id: 'Areal' });

@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import { COLLECTIONS } from '../features/collections';
 import { defineRoute } from './define';
-import { Geometry, Link } from './common';
+import { Geometry, isoDay, Link } from './common';
+
+const isoDayOrNull = isoDay.nullable().optional();
 
 /** The documented base URL for GIS clients (QGIS, GDAL's OAPIF driver, OWSLib). */
 export const OGC_BASE = '/api';
@@ -65,6 +67,28 @@ export const FeatureCollection = z
     links: z.array(Link),
   })
   .meta({ id: 'FeatureCollection' });
+
+/** Properties of a published block (`/api/collections/blocks/items`); the client reads these. */
+export const BlockProperties = z
+  .looseObject({
+    name: z.string(),
+    licence_no: z.string().nullable().optional(),
+    holder: z.string().nullable().optional(),
+    kind: z.string(),
+    mineral: z.string(),
+    status: z.string(),
+    acquisition_method: z.string().nullable().optional(),
+    authority: z.string().nullable().optional(),
+    valid_from: isoDayOrNull,
+    valid_to: isoDayOrNull,
+    first_registration_date: isoDayOrNull,
+    first_registration_area_km2: z.number().nullable().optional(),
+    area_km2: z.number().nullable().optional(),
+    basin: z.string().nullable().optional(),
+    recorded_from: z.string().nullable().optional(),
+    recorded_to: z.string().nullable().optional(),
+  })
+  .meta({ id: 'BlockProperties' });
 
 /** Write body: a GeoJSON Feature whose properties fit the collection (validated by the collection's own schema). */
 export const FeatureInput = z

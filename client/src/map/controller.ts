@@ -2,7 +2,7 @@
  * The one object that talks to MapLibre: React panels call its methods; it calls back on clicks.
  */
 import { Map as MlMap, NavigationControl, Popup, ScaleControl, type ExpressionSpecification, type FilterSpecification, type GeoJSONSource, type LngLatLike, type MapGeoJSONFeature } from 'maplibre-gl';
-import type { CheckResult, PlanCandidate } from '../api/types';
+import type { CheckResult, PlanCandidate } from '../api/contract';
 import { bboxOf, candidateLetter } from '../format';
 import { outcomeSeverity } from '../i18n/labels';
 import { SEVERITY_COLOURS, candidateColour } from './colours';

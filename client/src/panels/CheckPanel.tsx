@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { checkFile, checkGeometry, exportGeometry, parseFile, type ExportFormat } from '../api/checks';
 import { ApiError } from '../api/http';
-import type { CheckRequest, CheckResult, Conflict, ParseResult } from '../api/types';
+import type { CheckRequest, CheckResult, Conflict, ParseResult } from '../api/contract';
 import { csvField, formatKm2, formatPercent } from '../format';
 import { useI18n } from '../i18n';
 import { COLLECTIONS, labelAny, MINERALS, REGIMES, STATUSES, label, outcomeLabel, outcomeSeverity } from '../i18n/labels';
@@ -224,7 +224,7 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
       <div className="form-grid">
         <label>
           {t('applicationType')}
-          <select value={req.application} onChange={(e) => setReq({ ...req, application: e.target.value })}>
+          <select value={req.application} onChange={(e) => setReq({ ...req, application: e.target.value as CheckRequest['application'] })}>
             <option value="new_exploration">{t('appNewExploration')}</option>
             <option value="new_mining">{t('appNewMining')}</option>
             <option value="extension">{t('appExtension')}</option>
@@ -234,7 +234,7 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
         </label>
         <label>
           {t('mineral')}
-          <select value={req.mineral} onChange={(e) => setReq({ ...req, mineral: e.target.value })}>
+          <select value={req.mineral} onChange={(e) => setReq({ ...req, mineral: e.target.value as CheckRequest['mineral'] })}>
             {['cbm', 'coal', 'oil_gas', 'tight_gas', 'shale_gas', 'other'].map((m) => (
               <option key={m} value={m}>{label(MINERALS, m, lang)}</option>
             ))}

@@ -2,7 +2,10 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { relinquishmentPlans } from '../api/blocks';
 import { assessExtension } from '../api/checks';
 import { ApiError } from '../api/http';
-import type { ExtensionResult, PlanCandidate } from '../api/types';
+import type { ExtensionResult, PlanCandidate, PlansResult } from '../api/contract';
+
+/** A server sentence (`{ code, message, message_zh }`, or a plain string not yet migrated) in the chosen language. */
+const sentence = (w: string | { message: string; message_zh: string }, lang: 'zh' | 'en') => (typeof w === 'string' ? w : lang === 'zh' ? w.message_zh : w.message);
 import { candidateLetter, formatKm2, formatPercent, formatValue } from '../format';
 import { useI18n } from '../i18n';
 import { DECISIONS, REGIMES, label } from '../i18n/labels';
@@ -20,7 +23,7 @@ const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
 /** The extension assessment form and result, and the relinquishment planner's candidates on the map. */
 export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: SelectedBlock | null }) {
   const { t, lang } = useI18n();
-  const [regime, setRegime] = useState('shanxi-cbm-2020');
+  const [regime, setRegime] = useState<ExtensionResult['regime']>('shanxi-cbm-2020');
   const [licensed, setLicensed] = useState('');
   const [proven, setProven] = useState('0');
   const [unfinished, setUnfinished] = useState('0.2');
@@ -31,6 +34,7 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
   const [unavailable, setUnavailable] = useState<'assess' | 'plan' | null>(null);
   const [required, setRequired] = useState('');
   const [cands, setCands] = useState<PlanCandidate[] | null>(null);
+  const [planWarnings, setPlanWarnings] = useState<PlansResult['warnings']>([]);
   const [chosen, setChosen] = useState<number | null>(null);
 
   useEffect(() => {
@@ -39,6 +43,7 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
     if (typeof p.area_km2 === 'number') setLicensed(p.area_km2.toFixed(4));
     if (typeof p.first_registration_area_km2 === 'number') setFirstReg(String(p.first_registration_area_km2));
     setCands(null);
+    setPlanWarnings([]);
     setChosen(null);
     ctl.showCandidates(null);
   }, [block, ctl]);
@@ -75,6 +80,7 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
     try {
       const r = await relinquishmentPlans(block.id, num(required) !== undefined ? { required_km2: num(required) } : {});
       setCands(r.candidates);
+      setPlanWarnings(r.warnings);
       setChosen(null);
       ctl.showCandidates(r.candidates);
       if (r.candidates.length) ctl.fitGeometry({ type: 'GeometryCollection', geometries: r.candidates.map((c) => c.geometry) }, 10.5);
@@ -95,7 +101,7 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
       <form onSubmit={assess} className="form-grid">
         <label className="wide">
           {t('regime')}
-          <select value={regime} onChange={(e) => setRegime(e.target.value)}>
+          <select value={regime} onChange={(e) => setRegime(e.target.value as ExtensionResult['regime'])}>
             {Object.keys(REGIMES).map((r) => <option key={r} value={r}>{label(REGIMES, r, lang)}</option>)}
           </select>
         </label>
@@ -134,7 +140,7 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
             {result.steps.map((s, i) => (
               <li key={i}>
                 <div><code>{s.rule}</code> <span className="muted small">{s.citation}</span></div>
-                {s.formula && <div className="mono small">{s.formula}</div>}
+                {s.formula && <div className="mono small">{sentence(s.formula, lang)}</div>}
                 {s.value !== undefined && <div>= <b>{formatValue(s.value)}</b></div>}
               </li>
             ))}
@@ -142,7 +148,7 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
           {result.warnings?.length > 0 && (
             <div className="notice small">
               <b>{t('warnings')}</b>
-              <ul>{result.warnings.map((w, i) => <li key={i}>{typeof w === 'string' ? w : (lang === 'zh' ? w.message_zh : w.message) ?? JSON.stringify(w)}</li>)}</ul>
+              <ul>{result.warnings.map((w, i) => <li key={i}>{sentence(w, lang)}</li>)}</ul>
             </div>
           )}
         </section>
@@ -174,7 +180,7 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
               <span className="letter" style={{ borderColor: candidateColour(i), color: candidateColour(i) }}>{candidateLetter(i)}</span>
               <div>
                 <div><b>{t('candidate')} {candidateLetter(i)}</b> · {t('strategy')}: {c.strategy} · {formatKm2(c.area_km2)}</div>
-                {typeof c.retained === 'number' && <div className="small">{t('retained')}: {formatKm2(c.retained)}</div>}
+                <div className="small" data-testid="candidate-retained">{t('retained')}: {formatKm2(c.retained_area_km2)}</div>
                 {c.touches !== undefined && <div className="small">{t('touches')}: <AnyJson value={c.touches} /></div>}
                 {c.reasons !== undefined && <div className="small muted">{t('reasons')}: <AnyJson value={c.reasons} /></div>}
                 {Array.isArray(c.corners) && <div className="small">{t('corners')}: {c.corners.length}</div>}
@@ -182,6 +188,12 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
             </li>
           ))}
         </ul>
+      )}
+      {cands && planWarnings.length > 0 && (
+        <div className="notice small" data-testid="plan-warnings">
+          <b>{t('warnings')}</b>
+          <ul>{planWarnings.map((w, i) => <li key={i}>{sentence(w, lang)}</li>)}</ul>
+        </div>
       )}
     </div>
   );
