@@ -3,6 +3,7 @@
 //   postgresql-15-postgis-3  (the real PostGIS the API and browser suites talk to)
 //   chromium                 (browser tests via playwright-core; no browser is ever downloaded)
 //   fonts-noto-cjk           (Chinese labels in screenshots)
+//   gdal-bin, python3-owslib (real OGC API clients: GDAL's OAPIF driver and OWSLib, test/api/ogc-clients.test.ts)
 // Then build the client once if it is not built (the browser suite serves dist/client).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -12,6 +13,8 @@ if (!existsSync('/usr/lib/postgresql/15/bin/initdb') || !existsSync('/usr/share/
   need.push('postgresql-15-postgis-3');
 if (!existsSync('/usr/bin/chromium')) need.push('chromium');
 if (!existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc')) need.push('fonts-noto-cjk');
+if (!existsSync('/usr/bin/ogr2ogr')) need.push('gdal-bin');
+if (!existsSync('/usr/lib/python3/dist-packages/owslib')) need.push('python3-owslib');
 
 if (need.length) {
   const isRoot = process.getuid?.() === 0;
@@ -28,7 +31,7 @@ if (need.length) {
   run(['apt-get', 'update', '-qq']);
   run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...need]);
 } else {
-  console.log('[provision] PostgreSQL 15 + PostGIS, Chromium and CJK fonts present');
+  console.log('[provision] PostgreSQL 15 + PostGIS, Chromium, CJK fonts, GDAL and OWSLib present');
 }
 
 if (!existsSync('dist/client/index.html') || process.env.CI) {
