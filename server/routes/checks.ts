@@ -53,11 +53,14 @@ export function checksRoutes({ db, config, limits: lim }: ChecksRouterDeps) {
         const { subject, province_registered } = buildSubject(p, block);
         const result = await runCheck(db, { geometry: input.geometry, area_km2: () => input.describe().area_km2, subject, block_id: p.block_id ?? null, province_registered });
         const described = input.describe();
+        // the geometry as RFC 7946 (a JSON body may carry the parameters as foreign members of the geometry)
+        const g = described.geometry;
+        const geometry = g.type === 'Polygon' ? { type: g.type, coordinates: g.coordinates } : { type: g.type, coordinates: g.coordinates };
         return {
           status: 200,
           headers: { 'Server-Timing': serverTiming(result.timing) },
           body: {
-            input: { ...described, warnings: [...described.warnings, ...result.warnings] },
+            input: { ...described, geometry, warnings: [...described.warnings, ...result.warnings] },
             subject,
             conflicts: result.conflicts,
             summary: result.summary,
