@@ -12,7 +12,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', root: '.', include: ['server/**/*.test.ts', 'client/src/**/*.test.ts', 'data/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          root: '.',
+          include: ['server/**/*.test.ts', 'client/src/**/*.test.ts', 'data/**/*.test.ts'],
+          environment: 'node',
+        },
       },
       {
         extends: true,

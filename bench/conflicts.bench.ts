@@ -34,23 +34,34 @@ async function positions(query: (sql: string) => Promise<{ rows: any[] }>, count
   );
   const out: [number, number][] = rows.slice(0, count / 2).map((r) => [Number(r.x), Number(r.y)]);
   let h = 12345;
-  const rnd = () => ((h = (h * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (h = (h * 1103515245 + 12345) % 2147483648) / 2147483648;
   while (out.length < count) out.push([101 + 23 * rnd(), 26 + 18 * rnd()]);
   return out;
 }
 
 export async function benchConflicts(databaseUrl: string, opts: { requests?: number } = {}): Promise<object> {
   const data = await loadNationalData(databaseUrl);
-  const srv = await startServer({ DATABASE_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'silent', SEED_DEMO: 'false', RATE_LIMIT_PER_MIN: '1000000' });
+  const srv = await startServer({
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'false',
+    RATE_LIMIT_PER_MIN: '1000000',
+  });
   try {
     const count = opts.requests ?? 200;
     const blocks = (await positions((s) => srv.db.query(s), count)).map(([x, y], i) => benchBlock(i, x, y));
-    const { subject, province_registered } = buildSubject({ application: 'new_exploration', applicant: '合成矿业权人1', as_of: '2026-06-30' }, null);
+    const { subject, province_registered } = buildSubject(
+      { application: 'new_exploration', applicant: '合成矿业权人1', as_of: '2026-06-30' },
+      null,
+    );
     const body = (g: Polygon) => JSON.stringify({ ...g, applicant: '合成矿业权人1', application: 'new_exploration', as_of: '2026-06-30' });
     // warm up every path (JIT, prepared plans, caches) on blocks not measured
     for (let i = 0; i < 10; i++) {
       const g = benchBlock(1000 + i, 110 + i, 35);
-      await (await fetch(`${srv.url}/api/checks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(g) })).json();
+      await (
+        await fetch(`${srv.url}/api/checks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(g) })
+      ).json();
       await runCheck(srv.db, { geometry: g, area_km2: ellipsoidalAreaKm2(g), subject, block_id: null, province_registered });
     }
     const http: number[] = [];

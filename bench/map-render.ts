@@ -10,11 +10,19 @@
 import { chromium } from 'playwright-core';
 
 const ARGS = [
-  '--no-sandbox', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update',
-  '--no-first-run', '--disable-sync', '--ignore-gpu-blocklist',
+  '--no-sandbox',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--ignore-gpu-blocklist',
 ];
 
-export async function benchMapRender(baseUrl: string, opts: { runs?: number; warmup?: boolean } = {}): Promise<{ ms_first_idle: number; runs: number[] }> {
+export async function benchMapRender(
+  baseUrl: string,
+  opts: { runs?: number; warmup?: boolean } = {},
+): Promise<{ ms_first_idle: number; runs: number[] }> {
   const n = opts.runs ?? 5;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ARGS });
   const runs: number[] = [];
@@ -24,7 +32,11 @@ export async function benchMapRender(baseUrl: string, opts: { runs?: number; war
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
       const page = await context.newPage();
       await page.goto(baseUrl, { waitUntil: 'commit' });
-      await page.waitForFunction(() => (window as unknown as { __kq?: { firstBlocksIdleMs?: number } }).__kq?.firstBlocksIdleMs !== undefined, undefined, { timeout: 120_000, polling: 50 });
+      await page.waitForFunction(
+        () => (window as unknown as { __kq?: { firstBlocksIdleMs?: number } }).__kq?.firstBlocksIdleMs !== undefined,
+        undefined,
+        { timeout: 120_000, polling: 50 },
+      );
       const ms = await page.evaluate(() => (window as unknown as { __kq: { firstBlocksIdleMs: number } }).__kq.firstBlocksIdleMs);
       if (i >= 0) runs.push(Math.round(ms));
       await context.close();

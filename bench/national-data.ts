@@ -22,13 +22,27 @@ export interface NationalSizes {
   pipelines: number;
 }
 
-export const NATIONAL_SIZES: NationalSizes = { blocks: 50_000, pas: 20_000, redlines: 100, rl_vertices: 10_000, wells: 100_000, pipelines: 10_000 };
+export const NATIONAL_SIZES: NationalSizes = {
+  blocks: 50_000,
+  pas: 20_000,
+  redlines: 100,
+  rl_vertices: 10_000,
+  wells: 100_000,
+  pipelines: 10_000,
+};
 
 const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), '../sql/bench/national_data.sql');
 
 export interface NationalCounts {
-  blocks: number; protected_areas: number; protected_areas_sub: number; redlines: number; redline_vertices: number;
-  redlines_sub: number; wells: number; pipelines: number; load_seconds: number;
+  blocks: number;
+  protected_areas: number;
+  protected_areas_sub: number;
+  redlines: number;
+  redline_vertices: number;
+  redlines_sub: number;
+  wells: number;
+  pipelines: number;
+  load_seconds: number;
 }
 
 /** Migrate, then load the synthetic national set into an empty register; returns what is there. */

@@ -6,7 +6,16 @@ import { fileURLToPath } from 'node:url';
 import { parseUpload } from '../server/parse/index';
 
 export function guotuTxtWithVertices(n: number): Buffer {
-  const lines = ['[属性描述]', '坐标系=2000国家大地坐标系', '几度分带=3', '投影类型=高斯克吕格', '计量单位=米', '带号=38', '精度=0.001', '[地块坐标]'];
+  const lines = [
+    '[属性描述]',
+    '坐标系=2000国家大地坐标系',
+    '几度分带=3',
+    '投影类型=高斯克吕格',
+    '计量单位=米',
+    '带号=38',
+    '精度=0.001',
+    '[地块坐标]',
+  ];
   lines.push(`${n + 1},,1,bench-${n},面,,,,@`);
   const r = 3000;
   for (let i = 0; i <= n; i++) {

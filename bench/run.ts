@@ -39,7 +39,14 @@ const out: Record<string, unknown> = { machine };
 
 const { url, cluster, adminUrl } = await database('kq_bench');
 try {
-  const srv = await startServer({ DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'silent', SEED_DEMO: 'true', STATIC_DIR: 'dist/client', RATE_LIMIT_PER_MIN: '1000000' });
+  const srv = await startServer({
+    DATABASE_URL: url,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'true',
+    STATIC_DIR: 'dist/client',
+    RATE_LIMIT_PER_MIN: '1000000',
+  });
   await srv.db.query('VACUUM ANALYZE');
   if (want('tiles')) {
     out.tiles = await benchTiles(srv.url, url);

@@ -69,6 +69,12 @@ export async function benchTiles(baseUrl: string, databaseUrl: string) {
   const r = summarise(raw.times);
   return {
     tiles: results,
-    bbox_items: { requests: boxes.length, api_p50_ms: round(a.p50), api_p95_ms: round(a.p95), sql_p50_ms: round(r.p50), sql_p95_ms: round(r.p95) },
+    bbox_items: {
+      requests: boxes.length,
+      api_p50_ms: round(a.p50),
+      api_p95_ms: round(a.p95),
+      sql_p50_ms: round(r.p50),
+      sql_p95_ms: round(r.p95),
+    },
   };
 }

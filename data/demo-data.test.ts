@@ -13,12 +13,32 @@ const read = (f: string) => JSON.parse(readFileSync(join(DIR, f), 'utf8'));
 const LAYERS: Record<string, { geom: string; props: string[] }> = {
   'blocks.geojson': {
     geom: 'MultiPolygon',
-    props: ['id', 'licence_no', 'name', 'holder', 'kind', 'mineral', 'acquisition_method', 'authority', 'status', 'first_registration_date', 'first_registration_area_km2', 'valid_from', 'valid_to', 'extensions_used', 'basin', 'province_registered'],
+    props: [
+      'id',
+      'licence_no',
+      'name',
+      'holder',
+      'kind',
+      'mineral',
+      'acquisition_method',
+      'authority',
+      'status',
+      'first_registration_date',
+      'first_registration_area_km2',
+      'valid_from',
+      'valid_to',
+      'extensions_used',
+      'basin',
+      'province_registered',
+    ],
   },
   'reserves.geojson': { geom: 'MultiPolygon', props: ['id', 'block_id', 'name', 'kind', 'submitted_date'] },
   'protected_areas.geojson': { geom: 'MultiPolygon', props: ['id', 'name', 'category', 'zone', 'level', 'source', 'designated_date'] },
   'redlines.geojson': { geom: 'MultiPolygon', props: ['id', 'name', 'status', 'version_date', 'source'] },
-  'wells.geojson': { geom: 'Point', props: ['id', 'name', 'type', 'status', 'holder', 'block_id', 'spud_date', 'completion_date', 'status_since'] },
+  'wells.geojson': {
+    geom: 'Point',
+    props: ['id', 'name', 'type', 'status', 'holder', 'block_id', 'spud_date', 'completion_date', 'status_since'],
+  },
   'pipelines.geojson': { geom: 'LineString', props: ['id', 'name', 'type', 'pressure_mpa', 'diameter_mm', 'status', 'holder'] },
   'boundaries.geojson': { geom: 'MultiPolygon', props: ['id', 'name', 'level', 'label_lon', 'label_lat'] },
 };
@@ -65,7 +85,10 @@ describe('synthetic demo data', () => {
     expect(data['wells.geojson'].features.length).toBeGreaterThanOrEqual(10_000);
     for (const m of ['oil_gas', 'tight_gas', 'other']) expect(blocks.some((f) => f.properties.mineral === m)).toBe(true);
     for (const s of ['valid', 'expired', 'cancelled', 'extension_applied', 'report_then_produce', 'retained'])
-      expect(blocks.some((f) => f.properties.status === s), s).toBe(true);
+      expect(
+        blocks.some((f) => f.properties.status === s),
+        s,
+      ).toBe(true);
   });
 
   it('gas-family blocks do not overlap, except the two deliberate test cases', () => {
@@ -75,10 +98,14 @@ describe('synthetic demo data', () => {
       for (let j = i + 1; j < gas.length; j++) {
         const [a, b] = [turf.bbox(gas[i]), turf.bbox(gas[j])];
         if (a[2] < b[0] || b[2] < a[0] || a[3] < b[1] || b[3] < a[1]) continue;
-        if (turf.intersect(turf.featureCollection([gas[i], gas[j]]))) overlaps.push([gas[i].properties.name, gas[j].properties.name].sort().join(' x '));
+        if (turf.intersect(turf.featureCollection([gas[i], gas[j]])))
+          overlaps.push([gas[i].properties.name, gas[j].properties.name].sort().join(' x '));
       }
     expect(overlaps.sort()).toEqual(
-      ['山西沁水盆地郑庄东区块煤层气勘查 x 山西沁水盆地郑庄区块煤层气开采', '山西临兴东区块致密气勘查 x 山西省临兴地区紫金山合同区块煤层气勘查'].sort(),
+      [
+        '山西沁水盆地郑庄东区块煤层气勘查 x 山西沁水盆地郑庄区块煤层气开采',
+        '山西临兴东区块致密气勘查 x 山西省临兴地区紫金山合同区块煤层气勘查',
+      ].sort(),
     );
   });
 
@@ -94,15 +121,24 @@ describe('synthetic demo data', () => {
 
   it('sized blocks and reserves match their seed areas within 0.5% (ellipsoidal, CGCS2000)', () => {
     const sized: [string, number][] = [
-      ['沁源区块', 2977.609], ['寿阳西', 246.09], ['三交北', 1055.979], ['石楼南', 975.336],
-      ['保德', 384.681], ['河曲', 271.526], ['紫金山', 705.367], ['寿阳北', 268.752],
+      ['沁源区块', 2977.609],
+      ['寿阳西', 246.09],
+      ['三交北', 1055.979],
+      ['石楼南', 975.336],
+      ['保德', 384.681],
+      ['河曲', 271.526],
+      ['紫金山', 705.367],
+      ['寿阳北', 268.752],
     ];
     for (const [name, km2] of sized) {
       const a = multiAreaKm2(byName(name).geometry.coordinates);
       expect(within(a, km2, 0.005), `${name}: ${a} vs ${km2}`).toBe(true);
     }
     const reserves = data['reserves.geojson'].features as any[];
-    for (const [name, km2] of [['保德', 86.9], ['寿阳北', 58.91]] as [string, number][]) {
+    for (const [name, km2] of [
+      ['保德', 86.9],
+      ['寿阳北', 58.91],
+    ] as [string, number][]) {
       const b = byName(name);
       const r = reserves.filter((f) => f.properties.block_id === b.properties.id && f.properties.kind === 'proven');
       expect(r.length, name).toBe(1);
@@ -144,13 +180,32 @@ describe('synthetic demo data', () => {
 
   it('protected areas: every category present, reserves have core inside general', () => {
     const pas = data['protected_areas.geojson'].features as any[];
-    const cats = ['nature_reserve', 'scenic_area', 'geopark', 'forest_park', 'wetland_park', 'spring_protection', 'water_source', 'cultural_relic', 'high_grade_forest', 'no_mining_zone', 'other'];
-    for (const c of cats) expect(pas.some((f) => f.properties.category === c), c).toBe(true);
+    const cats = [
+      'nature_reserve',
+      'scenic_area',
+      'geopark',
+      'forest_park',
+      'wetland_park',
+      'spring_protection',
+      'water_source',
+      'cultural_relic',
+      'high_grade_forest',
+      'no_mining_zone',
+      'other',
+    ];
+    for (const c of cats)
+      expect(
+        pas.some((f) => f.properties.category === c),
+        c,
+      ).toBe(true);
     const reserves = pas.filter((f) => f.properties.category === 'nature_reserve');
     const cores = reserves.filter((f) => f.properties.zone === 'core');
     expect(cores.length).toBeGreaterThan(0);
     for (const core of cores) {
-      const general = reserves.find((f) => f.properties.zone === 'general' && f.properties.name.replace('一般控制区', '') === core.properties.name.replace('核心保护区', ''));
+      const general = reserves.find(
+        (f) =>
+          f.properties.zone === 'general' && f.properties.name.replace('一般控制区', '') === core.properties.name.replace('核心保护区', ''),
+      );
       expect(general, core.properties.name).toBeDefined();
       expect(turf.booleanWithin(turf.polygon(core.geometry.coordinates[0]), turf.polygon(general.geometry.coordinates[0]))).toBe(true);
     }

@@ -55,14 +55,53 @@ const rng = new Rng(SEED);
 // / Henan border, north along the Taihang (Hebei border), west along Inner Mongolia, and south
 // down the Yellow River (Shaanxi border).
 const SHANXI_KEY: Pos[] = [
-  [110.25, 34.62], [110.75, 34.58], [111.15, 34.75], [111.6, 34.98], [112.05, 35.05], [112.5, 35.2],
-  [112.85, 35.22], [113.15, 35.33], [113.5, 35.55], [113.65, 35.8], [113.75, 36.1], [113.92, 36.35],
-  [113.75, 36.7], [113.68, 37.0], [113.85, 37.35], [113.95, 37.75], [114.05, 38.05], [113.85, 38.35],
-  [113.95, 38.75], [114.25, 39.05], [114.55, 39.55], [114.4, 39.95], [114.6, 40.3], [114.3, 40.62],
-  [114.0, 40.73], [113.7, 40.5], [113.3, 40.38], [112.9, 40.3], [112.5, 40.25], [112.2, 40.1],
-  [111.95, 39.75], [111.55, 39.58], [111.42, 39.62], [111.2, 39.42], [111.12, 39.1], [110.95, 38.8],
-  [110.9, 38.45], [110.75, 38.15], [110.62, 37.8], [110.55, 37.45], [110.48, 37.05], [110.42, 36.7],
-  [110.45, 36.3], [110.5, 35.95], [110.58, 35.6], [110.42, 35.3], [110.32, 34.95],
+  [110.25, 34.62],
+  [110.75, 34.58],
+  [111.15, 34.75],
+  [111.6, 34.98],
+  [112.05, 35.05],
+  [112.5, 35.2],
+  [112.85, 35.22],
+  [113.15, 35.33],
+  [113.5, 35.55],
+  [113.65, 35.8],
+  [113.75, 36.1],
+  [113.92, 36.35],
+  [113.75, 36.7],
+  [113.68, 37.0],
+  [113.85, 37.35],
+  [113.95, 37.75],
+  [114.05, 38.05],
+  [113.85, 38.35],
+  [113.95, 38.75],
+  [114.25, 39.05],
+  [114.55, 39.55],
+  [114.4, 39.95],
+  [114.6, 40.3],
+  [114.3, 40.62],
+  [114.0, 40.73],
+  [113.7, 40.5],
+  [113.3, 40.38],
+  [112.9, 40.3],
+  [112.5, 40.25],
+  [112.2, 40.1],
+  [111.95, 39.75],
+  [111.55, 39.58],
+  [111.42, 39.62],
+  [111.2, 39.42],
+  [111.12, 39.1],
+  [110.95, 38.8],
+  [110.9, 38.45],
+  [110.75, 38.15],
+  [110.62, 37.8],
+  [110.55, 37.45],
+  [110.48, 37.05],
+  [110.42, 36.7],
+  [110.45, 36.3],
+  [110.5, 35.95],
+  [110.58, 35.6],
+  [110.42, 35.3],
+  [110.32, 34.95],
 ];
 
 function buildShanxi(): Ring {
@@ -92,17 +131,112 @@ function buildShanxi(): Ring {
 }
 
 const CITY_SEEDS: Record<string, { code: string; pts: Pos[] }> = {
-  太原市: { code: '140100', pts: [[112.55, 37.87], [112.25, 37.95], [112.45, 38.05]] },
-  大同市: { code: '140200', pts: [[113.3, 40.08], [113.9, 40.3], [114.2, 39.8], [113.75, 39.75], [114.3, 40.4]] },
-  阳泉市: { code: '140300', pts: [[113.58, 37.86], [113.75, 37.95]] },
-  长治市: { code: '140400', pts: [[113.12, 36.2], [112.9, 36.55], [113.5, 36.3], [113.4, 36.7], [112.75, 36.25]] },
-  晋城市: { code: '140500', pts: [[112.85, 35.49], [112.4, 35.6], [113.2, 35.6], [112.3, 35.4]] },
-  朔州市: { code: '140600', pts: [[112.43, 39.33], [112.3, 39.85], [112.85, 39.5]] },
-  晋中市: { code: '140700', pts: [[112.75, 37.69], [113.15, 37.35], [112.9, 37.0], [112.15, 37.2], [113.55, 37.35], [113.3, 37.7]] },
-  运城市: { code: '140800', pts: [[111.0, 35.03], [110.65, 35.35], [111.55, 35.3], [111.9, 35.15], [110.6, 34.75]] },
-  忻州市: { code: '140900', pts: [[112.73, 38.42], [112.0, 38.9], [111.35, 39.2], [113.5, 39.0], [112.7, 39.0], [111.15, 38.85]] },
-  临汾市: { code: '141000', pts: [[111.52, 36.08], [110.8, 36.4], [112.05, 36.3], [111.05, 35.95], [111.75, 36.6], [110.75, 36.75]] },
-  吕梁市: { code: '141100', pts: [[111.14, 37.52], [110.95, 38.25], [111.05, 37.05], [111.65, 37.55], [111.45, 38.0], [111.75, 37.25]] },
+  太原市: {
+    code: '140100',
+    pts: [
+      [112.55, 37.87],
+      [112.25, 37.95],
+      [112.45, 38.05],
+    ],
+  },
+  大同市: {
+    code: '140200',
+    pts: [
+      [113.3, 40.08],
+      [113.9, 40.3],
+      [114.2, 39.8],
+      [113.75, 39.75],
+      [114.3, 40.4],
+    ],
+  },
+  阳泉市: {
+    code: '140300',
+    pts: [
+      [113.58, 37.86],
+      [113.75, 37.95],
+    ],
+  },
+  长治市: {
+    code: '140400',
+    pts: [
+      [113.12, 36.2],
+      [112.9, 36.55],
+      [113.5, 36.3],
+      [113.4, 36.7],
+      [112.75, 36.25],
+    ],
+  },
+  晋城市: {
+    code: '140500',
+    pts: [
+      [112.85, 35.49],
+      [112.4, 35.6],
+      [113.2, 35.6],
+      [112.3, 35.4],
+    ],
+  },
+  朔州市: {
+    code: '140600',
+    pts: [
+      [112.43, 39.33],
+      [112.3, 39.85],
+      [112.85, 39.5],
+    ],
+  },
+  晋中市: {
+    code: '140700',
+    pts: [
+      [112.75, 37.69],
+      [113.15, 37.35],
+      [112.9, 37.0],
+      [112.15, 37.2],
+      [113.55, 37.35],
+      [113.3, 37.7],
+    ],
+  },
+  运城市: {
+    code: '140800',
+    pts: [
+      [111.0, 35.03],
+      [110.65, 35.35],
+      [111.55, 35.3],
+      [111.9, 35.15],
+      [110.6, 34.75],
+    ],
+  },
+  忻州市: {
+    code: '140900',
+    pts: [
+      [112.73, 38.42],
+      [112.0, 38.9],
+      [111.35, 39.2],
+      [113.5, 39.0],
+      [112.7, 39.0],
+      [111.15, 38.85],
+    ],
+  },
+  临汾市: {
+    code: '141000',
+    pts: [
+      [111.52, 36.08],
+      [110.8, 36.4],
+      [112.05, 36.3],
+      [111.05, 35.95],
+      [111.75, 36.6],
+      [110.75, 36.75],
+    ],
+  },
+  吕梁市: {
+    code: '141100',
+    pts: [
+      [111.14, 37.52],
+      [110.95, 38.25],
+      [111.05, 37.05],
+      [111.65, 37.55],
+      [111.45, 38.0],
+      [111.75, 37.25],
+    ],
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -127,7 +261,14 @@ function mpGeom(mp: MultiPoly): any {
 
 function fc(name: string, features: Feat[]): string {
   // member order fixed → byte-identical output
-  return JSON.stringify({ type: 'FeatureCollection', name, synthetic: true, note: NOTE, crs_note: 'CGCS2000 (EPSG:4490) lon/lat, RFC 7946 axis order', features });
+  return JSON.stringify({
+    type: 'FeatureCollection',
+    name,
+    synthetic: true,
+    note: NOTE,
+    crs_note: 'CGCS2000 (EPSG:4490) lon/lat, RFC 7946 axis order',
+    features,
+  });
 }
 
 function validatePolys(layer: string, feats: Feat[]): void {
@@ -236,31 +377,429 @@ const SXDNR = '山西省自然资源厅';
 
 // Blocks named and sized after the seed documents (areas exact; dates follow the 2020 inspection tables).
 const SEED_BLOCKS: BlockSpec[] = [
-  { key: 'qinyuan', name: '山西省沁源区块煤层气勘查', holder: H.zl, kind: 'exploration', mineral: 'cbm', basin: 'qinshui', area: 2977.609, c: [112.28, 36.62], aspect: 1.1, status: 'extension_applied', first: '2001-03-09', from: '2018-09-09', to: '2020-09-08', ext: 4, method: 'administrative', prefix: 'QY', wells: 60 },
-  { key: 'shouyangxi', name: '山西省沁水盆地寿阳西区块煤层气勘查', holder: H.zl, kind: 'exploration', mineral: 'cbm', basin: 'qinshui', area: 246.09, c: [112.98, 37.74], status: 'extension_applied', first: '1999-03-16', from: '2018-12-16', to: '2020-12-15', ext: 5, method: 'administrative', prefix: 'SYX', wells: 40 },
-  { key: 'shouyangbei', name: '山西省沁水盆地寿阳北区块煤层气勘查', holder: H.zl, kind: 'exploration', mineral: 'cbm', basin: 'qinshui', area: 268.752, c: [113.25, 37.93], status: 'valid', first: '1999-03-16', from: '2018-12-16', to: '2020-12-15', ext: 5, method: 'administrative', prefix: 'SY', wells: 320 },
-  { key: 'baibiguan', name: '山西霍西煤田白壁关地区煤层气勘查', holder: H.zl, kind: 'exploration', mineral: 'cbm', basin: 'huoxi', area: 237.568, c: [111.82, 37.02], status: 'extension_applied', first: '2004-08-14', from: '2018-02-14', to: '2020-02-13', ext: 4, method: 'administrative' },
-  { key: 'zhengzhuang_expl', name: '山西沁水盆地晋城斜坡郑庄地区煤层气勘查', holder: H.hb, kind: 'exploration', mineral: 'cbm', basin: 'qinshui', area: 34.196, c: [112.3, 35.97], status: 'extension_applied', first: '1999-12-10', from: '2017-10-10', to: '2019-10-09', ext: 6, method: 'administrative', prefix: 'ZSX', wells: 25 },
-  { key: 'jiexiu', name: '山西省介休区块煤层气勘查', holder: H.mj, kind: 'exploration', mineral: 'cbm', basin: 'huoxi', area: 234.287, c: [111.98, 37.2], status: 'valid', first: '2017-12-29', from: '2017-12-29', to: '2021-03-28', ext: 0, method: 'tender', authority: SXDNR, prov: true },
-  { key: 'yushe_wuxiang', name: '山西省榆社-武乡煤层气区块勘查', holder: H.fh, kind: 'exploration', mineral: 'cbm', basin: 'qinshui', area: 246.592, c: [112.98, 36.95], status: 'valid', first: '2019-06-13', from: '2019-06-13', to: '2022-09-12', ext: 0, method: 'tender', authority: SXDNR, prov: true },
-  { key: 'wangcun', name: '山西省襄垣县王村—夏庄南区域煤层气勘查', holder: H.jy, kind: 'exploration', mineral: 'cbm', basin: 'qinshui', area: 44.566, c: [113.05, 36.5], status: 'extension_applied', first: '2000-02-02', from: '2019-07-25', to: '2020-11-04', ext: 5, method: 'administrative' },
-  { key: 'daning_yc', name: '山西大宁区块煤层气勘查', holder: H.zl, kind: 'exploration', mineral: 'cbm', basin: 'qinshui', area: 31.468, c: [112.25, 35.45], status: 'extension_applied', first: '2006-01-17', from: '2018-02-17', to: '2020-02-16', ext: 4, method: 'administrative', prefix: 'DN', wells: 90 },
-  { key: 'anzenan', name: '山西省安泽南区块煤层气勘查', holder: H.sd, kind: 'exploration', mineral: 'cbm', basin: 'qinshui', area: 212.377, c: [112.2, 36.12], status: 'valid', first: '2017-12-29', from: '2017-12-29', to: '2021-03-28', ext: 0, method: 'tender', authority: SXDNR, prov: true },
-  { key: 'xiyang_zhanshang', name: '山西省昔阳沾尚区块煤层气勘查', holder: H.fy, kind: 'exploration', mineral: 'cbm', basin: 'qinshui', area: 168.254, c: [113.58, 37.52], status: 'valid', first: '2019-11-04', from: '2019-11-04', to: '2023-02-03', ext: 0, method: 'tender', authority: SXDNR, prov: true },
-  { key: 'fushan', name: '山西省浮山区块煤层气勘查', holder: H.jyuan, kind: 'exploration', mineral: 'cbm', basin: 'qinshui', area: 151.803, c: [111.92, 35.98], status: 'valid', first: '2019-11-04', from: '2019-11-04', to: '2023-02-03', ext: 0, method: 'tender', authority: SXDNR, prov: true },
-  { key: 'changzi', name: '山西省长子区煤层气田', holder: H.db, kind: 'mining', mineral: 'cbm', basin: 'qinshui', area: 82.144, c: [112.78, 36.15], status: 'valid', first: '2008-07-11', from: '2008-07-11', to: '2028-07-11', ext: 0, method: 'administrative', prefix: 'CZQ', wells: 66 },
-  { key: 'zaoyuan', name: '山西省沁水盆地枣园区煤层气开采', holder: H.zl, kind: 'mining', mineral: 'cbm', basin: 'qinshui', area: 51.455, c: [112.14, 35.62], status: 'valid', first: '2009-06-03', from: '2009-06-03', to: '2029-06-03', ext: 0, method: 'administrative', prefix: 'ZY', wells: 195 },
+  {
+    key: 'qinyuan',
+    name: '山西省沁源区块煤层气勘查',
+    holder: H.zl,
+    kind: 'exploration',
+    mineral: 'cbm',
+    basin: 'qinshui',
+    area: 2977.609,
+    c: [112.28, 36.62],
+    aspect: 1.1,
+    status: 'extension_applied',
+    first: '2001-03-09',
+    from: '2018-09-09',
+    to: '2020-09-08',
+    ext: 4,
+    method: 'administrative',
+    prefix: 'QY',
+    wells: 60,
+  },
+  {
+    key: 'shouyangxi',
+    name: '山西省沁水盆地寿阳西区块煤层气勘查',
+    holder: H.zl,
+    kind: 'exploration',
+    mineral: 'cbm',
+    basin: 'qinshui',
+    area: 246.09,
+    c: [112.98, 37.74],
+    status: 'extension_applied',
+    first: '1999-03-16',
+    from: '2018-12-16',
+    to: '2020-12-15',
+    ext: 5,
+    method: 'administrative',
+    prefix: 'SYX',
+    wells: 40,
+  },
+  {
+    key: 'shouyangbei',
+    name: '山西省沁水盆地寿阳北区块煤层气勘查',
+    holder: H.zl,
+    kind: 'exploration',
+    mineral: 'cbm',
+    basin: 'qinshui',
+    area: 268.752,
+    c: [113.25, 37.93],
+    status: 'valid',
+    first: '1999-03-16',
+    from: '2018-12-16',
+    to: '2020-12-15',
+    ext: 5,
+    method: 'administrative',
+    prefix: 'SY',
+    wells: 320,
+  },
+  {
+    key: 'baibiguan',
+    name: '山西霍西煤田白壁关地区煤层气勘查',
+    holder: H.zl,
+    kind: 'exploration',
+    mineral: 'cbm',
+    basin: 'huoxi',
+    area: 237.568,
+    c: [111.82, 37.02],
+    status: 'extension_applied',
+    first: '2004-08-14',
+    from: '2018-02-14',
+    to: '2020-02-13',
+    ext: 4,
+    method: 'administrative',
+  },
+  {
+    key: 'zhengzhuang_expl',
+    name: '山西沁水盆地晋城斜坡郑庄地区煤层气勘查',
+    holder: H.hb,
+    kind: 'exploration',
+    mineral: 'cbm',
+    basin: 'qinshui',
+    area: 34.196,
+    c: [112.3, 35.97],
+    status: 'extension_applied',
+    first: '1999-12-10',
+    from: '2017-10-10',
+    to: '2019-10-09',
+    ext: 6,
+    method: 'administrative',
+    prefix: 'ZSX',
+    wells: 25,
+  },
+  {
+    key: 'jiexiu',
+    name: '山西省介休区块煤层气勘查',
+    holder: H.mj,
+    kind: 'exploration',
+    mineral: 'cbm',
+    basin: 'huoxi',
+    area: 234.287,
+    c: [111.98, 37.2],
+    status: 'valid',
+    first: '2017-12-29',
+    from: '2017-12-29',
+    to: '2021-03-28',
+    ext: 0,
+    method: 'tender',
+    authority: SXDNR,
+    prov: true,
+  },
+  {
+    key: 'yushe_wuxiang',
+    name: '山西省榆社-武乡煤层气区块勘查',
+    holder: H.fh,
+    kind: 'exploration',
+    mineral: 'cbm',
+    basin: 'qinshui',
+    area: 246.592,
+    c: [112.98, 36.95],
+    status: 'valid',
+    first: '2019-06-13',
+    from: '2019-06-13',
+    to: '2022-09-12',
+    ext: 0,
+    method: 'tender',
+    authority: SXDNR,
+    prov: true,
+  },
+  {
+    key: 'wangcun',
+    name: '山西省襄垣县王村—夏庄南区域煤层气勘查',
+    holder: H.jy,
+    kind: 'exploration',
+    mineral: 'cbm',
+    basin: 'qinshui',
+    area: 44.566,
+    c: [113.05, 36.5],
+    status: 'extension_applied',
+    first: '2000-02-02',
+    from: '2019-07-25',
+    to: '2020-11-04',
+    ext: 5,
+    method: 'administrative',
+  },
+  {
+    key: 'daning_yc',
+    name: '山西大宁区块煤层气勘查',
+    holder: H.zl,
+    kind: 'exploration',
+    mineral: 'cbm',
+    basin: 'qinshui',
+    area: 31.468,
+    c: [112.25, 35.45],
+    status: 'extension_applied',
+    first: '2006-01-17',
+    from: '2018-02-17',
+    to: '2020-02-16',
+    ext: 4,
+    method: 'administrative',
+    prefix: 'DN',
+    wells: 90,
+  },
+  {
+    key: 'anzenan',
+    name: '山西省安泽南区块煤层气勘查',
+    holder: H.sd,
+    kind: 'exploration',
+    mineral: 'cbm',
+    basin: 'qinshui',
+    area: 212.377,
+    c: [112.2, 36.12],
+    status: 'valid',
+    first: '2017-12-29',
+    from: '2017-12-29',
+    to: '2021-03-28',
+    ext: 0,
+    method: 'tender',
+    authority: SXDNR,
+    prov: true,
+  },
+  {
+    key: 'xiyang_zhanshang',
+    name: '山西省昔阳沾尚区块煤层气勘查',
+    holder: H.fy,
+    kind: 'exploration',
+    mineral: 'cbm',
+    basin: 'qinshui',
+    area: 168.254,
+    c: [113.58, 37.52],
+    status: 'valid',
+    first: '2019-11-04',
+    from: '2019-11-04',
+    to: '2023-02-03',
+    ext: 0,
+    method: 'tender',
+    authority: SXDNR,
+    prov: true,
+  },
+  {
+    key: 'fushan',
+    name: '山西省浮山区块煤层气勘查',
+    holder: H.jyuan,
+    kind: 'exploration',
+    mineral: 'cbm',
+    basin: 'qinshui',
+    area: 151.803,
+    c: [111.92, 35.98],
+    status: 'valid',
+    first: '2019-11-04',
+    from: '2019-11-04',
+    to: '2023-02-03',
+    ext: 0,
+    method: 'tender',
+    authority: SXDNR,
+    prov: true,
+  },
+  {
+    key: 'changzi',
+    name: '山西省长子区煤层气田',
+    holder: H.db,
+    kind: 'mining',
+    mineral: 'cbm',
+    basin: 'qinshui',
+    area: 82.144,
+    c: [112.78, 36.15],
+    status: 'valid',
+    first: '2008-07-11',
+    from: '2008-07-11',
+    to: '2028-07-11',
+    ext: 0,
+    method: 'administrative',
+    prefix: 'CZQ',
+    wells: 66,
+  },
+  {
+    key: 'zaoyuan',
+    name: '山西省沁水盆地枣园区煤层气开采',
+    holder: H.zl,
+    kind: 'mining',
+    mineral: 'cbm',
+    basin: 'qinshui',
+    area: 51.455,
+    c: [112.14, 35.62],
+    status: 'valid',
+    first: '2009-06-03',
+    from: '2009-06-03',
+    to: '2029-06-03',
+    ext: 0,
+    method: 'administrative',
+    prefix: 'ZY',
+    wells: 195,
+  },
   // 鄂尔多斯盆地东缘
-  { key: 'sanjiaobei', name: '山西三交北地区合同区块煤层气天然气勘查', holder: H.pcbm, kind: 'exploration', mineral: 'cbm', basin: 'ordos_east', area: 1055.979, c: [111.0, 37.95], aspect: 0.8, status: 'report_then_produce', first: '1998-02-20', from: '2020-04-14', to: '2022-04-14', ext: 6, method: 'administrative', prefix: 'SJB', wells: 520 },
-  { key: 'shilounan', name: '山西石楼南合同区块煤层气勘查', holder: H.pcbm, kind: 'exploration', mineral: 'cbm', basin: 'ordos_east', area: 975.336, c: [110.82, 36.72], aspect: 0.8, status: 'extension_applied', first: '1998-02-20', from: '2019-06-03', to: '2020-04-14', ext: 6, method: 'administrative', prefix: 'SLN', wells: 80 },
-  { key: 'shiloubei', name: '山西石楼北-武家庄区块煤层气勘查', holder: H.pcbm, kind: 'exploration', mineral: 'cbm', basin: 'ordos_east', area: 1004.71, c: [110.88, 37.2], aspect: 1.2, status: 'valid', first: '1998-02-20', from: '2018-04-18', to: '2020-04-18', ext: 6, method: 'administrative' },
-  { key: 'zijinshan', name: '山西省临兴地区紫金山合同区块煤层气勘查', holder: H.pcbm, kind: 'exploration', mineral: 'cbm', basin: 'ordos_east', area: 705.367, c: [111.12, 38.38], status: 'extension_applied', first: '1998-02-20', from: '2018-05-08', to: '2020-05-07', ext: 6, method: 'administrative', prefix: 'ZJS', wells: 110 },
-  { key: 'baode', name: '晋陕鄂尔多斯盆地保德地区煤层气勘查', holder: H.pcbm, kind: 'exploration', mineral: 'cbm', basin: 'ordos_east', area: 384.681, c: [111.2, 38.93], status: 'report_then_produce', first: '1999-09-10', from: '2020-05-09', to: '2022-05-09', ext: 5, method: 'administrative', prefix: 'BD', wells: 900 },
-  { key: 'hequ', name: '晋陕蒙鄂尔多斯盆地河曲区块煤层气勘查', holder: H.pcbm, kind: 'exploration', mineral: 'cbm', basin: 'ordos_east', area: 271.526, c: [111.35, 39.28], status: 'valid', first: '1999-09-10', from: '2020-04-14', to: '2022-04-14', ext: 5, method: 'administrative' },
-  { key: 'sanjiao_a', name: '山西河东煤田三交地区A区块煤层气勘查', holder: H.pcbm, kind: 'exploration', mineral: 'cbm', basin: 'ordos_east', area: 99.32, c: [111.1, 37.58], status: 'valid', first: '2008-05-08', from: '2018-05-08', to: '2020-05-07', ext: 2, method: 'administrative' },
-  { key: 'xiangning', name: '山西鄂尔多斯盆地乡宁地区石油天然气煤层气勘查', holder: H.sx, kind: 'exploration', mineral: 'oil_gas', basin: 'ordos_east', area: 233.544, c: [110.88, 35.95], status: 'extension_applied', first: '2001-08-03', from: '2018-02-03', to: '2020-02-03', ext: 4, method: 'administrative' },
-  { key: 'ningwu_south', name: '山西宁武盆地南部地区煤层气勘查', holder: H.hb, kind: 'exploration', mineral: 'cbm', basin: 'ningwu', area: 679.51, c: [112.12, 38.62], aspect: 0.7, status: 'valid', first: '2008-05-08', from: '2018-05-08', to: '2020-05-07', ext: 2, method: 'administrative' },
-  { key: 'datong_oilgas', name: '山西大同盆地油气勘查', holder: H.hb, kind: 'exploration', mineral: 'oil_gas', basin: 'datong', area: 226.247, c: [114.5, 40.15], status: 'valid', first: '2010-02-16', from: '2019-08-16', to: '2021-08-16', ext: 4, method: 'administrative', fixed: true },
+  {
+    key: 'sanjiaobei',
+    name: '山西三交北地区合同区块煤层气天然气勘查',
+    holder: H.pcbm,
+    kind: 'exploration',
+    mineral: 'cbm',
+    basin: 'ordos_east',
+    area: 1055.979,
+    c: [111.0, 37.95],
+    aspect: 0.8,
+    status: 'report_then_produce',
+    first: '1998-02-20',
+    from: '2020-04-14',
+    to: '2022-04-14',
+    ext: 6,
+    method: 'administrative',
+    prefix: 'SJB',
+    wells: 520,
+  },
+  {
+    key: 'shilounan',
+    name: '山西石楼南合同区块煤层气勘查',
+    holder: H.pcbm,
+    kind: 'exploration',
+    mineral: 'cbm',
+    basin: 'ordos_east',
+    area: 975.336,
+    c: [110.82, 36.72],
+    aspect: 0.8,
+    status: 'extension_applied',
+    first: '1998-02-20',
+    from: '2019-06-03',
+    to: '2020-04-14',
+    ext: 6,
+    method: 'administrative',
+    prefix: 'SLN',
+    wells: 80,
+  },
+  {
+    key: 'shiloubei',
+    name: '山西石楼北-武家庄区块煤层气勘查',
+    holder: H.pcbm,
+    kind: 'exploration',
+    mineral: 'cbm',
+    basin: 'ordos_east',
+    area: 1004.71,
+    c: [110.88, 37.2],
+    aspect: 1.2,
+    status: 'valid',
+    first: '1998-02-20',
+    from: '2018-04-18',
+    to: '2020-04-18',
+    ext: 6,
+    method: 'administrative',
+  },
+  {
+    key: 'zijinshan',
+    name: '山西省临兴地区紫金山合同区块煤层气勘查',
+    holder: H.pcbm,
+    kind: 'exploration',
+    mineral: 'cbm',
+    basin: 'ordos_east',
+    area: 705.367,
+    c: [111.12, 38.38],
+    status: 'extension_applied',
+    first: '1998-02-20',
+    from: '2018-05-08',
+    to: '2020-05-07',
+    ext: 6,
+    method: 'administrative',
+    prefix: 'ZJS',
+    wells: 110,
+  },
+  {
+    key: 'baode',
+    name: '晋陕鄂尔多斯盆地保德地区煤层气勘查',
+    holder: H.pcbm,
+    kind: 'exploration',
+    mineral: 'cbm',
+    basin: 'ordos_east',
+    area: 384.681,
+    c: [111.2, 38.93],
+    status: 'report_then_produce',
+    first: '1999-09-10',
+    from: '2020-05-09',
+    to: '2022-05-09',
+    ext: 5,
+    method: 'administrative',
+    prefix: 'BD',
+    wells: 900,
+  },
+  {
+    key: 'hequ',
+    name: '晋陕蒙鄂尔多斯盆地河曲区块煤层气勘查',
+    holder: H.pcbm,
+    kind: 'exploration',
+    mineral: 'cbm',
+    basin: 'ordos_east',
+    area: 271.526,
+    c: [111.35, 39.28],
+    status: 'valid',
+    first: '1999-09-10',
+    from: '2020-04-14',
+    to: '2022-04-14',
+    ext: 5,
+    method: 'administrative',
+  },
+  {
+    key: 'sanjiao_a',
+    name: '山西河东煤田三交地区A区块煤层气勘查',
+    holder: H.pcbm,
+    kind: 'exploration',
+    mineral: 'cbm',
+    basin: 'ordos_east',
+    area: 99.32,
+    c: [111.1, 37.58],
+    status: 'valid',
+    first: '2008-05-08',
+    from: '2018-05-08',
+    to: '2020-05-07',
+    ext: 2,
+    method: 'administrative',
+  },
+  {
+    key: 'xiangning',
+    name: '山西鄂尔多斯盆地乡宁地区石油天然气煤层气勘查',
+    holder: H.sx,
+    kind: 'exploration',
+    mineral: 'oil_gas',
+    basin: 'ordos_east',
+    area: 233.544,
+    c: [110.88, 35.95],
+    status: 'extension_applied',
+    first: '2001-08-03',
+    from: '2018-02-03',
+    to: '2020-02-03',
+    ext: 4,
+    method: 'administrative',
+  },
+  {
+    key: 'ningwu_south',
+    name: '山西宁武盆地南部地区煤层气勘查',
+    holder: H.hb,
+    kind: 'exploration',
+    mineral: 'cbm',
+    basin: 'ningwu',
+    area: 679.51,
+    c: [112.12, 38.62],
+    aspect: 0.7,
+    status: 'valid',
+    first: '2008-05-08',
+    from: '2018-05-08',
+    to: '2020-05-07',
+    ext: 2,
+    method: 'administrative',
+  },
+  {
+    key: 'datong_oilgas',
+    name: '山西大同盆地油气勘查',
+    holder: H.hb,
+    kind: 'exploration',
+    mineral: 'oil_gas',
+    basin: 'datong',
+    area: 226.247,
+    c: [114.5, 40.15],
+    status: 'valid',
+    first: '2010-02-16',
+    from: '2019-08-16',
+    to: '2021-08-16',
+    ext: 4,
+    method: 'administrative',
+    fixed: true,
+  },
 ];
 
 // 晋城 CBM mining rights: 23 rights totalling 2,744.988 km² in the 晋城 cluster plan. Names after
@@ -294,45 +833,411 @@ const JC_MINING: [string, string, string, number, Pos, string, number][] = [
 
 // Other CBM / gas / other-mineral blocks (synthetic names and areas, plausible places).
 const OTHER_BLOCKS: BlockSpec[] = [
-  { key: 'heshun', name: '山西省和顺区块煤层气勘查', holder: H.ly, kind: 'exploration', mineral: 'cbm', basin: 'qinshui', area: 196.42, c: [113.45, 37.3], first: '2021-03-12', method: 'listing', authority: SXDNR, prov: true },
-  { key: 'zuoquan', name: '山西省左权区块煤层气勘查', holder: H.sxmt, kind: 'exploration', mineral: 'cbm', basin: 'qinshui', area: 148.7, c: [113.42, 37.02], first: '2021-03-12', method: 'listing', authority: SXDNR, prov: true },
-  { key: 'tunliu', name: '山西省屯留区块煤层气勘查', holder: H.jy, kind: 'exploration', mineral: 'cbm', basin: 'qinshui', area: 118.33, c: [112.85, 36.33], first: '2020-09-25', method: 'tender', authority: SXDNR, prov: true },
-  { key: 'qinxian', name: '山西省沁县区块煤层气勘查', holder: H.ly, kind: 'exploration', mineral: 'cbm', basin: 'qinshui', area: 230.15, c: [112.7, 36.78], first: '2022-06-18', method: 'listing', authority: SXDNR, prov: true },
-  { key: 'pingyao', name: '山西省平遥区块煤层气勘查', holder: H.fy, kind: 'exploration', mineral: 'cbm', basin: 'qinshui', area: 126.9, c: [112.35, 37.08], first: '2020-12-28', method: 'tender', authority: SXDNR, prov: true, status: 'retained' },
-  { key: 'yangcheng_x', name: '山西省阳城西区块煤层气勘查', holder: H.lh, kind: 'exploration', mineral: 'cbm', basin: 'qinshui', area: 88.6, c: [112.05, 35.5], first: '2012-05-20', method: 'agreement', status: 'expired', authority: MNR },
-  { key: 'gaoping', name: '山西省高平区块煤层气勘查', holder: H.ly, kind: 'exploration', mineral: 'cbm', basin: 'qinshui', area: 74.2, c: [113.12, 35.98], first: '2010-08-08', method: 'added_mineral', status: 'cancelled', authority: MNR },
-  { key: 'shouyang_m', name: '山西省沁水盆地寿阳区块煤层气开采', holder: H.ly, kind: 'mining', mineral: 'cbm', basin: 'qinshui', area: 64.8, c: [113.12, 37.62], first: '2016-11-02', method: 'administrative', authority: MNR, prefix: 'SYM', wells: 260 },
-  { key: 'liulin', name: '山西柳林区块煤层气勘查', holder: H.zl, kind: 'exploration', mineral: 'cbm', basin: 'ordos_east', area: 215.4, c: [110.95, 37.42], first: '2002-06-11', method: 'administrative', authority: MNR, prefix: 'LL', wells: 150 },
-  { key: 'daning_jixian', name: '山西大宁-吉县区块煤层气开采', holder: H.pcbm, kind: 'mining', mineral: 'cbm', basin: 'ordos_east', area: 352.7, c: [110.8, 36.32], first: '2015-09-15', method: 'administrative', authority: MNR, prefix: 'DJ', wells: 480 },
-  { key: 'linxing', name: '山西临兴地区致密气勘查', holder: H.cnooc, kind: 'exploration', mineral: 'tight_gas', basin: 'ordos_east', area: 560.3, c: [111.25, 38.62], first: '2012-03-30', method: 'administrative', authority: MNR },
-  { key: 'lishi_tg', name: '山西离石区块致密气勘查', holder: H.cnooc, kind: 'exploration', mineral: 'tight_gas', basin: 'ordos_east', area: 310.8, c: [111.35, 37.38], first: '2018-07-02', method: 'administrative', authority: MNR },
-  { key: 'yonghe_og', name: '山西永和区块石油天然气勘查', holder: H.sx, kind: 'exploration', mineral: 'oil_gas', basin: 'ordos_east', area: 180.5, c: [110.75, 36.95], first: '2019-09-09', method: 'tender', authority: MNR },
-  { key: 'yicheng_sg', name: '山西翼城区块页岩气勘查', holder: H.sxmt, kind: 'exploration', mineral: 'shale_gas', basin: 'qinshui', area: 140.0, c: [111.78, 35.72], first: '2021-11-15', method: 'tender', authority: SXDNR, prov: true },
-  { key: 'xiaoyi_al', name: '山西孝义铝土矿勘查', holder: '山西孝义铝业有限公司(合成)', kind: 'exploration', mineral: 'other', basin: 'other', area: 36.4, c: [111.68, 37.12], first: '2016-04-20', method: 'listing', authority: SXDNR, prov: true },
-  { key: 'daixian_fe', name: '山西代县铁矿', holder: '山西代县矿业有限公司(合成)', kind: 'mining', mineral: 'other', basin: 'other', area: 12.6, c: [112.95, 39.08], first: '2005-06-01', method: 'agreement', authority: SXDNR, prov: true },
-  { key: 'taiyuan_gyp', name: '山西太原西山石膏矿', holder: '太原石膏有限公司(合成)', kind: 'mining', mineral: 'other', basin: 'other', area: 6.8, c: [112.38, 37.82], first: '2003-10-10', method: 'agreement', authority: '太原市规划和自然资源局', prov: true },
+  {
+    key: 'heshun',
+    name: '山西省和顺区块煤层气勘查',
+    holder: H.ly,
+    kind: 'exploration',
+    mineral: 'cbm',
+    basin: 'qinshui',
+    area: 196.42,
+    c: [113.45, 37.3],
+    first: '2021-03-12',
+    method: 'listing',
+    authority: SXDNR,
+    prov: true,
+  },
+  {
+    key: 'zuoquan',
+    name: '山西省左权区块煤层气勘查',
+    holder: H.sxmt,
+    kind: 'exploration',
+    mineral: 'cbm',
+    basin: 'qinshui',
+    area: 148.7,
+    c: [113.42, 37.02],
+    first: '2021-03-12',
+    method: 'listing',
+    authority: SXDNR,
+    prov: true,
+  },
+  {
+    key: 'tunliu',
+    name: '山西省屯留区块煤层气勘查',
+    holder: H.jy,
+    kind: 'exploration',
+    mineral: 'cbm',
+    basin: 'qinshui',
+    area: 118.33,
+    c: [112.85, 36.33],
+    first: '2020-09-25',
+    method: 'tender',
+    authority: SXDNR,
+    prov: true,
+  },
+  {
+    key: 'qinxian',
+    name: '山西省沁县区块煤层气勘查',
+    holder: H.ly,
+    kind: 'exploration',
+    mineral: 'cbm',
+    basin: 'qinshui',
+    area: 230.15,
+    c: [112.7, 36.78],
+    first: '2022-06-18',
+    method: 'listing',
+    authority: SXDNR,
+    prov: true,
+  },
+  {
+    key: 'pingyao',
+    name: '山西省平遥区块煤层气勘查',
+    holder: H.fy,
+    kind: 'exploration',
+    mineral: 'cbm',
+    basin: 'qinshui',
+    area: 126.9,
+    c: [112.35, 37.08],
+    first: '2020-12-28',
+    method: 'tender',
+    authority: SXDNR,
+    prov: true,
+    status: 'retained',
+  },
+  {
+    key: 'yangcheng_x',
+    name: '山西省阳城西区块煤层气勘查',
+    holder: H.lh,
+    kind: 'exploration',
+    mineral: 'cbm',
+    basin: 'qinshui',
+    area: 88.6,
+    c: [112.05, 35.5],
+    first: '2012-05-20',
+    method: 'agreement',
+    status: 'expired',
+    authority: MNR,
+  },
+  {
+    key: 'gaoping',
+    name: '山西省高平区块煤层气勘查',
+    holder: H.ly,
+    kind: 'exploration',
+    mineral: 'cbm',
+    basin: 'qinshui',
+    area: 74.2,
+    c: [113.12, 35.98],
+    first: '2010-08-08',
+    method: 'added_mineral',
+    status: 'cancelled',
+    authority: MNR,
+  },
+  {
+    key: 'shouyang_m',
+    name: '山西省沁水盆地寿阳区块煤层气开采',
+    holder: H.ly,
+    kind: 'mining',
+    mineral: 'cbm',
+    basin: 'qinshui',
+    area: 64.8,
+    c: [113.12, 37.62],
+    first: '2016-11-02',
+    method: 'administrative',
+    authority: MNR,
+    prefix: 'SYM',
+    wells: 260,
+  },
+  {
+    key: 'liulin',
+    name: '山西柳林区块煤层气勘查',
+    holder: H.zl,
+    kind: 'exploration',
+    mineral: 'cbm',
+    basin: 'ordos_east',
+    area: 215.4,
+    c: [110.95, 37.42],
+    first: '2002-06-11',
+    method: 'administrative',
+    authority: MNR,
+    prefix: 'LL',
+    wells: 150,
+  },
+  {
+    key: 'daning_jixian',
+    name: '山西大宁-吉县区块煤层气开采',
+    holder: H.pcbm,
+    kind: 'mining',
+    mineral: 'cbm',
+    basin: 'ordos_east',
+    area: 352.7,
+    c: [110.8, 36.32],
+    first: '2015-09-15',
+    method: 'administrative',
+    authority: MNR,
+    prefix: 'DJ',
+    wells: 480,
+  },
+  {
+    key: 'linxing',
+    name: '山西临兴地区致密气勘查',
+    holder: H.cnooc,
+    kind: 'exploration',
+    mineral: 'tight_gas',
+    basin: 'ordos_east',
+    area: 560.3,
+    c: [111.25, 38.62],
+    first: '2012-03-30',
+    method: 'administrative',
+    authority: MNR,
+  },
+  {
+    key: 'lishi_tg',
+    name: '山西离石区块致密气勘查',
+    holder: H.cnooc,
+    kind: 'exploration',
+    mineral: 'tight_gas',
+    basin: 'ordos_east',
+    area: 310.8,
+    c: [111.35, 37.38],
+    first: '2018-07-02',
+    method: 'administrative',
+    authority: MNR,
+  },
+  {
+    key: 'yonghe_og',
+    name: '山西永和区块石油天然气勘查',
+    holder: H.sx,
+    kind: 'exploration',
+    mineral: 'oil_gas',
+    basin: 'ordos_east',
+    area: 180.5,
+    c: [110.75, 36.95],
+    first: '2019-09-09',
+    method: 'tender',
+    authority: MNR,
+  },
+  {
+    key: 'yicheng_sg',
+    name: '山西翼城区块页岩气勘查',
+    holder: H.sxmt,
+    kind: 'exploration',
+    mineral: 'shale_gas',
+    basin: 'qinshui',
+    area: 140.0,
+    c: [111.78, 35.72],
+    first: '2021-11-15',
+    method: 'tender',
+    authority: SXDNR,
+    prov: true,
+  },
+  {
+    key: 'xiaoyi_al',
+    name: '山西孝义铝土矿勘查',
+    holder: '山西孝义铝业有限公司(合成)',
+    kind: 'exploration',
+    mineral: 'other',
+    basin: 'other',
+    area: 36.4,
+    c: [111.68, 37.12],
+    first: '2016-04-20',
+    method: 'listing',
+    authority: SXDNR,
+    prov: true,
+  },
+  {
+    key: 'daixian_fe',
+    name: '山西代县铁矿',
+    holder: '山西代县矿业有限公司(合成)',
+    kind: 'mining',
+    mineral: 'other',
+    basin: 'other',
+    area: 12.6,
+    c: [112.95, 39.08],
+    first: '2005-06-01',
+    method: 'agreement',
+    authority: SXDNR,
+    prov: true,
+  },
+  {
+    key: 'taiyuan_gyp',
+    name: '山西太原西山石膏矿',
+    holder: '太原石膏有限公司(合成)',
+    kind: 'mining',
+    mineral: 'other',
+    basin: 'other',
+    area: 6.8,
+    c: [112.38, 37.82],
+    first: '2003-10-10',
+    method: 'agreement',
+    authority: '太原市规划和自然资源局',
+    prov: true,
+  },
   // deliberate test cases ----------------------------------------------------------------------
   // CBM exploration of another holder over 郑庄 (CBM) → 'forbidden'
-  { key: 'zhengzhuang_dong', name: '山西沁水盆地郑庄东区块煤层气勘查', holder: H.ly, kind: 'exploration', mineral: 'cbm', basin: 'qinshui', area: 60.5, c: [6, 2], first: '2021-08-20', method: 'listing', authority: SXDNR, prov: true, fixed: true, overlapWith: 'zhengzhuang' },
+  {
+    key: 'zhengzhuang_dong',
+    name: '山西沁水盆地郑庄东区块煤层气勘查',
+    holder: H.ly,
+    kind: 'exploration',
+    mineral: 'cbm',
+    basin: 'qinshui',
+    area: 60.5,
+    c: [6, 2],
+    first: '2021-08-20',
+    method: 'listing',
+    authority: SXDNR,
+    prov: true,
+    fixed: true,
+    overlapWith: 'zhengzhuang',
+  },
   // tight gas of another holder over 紫金山 CBM → 'forbidden'
-  { key: 'linxing_dong', name: '山西临兴东区块致密气勘查', holder: H.cnooc, kind: 'exploration', mineral: 'tight_gas', basin: 'ordos_east', area: 120.0, c: [9, -7], first: '2019-12-01', method: 'administrative', authority: MNR, fixed: true, overlapWith: 'zijinshan' },
+  {
+    key: 'linxing_dong',
+    name: '山西临兴东区块致密气勘查',
+    holder: H.cnooc,
+    kind: 'exploration',
+    mineral: 'tight_gas',
+    basin: 'ordos_east',
+    area: 120.0,
+    c: [9, -7],
+    first: '2019-12-01',
+    method: 'administrative',
+    authority: MNR,
+    fixed: true,
+    overlapWith: 'zijinshan',
+  },
   // province-registered CBM block crossing the provincial border (Henan) → containment failure
-  { key: 'jincheng_nan', name: '山西省晋城南区块煤层气勘查', holder: H.lh, kind: 'exploration', mineral: 'cbm', basin: 'qinshui', area: 95.0, c: [113.05, 35.28], first: '2022-04-15', method: 'tender', authority: SXDNR, prov: true, fixed: true },
+  {
+    key: 'jincheng_nan',
+    name: '山西省晋城南区块煤层气勘查',
+    holder: H.lh,
+    kind: 'exploration',
+    mineral: 'cbm',
+    basin: 'qinshui',
+    area: 95.0,
+    c: [113.05, 35.28],
+    first: '2022-04-15',
+    method: 'tender',
+    authority: SXDNR,
+    prov: true,
+    fixed: true,
+  },
 ];
 
 // Coal mining rights (≥ 60), by region (box) and mine names.
-const COAL_REGIONS: { city: string; bureau: string; basin: string; box: [number, number, number, number]; holder: string; names: string[] }[] = [
-  { city: '晋城', bureau: '晋城市规划和自然资源局', basin: 'qinshui', box: [112.3, 35.35, 113.1, 36.0], holder: '晋能控股装备制造集团有限公司', names: ['寺河', '成庄', '赵庄', '长平', '王台铺', '古书院', '凤凰山', '岳城', '坪上', '胡底', '樊庄', '沟底', '上安', '伯方', '北留', '王坡'] },
-  { city: '长治', bureau: '长治市规划和自然资源局', basin: 'qinshui', box: [112.7, 36.0, 113.3, 36.8], holder: '潞安化工集团有限公司', names: ['王庄', '常村', '漳村', '五阳', '屯留', '余吾', '司马', '李村', '高河', '郭庄'] },
-  { city: '阳泉', bureau: '阳泉市规划和自然资源局', basin: 'qinshui', box: [113.3, 37.7, 113.8, 38.1], holder: '华阳新材料科技集团有限公司', names: ['一矿', '二矿', '新景', '五矿', '平舒', '寺家庄', '开元'] },
-  { city: '晋中', bureau: '晋中市规划和自然资源局', basin: 'qinshui', box: [112.8, 37.3, 113.5, 37.8], holder: '山西潞安集团寿阳煤业有限公司', names: ['新元', '景福', '泊里', '段王', '天池'] },
-  { city: '沁源', bureau: '长治市规划和自然资源局', basin: 'qinshui', box: [112.0, 36.4, 112.5, 36.9], holder: '山西沁新能源集团股份有限公司', names: ['沁新', '通洲', '义城', '柏子'] },
-  { city: '吕梁', bureau: '吕梁市规划和自然资源局', basin: 'ordos_east', box: [110.9, 37.3, 111.4, 37.9], holder: '山西焦煤集团有限责任公司', names: ['沙曲', '高家庄', '庞庞塔', '贺西', '佳峰'] },
-  { city: '霍州', bureau: '临汾市规划和自然资源局', basin: 'huoxi', box: [111.6, 36.4, 112.0, 36.8], holder: '山西焦煤霍州煤电集团有限责任公司', names: ['辛置', '干河', '白龙', '团柏'] },
-  { city: '乡宁', bureau: '临汾市规划和自然资源局', basin: 'ordos_east', box: [110.7, 35.85, 111.1, 36.1], holder: '山西焦煤集团有限责任公司', names: ['王家岭', '台头'] },
-  { city: '古交', bureau: '太原市规划和自然资源局', basin: 'xishan', box: [111.9, 37.8, 112.3, 38.0], holder: '山西焦煤西山煤电集团有限责任公司', names: ['屯兰', '马兰', '东曲', '西曲'] },
-  { city: '大同', bureau: '大同市规划和自然资源局', basin: 'datong', box: [112.6, 39.5, 113.4, 40.1], holder: '晋能控股煤业集团有限公司', names: ['塔山', '同忻', '麻家梁', '安家岭', '安太堡'] },
-  { city: '保德', bureau: '忻州市规划和自然资源局', basin: 'ordos_east', box: [111.0, 38.85, 111.3, 39.05], holder: '神华保德煤矿有限公司', names: ['保德'] },
+const COAL_REGIONS: {
+  city: string;
+  bureau: string;
+  basin: string;
+  box: [number, number, number, number];
+  holder: string;
+  names: string[];
+}[] = [
+  {
+    city: '晋城',
+    bureau: '晋城市规划和自然资源局',
+    basin: 'qinshui',
+    box: [112.3, 35.35, 113.1, 36.0],
+    holder: '晋能控股装备制造集团有限公司',
+    names: [
+      '寺河',
+      '成庄',
+      '赵庄',
+      '长平',
+      '王台铺',
+      '古书院',
+      '凤凰山',
+      '岳城',
+      '坪上',
+      '胡底',
+      '樊庄',
+      '沟底',
+      '上安',
+      '伯方',
+      '北留',
+      '王坡',
+    ],
+  },
+  {
+    city: '长治',
+    bureau: '长治市规划和自然资源局',
+    basin: 'qinshui',
+    box: [112.7, 36.0, 113.3, 36.8],
+    holder: '潞安化工集团有限公司',
+    names: ['王庄', '常村', '漳村', '五阳', '屯留', '余吾', '司马', '李村', '高河', '郭庄'],
+  },
+  {
+    city: '阳泉',
+    bureau: '阳泉市规划和自然资源局',
+    basin: 'qinshui',
+    box: [113.3, 37.7, 113.8, 38.1],
+    holder: '华阳新材料科技集团有限公司',
+    names: ['一矿', '二矿', '新景', '五矿', '平舒', '寺家庄', '开元'],
+  },
+  {
+    city: '晋中',
+    bureau: '晋中市规划和自然资源局',
+    basin: 'qinshui',
+    box: [112.8, 37.3, 113.5, 37.8],
+    holder: '山西潞安集团寿阳煤业有限公司',
+    names: ['新元', '景福', '泊里', '段王', '天池'],
+  },
+  {
+    city: '沁源',
+    bureau: '长治市规划和自然资源局',
+    basin: 'qinshui',
+    box: [112.0, 36.4, 112.5, 36.9],
+    holder: '山西沁新能源集团股份有限公司',
+    names: ['沁新', '通洲', '义城', '柏子'],
+  },
+  {
+    city: '吕梁',
+    bureau: '吕梁市规划和自然资源局',
+    basin: 'ordos_east',
+    box: [110.9, 37.3, 111.4, 37.9],
+    holder: '山西焦煤集团有限责任公司',
+    names: ['沙曲', '高家庄', '庞庞塔', '贺西', '佳峰'],
+  },
+  {
+    city: '霍州',
+    bureau: '临汾市规划和自然资源局',
+    basin: 'huoxi',
+    box: [111.6, 36.4, 112.0, 36.8],
+    holder: '山西焦煤霍州煤电集团有限责任公司',
+    names: ['辛置', '干河', '白龙', '团柏'],
+  },
+  {
+    city: '乡宁',
+    bureau: '临汾市规划和自然资源局',
+    basin: 'ordos_east',
+    box: [110.7, 35.85, 111.1, 36.1],
+    holder: '山西焦煤集团有限责任公司',
+    names: ['王家岭', '台头'],
+  },
+  {
+    city: '古交',
+    bureau: '太原市规划和自然资源局',
+    basin: 'xishan',
+    box: [111.9, 37.8, 112.3, 38.0],
+    holder: '山西焦煤西山煤电集团有限责任公司',
+    names: ['屯兰', '马兰', '东曲', '西曲'],
+  },
+  {
+    city: '大同',
+    bureau: '大同市规划和自然资源局',
+    basin: 'datong',
+    box: [112.6, 39.5, 113.4, 40.1],
+    holder: '晋能控股煤业集团有限公司',
+    names: ['塔山', '同忻', '麻家梁', '安家岭', '安太堡'],
+  },
+  {
+    city: '保德',
+    bureau: '忻州市规划和自然资源局',
+    basin: 'ordos_east',
+    box: [111.0, 38.85, 111.3, 39.05],
+    holder: '神华保德煤矿有限公司',
+    names: ['保德'],
+  },
 ];
 
 interface Block {
@@ -396,7 +1301,19 @@ function licenceNo(kind: string, authority: string, date: string): string {
     : `C${region}${d}1${String(licenceSeq).padStart(7, '0')}`;
 }
 function authorityRegion(a: string): string {
-  const m: Record<string, string> = { 太原: '140100', 大同: '140200', 阳泉: '140300', 长治: '140400', 晋城: '140500', 朔州: '140600', 晋中: '140700', 运城: '140800', 忻州: '140900', 临汾: '141000', 吕梁: '141100' };
+  const m: Record<string, string> = {
+    太原: '140100',
+    大同: '140200',
+    阳泉: '140300',
+    长治: '140400',
+    晋城: '140500',
+    朔州: '140600',
+    晋中: '140700',
+    运城: '140800',
+    忻州: '140900',
+    临汾: '141000',
+    吕梁: '141100',
+  };
   for (const k of Object.keys(m)) if (a.startsWith(k)) return m[k];
   return '140000';
 }
@@ -504,8 +1421,23 @@ function buildBlocks(): Block[] {
   const jcSpecs: BlockSpec[] = JC_MINING.map(([key, name, holder, a, c, prefix, wells], i) => {
     const first = addDays('2005-01-01', i * 173);
     return {
-      key, name, holder, kind: 'mining', mineral: 'cbm', basin: 'qinshui', area: round3(a * jcScale), c, prefix, wells,
-      first, from: first, to: addDays(addYears(first, 20), -1), ext: 0, method: 'administrative', authority: MNR, prov: false,
+      key,
+      name,
+      holder,
+      kind: 'mining',
+      mineral: 'cbm',
+      basin: 'qinshui',
+      area: round3(a * jcScale),
+      c,
+      prefix,
+      wells,
+      first,
+      from: first,
+      to: addDays(addYears(first, 20), -1),
+      ext: 0,
+      method: 'administrative',
+      authority: MNR,
+      prov: false,
       status: 'valid',
     } as BlockSpec;
   });
@@ -546,9 +1478,20 @@ function buildBlocks(): Block[] {
         key: `coal-${coalN}`,
         name: `山西${reg.city}${nm}煤矿`,
         holder: `${reg.holder}${nm}煤矿(合成)`.replace(`${nm}煤矿有限公司${nm}`, `${nm}`),
-        kind: 'mining', mineral: 'coal', basin: reg.basin, area, c, aspect: cr.uniform(0.6, 1.6),
-        first, from: status === 'valid' ? from : addYears(from, -8), to: status === 'valid' ? addDays(addYears(from, cr.pick([10, 20, 30])), -1) : addDays(addYears(from, -8), 3650),
-        ext: cr.int(0, 3), method: cr.pick(['agreement', 'administrative', 'listing']), authority: auth, prov: true, status,
+        kind: 'mining',
+        mineral: 'coal',
+        basin: reg.basin,
+        area,
+        c,
+        aspect: cr.uniform(0.6, 1.6),
+        first,
+        from: status === 'valid' ? from : addYears(from, -8),
+        to: status === 'valid' ? addDays(addYears(from, cr.pick([10, 20, 30])), -1) : addDays(addYears(from, -8), 3650),
+        ext: cr.int(0, 3),
+        method: cr.pick(['agreement', 'administrative', 'listing']),
+        authority: auth,
+        prov: true,
+        status,
       };
       all.push(makeBlock(spec, idx++, placedCoal, placedCoal));
     }
@@ -564,10 +1507,13 @@ function cutBlock(b: Block, target: number, side: 'north' | 'south' | 'east' | '
   const blockF = turf.multiPolygon(b.mp);
   const clip = (t: number) => {
     const box =
-      side === 'north' ? [x0 - 0.01, t, x1 + 0.01, y1 + 0.01]
-      : side === 'south' ? [x0 - 0.01, y0 - 0.01, x1 + 0.01, t]
-      : side === 'east' ? [t, y0 - 0.01, x1 + 0.01, y1 + 0.01]
-      : [x0 - 0.01, y0 - 0.01, t, y1 + 0.01];
+      side === 'north'
+        ? [x0 - 0.01, t, x1 + 0.01, y1 + 0.01]
+        : side === 'south'
+          ? [x0 - 0.01, y0 - 0.01, x1 + 0.01, t]
+          : side === 'east'
+            ? [t, y0 - 0.01, x1 + 0.01, y1 + 0.01]
+            : [x0 - 0.01, y0 - 0.01, t, y1 + 0.01];
     const res = turf.intersect(turf.featureCollection<any>([blockF, turf.bboxPolygon(box as any)]));
     return res ? toMulti(res.geometry).map(cleanPoly) : [];
   };
@@ -582,7 +1528,7 @@ function cutBlock(b: Block, target: number, side: 'north' | 'south' | 'east' | '
     const a = mp.length ? multiAreaKm2(mp) : 0;
     best = mp;
     if (Math.abs(a - target) / target < 1e-5) break;
-    if ((a < target) === grows) lo = t;
+    if (a < target === grows) lo = t;
     else hi = t;
   }
   return best;
@@ -643,7 +1589,11 @@ function main(): void {
       const target = tgt <= 1 ? blockArea * tgt : tgt;
       mp = cutBlock(b, target, side);
     }
-    reserveFeats.push({ type: 'Feature', properties: { id: `res-${String(i + 1).padStart(3, '0')}`, block_id: b.id, name, kind, submitted_date: date }, geometry: mpGeom(mp) });
+    reserveFeats.push({
+      type: 'Feature',
+      properties: { id: `res-${String(i + 1).padStart(3, '0')}`, block_id: b.id, name, kind, submitted_date: date },
+      geometry: mpGeom(mp),
+    });
   });
   validatePolys('reserves', reserveFeats);
   write('reserves.geojson', fc('reserves', reserveFeats), reserveFeats.length);
@@ -685,7 +1635,9 @@ function main(): void {
     stats: {
       blocks_cbm: blocks.filter((b) => b.spec.mineral === 'cbm').length,
       blocks_coal: blocks.filter((b) => b.spec.mineral === 'coal').length,
-      trunk_operating_km: round3(trunks.filter((t) => t.properties.status === 'operating').reduce((s, t) => s + lineLengthKm(t.geometry.coordinates), 0)),
+      trunk_operating_km: round3(
+        trunks.filter((t) => t.properties.status === 'operating').reduce((s, t) => s + lineLengthKm(t.geometry.coordinates), 0),
+      ),
     },
   };
   writeFileSync(join(OUT_DIR, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
@@ -709,7 +1661,8 @@ function buildInvestments(blocks: Block[]): { block_id: string; year: number; am
     const area = multiAreaKm2(b.mp);
     // per-block shortfall level 0 … ~70 %; a few blocks over-invest
     const roll = r.next();
-    const shortfall = roll < 0.3 ? -r.uniform(0, 0.6) : roll < 0.55 ? r.uniform(0, 0.25) : roll < 0.8 ? r.uniform(0.25, 0.5) : r.uniform(0.5, 0.72);
+    const shortfall =
+      roll < 0.3 ? -r.uniform(0, 0.6) : roll < 0.55 ? r.uniform(0, 0.25) : roll < 0.8 ? r.uniform(0.25, 0.5) : r.uniform(0.5, 0.72);
     const first = b.props.first_registration_date as string;
     const endDate = (b.props.valid_to as string) < '2025-12-31' ? (b.props.valid_to as string) : '2025-12-31';
     const y0 = +first.slice(0, 4);
@@ -742,7 +1695,13 @@ function buildWellsAndGathering(blocks: Block[]): { wells: Feat[]; gathering: Fe
   const gathering: Feat[] = [];
   let wellSeq = 0;
   let pipeSeq = 0;
-  const STATUS: [string, number][] = [['producing', 60], ['drilling', 5], ['inactive', 15], ['abandoned', 12], ['plugged', 8]];
+  const STATUS: [string, number][] = [
+    ['producing', 60],
+    ['drilling', 5],
+    ['inactive', 15],
+    ['abandoned', 12],
+    ['plugged', 8],
+  ];
   for (const b of blocks) {
     const n = b.spec.wells ?? 0;
     if (!n) continue;
@@ -766,7 +1725,18 @@ function buildWellsAndGathering(blocks: Block[]): { wells: Feat[]; gathering: Fe
     stations.forEach((s, i) => {
       if (i === 0) return;
       pipeSeq++;
-      gathering.push(line(`pl-g-${String(pipeSeq).padStart(5, '0')}`, `${b.spec.name.replace(/(勘查|开采)$/, '')}${i}号集气站—中央处理厂集气管线`, 'gathering', round1(r.uniform(1.6, 4.0)), r.pick([219, 273, 323, 355]), 'operating', b.spec.holder, bend(r, s, cpf)));
+      gathering.push(
+        line(
+          `pl-g-${String(pipeSeq).padStart(5, '0')}`,
+          `${b.spec.name.replace(/(勘查|开采)$/, '')}${i}号集气站—中央处理厂集气管线`,
+          'gathering',
+          round1(r.uniform(1.6, 4.0)),
+          r.pick([219, 273, 323, 355]),
+          'operating',
+          b.spec.holder,
+          bend(r, s, cpf),
+        ),
+      );
     });
     let made = 0;
     let vSeq = 0;
@@ -811,7 +1781,17 @@ function buildWellsAndGathering(blocks: Block[]): { wells: Feat[]; gathering: Fe
         }
         wells.push({
           type: 'Feature',
-          properties: { id: `well-${String(wellSeq).padStart(6, '0')}`, name, type, status, holder: b.spec.holder, block_id: b.id, spud_date: spud, completion_date: completion, status_since: since },
+          properties: {
+            id: `well-${String(wellSeq).padStart(6, '0')}`,
+            name,
+            type,
+            status,
+            holder: b.spec.holder,
+            block_id: b.id,
+            spud_date: spud,
+            completion_date: completion,
+            status_since: since,
+          },
           geometry: { type: 'Point', coordinates: [round6(p[0]), round6(p[1])] },
         });
       }
@@ -820,11 +1800,32 @@ function buildWellsAndGathering(blocks: Block[]): { wells: Feat[]; gathering: Fe
       let best = Infinity;
       stations.forEach((s, i) => {
         const d = (s[0] - pc[0]) ** 2 + (s[1] - pc[1]) ** 2;
-        if (d < best) { best = d; si = i; }
+        if (d < best) {
+          best = d;
+          si = i;
+        }
       });
       pipeSeq++;
-      const gStatus = padStatus === 'drilling' ? 'construction' : padStatus === 'abandoned' || padStatus === 'plugged' ? (r.next() < 0.6 ? 'abandoned' : 'operating') : 'operating';
-      gathering.push(line(`pl-g-${String(pipeSeq).padStart(5, '0')}`, `${prefix}平台${padSeq}采气管线`, 'gathering', round1(r.uniform(0.2, 1.2)), r.pick([89, 114, 159, 168]), gStatus, b.spec.holder, bend(r, pc, stations[si])));
+      const gStatus =
+        padStatus === 'drilling'
+          ? 'construction'
+          : padStatus === 'abandoned' || padStatus === 'plugged'
+            ? r.next() < 0.6
+              ? 'abandoned'
+              : 'operating'
+            : 'operating';
+      gathering.push(
+        line(
+          `pl-g-${String(pipeSeq).padStart(5, '0')}`,
+          `${prefix}平台${padSeq}采气管线`,
+          'gathering',
+          round1(r.uniform(0.2, 1.2)),
+          r.pick([89, 114, 159, 168]),
+          gStatus,
+          b.spec.holder,
+          bend(r, pc, stations[si]),
+        ),
+      );
     }
   }
   // a few wells outside any block (old exploration / orphan wells)
@@ -841,7 +1842,17 @@ function buildWellsAndGathering(blocks: Block[]): { wells: Feat[]; gathering: Fe
     const completion = addDays(spud, r.int(15, 45));
     wells.push({
       type: 'Feature',
-      properties: { id: `well-${String(wellSeq).padStart(6, '0')}`, name: `TJ-${String(orphans).padStart(2, '0')}`, type: 'vertical', status: r.next() < 0.5 ? 'abandoned' : 'plugged', holder: r.pick([H.zl, H.sxmt, H.hb]), block_id: null, spud_date: spud, completion_date: completion, status_since: randomDate(r, addDays(completion, 365), '2015-12-31') },
+      properties: {
+        id: `well-${String(wellSeq).padStart(6, '0')}`,
+        name: `TJ-${String(orphans).padStart(2, '0')}`,
+        type: 'vertical',
+        status: r.next() < 0.5 ? 'abandoned' : 'plugged',
+        holder: r.pick([H.zl, H.sxmt, H.hb]),
+        block_id: null,
+        spud_date: spud,
+        completion_date: completion,
+        status_since: randomDate(r, addDays(completion, 365), '2015-12-31'),
+      },
       geometry: { type: 'Point', coordinates: [round6(p[0]), round6(p[1])] },
     });
   }
@@ -861,19 +1872,49 @@ function bend(r: Rng, a: Pos, b: Pos): Pos[] {
   return out;
 }
 
-function line(id: string, name: string, type: string, pressure: number, diameter: number, status: string, holder: string, coords: Pos[]): Feat {
-  return { type: 'Feature', properties: { id, name, type, pressure_mpa: pressure, diameter_mm: diameter, status, holder }, geometry: { type: 'LineString', coordinates: coords } };
+function line(
+  id: string,
+  name: string,
+  type: string,
+  pressure: number,
+  diameter: number,
+  status: string,
+  holder: string,
+  coords: Pos[],
+): Feat {
+  return {
+    type: 'Feature',
+    properties: { id, name, type, pressure_mpa: pressure, diameter_mm: diameter, status, holder },
+    geometry: { type: 'LineString', coordinates: coords },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Trunk pipelines (晋城): 7 operating high-pressure lines totalling ~571 km, plus 2 planned
 // ---------------------------------------------------------------------------------------------
 const TOWNS: Record<string, Pos> = {
-  晋城: [112.85, 35.49], 端氏: [112.39, 35.74], 嘉峰: [112.56, 35.71], 沁水: [112.19, 35.69], 阳城: [112.41, 35.49],
-  博爱: [113.06, 35.17], 高平: [112.92, 35.8], 长治: [113.12, 36.2], 郑庄: [112.38, 35.86], 柿庄: [112.64, 35.93],
-  陵川: [113.28, 35.78], 翼城: [111.72, 35.74], 侯马: [111.37, 35.62], 马必: [112.22, 35.95], 安泽: [112.25, 36.15],
-  长子: [112.88, 36.12], 焦作: [113.24, 35.22], 新乡: [113.9, 35.3], 泽州: [112.84, 35.62], 润城: [112.52, 35.52],
-  东冶: [112.58, 35.33], 屯留: [112.89, 36.32],
+  晋城: [112.85, 35.49],
+  端氏: [112.39, 35.74],
+  嘉峰: [112.56, 35.71],
+  沁水: [112.19, 35.69],
+  阳城: [112.41, 35.49],
+  博爱: [113.06, 35.17],
+  高平: [112.92, 35.8],
+  长治: [113.12, 36.2],
+  郑庄: [112.38, 35.86],
+  柿庄: [112.64, 35.93],
+  陵川: [113.28, 35.78],
+  翼城: [111.72, 35.74],
+  侯马: [111.37, 35.62],
+  马必: [112.22, 35.95],
+  安泽: [112.25, 36.15],
+  长子: [112.88, 36.12],
+  焦作: [113.24, 35.22],
+  新乡: [113.9, 35.3],
+  泽州: [112.84, 35.62],
+  润城: [112.52, 35.52],
+  东冶: [112.58, 35.33],
+  屯留: [112.89, 36.32],
 };
 const TRUNKS: [string, string[], string, string, number, number][] = [
   ['端氏—晋城煤层气输气管道', ['端氏', '嘉峰', '润城', '晋城'], 'operating', H.ly, 6.3, 610],
@@ -926,14 +1967,34 @@ function buildTrunks(): Feat[] {
   const amp = (lo + hi) / 2;
   return TRUNKS.map(([name, , status, holder, p, d], i) => {
     const ampI = status === 'operating' ? amp : amp * 0.5;
-    return line(`pl-t-${String(i + 1).padStart(2, '0')}`, name, 'trunk', p, d, status, holder, meander(routes[i], ampI, new Rng(hash('trunk' + i))));
+    return line(
+      `pl-t-${String(i + 1).padStart(2, '0')}`,
+      name,
+      'trunk',
+      p,
+      d,
+      status,
+      holder,
+      meander(routes[i], ampI, new Rng(hash('trunk' + i))),
+    );
   });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Protected areas
 // ---------------------------------------------------------------------------------------------
-type PACat = 'nature_reserve' | 'scenic_area' | 'geopark' | 'forest_park' | 'wetland_park' | 'spring_protection' | 'water_source' | 'cultural_relic' | 'high_grade_forest' | 'no_mining_zone' | 'other';
+type PACat =
+  | 'nature_reserve'
+  | 'scenic_area'
+  | 'geopark'
+  | 'forest_park'
+  | 'wetland_park'
+  | 'spring_protection'
+  | 'water_source'
+  | 'cultural_relic'
+  | 'high_grade_forest'
+  | 'no_mining_zone'
+  | 'other';
 const PA_SPECS: [string, PACat, string, Pos, number, string, number?][] = [
   // name, category, level, centre, radius km, designated date, stretch
   ['历山国家级自然保护区', 'nature_reserve', 'national', [111.97, 35.42], 9.5, '1988-05-09', 1.2],
@@ -983,13 +2044,19 @@ function buildProtectedAreas(blocks: Block[], trunks: Feat[]): Feat[] {
   const feats: Feat[] = [];
   let seq = 0;
   const sourceOf = (cat: PACat) =>
-    cat === 'spring_protection' ? '山西省泉域重点保护区划定(合成)'
-    : cat === 'water_source' ? '山西省饮用水水源保护区划定方案(合成)'
-    : cat === 'cultural_relic' ? '山西省文物保护单位保护范围(合成)'
-    : cat === 'high_grade_forest' ? '山西省林地保护利用规划(合成)'
-    : cat === 'no_mining_zone' ? '山西省矿产资源总体规划禁采区(合成)'
-    : cat === 'other' ? '国土空间规划(合成)'
-    : '山西省自然保护地名录(合成)';
+    cat === 'spring_protection'
+      ? '山西省泉域重点保护区划定(合成)'
+      : cat === 'water_source'
+        ? '山西省饮用水水源保护区划定方案(合成)'
+        : cat === 'cultural_relic'
+          ? '山西省文物保护单位保护范围(合成)'
+          : cat === 'high_grade_forest'
+            ? '山西省林地保护利用规划(合成)'
+            : cat === 'no_mining_zone'
+              ? '山西省矿产资源总体规划禁采区(合成)'
+              : cat === 'other'
+                ? '国土空间规划(合成)'
+                : '山西省自然保护地名录(合成)';
   // add two water/spring areas centred on trunk pipelines → guaranteed crossings
   const specs = [...PA_SPECS];
   const t2 = trunks[1].geometry.coordinates as Pos[];
@@ -1006,13 +2073,49 @@ function buildProtectedAreas(blocks: Block[], trunks: Feat[]): Feat[] {
     if (cat === 'nature_reserve') {
       const core = blobRing(c, rad, radii, stretch ?? 1, rot, r.uniform(0.38, 0.5));
       seq++;
-      feats.push({ type: 'Feature', properties: { id: `pa-${String(seq).padStart(3, '0')}`, name: `${name}核心保护区`, category: cat, zone: 'core', level, source: src, designated_date: date }, geometry: mpGeom([[core]]) });
+      feats.push({
+        type: 'Feature',
+        properties: {
+          id: `pa-${String(seq).padStart(3, '0')}`,
+          name: `${name}核心保护区`,
+          category: cat,
+          zone: 'core',
+          level,
+          source: src,
+          designated_date: date,
+        },
+        geometry: mpGeom([[core]]),
+      });
       seq++;
       // the general-zone feature outlines the whole reserve (core inside it, no hole), per the brief
-      feats.push({ type: 'Feature', properties: { id: `pa-${String(seq).padStart(3, '0')}`, name: `${name}一般控制区`, category: cat, zone: 'general', level, source: src, designated_date: date }, geometry: mpGeom([[gen]]) });
+      feats.push({
+        type: 'Feature',
+        properties: {
+          id: `pa-${String(seq).padStart(3, '0')}`,
+          name: `${name}一般控制区`,
+          category: cat,
+          zone: 'general',
+          level,
+          source: src,
+          designated_date: date,
+        },
+        geometry: mpGeom([[gen]]),
+      });
     } else {
       seq++;
-      feats.push({ type: 'Feature', properties: { id: `pa-${String(seq).padStart(3, '0')}`, name, category: cat, zone: null, level, source: src, designated_date: date }, geometry: mpGeom([[gen]]) });
+      feats.push({
+        type: 'Feature',
+        properties: {
+          id: `pa-${String(seq).padStart(3, '0')}`,
+          name,
+          category: cat,
+          zone: null,
+          level,
+          source: src,
+          designated_date: date,
+        },
+        geometry: mpGeom([[gen]]),
+      });
     }
   }
   void blocks;
@@ -1055,7 +2158,13 @@ function buildRedlines(blocks: Block[]): Feat[] {
     }
     return {
       type: 'Feature',
-      properties: { id: `red-${String(i + 1).padStart(3, '0')}`, name, status, version_date: date, source: status === 'official' ? '山西省生态保护红线划定成果(合成)' : '山西省生态保护红线评估调整方案(拟划,合成)' },
+      properties: {
+        id: `red-${String(i + 1).padStart(3, '0')}`,
+        name,
+        status,
+        version_date: date,
+        source: status === 'official' ? '山西省生态保护红线划定成果(合成)' : '山西省生态保护红线评估调整方案(拟划,合成)',
+      },
       geometry: mpGeom(mp),
     } as Feat;
   });

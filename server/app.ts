@@ -64,7 +64,10 @@ export function createApp({ db, config, logger, extraRouters = [] }: AppDeps) {
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/tiles/') } }));
   app.use(express.json({ limit: config.MAX_UPLOAD_BYTES, type: ['application/json', 'application/geo+json'] }));
 
-  app.use(['/api/parse', '/api/checks', '/api/export', '/api/blocks/:id/export', '/api/blocks/:id/relinquishment-plans'], expensiveRouteLimit(config.RATE_LIMIT_PER_MIN));
+  app.use(
+    ['/api/parse', '/api/checks', '/api/export', '/api/blocks/:id/export', '/api/blocks/:id/relinquishment-plans'],
+    expensiveRouteLimit(config.RATE_LIMIT_PER_MIN),
+  );
   app.use(routerFor(routes, config.ADMIN_TOKEN));
   // `/` is the page for browsers and the OGC landing page (same as /api) for clients asking for JSON
   app.get('/', (req, _res, next) => next(wantsJson(req) ? undefined : 'route'), ...handlerFor(contract.landing, routes.landing));

@@ -46,8 +46,7 @@ export const badRequest = (code: string, message: string, messageZh: string, det
 export const unprocessable = (code: string, message: string, messageZh: string, details?: ErrorDetail[]) =>
   new AppError(422, code, message, messageZh, details);
 
-export const notFound = (what: string, id: string) =>
-  new AppError(404, 'NOT_FOUND', `${what} '${id}' not found`, `未找到${what} '${id}'`);
+export const notFound = (what: string, id: string) => new AppError(404, 'NOT_FOUND', `${what} '${id}' not found`, `未找到${what} '${id}'`);
 
 /** 413: an input limit was exceeded; the message states the limit. */
 export const tooLarge = (code: string, message: string, messageZh: string, details?: ErrorDetail[]) =>

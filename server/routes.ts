@@ -39,12 +39,22 @@ export function allRoutes({ db, config, dataVersion, onWrite }: DomainDeps): Imp
       health: {
         handler: async () => {
           const row = (await db.named<{ postgis: string }>('health')).rows[0];
-          return { status: 200, headers: { 'Cache-Control': 'no-store' }, body: { status: 'ok' as const, database: { engine: db.engine, postgis: row?.postgis } } };
+          return {
+            status: 200,
+            headers: { 'Cache-Control': 'no-store' },
+            body: { status: 'ok' as const, database: { engine: db.engine, postgis: row?.postgis } },
+          };
         },
       },
       openapi: { handler: () => ({ status: 200, body: openapi() }) },
     }),
-    ...featureRoutes({ db, pageLimitDefault: config.PAGE_LIMIT_DEFAULT, pageLimitMax: config.PAGE_LIMIT_MAX, maxVertices: config.MAX_VERTICES, onWrite }),
+    ...featureRoutes({
+      db,
+      pageLimitDefault: config.PAGE_LIMIT_DEFAULT,
+      pageLimitMax: config.PAGE_LIMIT_MAX,
+      maxVertices: config.MAX_VERTICES,
+      onWrite,
+    }),
     ...tileRoutes({ db, dataVersion }),
     ...parseRoutes({ limits: parseLimits(config) }),
     ...blockExportRoutes(db),

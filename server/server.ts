@@ -20,7 +20,10 @@ export interface Running {
  * Start the service: validate config, open the engine, migrate, seed the demo data if empty, listen.
  * Port 0 picks a free port (tests). `db` may be passed in to share one engine instance.
  */
-export async function startServer(env: Record<string, string | undefined> = process.env, opts: { db?: Db; extraRouters?: Router[] } = {}): Promise<Running> {
+export async function startServer(
+  env: Record<string, string | undefined> = process.env,
+  opts: { db?: Db; extraRouters?: Router[] } = {},
+): Promise<Running> {
   const config = loadConfig(env);
   const logger = createLogger(config.LOG_LEVEL);
   const db = opts.db ?? (await openDb(config));

@@ -38,7 +38,10 @@ export function App() {
             const p = f.properties;
             let at: [number, number] | null = p.label_lon !== undefined && p.label_lat !== undefined ? [p.label_lon, p.label_lat] : null;
             if (!at) {
-              const coords = JSON.stringify(f.geometry).match(/-?\d+\.?\d*/g)?.map(Number) ?? [];
+              const coords =
+                JSON.stringify(f.geometry)
+                  .match(/-?\d+\.?\d*/g)
+                  ?.map(Number) ?? [];
               const xs = coords.filter((_, i) => i % 2 === 0);
               const ys = coords.filter((_, i) => i % 2 === 1);
               at = [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
@@ -132,17 +135,36 @@ export function App() {
       onDrop={onDrop}
     >
       <header className="topbar">
-        <button type="button" className="icon-btn" aria-label={t('togglePanel')} aria-expanded={panelOpen} aria-controls="side-panel" onClick={() => setPanelOpen((o) => !o)}>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label={t('togglePanel')}
+          aria-expanded={panelOpen}
+          aria-controls="side-panel"
+          onClick={() => setPanelOpen((o) => !o)}
+        >
           ☰
         </button>
         <h1>
           {t('appTitle')} <small>{t('appSubtitle')}</small>
         </h1>
-        <span className="badge" data-testid="synthetic-badge">{t('syntheticBadge')}</span>
+        <span className="badge" data-testid="synthetic-badge">
+          {t('syntheticBadge')}
+        </span>
         <span className="spacer" />
-        <button type="button" onClick={() => ctl?.fitShanxi()}>{t('fitShanxi')}</button>
-        <button type="button" onClick={() => ctl?.fitQinshui()} data-testid="fit-qinshui">{t('fitQinshui')}</button>
-        <button type="button" lang={lang === 'zh' ? 'en' : 'zh-CN'} aria-label={t('langSwitchLabel')} data-testid="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+        <button type="button" onClick={() => ctl?.fitShanxi()}>
+          {t('fitShanxi')}
+        </button>
+        <button type="button" onClick={() => ctl?.fitQinshui()} data-testid="fit-qinshui">
+          {t('fitQinshui')}
+        </button>
+        <button
+          type="button"
+          lang={lang === 'zh' ? 'en' : 'zh-CN'}
+          aria-label={t('langSwitchLabel')}
+          data-testid="lang-switch"
+          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+        >
           {t('langSwitch')}
         </button>
       </header>

@@ -36,8 +36,40 @@ describe('daysUntil', () => {
 
 describe('bboxOf', () => {
   it('walks any geometry', () => {
-    expect(bboxOf({ type: 'Polygon', coordinates: [[[112, 35], [113, 35], [113, 36], [112, 35]]] })).toEqual([112, 35, 113, 36]);
-    expect(bboxOf({ type: 'MultiPolygon', coordinates: [[[[1, 2], [3, 4], [1, 2]]], [[[-1, 0], [0, 5], [-1, 0]]]] })).toEqual([-1, 0, 3, 5]);
+    expect(
+      bboxOf({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [112, 35],
+            [113, 35],
+            [113, 36],
+            [112, 35],
+          ],
+        ],
+      }),
+    ).toEqual([112, 35, 113, 36]);
+    expect(
+      bboxOf({
+        type: 'MultiPolygon',
+        coordinates: [
+          [
+            [
+              [1, 2],
+              [3, 4],
+              [1, 2],
+            ],
+          ],
+          [
+            [
+              [-1, 0],
+              [0, 5],
+              [-1, 0],
+            ],
+          ],
+        ],
+      }),
+    ).toEqual([-1, 0, 3, 5]);
     expect(bboxOf({ type: 'Point', coordinates: [112.3, 37.5] })).toEqual([112.3, 37.5, 112.3, 37.5]);
     expect(bboxOf(null)).toBeNull();
     expect(bboxOf({ type: 'Polygon', coordinates: [] })).toBeNull();

@@ -4,9 +4,21 @@ import type { RegisterRow } from './register';
 
 const row = (o: Partial<RegisterRow> = {}): RegisterRow => ({
   subject: { id: 'b1', name: '区块,一', holder: '=HYPERLINK("x")', kind: 'exploration', mineral: 'cbm', status: 'valid', area_km2: 10 },
-  collection: 'redlines', id: 'r1', name: '红线"甲"', category: 'redline', zone: null, status: 'proposed', holder: null, mineral: null,
-  overlap_area_km2: 1.234567, share_of_input: 0.1234567, share_of_feature: null, outcome: 'keep_with_commitment', deductible: false,
-  basis: [{ rule: 'PA-5', citation: '函', text: '…' }], ...o,
+  collection: 'redlines',
+  id: 'r1',
+  name: '红线"甲"',
+  category: 'redline',
+  zone: null,
+  status: 'proposed',
+  holder: null,
+  mineral: null,
+  overlap_area_km2: 1.234567,
+  share_of_input: 0.1234567,
+  share_of_feature: null,
+  outcome: 'keep_with_commitment',
+  deductible: false,
+  basis: [{ rule: 'PA-5', citation: '函', text: '…' }],
+  ...o,
 });
 
 describe('registerCsv', () => {

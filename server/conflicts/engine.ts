@@ -6,10 +6,27 @@
 import type { Geometry } from 'geojson';
 import type { Queryable } from '../db/types';
 import {
-  blockEntry, pipelineEntry, protectedAreaEntry, redlineEntry, reserveEntry, wellEntry,
-  type BlockRow, type PipelineRow, type ProtectedAreaRow, type RedlineRow, type ReserveRow, type WellRow,
+  blockEntry,
+  pipelineEntry,
+  protectedAreaEntry,
+  redlineEntry,
+  reserveEntry,
+  wellEntry,
+  type BlockRow,
+  type PipelineRow,
+  type ProtectedAreaRow,
+  type RedlineRow,
+  type ReserveRow,
+  type WellRow,
 } from './entries';
-import { crossesProvincialBorder, outsideExplorationBlock, outsideOriginalArea, PIPELINE_CROSSING_CATEGORIES, shanxiCbm, type Decision } from './outcomes';
+import {
+  crossesProvincialBorder,
+  outsideExplorationBlock,
+  outsideOriginalArea,
+  PIPELINE_CROSSING_CATEGORIES,
+  shanxiCbm,
+  type Decision,
+} from './outcomes';
 import { summarize } from './summary';
 import type { CheckInput, CheckResult, ConflictEntry } from './types';
 
@@ -17,18 +34,41 @@ import type { CheckInput, CheckResult, ConflictEntry } from './types';
 export const HOME_PROVINCE = '山西省';
 
 interface OutsideRow {
-  id: string; name: string | null; holder?: string | null; kind?: string | null; mineral?: string | null; status?: string | null;
-  outside_km2: number; geometry: string | null;
+  id: string;
+  name: string | null;
+  holder?: string | null;
+  kind?: string | null;
+  mineral?: string | null;
+  status?: string | null;
+  outside_km2: number;
+  geometry: string | null;
 }
 
-function containmentEntry(collection: 'blocks' | 'boundaries', r: OutsideRow, d: Decision, check: ConflictEntry['check'], inputKm2: number): ConflictEntry {
+function containmentEntry(
+  collection: 'blocks' | 'boundaries',
+  r: OutsideRow,
+  d: Decision,
+  check: ConflictEntry['check'],
+  inputKm2: number,
+): ConflictEntry {
   const km2 = Number(r.outside_km2);
   return {
-    collection, id: r.id, name: r.name, category: r.kind ?? (collection === 'boundaries' ? 'province' : null), zone: null,
-    status: r.status ?? null, holder: r.holder ?? null, mineral: r.mineral ?? null,
-    overlap_area_km2: km2, share_of_input: inputKm2 > 0 ? km2 / inputKm2 : 0, share_of_feature: null,
+    collection,
+    id: r.id,
+    name: r.name,
+    category: r.kind ?? (collection === 'boundaries' ? 'province' : null),
+    zone: null,
+    status: r.status ?? null,
+    holder: r.holder ?? null,
+    mineral: r.mineral ?? null,
+    overlap_area_km2: km2,
+    share_of_input: inputKm2 > 0 ? km2 / inputKm2 : 0,
+    share_of_feature: null,
     geometry: r.geometry ? (JSON.parse(r.geometry) as Geometry) : null,
-    outcome: d.outcome, deductible: d.deductible, basis: d.basis, check,
+    outcome: d.outcome,
+    deductible: d.deductible,
+    basis: d.basis,
+    check,
   };
 }
 
@@ -71,15 +111,34 @@ export async function runCheck(db: Queryable, input: CheckInput): Promise<CheckR
     ...pipes.rows.map((r) => pipelineEntry(r, a)),
   ];
   if (contain && !input.block_id)
-    warnings.push({ code: 'CONTAINMENT_NOT_CHECKED', message: `No block_id given: containment (${contain.outcome}) was not checked`, message_zh: '未提供 block_id，未检查范围包含关系' });
-  for (const r of outside.rows) if (contain && Number(r.outside_km2) > 1e-9) conflicts.push(containmentEntry('blocks', r, contain, 'containment', a));
+    warnings.push({
+      code: 'CONTAINMENT_NOT_CHECKED',
+      message: `No block_id given: containment (${contain.outcome}) was not checked`,
+      message_zh: '未提供 block_id，未检查范围包含关系',
+    });
+  for (const r of outside.rows)
+    if (contain && Number(r.outside_km2) > 1e-9) conflicts.push(containmentEntry('blocks', r, contain, 'containment', a));
   if (borderCheck && province.rows.length === 0)
-    warnings.push({ code: 'PROVINCE_NOT_LOADED', message: `The boundaries layer holds no province named ${HOME_PROVINCE}: the provincial border was not checked`, message_zh: `行政区划图层中没有${HOME_PROVINCE}，未检查跨省` });
-  for (const r of province.rows) if (Number(r.outside_km2) > 1e-9) conflicts.push(containmentEntry('boundaries', r, crossesProvincialBorder(), 'provincial_border', a));
+    warnings.push({
+      code: 'PROVINCE_NOT_LOADED',
+      message: `The boundaries layer holds no province named ${HOME_PROVINCE}: the provincial border was not checked`,
+      message_zh: `行政区划图层中没有${HOME_PROVINCE}，未检查跨省`,
+    });
+  for (const r of province.rows)
+    if (Number(r.outside_km2) > 1e-9) conflicts.push(containmentEntry('boundaries', r, crossesProvincialBorder(), 'provincial_border', a));
   if (!s.applicant)
-    warnings.push({ code: 'APPLICANT_UNKNOWN', message: 'No applicant given: no right is judged same-holder and wells are not judged by holder', message_zh: '未提供申请人：不判断同一主体，也不按权属判断井' });
+    warnings.push({
+      code: 'APPLICANT_UNKNOWN',
+      message: 'No applicant given: no right is judged same-holder and wells are not judged by holder',
+      message_zh: '未提供申请人：不判断同一主体，也不按权属判断井',
+    });
   if (shanxiCbm(s) && s.application === 'extension' && conflicts.some((c) => c.basis.some((b) => b.rule === 'PA-7')))
-    warnings.push({ code: 'PA4_PA7_VERSIONS', message: 'Nature reserves at extension follow the 2020-07-27 letter (PA-7, not deducted during the zoning transition) over 11号 item 10 (PA-4)', message_zh: '延续时自然保护区按2020年7月27日函（过渡期不扣除）处理，而非11号文第十条' });
+    warnings.push({
+      code: 'PA4_PA7_VERSIONS',
+      message:
+        'Nature reserves at extension follow the 2020-07-27 letter (PA-7, not deducted during the zoning transition) over 11号 item 10 (PA-4)',
+      message_zh: '延续时自然保护区按2020年7月27日函（过渡期不扣除）处理，而非11号文第十条',
+    });
   const known: Record<string, number> = {};
   const unionOf = (key: string, rows: { union_km2?: number | null }[]) => {
     if (rows.length) known[key] = Number(rows[0].union_km2 ?? 0);

@@ -3,47 +3,92 @@
  * same builders serve the check of one input and the whole-register listing.
  */
 import type { Geometry } from 'geojson';
-import {
-  pipelineOutcome, protectedAreaOutcome, redlineOutcome, rightOutcome, wellOutcome,
-  type Decision, type Subject,
-} from './outcomes';
+import { pipelineOutcome, protectedAreaOutcome, redlineOutcome, rightOutcome, wellOutcome, type Decision, type Subject } from './outcomes';
 import type { ConflictEntry } from './types';
 
 export interface BlockRow {
   union_km2?: number | null;
-  id: string; name: string | null; holder: string | null; kind: 'exploration' | 'mining'; mineral: string; status: string;
-  valid_to: string | null; feature_area_km2: number | null; overlap_km2: number; geometry?: string | null;
+  id: string;
+  name: string | null;
+  holder: string | null;
+  kind: 'exploration' | 'mining';
+  mineral: string;
+  status: string;
+  valid_to: string | null;
+  feature_area_km2: number | null;
+  overlap_km2: number;
+  geometry?: string | null;
 }
 export interface ProtectedAreaRow {
   union_km2?: number | null;
-  id: string; name: string | null; category: string; zone: string | null; level?: string | null;
-  feature_area_km2: number | null; overlap_km2: number; geometry?: string | null;
+  id: string;
+  name: string | null;
+  category: string;
+  zone: string | null;
+  level?: string | null;
+  feature_area_km2: number | null;
+  overlap_km2: number;
+  geometry?: string | null;
 }
 export interface RedlineRow {
   union_km2?: number | null;
-  id: string; name: string | null; status: string; version_date?: string | null;
-  feature_area_km2: number | null; overlap_km2: number; geometry?: string | null;
+  id: string;
+  name: string | null;
+  status: string;
+  version_date?: string | null;
+  feature_area_km2: number | null;
+  overlap_km2: number;
+  geometry?: string | null;
 }
 export interface ReserveRow {
   union_km2?: number | null;
-  id: string; name: string | null; reserve_kind: string; block_id: string | null; feature_area_km2: number | null; overlap_km2: number;
-  holder: string | null; kind: 'exploration' | 'mining' | null; mineral: string | null; status: string | null; valid_to: string | null;
+  id: string;
+  name: string | null;
+  reserve_kind: string;
+  block_id: string | null;
+  feature_area_km2: number | null;
+  overlap_km2: number;
+  holder: string | null;
+  kind: 'exploration' | 'mining' | null;
+  mineral: string | null;
+  status: string | null;
+  valid_to: string | null;
   geometry?: string | null;
 }
 export interface WellRow {
-  id: string; name: string | null; type: string | null; status: string | null; holder: string | null; block_id: string | null;
-  status_since: string | null; in_coal_right: boolean; in_redline: boolean; in_water_source: boolean; geometry?: string | null;
+  id: string;
+  name: string | null;
+  type: string | null;
+  status: string | null;
+  holder: string | null;
+  block_id: string | null;
+  status_since: string | null;
+  in_coal_right: boolean;
+  in_redline: boolean;
+  in_water_source: boolean;
+  geometry?: string | null;
 }
 export interface PipelineRow {
-  id: string; name: string | null; type: string | null; status: string | null; holder: string | null;
-  feature_length_km: number | null; crossing_km: number; crosses: string[]; geometry?: string | null;
+  id: string;
+  name: string | null;
+  type: string | null;
+  status: string | null;
+  holder: string | null;
+  feature_length_km: number | null;
+  crossing_km: number;
+  crosses: string[];
+  geometry?: string | null;
 }
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const geom = (g: string | null | undefined): Geometry | null => (g ? (JSON.parse(g) as Geometry) : null);
 const ratio = (a: number, b: number | null) => (b && b > 0 ? a / b : null);
 
-function entry(base: Omit<ConflictEntry, 'outcome' | 'deductible' | 'basis' | 'share_of_input'>, d: Decision, inputKm2: number): ConflictEntry {
+function entry(
+  base: Omit<ConflictEntry, 'outcome' | 'deductible' | 'basis' | 'share_of_input'>,
+  d: Decision,
+  inputKm2: number,
+): ConflictEntry {
   return {
     ...base,
     share_of_input: inputKm2 > 0 ? base.overlap_area_km2 / inputKm2 : 0,
@@ -55,37 +100,95 @@ function entry(base: Omit<ConflictEntry, 'outcome' | 'deductible' | 'basis' | 's
 
 export function blockEntry(s: Subject, r: BlockRow, inputKm2: number): ConflictEntry {
   const overlap = Number(r.overlap_km2);
-  return entry({
-    collection: 'blocks', id: r.id, name: r.name, category: r.kind, zone: null, status: r.status, holder: r.holder, mineral: r.mineral,
-    overlap_area_km2: overlap, share_of_feature: ratio(overlap, num(r.feature_area_km2)), geometry: geom(r.geometry),
-  }, rightOutcome(s, { holder: r.holder, mineral: r.mineral, kind: r.kind, status: r.status, valid_to: r.valid_to }), inputKm2);
+  return entry(
+    {
+      collection: 'blocks',
+      id: r.id,
+      name: r.name,
+      category: r.kind,
+      zone: null,
+      status: r.status,
+      holder: r.holder,
+      mineral: r.mineral,
+      overlap_area_km2: overlap,
+      share_of_feature: ratio(overlap, num(r.feature_area_km2)),
+      geometry: geom(r.geometry),
+    },
+    rightOutcome(s, { holder: r.holder, mineral: r.mineral, kind: r.kind, status: r.status, valid_to: r.valid_to }),
+    inputKm2,
+  );
 }
 
 export function protectedAreaEntry(s: Subject, r: ProtectedAreaRow, inputKm2: number): ConflictEntry {
   const overlap = Number(r.overlap_km2);
-  return entry({
-    collection: 'protected-areas', id: r.id, name: r.name, category: r.category, zone: r.zone, status: null, holder: null, mineral: null,
-    overlap_area_km2: overlap, share_of_feature: ratio(overlap, num(r.feature_area_km2)), geometry: geom(r.geometry),
-  }, protectedAreaOutcome(s, { category: r.category, zone: r.zone }), inputKm2);
+  return entry(
+    {
+      collection: 'protected-areas',
+      id: r.id,
+      name: r.name,
+      category: r.category,
+      zone: r.zone,
+      status: null,
+      holder: null,
+      mineral: null,
+      overlap_area_km2: overlap,
+      share_of_feature: ratio(overlap, num(r.feature_area_km2)),
+      geometry: geom(r.geometry),
+    },
+    protectedAreaOutcome(s, { category: r.category, zone: r.zone }),
+    inputKm2,
+  );
 }
 
 export function redlineEntry(s: Subject, r: RedlineRow, inputKm2: number): ConflictEntry {
   const overlap = Number(r.overlap_km2);
-  return entry({
-    collection: 'redlines', id: r.id, name: r.name, category: 'redline', zone: null, status: r.status, holder: null, mineral: null,
-    overlap_area_km2: overlap, share_of_feature: ratio(overlap, num(r.feature_area_km2)), geometry: geom(r.geometry),
-  }, redlineOutcome(s, { status: r.status }), inputKm2);
+  return entry(
+    {
+      collection: 'redlines',
+      id: r.id,
+      name: r.name,
+      category: 'redline',
+      zone: null,
+      status: r.status,
+      holder: null,
+      mineral: null,
+      overlap_area_km2: overlap,
+      share_of_feature: ratio(overlap, num(r.feature_area_km2)),
+      geometry: geom(r.geometry),
+    },
+    redlineOutcome(s, { status: r.status }),
+    inputKm2,
+  );
 }
 
 /** A reserve of another block takes the outcome of the right it belongs to. */
 export function reserveEntry(s: Subject, r: ReserveRow, inputKm2: number): ConflictEntry {
   const overlap = Number(r.overlap_km2);
-  const d = rightOutcome(s, { holder: r.holder, mineral: r.mineral ?? 'other', kind: r.kind ?? 'exploration', status: r.status ?? 'valid', valid_to: r.valid_to });
+  const d = rightOutcome(s, {
+    holder: r.holder,
+    mineral: r.mineral ?? 'other',
+    kind: r.kind ?? 'exploration',
+    status: r.status ?? 'valid',
+    valid_to: r.valid_to,
+  });
   return {
-    ...entry({
-      collection: 'reserves', id: r.id, name: r.name, category: r.reserve_kind, zone: null, status: r.status, holder: r.holder, mineral: r.mineral,
-      overlap_area_km2: overlap, share_of_feature: ratio(overlap, num(r.feature_area_km2)), geometry: geom(r.geometry),
-    }, { ...d, basis: d.basis.map((b) => ({ ...b, note: `reserve of block ${r.block_id}: ${b.note ?? 'the outcome of that right'}` })) }, inputKm2),
+    ...entry(
+      {
+        collection: 'reserves',
+        id: r.id,
+        name: r.name,
+        category: r.reserve_kind,
+        zone: null,
+        status: r.status,
+        holder: r.holder,
+        mineral: r.mineral,
+        overlap_area_km2: overlap,
+        share_of_feature: ratio(overlap, num(r.feature_area_km2)),
+        geometry: geom(r.geometry),
+      },
+      { ...d, basis: d.basis.map((b) => ({ ...b, note: `reserve of block ${r.block_id}: ${b.note ?? 'the outcome of that right'}` })) },
+      inputKm2,
+    ),
     block_id: r.block_id,
   };
 }
@@ -94,10 +197,23 @@ export function wellEntry(s: Subject, r: WellRow, inputKm2: number): ConflictEnt
   const d = wellOutcome(s, r);
   if (!d) return null;
   return {
-    ...entry({
-      collection: 'wells', id: r.id, name: r.name, category: r.type, zone: null, status: r.status, holder: r.holder, mineral: null,
-      overlap_area_km2: 0, share_of_feature: 1, geometry: geom(r.geometry),
-    }, d, inputKm2),
+    ...entry(
+      {
+        collection: 'wells',
+        id: r.id,
+        name: r.name,
+        category: r.type,
+        zone: null,
+        status: r.status,
+        holder: r.holder,
+        mineral: null,
+        overlap_area_km2: 0,
+        share_of_feature: 1,
+        geometry: geom(r.geometry),
+      },
+      d,
+      inputKm2,
+    ),
     block_id: r.block_id,
     ...(d.disposal ? { disposal: d.disposal } : {}),
   };
@@ -106,10 +222,23 @@ export function wellEntry(s: Subject, r: WellRow, inputKm2: number): ConflictEnt
 export function pipelineEntry(r: PipelineRow, inputKm2: number): ConflictEntry {
   const km = Number(r.crossing_km);
   return {
-    ...entry({
-      collection: 'pipelines', id: r.id, name: r.name, category: r.type, zone: null, status: r.status, holder: r.holder, mineral: null,
-      overlap_area_km2: 0, share_of_feature: ratio(km, num(r.feature_length_km)), geometry: geom(r.geometry),
-    }, pipelineOutcome(r.crosses), inputKm2),
+    ...entry(
+      {
+        collection: 'pipelines',
+        id: r.id,
+        name: r.name,
+        category: r.type,
+        zone: null,
+        status: r.status,
+        holder: r.holder,
+        mineral: null,
+        overlap_area_km2: 0,
+        share_of_feature: ratio(km, num(r.feature_length_km)),
+        geometry: geom(r.geometry),
+      },
+      pipelineOutcome(r.crosses),
+      inputKm2,
+    ),
     length_km: km,
     crosses: r.crosses,
   };

@@ -24,10 +24,17 @@ export interface InputHints {
 /** The GeoJSON document in a JSON body: a Feature, FeatureCollection or geometry, or `{ geometry: … }`. */
 export function geojsonOf(body: unknown): unknown {
   const b = body as Record<string, unknown> | null;
-  if (!b || typeof b !== 'object') throw badRequest('CHECK_NO_INPUT', 'Send a file (multipart `file`) or a GeoJSON Feature or geometry as JSON', '请上传文件（multipart 字段 file）或以 JSON 发送 GeoJSON 要素或几何');
+  if (!b || typeof b !== 'object')
+    throw badRequest(
+      'CHECK_NO_INPUT',
+      'Send a file (multipart `file`) or a GeoJSON Feature or geometry as JSON',
+      '请上传文件（multipart 字段 file）或以 JSON 发送 GeoJSON 要素或几何',
+    );
   if (typeof b.type === 'string') return b;
   if (b.geometry && typeof b.geometry === 'object') return b.geometry;
-  throw unprocessable('CHECK_NO_GEOMETRY', 'The JSON body holds no GeoJSON geometry', 'JSON 请求体中没有 GeoJSON 几何', [{ field: 'geometry' }]);
+  throw unprocessable('CHECK_NO_GEOMETRY', 'The JSON body holds no GeoJSON geometry', 'JSON 请求体中没有 GeoJSON 几何', [
+    { field: 'geometry' },
+  ]);
 }
 
 const once = <T>(f: () => T): (() => T) => {

@@ -1,14 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from './citations';
 import {
-  DEDUCTIBLE, OUTCOMES, protectedAreaOutcome, redlineOutcome, rightOutcome, wellOutcome, wellStatusClass,
-  type OtherRight, type Subject,
+  DEDUCTIBLE,
+  OUTCOMES,
+  protectedAreaOutcome,
+  redlineOutcome,
+  rightOutcome,
+  wellOutcome,
+  wellStatusClass,
+  type OtherRight,
+  type Subject,
 } from './outcomes';
 
 const S = (o: Partial<Subject> = {}): Subject => ({
-  applicant: '甲公司', application: 'new_exploration', mineral: 'cbm', kind: 'exploration', regime: 'shanxi-cbm-2020', as_of: '2026-06-30', ...o,
+  applicant: '甲公司',
+  application: 'new_exploration',
+  mineral: 'cbm',
+  kind: 'exploration',
+  regime: 'shanxi-cbm-2020',
+  as_of: '2026-06-30',
+  ...o,
 });
-const R = (o: Partial<OtherRight> = {}): OtherRight => ({ holder: '乙公司', mineral: 'cbm', kind: 'exploration', status: 'valid', valid_to: '2028-01-01', ...o });
+const R = (o: Partial<OtherRight> = {}): OtherRight => ({
+  holder: '乙公司',
+  mineral: 'cbm',
+  kind: 'exploration',
+  status: 'valid',
+  valid_to: '2028-01-01',
+  ...o,
+});
 
 describe('rights over rights (RULES.md §4, 001 §1.6)', () => {
   const cases: [string, Partial<Subject>, Partial<OtherRight>, string, string][] = [
@@ -22,9 +42,27 @@ describe('rights over rights (RULES.md §4, 001 §1.6)', () => {
     ['CBM over coal mining (Shanxi)', {}, { mineral: 'coal', kind: 'mining' }, 'requires_agreement', 'OVL-4'],
     ['coal over CBM (Shanxi)', { mineral: 'coal' }, { mineral: 'cbm' }, 'requires_agreement', 'OVL-4'],
     ['CBM over coal exploration (national-2023)', { regime: 'national-2023' }, { mineral: 'coal' }, 'requires_commitment', 'OVL-5'],
-    ['oil/gas exploration over other-mineral exploration', { mineral: 'oil_gas', regime: 'national-2023' }, { mineral: 'other' }, 'requires_commitment', 'OVL-5'],
-    ['oil/gas exploration over other-mineral mining', { mineral: 'oil_gas', regime: 'national-2023' }, { mineral: 'other', kind: 'mining' }, 'requires_agreement', 'OVL-6'],
-    ['new oil/gas mining over other-mineral exploration', { mineral: 'oil_gas', application: 'new_mining', kind: 'mining', regime: 'national-2023' }, { mineral: 'other' }, 'requires_agreement', 'OVL-7'],
+    [
+      'oil/gas exploration over other-mineral exploration',
+      { mineral: 'oil_gas', regime: 'national-2023' },
+      { mineral: 'other' },
+      'requires_commitment',
+      'OVL-5',
+    ],
+    [
+      'oil/gas exploration over other-mineral mining',
+      { mineral: 'oil_gas', regime: 'national-2023' },
+      { mineral: 'other', kind: 'mining' },
+      'requires_agreement',
+      'OVL-6',
+    ],
+    [
+      'new oil/gas mining over other-mineral exploration',
+      { mineral: 'oil_gas', application: 'new_mining', kind: 'mining', regime: 'national-2023' },
+      { mineral: 'other' },
+      'requires_agreement',
+      'OVL-7',
+    ],
     ['expired', {}, { status: 'expired' }, 'void', 'OVL-8'],
     ['cancelled', {}, { status: 'cancelled' }, 'void', 'OVL-8'],
     ['term ended, still "valid"', {}, { valid_to: '2025-01-01' }, 'void', 'OVL-8'],
@@ -50,12 +88,33 @@ describe('protected areas (PA-2..PA-9)', () => {
   const cases: [string, Partial<Subject>, string, string | null, string, string][] = [
     ['new exploration, nature-reserve core', {}, 'nature_reserve', 'core', 'deduct', 'PA-3'],
     ['new mining, nature-reserve general', { application: 'new_mining', kind: 'mining' }, 'nature_reserve', 'general', 'forbidden', 'PA-7'],
-    ['report-then-produce, nature reserve', { application: 'report_then_produce', kind: 'mining' }, 'nature_reserve', 'core', 'forbidden', 'PA-7'],
+    [
+      'report-then-produce, nature reserve',
+      { application: 'report_then_produce', kind: 'mining' },
+      'nature_reserve',
+      'core',
+      'forbidden',
+      'PA-7',
+    ],
     ['exploration extension, core', { application: 'extension' }, 'nature_reserve', 'core', 'may_continue', 'PA-6'],
     ['exploration extension, general', { application: 'extension' }, 'nature_reserve', 'general', 'may_continue', 'PA-6'],
-    ['mining extension, general', { application: 'extension', kind: 'mining' }, 'nature_reserve', 'general', 'may_continue_no_expansion', 'PA-6'],
+    [
+      'mining extension, general',
+      { application: 'extension', kind: 'mining' },
+      'nature_reserve',
+      'general',
+      'may_continue_no_expansion',
+      'PA-6',
+    ],
     ['mining extension, core', { application: 'extension', kind: 'mining' }, 'nature_reserve', 'core', 'forbidden', 'PA-6'],
-    ['national extension, nature reserve', { application: 'extension', regime: 'national-2023', mineral: 'oil_gas' }, 'nature_reserve', 'core', 'deduct', 'PA-4'],
+    [
+      'national extension, nature reserve',
+      { application: 'extension', regime: 'national-2023', mineral: 'oil_gas' },
+      'nature_reserve',
+      'core',
+      'deduct',
+      'PA-4',
+    ],
     ['new, scenic area', {}, 'scenic_area', null, 'deduct', 'PA-3'],
     ['new, geopark', {}, 'geopark', null, 'deduct', 'PA-3'],
     ['new, forest park', {}, 'forest_park', null, 'deduct', 'PA-3'],
@@ -77,7 +136,9 @@ describe('protected areas (PA-2..PA-9)', () => {
     expect(d.deductible).toBe(DEDUCTIBLE.has(d.outcome));
   });
   it('cites 273号令 第三十一条 for nature reserves', () => {
-    expect(protectedAreaOutcome(S({ application: 'extension' }), { category: 'nature_reserve', zone: 'core' }).basis[0].citation).toBe('273号令 第三十一条第一款');
+    expect(protectedAreaOutcome(S({ application: 'extension' }), { category: 'nature_reserve', zone: 'core' }).basis[0].citation).toBe(
+      '273号令 第三十一条第一款',
+    );
   });
 });
 
@@ -95,21 +156,37 @@ describe('red lines (PA-3..PA-5)', () => {
 });
 
 describe('wells (DB14/T 2053, R-WELL-1..7)', () => {
-  const W = { holder: '甲公司', status: 'inactive', status_since: '2024-01-01', in_coal_right: false, in_redline: false, in_water_source: false };
+  const W = {
+    holder: '甲公司',
+    status: 'inactive',
+    status_since: '2024-01-01',
+    in_coal_right: false,
+    in_redline: false,
+    in_water_source: false,
+  };
   it('classes status by age: > 1 year inactive, ≥ 5 years abandoned (exactly 5 counts, configurable)', () => {
     expect(wellStatusClass({ status: 'inactive', status_since: '2025-07-01' }, '2026-06-30')).toBeNull();
     expect(wellStatusClass({ status: 'inactive', status_since: '2025-06-30' }, '2026-06-30')).toBeNull();
     expect(wellStatusClass({ status: 'inactive', status_since: '2025-06-29' }, '2026-06-30')).toBe('inactive');
     expect(wellStatusClass({ status: 'inactive', status_since: '2021-06-30' }, '2026-06-30')).toBe('abandoned');
-    expect(wellStatusClass({ status: 'inactive', status_since: '2021-06-30' }, '2026-06-30', { abandonedAtExactlyFiveYears: false })).toBe('inactive');
+    expect(wellStatusClass({ status: 'inactive', status_since: '2021-06-30' }, '2026-06-30', { abandonedAtExactlyFiveYears: false })).toBe(
+      'inactive',
+    );
     expect(wellStatusClass({ status: 'abandoned', status_since: null }, '2026-06-30')).toBe('abandoned');
     expect(wellStatusClass({ status: 'producing', status_since: '2000-01-01' }, '2026-06-30')).toBeNull();
   });
   it('gives the disposal class by location, most protective first', () => {
     expect(wellOutcome(S(), { ...W, status: 'abandoned' })?.disposal).toMatchObject({ location_class: 'coal_unmined', rule: 'R-WELL-4' });
-    expect(wellOutcome(S(), { ...W, status: 'abandoned', in_coal_right: true })?.disposal).toMatchObject({ location_class: 'coal_district', rule: 'R-WELL-5' });
+    expect(wellOutcome(S(), { ...W, status: 'abandoned', in_coal_right: true })?.disposal).toMatchObject({
+      location_class: 'coal_district',
+      rule: 'R-WELL-5',
+    });
     const d = wellOutcome(S(), { ...W, status: 'abandoned', in_coal_right: true, in_water_source: true });
-    expect(d?.disposal).toMatchObject({ location_class: 'ecologically_sensitive', rule: 'R-WELL-6', location_classes: ['ecologically_sensitive', 'coal_district'] });
+    expect(d?.disposal).toMatchObject({
+      location_class: 'ecologically_sensitive',
+      rule: 'R-WELL-6',
+      location_classes: ['ecologically_sensitive', 'coal_district'],
+    });
     expect(d?.basis.map((b) => b.rule)).toEqual(['R-WELL-1', 'R-WELL-6', 'R-WELL-3']);
     expect(wellOutcome(S(), W)).toMatchObject({ outcome: 'inactive_well', disposal: { rule: 'R-WELL-7' } });
   });
@@ -125,7 +202,11 @@ it('every rule has a citation and source wording; every outcome says whether it 
     expect(r.citation, id).toMatch(/号|DB14|指南|函/);
     expect(r.text.length, id).toBeGreaterThan(8);
   }
-  expect(OUTCOMES.filter((o) => DEDUCTIBLE.has(o)).sort()).toEqual(
-    ['crosses_provincial_border', 'deduct', 'forbidden', 'outside_exploration_block', 'outside_original_area'],
-  );
+  expect(OUTCOMES.filter((o) => DEDUCTIBLE.has(o)).sort()).toEqual([
+    'crosses_provincial_border',
+    'deduct',
+    'forbidden',
+    'outside_exploration_block',
+    'outside_original_area',
+  ]);
 });

@@ -13,19 +13,36 @@ export type Application = (typeof APPLICATIONS)[number];
 
 export const OUTCOMES = [
   // rights over rights
-  'same_holder', 'forbidden', 'requires_agreement', 'requires_commitment', 'void',
+  'same_holder',
+  'forbidden',
+  'requires_agreement',
+  'requires_commitment',
+  'void',
   // containment
-  'outside_exploration_block', 'outside_original_area', 'crosses_provincial_border',
+  'outside_exploration_block',
+  'outside_original_area',
+  'crosses_provincial_border',
   // protected areas and red lines
-  'deduct', 'may_continue', 'may_continue_no_expansion', 'protect_in_place', 'keep_with_commitment',
+  'deduct',
+  'may_continue',
+  'may_continue_no_expansion',
+  'protect_in_place',
+  'keep_with_commitment',
   // wells and pipelines
-  'other_holder_well', 'inactive_well', 'abandoned_well', 'harmless_crossing_required',
+  'other_holder_well',
+  'inactive_well',
+  'abandoned_well',
+  'harmless_crossing_required',
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 /** Outcomes whose overlap must leave the applied area (their union is deducted from the input). */
 export const DEDUCTIBLE: ReadonlySet<Outcome> = new Set<Outcome>([
-  'forbidden', 'deduct', 'outside_exploration_block', 'outside_original_area', 'crosses_provincial_border',
+  'forbidden',
+  'deduct',
+  'outside_exploration_block',
+  'outside_original_area',
+  'crosses_provincial_border',
 ]);
 
 /** Oil/gas minerals (CBM counts as 油气, 001 L9403); everything else is non-oil/gas. */
@@ -34,7 +51,14 @@ export const isOilGas = (mineral: string | null | undefined) => !!mineral && OIL
 
 /** The "四类保护地" a pipeline may cross only harmlessly (273号令 第三十一条第二款, PA-11). 自然保护地 = reserves and natural parks. */
 export const PIPELINE_CROSSING_CATEGORIES = [
-  'nature_reserve', 'scenic_area', 'geopark', 'forest_park', 'wetland_park', 'spring_protection', 'water_source', 'cultural_relic',
+  'nature_reserve',
+  'scenic_area',
+  'geopark',
+  'forest_park',
+  'wetland_park',
+  'spring_protection',
+  'water_source',
+  'cultural_relic',
 ] as const;
 
 export interface Subject {
@@ -80,24 +104,26 @@ export function rightOutcome(s: Subject, r: OtherRight): Decision {
     return decide('void', basis('OVL-8', `the other right is ${r.status}; it no longer bars the application`));
   if (r.status === 'valid' && r.valid_to && compareDates(r.valid_to, s.as_of) < 0)
     return decide('void', basis('OVL-8', `the other right's term ended on ${r.valid_to} (before ${s.as_of}) and no extension is recorded`));
-  if (s.applicant && r.holder && s.applicant.trim() === r.holder.trim())
-    return decide('same_holder', basis('OVL-1'));
+  if (s.applicant && r.holder && s.applicant.trim() === r.holder.trim()) return decide('same_holder', basis('OVL-1'));
   const unknown = s.applicant ? undefined : 'no applicant given: the other right is treated as another holder’s';
   const withNote = (b: Basis) => (unknown ? { ...b, note: b.note ? `${b.note}; ${unknown}` : unknown } : b);
   const og = isOilGas(s.mineral);
   const otherOg = isOilGas(r.mineral);
   if (og && otherOg)
     return decide('forbidden', withNote(basis('OVL-2', 'oil/gas (incl. CBM, tight and shale gas) over oil/gas of another holder')));
-  if (!og && !otherOg)
-    return decide('forbidden', withNote(basis('OVL-3', 'non-oil/gas over non-oil/gas is not among the exceptions')));
+  if (!og && !otherOg) return decide('forbidden', withNote(basis('OVL-3', 'non-oil/gas over non-oil/gas is not among the exceptions')));
   // oil/gas against non-oil/gas from here
   const cbmCoal = (s.mineral === 'cbm' && r.mineral === 'coal') || (s.mineral === 'coal' && r.mineral === 'cbm');
   if (cbmCoal && s.regime === 'shanxi-cbm-2020')
-    return decide('requires_agreement', withNote(basis('OVL-4', 'CBM against coal: the coal holder’s consent letter or a bilateral agreement; gas first, then coal in the overlap')));
+    return decide(
+      'requires_agreement',
+      withNote(
+        basis('OVL-4', 'CBM against coal: the coal holder’s consent letter or a bilateral agreement; gas first, then coal in the overlap'),
+      ),
+    );
   if (s.application === 'new_mining' || s.application === 'report_then_produce')
     return decide('requires_agreement', withNote(basis('OVL-7', 'a new mining right over an existing right of the other mineral class')));
-  if (r.kind === 'mining')
-    return decide('requires_agreement', withNote(basis('OVL-6')));
+  if (r.kind === 'mining') return decide('requires_agreement', withNote(basis('OVL-6')));
   return decide('requires_commitment', withNote(basis('OVL-5')), ...(og ? [basis('OVL-9')] : []));
 }
 
@@ -112,7 +138,10 @@ export const outsideOriginalArea = (): Decision =>
   decide('outside_original_area', basis('R-MIN-6', 'the part of the mining-extension area outside the registered area'));
 
 export const crossesProvincialBorder = (): Decision =>
-  decide('crosses_provincial_border', basis('CONT-2', 'province-registered CBM: the part outside Shanxi cannot be registered by the province'));
+  decide(
+    'crosses_provincial_border',
+    basis('CONT-2', 'province-registered CBM: the part outside Shanxi cannot be registered by the province'),
+  );
 
 // ---------------------------------------------------------------- protected areas
 
@@ -129,20 +158,41 @@ export function protectedAreaOutcome(s: Subject, pa: ProtectedAreaRef): Decision
       ? decide('deduct', basis('PA-4'), basis('NO-MINING', 'at extension the no-mining zone is deducted like any protected area'))
       : decide('forbidden', basis('NO-MINING'));
   if (pa.category === 'water_source' || pa.category === 'cultural_relic')
-    return decide('protect_in_place', basis('PA-2', 'not deducted: protected by its competent department; the holder must avoid and protect it'),
-      ...(pa.category === 'water_source' ? [basis('WATER-1')] : []));
+    return decide(
+      'protect_in_place',
+      basis('PA-2', 'not deducted: protected by its competent department; the holder must avoid and protect it'),
+      ...(pa.category === 'water_source' ? [basis('WATER-1')] : []),
+    );
   if (pa.category === 'nature_reserve' && shanxiCbm(s)) {
     const zone = pa.zone === 'general' ? 'general' : 'core';
     const zoneNote = pa.zone ? '' : ' (zone not recorded: judged as core protection zone)';
     if (s.application === 'new_exploration')
       return decide('deduct', basis('PA-3'), basis('PA-6', `a new right is not an existing right${zoneNote}`));
     if (fresh)
-      return decide('forbidden', basis('PA-7', `new production (探转采/report-then-produce) in a nature reserve is not approved during the transition; the area may be registered separately later${zoneNote}`), basis('PA-6'));
+      return decide(
+        'forbidden',
+        basis(
+          'PA-7',
+          `new production (探转采/report-then-produce) in a nature reserve is not approved during the transition; the area may be registered separately later${zoneNote}`,
+        ),
+        basis('PA-6'),
+      );
     if (s.kind === 'exploration')
-      return decide('may_continue', basis('PA-6', `existing exploration may continue in the ${zone} zone${zoneNote}`), basis('PA-7', 'not deducted during the 三区→两区 transition'));
+      return decide(
+        'may_continue',
+        basis('PA-6', `existing exploration may continue in the ${zone} zone${zoneNote}`),
+        basis('PA-7', 'not deducted during the 三区→两区 transition'),
+      );
     if (zone === 'general')
-      return decide('may_continue_no_expansion', basis('PA-6', 'existing mining may continue in the general control zone without enlarging the production area'));
-    return decide('forbidden', basis('PA-6', `mining may not continue in the core protection zone${zoneNote}`), basis('PA-7', 'the company may apply to register the area separately'));
+      return decide(
+        'may_continue_no_expansion',
+        basis('PA-6', 'existing mining may continue in the general control zone without enlarging the production area'),
+      );
+    return decide(
+      'forbidden',
+      basis('PA-6', `mining may not continue in the core protection zone${zoneNote}`),
+      basis('PA-7', 'the company may apply to register the area separately'),
+    );
   }
   if (fresh) return decide('deduct', basis('PA-3'), ...(shanxiCbm(s) ? [basis('PA-9')] : []));
   return decide('deduct', basis('PA-4'), ...(shanxiCbm(s) ? [basis('PA-9')] : []));
@@ -153,8 +203,16 @@ export function protectedAreaOutcome(s: Subject, pa: ProtectedAreaRef): Decision
 export function redlineOutcome(s: Subject, rl: { status: string }): Decision {
   if (isNewRight(s.application)) return decide('deduct', basis('PA-3', `${rl.status} red line inside a new right`));
   if (rl.status === 'proposed')
-    return decide('keep_with_commitment', basis('PA-5', 'kept on a written commitment not to work inside it; without the commitment it is deducted (PA-4)'), basis('PA-4'));
-  return decide('deduct', basis('PA-4', 'official red line'), basis('PA-5', 'an officially delineated red line leaves the right by change registration'));
+    return decide(
+      'keep_with_commitment',
+      basis('PA-5', 'kept on a written commitment not to work inside it; without the commitment it is deducted (PA-4)'),
+      basis('PA-4'),
+    );
+  return decide(
+    'deduct',
+    basis('PA-4', 'official red line'),
+    basis('PA-5', 'an officially delineated red line leaves the right by change registration'),
+  );
 }
 
 // ---------------------------------------------------------------- wells and pipelines
@@ -192,7 +250,11 @@ export interface WellOptions {
 const WELL_DEFAULTS: WellOptions = { abandonedAtExactlyFiveYears: true };
 
 /** The DB14/T 2053 status class of a well on `asOf`, or null when it is neither long-inactive nor abandoned. */
-export function wellStatusClass(w: Pick<WellRef, 'status' | 'status_since'>, asOf: IsoDate, opt: WellOptions = WELL_DEFAULTS): 'inactive' | 'abandoned' | null {
+export function wellStatusClass(
+  w: Pick<WellRef, 'status' | 'status_since'>,
+  asOf: IsoDate,
+  opt: WellOptions = WELL_DEFAULTS,
+): 'inactive' | 'abandoned' | null {
   if (w.status === 'abandoned') return 'abandoned';
   if (w.status !== 'inactive') return null;
   if (!w.status_since) return 'inactive';
@@ -207,12 +269,28 @@ export function wellDisposal(w: WellRef, statusClass: 'inactive' | 'abandoned'):
   if (w.in_coal_right) classes.push('coal_district');
   if (!classes.length) classes.push('coal_unmined');
   const location = classes[0];
-  const precedence = classes.length > 1 ? 'in several classes: the most protective (ecologically sensitive > coal district) is applied' : undefined;
-  const rule = statusClass === 'inactive' ? 'R-WELL-7' : location === 'ecologically_sensitive' ? 'R-WELL-6' : location === 'coal_district' ? 'R-WELL-5' : 'R-WELL-4';
-  const b: Basis[] = [basis('R-WELL-1', statusClass === 'abandoned' && w.status === 'inactive' ? 'inactive for 5 years or more: converted to abandoned' : undefined)];
+  const precedence =
+    classes.length > 1 ? 'in several classes: the most protective (ecologically sensitive > coal district) is applied' : undefined;
+  const rule =
+    statusClass === 'inactive'
+      ? 'R-WELL-7'
+      : location === 'ecologically_sensitive'
+        ? 'R-WELL-6'
+        : location === 'coal_district'
+          ? 'R-WELL-5'
+          : 'R-WELL-4';
+  const b: Basis[] = [
+    basis(
+      'R-WELL-1',
+      statusClass === 'abandoned' && w.status === 'inactive' ? 'inactive for 5 years or more: converted to abandoned' : undefined,
+    ),
+  ];
   b.push(basis(rule as 'R-WELL-4', precedence));
   if (w.in_coal_right) b.push(basis('R-WELL-3'));
-  return { disposal: { status_class: statusClass, location_class: location, location_classes: classes, rule, citation: b[1].citation }, basis: b };
+  return {
+    disposal: { status_class: statusClass, location_class: location, location_classes: classes, rule, citation: b[1].citation },
+    basis: b,
+  };
 }
 
 /** Outcome for a well inside the input, or null when the well is no conflict (own, active). */

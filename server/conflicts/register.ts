@@ -12,7 +12,13 @@ import { defaultRegime } from './subject';
 import type { ConflictCollection, ConflictEntry } from './types';
 
 export interface RegisterSubject {
-  id: string; name: string | null; holder: string | null; kind: 'exploration' | 'mining'; mineral: string; status: string; area_km2: number;
+  id: string;
+  name: string | null;
+  holder: string | null;
+  kind: 'exploration' | 'mining';
+  mineral: string;
+  status: string;
+  area_km2: number;
 }
 export interface RegisterRow extends Omit<ConflictEntry, 'geometry'> {
   subject: RegisterSubject;
@@ -23,36 +29,58 @@ export interface RegisterPage {
 }
 
 const TABLE: Record<ConflictCollection, string> = {
-  blocks: 'blocks', reserves: 'reserves', 'protected-areas': 'protected_areas', redlines: 'redlines', wells: 'wells', pipelines: 'pipelines',
+  blocks: 'blocks',
+  reserves: 'reserves',
+  'protected-areas': 'protected_areas',
+  redlines: 'redlines',
+  wells: 'wells',
+  pipelines: 'pipelines',
 };
 
 type Row = Record<string, any>;
 
 function subjectOf(r: Row, asOf: IsoDate, regime?: RegimeId): { sub: RegisterSubject; s: Subject } {
   const sub: RegisterSubject = {
-    id: r.subject_id, name: r.subject_name, holder: r.subject_holder, kind: r.subject_kind, mineral: r.subject_mineral,
-    status: r.subject_status, area_km2: Number(r.subject_area_km2),
+    id: r.subject_id,
+    name: r.subject_name,
+    holder: r.subject_holder,
+    kind: r.subject_kind,
+    mineral: r.subject_mineral,
+    status: r.subject_status,
+    area_km2: Number(r.subject_area_km2),
   };
   const s: Subject = {
-    applicant: sub.holder, application: 'extension', mineral: sub.mineral, kind: sub.kind,
-    regime: regime ?? defaultRegime(sub.mineral), as_of: asOf,
+    applicant: sub.holder,
+    application: 'extension',
+    mineral: sub.mineral,
+    kind: sub.kind,
+    regime: regime ?? defaultRegime(sub.mineral),
+    as_of: asOf,
   };
   return { sub, s };
 }
 
 function toEntry(collection: ConflictCollection, s: Subject, r: Row, km2: number): ConflictEntry | null {
   switch (collection) {
-    case 'blocks': return blockEntry(s, r as any, km2);
-    case 'reserves': return reserveEntry(s, r as any, km2);
-    case 'protected-areas': return protectedAreaEntry(s, r as any, km2);
-    case 'redlines': return redlineEntry(s, r as any, km2);
-    case 'wells': return wellEntry(s, r as any, km2);
-    case 'pipelines': return pipelineEntry(r as any, km2);
+    case 'blocks':
+      return blockEntry(s, r as any, km2);
+    case 'reserves':
+      return reserveEntry(s, r as any, km2);
+    case 'protected-areas':
+      return protectedAreaEntry(s, r as any, km2);
+    case 'redlines':
+      return redlineEntry(s, r as any, km2);
+    case 'wells':
+      return wellEntry(s, r as any, km2);
+    case 'pipelines':
+      return pipelineEntry(r as any, km2);
   }
 }
 
 export async function registerPage(
-  db: Queryable, collection: ConflictCollection, opts: { limit: number; offset: number; asOf: IsoDate; regime?: RegimeId },
+  db: Queryable,
+  collection: ConflictCollection,
+  opts: { limit: number; offset: number; asOf: IsoDate; regime?: RegimeId },
 ): Promise<RegisterPage> {
   const params: unknown[] = [opts.limit, opts.offset];
   if (collection === 'wells') params.push(addYears(opts.asOf, -1));

@@ -32,9 +32,11 @@ export function buildSubject(p: SubjectParams, block: StoredBlock | null): { sub
   const mineral = p.mineral ?? block?.mineral ?? 'cbm';
   const regime = p.regime ?? defaultRegime(mineral);
   const kind: Subject['kind'] =
-    p.application === 'new_exploration' ? 'exploration'
-      : p.application === 'new_mining' || p.application === 'report_then_produce' ? 'mining'
-        : block?.kind ?? 'exploration';
+    p.application === 'new_exploration'
+      ? 'exploration'
+      : p.application === 'new_mining' || p.application === 'report_then_produce'
+        ? 'mining'
+        : (block?.kind ?? 'exploration');
   const subject: Subject = {
     applicant: p.applicant?.trim() || block?.holder || null,
     application: p.application,

@@ -15,12 +15,13 @@ type Box = [number, number, number, number];
 function boxOf(g: Polygon | MultiPolygon): Box {
   const b: Box = [Infinity, Infinity, -Infinity, -Infinity];
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  for (const p of polys) for (const [x, y] of p[0]) {
-    if (x < b[0]) b[0] = x;
-    if (y < b[1]) b[1] = y;
-    if (x > b[2]) b[2] = x;
-    if (y > b[3]) b[3] = y;
-  }
+  for (const p of polys)
+    for (const [x, y] of p[0]) {
+      if (x < b[0]) b[0] = x;
+      if (y < b[1]) b[1] = y;
+      if (x > b[2]) b[2] = x;
+      if (y > b[3]) b[3] = y;
+    }
   return b;
 }
 
@@ -46,7 +47,12 @@ export function summarySets(conflicts: ConflictEntry[]): Map<string, ConflictEnt
 }
 
 /** `known`: union areas the layer queries already computed (their union_km2 column), by collection. */
-export async function summarize(db: Queryable, conflicts: ConflictEntry[], inputKm2: number, known: Record<string, number> = {}): Promise<ConflictSummary> {
+export async function summarize(
+  db: Queryable,
+  conflicts: ConflictEntry[],
+  inputKm2: number,
+  known: Record<string, number> = {},
+): Promise<ConflictSummary> {
   const sets = summarySets(conflicts);
   const areas = new Map<string, number>(Object.entries(known));
   const toUnion: Record<string, unknown[]> = {};
@@ -55,7 +61,11 @@ export async function summarize(db: Queryable, conflicts: ConflictEntry[], input
     const polys = entries.filter((e) => e.geometry && POLYGONAL.has(e.geometry.type) && e.overlap_area_km2 > 0);
     const geoms = polys.map((e) => e.geometry as Polygon | MultiPolygon);
     if (polys.length > 1 && !pairwiseApart(geoms)) toUnion[key] = geoms;
-    else areas.set(key, polys.reduce((a, e) => a + e.overlap_area_km2, 0));
+    else
+      areas.set(
+        key,
+        polys.reduce((a, e) => a + e.overlap_area_km2, 0),
+      );
   }
   if (Object.keys(toUnion).length) {
     const { rows } = await db.named<{ key: string; area_km2: number }>('conflicts_union_areas', [JSON.stringify(toUnion)]);

@@ -15,12 +15,17 @@ const ringM2 = (r: Position[]) => {
   return Math.abs(p.Compute(false, true).area ?? 0);
 };
 const km2 = (g: Polygon | MultiPolygon) =>
-  (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).reduce((s, rs) => s + ringM2(rs[0]) - rs.slice(1).reduce((h, r) => h + ringM2(r), 0), 0) / 1e6;
+  (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).reduce(
+    (s, rs) => s + ringM2(rs[0]) - rs.slice(1).reduce((h, r) => h + ringM2(r), 0),
+    0,
+  ) / 1e6;
 
-const fixture = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../test/fixtures/conflicts', `${name}.geojson`), 'utf8'));
-const polygonsOf = (fx: any): OverlayFeature[] => fx.features
-  .filter((f: any) => ['blocks', 'protected-areas', 'redlines'].includes(f.properties.collection))
-  .map((f: any) => ({ collection: f.properties.collection, id: f.id, geometry: f.geometry }));
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(join(import.meta.dirname, '../../test/fixtures/conflicts', `${name}.geojson`), 'utf8'));
+const polygonsOf = (fx: any): OverlayFeature[] =>
+  fx.features
+    .filter((f: any) => ['blocks', 'protected-areas', 'redlines'].includes(f.properties.collection))
+    .map((f: any) => ({ collection: f.properties.collection, id: f.id, geometry: f.geometry }));
 const rel = (a: number, b: number) => Math.abs(a - b) / b;
 
 describe('turfOverlay on the hand-written fixtures', () => {
@@ -51,7 +56,18 @@ describe('turfOverlay on the hand-written fixtures', () => {
   });
   it('is empty for an input far from every feature', () => {
     const fx = fixture('rights');
-    const far: Polygon = { type: 'Polygon', coordinates: [[[100, 30], [100.1, 30], [100.1, 30.1], [100, 30.1], [100, 30]]] };
+    const far: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [100, 30],
+          [100.1, 30],
+          [100.1, 30.1],
+          [100, 30.1],
+          [100, 30],
+        ],
+      ],
+    };
     expect(turfOverlay(far, polygonsOf(fx)).overlaps).toEqual([]);
   });
 });

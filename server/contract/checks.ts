@@ -86,7 +86,9 @@ export const CollectionSummary = z.object({ count: z.number().int(), area_km2: z
 export const ConflictSummary = z
   .object({ deductible_area_km2: z.number(), net_area_km2: z.number() })
   .catchall(z.union([CollectionSummary, z.number()]))
-  .describe('per collection (and `containment`): count and the area of the union of its overlaps; deductible_area_km2 is the union of deductible overlaps; net = input − deductible')
+  .describe(
+    'per collection (and `containment`): count and the area of the union of its overlaps; deductible_area_km2 is the union of deductible overlaps; net = input − deductible',
+  )
   .meta({ id: 'ConflictSummary' });
 
 export const CheckInputDescription = ParseResult.extend({
@@ -98,7 +100,13 @@ export const CheckInputDescription = ParseResult.extend({
 }).meta({ id: 'CheckInput' });
 
 export const CheckResult = z
-  .object({ input: CheckInputDescription, subject: Subject, conflicts: z.array(Conflict), summary: ConflictSummary, regime: z.enum(REGIME_IDS) })
+  .object({
+    input: CheckInputDescription,
+    subject: Subject,
+    conflicts: z.array(Conflict),
+    summary: ConflictSummary,
+    regime: z.enum(REGIME_IDS),
+  })
   .meta({ id: 'CheckResult' });
 
 export const RegisterRow = z
@@ -134,7 +142,8 @@ export const checkRoutes = {
   check: defineRoute({
     method: 'post',
     path: '/api/checks',
-    summary: 'Conflict check: every overlap of the input with rights, reserves, protected areas, red lines, wells and pipelines, its ellipsoidal area and rule outcome',
+    summary:
+      'Conflict check: every overlap of the input with rights, reserves, protected areas, red lines, wells and pipelines, its ellipsoidal area and rule outcome',
     description:
       'Body: multipart `file` (with format/zone/crs hints) or a GeoJSON Feature/geometry as JSON; parameters as query, form fields or top-level JSON members. summary.<collection> counts each collection’s union once; deductible_area_km2 is the union of deductible overlaps; net_area_km2 = input − deductible.',
     tags: checks,
@@ -146,7 +155,11 @@ export const checkRoutes = {
     },
     badInput: 'CHECK_BAD_PARAMETER',
     responses: { 200: { description: 'input, subject, conflicts, summary, regime (Server-Timing: sql, check)', json: CheckResult } },
-    errors: { 400: ['CHECK_NO_INPUT', 'UPLOAD_REJECTED', 'PARSE_*'], 413: ['UPLOAD_TOO_LARGE', 'PARSE_*'], 422: ['CHECK_BAD_PARAMETER', 'CHECK_BLOCK_NOT_FOUND', 'CHECK_NO_GEOMETRY', 'GEOMETRY_*', 'PARSE_*'] },
+    errors: {
+      400: ['CHECK_NO_INPUT', 'UPLOAD_REJECTED', 'PARSE_*'],
+      413: ['UPLOAD_TOO_LARGE', 'PARSE_*'],
+      422: ['CHECK_BAD_PARAMETER', 'CHECK_BLOCK_NOT_FOUND', 'CHECK_NO_GEOMETRY', 'GEOMETRY_*', 'PARSE_*'],
+    },
   }),
   blockConflicts: defineRoute({
     method: 'get',
@@ -162,11 +175,18 @@ export const checkRoutes = {
   conflictsRegister: defineRoute({
     method: 'get',
     path: '/api/conflicts',
-    summary: 'The register: every block × the features of one collection it conflicts with, paged; CSV (UTF-8 BOM, Chinese headers) with format=csv',
+    summary:
+      'The register: every block × the features of one collection it conflicts with, paged; CSV (UTF-8 BOM, Chinese headers) with format=csv',
     tags: checks,
     query: RegisterQuery,
     badInput: 'CHECK_BAD_PARAMETER',
-    responses: { 200: { description: 'a page of rows with self/next/alternate links (every parameter kept), or the CSV', json: RegisterPage, binary: ['text/csv'] } },
+    responses: {
+      200: {
+        description: 'a page of rows with self/next/alternate links (every parameter kept), or the CSV',
+        json: RegisterPage,
+        binary: ['text/csv'],
+      },
+    },
     errors: { 422: ['CHECK_BAD_PARAMETER'] },
   }),
 };

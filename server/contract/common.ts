@@ -5,7 +5,8 @@ import { z } from 'zod';
 export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
 /** A form field or query value that may be empty: '' and null mean absent. */
-export const optText = (max = 200) => z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().trim().min(1).max(max).optional());
+export const optText = (max = 200) =>
+  z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().trim().min(1).max(max).optional());
 /** An optional integer from a query string or a form field ('' means absent). */
 export const optInt = z.preprocess((v) => (v === '' || v === undefined || v === null ? undefined : v), z.coerce.number().int().optional());
 
@@ -47,7 +48,9 @@ const position = z.array(z.number()).min(2).max(3);
 const ring = z.array(position).min(4);
 
 export const Point = z.strictObject({ type: z.literal('Point'), coordinates: position }).meta({ id: 'Point' });
-export const LineString = z.strictObject({ type: z.literal('LineString'), coordinates: z.array(position).min(2) }).meta({ id: 'LineString' });
+export const LineString = z
+  .strictObject({ type: z.literal('LineString'), coordinates: z.array(position).min(2) })
+  .meta({ id: 'LineString' });
 export const MultiLineString = z
   .strictObject({ type: z.literal('MultiLineString'), coordinates: z.array(z.array(position).min(2)) })
   .meta({ id: 'MultiLineString' });

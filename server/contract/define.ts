@@ -82,7 +82,9 @@ export interface Parsed<S extends RouteSpec> {
 }
 
 /** The JSON body of a route's response with status K, as the client receives it. */
-export type ResponseBody<S extends RouteSpec, K extends Statuses<S> = 200 & Statuses<S>> = S['responses'][K] extends { json: infer Z extends z.ZodType }
+export type ResponseBody<S extends RouteSpec, K extends Statuses<S> = 200 & Statuses<S>> = S['responses'][K] extends {
+  json: infer Z extends z.ZodType;
+}
   ? z.output<Z>
   : never;
 /** A route's query as the client sends it (before defaults and coercion). */

@@ -5,7 +5,6 @@ import { FORMATS } from '../parse/types';
 import { defineRoute } from './define';
 import { Areal, optInt } from './common';
 
-
 export const ParseWarning = z
   .object({
     code: z.string(),
@@ -39,14 +38,25 @@ export const ParseResult = z
   .meta({ id: 'ParseResult' });
 
 export const ParseHints = z.object({
-  format: z.string().trim().min(1).max(20).optional().meta({ enum: [...FORMATS], description: 'overrides content detection' }),
+  format: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .optional()
+    .meta({ enum: [...FORMATS], description: 'overrides content detection' }),
   zone: optInt.describe('Gauss-Krüger zone (3°: 25–45, 6°: 13–23) for eastings written without their zone prefix'),
   crs: optInt.describe('EPSG code of the input (4490, 4326, 4491–4554)'),
   centralMeridian: optInt.describe('central meridian (degrees) for eastings without prefix'),
 });
 
 export const ExportQuery = z.object({
-  format: z.string().trim().min(1).max(20).meta({ enum: [...EXPORT_FORMATS] }),
+  format: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .meta({ enum: [...EXPORT_FORMATS] }),
   name: z.string().trim().min(1).max(200).optional(),
   encoding: z.enum(['utf-8', 'gbk']).optional().describe('国土 TXT and CSV text encoding; 国土 TXT defaults to GBK'),
   crs: optInt.describe('EPSG code of the written coordinates (default 4490; Gauss-Krüger zones 4491–4554)'),
@@ -60,13 +70,18 @@ export const fileRoutes = {
     method: 'post',
     path: '/api/parse',
     summary: 'Coordinate file → geometry: 国土 TXT, CSV/XLSX corner tables, GeoJSON, KML/KMZ, zipped Shapefile',
-    description: 'Multipart field `file`; hints `format`, `zone`, `crs`, `centralMeridian` as form fields or query. Areas ellipsoidal (CGCS2000).',
+    description:
+      'Multipart field `file`; hints `format`, `zone`, `crs`, `centralMeridian` as form fields or query. Areas ellipsoidal (CGCS2000).',
     tags: files,
     query: ParseHints,
     body: { types: ['multipart/form-data'], schema: ParseHints.extend({ file: z.string().meta({ format: 'binary' }) }), validate: false },
     badInput: 'PARSE_BAD_PARAMETER',
     responses: { 200: { description: 'parcels, geometry and warnings', json: ParseResult } },
-    errors: { 400: ['PARSE_NO_FILE', 'UPLOAD_REJECTED', 'PARSE_*'], 413: ['UPLOAD_TOO_LARGE', 'PARSE_*'], 422: ['PARSE_BAD_PARAMETER', 'PARSE_*'] },
+    errors: {
+      400: ['PARSE_NO_FILE', 'UPLOAD_REJECTED', 'PARSE_*'],
+      413: ['UPLOAD_TOO_LARGE', 'PARSE_*'],
+      422: ['PARSE_BAD_PARAMETER', 'PARSE_*'],
+    },
   }),
   exportGeometry: defineRoute({
     method: 'post',
@@ -74,7 +89,14 @@ export const fileRoutes = {
     summary: 'A GeoJSON Polygon/MultiPolygon (or a Feature with one) → 国土 TXT, contract-annex CSV, GeoJSON, KML or zipped Shapefile',
     tags: files,
     query: ExportQuery,
-    body: { types: ['application/json', 'application/geo+json'], schema: z.union([Areal, z.object({ type: z.literal('Feature'), geometry: Areal, properties: z.record(z.string(), z.unknown()).nullable().optional() })]), validate: false },
+    body: {
+      types: ['application/json', 'application/geo+json'],
+      schema: z.union([
+        Areal,
+        z.object({ type: z.literal('Feature'), geometry: Areal, properties: z.record(z.string(), z.unknown()).nullable().optional() }),
+      ]),
+      validate: false,
+    },
     badInput: 'EXPORT_BAD_PARAMETER',
     responses: { 200: { description: 'the file, as an attachment', binary: FILE_TYPES } },
     errors: { 400: ['EXPORT_FORMAT_UNKNOWN', 'EXPORT_*'], 422: ['EXPORT_BAD_PARAMETER', 'EXPORT_*'] },

@@ -30,7 +30,12 @@ export const CovidResult = z
   .object({
     window: z.object({ from: isoDay, to: isoDay }),
     term_extension: z.object({ affected_days: z.number(), new_valid_to: isoDay, steps: z.array(Step) }),
-    investment_reduction: z.object({ affected_days: z.number(), reduction_cny: z.number(), reduction_wan: z.number(), steps: z.array(Step) }),
+    investment_reduction: z.object({
+      affected_days: z.number(),
+      reduction_cny: z.number(),
+      reduction_wan: z.number(),
+      steps: z.array(Step),
+    }),
   })
   .meta({ id: 'CovidResult' });
 
@@ -52,7 +57,14 @@ export const OffsetRow = z
 
 export const StoredBlockAssessment = z
   .object({
-    block: z.object({ id: z.string(), name: z.string(), holder: z.string().nullable(), kind: z.string(), mineral: z.string(), status: z.string() }),
+    block: z.object({
+      id: z.string(),
+      name: z.string(),
+      holder: z.string().nullable(),
+      kind: z.string(),
+      mineral: z.string(),
+      status: z.string(),
+    }),
     regime_reason: Sentence,
     inputs: z.record(z.string(), z.unknown()).describe('the extension-assessment input derived from the register'),
     derived_steps: z.array(Step),
@@ -71,7 +83,12 @@ export const StoredBlockAssessment = z
             amount_cny: z.number(),
           }),
         ),
-        total_cny: z.number(), steps: z.array(Step), readings: z.array(Sentence), actual_cny: z.number(), unfinished_ratio: z.number() })
+        total_cny: z.number(),
+        steps: z.array(Step),
+        readings: z.array(Sentence),
+        actual_cny: z.number(),
+        unfinished_ratio: z.number(),
+      })
       .nullable(),
     fees: z
       .object({
@@ -133,7 +150,10 @@ export const OffsetRecorded = z
   })
   .meta({ id: 'OffsetRecorded' });
 
-export const PlanBody = z.object({ required_km2: z.number().positive().optional(), max_candidates: z.number().int().min(1).max(3).optional() });
+export const PlanBody = z.object({
+  required_km2: z.number().positive().optional(),
+  max_candidates: z.number().int().min(1).max(3).optional(),
+});
 
 export const PlanCandidate = z
   .object({
@@ -144,7 +164,13 @@ export const PlanCandidate = z
     retained: Areal.describe('what the holder keeps'),
     retained_area_km2: z.number(),
     corners: z.array(z.object({ n: z.number().int(), lon: z.number(), lat: z.number(), part: z.number().int(), ring: z.number().int() })),
-    touches: z.object({ reserves_km2: z.number(), producing_wells: z.number(), wells: z.number(), pipelines_km: z.number(), protected_km2: z.number() }),
+    touches: z.object({
+      reserves_km2: z.number(),
+      producing_wells: z.number(),
+      wells: z.number(),
+      pipelines_km: z.number(),
+      protected_km2: z.number(),
+    }),
     contiguous_retained: z.boolean(),
     straight_edges: z.number().int(),
     cut_lines: z.array(z.object({ lon: z.number().optional(), lat: z.number().optional() })),
@@ -194,7 +220,8 @@ export const lifecycleRoutes = {
   blockAssessment: defineRoute({
     method: 'get',
     path: '/api/blocks/:id/assessment',
-    summary: 'Assessment of a stored block: areas from geometry, proven from reserves, shortfall from the investment ledger, regime from dates; investment schedule, fees, deadlines',
+    summary:
+      'Assessment of a stored block: areas from geometry, proven from reserves, shortfall from the investment ledger, regime from dates; investment schedule, fees, deadlines',
     tags: lifecycle,
     params: blockId,
     query: z.object({ on: isoDay.optional().describe('assess as of this day (default today)') }),
@@ -208,7 +235,10 @@ export const lifecycleRoutes = {
     summary: 'Deadlines (expiry, last day to apply for extension, mining registration) falling within N days',
     tags: lifecycle,
     query: z.object({
-      within: z.string().regex(/^\d{1,4}d?$/, 'a number of days, e.g. 90d').default('90d'),
+      within: z
+        .string()
+        .regex(/^\d{1,4}d?$/, 'a number of days, e.g. 90d')
+        .default('90d'),
       on: isoDay.optional(),
     }),
     badInput: 'INVALID_QUERY',

@@ -20,7 +20,13 @@ export const metaRoutes = {
     path: '/api/openapi.json',
     summary: 'This OpenAPI 3.0 document (generated from the contract, server/contract)',
     tags: ['Service'],
-    responses: { 200: { description: 'OpenAPI 3.0.3', json: z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) }), type: 'application/vnd.oai.openapi+json;version=3.0' } },
+    responses: {
+      200: {
+        description: 'OpenAPI 3.0.3',
+        json: z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) }),
+        type: 'application/vnd.oai.openapi+json;version=3.0',
+      },
+    },
     errors: {},
   }),
 };

@@ -37,7 +37,9 @@ export const Collection = z
     crs: z.array(z.string()),
     storageCrs: z.string(),
     extent: z.object({ spatial: z.object({ bbox: z.array(z.array(z.number()).length(4)) }) }).optional(),
-    filters: z.array(z.string()).describe('query parameters accepted as equality filters on /items (q: substring of name, holder, licence number)'),
+    filters: z
+      .array(z.string())
+      .describe('query parameters accepted as equality filters on /items (q: substring of name, holder, licence number)'),
     links: z.array(Link),
   })
   .meta({ id: 'Collection' });
@@ -53,7 +55,9 @@ export const Feature = z
     type: z.literal('Feature'),
     id: z.union([z.string(), z.number()]),
     geometry: Geometry.nullable(),
-    properties: z.record(z.string(), z.unknown()).refine((p) => !('sys_period' in p) && !('recorded' in p), 'no raw range text in properties'),
+    properties: z
+      .record(z.string(), z.unknown())
+      .refine((p) => !('sys_period' in p) && !('recorded' in p), 'no raw range text in properties'),
     links: z.array(Link).optional(),
   })
   .meta({ id: 'Feature' });
@@ -106,7 +110,16 @@ const bboxText = z
   .transform((s, ctx) => {
     if (!s) return [-180, -90, 180, 90] as [number, number, number, number];
     const n = s.split(',').map(Number);
-    if (n.length !== 4 || n.some((v) => !Number.isFinite(v)) || n[0] > n[2] || n[1] > n[3] || n[0] < -180 || n[2] > 180 || n[1] < -90 || n[3] > 90) {
+    if (
+      n.length !== 4 ||
+      n.some((v) => !Number.isFinite(v)) ||
+      n[0] > n[2] ||
+      n[1] > n[3] ||
+      n[0] < -180 ||
+      n[2] > 180 ||
+      n[1] < -90 ||
+      n[3] > 90
+    ) {
       ctx.addIssue({ code: 'custom', message: 'bbox must be minLon,minLat,maxLon,maxLat in CRS84' });
       return z.NEVER;
     }
@@ -116,13 +129,20 @@ const bboxText = z
 
 /** Every filter any collection accepts (each collection lists its own in `filters`). */
 export const ITEM_FILTERS = ['mineral', 'kind', 'status', 'holder', 'q', 'category', 'zone', 'type', 'block_id', 'level'] as const;
-const filterParams = Object.fromEntries(ITEM_FILTERS.map((k) => [k, z.string().max(200).optional().describe('filter (see the collection’s `filters`)')])) as {
+const filterParams = Object.fromEntries(
+  ITEM_FILTERS.map((k) => [k, z.string().max(200).optional().describe('filter (see the collection’s `filters`)')]),
+) as {
   [K in (typeof ITEM_FILTERS)[number]]: z.ZodOptional<z.ZodString>;
 };
 
 export const ItemsQuery = z.object({
   bbox: bboxText,
-  limit: z.coerce.number().int().min(1).optional().describe('page size; default PAGE_LIMIT_DEFAULT (10), capped at PAGE_LIMIT_MAX (10 000)'),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('page size; default PAGE_LIMIT_DEFAULT (10), capped at PAGE_LIMIT_MAX (10 000)'),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
   as_at: z.iso.datetime({ offset: true }).or(z.iso.date()).optional().describe('blocks only: the register as at this date or instant'),
   f,
@@ -130,18 +150,28 @@ export const ItemsQuery = z.object({
 });
 
 const ogc = ['OGC API – Features'] as const;
-const write = { 400: ['BODY_NOT_FEATURE'], 401: ['UNAUTHORIZED'], 404: ['NOT_FOUND'], 409: ['CONFLICT_DUPLICATE_ID'], 422: ['INVALID_PROPERTY', 'INVALID_ID', 'GEOMETRY_*'] } as const;
+const write = {
+  400: ['BODY_NOT_FEATURE'],
+  401: ['UNAUTHORIZED'],
+  404: ['NOT_FOUND'],
+  409: ['CONFLICT_DUPLICATE_ID'],
+  422: ['INVALID_PROPERTY', 'INVALID_ID', 'GEOMETRY_*'],
+} as const;
 
 export const ogcRoutes = {
   landing: defineRoute({
     method: 'get',
     path: OGC_BASE,
     summary: 'OGC API landing page (the base URL for GIS clients)',
-    description: 'JSON by default and for `f=json` / `Accept: application/json`; `f=html` redirects to the map page. `/` answers the same JSON to clients that ask for it.',
+    description:
+      'JSON by default and for `f=json` / `Accept: application/json`; `f=html` redirects to the map page. `/` answers the same JSON to clients that ask for it.',
     tags: ogc,
     query: z.object({ f }),
     badInput: 'INVALID_QUERY',
-    responses: { 200: { description: 'links to the API definition, conformance and collections', json: Landing }, 303: { description: 'f=html: the map page' } },
+    responses: {
+      200: { description: 'links to the API definition, conformance and collections', json: Landing },
+      303: { description: 'f=html: the map page' },
+    },
     errors: { 422: ['INVALID_QUERY'] },
   }),
   conformance: defineRoute({
@@ -187,7 +217,13 @@ export const ogcRoutes = {
     params: CollectionParams,
     query: ItemsQuery,
     badInput: 'INVALID_QUERY',
-    responses: { 200: { description: 'FeatureCollection with numberMatched, numberReturned and a next link', json: FeatureCollection, type: 'application/geo+json' } },
+    responses: {
+      200: {
+        description: 'FeatureCollection with numberMatched, numberReturned and a next link',
+        json: FeatureCollection,
+        type: 'application/geo+json',
+      },
+    },
     errors: { 404: ['NOT_FOUND'], 422: ['INVALID_QUERY'] },
   }),
   item: defineRoute({

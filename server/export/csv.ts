@@ -20,7 +20,17 @@ export function writeCornerCsv(polys: NamedPolygon[]): string {
         const g3 = to3(lon, lat);
         const g6 = to6(lon, lat);
         rows.push(
-          [q(p.name), String(r + 1), String(++n), formatDms(lon), formatDms(lat), g3.x.toFixed(3), g3.y.toFixed(3), g6.x.toFixed(3), g6.y.toFixed(3)].join(','),
+          [
+            q(p.name),
+            String(r + 1),
+            String(++n),
+            formatDms(lon),
+            formatDms(lat),
+            g3.x.toFixed(3),
+            g3.y.toFixed(3),
+            g6.x.toFixed(3),
+            g6.y.toFixed(3),
+          ].join(','),
         );
       }
     });

@@ -11,7 +11,8 @@ export interface NamedPolygon {
 /** Split a (Multi)Polygon into named polygons with open rings; several polygons are named name-1, name-2, … */
 export function namedPolygons(geometry: Polygon | MultiPolygon, name: string): NamedPolygon[] {
   const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : null;
-  if (!polys || !polys.length) throw badRequest('EXPORT_GEOMETRY', 'A Polygon or MultiPolygon is required', '需要面（Polygon 或 MultiPolygon）');
+  if (!polys || !polys.length)
+    throw badRequest('EXPORT_GEOMETRY', 'A Polygon or MultiPolygon is required', '需要面（Polygon 或 MultiPolygon）');
   return polys.map((rings, i) => ({
     name: polys.length > 1 ? `${name}-${i + 1}` : name,
     rings: rings.map((r) => openRing(r)),
@@ -34,7 +35,11 @@ export function geometryOf(body: unknown): Polygon | MultiPolygon {
   const b = body as Feature | Polygon | MultiPolygon | null;
   const g = b && (b as Feature).type === 'Feature' ? (b as Feature).geometry : b;
   if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon') || !Array.isArray(g.coordinates))
-    throw badRequest('EXPORT_GEOMETRY', 'Body must be a GeoJSON Polygon, MultiPolygon or a Feature with one', '请求体必须是 GeoJSON 面（Polygon/MultiPolygon）或含面的 Feature');
+    throw badRequest(
+      'EXPORT_GEOMETRY',
+      'Body must be a GeoJSON Polygon, MultiPolygon or a Feature with one',
+      '请求体必须是 GeoJSON 面（Polygon/MultiPolygon）或含面的 Feature',
+    );
   return g;
 }
 
@@ -42,7 +47,7 @@ export function geometryOf(body: unknown): Polygon | MultiPolygon {
 export function zonesFor(polys: NamedPolygon[]): { zone3: number; zone6: number } {
   let min = Infinity;
   let max = -Infinity;
-  for (const p of polys) for (const r of p.rings) for (const [lon] of r) (min = Math.min(min, lon)), (max = Math.max(max, lon));
+  for (const p of polys) for (const r of p.rings) for (const [lon] of r) ((min = Math.min(min, lon)), (max = Math.max(max, lon)));
   const mid = (min + max) / 2;
   return { zone3: zone3ForLon(mid), zone6: zone6ForLon(mid) };
 }

@@ -39,9 +39,12 @@ const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|\r\n]+/g, '_').trim() 
 export function exportGeometry(geometry: Polygon | MultiPolygon, opts: ExportOptions): ExportedFile {
   const format = opts.format as ExportFormat;
   if (!EXPORT_FORMATS.includes(format))
-    throw badRequest('EXPORT_FORMAT_UNKNOWN', `Unknown export format '${opts.format}'; use ${EXPORT_FORMATS.join(', ')}`, `未知导出格式“${opts.format}”；可用：${EXPORT_FORMATS.join('、')}`, [
-      { field: 'format', value: opts.format },
-    ]);
+    throw badRequest(
+      'EXPORT_FORMAT_UNKNOWN',
+      `Unknown export format '${opts.format}'; use ${EXPORT_FORMATS.join(', ')}`,
+      `未知导出格式“${opts.format}”；可用：${EXPORT_FORMATS.join('、')}`,
+      [{ field: 'format', value: opts.format }],
+    );
   const polys = namedPolygons(geometry, opts.name);
   const base = safeFileName(opts.name);
   switch (format) {
@@ -75,7 +78,11 @@ export function exportGeometry(geometry: Polygon | MultiPolygon, opts: ExportOpt
       return { buffer: Buffer.from(JSON.stringify(fc), 'utf8'), contentType: 'application/geo+json', filename: `${base}.geojson` };
     }
     case 'kml':
-      return { buffer: Buffer.from(writeKml(polys, opts.name), 'utf8'), contentType: 'application/vnd.google-earth.kml+xml', filename: `${base}.kml` };
+      return {
+        buffer: Buffer.from(writeKml(polys, opts.name), 'utf8'),
+        contentType: 'application/vnd.google-earth.kml+xml',
+        filename: `${base}.kml`,
+      };
     case 'shp':
       return {
         buffer: Buffer.from(writeShapefileZip(polys, base, { encoding: opts.encoding, crs: opts.crs })),

@@ -15,7 +15,9 @@ export function writeKml(polys: NamedPolygon[], docName: string): string {
       `      <name>${esc(p.name)}</name>`,
       '      <Polygon>',
       `        <outerBoundaryIs><LinearRing><coordinates>${coords(outer, true)}</coordinates></LinearRing></outerBoundaryIs>`,
-      ...holes.map((h) => `        <innerBoundaryIs><LinearRing><coordinates>${coords(h, false)}</coordinates></LinearRing></innerBoundaryIs>`),
+      ...holes.map(
+        (h) => `        <innerBoundaryIs><LinearRing><coordinates>${coords(h, false)}</coordinates></LinearRing></innerBoundaryIs>`,
+      ),
       '      </Polygon>',
       '    </Placemark>',
     ].join('\n');

@@ -53,17 +53,23 @@ describe('export → parse round trip', () => {
   });
 
   it('writes the annex CSV columns (DMS, 3° and 6° X/Y)', () => {
-    const text = exportGeometry(geom, { format: 'csv', name: 'x' }).buffer.toString('utf8').replace(/^\uFEFF/, '');
+    const text = exportGeometry(geom, { format: 'csv', name: 'x' })
+      .buffer.toString('utf8')
+      .replace(/^\uFEFF/, '');
     const [head, first] = text.split('\r\n');
     expect(head).toBe('地块,圈号,序号,东经,北纬,3度带X,3度带Y,6度带X,6度带Y');
     expect(first).toMatch(/^x,1,1,112°37′\d\d\.\d{4}″,35°49′\d\d\.\d{4}″,3966200\.125,38375300\.250,\d{7}\.\d{3},19\d{6}\.\d{3}$/);
   });
 
   it('refuses unknown formats and non-polygons with AppErrors', () => {
-    expect(() => exportGeometry(geom, { format: 'dxf', name: 'x' })).toThrow(expect.objectContaining({ code: 'EXPORT_FORMAT_UNKNOWN', status: 400 }));
+    expect(() => exportGeometry(geom, { format: 'dxf', name: 'x' })).toThrow(
+      expect.objectContaining({ code: 'EXPORT_FORMAT_UNKNOWN', status: 400 }),
+    );
     expect(() => exportGeometry({ type: 'Point', coordinates: [1, 2] } as never, { format: 'kml', name: 'x' })).toThrow(
       expect.objectContaining({ code: 'EXPORT_GEOMETRY' }),
     );
-    expect(() => exportGeometry(geom, { format: 'shp', name: 'x', crs: 3857 })).toThrow(expect.objectContaining({ code: 'EXPORT_CRS_UNSUPPORTED' }));
+    expect(() => exportGeometry(geom, { format: 'shp', name: 'x', crs: 3857 })).toThrow(
+      expect.objectContaining({ code: 'EXPORT_CRS_UNSUPPORTED' }),
+    );
   });
 });

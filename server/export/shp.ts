@@ -14,7 +14,8 @@ export const CGCS2000_GEOGCS_WKT =
   'GEOGCS["China Geodetic Coordinate System 2000",DATUM["China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
 
 export function gkPrjWkt(c: GkCrs): string {
-  const name = c.zone !== undefined ? `CGCS2000_${c.family}_Degree_GK_Zone_${c.zone}` : `CGCS2000_${c.family}_Degree_GK_CM_${c.centralMeridian}E`;
+  const name =
+    c.zone !== undefined ? `CGCS2000_${c.family}_Degree_GK_Zone_${c.zone}` : `CGCS2000_${c.family}_Degree_GK_CM_${c.centralMeridian}E`;
   return (
     `PROJCS["${name}",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],` +
     `PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",${c.falseEasting.toFixed(1)}],` +
@@ -33,7 +34,11 @@ export interface ShpOptions {
 export function writeShapefileZip(polys: NamedPolygon[], layer: string, opts: ShpOptions = {}): Uint8Array {
   const gk = opts.crs && opts.crs !== 4490 ? gkCrsByEpsg(opts.crs) : undefined;
   if (opts.crs && opts.crs !== 4490 && !gk)
-    throw badRequest('EXPORT_CRS_UNSUPPORTED', `Shapefile CRS EPSG:${opts.crs} is not supported (4490 or 4491–4554)`, `不支持的 Shapefile 坐标系 EPSG:${opts.crs}`);
+    throw badRequest(
+      'EXPORT_CRS_UNSUPPORTED',
+      `Shapefile CRS EPSG:${opts.crs} is not supported (4490 or 4491–4554)`,
+      `不支持的 Shapefile 坐标系 EPSG:${opts.crs}`,
+    );
   const toGk = gk ? lonLatToGkConverter(gk) : undefined;
   const project = (p: [number, number]): [number, number] => {
     if (!toGk) return p;
@@ -50,7 +55,9 @@ export function writeShapefileZip(polys: NamedPolygon[], layer: string, opts: Sh
   );
   const bboxOf = (rings: [number, number][][]) => {
     const b = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const r of rings) for (const [x, y] of r) (b[0] = Math.min(b[0], x)), (b[1] = Math.min(b[1], y)), (b[2] = Math.max(b[2], x)), (b[3] = Math.max(b[3], y));
+    for (const r of rings)
+      for (const [x, y] of r)
+        ((b[0] = Math.min(b[0], x)), (b[1] = Math.min(b[1], y)), (b[2] = Math.max(b[2], x)), (b[3] = Math.max(b[3], y)));
     return b;
   };
   const contentLen = (rings: [number, number][][]) => 44 + 4 * rings.length + 16 * rings.reduce((s, r) => s + r.length, 0);
@@ -58,7 +65,10 @@ export function writeShapefileZip(polys: NamedPolygon[], layer: string, opts: Sh
   const shp = new DataView(new ArrayBuffer(shpLen));
   const shx = new DataView(new ArrayBuffer(100 + 8 * records.length));
   const all = bboxOf(records.flat());
-  for (const [view, len] of [[shp, shpLen], [shx, 100 + 8 * records.length]] as const) {
+  for (const [view, len] of [
+    [shp, shpLen],
+    [shx, 100 + 8 * records.length],
+  ] as const) {
     view.setInt32(0, 9994);
     view.setInt32(24, len / 2);
     view.setInt32(28, 1000, true);
@@ -76,7 +86,11 @@ export function writeShapefileZip(polys: NamedPolygon[], layer: string, opts: Sh
     shp.setInt32(o, 5, true);
     bboxOf(rings).forEach((v, k) => shp.setFloat64(o + 4 + 8 * k, v, true));
     shp.setInt32(o + 36, rings.length, true);
-    shp.setInt32(o + 40, rings.reduce((s, r) => s + r.length, 0), true);
+    shp.setInt32(
+      o + 40,
+      rings.reduce((s, r) => s + r.length, 0),
+      true,
+    );
     o += 44;
     let start = 0;
     for (const r of rings) {
@@ -108,7 +122,10 @@ export function writeShapefileZip(polys: NamedPolygon[], layer: string, opts: Sh
 
 /** DBF III with NAME C(254) and AREA_KM2 N(20,8). */
 function writeDbf(rows: [string, string][], enc: 'utf-8' | 'gbk'): Uint8Array {
-  const fields: [string, 'C' | 'N', number, number][] = [['NAME', 'C', 254, 0], ['AREA_KM2', 'N', 20, 8]];
+  const fields: [string, 'C' | 'N', number, number][] = [
+    ['NAME', 'C', 254, 0],
+    ['AREA_KM2', 'N', 20, 8],
+  ];
   const headerLen = 32 + 32 * fields.length + 1;
   const recLen = 1 + fields.reduce((s, f) => s + f[2], 0);
   const buf = new Uint8Array(headerLen + recLen * rows.length + 1);

@@ -30,20 +30,26 @@ function checkPosition(p: unknown, where: ErrorDetail): Position {
 
 function checkRing(ring: unknown, polygon: number, ringNo: number): void {
   if (!Array.isArray(ring) || ring.length < 4) {
-    throw unprocessable('GEOMETRY_TOO_FEW_POINTS', 'A ring needs at least 3 distinct corners and must be closed',
-      '每个环至少需要 3 个不同的界址点并且闭合', [{ parcel: polygon + 1, ring: ringNo + 1 }]);
+    throw unprocessable(
+      'GEOMETRY_TOO_FEW_POINTS',
+      'A ring needs at least 3 distinct corners and must be closed',
+      '每个环至少需要 3 个不同的界址点并且闭合',
+      [{ parcel: polygon + 1, ring: ringNo + 1 }],
+    );
   }
   ring.forEach((p, i) => checkPosition(p, { parcel: polygon + 1, ring: ringNo + 1, point: i + 1 }));
   const first = ring[0] as number[];
   const last = ring[ring.length - 1] as number[];
   if (first[0] !== last[0] || first[1] !== last[1]) {
-    throw unprocessable('GEOMETRY_RING_NOT_CLOSED', 'A ring is not closed (first and last positions differ)',
-      '环未闭合（首末点不同）', [{ parcel: polygon + 1, ring: ringNo + 1 }]);
+    throw unprocessable('GEOMETRY_RING_NOT_CLOSED', 'A ring is not closed (first and last positions differ)', '环未闭合（首末点不同）', [
+      { parcel: polygon + 1, ring: ringNo + 1 },
+    ]);
   }
   const distinct = new Set(ring.map((p) => `${(p as number[])[0]},${(p as number[])[1]}`));
   if (distinct.size < 3) {
-    throw unprocessable('GEOMETRY_TOO_FEW_POINTS', 'A ring needs at least 3 distinct corners',
-      '每个环至少需要 3 个不同的界址点', [{ parcel: polygon + 1, ring: ringNo + 1 }]);
+    throw unprocessable('GEOMETRY_TOO_FEW_POINTS', 'A ring needs at least 3 distinct corners', '每个环至少需要 3 个不同的界址点', [
+      { parcel: polygon + 1, ring: ringNo + 1 },
+    ]);
   }
 }
 
@@ -55,8 +61,9 @@ function checkRing(ring: unknown, polygon: number, ringNo: number): void {
 export function checkGeometry(geometry: unknown, kind: GeometryKind, maxVertices = 200_000): Geometry {
   const g = geometry as Geometry | null;
   if (!g || typeof g !== 'object' || !('type' in g) || !TYPES[kind].includes(g.type)) {
-    throw unprocessable('GEOMETRY_WRONG_TYPE', `Geometry must be ${TYPES[kind].join(' or ')}`,
-      `几何类型应为 ${TYPES[kind].join(' 或 ')}`, [{ field: 'geometry' }]);
+    throw unprocessable('GEOMETRY_WRONG_TYPE', `Geometry must be ${TYPES[kind].join(' or ')}`, `几何类型应为 ${TYPES[kind].join(' 或 ')}`, [
+      { field: 'geometry' },
+    ]);
   }
   const coords = (g as { coordinates?: unknown }).coordinates;
   if (!Array.isArray(coords)) {
@@ -89,8 +96,12 @@ export function checkGeometry(geometry: unknown, kind: GeometryKind, maxVertices
     });
   }
   if (vertices > maxVertices) {
-    throw unprocessable('TOO_MANY_VERTICES', `Geometry has ${vertices} vertices; the limit is ${maxVertices}`,
-      `几何有 ${vertices} 个顶点，超过上限 ${maxVertices}`, [{ vertices, limit: maxVertices }]);
+    throw unprocessable(
+      'TOO_MANY_VERTICES',
+      `Geometry has ${vertices} vertices; the limit is ${maxVertices}`,
+      `几何有 ${vertices} 个顶点，超过上限 ${maxVertices}`,
+      [{ vertices, limit: maxVertices }],
+    );
   }
   if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
     // the parsers' sweep-and-prune segment search (near n log n), not Turf's quadratic kinks
@@ -100,10 +111,20 @@ export function checkGeometry(geometry: unknown, kind: GeometryKind, maxVertices
       const found = findCrossings(open, 20);
       if (!found.length) return;
       const [lon, lat] = found[0].at;
-      throw unprocessable('GEOMETRY_SELF_INTERSECTION',
+      throw unprocessable(
+        'GEOMETRY_SELF_INTERSECTION',
         `The boundary crosses itself near ${lon.toFixed(6)}, ${lat.toFixed(6)} (${found.length} crossing(s))`,
         `边界自相交，位置约在 ${lon.toFixed(6)}, ${lat.toFixed(6)}（共 ${found.length} 处）`,
-        found.map((c) => ({ parcel: pi + 1, ring: c.a.ring + 1, point: c.a.i + 1, other_point: c.b.i + 1, kind: c.kind, lon: c.at[0], lat: c.at[1] })));
+        found.map((c) => ({
+          parcel: pi + 1,
+          ring: c.a.ring + 1,
+          point: c.a.i + 1,
+          other_point: c.b.i + 1,
+          kind: c.kind,
+          lon: c.at[0],
+          lat: c.at[1],
+        })),
+      );
     });
   }
   return g;

@@ -84,8 +84,12 @@ function parseFeatureBody(c: CollectionDef, body: unknown, maxVertices: number, 
   if (!parsed.success) throw fromZod(parsed.error, 'INVALID_PROPERTY');
   const id = idFromPath ?? (b.id !== undefined ? String(b.id) : (b.properties as Record<string, unknown> | undefined)?.id);
   if (id !== undefined && !/^[\w.\-:\u4e00-\u9fa5]{1,100}$/.test(String(id))) {
-    throw unprocessable('INVALID_ID', 'Feature id may hold letters, digits, Chinese characters and . - _ : (at most 100)',
-      '要素编号只能包含字母、数字、汉字及 . - _ :（最多 100 个字符）', [{ field: 'id' }]);
+    throw unprocessable(
+      'INVALID_ID',
+      'Feature id may hold letters, digits, Chinese characters and . - _ : (at most 100)',
+      '要素编号只能包含字母、数字、汉字及 . - _ :（最多 100 个字符）',
+      [{ field: 'id' }],
+    );
   }
   return { type: 'Feature', geometry, properties: { ...parsed.data, ...(id !== undefined ? { id: String(id) } : {}) } };
 }
@@ -102,14 +106,18 @@ export function featureRoutes(deps: FeatureRouterDeps) {
 
   return implement({
     landing: {
-      handler: ({ query, req }) => (query.f === 'html' ? { status: 303, headers: { Location: '/' } } : { status: 200, body: landingPage(req) }),
+      handler: ({ query, req }) =>
+        query.f === 'html' ? { status: 303, headers: { Location: '/' } } : { status: 200, body: landingPage(req) },
     },
     conformance: { handler: () => ({ status: 200, body: { conformsTo: CONFORMANCE } }) },
     collections: {
       handler: async ({ req }) => {
         const collections = [];
         for (const c of COLLECTIONS) collections.push(describe(c, req, await extentOf(c)));
-        return { status: 200, body: { links: [{ rel: 'self', type: 'application/json', href: `${apiBase(req)}/collections` }], collections } };
+        return {
+          status: 200,
+          body: { links: [{ rel: 'self', type: 'application/json', href: `${apiBase(req)}/collections` }], collections },
+        };
       },
     },
     collection: {
@@ -142,7 +150,12 @@ export function featureRoutes(deps: FeatureRouterDeps) {
             numberMatched: matched,
             numberReturned: rows.length,
             timeStamp: new Date().toISOString(),
-            links: pageLinks(`${originOf(req)}${req.baseUrl}${req.path}`, keep, { offset: query.offset, limit, returned: rows.length, matched }, { type: 'application/geo+json' }),
+            links: pageLinks(
+              `${originOf(req)}${req.baseUrl}${req.path}`,
+              keep,
+              { offset: query.offset, limit, returned: rows.length, matched },
+              { type: 'application/geo+json' },
+            ),
           },
         };
       },
@@ -151,16 +164,25 @@ export function featureRoutes(deps: FeatureRouterDeps) {
       handler: async ({ params, req }) => {
         const c = collectionOr404(params.collectionId);
         const f = await getFeature(c, params.featureId);
-        return { status: 200, body: { ...f, links: [{ rel: 'collection', type: 'application/json', href: `${apiBase(req)}/collections/${c.id}` }] } };
+        return {
+          status: 200,
+          body: { ...f, links: [{ rel: 'collection', type: 'application/json', href: `${apiBase(req)}/collections/${c.id}` }] },
+        };
       },
     },
     createItem: {
       handler: async ({ params, body }) => {
         const c = collectionOr404(params.collectionId);
         const feature = parseFeatureBody(c, body, deps.maxVertices);
-        const id = await db.transaction(async (tx) => (await tx.named<{ id: string }>(`${c.table}_insert`, [JSON.stringify([feature])])).rows[0].id);
+        const id = await db.transaction(
+          async (tx) => (await tx.named<{ id: string }>(`${c.table}_insert`, [JSON.stringify([feature])])).rows[0].id,
+        );
         deps.onWrite?.(c.id);
-        return { status: 201, headers: { Location: `${OGC_BASE}/collections/${c.id}/items/${encodeURIComponent(id)}` }, body: await getFeature(c, id) };
+        return {
+          status: 201,
+          headers: { Location: `${OGC_BASE}/collections/${c.id}/items/${encodeURIComponent(id)}` },
+          body: await getFeature(c, id),
+        };
       },
     },
     replaceItem: {
@@ -168,7 +190,9 @@ export function featureRoutes(deps: FeatureRouterDeps) {
         const c = collectionOr404(params.collectionId);
         const fid = params.featureId;
         const feature = parseFeatureBody(c, body, deps.maxVertices, fid);
-        const updated = await db.transaction(async (tx) => (await tx.named(`${c.table}_update`, [fid, JSON.stringify(feature)])).rows.length);
+        const updated = await db.transaction(
+          async (tx) => (await tx.named(`${c.table}_update`, [fid, JSON.stringify(feature)])).rows.length,
+        );
         if (!updated) throw notFound('feature', fid);
         deps.onWrite?.(c.id);
         return { status: 200, body: await getFeature(c, fid) };

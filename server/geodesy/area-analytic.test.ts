@@ -13,13 +13,24 @@ function bandAreaKm2(lat1: number, lat2: number, dLonDeg: number): number {
     const s = Math.sin((deg * Math.PI) / 180);
     return (1 - e2) * (s / (1 - e2 * s * s) - (1 / (2 * e)) * Math.log((1 - e * s) / (1 + e * s)));
   };
-  return ((a * a) / 2) * ((dLonDeg * Math.PI) / 180) * (q(lat2) - q(lat1)) / 1e6;
+  return (((a * a) / 2) * ((dLonDeg * Math.PI) / 180) * (q(lat2) - q(lat1))) / 1e6;
 }
 
 describe('ellipsoidalAreaKm2 (GRS80, geodesic edges)', () => {
   it('matches the closed-form ellipsoidal band area for a narrow meridian strip', () => {
     // 0.001° wide: the geodesic between the two top (or bottom) corners is within a few mm of the parallel.
-    const g: Polygon = { type: 'Polygon', coordinates: [[[112.5, 36], [112.501, 36], [112.501, 36.5], [112.5, 36.5], [112.5, 36]]] };
+    const g: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [112.5, 36],
+          [112.501, 36],
+          [112.501, 36.5],
+          [112.5, 36.5],
+          [112.5, 36],
+        ],
+      ],
+    };
     const exact = bandAreaKm2(36, 36.5, 0.001);
     expect(Math.abs(ellipsoidalAreaKm2(g) - exact) / exact).toBeLessThan(1e-7);
   });
@@ -30,7 +41,9 @@ describe('ellipsoidalAreaKm2 (GRS80, geodesic edges)', () => {
     expect(ellipsoidalAreaKm2(reversed)).toBeCloseTo(ellipsoidalAreaKm2(RECT_20x15), 9);
     const hole: Polygon = { type: 'Polygon', coordinates: [HOLED_BLOCK.coordinates[1]] };
     expect(ellipsoidalAreaKm2(HOLED_BLOCK)).toBeCloseTo(
-      ellipsoidalAreaKm2({ type: 'Polygon', coordinates: [HOLED_BLOCK.coordinates[0]] }) - ellipsoidalAreaKm2(hole), 9);
+      ellipsoidalAreaKm2({ type: 'Polygon', coordinates: [HOLED_BLOCK.coordinates[0]] }) - ellipsoidalAreaKm2(hole),
+      9,
+    );
     expect(ellipsoidalAreaKm2(RECT_20x15)).toBeCloseTo(300, 0); // built from approximate km offsets
   });
 

@@ -8,7 +8,12 @@ const lib = ((GL as unknown as { default?: typeof GL }).default ?? GL) as typeof
 
 function gkSquare(epsg: number, x0: number, y0: number, side: number) {
   const conv = gkConverter(gkCrsByEpsg(epsg)!);
-  const c = [[x0, y0], [x0, y0 + side], [x0 + side, y0 + side], [x0 + side, y0]].map(([x, y]) => conv(x, y));
+  const c = [
+    [x0, y0],
+    [x0, y0 + side],
+    [x0 + side, y0 + side],
+    [x0 + side, y0],
+  ].map(([x, y]) => conv(x, y));
   return [...c, c[0]];
 }
 

@@ -16,7 +16,8 @@ export const GRS80 = { a: CGCS2000_A, f: 1 / CGCS2000_INV_F } as const;
 export const geod = new lib.Geodesic.Geodesic(GRS80.a, GRS80.f);
 
 const samePos = (a: Position, b: Position) => a[0] === b[0] && a[1] === b[1];
-const openLength = (ring: readonly Position[]) => (ring.length > 1 && samePos(ring[0], ring[ring.length - 1]) ? ring.length - 1 : ring.length);
+const openLength = (ring: readonly Position[]) =>
+  ring.length > 1 && samePos(ring[0], ring[ring.length - 1]) ? ring.length - 1 : ring.length;
 
 /** Signed area of one ring in m²: positive when counter-clockwise (lon east, lat north); closing vertex optional. */
 export function ringSignedAreaM2(ring: readonly Position[]): number {

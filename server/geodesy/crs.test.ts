@@ -2,8 +2,17 @@ import { execFileSync } from 'node:child_process';
 import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
 import {
-  allGkCrs, cgcs2000Definitions, gkCrsByEpsg, gkCrsForCentralMeridian, gkCrsForZone, gkToLonLat, lonLatToGk, registerCgcs2000,
-  zone3ForLon, zone6ForLon, zonePrefixOf,
+  allGkCrs,
+  cgcs2000Definitions,
+  gkCrsByEpsg,
+  gkCrsForCentralMeridian,
+  gkCrsForZone,
+  gkToLonLat,
+  lonLatToGk,
+  registerCgcs2000,
+  zone3ForLon,
+  zone6ForLon,
+  zonePrefixOf,
 } from './crs';
 
 const hasCs2cs = (() => {
@@ -48,21 +57,27 @@ describe('CGCS2000 proj4 definitions', () => {
     expect(lat).toBeCloseTo(40.2, 10);
   });
 
-  it.runIf(hasCs2cs)('agrees with PROJ (cs2cs) to 0.1 mm across both families, prefixed or not', () => {
-    registerCgcs2000();
-    const lines: string[] = [];
-    const pick = new Set([4491, 4497, 4501, 4502, 4508, 4513, 4526, 4527, 4533, 4547, 4554]);
-    const cases = allGkCrs().filter((c) => pick.has(c.epsg)).map((c) => ({ c, lon: c.centralMeridian + 0.9, lat: 36.3 }));
-    for (const { c, lon, lat } of cases) {
-      const out = execFileSync('cs2cs', ['-f', '%.6f', 'EPSG:4490', `EPSG:${c.epsg}`], { input: `${lat} ${lon}\n` }).toString();
-      const [n, e] = out.trim().split(/\s+/).map(Number);
-      const ours = proj4('EPSG:4490', `EPSG:${c.epsg}`, [lon, lat]);
-      expect(Math.abs(ours[0] - e)).toBeLessThan(1e-4);
-      expect(Math.abs(ours[1] - n)).toBeLessThan(1e-4);
-      lines.push(String(c.epsg));
-    }
-    expect(lines.length).toBe(pick.size);
-  }, 60_000);
+  it.runIf(hasCs2cs)(
+    'agrees with PROJ (cs2cs) to 0.1 mm across both families, prefixed or not',
+    () => {
+      registerCgcs2000();
+      const lines: string[] = [];
+      const pick = new Set([4491, 4497, 4501, 4502, 4508, 4513, 4526, 4527, 4533, 4547, 4554]);
+      const cases = allGkCrs()
+        .filter((c) => pick.has(c.epsg))
+        .map((c) => ({ c, lon: c.centralMeridian + 0.9, lat: 36.3 }));
+      for (const { c, lon, lat } of cases) {
+        const out = execFileSync('cs2cs', ['-f', '%.6f', 'EPSG:4490', `EPSG:${c.epsg}`], { input: `${lat} ${lon}\n` }).toString();
+        const [n, e] = out.trim().split(/\s+/).map(Number);
+        const ours = proj4('EPSG:4490', `EPSG:${c.epsg}`, [lon, lat]);
+        expect(Math.abs(ours[0] - e)).toBeLessThan(1e-4);
+        expect(Math.abs(ours[1] - n)).toBeLessThan(1e-4);
+        lines.push(String(c.epsg));
+      }
+      expect(lines.length).toBe(pick.size);
+    },
+    60_000,
+  );
 });
 
 describe('zone helpers', () => {

@@ -4,10 +4,17 @@ import { dmsPartsToDegrees, formatDms, parseDms } from './dms';
 
 describe('parseDms', () => {
   const v = 112 + 36 / 60 + 43.2 / 3600;
-  it.each(['112°36′43.20″', `112°36'43.2"`, 'E112°36′43.20″', '东经112°36′43.20″', '112°36′43.20″E', '112:36:43.2', '112 36 43.2', '112度36分43.2秒', '112°36’43.2”'])(
-    '%s',
-    (s) => expect(parseDms(s)!.value).toBeCloseTo(v, 12),
-  );
+  it.each([
+    '112°36′43.20″',
+    `112°36'43.2"`,
+    'E112°36′43.20″',
+    '东经112°36′43.20″',
+    '112°36′43.20″E',
+    '112:36:43.2',
+    '112 36 43.2',
+    '112度36分43.2秒',
+    '112°36’43.2”',
+  ])('%s', (s) => expect(parseDms(s)!.value).toBeCloseTo(v, 12));
   it('knows the axis from the hemisphere', () => {
     expect(parseDms('北纬35°48′00″')).toEqual({ value: 35.8, axis: 'lat' });
     expect(parseDms('E112°')!.axis).toBe('lon');

@@ -10,16 +10,23 @@ export interface DmsParse {
 }
 
 const HEMI: Record<string, { axis: 'lon' | 'lat'; sign: 1 | -1 }> = {
-  E: { axis: 'lon', sign: 1 }, W: { axis: 'lon', sign: -1 }, N: { axis: 'lat', sign: 1 }, S: { axis: 'lat', sign: -1 },
-  东经: { axis: 'lon', sign: 1 }, 西经: { axis: 'lon', sign: -1 }, 北纬: { axis: 'lat', sign: 1 }, 南纬: { axis: 'lat', sign: -1 },
-  东: { axis: 'lon', sign: 1 }, 西: { axis: 'lon', sign: -1 }, 北: { axis: 'lat', sign: 1 }, 南: { axis: 'lat', sign: -1 },
+  E: { axis: 'lon', sign: 1 },
+  W: { axis: 'lon', sign: -1 },
+  N: { axis: 'lat', sign: 1 },
+  S: { axis: 'lat', sign: -1 },
+  东经: { axis: 'lon', sign: 1 },
+  西经: { axis: 'lon', sign: -1 },
+  北纬: { axis: 'lat', sign: 1 },
+  南纬: { axis: 'lat', sign: -1 },
+  东: { axis: 'lon', sign: 1 },
+  西: { axis: 'lon', sign: -1 },
+  北: { axis: 'lat', sign: 1 },
+  南: { axis: 'lat', sign: -1 },
 };
 
 const NUM = String.raw`(\d+(?:\.\d+)?)`;
 // degrees [sep minutes [sep seconds]] with °/度, ′/'/’/分, ″/"/”/''/秒 or ':' / blanks as separators.
-const BODY = new RegExp(
-  String.raw`^${NUM}\s*(?:[°度:\s]\s*)(?:${NUM}\s*(?:[′'’分:\s]\s*)?(?:${NUM}\s*(?:″|"|”|''|′′|秒)?)?)?$`,
-);
+const BODY = new RegExp(String.raw`^${NUM}\s*(?:[°度:\s]\s*)(?:${NUM}\s*(?:[′'’分:\s]\s*)?(?:${NUM}\s*(?:″|"|”|''|′′|秒)?)?)?$`);
 
 /**
  * Parse a DMS or decimal-degree string. Returns undefined when the text is not an angle

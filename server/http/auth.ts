@@ -10,7 +10,14 @@ export function requireAdmin(token: string): RequestHandler {
     const m = /^Bearer\s+(.+)$/i.exec(h);
     const got = Buffer.from(m ? m[1] : '');
     if (!m || got.length !== expected.length || !timingSafeEqual(got, expected)) {
-      next(new AppError(401, 'UNAUTHORIZED', 'This write needs an administrator token (Authorization: Bearer …)', '此写操作需要管理员令牌（Authorization: Bearer …）'));
+      next(
+        new AppError(
+          401,
+          'UNAUTHORIZED',
+          'This write needs an administrator token (Authorization: Bearer …)',
+          '此写操作需要管理员令牌（Authorization: Bearer …）',
+        ),
+      );
       return;
     }
     next();

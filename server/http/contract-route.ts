@@ -44,7 +44,8 @@ export function pageLinks(
   };
   const t = opts.type ? { type: opts.type } : {};
   const links: { rel: string; href: string; type?: string }[] = [{ rel: 'self', ...t, href: href(page.offset) }];
-  if (page.matched !== undefined && page.offset + page.returned < page.matched) links.push({ rel: 'next', ...t, href: href(page.offset + page.returned) });
+  if (page.matched !== undefined && page.offset + page.returned < page.matched)
+    links.push({ rel: 'next', ...t, href: href(page.offset + page.returned) });
   for (const a of opts.alternates ?? []) links.push({ rel: 'alternate', type: a.type, href: href(page.offset, a.set) });
   return links;
 }
@@ -66,7 +67,16 @@ export type Implementations = { [K in RouteKey]: Implementation<Contract[K]> };
 /** Identity that keeps a module's partial map of implementations checked against the contract. */
 export const implement = <K extends RouteKey>(impls: { [P in K]: Implementation<Contract[P]> }) => impls;
 
-function send(res: Response, spec: RouteSpec, reply: { status: number; headers?: Record<string, string>; body?: unknown; file?: { buffer: Buffer | Uint8Array | string; contentType: string; filename?: string } }) {
+function send(
+  res: Response,
+  spec: RouteSpec,
+  reply: {
+    status: number;
+    headers?: Record<string, string>;
+    body?: unknown;
+    file?: { buffer: Buffer | Uint8Array | string; contentType: string; filename?: string };
+  },
+) {
   if (reply.headers) for (const [k, v] of Object.entries(reply.headers)) res.setHeader(k, v);
   res.status(reply.status);
   if (reply.file) {
@@ -92,7 +102,8 @@ export function handlerFor<S extends RouteSpec>(spec: S, impl: Implementation<S>
     (async () => {
       const params = spec.params ? parseOr422(spec.params, req.params, code) : {};
       const query = spec.query ? parseOr422(spec.query, impl.queryFrom ? impl.queryFrom(req) : req.query, code) : {};
-      const body = spec.body && spec.body.validate !== false ? parseOr422(spec.body.schema, req.body ?? {}, code) : spec.body ? req.body : undefined;
+      const body =
+        spec.body && spec.body.validate !== false ? parseOr422(spec.body.schema, req.body ?? {}, code) : spec.body ? req.body : undefined;
       const reply = await impl.handler({ params, query, body, req, res } as Parsed<S> & { req: Request; res: Response });
       if (!(reply.status in spec.responses)) throw new AppError(500, 'INTERNAL', `undeclared status ${reply.status}`, '服务器内部错误');
       send(res, spec, reply as Parameters<typeof send>[2]);

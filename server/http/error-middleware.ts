@@ -35,7 +35,12 @@ export const errorMiddleware: ErrorRequestHandler = (err, req, res, _next) => {
   else if (err && err.type === 'entity.parse.failed')
     appErr = new AppError(400, 'BODY_NOT_JSON', 'The request body is not valid JSON', '请求体不是有效的 JSON');
   else if (err && err.name === 'MulterError')
-    appErr = new AppError(err.code === 'LIMIT_FILE_SIZE' ? 413 : 400, `UPLOAD_${err.code}`, `Upload refused: ${err.message}`, `上传被拒绝：${err.message}`);
+    appErr = new AppError(
+      err.code === 'LIMIT_FILE_SIZE' ? 413 : 400,
+      `UPLOAD_${err.code}`,
+      `Upload refused: ${err.message}`,
+      `上传被拒绝：${err.message}`,
+    );
   else appErr = fromPg(err ?? {});
   if (!appErr) {
     req.log?.error({ err }, 'unhandled error');

@@ -23,12 +23,21 @@ const openapiPath = (p: string) => p.replace(/:([A-Za-z_]\w*)/g, '{$1}');
 
 function parameters(spec: RouteSpec) {
   const out: Record<string, unknown>[] = [];
-  for (const [where, schema] of [['path', spec.params], ['query', spec.query]] as const) {
+  for (const [where, schema] of [
+    ['path', spec.params],
+    ['query', spec.query],
+  ] as const) {
     if (!schema) continue;
     const js = inline(schema) as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
     for (const [name, s] of Object.entries(js.properties ?? {})) {
       const { description, ...rest } = s;
-      out.push({ name, in: where, required: where === 'path' || (js.required ?? []).includes(name) && !('default' in rest), schema: rest, ...(description ? { description } : {}) });
+      out.push({
+        name,
+        in: where,
+        required: where === 'path' || ((js.required ?? []).includes(name) && !('default' in rest)),
+        schema: rest,
+        ...(description ? { description } : {}),
+      });
     }
   }
   return out;
@@ -51,7 +60,12 @@ function operation(key: string, spec: RouteSpec) {
     };
   }
   const body = spec.body
-    ? { requestBody: { required: true, content: Object.fromEntries(spec.body.types.map((t) => [t, { schema: inline(spec.body!.schema) }])) } }
+    ? {
+        requestBody: {
+          required: true,
+          content: Object.fromEntries(spec.body.types.map((t) => [t, { schema: inline(spec.body!.schema) }])),
+        },
+      }
     : {};
   return {
     operationId: key,
@@ -82,9 +96,7 @@ export function openapiDocument() {
         'Licence blocks, protected areas, red lines, wells and pipelines (OGC API – Features at the base URL `/api`), vector tiles, coordinate-file parsing, conflict checks and licence-extension assessments. Areas are ellipsoidal on the CGCS2000 ellipsoid. The older OGC paths `/conformance` and `/collections/…` answer too.',
     },
     servers: [{ url: '/' }],
-    tags: [
-      ...COLLECTIONS.map((c) => ({ name: c.id, description: `${c.titleZh} — ${c.title}` })),
-    ],
+    tags: [...COLLECTIONS.map((c) => ({ name: c.id, description: `${c.titleZh} — ${c.title}` }))],
     paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },

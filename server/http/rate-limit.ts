@@ -13,7 +13,14 @@ export function expensiveRouteLimit(perMinute: number): RequestHandler {
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, _res, next) =>
-      next(new AppError(429, 'RATE_LIMITED', `Too many requests: at most ${perMinute} a minute for uploads, checks and plans`,
-        `请求过于频繁：上传、核查和缩减方案每分钟最多 ${perMinute} 次`, [{ limit: perMinute, window_s: 60 }])),
+      next(
+        new AppError(
+          429,
+          'RATE_LIMITED',
+          `Too many requests: at most ${perMinute} a minute for uploads, checks and plans`,
+          `请求过于频繁：上传、核查和缩减方案每分钟最多 ${perMinute} 次`,
+          [{ limit: perMinute, window_s: 60 }],
+        ),
+      ),
   });
 }

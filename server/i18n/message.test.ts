@@ -8,7 +8,12 @@ const SAY = defineMessages({
 
 describe('server sentences', () => {
   it('carry code, params and both languages', () => {
-    expect(say(SAY, 'DAYS_LEFT', { days: 12 })).toEqual({ code: 'DAYS_LEFT', params: { days: 12 }, message: '12 days left', message_zh: '剩余 12 天' });
+    expect(say(SAY, 'DAYS_LEFT', { days: 12 })).toEqual({
+      code: 'DAYS_LEFT',
+      params: { days: 12 },
+      message: '12 days left',
+      message_zh: '剩余 12 天',
+    });
     expect(say(SAY, 'PLAIN')).toEqual({ code: 'PLAIN', params: {}, message: 'plain', message_zh: '普通' });
     expect(isMessage(say(SAY, 'PLAIN'))).toBe(true);
     expect(isMessage('plain')).toBe(false);

@@ -2,8 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { deadlinesWithin, type DeadlineBlockRow } from './deadlines-list';
 
 const row = (id: string, valid_to: string): DeadlineBlockRow => ({
-  id, name: id, licence_no: null, holder: null, kind: 'exploration', mineral: 'cbm', status: 'valid',
-  first_registration_date: '2020-06-01', valid_from: '2022-01-01', valid_to, extensions_used: 0, proven_submitted_date: null,
+  id,
+  name: id,
+  licence_no: null,
+  holder: null,
+  kind: 'exploration',
+  mineral: 'cbm',
+  status: 'valid',
+  first_registration_date: '2020-06-01',
+  valid_from: '2022-01-01',
+  valid_to,
+  extensions_used: 0,
+  proven_submitted_date: null,
 });
 
 describe('deadlinesWithin', () => {

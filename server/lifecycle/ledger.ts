@@ -11,5 +11,7 @@ export interface OffsetRow {
 
 /** The rules' immutable offset ledger from stored rows. */
 export function ledgerFromRows(rows: OffsetRow[]): OffsetLedger {
-  return { entries: rows.map((r) => ({ id: r.id, from_block: r.from_block, to_block: r.to_block, area_km2: Number(r.area_km2), date: r.date })) };
+  return {
+    entries: rows.map((r) => ({ id: r.id, from_block: r.from_block, to_block: r.to_block, area_km2: Number(r.area_km2), date: r.date })),
+  };
 }

@@ -3,15 +3,35 @@ import { assessStoredBlock, investedWithin, type StoredBlock } from './stored-bl
 import { applyOffset, EMPTY_LEDGER } from '../rules';
 
 const block: StoredBlock = {
-  id: 'b1', name: '寿阳北 (test)', holder: 'H', kind: 'exploration', mineral: 'cbm', status: 'valid',
-  acquisition_method: 'tender', first_registration_date: '2016-01-01', first_registration_area_km2: 268.752,
-  valid_from: '2021-01-01', valid_to: '2026-01-01', extensions_used: 0, province_registered: true,
-  area_km2: 268.752, proven_km2: 58.91, proven_submitted_date: null,
+  id: 'b1',
+  name: '寿阳北 (test)',
+  holder: 'H',
+  kind: 'exploration',
+  mineral: 'cbm',
+  status: 'valid',
+  acquisition_method: 'tender',
+  first_registration_date: '2016-01-01',
+  first_registration_area_km2: 268.752,
+  valid_from: '2021-01-01',
+  valid_to: '2026-01-01',
+  extensions_used: 0,
+  province_registered: true,
+  area_km2: 268.752,
+  proven_km2: 58.91,
+  proven_submitted_date: null,
 };
 
 describe('investedWithin', () => {
   it('weights each calendar year by its share inside the term', () => {
-    const r = investedWithin([{ year: 2020, amount_cny: 1000 }, { year: 2021, amount_cny: 2000 }, { year: 2022, amount_cny: 365 }], '2021-01-01', '2022-07-02');
+    const r = investedWithin(
+      [
+        { year: 2020, amount_cny: 1000 },
+        { year: 2021, amount_cny: 2000 },
+        { year: 2022, amount_cny: 365 },
+      ],
+      '2021-01-01',
+      '2022-07-02',
+    );
     // 2021 whole, 2022 from Jan 1 to Jul 2 exclusive = 182 days of 365
     expect(r.amount_cny).toBeCloseTo(2000 + 365 * (182 / 365), 6);
     expect(r.step.rule).toBe('R-INV-1');
@@ -61,6 +81,8 @@ describe('requiredFromAssessment', () => {
     const r = requiredFromAssessment(assessStoredBlock(block, inv, EMPTY_LEDGER, '2025-06-01'));
     expect(r.required_km2).toBeCloseTo(52.4605, 4);
     expect(r.basis.steps.length).toBeGreaterThan(0);
-    expect(() => requiredFromAssessment(assessStoredBlock({ ...block, kind: 'mining' }, [], EMPTY_LEDGER, '2025-06-01'))).toThrow(/no extension assessment/);
+    expect(() => requiredFromAssessment(assessStoredBlock({ ...block, kind: 'mining' }, [], EMPTY_LEDGER, '2025-06-01'))).toThrow(
+      /no extension assessment/,
+    );
   });
 });

@@ -107,7 +107,12 @@ export function feeSchedule(area_km2: number, year: number): FeeSchedule {
     if (y === year) steps.push(...f.steps);
   }
   const total = rows.reduce((a, r) => a + r.amount_cny, 0);
-  steps.push({ rule: 'R-FEE-1', citation: '273号令 第三十三条', formula: `total to date = Σ years 1..${year} = ${total.toFixed(2)} CNY (on the current area)`, value: total });
+  steps.push({
+    rule: 'R-FEE-1',
+    citation: '273号令 第三十三条',
+    formula: `total to date = Σ years 1..${year} = ${total.toFixed(2)} CNY (on the current area)`,
+    value: total,
+  });
   return { exploration_year: year, usage_fee_cny: rows[rows.length - 1]?.amount_cny ?? 0, rows, total_to_date_cny: total, steps };
 }
 
@@ -138,32 +143,68 @@ export function assessStoredBlock(
   const head = { id: b.id, name: b.name, holder: b.holder, kind: b.kind, mineral: b.mineral, status: b.status };
   if (!b.valid_from || !b.valid_to || !b.first_registration_date) {
     return {
-      block: head, regime_reason: '', inputs: {} as ExtensionInput, derived_steps: [], assessment: null, investment: null,
-      fees: null, deadlines: null, warnings: ['the block has no validity dates or first registration date: nothing to assess'],
+      block: head,
+      regime_reason: '',
+      inputs: {} as ExtensionInput,
+      derived_steps: [],
+      assessment: null,
+      investment: null,
+      fees: null,
+      deadlines: null,
+      warnings: ['the block has no validity dates or first registration date: nothing to assess'],
     };
   }
   const choice = explainRegimeForDate(b.valid_to, { province: 'shanxi', mineral: b.mineral });
   warnings.push(...choice.warnings);
   const deadlines = blockDeadlines(
-    deadlineInput({ ...b, valid_from: b.valid_from, valid_to: b.valid_to, first_registration_date: b.first_registration_date }, choice.regime),
+    deadlineInput(
+      { ...b, valid_from: b.valid_from, valid_to: b.valid_to, first_registration_date: b.first_registration_date },
+      choice.regime,
+    ),
     today,
   );
   if (b.kind !== 'exploration') {
-    return { block: head, regime_reason: choice.reason, inputs: {} as ExtensionInput, derived_steps: [], assessment: null, investment: null, fees: null, deadlines, warnings };
+    return {
+      block: head,
+      regime_reason: choice.reason,
+      inputs: {} as ExtensionInput,
+      derived_steps: [],
+      assessment: null,
+      investment: null,
+      fees: null,
+      deadlines,
+      warnings,
+    };
   }
 
-  derived.push({ rule: 'GEOM', citation: 'CGCS2000 椭球面积 (ST_Area geography)', formula: `licensed area from the block geometry = ${b.area_km2.toFixed(4)} km²`, value: b.area_km2 });
+  derived.push({
+    rule: 'GEOM',
+    citation: 'CGCS2000 椭球面积 (ST_Area geography)',
+    formula: `licensed area from the block geometry = ${b.area_km2.toFixed(4)} km²`,
+    value: b.area_km2,
+  });
   const pre = preOffsetBase(ledger, b.id, b.area_km2);
   if (pre.offsets_given_km2 > 0) derived.push(...pre.steps);
   const licensed = pre.pre_offset_area_km2;
-  derived.push({ rule: 'GEOM', citation: '探明储量范围 (reserves layer)', formula: `proven-reserve area inside the block = ${b.proven_km2.toFixed(4)} km²`, value: b.proven_km2 });
+  derived.push({
+    rule: 'GEOM',
+    citation: '探明储量范围 (reserves layer)',
+    formula: `proven-reserve area inside the block = ${b.proven_km2.toFixed(4)} km²`,
+    value: b.proven_km2,
+  });
 
-  const schedule = minimumInvestmentSchedule({ first_registration_date: b.first_registration_date, area_km2: licensed, from: b.valid_from, to: b.valid_to });
+  const schedule = minimumInvestmentSchedule({
+    first_registration_date: b.first_registration_date,
+    area_km2: licensed,
+    from: b.valid_from,
+    to: b.valid_to,
+  });
   const actual = investedWithin(investments, b.valid_from, b.valid_to);
   // R-COVID-3 applies to administratively granted rights whose term overlaps 2020-01-25..2020-04-30
-  const covid = b.acquisition_method === 'administrative'
-    ? covidInvestmentReduction({ valid_from: b.valid_from, valid_to: b.valid_to, area_km2: licensed })
-    : null;
+  const covid =
+    b.acquisition_method === 'administrative'
+      ? covidInvestmentReduction({ valid_from: b.valid_from, valid_to: b.valid_to, area_km2: licensed })
+      : null;
   const covidCny = covid?.reduction_cny ?? 0;
   const u = unfinishedRatio(schedule.total_cny, actual.amount_cny, covidCny ? { covid_reduction_cny: covidCny } : {});
   derived.push(...schedule.steps, actual.step, ...(covidCny ? covid!.steps : []), ...u.steps);
@@ -194,17 +235,26 @@ export function assessStoredBlock(
   };
 }
 
-
 /**
  * The area a relinquishment plan must meet when the request names none: the stored block's assessed
  * reduction, with the assessment's steps as its basis. Throws a 422 when there is nothing to relinquish.
  */
-export function requiredFromAssessment(r: StoredBlockAssessment): { required_km2: number; basis: { source: 'assessment'; regime: string; steps: Step[] } } {
+export function requiredFromAssessment(r: StoredBlockAssessment): {
+  required_km2: number;
+  basis: { source: 'assessment'; regime: string; steps: Step[] };
+} {
   const a = r.assessment;
   if (!a)
-    throw unprocessable('NO_ASSESSMENT', 'This block has no extension assessment (not an exploration right with dates): give required_km2',
-      '该区块无延续评估（非探矿权或缺少日期），请给出 required_km2');
+    throw unprocessable(
+      'NO_ASSESSMENT',
+      'This block has no extension assessment (not an exploration right with dates): give required_km2',
+      '该区块无延续评估（非探矿权或缺少日期），请给出 required_km2',
+    );
   if (a.decision !== 'extend' || a.reduction_km2 <= 0)
-    throw unprocessable('NOTHING_TO_RELINQUISH', `The assessment requires no reduction (decision ${a.decision})`, `评估结果无需核减（结论：${a.decision}）`);
+    throw unprocessable(
+      'NOTHING_TO_RELINQUISH',
+      `The assessment requires no reduction (decision ${a.decision})`,
+      `评估结果无需核减（结论：${a.decision}）`,
+    );
   return { required_km2: a.reduction_km2, basis: { source: 'assessment', regime: a.regime, steps: a.steps } };
 }

@@ -5,9 +5,20 @@ import { isZip } from './zip';
 import { FORMATS, type FormatName } from './types';
 
 const ALIASES: Record<string, FormatName> = {
-  txt: 'guotu-txt', guotu: 'guotu-txt', 'guotu-txt': 'guotu-txt', 国土: 'guotu-txt',
-  csv: 'csv', xlsx: 'xlsx', excel: 'xlsx', geojson: 'geojson', json: 'geojson',
-  kml: 'kml', kmz: 'kmz', shp: 'shp', shapefile: 'shp', zip: 'shp',
+  txt: 'guotu-txt',
+  guotu: 'guotu-txt',
+  'guotu-txt': 'guotu-txt',
+  国土: 'guotu-txt',
+  csv: 'csv',
+  xlsx: 'xlsx',
+  excel: 'xlsx',
+  geojson: 'geojson',
+  json: 'geojson',
+  kml: 'kml',
+  kmz: 'kmz',
+  shp: 'shp',
+  shapefile: 'shp',
+  zip: 'shp',
 };
 
 export const formatUnknown = (detail: Record<string, unknown> = {}) =>

@@ -39,18 +39,30 @@ describe('国土 TXT', () => {
     expect(r.crs).toBe(4526);
     expect(r.parcels[0].name).toBe('方块');
     expect(r.area_km2).toBeGreaterThan(3.99);
-    expect(r.warnings.map((w) => w.code)).toContain("PARSE_AREA_MISMATCH"); // 410 ha declared, ~400 computed
+    expect(r.warnings.map((w) => w.code)).toContain('PARSE_AREA_MISMATCH'); // 410 ha declared, ~400 computed
   });
 
   it('refuses fewer than 3 distinct corners', async () => {
-    const e = await refusal(parseUpload(txt(['3,1,1,x,面,,,,@', 'J1,1,3960000,38375000', 'J2,1,3961000,38375000', 'J1,1,3960000,38375000']), 'a.txt'));
+    const e = await refusal(
+      parseUpload(txt(['3,1,1,x,面,,,,@', 'J1,1,3960000,38375000', 'J2,1,3961000,38375000', 'J1,1,3960000,38375000']), 'a.txt'),
+    );
     expect(e.code).toBe('PARSE_TOO_FEW_POINTS');
     expect(e.details![0]).toMatchObject({ parcel: 'x', corners: 2 });
   });
 
   it('refuses a bow-tie and names the crossing edges', async () => {
     const e = await refusal(
-      parseUpload(txt(['5,1,1,x,面,,,,@', 'J1,1,3960000,38375000', 'J2,1,3962000,38377000', 'J3,1,3962000,38375000', 'J4,1,3960000,38377000', 'J1,1,3960000,38375000']), 'a.txt'),
+      parseUpload(
+        txt([
+          '5,1,1,x,面,,,,@',
+          'J1,1,3960000,38375000',
+          'J2,1,3962000,38377000',
+          'J3,1,3962000,38375000',
+          'J4,1,3960000,38377000',
+          'J1,1,3960000,38375000',
+        ]),
+        'a.txt',
+      ),
     );
     expect(e.code).toBe('PARSE_SELF_INTERSECTION');
     expect(e.status).toBe(422);
@@ -60,7 +72,10 @@ describe('国土 TXT', () => {
 
   it('refuses a hole crossing its outer ring', async () => {
     const e = await refusal(
-      parseUpload(txt([...square(), 'J5,2,3961000,38376000', 'J6,2,3963000,38376000', 'J7,2,3963000,38376500', 'J8,2,3961000,38376500']), 'a.txt'),
+      parseUpload(
+        txt([...square(), 'J5,2,3961000,38376000', 'J6,2,3963000,38376000', 'J7,2,3963000,38376500', 'J8,2,3961000,38376500']),
+        'a.txt',
+      ),
     );
     expect(e.code).toBe('PARSE_SELF_INTERSECTION');
     expect(e.details![0]).toMatchObject({ ring: 1, other_ring: 2 });
@@ -135,7 +150,7 @@ describe('国土 TXT', () => {
   it('warns about duplicate consecutive points', async () => {
     const body = square();
     body.splice(2, 0, body[1]);
-    body[0] = "6,410.0,1,方块,面,,,,@";
+    body[0] = '6,410.0,1,方块,面,,,,@';
     const r = await parseUpload(txt(body), 'a.txt');
     expect(r.warnings).toContainEqual(expect.objectContaining({ code: 'PARSE_DUPLICATE_POINT', point: 'J1', line: HEAD.length + 3 }));
     expect(r.parcels[0].vertex_count).toBe(4);
@@ -155,7 +170,10 @@ describe('tables, GeoJSON, archives', () => {
   });
 
   it('reads a 6° zone prefix', async () => {
-    const r = await parseUpload(Buffer.from('X,Y\n3964532.703,19644631.263\n3964532.703,19646631.263\n3966532.703,19646631.263\n'), 'a.csv');
+    const r = await parseUpload(
+      Buffer.from('X,Y\n3964532.703,19644631.263\n3964532.703,19646631.263\n3966532.703,19646631.263\n'),
+      'a.csv',
+    );
     expect(r.crs).toBe(4497);
     expect(r.parcels[0].rings[0][0][0]).toBeCloseTo(112.6, 6);
   });
@@ -171,7 +189,17 @@ describe('tables, GeoJSON, archives', () => {
       type: 'Feature',
       crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4526' } },
       properties: { name: 'legacy' },
-      geometry: { type: 'Polygon', coordinates: [[[38375000, 3960000], [38377000, 3960000], [38377000, 3962000], [38375000, 3960000]]] },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [38375000, 3960000],
+            [38377000, 3960000],
+            [38377000, 3962000],
+            [38375000, 3960000],
+          ],
+        ],
+      },
     };
     const r = await parseUpload(Buffer.from(JSON.stringify(gj)), 'a.geojson');
     expect(r.crs).toBe(4526);

@@ -37,22 +37,29 @@ describe('parsers under random input', () => {
     );
   });
 
-  it.each(samples)('truncations and byte flips of %s', async (f) => {
-    const buf = readFileSync(join(dir, f));
-    const hints = f.includes('noprefix') ? { zone: 38 } : {};
-    await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: buf.length }), async (cut) => parsesOrRefuses(buf.subarray(0, cut), f, hints)),
-      { numRuns: 100 },
-    );
-    await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.nat(buf.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }), async (flips) => {
-        const b = Uint8Array.from(buf);
-        for (const [i, v] of flips) b[i] = v;
-        await parsesOrRefuses(b, f, hints);
-      }),
-      { numRuns: 100 },
-    );
-  }, 120_000);
+  it.each(samples)(
+    'truncations and byte flips of %s',
+    async (f) => {
+      const buf = readFileSync(join(dir, f));
+      const hints = f.includes('noprefix') ? { zone: 38 } : {};
+      await fc.assert(
+        fc.asyncProperty(fc.integer({ min: 0, max: buf.length }), async (cut) => parsesOrRefuses(buf.subarray(0, cut), f, hints)),
+        { numRuns: 100 },
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.tuple(fc.nat(buf.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }),
+          async (flips) => {
+            const b = Uint8Array.from(buf);
+            for (const [i, v] of flips) b[i] = v;
+            await parsesOrRefuses(b, f, hints);
+          },
+        ),
+        { numRuns: 100 },
+      );
+    },
+    120_000,
+  );
 
   it('random numbers in 国土 TXT point lines', async () => {
     const num = fc.oneof(
@@ -62,11 +69,15 @@ describe('parsers under random input', () => {
       fc.string({ maxLength: 6 }),
     );
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(num, num), { minLength: 0, maxLength: 8 }), fc.option(fc.integer({ min: -5, max: 60 })), async (pts, zone) => {
-        const body = pts.map(([x, y], i) => `J${i + 1},1,${x},${y}`);
-        const text = ['[属性描述]', '坐标系=2000国家大地坐标系', '[地块坐标]', `${pts.length},1,1,x,面,,,,@`, ...body].join('\n');
-        await parsesOrRefuses(Buffer.from(text), 'x.txt', zone === null ? {} : { zone });
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(num, num), { minLength: 0, maxLength: 8 }),
+        fc.option(fc.integer({ min: -5, max: 60 })),
+        async (pts, zone) => {
+          const body = pts.map(([x, y], i) => `J${i + 1},1,${x},${y}`);
+          const text = ['[属性描述]', '坐标系=2000国家大地坐标系', '[地块坐标]', `${pts.length},1,1,x,面,,,,@`, ...body].join('\n');
+          await parsesOrRefuses(Buffer.from(text), 'x.txt', zone === null ? {} : { zone });
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -74,12 +85,16 @@ describe('parsers under random input', () => {
   it('random numbers in CSV tables and GeoJSON', async () => {
     const n = fc.oneof(fc.double(), fc.double({ min: 70, max: 140 }), fc.double({ min: 0, max: 60 }), fc.double({ min: 1e6, max: 5e7 }));
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(n, n), { maxLength: 10 }), fc.constantFrom('lon,lat', 'X,Y', '纬度,经度', ''), async (pts, head) => {
-        const csv = [head, ...pts.map(([a, b]) => `${a},${b}`)].filter(Boolean).join('\n');
-        await parsesOrRefuses(Buffer.from(csv), 'x.csv', { format: 'csv' });
-        const gj = { type: 'Polygon', coordinates: [pts] };
-        await parsesOrRefuses(Buffer.from(JSON.stringify(gj)), 'x.geojson');
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(n, n), { maxLength: 10 }),
+        fc.constantFrom('lon,lat', 'X,Y', '纬度,经度', ''),
+        async (pts, head) => {
+          const csv = [head, ...pts.map(([a, b]) => `${a},${b}`)].filter(Boolean).join('\n');
+          await parsesOrRefuses(Buffer.from(csv), 'x.csv', { format: 'csv' });
+          const gj = { type: 'Polygon', coordinates: [pts] };
+          await parsesOrRefuses(Buffer.from(JSON.stringify(gj)), 'x.geojson');
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -78,7 +78,10 @@ export function collectPolygons(doc: unknown, budget: VertexBudget, warnings: Pa
         if (!Array.isArray(g.geometries)) throw badGeom(feature, 'GeometryCollection without geometries');
         g.geometries.forEach((sub: unknown) => visitGeometry(sub, props, feature));
         return;
-      case 'Point': case 'MultiPoint': case 'LineString': case 'MultiLineString':
+      case 'Point':
+      case 'MultiPoint':
+      case 'LineString':
+      case 'MultiLineString':
         ignored++;
         return;
       default:
@@ -87,7 +90,8 @@ export function collectPolygons(doc: unknown, budget: VertexBudget, warnings: Pa
   };
   if (!isObj(doc)) throw badRequest('PARSE_UNREADABLE', 'GeoJSON must be an object', 'GeoJSON 必须是对象');
   if (doc.type === 'FeatureCollection') {
-    if (!Array.isArray(doc.features)) throw badRequest('PARSE_UNREADABLE', 'FeatureCollection without features array', 'FeatureCollection 缺少 features 数组');
+    if (!Array.isArray(doc.features))
+      throw badRequest('PARSE_UNREADABLE', 'FeatureCollection without features array', 'FeatureCollection 缺少 features 数组');
     doc.features.forEach((f: unknown, i: number) => {
       if (!isObj(f)) throw badGeom(i, 'feature is not an object');
       visitGeometry(f.geometry, f.properties, i);
@@ -101,7 +105,9 @@ export function collectPolygons(doc: unknown, budget: VertexBudget, warnings: Pa
       message_zh: `已忽略 ${ignored} 个非面要素`,
     });
   if (!polys.length)
-    throw unprocessable('PARSE_TOO_FEW_POINTS', 'No Polygon or MultiPolygon in the file', '文件中没有面（Polygon/MultiPolygon）', [{ ignored }]);
+    throw unprocessable('PARSE_TOO_FEW_POINTS', 'No Polygon or MultiPolygon in the file', '文件中没有面（Polygon/MultiPolygon）', [
+      { ignored },
+    ]);
   return polys;
 }
 
@@ -118,7 +124,12 @@ export function polygonsToParcels(polys: Poly[], hints: ParseHints, declaredEpsg
   const warnings: ParseWarning[] = [];
   const allPos = polys.flatMap((p) => p.rings.flatMap((r) => r.pos));
   const projected = allPos.some(([a, b]) => isProjectedPair(a, b));
-  if (hints.crs !== undefined && declaredEpsg !== undefined && hints.crs !== declaredEpsg && !(isGeographic(hints.crs) && isGeographic(declaredEpsg)))
+  if (
+    hints.crs !== undefined &&
+    declaredEpsg !== undefined &&
+    hints.crs !== declaredEpsg &&
+    !(isGeographic(hints.crs) && isGeographic(declaredEpsg))
+  )
     throw unprocessable(
       'PARSE_CRS_MISMATCH',
       `The request says EPSG:${hints.crs} but the file declares EPSG:${declaredEpsg}`,
@@ -142,7 +153,12 @@ export function polygonsToParcels(polys: Poly[], hints: ParseHints, declaredEpsg
     };
   }
   if (epsg !== undefined && gkCrsByEpsg(epsg))
-    throw unprocessable('PARSE_CRS_MISMATCH', `EPSG:${epsg} is projected but the coordinates are degrees`, `坐标系 EPSG:${epsg} 为投影坐标，但坐标为经纬度`, [{ crs: epsg }]);
+    throw unprocessable(
+      'PARSE_CRS_MISMATCH',
+      `EPSG:${epsg} is projected but the coordinates are degrees`,
+      `坐标系 EPSG:${epsg} 为投影坐标，但坐标为经纬度`,
+      [{ crs: epsg }],
+    );
   const swapped = lonLatSwapped(allPos);
   if (swapped) warnings.push(swappedLonLatWarning());
   const parcels: RawParcel[] = polys.map((p) => ({

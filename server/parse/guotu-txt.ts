@@ -65,13 +65,17 @@ export function parseGuotuTxt(buf: Uint8Array, hints: ParseHints, limits: ParseL
       return;
     }
     if (!current)
-      throw unreadable(`Line ${lineNo}: point line before any parcel line (ending in '@')`, `第 ${lineNo} 行：在地块行（以 @ 结尾）之前出现坐标点`, [
-        { line: lineNo },
-      ]);
+      throw unreadable(
+        `Line ${lineNo}: point line before any parcel line (ending in '@')`,
+        `第 ${lineNo} 行：在地块行（以 @ 结尾）之前出现坐标点`,
+        [{ line: lineNo }],
+      );
     if (fields.length < 4)
-      throw unreadable(`Line ${lineNo}: a point line needs 点号,圈号,X,Y (found ${fields.length} fields)`, `第 ${lineNo} 行：坐标行应为“点号,圈号,X,Y”（只有 ${fields.length} 项）`, [
-        { line: lineNo, parcel: current.name, fields: fields.length },
-      ]);
+      throw unreadable(
+        `Line ${lineNo}: a point line needs 点号,圈号,X,Y (found ${fields.length} fields)`,
+        `第 ${lineNo} 行：坐标行应为“点号,圈号,X,Y”（只有 ${fields.length} 项）`,
+        [{ line: lineNo, parcel: current.name, fields: fields.length }],
+      );
     const ref: VertexRef = { line: lineNo, point: fields[0] };
     const ringNo = requireNumber(fields[1], ref, '圈号');
     if (!Number.isInteger(ringNo) || ringNo < 1)
@@ -100,7 +104,12 @@ export function parseGuotuTxt(buf: Uint8Array, hints: ParseHints, limits: ParseL
 
   const unit = header.get('计量单位');
   if (unit && !/^(米|m|metre|meter)$/i.test(unit))
-    throw unprocessable('PARSE_CRS_UNSUPPORTED', `计量单位 '${unit}' is not supported (metres only)`, `不支持的计量单位“${unit}”（仅支持米）`, [{ field: '计量单位', value: unit }]);
+    throw unprocessable(
+      'PARSE_CRS_UNSUPPORTED',
+      `计量单位 '${unit}' is not supported (metres only)`,
+      `不支持的计量单位“${unit}”（仅支持米）`,
+      [{ field: '计量单位', value: unit }],
+    );
   const datum = header.get('坐标系') ?? '';
   if (/54|80|北京|西安|wgs/i.test(datum) && !/2000/.test(datum))
     throw unprocessable(

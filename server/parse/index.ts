@@ -23,13 +23,20 @@ const baseName = (filename: string) => (filename.split(/[\\/]/).pop() || 'parcel
 
 async function readFormat(format: FormatName, buf: Buffer, hints: ParseHints, limits: ParseLimits, name: string): Promise<FormatOutput> {
   switch (format) {
-    case 'guotu-txt': return parseGuotuTxt(buf, hints, limits);
-    case 'csv': return parseCsv(buf, hints, limits, name);
-    case 'xlsx': return parseXlsx(buf, hints, limits, name);
-    case 'geojson': return parseGeojsonText(decodeText(buf).text, hints, limits, name);
-    case 'kml': return parseKml(buf, hints, limits, name);
-    case 'kmz': return parseKmz(buf, hints, limits, name);
-    case 'shp': return parseShapefileZip(buf, hints, limits, name);
+    case 'guotu-txt':
+      return parseGuotuTxt(buf, hints, limits);
+    case 'csv':
+      return parseCsv(buf, hints, limits, name);
+    case 'xlsx':
+      return parseXlsx(buf, hints, limits, name);
+    case 'geojson':
+      return parseGeojsonText(decodeText(buf).text, hints, limits, name);
+    case 'kml':
+      return parseKml(buf, hints, limits, name);
+    case 'kmz':
+      return parseKmz(buf, hints, limits, name);
+    case 'shp':
+      return parseShapefileZip(buf, hints, limits, name);
   }
 }
 

@@ -6,7 +6,10 @@ export interface Segment {
   ring: number;
   /** Index of the segment's first vertex in its ring. */
   i: number;
-  ax: number; ay: number; bx: number; by: number;
+  ax: number;
+  ay: number;
+  bx: number;
+  by: number;
 }
 
 export interface Crossing {
@@ -40,8 +43,12 @@ function classify(s: Segment, t: Segment): Crossing['kind'] | undefined {
     return undefined;
   }
   if (o1 * o2 < 0 && o3 * o4 < 0) return 'cross';
-  if ((o1 === 0 && onSeg(s.ax, s.ay, s.bx, s.by, t.ax, t.ay)) || (o2 === 0 && onSeg(s.ax, s.ay, s.bx, s.by, t.bx, t.by)) ||
-    (o3 === 0 && onSeg(t.ax, t.ay, t.bx, t.by, s.ax, s.ay)) || (o4 === 0 && onSeg(t.ax, t.ay, t.bx, t.by, s.bx, s.by)))
+  if (
+    (o1 === 0 && onSeg(s.ax, s.ay, s.bx, s.by, t.ax, t.ay)) ||
+    (o2 === 0 && onSeg(s.ax, s.ay, s.bx, s.by, t.bx, t.by)) ||
+    (o3 === 0 && onSeg(t.ax, t.ay, t.bx, t.by, s.ax, s.ay)) ||
+    (o4 === 0 && onSeg(t.ax, t.ay, t.bx, t.by, s.bx, s.by))
+  )
     return 'touch';
   return undefined;
 }

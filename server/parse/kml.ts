@@ -36,7 +36,11 @@ export function parseKmlText(text: string, hints: ParseHints, limits: ParseLimit
   const warnings: ParseWarning[] = [];
   const polys = collectPolygons(fc, budget, warnings, name);
   if (hints.crs !== undefined && hints.crs !== 4490 && hints.crs !== 4326)
-    warnings.push({ code: 'PARSE_CRS_IGNORED', message: `KML is always lon/lat; crs ${hints.crs} ignored`, message_zh: `KML 总是经纬度，已忽略坐标系参数 ${hints.crs}` });
+    warnings.push({
+      code: 'PARSE_CRS_IGNORED',
+      message: `KML is always lon/lat; crs ${hints.crs} ignored`,
+      message_zh: `KML 总是经纬度，已忽略坐标系参数 ${hints.crs}`,
+    });
   const out = polygonsToParcels(polys, { format: hints.format }, 4490);
   return { ...out, warnings: [...warnings, ...out.warnings] };
 }

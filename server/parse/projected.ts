@@ -5,8 +5,15 @@
  */
 import { badRequest, unprocessable } from '../errors';
 import {
-  bandHalfWidth, CHINA_BOUNDS, gkConverter, gkCrsByEpsg, gkCrsForCentralMeridian, gkCrsForZone, zonePrefixOf,
-  type GkCrs, type ZoneFamily,
+  bandHalfWidth,
+  CHINA_BOUNDS,
+  gkConverter,
+  gkCrsByEpsg,
+  gkCrsForCentralMeridian,
+  gkCrsForZone,
+  zonePrefixOf,
+  type GkCrs,
+  type ZoneFamily,
 } from '../geodesy/crs';
 import type { ParseHints, ParseWarning, VertexRef } from './types';
 
@@ -138,9 +145,12 @@ export function resolveGk(points: PlanarPoint[], hints: ParseHints, declared: De
     const fromHint = crsFromHint(hints.crs);
     const zone = hints.zone ?? declared.zone;
     if (hints.zone !== undefined && !gkCrsForZone(hints.zone))
-      throw badRequest('PARSE_ZONE_UNKNOWN', `Zone ${hints.zone} is not a CGCS2000 zone (3°: 25–45, 6°: 13–23)`, `带号 ${hints.zone} 无效（3度带 25–45，6度带 13–23）`, [
-        { field: 'zone', value: hints.zone },
-      ]);
+      throw badRequest(
+        'PARSE_ZONE_UNKNOWN',
+        `Zone ${hints.zone} is not a CGCS2000 zone (3°: 25–45, 6°: 13–23)`,
+        `带号 ${hints.zone} 无效（3度带 25–45，6度带 13–23）`,
+        [{ field: 'zone', value: hints.zone }],
+      );
     if (fromHint) crs = gkCrsForCentralMeridian(fromHint.centralMeridian, fromHint.family);
     else if (zone !== undefined && gkCrsForZone(zone)) {
       const z = gkCrsForZone(zone)!;
@@ -148,9 +158,12 @@ export function resolveGk(points: PlanarPoint[], hints: ParseHints, declared: De
     } else if (hints.centralMeridian !== undefined) {
       crs = gkCrsForCentralMeridian(hints.centralMeridian, declared.family);
       if (!crs)
-        throw badRequest('PARSE_ZONE_UNKNOWN', `Central meridian ${hints.centralMeridian} is not a CGCS2000 GK meridian (75–135, multiple of 3)`, `中央经线 ${hints.centralMeridian} 无效（75–135，3 的倍数）`, [
-          { field: 'centralMeridian', value: hints.centralMeridian },
-        ]);
+        throw badRequest(
+          'PARSE_ZONE_UNKNOWN',
+          `Central meridian ${hints.centralMeridian} is not a CGCS2000 GK meridian (75–135, multiple of 3)`,
+          `中央经线 ${hints.centralMeridian} 无效（75–135，3 的倍数）`,
+          [{ field: 'centralMeridian', value: hints.centralMeridian }],
+        );
     }
     if (!crs)
       throw unprocessable(

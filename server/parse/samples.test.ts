@@ -47,8 +47,7 @@ describe('sample files: one block, every format', () => {
     r.parcels[0].rings.forEach((ring, i) => {
       expect(ring[0]).toEqual(ring[ring.length - 1]);
       expect(ring.length - 1).toBe(canon[i].length);
-      for (const [lon, lat] of canon[i])
-        expect(ring.some(([a, b]) => Math.abs(a - lon) < 2e-8 && Math.abs(b - lat) < 2e-8)).toBe(true);
+      for (const [lon, lat] of canon[i]) expect(ring.some(([a, b]) => Math.abs(a - lon) < 2e-8 && Math.abs(b - lat) < 2e-8)).toBe(true);
     });
   });
 

@@ -63,12 +63,20 @@ export function interpretPrj(wkt: string): PrjKind {
   try {
     proj = proj4.Proj(wkt) as unknown as Record<string, unknown>;
   } catch (e) {
-    throw unprocessable('PARSE_CRS_UNSUPPORTED', `The .prj cannot be read: ${(e as Error)?.message ?? e}`, '.prj 坐标系定义无法识别', [{ prj: wkt.slice(0, 200) }]);
+    throw unprocessable('PARSE_CRS_UNSUPPORTED', `The .prj cannot be read: ${(e as Error)?.message ?? e}`, '.prj 坐标系定义无法识别', [
+      { prj: wkt.slice(0, 200) },
+    ]);
   }
   const projName = String(proj.projName ?? '');
   if (projName === 'longlat') return { kind: 'geographic' };
   const deg = (r: unknown) => (Number(r) * 180) / Math.PI;
-  if (/tmerc|gauss|etmerc/i.test(projName) && Number(proj.a) === 6378137 && (proj.k0 === undefined || Number(proj.k0) === 1) && !Number(proj.y0) && !Number(proj.lat0)) {
+  if (
+    /tmerc|gauss|etmerc/i.test(projName) &&
+    Number(proj.a) === 6378137 &&
+    (proj.k0 === undefined || Number(proj.k0) === 1) &&
+    !Number(proj.y0) &&
+    !Number(proj.lat0)
+  ) {
     const cm = Math.round(deg(proj.long0) * 1e6) / 1e6;
     const x0 = Number(proj.x0 ?? 0);
     const match = allGkCrs().find((c) => c.centralMeridian === cm && c.falseEasting === x0);
@@ -78,7 +86,9 @@ export function interpretPrj(wkt: string): PrjKind {
   try {
     conv = proj4(wkt, '+proj=longlat +ellps=GRS80 +no_defs');
   } catch (e) {
-    throw unprocessable('PARSE_CRS_UNSUPPORTED', `The .prj cannot be used: ${(e as Error)?.message ?? e}`, '.prj 坐标系无法使用', [{ prj: wkt.slice(0, 200) }]);
+    throw unprocessable('PARSE_CRS_UNSUPPORTED', `The .prj cannot be used: ${(e as Error)?.message ?? e}`, '.prj 坐标系无法使用', [
+      { prj: wkt.slice(0, 200) },
+    ]);
   }
   return { kind: 'other', convert: (p) => conv.forward(p) as [number, number], name: /^\w+\["([^"]*)"/.exec(wkt)?.[1] ?? projName };
 }
@@ -105,14 +115,20 @@ export function parseShapefileZip(buf: Uint8Array, hints: ParseHints, limits: Pa
     let fc: unknown;
     try {
       const geoms = parseShp(new DataView(shp.buffer, shp.byteOffset, shp.byteLength));
-      const attrs = dbf ? parseDbf(new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength), dbfEncoding(dbf, cpg && new TextDecoder().decode(cpg))) : undefined;
+      const attrs = dbf
+        ? parseDbf(new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength), dbfEncoding(dbf, cpg && new TextDecoder().decode(cpg)))
+        : undefined;
       fc = combine([geoms, attrs]);
     } catch (e) {
       throw unreadable(String((e as Error)?.message ?? e).slice(0, 200), [{ entry: shpName }]);
     }
     const polys = collectPolygons(fc, budget, warnings, layer);
     if (!prj) {
-      warnings.push({ code: 'PARSE_NO_PRJ', message: `${layer}: no .prj; CRS inferred from the coordinates`, message_zh: `${layer}：缺少 .prj，坐标系按坐标值推断` });
+      warnings.push({
+        code: 'PARSE_NO_PRJ',
+        message: `${layer}: no .prj; CRS inferred from the coordinates`,
+        message_zh: `${layer}：缺少 .prj，坐标系按坐标值推断`,
+      });
       outputs.push(polygonsToParcels(polys, hints, undefined));
       continue;
     }
@@ -120,7 +136,11 @@ export function parseShapefileZip(buf: Uint8Array, hints: ParseHints, limits: Pa
     if (kind.kind === 'geographic') outputs.push(polygonsToParcels(polys, hints, 4490));
     else if (kind.kind === 'gk') outputs.push(polygonsToParcels(polys, hints, kind.epsg));
     else {
-      warnings.push({ code: 'PARSE_CRS_REPROJECTED', message: `${layer}: reprojected from '${kind.name}' with proj4`, message_zh: `${layer}：已由“${kind.name}”投影转换` });
+      warnings.push({
+        code: 'PARSE_CRS_REPROJECTED',
+        message: `${layer}: reprojected from '${kind.name}' with proj4`,
+        message_zh: `${layer}：已由“${kind.name}”投影转换`,
+      });
       for (const p of polys) for (const r of p.rings) r.pos = r.pos.map(kind.convert);
       outputs.push(polygonsToParcels(polys, { format: hints.format }, 4490));
     }

@@ -17,12 +17,13 @@ export interface TableRow {
   cells: string[];
 }
 
-type Role =
-  | 'parcel' | 'ring' | 'point'
-  | 'lon' | 'lat' | 'lonD' | 'lonM' | 'lonS' | 'latD' | 'latM' | 'latS'
-  | 'x' | 'y' | 'x6' | 'y6';
+type Role = 'parcel' | 'ring' | 'point' | 'lon' | 'lat' | 'lonD' | 'lonM' | 'lonS' | 'latD' | 'latM' | 'latS' | 'x' | 'y' | 'x6' | 'y6';
 
-const norm = (h: string) => h.normalize('NFKC').toLowerCase().replace(/[\s_\-()（）[\]【】:：.。"'`°]/g, '');
+const norm = (h: string) =>
+  h
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_\-()（）[\]【】:：.。"'`°]/g, '');
 
 const ROLE_NAMES: [Role, RegExp][] = [
   ['parcel', /^(地块|地块名称|地块名|名称|区块|区块名称|矿区|矿权|name|parcel|block)$/],
@@ -74,9 +75,11 @@ function guessColumns(rows: TableRow[]): Columns {
   if (!first) throw unreadable('The table is empty', '表格为空');
   const numericIdx = first.cells.map((c, i) => (toNumber(c) !== undefined || parseDms(c) ? i : -1)).filter((i) => i >= 0);
   if (numericIdx.length < 2)
-    throw unreadable(`Line ${first.line}: no header (经度/纬度, X/Y …) and fewer than two numeric columns`, `第 ${first.line} 行：没有表头（经度/纬度、X/Y 等），且数值列少于两列`, [
-      { line: first.line },
-    ]);
+    throw unreadable(
+      `Line ${first.line}: no header (经度/纬度, X/Y …) and fewer than two numeric columns`,
+      `第 ${first.line} 行：没有表头（经度/纬度、X/Y 等），且数值列少于两列`,
+      [{ line: first.line }],
+    );
   const a = numericIdx[numericIdx.length - 2];
   const b = numericIdx[numericIdx.length - 1];
   const cols: Columns = { a, b };
@@ -104,14 +107,22 @@ export function parseTable(rows: TableRow[], hints: ParseHints, limits: ParseLim
   // Which kind of coordinates: degrees (text or D/M/S columns), or X/Y (degrees or metres by range).
   type Mode = 'lonlat' | 'dmsCols' | 'xy' | 'ab';
   const mode: Mode =
-    cols.lon !== undefined && cols.lat !== undefined ? 'lonlat'
-    : cols.lonD !== undefined && cols.latD !== undefined ? 'dmsCols'
-    : cols.x !== undefined && cols.y !== undefined ? 'xy'
-    : cols.x6 !== undefined && cols.y6 !== undefined ? 'xy'
-    : cols.a !== undefined ? 'ab'
-    : (() => {
-        throw unreadable('The header names no usable coordinate columns (经度/纬度, X/Y, 度/分/秒)', '表头中没有可用的坐标列（经度/纬度、X/Y、度/分/秒）');
-      })();
+    cols.lon !== undefined && cols.lat !== undefined
+      ? 'lonlat'
+      : cols.lonD !== undefined && cols.latD !== undefined
+        ? 'dmsCols'
+        : cols.x !== undefined && cols.y !== undefined
+          ? 'xy'
+          : cols.x6 !== undefined && cols.y6 !== undefined
+            ? 'xy'
+            : cols.a !== undefined
+              ? 'ab'
+              : (() => {
+                  throw unreadable(
+                    'The header names no usable coordinate columns (经度/纬度, X/Y, 度/分/秒)',
+                    '表头中没有可用的坐标列（经度/纬度、X/Y、度/分/秒）',
+                  );
+                })();
   const xCol = cols.x ?? cols.x6;
   const yCol = cols.y ?? cols.y6;
 
@@ -173,9 +184,12 @@ export function parseTable(rows: TableRow[], hints: ParseHints, limits: ParseLim
   if (projected) {
     if (corners.some((c) => !isProjectedPair(c.a, c.b))) {
       const bad = corners.find((c) => !isProjectedPair(c.a, c.b))!;
-      throw unprocessable('PARSE_ZONE_MISMATCH', `Line ${bad.ref.line}: degrees mixed with projected metres`, `第 ${bad.ref.line} 行：经纬度与投影坐标混用`, [
-        { ...bad.ref, x: bad.a, y: bad.b },
-      ]);
+      throw unprocessable(
+        'PARSE_ZONE_MISMATCH',
+        `Line ${bad.ref.line}: degrees mixed with projected metres`,
+        `第 ${bad.ref.line} 行：经纬度与投影坐标混用`,
+        [{ ...bad.ref, x: bad.a, y: bad.b }],
+      );
     }
     const pts: PlanarPoint[] = corners.map((c) => ({ x: c.a, y: c.b, ref: c.ref }));
     const gk = resolveGk(pts, hints, cols.x6 !== undefined && cols.x === undefined ? { family: '6' } : {});
@@ -186,9 +200,12 @@ export function parseTable(rows: TableRow[], hints: ParseHints, limits: ParseLim
   } else {
     if (hints.crs !== undefined && hints.crs !== 4490 && hints.crs !== 4326) {
       if (!gkCrsByEpsg(hints.crs)) throw unsupportedCrs(hints.crs);
-      throw unprocessable('PARSE_CRS_MISMATCH', `The request says EPSG:${hints.crs} (metres) but the coordinates are degrees`, `请求指定 EPSG:${hints.crs}（投影坐标），但坐标是经纬度`, [
-        { ...corners[0].ref },
-      ]);
+      throw unprocessable(
+        'PARSE_CRS_MISMATCH',
+        `The request says EPSG:${hints.crs} (metres) but the coordinates are degrees`,
+        `请求指定 EPSG:${hints.crs}（投影坐标），但坐标是经纬度`,
+        [{ ...corners[0].ref }],
+      );
     }
     // X/Y or unlabelled pairs in degrees: GIS order (lon, lat) unless the ranges say otherwise.
     const pairs = corners.map((c) => [c.a, c.b] as [number, number]);
@@ -212,7 +229,9 @@ export function parseTable(rows: TableRow[], hints: ParseHints, limits: ParseLim
   const raw: RawParcel[] = [...parcels.entries()].map(([name, rings], i) => {
     const nos = [...rings.keys()].sort((a, b) => a - b);
     if (nos[0] !== 1)
-      throw unprocessable('PARSE_TOO_FEW_POINTS', `Parcel '${name}' has no outer ring (圈号 1)`, `地块“${name}”缺少外环（圈号 1）`, [{ parcel: name }]);
+      throw unprocessable('PARSE_TOO_FEW_POINTS', `Parcel '${name}' has no outer ring (圈号 1)`, `地块“${name}”缺少外环（圈号 1）`, [
+        { parcel: name },
+      ]);
     return {
       name: name || (parcels.size > 1 ? `${sourceName}-${i + 1}` : sourceName),
       line: rings.get(1)![0].ref.line,

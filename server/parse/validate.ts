@@ -28,9 +28,12 @@ function cleanRing(ring: RawRing, parcel: RawParcel, pIdx: number, rIdx: number,
   ring.coords.forEach((c, i) => {
     const ref = ring.refs[i] ?? {};
     if (!Number.isFinite(c[0]) || !Number.isFinite(c[1]))
-      throw unprocessable('PARSE_NOT_NUMERIC', `Non-finite coordinate at point ${label(ref, i)}`, `第 ${label(ref, i)} 点坐标不是有限数值`, [
-        { ...ref, parcel: parcel.name, ring: rIdx + 1 },
-      ]);
+      throw unprocessable(
+        'PARSE_NOT_NUMERIC',
+        `Non-finite coordinate at point ${label(ref, i)}`,
+        `第 ${label(ref, i)} 点坐标不是有限数值`,
+        [{ ...ref, parcel: parcel.name, ring: rIdx + 1 }],
+      );
     if (!inChina(c[0], c[1]))
       throw unprocessable(
         'PARSE_OUTSIDE_CHINA',
@@ -41,13 +44,13 @@ function cleanRing(ring: RawRing, parcel: RawParcel, pIdx: number, rIdx: number,
     const prev = coords[coords.length - 1];
     if (prev && prev[0] === c[0] && prev[1] === c[1]) {
       warnings.push({
-          code: 'PARSE_DUPLICATE_POINT',
-          message: `Repeated consecutive point ${label(ref, i)} removed`,
-          message_zh: `连续重复的点 ${label(ref, i)} 已删除`,
-          parcel: parcel.name,
-          point: label(ref, i),
-          ...(ref.line ? { line: ref.line } : {}),
-        });
+        code: 'PARSE_DUPLICATE_POINT',
+        message: `Repeated consecutive point ${label(ref, i)} removed`,
+        message_zh: `连续重复的点 ${label(ref, i)} 已删除`,
+        parcel: parcel.name,
+        point: label(ref, i),
+        ...(ref.line ? { line: ref.line } : {}),
+      });
       return;
     }
     coords.push([c[0], c[1]]);
@@ -90,11 +93,13 @@ function pointInRing(p: [number, number], ring: [number, number][]): boolean {
   return inside;
 }
 
-export function buildParcels(raw: RawParcel[], opts: { quietOrientation?: boolean } = {}): { parcels: ParsedParcel[]; warnings: ParseWarning[] } {
+export function buildParcels(
+  raw: RawParcel[],
+  opts: { quietOrientation?: boolean } = {},
+): { parcels: ParsedParcel[]; warnings: ParseWarning[] } {
   const warnings: ParseWarning[] = [];
   const parcels: ParsedParcel[] = [];
-  if (!raw.length)
-    throw unprocessable('PARSE_TOO_FEW_POINTS', 'The file contains no parcel', '文件中没有地块', [{ parcels: 0 }]);
+  if (!raw.length) throw unprocessable('PARSE_TOO_FEW_POINTS', 'The file contains no parcel', '文件中没有地块', [{ parcels: 0 }]);
   raw.forEach((parcel, pIdx) => {
     if (!parcel.rings.length)
       throw unprocessable('PARSE_TOO_FEW_POINTS', `Parcel '${parcel.name}' has no corners`, `地块“${parcel.name}”没有拐点`, [
@@ -127,11 +132,22 @@ export function buildParcels(raw: RawParcel[], opts: { quietOrientation?: boolea
     }
     for (let h = 1; h < rings.length; h++) {
       const outer = rings[0].coords;
-      const inside = rings[h].coords.some((p) => pointInRing(p, outer)) && !rings[h].coords.some((p) => !pointInRing(p, outer) && !onBoundary(p, outer));
+      const inside =
+        rings[h].coords.some((p) => pointInRing(p, outer)) && !rings[h].coords.some((p) => !pointInRing(p, outer) && !onBoundary(p, outer));
       if (!inside)
-        throw unprocessable('PARSE_HOLE_OUTSIDE', `Parcel '${parcel.name}' ring ${h + 1} (a hole) lies outside ring 1`, `地块“${parcel.name}”第 ${h + 1} 圈（内环）不在第 1 圈之内`, [
-          { parcel: parcel.name, ring: h + 1, point: label(rings[h].refs[0], 0), ...(rings[h].refs[0]?.line ? { line: rings[h].refs[0].line } : {}) },
-        ]);
+        throw unprocessable(
+          'PARSE_HOLE_OUTSIDE',
+          `Parcel '${parcel.name}' ring ${h + 1} (a hole) lies outside ring 1`,
+          `地块“${parcel.name}”第 ${h + 1} 圈（内环）不在第 1 圈之内`,
+          [
+            {
+              parcel: parcel.name,
+              ring: h + 1,
+              point: label(rings[h].refs[0], 0),
+              ...(rings[h].refs[0]?.line ? { line: rings[h].refs[0].line } : {}),
+            },
+          ],
+        );
     }
     let fixed = false;
     const out: Position[][] = rings.map((r, idx) => {
@@ -185,7 +201,13 @@ function onBoundary(p: [number, number], ring: [number, number][]): boolean {
     const a = ring[i];
     const b = ring[(i + 1) % ring.length];
     const cross = (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]);
-    if (cross === 0 && Math.min(a[0], b[0]) <= p[0] && p[0] <= Math.max(a[0], b[0]) && Math.min(a[1], b[1]) <= p[1] && p[1] <= Math.max(a[1], b[1]))
+    if (
+      cross === 0 &&
+      Math.min(a[0], b[0]) <= p[0] &&
+      p[0] <= Math.max(a[0], b[0]) &&
+      Math.min(a[1], b[1]) <= p[1] &&
+      p[1] <= Math.max(a[1], b[1])
+    )
       return true;
   }
   return false;

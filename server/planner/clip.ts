@@ -24,7 +24,10 @@ export interface CutRegion {
 export type BBox = [number, number, number, number];
 
 export function bboxOf(geom: Polygon | MultiPolygon): BBox {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   const polys = geom.type === 'Polygon' ? [geom.coordinates] : geom.coordinates;
   for (const rings of polys) {
     for (const [x, y] of rings[0] ?? []) {
@@ -48,7 +51,18 @@ export function regionPolygon(region: CutRegion, frame: BBox): Polygon {
   const x1 = region.lonMax ?? frame[2] + m;
   const y0 = region.latMin ?? frame[1] - m;
   const y1 = region.latMax ?? frame[3] + m;
-  return { type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x0, y0],
+        [x1, y0],
+        [x1, y1],
+        [x0, y1],
+        [x0, y0],
+      ],
+    ],
+  };
 }
 
 /** One Sutherland–Hodgman pass: keep the part of an open ring with coord[axis] ≤ v (le) or ≥ v. */
@@ -107,17 +121,21 @@ export function prepareArea(geom: Polygon | MultiPolygon): PreparedArea {
 }
 
 function regionContainsBBox(region: CutRegion, b: BBox): boolean {
-  return (region.lonMin === undefined || b[0] >= region.lonMin)
-    && (region.lonMax === undefined || b[2] <= region.lonMax)
-    && (region.latMin === undefined || b[1] >= region.latMin)
-    && (region.latMax === undefined || b[3] <= region.latMax);
+  return (
+    (region.lonMin === undefined || b[0] >= region.lonMin) &&
+    (region.lonMax === undefined || b[2] <= region.lonMax) &&
+    (region.latMin === undefined || b[1] >= region.latMin) &&
+    (region.latMax === undefined || b[3] <= region.latMax)
+  );
 }
 
 function regionMissesBBox(region: CutRegion, b: BBox): boolean {
-  return (region.lonMin !== undefined && b[2] <= region.lonMin)
-    || (region.lonMax !== undefined && b[0] >= region.lonMax)
-    || (region.latMin !== undefined && b[3] <= region.latMin)
-    || (region.latMax !== undefined && b[1] >= region.latMax);
+  return (
+    (region.lonMin !== undefined && b[2] <= region.lonMin) ||
+    (region.lonMax !== undefined && b[0] >= region.lonMax) ||
+    (region.latMin !== undefined && b[3] <= region.latMin) ||
+    (region.latMax !== undefined && b[1] >= region.latMax)
+  );
 }
 
 /** Ellipsoidal area (km²) of `geom ∩ region`, fast and approximate (see the module note). */

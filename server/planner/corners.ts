@@ -34,17 +34,23 @@ export function normaliseRing(ring: readonly Position[]): Position[] {
   while (pts.length > 1 && pts[0][0] === pts[pts.length - 1][0] && pts[0][1] === pts[pts.length - 1][1]) pts.pop();
   if (pts.length < 3) return pts;
   if (planarSignedArea(pts) > 0) pts.reverse();
-  let minX = Infinity, maxY = -Infinity, sumY = 0;
+  let minX = Infinity,
+    maxY = -Infinity,
+    sumY = 0;
   for (const [x, y] of pts) {
     if (x < minX) minX = x;
     if (y > maxY) maxY = y;
     sumY += y;
   }
   const k = Math.cos(((sumY / pts.length) * Math.PI) / 180);
-  let best = 0, bestD = Infinity;
+  let best = 0,
+    bestD = Infinity;
   pts.forEach(([x, y], i) => {
     const d = ((x - minX) * k) ** 2 + (maxY - y) ** 2;
-    if (d < bestD - 1e-24) { bestD = d; best = i; }
+    if (d < bestD - 1e-24) {
+      bestD = d;
+      best = i;
+    }
   });
   return pts.slice(best).concat(pts.slice(0, best));
 }

@@ -118,8 +118,18 @@ describe('planRelinquishment — synthetic blocks', { timeout: 30_000 }, () => {
     const pa = kmRect(8, 5, 12, 9);
     const paArea = ellipsoidalAreaKm2(pa);
     const frameReserve: Polygon = kmPolygon([
-      [[-1, -1], [21, -1], [21, 16], [-1, 16]],
-      [[3, 3], [3, 12], [17, 12], [17, 3]],
+      [
+        [-1, -1],
+        [21, -1],
+        [21, 16],
+        [-1, 16],
+      ],
+      [
+        [3, 3],
+        [3, 12],
+        [17, 12],
+        [17, 3],
+      ],
     ]);
     const input: PlanInput = {
       block: RECT_20x15,
@@ -227,7 +237,10 @@ describe('planRelinquishment — synthetic blocks', { timeout: 30_000 }, () => {
   });
 
   it('a multi-parcel block is planned and warned about', () => {
-    const block: MultiPolygon = { type: 'MultiPolygon', coordinates: [kmRect(0, 0, 10, 10).coordinates, kmRect(15, 0, 25, 10).coordinates] };
+    const block: MultiPolygon = {
+      type: 'MultiPolygon',
+      coordinates: [kmRect(0, 0, 10, 10).coordinates, kmRect(15, 0, 25, 10).coordinates],
+    };
     const input: PlanInput = { block, required_km2: 40 };
     const plan = planRelinquishment(input);
     expect(plan.warnings.map((w) => w.code)).toContain('BLOCK_MULTIPART');
@@ -243,7 +256,9 @@ describe('planRelinquishment — synthetic blocks', { timeout: 30_000 }, () => {
       expect((e as AppError).code).toBe('PLANNER_REQUIRED_EXCEEDS_BLOCK');
     }
     expect(() => planRelinquishment({ block: RECT_20x15, required_km2: -1 })).toThrowError(/required_km2/);
-    expect(() => planRelinquishment({ block: { type: 'Point', coordinates: [0, 0] } as unknown as Polygon, required_km2: 1 })).toThrowError(AppError);
+    expect(() => planRelinquishment({ block: { type: 'Point', coordinates: [0, 0] } as unknown as Polygon, required_km2: 1 })).toThrowError(
+      AppError,
+    );
   });
 
   it('performance guard: a 200-vertex block with keep features plans in well under 2 s', () => {
@@ -252,7 +267,7 @@ describe('planRelinquishment — synthetic blocks', { timeout: 30_000 }, () => {
     const wells = Array.from({ length: 300 }, (_, i) => ({
       id: `W${i}`,
       status: i % 3 ? 'producing' : 'abandoned',
-      coordinates: [112.38 + 0.24 * ((i * 37) % 100) / 100, 35.9 + 0.2 * ((i * 53) % 100) / 100] as [number, number],
+      coordinates: [112.38 + (0.24 * ((i * 37) % 100)) / 100, 35.9 + (0.2 * ((i * 53) % 100)) / 100] as [number, number],
     }));
     const input: PlanInput = {
       block,
@@ -260,7 +275,9 @@ describe('planRelinquishment — synthetic blocks', { timeout: 30_000 }, () => {
       keep: {
         wells,
         reserves: [kmRect(-12, -12, -4, 12)],
-        pipelines: [{ type: 'LineString', coordinates: Array.from({ length: 100 }, (_, i) => [112.35 + (0.3 * i) / 99, 36 + 0.02 * Math.sin(i)]) }],
+        pipelines: [
+          { type: 'LineString', coordinates: Array.from({ length: 100 }, (_, i) => [112.35 + (0.3 * i) / 99, 36 + 0.02 * Math.sin(i)]) },
+        ],
       },
     };
     const t0 = performance.now();

@@ -60,15 +60,7 @@ export interface PlanInput {
 }
 
 export type Strategy =
-  | 'protected-first'
-  | 'west-strip'
-  | 'east-strip'
-  | 'north-strip'
-  | 'south-strip'
-  | 'corner-nw'
-  | 'corner-ne'
-  | 'corner-sw'
-  | 'corner-se';
+  'protected-first' | 'west-strip' | 'east-strip' | 'north-strip' | 'south-strip' | 'corner-nw' | 'corner-ne' | 'corner-sw' | 'corner-se';
 
 export interface Candidate {
   id: 'A' | 'B' | 'C';
@@ -124,7 +116,8 @@ interface StrategyDef {
 
 function strategies(b: BBox, pBox: BBox | null): StrategyDef[] {
   const [x0, y0, x1, y1] = b;
-  const W = x1 - x0, H = y1 - y0;
+  const W = x1 - x0,
+    H = y1 - y0;
   const defs: StrategyDef[] = [
     { strategy: 'west-strip', group: 'W', zh: '西侧条带', en: 'West strip', region: (s) => ({ lonMax: x0 + s * W }) },
     { strategy: 'east-strip', group: 'E', zh: '东侧条带', en: 'East strip', region: (s) => ({ lonMin: x1 - s * W }) },
@@ -139,7 +132,13 @@ function strategies(b: BBox, pBox: BBox | null): StrategyDef[] {
   ] as const;
   // Aspect = growth rate of the lon and lat fractions of the bbox: square-ish, wide, tall, very wide, very tall
   // (more shapes give more chances to pass between the features to keep).
-  const aspects: [number, number, string][] = [[1, 1, '1:1'], [1.6, 0.8, 'wide'], [0.8, 1.6, 'tall'], [2.5, 0.5, 'wider'], [0.5, 2.5, 'taller']];
+  const aspects: [number, number, string][] = [
+    [1, 1, '1:1'],
+    [1.6, 0.8, 'wide'],
+    [0.8, 1.6, 'tall'],
+    [2.5, 0.5, 'wider'],
+    [0.5, 2.5, 'taller'],
+  ];
   for (const c of corners) {
     for (const [kx, ky, name] of aspects) {
       defs.push({
@@ -149,10 +148,13 @@ function strategies(b: BBox, pBox: BBox | null): StrategyDef[] {
         en: c.en,
         aspect: name,
         region: (s) => {
-          const fx = Math.min(1, s * kx), fy = Math.min(1, s * ky);
+          const fx = Math.min(1, s * kx),
+            fy = Math.min(1, s * ky);
           const r: CutRegion = {};
-          if (c.west) r.lonMax = x0 + fx * W; else r.lonMin = x1 - fx * W;
-          if (c.north) r.latMin = y1 - fy * H; else r.latMax = y0 + fy * H;
+          if (c.west) r.lonMax = x0 + fx * W;
+          else r.lonMin = x1 - fx * W;
+          if (c.north) r.latMin = y1 - fy * H;
+          else r.latMax = y0 + fy * H;
           return r;
         },
       });
@@ -161,7 +163,8 @@ function strategies(b: BBox, pBox: BBox | null): StrategyDef[] {
   if (pBox) {
     // Grow a rectangle around the protected areas: from their centre (s = 0) to their bbox (s = 0.5) to the
     // whole block (s = 1), so the relinquished part is one piece around them.
-    const cx = (pBox[0] + pBox[2]) / 2, cy = (pBox[1] + pBox[3]) / 2;
+    const cx = (pBox[0] + pBox[2]) / 2,
+      cy = (pBox[1] + pBox[3]) / 2;
     const lerp = (p: number, q: number, u: number) => p + (q - p) * u;
     defs.push({
       strategy: 'protected-first',
@@ -183,15 +186,18 @@ function strategies(b: BBox, pBox: BBox | null): StrategyDef[] {
 
 /** Monotone bisection: the smallest-ish s in [0,1] with f(s) inside [lo, hi]; returns the last s with f ≥ lo. */
 function bisect(f: (s: number) => number, lo: number, hi: number, maxIter = 80): { s: number; value: number } {
-  let a = 0, b = 1;
+  let a = 0,
+    b = 1;
   let fb = f(1);
   if (fb < lo) return { s: 1, value: fb };
   for (let i = 0; i < maxIter; i++) {
     const m = (a + b) / 2;
     const fm = f(m);
     if (fm < lo) a = m;
-    else if (fm > hi) { b = m; fb = fm; }
-    else return { s: m, value: fm };
+    else if (fm > hi) {
+      b = m;
+      fb = fm;
+    } else return { s: m, value: fm };
   }
   return { s: b, value: fb };
 }
@@ -308,8 +314,11 @@ export function planRelinquishment(input: PlanInput): PlanResult {
     );
   }
   if (blockParts > 1) {
-    warn('BLOCK_MULTIPART', `The block has ${blockParts} parcels; the retained part cannot be one polygon`,
-      `区块由 ${blockParts} 块组成，保留区无法为单一多边形`);
+    warn(
+      'BLOCK_MULTIPART',
+      `The block has ${blockParts} parcels; the retained part cannot be one polygon`,
+      `区块由 ${blockParts} 块组成，保留区无法为单一多边形`,
+    );
   }
 
   // 1. Protected areas and red lines first (PA-4).
@@ -326,14 +335,16 @@ export function planRelinquishment(input: PlanInput): PlanResult {
   const P = unionP ? snapToSource(unionP, blockSrc) : null;
   const pArea = ellipsoidalAreaKm2(P);
   const protectedReason = P
-    ? `先扣除保护区/生态红线 ${items.length} 处（${items.map((i) => `${i.item.name} ${f4(i.area)} km²`).join('，')}），合计 ${f4(pArea)} km²，计入应扣面积（PA-4，晋自然资发〔2020〕11号 十） / `
-      + `${items.length} protected area(s)/red line(s) inside the block (${f4(pArea)} km² in total) are deducted first and count toward the requirement (PA-4)`
+    ? `先扣除保护区/生态红线 ${items.length} 处（${items.map((i) => `${i.item.name} ${f4(i.area)} km²`).join('，')}），合计 ${f4(pArea)} km²，计入应扣面积（PA-4，晋自然资发〔2020〕11号 十） / ` +
+      `${items.length} protected area(s)/red line(s) inside the block (${f4(pArea)} km² in total) are deducted first and count toward the requirement (PA-4)`
     : null;
 
   if (items.some((i) => i.item.collection === 'redlines')) {
-    warn('REDLINE_COMMITMENT_OPTION',
+    warn(
+      'REDLINE_COMMITMENT_OPTION',
       'Red lines were deducted; a proposed (not yet official) red line may instead be kept on a written commitment not to work inside it (PA-5) — leave it out of deduct_first to plan that way',
-      '已扣除生态红线；拟划（尚未正式划定）的红线可改为书面承诺不在其内作业而暂不扣除（PA-5）——如选此方式，请勿将其列入 deduct_first');
+      '已扣除生态红线；拟划（尚未正式划定）的红线可改为书面承诺不在其内作业而暂不扣除（PA-5）——如选此方式，请勿将其列入 deduct_first',
+    );
   }
 
   const keep: PreparedKeep = {
@@ -352,9 +363,11 @@ export function planRelinquishment(input: PlanInput): PlanResult {
     if (!retained) throw new AppError(422, 'PLANNER_NOTHING_RETAINED', 'Protected areas cover the whole block', '保护区覆盖整个区块');
     built.push({ def: null, strategy: 'protected-first', geometry: P, area: pArea, retained, cuts: [] });
     if (pArea > hardHi) {
-      warn('PROTECTED_EXCEEDS_REQUIRED',
+      warn(
+        'PROTECTED_EXCEEDS_REQUIRED',
         `Protected areas and red lines inside the block (${f4(pArea)} km²) exceed the required ${f4(required)} km² by ${f4(pArea - required)} km²; all of them must still be deducted`,
-        `区块内保护区及生态红线面积 ${f4(pArea)} km² 超出应扣面积 ${f4(required)} km² 达 ${f4(pArea - required)} km²，仍须全部扣除`);
+        `区块内保护区及生态红线面积 ${f4(pArea)} km² 超出应扣面积 ${f4(required)} km² 达 ${f4(pArea - required)} km²，仍须全部扣除`,
+      );
     }
   } else {
     const diff = P ? dropDust(turfDifference(block, P)) : block;
@@ -417,55 +430,73 @@ export function planRelinquishment(input: PlanInput): PlanResult {
     const straight = countCutEdges(b.geometry, b.cuts);
     const relParts = partsOf(b.geometry).length;
     const penalties =
-      (touches.reserves_km2 > 1e-6 ? 15 + 60 * Math.min(1, touches.reserves_km2 / required) : 0)
-      + 10 * touches.producing_wells
-      + 1 * (touches.wells - touches.producing_wells)
-      + 3 * touches.pipelines_km
-      + (retainedParts > blockParts ? 50 : 0)
-      + 0.25 * Math.max(0, corners.length - 4)
-      + 1.5 * Math.max(0, straight - 1)
-      + 1 * Math.max(0, relParts - 1)
-      + 100 * Math.max(0, b.area - required) / required;
+      (touches.reserves_km2 > 1e-6 ? 15 + 60 * Math.min(1, touches.reserves_km2 / required) : 0) +
+      10 * touches.producing_wells +
+      1 * (touches.wells - touches.producing_wells) +
+      3 * touches.pipelines_km +
+      (retainedParts > blockParts ? 50 : 0) +
+      0.25 * Math.max(0, corners.length - 4) +
+      1.5 * Math.max(0, straight - 1) +
+      1 * Math.max(0, relParts - 1) +
+      (100 * Math.max(0, b.area - required)) / required;
     const score = Math.round((100 - penalties) * 100) / 100;
 
     const reasons: string[] = [];
     if (b.strategy === 'protected-first') {
-      reasons.push('区块内保护区及生态红线面积已达到应扣面积，仅扣除这些区域，无需另行切割 / '
-        + 'Protected areas and red lines inside the block already reach the required area; only they are deducted, no extra cut');
+      reasons.push(
+        '区块内保护区及生态红线面积已达到应扣面积，仅扣除这些区域，无需另行切割 / ' +
+          'Protected areas and red lines inside the block already reach the required area; only they are deducted, no extra cut',
+      );
       if (b.area > hardHi) {
-        reasons.push(`超出应扣面积 ${f4(b.area - required)} km²，但保护区须全部扣除 / Exceeds the requirement by ${f4(b.area - required)} km², but protected areas must all be deducted`);
+        reasons.push(
+          `超出应扣面积 ${f4(b.area - required)} km²，但保护区须全部扣除 / Exceeds the requirement by ${f4(b.area - required)} km², but protected areas must all be deducted`,
+        );
       }
     } else if (b.def) {
       const lines = b.cuts.map((c) => (c.lon !== undefined ? `经线 ${f6(c.lon)}°E` : `纬线 ${f6(c.lat!)}°N`)).join('、');
       const linesEn = b.cuts.map((c) => (c.lon !== undefined ? `meridian ${f6(c.lon)}°E` : `parallel ${f6(c.lat!)}°N`)).join(' and ');
-      reasons.push(`${b.def.zh}：沿${lines}切割，实地放样 ${straight} 条直线 / ${b.def.en}: cut along ${linesEn}; ${straight} straight line(s) to stake`);
+      reasons.push(
+        `${b.def.zh}：沿${lines}切割，实地放样 ${straight} 条直线 / ${b.def.en}: cut along ${linesEn}; ${straight} straight line(s) to stake`,
+      );
     }
     if (protectedReason) reasons.push(protectedReason);
-    reasons.push(`扣减面积 ${f4(b.area)} km²，不少于应扣 ${f4(required)} km²（多扣 ${f4(b.area - required)} km²，${((b.area / required - 1) * 100).toFixed(3)}%） / `
-      + `Relinquishes ${f4(b.area)} km² ≥ required ${f4(required)} km² (+${f4(b.area - required)} km², ${((b.area / required - 1) * 100).toFixed(3)} %)`);
+    reasons.push(
+      `扣减面积 ${f4(b.area)} km²，不少于应扣 ${f4(required)} km²（多扣 ${f4(b.area - required)} km²，${((b.area / required - 1) * 100).toFixed(3)}%） / ` +
+        `Relinquishes ${f4(b.area)} km² ≥ required ${f4(required)} km² (+${f4(b.area - required)} km², ${((b.area / required - 1) * 100).toFixed(3)} %)`,
+    );
     if (keep.reserves) {
-      reasons.push(touches.reserves_km2 > 1e-6
-        ? `涉及探明储量区 ${f4(touches.reserves_km2)} km² / Takes ${f4(touches.reserves_km2)} km² of proven-reserve area`
-        : '避开探明储量区 / Avoids the proven-reserve areas');
+      reasons.push(
+        touches.reserves_km2 > 1e-6
+          ? `涉及探明储量区 ${f4(touches.reserves_km2)} km² / Takes ${f4(touches.reserves_km2)} km² of proven-reserve area`
+          : '避开探明储量区 / Avoids the proven-reserve areas',
+      );
     }
     if (keep.wells.length) {
-      reasons.push(touches.producing_wells > 0
-        ? `含生产井 ${touches.producing_wells} 口（${producingIds.join(', ')}），井 ${touches.wells} 口 / Contains ${touches.producing_wells} producing well(s) (${producingIds.join(', ')}), ${touches.wells} well(s) in all`
-        : touches.wells > 0
-          ? `不含生产井，含非生产井 ${touches.wells} 口 / No producing well; ${touches.wells} non-producing well(s)`
-          : '不含任何井 / Contains no wells');
+      reasons.push(
+        touches.producing_wells > 0
+          ? `含生产井 ${touches.producing_wells} 口（${producingIds.join(', ')}），井 ${touches.wells} 口 / Contains ${touches.producing_wells} producing well(s) (${producingIds.join(', ')}), ${touches.wells} well(s) in all`
+          : touches.wells > 0
+            ? `不含生产井，含非生产井 ${touches.wells} 口 / No producing well; ${touches.wells} non-producing well(s)`
+            : '不含任何井 / Contains no wells',
+      );
     }
     if (keep.pipelines.length) {
-      reasons.push(touches.pipelines_km > 1e-6
-        ? `压覆管线 ${touches.pipelines_km.toFixed(3)} km / ${touches.pipelines_km.toFixed(3)} km of pipeline inside`
-        : '不压覆管线 / No pipeline inside');
+      reasons.push(
+        touches.pipelines_km > 1e-6
+          ? `压覆管线 ${touches.pipelines_km.toFixed(3)} km / ${touches.pipelines_km.toFixed(3)} km of pipeline inside`
+          : '不压覆管线 / No pipeline inside',
+      );
     }
-    reasons.push(contiguous
-      ? '保留区为一个连续整体 / The retained part stays one contiguous polygon'
-      : `保留区被分割为 ${retainedParts} 块 / The retained part falls into ${retainedParts} pieces`);
+    reasons.push(
+      contiguous
+        ? '保留区为一个连续整体 / The retained part stays one contiguous polygon'
+        : `保留区被分割为 ${retainedParts} 块 / The retained part falls into ${retainedParts} pieces`,
+    );
     reasons.push(`扣减区拐点 ${corners.length} 个 / ${corners.length} corner points in the relinquished part`);
-    reasons.push('扣减范围由探矿权人提出（R-RED-5，晋自然资发〔2020〕15号 合同范本）；本方案仅供选择 / '
-      + 'The holder proposes the deducted extent (R-RED-5); this is a proposal to choose from');
+    reasons.push(
+      '扣减范围由探矿权人提出（R-RED-5，晋自然资发〔2020〕15号 合同范本）；本方案仅供选择 / ' +
+        'The holder proposes the deducted extent (R-RED-5); this is a proposal to choose from',
+    );
 
     return {
       strategy: b.strategy,
@@ -501,12 +532,14 @@ export function planRelinquishment(input: PlanInput): PlanResult {
   }
 
   if (failed.length) {
-    warn('PLANNER_CLIP_FAILED', `Polygon clipping failed for ${[...new Set(failed)].join(', ')}; those cuts were skipped`,
-      `多边形裁剪失败，已跳过：${[...new Set(failed)].join('、')}`);
+    warn(
+      'PLANNER_CLIP_FAILED',
+      `Polygon clipping failed for ${[...new Set(failed)].join(', ')}; those cuts were skipped`,
+      `多边形裁剪失败，已跳过：${[...new Set(failed)].join('、')}`,
+    );
   }
   if (chosen.length === 0) {
-    warn('PLANNER_NO_CANDIDATE', 'No straight-line cut met the required area within tolerance',
-      '没有找到满足面积容差的直线切割方案');
+    warn('PLANNER_NO_CANDIDATE', 'No straight-line cut met the required area within tolerance', '没有找到满足面积容差的直线切割方案');
   } else {
     const best = chosen[0];
     if (keep.reserves && best.touches.reserves_km2 > 1e-6) {

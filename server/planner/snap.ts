@@ -28,15 +28,16 @@ export function geodesicEdgeCrossing(a: Position, b: Position, axis: 0 | 1, v: n
   let s = t0 * S;
   for (let i = 0; i < 12; i++) {
     const p = line.Position(s);
-    const lat = p.lat2 ?? 0, lon = p.lon2 ?? 0, azi = (p.azi2 ?? 0) * DEG;
+    const lat = p.lat2 ?? 0,
+      lon = p.lon2 ?? 0,
+      azi = (p.azi2 ?? 0) * DEG;
     const err = (axis === 0 ? lon : lat) - v;
     if (Math.abs(err) < 1e-14) return axis === 0 ? [v, lat] : [lon, v];
     const sphi = Math.sin(lat * DEG);
     const w = Math.sqrt(1 - E2 * sphi * sphi);
     // degrees of lon (or lat) per metre along the geodesic
-    const d = axis === 0
-      ? Math.sin(azi) / ((GRS80.a / w) * Math.cos(lat * DEG)) / DEG
-      : Math.cos(azi) / ((GRS80.a * (1 - E2)) / (w * w * w)) / DEG;
+    const d =
+      axis === 0 ? Math.sin(azi) / ((GRS80.a / w) * Math.cos(lat * DEG)) / DEG : Math.cos(azi) / ((GRS80.a * (1 - E2)) / (w * w * w)) / DEG;
     if (Math.abs(d) < 1e-12) break;
     s -= err / d;
     if (!(s >= -1e-6 * S - 1e-6 && s <= S * (1 + 1e-6) + 1e-6)) break;
@@ -79,8 +80,16 @@ export function prepareSnapSource(geom: Polygon | MultiPolygon): SnapSource {
       for (let i = 0; i < ring.length; i++) {
         vertices.add(key(ring[i]));
         if (i === 0) continue;
-        const a = ring[i - 1], b = ring[i];
-        edges.push({ a, b, minX: Math.min(a[0], b[0]), minY: Math.min(a[1], b[1]), maxX: Math.max(a[0], b[0]), maxY: Math.max(a[1], b[1]) });
+        const a = ring[i - 1],
+          b = ring[i];
+        edges.push({
+          a,
+          b,
+          minX: Math.min(a[0], b[0]),
+          minY: Math.min(a[1], b[1]),
+          maxX: Math.max(a[0], b[0]),
+          maxY: Math.max(a[1], b[1]),
+        });
       }
     }
   }
@@ -91,7 +100,8 @@ const TOL = 1e-10; // degrees, ~1e-5 m
 
 function onEdge(p: Position, e: Edge): boolean {
   if (p[0] < e.minX - TOL || p[0] > e.maxX + TOL || p[1] < e.minY - TOL || p[1] > e.maxY + TOL) return false;
-  const dx = e.b[0] - e.a[0], dy = e.b[1] - e.a[1];
+  const dx = e.b[0] - e.a[0],
+    dy = e.b[1] - e.a[1];
   const len = Math.hypot(dx, dy);
   if (len === 0) return false;
   return Math.abs(dx * (p[1] - e.a[1]) - dy * (p[0] - e.a[0])) / len < TOL;
@@ -103,10 +113,13 @@ function snapPoint(p: Position, src: SnapSource, cuts: readonly CutLine[]): Posi
   if (!edge) return p; // interior vertex (e.g. where two cut lines meet)
   for (const c of cuts) {
     // (an edge running along the cut line itself has no crossing: keep looking / keep p)
-    if (c.lon !== undefined && Math.abs(p[0] - c.lon) < TOL && edge.a[0] !== edge.b[0]) return geodesicEdgeCrossing(edge.a, edge.b, 0, c.lon);
-    if (c.lat !== undefined && Math.abs(p[1] - c.lat) < TOL && edge.a[1] !== edge.b[1]) return geodesicEdgeCrossing(edge.a, edge.b, 1, c.lat);
+    if (c.lon !== undefined && Math.abs(p[0] - c.lon) < TOL && edge.a[0] !== edge.b[0])
+      return geodesicEdgeCrossing(edge.a, edge.b, 0, c.lon);
+    if (c.lat !== undefined && Math.abs(p[1] - c.lat) < TOL && edge.a[1] !== edge.b[1])
+      return geodesicEdgeCrossing(edge.a, edge.b, 1, c.lat);
   }
-  if (cuts.some((c) => (c.lon !== undefined && Math.abs(p[0] - c.lon) < TOL) || (c.lat !== undefined && Math.abs(p[1] - c.lat) < TOL))) return p;
+  if (cuts.some((c) => (c.lon !== undefined && Math.abs(p[0] - c.lon) < TOL) || (c.lat !== undefined && Math.abs(p[1] - c.lat) < TOL)))
+    return p;
   // Not on a cut line (e.g. a protected-area boundary crossing the block edge): keep the coordinate
   // that varies least along the edge's cross direction.
   const ewish = Math.abs(edge.b[0] - edge.a[0]) * Math.cos(p[1] * DEG) >= Math.abs(edge.b[1] - edge.a[1]);

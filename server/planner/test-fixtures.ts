@@ -24,7 +24,18 @@ export function kmPolygon(rings: [number, number][][], lon0 = LON0, lat0 = LAT0)
 }
 
 export function kmRect(x0: number, y0: number, x1: number, y1: number, lon0 = LON0, lat0 = LAT0): Polygon {
-  return kmPolygon([[[x0, y0], [x1, y0], [x1, y1], [x0, y1]]], lon0, lat0);
+  return kmPolygon(
+    [
+      [
+        [x0, y0],
+        [x1, y0],
+        [x1, y1],
+        [x0, y1],
+      ],
+    ],
+    lon0,
+    lat0,
+  );
 }
 
 export function kmPoint(x: number, y: number, lon0 = LON0, lat0 = LAT0): [number, number] {
@@ -36,16 +47,46 @@ export function kmPoint(x: number, y: number, lon0 = LON0, lat0 = LAT0): [number
 export const RECT_20x15 = kmRect(0, 0, 20, 15);
 
 /** L-shaped block: a 20 × 6 km bar along the south and a 8 × 14 km arm up the west side. */
-export const L_BLOCK = kmPolygon([[[0, 0], [20, 0], [20, 6], [8, 6], [8, 20], [0, 20]]]);
+export const L_BLOCK = kmPolygon([
+  [
+    [0, 0],
+    [20, 0],
+    [20, 6],
+    [8, 6],
+    [8, 20],
+    [0, 20],
+  ],
+]);
 
 /** 20 × 15 km rectangle with a 6 × 4 km hole (e.g. an excluded coal mine) near its centre. */
 export const HOLED_BLOCK = kmPolygon([
-  [[0, 0], [20, 0], [20, 15], [0, 15]],
-  [[7, 5], [7, 9], [13, 9], [13, 5]],
+  [
+    [0, 0],
+    [20, 0],
+    [20, 15],
+    [0, 15],
+  ],
+  [
+    [7, 5],
+    [7, 9],
+    [13, 9],
+    [13, 5],
+  ],
 ]);
 
 /** U-shaped block (two arms to the north): a careless south strip splits it. */
-export const U_BLOCK = kmPolygon([[[0, 0], [20, 0], [20, 16], [14, 16], [14, 4], [6, 4], [6, 16], [0, 16]]]);
+export const U_BLOCK = kmPolygon([
+  [
+    [0, 0],
+    [20, 0],
+    [20, 16],
+    [14, 16],
+    [14, 4],
+    [6, 4],
+    [6, 16],
+    [0, 16],
+  ],
+]);
 
 /** A wobbly n-vertex block (~22 × 18 km), for the performance guard. */
 export function wobblyBlock(n: number): Polygon {

@@ -12,10 +12,12 @@ describe('keep-feature measures', () => {
 
   it('measures the pipeline length inside a polygon (geodesic, planar crossings)', () => {
     const box = kmRect(0, 0, 5, 10);
-    const a = kmPoint(-3, 5), b = kmPoint(12, 5);
+    const a = kmPoint(-3, 5),
+      b = kmPoint(12, 5);
     const line: LineString = { type: 'LineString', coordinates: [a, b] };
     const inside = lengthInsideKm([line], box);
-    const x0 = box.coordinates[0][0][0], x1 = box.coordinates[0][1][0];
+    const x0 = box.coordinates[0][0][0],
+      x1 = box.coordinates[0][1][0];
     const t = (x: number) => (x - a[0]) / (b[0] - a[0]);
     const at = (u: number) => [a[0] + u * (b[0] - a[0]), a[1] + u * (b[1] - a[1])];
     expect(inside).toBeCloseTo(geodesicDistanceM(at(t(x0)), at(t(x1))) / 1000, 9);

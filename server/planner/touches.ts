@@ -61,9 +61,15 @@ export function pointInAreal(p: Position, geom: Areal): boolean {
       const [xj, yj] = ring[j];
       // on-edge test
       const cross = (xj - xi) * (p[1] - yi) - (yj - yi) * (p[0] - xi);
-      if (Math.abs(cross) < 1e-14 && p[0] >= Math.min(xi, xj) - 1e-12 && p[0] <= Math.max(xi, xj) + 1e-12
-        && p[1] >= Math.min(yi, yj) - 1e-12 && p[1] <= Math.max(yi, yj) + 1e-12) return true;
-      if ((yi > p[1]) !== (yj > p[1]) && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
+      if (
+        Math.abs(cross) < 1e-14 &&
+        p[0] >= Math.min(xi, xj) - 1e-12 &&
+        p[0] <= Math.max(xi, xj) + 1e-12 &&
+        p[1] >= Math.min(yi, yj) - 1e-12 &&
+        p[1] <= Math.max(yi, yj) + 1e-12
+      )
+        return true;
+      if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
     }
   }
   return inside;
@@ -71,11 +77,14 @@ export function pointInAreal(p: Position, geom: Areal): boolean {
 
 /** Parameters t ∈ (0,1) where segment a→b crosses segment c→d (planar lon/lat). */
 function crossingT(a: Position, b: Position, c: Position, d: Position): number | null {
-  const rx = b[0] - a[0], ry = b[1] - a[1];
-  const sx = d[0] - c[0], sy = d[1] - c[1];
+  const rx = b[0] - a[0],
+    ry = b[1] - a[1];
+  const sx = d[0] - c[0],
+    sy = d[1] - c[1];
   const den = rx * sy - ry * sx;
   if (den === 0) return null;
-  const qx = c[0] - a[0], qy = c[1] - a[1];
+  const qx = c[0] - a[0],
+    qy = c[1] - a[1];
   const t = (qx * sy - qy * sx) / den;
   const u = (qx * ry - qy * rx) / den;
   if (t <= 0 || t >= 1 || u < 0 || u > 1) return null;
@@ -91,7 +100,8 @@ export function lengthInsideKm(lines: (LineString | MultiLineString)[], geom: Ar
     const paths = line.type === 'LineString' ? [line.coordinates] : line.coordinates;
     for (const path of paths) {
       for (let k = 1; k < path.length; k++) {
-        const a = path[k - 1], b = path[k];
+        const a = path[k - 1],
+          b = path[k];
         const segBox: BBox = [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1])];
         if (!bboxesIntersect(segBox, box)) continue;
         const ts = [0, 1];
@@ -127,7 +137,11 @@ export interface PreparedKeep {
   pipelines: (LineString | MultiLineString)[];
 }
 
-export function measureTouches(geom: Areal, keep: PreparedKeep, protectedKm2: number): { touches: Touches; wellIds: string[]; producingIds: string[] } {
+export function measureTouches(
+  geom: Areal,
+  keep: PreparedKeep,
+  protectedKm2: number,
+): { touches: Touches; wellIds: string[]; producingIds: string[] } {
   const box = bboxOf(geom);
   const res = keep.reserves ? safeIntersect(keep.reserves, geom) : null;
   const wellIds: string[] = [];

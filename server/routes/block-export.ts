@@ -13,9 +13,19 @@ export function blockExportRoutes(db: Db) {
   return implement({
     blockExport: {
       handler: async ({ params, query }) => {
-        const row = (await db.named<{ name: string; licence_no: string | null; geometry: Polygon | MultiPolygon }>('block_export', [params.id])).rows[0];
+        const row = (
+          await db.named<{ name: string; licence_no: string | null; geometry: Polygon | MultiPolygon }>('block_export', [params.id])
+        ).rows[0];
         if (!row) throw notFound('block', params.id);
-        return { status: 200, file: exportGeometry(row.geometry, { format: query.format, name: query.name ?? row.name, encoding: query.encoding, crs: query.crs }) };
+        return {
+          status: 200,
+          file: exportGeometry(row.geometry, {
+            format: query.format,
+            name: query.name ?? row.name,
+            encoding: query.encoding,
+            crs: query.crs,
+          }),
+        };
       },
     },
   });

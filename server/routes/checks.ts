@@ -27,8 +27,11 @@ export interface ChecksRouterDeps {
 const KNOWN = ['applicant', 'application', 'mineral', 'block_id', 'regime', 'as_of', 'format', 'zone', 'crs'];
 /** Parameters among a body's top-level members (form fields, or GeoJSON foreign members); objects such as a legacy GeoJSON `crs` member are not parameters. */
 const pick = (o: unknown) =>
-  Object.fromEntries(Object.entries((o && typeof o === 'object' ? o : {}) as Record<string, unknown>)
-    .filter(([k, v]) => KNOWN.includes(k) && (typeof v === 'string' || typeof v === 'number')));
+  Object.fromEntries(
+    Object.entries((o && typeof o === 'object' ? o : {}) as Record<string, unknown>).filter(
+      ([k, v]) => KNOWN.includes(k) && (typeof v === 'string' || typeof v === 'number'),
+    ),
+  );
 
 const serverTiming = (t: { sql_ms: number; total_ms: number }) => `sql;dur=${t.sql_ms.toFixed(1)}, check;dur=${t.total_ms.toFixed(1)}`;
 
@@ -47,11 +50,19 @@ export function checksRoutes({ db, config, limits: lim }: ChecksRouterDeps) {
       handler: async ({ query: p, body, req }) => {
         const block = p.block_id ? await storedBlock(db, p.block_id) : null;
         if (p.block_id && !block)
-          throw unprocessable('CHECK_BLOCK_NOT_FOUND', `Block '${p.block_id}' is not in the register`, `登记库中没有区块 '${p.block_id}'`, [{ field: 'block_id' }]);
+          throw unprocessable('CHECK_BLOCK_NOT_FOUND', `Block '${p.block_id}' is not in the register`, `登记库中没有区块 '${p.block_id}'`, [
+            { field: 'block_id' },
+          ]);
         const file = (req as Request & { file?: Express.Multer.File }).file;
         const input = await readCheckInput({ file, body }, { format: p.format, zone: p.zone, crs: p.crs }, limits, config.MAX_VERTICES);
         const { subject, province_registered } = buildSubject(p, block);
-        const result = await runCheck(db, { geometry: input.geometry, area_km2: () => input.describe().area_km2, subject, block_id: p.block_id ?? null, province_registered });
+        const result = await runCheck(db, {
+          geometry: input.geometry,
+          area_km2: () => input.describe().area_km2,
+          subject,
+          block_id: p.block_id ?? null,
+          province_registered,
+        });
         const described = input.describe();
         // the geometry as RFC 7946 (a JSON body may carry the parameters as foreign members of the geometry)
         const g = described.geometry;
@@ -82,7 +93,16 @@ export function checksRoutes({ db, config, limits: lim }: ChecksRouterDeps) {
           status: 200,
           headers: { 'Server-Timing': serverTiming(result.timing) },
           body: {
-            input: { format: 'register' as const, crs: 4490, block_id: id, name: block.name, parcels: [], area_km2: Number(block.area_km2), geometry, warnings: result.warnings },
+            input: {
+              format: 'register' as const,
+              crs: 4490,
+              block_id: id,
+              name: block.name,
+              parcels: [],
+              area_km2: Number(block.area_km2),
+              geometry,
+              warnings: result.warnings,
+            },
             subject,
             conflicts: result.conflicts,
             summary: result.summary,
@@ -113,10 +133,15 @@ export function checksRoutes({ db, config, limits: lim }: ChecksRouterDeps) {
             offset: p.offset,
             rows: page.rows,
             // every parameter of the query is kept (as_of, regime), so following `next` keeps the date and the regime
-            links: pageLinks(`${originOf(req)}${req.path}`, p, { offset: p.offset, limit, returned: page.rows.length, matched: page.matched }, {
-              type: 'application/json',
-              alternates: [{ type: 'text/csv', set: { format: 'csv' } }],
-            }),
+            links: pageLinks(
+              `${originOf(req)}${req.path}`,
+              p,
+              { offset: p.offset, limit, returned: page.rows.length, matched: page.matched },
+              {
+                type: 'application/json',
+                alternates: [{ type: 'text/csv', set: { format: 'csv' } }],
+              },
+            ),
           },
         };
       },

@@ -81,14 +81,28 @@ export function lifecycleRoutes({ db }: { db: Db }) {
         const ledger = ledgerFromRows((await db.named<OffsetRow>('offsets_for_block', [from.id])).rows);
         let applied;
         try {
-          applied = applyOffset(ledger, { from_block: from.id, to_block: p.to_block, area_km2: p.area_km2, date: p.offset_date },
-            { current_area_km2: from.area_km2, proven_area_km2: from.proven_km2 });
+          applied = applyOffset(
+            ledger,
+            { from_block: from.id, to_block: p.to_block, area_km2: p.area_km2, date: p.offset_date },
+            { current_area_km2: from.area_km2, proven_area_km2: from.proven_km2 },
+          );
         } catch (e) {
           if (e instanceof RangeError) throw unprocessable('INVALID_OFFSET', e.message, `抵扣无效：${e.message}`, [{ field: 'area_km2' }]);
           throw e;
         }
-        const id = await db.transaction(async (tx) =>
-          (await tx.named<{ id: string }>('offsets_insert', [from.id, p.to_block, p.area_km2, p.offset_date, from.area_km2, p.note ?? null])).rows[0].id);
+        const id = await db.transaction(
+          async (tx) =>
+            (
+              await tx.named<{ id: string }>('offsets_insert', [
+                from.id,
+                p.to_block,
+                p.area_km2,
+                p.offset_date,
+                from.area_km2,
+                p.note ?? null,
+              ])
+            ).rows[0].id,
+        );
         const { ledger: _ledger, ...result } = applied;
         return { status: 201, headers: { Location: `/api/blocks/${encodeURIComponent(from.id)}/offsets` }, body: { id, ...result } };
       },
@@ -97,9 +111,10 @@ export function lifecycleRoutes({ db }: { db: Db }) {
     relinquishmentPlans: {
       handler: async ({ params, body }) => {
         const id = params.id;
-        const { required_km2: required, basis } = body.required_km2 !== undefined
-          ? { required_km2: body.required_km2, basis: { source: 'request' as const } }
-          : requiredFromAssessment((await assessmentOf(db, id, today())).result);
+        const { required_km2: required, basis } =
+          body.required_km2 !== undefined
+            ? { required_km2: body.required_km2, basis: { source: 'request' as const } }
+            : requiredFromAssessment((await assessmentOf(db, id, today())).result);
         const ctx = (await db.named<PlannerContext>('planner_context', [id])).rows[0];
         if (!ctx) throw notFound('block', id);
         const plan = planRelinquishment({
@@ -109,7 +124,10 @@ export function lifecycleRoutes({ db }: { db: Db }) {
           deduct_first: [...ctx.protected_areas, ...ctx.redlines],
           max_candidates: body.max_candidates,
         });
-        if (!plan.candidates.length) throw new AppError(422, 'NO_PLAN', 'No deduction extent meets the required area', '找不到满足核减面积的范围', [{ required_km2: required }]);
+        if (!plan.candidates.length)
+          throw new AppError(422, 'NO_PLAN', 'No deduction extent meets the required area', '找不到满足核减面积的范围', [
+            { required_km2: required },
+          ]);
         return { status: 200, body: { block_id: id, basis, ...plan } };
       },
     },

@@ -24,7 +24,7 @@ afterAll(() => close());
 
 const upload = (buf: Uint8Array, name: string, fields: Record<string, string> = {}) => {
   const form = new FormData();
-  form.append("file", new Blob([Uint8Array.from(buf)]), name);
+  form.append('file', new Blob([Uint8Array.from(buf)]), name);
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   return fetch(`${base}/api/parse`, { method: 'POST', body: form });
 };

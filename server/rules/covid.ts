@@ -23,7 +23,14 @@ export function covidAffectedDays(valid_from: IsoDate, valid_to: IsoDate): { day
   const days = compareDates(end, start) > 0 ? daysBetween(start, end) : 0;
   return {
     days,
-    steps: [step('R-COVID-1', `${LETTER} 正文`, `max(0, min(${valid_to}, ${COVID_WINDOW.to}) − max(${valid_from}, ${COVID_WINDOW.from})) = ${end} − ${start} = ${days} d`, days)],
+    steps: [
+      step(
+        'R-COVID-1',
+        `${LETTER} 正文`,
+        `max(0, min(${valid_to}, ${COVID_WINDOW.to}) − max(${valid_from}, ${COVID_WINDOW.from})) = ${end} − ${start} = ${days} d`,
+        days,
+      ),
+    ],
   };
 }
 
@@ -69,13 +76,22 @@ export function covidInvestmentReduction(input: {
     reduction_wan: wan,
     steps: [
       ...a.steps,
-      step('R-COVID-3', `${LETTER} 二`, `${fmt(input.area_km2)} × ${rate} × ${a.days} / 365 = ${fmt(cny, 2)} CNY (${fmt(wan, 3)} 万元)`, cny),
+      step(
+        'R-COVID-3',
+        `${LETTER} 二`,
+        `${fmt(input.area_km2)} × ${rate} × ${a.days} / 365 = ${fmt(cny, 2)} CNY (${fmt(wan, 3)} 万元)`,
+        cny,
+      ),
     ],
   };
 }
 
 /** Inverse of R-COVID-3: the area implied by a reduction (万元) and affected days, for rows whose area is not published. */
-export function impliedAreaFromCovidReduction(reduction_wan: number, days: number, rate_cny_per_km2_year = OLD_STANDARD_CNY_PER_KM2_YEAR): number {
+export function impliedAreaFromCovidReduction(
+  reduction_wan: number,
+  days: number,
+  rate_cny_per_km2_year = OLD_STANDARD_CNY_PER_KM2_YEAR,
+): number {
   if (days <= 0) throw new RangeError('days must be > 0');
   return (reduction_wan * 10_000 * 365) / (rate_cny_per_km2_year * days);
 }

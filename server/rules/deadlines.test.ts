@@ -35,7 +35,10 @@ describe('blockDeadlines', () => {
     expect(isLegacyOver15Years('2005-04-30')).toBe(true);
     const d = blockDeadlines({ ...base, first_registration_date: '1999-03-16' }, '2021-01-01');
     expect(d.extensions_allowed).toBe(1);
-    expect(blockDeadlines({ ...base, first_registration_date: '1999-03-16', proven_reserves_submitted_date: '2021-01-01' }, '2021-01-01').extensions_allowed).toBe(2);
+    expect(
+      blockDeadlines({ ...base, first_registration_date: '1999-03-16', proven_reserves_submitted_date: '2021-01-01' }, '2021-01-01')
+        .extensions_allowed,
+    ).toBe(2);
   });
   it('proven reserves → mining within 3 years (R-VAL-6)', () => {
     const d = blockDeadlines({ ...base, proven_reserves_submitted_date: '2020-11-04' }, '2021-01-01');
@@ -47,18 +50,27 @@ describe('blockDeadlines', () => {
     expect(d.proven_to_mining_deadline!.date).toBe('2023-04-30');
   });
   it('report-then-produce → 5 years; earliest mining deadline wins', () => {
-    const d = blockDeadlines({ ...base, report_then_produce_date: '2020-05-20', proven_reserves_submitted_date: '2020-06-01' }, '2021-01-01');
+    const d = blockDeadlines(
+      { ...base, report_then_produce_date: '2020-05-20', proven_reserves_submitted_date: '2020-06-01' },
+      '2021-01-01',
+    );
     expect(d.report_then_produce_mining_deadline!.date).toBe('2025-05-20');
     expect(d.report_then_produce_mining_deadline!.citation).toBe('273号令 第十八条');
     expect(d.mining_registration_deadline!.date).toBe('2023-06-01');
   });
   it('mining right: 30 days before expiry, no count limit', () => {
-    const d = blockDeadlines({ kind: 'mining', valid_from: '2008-07-11', valid_to: '2028-07-11', first_registration_date: '2008-07-11', extensions_used: 3 }, '2026-01-01');
+    const d = blockDeadlines(
+      { kind: 'mining', valid_from: '2008-07-11', valid_to: '2028-07-11', first_registration_date: '2008-07-11', extensions_used: 3 },
+      '2026-01-01',
+    );
     expect(d.extensions_left).toBeNull();
     expect(d.extension_application_deadline!.date).toBe('2028-06-11');
   });
   it('national regimes: 5-year 探采合一 deadline, no 3-year proven rule', () => {
-    const d = blockDeadlines({ ...base, regime: 'national-2023', report_then_produce_date: '2024-01-10', proven_reserves_submitted_date: '2024-02-01' }, '2024-06-01');
+    const d = blockDeadlines(
+      { ...base, regime: 'national-2023', report_then_produce_date: '2024-01-10', proven_reserves_submitted_date: '2024-02-01' },
+      '2024-06-01',
+    );
     expect(d.proven_to_mining_deadline).toBeNull();
     expect(d.report_then_produce_mining_deadline!.citation).toBe('自然资规〔2023〕6号 六');
     expect(d.extension_application_deadline!.citation).toBe('矿产资源勘查区块登记管理办法 第十条');

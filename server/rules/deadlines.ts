@@ -75,9 +75,17 @@ export function blockDeadlines(block: BlockDatesInput, today: IsoDate): BlockDea
   const shanxi = regime === 'shanxi-cbm-2020';
   const steps: Step[] = [];
   const warnings: string[] = [];
-  const readings: string[] = ['deadlines are last days, inclusive; periods of N years end on the corresponding day (民法典 第二百零一条, 第二百零三条)'];
+  const readings: string[] = [
+    'deadlines are last days, inclusive; periods of N years end on the corresponding day (民法典 第二百零一条, 第二百零三条)',
+  ];
 
-  const expiry = deadline(block.valid_to, today, block.kind === 'mining' ? 'R-VAL-9' : 'R-VAL-1', shanxi ? (block.kind === 'mining' ? '273号令 第二十三条' : '273号令 第十五条') : '勘查许可证/采矿许可证 有效期', 'licence expiry');
+  const expiry = deadline(
+    block.valid_to,
+    today,
+    block.kind === 'mining' ? 'R-VAL-9' : 'R-VAL-1',
+    shanxi ? (block.kind === 'mining' ? '273号令 第二十三条' : '273号令 第十五条') : '勘查许可证/采矿许可证 有效期',
+    'licence expiry',
+  );
   steps.push(step(expiry.rule, expiry.citation, `expiry ${block.valid_to} − today ${today} = ${expiry.days_left} d`, expiry.days_left));
 
   // Extensions allowed / left.
@@ -86,8 +94,12 @@ export function blockDeadlines(block: BlockDatesInput, today: IsoDate): BlockDea
     const legacy = isLegacyOver15Years(block.first_registration_date);
     allowed = legacy ? (block.proven_reserves_submitted_date ? 2 : 1) : 2;
     if (legacy) {
-      readings.push('R-VAL-4: a block existing > 15 years on 2020-05-01 gets one 5-year extension; further ones (up to the R-VAL-3 cap of 2) only if proven reserves were submitted');
-      steps.push(step('R-VAL-4', '273号令 第十五条第四款', `${block.first_registration_date} + 15 y < 2020-05-01 → allowed ${allowed}`, allowed));
+      readings.push(
+        'R-VAL-4: a block existing > 15 years on 2020-05-01 gets one 5-year extension; further ones (up to the R-VAL-3 cap of 2) only if proven reserves were submitted',
+      );
+      steps.push(
+        step('R-VAL-4', '273号令 第十五条第四款', `${block.first_registration_date} + 15 y < 2020-05-01 → allowed ${allowed}`, allowed),
+      );
     } else {
       steps.push(step('R-VAL-3', '273号令 第十五条', 'at most 2 extensions of 5 years', 2));
     }
@@ -110,7 +122,8 @@ export function blockDeadlines(block: BlockDatesInput, today: IsoDate): BlockDea
         : shanxi
           ? ['R-VAL-2', '273号令 第十五条']
           : ['R-VAL-2', '矿产资源勘查区块登记管理办法 第十条'];
-    if (!shanxi && block.kind === 'exploration') readings.push('national regimes: the 30-day rule is from 矿产资源勘查区块登记管理办法 第十条 (not in the seed texts)');
+    if (!shanxi && block.kind === 'exploration')
+      readings.push('national regimes: the 30-day rule is from 矿产资源勘查区块登记管理办法 第十条 (not in the seed texts)');
     ext = deadline(last, today, rule, cit, 'last day to apply for extension (有效期届满30日前), else the licence lapses');
     steps.push(step(rule, cit, `${block.valid_to} − 30 d = ${last}; ${ext.days_left} d left`, ext.days_left));
     if (ext.passed && !expiry.passed) warnings.push('the 30-day extension window has passed: the licence will lapse at expiry (自行废止)');
@@ -120,28 +133,57 @@ export function blockDeadlines(block: BlockDatesInput, today: IsoDate): BlockDea
   // Proven reserves → mining (R-VAL-6) — a Shanxi CBM rule only.
   let proven: Deadline | null = null;
   if (block.kind === 'exploration' && block.proven_reserves_submitted_date && !shanxi) {
-    readings.push(`${regime}: the 3-year proven-reserves → mining rule is Shanxi's (273号令 第二十一条); no national equivalent in the sources`);
+    readings.push(
+      `${regime}: the 3-year proven-reserves → mining rule is Shanxi's (273号令 第二十一条); no national equivalent in the sources`,
+    );
   } else if (block.kind === 'exploration' && block.proven_reserves_submitted_date) {
     const d = block.proven_reserves_submitted_date;
     if (compareDates(d, SHANXI_CBM_EFFECTIVE) < 0) {
-      proven = deadline('2023-04-30', today, 'R-VAL-6', '晋自然资发〔2020〕11号 五', 'reserves proven before 2020-05-01: complete conversion to mining before 2023-05-01');
-      steps.push(step('R-VAL-6', '晋自然资发〔2020〕11号 五', `proven ${d} < 2020-05-01 → before 2023-05-01 (last day 2023-04-30); ${proven.days_left} d`, proven.days_left));
+      proven = deadline(
+        '2023-04-30',
+        today,
+        'R-VAL-6',
+        '晋自然资发〔2020〕11号 五',
+        'reserves proven before 2020-05-01: complete conversion to mining before 2023-05-01',
+      );
+      steps.push(
+        step(
+          'R-VAL-6',
+          '晋自然资发〔2020〕11号 五',
+          `proven ${d} < 2020-05-01 → before 2023-05-01 (last day 2023-04-30); ${proven.days_left} d`,
+          proven.days_left,
+        ),
+      );
     } else {
       const last = addYears(d, 3);
-      proven = deadline(last, today, 'R-VAL-6', '273号令 第二十一条', 'proven reserves submitted: apply for mining registration within 3 years, else no further extension');
+      proven = deadline(
+        last,
+        today,
+        'R-VAL-6',
+        '273号令 第二十一条',
+        'proven reserves submitted: apply for mining registration within 3 years, else no further extension',
+      );
       steps.push(step('R-VAL-6', proven.citation, `${d} + 3 y = ${last}; ${proven.days_left} d`, proven.days_left));
     }
-    if (proven.passed) warnings.push('R-VAL-6: 3-year proven-reserves → mining deadline passed — the exploration right will not be extended');
+    if (proven.passed)
+      warnings.push('R-VAL-6: 3-year proven-reserves → mining deadline passed — the exploration right will not be extended');
   }
 
   // Report-then-produce (探采合一) → mining within 5 years (R-RTP-3 / R-VAL-7).
   let rtp: Deadline | null = null;
   if (block.kind === 'exploration' && block.report_then_produce_date) {
     const last = addYears(block.report_then_produce_date, 5);
-    const [rule, cit] = shanxi ? ['R-RTP-3', '273号令 第十八条'] : regime === 'national-2019' ? ['R-N19-RTP', '自然资规〔2019〕7号 六'] : ['R-N23-RTP', '自然资规〔2023〕6号 六'];
+    const [rule, cit] = shanxi
+      ? ['R-RTP-3', '273号令 第十八条']
+      : regime === 'national-2019'
+        ? ['R-N19-RTP', '自然资规〔2019〕7号 六']
+        : ['R-N23-RTP', '自然资规〔2023〕6号 六'];
     rtp = deadline(last, today, rule, cit, 'report-then-produce: mining registration within 5 years');
     steps.push(step(rule, cit, `${block.report_then_produce_date} + 5 y = ${last}; ${rtp.days_left} d`, rtp.days_left));
-    if (proven) readings.push('R-VAL-7: with proven reserves submitted, 晋自然资发〔2020〕16号 四（二） requires mining registration within 3 years — the earlier deadline applies');
+    if (proven)
+      readings.push(
+        'R-VAL-7: with proven reserves submitted, 晋自然资发〔2020〕16号 四（二） requires mining registration within 3 years — the earlier deadline applies',
+      );
     if (rtp.passed) warnings.push(`${rule}: 5-year report-then-produce deadline passed${shanxi ? ' (合同示范文本 第十二条（六）)' : ''}`);
   }
   const candidates = [proven, rtp].filter((d): d is Deadline => d !== null);

@@ -102,7 +102,9 @@ export function finish(
       `required reduction ${fmt(reduction)} km² exceeds the licensed area outside proven reserves (${fmt(available)} km²); capped — the rest must come from another block (offset) or the block is exhausted`,
     );
     reduction = roundTo(available);
-    acc.steps.push(step(rule, citation, `min(required, ${fmt(licensed)} − ${fmt(input.proven_reserve_area_km2)}) = ${fmt(reduction)}`, reduction));
+    acc.steps.push(
+      step(rule, citation, `min(required, ${fmt(licensed)} − ${fmt(input.proven_reserve_area_km2)}) = ${fmt(reduction)}`, reduction),
+    );
   }
   const remaining = roundTo(licensed - reduction);
   acc.steps.push(step(rule, citation, `remaining = ${fmt(licensed)} − ${fmt(reduction)} = ${fmt(remaining)}`, remaining));
@@ -122,7 +124,14 @@ export function finish(
 /** R-VAL-3 / national 七: each extension is 5 years, from the day after the old expiry. */
 function newTerm(input: ExtensionInput, acc: Acc): { new_valid_from: string | null; new_valid_to: string | null } {
   const cit = input.regime === 'shanxi-cbm-2020' ? C.art15 : input.regime === 'national-2019' ? C.n2019 : C.n2023;
-  acc.steps.push(step(input.regime === 'shanxi-cbm-2020' ? 'R-VAL-3' : input.regime === 'national-2019' ? 'R-N19-TERM' : 'R-N23-TERM', cit, 'extension term = 5 years', 5));
+  acc.steps.push(
+    step(
+      input.regime === 'shanxi-cbm-2020' ? 'R-VAL-3' : input.regime === 'national-2019' ? 'R-N19-TERM' : 'R-N23-TERM',
+      cit,
+      'extension term = 5 years',
+      5,
+    ),
+  );
   if (!input.valid_to) return { new_valid_from: null, new_valid_to: null };
   const from = addDays(input.valid_to, 1);
   const to = addDays(addYears(from, 5), -1);
@@ -133,4 +142,3 @@ function newTerm(input: ExtensionInput, acc: Acc): { new_valid_from: string | nu
   );
   return { new_valid_from: from, new_valid_to: to };
 }
-

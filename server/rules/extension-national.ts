@@ -17,7 +17,9 @@ export function assessNational2019(input: ExtensionInput): ExtensionAssessment {
       ? 'national-2019: first-issued area not given (or base_reading = licensed) — the licensed area is deemed the first-set area (“证载面积视为首设面积”, 自然资规〔2019〕7号 七)'
       : 'national-2019: base = first-issued licence area (首设勘查许可证载明面积) − proven/submitted areas; each extension takes 25% of the same base',
   );
-  acc.readings.push('national-2019: the minimum-investment shortfall does not affect the reduction (no such rule in 7号); unfinished_ratio ignored');
+  acc.readings.push(
+    'national-2019: the minimum-investment shortfall does not affect the reduction (no such rule in 7号); unfinished_ratio ignored',
+  );
   acc.readings.push('national-2019: the text sets no limit on the number of extensions');
   const base = roundTo(Math.max(0, baseArea - input.proven_reserve_area_km2));
   acc.steps.push(step('R-N19-RED', C.n2019, `base = ${fmt(baseArea)} − ${fmt(input.proven_reserve_area_km2)} = ${fmt(base)}`, base));
@@ -42,16 +44,23 @@ export function assessNational2019(input: ExtensionInput): ExtensionAssessment {
 export function assessNational2023(input: ExtensionInput): ExtensionAssessment {
   const acc = newAcc();
   const c = input.contract ?? {};
-  acc.readings.push('national-2023: base = licensed area (勘查许可证载明面积) − submitted reserves/resources; 20% at each extension (自然资规〔2023〕6号 七)');
-  acc.readings.push('national-2023: the minimum-investment shortfall does not affect the reduction; unfinished_ratio ignored; no limit on the number of extensions in the text');
+  acc.readings.push(
+    'national-2023: base = licensed area (勘查许可证载明面积) − submitted reserves/resources; 20% at each extension (自然资规〔2023〕6号 七)',
+  );
+  acc.readings.push(
+    'national-2023: the minimum-investment shortfall does not affect the reduction; unfinished_ratio ignored; no limit on the number of extensions in the text',
+  );
   const base = roundTo(Math.max(0, input.licensed_area_km2 - input.proven_reserve_area_km2));
-  acc.steps.push(step('R-N23-RED', C.n2023, `base = ${fmt(input.licensed_area_km2)} − ${fmt(input.proven_reserve_area_km2)} = ${fmt(base)}`, base));
+  acc.steps.push(
+    step('R-N23-RED', C.n2023, `base = ${fmt(input.licensed_area_km2)} − ${fmt(input.proven_reserve_area_km2)} = ${fmt(base)}`, base),
+  );
   if (input.deep_or_upper_of_own_mining_right) {
     acc.steps.push(step('R-N23-RED', C.n2023, '已设采矿权深部或上部勘查不扣减面积 → reduction 0', 0));
     return finish(input, acc, base, 0, 0, C.n2023, 'R-N23-RED');
   }
   const ratio = c.agreed_reduction_ratio ?? 0.2;
-  if (c.agreed_reduction_ratio !== undefined) acc.readings.push('contract.agreed_reduction_ratio given: “探矿权出让合同已有约定的，按照合同执行” (自然资规〔2023〕6号 七)');
+  if (c.agreed_reduction_ratio !== undefined)
+    acc.readings.push('contract.agreed_reduction_ratio given: “探矿权出让合同已有约定的，按照合同执行” (自然资规〔2023〕6号 七)');
   const required = roundTo(base * ratio);
   acc.steps.push(step('R-N23-RED', C.n2023, `required = ${fmt(base)} × ${pct(ratio)} = ${fmt(required)}`, required));
   const fm = input.force_majeure_area_km2 ?? 0;
@@ -61,7 +70,8 @@ export function assessNational2023(input: ExtensionInput): ExtensionAssessment {
     acc.steps.push(step('R-N23-FM', C.n2023fm, `reduction = max(0, ${fmt(required)} − force majeure ${fmt(fm)}) = ${fmt(red)}`, red));
     return finish(input, acc, base, ratio, red, C.n2023fm, 'R-N23-FM');
   }
-  acc.warnings.push('oil/gas rights may take the reduction from the holder’s other block in the same basin, but not from one granted less than 5 years ago (see offsets)');
+  acc.warnings.push(
+    'oil/gas rights may take the reduction from the holder’s other block in the same basin, but not from one granted less than 5 years ago (see offsets)',
+  );
   return finish(input, acc, base, ratio, required, C.n2023, 'R-N23-RED');
 }
-

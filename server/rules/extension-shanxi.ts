@@ -14,15 +14,21 @@ function checkShanxiDeadlines(input: ExtensionInput, acc: Acc): void {
     const last = addDays(input.valid_to, -30);
     const late = compareDates(app, last) > 0;
     acc.steps.push(step('R-VAL-2', C.art15, `last day to apply = ${input.valid_to} − 30 d = ${last}; applied ${app}`, late ? 0 : 1));
-    if (late) acc.refusal_reasons.push(`R-VAL-2 (${C.art15}): application on ${app} is later than 30 days before expiry (${last}) — the licence lapses at expiry (自行废止)`);
+    if (late)
+      acc.refusal_reasons.push(
+        `R-VAL-2 (${C.art15}): application on ${app} is later than 30 days before expiry (${last}) — the licence lapses at expiry (自行废止)`,
+      );
   }
   if (input.proven_reserves_submitted_date && !input.mining_application_filed) {
     const d = input.proven_reserves_submitted_date;
-    const [last, cit] = compareDates(d, '2020-05-01') < 0 ? ['2023-04-30', '晋自然资发〔2020〕11号 五'] : [addYears(d, 3), '273号令 第二十一条'];
+    const [last, cit] =
+      compareDates(d, '2020-05-01') < 0 ? ['2023-04-30', '晋自然资发〔2020〕11号 五'] : [addYears(d, 3), '273号令 第二十一条'];
     const on = app ?? input.valid_to;
     if (on && compareDates(on, last) > 0) {
       acc.steps.push(step('R-VAL-6', cit, `proven ${d} → mining application due by ${last}; none filed by ${on}`, 0));
-      acc.refusal_reasons.push(`R-VAL-6 (${cit}): proven reserves submitted ${d} but no mining registration applied for by ${last} — 探矿权不再延续`);
+      acc.refusal_reasons.push(
+        `R-VAL-6 (${cit}): proven reserves submitted ${d} but no mining registration applied for by ${last} — 探矿权不再延续`,
+      );
     }
   }
 }
@@ -39,11 +45,23 @@ function checkShanxiExtensionCount(input: ExtensionInput, acc: Acc): void {
     );
     allowed = input.proven_reserve_area_km2 > 0 ? 2 : 1;
     acc.steps.push(
-      step('R-VAL-4', C.art15legacy, `cumulative existence ${fmt(input.years_existing ?? 0)} y > 15 y, proven area ${fmt(input.proven_reserve_area_km2)} → ${allowed} extension(s) allowed`, allowed),
+      step(
+        'R-VAL-4',
+        C.art15legacy,
+        `cumulative existence ${fmt(input.years_existing ?? 0)} y > 15 y, proven area ${fmt(input.proven_reserve_area_km2)} → ${allowed} extension(s) allowed`,
+        allowed,
+      ),
     );
   }
   const left = allowed - used;
-  acc.steps.push(step(legacy ? 'R-VAL-4' : 'R-VAL-3', legacy ? C.art15legacy : C.art15, `extensions allowed ${allowed} − used ${used} = ${Math.max(0, left)}`, Math.max(0, left)));
+  acc.steps.push(
+    step(
+      legacy ? 'R-VAL-4' : 'R-VAL-3',
+      legacy ? C.art15legacy : C.art15,
+      `extensions allowed ${allowed} − used ${used} = ${Math.max(0, left)}`,
+      Math.max(0, left),
+    ),
+  );
   if (left <= 0) {
     acc.refusal_reasons.push(
       legacy && allowed === 1
@@ -75,7 +93,9 @@ function shanxiExemption(input: ExtensionInput, acc: Acc): boolean {
       'R-RED-7: AND reading (273号令 第十五条第二款, the decree, default): exempt only if contract signed AND committed investment completed AND 出让收益 paid; 晋自然资发〔2020〕11号 四（三） says OR — set contract.exemption_reading = "or" to use it',
     );
     const exempt = signed && completed && paid;
-    acc.steps.push(step('R-RED-7', C.art15_2, `exempt = signed(${signed}) ∧ completed(${completed}) ∧ paid(${paid}) = ${exempt}`, exempt ? 1 : 0));
+    acc.steps.push(
+      step('R-RED-7', C.art15_2, `exempt = signed(${signed}) ∧ completed(${completed}) ∧ paid(${paid}) = ${exempt}`, exempt ? 1 : 0),
+    );
     return exempt;
   }
   acc.readings.push(
@@ -84,7 +104,12 @@ function shanxiExemption(input: ExtensionInput, acc: Acc): boolean {
   const first = (input.extensions_used ?? 0) === 0;
   const exempt = first && ((signed && completed) || paid);
   acc.steps.push(
-    step('R-RED-7', C.op4_3, `exempt = first(${first}) ∧ ((signed(${signed}) ∧ completed(${completed})) ∨ paid(${paid})) = ${exempt}`, exempt ? 1 : 0),
+    step(
+      'R-RED-7',
+      C.op4_3,
+      `exempt = first(${first}) ∧ ((signed(${signed}) ∧ completed(${completed})) ∨ paid(${paid})) = ${exempt}`,
+      exempt ? 1 : 0,
+    ),
   );
   return exempt;
 }
@@ -106,11 +131,15 @@ export function assessShanxi2020(input: ExtensionInput): ExtensionAssessment {
   let baseArea = input.licensed_area_km2;
   if (baseReading === 'first_registration') {
     if (input.first_registration_area_km2 === undefined) {
-      acc.warnings.push('base_reading = first_registration but first_registration_area_km2 not given; the licensed area is deemed the first-registration area (R-RED-2, 273号令 第十五条第三款)');
+      acc.warnings.push(
+        'base_reading = first_registration but first_registration_area_km2 not given; the licensed area is deemed the first-registration area (R-RED-2, 273号令 第十五条第三款)',
+      );
     } else baseArea = input.first_registration_area_km2;
     acc.readings.push('R-RED-1: base = first-registration area (首次登记面积, 273号令 第十五条) − proven area, by contract parameter');
   } else {
-    acc.readings.push('R-RED-3: base = licensed area (勘查许可证载明面积) − proven-reserve area (晋自然资发〔2020〕11号 四, “先扣除探明储量面积再核减区块面积25%”)');
+    acc.readings.push(
+      'R-RED-3: base = licensed area (勘查许可证载明面积) − proven-reserve area (晋自然资发〔2020〕11号 四, “先扣除探明储量面积再核减区块面积25%”)',
+    );
     if (input.first_registration_area_km2 !== undefined && Math.abs(input.first_registration_area_km2 - input.licensed_area_km2) > EPS) {
       acc.warnings.push(
         `first-registration area ${fmt(input.first_registration_area_km2)} km² differs from the licensed area; 273号令 第十五条 literally uses the first-registration area (set contract.base_reading = "first_registration")`,
@@ -119,7 +148,12 @@ export function assessShanxi2020(input: ExtensionInput): ExtensionAssessment {
   }
   const base = roundTo(Math.max(0, baseArea - input.proven_reserve_area_km2));
   acc.steps.push(
-    step('R-RED-3', baseReading === 'licensed' ? C.op4 : C.art15, `base = ${fmt(baseArea)} − ${fmt(input.proven_reserve_area_km2)} = ${fmt(base)}`, base),
+    step(
+      'R-RED-3',
+      baseReading === 'licensed' ? C.op4 : C.art15,
+      `base = ${fmt(baseArea)} − ${fmt(input.proven_reserve_area_km2)} = ${fmt(base)}`,
+      base,
+    ),
   );
 
   if (c.agreed_reduction_ratio !== undefined) {
@@ -132,7 +166,8 @@ export function assessShanxi2020(input: ExtensionInput): ExtensionAssessment {
 
   // Exemption (R-RED-7).
   if (shanxiExemption(input, acc)) {
-    if (u > EPS) acc.warnings.push(`exempt from the reduction although ${pct(u)} of the minimum investment is unfinished — check the contract`);
+    if (u > EPS)
+      acc.warnings.push(`exempt from the reduction although ${pct(u)} of the minimum investment is unfinished — check the contract`);
     acc.steps.push(step('R-RED-7', C.art15_2, `exempt → reduction = ${fmt(base)} × 0 = 0`, 0));
     return finish(input, acc, base, 0, 0, C.art15, 'R-RED-7');
   }
@@ -146,7 +181,8 @@ export function assessShanxi2020(input: ExtensionInput): ExtensionAssessment {
         ? 'R-RED-6: right granted by listing (挂牌): reduce by the unfinished ratio only, no fixed 25% and no refusal threshold (合同示范文本 第七条第三款)'
         : 'R-RED-8: coal-right 增列 CBM right: reduce by the unfinished ratio of the committed investment (晋自然资发〔2020〕11号 四（四）); unfinished_ratio is read as that ratio',
     );
-    if (u > 0.5 + EPS) acc.warnings.push(`unfinished ${pct(u)} > 50%: 273号令 第十七条 would refuse the extension; the contract variant states no refusal`);
+    if (u > 0.5 + EPS)
+      acc.warnings.push(`unfinished ${pct(u)} > 50%: 273号令 第十七条 would refuse the extension; the contract variant states no refusal`);
     const red = roundTo(base * u);
     acc.steps.push(step(rule, cit, `reduction = ${fmt(base)} × u ${pct(u)} = ${fmt(red)}`, red));
     return finish(input, acc, base, u, red, cit, rule);
@@ -159,9 +195,13 @@ export function assessShanxi2020(input: ExtensionInput): ExtensionAssessment {
     'R-RED-4/5 bounds: contract-template reading (合同示范文本 第七条第四款: completion ≥ 75% (含) → 25%; 50% (含)–75% → u; < 50% → refuse) ⇒ u ≤ 25% → 25%; 25% < u ≤ 50% → u; u > 50% → refuse. 273号令 第十七条 leaves exactly 25% and 50% undefined. The u-band replaces the Article 15 25% (“不与第十五条累计扣减”, 11号 四（一） “合并执行，一次性计算”)',
   );
   if (refusal === '11hao-30') {
-    acc.readings.push('refusal threshold: 晋自然资发〔2020〕11号 四（三） reading — refuse only when completion < 30% (u > 70%); 50% < u ≤ 70% → reduce by u');
+    acc.readings.push(
+      'refusal threshold: 晋自然资发〔2020〕11号 四（三） reading — refuse only when completion < 30% (u > 70%); 50% < u ≤ 70% → reduce by u',
+    );
   } else {
-    acc.readings.push('refusal threshold: 50% (273号令 第十七条 / 合同示范文本, default); 晋自然资发〔2020〕11号 四（三） says completion < 30% — set contract.refusal_reading = "11hao-30"');
+    acc.readings.push(
+      'refusal threshold: 50% (273号令 第十七条 / 合同示范文本, default); 晋自然资发〔2020〕11号 四（三） says completion < 30% — set contract.refusal_reading = "11hao-30"',
+    );
   }
   if (u > refuseAbove + EPS) {
     acc.steps.push(step('R-RED-4', refusal === 'template-50' ? C.art17 : C.op4_3, `u = ${pct(u)} > ${pct(refuseAbove)} → refuse`, u));
@@ -183,4 +223,3 @@ export function assessShanxi2020(input: ExtensionInput): ExtensionAssessment {
   acc.steps.push(step('R-RED-3', C.op4, `reduction = ${fmt(base)} × ${pct(ratio)} = ${fmt(red)}`, red));
   return finish(input, acc, base, ratio, red, C.op4, 'R-RED-3');
 }
-

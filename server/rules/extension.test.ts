@@ -116,7 +116,9 @@ describe('shanxi-cbm-2020 exemptions (R-RED-7) and variants', () => {
     expect(big.warnings.join(' ')).toMatch(/第十七条/);
   });
   it('first-registration base reading', () => {
-    const r = assessExtension(shanxi({ licensed_area_km2: 80, first_registration_area_km2: 100, contract: { base_reading: 'first_registration' } }));
+    const r = assessExtension(
+      shanxi({ licensed_area_km2: 80, first_registration_area_km2: 100, contract: { base_reading: 'first_registration' } }),
+    );
     expect(r.base_km2).toBe(100);
     expect(r.reduction_km2).toBe(25);
     expect(r.remaining_km2).toBe(55);
@@ -158,12 +160,34 @@ describe('shanxi-cbm-2020 dates (R-VAL-2, R-VAL-6) and the new term', () => {
     expect(r.new_valid_to).toBeNull();
   });
   it('proven reserves 3+ years ago without a mining application → refuse (R-VAL-6)', () => {
-    const late = assessExtension(shanxi({ valid_to: '2024-12-31', application_date: '2024-11-01', proven_reserves_submitted_date: '2021-06-01', proven_reserve_area_km2: 10 }));
+    const late = assessExtension(
+      shanxi({
+        valid_to: '2024-12-31',
+        application_date: '2024-11-01',
+        proven_reserves_submitted_date: '2021-06-01',
+        proven_reserve_area_km2: 10,
+      }),
+    );
     expect(late.decision).toBe('refuse');
     expect(late.refusal_reasons[0]).toMatch(/第二十一条/);
-    const filed = assessExtension(shanxi({ valid_to: '2024-12-31', application_date: '2024-11-01', proven_reserves_submitted_date: '2021-06-01', proven_reserve_area_km2: 10, mining_application_filed: true }));
+    const filed = assessExtension(
+      shanxi({
+        valid_to: '2024-12-31',
+        application_date: '2024-11-01',
+        proven_reserves_submitted_date: '2021-06-01',
+        proven_reserve_area_km2: 10,
+        mining_application_filed: true,
+      }),
+    );
     expect(filed.decision).toBe('extend');
-    const legacy = assessExtension(shanxi({ valid_to: '2023-12-31', application_date: '2023-11-01', proven_reserves_submitted_date: '2015-06-01', proven_reserve_area_km2: 10 }));
+    const legacy = assessExtension(
+      shanxi({
+        valid_to: '2023-12-31',
+        application_date: '2023-11-01',
+        proven_reserves_submitted_date: '2015-06-01',
+        proven_reserve_area_km2: 10,
+      }),
+    );
     expect(legacy.refusal_reasons[0]).toMatch(/11号 五/);
   });
 });
@@ -188,11 +212,23 @@ describe('national-2019 (自然资规〔2019〕7号 七)', () => {
     expect(r.reduction_km2).toBe(52.4605);
   });
   it('deep/upper of own mining right → 0', () => {
-    const r = assessExtension({ regime: 'national-2019', licensed_area_km2: 100, proven_reserve_area_km2: 0, unfinished_ratio: 0, deep_or_upper_of_own_mining_right: true });
+    const r = assessExtension({
+      regime: 'national-2019',
+      licensed_area_km2: 100,
+      proven_reserve_area_km2: 0,
+      unfinished_ratio: 0,
+      deep_or_upper_of_own_mining_right: true,
+    });
     expect(r.reduction_km2).toBe(0);
   });
   it('caps at the area outside proven reserves when the first-issued base is large', () => {
-    const r = assessExtension({ regime: 'national-2019', licensed_area_km2: 30, first_registration_area_km2: 400, proven_reserve_area_km2: 10, unfinished_ratio: 0 });
+    const r = assessExtension({
+      regime: 'national-2019',
+      licensed_area_km2: 30,
+      first_registration_area_km2: 400,
+      proven_reserve_area_km2: 10,
+      unfinished_ratio: 0,
+    });
     expect(r.reduction_km2).toBe(20);
     expect(r.remaining_km2).toBe(10);
     expect(r.warnings.join(' ')).toMatch(/capped/);
@@ -238,10 +274,17 @@ describe('properties', () => {
       firstExtra: fc.option(area, { nil: undefined }),
       u,
       fm: fc.option(area, { nil: undefined }),
-      method: fc.option(fc.constantFrom('listing' as const, 'coal_addition' as const, 'administrative' as const, 'agreement' as const), { nil: undefined }),
+      method: fc.option(fc.constantFrom('listing' as const, 'coal_addition' as const, 'administrative' as const, 'agreement' as const), {
+        nil: undefined,
+      }),
       refusal: fc.option(fc.constantFrom('template-50' as const, '11hao-30' as const), { nil: undefined }),
       baseReading: fc.option(fc.constantFrom('licensed' as const, 'first_registration' as const), { nil: undefined }),
-      flags: fc.record({ signed: fc.boolean(), committed_investment_completed: fc.boolean(), income_paid: fc.boolean(), exemption_reading: fc.constantFrom('and' as const, 'or' as const) }),
+      flags: fc.record({
+        signed: fc.boolean(),
+        committed_investment_completed: fc.boolean(),
+        income_paid: fc.boolean(),
+        exemption_reading: fc.constantFrom('and' as const, 'or' as const),
+      }),
       deep: fc.boolean(),
       used: fc.integer({ min: 0, max: 3 }),
     })
@@ -289,7 +332,12 @@ describe('properties', () => {
   it('shanxi: refusal exactly when u > 50%', () => {
     fc.assert(
       fc.property(area, u, (licensed, uu) => {
-        const r = assessExtension({ regime: 'shanxi-cbm-2020', licensed_area_km2: licensed, proven_reserve_area_km2: 0, unfinished_ratio: uu });
+        const r = assessExtension({
+          regime: 'shanxi-cbm-2020',
+          licensed_area_km2: licensed,
+          proven_reserve_area_km2: 0,
+          unfinished_ratio: uu,
+        });
         expect(r.decision).toBe(uu > 0.5 + 1e-9 ? 'refuse' : 'extend');
       }),
     );

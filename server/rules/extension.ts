@@ -38,4 +38,3 @@ export function assessExtension(input: ExtensionInput): ExtensionAssessment {
       throw new RangeError(`unknown regime ${String((input as { regime: unknown }).regime)}`);
   }
 }
-

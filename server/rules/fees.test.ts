@@ -3,7 +3,15 @@ import { explorationUsageFee, miningUsageFee, protectedAreaRefund, transferIncom
 
 describe('R-FEE-1 exploration usage fee', () => {
   it.each([
-    [1, 0], [5, 0], [6, 100], [7, 200], [8, 300], [9, 400], [10, 500], [11, 500], [25, 500],
+    [1, 0],
+    [5, 0],
+    [6, 100],
+    [7, 200],
+    [8, 300],
+    [9, 400],
+    [10, 500],
+    [11, 500],
+    [25, 500],
   ])('year %i → %i CNY/km²', (year, rate) => {
     expect(explorationUsageFee({ exploration_year: year, area_km2: 1 }).cny_per_km2).toBe(rate);
   });

@@ -35,14 +35,22 @@ export function miningUsageFee(input: { area_km2: number; years?: number }): { a
   const years = input.years ?? 1;
   assertNonNegative('years', years);
   const amount = roundTo(1000 * input.area_km2 * years, 2);
-  return { amount_cny: amount, steps: [step('R-FEE-2', ART33, `1000 × ${fmt(input.area_km2)} × ${fmt(years)} y = ${fmt(amount, 2)}`, amount)] };
+  return {
+    amount_cny: amount,
+    steps: [step('R-FEE-2', ART33, `1000 × ${fmt(input.area_km2)} × ${fmt(years)} y = ${fmt(amount, 2)}`, amount)],
+  };
 }
 
 /**
  * R-INC-3 (273号令 第三十二条): rate-based transfer income (矿业权出让收益) for rights not granted by
  * listing = annual sales revenue × 0.3%, or × 0.1% for coal-goaf (closed-mine) CBM.
  */
-export function transferIncome(input: { annual_sales_cny: number; goaf?: boolean }): { rate: number; amount_cny: number; steps: Step[]; readings: string[] } {
+export function transferIncome(input: { annual_sales_cny: number; goaf?: boolean }): {
+  rate: number;
+  amount_cny: number;
+  steps: Step[];
+  readings: string[];
+} {
   assertNonNegative('annual_sales_cny', input.annual_sales_cny);
   const rate = input.goaf ? 0.001 : 0.003;
   const amount = roundTo(input.annual_sales_cny * rate, 2);
@@ -52,7 +60,9 @@ export function transferIncome(input: { annual_sales_cny: number; goaf?: boolean
     steps: [step('R-INC-3', '273号令 第三十二条', `${fmt(input.annual_sales_cny, 2)} × ${pct(rate)} = ${fmt(amount, 2)}`, amount)],
     readings: [
       'R-INC-3: start of payment differs — after conversion to mining (273号令 第三十二条) vs from entering production incl. report-then-produce (晋自然资发〔2020〕11号 一/十五); this function only computes the amount',
-      ...(input.goaf ? ['R-INC-7: 晋自然资发〔2019〕54号 did not levy income on goaf pilot blocks; 273号令 (2020) sets 0.1% — 0.1% used'] : []),
+      ...(input.goaf
+        ? ['R-INC-7: 晋自然资发〔2019〕54号 did not levy income on goaf pilot blocks; 273号令 (2020) sets 0.1% — 0.1% used']
+        : []),
     ],
   };
 }
@@ -70,7 +80,8 @@ export function protectedAreaRefund(input: { paid_income_cny: number; occupied_a
   assertNonNegative('occupied_area_km2', input.occupied_area_km2);
   assertNonNegative('block_area_km2', input.block_area_km2);
   const warnings: string[] = [];
-  if (input.block_area_km2 === 0) return { refund_cny: 0, steps: [step('R-INC-8', '273号令 第三十条', 'block area 0 → refund 0', 0)], warnings };
+  if (input.block_area_km2 === 0)
+    return { refund_cny: 0, steps: [step('R-INC-8', '273号令 第三十条', 'block area 0 → refund 0', 0)], warnings };
   let occupied = input.occupied_area_km2;
   if (occupied > input.block_area_km2) {
     warnings.push('occupied area exceeds the block area; capped at the block area');
@@ -79,7 +90,14 @@ export function protectedAreaRefund(input: { paid_income_cny: number; occupied_a
   const refund = roundTo((input.paid_income_cny * occupied) / input.block_area_km2, 2);
   return {
     refund_cny: refund,
-    steps: [step('R-INC-8', '273号令 第三十条', `${fmt(input.paid_income_cny, 2)} × ${fmt(occupied)} / ${fmt(input.block_area_km2)} = ${fmt(refund, 2)}`, refund)],
+    steps: [
+      step(
+        'R-INC-8',
+        '273号令 第三十条',
+        `${fmt(input.paid_income_cny, 2)} × ${fmt(occupied)} / ${fmt(input.block_area_km2)} = ${fmt(refund, 2)}`,
+        refund,
+      ),
+    ],
     warnings,
   };
 }

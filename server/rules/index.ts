@@ -35,11 +35,5 @@ export { blockDeadlines, daysUntil, isLegacyOver15Years } from './deadlines';
 export type { BlockDatesInput, BlockDeadlines, Deadline } from './deadlines';
 export { EMPTY_LEDGER, OFFSET_DISCLOSURE, applyOffset, preOffsetBase, offsetShortfall, checkOffsetSource } from './offsets';
 export type { OffsetEntry, OffsetLedger, OffsetBlockInfo, ApplyOffsetResult } from './offsets';
-export {
-  regimeIdSchema,
-  acquisitionMethodSchema,
-  extensionContractSchema,
-  extensionInputSchema,
-  parseExtensionInput,
-} from './schemas';
+export { regimeIdSchema, acquisitionMethodSchema, extensionContractSchema, extensionInputSchema, parseExtensionInput } from './schemas';
 export type { AcquisitionMethod, ExtensionContract, ExtensionInput } from './schemas';

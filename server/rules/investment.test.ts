@@ -4,7 +4,14 @@ import { checkInvestmentComposition, minimumInvestmentRate, minimumInvestmentSch
 
 describe('R-INV-1 tiers (273号令 第十六条)', () => {
   it.each([
-    [1, 30_000], [5, 30_000], [6, 50_000], [10, 50_000], [11, 80_000], [15, 80_000], [16, 100_000], [30, 100_000],
+    [1, 30_000],
+    [5, 30_000],
+    [6, 50_000],
+    [10, 50_000],
+    [11, 80_000],
+    [15, 80_000],
+    [16, 100_000],
+    [30, 100_000],
   ])('year %i → %i CNY/km²/yr', (year, rate) => {
     const r = minimumInvestmentRate(year);
     expect(r.cny_per_km2_year).toBe(rate);
@@ -48,7 +55,13 @@ describe('minimumInvestmentSchedule (R-INV-1, R-INV-4)', () => {
   });
 
   it('fractional months option keeps exact proportions', () => {
-    const s = minimumInvestmentSchedule({ first_registration_date: '2020-05-01', area_km2: 12, from: '2020-05-01', to: '2020-05-16', month_rounding: 'fractional' });
+    const s = minimumInvestmentSchedule({
+      first_registration_date: '2020-05-01',
+      area_km2: 12,
+      from: '2020-05-01',
+      to: '2020-05-16',
+      month_rounding: 'fractional',
+    });
     expect(s.rows[0].months_new_standard).toBeCloseTo(15 / 31, 4);
   });
 
@@ -56,8 +69,20 @@ describe('minimumInvestmentSchedule (R-INV-1, R-INV-4)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 3000 }), fc.integer({ min: 0, max: 3000 }), (d1, d2) => {
         const day = (n: number) => new Date(Date.UTC(2015, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
-        const a = minimumInvestmentSchedule({ first_registration_date: '2015-01-01', area_km2: 10, from: '2015-01-01', to: day(d1), month_rounding: 'fractional' });
-        const b = minimumInvestmentSchedule({ first_registration_date: '2015-01-01', area_km2: 10, from: '2015-01-01', to: day(d1 + d2), month_rounding: 'fractional' });
+        const a = minimumInvestmentSchedule({
+          first_registration_date: '2015-01-01',
+          area_km2: 10,
+          from: '2015-01-01',
+          to: day(d1),
+          month_rounding: 'fractional',
+        });
+        const b = minimumInvestmentSchedule({
+          first_registration_date: '2015-01-01',
+          area_km2: 10,
+          from: '2015-01-01',
+          to: day(d1 + d2),
+          month_rounding: 'fractional',
+        });
         expect(b.total_cny).toBeGreaterThanOrEqual(a.total_cny - 0.01);
       }),
       { numRuns: 100 },

@@ -18,10 +18,14 @@ export const OLD_STANDARD_CNY_PER_KM2_YEAR = 10_000;
  * from first registration: 1–5 → 30,000; 6–10 → 50,000; 11–15 → 80,000; 16+ → 100,000 CNY.
  */
 export function minimumInvestmentRate(explorationYear: number): { cny_per_km2_year: number; steps: Step[] } {
-  if (!Number.isInteger(explorationYear) || explorationYear < 1) throw new RangeError(`exploration year must be an integer ≥ 1, got ${explorationYear}`);
+  if (!Number.isInteger(explorationYear) || explorationYear < 1)
+    throw new RangeError(`exploration year must be an integer ≥ 1, got ${explorationYear}`);
   const rate = explorationYear <= 5 ? 30_000 : explorationYear <= 10 ? 50_000 : explorationYear <= 15 ? 80_000 : 100_000;
   const band = explorationYear <= 5 ? '1–5' : explorationYear <= 10 ? '6–10' : explorationYear <= 15 ? '11–15' : '16+';
-  return { cny_per_km2_year: rate, steps: [step('R-INV-1', ART16, `exploration year ${explorationYear} ∈ ${band} → ${rate} CNY/km²/yr`, rate)] };
+  return {
+    cny_per_km2_year: rate,
+    steps: [step('R-INV-1', ART16, `exploration year ${explorationYear} ∈ ${band} → ${rate} CNY/km²/yr`, rate)],
+  };
 }
 
 export interface InvestmentScheduleInput {
@@ -145,7 +149,14 @@ export function unfinishedRatio(
   if (adjustments.covid_reduction_cny) {
     assertNonNegative('covid_reduction_cny', adjustments.covid_reduction_cny);
     required = roundTo(Math.max(0, required_cny - adjustments.covid_reduction_cny), 2);
-    steps.push(step('R-COVID-3', '晋自然资函〔2020〕1333号 二', `required = ${fmt(required_cny, 2)} − ${fmt(adjustments.covid_reduction_cny, 2)} = ${fmt(required, 2)}`, required));
+    steps.push(
+      step(
+        'R-COVID-3',
+        '晋自然资函〔2020〕1333号 二',
+        `required = ${fmt(required_cny, 2)} − ${fmt(adjustments.covid_reduction_cny, 2)} = ${fmt(required, 2)}`,
+        required,
+      ),
+    );
   }
   if (required === 0) {
     steps.push(step('R-RED-4', ART17, 'required = 0 → u = 0', 0));
@@ -174,6 +185,13 @@ export function checkInvestmentComposition(input: { total_cny: number; physical_
     ok,
     share,
     warnings: ok ? [] : [`R-INV-5: physical work + research is ${pct(share)} of the total, below the required 85% (273号令 第十七条)`],
-    steps: [step('R-INV-5', ART17, `${fmt(input.physical_and_research_cny, 2)} / ${fmt(input.total_cny, 2)} = ${pct(share)} ${ok ? '≥' : '<'} 85%`, share)],
+    steps: [
+      step(
+        'R-INV-5',
+        ART17,
+        `${fmt(input.physical_and_research_cny, 2)} / ${fmt(input.total_cny, 2)} = ${pct(share)} ${ok ? '≥' : '<'} 85%`,
+        share,
+      ),
+    ],
   };
 }

@@ -6,8 +6,17 @@ import { assessExtension } from './extension';
 describe('R-RED-10 ledger', () => {
   it('A takes its reduction from B; B later reduces on its pre-offset area', () => {
     // A: 寿阳北 needs 52.4605 km² and takes it from B (300 km², no proven reserves).
-    const a = assessExtension({ regime: 'shanxi-cbm-2020', licensed_area_km2: 268.752, proven_reserve_area_km2: 58.91, unfinished_ratio: 0 });
-    const r = applyOffset(EMPTY_LEDGER, { from_block: 'B', to_block: 'A', area_km2: a.reduction_km2, date: '2020-12-01' }, { current_area_km2: 300 });
+    const a = assessExtension({
+      regime: 'shanxi-cbm-2020',
+      licensed_area_km2: 268.752,
+      proven_reserve_area_km2: 58.91,
+      unfinished_ratio: 0,
+    });
+    const r = applyOffset(
+      EMPTY_LEDGER,
+      { from_block: 'B', to_block: 'A', area_km2: a.reduction_km2, date: '2020-12-01' },
+      { current_area_km2: 300 },
+    );
     expect(r.from_block_new_area_km2).toBe(247.5395);
     expect(r.ledger.entries).toHaveLength(1);
     expect(EMPTY_LEDGER.entries).toHaveLength(0); // immutable
@@ -18,7 +27,12 @@ describe('R-RED-10 ledger', () => {
     expect(pre.pre_offset_area_km2).toBe(300);
     expect(pre.steps[0].formula).toBe('pre-offset area = 247.5395 + 52.4605 = 300');
     // B's own reduction: 25% of the pre-offset 300, taken from the current 247.5395.
-    const b = assessExtension({ regime: 'shanxi-cbm-2020', licensed_area_km2: pre.pre_offset_area_km2, proven_reserve_area_km2: 0, unfinished_ratio: 0 });
+    const b = assessExtension({
+      regime: 'shanxi-cbm-2020',
+      licensed_area_km2: pre.pre_offset_area_km2,
+      proven_reserve_area_km2: 0,
+      unfinished_ratio: 0,
+    });
     expect(b.reduction_km2).toBe(75);
     expect(offsetShortfall({ current_area_km2: 247.5395, required_reduction_km2: 75 }).shortfall_km2).toBe(0);
     expect(preOffsetBase(r.ledger, 'A', 268.752).pre_offset_area_km2).toBe(268.752);
@@ -38,17 +52,27 @@ describe('R-RED-10 ledger', () => {
   it('rejects invalid offsets', () => {
     expect(() => applyOffset(EMPTY_LEDGER, { from_block: 'A', to_block: 'A', area_km2: 1, date: '2021-01-01' })).toThrow(RangeError);
     expect(() => applyOffset(EMPTY_LEDGER, { from_block: 'B', to_block: 'A', area_km2: 0, date: '2021-01-01' })).toThrow(RangeError);
-    expect(() => applyOffset(EMPTY_LEDGER, { from_block: 'B', to_block: 'A', area_km2: 11, date: '2021-01-01' }, { current_area_km2: 20, proven_area_km2: 10 })).toThrow(RangeError);
+    expect(() =>
+      applyOffset(
+        EMPTY_LEDGER,
+        { from_block: 'B', to_block: 'A', area_km2: 11, date: '2021-01-01' },
+        { current_area_km2: 20, proven_area_km2: 10 },
+      ),
+    ).toThrow(RangeError);
   });
 
   it('property: pre-offset base = current + sum given', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0.001, max: 100, noNaN: true }), { maxLength: 10 }), fc.double({ min: 0, max: 1000, noNaN: true }), (areas, cur) => {
-        let l = EMPTY_LEDGER;
-        for (const a of areas) l = applyOffset(l, { from_block: 'B', to_block: 'A', area_km2: a, date: '2021-01-01' }).ledger;
-        const sum = areas.reduce((x, y) => x + y, 0);
-        expect(preOffsetBase(l, 'B', cur).pre_offset_area_km2).toBeCloseTo(cur + sum, 5);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0.001, max: 100, noNaN: true }), { maxLength: 10 }),
+        fc.double({ min: 0, max: 1000, noNaN: true }),
+        (areas, cur) => {
+          let l = EMPTY_LEDGER;
+          for (const a of areas) l = applyOffset(l, { from_block: 'B', to_block: 'A', area_km2: a, date: '2021-01-01' }).ledger;
+          const sum = areas.reduce((x, y) => x + y, 0);
+          expect(preOffsetBase(l, 'B', cur).pre_offset_area_km2).toBeCloseTo(cur + sum, 5);
+        },
+      ),
     );
   });
 });
@@ -62,10 +86,20 @@ describe('checkOffsetSource', () => {
     expect(checkOffsetSource('shanxi-cbm-2020', { ...sxB, holder: '中石油' }, sxA, '2023-06-01').allowed).toBe(false);
     expect(checkOffsetSource('shanxi-cbm-2020', { ...sxB, province: '陕西' }, sxA, '2023-06-01').allowed).toBe(false);
   });
-  const og = (id: string, basin: string, granted: string): OffsetBlockInfo => ({ block_id: id, holder: 'P', basin, oil_gas: true, granted_date: granted });
+  const og = (id: string, basin: string, granted: string): OffsetBlockInfo => ({
+    block_id: id,
+    holder: 'P',
+    basin,
+    oil_gas: true,
+    granted_date: granted,
+  });
   it('national-2019: same basin, oil/gas', () => {
-    expect(checkOffsetSource('national-2019', og('B', '鄂尔多斯', '2022-01-01'), og('A', '鄂尔多斯', '2010-01-01'), '2022-06-01').allowed).toBe(true);
-    expect(checkOffsetSource('national-2019', og('B', '沁水', '2010-01-01'), og('A', '鄂尔多斯', '2010-01-01'), '2022-06-01').allowed).toBe(false);
+    expect(
+      checkOffsetSource('national-2019', og('B', '鄂尔多斯', '2022-01-01'), og('A', '鄂尔多斯', '2010-01-01'), '2022-06-01').allowed,
+    ).toBe(true);
+    expect(checkOffsetSource('national-2019', og('B', '沁水', '2010-01-01'), og('A', '鄂尔多斯', '2010-01-01'), '2022-06-01').allowed).toBe(
+      false,
+    );
   });
   it('national-2023: not from a block granted less than 5 years ago', () => {
     const target = og('A', '鄂尔多斯', '2010-01-01');
@@ -74,6 +108,8 @@ describe('checkOffsetSource', () => {
     expect(r.reasons[0]).toMatch(/自然资规〔2023〕6号 七/);
     expect(checkOffsetSource('national-2023', og('B', '鄂尔多斯', '2019-06-01'), target, '2024-06-01').allowed).toBe(false);
     expect(checkOffsetSource('national-2023', og('B', '鄂尔多斯', '2019-06-01'), target, '2024-06-02').allowed).toBe(true);
-    expect(checkOffsetSource('national-2023', { ...og('B', '鄂尔多斯', '2010-01-01'), oil_gas: false }, target, '2024-06-02').allowed).toBe(false);
+    expect(checkOffsetSource('national-2023', { ...og('B', '鄂尔多斯', '2010-01-01'), oil_gas: false }, target, '2024-06-02').allowed).toBe(
+      false,
+    );
   });
 });

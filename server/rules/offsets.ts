@@ -61,10 +61,19 @@ export function applyOffset(
   if (from_block_state) {
     const available = from_block_state.current_area_km2 - (from_block_state.proven_area_km2 ?? 0);
     if (offset.area_km2 > available + 1e-9) {
-      throw new RangeError(`block ${offset.from_block} has only ${fmt(available)} km² outside proven reserves, cannot give ${fmt(offset.area_km2)} km²`);
+      throw new RangeError(
+        `block ${offset.from_block} has only ${fmt(available)} km² outside proven reserves, cannot give ${fmt(offset.area_km2)} km²`,
+      );
     }
     newArea = roundTo(from_block_state.current_area_km2 - offset.area_km2);
-    steps.push(step('R-RED-10', STEP1, `${offset.from_block}: ${fmt(from_block_state.current_area_km2)} − ${fmt(offset.area_km2)} = ${fmt(newArea)} (area only, validity unchanged)`, newArea));
+    steps.push(
+      step(
+        'R-RED-10',
+        STEP1,
+        `${offset.from_block}: ${fmt(from_block_state.current_area_km2)} − ${fmt(offset.area_km2)} = ${fmt(newArea)} (area only, validity unchanged)`,
+        newArea,
+      ),
+    );
   } else {
     steps.push(step('R-RED-10', STEP1, `${offset.from_block} gives ${fmt(offset.area_km2)} km² to ${offset.to_block}`, offset.area_km2));
   }
@@ -76,7 +85,14 @@ export function applyOffset(
     date: offset.date,
   };
   warnings.push('the contract of the receiving block must name the offset area and its exact extent (具体范围) in the giving block');
-  return { ledger: { entries: [...ledger.entries, entry] }, entry, from_block_new_area_km2: newArea, disclosure: OFFSET_DISCLOSURE, steps, warnings };
+  return {
+    ledger: { entries: [...ledger.entries, entry] },
+    entry,
+    from_block_new_area_km2: newArea,
+    disclosure: OFFSET_DISCLOSURE,
+    steps,
+    warnings,
+  };
 }
 
 /**
@@ -91,7 +107,9 @@ export function preOffsetBase(
   opts: { since?: IsoDate } = {},
 ): { pre_offset_area_km2: number; offsets_given_km2: number; entries: OffsetEntry[]; steps: Step[]; readings: string[] } {
   assertNonNegative('current_area', current_area);
-  const entries = ledger.entries.filter((e) => e.from_block === block_id && (opts.since === undefined || compareDates(e.date, opts.since) >= 0));
+  const entries = ledger.entries.filter(
+    (e) => e.from_block === block_id && (opts.since === undefined || compareDates(e.date, opts.since) >= 0),
+  );
   const given = roundTo(entries.reduce((a, e) => a + e.area_km2, 0));
   const pre = roundTo(current_area + given);
   const terms = entries.map((e) => fmt(e.area_km2));
@@ -99,8 +117,12 @@ export function preOffsetBase(
     pre_offset_area_km2: pre,
     offsets_given_km2: given,
     entries,
-    steps: [step('R-RED-10', STEP2, `pre-offset area = ${fmt(current_area)}${terms.length ? ' + ' + terms.join(' + ') : ''} = ${fmt(pre)}`, pre)],
-    readings: ['R-RED-10: the area B gave away does not count toward B’s own reduction — B’s reduction is computed on the pre-offset area and taken in addition (“以抵扣前证载面积为基础”)'],
+    steps: [
+      step('R-RED-10', STEP2, `pre-offset area = ${fmt(current_area)}${terms.length ? ' + ' + terms.join(' + ') : ''} = ${fmt(pre)}`, pre),
+    ],
+    readings: [
+      'R-RED-10: the area B gave away does not count toward B’s own reduction — B’s reduction is computed on the pre-offset area and taken in addition (“以抵扣前证载面积为基础”)',
+    ],
   };
 }
 
@@ -119,7 +141,14 @@ export function offsetShortfall(input: { current_area_km2: number; proven_area_k
   const shortfall = roundTo(Math.max(0, input.required_reduction_km2 - available));
   return {
     shortfall_km2: shortfall,
-    steps: [step('R-RED-10', STEP2, `shortfall = max(0, ${fmt(input.required_reduction_km2)} − (${fmt(input.current_area_km2)} − ${fmt(proven)})) = ${fmt(shortfall)}`, shortfall)],
+    steps: [
+      step(
+        'R-RED-10',
+        STEP2,
+        `shortfall = max(0, ${fmt(input.required_reduction_km2)} − (${fmt(input.current_area_km2)} − ${fmt(proven)})) = ${fmt(shortfall)}`,
+        shortfall,
+      ),
+    ],
   };
 }
 
@@ -158,24 +187,36 @@ export function checkOffsetSource(
     steps.push(step(rule, citation, why, 0));
   };
   if (source.block_id === target.block_id) fail('R-RED-10', '273号令 第十五条', 'source and target are the same block');
-  if (source.holder !== target.holder) fail('R-RED-10', regime === 'shanxi-cbm-2020' ? '273号令 第十五条' : regime === 'national-2019' ? '自然资规〔2019〕7号 七' : '自然资规〔2023〕6号 七', `different holders (${source.holder} ≠ ${target.holder})`);
+  if (source.holder !== target.holder)
+    fail(
+      'R-RED-10',
+      regime === 'shanxi-cbm-2020' ? '273号令 第十五条' : regime === 'national-2019' ? '自然资规〔2019〕7号 七' : '自然资规〔2023〕6号 七',
+      `different holders (${source.holder} ≠ ${target.holder})`,
+    );
   if (regime === 'shanxi-cbm-2020') {
     if (!isShanxi(source.province)) fail('R-RED-10', '273号令 第十五条', 'source block is not (known to be) in Shanxi (山西省境内)');
     if (!isCbm(source.mineral)) fail('R-RED-10', '273号令 第十五条', 'source block is not (known to be) a CBM block');
-    if (source.valid_to === undefined) fail('R-RED-10', '晋自然资发〔2020〕11号 四（二）', 'source expiry unknown — “未到期” cannot be verified');
-    else if (compareDates(source.valid_to, date) < 0) fail('R-RED-10', '晋自然资发〔2020〕11号 四（二）', `source expired on ${source.valid_to} (must be 未到期)`);
+    if (source.valid_to === undefined)
+      fail('R-RED-10', '晋自然资发〔2020〕11号 四（二）', 'source expiry unknown — “未到期” cannot be verified');
+    else if (compareDates(source.valid_to, date) < 0)
+      fail('R-RED-10', '晋自然资发〔2020〕11号 四（二）', `source expired on ${source.valid_to} (must be 未到期)`);
   } else {
     const cit = regime === 'national-2019' ? '自然资规〔2019〕7号 七' : '自然资规〔2023〕6号 七';
     const rule = regime === 'national-2019' ? 'R-N19-OFFSET' : 'R-N23-OFFSET';
-    if (source.oil_gas !== true || target.oil_gas !== true) fail(rule, cit, 'only oil/gas exploration rights may offset from another block');
-    if (source.basin === undefined || target.basin === undefined) fail(rule, cit, 'basin unknown — same-basin (同一盆地) cannot be verified');
+    if (source.oil_gas !== true || target.oil_gas !== true)
+      fail(rule, cit, 'only oil/gas exploration rights may offset from another block');
+    if (source.basin === undefined || target.basin === undefined)
+      fail(rule, cit, 'basin unknown — same-basin (同一盆地) cannot be verified');
     else if (source.basin !== target.basin) fail(rule, cit, `different basins (${source.basin} ≠ ${target.basin})`);
     if (regime === 'national-2023') {
-      readings.push('national-2023: “新出让的油气探矿权5年内不得用于抵扣” read as: the source may offset only after grant date + 5 years (the 5th anniversary itself still counts as within 5 years)');
+      readings.push(
+        'national-2023: “新出让的油气探矿权5年内不得用于抵扣” read as: the source may offset only after grant date + 5 years (the 5th anniversary itself still counts as within 5 years)',
+      );
       if (source.granted_date === undefined) fail(rule, cit, 'source grant date unknown — the 5-year rule cannot be verified');
       else {
         const five = addYears(source.granted_date, 5);
-        if (compareDates(date, five) <= 0) fail(rule, cit, `source granted ${source.granted_date}, less than 5 years before ${date} (usable after ${five})`);
+        if (compareDates(date, five) <= 0)
+          fail(rule, cit, `source granted ${source.granted_date}, less than 5 years before ${date} (usable after ${five})`);
         else steps.push(step(rule, cit, `${source.granted_date} + 5 y = ${five} < ${date} → usable`, 1));
       }
     }

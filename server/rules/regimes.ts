@@ -61,7 +61,8 @@ export const REGIMES: Record<RegimeId, RegimeInfo> = {
         note: '“自2020年5月1日起实施，有效期三年” (nominally to 2023-04-30); repealed by 自然资规〔2023〕6号 on 2023-07-26',
       },
     ],
-    reduction_summary: '25% of the first-issued licence area, minus proven reserves (oil/gas) / submitted resources; none for deep/upper exploration of an existing mining right',
+    reduction_summary:
+      '25% of the first-issued licence area, minus proven reserves (oil/gas) / submitted resources; none for deep/upper exploration of an existing mining right',
   },
   'shanxi-cbm-2020': {
     id: 'shanxi-cbm-2020',
@@ -127,7 +128,8 @@ export const REGIMES: Record<RegimeId, RegimeInfo> = {
         note: '“自印发之日起实施，有效期五年”; item 七: 5-year terms, 20% of the licensed area',
       },
     ],
-    reduction_summary: '20% of the licensed area minus submitted reserves/resources; 0 for deep/upper of own mining right; force-majeure area counts against it',
+    reduction_summary:
+      '20% of the licensed area minus submitted reserves/resources; 0 for deep/upper of own mining right; force-majeure area counts against it',
   },
 };
 
@@ -189,7 +191,9 @@ export function explainRegimeForDate(date: IsoDate, ctx: RegimeContext = {}): Re
     );
   }
   if (isShanxi(ctx.province) && isCbm(ctx.mineral)) {
-    warnings.push('Shanxi CBM before 2020-05-01: 273号令 not yet in force; 晋自然资发〔2020〕11号 二 lets licences ending before 2020-05-01 choose a 2-year (old rule) or 5-year (273) extension (R-VAL-5)');
+    warnings.push(
+      'Shanxi CBM before 2020-05-01: 273号令 not yet in force; 晋自然资发〔2020〕11号 二 lets licences ending before 2020-05-01 choose a 2-year (old rule) or 5-year (273) extension (R-VAL-5)',
+    );
   }
   return {
     regime: 'national-2019',

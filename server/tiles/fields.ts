@@ -6,7 +6,17 @@
 export type TileFieldType = 'String' | 'Number' | 'Boolean';
 
 export const TILE_FIELDS: Record<string, Record<string, TileFieldType>> = {
-  blocks: { id: 'String', name: 'String', licence_no: 'String', holder: 'String', kind: 'String', mineral: 'String', status: 'String', valid_to: 'String', area_km2: 'Number' },
+  blocks: {
+    id: 'String',
+    name: 'String',
+    licence_no: 'String',
+    holder: 'String',
+    kind: 'String',
+    mineral: 'String',
+    status: 'String',
+    valid_to: 'String',
+    area_km2: 'Number',
+  },
   reserves: { id: 'String', name: 'String', block_id: 'String', kind: 'String' },
   'protected-areas': { id: 'String', name: 'String', category: 'String', zone: 'String', level: 'String' },
   redlines: { id: 'String', name: 'String', status: 'String' },

@@ -33,8 +33,14 @@ const closeRel = (got: number, want: number, rel = 1e-9) => {
 
 // --- fixtures -----------------------------------------------------------------------------------------------
 interface Expected {
-  collection: string; id: string; outcome: string; overlap?: Polygon | MultiPolygon; rule?: string;
-  disposal?: Record<string, string>; crossing?: number[][]; crosses?: string[];
+  collection: string;
+  id: string;
+  outcome: string;
+  overlap?: Polygon | MultiPolygon;
+  rule?: string;
+  disposal?: Record<string, string>;
+  crossing?: number[][];
+  crosses?: string[];
 }
 interface Check {
   name: string;
@@ -44,18 +50,33 @@ interface Check {
   summary?: Record<string, { count?: number; union?: (Polygon | MultiPolygon)[] } | (Polygon | MultiPolygon)[]>;
   warnings?: string[];
 }
-interface Fixture { name: string; features: { id: string; geometry: Geometry; properties: Record<string, unknown> }[]; checks: Check[] }
+interface Fixture {
+  name: string;
+  features: { id: string; geometry: Geometry; properties: Record<string, unknown> }[];
+  checks: Check[];
+}
 
 const DIR = join(import.meta.dirname, '../fixtures/conflicts');
-const FIXTURES: Fixture[] = readdirSync(DIR).filter((f) => f.endsWith('.geojson')).sort()
+const FIXTURES: Fixture[] = readdirSync(DIR)
+  .filter((f) => f.endsWith('.geojson'))
+  .sort()
   .map((f) => JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Fixture);
 const TABLE: Record<string, string> = {
-  blocks: 'blocks', 'protected-areas': 'protected_areas', redlines: 'redlines', wells: 'wells', pipelines: 'pipelines', boundaries: 'boundaries',
+  blocks: 'blocks',
+  'protected-areas': 'protected_areas',
+  redlines: 'redlines',
+  wells: 'wells',
+  pipelines: 'pipelines',
+  boundaries: 'boundaries',
 };
 
 let srv: Awaited<ReturnType<typeof startTestServer>>;
 const post = async (body: unknown) => {
-  const res = await fetch(`${srv.url}/api/checks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${srv.url}/api/checks`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as any };
 };
 async function run(check: Check) {
@@ -99,13 +120,16 @@ describe('on the demo register', () => {
 
 describe('fixtures with hand-computed areas', () => {
   beforeAll(async () => {
-    await srv.db.exec('TRUNCATE blocks, blocks_history, reserves, investments, offsets, protected_areas, protected_areas_sub, redlines, redlines_sub, wells, pipelines, boundaries');
+    await srv.db.exec(
+      'TRUNCATE blocks, blocks_history, reserves, investments, offsets, protected_areas, protected_areas_sub, redlines, redlines_sub, wells, pipelines, boundaries',
+    );
     const byCollection = new Map<string, Map<string, unknown>>();
-    for (const fx of FIXTURES) for (const f of fx.features) {
-      const m = byCollection.get(f.properties.collection as string) ?? new Map();
-      m.set(f.id, { type: 'Feature', geometry: f.geometry, properties: f.properties });
-      byCollection.set(f.properties.collection as string, m);
-    }
+    for (const fx of FIXTURES)
+      for (const f of fx.features) {
+        const m = byCollection.get(f.properties.collection as string) ?? new Map();
+        m.set(f.id, { type: 'Feature', geometry: f.geometry, properties: f.properties });
+        byCollection.set(f.properties.collection as string, m);
+      }
     for (const [collection, m] of byCollection) await srv.db.named(`${TABLE[collection]}_insert`, [JSON.stringify([...m.values()])]);
   });
 
@@ -132,7 +156,11 @@ describe('fixtures with hand-computed areas', () => {
             if (e.crossing) closeRel(got.length_km, lengthKm(e.crossing));
             if (e.crosses) expect(got.crosses).toEqual(e.crosses);
           }
-          for (const id of check.absent ?? []) expect(body.conflicts.find((c: any) => c.id === id), id).toBeUndefined();
+          for (const id of check.absent ?? [])
+            expect(
+              body.conflicts.find((c: any) => c.id === id),
+              id,
+            ).toBeUndefined();
           for (const [key, want] of Object.entries(check.summary ?? {})) {
             if (key === 'deductible') {
               const d = sumKm2(want as (Polygon | MultiPolygon)[]);
@@ -179,7 +207,13 @@ describe('fixtures with hand-computed areas', () => {
   it('takes the same input as a multipart file, with the parameters as form fields', async () => {
     const check = FIXTURES.find((f) => f.name === 'rights')!.checks[0];
     const form = new FormData();
-    form.append('file', new Blob([JSON.stringify({ type: 'Feature', properties: { name: '申请区' }, geometry: check.request.input })], { type: 'application/geo+json' }), '申请区.geojson');
+    form.append(
+      'file',
+      new Blob([JSON.stringify({ type: 'Feature', properties: { name: '申请区' }, geometry: check.request.input })], {
+        type: 'application/geo+json',
+      }),
+      '申请区.geojson',
+    );
     for (const k of ['applicant', 'application', 'mineral', 'as_of']) form.append(k, String(check.request[k]));
     const res = await fetch(`${srv.url}/api/checks`, { method: 'POST', body: form });
     const body = await res.json();
@@ -196,7 +230,21 @@ describe('fixtures with hand-computed areas', () => {
     const byId = Object.fromEntries(body.rows.map((r: any) => [r.id, r]));
     expect(byId['fx-d01']).toMatchObject({ subject: { id: 'fx-d-block' }, outcome: 'deduct' });
     expect(byId['fx-d02']).toMatchObject({ subject: { id: 'fx-d-block' }, outcome: 'keep_with_commitment' });
-    closeRel(byId['fx-d01'].overlap_area_km2, km2({ type: 'Polygon', coordinates: [[[112.40, 36.02], [112.44, 36.02], [112.44, 36.06], [112.40, 36.06], [112.40, 36.02]]] }));
+    closeRel(
+      byId['fx-d01'].overlap_area_km2,
+      km2({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [112.4, 36.02],
+            [112.44, 36.02],
+            [112.44, 36.06],
+            [112.4, 36.06],
+            [112.4, 36.02],
+          ],
+        ],
+      }),
+    );
     const page = await (await fetch(`${srv.url}/api/conflicts?collection=redlines&limit=1`)).json();
     expect(page.numberReturned).toBe(1);
     expect(page.links.find((l: any) => l.rel === 'next').href).toContain('offset=1');
@@ -204,7 +252,11 @@ describe('fixtures with hand-computed areas', () => {
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = new TextDecoder()
+      .decode(bytes)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toMatch(/^区块编号,区块名称,矿业权人,图层,要素编号/);
     expect(lines).toHaveLength(3);
     expect(lines.join('\n')).toContain('书面承诺后暂不扣减');
@@ -215,26 +267,52 @@ describe('fixtures with hand-computed areas', () => {
     expect(blocks.rows.map((r: any) => `${r.subject.id}>${r.id}`).sort()).toEqual(['fx-a04>fx-a05', 'fx-a05>fx-a04']);
     expect(blocks.rows.every((r: any) => r.outcome === 'same_holder')).toBe(true); // both coal rights are 丙's
     const wells = await (await fetch(`${srv.url}/api/conflicts?collection=wells&as_of=2026-06-30`)).json();
-    expect(wells.rows.filter((r: any) => r.subject.id === 'fx-e-coal').map((r: any) => r.id).sort()).toEqual(['fx-w02', 'fx-w10']);
+    expect(
+      wells.rows
+        .filter((r: any) => r.subject.id === 'fx-e-coal')
+        .map((r: any) => r.id)
+        .sort(),
+    ).toEqual(['fx-w02', 'fx-w10']);
     const pipes = await (await fetch(`${srv.url}/api/conflicts?collection=pipelines`)).json();
     expect(pipes.numberMatched).toBe(0); // no block holds a crossing in the fixtures
   });
 
   describe('refusals in the one error shape', () => {
     it('a self-intersecting input: 422 naming the crossing', async () => {
-      const r = await post({ type: 'Polygon', coordinates: [[[112, 36], [112.1, 36.1], [112.1, 36], [112, 36.1], [112, 36]]] });
+      const r = await post({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [112, 36],
+            [112.1, 36.1],
+            [112.1, 36],
+            [112, 36.1],
+            [112, 36],
+          ],
+        ],
+      });
       expect(r.status).toBe(422);
       expect(r.body.error.code).toBe('GEOMETRY_SELF_INTERSECTION');
       expect(r.body.error.message_zh).toBeTruthy();
     });
     it('an unknown application or block', async () => {
       const g = FIXTURES[0].checks[0].request.input;
-      expect((await post({ ...g, application: 'grab' })).body.error).toMatchObject({ code: 'CHECK_BAD_PARAMETER', details: [{ field: 'application' }] });
+      expect((await post({ ...g, application: 'grab' })).body.error).toMatchObject({
+        code: 'CHECK_BAD_PARAMETER',
+        details: [{ field: 'application' }],
+      });
       expect((await post({ ...g, block_id: 'nope' })).body.error.code).toBe('CHECK_BLOCK_NOT_FOUND');
     });
     it('a legacy GeoJSON crs member is read by the parser, not taken for a parameter', async () => {
       const g = FIXTURES.find((f) => f.name === 'rights')!.checks[0].request.input;
-      const r = await post({ type: 'Feature', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4490' } }, properties: {}, geometry: g, applicant: '甲煤层气公司', as_of: '2026-06-30' });
+      const r = await post({
+        type: 'Feature',
+        crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4490' } },
+        properties: {},
+        geometry: g,
+        applicant: '甲煤层气公司',
+        as_of: '2026-06-30',
+      });
       expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(200);
       expect(r.body.conflicts.length).toBe(10);
     });
@@ -256,14 +334,37 @@ describe('overlap of a feature split into many subdivided pieces', () => {
       ring.push([113.9 + r * Math.cos(t), 39.6 + r * Math.sin(t)]);
     }
     ring.push(ring[0]);
-    await srv.db.named('protected_areas_insert', [JSON.stringify([{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties: { id: 'fx-jagged', name: '锯齿森林公园', category: 'forest_park' } }])]);
-    const pieces = (await srv.db.query<{ n: number }>("SELECT count(*)::int AS n FROM protected_areas_sub WHERE id = 'fx-jagged'")).rows[0].n;
+    await srv.db.named('protected_areas_insert', [
+      JSON.stringify([
+        {
+          type: 'Feature',
+          geometry: { type: 'Polygon', coordinates: [ring] },
+          properties: { id: 'fx-jagged', name: '锯齿森林公园', category: 'forest_park' },
+        },
+      ]),
+    ]);
+    const pieces = (await srv.db.query<{ n: number }>("SELECT count(*)::int AS n FROM protected_areas_sub WHERE id = 'fx-jagged'")).rows[0]
+      .n;
     expect(pieces).toBeGreaterThan(10);
-    const input = { type: 'Polygon', coordinates: [[[113.7, 39.45], [114.05, 39.45], [114.05, 39.75], [113.7, 39.75], [113.7, 39.45]]] };
+    const input = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [113.7, 39.45],
+          [114.05, 39.45],
+          [114.05, 39.75],
+          [113.7, 39.75],
+          [113.7, 39.45],
+        ],
+      ],
+    };
     // the reference: the same overlay against the whole, unsplit feature (not the path under test)
-    const want = (await srv.db.query<{ a: number }>(
-      "SELECT ST_Area(ST_Intersection(geom, ST_SetSRID(ST_GeomFromGeoJSON($1), 4490))::geography) / 1e6 AS a FROM protected_areas WHERE id = 'fx-jagged'",
-      [JSON.stringify(input)])).rows[0].a;
+    const want = (
+      await srv.db.query<{ a: number }>(
+        "SELECT ST_Area(ST_Intersection(geom, ST_SetSRID(ST_GeomFromGeoJSON($1), 4490))::geography) / 1e6 AS a FROM protected_areas WHERE id = 'fx-jagged'",
+        [JSON.stringify(input)],
+      )
+    ).rows[0].a;
     const r = await post({ ...input, application: 'new_exploration', as_of: '2026-06-30' });
     expect(r.status).toBe(200);
     const c = r.body.conflicts.find((x: { id: string }) => x.id === 'fx-jagged');

@@ -17,7 +17,15 @@ const get = (p: string, headers: Record<string, string> = {}) => fetch(`${srv.ur
 const post = (p: string, body: unknown, headers = json) => fetch(`${srv.url}${p}`, { method: 'POST', headers, body: JSON.stringify(body) });
 const square = (lon: number, lat: number, d = 0.05) => ({
   type: 'Polygon',
-  coordinates: [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]],
+  coordinates: [
+    [
+      [lon, lat],
+      [lon + d, lat],
+      [lon + d, lat + d],
+      [lon, lat + d],
+      [lon, lat],
+    ],
+  ],
 });
 
 beforeAll(async () => {
@@ -40,7 +48,8 @@ describe('every route answers what the contract declares', () => {
     expect((await get(`/api/collections/blocks/items/${items.features[0].id}`)).status).toBe(200);
     expect((await get('/api/collections/nope/items')).status).toBe(404);
     expect((await get('/api/collections/blocks/items?limit=0')).status).toBe(422);
-    for (const c of ['wells', 'pipelines', 'protected-areas', 'redlines', 'reserves', 'boundaries']) expect((await get(`/api/collections/${c}/items?limit=50`)).status).toBe(200);
+    for (const c of ['wells', 'pipelines', 'protected-areas', 'redlines', 'reserves', 'boundaries'])
+      expect((await get(`/api/collections/${c}/items?limit=50`)).status).toBe(200);
     expect((await get('/tiles/blocks.json')).status).toBe(200);
     expect((await get('/tiles/blocks/8/208/100.mvt')).status).toBe(200);
     expect((await get('/tiles/blocks/8/0/0.mvt')).status).toBe(204);
@@ -48,10 +57,19 @@ describe('every route answers what the contract declares', () => {
   });
 
   it('feature writes', async () => {
-    const f = { type: 'Feature', id: 'contract-rl', geometry: square(112.2, 36.2, 0.1), properties: { name: '拟划红线', status: 'proposed' } };
+    const f = {
+      type: 'Feature',
+      id: 'contract-rl',
+      geometry: square(112.2, 36.2, 0.1),
+      properties: { name: '拟划红线', status: 'proposed' },
+    };
     expect((await post('/api/collections/redlines/items', f)).status).toBe(401);
     expect((await post('/api/collections/redlines/items', f, admin)).status).toBe(201);
-    const put = await fetch(`${srv.url}/api/collections/redlines/items/contract-rl`, { method: 'PUT', headers: admin, body: JSON.stringify({ ...f, properties: { ...f.properties, status: 'official' } }) });
+    const put = await fetch(`${srv.url}/api/collections/redlines/items/contract-rl`, {
+      method: 'PUT',
+      headers: admin,
+      body: JSON.stringify({ ...f, properties: { ...f.properties, status: 'official' } }),
+    });
     expect(put.status).toBe(200);
     expect((await fetch(`${srv.url}/api/collections/redlines/items/contract-rl`, { method: 'DELETE', headers: admin })).status).toBe(204);
   });
@@ -61,7 +79,11 @@ describe('every route answers what the contract declares', () => {
     form.append('file', new Blob([readFileSync(join(__dirname, '../../data/samples/sample-guotu-gbk.txt'))]), 'sample.txt');
     expect((await fetch(`${srv.url}/api/parse`, { method: 'POST', body: form })).status).toBe(200);
     expect((await fetch(`${srv.url}/api/parse`, { method: 'POST' })).status).toBe(400);
-    const exp = await fetch(`${srv.url}/api/export?format=guotu-txt`, { method: 'POST', headers: json, body: JSON.stringify(square(112.5, 35.6)) });
+    const exp = await fetch(`${srv.url}/api/export?format=guotu-txt`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify(square(112.5, 35.6)),
+    });
     expect(exp.status).toBe(200);
     expect((await get('/api/blocks/blk-0015/export?format=kml')).status).toBe(200);
     expect((await get('/api/blocks/nope/export?format=kml')).status).toBe(404);
@@ -73,7 +95,16 @@ describe('every route answers what the contract declares', () => {
   });
 
   it('lifecycle', async () => {
-    expect((await post('/api/assessments/extension', { regime: 'shanxi-cbm-2020', licensed_area_km2: 268.752, proven_reserve_area_km2: 58.91, unfinished_ratio: 0.1 })).status).toBe(200);
+    expect(
+      (
+        await post('/api/assessments/extension', {
+          regime: 'shanxi-cbm-2020',
+          licensed_area_km2: 268.752,
+          proven_reserve_area_km2: 58.91,
+          unfinished_ratio: 0.1,
+        })
+      ).status,
+    ).toBe(200);
     expect((await post('/api/assessments/extension', { regime: 'nope' })).status).toBe(422);
     expect((await post('/api/assessments/covid', { valid_from: '2019-01-01', valid_to: '2021-12-31', area_km2: 100 })).status).toBe(200);
     expect((await get('/api/blocks/blk-0015/assessment')).status).toBe(200);
@@ -98,7 +129,8 @@ describe('the OpenAPI document comes from the contract', () => {
       const op = oas.paths[spec.path.replace(/:([A-Za-z_]\w*)/g, '{$1}')]?.[spec.method];
       expect(op, key).toBeTruthy();
       for (const [status, r] of Object.entries(op.responses) as [string, { content?: Record<string, { schema?: unknown }> }][]) {
-        if (status.startsWith('2') && (spec.responses as Record<string, { json?: unknown }>)[status]?.json) expect(Object.values(r.content ?? {})[0]?.schema, `${key} ${status}`).toBeTruthy();
+        if (status.startsWith('2') && (spec.responses as Record<string, { json?: unknown }>)[status]?.json)
+          expect(Object.values(r.content ?? {})[0]?.schema, `${key} ${status}`).toBeTruthy();
         if (/^[45]/.test(status)) expect(r.content?.['application/json']?.schema).toEqual({ $ref: '#/components/schemas/Error' });
       }
     }
@@ -112,7 +144,12 @@ describe('paging links keep every parameter', () => {
     expect(body.numberMatched).toBeGreaterThan(2);
     for (const rel of ['self', 'next', 'alternate']) {
       const l = new URL(body.links.find((x: { rel: string }) => x.rel === rel).href);
-      expect([rel, l.searchParams.get('as_of'), l.searchParams.get('regime'), l.searchParams.get('collection')]).toEqual([rel, '2022-06-01', 'national-2023', 'blocks']);
+      expect([rel, l.searchParams.get('as_of'), l.searchParams.get('regime'), l.searchParams.get('collection')]).toEqual([
+        rel,
+        '2022-06-01',
+        'national-2023',
+        'blocks',
+      ]);
     }
     const next = await (await fetch(body.links.find((x: { rel: string }) => x.rel === 'next').href)).json();
     expect(next.offset).toBe(2);
@@ -122,7 +159,13 @@ describe('paging links keep every parameter', () => {
   it('items: next keeps the filters and the bbox', async () => {
     const body = await (await get('/api/collections/blocks/items?mineral=coal&kind=mining&bbox=110,34,115,41&limit=5')).json();
     const next = new URL(body.links.find((x: { rel: string }) => x.rel === 'next').href);
-    expect(Object.fromEntries(next.searchParams)).toMatchObject({ mineral: 'coal', kind: 'mining', bbox: '110,34,115,41', limit: '5', offset: '5' });
+    expect(Object.fromEntries(next.searchParams)).toMatchObject({
+      mineral: 'coal',
+      kind: 'mining',
+      bbox: '110,34,115,41',
+      limit: '5',
+      offset: '5',
+    });
   });
 });
 

@@ -21,7 +21,8 @@ const FORMATS: { format: string; file: string }[] = [
 describe('GET /api/blocks/{id}/export → POST /api/parse', () => {
   for (const { format, file } of FORMATS) {
     it(`round-trips a stored block through ${format}: same ellipsoidal area to 1e-6`, async () => {
-      const b = (await (await fetch(`${srv.url}/collections/blocks/items?q=${encodeURIComponent('寿阳北')}&kind=exploration`)).json()).features[0];
+      const b = (await (await fetch(`${srv.url}/collections/blocks/items?q=${encodeURIComponent('寿阳北')}&kind=exploration`)).json())
+        .features[0];
       const res = await fetch(`${srv.url}/api/blocks/${b.id}/export?format=${format}`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-disposition')).toContain('attachment');

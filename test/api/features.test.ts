@@ -7,7 +7,15 @@ let srv: Awaited<ReturnType<typeof startTestServer>>;
 const auth = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
 const square = (lon: number, lat: number, d = 0.05) => ({
   type: 'Polygon',
-  coordinates: [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]],
+  coordinates: [
+    [
+      [lon, lat],
+      [lon + d, lat],
+      [lon + d, lat + d],
+      [lon, lat + d],
+      [lon, lat],
+    ],
+  ],
 });
 
 beforeAll(async () => {
@@ -73,10 +81,23 @@ describe('writes (OGC API – Features Part 4)', () => {
     type: 'Feature',
     id: 'test-block-1',
     geometry: square(112.6, 35.7),
-    properties: { name: '测试区块', licence_no: 'T-TEST-1', holder: '测试公司', kind: 'exploration', mineral: 'cbm', status: 'valid', valid_from: '2021-01-01', valid_to: '2026-01-01' },
+    properties: {
+      name: '测试区块',
+      licence_no: 'T-TEST-1',
+      holder: '测试公司',
+      kind: 'exploration',
+      mineral: 'cbm',
+      status: 'valid',
+      valid_from: '2021-01-01',
+      valid_to: '2026-01-01',
+    },
   };
   it('needs the admin token', async () => {
-    const res = await fetch(`${srv.url}/collections/blocks/items`, { method: 'POST', body: JSON.stringify(feature), headers: { 'content-type': 'application/json' } });
+    const res = await fetch(`${srv.url}/collections/blocks/items`, {
+      method: 'POST',
+      body: JSON.stringify(feature),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(401);
   });
   it('creates, keeps the given id, computes the ellipsoidal area, replaces with history, deletes', async () => {
@@ -92,7 +113,8 @@ describe('writes (OGC API – Features Part 4)', () => {
     const before = new Date().toISOString();
     await new Promise((r) => setTimeout(r, 20));
     const put = await fetch(`${srv.url}/collections/blocks/items/test-block-1`, {
-      method: 'PUT', headers: auth,
+      method: 'PUT',
+      headers: auth,
       body: JSON.stringify({ ...feature, properties: { ...feature.properties, status: 'extension_applied' } }),
     });
     expect(put.status).toBe(200);
@@ -106,7 +128,22 @@ describe('writes (OGC API – Features Part 4)', () => {
     expect((await fetch(`${srv.url}/collections/blocks/items/test-block-1`)).status).toBe(404);
   });
   it('refuses a self-intersecting polygon with 422 and where it crosses, writing nothing', async () => {
-    const bow = { ...feature, id: 'bow', geometry: { type: 'Polygon', coordinates: [[[112, 36], [112.1, 36.1], [112.1, 36], [112, 36.1], [112, 36]]] } };
+    const bow = {
+      ...feature,
+      id: 'bow',
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [112, 36],
+            [112.1, 36.1],
+            [112.1, 36],
+            [112, 36.1],
+            [112, 36],
+          ],
+        ],
+      },
+    };
     const res = await fetch(`${srv.url}/collections/blocks/items`, { method: 'POST', body: JSON.stringify(bow), headers: auth });
     expect(res.status).toBe(422);
     const body = await res.json();
@@ -116,7 +153,9 @@ describe('writes (OGC API – Features Part 4)', () => {
   });
   it('refuses unknown vocabulary values naming the field', async () => {
     const res = await fetch(`${srv.url}/collections/blocks/items`, {
-      method: 'POST', headers: auth, body: JSON.stringify({ ...feature, id: 'x2', properties: { ...feature.properties, mineral: 'gold' } }),
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ ...feature, id: 'x2', properties: { ...feature.properties, mineral: 'gold' } }),
     });
     expect(res.status).toBe(422);
     expect((await res.json()).error.details[0].field).toBe('mineral');
@@ -148,10 +187,12 @@ describe('indexes', () => {
   it('EXPLAIN of a bbox query and of a tile query uses the GiST index', async () => {
     await srv.db.query('SET enable_seqscan = off');
     const bbox = await srv.db.query<{ 'QUERY PLAN': string }>(
-      "EXPLAIN SELECT id FROM wells WHERE geom && ST_MakeEnvelope(112.5, 35.6, 112.6, 35.7, 4490)");
+      'EXPLAIN SELECT id FROM wells WHERE geom && ST_MakeEnvelope(112.5, 35.6, 112.6, 35.7, 4490)',
+    );
     expect(bbox.rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/wells_geom_gist/);
     const tile = await srv.db.query<{ 'QUERY PLAN': string }>(
-      "EXPLAIN SELECT id FROM blocks WHERE geom && kq_tile_envelope(12, 3331, 1635)");
+      'EXPLAIN SELECT id FROM blocks WHERE geom && kq_tile_envelope(12, 3331, 1635)',
+    );
     expect(tile.rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/blocks_geom_gist/);
   });
 });
@@ -166,14 +207,29 @@ describe('subdivided twins', () => {
       ring.push([112.0 + r * Math.cos(t), 36.0 + r * Math.sin(t)]);
     }
     ring.push(ring[0]);
-    const f = { type: 'Feature', id: 'pa-jagged', geometry: { type: 'Polygon', coordinates: [ring] }, properties: { name: '锯齿保护区', category: 'forest_park' } };
-    expect((await fetch(`${srv.url}/collections/protected-areas/items`, { method: 'POST', headers: auth, body: JSON.stringify(f) })).status).toBe(201);
-    const twin = async () => (await srv.db.query<{ n: number; maxv: number; planar: number; area: number }>(
-      "SELECT count(*)::int AS n, max(ST_NPoints(geom))::int AS maxv, sum(ST_Area(geom)) AS planar, ST_Area(ST_Union(geom)::geography) / 1e6 AS area FROM protected_areas_sub WHERE id = 'pa-jagged'")).rows[0];
+    const f = {
+      type: 'Feature',
+      id: 'pa-jagged',
+      geometry: { type: 'Polygon', coordinates: [ring] },
+      properties: { name: '锯齿保护区', category: 'forest_park' },
+    };
+    expect(
+      (await fetch(`${srv.url}/collections/protected-areas/items`, { method: 'POST', headers: auth, body: JSON.stringify(f) })).status,
+    ).toBe(201);
+    const twin = async () =>
+      (
+        await srv.db.query<{ n: number; maxv: number; planar: number; area: number }>(
+          "SELECT count(*)::int AS n, max(ST_NPoints(geom))::int AS maxv, sum(ST_Area(geom)) AS planar, ST_Area(ST_Union(geom)::geography) / 1e6 AS area FROM protected_areas_sub WHERE id = 'pa-jagged'",
+        )
+      ).rows[0];
     const t1 = await twin();
     expect(t1.n).toBeGreaterThan(7);
     expect(t1.maxv).toBeLessThanOrEqual(256);
-    const whole = (await srv.db.query<{ a: number; planar: number }>("SELECT area_km2 AS a, ST_Area(geom) AS planar FROM protected_areas WHERE id = 'pa-jagged'")).rows[0];
+    const whole = (
+      await srv.db.query<{ a: number; planar: number }>(
+        "SELECT area_km2 AS a, ST_Area(geom) AS planar FROM protected_areas WHERE id = 'pa-jagged'",
+      )
+    ).rows[0];
     // the pieces tile the original exactly (planar), and their union measures the same on the ellipsoid;
     // summing the pieces' geodesic areas would not (T-junction vertices bend the geodesic edges, ~1e-5)
     expect(Math.abs(t1.planar - whole.planar) / whole.planar).toBeLessThan(1e-9);

@@ -59,10 +59,14 @@ describe('hostile uploads over HTTP', () => {
   it('random bytes under every file name: 4xx, never 5xx, health answers throughout', async () => {
     await whileHealthy(async () => {
       await fc.assert(
-        fc.asyncProperty(fc.uint8Array({ maxLength: 4096 }), fc.constantFrom('x.txt', 'x.csv', 'x.xlsx', 'x.geojson', 'x.kml', 'x.kmz', 'x.zip', 'x.bin'), fc.constantFrom('/api/parse' as const, '/api/checks' as const),
+        fc.asyncProperty(
+          fc.uint8Array({ maxLength: 4096 }),
+          fc.constantFrom('x.txt', 'x.csv', 'x.xlsx', 'x.geojson', 'x.kml', 'x.kmz', 'x.zip', 'x.bin'),
+          fc.constantFrom('/api/parse' as const, '/api/checks' as const),
           async (bytes, name, path) => {
             await upload(path, bytes, name);
-          }),
+          },
+        ),
         { numRuns: 80 },
       );
     });
@@ -73,13 +77,17 @@ describe('hostile uploads over HTTP', () => {
       for (const f of samples) {
         const buf = new Uint8Array(readFileSync(join(SAMPLES, f)));
         await fc.assert(
-          fc.asyncProperty(fc.integer({ min: 0, max: buf.length }), fc.integer({ min: 0, max: Math.max(0, buf.length - 1) }), fc.integer({ min: 0, max: 255 }),
+          fc.asyncProperty(
+            fc.integer({ min: 0, max: buf.length }),
+            fc.integer({ min: 0, max: Math.max(0, buf.length - 1) }),
+            fc.integer({ min: 0, max: 255 }),
             async (cut, at, byte) => {
               await upload('/api/checks', buf.slice(0, cut), f);
               const flipped = buf.slice();
               if (flipped.length) flipped[at] = byte;
               await upload('/api/parse', flipped, f);
-            }),
+            },
+          ),
           { numRuns: 6 },
         );
       }

@@ -20,7 +20,10 @@ afterAll(async () => {
 describe('POST /api/assessments/extension', () => {
   it('reproduces 寿阳北: (268.752 − 58.91) × 25% = 52.4605 km² under shanxi-cbm-2020', async () => {
     const res = await post('/api/assessments/extension', {
-      regime: 'shanxi-cbm-2020', licensed_area_km2: 268.752, proven_reserve_area_km2: 58.91, unfinished_ratio: 0.1,
+      regime: 'shanxi-cbm-2020',
+      licensed_area_km2: 268.752,
+      proven_reserve_area_km2: 58.91,
+      unfinished_ratio: 0.1,
     });
     expect(res.status).toBe(200);
     const a = await res.json();
@@ -28,17 +31,37 @@ describe('POST /api/assessments/extension', () => {
     expect(a.reduction_km2).toBeCloseTo(52.4605, 4);
     expect(a.regime).toBe('shanxi-cbm-2020');
     expect(a.steps.length).toBeGreaterThan(0);
-    for (const s of a.steps) expect(s).toEqual(expect.objectContaining({ rule: expect.any(String), citation: expect.any(String), formula: expect.any(String) }));
+    for (const s of a.steps)
+      expect(s).toEqual(expect.objectContaining({ rule: expect.any(String), citation: expect.any(String), formula: expect.any(String) }));
     expect(a.steps.map((s: { citation: string }) => s.citation).join(' ')).toMatch(/273号令|晋自然资发/);
   });
   it('refuses above 50% shortfall and applies 20% under national-2023', async () => {
-    const refuse = await (await post('/api/assessments/extension', { regime: 'shanxi-cbm-2020', licensed_area_km2: 100, proven_reserve_area_km2: 0, unfinished_ratio: 0.6 })).json();
+    const refuse = await (
+      await post('/api/assessments/extension', {
+        regime: 'shanxi-cbm-2020',
+        licensed_area_km2: 100,
+        proven_reserve_area_km2: 0,
+        unfinished_ratio: 0.6,
+      })
+    ).json();
     expect(refuse.decision).toBe('refuse');
-    const n23 = await (await post('/api/assessments/extension', { regime: 'national-2023', licensed_area_km2: 100, proven_reserve_area_km2: 10, unfinished_ratio: 0 })).json();
+    const n23 = await (
+      await post('/api/assessments/extension', {
+        regime: 'national-2023',
+        licensed_area_km2: 100,
+        proven_reserve_area_km2: 10,
+        unfinished_ratio: 0,
+      })
+    ).json();
     expect(n23.reduction_km2).toBeCloseTo(18, 6);
   });
   it('answers invalid input with 422 naming the field', async () => {
-    const res = await post('/api/assessments/extension', { regime: 'shanxi-cbm-2020', licensed_area_km2: -5, proven_reserve_area_km2: 0, unfinished_ratio: 2 });
+    const res = await post('/api/assessments/extension', {
+      regime: 'shanxi-cbm-2020',
+      licensed_area_km2: -5,
+      proven_reserve_area_km2: 0,
+      unfinished_ratio: 2,
+    });
     expect(res.status).toBe(422);
     const body = await res.json();
     const fields = body.error.details.map((d: { field: string }) => d.field);
@@ -113,6 +136,6 @@ describe('COVID adjustment', () => {
   it('reproduces area × 10,000 × days / 365 over the affected window', async () => {
     const r = await (await post('/api/assessments/covid', { valid_from: '2018-01-01', valid_to: '2021-01-01', area_km2: 365 })).json();
     expect(r.investment_reduction.affected_days).toBe(96); // 2020-04-30 − 2020-01-25, as in the letter’s tables
-    expect(r.investment_reduction.reduction_cny).toBeCloseTo(365 * 10_000 * 96 / 365, 2);
+    expect(r.investment_reduction.reduction_cny).toBeCloseTo((365 * 10_000 * 96) / 365, 2);
   });
 });

@@ -14,7 +14,8 @@ import { startTestServer } from '../helpers/server';
 let srv: Awaited<ReturnType<typeof startTestServer>>;
 let dir = '';
 // async: the service runs in this process, so a blocking spawn would starve it
-const run = async (cmd: string, args: string[]) => (await promisify(execFile)(cmd, args, { encoding: 'utf8', timeout: 120_000, env: { ...process.env, CPL_DEBUG: 'OFF' } })).stdout;
+const run = async (cmd: string, args: string[]) =>
+  (await promisify(execFile)(cmd, args, { encoding: 'utf8', timeout: 120_000, env: { ...process.env, CPL_DEBUG: 'OFF' } })).stdout;
 
 beforeAll(async () => {
   srv = await startTestServer();
@@ -28,7 +29,8 @@ afterAll(async () => {
 describe('GDAL OAPIF driver', () => {
   it('lists every collection from the base URL', async () => {
     const out = await run('ogrinfo', ['-ro', '-q', `OAPIF:${srv.url}/api`]);
-    for (const id of ['blocks', 'reserves', 'protected-areas', 'redlines', 'wells', 'pipelines', 'boundaries']) expect(out).toContain(`${id} `);
+    for (const id of ['blocks', 'reserves', 'protected-areas', 'redlines', 'wells', 'pipelines', 'boundaries'])
+      expect(out).toContain(`${id} `);
   });
   it('copies blocks to GeoPackage with every feature and typed fields', async () => {
     const expected = (await (await fetch(`${srv.url}/api/collections/blocks/items?limit=1`)).json()).numberMatched;

@@ -87,7 +87,9 @@ export async function waitIdle(page: Page, timeout = 30_000) {
 }
 
 /** Pixel statistics of the map canvas (preserveDrawingBuffer is on): distinct colours and non-background pixels. */
-export async function canvasStats(page: Page): Promise<{ width: number; height: number; distinct: number; nonBackground: number; share: number }> {
+export async function canvasStats(
+  page: Page,
+): Promise<{ width: number; height: number; distinct: number; nonBackground: number; share: number }> {
   return page.evaluate(() => {
     const src = window.__map!.getCanvas();
     const w = 320;
@@ -101,9 +103,14 @@ export async function canvasStats(page: Page): Promise<{ width: number; height: 
     const colours = new Set<number>();
     let non = 0;
     // background #eef0ea and the province fill #fbfbf6 count as "empty"
-    const empty = [[0xee, 0xf0, 0xea], [0xfb, 0xfb, 0xf6]];
+    const empty = [
+      [0xee, 0xf0, 0xea],
+      [0xfb, 0xfb, 0xf6],
+    ];
     for (let i = 0; i < d.length; i += 4) {
-      const r = d[i], gg = d[i + 1], b = d[i + 2];
+      const r = d[i],
+        gg = d[i + 1],
+        b = d[i + 2];
       colours.add((r << 16) | (gg << 8) | b);
       if (!empty.some(([er, eg, eb]) => Math.abs(r - er) + Math.abs(gg - eg) + Math.abs(b - eb) < 12)) non++;
     }
@@ -139,16 +146,29 @@ export async function pointOnBlock(page: Page, id: string): Promise<{ x: number;
     for (const f of feats) {
       const walk = (c: unknown): void => {
         if (Array.isArray(c) && typeof c[0] === 'number') {
-          b = [Math.min(b[0], c[0] as number), Math.min(b[1], c[1] as number), Math.max(b[2], c[0] as number), Math.max(b[3], c[1] as number)];
+          b = [
+            Math.min(b[0], c[0] as number),
+            Math.min(b[1], c[1] as number),
+            Math.max(b[2], c[0] as number),
+            Math.max(b[3], c[1] as number),
+          ];
         } else if (Array.isArray(c)) c.forEach(walk);
       };
       walk((f.geometry as GeoJSON.Polygon).coordinates);
     }
-    const layers = ['well-point', 'well-cluster', 'pipe-line', 'pipe-planned', 'res-fill', 'blk-fill', 'red-fill', 'pa-fill'].filter((l) => map.getLayer(l));
+    const layers = ['well-point', 'well-cluster', 'pipe-line', 'pipe-planned', 'res-fill', 'blk-fill', 'red-fill', 'pa-fill'].filter((l) =>
+      map.getLayer(l),
+    );
     for (let i = 1; i < 12; i++) {
       for (let j = 1; j < 12; j++) {
         const p = map.project([b[0] + ((b[2] - b[0]) * i) / 12, b[1] + ((b[3] - b[1]) * j) / 12]);
-        const hits = map.queryRenderedFeatures([[p.x - 4, p.y - 4], [p.x + 4, p.y + 4]], { layers });
+        const hits = map.queryRenderedFeatures(
+          [
+            [p.x - 4, p.y - 4],
+            [p.x + 4, p.y + 4],
+          ],
+          { layers },
+        );
         if (hits[0] && hits[0].layer.id === 'blk-fill' && hits[0].properties.id === blockId) {
           const r = map.getCanvas().getBoundingClientRect();
           return { x: r.left + p.x, y: r.top + p.y };
@@ -166,11 +186,24 @@ export async function clickBlock(page: Page, id: string) {
     const feats = map.querySourceFeatures('blocks', { sourceLayer: 'blocks', filter: ['==', ['get', 'id'], blockId] });
     let b = [Infinity, Infinity, -Infinity, -Infinity];
     const walk = (c: unknown): void => {
-      if (Array.isArray(c) && typeof c[0] === 'number') b = [Math.min(b[0], c[0] as number), Math.min(b[1], c[1] as number), Math.max(b[2], c[0] as number), Math.max(b[3], c[1] as number)];
+      if (Array.isArray(c) && typeof c[0] === 'number')
+        b = [
+          Math.min(b[0], c[0] as number),
+          Math.min(b[1], c[1] as number),
+          Math.max(b[2], c[0] as number),
+          Math.max(b[3], c[1] as number),
+        ];
       else if (Array.isArray(c)) c.forEach(walk);
     };
     for (const f of feats) walk((f.geometry as GeoJSON.Polygon).coordinates);
-    if (Number.isFinite(b[0])) map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 60, duration: 0 });
+    if (Number.isFinite(b[0]))
+      map.fitBounds(
+        [
+          [b[0], b[1]],
+          [b[2], b[3]],
+        ],
+        { padding: 60, duration: 0 },
+      );
   }, id);
   await waitIdle(page);
   const at = await pointOnBlock(page, id);

@@ -7,17 +7,51 @@ import { booleanIntersects } from '@turf/turf';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../helpers/server';
-import { canvasStats, clickBlock, launch, pointOnBlock, renderedIds, shot, waitForMap, waitIdle, watchConsole, type ConsoleLog } from './browser';
+import {
+  canvasStats,
+  clickBlock,
+  launch,
+  pointOnBlock,
+  renderedIds,
+  shot,
+  waitForMap,
+  waitIdle,
+  watchConsole,
+  type ConsoleLog,
+} from './browser';
 
 const SAMPLE_TXT = 'data/samples/sample-guotu-gbk.txt';
 /** A 国土 TXT with a mistyped northing (letters O for zeros) on line 12. */
 const BAD_TXT = [
-  '[属性描述]', '格式版本号=1.01版本', '坐标系=2000国家大地坐标系', '几度分带=3', '投影类型=高斯克吕格', '计量单位=米', '带号=38',
-  '[地块坐标]', '5,4175.2688,1,坏文件,面,,,,@',
-  'J1,1,3966200.125,38375300.250', 'J2,1,3966500.375,38379800.500', 'J3,1,39641OO.625,38382100.750', 'J4,1,3960400.875,38381500.125', 'J1,1,3966200.125,38375300.250', '',
+  '[属性描述]',
+  '格式版本号=1.01版本',
+  '坐标系=2000国家大地坐标系',
+  '几度分带=3',
+  '投影类型=高斯克吕格',
+  '计量单位=米',
+  '带号=38',
+  '[地块坐标]',
+  '5,4175.2688,1,坏文件,面,,,,@',
+  'J1,1,3966200.125,38375300.250',
+  'J2,1,3966500.375,38379800.500',
+  'J3,1,39641OO.625,38382100.750',
+  'J4,1,3960400.875,38381500.125',
+  'J1,1,3966200.125,38375300.250',
+  '',
 ].join('\r\n');
 /** A proposed CBM block over 柿庄南 (blk-0010) and its neighbours, in lon/lat. */
-const OVER_SHIZHUANG: GeoJSON.Polygon = { type: 'Polygon', coordinates: [[[112.62, 35.9], [112.78, 35.9], [112.78, 36.08], [112.62, 36.08], [112.62, 35.9]]] };
+const OVER_SHIZHUANG: GeoJSON.Polygon = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [112.62, 35.9],
+      [112.78, 35.9],
+      [112.78, 36.08],
+      [112.62, 36.08],
+      [112.62, 35.9],
+    ],
+  ],
+};
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
@@ -63,10 +97,14 @@ describe('the map page', () => {
     expect(stats.share).toBeGreaterThan(0.04);
     // the offline base map: province/city outlines and Chinese city labels
     expect((await renderedIds(page, ['bnd-city-line'])).length).toBeGreaterThan(5);
-    const labels = await page.evaluate(() => window.__map!.queryRenderedFeatures({ layers: ['city-label'] }).map((f) => f.properties.name as string));
+    const labels = await page.evaluate(() =>
+      window.__map!.queryRenderedFeatures({ layers: ['city-label'] }).map((f) => f.properties.name as string),
+    );
     expect(labels).toEqual(expect.arrayContaining(['太原市']));
     // wells are server clusters at this zoom, drawn as circles sized by point_count
-    const clusters = await page.evaluate(() => window.__map!.queryRenderedFeatures({ layers: ['well-cluster'] }).map((f) => f.properties.point_count as number));
+    const clusters = await page.evaluate(() =>
+      window.__map!.queryRenderedFeatures({ layers: ['well-cluster'] }).map((f) => f.properties.point_count as number),
+    );
     expect(clusters.length).toBeGreaterThan(3);
     expect(Math.max(...clusters)).toBeGreaterThan(10);
     expect(externalRequests).toEqual([]);
@@ -107,14 +145,20 @@ describe('the map page', () => {
     await clickBlock(page, 'blk-0010');
     await expect.poll(() => page.getByTestId('details-title').textContent()).toContain('柿庄南');
     await expect.poll(() => page.locator('.maplibregl-popup').textContent()).toContain('柿庄南');
-    const rec = (await (await fetch(`${server.url}/collections/blocks/items/blk-0010`)).json()) as { properties: { licence_no: string; holder: string } };
+    const rec = (await (await fetch(`${server.url}/collections/blocks/items/blk-0010`)).json()) as {
+      properties: { licence_no: string; holder: string };
+    };
     await expect.poll(() => page.getByTestId('details').textContent()).toContain(rec.properties.licence_no);
     expect(await page.getByTestId('details').textContent()).toContain(rec.properties.holder);
     await expect.poll(() => page.getByTestId('wells-count').textContent(), { timeout: 20_000 }).toMatch(/^\d+$/);
     expect(Number(await page.getByTestId('wells-count').textContent())).toBeGreaterThan(0);
     // conflicts and assessment: rendered, or "not available" while those endpoints are missing
-    await expect.poll(async () => (await page.getByTestId('details-conflicts').textContent()) ?? '', { timeout: 30_000 }).not.toMatch(/加载中/);
-    await expect.poll(async () => (await page.getByTestId('details-assessment').textContent()) ?? '', { timeout: 30_000 }).not.toMatch(/加载中/);
+    await expect
+      .poll(async () => (await page.getByTestId('details-conflicts').textContent()) ?? '', { timeout: 30_000 })
+      .not.toMatch(/加载中/);
+    await expect
+      .poll(async () => (await page.getByTestId('details-assessment').textContent()) ?? '', { timeout: 30_000 })
+      .not.toMatch(/加载中/);
     await expect.poll(() => page.getByTestId('details-deadlines').textContent()).toMatch(/天/);
     const state = await page.evaluate(() => window.__map!.getFeatureState({ source: 'blocks', sourceLayer: 'blocks', id: 'blk-0010' }));
     expect(state.selected).toBe(true);
@@ -135,11 +179,15 @@ describe('the map page', () => {
 
     await page.getByTestId('filter-mineral').selectOption('coal');
     await waitIdle(page);
-    const minerals = await page.evaluate(() => [...new Set(window.__map!.queryRenderedFeatures({ layers: ['blk-fill'] }).map((f) => f.properties.mineral))]);
+    const minerals = await page.evaluate(() => [
+      ...new Set(window.__map!.queryRenderedFeatures({ layers: ['blk-fill'] }).map((f) => f.properties.mineral)),
+    ]);
     expect(minerals).toEqual(['coal']);
     await page.getByTestId('filter-mineral').selectOption('');
     await waitIdle(page);
-    const all = await page.evaluate(() => [...new Set(window.__map!.queryRenderedFeatures({ layers: ['blk-fill'] }).map((f) => f.properties.mineral))]);
+    const all = await page.evaluate(() => [
+      ...new Set(window.__map!.queryRenderedFeatures({ layers: ['blk-fill'] }).map((f) => f.properties.mineral)),
+    ]);
     expect(all.length).toBeGreaterThan(1);
   });
 
@@ -192,7 +240,9 @@ describe('the map page', () => {
     expect(api.input.area_km2).toBeGreaterThan(40);
     expect(api.input.area_km2).toBeLessThan(44);
     // the sample block sits between demo blocks: no register polygon touches it (independent check with turf)
-    const demo = ['blocks', 'protected_areas', 'redlines', 'reserves'].flatMap((f) => (JSON.parse(readFileSync(`data/demo/${f}.geojson`, 'utf8')) as GeoJSON.FeatureCollection).features);
+    const demo = ['blocks', 'protected_areas', 'redlines', 'reserves'].flatMap(
+      (f) => (JSON.parse(readFileSync(`data/demo/${f}.geojson`, 'utf8')) as GeoJSON.FeatureCollection).features,
+    );
     const touching = demo.filter((f) => booleanIntersects(f, api.input.geometry)).map((f) => String(f.properties!.id));
     const shown = await page.getByTestId('conflict').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
     expect(shown.sort()).toEqual(api.conflicts.map((c) => c.id).sort());
@@ -209,7 +259,9 @@ describe('the map page', () => {
   it('checks a 国土 TXT over 柿庄南: conflicts listed with outcomes and drawn coloured on the map; exports work', async () => {
     // a 国土 TXT made by the service's own exporter from a lon/lat polygon
     const exp = await fetch(`${server.url}/api/export?format=guotu-txt&name=${encodeURIComponent('测试区块')}`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OVER_SHIZHUANG),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(OVER_SHIZHUANG),
     });
     expect(exp.status).toBe(200);
     const txt = Buffer.from(await exp.arrayBuffer());
@@ -222,14 +274,28 @@ describe('the map page', () => {
 
     await page.getByTestId('file-input').setInputFiles({ name: 'over-shizhuang.txt', mimeType: 'text/plain', buffer: txt });
     await expect.poll(() => page.getByTestId('input-area').textContent(), { timeout: 30_000 }).toBe(`${api.input.area_km2.toFixed(4)} km²`);
-    const rows = await page.getByTestId('conflict-group-blocks').getByTestId('conflict').evaluateAll((els) =>
-      els.map((e) => ({ id: e.getAttribute('data-id'), outcome: e.getAttribute('data-outcome'), label: e.querySelector('[data-testid=outcome]')?.textContent })),
-    );
+    const rows = await page
+      .getByTestId('conflict-group-blocks')
+      .getByTestId('conflict')
+      .evaluateAll((els) =>
+        els.map((e) => ({
+          id: e.getAttribute('data-id'),
+          outcome: e.getAttribute('data-outcome'),
+          label: e.querySelector('[data-testid=outcome]')?.textContent,
+        })),
+      );
     const blk = rows.find((r) => r.id === 'blk-0010')!;
     expect(blk).toBeDefined();
     const apiBlk = api.conflicts.find((c) => c.id === 'blk-0010')!;
     expect(blk.outcome).toBe(apiBlk.outcome);
-    const zh: Record<string, string> = { forbidden: '禁止', requires_agreement: '需协议', requires_commitment: '需承诺', same_holder: '同一权利人', void: '已失效', deduct: '扣除' };
+    const zh: Record<string, string> = {
+      forbidden: '禁止',
+      requires_agreement: '需协议',
+      requires_commitment: '需承诺',
+      same_holder: '同一权利人',
+      void: '已失效',
+      deduct: '扣除',
+    };
     for (const r of rows) if (zh[r.outcome!]) expect(r.label).toBe(zh[r.outcome!]);
     // every polygon conflict of the API is listed
     const listed = await page.getByTestId('conflict').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
@@ -238,7 +304,9 @@ describe('the map page', () => {
     // drawn on the map, coloured by outcome
     await page.waitForTimeout(900);
     await waitIdle(page);
-    const drawn = await page.evaluate(() => window.__map!.queryRenderedFeatures({ layers: ['chk-conflict-fill'] }).map((f) => f.properties.colour as string));
+    const drawn = await page.evaluate(() =>
+      window.__map!.queryRenderedFeatures({ layers: ['chk-conflict-fill'] }).map((f) => f.properties.colour as string),
+    );
     expect(drawn.length).toBeGreaterThan(0);
     expect(new Set(drawn).size).toBeGreaterThan(1);
     await shot(page, 'check-conflicts', true);
@@ -272,7 +340,12 @@ describe('the map page', () => {
     const box = (await page.getByTestId('map').boundingBox())!;
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;
-    for (const [dx, dy] of [[-80, -60], [80, -60], [90, 70], [-70, 80]]) {
+    for (const [dx, dy] of [
+      [-80, -60],
+      [80, -60],
+      [90, 70],
+      [-70, 80],
+    ]) {
       await page.mouse.click(cx + dx, cy + dy);
       await page.waitForTimeout(120);
     }
@@ -328,7 +401,9 @@ describe('the map page', () => {
     await page.getByTestId('candidates').locator('li').first().click();
     await page.waitForTimeout(900);
     await waitIdle(page);
-    const drawn = await page.evaluate(() => [...new Set(window.__map!.queryRenderedFeatures({ layers: ['cand-line'] }).map((f) => f.properties.letter))]);
+    const drawn = await page.evaluate(() => [
+      ...new Set(window.__map!.queryRenderedFeatures({ layers: ['cand-line'] }).map((f) => f.properties.letter)),
+    ]);
     expect(drawn).toContain('A');
     await shot(page, 'extension-plans', true);
   });

@@ -41,7 +41,17 @@ describe('relinquishment planner on demo blocks', () => {
       // bring the block into view first: its tiles must be loaded before it can be clicked
       const f = await (await fetch(`${server.url}/collections/blocks/items/${c.id}`)).json();
       const box = bbox(f.geometry);
-      await page.evaluate((b) => window.__map!.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 60, duration: 0 }), box);
+      await page.evaluate(
+        (b) =>
+          window.__map!.fitBounds(
+            [
+              [b[0], b[1]],
+              [b[2], b[3]],
+            ],
+            { padding: 60, duration: 0 },
+          ),
+        box,
+      );
       await waitIdle(page);
       await clickBlock(page, c.id);
       await expect.poll(() => page.getByTestId('details-title').textContent()).toContain(c.name);
@@ -61,7 +71,9 @@ describe('relinquishment planner on demo blocks', () => {
       await items.first().click();
       await page.waitForTimeout(900);
       await waitIdle(page);
-      const drawn = await page.evaluate(() => [...new Set(window.__map!.queryRenderedFeatures({ layers: ['cand-line'] }).map((f) => f.properties.letter))]);
+      const drawn = await page.evaluate(() => [
+        ...new Set(window.__map!.queryRenderedFeatures({ layers: ['cand-line'] }).map((f) => f.properties.letter)),
+      ]);
       expect(drawn).toContain('A');
       await shot(page, `planner-${c.id}`, true);
     });

@@ -45,7 +45,13 @@ export async function checkResponse(method: string, url: string, res: Response):
   } else if (declared?.json && type.includes('json')) {
     const body = await res.clone().json();
     const r = declared.json.safeParse(body);
-    if (!r.success) throw new ContractViolation(`${where}: body breaks the declared schema:\n${r.error.issues.slice(0, 5).map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+    if (!r.success)
+      throw new ContractViolation(
+        `${where}: body breaks the declared schema:\n${r.error.issues
+          .slice(0, 5)
+          .map((i) => `  ${i.path.join('.')}: ${i.message}`)
+          .join('\n')}`,
+      );
   } else if (declared?.json && !declared.binary && res.status !== 304) {
     throw new ContractViolation(`${where}: declared JSON, answered ${type || 'no content type'}`);
   }

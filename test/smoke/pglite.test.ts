@@ -38,8 +38,27 @@ describe('embedded engine', () => {
   });
 
   it('refuses invalid geometry before it reaches SQL (the engine would stay silent)', async () => {
-    const bow = { type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[112, 36], [112.1, 36.1], [112.1, 36], [112, 36.1], [112, 36]]] }, properties: { name: 'bow', kind: 'exploration', mineral: 'cbm' } };
-    const res = await fetch(`${srv.url}/collections/blocks/items`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(bow) });
+    const bow = {
+      type: 'Feature',
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [112, 36],
+            [112.1, 36.1],
+            [112.1, 36],
+            [112, 36.1],
+            [112, 36],
+          ],
+        ],
+      },
+      properties: { name: 'bow', kind: 'exploration', mineral: 'cbm' },
+    };
+    const res = await fetch(`${srv.url}/collections/blocks/items`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify(bow),
+    });
     expect(res.status).toBe(422);
     expect((await res.json()).error.code).toBe('GEOMETRY_SELF_INTERSECTION');
   });
@@ -54,7 +73,8 @@ describe('embedded engine', () => {
     // a block over a demo CBM block: the conflict engine must report it on this engine too
     const b = (await (await fetch(`${srv.url}/collections/blocks/items?mineral=cbm&kind=exploration&limit=1`)).json()).features[0];
     const check = await fetch(`${srv.url}/api/checks`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ geometry: b.geometry, application: 'new_exploration', applicant: '烟测公司' }),
     });
     expect(check.status).toBe(200);
@@ -65,21 +85,42 @@ describe('embedded engine', () => {
   });
 
   it('assesses a stored block and plans its relinquishment', async () => {
-    const b = (await (await fetch(`${srv.url}/collections/blocks/items?q=${encodeURIComponent('寿阳北')}&kind=exploration`)).json()).features[0];
+    const b = (await (await fetch(`${srv.url}/collections/blocks/items?q=${encodeURIComponent('寿阳北')}&kind=exploration`)).json())
+      .features[0];
     const a = await (await fetch(`${srv.url}/api/blocks/${b.id}/assessment`)).json();
     expect(a.inputs.licensed_area_km2).toBeCloseTo(b.properties.area_km2, 6);
-    const plan = await fetch(`${srv.url}/api/blocks/${b.id}/relinquishment-plans`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ required_km2: 30 }) });
+    const plan = await fetch(`${srv.url}/api/blocks/${b.id}/relinquishment-plans`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ required_km2: 30 }),
+    });
     expect(plan.status).toBe(200);
     expect((await plan.json()).candidates[0].area_km2).toBeGreaterThanOrEqual(30 - 1e-4);
   });
 
   it('keeps a feature added through the API across a restart of engine and server', async () => {
     const f = {
-      type: 'Feature', id: 'smoke-redline',
-      geometry: { type: 'Polygon', coordinates: [[[112.2, 36.2], [112.3, 36.2], [112.3, 36.3], [112.2, 36.3], [112.2, 36.2]]] },
+      type: 'Feature',
+      id: 'smoke-redline',
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [112.2, 36.2],
+            [112.3, 36.2],
+            [112.3, 36.3],
+            [112.2, 36.3],
+            [112.2, 36.2],
+          ],
+        ],
+      },
       properties: { name: '烟测红线', status: 'proposed' },
     };
-    const res = await fetch(`${srv.url}/collections/redlines/items`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(f) });
+    const res = await fetch(`${srv.url}/collections/redlines/items`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify(f),
+    });
     expect(res.status).toBe(201);
     await srv.close();
     srv = await startServer(env());

@@ -11,7 +11,8 @@ function form(file: File, extra: CheckRequest = {}) {
 }
 
 /** Conflict check of an uploaded coordinate file. */
-export const checkFile = (file: File, req: CheckRequest, onProgress?: Progress) => postForm<CheckResult>('/api/checks', form(file, req), onProgress);
+export const checkFile = (file: File, req: CheckRequest, onProgress?: Progress) =>
+  postForm<CheckResult>('/api/checks', form(file, req), onProgress);
 /** Conflict check of a drawn geometry. */
 export const checkGeometry = (geometry: Geometry, req: CheckRequest) => postJson<CheckResult>('/api/checks', { geometry, ...req });
 /** Parse only (used when the check service is not available). */

@@ -17,7 +17,10 @@ export function searchBlocks(q: string, signal?: AbortSignal) {
 }
 
 export function blocksAsAt(date: string, bbox: [number, number, number, number], signal?: AbortSignal) {
-  return getJson<FeatureCollection<BlockProps>>(itemsUrl('blocks', { as_at: date, bbox: bbox.map((v) => v.toFixed(6)).join(','), limit: 10000 }), signal);
+  return getJson<FeatureCollection<BlockProps>>(
+    itemsUrl('blocks', { as_at: date, bbox: bbox.map((v) => v.toFixed(6)).join(','), limit: 10000 }),
+    signal,
+  );
 }
 
 /** How many wells belong to a block (numberMatched of a one-item page). */
@@ -28,7 +31,10 @@ export async function wellCount(blockId: string, signal?: AbortSignal): Promise<
 
 /** Label points of the base map's cities (the boundaries carry label_lon/label_lat). */
 export function boundaries(signal?: AbortSignal) {
-  return getJson<FeatureCollection<{ name: string; level: string; label_lon?: number; label_lat?: number }>>(itemsUrl('boundaries', { limit: 200 }), signal);
+  return getJson<FeatureCollection<{ name: string; level: string; label_lon?: number; label_lat?: number }>>(
+    itemsUrl('boundaries', { limit: 200 }),
+    signal,
+  );
 }
 
 /** Vector tile URL template of a layer (absolute: the tile worker has no base URL). */

@@ -3,7 +3,17 @@ import { ApiError, toApiError } from './http';
 
 describe('toApiError', () => {
   it('reads the service error model', () => {
-    const e = toApiError(422, JSON.stringify({ error: { code: 'PARSE_RING_NOT_CLOSED', message: 'Ring 1 is not closed', message_zh: '第1圈未闭合', details: [{ line: 14, point: 'J7' }] } }));
+    const e = toApiError(
+      422,
+      JSON.stringify({
+        error: {
+          code: 'PARSE_RING_NOT_CLOSED',
+          message: 'Ring 1 is not closed',
+          message_zh: '第1圈未闭合',
+          details: [{ line: 14, point: 'J7' }],
+        },
+      }),
+    );
     expect(e).toBeInstanceOf(ApiError);
     expect(e.status).toBe(422);
     expect(e.code).toBe('PARSE_RING_NOT_CLOSED');

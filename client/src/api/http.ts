@@ -28,7 +28,13 @@ export function toApiError(status: number, bodyText: string): ApiError {
   try {
     const j = JSON.parse(bodyText) as { error?: { code?: string; message?: string; message_zh?: string; details?: ErrorDetail[] } };
     if (j && j.error) {
-      return new ApiError(status, j.error.code ?? `HTTP_${status}`, j.error.message ?? `HTTP ${status}`, j.error.message_zh ?? j.error.message ?? `HTTP ${status}`, j.error.details ?? []);
+      return new ApiError(
+        status,
+        j.error.code ?? `HTTP_${status}`,
+        j.error.message ?? `HTTP ${status}`,
+        j.error.message_zh ?? j.error.message ?? `HTTP ${status}`,
+        j.error.details ?? [],
+      );
     }
   } catch {
     /* not JSON */
@@ -46,7 +52,14 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> 
 }
 
 export async function postJson<T>(url: string, body: unknown, signal?: AbortSignal): Promise<T> {
-  return handle<T>(await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body), signal }));
+  return handle<T>(
+    await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+      signal,
+    }),
+  );
 }
 
 /** POST and return the response as a file (Blob + the server's file name). */

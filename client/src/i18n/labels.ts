@@ -29,11 +29,23 @@ export const OUTCOMES: Vocab = {
 /** Outcome severity decides the colour on the map and in the list. */
 export type Severity = 'block' | 'condition' | 'ok' | 'info';
 const SEVERITY: Record<string, Severity> = {
-  forbidden: 'block', deduct: 'block', outside_exploration_block: 'block', outside_original_area: 'block', crosses_provincial_border: 'block',
-  requires_agreement: 'condition', requires_commitment: 'condition', keep_with_commitment: 'condition',
-  may_continue_no_expansion: 'condition', harmless_crossing_required: 'condition', protect_in_place: 'condition',
-  other_holder_well: 'condition', abandoned_well: 'condition',
-  same_holder: 'ok', void: 'ok', may_continue: 'ok', inactive_well: 'info',
+  forbidden: 'block',
+  deduct: 'block',
+  outside_exploration_block: 'block',
+  outside_original_area: 'block',
+  crosses_provincial_border: 'block',
+  requires_agreement: 'condition',
+  requires_commitment: 'condition',
+  keep_with_commitment: 'condition',
+  may_continue_no_expansion: 'condition',
+  harmless_crossing_required: 'condition',
+  protect_in_place: 'condition',
+  other_holder_well: 'condition',
+  abandoned_well: 'condition',
+  same_holder: 'ok',
+  void: 'ok',
+  may_continue: 'ok',
+  inactive_well: 'info',
 };
 export const outcomeSeverity = (outcome: string | null | undefined): Severity => (outcome && SEVERITY[outcome]) || 'info';
 

@@ -29,10 +29,14 @@ export function blockClass(p: { mineral?: string; kind?: string; status?: string
 
 export const blockClassExpr: ExpressionSpecification = [
   'case',
-  ['in', ['get', 'status'], ['literal', INACTIVE_STATUSES]], 'inactive',
-  ['all', ['==', ['get', 'mineral'], 'cbm'], ['==', ['get', 'kind'], 'mining']], 'cbm_mining',
-  ['==', ['get', 'mineral'], 'cbm'], 'cbm_exploration',
-  ['==', ['get', 'mineral'], 'coal'], 'coal',
+  ['in', ['get', 'status'], ['literal', INACTIVE_STATUSES]],
+  'inactive',
+  ['all', ['==', ['get', 'mineral'], 'cbm'], ['==', ['get', 'kind'], 'mining']],
+  'cbm_mining',
+  ['==', ['get', 'mineral'], 'cbm'],
+  'cbm_exploration',
+  ['==', ['get', 'mineral'], 'coal'],
+  'coal',
   'other',
 ];
 
@@ -60,8 +64,10 @@ export const PA_CATEGORY_COLOURS: Record<string, string> = {
 };
 export const paColourExpr: ExpressionSpecification = [
   'case',
-  ['==', ['get', 'zone'], 'core'], PA_COLOURS.core,
-  ['==', ['get', 'zone'], 'general'], PA_COLOURS.general,
+  ['==', ['get', 'zone'], 'core'],
+  PA_COLOURS.core,
+  ['==', ['get', 'zone'], 'general'],
+  PA_COLOURS.general,
   matchColour(['get', 'category'], PA_CATEGORY_COLOURS, PA_COLOURS.other),
 ];
 
@@ -95,6 +101,4 @@ export const candidateColour = (i: number) => CANDIDATE_COLOURS[i % CANDIDATE_CO
 export function clusterRadius(count: number): number {
   return Math.min(22, 4 + Math.sqrt(Math.max(1, count)) * 0.7);
 }
-export const clusterRadiusExpr: ExpressionSpecification = [
-  'min', 22, ['+', 4, ['*', 0.7, ['sqrt', ['max', 1, ['get', 'point_count']]]]],
-];
+export const clusterRadiusExpr: ExpressionSpecification = ['min', 22, ['+', 4, ['*', 0.7, ['sqrt', ['max', 1, ['get', 'point_count']]]]]];

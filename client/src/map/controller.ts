@@ -1,7 +1,17 @@
 /**
  * The one object that talks to MapLibre: React panels call its methods; it calls back on clicks.
  */
-import { Map as MlMap, NavigationControl, Popup, ScaleControl, type ExpressionSpecification, type FilterSpecification, type GeoJSONSource, type LngLatLike, type MapGeoJSONFeature } from 'maplibre-gl';
+import {
+  Map as MlMap,
+  NavigationControl,
+  Popup,
+  ScaleControl,
+  type ExpressionSpecification,
+  type FilterSpecification,
+  type GeoJSONSource,
+  type LngLatLike,
+  type MapGeoJSONFeature,
+} from 'maplibre-gl';
 import type { CheckResult, PlanCandidate } from '../api/contract';
 import { bboxOf, candidateLetter } from '../format';
 import { outcomeSeverity } from '../i18n/labels';
@@ -9,7 +19,17 @@ import { SEVERITY_COLOURS, candidateColour } from './colours';
 import { PolygonDraw } from './draw';
 import { blockFilterExpr, scaled, type BlockFilter } from './filters';
 export type { BlockFilter } from './filters';
-import { CJK_FONT_FAMILY, GROUPS, IDENTIFY_LAYERS, LAYER_META, QINSHUI_BOUNDS, SHANXI_VIEW, buildStyle, hatchLayer, type Group } from './style';
+import {
+  CJK_FONT_FAMILY,
+  GROUPS,
+  IDENTIFY_LAYERS,
+  LAYER_META,
+  QINSHUI_BOUNDS,
+  SHANXI_VIEW,
+  buildStyle,
+  hatchLayer,
+  type Group,
+} from './style';
 
 export interface Hit {
   collection: string;
@@ -65,7 +85,10 @@ export class MapController {
   private draw: PolygonDraw | null = null;
   private loaded: Promise<void>;
 
-  constructor(container: HTMLElement, private readonly onHit: (hit: Hit | null) => void) {
+  constructor(
+    container: HTMLElement,
+    private readonly onHit: (hit: Hit | null) => void,
+  ) {
     const map = new MlMap({
       container,
       style: buildStyle(location.origin),
@@ -108,7 +131,10 @@ export class MapController {
     map.on('click', (e) => {
       if (this.draw?.isActive) return;
       const layers = Object.keys(IDENTIFY_LAYERS).filter((l) => map.getLayer(l) && map.getLayoutProperty(l, 'visibility') !== 'none');
-      const box: [[number, number], [number, number]] = [[e.point.x - 4, e.point.y - 4], [e.point.x + 4, e.point.y + 4]];
+      const box: [[number, number], [number, number]] = [
+        [e.point.x - 4, e.point.y - 4],
+        [e.point.x + 4, e.point.y + 4],
+      ];
       const hits = map.queryRenderedFeatures(box, { layers });
       const f = hits[0] as MapGeoJSONFeature | undefined;
       if (!f) {
@@ -120,7 +146,13 @@ export class MapController {
       if (cluster) {
         map.easeTo({ center: e.lngLat, zoom: Math.max(map.getZoom() + 2, 10.2) });
       }
-      this.onHit({ collection: IDENTIFY_LAYERS[f.layer.id], id: String(props.id ?? f.id ?? ''), properties: props, lngLat: [e.lngLat.lng, e.lngLat.lat], cluster });
+      this.onHit({
+        collection: IDENTIFY_LAYERS[f.layer.id],
+        id: String(props.id ?? f.id ?? ''),
+        properties: props,
+        lngLat: [e.lngLat.lng, e.lngLat.lat],
+        cluster,
+      });
     });
     for (const l of Object.keys(IDENTIFY_LAYERS)) {
       map.on('mouseenter', l, () => {
@@ -142,7 +174,10 @@ export class MapController {
   }
 
   private layersOf(g: Group) {
-    return this.map.getStyle().layers.filter((l) => LAYER_META[l.id]?.group === g).map((l) => l.id);
+    return this.map
+      .getStyle()
+      .layers.filter((l) => LAYER_META[l.id]?.group === g)
+      .map((l) => l.id);
   }
 
   private applyVisibility(g: Group) {
@@ -204,7 +239,10 @@ export class MapController {
 
   select(collection: string | null, id: string | null) {
     if (this.selected) {
-      this.map.setFeatureState({ source: this.selected.source, sourceLayer: this.selected.sourceLayer, id: this.selected.id }, { selected: false });
+      this.map.setFeatureState(
+        { source: this.selected.source, sourceLayer: this.selected.sourceLayer, id: this.selected.id },
+        { selected: false },
+      );
       this.selected = null;
     }
     if (!collection || !id) return;
@@ -218,12 +256,21 @@ export class MapController {
     this.popup?.remove();
     this.popup = null;
     if (!content) return;
-    this.popup = new Popup({ closeButton: true, closeOnClick: false, maxWidth: '280px', focusAfterOpen: false }).setLngLat(lngLat).setDOMContent(content).addTo(this.map);
+    this.popup = new Popup({ closeButton: true, closeOnClick: false, maxWidth: '280px', focusAfterOpen: false })
+      .setLngLat(lngLat)
+      .setDOMContent(content)
+      .addTo(this.map);
   }
 
   fitBounds(b: [number, number, number, number] | null, maxZoom = 12) {
     if (!b) return;
-    this.map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 40, maxZoom, duration: 600 });
+    this.map.fitBounds(
+      [
+        [b[0], b[1]],
+        [b[2], b[3]],
+      ],
+      { padding: 40, maxZoom, duration: 600 },
+    );
   }
 
   fitGeometry(g: GeoJSON.Geometry | null | undefined, maxZoom = 12) {

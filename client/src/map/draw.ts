@@ -16,7 +16,11 @@ export function ringToPolygon(vertices: Pos[]): GeoJSON.Polygon | null {
 
 /** What the draw overlay shows: the corners, the edges so far (to the cursor), and the polygon once it has 3 corners. */
 export function drawFeatures(vertices: Pos[], cursor?: Pos | null): GeoJSON.FeatureCollection {
-  const features: GeoJSON.Feature[] = vertices.map((p) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: p } }));
+  const features: GeoJSON.Feature[] = vertices.map((p) => ({
+    type: 'Feature',
+    properties: {},
+    geometry: { type: 'Point', coordinates: p },
+  }));
   const path = cursor ? [...vertices, cursor] : vertices;
   const poly = ringToPolygon(path);
   if (poly) features.push({ type: 'Feature', properties: {}, geometry: poly });

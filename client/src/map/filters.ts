@@ -10,7 +10,10 @@ export interface BlockFilter {
 /** A MapLibre filter for the block layers from the user's filter choices (null = no filter). */
 export function blockFilterExpr(f: BlockFilter): FilterSpecification | null {
   const parts: FilterSpecification[] = [];
-  if (f.status) parts.push(f.status === 'inactive' ? ['in', ['get', 'status'], ['literal', ['expired', 'cancelled']]] : ['==', ['get', 'status'], f.status]);
+  if (f.status)
+    parts.push(
+      f.status === 'inactive' ? ['in', ['get', 'status'], ['literal', ['expired', 'cancelled']]] : ['==', ['get', 'status'], f.status],
+    );
   if (f.mineral) parts.push(['==', ['get', 'mineral'], f.mineral]);
   if (f.holder && f.holder.trim()) parts.push(['in', f.holder.trim(), ['coalesce', ['get', 'holder'], '']]);
   if (!parts.length) return null;
@@ -22,4 +25,3 @@ export function scaled(base: number | ExpressionSpecification, o: number): numbe
   if (o === 1) return base;
   return typeof base === 'number' ? base * o : (['*', o, base] as ExpressionSpecification);
 }
-

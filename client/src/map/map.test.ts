@@ -55,7 +55,11 @@ describe('style', () => {
     }
     const groups = new Set(Object.values(LAYER_META).map((m) => m.group));
     for (const g of GROUPS) expect(groups.has(g)).toBe(true);
-    for (const id of Object.keys(IDENTIFY_LAYERS)) expect(style.layers.some((l) => l.id === id), id).toBe(true);
+    for (const id of Object.keys(IDENTIFY_LAYERS))
+      expect(
+        style.layers.some((l) => l.id === id),
+        id,
+      ).toBe(true);
   });
 });
 
@@ -79,13 +83,50 @@ describe('filters', () => {
 
 describe('drawing', () => {
   it('closes a ring of 3+ corners and rejects fewer', () => {
-    expect(ringToPolygon([[0, 0], [1, 0]])).toBeNull();
-    expect(ringToPolygon([[0, 0], [1, 0], [1, 0], [1, 1]])).toEqual({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] });
-    expect(ringToPolygon([[0, 0], [1, 0], [1, 1], [0, 0]])!.coordinates[0]).toHaveLength(4);
+    expect(
+      ringToPolygon([
+        [0, 0],
+        [1, 0],
+      ]),
+    ).toBeNull();
+    expect(
+      ringToPolygon([
+        [0, 0],
+        [1, 0],
+        [1, 0],
+        [1, 1],
+      ]),
+    ).toEqual({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 0],
+        ],
+      ],
+    });
+    expect(
+      ringToPolygon([
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [0, 0],
+      ])!.coordinates[0],
+    ).toHaveLength(4);
   });
   it('shows corners, then a line, then a polygon', () => {
     expect(drawFeatures([]).features).toHaveLength(0);
     expect(drawFeatures([[0, 0]], [1, 1]).features.map((f) => f.geometry.type)).toEqual(['Point', 'LineString']);
-    expect(drawFeatures([[0, 0], [1, 0]], [1, 1]).features.map((f) => f.geometry.type)).toEqual(['Point', 'Point', 'Polygon']);
+    expect(
+      drawFeatures(
+        [
+          [0, 0],
+          [1, 0],
+        ],
+        [1, 1],
+      ).features.map((f) => f.geometry.type),
+    ).toEqual(['Point', 'Point', 'Polygon']);
   });
 });

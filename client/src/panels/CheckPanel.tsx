@@ -23,19 +23,31 @@ function download(blob: Blob, name: string) {
 }
 
 const warningText = (w: unknown, lang: 'zh' | 'en') =>
-  typeof w === 'string' ? w : ((w as { message_zh?: string; message?: string })[lang === 'zh' ? 'message_zh' : 'message'] ?? (w as { message?: string }).message ?? JSON.stringify(w));
+  typeof w === 'string'
+    ? w
+    : ((w as { message_zh?: string; message?: string })[lang === 'zh' ? 'message_zh' : 'message'] ??
+      (w as { message?: string }).message ??
+      JSON.stringify(w));
 
 /** Result as a GeoJSON FeatureCollection: the input and every overlap with its outcome. */
 export function resultGeojson(r: CheckResult): GeoJSON.FeatureCollection {
   return {
     type: 'FeatureCollection',
     features: [
-      { type: 'Feature', properties: { role: 'input', area_km2: r.input.area_km2, format: r.input.format, crs: r.input.crs }, geometry: r.input.geometry },
+      {
+        type: 'Feature',
+        properties: { role: 'input', area_km2: r.input.area_km2, format: r.input.format, crs: r.input.crs },
+        geometry: r.input.geometry,
+      },
       ...r.conflicts
         .filter((c) => c.geometry)
         .map((c) => {
           const { geometry, basis, ...rest } = c;
-          return { type: 'Feature' as const, properties: { role: 'overlap', ...rest, basis: (basis ?? []).map((b) => `${b.rule} ${b.citation}`).join('; ') }, geometry: geometry! };
+          return {
+            type: 'Feature' as const,
+            properties: { role: 'overlap', ...rest, basis: (basis ?? []).map((b) => `${b.rule} ${b.citation}`).join('; ') },
+            geometry: geometry!,
+          };
         }),
     ],
   };
@@ -43,9 +55,33 @@ export function resultGeojson(r: CheckResult): GeoJSON.FeatureCollection {
 
 /** Conflicts as CSV (one row per overlap). */
 export function conflictsCsv(r: CheckResult): string {
-  const cols = ['collection', 'id', 'name', 'category', 'zone', 'status', 'holder', 'mineral', 'overlap_area_km2', 'share_of_input', 'share_of_feature', 'outcome', 'basis'] as const;
+  const cols = [
+    'collection',
+    'id',
+    'name',
+    'category',
+    'zone',
+    'status',
+    'holder',
+    'mineral',
+    'overlap_area_km2',
+    'share_of_input',
+    'share_of_feature',
+    'outcome',
+    'basis',
+  ] as const;
   const rows = r.conflicts.map((c) =>
-    cols.map((k) => csvField(k === 'basis' ? (c.basis ?? []).map((b) => `${b.rule} ${b.citation}`).join('; ') : k === 'overlap_area_km2' ? c.overlap_area_km2.toFixed(4) : c[k])).join(','),
+    cols
+      .map((k) =>
+        csvField(
+          k === 'basis'
+            ? (c.basis ?? []).map((b) => `${b.rule} ${b.citation}`).join('; ')
+            : k === 'overlap_area_km2'
+              ? c.overlap_area_km2.toFixed(4)
+              : c[k],
+        ),
+      )
+      .join(','),
   );
   return '\uFEFF' + [cols.join(','), ...rows].join('\r\n') + '\r\n';
 }
@@ -72,11 +108,23 @@ function ConflictRow({ c, lang, onFocus }: { c: Conflict; lang: 'zh' | 'en'; onF
         </span>
       </div>
       <div className="muted small">{meta.join(' · ')}</div>
-      {c.geometry?.type !== 'Point' && c.collection !== 'wells' && <div className="small">
-        {t('overlap')} <b>{formatKm2(c.overlap_area_km2)}</b>
-        {c.share_of_input !== undefined && <> · {formatPercent(c.share_of_input)} {t('shareOfInput')}</>}
-        {c.share_of_feature !== undefined && <> · {formatPercent(c.share_of_feature)} {t('shareOfFeature')}</>}
-      </div>}
+      {c.geometry?.type !== 'Point' && c.collection !== 'wells' && (
+        <div className="small">
+          {t('overlap')} <b>{formatKm2(c.overlap_area_km2)}</b>
+          {c.share_of_input !== undefined && (
+            <>
+              {' '}
+              · {formatPercent(c.share_of_input)} {t('shareOfInput')}
+            </>
+          )}
+          {c.share_of_feature !== undefined && (
+            <>
+              {' '}
+              · {formatPercent(c.share_of_feature)} {t('shareOfFeature')}
+            </>
+          )}
+        </div>
+      )}
       {c.basis && c.basis.length > 0 && (
         <details>
           <summary>{t('basis')}</summary>
@@ -103,7 +151,7 @@ export function ConflictGroups({ conflicts, lang, onFocus }: { conflicts: Confli
   const [open, setOpen] = useState<Record<string, boolean>>({});
   const groups = new Map<string, Conflict[]>();
   for (const c of conflicts) groups.set(c.collection, [...(groups.get(c.collection) ?? []), c]);
-  const keys = [...groups.keys()].sort((a, b) => (GROUP_ORDER.indexOf(a) + 99) % 99 - (GROUP_ORDER.indexOf(b) + 99) % 99);
+  const keys = [...groups.keys()].sort((a, b) => ((GROUP_ORDER.indexOf(a) + 99) % 99) - ((GROUP_ORDER.indexOf(b) + 99) % 99));
   return (
     <>
       {keys.map((k) => {
@@ -111,12 +159,18 @@ export function ConflictGroups({ conflicts, lang, onFocus }: { conflicts: Confli
         const shown = open[k] ? list : list.slice(0, FIRST);
         return (
           <div key={k} className="conflict-group" data-testid={`conflict-group-${k}`}>
-            <h4>{label(COLLECTIONS, k, lang)} ({list.length})</h4>
+            <h4>
+              {label(COLLECTIONS, k, lang)} ({list.length})
+            </h4>
             <ul className="conflicts">
-              {shown.map((c, i) => <ConflictRow key={`${c.id}:${i}`} c={c} lang={lang} onFocus={() => onFocus(c)} />)}
+              {shown.map((c, i) => (
+                <ConflictRow key={`${c.id}:${i}`} c={c} lang={lang} onFocus={() => onFocus(c)} />
+              ))}
             </ul>
             {list.length > shown.length && (
-              <button type="button" onClick={() => setOpen((o) => ({ ...o, [k]: true }))}>{t('showAll', { n: list.length })}</button>
+              <button type="button" onClick={() => setOpen((o) => ({ ...o, [k]: true }))}>
+                {t('showAll', { n: list.length })}
+              </button>
             )}
           </div>
         );
@@ -200,10 +254,14 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
     setError(null);
     try {
       if (fmt === 'result-geojson') {
-        const fc = out.kind === 'check' ? resultGeojson(out.result) : { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { role: 'input' }, geometry: input.geometry }] };
+        const fc =
+          out.kind === 'check'
+            ? resultGeojson(out.result)
+            : { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { role: 'input' }, geometry: input.geometry }] };
         download(new Blob([JSON.stringify(fc, null, 1)], { type: 'application/geo+json' }), `${name}-check.geojson`);
       } else if (fmt === 'conflicts-csv') {
-        if (out.kind === 'check') download(new Blob([conflictsCsv(out.result)], { type: 'text/csv;charset=utf-8' }), `${name}-conflicts.csv`);
+        if (out.kind === 'check')
+          download(new Blob([conflictsCsv(out.result)], { type: 'text/csv;charset=utf-8' }), `${name}-conflicts.csv`);
       } else {
         const f = await exportGeometry(fmt, input.geometry, name);
         download(f.blob, f.filename ?? `${name}.${fmt === 'guotu-txt' ? 'txt' : fmt === 'shp' ? 'zip' : fmt}`);
@@ -215,7 +273,13 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
     }
   };
 
-  const summaryRows = out?.kind === 'check' ? Object.entries(out.result.summary ?? {}).filter(([, v]) => v && typeof v === 'object') as [string, { count?: number; area_km2?: number }][] : [];
+  const summaryRows =
+    out?.kind === 'check'
+      ? (Object.entries(out.result.summary ?? {}).filter(([, v]) => v && typeof v === 'object') as [
+          string,
+          { count?: number; area_km2?: number },
+        ][])
+      : [];
 
   return (
     <div className="panel-body">
@@ -236,7 +300,9 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
           {t('mineral')}
           <select value={req.mineral} onChange={(e) => setReq({ ...req, mineral: e.target.value as CheckRequest['mineral'] })}>
             {['cbm', 'coal', 'oil_gas', 'tight_gas', 'shale_gas', 'other'].map((m) => (
-              <option key={m} value={m}>{label(MINERALS, m, lang)}</option>
+              <option key={m} value={m}>
+                {label(MINERALS, m, lang)}
+              </option>
             ))}
           </select>
         </label>
@@ -258,7 +324,9 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
       >
         <p>{t('dropHere')}</p>
         <div className="row">
-          <button type="button" onClick={() => fileRef.current?.click()}>{t('chooseFile')}</button>
+          <button type="button" onClick={() => fileRef.current?.click()}>
+            {t('chooseFile')}
+          </button>
           <input
             ref={fileRef}
             type="file"
@@ -273,38 +341,79 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
             }}
           />
           {drawing ? (
-            <button type="button" onClick={() => ctl.stopDraw()}>{t('drawCancel')}</button>
+            <button type="button" onClick={() => ctl.stopDraw()}>
+              {t('drawCancel')}
+            </button>
           ) : (
-            <button type="button" onClick={startDraw} data-testid="draw">{t('draw')}</button>
+            <button type="button" onClick={startDraw} data-testid="draw">
+              {t('draw')}
+            </button>
           )}
         </div>
-        {drawing && <p className="notice small" role="status">{t('drawing')}</p>}
+        {drawing && (
+          <p className="notice small" role="status">
+            {t('drawing')}
+          </p>
+        )}
       </div>
 
       {progress !== null && (
-        <Progress value={progress === 'waiting' ? null : progress} text={progress === 'waiting' ? t('checking') : t('uploading', { p: Math.round(progress * 100) })} />
+        <Progress
+          value={progress === 'waiting' ? null : progress}
+          text={progress === 'waiting' ? t('checking') : t('uploading', { p: Math.round(progress * 100) })}
+        />
       )}
       {error !== null && (
         <div>
-          <h3>{t('errorTitle')}{fileName ? ` ${fileName}` : ''}</h3>
+          <h3>
+            {t('errorTitle')}
+            {fileName ? ` ${fileName}` : ''}
+          </h3>
           <ErrorBox error={error} />
         </div>
       )}
 
       {input && (
         <section className="result" data-testid="check-result">
-          {out?.kind === 'parse' && <p className="notice" data-testid="check-unavailable">{t('checkUnavailable')}</p>}
+          {out?.kind === 'parse' && (
+            <p className="notice" data-testid="check-unavailable">
+              {t('checkUnavailable')}
+            </p>
+          )}
           <dl className="props">
-            <div><dt>{t('inputArea')}</dt><dd><b data-testid="input-area">{formatKm2(input.area_km2)}</b></dd></div>
-            <div><dt>{t('inputFormat')}</dt><dd>{input.format}</dd></div>
-            <div><dt>{t('crs')}</dt><dd>{/^\d+$/.test(String(input.crs)) ? `EPSG:${input.crs}` : String(input.crs)}</dd></div>
-            <div><dt>{t('parcels')}</dt><dd>{input.parcels?.length ?? 1}</dd></div>
-            {out?.kind === 'check' && out.result.regime && <div><dt>{t('regime')}</dt><dd>{label(REGIMES, out.result.regime, lang)}</dd></div>}
+            <div>
+              <dt>{t('inputArea')}</dt>
+              <dd>
+                <b data-testid="input-area">{formatKm2(input.area_km2)}</b>
+              </dd>
+            </div>
+            <div>
+              <dt>{t('inputFormat')}</dt>
+              <dd>{input.format}</dd>
+            </div>
+            <div>
+              <dt>{t('crs')}</dt>
+              <dd>{/^\d+$/.test(String(input.crs)) ? `EPSG:${input.crs}` : String(input.crs)}</dd>
+            </div>
+            <div>
+              <dt>{t('parcels')}</dt>
+              <dd>{input.parcels?.length ?? 1}</dd>
+            </div>
+            {out?.kind === 'check' && out.result.regime && (
+              <div>
+                <dt>{t('regime')}</dt>
+                <dd>{label(REGIMES, out.result.regime, lang)}</dd>
+              </div>
+            )}
           </dl>
           {input.warnings?.length > 0 && (
             <div className="notice small">
               <b>{t('warnings')}</b>
-              <ul>{input.warnings.map((w, i) => <li key={i}>{warningText(w, lang)}</li>)}</ul>
+              <ul>
+                {input.warnings.map((w, i) => (
+                  <li key={i}>{warningText(w, lang)}</li>
+                ))}
+              </ul>
             </div>
           )}
           {out?.kind === 'check' && (
@@ -312,7 +421,14 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
               <h3 data-testid="conflict-count">
                 {out.result.conflicts.length ? t('conflictsFound', { n: out.result.conflicts.length }) : t('noConflicts')}
               </h3>
-              <ConflictGroups conflicts={out.result.conflicts} lang={lang} onFocus={(c) => { ctl.highlightConflict(c.geometry ? `${c.collection}:${c.id}` : null); ctl.fitGeometry(c.geometry ?? null, 13); }} />
+              <ConflictGroups
+                conflicts={out.result.conflicts}
+                lang={lang}
+                onFocus={(c) => {
+                  ctl.highlightConflict(c.geometry ? `${c.collection}:${c.id}` : null);
+                  ctl.fitGeometry(c.geometry ?? null, 13);
+                }}
+              />
               {(summaryRows.length > 0 || out.result.summary?.net_area_km2 !== undefined) && (
                 <>
                   <h3>{t('summary')}</h3>
@@ -326,10 +442,20 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
                         </tr>
                       ))}
                       {out.result.summary.deductible_area_km2 !== undefined && (
-                        <tr><th>{t('deductible')}</th><td /><td>{formatKm2(out.result.summary.deductible_area_km2)}</td></tr>
+                        <tr>
+                          <th>{t('deductible')}</th>
+                          <td />
+                          <td>{formatKm2(out.result.summary.deductible_area_km2)}</td>
+                        </tr>
                       )}
                       {out.result.summary.net_area_km2 !== undefined && (
-                        <tr><th>{t('netArea')}</th><td /><td><b>{formatKm2(out.result.summary.net_area_km2)}</b></td></tr>
+                        <tr>
+                          <th>{t('netArea')}</th>
+                          <td />
+                          <td>
+                            <b>{formatKm2(out.result.summary.net_area_km2)}</b>
+                          </td>
+                        </tr>
                       )}
                     </tbody>
                   </table>
@@ -339,11 +465,23 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
           )}
           <div className="exports" role="group" aria-label={t('exportAs')}>
             <span>{t('exportAs')}:</span>
-            <button type="button" onClick={() => doExport('result-geojson')} data-testid="export-geojson">{t('exportGeojson')}</button>
-            {out?.kind === 'check' && <button type="button" onClick={() => doExport('conflicts-csv')} data-testid="export-conflicts-csv">{t('exportCsv')} ({t('conflicts')})</button>}
-            <button type="button" onClick={() => doExport('csv')} data-testid="export-csv">{t('exportCsv')}</button>
-            <button type="button" onClick={() => doExport('guotu-txt')} data-testid="export-txt">{t('exportTxt')}</button>
-            <button type="button" onClick={() => doExport('kml')}>{t('exportKml')}</button>
+            <button type="button" onClick={() => doExport('result-geojson')} data-testid="export-geojson">
+              {t('exportGeojson')}
+            </button>
+            {out?.kind === 'check' && (
+              <button type="button" onClick={() => doExport('conflicts-csv')} data-testid="export-conflicts-csv">
+                {t('exportCsv')} ({t('conflicts')})
+              </button>
+            )}
+            <button type="button" onClick={() => doExport('csv')} data-testid="export-csv">
+              {t('exportCsv')}
+            </button>
+            <button type="button" onClick={() => doExport('guotu-txt')} data-testid="export-txt">
+              {t('exportTxt')}
+            </button>
+            <button type="button" onClick={() => doExport('kml')}>
+              {t('exportKml')}
+            </button>
             {exporting && <progress aria-label={t('loading')} />}
           </div>
         </section>

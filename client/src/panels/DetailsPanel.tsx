@@ -51,7 +51,15 @@ function Section<T>({ title, load, render, testid }: { title: string; load: Load
 }
 
 /** The side panel with the clicked record, and for blocks its wells, conflicts, assessment and deadlines. */
-export function DetailsPanel({ hit, onClose, onUseForExtension }: { hit: Hit; onClose: () => void; onUseForExtension: (b: SelectedBlock) => void }) {
+export function DetailsPanel({
+  hit,
+  onClose,
+  onUseForExtension,
+}: {
+  hit: Hit;
+  onClose: () => void;
+  onUseForExtension: (b: SelectedBlock) => void;
+}) {
   const { t, lang } = useI18n();
   const closeRef = useRef<HTMLButtonElement>(null);
   const isBlock = hit.collection === 'blocks';
@@ -64,7 +72,8 @@ export function DetailsPanel({ hit, onClose, onUseForExtension }: { hit: Hit; on
     closeRef.current?.focus({ preventScroll: true });
   }, [hit.id]);
 
-  const p: Record<string, unknown> = record?.state === 'ok' ? { ...hit.properties, ...(record.value as Feature).properties } : hit.properties;
+  const p: Record<string, unknown> =
+    record?.state === 'ok' ? { ...hit.properties, ...(record.value as Feature).properties } : hit.properties;
   const rows: [keyof Messages, ReactNode][] = [];
   const push = (k: keyof Messages, v: unknown, fmt: (v: unknown) => ReactNode = (x) => formatValue(x)) => {
     if (v !== undefined && v !== null && v !== '') rows.push([k, fmt(v)]);
@@ -116,7 +125,12 @@ export function DetailsPanel({ hit, onClose, onUseForExtension }: { hit: Hit; on
         </dl>
         {isBlock && (
           <>
-            <Section title={t('wellsInside')} load={wells} testid="details-wells" render={(n) => <p data-testid="wells-count">{n ?? '—'}</p>} />
+            <Section
+              title={t('wellsInside')}
+              load={wells}
+              testid="details-wells"
+              render={(n) => <p data-testid="wells-count">{n ?? '—'}</p>}
+            />
             {days !== null && (
               <section className="detail-section" data-testid="details-deadlines">
                 <h3>{t('deadlines')}</h3>

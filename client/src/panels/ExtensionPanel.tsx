@@ -5,7 +5,8 @@ import { ApiError } from '../api/http';
 import type { ExtensionResult, PlanCandidate, PlansResult } from '../api/contract';
 
 /** A server sentence (`{ code, message, message_zh }`, or a plain string not yet migrated) in the chosen language. */
-const sentence = (w: string | { message: string; message_zh: string }, lang: 'zh' | 'en') => (typeof w === 'string' ? w : lang === 'zh' ? w.message_zh : w.message);
+const sentence = (w: string | { message: string; message_zh: string }, lang: 'zh' | 'en') =>
+  typeof w === 'string' ? w : lang === 'zh' ? w.message_zh : w.message;
 import { candidateLetter, formatKm2, formatPercent, formatValue } from '../format';
 import { useI18n } from '../i18n';
 import { DECISIONS, REGIMES, label } from '../i18n/labels';
@@ -102,26 +103,57 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
         <label className="wide">
           {t('regime')}
           <select value={regime} onChange={(e) => setRegime(e.target.value as ExtensionResult['regime'])}>
-            {Object.keys(REGIMES).map((r) => <option key={r} value={r}>{label(REGIMES, r, lang)}</option>)}
+            {Object.keys(REGIMES).map((r) => (
+              <option key={r} value={r}>
+                {label(REGIMES, r, lang)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {t('licensedArea')}
-          <input type="number" required min={0} step="any" value={licensed} onChange={(e) => setLicensed(e.target.value)} data-testid="ext-licensed" />
+          <input
+            type="number"
+            required
+            min={0}
+            step="any"
+            value={licensed}
+            onChange={(e) => setLicensed(e.target.value)}
+            data-testid="ext-licensed"
+          />
         </label>
         <label>
           {t('provenArea')}
-          <input type="number" required min={0} step="any" value={proven} onChange={(e) => setProven(e.target.value)} data-testid="ext-proven" />
+          <input
+            type="number"
+            required
+            min={0}
+            step="any"
+            value={proven}
+            onChange={(e) => setProven(e.target.value)}
+            data-testid="ext-proven"
+          />
         </label>
         <label>
           {t('unfinishedRatio')}
-          <input type="number" required min={0} max={1} step="any" value={unfinished} onChange={(e) => setUnfinished(e.target.value)} data-testid="ext-unfinished" />
+          <input
+            type="number"
+            required
+            min={0}
+            max={1}
+            step="any"
+            value={unfinished}
+            onChange={(e) => setUnfinished(e.target.value)}
+            data-testid="ext-unfinished"
+          />
         </label>
         <label>
           {t('firstRegArea')}
           <input type="number" min={0} step="any" value={firstReg} onChange={(e) => setFirstReg(e.target.value)} />
         </label>
-        <button type="submit" className="wide primary" data-testid="ext-assess">{t('assess')}</button>
+        <button type="submit" className="wide primary" data-testid="ext-assess">
+          {t('assess')}
+        </button>
       </form>
       {busy === 'assess' && <Progress value={null} text={t('loading')} />}
       {unavailable === 'assess' && <Unavailable />}
@@ -129,26 +161,53 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
       {result && (
         <section className="result" data-testid="ext-result">
           <dl className="props">
-            <div><dt>{t('decision')}</dt><dd><b data-testid="ext-decision">{label(DECISIONS, result.decision, lang)}</b></dd></div>
-            <div><dt>{t('regime')}</dt><dd>{label(REGIMES, result.regime, lang)}</dd></div>
-            <div><dt>{t('reductionRatio')}</dt><dd>{formatPercent(result.reduction_ratio)}</dd></div>
-            <div><dt>{t('reductionKm2')}</dt><dd data-testid="ext-reduction">{formatKm2(result.reduction_km2)}</dd></div>
-            <div><dt>{t('remainingKm2')}</dt><dd>{formatKm2(result.remaining_km2)}</dd></div>
+            <div>
+              <dt>{t('decision')}</dt>
+              <dd>
+                <b data-testid="ext-decision">{label(DECISIONS, result.decision, lang)}</b>
+              </dd>
+            </div>
+            <div>
+              <dt>{t('regime')}</dt>
+              <dd>{label(REGIMES, result.regime, lang)}</dd>
+            </div>
+            <div>
+              <dt>{t('reductionRatio')}</dt>
+              <dd>{formatPercent(result.reduction_ratio)}</dd>
+            </div>
+            <div>
+              <dt>{t('reductionKm2')}</dt>
+              <dd data-testid="ext-reduction">{formatKm2(result.reduction_km2)}</dd>
+            </div>
+            <div>
+              <dt>{t('remainingKm2')}</dt>
+              <dd>{formatKm2(result.remaining_km2)}</dd>
+            </div>
           </dl>
           <h3>{t('steps')}</h3>
           <ol className="steps">
             {result.steps.map((s, i) => (
               <li key={i}>
-                <div><code>{s.rule}</code> <span className="muted small">{s.citation}</span></div>
+                <div>
+                  <code>{s.rule}</code> <span className="muted small">{s.citation}</span>
+                </div>
                 {s.formula && <div className="mono small">{sentence(s.formula, lang)}</div>}
-                {s.value !== undefined && <div>= <b>{formatValue(s.value)}</b></div>}
+                {s.value !== undefined && (
+                  <div>
+                    = <b>{formatValue(s.value)}</b>
+                  </div>
+                )}
               </li>
             ))}
           </ol>
           {result.warnings?.length > 0 && (
             <div className="notice small">
               <b>{t('warnings')}</b>
-              <ul>{result.warnings.map((w, i) => <li key={i}>{sentence(w, lang)}</li>)}</ul>
+              <ul>
+                {result.warnings.map((w, i) => (
+                  <li key={i}>{sentence(w, lang)}</li>
+                ))}
+              </ul>
             </div>
           )}
         </section>
@@ -158,10 +217,19 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
       <div className="row">
         <label>
           {t('planRequired')}
-          <input type="number" min={0} step="any" value={required} onChange={(e) => setRequired(e.target.value)} data-testid="plan-required" />
+          <input
+            type="number"
+            min={0}
+            step="any"
+            value={required}
+            onChange={(e) => setRequired(e.target.value)}
+            data-testid="plan-required"
+          />
         </label>
       </div>
-      <button type="button" disabled={!block || busy !== null} onClick={plan} data-testid="plan-run">{t('planRun')}</button>
+      <button type="button" disabled={!block || busy !== null} onClick={plan} data-testid="plan-run">
+        {t('planRun')}
+      </button>
       {!block && <p className="muted small">{t('planNeedsBlock')}</p>}
       {busy === 'plan' && <Progress value={null} text={t('loading')} />}
       {unavailable === 'plan' && <Unavailable />}
@@ -174,16 +242,46 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
               tabIndex={0}
               aria-selected={chosen === i}
               className={chosen === i ? 'active' : ''}
-              onClick={() => { setChosen(i); ctl.selectCandidate(c, i); }}
-              onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); setChosen(i); ctl.selectCandidate(c, i); } }}
+              onClick={() => {
+                setChosen(i);
+                ctl.selectCandidate(c, i);
+              }}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  setChosen(i);
+                  ctl.selectCandidate(c, i);
+                }
+              }}
             >
-              <span className="letter" style={{ borderColor: candidateColour(i), color: candidateColour(i) }}>{candidateLetter(i)}</span>
+              <span className="letter" style={{ borderColor: candidateColour(i), color: candidateColour(i) }}>
+                {candidateLetter(i)}
+              </span>
               <div>
-                <div><b>{t('candidate')} {candidateLetter(i)}</b> · {t('strategy')}: {c.strategy} · {formatKm2(c.area_km2)}</div>
-                <div className="small" data-testid="candidate-retained">{t('retained')}: {formatKm2(c.retained_area_km2)}</div>
-                {c.touches !== undefined && <div className="small">{t('touches')}: <AnyJson value={c.touches} /></div>}
-                {c.reasons !== undefined && <div className="small muted">{t('reasons')}: <AnyJson value={c.reasons} /></div>}
-                {Array.isArray(c.corners) && <div className="small">{t('corners')}: {c.corners.length}</div>}
+                <div>
+                  <b>
+                    {t('candidate')} {candidateLetter(i)}
+                  </b>{' '}
+                  · {t('strategy')}: {c.strategy} · {formatKm2(c.area_km2)}
+                </div>
+                <div className="small" data-testid="candidate-retained">
+                  {t('retained')}: {formatKm2(c.retained_area_km2)}
+                </div>
+                {c.touches !== undefined && (
+                  <div className="small">
+                    {t('touches')}: <AnyJson value={c.touches} />
+                  </div>
+                )}
+                {c.reasons !== undefined && (
+                  <div className="small muted">
+                    {t('reasons')}: <AnyJson value={c.reasons} />
+                  </div>
+                )}
+                {Array.isArray(c.corners) && (
+                  <div className="small">
+                    {t('corners')}: {c.corners.length}
+                  </div>
+                )}
               </div>
             </li>
           ))}
@@ -192,7 +290,11 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
       {cands && planWarnings.length > 0 && (
         <div className="notice small" data-testid="plan-warnings">
           <b>{t('warnings')}</b>
-          <ul>{planWarnings.map((w, i) => <li key={i}>{sentence(w, lang)}</li>)}</ul>
+          <ul>
+            {planWarnings.map((w, i) => (
+              <li key={i}>{sentence(w, lang)}</li>
+            ))}
+          </ul>
         </div>
       )}
     </div>

@@ -48,7 +48,11 @@ export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: Sel
       setError(err);
     }
   };
-  const DUE_LABEL = { expiry: 'deadlineExpiry', extension_application: 'deadlineExtension', mining_registration: 'deadlineMining' } as const;
+  const DUE_LABEL = {
+    expiry: 'deadlineExpiry',
+    extension_application: 'deadlineExtension',
+    mining_registration: 'deadlineMining',
+  } as const;
 
   const search = async (e: FormEvent) => {
     e.preventDefault();
@@ -113,26 +117,42 @@ export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: Sel
       <form onSubmit={search} role="search">
         <label htmlFor="q">{t('searchLabel')}</label>
         <div className="row">
-          <input id="q" type="search" value={q} placeholder={t('searchPlaceholder')} onChange={(e) => setQ(e.target.value)} data-testid="search-input" />
-          <button type="submit" data-testid="search-submit">{t('search')}</button>
+          <input
+            id="q"
+            type="search"
+            value={q}
+            placeholder={t('searchPlaceholder')}
+            onChange={(e) => setQ(e.target.value)}
+            data-testid="search-input"
+          />
+          <button type="submit" data-testid="search-submit">
+            {t('search')}
+          </button>
         </div>
       </form>
       {busy && <Progress value={null} text={t('loading')} />}
       <ErrorBox error={error} />
       {results && (
         <div>
-          <h3>{t('results')} ({results.length})</h3>
+          <h3>
+            {t('results')} ({results.length})
+          </h3>
           {results.length === 0 ? (
             <p className="muted">{t('noResults')}</p>
           ) : (
             <ul className="results" data-testid="search-results">
               {results.map((f) => (
                 <li key={f.id}>
-                  <button type="button" className="link" onClick={() => onPick({ id: String(f.id), properties: { id: f.id, ...f.properties } }, f.geometry ?? undefined)}>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => onPick({ id: String(f.id), properties: { id: f.id, ...f.properties } }, f.geometry ?? undefined)}
+                  >
                     <strong>{f.properties.name}</strong>
                     <span className="mono">{f.properties.licence_no}</span>
                     <span className="muted">
-                      {f.properties.holder} · {label(STATUSES, f.properties.status, lang)} · {formatKm2(f.properties.area_km2 as number | undefined)}
+                      {f.properties.holder} · {label(STATUSES, f.properties.status, lang)} ·{' '}
+                      {formatKm2(f.properties.area_km2 as number | undefined)}
                     </span>
                   </button>
                 </li>
@@ -146,23 +166,64 @@ export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: Sel
         <legend>{t('filters')}</legend>
         <label>
           {t('filterStatus')}
-          <select value={status} data-testid="filter-status" onChange={(e) => { setStatus(e.target.value); applyFilter({ status: e.target.value }); }}>
+          <select
+            value={status}
+            data-testid="filter-status"
+            onChange={(e) => {
+              setStatus(e.target.value);
+              applyFilter({ status: e.target.value });
+            }}
+          >
             <option value="">{t('all')}</option>
-            {STATUS_OPTIONS.map((s) => <option key={s} value={s}>{label(STATUSES, s, lang)}</option>)}
+            {STATUS_OPTIONS.map((s) => (
+              <option key={s} value={s}>
+                {label(STATUSES, s, lang)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {t('filterMineral')}
-          <select value={mineral} data-testid="filter-mineral" onChange={(e) => { setMineral(e.target.value); applyFilter({ mineral: e.target.value }); }}>
+          <select
+            value={mineral}
+            data-testid="filter-mineral"
+            onChange={(e) => {
+              setMineral(e.target.value);
+              applyFilter({ mineral: e.target.value });
+            }}
+          >
             <option value="">{t('all')}</option>
-            {MINERAL_OPTIONS.map((s) => <option key={s} value={s}>{label(MINERALS, s, lang)}</option>)}
+            {MINERAL_OPTIONS.map((s) => (
+              <option key={s} value={s}>
+                {label(MINERALS, s, lang)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {t('filterHolder')}
-          <input type="text" value={holder} placeholder={t('filterHolderPlaceholder')} data-testid="filter-holder" onChange={(e) => { setHolder(e.target.value); applyFilter({ holder: e.target.value }); }} />
+          <input
+            type="text"
+            value={holder}
+            placeholder={t('filterHolderPlaceholder')}
+            data-testid="filter-holder"
+            onChange={(e) => {
+              setHolder(e.target.value);
+              applyFilter({ holder: e.target.value });
+            }}
+          />
         </label>
-        <button type="button" onClick={() => { setStatus(''); setMineral(''); setHolder(''); ctl.setBlockFilter({}); }}>{t('clearFilters')}</button>
+        <button
+          type="button"
+          onClick={() => {
+            setStatus('');
+            setMineral('');
+            setHolder('');
+            ctl.setBlockFilter({});
+          }}
+        >
+          {t('clearFilters')}
+        </button>
       </fieldset>
 
       <form onSubmit={listDue}>
@@ -170,26 +231,42 @@ export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: Sel
           <legend>{t('deadlinesTitle')}</legend>
           <p className="muted small">{t('deadlinesHelp')}</p>
           <div className="row">
-            <select value={dueDays} aria-label={t('deadlinesWithin')} data-testid="due-window" onChange={(e) => setDueDays(Number(e.target.value))}>
-              {[30, 90, 365, 1825].map((n) => <option key={n} value={n}>{t('deadlinesDays', { n })}</option>)}
-            </select>
-            <button type="submit" data-testid="due-list">{t('deadlinesShow')}</button>
-          </div>
-          {due && (due.length === 0 ? (
-            <p className="muted">{t('deadlinesNone')}</p>
-          ) : (
-            <ul className="results" data-testid="due-results">
-              {due.map((d) => (
-                <li key={`${d.block_id}-${d.deadline}`}>
-                  <button type="button" className="link" onClick={() => void pickDue(d)}>
-                    <strong>{d.name}</strong>
-                    <span>{t(DUE_LABEL[d.deadline])}: {d.due.date} · {t('daysLeft', { n: d.due.days_left })}</span>
-                    <span className="muted small">{d.due.rule} {d.due.citation}</span>
-                  </button>
-                </li>
+            <select
+              value={dueDays}
+              aria-label={t('deadlinesWithin')}
+              data-testid="due-window"
+              onChange={(e) => setDueDays(Number(e.target.value))}
+            >
+              {[30, 90, 365, 1825].map((n) => (
+                <option key={n} value={n}>
+                  {t('deadlinesDays', { n })}
+                </option>
               ))}
-            </ul>
-          ))}
+            </select>
+            <button type="submit" data-testid="due-list">
+              {t('deadlinesShow')}
+            </button>
+          </div>
+          {due &&
+            (due.length === 0 ? (
+              <p className="muted">{t('deadlinesNone')}</p>
+            ) : (
+              <ul className="results" data-testid="due-results">
+                {due.map((d) => (
+                  <li key={`${d.block_id}-${d.deadline}`}>
+                    <button type="button" className="link" onClick={() => void pickDue(d)}>
+                      <strong>{d.name}</strong>
+                      <span>
+                        {t(DUE_LABEL[d.deadline])}: {d.due.date} · {t('daysLeft', { n: d.due.days_left })}
+                      </span>
+                      <span className="muted small">
+                        {d.due.rule} {d.due.citation}
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            ))}
         </fieldset>
       </form>
 
@@ -198,11 +275,35 @@ export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: Sel
           <legend>{t('asAt')}</legend>
           <p className="muted small">{t('asAtHelp')}</p>
           <div className="row">
-            <input type="date" value={asAt} min="1990-01-01" max="2100-12-31" onChange={(e) => setAsAt(e.target.value)} aria-label={t('asAt')} data-testid="asat-date" />
-            <button type="submit" data-testid="asat-apply">{t('asAtApply')}</button>
-            <button type="button" disabled={!asAtInfo} onClick={() => { wanted.current = null; ctl.setAsAt(null); setAsAtInfo(null); }}>{t('asAtClear')}</button>
+            <input
+              type="date"
+              value={asAt}
+              min="1990-01-01"
+              max="2100-12-31"
+              onChange={(e) => setAsAt(e.target.value)}
+              aria-label={t('asAt')}
+              data-testid="asat-date"
+            />
+            <button type="submit" data-testid="asat-apply">
+              {t('asAtApply')}
+            </button>
+            <button
+              type="button"
+              disabled={!asAtInfo}
+              onClick={() => {
+                wanted.current = null;
+                ctl.setAsAt(null);
+                setAsAtInfo(null);
+              }}
+            >
+              {t('asAtClear')}
+            </button>
           </div>
-          {asAtInfo && <p className="notice" data-testid="asat-info">{t('asAtActive', { date: asAtInfo.date, n: asAtInfo.n })}</p>}
+          {asAtInfo && (
+            <p className="notice" data-testid="asat-info">
+              {t('asAtActive', { date: asAtInfo.date, n: asAtInfo.n })}
+            </p>
+          )}
         </fieldset>
       </form>
     </div>

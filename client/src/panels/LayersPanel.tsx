@@ -2,7 +2,16 @@ import { useState } from 'react';
 import { useI18n } from '../i18n';
 import { CATEGORIES, label } from '../i18n/labels';
 import type { Messages } from '../i18n/zh';
-import { BLOCK_COLOURS, CLUSTER_COLOUR, PA_CATEGORY_COLOURS, PA_COLOURS, PIPE_COLOURS, REDLINE_COLOUR, RESERVE_COLOUR, WELL_COLOURS } from '../map/colours';
+import {
+  BLOCK_COLOURS,
+  CLUSTER_COLOUR,
+  PA_CATEGORY_COLOURS,
+  PA_COLOURS,
+  PIPE_COLOURS,
+  REDLINE_COLOUR,
+  RESERVE_COLOUR,
+  WELL_COLOURS,
+} from '../map/colours';
 import type { MapController } from '../map/controller';
 import { GROUPS, type Group } from '../map/style';
 
@@ -16,7 +25,12 @@ const GROUP_LABEL: Record<Group, keyof Messages> = {
   wells: 'layerWells',
 };
 
-type Swatch = { key: keyof Messages | string; vocab?: boolean; kind: 'fill' | 'hatch' | 'line' | 'dash' | 'dot' | 'thick' | 'thin'; colour: string };
+type Swatch = {
+  key: keyof Messages | string;
+  vocab?: boolean;
+  kind: 'fill' | 'hatch' | 'line' | 'dash' | 'dot' | 'thick' | 'thin';
+  colour: string;
+};
 const LEGEND: Partial<Record<Group, Swatch[]>> = {
   blocks: [
     { key: 'blkCbmExploration', kind: 'fill', colour: BLOCK_COLOURS.cbm_exploration },

@@ -38,13 +38,18 @@ export function ErrorBox({ error }: { error: unknown }) {
 /** "not available" for endpoints that answer 404 (not built yet). */
 export function Unavailable() {
   const { t } = useI18n();
-  return <p className="muted" data-testid="not-available">{t('notAvailable')}</p>;
+  return (
+    <p className="muted" data-testid="not-available">
+      {t('notAvailable')}
+    </p>
+  );
 }
 
 /** Render any JSON the server returns: objects as definition lists, arrays of objects as tables. */
 export function AnyJson({ value, depth = 0 }: { value: unknown; depth?: number }): ReactNode {
   if (value === null || value === undefined || typeof value !== 'object') return <span>{formatValue(value)}</span>;
-  if (!Array.isArray(value) && 'coordinates' in value && 'type' in value) return <span className="muted">({String((value as { type: unknown }).type)})</span>;
+  if (!Array.isArray(value) && 'coordinates' in value && 'type' in value)
+    return <span className="muted">({String((value as { type: unknown }).type)})</span>;
   if (Array.isArray(value)) {
     if (value.length === 0) return <span className="muted">—</span>;
     if (value.every((v) => v && typeof v === 'object' && !Array.isArray(v))) {
@@ -53,13 +58,23 @@ export function AnyJson({ value, depth = 0 }: { value: unknown; depth?: number }
         <div className="table-wrap">
           <table className="any">
             <thead>
-              <tr>{cols.map((c) => <th key={c}>{c}</th>)}</tr>
+              <tr>
+                {cols.map((c) => (
+                  <th key={c}>{c}</th>
+                ))}
+              </tr>
             </thead>
             <tbody>
               {value.slice(0, 100).map((row, i) => (
                 <tr key={i}>
                   {cols.map((c) => (
-                    <td key={c}>{depth < 2 ? <AnyJson value={(row as Record<string, unknown>)[c]} depth={depth + 1} /> : formatValue((row as Record<string, unknown>)[c])}</td>
+                    <td key={c}>
+                      {depth < 2 ? (
+                        <AnyJson value={(row as Record<string, unknown>)[c]} depth={depth + 1} />
+                      ) : (
+                        formatValue((row as Record<string, unknown>)[c])
+                      )}
+                    </td>
                   ))}
                 </tr>
               ))}
