@@ -47,6 +47,20 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // the same inputs through PostGIS and the embedded engine (issue 9)
+          name: 'differential',
+          root: '.',
+          include: ['test/differential/**/*.test.ts'],
+          globalSetup: ['test/setup/postgis-global.ts'],
+          // building the embedded engine with the demo data takes ~1 min alone, several under load
+          testTimeout: 300_000,
+          hookTimeout: 900_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           root: '.',
           include: ['test/e2e/**/*.test.ts'],

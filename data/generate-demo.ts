@@ -1603,6 +1603,11 @@ function main(): void {
   writeFileSync(join(OUT_DIR, 'investments.json'), JSON.stringify(investments));
   files['investments.json'] = investments.length;
 
+  // documentary terms (issue 11): COVID approvals on record and contract standards
+  const terms = buildBlockTerms(blocks);
+  writeFileSync(join(OUT_DIR, 'block_terms.json'), JSON.stringify(terms));
+  files['block_terms.json'] = terms.length;
+
   // wells + gathering pipelines
   const { wells, gathering } = buildWellsAndGathering(blocks);
   write('wells.geojson', fc('wells', wells), wells.length);
@@ -1651,6 +1656,40 @@ function minRatePerKm2(first: string, monthStart: string): number {
   if (monthStart < '2020-05-01') return 10000;
   const yearsSince = Math.floor(dayDiff(first, monthStart) / 365.25) + 1;
   return yearsSince <= 5 ? 30000 : yearsSince <= 10 ? 50000 : yearsSince <= 15 ? 80000 : 100000;
+}
+
+/**
+ * Block terms from documents, not the map: 晋自然资函〔2020〕1333号 approved the COVID investment reduction
+ * for the ten projects of its Annex 2 (on application) and the term extension for the projects of Annex 1;
+ * 榆社-武乡 was inspected against its transfer terms of 3万元/km²/yr (000:L7132).
+ */
+const COVID_ANNEX2 = [
+  'sanjiaobei',
+  'hequ',
+  'shilounan',
+  'zijinshan',
+  'qinyuan',
+  'shouyangxi',
+  'baode',
+  'shiloubei',
+  'sanjiao_a',
+  'ningwu_south',
+];
+function buildBlockTerms(blocks: Block[]): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (const b of blocks) {
+    if (COVID_ANNEX2.includes(b.spec.key)) {
+      out.push({ block_id: b.id, covid_approval_doc: '晋自然资函〔2020〕1333号 附件2', synthetic: true });
+    } else if (b.spec.key === 'yushe_wuxiang') {
+      out.push({
+        block_id: b.id,
+        contract_investment_cny_per_km2_year: 30000,
+        contract_doc: '探矿权出让合同（2019，出让规定 3万元/km²/年）',
+        synthetic: true,
+      });
+    }
+  }
+  return out;
 }
 
 function buildInvestments(blocks: Block[]): { block_id: string; year: number; amount_cny: number }[] {

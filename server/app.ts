@@ -7,11 +7,15 @@ import type { Config } from './config';
 import { contract } from './contract';
 import type { Db } from './db';
 import { notFound } from './errors';
-import { handlerFor, routerFor } from './http/contract-route';
 import { errorMiddleware } from './http/error-middleware';
-import { expensiveRouteLimit } from './http/rate-limit';
+import { handlerFor, routerFor } from './http/contract-route';
+import { requireAdmin } from './http/auth';
+import { setPublicUrl } from './http/public-url';
+import { isWriteRoute, rateLimits } from './http/rate-limit';
+import { jsonBodyGuard, rejectNulInUrl } from './http/request-guards';
 import type { Logger } from './logger';
-import { allRoutes } from './routes';
+import { allRoutes, uncontractedRouters } from './routes';
+import type { WorkPool } from './work/pool';
 
 export interface AppDeps {
   db: Db;
@@ -19,7 +23,14 @@ export interface AppDeps {
   logger: Logger;
   /** further routers mounted after the contract's routes, before the static client */
   extraRouters?: Router[];
+  /** upload worker pool (feature writes validate their geometry there) */
+  work?: WorkPool;
 }
+
+/** JSON nesting beyond any GeoJSON geometry or parameter object (a MultiPolygon Feature is 6 deep). */
+export const JSON_MAX_DEPTH = 64;
+/** `/api/export` bodies: a geometry to write out as a file. */
+const EXPORT_BODY_LIMIT = '10mb';
 
 /** `f=json`, or an Accept header that prefers JSON to HTML (OWSLib, GDAL, curl -H 'Accept: application/json'). */
 function wantsJson(req: Request): boolean {
@@ -30,20 +41,23 @@ function wantsJson(req: Request): boolean {
 }
 
 /** The express app: routes only wire parsing, rules and named queries together. */
-export function createApp({ db, config, logger, extraRouters = [] }: AppDeps) {
+export function createApp({ db, config, logger, extraRouters = [], work }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 1);
+  // Off by default: X-Forwarded-* from a client is not believed (issue 12, F6). Behind a proxy, name it in TRUST_PROXY.
+  app.set('trust proxy', config.TRUST_PROXY);
+  setPublicUrl(app, config.PUBLIC_URL);
+  const https = config.PUBLIC_URL?.startsWith('https://') ?? false;
   let version = Date.now().toString(36);
   const bump = () => {
     version = Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
   };
 
   // Every route of the contract (server/contract), implemented in server/routes.ts
-  const { tileJson, tile, ...routes } = allRoutes({ db, config, dataVersion: () => version, onWrite: bump });
+  const { tileJson, tile, ...routes } = allRoutes({ db, config, work, dataVersion: () => version, onWrite: bump });
 
-  // Tiles first: the hottest route needs no CSP, body parsing or per-request logger (measured: bench/tiles)
-  app.use(routerFor({ tileJson, tile }));
+  // Order matters (issue 12): headers for every response, tiles included; refuse NUL in URLs; spend the client's
+  // budget for the route class; check the token of a write before reading its body; then parse bodies with per-route limits.
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -56,18 +70,36 @@ export function createApp({ db, config, logger, extraRouters = [] }: AppDeps) {
           'img-src': ["'self'", 'data:', 'blob:'],
           'style-src': ["'self'", "'unsafe-inline'"],
           'connect-src': ["'self'"],
+          // only an https deployment (PUBLIC_URL https://…) may ask the browser to upgrade; on plain http it breaks the page
+          'upgrade-insecure-requests': https ? [] : null,
         },
       },
+      strictTransportSecurity: https,
       crossOriginEmbedderPolicy: false,
     }),
   );
+  app.use(rejectNulInUrl());
+  app.use(rateLimits(config));
+  // Tiles before the request logger and body parsing: the hottest route (measured: bench/tiles)
+  app.use(routerFor({ tileJson, tile }));
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/tiles/') } }));
-  app.use(express.json({ limit: config.MAX_UPLOAD_BYTES, type: ['application/json', 'application/geo+json'] }));
+  const admin = requireAdmin(config.ADMIN_TOKEN);
+  app.use((req, res, next) => (isWriteRoute(req) ? admin(req, res, next) : next()));
+  const jsonTypes = ['application/json', 'application/geo+json'];
+  const bigJson = express.json({ limit: config.MAX_UPLOAD_BYTES, type: jsonTypes });
+  const exportJson = express.json({ limit: EXPORT_BODY_LIMIT, type: jsonTypes });
+  const smallJson = express.json({ limit: config.JSON_BODY_LIMIT_BYTES, type: jsonTypes });
+  app.use((req, res, next) => {
+    // feature writes and checks carry whole geometries (up to MAX_VERTICES); exports up to 10 MB; everything else is small
+    if (isWriteRoute(req) && !/\/api\/offsets\/?$/.test(req.path)) return bigJson(req, res, next);
+    if (/\/api\/checks\/?$/.test(req.path)) return bigJson(req, res, next);
+    if (/\/api\/export\/?$/.test(req.path)) return exportJson(req, res, next);
+    return smallJson(req, res, next);
+  });
+  app.use(jsonBodyGuard(JSON_MAX_DEPTH));
 
-  app.use(
-    ['/api/parse', '/api/checks', '/api/export', '/api/blocks/:id/export', '/api/blocks/:id/relinquishment-plans'],
-    expensiveRouteLimit(config.RATE_LIMIT_PER_MIN),
-  );
+  // routes declared in the contract but still express routers (reports: before `check`, it takes POST /api/checks?format=pdf|store=true)
+  for (const r of uncontractedRouters({ db, config })) app.use(r);
   app.use(routerFor(routes, config.ADMIN_TOKEN));
   // `/` is the page for browsers and the OGC landing page (same as /api) for clients asking for JSON
   app.get('/', (req, _res, next) => next(wantsJson(req) ? undefined : 'route'), ...handlerFor(contract.landing, routes.landing));

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+export const DEMO_TOKEN = 'change-me-demo-token';
+
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /**
@@ -11,11 +13,45 @@ export const ConfigSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('.data/pglite'),
-  ADMIN_TOKEN: z.string().min(8).default('change-me-demo-token'),
+  ADMIN_TOKEN: z.string().min(8).default(DEMO_TOKEN),
+  /** `production` refuses the demo token and tokens under 32 characters unless bound to loopback */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /**
+   * Express `trust proxy`: `false` (default; X-Forwarded-* ignored, the socket address is the client),
+   * a hop count (`1`), or addresses/subnets of the proxies (`loopback`, `10.0.0.0/8, 127.0.0.1`).
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v): boolean | number | string => {
+      const t = v.trim().toLowerCase();
+      if (t === 'false' || t === 'off' || t === 'no' || t === '0') return false;
+      if (t === 'true') return true;
+      return /^\d+$/.test(t) ? Number(t) : v.trim();
+    }),
+  /** Origin (and optional path) for absolute links in TileJSON and OGC responses, e.g. https://map.example.gov.cn */
+  PUBLIC_URL: z
+    .string()
+    .optional()
+    .refine(
+      (v) => v === undefined || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(v),
+      'PUBLIC_URL must be an http(s) URL without query or fragment',
+    )
+    .transform((v) => (v === undefined ? undefined : v.replace(/\/+$/, ''))),
   SEED_DEMO: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(64).default(6),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  /** waiting for a pool connection (or a new connection) longer than this → 503 DATABASE_UNAVAILABLE */
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  /** `/api/health` database probe (its own connection, outside the pool) */
+  DB_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(50).default(1_500),
+  /** JSON bodies of every route except feature writes, checks and exports (they take MAX_UPLOAD_BYTES / 10 MB) */
+  JSON_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   MAX_UPLOAD_BYTES: z.coerce
     .number()
     .int()
@@ -25,18 +61,74 @@ export const ConfigSchema = z.object({
     .number()
     .int()
     .min(1024)
-    .default(100 * 1024 * 1024),
+    .default(32 * 1024 * 1024),
+  /** XML elements in one KML or XLSX part, counted before any DOM is built */
+  MAX_XML_ELEMENTS: z.coerce.number().int().min(100).default(1_000_000),
+  /** longest line of a text upload (国土 TXT, CSV) in bytes */
+  MAX_LINE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(256)
+    .default(64 * 1024),
+  /** uploads (parse, checks, export) being read or processed at once; beyond → 429 BUSY */
+  MAX_CONCURRENT_UPLOADS: z.coerce.number().int().min(1).default(8),
+  /** upload worker threads; 0 → one per core */
+  WORKER_THREADS: z.coerce.number().int().min(0).max(64).default(0),
+  /** time budget of one upload job (parse, validate, geometry); beyond → 422 WORK_TIMEOUT */
+  WORK_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+  /** heap budget of each upload worker in MiB; beyond → 413 WORK_OUT_OF_MEMORY */
+  WORK_MEMORY_MB: z.coerce.number().int().min(32).default(512),
   MAX_VERTICES: z.coerce.number().int().min(10).default(200_000),
   MAX_PARCELS: z.coerce.number().int().min(1).default(500),
   PAGE_LIMIT_DEFAULT: z.coerce.number().int().min(1).default(10),
   PAGE_LIMIT_MAX: z.coerce.number().int().min(1).default(10_000),
   /** uploads, checks, exports and plans per client IP per minute */
   RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(300),
+  /** reads (OGC items, assessments, deadlines, the page's files) per client IP per minute */
+  RATE_LIMIT_READS_PER_MIN: z.coerce.number().int().min(1).default(1_200),
+  /** vector tiles and TileJSON per client IP per minute (a map pan loads dozens) */
+  RATE_LIMIT_TILES_PER_MIN: z.coerce.number().int().min(1).default(6_000),
+  /** whole-register conflicts (`GET /api/conflicts`, up to PAGE_LIMIT_MAX blocks per page) per client IP per minute */
+  RATE_LIMIT_REGISTER_PER_MIN: z.coerce.number().int().min(1).default(20),
+  /** stored-block conflicts (`GET /api/blocks/{id}/conflicts`) per client IP per minute */
+  RATE_LIMIT_BLOCK_CONFLICTS_PER_MIN: z.coerce.number().int().min(1).default(120),
+  /** authenticated writes (feature POST/PUT/DELETE, offsets) per client IP per minute */
+  RATE_LIMIT_WRITES_PER_MIN: z.coerce.number().int().min(1).default(600),
   TILE_MAX_FEATURES: z.coerce.number().int().min(1).default(50_000),
   STATIC_DIR: z.string().default('dist/client'),
+  /** Ed25519 private key (PKCS#8 PEM or base64 DER) signing report certificates; unset → a demo key kept in the database, with a warning */
+  SIGNING_KEY: z.string().optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** 127.0.0.0/8, ::1 and localhost: only this machine can reach the service. */
+export function isLoopback(host: string): boolean {
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || h === '::ffff:127.0.0.1';
+}
+
+/**
+ * Production on a reachable address needs a real token: not the public demo token, at least 32 characters.
+ * Returns the refusal (both languages) or undefined.
+ */
+export function productionTokenProblem(c: Pick<Config, 'NODE_ENV' | 'HOST' | 'ADMIN_TOKEN'>): string | undefined {
+  if (c.NODE_ENV !== 'production' || isLoopback(c.HOST)) return undefined;
+  if (c.ADMIN_TOKEN === DEMO_TOKEN)
+    return (
+      `ADMIN_TOKEN: 生产环境（NODE_ENV=production，HOST=${c.HOST}）不得使用公开的演示令牌，请设置至少 32 个字符的随机令牌 / ` +
+      `in production (NODE_ENV=production, HOST=${c.HOST}) the public demo token is refused: set a random token of at least 32 characters`
+    );
+  if (c.ADMIN_TOKEN.length < 32)
+    return (
+      `ADMIN_TOKEN: 生产环境令牌至少 32 个字符（当前 ${c.ADMIN_TOKEN.length} 个） / ` +
+      `in production the token must have at least 32 characters (it has ${c.ADMIN_TOKEN.length})`
+    );
+  return undefined;
+}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
@@ -45,5 +137,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid configuration:\n${lines}`);
   }
+  const problem = productionTokenProblem(parsed.data);
+  if (problem) throw new Error(`Invalid configuration:\n  ${problem}`);
   return parsed.data;
 }

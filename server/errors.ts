@@ -46,7 +46,11 @@ export const badRequest = (code: string, message: string, messageZh: string, det
 export const unprocessable = (code: string, message: string, messageZh: string, details?: ErrorDetail[]) =>
   new AppError(422, code, message, messageZh, details);
 
-export const notFound = (what: string, id: string) => new AppError(404, 'NOT_FOUND', `${what} '${id}' not found`, `未找到${what} '${id}'`);
+/** What a 404 names, in Chinese (the English word is the key). */
+const WHAT_ZH: Record<string, string> = { block: '区块', collection: '图层集合', feature: '要素', route: '路径', 'tile layer': '瓦片图层' };
+
+export const notFound = (what: string, id: string) =>
+  new AppError(404, 'NOT_FOUND', `${what} '${id}' not found`, `未找到${WHAT_ZH[what] ?? what} '${id}'`);
 
 /** 413: an input limit was exceeded; the message states the limit. */
 export const tooLarge = (code: string, message: string, messageZh: string, details?: ErrorDetail[]) =>

@@ -7,12 +7,14 @@ import { openDb, type Db } from './db';
 import { migrate } from './db/migrate';
 import { createLogger } from './logger';
 import { seedIfEmpty } from './seed/load-demo';
+import { WorkPool } from './work/pool';
 
 export interface Running {
   url: string;
   db: Db;
   server: Server;
   config: Config;
+  work: WorkPool;
   close(): Promise<void>;
 }
 
@@ -26,28 +28,40 @@ export async function startServer(
 ): Promise<Running> {
   const config = loadConfig(env);
   const logger = createLogger(config.LOG_LEVEL);
-  const db = opts.db ?? (await openDb(config));
+  const db =
+    opts.db ??
+    (await openDb(config, (err) =>
+      logger.warn(
+        { err: { message: err.message, code: (err as { code?: string }).code } },
+        'database connection error (the pool reconnects)',
+      ),
+    ));
   const applied = await migrate(db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
   if (config.SEED_DEMO) {
     const seeded = await seedIfEmpty(db);
     if (seeded) logger.info({ seeded }, 'demo data loaded (synthetic)');
   }
-  const app = createApp({ db, config, logger, extraRouters: opts.extraRouters ?? [] });
+  // parsing, validation and geometry of uploads and writes run in worker threads, within a time and memory budget
+  const work = new WorkPool({ size: config.WORKER_THREADS, timeoutMs: config.WORK_TIMEOUT_MS, memoryMb: config.WORK_MEMORY_MB });
+  const app = createApp({ db, config, logger, work, extraRouters: opts.extraRouters ?? [] });
   const server = await new Promise<Server>((ok) => {
     const s = app.listen(config.PORT, config.HOST, () => ok(s));
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.HOST}:${port}`;
-  logger.info({ url, engine: db.engine }, 'listening');
+  logger.info({ url, engine: db.engine, workers: work.size }, 'listening');
+  work.warm();
   return {
     url,
     db,
     server,
     config,
+    work,
     async close() {
       await new Promise<void>((ok) => server.close(() => ok()));
       server.closeAllConnections?.();
+      await work.close();
       if (!opts.db) await db.close();
     },
   };

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
 import { boundaries } from './api/features';
 import { bboxOf } from './format';
 import { useI18n } from './i18n';
-import { COLLECTIONS, KINDS, STATUSES, label } from './i18n/labels';
+import { COLLECTIONS, label, labelField } from '../../server/vocab';
 import { MapController, type Hit } from './map/controller';
 import { CheckPanel } from './panels/CheckPanel';
 import { DetailsPanel } from './panels/DetailsPanel';
@@ -73,9 +73,7 @@ export function App() {
     const sub = document.createElement('div');
     const p = hit.properties;
     const bits = [label(COLLECTIONS, hit.collection, lang)];
-    if (p.kind) bits.push(label(KINDS, String(p.kind), lang));
-    if (p.type) bits.push(label(KINDS, String(p.type), lang));
-    if (p.status) bits.push(label(STATUSES, String(p.status), lang));
+    for (const f of ['kind', 'type', 'category', 'zone', 'status'] as const) if (p[f]) bits.push(labelField(hit.collection, f, p[f], lang));
     sub.textContent = bits.join(' · ');
     el.append(title, sub);
     if (p.licence_no) {

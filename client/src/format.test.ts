@@ -94,3 +94,12 @@ describe('formatValue / csvField / candidateLetter', () => {
     expect([0, 1, 2, 25, 26, 27].map(candidateLetter)).toEqual(['A', 'B', 'C', 'Z', 'AA', 'AB']);
   });
 });
+
+describe('formatCny', () => {
+  it('writes yuan with separators and 2 decimals', async () => {
+    const { formatCny } = await import('./format');
+    expect(formatCny(134375926, 'zh')).toBe('¥134,375,926.00');
+    expect(formatCny(2821894.534, 'en')).toBe('CN¥2,821,894.53');
+    expect(formatCny(null)).toBe('—');
+  });
+});

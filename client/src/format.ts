@@ -7,6 +7,17 @@ export function formatKm2(v: number | null | undefined, unit = true): string {
   return unit ? `${s === '-0.0000' ? '0.0000' : s} km²` : s === '-0.0000' ? '0.0000' : s;
 }
 
+/** An amount of yuan with thousands separators and 2 decimals: ¥134,375,926.00 (CN¥ in English). */
+export function formatCny(v: number | null | undefined, lang: 'zh' | 'en' = 'zh'): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', {
+    style: 'currency',
+    currency: 'CNY',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(v);
+}
+
 /** A 0..1 share as a percentage with `digits` decimals. */
 export function formatPercent(v: number | null | undefined, digits = 2): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
@@ -48,11 +59,8 @@ export function formatValue(v: unknown): string {
   return JSON.stringify(v);
 }
 
-/** One CSV field, quoted when needed (RFC 4180). */
-export function csvField(v: unknown): string {
-  const s = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** One CSV field, quoted when needed (RFC 4180), never a spreadsheet formula: the server's one helper. */
+export { csvCell as csvField } from '../../server/export/csv-cell';
 
 /** Letters A, B, C, … Z, AA, AB … for candidate plans. */
 export function candidateLetter(i: number): string {

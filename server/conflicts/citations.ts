@@ -4,6 +4,8 @@
  * overlap rules between rights carry no id there (000-part-b §2.1–2.3, 001 §1.6), so they are numbered
  * OVL-n here, each naming the document and item it comes from. Seed line numbers are kept in `seed`.
  */
+import type { Message } from '../i18n/message';
+
 export interface Basis {
   /** rule id (000-part-b ids, or OVL-n / CONT-n defined here) */
   rule: string;
@@ -11,8 +13,8 @@ export interface Basis {
   citation: string;
   /** the source wording (Chinese), shortened with … where long */
   text: string;
-  /** how the rule was applied here (English), when it needs saying */
-  note?: string;
+  /** how the rule was applied here, in both languages, when it needs saying */
+  note?: Message;
 }
 
 export interface RuleDef {
@@ -71,6 +73,16 @@ export const RULES = {
     text: '油气探矿权申请人应当承诺合理避让已设非油气矿业权，且不影响其勘查开采活动',
     seed: '001 L9747-9763',
   },
+  'OVL-EXT': {
+    citation: '自然资规〔2023〕4号 四（十一）（新立及扩大范围）',
+    text: '新立探矿权采矿权申请范围不得与已设矿业权垂直投影范围重叠（适用于新立和扩大勘查开采范围，延续登记不在其列）',
+    seed: '001 L9710-9745',
+  },
+  'OVL-LAPSED': {
+    citation: '自然资规〔2023〕4号 四（十一）5；四（十八）',
+    text: '已设矿业权已公告废止或已列入政府关闭矿山名单的（除外）；有效期届满未申请延续的，公告注销（不少于30个工作日）',
+    seed: '001 L9726, L9805-9811',
+  },
   // ---- containment ----
   'R-RTP-2': {
     citation: `晋自然资发〔2020〕16号 二；${GUIDE} 1.10.5（二）1`,
@@ -122,6 +134,21 @@ export const RULES = {
     citation: '山西省自然资源厅关于煤层气矿业权涉及扣减保护地与拟划生态保护红线的函（2020-07-27）一',
     text: '过渡期间，煤层气探矿权涉及自然保护区的区域，不再扣除；已设置采矿权、新的探转采登记涉及自然保护区的，企业可申请对该区域进行单独登记，我厅对该申请先作不予行政许可、但保留企业今后按照有关规定处置的合法权益',
     seed: '000 L6181',
+  },
+  'NAT-NEW': {
+    citation: '自然资规〔2023〕6号 三',
+    text: '建立矿业权出让项目库，会同相关部门，依法依规避让生态保护红线等禁止限制勘查开采区域，合理确定出让范围',
+    seed: '001 L10430-10436',
+  },
+  'NAT-EXT': {
+    citation: '自然资规〔2023〕6号 三（仅新出让；延续无全国规定）',
+    text: '资料中的全国规定只要求新出让项目避让生态保护红线等禁止限制区域（自然资规〔2023〕6号 三）；已设矿业权延续时是否扣减保护地、红线，未作规定',
+    seed: '001 L10430-10436, L12419',
+  },
+  'NAT-OG-RL': {
+    citation: '自然资发〔2022〕142号（不在资料原文中）',
+    text: '已依法设立的油气探矿权在生态保护红线内继续勘查活动，包括不扩大范围的延续，属允许的有限人为活动（资料外的全国通知）',
+    seed: '—',
   },
   'PA-9': {
     citation: '晋自然资发〔2020〕11号 八',
@@ -184,7 +211,7 @@ export const RULES = {
 export type RuleId = keyof typeof RULES;
 
 /** The basis entry for a rule, with an optional note on how it was applied. */
-export function basis(rule: RuleId, note?: string): Basis {
+export function basis(rule: RuleId, note?: Message): Basis {
   const r: RuleDef = RULES[rule];
   return note ? { rule, citation: r.citation, text: r.text, note } : { rule, citation: r.citation, text: r.text };
 }

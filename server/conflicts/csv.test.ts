@@ -28,7 +28,18 @@ describe('registerCsv', () => {
     const line = csv.split('\r\n')[1];
     expect(line).toContain('"区块,一"');
     expect(line).toContain('"红线""甲"""');
-    expect(line).toContain(',1.2346,12.35,,书面承诺后暂不扣减,keep_with_commitment,PA-5 函');
+    expect(line).toContain(',生态保护红线,r1,');
+    expect(line).toContain(',生态保护红线,,拟划,1.2346,12.35,,承诺保留,keep_with_commitment,PA-5 函,');
+  });
+  it('names the outcome as the page does (one vocabulary) and writes notes in Chinese', () => {
+    const line = registerCsv([
+      row({
+        outcome: 'forbidden',
+        basis: [{ rule: 'OVL-2', citation: 'c', text: 't', note: { code: 'X', params: {}, message: 'en', message_zh: '中文说明' } }],
+      }),
+    ]).split('\r\n')[1];
+    expect(line).toContain(',禁止,forbidden,OVL-2 c,OVL-2：中文说明');
+    expect(line).not.toContain('不得重叠');
   });
   it('keeps names from becoming spreadsheet formulas', () => {
     expect(registerCsv([row()]).split('\r\n')[1]).toContain(`"'=HYPERLINK(""x"")"`);

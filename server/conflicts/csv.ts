@@ -1,28 +1,11 @@
 /**
- * The register as CSV for spreadsheets: UTF-8 with BOM (Excel opens it as UTF-8), Chinese headers,
+ * The register as CSV for spreadsheets: UTF-8 with BOM (Excel opens it as UTF-8), Chinese headers and
+ * Chinese names for every code (server/vocab; the outcome code is kept in its own column),
  * areas in km² to 4 decimals and shares in percent to 2 (RULES.md §7: reported to 4 decimals).
  */
+import { csvCell as cell } from '../export/csv-cell';
+import { COLLECTIONS, label, labelAny, outcomeLabel } from '../vocab';
 import type { RegisterRow } from './register';
-
-const OUTCOME_ZH: Record<string, string> = {
-  same_holder: '同一主体（允许）',
-  forbidden: '不得重叠',
-  requires_agreement: '须同意函或协议',
-  requires_commitment: '须提交承诺',
-  void: '已失效矿业权（不构成限制）',
-  outside_exploration_block: '超出探矿权范围',
-  outside_original_area: '超出原登记范围',
-  crosses_provincial_border: '跨省',
-  deduct: '扣减',
-  may_continue: '可继续勘查',
-  may_continue_no_expansion: '可继续开采但不得扩大',
-  protect_in_place: '不扣减、须避让保护',
-  keep_with_commitment: '书面承诺后暂不扣减',
-  other_holder_well: '他人井',
-  inactive_well: '长停井',
-  abandoned_well: '废弃井',
-  harmless_crossing_required: '须无害化穿（跨）越',
-};
 
 const HEADERS = [
   '区块编号',
@@ -40,13 +23,11 @@ const HEADERS = [
   '结论',
   '结论代码',
   '依据',
+  '说明',
 ];
 
-const cell = (v: unknown) => {
-  let s = v === null || v === undefined ? '' : String(v);
-  if (/^[=+\-@]/.test(s)) s = `'${s}`; // no formulas from names in a spreadsheet
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+/** A code in Chinese (its vocabulary name), empty when absent. */
+const opt = (code: string | null) => (code ? labelAny(code, 'zh') : '');
 const pct = (v: number | null) => (v === null ? '' : (v * 100).toFixed(2));
 
 export function registerCsv(rows: RegisterRow[]): string {
@@ -57,18 +38,19 @@ export function registerCsv(rows: RegisterRow[]): string {
         r.subject.id,
         r.subject.name,
         r.subject.holder,
-        r.collection,
+        label(COLLECTIONS, r.collection, 'zh'),
         r.id,
         r.name,
-        r.category,
-        r.zone,
-        r.status,
+        opt(r.category),
+        opt(r.zone),
+        opt(r.status),
         r.overlap_area_km2.toFixed(4),
         pct(r.share_of_input),
         pct(r.share_of_feature),
-        OUTCOME_ZH[r.outcome] ?? r.outcome,
+        outcomeLabel(r.outcome, 'zh'),
         r.outcome,
         r.basis.map((b) => `${b.rule} ${b.citation}`).join('；'),
+        r.basis.flatMap((b) => (b.note ? [`${b.rule}：${b.note.message_zh}`] : [])).join('；'),
       ]
         .map(cell)
         .join(','),

@@ -27,6 +27,9 @@ import {
   shanxiCbm,
   type Decision,
 } from './outcomes';
+import { assertPlausible, guarded } from './guard';
+import { say } from '../i18n/message';
+import { CONFLICT_SAY as M } from './messages';
 import { summarize } from './summary';
 import type { CheckInput, CheckResult, ConflictEntry } from './types';
 
@@ -88,15 +91,17 @@ export async function runCheck(db: Queryable, input: CheckInput): Promise<CheckR
   const borderCheck = input.province_registered && s.mineral === 'cbm';
   const none = Promise.resolve({ rows: [] as OutsideRow[] });
   const t0 = performance.now();
+  // a failed layer query fails the check (guard.ts): an empty layer must mean "nothing there"
+  const q = <T>(name: string, params: unknown[]) => guarded(name, db.named<T>(name, params));
   const queries = Promise.all([
-    db.named<BlockRow>('conflicts_blocks', [g, input.block_id]),
-    db.named<ProtectedAreaRow>('conflicts_protected_areas', [g]),
-    db.named<RedlineRow>('conflicts_redlines', [g]),
-    db.named<ReserveRow>('conflicts_reserves', [g, input.block_id]),
-    db.named<WellRow>('conflicts_wells', [g, s.applicant]),
-    db.named<PipelineRow>('conflicts_pipelines', [g, [...PIPELINE_CROSSING_CATEGORIES]]),
-    contain && input.block_id ? db.named<OutsideRow>('conflicts_outside_block', [g, input.block_id]) : none,
-    borderCheck ? db.named<OutsideRow>('conflicts_outside_province', [g, HOME_PROVINCE]) : none,
+    q<BlockRow>('conflicts_blocks', [g, input.block_id]),
+    q<ProtectedAreaRow>('conflicts_protected_areas', [g]),
+    q<RedlineRow>('conflicts_redlines', [g]),
+    q<ReserveRow>('conflicts_reserves', [g, input.block_id]),
+    q<WellRow>('conflicts_wells', [g, s.applicant]),
+    q<PipelineRow>('conflicts_pipelines', [g, [...PIPELINE_CROSSING_CATEGORIES]]),
+    contain && input.block_id ? q<OutsideRow>('conflicts_outside_block', [g, input.block_id]) : none,
+    borderCheck ? q<OutsideRow>('conflicts_outside_province', [g, HOME_PROVINCE]) : none,
   ]);
   // the input's own area is measured while PostGIS works
   const a = typeof input.area_km2 === 'function' ? input.area_km2() : input.area_km2;
@@ -110,35 +115,15 @@ export async function runCheck(db: Queryable, input: CheckInput): Promise<CheckR
     ...wells.rows.map((r) => wellEntry(s, r, a)).filter((e): e is ConflictEntry => e !== null),
     ...pipes.rows.map((r) => pipelineEntry(r, a)),
   ];
-  if (contain && !input.block_id)
-    warnings.push({
-      code: 'CONTAINMENT_NOT_CHECKED',
-      message: `No block_id given: containment (${contain.outcome}) was not checked`,
-      message_zh: '未提供 block_id，未检查范围包含关系',
-    });
+  if (contain && !input.block_id) warnings.push(say(M, 'CONTAINMENT_NOT_CHECKED', { outcome: contain.outcome }));
   for (const r of outside.rows)
     if (contain && Number(r.outside_km2) > 1e-9) conflicts.push(containmentEntry('blocks', r, contain, 'containment', a));
-  if (borderCheck && province.rows.length === 0)
-    warnings.push({
-      code: 'PROVINCE_NOT_LOADED',
-      message: `The boundaries layer holds no province named ${HOME_PROVINCE}: the provincial border was not checked`,
-      message_zh: `行政区划图层中没有${HOME_PROVINCE}，未检查跨省`,
-    });
+  if (borderCheck && province.rows.length === 0) warnings.push(say(M, 'PROVINCE_NOT_LOADED', { province: HOME_PROVINCE }));
   for (const r of province.rows)
     if (Number(r.outside_km2) > 1e-9) conflicts.push(containmentEntry('boundaries', r, crossesProvincialBorder(), 'provincial_border', a));
-  if (!s.applicant)
-    warnings.push({
-      code: 'APPLICANT_UNKNOWN',
-      message: 'No applicant given: no right is judged same-holder and wells are not judged by holder',
-      message_zh: '未提供申请人：不判断同一主体，也不按权属判断井',
-    });
+  if (!s.applicant) warnings.push(say(M, 'APPLICANT_UNKNOWN'));
   if (shanxiCbm(s) && s.application === 'extension' && conflicts.some((c) => c.basis.some((b) => b.rule === 'PA-7')))
-    warnings.push({
-      code: 'PA4_PA7_VERSIONS',
-      message:
-        'Nature reserves at extension follow the 2020-07-27 letter (PA-7, not deducted during the zoning transition) over 11号 item 10 (PA-4)',
-      message_zh: '延续时自然保护区按2020年7月27日函（过渡期不扣除）处理，而非11号文第十条',
-    });
+    warnings.push(say(M, 'PA4_PA7_VERSIONS'));
   const known: Record<string, number> = {};
   const unionOf = (key: string, rows: { union_km2?: number | null }[]) => {
     if (rows.length) known[key] = Number(rows[0].union_km2 ?? 0);
@@ -148,7 +133,8 @@ export async function runCheck(db: Queryable, input: CheckInput): Promise<CheckR
   unionOf('protected-areas', pas.rows);
   unionOf('redlines', rls.rows);
   const t1 = performance.now();
-  const summary = await summarize(db, conflicts, a, known);
+  const summary = await guarded('conflicts_union_areas', summarize(db, conflicts, a, known));
+  assertPlausible(conflicts, summary, a);
   const t2 = performance.now();
   return { conflicts, summary, warnings, timing: { sql_ms: layersMs + (t2 - t1), total_ms: t2 - t0 } };
 }

@@ -4,6 +4,8 @@
  */
 import type { Geometry } from 'geojson';
 import { pipelineOutcome, protectedAreaOutcome, redlineOutcome, rightOutcome, wellOutcome, type Decision, type Subject } from './outcomes';
+import { say } from '../i18n/message';
+import { CONFLICT_SAY as M } from './messages';
 import type { ConflictEntry } from './types';
 
 export interface BlockRow {
@@ -186,7 +188,13 @@ export function reserveEntry(s: Subject, r: ReserveRow, inputKm2: number): Confl
         share_of_feature: ratio(overlap, num(r.feature_area_km2)),
         geometry: geom(r.geometry),
       },
-      { ...d, basis: d.basis.map((b) => ({ ...b, note: `reserve of block ${r.block_id}: ${b.note ?? 'the outcome of that right'}` })) },
+      {
+        ...d,
+        basis: d.basis.map((b) => ({
+          ...b,
+          note: say(M, 'RESERVE_OF_BLOCK', { block_id: r.block_id, note: b.note?.message ?? null, note_zh: b.note?.message_zh ?? null }),
+        })),
+      },
       inputKm2,
     ),
     block_id: r.block_id,

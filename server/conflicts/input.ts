@@ -4,7 +4,7 @@
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import { AppError, badRequest, unprocessable } from '../errors';
-import { checkGeometry } from '../features/geometry-check';
+import { checkGeometry } from '../geometry/validate';
 import { ellipsoidalAreaKm2 } from '../geodesy/area';
 import { parseUpload, type ParseResult } from '../parse/index';
 import type { ParseLimits } from '../parse/limits';

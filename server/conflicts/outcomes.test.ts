@@ -65,13 +65,56 @@ describe('rights over rights (RULES.md §4, 001 §1.6)', () => {
     ],
     ['expired', {}, { status: 'expired' }, 'void', 'OVL-8'],
     ['cancelled', {}, { status: 'cancelled' }, 'void', 'OVL-8'],
-    ['term ended, still "valid"', {}, { valid_to: '2025-01-01' }, 'void', 'OVL-8'],
+    ['term ended, still "valid" (default reading after_expiry)', {}, { valid_to: '2025-01-01' }, 'void', 'OVL-8'],
   ];
   it.each(cases)('%s', (_n, s, r, outcome, rule) => {
     const d = rightOutcome(S(s), R(r));
     expect(d.outcome).toBe(outcome);
     expect(d.basis[0].rule).toBe(rule);
     expect(d.basis[0].citation).toBe(RULES[rule as keyof typeof RULES].citation);
+  });
+  it('item 8: an overlap found at extension is its own outcome, not forbidden/deducted (新立…不得与已设矿业权垂直投影范围重叠, 001:L9710)', () => {
+    const d = rightOutcome(S({ application: 'extension' }), R({}));
+    expect(d).toMatchObject({ outcome: 'existing_overlap', deductible: false });
+    expect(d.basis[0].rule).toBe('OVL-EXT');
+  });
+  it('disputed D4: void the day after expiry (default, named) or only after public annulment', () => {
+    // 273号令 第十五条 (000:L3364) “自行废止” vs 自然资规〔2023〕4号 四（十一）5 (001:L9726) “已公告废止”
+    expect(rightOutcome(S(), R({ valid_to: '2025-01-01' })).basis[0].note).toMatchObject({
+      code: 'VOID_AFTER_EXPIRY',
+      message: expect.stringMatching(/void_reading/),
+    });
+    const d = rightOutcome(S({ readings: { void_reading: 'after_annulment' } }), R({ valid_to: '2025-01-01' }));
+    expect(d.outcome).toBe('forbidden');
+    expect(d.basis.map((b) => b.rule)).toContain('OVL-LAPSED');
+    expect(d.basis.find((b) => b.rule === 'OVL-LAPSED')!.note).toMatchObject({
+      code: 'VOID_AFTER_ANNULMENT',
+      message: expect.stringMatching(/void_reading/),
+    });
+  });
+  it('item 6: under a national regime no Shanxi CBM document is cited; new rights avoid per 自然资规〔2023〕6号 三 (001:L10434)', () => {
+    // “依法依规避让生态保护红线等禁止限制勘查开采区域，合理确定出让范围” — new grants
+    const nat = { regime: 'national-2023' as const, mineral: 'coal' };
+    const fresh = protectedAreaOutcome(S({ ...nat, application: 'new_exploration' }), { category: 'scenic_area', zone: null });
+    expect(fresh).toMatchObject({ outcome: 'deduct' });
+    expect(fresh.basis[0].citation).toBe('自然资规〔2023〕6号 三');
+    const ext = protectedAreaOutcome(S({ ...nat, application: 'extension' }), { category: 'scenic_area', zone: null });
+    expect(ext).toMatchObject({ outcome: 'review_required', deductible: false });
+    expect(ext.basis.map((b) => b.citation).join(' ')).not.toMatch(/晋自然资|273号令/);
+    expect(
+      protectedAreaOutcome(S({ ...nat, application: 'extension', readings: { national_extension_protected: 'deduct' } }), {
+        category: 'scenic_area',
+        zone: null,
+      }).outcome,
+    ).toBe('deduct');
+  });
+  it('disputed D5: official red line at the extension of a national oil/gas exploration right is a parameter', () => {
+    const og = { regime: 'national-2023' as const, mineral: 'oil_gas', application: 'extension' as const };
+    expect(redlineOutcome(S(og), { status: 'official' }).outcome).toBe('review_required');
+    expect(redlineOutcome(S({ ...og, readings: { oil_gas_redline_extension: 'keep' } }), { status: 'official' }).outcome).toBe(
+      'may_continue_no_expansion',
+    );
+    expect(redlineOutcome(S({ ...og, readings: { oil_gas_redline_extension: 'deduct' } }), { status: 'official' }).outcome).toBe('deduct');
   });
   it('an extension applied for keeps a right alive after its term', () => {
     expect(rightOutcome(S(), R({ status: 'extension_applied', valid_to: '2020-01-01' })).outcome).toBe('forbidden');
@@ -80,7 +123,8 @@ describe('rights over rights (RULES.md §4, 001 §1.6)', () => {
     const d = rightOutcome(S({ applicant: null }), R({ mineral: 'coal', holder: '甲公司' }));
     expect(d.outcome).toBe('requires_agreement');
     expect(d.basis[0].citation).toContain('273号令 第四十二条');
-    expect(d.basis[0].note).toContain('no applicant');
+    expect(d.basis[0].note?.message).toContain('no applicant');
+    expect(d.basis[0].note?.message_zh).toContain('未提供申请人');
   });
 });
 
@@ -108,12 +152,12 @@ describe('protected areas (PA-2..PA-9)', () => {
     ],
     ['mining extension, core', { application: 'extension', kind: 'mining' }, 'nature_reserve', 'core', 'forbidden', 'PA-6'],
     [
-      'national extension, nature reserve',
+      'national extension, nature reserve (no national rule → review)',
       { application: 'extension', regime: 'national-2023', mineral: 'oil_gas' },
       'nature_reserve',
       'core',
-      'deduct',
-      'PA-4',
+      'review_required',
+      'NAT-EXT',
     ],
     ['new, scenic area', {}, 'scenic_area', null, 'deduct', 'PA-3'],
     ['new, geopark', {}, 'geopark', null, 'deduct', 'PA-3'],

@@ -6,34 +6,16 @@
  */
 import { addYears, compareDates, type IsoDate } from '../rules/dates';
 import type { RegimeId } from '../rules/regimes';
+import { APPLICATIONS as APPLICATION_TERMS, codesOf, MINERALS as MINERAL_TERMS, OUTCOMES as OUTCOME_TERMS } from '../vocab';
+import { say } from '../i18n/message';
 import { basis, type Basis } from './citations';
+import { CONFLICT_SAY as M, joinNotes } from './messages';
 
-export const APPLICATIONS = ['new_exploration', 'new_mining', 'extension', 'change', 'report_then_produce'] as const;
+export const APPLICATIONS = codesOf(APPLICATION_TERMS);
 export type Application = (typeof APPLICATIONS)[number];
 
-export const OUTCOMES = [
-  // rights over rights
-  'same_holder',
-  'forbidden',
-  'requires_agreement',
-  'requires_commitment',
-  'void',
-  // containment
-  'outside_exploration_block',
-  'outside_original_area',
-  'crosses_provincial_border',
-  // protected areas and red lines
-  'deduct',
-  'may_continue',
-  'may_continue_no_expansion',
-  'protect_in_place',
-  'keep_with_commitment',
-  // wells and pipelines
-  'other_holder_well',
-  'inactive_well',
-  'abandoned_well',
-  'harmless_crossing_required',
-] as const;
+/** Outcome codes (names and severity in server/vocab OUTCOMES). */
+export const OUTCOMES = codesOf(OUTCOME_TERMS);
 export type Outcome = (typeof OUTCOMES)[number];
 
 /** Outcomes whose overlap must leave the applied area (their union is deducted from the input). */
@@ -46,7 +28,11 @@ export const DEDUCTIBLE: ReadonlySet<Outcome> = new Set<Outcome>([
 ]);
 
 /** Oil/gas minerals (CBM counts as 油气, 001 L9403); everything else is non-oil/gas. */
-export const OIL_GAS_MINERALS: ReadonlySet<string> = new Set(['cbm', 'oil_gas', 'tight_gas', 'shale_gas']);
+export const OIL_GAS_MINERALS: ReadonlySet<string> = new Set(
+  Object.entries(MINERAL_TERMS)
+    .filter(([, m]) => m.oil_gas)
+    .map(([code]) => code),
+);
 export const isOilGas = (mineral: string | null | undefined) => !!mineral && OIL_GAS_MINERALS.has(mineral);
 
 /** The "四类保护地" a pipeline may cross only harmlessly (273号令 第三十一条第二款, PA-11). 自然保护地 = reserves and natural parks. */
@@ -71,7 +57,33 @@ export interface Subject {
   regime: RegimeId;
   /** the date outcomes are judged on (expiry, well ages) */
   as_of: IsoDate;
+  /** Readings where the sources leave a choice (issue 11); defaults in CONFLICT_READINGS. */
+  readings?: Partial<ConflictReadings>;
 }
+
+/**
+ * Named readings of the conflict engine (server/rules/README.md lists them with their defaults):
+ * - void_reading: when does another right stop barring? 'after_expiry' (default: the day after its term ends when no
+ *   extension is recorded — 273号令 第十五条 “逾期未提出延续登记申请的，勘查许可证自行废止”, 000:L3364) or 'after_annulment'
+ *   (only once annulled or cancelled — 自然资规〔2023〕4号 四（十一）5 “已公告废止”, lapsed rights are cancelled by public
+ *   notice, 四（十八）, 001:L9805).
+ * - national_extension_protected: protected areas and red lines at the extension of a right under a national regime —
+ *   'review' (default: no national rule in the sources; flagged, not deducted) or 'deduct'.
+ * - oil_gas_redline_extension: an official red line at the extension of a national-regime oil/gas exploration right —
+ *   'review' (default), 'keep' (自然资发〔2022〕142号, outside the seeds: continued exploration without enlargement is a
+ *   permitted activity) or 'deduct'.
+ */
+export interface ConflictReadings {
+  void_reading: 'after_annulment' | 'after_expiry';
+  national_extension_protected: 'review' | 'deduct';
+  oil_gas_redline_extension: 'review' | 'keep' | 'deduct';
+}
+export const CONFLICT_READINGS: ConflictReadings = {
+  void_reading: 'after_expiry',
+  national_extension_protected: 'review',
+  oil_gas_redline_extension: 'review',
+};
+const reading = <K extends keyof ConflictReadings>(s: Subject, k: K): ConflictReadings[K] => s.readings?.[k] ?? CONFLICT_READINGS[k];
 
 export interface Decision {
   outcome: Outcome;
@@ -101,28 +113,32 @@ const STILL_LIVE_AFTER_TERM = new Set(['extension_applied', 'retained', 'report_
 /** One outcome for one overlapped right (RULES.md §4). */
 export function rightOutcome(s: Subject, r: OtherRight): Decision {
   if (r.status === 'expired' || r.status === 'cancelled')
-    return decide('void', basis('OVL-8', `the other right is ${r.status}; it no longer bars the application`));
-  if (r.status === 'valid' && r.valid_to && compareDates(r.valid_to, s.as_of) < 0)
-    return decide('void', basis('OVL-8', `the other right's term ended on ${r.valid_to} (before ${s.as_of}) and no extension is recorded`));
+    return decide('void', basis('OVL-8', say(M, 'OTHER_RIGHT_ENDED', { status: r.status })));
+  const lapsed = r.status === 'valid' && !!r.valid_to && compareDates(r.valid_to, s.as_of) < 0;
+  if (lapsed && reading(s, 'void_reading') === 'after_expiry')
+    return decide('void', basis('OVL-8', say(M, 'VOID_AFTER_EXPIRY', { valid_to: r.valid_to!, as_of: s.as_of })));
   if (s.applicant && r.holder && s.applicant.trim() === r.holder.trim()) return decide('same_holder', basis('OVL-1'));
-  const unknown = s.applicant ? undefined : 'no applicant given: the other right is treated as another holder’s';
-  const withNote = (b: Basis) => (unknown ? { ...b, note: b.note ? `${b.note}; ${unknown}` : unknown } : b);
+  // Item 8: the non-overlap rule is for new rights and enlarged areas; at extension the overlap is flagged, not deducted.
+  if (s.application === 'extension') return decide('existing_overlap', basis('OVL-EXT', say(M, 'EXISTING_OVERLAP_AT_EXTENSION')));
+  if (lapsed) {
+    const d = rightOutcomeLive(s, r);
+    return { ...d, basis: [...d.basis, basis('OVL-LAPSED', say(M, 'VOID_AFTER_ANNULMENT', { valid_to: r.valid_to! }))] };
+  }
+  return rightOutcomeLive(s, r);
+}
+
+function rightOutcomeLive(s: Subject, r: OtherRight): Decision {
+  const unknown = s.applicant ? undefined : say(M, 'NO_APPLICANT_OTHER_HOLDER');
+  const withNote = (b: Basis) => (unknown ? { ...b, note: joinNotes(b.note, unknown) } : b);
   const og = isOilGas(s.mineral);
   const otherOg = isOilGas(r.mineral);
-  if (og && otherOg)
-    return decide('forbidden', withNote(basis('OVL-2', 'oil/gas (incl. CBM, tight and shale gas) over oil/gas of another holder')));
-  if (!og && !otherOg) return decide('forbidden', withNote(basis('OVL-3', 'non-oil/gas over non-oil/gas is not among the exceptions')));
+  if (og && otherOg) return decide('forbidden', withNote(basis('OVL-2', say(M, 'OIL_GAS_OVER_OIL_GAS'))));
+  if (!og && !otherOg) return decide('forbidden', withNote(basis('OVL-3', say(M, 'NON_OIL_GAS_OVERLAP'))));
   // oil/gas against non-oil/gas from here
   const cbmCoal = (s.mineral === 'cbm' && r.mineral === 'coal') || (s.mineral === 'coal' && r.mineral === 'cbm');
-  if (cbmCoal && s.regime === 'shanxi-cbm-2020')
-    return decide(
-      'requires_agreement',
-      withNote(
-        basis('OVL-4', 'CBM against coal: the coal holder’s consent letter or a bilateral agreement; gas first, then coal in the overlap'),
-      ),
-    );
+  if (cbmCoal && s.regime === 'shanxi-cbm-2020') return decide('requires_agreement', withNote(basis('OVL-4', say(M, 'CBM_AGAINST_COAL'))));
   if (s.application === 'new_mining' || s.application === 'report_then_produce')
-    return decide('requires_agreement', withNote(basis('OVL-7', 'a new mining right over an existing right of the other mineral class')));
+    return decide('requires_agreement', withNote(basis('OVL-7', say(M, 'NEW_MINING_OTHER_CLASS'))));
   if (r.kind === 'mining') return decide('requires_agreement', withNote(basis('OVL-6')));
   return decide('requires_commitment', withNote(basis('OVL-5')), ...(og ? [basis('OVL-9')] : []));
 }
@@ -131,17 +147,12 @@ export function rightOutcome(s: Subject, r: OtherRight): Decision {
 
 export const outsideExplorationBlock = (s: Subject): Decision =>
   s.application === 'report_then_produce'
-    ? decide('outside_exploration_block', basis('R-RTP-2', 'the part of the production area outside the exploration block'))
-    : decide('outside_exploration_block', basis('CONT-1', 'the part of the mining application outside the applicant’s exploration block'));
+    ? decide('outside_exploration_block', basis('R-RTP-2', say(M, 'RTP_OUTSIDE_EXPLORATION')))
+    : decide('outside_exploration_block', basis('CONT-1', say(M, 'MINING_OUTSIDE_EXPLORATION')));
 
-export const outsideOriginalArea = (): Decision =>
-  decide('outside_original_area', basis('R-MIN-6', 'the part of the mining-extension area outside the registered area'));
+export const outsideOriginalArea = (): Decision => decide('outside_original_area', basis('R-MIN-6', say(M, 'OUTSIDE_REGISTERED_AREA')));
 
-export const crossesProvincialBorder = (): Decision =>
-  decide(
-    'crosses_provincial_border',
-    basis('CONT-2', 'province-registered CBM: the part outside Shanxi cannot be registered by the province'),
-  );
+export const crossesProvincialBorder = (): Decision => decide('crosses_provincial_border', basis('CONT-2', say(M, 'OUTSIDE_PROVINCE')));
 
 // ---------------------------------------------------------------- protected areas
 
@@ -155,64 +166,66 @@ export function protectedAreaOutcome(s: Subject, pa: ProtectedAreaRef): Decision
   const fresh = isNewRight(s.application);
   if (pa.category === 'no_mining_zone')
     return s.application === 'extension'
-      ? decide('deduct', basis('PA-4'), basis('NO-MINING', 'at extension the no-mining zone is deducted like any protected area'))
+      ? decide('deduct', basis('PA-4'), basis('NO-MINING', say(M, 'NO_MINING_AT_EXTENSION')))
       : decide('forbidden', basis('NO-MINING'));
   if (pa.category === 'water_source' || pa.category === 'cultural_relic')
     return decide(
       'protect_in_place',
-      basis('PA-2', 'not deducted: protected by its competent department; the holder must avoid and protect it'),
+      basis('PA-2', say(M, 'PROTECT_NOT_DEDUCT')),
       ...(pa.category === 'water_source' ? [basis('WATER-1')] : []),
     );
   if (pa.category === 'nature_reserve' && shanxiCbm(s)) {
     const zone = pa.zone === 'general' ? 'general' : 'core';
-    const zoneNote = pa.zone ? '' : ' (zone not recorded: judged as core protection zone)';
+    const zone_unknown = !pa.zone;
     if (s.application === 'new_exploration')
-      return decide('deduct', basis('PA-3'), basis('PA-6', `a new right is not an existing right${zoneNote}`));
-    if (fresh)
-      return decide(
-        'forbidden',
-        basis(
-          'PA-7',
-          `new production (探转采/report-then-produce) in a nature reserve is not approved during the transition; the area may be registered separately later${zoneNote}`,
-        ),
-        basis('PA-6'),
-      );
+      return decide('deduct', basis('PA-3'), basis('PA-6', say(M, 'NEW_RIGHT_NOT_EXISTING', { zone_unknown })));
+    if (fresh) return decide('forbidden', basis('PA-7', say(M, 'NEW_PRODUCTION_IN_RESERVE', { zone_unknown })), basis('PA-6'));
     if (s.kind === 'exploration')
       return decide(
         'may_continue',
-        basis('PA-6', `existing exploration may continue in the ${zone} zone${zoneNote}`),
-        basis('PA-7', 'not deducted during the 三区→两区 transition'),
+        basis('PA-6', say(M, 'EXPLORATION_MAY_CONTINUE', { zone, zone_unknown })),
+        basis('PA-7', say(M, 'NOT_DEDUCTED_IN_TRANSITION')),
       );
-    if (zone === 'general')
-      return decide(
-        'may_continue_no_expansion',
-        basis('PA-6', 'existing mining may continue in the general control zone without enlarging the production area'),
-      );
+    if (zone === 'general') return decide('may_continue_no_expansion', basis('PA-6', say(M, 'MINING_MAY_CONTINUE_GENERAL')));
     return decide(
       'forbidden',
-      basis('PA-6', `mining may not continue in the core protection zone${zoneNote}`),
-      basis('PA-7', 'the company may apply to register the area separately'),
+      basis('PA-6', say(M, 'NO_MINING_IN_CORE', { zone_unknown })),
+      basis('PA-7', say(M, 'MAY_REGISTER_SEPARATELY')),
     );
   }
-  if (fresh) return decide('deduct', basis('PA-3'), ...(shanxiCbm(s) ? [basis('PA-9')] : []));
-  return decide('deduct', basis('PA-4'), ...(shanxiCbm(s) ? [basis('PA-9')] : []));
+  if (!shanxiCbm(s)) return nationalOutcome(s, fresh, { kind: 'protected', code: pa.category });
+  if (fresh) return decide('deduct', basis('PA-3'), basis('PA-9'));
+  return decide('deduct', basis('PA-4'), basis('PA-9'));
+}
+
+/**
+ * Item 6: protected areas and red lines for subjects outside the Shanxi CBM regime. New rights avoid them
+ * (自然资规〔2023〕6号 三, new grants); at extension the sources hold no national rule → the reading decides.
+ */
+function nationalOutcome(s: Subject, fresh: boolean, what: { kind: 'protected' | 'redline'; code: string }): Decision {
+  const p = { kind: what.kind, code: what.code, regime: s.regime };
+  if (fresh) return decide('deduct', basis('NAT-NEW', say(M, 'NATIONAL_NEW_RIGHT', p)));
+  return reading(s, 'national_extension_protected') === 'deduct'
+    ? decide('deduct', basis('NAT-EXT', say(M, 'NATIONAL_EXTENSION_DEDUCT', p)))
+    : decide('review_required', basis('NAT-EXT', say(M, 'NATIONAL_EXTENSION_REVIEW', p)));
 }
 
 // ---------------------------------------------------------------- red lines
 
 export function redlineOutcome(s: Subject, rl: { status: string }): Decision {
-  if (isNewRight(s.application)) return decide('deduct', basis('PA-3', `${rl.status} red line inside a new right`));
-  if (rl.status === 'proposed')
-    return decide(
-      'keep_with_commitment',
-      basis('PA-5', 'kept on a written commitment not to work inside it; without the commitment it is deducted (PA-4)'),
-      basis('PA-4'),
-    );
-  return decide(
-    'deduct',
-    basis('PA-4', 'official red line'),
-    basis('PA-5', 'an officially delineated red line leaves the right by change registration'),
-  );
+  if (!shanxiCbm(s)) {
+    // D5: an official red line at the extension of a national-regime oil/gas exploration right
+    if (!isNewRight(s.application) && isOilGas(s.mineral) && s.kind === 'exploration' && rl.status === 'official') {
+      const r = reading(s, 'oil_gas_redline_extension');
+      if (r === 'keep') return decide('may_continue_no_expansion', basis('NAT-OG-RL', say(M, 'OG_REDLINE_KEEP')));
+      if (r === 'deduct') return decide('deduct', basis('NAT-EXT', say(M, 'OG_REDLINE_DEDUCT')));
+      return decide('review_required', basis('NAT-EXT', say(M, 'OG_REDLINE_REVIEW')), basis('NAT-OG-RL'));
+    }
+    return nationalOutcome(s, isNewRight(s.application), { kind: 'redline', code: rl.status });
+  }
+  if (isNewRight(s.application)) return decide('deduct', basis('PA-3', say(M, 'REDLINE_IN_NEW_RIGHT', { status: rl.status })));
+  if (rl.status === 'proposed') return decide('keep_with_commitment', basis('PA-5', say(M, 'REDLINE_KEPT_ON_COMMITMENT')), basis('PA-4'));
+  return decide('deduct', basis('PA-4', say(M, 'REDLINE_OFFICIAL')), basis('PA-5', say(M, 'REDLINE_CHANGE_REGISTRATION')));
 }
 
 // ---------------------------------------------------------------- wells and pipelines
@@ -269,8 +282,7 @@ export function wellDisposal(w: WellRef, statusClass: 'inactive' | 'abandoned'):
   if (w.in_coal_right) classes.push('coal_district');
   if (!classes.length) classes.push('coal_unmined');
   const location = classes[0];
-  const precedence =
-    classes.length > 1 ? 'in several classes: the most protective (ecologically sensitive > coal district) is applied' : undefined;
+  const precedence = classes.length > 1 ? say(M, 'WELL_SEVERAL_CLASSES') : undefined;
   const rule =
     statusClass === 'inactive'
       ? 'R-WELL-7'
@@ -280,10 +292,7 @@ export function wellDisposal(w: WellRef, statusClass: 'inactive' | 'abandoned'):
           ? 'R-WELL-5'
           : 'R-WELL-4';
   const b: Basis[] = [
-    basis(
-      'R-WELL-1',
-      statusClass === 'abandoned' && w.status === 'inactive' ? 'inactive for 5 years or more: converted to abandoned' : undefined,
-    ),
+    basis('R-WELL-1', statusClass === 'abandoned' && w.status === 'inactive' ? say(M, 'WELL_INACTIVE_TO_ABANDONED') : undefined),
   ];
   b.push(basis(rule as 'R-WELL-4', precedence));
   if (w.in_coal_right) b.push(basis('R-WELL-3'));
@@ -299,7 +308,11 @@ export function wellOutcome(s: Subject, w: WellRef, opt: WellOptions = WELL_DEFA
   const d = cls ? wellDisposal(w, cls) : undefined;
   const other = !!s.applicant && !!w.holder && w.holder.trim() !== s.applicant.trim();
   if (other) {
-    const r: WellDecision = decide('other_holder_well', basis('WELL-OWNER', `well of ${w.holder} inside the area`), ...(d?.basis ?? []));
+    const r: WellDecision = decide(
+      'other_holder_well',
+      basis('WELL-OWNER', say(M, 'WELL_OF_OTHER_HOLDER', { holder: w.holder! })),
+      ...(d?.basis ?? []),
+    );
     return d ? { ...r, disposal: d.disposal } : r;
   }
   if (!d || !cls) return null;
@@ -307,4 +320,4 @@ export function wellOutcome(s: Subject, w: WellRef, opt: WellOptions = WELL_DEFA
 }
 
 export const pipelineOutcome = (crossed: string[]): Decision =>
-  decide('harmless_crossing_required', basis('PA-11', `crosses ${crossed.join(', ')} inside the area`));
+  decide('harmless_crossing_required', basis('PA-11', say(M, 'PIPELINE_CROSSES', { crossed: crossed.join(', ') })));

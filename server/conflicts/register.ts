@@ -6,6 +6,7 @@
 import type { Queryable } from '../db/types';
 import { addYears, type IsoDate } from '../rules/dates';
 import type { RegimeId } from '../rules/regimes';
+import { assertPlausible, guarded } from './guard';
 import { blockEntry, pipelineEntry, protectedAreaEntry, redlineEntry, reserveEntry, wellEntry } from './entries';
 import { PIPELINE_CROSSING_CATEGORIES, type Subject } from './outcomes';
 import { defaultRegime } from './subject';
@@ -85,13 +86,16 @@ export async function registerPage(
   const params: unknown[] = [opts.limit, opts.offset];
   if (collection === 'wells') params.push(addYears(opts.asOf, -1));
   if (collection === 'pipelines') params.push([...PIPELINE_CROSSING_CATEGORIES]);
-  const { rows } = await db.named<Row>(`conflicts_register_${TABLE[collection]}`, params);
+  const name = `conflicts_register_${TABLE[collection]}`;
+  const { rows } = await guarded(name, db.named<Row>(name, params));
   const out: RegisterRow[] = [];
   for (const r of rows) {
     const { sub, s } = subjectOf(r, opts.asOf, opts.regime);
     const e = toEntry(collection, s, r, sub.area_km2);
     if (!e) continue;
     const { geometry: _g, ...rest } = e;
+    // each row is a check of its subject block: the same bounds (guard.ts)
+    assertPlausible([rest], null, sub.area_km2);
     out.push({ subject: sub, ...rest });
   }
   return { matched: rows.length ? Number(rows[0].matched) : 0, rows: out };

@@ -1,4 +1,5 @@
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { Message } from '../i18n/message';
 import type { Basis } from './citations';
 import type { Outcome, Subject, WellDisposal } from './outcomes';
 
@@ -65,7 +66,7 @@ export interface CheckInput {
 export interface CheckResult {
   conflicts: ConflictEntry[];
   summary: ConflictSummary;
-  warnings: { code: string; message: string; message_zh: string }[];
+  warnings: Message[];
   /** wall time spent waiting for the database, and in the whole check (ms) — the route sends them as Server-Timing */
   timing: { sql_ms: number; total_ms: number };
 }

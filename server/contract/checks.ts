@@ -6,8 +6,9 @@ import { MINERALS } from '../features/collections';
 import { FORMATS } from '../parse/types';
 import { REGIME_IDS } from '../rules/regimes';
 import { defineRoute } from './define';
-import { Areal, Geometry, isoDay, Link, optInt, optText } from './common';
+import { Areal, errorsOf, Geometry, isoDay, Link, Message, optInt, optText, WORK_ERRORS } from './common';
 import { ParseResult, ParseWarning } from './files';
+import { CheckReportQuery, StoredCheck } from './reports';
 
 /** Parameters of a check: query, form fields, or top-level members of the JSON body. */
 export const CheckParams = z.object({
@@ -34,7 +35,7 @@ export const RegisterQuery = z.object({
 });
 
 export const Basis = z
-  .object({ rule: z.string(), citation: z.string(), text: z.string(), note: z.string().optional() })
+  .object({ rule: z.string(), citation: z.string(), text: z.string(), note: Message.optional().describe('how the rule was applied here') })
   .meta({ id: 'Basis' });
 
 export const Subject = z
@@ -147,19 +148,35 @@ export const checkRoutes = {
     description:
       'Body: multipart `file` (with format/zone/crs hints) or a GeoJSON Feature/geometry as JSON; parameters as query, form fields or top-level JSON members. summary.<collection> counts each collection’s union once; deductible_area_km2 is the union of deductible overlaps; net_area_km2 = input − deductible.',
     tags: checks,
-    query: CheckParams,
+    query: CheckParams.extend(CheckReportQuery.shape),
     body: {
       types: ['application/json', 'application/geo+json', 'multipart/form-data'],
       schema: z.union([Areal, z.object({ type: z.literal('Feature'), geometry: Areal }).loose(), z.object({ geometry: Areal }).loose()]),
       validate: false,
     },
     badInput: 'CHECK_BAD_PARAMETER',
-    responses: { 200: { description: 'input, subject, conflicts, summary, regime (Server-Timing: sql, check)', json: CheckResult } },
-    errors: {
-      400: ['CHECK_NO_INPUT', 'UPLOAD_REJECTED', 'PARSE_*'],
-      413: ['UPLOAD_TOO_LARGE', 'PARSE_*'],
-      422: ['CHECK_BAD_PARAMETER', 'CHECK_BLOCK_NOT_FOUND', 'CHECK_NO_GEOMETRY', 'GEOMETRY_*', 'PARSE_*'],
+    responses: {
+      200: {
+        description:
+          'input, subject, conflicts, summary, regime (Server-Timing: sql, check); with format=pdf the check report PDF, stored and signed (X-Check-Id, X-Certificate-Id; server/routes/reports.ts)',
+        json: CheckResult,
+        binary: ['application/pdf'],
+      },
+      201: {
+        description: 'with store=true: the stored, signed check (Location, X-Check-Id, X-Certificate-Id; server/routes/reports.ts)',
+        json: StoredCheck,
+      },
     },
+    errors: errorsOf(
+      {
+        400: ['CHECK_NO_INPUT', 'UPLOAD_REJECTED', 'PARSE_*'],
+        404: ['NOT_FOUND'],
+        413: ['UPLOAD_TOO_LARGE', 'PARSE_*'],
+        422: ['CHECK_BAD_PARAMETER', 'CHECK_BLOCK_NOT_FOUND', 'CHECK_NO_GEOMETRY', 'GEOMETRY_*', 'PARSE_*'],
+        503: ['REPORT_RENDERER_UNAVAILABLE', 'REPORT_TIMEOUT', 'REPORT_BUSY'],
+      },
+      WORK_ERRORS,
+    ),
   }),
   blockConflicts: defineRoute({
     method: 'get',

@@ -1,8 +1,8 @@
 /** Shapes shared by many routes: the error body, sentences, GeoJSON (RFC 7946), links, dates. */
 import { z } from 'zod';
 
-/** `YYYY-MM-DD` (one definition; the rules and the routes used to write this regex nine times). */
-export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+/** `YYYY-MM-DD`, a real calendar day 1900–2199 (one definition, server/http/iso-day.ts). */
+export { isoDay } from '../http/iso-day';
 
 /** A form field or query value that may be empty: '' and null mean absent. */
 export const optText = (max = 200) =>
@@ -77,14 +77,36 @@ export const Link = z
 
 /** A rule step: which rule, which article, the arithmetic, the value (server/rules/steps.ts). */
 export const Step = z
-  .object({ rule: z.string(), citation: z.string(), formula: Sentence.optional(), value: z.unknown().optional() })
+  .object({
+    rule: z.string(),
+    citation: z.string(),
+    formula: Sentence.optional(),
+    value: z.unknown().optional(),
+    description: Message.optional().describe('what the step is, in both languages (derived steps)'),
+  })
   .meta({ id: 'Step' });
 
-/** Statuses and codes every route may answer, besides its own (the error middleware). */
+/** Statuses and codes every route may answer, besides its own (request guards, rate limits, the error middleware). */
 export const COMMON_ERRORS = {
-  400: ['BODY_NOT_JSON'],
+  400: ['BODY_NOT_JSON', 'BODY_UNREADABLE', 'BODY_TOO_DEEP', 'BAD_PERCENT_ENCODING', 'INVALID_CHARACTERS', 'REQUEST_REJECTED'],
   413: ['BODY_TOO_LARGE'],
+  415: ['UNSUPPORTED_CHARSET', 'UNSUPPORTED_CONTENT_ENCODING'],
   429: ['RATE_LIMITED'],
   500: ['INTERNAL'],
-  503: ['QUERY_TIMEOUT'],
+  503: ['QUERY_TIMEOUT', 'DATABASE_UNAVAILABLE'],
 } as const;
+
+/** What routes whose work runs in the worker pool (server/work) may answer besides their own. */
+export const WORK_ERRORS = {
+  400: ['INPUT_NOT_TRANSFERABLE'],
+  413: ['WORK_OUT_OF_MEMORY'],
+  422: ['WORK_TIMEOUT'],
+  429: ['BUSY'],
+} as const;
+
+/** Merge error maps (status → codes). */
+export function errorsOf(...maps: { readonly [status: number]: readonly string[] }[]): { [status: number]: string[] } {
+  const out: { [status: number]: string[] } = {};
+  for (const m of maps) for (const [s, codes] of Object.entries(m)) out[Number(s)] = [...(out[Number(s)] ?? []), ...codes];
+  return out;
+}

@@ -48,6 +48,11 @@ export interface RouteSpec {
   body?: RequestBodySpec;
   /** stable code of the 422 answered when params, query or body fail their schema (`details[].field` names the field) */
   badInput?: string;
+  /**
+   * The module whose express router serves this route instead of a typed handler (PDFs sent inline, raw PDF
+   * uploads); the route is still documented in OpenAPI and validated in the API suite like every other.
+   */
+  servedBy?: string;
   /** writes need `Authorization: Bearer ADMIN_TOKEN` */
   auth?: 'admin';
   responses: { readonly [status: number]: ResponseSpec };

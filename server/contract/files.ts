@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { EXPORT_FORMATS } from '../export/index';
 import { FORMATS } from '../parse/types';
 import { defineRoute } from './define';
-import { Areal, optInt } from './common';
+import { Areal, errorsOf, Message, optInt, WORK_ERRORS } from './common';
 
 export const ParseWarning = z
   .object({
@@ -23,6 +23,22 @@ export const ParsedParcel = z
     rings: z.array(z.array(z.array(z.number()))).describe('closed rings, lon/lat; outer counter-clockwise, holes clockwise (RFC 7946)'),
     vertex_count: z.number().int(),
     area_km2: z.number().describe('ellipsoidal CGCS2000 area, km², unrounded'),
+    planar_gk: z
+      .object({ area_km2: z.number(), crs: z.number().int() })
+      .optional()
+      .describe('planar Gauss-Krüger area (km², unrounded) in `crs`: the file’s own projection, else the 3° zone of the parcel'),
+    declared_area: z
+      .object({
+        value: z.number(),
+        unit: z.enum(['ha', 'km2', 'm2', 'mu']),
+        area_km2: z.number(),
+        line: z.number().int().optional(),
+        parts: z.array(z.string()).optional().describe('several parts of one 地块: the declared figure covers these parcels together'),
+        agrees: z.boolean().describe('equal to the planar GK area at the declared figure’s rounding'),
+        note: Message,
+      })
+      .optional()
+      .describe('the area the file states, next to the planar and ellipsoidal areas, with the comparison explained'),
   })
   .meta({ id: 'ParsedParcel' });
 
@@ -77,11 +93,14 @@ export const fileRoutes = {
     body: { types: ['multipart/form-data'], schema: ParseHints.extend({ file: z.string().meta({ format: 'binary' }) }), validate: false },
     badInput: 'PARSE_BAD_PARAMETER',
     responses: { 200: { description: 'parcels, geometry and warnings', json: ParseResult } },
-    errors: {
-      400: ['PARSE_NO_FILE', 'UPLOAD_REJECTED', 'PARSE_*'],
-      413: ['UPLOAD_TOO_LARGE', 'PARSE_*'],
-      422: ['PARSE_BAD_PARAMETER', 'PARSE_*'],
-    },
+    errors: errorsOf(
+      {
+        400: ['PARSE_NO_FILE', 'UPLOAD_REJECTED', 'PARSE_*'],
+        413: ['UPLOAD_TOO_LARGE', 'PARSE_*'],
+        422: ['PARSE_BAD_PARAMETER', 'PARSE_*'],
+      },
+      WORK_ERRORS,
+    ),
   }),
   exportGeometry: defineRoute({
     method: 'post',
@@ -99,7 +118,7 @@ export const fileRoutes = {
     },
     badInput: 'EXPORT_BAD_PARAMETER',
     responses: { 200: { description: 'the file, as an attachment', binary: FILE_TYPES } },
-    errors: { 400: ['EXPORT_FORMAT_UNKNOWN', 'EXPORT_*'], 422: ['EXPORT_BAD_PARAMETER', 'EXPORT_*'] },
+    errors: errorsOf({ 400: ['EXPORT_FORMAT_UNKNOWN', 'EXPORT_*'], 422: ['EXPORT_BAD_PARAMETER', 'EXPORT_*'] }, WORK_ERRORS),
   }),
   blockExport: defineRoute({
     method: 'get',

@@ -8,6 +8,7 @@ import { fileRoutes } from './files';
 import { lifecycleRoutes } from './lifecycle';
 import { metaRoutes } from './meta';
 import { ogcRoutes } from './ogc';
+import { reportRoutes } from './reports';
 import { tileRoutes } from './tiles';
 
 export const contract = {
@@ -17,9 +18,12 @@ export const contract = {
   ...fileRoutes,
   ...checkRoutes,
   ...lifecycleRoutes,
+  ...reportRoutes,
 };
 export type Contract = typeof contract;
 export type RouteKey = keyof Contract;
+/** Routes served by typed handlers (server/http/contract-route.ts); the rest name the express router serving them (`servedBy`). */
+export type TypedRouteKey = { [K in RouteKey]: Contract[K] extends { servedBy: string } ? never : K }[RouteKey];
 
 export * from './define';
 export { COMMON_ERRORS, ErrorBody } from './common';

@@ -3,25 +3,33 @@ import { z } from 'zod';
 import { REGIME_IDS } from '../rules/regimes';
 import { extensionInputSchema } from '../rules/schemas';
 import { defineRoute } from './define';
-import { Areal, isoDay, Message, Sentence, Step } from './common';
+import { Areal, isoDay, Message, Step } from './common';
 
 const blockId = z.object({ id: z.string().min(1).max(200) });
 
+const extensionAssessmentFields = {
+  regime: z.enum(REGIME_IDS),
+  decision: z.enum(['extend', 'refuse']),
+  reduction_ratio: z.number(),
+  reduction_km2: z.number(),
+  remaining_km2: z.number(),
+  base_km2: z.number(),
+  steps: z.array(Step),
+  warnings: z.array(Message),
+  readings: z.array(Message),
+  refusal_reasons: z.array(Message),
+  term_years: z.number(),
+  new_valid_from: isoDay.nullable(),
+  new_valid_to: isoDay.nullable(),
+  option: z.string().optional().describe('which option this result is, when the holder has a choice (R-VAL-5)'),
+};
 export const ExtensionAssessment = z
   .object({
-    regime: z.enum(REGIME_IDS),
-    decision: z.enum(['extend', 'refuse']),
-    reduction_ratio: z.number(),
-    reduction_km2: z.number(),
-    remaining_km2: z.number(),
-    base_km2: z.number(),
-    steps: z.array(Step),
-    warnings: z.array(Sentence),
-    readings: z.array(Sentence),
-    refusal_reasons: z.array(Sentence),
-    term_years: z.number(),
-    new_valid_from: isoDay.nullable(),
-    new_valid_to: isoDay.nullable(),
+    ...extensionAssessmentFields,
+    alternatives: z
+      .array(z.object({ ...extensionAssessmentFields, option: z.string() }))
+      .optional()
+      .describe('the other option the holder may choose instead (R-VAL-5)'),
   })
   .meta({ id: 'ExtensionAssessment' });
 
@@ -40,7 +48,7 @@ export const CovidResult = z
   .meta({ id: 'CovidResult' });
 
 const Deadline = z
-  .object({ date: isoDay, days_left: z.number().int(), passed: z.boolean(), rule: z.string(), citation: z.string(), description: Sentence })
+  .object({ date: isoDay, days_left: z.number().int(), passed: z.boolean(), rule: z.string(), citation: z.string(), description: Message })
   .meta({ id: 'Deadline' });
 
 export const OffsetRow = z
@@ -52,6 +60,8 @@ export const OffsetRow = z
     date: isoDay,
     from_block_area_before_km2: z.number().nullable().optional(),
     note: z.string().nullable().optional(),
+    regime: z.enum(REGIME_IDS).nullable().optional().describe('the regime the offset was checked under'),
+    receiver_credit_km2: z.number().nullable().optional(),
   })
   .meta({ id: 'OffsetRow' });
 
@@ -65,10 +75,14 @@ export const StoredBlockAssessment = z
       mineral: z.string(),
       status: z.string(),
     }),
-    regime_reason: Sentence,
+    regime_reason: Message.nullable(),
     inputs: z.record(z.string(), z.unknown()).describe('the extension-assessment input derived from the register'),
     derived_steps: z.array(Step),
     assessment: ExtensionAssessment.nullable(),
+    offset_credit: z
+      .object({ credit_km2: z.number(), due_reduction_km2: z.number(), steps: z.array(Step) })
+      .nullable()
+      .describe('offsets received (本区块未核减): the credit against the assessed reduction and the reduction still due'),
     investment: z
       .object({
         rows: z.array(
@@ -85,7 +99,7 @@ export const StoredBlockAssessment = z
         ),
         total_cny: z.number(),
         steps: z.array(Step),
-        readings: z.array(Sentence),
+        readings: z.array(Message),
         actual_cny: z.number(),
         unfinished_ratio: z.number(),
       })
@@ -109,11 +123,12 @@ export const StoredBlockAssessment = z
         report_then_produce_mining_deadline: Deadline.nullable(),
         mining_registration_deadline: Deadline.nullable(),
         steps: z.array(Step),
-        warnings: z.array(Sentence),
-        readings: z.array(Sentence),
+        warnings: z.array(Message),
+        readings: z.array(Message),
       })
       .nullable(),
-    warnings: z.array(Sentence),
+    warnings: z.array(Message),
+    readings: z.array(Message),
     offsets: z.array(OffsetRow),
   })
   .meta({ id: 'StoredBlockAssessment' });
@@ -146,13 +161,25 @@ export const OffsetRecorded = z
     from_block_new_area_km2: z.number().nullable(),
     disclosure: z.object({ to_block: z.string(), from_block: z.string() }),
     steps: z.array(Step),
-    warnings: z.array(Sentence),
+    warnings: z.array(Message),
+    regime: z.enum(REGIME_IDS).describe('the receiving block’s regime, under which eligibility was checked'),
+    receiver: z.object({
+      block_id: z.string(),
+      credit_km2: z.number(),
+      due_before_km2: z.number().nullable(),
+      due_after_km2: z.number().nullable(),
+    }),
+    checks: z.object({ steps: z.array(Step), readings: z.array(Message) }).describe('eligibility of the source block (R-RED-10)'),
   })
   .meta({ id: 'OffsetRecorded' });
 
 export const PlanBody = z.object({
   required_km2: z.number().positive().optional(),
   max_candidates: z.number().int().min(1).max(3).optional(),
+  protected_counts_toward_required: z
+    .boolean()
+    .optional()
+    .describe('named reading (issue 11 item 5): protected areas deducted first count toward the required area; default false'),
 });
 
 export const PlanCandidate = z
@@ -161,6 +188,9 @@ export const PlanCandidate = z
     strategy: z.string().describe('protected-first, west-strip … corner-se'),
     geometry: Areal.describe('the area to give up (deducted protected areas included)'),
     area_km2: z.number(),
+    counted_km2: z
+      .number()
+      .describe('what counts toward the required reduction (less protected areas unless the reading counts them, less proven reserves)'),
     retained: Areal.describe('what the holder keeps'),
     retained_area_km2: z.number(),
     corners: z.array(z.object({ n: z.number().int(), lon: z.number(), lat: z.number(), part: z.number().int(), ring: z.number().int() })),
@@ -174,7 +204,7 @@ export const PlanCandidate = z
     contiguous_retained: z.boolean(),
     straight_edges: z.number().int(),
     cut_lines: z.array(z.object({ lon: z.number().optional(), lat: z.number().optional() })),
-    reasons: z.array(Sentence),
+    reasons: z.array(z.string()).describe('short sentences, each “中文 / English”'),
     score: z.number(),
   })
   .meta({ id: 'PlanCandidate' });
@@ -263,7 +293,7 @@ export const lifecycleRoutes = {
     body: { types: ['application/json'], schema: OffsetBody },
     badInput: 'INVALID_OFFSET',
     responses: { 201: { description: 'recorded; Location header', json: OffsetRecorded } },
-    errors: { 401: ['UNAUTHORIZED'], 404: ['NOT_FOUND'], 422: ['INVALID_OFFSET'] },
+    errors: { 401: ['UNAUTHORIZED'], 404: ['NOT_FOUND'], 422: ['INVALID_OFFSET', 'OFFSET_NOT_ALLOWED', 'OFFSET_EXCEEDS_DUE'] },
   }),
   relinquishmentPlans: defineRoute({
     method: 'post',
@@ -274,6 +304,9 @@ export const lifecycleRoutes = {
     body: { types: ['application/json'], schema: PlanBody },
     badInput: 'INVALID_PLAN_INPUT',
     responses: { 200: { description: 'candidates and warnings', json: Plans } },
-    errors: { 404: ['NOT_FOUND'], 422: ['INVALID_PLAN_INPUT', 'NO_PLAN', 'NO_ASSESSMENT', 'NOTHING_TO_RELINQUISH'] },
+    errors: {
+      404: ['NOT_FOUND'],
+      422: ['INVALID_PLAN_INPUT', 'NO_PLAN', 'NO_ASSESSMENT', 'NOTHING_TO_RELINQUISH', 'PLANNER_INVALID_INPUT', 'PLANNER_NOTHING_RETAINED'],
+    },
   }),
 };

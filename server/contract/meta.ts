@@ -1,10 +1,26 @@
 /** Service health and the API definition itself. */
 import { z } from 'zod';
 import { defineRoute } from './define';
+import { Message } from './common';
 
+const engine = z.enum(['postgis', 'pglite']);
 export const Health = z
-  .object({ status: z.literal('ok'), database: z.object({ engine: z.enum(['postgis', 'pglite']), postgis: z.string().optional() }) })
+  .object({
+    status: z.literal('ok'),
+    database: z.object({ engine, postgis: z.string().optional(), up: z.literal(true), latency_ms: z.number() }),
+  })
   .meta({ id: 'Health' });
+export const HealthDegraded = z
+  .object({
+    status: z.literal('degraded'),
+    database: z.object({
+      engine,
+      up: z.literal(false),
+      reason: z.string().describe('the connection error code (ECONNREFUSED …), CONNECTION or PROBE_FAILED'),
+    }),
+    note: Message,
+  })
+  .meta({ id: 'HealthDegraded' });
 
 export const metaRoutes = {
   health: defineRoute({
@@ -12,7 +28,10 @@ export const metaRoutes = {
     path: '/api/health',
     summary: 'Service and database health',
     tags: ['Service'],
-    responses: { 200: { description: 'engine and PostGIS version', json: Health } },
+    responses: {
+      200: { description: 'engine, PostGIS version, probe latency', json: Health },
+      503: { description: 'the database cannot be reached (Retry-After: 5)', json: HealthDegraded },
+    },
     errors: {},
   }),
   openapi: defineRoute({

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { COLLECTIONS } from '../features/collections';
 import { defineRoute } from './define';
-import { Geometry, isoDay, Link } from './common';
+import { errorsOf, Geometry, isoDay, Link, WORK_ERRORS } from './common';
 
 const isoDayOrNull = isoDay.nullable().optional();
 
@@ -144,19 +144,22 @@ export const ItemsQuery = z.object({
     .optional()
     .describe('page size; default PAGE_LIMIT_DEFAULT (10), capped at PAGE_LIMIT_MAX (10 000)'),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-  as_at: z.iso.datetime({ offset: true }).or(z.iso.date()).optional().describe('blocks only: the register as at this date or instant'),
+  as_at: z.iso.datetime({ offset: true }).or(isoDay).optional().describe('blocks only: the register as at this date or instant'),
   f,
   ...filterParams,
 });
 
 const ogc = ['OGC API – Features'] as const;
-const write = {
-  400: ['BODY_NOT_FEATURE'],
-  401: ['UNAUTHORIZED'],
-  404: ['NOT_FOUND'],
-  409: ['CONFLICT_DUPLICATE_ID'],
-  422: ['INVALID_PROPERTY', 'INVALID_ID', 'GEOMETRY_*'],
-} as const;
+const write = errorsOf(
+  {
+    400: ['BODY_NOT_FEATURE'],
+    401: ['UNAUTHORIZED'],
+    404: ['NOT_FOUND'],
+    409: ['CONFLICT_DUPLICATE_ID'],
+    422: ['INVALID_PROPERTY', 'INVALID_ID', 'GEOMETRY_*'],
+  },
+  WORK_ERRORS,
+);
 
 export const ogcRoutes = {
   landing: defineRoute({

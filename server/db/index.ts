@@ -6,12 +6,19 @@ import { createPgliteDb } from './pglite';
 export type { Db, Queryable, Engine } from './types';
 
 /** `DATABASE_URL` set → PostgreSQL/PostGIS; unset → embedded PGlite in `DATA_DIR`. Same migrations, same queries. */
-export async function openDb(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR' | 'DB_POOL_SIZE' | 'DB_STATEMENT_TIMEOUT_MS'>): Promise<Db> {
+export async function openDb(
+  config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR' | 'DB_POOL_SIZE' | 'DB_STATEMENT_TIMEOUT_MS'> &
+    Partial<Pick<Config, 'DB_CONNECT_TIMEOUT_MS' | 'DB_HEALTH_TIMEOUT_MS'>>,
+  onError?: (err: Error) => void,
+): Promise<Db> {
   if (config.DATABASE_URL) {
     return createPgDb({
       connectionString: config.DATABASE_URL,
       poolSize: config.DB_POOL_SIZE,
       statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+      connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
+      healthTimeoutMs: config.DB_HEALTH_TIMEOUT_MS,
+      onError,
     });
   }
   return createPgliteDb(config.DATA_DIR);

@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
+import { lockDataDir } from './data-dir-lock';
 import type { Db, Queryable } from './types';
 import { namedQuery } from './sql-files';
+import { SilentEngineFailure } from './engine-errors';
 
 type Tx = Pick<PGlite, 'query' | 'exec'>;
 
@@ -11,10 +13,20 @@ const parsers = {
   20: (v: string) => Number(v), // bigint → number
 };
 
+/**
+ * A statement that completed has a command tag. PostGIS in WASM cannot catch C++ exceptions: a GEOS
+ * throw ends the statement, PGlite keeps going and answers `{ rows: [], fields: [] }` with no command
+ * and no error (pglite#916; server/db/README.md). That is a failure, never an empty answer.
+ */
+function completed<T extends { command?: string }>(res: T, what: string): T {
+  if (res.command === undefined) throw new SilentEngineFailure(what);
+  return res;
+}
+
 function wrap(client: Tx): Queryable {
   return {
-    query: async (sql, params) => (await client.query(sql, params as unknown[], { parsers })) as any,
-    named: async (name, params) => (await client.query(namedQuery(name), params as unknown[], { parsers })) as any,
+    query: async (sql, params) => completed(await client.query(sql, params as unknown[], { parsers }), sql.slice(0, 80)) as any,
+    named: async (name, params) => completed(await client.query(namedQuery(name), params as unknown[], { parsers }), name) as any,
     exec: async (sql) => {
       await client.exec(sql);
     },
@@ -28,7 +40,15 @@ function wrap(client: Tx): Queryable {
  */
 export async function createPgliteDb(dataDir: string | undefined): Promise<Db> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create({ dataDir, extensions: { postgis } });
+  // one process per folder: a second one refuses to start (two writers lose acknowledged writes, issue 12 F9)
+  const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
+  let db: PGlite;
+  try {
+    db = await PGlite.create({ dataDir, extensions: { postgis } });
+  } catch (e) {
+    unlock();
+    throw e;
+  }
   // PGlite runs one query at a time; serialise so a transaction is never interleaved.
   let chain: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -37,12 +57,24 @@ export async function createPgliteDb(dataDir: string | undefined): Promise<Db> {
     return next;
   };
   const base = wrap(db);
+  // In-process engine: it is up while this process is; health reports the version read once, never queueing behind a slow query.
+  let version: Promise<{ postgis: string }> | undefined;
   return {
     engine: 'pglite',
     query: (sql, params) => serial(() => base.query(sql, params)),
     named: (name, params) => serial(() => base.named(name, params)),
     exec: (sql) => serial(() => base.exec(sql)),
     transaction: (fn) => serial(() => db.transaction((tx) => fn(wrap(tx as unknown as Tx)))),
-    close: () => db.close(),
+    probe: () => {
+      version ??= serial(() => base.named<{ postgis: string }>('health')).then((r) => ({ postgis: r.rows[0]?.postgis ?? '' }));
+      return version;
+    },
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        unlock();
+      }
+    },
   };
 }

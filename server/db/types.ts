@@ -18,7 +18,12 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
-export interface Db extends Queryable {
+/** A database round trip for `/api/health` that never queues behind the pool (its own connection, short timeout). */
+export interface HealthProbe {
+  probe(): Promise<{ postgis: string }>;
+}
+
+export interface Db extends Queryable, HealthProbe {
   readonly engine: Engine;
   /** Everything inside `fn` commits together or not at all. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;

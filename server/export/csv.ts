@@ -6,7 +6,7 @@ import { formatDms } from '../geodesy/dms';
 import { gkCrsForZone, lonLatToGkConverter } from '../geodesy/crs';
 import { type NamedPolygon, zonesFor } from './geometry';
 
-const q = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+import { csvCell as q } from './csv-cell';
 
 export function writeCornerCsv(polys: NamedPolygon[]): string {
   const { zone3, zone6 } = zonesFor(polys);

@@ -1,5 +1,5 @@
-/** 国土 TXT writer: 3° Gauss-Krüger with the zone prefix, 3 decimals (mm), closing point repeated, area in hectares. */
-import { ellipsoidalAreaKm2 } from '../geodesy/area';
+/** 国土 TXT writer: 3° Gauss-Krüger with the zone prefix, 3 decimals (mm), closing point repeated, area in hectares (planar GK, as 国土 files state it). */
+import { planarPolygonAreaM2, type PlanarXY } from '../geodesy/planar';
 import { gkCrsForZone, lonLatToGkConverter } from '../geodesy/crs';
 import { type NamedPolygon, zonesFor } from './geometry';
 
@@ -31,15 +31,19 @@ export function writeGuotuTxt(polys: NamedPolygon[], opts: GuotuTxtOptions = {})
   ];
   polys.forEach((p, i) => {
     const body: string[] = [];
+    const written: PlanarXY[][] = [];
     let n = 0;
     p.rings.forEach((ring, r) => {
       const labels = ring.map(() => `J${++n}`);
+      written.push([]);
       [...ring, ring[0]].forEach(([lon, lat], k) => {
         const { x, y } = toGk(lon, lat);
         body.push(`${labels[k % ring.length]},${r + 1},${x.toFixed(3)},${y.toFixed(3)}`);
+        if (k < ring.length) written[r].push({ x: Number(x.toFixed(3)), y: Number(y.toFixed(3)) });
       });
     });
-    const ha = ellipsoidalAreaKm2({ type: 'Polygon', coordinates: p.rings.map((r) => [...r, r[0]]) }) * 100;
+    // 地块面积: the planar Gauss-Krüger area of the corners as written, in hectares (the 国土 convention)
+    const ha = planarPolygonAreaM2(written) / 1e4;
     lines.push(`${body.length},${ha.toFixed(4)},${i + 1},${p.name.replace(/[,@\r\n]/g, ' ')},面,,,,@`, ...body);
   });
   return lines.join('\r\n') + '\r\n';

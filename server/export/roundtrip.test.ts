@@ -48,7 +48,7 @@ describe('export → parse round trip', () => {
     const text = iconv.decode(f.buffer, 'gbk');
     expect(text).toContain('坐标系=2000国家大地坐标系');
     expect(text).toContain('带号=38');
-    expect(text).toMatch(/\r\n13,4175\.\d{4},1,测试区块,面,,,,@\r\n/);
+    expect(text).toMatch(/\r\n13,4176\.7987,1,测试区块,面,,,,@\r\n/); // planar GK hectares of the corners as written
     expect(text).toContain('J1,1,3966200.125,38375300.250');
   });
 

@@ -29,6 +29,8 @@ export interface ShpOptions {
   encoding?: 'utf-8' | 'gbk';
   /** EPSG of the output coordinates: 4490 (default) or 4491–4554. */
   crs?: number;
+  /** extra text attributes (DBF C(80), names ≤ 10 ASCII characters), one value per polygon */
+  fields?: { name: string; values: string[] }[];
 }
 
 export function writeShapefileZip(polys: NamedPolygon[], layer: string, opts: ShpOptions = {}): Uint8Array {
@@ -107,9 +109,15 @@ export function writeShapefileZip(polys: NamedPolygon[], layer: string, opts: Sh
     off += 8 + len;
   });
   const enc = opts.encoding ?? 'utf-8';
+  const extra = opts.fields ?? [];
   const dbf = writeDbf(
-    polys.map((p) => [p.name, ellipsoidalAreaKm2({ type: 'Polygon', coordinates: p.rings.map((r) => [...r, r[0]]) }).toFixed(8)]),
+    polys.map((p, i) => [
+      p.name,
+      ellipsoidalAreaKm2({ type: 'Polygon', coordinates: p.rings.map((r) => [...r, r[0]]) }).toFixed(8),
+      ...extra.map((f) => f.values[i] ?? ''),
+    ]),
     enc,
+    extra.map((f) => f.name),
   );
   return zipSync({
     [`${layer}.shp`]: new Uint8Array(shp.buffer),
@@ -120,11 +128,12 @@ export function writeShapefileZip(polys: NamedPolygon[], layer: string, opts: Sh
   });
 }
 
-/** DBF III with NAME C(254) and AREA_KM2 N(20,8). */
-function writeDbf(rows: [string, string][], enc: 'utf-8' | 'gbk'): Uint8Array {
+/** DBF III with NAME C(254), AREA_KM2 N(20,8) and any extra C(80) fields. */
+function writeDbf(rows: string[][], enc: 'utf-8' | 'gbk', extra: string[] = []): Uint8Array {
   const fields: [string, 'C' | 'N', number, number][] = [
     ['NAME', 'C', 254, 0],
     ['AREA_KM2', 'N', 20, 8],
+    ...extra.map((n): [string, 'C', number, number] => [n.slice(0, 10), 'C', 80, 0]),
   ];
   const headerLen = 32 + 32 * fields.length + 1;
   const recLen = 1 + fields.reduce((s, f) => s + f[2], 0);

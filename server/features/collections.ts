@@ -1,29 +1,21 @@
 import { z } from 'zod';
+import * as V from '../vocab';
+import { codesOf } from '../vocab';
 
-/** API vocabularies (labels in the page are Chinese; these are the stable API values). */
-export const MINERALS = ['cbm', 'coal', 'oil_gas', 'tight_gas', 'shale_gas', 'other'] as const;
-export const BLOCK_KINDS = ['exploration', 'mining'] as const;
-export const BLOCK_STATUSES = ['valid', 'extension_applied', 'report_then_produce', 'retained', 'expired', 'cancelled'] as const;
-export const ACQUISITION_METHODS = ['tender', 'listing', 'agreement', 'administrative', 'added_mineral'] as const;
-export const PA_CATEGORIES = [
-  'nature_reserve',
-  'scenic_area',
-  'geopark',
-  'forest_park',
-  'wetland_park',
-  'spring_protection',
-  'water_source',
-  'cultural_relic',
-  'high_grade_forest',
-  'no_mining_zone',
-  'other',
-] as const;
-export const PA_ZONES = ['core', 'general'] as const;
-export const REDLINE_STATUSES = ['proposed', 'official'] as const;
-export const WELL_TYPES = ['vertical', 'directional', 'horizontal'] as const;
-export const WELL_STATUSES = ['producing', 'drilling', 'inactive', 'abandoned', 'plugged'] as const;
-export const PIPELINE_TYPES = ['gathering', 'trunk'] as const;
-export const PIPELINE_STATUSES = ['operating', 'construction', 'planned', 'abandoned'] as const;
+/** API vocabularies: the codes of server/vocab (one definition, labels in both languages there). */
+export const MINERALS = codesOf(V.MINERALS);
+export const BLOCK_KINDS = codesOf(V.BLOCK_KINDS);
+export const BLOCK_STATUSES = codesOf(V.BLOCK_STATUSES);
+export const ACQUISITION_METHODS = codesOf(V.ACQUISITION_METHODS);
+export const RESERVE_KINDS = codesOf(V.RESERVE_KINDS);
+export const PA_CATEGORIES = codesOf(V.PA_CATEGORIES);
+export const PA_ZONES = codesOf(V.PA_ZONES);
+export const REDLINE_STATUSES = codesOf(V.REDLINE_STATUSES);
+export const WELL_TYPES = codesOf(V.WELL_TYPES);
+export const WELL_STATUSES = codesOf(V.WELL_STATUSES);
+export const PIPELINE_TYPES = codesOf(V.PIPELINE_TYPES);
+export const PIPELINE_STATUSES = codesOf(V.PIPELINE_STATUSES);
+export const BOUNDARY_LEVELS = codesOf(V.BOUNDARY_LEVELS);
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const text = z.string().min(1).max(500);
@@ -91,7 +83,7 @@ export const COLLECTIONS: CollectionDef[] = [
     properties: z.object({
       block_id: text,
       name: text.optional(),
-      kind: z.enum(['proven', 'submitted']).default('proven'),
+      kind: z.enum(RESERVE_KINDS).default('proven'),
       submitted_date: date.optional(),
       synthetic: z.boolean().optional(),
     }),
@@ -184,7 +176,7 @@ export const COLLECTIONS: CollectionDef[] = [
     tiles: true,
     properties: z.object({
       name: text,
-      level: z.enum(['province', 'city']),
+      level: z.enum(BOUNDARY_LEVELS),
       label_lon: z.number().optional(),
       label_lat: z.number().optional(),
       synthetic: z.boolean().optional(),

@@ -6,7 +6,8 @@ import { implement, originOf, pageLinks } from '../http/contract-route';
 import { OGC_BASE } from '../contract';
 import { COLLECTIONS, findCollection, type CollectionDef } from './collections';
 import { toFeature, type RowFeature } from './feature-out';
-import { checkGeometry } from './geometry-check';
+import { checkGeometry, type GeometryKind } from '../geometry/validate';
+import type { WorkPool } from '../work/pool';
 
 export interface FeatureRouterDeps {
   db: Db;
@@ -15,6 +16,8 @@ export interface FeatureRouterDeps {
   maxVertices: number;
   /** called after every successful write (tile ETags, caches) */
   onWrite?: (collection: string) => void;
+  /** upload worker pool: geometry validation of writes runs there; without it, on the main thread */
+  work?: WorkPool;
 }
 
 const CONFORMANCE = [
@@ -74,12 +77,15 @@ export function landingPage(req: Request) {
 }
 
 /** Parse a write body: a GeoJSON Feature whose properties fit the collection's schema. */
-function parseFeatureBody(c: CollectionDef, body: unknown, maxVertices: number, idFromPath?: string) {
+type GeometryCheck = (geometry: unknown, kind: GeometryKind, maxVertices: number) => Promise<unknown>;
+
+async function parseFeatureBody(c: CollectionDef, body: unknown, maxVertices: number, check: GeometryCheck, idFromPath?: string) {
   const b = body as { type?: string; id?: unknown; geometry?: unknown; properties?: unknown } | undefined;
   if (!b || typeof b !== 'object' || b.type !== 'Feature') {
     throw new AppError(400, 'BODY_NOT_FEATURE', 'The body must be a GeoJSON Feature', '请求体必须是 GeoJSON Feature');
   }
-  const geometry = checkGeometry(b.geometry, c.geometry, maxVertices);
+  await check(b.geometry, c.geometry, maxVertices);
+  const geometry = b.geometry;
   const parsed = c.properties.safeParse(b.properties ?? {});
   if (!parsed.success) throw fromZod(parsed.error, 'INVALID_PROPERTY');
   const id = idFromPath ?? (b.id !== undefined ? String(b.id) : (b.properties as Record<string, unknown> | undefined)?.id);
@@ -96,7 +102,10 @@ function parseFeatureBody(c: CollectionDef, body: unknown, maxVertices: number, 
 
 /** OGC API – Features Part 1 (read) and Part 4 (create/replace/delete) for every layer, under `/api`. */
 export function featureRoutes(deps: FeatureRouterDeps) {
-  const { db } = deps;
+  const { db, work } = deps;
+  const check: GeometryCheck = work
+    ? (geometry, kind, maxVertices) => work.run('geometry', { geometry, kind, maxVertices })
+    : async (geometry, kind, maxVertices) => checkGeometry(geometry, kind, maxVertices);
   const extentOf = async (c: CollectionDef) => (await db.named<NonNullable<Extent>>(`${c.table}_extent`)).rows[0];
   const getFeature = async (c: CollectionDef, id: string) => {
     const row = (await db.named<{ feature: RowFeature }>(`${c.table}_get`, [id])).rows[0];
@@ -173,7 +182,7 @@ export function featureRoutes(deps: FeatureRouterDeps) {
     createItem: {
       handler: async ({ params, body }) => {
         const c = collectionOr404(params.collectionId);
-        const feature = parseFeatureBody(c, body, deps.maxVertices);
+        const feature = await parseFeatureBody(c, body, deps.maxVertices, check);
         const id = await db.transaction(
           async (tx) => (await tx.named<{ id: string }>(`${c.table}_insert`, [JSON.stringify([feature])])).rows[0].id,
         );
@@ -189,7 +198,7 @@ export function featureRoutes(deps: FeatureRouterDeps) {
       handler: async ({ params, body }) => {
         const c = collectionOr404(params.collectionId);
         const fid = params.featureId;
-        const feature = parseFeatureBody(c, body, deps.maxVertices, fid);
+        const feature = await parseFeatureBody(c, body, deps.maxVertices, check, fid);
         const updated = await db.transaction(
           async (tx) => (await tx.named(`${c.table}_update`, [fid, JSON.stringify(feature)])).rows.length,
         );

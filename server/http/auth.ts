@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { AppError } from '../errors';
+import { BOOTSTRAP_ADMIN, setPrincipal } from '../auth/principal';
 
 /** Writes need `Authorization: Bearer $ADMIN_TOKEN` (a fuller role model comes later). */
 export function requireAdmin(token: string): RequestHandler {
@@ -20,6 +21,7 @@ export function requireAdmin(token: string): RequestHandler {
       );
       return;
     }
+    setPrincipal(req, BOOTSTRAP_ADMIN);
     next();
   };
 }

@@ -6,12 +6,13 @@
  */
 import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
-import type { Contract, Parsed, Reply, RouteKey, RouteSpec } from '../contract';
+import type { Contract, Parsed, Reply, RouteKey, RouteSpec, TypedRouteKey } from '../contract';
 import { contract } from '../contract';
 import { AppError } from '../errors';
 import { sendAttachment } from './attachment';
 import { requireAdmin } from './auth';
 import { fromZod } from './error-middleware';
+import { publicOrigin } from './public-url';
 
 /** Parse `value` with `schema` or throw the one error shape: 422 `code`, `details[].field` naming each field at fault. */
 export function parseOr422<T extends z.ZodType>(schema: T, value: unknown, code: string): z.output<T> {
@@ -50,8 +51,8 @@ export function pageLinks(
   return links;
 }
 
-/** The origin the client used (`http://host:port`), for absolute links. */
-export const originOf = (req: Request) => `${req.protocol}://${req.get('host')}`;
+/** The origin for absolute links: PUBLIC_URL, or the request's own when it is a plain host (server/http/public-url.ts). */
+export const originOf = (req: Request) => publicOrigin(req);
 
 export interface Implementation<S extends RouteSpec> {
   handler: (input: Parsed<S> & { req: Request; res: Response }) => Promise<Reply<S>> | Reply<S>;
@@ -62,10 +63,10 @@ export interface Implementation<S extends RouteSpec> {
 }
 
 /** One implementation for every route of the contract. */
-export type Implementations = { [K in RouteKey]: Implementation<Contract[K]> };
+export type Implementations = { [K in TypedRouteKey]: Implementation<Contract[K]> };
 
 /** Identity that keeps a module's partial map of implementations checked against the contract. */
-export const implement = <K extends RouteKey>(impls: { [P in K]: Implementation<Contract[P]> }) => impls;
+export const implement = <K extends TypedRouteKey>(impls: { [P in K]: Implementation<Contract[P]> }) => impls;
 
 function send(
   res: Response,
@@ -120,7 +121,7 @@ export function routerFor(impls: Partial<Implementations>, adminToken?: string):
   const router = Router();
   const admin = adminToken !== undefined ? requireAdmin(adminToken) : undefined;
   for (const key of Object.keys(contract) as RouteKey[]) {
-    const impl = impls[key] as Implementation<RouteSpec> | undefined;
+    const impl = (impls as Partial<Record<RouteKey, unknown>>)[key] as Implementation<RouteSpec> | undefined;
     if (!impl) continue;
     const spec: RouteSpec = contract[key];
     if (spec.auth === 'admin' && !admin) throw new Error(`route ${key} needs the admin token`);

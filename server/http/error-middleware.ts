@@ -1,6 +1,49 @@
 import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
+import { isConnectionError } from '../db/pg';
 import { AppError } from '../errors';
+import { defineMessages, say, type Message } from '../i18n/message';
+
+const SAY = defineMessages({
+  DATABASE_UNAVAILABLE: {
+    en: () => 'The database cannot be reached right now; try again shortly',
+    zh: () => '数据库暂时无法连接，请稍后重试',
+  },
+  INVALID_CHARACTERS: {
+    en: () => 'The request contains a NUL character (U+0000) or bytes that are not valid text',
+    zh: () => '请求中含有 NUL 字符（U+0000）或无效的文本字节',
+  },
+  UNSUPPORTED_CHARSET: {
+    en: (p: { charset: string }) => `Unsupported charset "${p.charset}": send JSON as UTF-8 (or UTF-16)`,
+    zh: (p) => `不支持的字符集“${p.charset}”：JSON 请用 UTF-8（或 UTF-16）发送`,
+  },
+  UNSUPPORTED_CONTENT_ENCODING: {
+    en: (p: { encoding: string }) => `Unsupported Content-Encoding "${p.encoding}": use identity, gzip, deflate or br`,
+    zh: (p) => `不支持的 Content-Encoding“${p.encoding}”：请使用 identity、gzip、deflate 或 br`,
+  },
+  BODY_UNREADABLE: {
+    en: () => 'The request body could not be read (a compressed body that does not decompress, or a truncated body)',
+    zh: () => '请求体无法读取（压缩内容无法解压，或请求体不完整）',
+  },
+  BAD_PERCENT_ENCODING: {
+    en: () => 'The URL has an invalid percent-encoding (%XX)',
+    zh: () => 'URL 中的百分号编码（%XX）无效',
+  },
+  BODY_TOO_DEEP: {
+    en: () => 'The JSON body is nested too deeply',
+    zh: () => 'JSON 请求体嵌套层数过多',
+  },
+  REQUEST_REJECTED: {
+    en: (p: { status: number }) => `The request was refused (HTTP ${p.status})`,
+    zh: (p) => `请求被拒绝（HTTP ${p.status}）`,
+  },
+});
+
+const fromMessage = (status: number, m: Message, details?: AppError['details']) =>
+  new AppError(status, m.code, m.message, m.message_zh, details);
+
+/** 503 DATABASE_UNAVAILABLE: the database is down or restarting, or no pooled connection came free in time. */
+export const databaseUnavailable = () => fromMessage(503, say(SAY, 'DATABASE_UNAVAILABLE'));
 
 /** Postgres error classes that mean "your data", not "our fault". */
 function fromPg(e: { code?: string; message?: string }): AppError | undefined {
@@ -11,6 +54,8 @@ function fromPg(e: { code?: string; message?: string }): AppError | undefined {
   if (e.code === '22023' || e.code === 'XX000')
     return new AppError(422, 'GEOMETRY_INVALID', `The geometry is not accepted: ${e.message}`, `几何无效：${e.message}`);
   if (e.code === '57014') return new AppError(503, 'QUERY_TIMEOUT', 'The query took too long and was cancelled', '查询超时，已取消');
+  // NUL in text or JSON ("unsupported Unicode escape sequence", "invalid byte sequence"): the input's fault
+  if (e.code === '22P05' || e.code === '22021') return fromMessage(400, say(SAY, 'INVALID_CHARACTERS'));
   return undefined;
 }
 
@@ -41,13 +86,38 @@ export const errorMiddleware: ErrorRequestHandler = (err, req, res, _next) => {
       `Upload refused: ${err.message}`,
       `上传被拒绝：${err.message}`,
     );
+  else if (err && err.type === 'charset.unsupported')
+    appErr = fromMessage(415, say(SAY, 'UNSUPPORTED_CHARSET', { charset: String(err.charset ?? '') }));
+  else if (err && err.type === 'encoding.unsupported')
+    appErr = fromMessage(415, say(SAY, 'UNSUPPORTED_CONTENT_ENCODING', { encoding: String(err.encoding ?? '') }));
+  else if (
+    err &&
+    ((typeof err.code === 'string' && /^Z_/.test(err.code)) || err.type === 'request.aborted' || err.type === 'request.size.invalid')
+  )
+    appErr = fromMessage(400, say(SAY, 'BODY_UNREADABLE'));
+  else if (err instanceof URIError) appErr = fromMessage(400, say(SAY, 'BAD_PERCENT_ENCODING'));
+  else if (err instanceof RangeError && /call stack/i.test(err.message)) appErr = fromMessage(400, say(SAY, 'BODY_TOO_DEEP'));
+  else if (isConnectionError(err)) appErr = databaseUnavailable();
   else appErr = fromPg(err ?? {});
+  // any other error that carries a client status (body-parser, http-errors): keep the status, one stable code
+  const status = Number(err?.status ?? err?.statusCode);
+  if (!appErr && Number.isInteger(status) && status >= 400 && status < 500)
+    appErr = fromMessage(status, say(SAY, 'REQUEST_REJECTED', { status }));
   if (!appErr) {
     req.log?.error({ err }, 'unhandled error');
     appErr = new AppError(500, 'INTERNAL', 'Internal error', '服务器内部错误');
+  } else if (appErr.code === 'DATABASE_UNAVAILABLE') {
+    // expected while PostgreSQL restarts: one line per request at warn, without the stack
+    req.log?.warn({ code: (err as { code?: string })?.code, reason: (err as Error)?.message }, appErr.code);
   } else if (appErr.status >= 500) {
     req.log?.error({ err }, appErr.code);
   }
   if (res.headersSent) return;
+  if (appErr.status === 503) res.set('Retry-After', '5');
   res.status(appErr.status).json(appErr.toJSON());
 };
+
+/** 400 INVALID_CHARACTERS: a NUL character (U+0000) in the URL or a JSON string. */
+export const invalidCharacters = () => fromMessage(400, say(SAY, 'INVALID_CHARACTERS'));
+/** 400 BODY_TOO_DEEP: JSON nested deeper than any GeoJSON or parameter object needs. */
+export const bodyTooDeep = (maxDepth: number) => fromMessage(400, say(SAY, 'BODY_TOO_DEEP'), [{ limit: maxDepth }]);

@@ -1,26 +1,100 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
+import type { Config } from '../config';
 import { AppError } from '../errors';
+import { defineMessages, say } from '../i18n/message';
 
 /**
- * Per-client limit on the expensive routes (uploads, checks, exports, planner): `perMinute` requests a
- * minute per IP (in-process store; behind a proxy `trust proxy` is set). Refusals use the one error shape.
+ * Per-client budgets by route class (issue 12, F6). The client is `req.ip`: the socket address unless TRUST_PROXY
+ * names the proxies in front, so a made-up X-Forwarded-For buys nothing. The limiter runs before any body is read.
+ * `/api/health` is never limited (monitors poll it).
  */
-export function expensiveRouteLimit(perMinute: number): RequestHandler {
+export type RouteClass = 'tiles' | 'register' | 'block-conflicts' | 'uploads' | 'writes' | 'reads';
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Which budget a request spends. Paths are matched without anchoring at the start, so a base path in front
+ * (`/ogc/collections/…`) classifies the same way.
+ */
+export function routeClass(req: Pick<Request, 'method' | 'path'>): RouteClass | undefined {
+  const p = req.path;
+  if (p === '/api/health') return undefined;
+  if (/(^|\/)tiles\//.test(p)) return 'tiles';
+  if (/\/api\/conflicts\/?$/.test(p)) return 'register';
+  if (/\/api\/blocks\/[^/]+\/conflicts\/?$/.test(p)) return 'block-conflicts';
+  if (/\/api\/(parse|checks|export)\/?$/.test(p) || /\/api\/blocks\/[^/]+\/(export|relinquishment-plans)\/?$/.test(p)) return 'uploads';
+  // reports: PDFs are rendered by a browser, verification reads an upload
+  if (
+    /\/api\/(checks\/[^/]+\.pdf|checks\/[^/]+\/conflicts|certificates\/verify)\/?$/.test(p) ||
+    /\/api\/blocks\/[^/]+\/report\.pdf$/.test(p)
+  )
+    return 'uploads';
+  if (isWriteRoute(req)) return 'writes';
+  return 'reads';
+}
+
+/** Feature writes (POST/PUT/DELETE on `…/collections/{id}/items[/{fid}]`) and offsets: they need the admin token. */
+export function isWriteRoute(req: Pick<Request, 'method' | 'path'>): boolean {
+  if (!WRITE_METHODS.has(req.method)) return false;
+  return /\/collections\/[^/]+\/items(\/[^/]+)?\/?$/.test(req.path) || /\/api\/offsets\/?$/.test(req.path);
+}
+
+const WHAT: Record<RouteClass, { en: string; zh: string }> = {
+  tiles: { en: 'vector tiles', zh: '矢量瓦片' },
+  register: { en: 'whole-register conflict lists', zh: '全库冲突清单' },
+  'block-conflicts': { en: 'stored-block conflict checks', zh: '已登记区块冲突核查' },
+  uploads: { en: 'uploads, checks, exports and plans', zh: '上传、核查、导出和缩减方案' },
+  writes: { en: 'writes', zh: '写操作' },
+  reads: { en: 'reads', zh: '查询' },
+};
+
+const SAY = defineMessages({
+  RATE_LIMITED: {
+    en: (p: { limit: number; cls: RouteClass }) => `Too many requests: at most ${p.limit} a minute for ${WHAT[p.cls].en}`,
+    zh: (p: { limit: number; cls: RouteClass }) => `请求过于频繁：${WHAT[p.cls].zh}每分钟最多 ${p.limit} 次`,
+  },
+});
+
+function limiter(cls: RouteClass, perMinute: number): RequestHandler {
   return rateLimit({
     windowMs: 60_000,
     limit: perMinute,
     standardHeaders: 'draft-8',
+    identifier: cls,
     legacyHeaders: false,
-    handler: (_req, _res, next) =>
-      next(
-        new AppError(
-          429,
-          'RATE_LIMITED',
-          `Too many requests: at most ${perMinute} a minute for uploads, checks and plans`,
-          `请求过于频繁：上传、核查和缩减方案每分钟最多 ${perMinute} 次`,
-          [{ limit: perMinute, window_s: 60 }],
-        ),
-      ),
+    // X-Forwarded-For from an untrusted sender is ignored on purpose (TRUST_PROXY=false): no warning per process
+    validate: { xForwardedForHeader: false },
+    handler: (_req, _res, next) => {
+      const m = say(SAY, 'RATE_LIMITED', { limit: perMinute, cls });
+      next(new AppError(429, m.code, m.message, m.message_zh, [{ limit: perMinute, window_s: 60, class: cls }]));
+    },
   });
+}
+
+/** One middleware for every route class, each with its own budget from the configuration. */
+export function rateLimits(
+  config: Pick<
+    Config,
+    | 'RATE_LIMIT_PER_MIN'
+    | 'RATE_LIMIT_READS_PER_MIN'
+    | 'RATE_LIMIT_TILES_PER_MIN'
+    | 'RATE_LIMIT_REGISTER_PER_MIN'
+    | 'RATE_LIMIT_BLOCK_CONFLICTS_PER_MIN'
+    | 'RATE_LIMIT_WRITES_PER_MIN'
+  >,
+): RequestHandler {
+  const by: Record<RouteClass, RequestHandler> = {
+    tiles: limiter('tiles', config.RATE_LIMIT_TILES_PER_MIN),
+    register: limiter('register', config.RATE_LIMIT_REGISTER_PER_MIN),
+    'block-conflicts': limiter('block-conflicts', config.RATE_LIMIT_BLOCK_CONFLICTS_PER_MIN),
+    uploads: limiter('uploads', config.RATE_LIMIT_PER_MIN),
+    writes: limiter('writes', config.RATE_LIMIT_WRITES_PER_MIN),
+    reads: limiter('reads', config.RATE_LIMIT_READS_PER_MIN),
+  };
+  return (req, res, next) => {
+    const cls = routeClass(req);
+    if (!cls) return next();
+    return by[cls](req, res, next);
+  };
 }

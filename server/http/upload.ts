@@ -10,6 +10,8 @@ import type { ParseLimits } from '../parse/limits';
 export function singleFileUpload(limits: ParseLimits, opts: { fields?: number; fieldSize?: number } = {}): RequestHandler {
   const m = multer({
     storage: multer.memoryStorage(),
+    // File names arrive as raw UTF-8 bytes from browsers and curl; busboy's default (latin1) turns 地块.txt into mojibake.
+    defParamCharset: 'utf8',
     limits: {
       fileSize: limits.maxUploadBytes,
       files: 1,

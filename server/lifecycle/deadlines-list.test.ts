@@ -25,6 +25,18 @@ describe('deadlinesWithin', () => {
     ]);
     expect(items[0].due.days_left).toBe(7); // 2026-12-01 is 30 days before 2026-12-31
   });
+  it('each block under its own regime: a coal block that used two extensions keeps its extension-application deadline', () => {
+    // 273号令 第十五条 (000:L3364) “经批准可以延续两次……期满后不再延续” is a Shanxi CBM rule; a coal exploration right is
+    // under the national regime, whose text sets no such cap (自然资规〔2023〕6号 七, 001:L10495).
+    const coal: DeadlineBlockRow = { ...row('coal', '2026-12-31'), mineral: 'coal', extensions_used: 2 };
+    const items = deadlinesWithin([coal], '2026-11-24', 90);
+    expect(items.map((i) => i.deadline)).toEqual(['extension_application', 'expiry']);
+    expect(items[0].regime).toBe('national-2023');
+    expect(items[0].due.citation).not.toMatch(/273号令/);
+    // the same dates on a CBM block: two extensions used → no extension-application deadline
+    const cbm: DeadlineBlockRow = { ...row('cbm', '2026-12-31'), extensions_used: 2 };
+    expect(deadlinesWithin([cbm], '2026-11-24', 90).map((i) => i.deadline)).toEqual(['expiry']);
+  });
   it('leaves out deadlines already passed', () => {
     expect(deadlinesWithin([row('gone', '2026-01-01')], '2026-11-24', 90)).toEqual([]);
   });

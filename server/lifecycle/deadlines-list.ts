@@ -1,4 +1,4 @@
-import { blockDeadlines, type BlockDatesInput, type Deadline } from '../rules';
+import { blockDeadlines, explainRegimeForDate, type BlockDatesInput, type Deadline, type RegimeId } from '../rules';
 
 export interface DeadlineBlockRow {
   id: string;
@@ -15,10 +15,18 @@ export interface DeadlineBlockRow {
   proven_submitted_date: string | null;
 }
 
+/**
+ * The block's own regime, from its expiry and mineral (the register is Shanxi's): CBM → shanxi-cbm-2020,
+ * other minerals → national-2019 / national-2023 by date (RULES.md §1). Never a default for every block.
+ */
+export function blockRegime(b: Pick<DeadlineBlockRow, 'valid_to' | 'mineral'>): RegimeId {
+  return explainRegimeForDate(b.valid_to, { province: 'shanxi', mineral: b.mineral }).regime;
+}
+
 /** The register's dates as the deadline rules take them (R-VAL-*, R-RTP-3). */
 export function deadlineInput(
   b: Pick<DeadlineBlockRow, 'kind' | 'valid_from' | 'valid_to' | 'first_registration_date' | 'extensions_used' | 'proven_submitted_date'>,
-  regime?: BlockDatesInput['regime'],
+  regime: BlockDatesInput['regime'],
 ): BlockDatesInput {
   return {
     kind: b.kind,
@@ -27,7 +35,7 @@ export function deadlineInput(
     first_registration_date: b.first_registration_date,
     extensions_used: b.extensions_used,
     proven_reserves_submitted_date: b.proven_submitted_date ?? undefined,
-    ...(regime ? { regime } : {}),
+    regime,
   };
 }
 
@@ -39,6 +47,8 @@ export interface DueItem {
   kind: string;
   mineral: string;
   deadline: 'expiry' | 'extension_application' | 'mining_registration';
+  /** The regime the deadline was computed under (the block's own). */
+  regime: RegimeId;
   due: Deadline;
 }
 
@@ -49,8 +59,9 @@ export interface DueItem {
 export function deadlinesWithin(rows: DeadlineBlockRow[], on: string, days: number): DueItem[] {
   const out: DueItem[] = [];
   for (const b of rows) {
-    const d = blockDeadlines(deadlineInput(b), on);
-    const head = { block_id: b.id, name: b.name, licence_no: b.licence_no, holder: b.holder, kind: b.kind, mineral: b.mineral };
+    const regime = blockRegime(b);
+    const d = blockDeadlines(deadlineInput(b, regime), on);
+    const head = { block_id: b.id, name: b.name, licence_no: b.licence_no, holder: b.holder, kind: b.kind, mineral: b.mineral, regime };
     const candidates: [DueItem['deadline'], Deadline | null][] = [
       ['expiry', d.expiry],
       ['extension_application', d.extension_application_deadline],

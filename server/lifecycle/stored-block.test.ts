@@ -35,6 +35,8 @@ describe('investedWithin', () => {
     // 2021 whole, 2022 from Jan 1 to Jul 2 exclusive = 182 days of 365
     expect(r.amount_cny).toBeCloseTo(2000 + 365 * (182 / 365), 6);
     expect(r.step.rule).toBe('R-INV-1');
+    expect(r.step.formula).not.toMatch(/[a-z]{3,}/); // arithmetic only; the words are in `description`
+    expect(r.step.description?.message_zh).toContain('2021-01-01 至 2022-07-02');
   });
 });
 
@@ -49,18 +51,72 @@ describe('assessStoredBlock', () => {
     expect(r.derived_steps.map((s) => s.rule)).toEqual(expect.arrayContaining(['GEOM', 'R-INV-1', 'R-RED-4']));
     expect(r.fees!.exploration_year).toBe(10);
   });
-  it('computes a given-away block on its pre-offset area (R-RED-10)', () => {
+  it('computes a given-away block on its pre-offset area once, not twice (R-RED-10, item 4)', () => {
+    // 晋自然资发〔2020〕11号 四（二）2 (000:L4260): “乙探矿权到期延续时，以抵扣前证载面积为基础……进行面积核减”.
+    // The offset reduced the licensed area on record (268.752 → 248.752); the geometry is not yet redrawn.
+    const inv = [2021, 2022, 2023, 2024, 2025].map((year) => ({ year, amount_cny: 50_000 * 268.752 }));
     const ledger = applyOffset(EMPTY_LEDGER, { from_block: 'b1', to_block: 'a', area_km2: 20, date: '2024-01-01' }).ledger;
-    const r = assessStoredBlock({ ...block, area_km2: 248.752 }, [], ledger, '2025-06-01');
+    const r = assessStoredBlock({ ...block, licensed_area_km2: 248.752 }, inv, ledger, '2025-06-01');
     expect(r.inputs.licensed_area_km2).toBeCloseTo(268.752, 6);
+    expect(r.assessment!.reduction_km2).toBeCloseTo(52.4605, 4); // the old code counted the 20 km² twice: 57.4605
     expect(r.derived_steps.some((s) => s.rule === 'R-RED-10')).toBe(true);
+    // the receiving block is credited (“本区块未核减”, 000:L4264)
+    const recv = assessStoredBlock({ ...block, id: 'a' }, inv, ledger, '2025-06-01');
+    expect(recv.offset_credit).toEqual(expect.objectContaining({ credit_km2: 20, due_reduction_km2: 32.4605 }));
+  });
+  it('applies the COVID reduction only to a block whose approval is on record (item 7, 晋自然资函〔2020〕1333号)', () => {
+    // 1333号 approved named projects on application (“经研究，同意……”), not every administratively granted right.
+    const b = {
+      ...block,
+      acquisition_method: 'administrative',
+      valid_from: '2018-12-16',
+      valid_to: '2020-12-15',
+      first_registration_date: '2010-01-01',
+    };
+    const none = assessStoredBlock(b, [], EMPTY_LEDGER, '2020-11-01');
+    expect(none.derived_steps.some((s) => s.rule === 'R-COVID-3')).toBe(false);
+    expect(none.readings.map((m) => m.code)).toContain('COVID_NOT_APPROVED');
+    const ok = assessStoredBlock({ ...b, covid_approval_doc: '晋自然资函〔2020〕1333号 附件2' }, [], EMPTY_LEDGER, '2020-11-01');
+    expect(ok.derived_steps.some((s) => s.rule === 'R-COVID-3')).toBe(true);
+  });
+  it('273号令 fees and investment tiers only for Shanxi CBM (item 9, 273号令 第十六条/第三十三条)', () => {
+    // 273号令 第三十三条 (000:L3464) “第一个勘查年度至第五个勘查年度免缴；第六个勘查年度，每平方千米每年缴纳 100 元” is a
+    // Shanxi CBM rule; a coal or oil/gas right falls under the national regime, which has no such schedule in the sources.
+    for (const mineral of ['coal', 'oil_gas']) {
+      const r = assessStoredBlock({ ...block, mineral }, [], EMPTY_LEDGER, '2025-06-01');
+      expect(r.fees).toBeNull();
+      expect(r.investment).toBeNull();
+      expect(r.inputs.regime).toBe('national-2023');
+      expect(r.readings.map((m) => m.code)).toContain('NOT_273');
+    }
+  });
+  it("uses the contract's investment standard when recorded (item 12, 273号令 第十六条第二款)", () => {
+    // 000:L3382 “本办法实施前探矿权出让合同另有约定的，按照合同执行”; 榆社-武乡 was inspected against 3万元/km²/年 (000:L7132).
+    const ys = {
+      ...block,
+      first_registration_date: '2019-06-13',
+      valid_from: '2019-06-13',
+      valid_to: '2022-09-12',
+      area_km2: 246.592,
+      first_registration_area_km2: 246.592,
+      proven_km2: 0,
+    };
+    const plain = assessStoredBlock(ys, [], EMPTY_LEDGER, '2022-06-01');
+    const contract = assessStoredBlock({ ...ys, contract_investment_cny_per_km2_year: 30_000 }, [], EMPTY_LEDGER, '2022-06-01');
+    expect(plain.investment!.rows[0].old_rate_cny_per_km2_year).toBe(10_000);
+    expect(contract.investment!.rows.every((r) => r.old_rate_cny_per_km2_year === 30_000 && r.new_rate_cny_per_km2_year === 30_000)).toBe(
+      true,
+    );
+    expect(contract.investment!.total_cny).toBeGreaterThan(plain.investment!.total_cny);
+    expect(contract.derived_steps.some((s) => s.rule === 'R-INV-2')).toBe(true);
   });
   it('gives mining rights deadlines only, and explains missing dates', () => {
     const m = assessStoredBlock({ ...block, kind: 'mining' }, [], EMPTY_LEDGER, '2025-06-01');
     expect(m.assessment).toBeNull();
     expect(m.deadlines!.expiry.date).toBe('2026-01-01');
     const none = assessStoredBlock({ ...block, valid_to: null }, [], EMPTY_LEDGER, '2025-06-01');
-    expect(none.warnings[0]).toMatch(/no validity dates/);
+    expect(none.warnings[0].message).toMatch(/no validity dates/);
+    expect(none.warnings[0].message_zh).toBeTruthy();
   });
 });
 

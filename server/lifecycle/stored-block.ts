@@ -13,6 +13,7 @@ import {
   explorationYearOn,
   minimumInvestmentSchedule,
   preOffsetBase,
+  receiverCredit,
   unfinishedRatio,
   covidInvestmentReduction,
   type ExtensionAssessment,
@@ -24,6 +25,9 @@ import {
 } from '../rules';
 import { deadlineInput } from './deadlines-list';
 import { unprocessable } from '../errors';
+import { say, type Message } from '../i18n/message';
+import { REGISTER_TO_CONTRACT_ACQUISITION } from '../vocab';
+import { LIFECYCLE_SAY as M } from './messages';
 
 export interface StoredBlock {
   id: string;
@@ -39,9 +43,21 @@ export interface StoredBlock {
   valid_to: string | null;
   extensions_used: number;
   province_registered: boolean;
+  /** Area of the geometry (ellipsoidal km²). */
   area_km2: number;
+  /** Licensed area on record (勘查许可证载明面积) when it differs from the geometry, e.g. after an offset (004). */
+  licensed_area_km2?: number | null;
   proven_km2: number;
   proven_submitted_date: string | null;
+  basin?: string | null;
+  /** block_terms (004): COVID approval on record, contract terms. */
+  covid_approval_doc?: string | null;
+  contract_investment_cny_per_km2_year?: number | null;
+  contract_doc?: string | null;
+  committed_completion_ratio?: number | null;
+  contract_reduction_ratio?: number | null;
+  contract_refusal_completion_below?: number | null;
+  mining_registration_completed_date?: string | null;
 }
 
 export interface InvestmentRow {
@@ -49,14 +65,13 @@ export interface InvestmentRow {
   amount_cny: number;
 }
 
-/** Register vocabulary → the contract vocabulary the rules use. */
-const ACQUISITION: Record<string, ExtensionInput['acquisition_method']> = {
-  tender: 'tender',
-  listing: 'listing',
-  agreement: 'agreement',
-  administrative: 'administrative',
-  added_mineral: 'coal_addition',
-};
+/** Register vocabulary → the contract vocabulary the rules use (server/vocab, total by type). */
+const ACQUISITION: Record<string, ExtensionInput['acquisition_method']> = REGISTER_TO_CONTRACT_ACQUISITION;
+
+/** A step derived from the register: the rules' step plus what it is, in both languages. */
+export interface DerivedStep extends Step {
+  description?: Message;
+}
 
 const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
 
@@ -64,7 +79,7 @@ const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
  * Investment actually made within [from, to): each calendar year's amount weighted by the share of that
  * year inside the term (the ledger is kept by calendar year, the term runs from the registration day).
  */
-export function investedWithin(rows: InvestmentRow[], from: string, to: string): { amount_cny: number; step: Step } {
+export function investedWithin(rows: InvestmentRow[], from: string, to: string): { amount_cny: number; step: DerivedStep } {
   let total = 0;
   const parts: string[] = [];
   for (const r of rows) {
@@ -81,8 +96,9 @@ export function investedWithin(rows: InvestmentRow[], from: string, to: string):
     step: {
       rule: 'R-INV-1',
       citation: '273号令 第十六条',
-      formula: `actual = ${parts.join(' + ') || '0'} = ${total.toFixed(2)} CNY (calendar-year ledger, pro rata by day within ${from}..${to})`,
+      formula: `${parts.join(' + ') || '0'} = ${total.toFixed(2)} CNY`,
       value: total,
+      description: say(M, 'INVESTED_WITHIN', { from, to }),
     },
   };
 }
@@ -94,13 +110,13 @@ export interface FeeSchedule {
   /** one row per exploration year from the first to the current, and the total to date */
   rows: { exploration_year: number; amount_cny: number }[];
   total_to_date_cny: number;
-  steps: Step[];
+  steps: DerivedStep[];
 }
 
 /** R-FEE-1 per exploration year from the first to `year`, on the block's current area, with the total to date. */
 export function feeSchedule(area_km2: number, year: number): FeeSchedule {
   const rows = [];
-  const steps: Step[] = [];
+  const steps: DerivedStep[] = [];
   for (let y = 1; y <= year; y++) {
     const f = explorationUsageFee({ exploration_year: y, area_km2 });
     rows.push({ exploration_year: y, amount_cny: f.amount_cny });
@@ -110,27 +126,34 @@ export function feeSchedule(area_km2: number, year: number): FeeSchedule {
   steps.push({
     rule: 'R-FEE-1',
     citation: '273号令 第三十三条',
-    formula: `total to date = Σ years 1..${year} = ${total.toFixed(2)} CNY (on the current area)`,
+    formula: `Σ 1..${year} = ${total.toFixed(2)} CNY`,
     value: total,
+    description: say(M, 'FEES_TO_DATE', { year }),
   });
   return { exploration_year: year, usage_fee_cny: rows[rows.length - 1]?.amount_cny ?? 0, rows, total_to_date_cny: total, steps };
 }
 
 export interface StoredBlockAssessment {
   block: { id: string; name: string; holder: string | null; kind: string; mineral: string; status: string };
-  regime_reason: string;
+  regime_reason: Message | null;
   inputs: ExtensionInput;
-  derived_steps: Step[];
+  derived_steps: DerivedStep[];
   assessment: ExtensionAssessment | null;
+  /** Offsets received (本区块未核减): the credit against the assessed reduction and the reduction still due. */
+  offset_credit: { credit_km2: number; due_reduction_km2: number; steps: Step[] } | null;
   investment: (InvestmentSchedule & { actual_cny: number; unfinished_ratio: number }) | null;
   fees: FeeSchedule | null;
   deadlines: BlockDeadlines | null;
-  warnings: string[];
+  warnings: Message[];
+  readings: Message[];
 }
 
 /**
  * Assess a stored exploration block as of `today`. Mining rights get deadlines only.
- * The assessed term is the current one [valid_from, valid_to); the regime is the one in force at expiry.
+ * The assessed term is the current one [valid_from, valid_to); the regime is the block's own, in force at expiry.
+ * 273号令's investment tiers and fees only for Shanxi CBM (issue 11 item 9); the COVID reduction only with an
+ * approval on record (item 7); the contract's investment standard when recorded (item 12); the licensed area on
+ * record (reduced by offsets) and its pre-offset base (item 4).
  */
 export function assessStoredBlock(
   b: StoredBlock,
@@ -138,21 +161,13 @@ export function assessStoredBlock(
   ledger: OffsetLedger = EMPTY_LEDGER,
   today: string,
 ): StoredBlockAssessment {
-  const warnings: string[] = [];
-  const derived: Step[] = [];
+  const warnings: Message[] = [];
+  const readings: Message[] = [];
+  const derived: DerivedStep[] = [];
   const head = { id: b.id, name: b.name, holder: b.holder, kind: b.kind, mineral: b.mineral, status: b.status };
+  const empty = { inputs: {} as ExtensionInput, derived_steps: [], assessment: null, offset_credit: null, investment: null, fees: null };
   if (!b.valid_from || !b.valid_to || !b.first_registration_date) {
-    return {
-      block: head,
-      regime_reason: '',
-      inputs: {} as ExtensionInput,
-      derived_steps: [],
-      assessment: null,
-      investment: null,
-      fees: null,
-      deadlines: null,
-      warnings: ['the block has no validity dates or first registration date: nothing to assess'],
-    };
+    return { block: head, regime_reason: null, ...empty, deadlines: null, warnings: [say(M, 'NO_DATES')], readings };
   }
   const choice = explainRegimeForDate(b.valid_to, { province: 'shanxi', mineral: b.mineral });
   warnings.push(...choice.warnings);
@@ -163,64 +178,92 @@ export function assessStoredBlock(
     ),
     today,
   );
-  if (b.kind !== 'exploration') {
-    return {
-      block: head,
-      regime_reason: choice.reason,
-      inputs: {} as ExtensionInput,
-      derived_steps: [],
-      assessment: null,
-      investment: null,
-      fees: null,
-      deadlines,
-      warnings,
-    };
-  }
+  if (b.kind !== 'exploration') return { block: head, regime_reason: choice.reason, ...empty, deadlines, warnings, readings };
+  const applies273 = choice.regime === 'shanxi-cbm-2020';
 
+  const current = b.licensed_area_km2 ?? b.area_km2;
   derived.push({
     rule: 'GEOM',
-    citation: 'CGCS2000 椭球面积 (ST_Area geography)',
-    formula: `licensed area from the block geometry = ${b.area_km2.toFixed(4)} km²`,
+    citation: 'CGCS2000 椭球面积',
+    formula: `area of the block geometry = ${b.area_km2.toFixed(4)} km²`,
     value: b.area_km2,
   });
-  const pre = preOffsetBase(ledger, b.id, b.area_km2);
-  if (pre.offsets_given_km2 > 0) derived.push(...pre.steps);
+  if (b.licensed_area_km2 != null && Math.abs(b.licensed_area_km2 - b.area_km2) > 1e-6) {
+    derived.push({
+      rule: 'R-RED-10',
+      citation: '晋自然资发〔2020〕11号 四（二）1',
+      formula: `licensed area on record (area-only change registration) = ${b.licensed_area_km2.toFixed(4)} km²`,
+      value: b.licensed_area_km2,
+    });
+    warnings.push(say(M, 'OFFSETS_ON_RECORD', { current: b.licensed_area_km2.toFixed(4), geometry: b.area_km2.toFixed(4) }));
+  }
+  const pre = preOffsetBase(ledger, b.id, current, { since: b.valid_from });
+  if (pre.offsets_given_km2 > 0) {
+    derived.push(...pre.steps);
+    readings.push(...pre.readings);
+  }
   const licensed = pre.pre_offset_area_km2;
   derived.push({
     rule: 'GEOM',
-    citation: '探明储量范围 (reserves layer)',
-    formula: `proven-reserve area inside the block = ${b.proven_km2.toFixed(4)} km²`,
+    citation: '探明储量范围图层',
+    formula: `${b.proven_km2.toFixed(4)} km²`,
     value: b.proven_km2,
+    description: say(M, 'PROVEN_AREA_FROM_RESERVES'),
   });
 
-  const schedule = minimumInvestmentSchedule({
-    first_registration_date: b.first_registration_date,
-    area_km2: licensed,
-    from: b.valid_from,
-    to: b.valid_to,
-  });
-  const actual = investedWithin(investments, b.valid_from, b.valid_to);
-  // R-COVID-3 applies to administratively granted rights whose term overlaps 2020-01-25..2020-04-30
-  const covid =
-    b.acquisition_method === 'administrative'
+  let investment: StoredBlockAssessment['investment'] = null;
+  let u = 0;
+  if (applies273) {
+    const contractRate = b.contract_investment_cny_per_km2_year ?? undefined;
+    const schedule = minimumInvestmentSchedule({
+      first_registration_date: b.first_registration_date,
+      area_km2: licensed,
+      from: b.valid_from,
+      to: b.valid_to,
+      ...(contractRate !== undefined ? { contract_rate_cny_per_km2_year: contractRate } : {}),
+    });
+    const actual = investedWithin(investments, b.valid_from, b.valid_to);
+    // R-COVID-3: only blocks whose approval under 晋自然资函〔2020〕1333号 is on record
+    const covid = b.covid_approval_doc
       ? covidInvestmentReduction({ valid_from: b.valid_from, valid_to: b.valid_to, area_km2: licensed })
       : null;
-  const covidCny = covid?.reduction_cny ?? 0;
-  const u = unfinishedRatio(schedule.total_cny, actual.amount_cny, covidCny ? { covid_reduction_cny: covidCny } : {});
-  derived.push(...schedule.steps, actual.step, ...(covidCny ? covid!.steps : []), ...u.steps);
+    if (b.covid_approval_doc) readings.push(say(M, 'COVID_APPROVED', { doc: b.covid_approval_doc }));
+    else if (b.acquisition_method === 'administrative') readings.push(say(M, 'COVID_NOT_APPROVED'));
+    const covidCny = covid?.reduction_cny ?? 0;
+    const ur = unfinishedRatio(schedule.total_cny, actual.amount_cny, covidCny ? { covid_reduction_cny: covidCny } : {});
+    derived.push(...schedule.steps, actual.step, ...(covidCny ? covid!.steps : []), ...ur.steps);
+    readings.push(...schedule.readings);
+    warnings.push(...schedule.warnings);
+    u = ur.unfinished_ratio;
+    investment = { ...schedule, actual_cny: actual.amount_cny, unfinished_ratio: u };
+  } else {
+    readings.push(say(M, 'NOT_273', { regime: choice.regime, mineral: b.mineral }));
+  }
 
+  const contract: NonNullable<ExtensionInput['contract']> = {};
+  if (b.committed_completion_ratio != null) contract.committed_completion_ratio = b.committed_completion_ratio;
+  if (b.contract_reduction_ratio != null) contract.contract_reduction_ratio = b.contract_reduction_ratio;
+  if (b.contract_refusal_completion_below != null) contract.contract_refusal_completion_below = b.contract_refusal_completion_below;
   const inputs: ExtensionInput = {
     regime: choice.regime,
     licensed_area_km2: licensed,
     first_registration_area_km2: b.first_registration_area_km2 ?? undefined,
     proven_reserve_area_km2: Math.min(b.proven_km2, licensed),
-    unfinished_ratio: u.unfinished_ratio,
+    unfinished_ratio: u,
     acquisition_method: b.acquisition_method ? ACQUISITION[b.acquisition_method] : undefined,
     extensions_used: b.extensions_used,
     valid_to: b.valid_to,
     proven_reserves_submitted_date: b.proven_submitted_date ?? undefined,
+    ...(b.mining_registration_completed_date ? { mining_registration_completed: true } : {}),
+    ...(Object.keys(contract).length ? { contract } : {}),
   };
   const assessment = assessExtension(inputs);
+  let offset_credit: StoredBlockAssessment['offset_credit'] = null;
+  const rc = receiverCredit(ledger, b.id, assessment.reduction_km2, { since: b.valid_from });
+  if (rc.credit_km2 > 0) {
+    offset_credit = { credit_km2: rc.credit_km2, due_reduction_km2: rc.due_after_credit_km2, steps: rc.steps };
+    warnings.push(...rc.warnings);
+  }
   const year = Math.max(1, explorationYearOn(b.first_registration_date, today));
   return {
     block: head,
@@ -228,16 +271,19 @@ export function assessStoredBlock(
     inputs,
     derived_steps: derived,
     assessment,
-    investment: { ...schedule, actual_cny: actual.amount_cny, unfinished_ratio: u.unfinished_ratio },
-    fees: feeSchedule(b.area_km2, year),
+    offset_credit,
+    investment,
+    fees: applies273 ? feeSchedule(current, year) : null,
     deadlines,
     warnings,
+    readings,
   };
 }
 
 /**
  * The area a relinquishment plan must meet when the request names none: the stored block's assessed
- * reduction, with the assessment's steps as its basis. Throws a 422 when there is nothing to relinquish.
+ * reduction less what other blocks gave for it (本区块未核减), with the assessment's steps as its basis.
+ * Throws a 422 when there is nothing to relinquish.
  */
 export function requiredFromAssessment(r: StoredBlockAssessment): {
   required_km2: number;
@@ -250,11 +296,12 @@ export function requiredFromAssessment(r: StoredBlockAssessment): {
       'This block has no extension assessment (not an exploration right with dates): give required_km2',
       '该区块无延续评估（非探矿权或缺少日期），请给出 required_km2',
     );
-  if (a.decision !== 'extend' || a.reduction_km2 <= 0)
+  const due = r.offset_credit ? r.offset_credit.due_reduction_km2 : a.reduction_km2;
+  if (a.decision !== 'extend' || due <= 0)
     throw unprocessable(
       'NOTHING_TO_RELINQUISH',
       `The assessment requires no reduction (decision ${a.decision})`,
       `评估结果无需核减（结论：${a.decision}）`,
     );
-  return { required_km2: a.reduction_km2, basis: { source: 'assessment', regime: a.regime, steps: a.steps } };
+  return { required_km2: due, basis: { source: 'assessment', regime: a.regime, steps: [...a.steps, ...(r.offset_credit?.steps ?? [])] } };
 }

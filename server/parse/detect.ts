@@ -1,5 +1,7 @@
 import { unzipSync } from 'fflate';
 import { badRequest } from '../errors';
+import { refuseOldDatum } from './datum';
+import { ENCLOSED, toNumber } from './numbers';
 import { decodeText, looksBinary } from './text';
 import { isZip } from './zip';
 import { FORMATS, type FormatName } from './types';
@@ -42,14 +44,17 @@ export function detectFormat(buf: Uint8Array, filename = ''): FormatName {
   if (buf.length === 0) throw formatUnknown({ reason: 'empty file' });
   if (looksBinary(buf)) throw formatUnknown({ reason: 'binary content' });
   const head = decodeText(buf.subarray(0, 64 * 1024)).text.replace(/^\s+/, '');
-  if (/\[\s*(属性描述|地块坐标)\s*\]/.test(head.slice(0, 8192))) return 'guotu-txt';
+  if (/[[【［]\s*(属性描述|地块坐标)\s*[\]】］]/.test(head.slice(0, 8192))) return 'guotu-txt';
   if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<kml[\s>]/i.test(head) || /<kml[\s>]/i.test(head.slice(0, 2048))) return 'kml';
   if (head.startsWith('{') || head.startsWith('[')) return 'geojson';
   const lower = filename.toLowerCase();
   if (lower.endsWith('.geojson') || lower.endsWith('.json')) return 'geojson';
   const lines = head.split(/\r\n|\n|\r/).filter((l) => l.trim());
   if (lines.length && lines.slice(0, 5).some((l) => /[,;\t]/.test(l))) return 'csv';
-  throw formatUnknown({ filename });
+  // point lists separated by blanks, with or without circled labels: ①4175560.923 40592990.799 ②…
+  if (lines.slice(0, 30).some(isPointListLine)) return 'csv';
+  refuseOldDatum(head.slice(0, 8192));
+  throw formatUnknown({ filename, reason: 'no [地块坐标] section, no delimiter-separated table and no line with two numbers' });
 }
 
 function detectZip(buf: Uint8Array): FormatName {
@@ -63,4 +68,19 @@ function detectZip(buf: Uint8Array): FormatName {
   if (names.some((n) => n.endsWith('.kml'))) return 'kmz';
   if (names.some((n) => n.startsWith('xl/')) || names.includes('[content_types].xml')) return 'xlsx';
   throw formatUnknown({ reason: 'zip without .shp, .kml or xl/', entries: names.slice(0, 20) });
+}
+
+/** A line holding at least two numbers separated by blanks (circled labels split off first). */
+function isPointListLine(line: string): boolean {
+  const toks = line
+    .replace(new RegExp(`(${ENCLOSED.source})`, 'g'), ' $1 ')
+    .trim()
+    .split(/\s+/);
+  let run = 0;
+  for (const t of toks) {
+    if (toNumber(t) !== undefined) {
+      if (++run >= 2) return true;
+    } else run = 0;
+  }
+  return false;
 }

@@ -46,7 +46,7 @@ describe('国土 TXT', () => {
     const e = await refusal(
       parseUpload(txt(['3,1,1,x,面,,,,@', 'J1,1,3960000,38375000', 'J2,1,3961000,38375000', 'J1,1,3960000,38375000']), 'a.txt'),
     );
-    expect(e.code).toBe('PARSE_TOO_FEW_POINTS');
+    expect(e.code).toBe('GEOMETRY_TOO_FEW_POINTS');
     expect(e.details![0]).toMatchObject({ parcel: 'x', corners: 2 });
   });
 
@@ -64,7 +64,7 @@ describe('国土 TXT', () => {
         'a.txt',
       ),
     );
-    expect(e.code).toBe('PARSE_SELF_INTERSECTION');
+    expect(e.code).toBe('GEOMETRY_SELF_INTERSECTION');
     expect(e.status).toBe(422);
     expect(e.message).toMatch(/J1–J2.*J3–J4/);
     expect(e.details![0]).toMatchObject({ point: 'J1', line: 9, edge: 'J1–J2', other_edge: 'J3–J4', kind: 'cross' });
@@ -77,7 +77,7 @@ describe('国土 TXT', () => {
         'a.txt',
       ),
     );
-    expect(e.code).toBe('PARSE_SELF_INTERSECTION');
+    expect(e.code).toBe('GEOMETRY_SELF_INTERSECTION');
     expect(e.details![0]).toMatchObject({ ring: 1, other_ring: 2 });
   });
 
@@ -130,7 +130,7 @@ describe('国土 TXT', () => {
     const xian = HEAD.map((l) => (l.startsWith('坐标系') ? '坐标系=80西安坐标系' : l));
     expect((await refusal(parseUpload(txt(square(), xian), 'a.txt'))).code).toBe('PARSE_CRS_UNSUPPORTED');
     const e = await refusal(parseUpload(Buffer.from('经度,纬度\n10,10\n10.1,10\n10.1,10.1\n'), 'a.csv'));
-    expect(e.code).toBe('PARSE_OUTSIDE_CHINA');
+    expect(e.code).toBe('GEOMETRY_OUTSIDE_CHINA');
     expect(e.details![0]).toMatchObject({ line: 2 });
   });
 
@@ -237,9 +237,24 @@ describe('tables, GeoJSON, archives', () => {
 });
 
 describe('warnings', () => {
-  it('fixes orientation and reports slivers', async () => {
+  it('fixes orientation (quietly for corner tables, listed clockwise by convention) and reports slivers', async () => {
     const cw = await parseUpload(Buffer.from('lon,lat\n112.6,35.8\n112.6,35.82\n112.62,35.82\n112.62,35.8\n'), 'a.csv');
-    expect(cw.warnings.map((w) => w.code)).toContain('PARSE_ORIENTATION_FIXED');
+    expect(cw.warnings.map((w) => w.code)).not.toContain('PARSE_ORIENTATION_FIXED');
+    const gj = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [112.6, 35.8],
+          [112.6, 35.82],
+          [112.62, 35.82],
+          [112.62, 35.8],
+          [112.6, 35.8],
+        ],
+      ],
+    };
+    expect((await parseUpload(Buffer.from(JSON.stringify(gj)), 'a.geojson')).warnings.map((w) => w.code)).toContain(
+      'PARSE_ORIENTATION_FIXED',
+    );
     const ring = cw.parcels[0].rings[0];
     let s = 0;
     for (let i = 0; i < ring.length - 1; i++) s += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];

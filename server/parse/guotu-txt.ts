@@ -6,23 +6,40 @@
  *   界址点数,地块面积(公顷),地块编号,地块名称,面,图幅号,用途,地类编码,@
  *   点号,圈号,X(北),Y(东, 带号在前)
  *   …
- * Several parcels per file; 圈号 1 is the outer ring, 2+ are holes.
+ * Several parcels per file. Rings are told apart by geometry, not by 圈号 (1, 2 … or 101, 102 …): a ring inside
+ * another is a hole, one outside the others a further part of the 地块. Variants read: full-width section marks
+ * (【地块坐标】, ［…］), 计量单位=米(m), tab- or blank-separated point lines, note/total lines under the points, and a
+ * 界址点数 larger than the points listed when the listed rings close and reproduce the declared 地块面积.
  */
 import { badRequest, unprocessable } from '../errors';
 import type { ZoneFamily } from '../geodesy/crs';
 import type { ParseLimits } from './limits';
 import { VertexBudget } from './limits';
+import { texts } from './angles';
+import { refuseOldDatum } from './datum';
+import { warn } from './messages';
 import { requireNumber, toNumber } from './numbers';
+import { splitParts } from './parts';
 import { resolveGk, type PlanarPoint } from './projected';
 import { decodeText, splitLines } from './text';
-import type { FormatOutput, ParseHints, RawParcel, VertexRef } from './types';
+import type { DeclaredArea, FormatOutput, ParseHints, ParseWarning, RawParcel, VertexRef } from './types';
 
 interface TxtParcel {
   name: string;
   line: number;
   declaredPoints?: number;
-  declaredHa?: number;
+  declared?: DeclaredArea;
   rings: Map<number, PlanarPoint[]>;
+}
+
+/** Lines under the points that are notes or totals (面积合计, 备注 …), not corners. */
+const NOTE = /^(面积|总面积|合计|总计|共计|小计|备注|说明|注|附注)/;
+
+/** 地块面积 as written: value and the decimals it was rounded to. */
+function declaredHa(field: string | undefined, line: number): DeclaredArea | undefined {
+  const v = toNumber(field ?? '');
+  if (v === undefined || v <= 0) return undefined;
+  return { value: v, unit: 'ha', decimals: (field!.trim().split('.')[1] ?? '').length, line };
 }
 
 const unreadable = (message: string, zh: string, details: Record<string, unknown>[] = []) =>
@@ -37,31 +54,39 @@ export function parseGuotuTxt(buf: Uint8Array, hints: ParseHints, limits: ParseL
   let section: 'none' | 'attr' | 'coords' | 'other' = 'none';
   let current: TxtParcel | undefined;
   let sawCoords = false;
+  const warnings: ParseWarning[] = [];
 
   lines.forEach((rawLine, idx) => {
     const lineNo = idx + 1;
-    const line = rawLine.replace(/^\uFEFF/, '').trim();
+    let line = rawLine.replace(/^\uFEFF/, '').trim();
     if (!line) return;
-    const sec = line.charCodeAt(0) === 0x5b ? /^\[\s*(.+?)\s*\]$/.exec(line) : null;
-    if (sec) {
-      section = sec[1] === '属性描述' ? 'attr' : sec[1] === '地块坐标' ? 'coords' : 'other';
-      if (section === 'coords') sawCoords = true;
-      return;
+    const c0 = line.charCodeAt(0);
+    if (c0 === 0x5b || c0 === 0x3010 || c0 === 0xff3b) {
+      const sec = /^[[【]\s*(.+?)\s*[\]】]$/.exec(line.normalize('NFKC'));
+      if (sec) {
+        section = sec[1] === '属性描述' ? 'attr' : sec[1] === '地块坐标' ? 'coords' : 'other';
+        if (section === 'coords') sawCoords = true;
+        return;
+      }
     }
     if (section === 'attr') {
+      line = line.normalize('NFKC');
       const eq = line.indexOf('=');
       if (eq > 0) header.set(line.slice(0, eq).trim(), line.slice(eq + 1).trim());
       return;
     }
     if (section !== 'coords') return;
-    const fields = line.split(/[,，]/).map((f) => f.trim());
+    const fields = (/[,，]/.test(line) ? line.split(/[,，]/) : line.split(/\s+/)).map((f) => f.trim());
     if (line.endsWith('@')) {
       budget.addParcel(lineNo);
       const declaredPoints = toNumber(fields[0]);
-      const declaredHa = toNumber(fields[1]);
       const name = fields[3] || fields[2] || `地块${parcels.length + 1}`;
-      current = { name, line: lineNo, declaredPoints, declaredHa, rings: new Map() };
+      current = { name, line: lineNo, declaredPoints, declared: declaredHa(fields[1], lineNo), rings: new Map() };
       parcels.push(current);
+      return;
+    }
+    if (NOTE.test(line.normalize('NFKC'))) {
+      warnings.push(warn('PARSE_ROW_SKIPPED', { line: lineNo, text: line.slice(0, 120) }, { line: lineNo }));
       return;
     }
     if (!current)
@@ -92,18 +117,22 @@ export function parseGuotuTxt(buf: Uint8Array, hints: ParseHints, limits: ParseL
     throw unreadable('No [地块坐标] section: not a 国土 TXT file, or truncated', '缺少 [地块坐标] 节：不是国土TXT文件或文件不完整');
   if (!parcels.length) throw unreadable('[地块坐标] contains no parcel line ending in @', '[地块坐标] 中没有以 @ 结尾的地块行');
 
+  // 界址点数 larger than the points listed: a refusal unless the listed rings close and the declared area can check them.
+  const short = new Map<TxtParcel, { declared: number; found: number; closed: boolean }>();
   for (const p of parcels) {
     const found = [...p.rings.values()].reduce((s, r) => s + r.length, 0);
-    if (p.declaredPoints !== undefined && found < p.declaredPoints)
+    if (p.declaredPoints === undefined || found >= p.declaredPoints) continue;
+    const closed = [...p.rings.values()].every((r) => r.length > 3 && r[0].x === r[r.length - 1].x && r[0].y === r[r.length - 1].y);
+    if (!closed || !p.declared)
       throw unreadable(
-        `Parcel '${p.name}' declares ${p.declaredPoints} points but ${found} follow: file truncated?`,
-        `地块“${p.name}”声明 ${p.declaredPoints} 个界址点，实际只有 ${found} 个：文件不完整？`,
+        ...texts('PARSE_POINT_COUNT_TRUNCATED', { parcel: p.name, declared: p.declaredPoints, found, why: closed ? 'no-area' : 'open' }),
         [{ line: p.line, parcel: p.name, declared: p.declaredPoints, found }],
       );
+    short.set(p, { declared: p.declaredPoints, found, closed });
   }
 
   const unit = header.get('计量单位');
-  if (unit && !/^(米|m|metre|meter)$/i.test(unit))
+  if (unit && !/^(米|m|metre|meter|公尺)\s*(\((米|m)\))?$/i.test(unit.normalize('NFKC')))
     throw unprocessable(
       'PARSE_CRS_UNSUPPORTED',
       `计量单位 '${unit}' is not supported (metres only)`,
@@ -111,6 +140,7 @@ export function parseGuotuTxt(buf: Uint8Array, hints: ParseHints, limits: ParseL
       [{ field: '计量单位', value: unit }],
     );
   const datum = header.get('坐标系') ?? '';
+  refuseOldDatum(datum, undefined, '坐标系');
   if (/54|80|北京|西安|wgs/i.test(datum) && !/2000/.test(datum))
     throw unprocessable(
       'PARSE_CRS_UNSUPPORTED',
@@ -124,21 +154,20 @@ export function parseGuotuTxt(buf: Uint8Array, hints: ParseHints, limits: ParseL
 
   const all = parcels.flatMap((p) => [...p.rings.values()].flat());
   const gk = resolveGk(all, hints, { zone: zone !== undefined && Number.isInteger(zone) ? zone : undefined, family });
-  const raw: RawParcel[] = parcels.map((p) => {
+  const raw: RawParcel[] = parcels.flatMap((p) => {
     const ringNos = [...p.rings.keys()].sort((a, b) => a - b);
-    if (ringNos[0] !== 1)
-      throw unprocessable('PARSE_TOO_FEW_POINTS', `Parcel '${p.name}' has no outer ring (圈号 1)`, `地块“${p.name}”缺少外环（圈号 1）`, [
-        { line: p.line, parcel: p.name },
-      ]);
-    return {
+    const parcel: RawParcel = {
       name: p.name,
       line: p.line,
-      declaredHa: p.declaredHa,
+      ...(p.declared ? { declared: p.declared } : {}),
+      ...(short.has(p) ? { pointsShort: short.get(p) } : {}),
       rings: ringNos.map((n) => {
         const pts = p.rings.get(n)!;
-        return { coords: pts.map((pt) => gk.toLonLat(pt)), refs: pts.map((pt) => pt.ref) };
+        return { coords: pts.map((pt) => gk.toLonLat(pt)), refs: pts.map((pt) => pt.ref), no: n };
       }),
     };
+    return splitParts(parcel, warnings);
   });
-  return { crs: gk.crs.epsg, parcels: raw, warnings: gk.warnings };
+  // clockwise 界址点 numbering is the convention: re-orienting it is not worth a warning
+  return { crs: gk.crs.epsg, parcels: raw, warnings: [...gk.warnings, ...warnings], orientationByConvention: true };
 }

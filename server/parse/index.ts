@@ -4,12 +4,13 @@
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import { AppError, badRequest } from '../errors';
+import { reportAreas } from './areas';
 import { parseCsv } from './csv';
 import { detectFormat, formatFromHint } from './detect';
 import { parseGeojsonText } from './geojson';
 import { parseGuotuTxt } from './guotu-txt';
 import { parseKml, parseKmz } from './kml';
-import { checkUploadSize, resolveLimits, type ParseLimits } from './limits';
+import { checkLineLength, checkUploadSize, resolveLimits, type ParseLimits } from './limits';
 import { parseShapefileZip } from './shapefile';
 import { decodeText } from './text';
 import type { FormatName, FormatOutput, ParseHints, ParseResult } from './types';
@@ -50,8 +51,11 @@ export async function parseUpload(
   checkUploadSize(buf.length, lim);
   try {
     const format = hints.format ? formatFromHint(hints.format) : detectFormat(buf, filename);
+    // a corner table's lines are short: refuse a huge line before a reader splits it into cells
+    if (format === 'csv' || format === 'guotu-txt') checkLineLength(buf, lim);
     const out = await readFormat(format, buf, hints, lim, baseName(filename));
     const { parcels, warnings } = buildParcels(out.parcels, { quietOrientation: out.orientationByConvention });
+    warnings.push(...reportAreas(parcels, out.parcels, out.crs));
     const geometry: Polygon | MultiPolygon =
       parcels.length === 1
         ? { type: 'Polygon', coordinates: parcels[0].rings }

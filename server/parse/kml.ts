@@ -6,6 +6,7 @@ import { collectPolygons, polygonsToParcels } from './geojson';
 import type { ParseLimits } from './limits';
 import { VertexBudget } from './limits';
 import { decodeText } from './text';
+import { checkXmlElements } from './xml-scan';
 import type { FormatOutput, ParseHints, ParseWarning } from './types';
 import { findEntries, safeUnzip } from './zip';
 
@@ -13,6 +14,7 @@ const unreadable = (why: string) =>
   badRequest('PARSE_UNREADABLE', `KML is unreadable or truncated: ${why}`, `KML 无法读取或不完整：${why}`, [{ reason: why }]);
 
 export function parseKmlText(text: string, hints: ParseHints, limits: ParseLimits, name: string): FormatOutput {
+  checkXmlElements(text, limits.maxXmlElements, 'KML');
   let doc: Document;
   try {
     const errors: string[] = [];

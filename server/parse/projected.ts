@@ -15,6 +15,7 @@ import {
   type GkCrs,
   type ZoneFamily,
 } from '../geodesy/crs';
+import { texts } from './angles';
 import type { ParseHints, ParseWarning, VertexRef } from './types';
 
 export interface PlanarPoint {
@@ -166,12 +167,9 @@ export function resolveGk(points: PlanarPoint[], hints: ParseHints, declared: De
         );
     }
     if (!crs)
-      throw unprocessable(
-        'PARSE_ZONE_UNKNOWN',
-        'Eastings have no zone prefix and no zone, crs or central meridian was given; the zone cannot be determined',
-        '横坐标不带带号，且未指定带号、坐标系或中央经线，无法确定投影带',
-        [{ ...at(points[0]), hint: 'pass zone (e.g. 38), crs (e.g. 4545) or centralMeridian (e.g. 114)' }],
-      );
+      throw unprocessable('PARSE_ZONE_UNKNOWN', ...texts('PARSE_ZONE_NEEDED'), [
+        { ...at(points[0]), accepts: 'zone | crs | centralMeridian' },
+      ]);
   }
 
   const conv = gkConverter(crs);

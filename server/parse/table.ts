@@ -1,15 +1,24 @@
 /**
- * Corner tables (CSV and XLSX rows): column roles come from the header (经度/纬度/lon/lat/东经/北纬, X/Y,
- * 度/分/秒 columns, 地块/圈号/点号) and, where the header is silent or ambiguous, from the value ranges.
+ * Corner tables (CSV and XLSX rows, whitespace point lists): column roles come from the header (经度/纬度/lon/lat/
+ * 东经/北纬/B/L, X/Y, 度/分/秒 columns, 地块/圈号/点号), possibly several coordinate groups per row; without a header,
+ * each row is scanned for [label] number number … (①4175560.923 40592990.799 ②…).
+ *
+ * Nothing is dropped silently: every numeric cell ends in a corner (or is its label, ring number, or an alternate
+ * form of it that agrees), in the declared area, or in a warning that names it.
  */
 import { badRequest, unprocessable } from '../errors';
 import { dmsPartsToDegrees, parseDms } from '../geodesy/dms';
+import { gkCrsByEpsg } from '../geodesy/crs';
+import { angleRefusal, decidePacked, readAngle, texts, type AngleCell } from './angles';
+import { columnLetter, coordColumns, headerGroups, type Group, type Mode } from './columns';
+import { refuseOldDatum } from './datum';
 import type { ParseLimits } from './limits';
 import { VertexBudget } from './limits';
-import { notNumeric, requireNumber, toNumber } from './numbers';
+import { warn } from './messages';
+import { ENCLOSED, notNumeric, requireNumber, toNumber } from './numbers';
+import { splitParts } from './parts';
 import { isProjectedPair, lonLatSwapped, resolveGk, swappedLonLatWarning, unsupportedCrs, type PlanarPoint } from './projected';
-import { gkCrsByEpsg } from '../geodesy/crs';
-import type { FormatOutput, ParseHints, ParseWarning, RawParcel, VertexRef } from './types';
+import type { DeclaredArea, FormatOutput, ParseHints, ParseWarning, RawParcel, RawRing, VertexRef } from './types';
 
 export interface TableRow {
   /** 1-based line (CSV) or row number (XLSX). */
@@ -17,74 +26,71 @@ export interface TableRow {
   cells: string[];
 }
 
-type Role = 'parcel' | 'ring' | 'point' | 'lon' | 'lat' | 'lonD' | 'lonM' | 'lonS' | 'latD' | 'latM' | 'latS' | 'x' | 'y' | 'x6' | 'y6';
-
-const norm = (h: string) =>
-  h
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s_\-()（）[\]【】:：.。"'`°]/g, '');
-
-const ROLE_NAMES: [Role, RegExp][] = [
-  ['parcel', /^(地块|地块名称|地块名|名称|区块|区块名称|矿区|矿权|name|parcel|block)$/],
-  ['ring', /^(圈号|圈|环|环号|ring|part)$/],
-  ['point', /^(序号|点号|拐点|拐点号|拐点编号|界址点|界址点号|编号|点|id|no|pt|point|index)$/],
-  ['lonD', /^(经度|东经|lon|lng|longitude|e)(度|d|deg|degree)$/],
-  ['lonM', /^(经度|东经|lon|lng|longitude|e)(分|m|min|minute)$/],
-  ['lonS', /^(经度|东经|lon|lng|longitude|e)(秒|s|sec|second)$/],
-  ['latD', /^(纬度|北纬|lat|latitude|n)(度|d|deg|degree)$/],
-  ['latM', /^(纬度|北纬|lat|latitude|n)(分|m|min|minute)$/],
-  ['latS', /^(纬度|北纬|lat|latitude|n)(秒|s|sec|second)$/],
-  ['lon', /^(经度|东经|lon|lng|long|longitude|e|东经dms|经度dms)$/],
-  ['lat', /^(纬度|北纬|lat|latitude|n|北纬dms|纬度dms)$/],
-  ['x6', /^(6度带|六度带|6度)(x|x坐标|北坐标|纵坐标)$/],
-  ['y6', /^(6度带|六度带|6度)(y|y坐标|东坐标|横坐标)$/],
-  ['x', /^(3度带|三度带|3度)?(x|x坐标|北坐标|纵坐标|northing|北|xm)$/],
-  ['y', /^(3度带|三度带|3度)?(y|y坐标|东坐标|横坐标|easting|东|ym)$/],
-];
-
-function roleOf(header: string): Role | undefined {
-  const h = norm(header);
-  for (const [role, re] of ROLE_NAMES) if (re.test(h)) return role;
-  return undefined;
-}
-
 const unreadable = (message: string, zh: string, details: Record<string, unknown>[] = []) =>
   badRequest('PARSE_UNREADABLE', message, zh, details);
 
-interface Columns {
-  [k: string]: number | undefined;
+/** A cell that holds a number or an angle (what the "nothing dropped" guarantee counts). */
+export const isNumericCell = (s: string) => {
+  const t = s.trim();
+  return !!t && !ENCLOSED.test(t) && (toNumber(t) !== undefined || !!parseDms(t));
+};
+
+/** Rows of notes, totals and areas under (or over) a table. */
+const NOTE =
+  /^(面积|总面积|合计|总计|共计|小计|备注|说明|注|附注|单位|制表|审核|日期|坐标系|投影|中央经线|中央子午线|带号|高程|total|area|note|sum)/i;
+
+const AREA = /(?:面积|area)[^\d]*?([\d]+(?:\.(\d+))?)\s*(公顷|hm2|hm²|ha|平方千米|平方公里|km2|km²|平方米|m2|m²|亩)?/i;
+const UNIT_OF: Record<string, DeclaredArea['unit']> = {
+  公顷: 'ha',
+  hm2: 'ha',
+  'hm²': 'ha',
+  ha: 'ha',
+  平方千米: 'km2',
+  平方公里: 'km2',
+  km2: 'km2',
+  'km²': 'km2',
+  平方米: 'm2',
+  m2: 'm2',
+  'm²': 'm2',
+  亩: 'mu',
+};
+
+/** 面积 stated in a note row (with its unit, in the row or its header), if any. */
+function declaredIn(text: string, line: number): DeclaredArea | undefined {
+  const t = text.normalize('NFKC');
+  const m = AREA.exec(t);
+  if (!m) return undefined;
+  const unitWord = m[3] ?? /(公顷|hm2|hm²|ha|平方千米|平方公里|km2|km²|平方米|m2|m²|亩)/i.exec(t)?.[1];
+  if (!unitWord) return undefined;
+  return { value: Number(m[1]), unit: UNIT_OF[unitWord.toLowerCase()] ?? UNIT_OF[unitWord], decimals: m[2]?.length ?? 0, line };
 }
 
-function findHeader(rows: TableRow[]): { headerIdx: number; cols: Columns } | undefined {
-  for (let r = 0; r < Math.min(rows.length, 20); r++) {
-    const cols: Columns = {};
-    rows[r].cells.forEach((c, i) => {
-      const role = roleOf(c);
-      if (role && cols[role] === undefined) cols[role] = i;
-    });
-    const coordRoles = ['lon', 'lat', 'lonD', 'latD', 'x', 'y'].filter((k) => cols[k] !== undefined);
-    if (coordRoles.length >= 2) return { headerIdx: r, cols };
-  }
-  return undefined;
+/** Trailing integer of a point label (J12 → 12, ⑫ → 12, 12 → 12). */
+export function labelNumber(s: string | undefined): number | undefined {
+  if (!s) return undefined;
+  const t = s.trim();
+  const c = t.codePointAt(0)!;
+  if (c >= 0x2460 && c <= 0x2473) return c - 0x2460 + 1;
+  if (c >= 0x3251 && c <= 0x325f) return c - 0x3251 + 21;
+  if (c >= 0x32b1 && c <= 0x32bf) return c - 0x32b1 + 36;
+  if (c >= 0x2776 && c <= 0x277f) return c - 0x2776 + 1;
+  const m = /(\d+)\D*$/.exec(t.normalize('NFKC'));
+  return m ? Number(m[1]) : undefined;
 }
 
-/** No header: the last two numeric-looking columns are the coordinates, a leading column the point number. */
-function guessColumns(rows: TableRow[]): Columns {
-  const first = rows.find((r) => r.cells.some((c) => c.trim()));
-  if (!first) throw unreadable('The table is empty', '表格为空');
-  const numericIdx = first.cells.map((c, i) => (toNumber(c) !== undefined || parseDms(c) ? i : -1)).filter((i) => i >= 0);
-  if (numericIdx.length < 2)
-    throw unreadable(
-      `Line ${first.line}: no header (经度/纬度, X/Y …) and fewer than two numeric columns`,
-      `第 ${first.line} 行：没有表头（经度/纬度、X/Y 等），且数值列少于两列`,
-      [{ line: first.line }],
-    );
-  const a = numericIdx[numericIdx.length - 2];
-  const b = numericIdx[numericIdx.length - 1];
-  const cols: Columns = { a, b };
-  if (numericIdx.length >= 3 && numericIdx[0] < a) cols.point = 0;
-  return cols;
+interface Pending {
+  parcel: string;
+  ring: number;
+  label?: string;
+  line: number;
+  slot: number;
+  row: number;
+  /** Primary coordinate texts: [a, b] for pairs, [lonD, lonM, lonS, latD, latM, latS] for D/M/S columns. */
+  texts: string[];
+  mode: Mode | 'ab';
+  group?: Group;
+  /** The whole row, for alternate columns. */
+  cells: string[];
 }
 
 interface Corner {
@@ -95,92 +101,332 @@ interface Corner {
   ref: VertexRef;
 }
 
+/** Split headerless cells into tokens: circled labels off their numbers, whitespace lists into items. */
+function tokens(cells: string[]): string[] {
+  const out: string[] = [];
+  for (const c of cells) {
+    const t = c.trim();
+    if (!t) continue;
+    if (/[°度′″'"]/.test(t) && parseDms(t)) {
+      out.push(t);
+      continue;
+    }
+    for (const piece of t.replace(new RegExp(`(${ENCLOSED.source})`, 'g'), ' $1 ').split(/[\s,，;；]+/)) if (piece) out.push(piece);
+  }
+  return out;
+}
+
+const LABEL = /^[A-Za-z]{1,3}[-_]?\d+[A-Za-z]?$/;
+
 export function parseTable(rows: TableRow[], hints: ParseHints, limits: ParseLimits, sourceName: string): FormatOutput {
   const budget = new VertexBudget(limits);
   const warnings: ParseWarning[] = [];
   const nonEmpty = rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
   if (!nonEmpty.length) throw unreadable('The table is empty', '表格为空');
-  const header = findHeader(nonEmpty);
-  const cols = header ? header.cols : guessColumns(nonEmpty);
-  const body = header ? nonEmpty.slice(header.headerIdx + 1) : nonEmpty;
 
-  // Which kind of coordinates: degrees (text or D/M/S columns), or X/Y (degrees or metres by range).
-  type Mode = 'lonlat' | 'dmsCols' | 'xy' | 'ab';
-  const mode: Mode =
-    cols.lon !== undefined && cols.lat !== undefined
-      ? 'lonlat'
-      : cols.lonD !== undefined && cols.latD !== undefined
-        ? 'dmsCols'
-        : cols.x !== undefined && cols.y !== undefined
-          ? 'xy'
-          : cols.x6 !== undefined && cols.y6 !== undefined
-            ? 'xy'
-            : cols.a !== undefined
-              ? 'ab'
-              : (() => {
-                  throw unreadable(
-                    'The header names no usable coordinate columns (经度/纬度, X/Y, 度/分/秒)',
-                    '表头中没有可用的坐标列（经度/纬度、X/Y、度/分/秒）',
-                  );
-                })();
-  const xCol = cols.x ?? cols.x6;
-  const yCol = cols.y ?? cols.y6;
-
-  const cell = (r: TableRow, i: number | undefined) => (i === undefined ? '' : (r.cells[i] ?? '').trim());
-  const angle = (r: TableRow, i: number | undefined, field: string) => {
-    const s = cell(r, i);
-    const v = parseDms(s);
-    if (!v) throw notNumeric(s, { line: r.line, field });
-    return v.value;
+  // Header: as the cells are, else after splitting whitespace-separated cells (点号 X Y written with blanks).
+  let table = nonEmpty;
+  let headerIdx = -1;
+  let groups: Group[] = [];
+  const findHeader = (rs: TableRow[]) => {
+    for (let r = 0; r < Math.min(rs.length, 20); r++) {
+      const g = headerGroups(rs[r].cells);
+      if (g.length) return { r, g };
+    }
+    return undefined;
   };
-  const dmsCols = (r: TableRow, d?: number, m?: number, s?: number, field = '') => {
-    const dv = requireNumber(cell(r, d), { line: r.line, field: `${field}度` });
-    const mv = m === undefined || cell(r, m) === '' ? 0 : requireNumber(cell(r, m), { line: r.line, field: `${field}分` });
-    const sv = s === undefined || cell(r, s) === '' ? 0 : requireNumber(cell(r, s), { line: r.line, field: `${field}秒` });
-    const v = dmsPartsToDegrees(dv, mv, sv);
-    if (v === undefined) throw notNumeric(`${dv}°${mv}′${sv}″`, { line: r.line, field });
-    return v;
-  };
+  let found = findHeader(table);
+  if (!found) {
+    const split = nonEmpty.map((r) => ({ line: r.line, cells: tokens(r.cells) }));
+    found = findHeader(split);
+    if (found) table = split;
+  }
+  if (found) {
+    headerIdx = found.r;
+    groups = found.g;
+  }
+  const header = headerIdx >= 0 ? table[headerIdx].cells : undefined;
+  const colName = (i: number) => (header?.[i]?.trim() ? `${columnLetter(i)}(${header[i].trim()})` : columnLetter(i));
 
-  const corners: Corner[] = [];
+  const unused = new Map<number, string[]>(); // line → "C=12.5" items
+  const note = (line: number, what: string) => {
+    const l = unused.get(line) ?? [];
+    l.push(what);
+    unused.set(line, l);
+  };
+  if (header) for (const c of header) refuseOldDatum(c, table[headerIdx].line);
+  // Rows above the header: titles and notes. Old datums are refused; numbers are named.
+  for (const r of table.slice(0, Math.max(headerIdx, 0))) {
+    for (const c of r.cells) refuseOldDatum(c, r.line);
+    r.cells.forEach((c, i) => isNumericCell(c) && note(r.line, `${columnLetter(i)}=${c.trim()}`));
+  }
+  const body = headerIdx >= 0 ? table.slice(headerIdx + 1) : table;
+
+  // Point-label columns named like a parcel column (name, 点名, 名称 with J1, J2 …): labels, not parcel names.
+  for (const g of groups) {
+    const pc = g.cols.parcel;
+    if (pc === undefined) continue;
+    const pointRows = body.filter((r) => coordColumns(g).some((i) => (r.cells[i] ?? '').trim()));
+    const vals = pointRows.map((r) => (r.cells[pc] ?? '').trim()).filter(Boolean);
+    const distinctVals = new Set(vals);
+    // on every point row (a parcel name written once per parcel — merged cells — is not a label column)
+    const everyRow = vals.length >= 3 && vals.length === pointRows.length;
+    const labelLike =
+      everyRow && (distinctVals.size === vals.length || vals.every((v) => LABEL.test(v) || /^\d+$/.test(v) || ENCLOSED.test(v)));
+    if (labelLike) {
+      if (g.cols.point === undefined) g.cols.point = pc;
+      delete g.cols.parcel;
+    }
+  }
+
+  const pending: Pending[] = [];
+  const declared: { parcel: string; area: DeclaredArea }[] = [];
   let lastParcel = '';
-  for (const r of body) {
-    const pointLabel = cell(r, cols.point);
-    // Skip trailing notes such as "面积：…" rows that carry no coordinate at all.
-    const ref: VertexRef = { line: r.line, ...(pointLabel ? { point: pointLabel } : {}) };
+  const cell = (r: TableRow, i: number | undefined) => (i === undefined ? '' : (r.cells[i] ?? '').trim());
+
+  const noteRow = (r: TableRow, used: Set<number>) => {
+    const text = r.cells
+      .map((c) => c.trim())
+      .filter(Boolean)
+      .join(' ');
+    refuseOldDatum(text, r.line);
+    const area = declaredIn(text, r.line);
+    if (area) declared.push({ parcel: lastParcel, area });
+    const nums = r.cells.map((c, i) => (!used.has(i) && isNumericCell(c) ? `${colName(i)}=${c.trim()}` : '')).filter(Boolean);
+    if (nums.length || area || NOTE.test(text.normalize('NFKC')))
+      warnings.push(warn('PARSE_ROW_SKIPPED', { line: r.line, text: text.slice(0, 120) }, { line: r.line }));
+  };
+
+  body.forEach((r, rowIdx) => {
+    const used = new Set<number>();
+    const first =
+      r.cells
+        .find((c) => c.trim())
+        ?.trim()
+        .normalize('NFKC') ?? '';
+    // a note or total row: its first cell says so and it holds no complete coordinate pair
+    const fullPair = groups.some((g) =>
+      (g.mode === 'dmsCols' ? [g.cols.lonD, g.cols.latD] : coordColumns(g)).every((i) => isNumericCell(cell(r, i))),
+    );
+    if (NOTE.test(first) && !fullPair) {
+      noteRow(r, used);
+      return;
+    }
+    if (groups.length) {
+      let any = false;
+      groups.forEach((g, slot) => {
+        const cc = coordColumns(g);
+        const vals = cc.map((i) => cell(r, i));
+        const label = cell(r, g.cols.point);
+        if (vals.every((v) => !v)) {
+          if (label && vals.length) {
+            // a labelled point with no coordinates: half a table
+            throw unprocessable('PARSE_NOT_NUMERIC', ...texts('PARSE_POINT_WITHOUT_COORDS', { line: r.line, point: label }), [
+              { line: r.line, point: label },
+            ]);
+          }
+          return;
+        }
+        const cols = g.mode === 'dmsCols' ? [g.cols.lonD, g.cols.latD] : cc;
+        for (const k of [0, 1]) {
+          const v = cell(r, cols[k]);
+          if (!v) {
+            const other = cell(r, cols[1 - k]);
+            throw badRequest('PARSE_NOT_NUMERIC', ...texts('PARSE_HALF_POINT', { line: r.line, value: other }), [
+              { line: r.line, value: other, field: colName(cols[k]!) },
+            ]);
+          }
+        }
+        any = true;
+        cc.forEach((i) => used.add(i));
+        for (const alt of g.alternates) coordColumns(g, alt).forEach((i) => used.add(i));
+        for (const k of ['point', 'ring', 'parcel'] as const) if (g.cols[k] !== undefined) used.add(g.cols[k]!);
+        const parcelName = cell(r, g.cols.parcel) || lastParcel;
+        if (slot === 0) lastParcel = parcelName;
+        const ringStr = cell(r, g.cols.ring);
+        const ref: VertexRef = { line: r.line, ...(label ? { point: label } : {}) };
+        const ring = ringStr ? requireNumber(ringStr, { ...ref, field: '圈号' }) : 1;
+        if (!Number.isInteger(ring) || ring < 1) throw notNumeric(ringStr, { ...ref, field: '圈号' });
+        budget.addVertex(r.line);
+        pending.push({
+          parcel: parcelName,
+          ring,
+          label: label || undefined,
+          line: r.line,
+          slot,
+          row: rowIdx,
+          texts: vals,
+          mode: g.mode,
+          group: g,
+          cells: r.cells,
+        });
+      });
+      if (!any) return noteRow(r, used);
+      r.cells.forEach((c, i) => !used.has(i) && isNumericCell(c) && note(r.line, `${colName(i)}=${c.trim()}`));
+      return;
+    }
+    // No header: scan [label] a b … per row.
+    const toks = tokens(r.cells);
+    const numeric = (t: string | undefined) => t !== undefined && !ENCLOSED.test(t) && (toNumber(t) !== undefined || !!parseDms(t));
+    const isLabel = (t: string, i: number) =>
+      ENCLOSED.test(t) ||
+      LABEL.test(t) ||
+      (/^\d{1,4}$/.test(t) && (toks.length - i) % 3 === 0 && numeric(toks[i + 1]) && numeric(toks[i + 2]));
+    const found: { label?: string; ring?: number; a: string; b: string }[] = [];
+    const skipped: string[] = [];
+    if (
+      toks.length === 4 &&
+      !ENCLOSED.test(toks.join('')) &&
+      /^\d{1,3}$/.test(toks[1]) &&
+      numeric(toks[2]) &&
+      numeric(toks[3]) &&
+      !numeric(toks[0])
+    ) {
+      found.push({ label: toks[0], ring: Number(toks[1]), a: toks[2], b: toks[3] }); // 点号, 圈号, X, Y
+    } else {
+      let i = 0;
+      while (i < toks.length) {
+        let label: string | undefined;
+        if (isLabel(toks[i], i) && numeric(toks[i + 1]) && numeric(toks[i + 2])) label = toks[i++];
+        if (numeric(toks[i]) && numeric(toks[i + 1])) {
+          found.push({ label, a: toks[i], b: toks[i + 1] });
+          i += 2;
+        } else if (numeric(toks[i])) {
+          if (found.length || toks.slice(i + 1).some((t) => numeric(t)))
+            throw badRequest('PARSE_NOT_NUMERIC', ...texts('PARSE_HALF_POINT', { line: r.line, value: toks[i] }), [
+              { line: r.line, value: toks[i] },
+            ]);
+          skipped.push(toks[i++]);
+        } else i++;
+      }
+    }
+    if (!found.length) {
+      if (skipped.length || NOTE.test(first)) noteRow(r, new Set());
+      else refuseOldDatum(toks.join(' '), r.line);
+      return;
+    }
+    found.forEach((f, slot) => {
+      budget.addVertex(r.line);
+      pending.push({
+        parcel: '',
+        ring: f.ring ?? 1,
+        label: f.label,
+        line: r.line,
+        slot,
+        row: rowIdx,
+        texts: [f.a, f.b],
+        mode: 'ab',
+        cells: [],
+      });
+    });
+  });
+  for (const [line, items] of unused) warnings.push(warn('PARSE_CELLS_NOT_USED', { line, cells: items.join(', ') }, { line }));
+  warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+
+  if (!pending.length) {
+    if (!groups.length)
+      throw unreadable(
+        'No header (经度/纬度, X/Y …) and no row with two numbers: not a corner table',
+        '没有表头（经度/纬度、X/Y 等），也没有含两个数值的行：不是拐点坐标表',
+        [{ line: nonEmpty[0].line }],
+      );
+    throw unreadable('The table has a header but no coordinate rows', '表格只有表头，没有坐标行');
+  }
+
+  // Point order: several groups (or points) per row are read group by group or row by row, whichever the labels follow.
+  const slots = Math.max(...pending.map((p) => p.slot)) + 1;
+  let ordered = pending;
+  if (slots > 1) {
+    const colMajor = [...pending].sort((a, b) => a.slot - b.slot || a.row - b.row);
+    const rowMajor = [...pending].sort((a, b) => a.row - b.row || a.slot - b.slot);
+    const score = (list: Pending[]) => {
+      let s = 0;
+      for (let i = 1; i < list.length; i++) {
+        const x = labelNumber(list[i - 1].label);
+        const y = labelNumber(list[i].label);
+        if (x !== undefined && y !== undefined && (y === x + 1 || (y === 1 && x > 2))) s++;
+      }
+      return s;
+    };
+    const labelled = pending.every((p) => labelNumber(p.label) !== undefined);
+    const [c, rw] = [score(colMajor), score(rowMajor)];
+    const byRows = labelled ? rw > c : !groups.length;
+    ordered = byRows ? rowMajor : colMajor;
+    if (labelled || !groups.length) {
+      if (groups.length > 1)
+        warnings.unshift(warn('PARSE_GROUPS_READ', { groups: slots, order: byRows ? 'rows' : 'groups', corners: pending.length }));
+    } else warnings.unshift(warn('PARSE_GROUPS_ORDER_ASSUMED', { groups: slots }));
+  }
+
+  // Angles: packed ddd.mmss only when the header says so; asked when every value could be either.
+  const packedBy = new Map<Group | undefined, boolean>();
+  const decideFor = (g: Group | undefined, list: Pending[]) => {
+    const cells: AngleCell[] = [];
+    for (const p of list) {
+      if (p.mode === 'dmsCols') {
+        const hasMS = p.group!.cols.lonM !== undefined || p.group!.cols.latM !== undefined;
+        if (!hasMS) cells.push({ text: p.texts[0], line: p.line }, { text: p.texts[1] ?? '', line: p.line });
+      } else cells.push({ text: p.texts[0], line: p.line }, { text: p.texts[1], line: p.line });
+    }
+    const style = g ? (Object.values(g.style).find((s) => s === 'dms') ?? Object.values(g.style).find((s) => s === 'decimal')) : undefined;
+    const names = g
+      ? (g.mode === 'lonlat' ? [g.cols.lon, g.cols.lat] : g.mode === 'dmsCols' ? [g.cols.lonD, g.cols.latD] : coordColumns(g))
+          .map((i) => colName(i!))
+          .join('/')
+      : 'A/B';
+    const degreeLike = cells.every((c) => !c.text || Math.abs(toNumber(c.text) ?? 0) <= 360);
+    const d = degreeLike ? decidePacked(cells, style, names) : 'decimal';
+    if (d === 'dms' && cells.some((c) => /^[+-]?\d{1,3}\.\d+$/.test(c.text.trim()))) {
+      const ex = cells.find((c) => /^[+-]?\d{1,3}\.\d+$/.test(c.text.trim()))!;
+      warnings.push(
+        warn('PARSE_PACKED_DMS', { columns: names, example: ex.text.trim(), value: readAngle(ex.text, true)! }, { line: ex.line }),
+      );
+    }
+    packedBy.set(g, d === 'dms');
+  };
+  if (groups.length) {
+    // one decision for all groups of the same layout: judge their values together
+    const all = groups.map((g) => pending.filter((p) => p.group === g));
+    const union = all.flat();
+    decideFor(groups[0], union);
+    for (const g of groups.slice(1)) packedBy.set(g, packedBy.get(groups[0])!);
+  } else decideFor(undefined, pending);
+
+  const corners: Corner[] = ordered.map((p) => {
+    const packed = packedBy.get(p.group) ?? false;
+    const ref: VertexRef = { line: p.line, ...(p.label ? { point: p.label } : {}) };
     let a: number;
     let b: number;
-    if (mode === 'lonlat') {
-      a = angle(r, cols.lon, '经度');
-      b = angle(r, cols.lat, '纬度');
-    } else if (mode === 'dmsCols') {
-      a = dmsCols(r, cols.lonD, cols.lonM, cols.lonS, '经度');
-      b = dmsCols(r, cols.latD, cols.latM, cols.latS, '纬度');
-    } else if (mode === 'xy') {
-      a = requireNumber(cell(r, xCol), ref, 'X');
-      b = requireNumber(cell(r, yCol), ref, 'Y');
+    if (p.mode === 'lonlat') {
+      a = readAngle(p.texts[0], packed) ?? fail(angleRefusal(p.texts[0], p.line, '经度'));
+      b = readAngle(p.texts[1], packed) ?? fail(angleRefusal(p.texts[1], p.line, '纬度'));
+    } else if (p.mode === 'dmsCols') {
+      const g = p.group!;
+      const parts = (d?: number, m?: number, s?: number, field = '') => {
+        const get = (i?: number) => (i === undefined ? '' : (p.texts[coordColumns(g).indexOf(i)] ?? ''));
+        if (m === undefined && s === undefined) return readAngle(get(d), packed) ?? fail(angleRefusal(get(d), p.line, field));
+        const dv = requireNumber(get(d), { ...ref, field: `${field}度` });
+        const mv = get(m) === '' ? 0 : requireNumber(get(m), { ...ref, field: `${field}分` });
+        const sv = get(s) === '' ? 0 : requireNumber(get(s), { ...ref, field: `${field}秒` });
+        const v = dmsPartsToDegrees(dv, mv, sv);
+        if (v === undefined) throw notNumeric(`${dv}°${mv}′${sv}″`, { ...ref, field });
+        return v;
+      };
+      a = parts(g.cols.lonD, g.cols.lonM, g.cols.lonS, '经度');
+      b = parts(g.cols.latD, g.cols.latM, g.cols.latS, '纬度');
     } else {
-      const sa = cell(r, cols.a);
-      const sb = cell(r, cols.b);
-      a = toNumber(sa) ?? parseDms(sa)?.value ?? NaN;
-      b = toNumber(sb) ?? parseDms(sb)?.value ?? NaN;
-      if (!Number.isFinite(a)) throw notNumeric(sa, { ...ref });
-      if (!Number.isFinite(b)) throw notNumeric(sb, { ...ref });
+      const field = p.mode === 'ab' ? undefined : 'X';
+      a = readAngle(p.texts[0], packed) ?? fail(p.mode === 'ab' ? notNumeric(p.texts[0], ref) : angleRefusal(p.texts[0], p.line, field!));
+      b = readAngle(p.texts[1], packed) ?? fail(p.mode === 'ab' ? notNumeric(p.texts[1], ref) : angleRefusal(p.texts[1], p.line, 'Y'));
     }
-    budget.addVertex(r.line);
-    const parcelName = cell(r, cols.parcel) || lastParcel;
-    lastParcel = parcelName;
-    const ringStr = cell(r, cols.ring);
-    const ring = ringStr ? requireNumber(ringStr, { ...ref, field: '圈号' }) : 1;
-    if (!Number.isInteger(ring) || ring < 1) throw notNumeric(ringStr, { ...ref, field: '圈号' });
-    corners.push({ parcel: parcelName, ring, a, b, ref });
-  }
-  if (!corners.length) throw unreadable('The table has a header but no coordinate rows', '表格只有表头，没有坐标行');
+    return { parcel: p.parcel, ring: p.ring, a, b, ref };
+  });
 
   // Convert to lon/lat.
+  const xyLike = ordered.every((p) => p.mode === 'xy' || p.mode === 'xy6' || p.mode === 'ab');
   let crs = 4490;
   let toLonLat: (c: Corner) => [number, number];
-  const projected = mode === 'xy' || mode === 'ab' ? corners.some((c) => isProjectedPair(c.a, c.b)) : false;
+  const projected = xyLike && corners.some((c) => isProjectedPair(c.a, c.b));
   if (projected) {
     if (corners.some((c) => !isProjectedPair(c.a, c.b))) {
       const bad = corners.find((c) => !isProjectedPair(c.a, c.b))!;
@@ -192,7 +438,8 @@ export function parseTable(rows: TableRow[], hints: ParseHints, limits: ParseLim
       );
     }
     const pts: PlanarPoint[] = corners.map((c) => ({ x: c.a, y: c.b, ref: c.ref }));
-    const gk = resolveGk(pts, hints, cols.x6 !== undefined && cols.x === undefined ? { family: '6' } : {});
+    const only6 = ordered.every((p) => p.mode === 'xy6');
+    const gk = resolveGk(pts, hints, only6 ? { family: '6' } : {});
     warnings.push(...gk.warnings);
     crs = gk.crs.epsg;
     const map = new Map(corners.map((c, i) => [c, pts[i]]));
@@ -207,13 +454,14 @@ export function parseTable(rows: TableRow[], hints: ParseHints, limits: ParseLim
         [{ ...corners[0].ref }],
       );
     }
-    // X/Y or unlabelled pairs in degrees: GIS order (lon, lat) unless the ranges say otherwise.
+    // lon/lat columns are named; X/Y or unlabelled pairs in degrees: GIS order (lon, lat) unless the ranges say otherwise.
     const pairs = corners.map((c) => [c.a, c.b] as [number, number]);
     const swapped = lonLatSwapped(pairs);
     if (swapped) warnings.push(swappedLonLatWarning());
     crs = hints.crs ?? 4490;
     toLonLat = (c) => (swapped ? [c.b, c.a] : [c.a, c.b]);
   }
+  if (groups.some((g) => g.alternates.length)) warnings.push(...checkAlternates(ordered, corners.map(toLonLat), colName));
 
   const parcels = new Map<string, Map<number, Corner[]>>();
   for (const c of corners) {
@@ -226,20 +474,74 @@ export function parseTable(rows: TableRow[], hints: ParseHints, limits: ParseLim
     if (!ring) p.set(c.ring, (ring = []));
     ring.push(c);
   }
-  const raw: RawParcel[] = [...parcels.entries()].map(([name, rings], i) => {
+  const raw: RawParcel[] = [...parcels.entries()].flatMap(([name, rings], i) => {
     const nos = [...rings.keys()].sort((a, b) => a - b);
-    if (nos[0] !== 1)
-      throw unprocessable('PARSE_TOO_FEW_POINTS', `Parcel '${name}' has no outer ring (圈号 1)`, `地块“${name}”缺少外环（圈号 1）`, [
-        { parcel: name },
-      ]);
-    return {
-      name: name || (parcels.size > 1 ? `${sourceName}-${i + 1}` : sourceName),
-      line: rings.get(1)![0].ref.line,
-      rings: nos.map((n) => {
+    const pname = name || (parcels.size > 1 ? `${sourceName}-${i + 1}` : sourceName);
+    const area =
+      declared.find((d) => d.parcel === name || (parcels.size === 1 && !d.parcel))?.area ??
+      (parcels.size === 1 ? declared[0]?.area : undefined);
+    const parcel: RawParcel = {
+      name: pname,
+      line: rings.get(nos[0])![0].ref.line,
+      ...(area ? { declared: area } : {}),
+      rings: nos.map((n): RawRing => {
         const cs = rings.get(n)!;
-        return { coords: cs.map(toLonLat), refs: cs.map((c) => c.ref) };
+        return { coords: cs.map(toLonLat), refs: cs.map((c) => c.ref), no: n };
       }),
     };
+    return splitParts(parcel, warnings);
   });
-  return { crs, parcels: raw, warnings };
+  return { crs, parcels: raw, warnings, orientationByConvention: true };
+}
+
+function fail(e: Error): never {
+  throw e;
+}
+
+/** The annex's other coordinate columns (3° and 6° X/Y beside DMS) must name the same corner: ≤ 1 m apart. */
+function checkAlternates(list: Pending[], lonlat: [number, number][], colName: (i: number) => string): ParseWarning[] {
+  const out: ParseWarning[] = [];
+  const byGroup = new Map<Group, number[]>();
+  list.forEach((p, i) => p.group && byGroup.set(p.group, [...(byGroup.get(p.group) ?? []), i]));
+  for (const [g, idx] of byGroup) {
+    for (const alt of g.alternates) {
+      const cols = coordColumns(g, alt);
+      if (alt === 'lonlat' || alt === 'dmsCols') continue; // degrees beside X/Y: rare; counted as read
+      try {
+        const at = (i: number, c: number) => (list[i].cells[c] ?? '').trim();
+        const pts: PlanarPoint[] = idx.map((i) => ({
+          x: requireNumber(at(i, cols[0]), {}),
+          y: requireNumber(at(i, cols[1]), {}),
+          ref: { line: list[i].line },
+        }));
+        const gk = resolveGk(pts, {}, alt === 'xy6' ? { family: '6' } : {});
+        pts.forEach((p, k) => {
+          const [lon, lat] = gk.toLonLat(p);
+          const [lon0, lat0] = lonlat[idx[k]];
+          const dy = (lat - lat0) * 111_000;
+          const dx = (lon - lon0) * 111_000 * Math.cos((lat0 * Math.PI) / 180);
+          if (Math.hypot(dx, dy) > 1)
+            out.push(
+              warn(
+                'PARSE_CELLS_NOT_USED',
+                {
+                  line: p.ref.line!,
+                  cells: `${colName(cols[0])}=${p.x}, ${colName(cols[1])}=${p.y} (${Math.hypot(dx, dy).toFixed(1)} m from the corner read)`,
+                },
+                { line: p.ref.line },
+              ),
+            );
+        });
+      } catch {
+        out.push(
+          warn(
+            'PARSE_CELLS_NOT_USED',
+            { line: list[idx[0]].line, cells: `${colName(cols[0])}, ${colName(cols[1])} (not convertible; not checked)` },
+            { line: list[idx[0]].line },
+          ),
+        );
+      }
+    }
+  }
+  return out;
 }

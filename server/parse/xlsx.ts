@@ -3,11 +3,19 @@ import { badRequest } from '../errors';
 import type { ParseLimits } from './limits';
 import { parseTable, type TableRow } from './table';
 import type { FormatOutput, ParseHints } from './types';
+import { countXmlElements, tooManyElements } from './xml-scan';
 import { repack, safeUnzip } from './zip';
 
 /** XLSX corner table: the first worksheet that has rows. The archive is size-checked and re-packed before exceljs sees it. */
 export async function parseXlsx(buf: Uint8Array, hints: ParseHints, limits: ParseLimits, name: string): Promise<FormatOutput> {
   const entries = safeUnzip(buf, limits);
+  // exceljs builds every cell of every sheet in memory: count the workbook's XML elements first
+  let elements = 0;
+  for (const [name, bytes] of Object.entries(entries))
+    if (name.toLowerCase().endsWith('.xml')) {
+      elements += countXmlElements(bytes, limits.maxXmlElements - elements);
+      if (elements > limits.maxXmlElements) throw tooManyElements('XLSX workbook', limits.maxXmlElements);
+    }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(repack(entries)) as unknown as ArrayBuffer);

@@ -114,6 +114,7 @@ describe('planRelinquishment — properties', () => {
           const plan = planRelinquishment({
             block,
             required_km2: required,
+            protected_counts_toward_required: true,
             deduct_first: [{ id: 'pa', collection: 'protected-areas', name: 'pa', geometry: kmRect(x, y, x + w, y + h) }],
           });
           expect(plan.warnings.map((wn) => wn.code)).not.toContain('PLANNER_CLIP_FAILED');

@@ -83,6 +83,7 @@ describe('planRelinquishment — synthetic blocks', { timeout: 30_000 }, () => {
     const input: PlanInput = {
       block: RECT_20x15,
       required_km2: required,
+      protected_counts_toward_required: true,
       deduct_first: [{ id: 'pa-1', collection: 'protected-areas', name: '某自然保护区', geometry: pa }],
     };
     const plan = planRelinquishment(input);
@@ -92,8 +93,28 @@ describe('planRelinquishment — synthetic blocks', { timeout: 30_000 }, () => {
       expectValid(c, input);
       expect(c.touches.protected_km2).toBeCloseTo(paArea, 6);
       expect(overlapKm2(c.geometry, pa)).toBeCloseTo(paArea, 6);
-      expect(c.reasons.some((r) => r.includes('PA-4'))).toBe(true);
+      expect(c.reasons.some((r) => r.includes('protected_counts_toward_required'))).toBe(true);
       expect(c.retained.coordinates.length).toBe(2); // the protected area leaves a hole in what is kept
+    }
+  });
+
+  it('item 5 default reading: protected areas leave the block but do not count toward the requirement (no source says they count)', () => {
+    // 晋自然资发〔2020〕11号 十 (000:L4292-4294): “扣减上述保护区范围后，办理矿业权延续登记手续” — deducted first, the extension
+    // (and its 25% cut) processed afterwards; 000-part-b lists “counts toward the 25%” as not stated.
+    const required = 52.4605;
+    const pa = kmRect(8, 5, 12, 5 + (0.3 * required) / 4);
+    const paArea = ellipsoidalAreaKm2(pa);
+    const plan = planRelinquishment({
+      block: RECT_20x15,
+      required_km2: required,
+      deduct_first: [{ id: 'pa-1', collection: 'protected-areas', name: '某自然保护区', geometry: pa }],
+    });
+    expect(plan.warnings.map((w) => w.code)).toContain('PROTECTED_NOT_COUNTED_READING');
+    expect(plan.candidates.length).toBeGreaterThan(0);
+    for (const c of plan.candidates) {
+      expect(c.area_km2).toBeGreaterThanOrEqual(required + paArea - 1e-4); // the old code gave ≈ required in total
+      expect(c.counted_km2).toBeGreaterThanOrEqual(required - 1e-4);
+      expect(c.counted_km2).toBeLessThanOrEqual(required * 1.005);
     }
   });
 
@@ -103,6 +124,7 @@ describe('planRelinquishment — synthetic blocks', { timeout: 30_000 }, () => {
     const input: PlanInput = {
       block: RECT_20x15,
       required_km2: 52.4605,
+      protected_counts_toward_required: true,
       deduct_first: [
         { id: 'pa', collection: 'protected-areas', name: '森林公园', geometry: pa },
         { id: 'rl', collection: 'redlines', name: '生态保护红线', geometry: red },
@@ -135,6 +157,7 @@ describe('planRelinquishment — synthetic blocks', { timeout: 30_000 }, () => {
       block: RECT_20x15,
       required_km2: 40,
       keep: { reserves: [frameReserve] },
+      protected_counts_toward_required: true,
       deduct_first: [{ id: 'pa', collection: 'protected-areas', name: '地质公园', geometry: pa }],
     };
     const plan = planRelinquishment(input);
@@ -153,6 +176,7 @@ describe('planRelinquishment — synthetic blocks', { timeout: 30_000 }, () => {
     const input: PlanInput = {
       block: RECT_20x15,
       required_km2: 52.4605,
+      protected_counts_toward_required: true,
       deduct_first: [{ id: 'pa', collection: 'protected-areas', name: '泉域重点保护区', geometry: pa }],
     };
     const plan = planRelinquishment(input);

@@ -57,6 +57,12 @@ export interface PlanInput {
   };
   deduct_first?: DeductFirstInput[];
   max_candidates?: number;
+  /**
+   * Named reading (issue 11 item 5): do the protected areas and red lines that must leave the block count toward the
+   * required reduction? Default false — no source says they do (000-part-b ambiguity 6; 晋自然资发〔2020〕11号 十 deducts
+   * them and then processes the extension), so the cut is found on top of them. true reproduces the old behaviour.
+   */
+  protected_counts_toward_required?: boolean;
 }
 
 export type Strategy =
@@ -68,6 +74,11 @@ export interface Candidate {
   /** The area to give up (deducted protected areas included). */
   geometry: Polygon | MultiPolygon;
   area_km2: number;
+  /**
+   * What counts toward the required reduction: area_km2 less the protected areas (unless the reading counts them) and
+   * less proven-reserve area (the base excludes it, 273号令 第十五条 “不含已提交探明地质储量范围”, 000:L3366).
+   */
+  counted_km2: number;
   retained: Polygon | MultiPolygon;
   retained_area_km2: number;
   /** Corner table of the relinquished part. */
@@ -87,6 +98,7 @@ export interface Candidate {
 
 export interface PlannerWarning {
   code: string;
+  params?: Record<string, string | number | boolean | null>;
   message: string;
   message_zh: string;
 }
@@ -303,7 +315,9 @@ export function planRelinquishment(input: PlanInput): PlanResult {
   const blockArea = ellipsoidalAreaKm2(block);
   const blockParts = partsOf(block).length;
   const warnings: PlannerWarning[] = [];
-  const warn = (code: string, message: string, message_zh: string) => warnings.push({ code, message, message_zh });
+  const warn = (code: string, message: string, message_zh: string) => warnings.push({ code, params: {}, message, message_zh });
+  const counts = input.protected_counts_toward_required === true;
+  // pCount: the protected area that counts toward the requirement under the reading (0 by default).
 
   if (required >= blockArea) {
     throw new AppError(
@@ -334,9 +348,21 @@ export function planRelinquishment(input: PlanInput): PlanResult {
   const unionP = dropDust(safeUnion(clippedParts));
   const P = unionP ? snapToSource(unionP, blockSrc) : null;
   const pArea = ellipsoidalAreaKm2(P);
+  const pCount = counts ? pArea : 0;
+  if (P) {
+    warn(
+      counts ? 'PROTECTED_COUNTED_READING' : 'PROTECTED_NOT_COUNTED_READING',
+      counts
+        ? `Reading protected_counts_toward_required = true: the ${f4(pArea)} km² of protected areas/red lines deducted first count toward the required reduction — no source says so (000-part-b ambiguity 6)`
+        : `Reading protected_counts_toward_required = false (default): the ${f4(pArea)} km² of protected areas/red lines must leave the block but do not count toward the required ${f4(required)} km² (no source says they count; 晋自然资发〔2020〕11号 十 deducts them, then the extension is processed)`,
+      counts
+        ? `读法 protected_counts_toward_required = true：先行扣除的保护地/生态红线 ${f4(pArea)} km² 计入应核减面积——无文件依据（000-part-b 歧义 6）`
+        : `读法 protected_counts_toward_required = false（默认）：保护地/生态红线 ${f4(pArea)} km² 须退出，但不计入应核减面积 ${f4(required)} km²（无文件规定计入；晋自然资发〔2020〕11号 十 先扣除后办理延续）`,
+    );
+  }
   const protectedReason = P
-    ? `先扣除保护区/生态红线 ${items.length} 处（${items.map((i) => `${i.item.name} ${f4(i.area)} km²`).join('，')}），合计 ${f4(pArea)} km²，计入应扣面积（PA-4，晋自然资发〔2020〕11号 十） / ` +
-      `${items.length} protected area(s)/red line(s) inside the block (${f4(pArea)} km² in total) are deducted first and count toward the requirement (PA-4)`
+    ? `先扣除保护区/生态红线 ${items.length} 处（${items.map((i) => `${i.item.name} ${f4(i.area)} km²`).join('，')}），合计 ${f4(pArea)} km²，${counts ? '计入应扣面积（读法 protected_counts_toward_required = true）' : '须退出但不计入应扣面积（默认读法）'} / ` +
+      `${items.length} protected area(s)/red line(s) inside the block (${f4(pArea)} km² in total) are deducted first and ${counts ? 'count toward the requirement (reading protected_counts_toward_required = true)' : 'must leave but do not count toward the requirement (default reading)'}`
     : null;
 
   if (items.some((i) => i.item.collection === 'redlines')) {
@@ -357,7 +383,7 @@ export function planRelinquishment(input: PlanInput): PlanResult {
   const failed: string[] = [];
   const hardHi = required * (1 + MAX_EXCESS_RATIO);
 
-  if (P && pArea >= required) {
+  if (P && counts && pArea >= required) {
     const diff = dropDust(turfDifference(block, P));
     const retained = diff ? snapToSource(diff, blockSrc) : null;
     if (!retained) throw new AppError(422, 'PLANNER_NOTHING_RETAINED', 'Protected areas cover the whole block', '保护区覆盖整个区块');
@@ -392,22 +418,22 @@ export function planRelinquishment(input: PlanInput): PlanResult {
     for (const def of strategies(frame, P ? bboxOf(P) : null)) {
       try {
         const cache = new Map<Position[], number>();
-        const fast = bisect((s) => pArea + clippedAreaKm2(prep, def.region(s), cache), goalLo, goalHi);
+        const fast = bisect((s) => pCount + clippedAreaKm2(prep, def.region(s), cache), goalLo, goalHi);
         let s = fast.s;
         let region = def.region(s);
         let part = exactPart(region);
         let geometry = joinP(part, region);
         let area = ellipsoidalAreaKm2(geometry);
-        if (!(area >= required && area <= hardHi)) {
+        if (!(area - pArea + pCount >= required && area - pArea + pCount <= hardHi)) {
           // The fast evaluator and the real clip disagree (clip fell into pieces): refine on the real clip.
-          const exact = bisect((t) => pArea + ellipsoidalAreaKm2(exactPart(def.region(t))), goalLo, goalHi, 60);
+          const exact = bisect((t) => pCount + ellipsoidalAreaKm2(exactPart(def.region(t))), goalLo, goalHi, 60);
           s = exact.s;
           region = def.region(s);
           part = exactPart(region);
           geometry = joinP(part, region);
           area = ellipsoidalAreaKm2(geometry);
         }
-        if (!geometry || !(area >= required && area <= hardHi)) continue;
+        if (!geometry || !(area - pArea + pCount >= required && area - pArea + pCount <= hardHi)) continue;
         // Only cut lines that actually bound the part; a corner that degenerates to one line is a strip,
         // which the strip strategies already cover.
         const cuts = regionCuts(region).filter((c) => countCutEdges(part!, [c]) > 0);
@@ -438,7 +464,7 @@ export function planRelinquishment(input: PlanInput): PlanResult {
       0.25 * Math.max(0, corners.length - 4) +
       1.5 * Math.max(0, straight - 1) +
       1 * Math.max(0, relParts - 1) +
-      (100 * Math.max(0, b.area - required)) / required;
+      (100 * Math.max(0, b.area - pArea + pCount - required)) / required;
     const score = Math.round((100 - penalties) * 100) / 100;
 
     const reasons: string[] = [];
@@ -503,6 +529,7 @@ export function planRelinquishment(input: PlanInput): PlanResult {
       group: b.def ? b.def.group : 'P',
       geometry: b.geometry,
       area_km2: b.area,
+      counted_km2: Math.max(0, b.area - pArea + pCount - touches.reserves_km2),
       retained: b.retained,
       retained_area_km2: ellipsoidalAreaKm2(b.retained),
       corners,
@@ -544,6 +571,15 @@ export function planRelinquishment(input: PlanInput): PlanResult {
     const best = chosen[0];
     if (keep.reserves && best.touches.reserves_km2 > 1e-6) {
       warn('RESERVES_UNAVOIDABLE', 'No proposed cut avoids the proven-reserve areas', '所有方案均涉及探明储量区');
+    }
+    for (const c of chosen) {
+      if (c.counted_km2 < required - 1e-4) {
+        warn(
+          'RESERVES_NOT_COUNTED',
+          `Candidate ${c.strategy} gives up ${f4(c.touches.reserves_km2)} km² of proven-reserve area, which does not count toward the reduction (the base excludes it, 273号令 第十五条): it counts ${f4(c.counted_km2)} of the required ${f4(required)} km²`,
+          `方案 ${c.strategy} 含探明储量区 ${f4(c.touches.reserves_km2)} km²，不计入核减（基数不含探明储量范围，273号令 第十五条）：计入 ${f4(c.counted_km2)} km²，应核减 ${f4(required)} km²`,
+        );
+      }
     }
     if (best.touches.producing_wells > 0) {
       warn('PRODUCING_WELLS_UNAVOIDABLE', 'No proposed cut avoids every producing well', '所有方案均包含生产井');

@@ -5,9 +5,10 @@
  *   GET  /api/blocks/{id}/conflicts  a stored block: extension by its holder, for its mineral (overridable)
  *   GET  /api/conflicts?collection=… the register: every block × that collection, paged; format=csv
  */
-import type { Request } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { runCheck } from '../conflicts/engine';
-import { readCheckInput } from '../conflicts/input';
+import { readCheckInput, type CheckInput } from '../conflicts/input';
+import type { ParseResult } from '../parse/index';
 import { registerCsv } from '../conflicts/csv';
 import { registerPage } from '../conflicts/register';
 import { buildSubject, todayInChina, type StoredBlock } from '../conflicts/subject';
@@ -17,11 +18,17 @@ import { notFound, unprocessable } from '../errors';
 import { implement, originOf, pageLinks } from '../http/contract-route';
 import { singleFileUpload } from '../http/upload';
 import { resolveLimits, type ParseLimits } from '../parse/limits';
+import type { WorkPool } from '../work/pool';
+import { ownBytes } from './parse';
 
 export interface ChecksRouterDeps {
   db: Db;
   config: Config;
   limits?: Partial<ParseLimits>;
+  /** Worker pool reading and validating the input; without it that runs on the main thread (unit tests). */
+  work?: WorkPool;
+  /** Gate counting uploads in progress (429 BUSY beyond). */
+  uploads?: RequestHandler;
 }
 
 const KNOWN = ['applicant', 'application', 'mineral', 'block_id', 'regime', 'as_of', 'format', 'zone', 'crs'];
@@ -40,11 +47,11 @@ async function storedBlock(db: Db, id: string): Promise<(StoredBlock & { geometr
   return rows[0] ?? null;
 }
 
-export function checksRoutes({ db, config, limits: lim }: ChecksRouterDeps) {
+export function checksRoutes({ db, config, limits: lim, work, uploads }: ChecksRouterDeps) {
   const limits = resolveLimits(lim);
   return implement({
     check: {
-      before: [singleFileUpload(limits)],
+      before: [...(uploads ? [uploads] : []), singleFileUpload(limits)],
       // parameters come as query, form fields or top-level JSON members
       queryFrom: (req) => ({ ...(req.query as object), ...pick(req.body) }),
       handler: async ({ query: p, body, req }) => {
@@ -54,7 +61,24 @@ export function checksRoutes({ db, config, limits: lim }: ChecksRouterDeps) {
             { field: 'block_id' },
           ]);
         const file = (req as Request & { file?: Express.Multer.File }).file;
-        const input = await readCheckInput({ file, body }, { format: p.format, zone: p.zone, crs: p.crs }, limits, config.MAX_VERTICES);
+        const hints = { format: p.format, zone: p.zone, crs: p.crs };
+        let input: { geometry: CheckInput['geometry']; describe: () => ParseResult };
+        if (work) {
+          // read, validate and measure the input in a worker; the file's bytes are transferred, a JSON body cloned
+          const bytes = file ? ownBytes(file.buffer) : undefined;
+          const r = await work.run(
+            'check-input',
+            {
+              file: bytes && file ? { bytes, name: file.originalname ?? '' } : undefined,
+              body: file ? undefined : body,
+              hints,
+              limits,
+              maxVertices: config.MAX_VERTICES,
+            },
+            bytes ? [bytes.buffer as ArrayBuffer] : [],
+          );
+          input = { geometry: r.geometry, describe: () => r.described };
+        } else input = await readCheckInput({ file, body }, hints, limits, config.MAX_VERTICES);
         const { subject, province_registered } = buildSubject(p, block);
         const result = await runCheck(db, {
           geometry: input.geometry,

@@ -9,7 +9,18 @@ import { assessStoredBlock, requiredFromAssessment, type InvestmentRow, type Sto
 import { deadlinesWithin } from '../lifecycle/deadlines-list';
 import { ledgerFromRows, type OffsetRow } from '../lifecycle/ledger';
 import { planRelinquishment, type PlanInput } from '../planner';
-import { applyOffset, assessExtension, COVID_WINDOW, covidInvestmentReduction, covidTermExtension, isoDate } from '../rules';
+import {
+  applyOffset,
+  assessExtension,
+  checkOffsetSource,
+  COVID_WINDOW,
+  covidInvestmentReduction,
+  covidTermExtension,
+  explainRegimeForDate,
+  isoDate,
+  type OffsetBlockInfo,
+} from '../rules';
+import { isOilGas, protectedAreaOutcome, redlineOutcome, type Subject } from '../conflicts/outcomes';
 
 const today = () => isoDate(new Date());
 
@@ -32,8 +43,8 @@ interface PlannerContext {
   reserves: NonNullable<NonNullable<PlanInput['keep']>['reserves']>;
   wells: NonNullable<NonNullable<PlanInput['keep']>['wells']>;
   pipelines: NonNullable<NonNullable<PlanInput['keep']>['pipelines']>;
-  protected_areas: NonNullable<PlanInput['deduct_first']>;
-  redlines: NonNullable<PlanInput['deduct_first']>;
+  protected_areas: (NonNullable<PlanInput['deduct_first']>[number] & { category: string; zone: string | null })[];
+  redlines: (NonNullable<PlanInput['deduct_first']>[number] & { status: string })[];
 }
 
 export function lifecycleRoutes({ db }: { db: Db }) {
@@ -76,35 +87,93 @@ export function lifecycleRoutes({ db }: { db: Db }) {
 
     createOffset: {
       handler: async ({ body: p }) => {
+        const { area_km2: area, offset_date: date } = p;
         const from = await loadBlock(db, p.from_block);
-        await loadBlock(db, p.to_block);
+        const to = await loadBlock(db, p.to_block);
+        // Eligibility (R-RED-10 / 7号 七 / 6号 七) under the receiving block's regime — its extension is where the cut is due.
+        const regime = explainRegimeForDate(to.valid_to ?? date, { province: 'shanxi', mineral: to.mineral }).regime;
+        const info = (b: typeof from): OffsetBlockInfo => ({
+          block_id: b.id,
+          holder: b.holder ?? `(no holder recorded: ${b.id})`,
+          kind: b.kind,
+          province: 'shanxi',
+          mineral: b.mineral,
+          basin: (b.basin as string | null) ?? undefined,
+          oil_gas: isOilGas(b.mineral),
+          valid_to: b.valid_to ?? undefined,
+          granted_date: b.first_registration_date ?? undefined,
+        });
+        const check = checkOffsetSource(regime, info(from), info(to), date);
+        if (!check.allowed) {
+          throw new AppError(
+            422,
+            'OFFSET_NOT_ALLOWED',
+            `Offset refused under ${regime}: ${check.reasons.map((m) => m.message).join('; ')}`,
+            `不予抵扣（${regime}）：${check.reasons.map((m) => m.message_zh).join('；')}`,
+            check.reasons.map((m) => ({ field: 'from_block', code: m.code, message: m.message, message_zh: m.message_zh })),
+          );
+        }
+        // The receiver's due reduction (same area, “同等面积”): what its assessment requires less what it already received.
+        const due = (await assessmentOf(db, to.id, date)).result;
+        const dueKm2 =
+          due.assessment?.decision === 'extend' ? (due.offset_credit?.due_reduction_km2 ?? due.assessment.reduction_km2) : null;
+        if (dueKm2 !== null && area > dueKm2 + 1e-6) {
+          throw unprocessable(
+            'OFFSET_EXCEEDS_DUE',
+            `The receiving block ${to.id} has ${dueKm2} km² of reduction still due; an offset of ${area} km² exceeds it`,
+            `受让区块 ${to.id} 尚需核减 ${dueKm2} km²，抵扣 ${area} km² 超出应核减面积`,
+            [{ field: 'area_km2', due_km2: dueKm2 }],
+          );
+        }
+        const current = (from.licensed_area_km2 as number | null) ?? from.area_km2;
         const ledger = ledgerFromRows((await db.named<OffsetRow>('offsets_for_block', [from.id])).rows);
         let applied;
         try {
           applied = applyOffset(
             ledger,
-            { from_block: from.id, to_block: p.to_block, area_km2: p.area_km2, date: p.offset_date },
-            { current_area_km2: from.area_km2, proven_area_km2: from.proven_km2 },
+            { from_block: from.id, to_block: to.id, area_km2: area, date },
+            { current_area_km2: current, proven_area_km2: from.proven_km2 },
           );
         } catch (e) {
           if (e instanceof RangeError) throw unprocessable('INVALID_OFFSET', e.message, `抵扣无效：${e.message}`, [{ field: 'area_km2' }]);
           throw e;
         }
-        const id = await db.transaction(
-          async (tx) =>
-            (
-              await tx.named<{ id: string }>('offsets_insert', [
-                from.id,
-                p.to_block,
-                p.area_km2,
-                p.offset_date,
-                from.area_km2,
-                p.note ?? null,
-              ])
-            ).rows[0].id,
-        );
+        // One transaction: the giving block's licensed area (area-only change registration, history kept by trigger),
+        // the ledger row, and the receiver's credit. The guard in SQL keeps a concurrent offset from overdrawing the block.
+        const id = await db.transaction(async (tx) => {
+          const upd = await tx.named<{ id: string; licensed_area_km2: number }>('blocks_set_licensed_area', [
+            from.id,
+            area,
+            from.proven_km2,
+          ]);
+          if (!upd.rows[0]) {
+            throw unprocessable(
+              'INVALID_OFFSET',
+              `Block ${from.id} no longer has ${area} km² outside proven reserves`,
+              `区块 ${from.id} 探明储量范围以外的面积已不足 ${area} km²`,
+              [{ field: 'area_km2' }],
+            );
+          }
+          return (await tx.named<{ id: string }>('offsets_insert', [from.id, to.id, area, date, current, p.note ?? null, regime, area]))
+            .rows[0].id;
+        });
         const { ledger: _ledger, ...result } = applied;
-        return { status: 201, headers: { Location: `/api/blocks/${encodeURIComponent(from.id)}/offsets` }, body: { id, ...result } };
+        return {
+          status: 201,
+          headers: { Location: `/api/blocks/${encodeURIComponent(from.id)}/offsets` },
+          body: {
+            id,
+            regime,
+            ...result,
+            receiver: {
+              block_id: to.id,
+              credit_km2: area,
+              due_before_km2: dueKm2,
+              due_after_km2: dueKm2 === null ? null : Math.max(0, dueKm2 - area),
+            },
+            checks: { steps: check.steps, readings: check.readings },
+          },
+        };
       },
     },
 
@@ -117,12 +186,27 @@ export function lifecycleRoutes({ db }: { db: Db }) {
             : requiredFromAssessment((await assessmentOf(db, id, today())).result);
         const ctx = (await db.named<PlannerContext>('planner_context', [id])).rows[0];
         if (!ctx) throw notFound('block', id);
+        // One source of truth for what is deducted: the conflict engine's outcome for this block's extension.
+        const blk = await loadBlock(db, id);
+        const subject: Subject = {
+          applicant: blk.holder,
+          application: 'extension',
+          mineral: blk.mineral,
+          kind: blk.kind,
+          regime: explainRegimeForDate(blk.valid_to ?? today(), { province: 'shanxi', mineral: blk.mineral }).regime,
+          as_of: today(),
+        };
+        const deducted = [
+          ...ctx.protected_areas.filter((f) => protectedAreaOutcome(subject, { category: f.category, zone: f.zone }).deductible),
+          ...ctx.redlines.filter((f) => redlineOutcome(subject, { status: f.status }).deductible),
+        ];
         const plan = planRelinquishment({
           block: ctx.block,
           required_km2: required,
           keep: { reserves: ctx.reserves, wells: ctx.wells, pipelines: ctx.pipelines },
-          deduct_first: [...ctx.protected_areas, ...ctx.redlines],
+          deduct_first: deducted,
           max_candidates: body.max_candidates,
+          protected_counts_toward_required: body.protected_counts_toward_required,
         });
         if (!plan.candidates.length)
           throw new AppError(422, 'NO_PLAN', 'No deduction extent meets the required area', '找不到满足核减面积的范围', [

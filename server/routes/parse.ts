@@ -5,7 +5,7 @@
  *                   body: GeoJSON Polygon/MultiPolygon or a Feature with one → the file as an attachment
  * Shapes and parameters: server/contract/files.ts.
  */
-import express, { type Request } from 'express';
+import express, { type Request, type RequestHandler } from 'express';
 import { badRequest } from '../errors';
 import { exportGeometry } from '../export/index';
 import { geometryOf } from '../export/geometry';
@@ -13,32 +13,49 @@ import { implement } from '../http/contract-route';
 import { singleFileUpload } from '../http/upload';
 import { parseUpload } from '../parse/index';
 import { resolveLimits, type ParseLimits } from '../parse/limits';
+import type { WorkPool } from '../work/pool';
 
 export interface ParseRouterOptions {
   limits?: Partial<ParseLimits>;
   /** JSON body limit for /api/export, default '10mb'. */
   exportBodyLimit?: string;
+  /** Worker pool for parsing and export; without it the work runs on the main thread (unit tests). */
+  work?: WorkPool;
+  /** Gate counting uploads in progress (429 BUSY beyond). */
+  uploads?: RequestHandler;
 }
+
+/** A copy of the bytes in their own buffer, to transfer to a worker (multer's buffer may share a pool slab). */
+export const ownBytes = (buf: Uint8Array) => new Uint8Array(buf);
 
 export function parseRoutes(opts: ParseRouterOptions = {}) {
   const limits = resolveLimits(opts.limits);
+  const { work } = opts;
+  const gate = opts.uploads ? [opts.uploads] : [];
   return implement({
     parse: {
-      before: [singleFileUpload(limits, { fields: 10, fieldSize: 1024 })],
+      before: [...gate, singleFileUpload(limits, { fields: 10, fieldSize: 1024 })],
       // hints come as query or multipart form fields
       queryFrom: (req) => ({ ...(req.query as object), ...((req.body as object) ?? {}) }),
       handler: async ({ query, req }) => {
         const file = (req as Request & { file?: Express.Multer.File }).file;
         if (!file) throw badRequest('PARSE_NO_FILE', "Send the file as multipart field 'file'", "请以 multipart 字段 'file' 上传文件");
-        return { status: 200, body: await parseUpload(file.buffer, file.originalname ?? '', query, limits) };
+        const name = file.originalname ?? '';
+        if (!work) return { status: 200, body: await parseUpload(file.buffer, name, query, limits) };
+        const bytes = ownBytes(file.buffer);
+        return {
+          status: 200,
+          body: await work.run('parse', { bytes, filename: name, hints: query, limits }, [bytes.buffer as ArrayBuffer]),
+        };
       },
     },
     exportGeometry: {
-      before: [express.json({ limit: opts.exportBodyLimit ?? '10mb', type: ['application/json', 'application/geo+json'] })],
-      handler: ({ query, body }) => {
+      before: [...gate, express.json({ limit: opts.exportBodyLimit ?? '10mb', type: ['application/json', 'application/geo+json'] })],
+      handler: async ({ query, body }) => {
         const b = body as { properties?: { name?: unknown } } | undefined;
         const name = query.name ?? (typeof b?.properties?.name === 'string' ? b.properties.name : 'export');
-        const file = exportGeometry(geometryOf(body), { format: query.format, name, encoding: query.encoding, crs: query.crs });
+        const exportOpts = { format: query.format, name, encoding: query.encoding, crs: query.crs };
+        const file = work ? await work.run('export', { body, opts: exportOpts }) : exportGeometry(geometryOf(body), exportOpts);
         return { status: 200, file };
       },
     },

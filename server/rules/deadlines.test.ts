@@ -7,6 +7,7 @@ const base = {
   valid_to: '2021-03-28',
   first_registration_date: '2017-12-29',
   extensions_used: 0,
+  regime: 'shanxi-cbm-2020' as const,
 };
 
 describe('blockDeadlines', () => {
@@ -22,7 +23,7 @@ describe('blockDeadlines', () => {
   it('window passed → warning', () => {
     const d = blockDeadlines(base, '2021-03-01');
     expect(d.extension_application_deadline!.passed).toBe(true);
-    expect(d.warnings.join(' ')).toMatch(/lapse/);
+    expect(d.warnings.map((w) => w.message).join(' ')).toMatch(/lapse/);
   });
   it('no extensions left after two', () => {
     const d = blockDeadlines({ ...base, extensions_used: 2 }, '2021-01-01');
@@ -60,7 +61,14 @@ describe('blockDeadlines', () => {
   });
   it('mining right: 30 days before expiry, no count limit', () => {
     const d = blockDeadlines(
-      { kind: 'mining', valid_from: '2008-07-11', valid_to: '2028-07-11', first_registration_date: '2008-07-11', extensions_used: 3 },
+      {
+        kind: 'mining',
+        valid_from: '2008-07-11',
+        valid_to: '2028-07-11',
+        first_registration_date: '2008-07-11',
+        extensions_used: 3,
+        regime: 'shanxi-cbm-2020',
+      },
       '2026-01-01',
     );
     expect(d.extensions_left).toBeNull();

@@ -2,7 +2,9 @@
  * Extension reduction under the national regimes: 自然资规〔2019〕7号 七 (national-2019) and
  * 自然资规〔2023〕6号 七 with 〔2023〕4号 一（一）5 (national-2023).
  */
+import { say } from '../i18n/message';
 import { C, finish, newAcc, type ExtensionAssessment } from './extension-common';
+import { NAT as M } from './extension-messages';
 import type { ExtensionInput } from './schemas';
 import { fmt, pct, roundTo, step } from './steps';
 
@@ -12,31 +14,25 @@ export function assessNational2019(input: ExtensionInput): ExtensionAssessment {
   const c = input.contract ?? {};
   const first = c.base_reading === 'licensed' ? undefined : input.first_registration_area_km2;
   const baseArea = first ?? input.licensed_area_km2;
-  acc.readings.push(
-    first === undefined
-      ? 'national-2019: first-issued area not given (or base_reading = licensed) — the licensed area is deemed the first-set area (“证载面积视为首设面积”, 自然资规〔2019〕7号 七)'
-      : 'national-2019: base = first-issued licence area (首设勘查许可证载明面积) − proven/submitted areas; each extension takes 25% of the same base',
-  );
-  acc.readings.push(
-    'national-2019: the minimum-investment shortfall does not affect the reduction (no such rule in 7号); unfinished_ratio ignored',
-  );
-  acc.readings.push('national-2019: the text sets no limit on the number of extensions');
+  acc.readings.push(say(M, first === undefined ? 'N19_FIRST_DEEMED' : 'N19_FIRST'));
+  acc.readings.push(say(M, 'N19_NO_SHORTFALL'));
+  acc.readings.push(say(M, 'N19_NO_LIMIT'));
   const base = roundTo(Math.max(0, baseArea - input.proven_reserve_area_km2));
   acc.steps.push(step('R-N19-RED', C.n2019, `base = ${fmt(baseArea)} − ${fmt(input.proven_reserve_area_km2)} = ${fmt(base)}`, base));
   if (input.deep_or_upper_of_own_mining_right) {
-    acc.readings.push('national-2019: “已设采矿权矿区范围垂直投影的上部或深部勘查除外” read as the whole right being exempt');
+    acc.readings.push(say(M, 'N19_DEEP'));
     acc.steps.push(step('R-N19-RED', C.n2019, 'deep/upper exploration of an existing mining right → reduction 0', 0));
     return finish(input, acc, base, 0, 0, C.n2019, 'R-N19-RED');
   }
   if (c.agreed_reduction_ratio !== undefined) {
-    acc.readings.push('contract.agreed_reduction_ratio given: “探矿权出让合同已有约定的，按合同执行” (自然资规〔2019〕7号 七)');
+    acc.readings.push(say(M, 'N19_AGREED'));
     const red = roundTo(base * c.agreed_reduction_ratio);
     acc.steps.push(step('R-N19-RED', C.n2019, `reduction = ${fmt(base)} × ${pct(c.agreed_reduction_ratio)} = ${fmt(red)}`, red));
     return finish(input, acc, base, c.agreed_reduction_ratio, red, C.n2019, 'R-N19-RED');
   }
   const red = roundTo(base * 0.25);
   acc.steps.push(step('R-N19-RED', C.n2019, `reduction = ${fmt(base)} × 25% = ${fmt(red)}`, red));
-  acc.warnings.push('oil/gas rights may take the reduction from the holder’s other block in the same basin (see offsets)');
+  acc.warnings.push(say(M, 'N19_SAME_BASIN'));
   return finish(input, acc, base, 0.25, red, C.n2019, 'R-N19-RED');
 }
 
@@ -44,12 +40,8 @@ export function assessNational2019(input: ExtensionInput): ExtensionAssessment {
 export function assessNational2023(input: ExtensionInput): ExtensionAssessment {
   const acc = newAcc();
   const c = input.contract ?? {};
-  acc.readings.push(
-    'national-2023: base = licensed area (勘查许可证载明面积) − submitted reserves/resources; 20% at each extension (自然资规〔2023〕6号 七)',
-  );
-  acc.readings.push(
-    'national-2023: the minimum-investment shortfall does not affect the reduction; unfinished_ratio ignored; no limit on the number of extensions in the text',
-  );
+  acc.readings.push(say(M, 'N23_BASE'));
+  acc.readings.push(say(M, 'N23_NO_SHORTFALL'));
   const base = roundTo(Math.max(0, input.licensed_area_km2 - input.proven_reserve_area_km2));
   acc.steps.push(
     step('R-N23-RED', C.n2023, `base = ${fmt(input.licensed_area_km2)} − ${fmt(input.proven_reserve_area_km2)} = ${fmt(base)}`, base),
@@ -59,19 +51,16 @@ export function assessNational2023(input: ExtensionInput): ExtensionAssessment {
     return finish(input, acc, base, 0, 0, C.n2023, 'R-N23-RED');
   }
   const ratio = c.agreed_reduction_ratio ?? 0.2;
-  if (c.agreed_reduction_ratio !== undefined)
-    acc.readings.push('contract.agreed_reduction_ratio given: “探矿权出让合同已有约定的，按照合同执行” (自然资规〔2023〕6号 七)');
+  if (c.agreed_reduction_ratio !== undefined) acc.readings.push(say(M, 'N23_AGREED'));
   const required = roundTo(base * ratio);
   acc.steps.push(step('R-N23-RED', C.n2023, `required = ${fmt(base)} × ${pct(ratio)} = ${fmt(required)}`, required));
   const fm = input.force_majeure_area_km2 ?? 0;
   if (fm > 0) {
-    acc.readings.push('national-2023: the force-majeure area counts against the required reduction and cannot take it below 0');
+    acc.readings.push(say(M, 'N23_FM'));
     const red = roundTo(Math.max(0, required - fm));
     acc.steps.push(step('R-N23-FM', C.n2023fm, `reduction = max(0, ${fmt(required)} − force majeure ${fmt(fm)}) = ${fmt(red)}`, red));
     return finish(input, acc, base, ratio, red, C.n2023fm, 'R-N23-FM');
   }
-  acc.warnings.push(
-    'oil/gas rights may take the reduction from the holder’s other block in the same basin, but not from one granted less than 5 years ago (see offsets)',
-  );
+  acc.warnings.push(say(M, 'N23_SAME_BASIN'));
   return finish(input, acc, base, ratio, required, C.n2023, 'R-N23-RED');
 }

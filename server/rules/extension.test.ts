@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { assessExtension } from './extension';
 import type { ExtensionInput } from './schemas';
+import type { Message } from '../i18n/message';
+
+const txt = (ms: Message[]) => ms.map((m) => m.message).join(' ');
 
 const shanxi = (over: Partial<ExtensionInput>): ExtensionInput => ({
   regime: 'shanxi-cbm-2020',
@@ -75,14 +78,7 @@ describe('shanxi-cbm-2020 bounds (contract-template inclusive reading)', () => {
     expect(r.decision).toBe('refuse');
     expect(r.reduction_km2).toBe(0);
     expect(r.remaining_km2).toBe(100);
-    expect(r.refusal_reasons[0]).toMatch(/273号令 第十七条/);
-  });
-  it('11号 reading: refuse only when completion < 30%', () => {
-    const mid = assessExtension(shanxi({ unfinished_ratio: 0.6, contract: { refusal_reading: '11hao-30' } }));
-    expect(mid.decision).toBe('extend');
-    expect(mid.reduction_km2).toBe(60);
-    expect(assessExtension(shanxi({ unfinished_ratio: 0.7, contract: { refusal_reading: '11hao-30' } })).decision).toBe('extend');
-    expect(assessExtension(shanxi({ unfinished_ratio: 0.71, contract: { refusal_reading: '11hao-30' } })).decision).toBe('refuse');
+    expect(r.refusal_reasons[0].message).toMatch(/273号令 第十七条/);
   });
 });
 
@@ -91,7 +87,7 @@ describe('shanxi-cbm-2020 exemptions (R-RED-7) and variants', () => {
   it('AND reading (default): income unpaid → not exempt', () => {
     const r = assessExtension(shanxi({ contract: flags }));
     expect(r.reduction_km2).toBe(25);
-    expect(r.readings.join(' ')).toMatch(/AND reading/);
+    expect(txt(r.readings)).toMatch(/AND reading/);
   });
   it('OR reading: signed + completed → exempt at the first extension', () => {
     const r = assessExtension(shanxi({ contract: { ...flags, exemption_reading: 'or' } }));
@@ -113,7 +109,7 @@ describe('shanxi-cbm-2020 exemptions (R-RED-7) and variants', () => {
     expect(assessExtension(shanxi({ acquisition_method: 'listing', unfinished_ratio: 0 })).reduction_km2).toBe(0);
     const big = assessExtension(shanxi({ acquisition_method: 'listing', unfinished_ratio: 0.8 }));
     expect(big.decision).toBe('extend');
-    expect(big.warnings.join(' ')).toMatch(/第十七条/);
+    expect(txt(big.warnings)).toMatch(/第十七条/);
   });
   it('first-registration base reading', () => {
     const r = assessExtension(
@@ -129,18 +125,18 @@ describe('shanxi-cbm-2020 validity (R-VAL-3/4)', () => {
   it('third extension refused', () => {
     const r = assessExtension(shanxi({ extensions_used: 2 }));
     expect(r.decision).toBe('refuse');
-    expect(r.refusal_reasons[0]).toMatch(/R-VAL-3/);
+    expect(r.refusal_reasons[0].message).toMatch(/R-VAL-3/);
   });
   it('second extension warns it is the last', () => {
     const r = assessExtension(shanxi({ extensions_used: 1 }));
     expect(r.decision).toBe('extend');
-    expect(r.warnings.join(' ')).toMatch(/last extension/);
+    expect(txt(r.warnings)).toMatch(/last extension/);
   });
   it('legacy > 15 years: one extension, then refused without proven reserves', () => {
     expect(assessExtension(shanxi({ years_existing: 21 })).decision).toBe('extend');
     const r = assessExtension(shanxi({ years_existing: 21, extensions_used: 1 }));
     expect(r.decision).toBe('refuse');
-    expect(r.refusal_reasons[0]).toMatch(/R-VAL-4/);
+    expect(r.refusal_reasons[0].message).toMatch(/R-VAL-4/);
     expect(assessExtension(shanxi({ years_existing: 21, extensions_used: 1, proven_reserve_area_km2: 10 })).decision).toBe('extend');
   });
 });
@@ -156,7 +152,7 @@ describe('shanxi-cbm-2020 dates (R-VAL-2, R-VAL-6) and the new term', () => {
   it('applied 29 days before expiry → refuse (licence lapses)', () => {
     const r = assessExtension(shanxi({ valid_to: '2021-03-28', application_date: '2021-02-27' }));
     expect(r.decision).toBe('refuse');
-    expect(r.refusal_reasons[0]).toMatch(/R-VAL-2/);
+    expect(r.refusal_reasons[0].message).toMatch(/R-VAL-2/);
     expect(r.new_valid_to).toBeNull();
   });
   it('proven reserves 3+ years ago without a mining application → refuse (R-VAL-6)', () => {
@@ -169,17 +165,17 @@ describe('shanxi-cbm-2020 dates (R-VAL-2, R-VAL-6) and the new term', () => {
       }),
     );
     expect(late.decision).toBe('refuse');
-    expect(late.refusal_reasons[0]).toMatch(/第二十一条/);
-    const filed = assessExtension(
+    expect(late.refusal_reasons[0].message).toMatch(/第二十一条/);
+    const done = assessExtension(
       shanxi({
         valid_to: '2024-12-31',
         application_date: '2024-11-01',
         proven_reserves_submitted_date: '2021-06-01',
         proven_reserve_area_km2: 10,
-        mining_application_filed: true,
+        mining_registration_completed: true,
       }),
     );
-    expect(filed.decision).toBe('extend');
+    expect(done.decision).toBe('extend');
     const legacy = assessExtension(
       shanxi({
         valid_to: '2023-12-31',
@@ -188,7 +184,7 @@ describe('shanxi-cbm-2020 dates (R-VAL-2, R-VAL-6) and the new term', () => {
         proven_reserve_area_km2: 10,
       }),
     );
-    expect(legacy.refusal_reasons[0]).toMatch(/11号 五/);
+    expect(legacy.refusal_reasons[0].message).toMatch(/11号 五/);
   });
 });
 
@@ -231,7 +227,7 @@ describe('national-2019 (自然资规〔2019〕7号 七)', () => {
     });
     expect(r.reduction_km2).toBe(20);
     expect(r.remaining_km2).toBe(10);
-    expect(r.warnings.join(' ')).toMatch(/capped/);
+    expect(txt(r.warnings)).toMatch(/capped/);
   });
 });
 
@@ -277,7 +273,8 @@ describe('properties', () => {
       method: fc.option(fc.constantFrom('listing' as const, 'coal_addition' as const, 'administrative' as const, 'agreement' as const), {
         nil: undefined,
       }),
-      refusal: fc.option(fc.constantFrom('template-50' as const, '11hao-30' as const), { nil: undefined }),
+      completion: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
+      contractCut: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
       baseReading: fc.option(fc.constantFrom('licensed' as const, 'first_registration' as const), { nil: undefined }),
       flags: fc.record({
         signed: fc.boolean(),
@@ -288,18 +285,34 @@ describe('properties', () => {
       deep: fc.boolean(),
       used: fc.integer({ min: 0, max: 3 }),
     })
-    .map(({ regime, licensed, provenShare, firstExtra, u, fm, method, refusal, baseReading, flags, deep, used }): ExtensionInput => ({
-      regime,
-      licensed_area_km2: licensed,
-      first_registration_area_km2: firstExtra === undefined ? undefined : licensed + firstExtra,
-      proven_reserve_area_km2: licensed * provenShare,
-      unfinished_ratio: u,
-      force_majeure_area_km2: fm === undefined ? undefined : Math.min(fm, licensed),
-      acquisition_method: method,
-      contract: { ...flags, refusal_reading: refusal, base_reading: baseReading },
-      deep_or_upper_of_own_mining_right: deep,
-      extensions_used: used,
-    }));
+    .map(
+      ({
+        regime,
+        licensed,
+        provenShare,
+        firstExtra,
+        u,
+        fm,
+        method,
+        completion,
+        contractCut,
+        baseReading,
+        flags,
+        deep,
+        used,
+      }): ExtensionInput => ({
+        regime,
+        licensed_area_km2: licensed,
+        first_registration_area_km2: firstExtra === undefined ? undefined : licensed + firstExtra,
+        proven_reserve_area_km2: licensed * provenShare,
+        unfinished_ratio: u,
+        force_majeure_area_km2: fm === undefined ? undefined : Math.min(fm, licensed),
+        acquisition_method: method,
+        contract: { ...flags, committed_completion_ratio: completion, contract_reduction_ratio: contractCut, base_reading: baseReading },
+        deep_or_upper_of_own_mining_right: deep,
+        extensions_used: used,
+      }),
+    );
 
   it('reduction is never negative and never above the base or the licensed area', () => {
     fc.assert(

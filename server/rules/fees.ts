@@ -1,7 +1,25 @@
 /**
  * Usage fees and transfer income of Shanxi CBM rights: R-FEE-1, R-FEE-2, R-INC-3, R-INC-8.
  */
+import { defineMessages, say, type Message } from '../i18n/message';
 import { assertNonNegative, fmt, pct, roundTo, step, type Step } from './steps';
+
+const M = defineMessages({
+  INCOME_START: {
+    en: () =>
+      'R-INC-3: start of payment differs — after conversion to mining (273号令 第三十二条) vs from entering production incl. report-then-produce (晋自然资发〔2020〕11号 一/十五); this function only computes the amount',
+    zh: () =>
+      'R-INC-3：缴纳起点表述不一——转为采矿权后（273号令 第三十二条）或进入生产（含边探边采）起（晋自然资发〔2020〕11号 一、十五）；此处仅计算金额',
+  },
+  GOAF: {
+    en: () => 'R-INC-7: 晋自然资发〔2019〕54号 did not levy income on goaf pilot blocks; 273号令 (2020) sets 0.1% — 0.1% used',
+    zh: () => 'R-INC-7：晋自然资发〔2019〕54号 对采空区试点区块未征收出让收益；273号令（2020）规定 0.1%——按 0.1% 计算',
+  },
+  OCCUPIED_CAPPED: {
+    en: () => 'occupied area exceeds the block area; capped at the block area',
+    zh: () => '占用面积超过区块面积，按区块面积封顶',
+  },
+});
 
 const ART33 = '273号令 第三十三条';
 
@@ -49,7 +67,7 @@ export function transferIncome(input: { annual_sales_cny: number; goaf?: boolean
   rate: number;
   amount_cny: number;
   steps: Step[];
-  readings: string[];
+  readings: Message[];
 } {
   assertNonNegative('annual_sales_cny', input.annual_sales_cny);
   const rate = input.goaf ? 0.001 : 0.003;
@@ -58,12 +76,7 @@ export function transferIncome(input: { annual_sales_cny: number; goaf?: boolean
     rate,
     amount_cny: amount,
     steps: [step('R-INC-3', '273号令 第三十二条', `${fmt(input.annual_sales_cny, 2)} × ${pct(rate)} = ${fmt(amount, 2)}`, amount)],
-    readings: [
-      'R-INC-3: start of payment differs — after conversion to mining (273号令 第三十二条) vs from entering production incl. report-then-produce (晋自然资发〔2020〕11号 一/十五); this function only computes the amount',
-      ...(input.goaf
-        ? ['R-INC-7: 晋自然资发〔2019〕54号 did not levy income on goaf pilot blocks; 273号令 (2020) sets 0.1% — 0.1% used']
-        : []),
-    ],
+    readings: [say(M, 'INCOME_START'), ...(input.goaf ? [say(M, 'GOAF')] : [])],
   };
 }
 
@@ -74,17 +87,17 @@ export function transferIncome(input: { annual_sales_cny: number; goaf?: boolean
 export function protectedAreaRefund(input: { paid_income_cny: number; occupied_area_km2: number; block_area_km2: number }): {
   refund_cny: number;
   steps: Step[];
-  warnings: string[];
+  warnings: Message[];
 } {
   assertNonNegative('paid_income_cny', input.paid_income_cny);
   assertNonNegative('occupied_area_km2', input.occupied_area_km2);
   assertNonNegative('block_area_km2', input.block_area_km2);
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   if (input.block_area_km2 === 0)
     return { refund_cny: 0, steps: [step('R-INC-8', '273号令 第三十条', 'block area 0 → refund 0', 0)], warnings };
   let occupied = input.occupied_area_km2;
   if (occupied > input.block_area_km2) {
-    warnings.push('occupied area exceeds the block area; capped at the block area');
+    warnings.push(say(M, 'OCCUPIED_CAPPED'));
     occupied = input.block_area_km2;
   }
   const refund = roundTo((input.paid_income_cny * occupied) / input.block_area_km2, 2);

@@ -33,7 +33,16 @@ export { explorationUsageFee, miningUsageFee, transferIncome, protectedAreaRefun
 export { COVID_WINDOW, covidAffectedDays, covidTermExtension, covidInvestmentReduction, impliedAreaFromCovidReduction } from './covid';
 export { blockDeadlines, daysUntil, isLegacyOver15Years } from './deadlines';
 export type { BlockDatesInput, BlockDeadlines, Deadline } from './deadlines';
-export { EMPTY_LEDGER, OFFSET_DISCLOSURE, applyOffset, preOffsetBase, offsetShortfall, checkOffsetSource } from './offsets';
+export {
+  EMPTY_LEDGER,
+  OFFSET_DISCLOSURE,
+  OFFSET_MESSAGES,
+  applyOffset,
+  preOffsetBase,
+  offsetShortfall,
+  checkOffsetSource,
+  receiverCredit,
+} from './offsets';
 export type { OffsetEntry, OffsetLedger, OffsetBlockInfo, ApplyOffsetResult } from './offsets';
 export { regimeIdSchema, acquisitionMethodSchema, extensionContractSchema, extensionInputSchema, parseExtensionInput } from './schemas';
 export type { AcquisitionMethod, ExtensionContract, ExtensionInput } from './schemas';

@@ -110,6 +110,6 @@ describe('R-INV-5 composition ≥ 85%', () => {
     expect(checkInvestmentComposition({ total_cny: 100, physical_and_research_cny: 85 }).ok).toBe(true);
     const r = checkInvestmentComposition({ total_cny: 100, physical_and_research_cny: 84.9 });
     expect(r.ok).toBe(false);
-    expect(r.warnings[0]).toMatch(/85%/);
+    expect(r.warnings[0].message).toMatch(/85%/);
   });
 });

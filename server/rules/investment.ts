@@ -3,6 +3,7 @@
  * and the unfinished ratio that drives the extension reduction (R-RED-4).
  */
 import { addYears, compareDates, explorationYearOn, maxDate, minDate, monthsBetween, type IsoDate } from './dates';
+import { defineMessages, say, type Message } from '../i18n/message';
 import { SHANXI_CBM_EFFECTIVE } from './regimes';
 import { assertNonNegative, fmt, pct, roundTo, step, type Step } from './steps';
 
@@ -39,6 +40,17 @@ export interface InvestmentScheduleInput {
   old_rate_cny_per_km2_year?: number;
   /** 'round' (default): months to the nearest whole month (“计算到月”); 'fractional': exact day-weighted months. */
   month_rounding?: 'round' | 'fractional';
+  /**
+   * R-INV-2 (273号令 第十六条第二款, 000:L3382: “本办法实施前探矿权出让合同另有约定的，按照合同执行”): the transfer
+   * contract's standard, CNY/km²/yr; when given it replaces both the old standard and the tiers for every month.
+   */
+  contract_rate_cny_per_km2_year?: number;
+  /**
+   * Disputed reading for blocks first registered before 2020-05-01: 'first_registration' (default, 273号令 第十六条
+   * “自勘查区块首次登记之日起”) numbers the tiers from the original registration; 'restart_2020' restarts them on
+   * 2020-05-01 (晋自然资发〔2020〕11号 三 “之后按照每五年提高一档”).
+   */
+  tier_origin?: 'first_registration' | 'restart_2020';
 }
 
 export interface InvestmentScheduleRow {
@@ -56,8 +68,53 @@ export interface InvestmentSchedule {
   rows: InvestmentScheduleRow[];
   total_cny: number;
   steps: Step[];
-  readings: string[];
+  readings: Message[];
+  warnings: Message[];
 }
+
+const M = defineMessages({
+  TIERS_FROM_FIRST: {
+    en: () =>
+      'R-INV-4: tiers are numbered from the original first registration (273号令 第十六条 “自勘查区块首次登记之日起”), also for pre-2020 blocks (reading tier_origin = "first_registration", default)',
+    zh: () =>
+      'R-INV-4：档次自勘查区块首次登记之日起计算（273号令 第十六条），2020 年前设立的区块亦同（读法 tier_origin = "first_registration"，默认）',
+  },
+  TIERS_RESTART: {
+    en: () =>
+      'R-INV-4: tiers restart on 2020-05-01 for blocks registered before (reading tier_origin = "restart_2020", 晋自然资发〔2020〕11号 三 “之后按照每五年提高一档”)',
+    zh: () =>
+      'R-INV-4：2020-05-01 前设立的区块自 2020-05-01 起重新计档（读法 tier_origin = "restart_2020"，晋自然资发〔2020〕11号 三“之后按照每五年提高一档”）',
+  },
+  TIERS_DISPUTED: {
+    en: (p: { total: string; alt: string }) =>
+      `disputed reading tier_origin = "first_registration" (default, the decree's words): this pre-2020 block is in a high tier from 2020-05-01 — total ${p.total} CNY; restarting the tiers on 2020-05-01 (tier_origin = "restart_2020", 11号 三) gives ${p.alt} CNY`,
+    zh: (p: { total: string; alt: string }) =>
+      `有争议的读法 tier_origin = "first_registration"（默认，按规章原文）：该 2020 年前设立的区块自 2020-05-01 起即处于高档——合计 ${p.total} 元；若自 2020-05-01 重新计档（tier_origin = "restart_2020"，11号 三）则为 ${p.alt} 元`,
+  },
+  OLD_RATE: {
+    en: (p: { rate: number }) =>
+      `R-INV-4: the old standard is taken at its stated maximum ${p.rate} CNY/km²/yr for every pre-2020-05-01 month (lower old tiers are not in the sources)`,
+    zh: (p: { rate: number }) => `R-INV-4：2020-05-01 前各月按旧标准上限 ${p.rate} 元/km²/年计算（旧标准的较低档次不在资料中）`,
+  },
+  MONTHS_ROUND: {
+    en: () => 'R-INV-4: “计算到月” read as months rounded to the nearest whole month within each exploration year',
+    zh: () => 'R-INV-4：“计算到月”理解为每个勘查年度内按四舍五入到整月计算',
+  },
+  MONTHS_FRACTIONAL: {
+    en: () => 'R-INV-4: months counted fractionally (whole months + days / days in month)',
+    zh: () => 'R-INV-4：按月计算含不足整月部分（整月 + 天数 / 当月天数）',
+  },
+  CONTRACT_RATE: {
+    en: (p: { rate: number }) =>
+      `R-INV-2: the transfer contract's standard ${p.rate} CNY/km²/yr applies to every month (273号令 第十六条第二款 “出让合同另有约定的，按照合同执行”, 000:L3382)`,
+    zh: (p: { rate: number }) =>
+      `R-INV-2：全部月份按出让合同约定标准 ${p.rate} 元/km²/年计算（273号令 第十六条第二款“出让合同另有约定的，按照合同执行”，000:L3382）`,
+  },
+  COMPOSITION_LOW: {
+    en: (p: { share: string }) => `R-INV-5: physical work + research is ${p.share} of the total, below the required 85% (273号令 第十七条)`,
+    zh: (p: { share: string }) => `R-INV-5：实物工作量和综合研究费用占总勘查投入 ${p.share}，低于 85%（273号令 第十七条）`,
+  },
+});
 
 /**
  * R-INV-1 + R-INV-4: the minimum exploration investment for a period, one row per exploration year
@@ -70,17 +127,23 @@ export function minimumInvestmentSchedule(input: InvestmentScheduleInput): Inves
   const oldRate = input.old_rate_cny_per_km2_year ?? OLD_STANDARD_CNY_PER_KM2_YEAR;
   assertNonNegative('old_rate_cny_per_km2_year', oldRate);
   const rounding = input.month_rounding ?? 'round';
-  const readings = [
-    'R-INV-4: tiers are numbered from the original first registration (273号令 第十六条 “自勘查区块首次登记之日起”), also for pre-2020 blocks',
-    `R-INV-4: the old standard is taken at its stated maximum ${oldRate} CNY/km²/yr for every pre-2020-05-01 month (lower old tiers are not in the sources)`,
-    rounding === 'round'
-      ? 'R-INV-4: “计算到月” read as months rounded to the nearest whole month within each exploration year'
-      : 'R-INV-4: months counted fractionally (whole months + days / days in month)',
-  ];
+  const contract = input.contract_rate_cny_per_km2_year;
+  if (contract !== undefined) assertNonNegative('contract_rate_cny_per_km2_year', contract);
+  const origin = input.tier_origin ?? 'first_registration';
+  const restart = origin === 'restart_2020' && compareDates(input.first_registration_date, SHANXI_CBM_EFFECTIVE) < 0;
+  const readings: Message[] =
+    contract !== undefined
+      ? [say(M, 'CONTRACT_RATE', { rate: contract }), say(M, rounding === 'round' ? 'MONTHS_ROUND' : 'MONTHS_FRACTIONAL')]
+      : [
+          say(M, origin === 'restart_2020' ? 'TIERS_RESTART' : 'TIERS_FROM_FIRST'),
+          say(M, 'OLD_RATE', { rate: oldRate }),
+          say(M, rounding === 'round' ? 'MONTHS_ROUND' : 'MONTHS_FRACTIONAL'),
+        ];
+  const warnings: Message[] = [];
   const steps: Step[] = [];
   const rows: InvestmentScheduleRow[] = [];
   const from = maxDate(input.from, input.first_registration_date);
-  if (compareDates(input.to, from) <= 0) return { rows, total_cny: 0, steps, readings };
+  if (compareDates(input.to, from) <= 0) return { rows, total_cny: 0, steps, readings, warnings };
   let n = explorationYearOn(input.first_registration_date, from);
   let total = 0;
   for (;;) {
@@ -101,25 +164,28 @@ export function minimumInvestmentSchedule(input: InvestmentScheduleInput): Inves
       mOld = Math.min(mTotal, Math.round(fracOld + 1e-9));
       mNew = mTotal - mOld;
     }
-    const newRate = minimumInvestmentRate(n).cny_per_km2_year;
-    const amount = roundTo((input.area_km2 * (oldRate * mOld + newRate * mNew)) / 12, 2);
+    // Tier of the new-standard months: from first registration, or (reading restart_2020) from 2020-05-01.
+    const tierYear = restart && mNew > 0 ? explorationYearOn(SHANXI_CBM_EFFECTIVE, newStart) : n;
+    const newRate = contract ?? minimumInvestmentRate(tierYear).cny_per_km2_year;
+    const rowOld = contract ?? oldRate;
+    const amount = roundTo((input.area_km2 * (rowOld * mOld + newRate * mNew)) / 12, 2);
     rows.push({
       exploration_year: n,
       start,
       end,
       months_old_standard: roundTo(mOld, 4),
       months_new_standard: roundTo(mNew, 4),
-      old_rate_cny_per_km2_year: oldRate,
+      old_rate_cny_per_km2_year: rowOld,
       new_rate_cny_per_km2_year: newRate,
       amount_cny: amount,
     });
     const parts: string[] = [];
-    if (mOld > 0) parts.push(`${oldRate} × ${fmt(mOld, 4)}/12`);
+    if (mOld > 0) parts.push(`${rowOld} × ${fmt(mOld, 4)}/12`);
     if (mNew > 0) parts.push(`${newRate} × ${fmt(mNew, 4)}/12`);
     steps.push(
       step(
-        mOld > 0 ? 'R-INV-4' : 'R-INV-1',
-        mOld > 0 ? OP3 : ART16,
+        contract !== undefined ? 'R-INV-2' : mOld > 0 ? 'R-INV-4' : 'R-INV-1',
+        contract !== undefined ? `${ART16}第二款` : mOld > 0 ? OP3 : ART16,
         `year ${n} (${start}–${end}): ${fmt(input.area_km2)} × (${parts.join(' + ') || '0'}) = ${fmt(amount, 2)}`,
         amount,
       ),
@@ -130,7 +196,12 @@ export function minimumInvestmentSchedule(input: InvestmentScheduleInput): Inves
   }
   const totalR = roundTo(total, 2);
   steps.push(step('R-INV-4', OP3, `total = ${rows.map((r) => fmt(r.amount_cny, 2)).join(' + ')} = ${fmt(totalR, 2)}`, totalR));
-  return { rows, total_cny: totalR, steps, readings };
+  // Disputed reading D1: say what restarting the tiers would give, when it differs.
+  if (contract === undefined && origin === 'first_registration' && compareDates(input.first_registration_date, SHANXI_CBM_EFFECTIVE) < 0) {
+    const alt = minimumInvestmentSchedule({ ...input, tier_origin: 'restart_2020' }).total_cny;
+    if (Math.abs(alt - totalR) > 0.005) warnings.push(say(M, 'TIERS_DISPUTED', { total: fmt(totalR, 2), alt: fmt(alt, 2) }));
+  }
+  return { rows, total_cny: totalR, steps, readings, warnings };
 }
 
 /**
@@ -174,7 +245,7 @@ export function unfinishedRatio(
 export function checkInvestmentComposition(input: { total_cny: number; physical_and_research_cny: number }): {
   ok: boolean;
   share: number;
-  warnings: string[];
+  warnings: Message[];
   steps: Step[];
 } {
   assertNonNegative('total_cny', input.total_cny);
@@ -184,7 +255,7 @@ export function checkInvestmentComposition(input: { total_cny: number; physical_
   return {
     ok,
     share,
-    warnings: ok ? [] : [`R-INV-5: physical work + research is ${pct(share)} of the total, below the required 85% (273号令 第十七条)`],
+    warnings: ok ? [] : [say(M, 'COMPOSITION_LOW', { share: pct(share) })],
     steps: [
       step(
         'R-INV-5',

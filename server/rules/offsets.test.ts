@@ -78,8 +78,22 @@ describe('R-RED-10 ledger', () => {
 });
 
 describe('checkOffsetSource', () => {
-  const sxA: OffsetBlockInfo = { block_id: 'A', holder: '中联', province: '山西', mineral: '煤层气', valid_to: '2025-01-01' };
-  const sxB: OffsetBlockInfo = { block_id: 'B', holder: '中联', province: '山西省', mineral: 'CBM', valid_to: '2024-01-01' };
+  const sxA: OffsetBlockInfo = {
+    block_id: 'A',
+    holder: '中联',
+    kind: 'exploration',
+    province: '山西',
+    mineral: '煤层气',
+    valid_to: '2025-01-01',
+  };
+  const sxB: OffsetBlockInfo = {
+    block_id: 'B',
+    holder: '中联',
+    kind: 'exploration',
+    province: '山西省',
+    mineral: 'CBM',
+    valid_to: '2024-01-01',
+  };
   it('shanxi: same holder, Shanxi CBM, unexpired', () => {
     expect(checkOffsetSource('shanxi-cbm-2020', sxB, sxA, '2023-06-01').allowed).toBe(true);
     expect(checkOffsetSource('shanxi-cbm-2020', sxB, sxA, '2024-06-01').allowed).toBe(false);
@@ -89,6 +103,7 @@ describe('checkOffsetSource', () => {
   const og = (id: string, basin: string, granted: string): OffsetBlockInfo => ({
     block_id: id,
     holder: 'P',
+    kind: 'exploration',
     basin,
     oil_gas: true,
     granted_date: granted,
@@ -105,7 +120,7 @@ describe('checkOffsetSource', () => {
     const target = og('A', '鄂尔多斯', '2010-01-01');
     const r = checkOffsetSource('national-2023', og('B', '鄂尔多斯', '2020-01-01'), target, '2024-06-01');
     expect(r.allowed).toBe(false);
-    expect(r.reasons[0]).toMatch(/自然资规〔2023〕6号 七/);
+    expect(r.reasons[0].message).toMatch(/自然资规〔2023〕6号 七/);
     expect(checkOffsetSource('national-2023', og('B', '鄂尔多斯', '2019-06-01'), target, '2024-06-01').allowed).toBe(false);
     expect(checkOffsetSource('national-2023', og('B', '鄂尔多斯', '2019-06-01'), target, '2024-06-02').allowed).toBe(true);
     expect(checkOffsetSource('national-2023', { ...og('B', '鄂尔多斯', '2010-01-01'), oil_gas: false }, target, '2024-06-02').allowed).toBe(

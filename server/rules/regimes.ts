@@ -2,6 +2,7 @@
  * Regimes: the same question (how much area to give up at an exploration-right extension) has
  * different answers by date and jurisdiction (RULES.md §1). Every result states its regime.
  */
+import { defineMessages, say, type Message } from '../i18n/message';
 import { compareDates, type IsoDate } from './dates';
 
 export const REGIME_IDS = ['national-2019', 'shanxi-cbm-2020', 'national-2023'] as const;
@@ -142,8 +143,10 @@ export interface RegimeContext {
 
 export interface RegimeChoice {
   regime: RegimeId;
-  reason: string;
-  warnings: string[];
+  reason: Message;
+  warnings: Message[];
+  /** R-VAL-5: the holder chooses the term (2 or 5 years) — Shanxi CBM licences ending before 2020-05-01. */
+  holder_choice?: boolean;
 }
 
 const SHANXI = new Set(['shanxi', '山西', '山西省', '14', '140000', 'sx']);
@@ -159,47 +162,55 @@ export function isCbm(mineral?: string): boolean {
   return mineral !== undefined && CBM.has(mineral.trim().toLowerCase());
 }
 
+const M = defineMessages({
+  SHANXI_CBM: {
+    en: () => 'Shanxi CBM on/after 2020-05-01: 山西省人民政府令第273号 (in force 2020-05-01) with 晋自然资发〔2020〕11号 and 〔2020〕15号',
+    zh: () => '山西煤层气，2020-05-01 及以后：山西省人民政府令第273号（2020-05-01 施行）及晋自然资发〔2020〕11号、15号',
+  },
+  SHANXI_CBM_LEGACY: {
+    en: (p: { date: string }) =>
+      `Shanxi CBM licence ending ${p.date}, before 2020-05-01: 晋自然资发〔2020〕11号 二 (000:L4250) lets the holder choose 5 years under 273号令 or 2 years under the old rule (晋国土资函〔2016〕348号) — both are assessed (R-VAL-5)`,
+    zh: (p: { date: string }) =>
+      `山西煤层气许可证 ${p.date} 到期，早于 2020-05-01：按晋自然资发〔2020〕11号 二（000:L4250）由申请人选择按《办法》延续 5 年或按原规定（晋国土资函〔2016〕348号）延续 2 年，两种均予计算（R-VAL-5）`,
+  },
+  NATIONAL_2023: {
+    en: () => 'on/after 2023-07-26: 自然资规〔2023〕6号 七 (effective on issue, repealing 〔2019〕7号) with 〔2023〕4号',
+    zh: () => '2023-07-26 及以后：自然资规〔2023〕6号 七（自印发之日起实施，同时废止〔2019〕7号）及〔2023〕4号',
+  },
+  NATIONAL_2019: {
+    en: () => 'before 2023-07-26: 自然资规〔2019〕7号 七',
+    zh: () => '2023-07-26 之前：自然资规〔2019〕7号 七',
+  },
+  BEFORE_2019_RULES: {
+    en: (p: { date: string }) =>
+      `${p.date} is before 2020-05-01, when 自然资规〔2019〕7号 took effect; the earlier national rules are not modelled — national-2019 is used as the nearest regime`,
+    zh: (p: { date: string }) => `${p.date} 早于自然资规〔2019〕7号 施行日 2020-05-01；此前的全国规定未建模，按最接近的 national-2019 计算`,
+  },
+  N19_PAST_VALIDITY: {
+    en: (p: { date: string }) =>
+      `自然资规〔2019〕7号 was valid three years from 2020-05-01 (to 2023-04-30) but was only repealed by 〔2023〕6号 on 2023-07-26; national-2019 is used for ${p.date}`,
+    zh: (p: { date: string }) =>
+      `自然资规〔2019〕7号 有效期三年（至 2023-04-30），至 2023-07-26 方由〔2023〕6号 废止；${p.date} 按 national-2019 计算`,
+  },
+});
+
 /**
  * Choose the regime in force on `date`, with the reason (RULES.md §1):
- * Shanxi CBM from 2020-05-01 → shanxi-cbm-2020 (273号令, in force 2020-05-01);
+ * Shanxi CBM → shanxi-cbm-2020 (273号令, in force 2020-05-01); a Shanxi CBM licence ending before 2020-05-01 is
+ * also assessed under it, with the holder's 2-or-5-year choice of 晋自然资发〔2020〕11号 二 (R-VAL-5);
  * others from 2023-07-26 → national-2023 (自然资规〔2023〕6号 七, effective on issue);
  * otherwise national-2019 (自然资规〔2019〕7号 七).
  */
 export function explainRegimeForDate(date: IsoDate, ctx: RegimeContext = {}): RegimeChoice {
-  const warnings: string[] = [];
-  if (isShanxi(ctx.province) && isCbm(ctx.mineral) && compareDates(date, SHANXI_CBM_EFFECTIVE) >= 0) {
-    return {
-      regime: 'shanxi-cbm-2020',
-      reason: `Shanxi CBM on/after ${SHANXI_CBM_EFFECTIVE}: 山西省人民政府令第273号 (in force 2020-05-01) with 晋自然资发〔2020〕11号 and 〔2020〕15号`,
-      warnings,
-    };
-  }
-  if (compareDates(date, NATIONAL_2023_EFFECTIVE) >= 0) {
-    return {
-      regime: 'national-2023',
-      reason: `on/after ${NATIONAL_2023_EFFECTIVE}: 自然资规〔2023〕6号 七 (effective on issue, repealing 〔2019〕7号) with 〔2023〕4号`,
-      warnings,
-    };
-  }
-  if (compareDates(date, NATIONAL_2019_EFFECTIVE) < 0) {
-    warnings.push(
-      `${date} is before 2020-05-01, when 自然资规〔2019〕7号 took effect; the earlier rules (e.g. 晋国土资函〔2016〕348号 in Shanxi) are not modelled — national-2019 is used as the nearest regime`,
-    );
-  } else if (compareDates(date, '2023-04-30') > 0) {
-    warnings.push(
-      `自然资规〔2019〕7号 was valid three years from 2020-05-01 (to 2023-04-30) but was only repealed by 〔2023〕6号 on 2023-07-26; national-2019 is used for ${date}`,
-    );
-  }
+  const warnings: Message[] = [];
   if (isShanxi(ctx.province) && isCbm(ctx.mineral)) {
-    warnings.push(
-      'Shanxi CBM before 2020-05-01: 273号令 not yet in force; 晋自然资发〔2020〕11号 二 lets licences ending before 2020-05-01 choose a 2-year (old rule) or 5-year (273) extension (R-VAL-5)',
-    );
+    if (compareDates(date, SHANXI_CBM_EFFECTIVE) >= 0) return { regime: 'shanxi-cbm-2020', reason: say(M, 'SHANXI_CBM'), warnings };
+    return { regime: 'shanxi-cbm-2020', reason: say(M, 'SHANXI_CBM_LEGACY', { date }), warnings, holder_choice: true };
   }
-  return {
-    regime: 'national-2019',
-    reason: `before ${NATIONAL_2023_EFFECTIVE}${isShanxi(ctx.province) && isCbm(ctx.mineral) ? ' and before 2020-05-01 for Shanxi CBM' : ''}: 自然资规〔2019〕7号 七`,
-    warnings,
-  };
+  if (compareDates(date, NATIONAL_2023_EFFECTIVE) >= 0) return { regime: 'national-2023', reason: say(M, 'NATIONAL_2023'), warnings };
+  if (compareDates(date, NATIONAL_2019_EFFECTIVE) < 0) warnings.push(say(M, 'BEFORE_2019_RULES', { date }));
+  else if (compareDates(date, '2023-04-30') > 0) warnings.push(say(M, 'N19_PAST_VALIDITY', { date }));
+  return { regime: 'national-2019', reason: say(M, 'NATIONAL_2019'), warnings };
 }
 
 /** The regime id in force on `date` for the province/mineral (see explainRegimeForDate). */

@@ -29,8 +29,15 @@ export const extensionContractSchema = z.object({
   committed_investment_completed: z.boolean().optional(),
   /** 矿业权出让收益 has been paid as agreed. */
   income_paid: z.boolean().optional(),
-  /** 'template-50': refuse when u > 50% (273号令 第十七条 / 合同示范文本 第七条第四款, default); '11hao-30': refuse when completion < 30% i.e. u > 70% (晋自然资发〔2020〕11号 四（三）). */
-  refusal_reading: z.enum(['template-50', '11hao-30']).optional(),
+  /**
+   * Contract terms on the committed investment (承诺投入) — 晋自然资发〔2020〕11号 四（三）: “未完成承诺投入的，按照合同约定
+   * 核减面积；完成承诺投入不足 30% 的，按照合同约定不予延续登记” (000:L4266). These are the contract's terms, not a
+   * statutory band: the share of the committed investment completed, the cut the contract sets, and the completed
+   * share below which the contract refuses the extension (default 0.3, the figure 11号 names).
+   */
+  committed_completion_ratio: ratio01.optional(),
+  contract_reduction_ratio: ratio01.optional(),
+  contract_refusal_completion_below: ratio01.optional(),
   /** 'licensed' = 勘查许可证载明面积 (11号 四 formula, default for shanxi/national-2023); 'first_registration' = 首次登记面积 (273号令 第十五条 literal; default for national-2019). */
   base_reading: z.enum(['licensed', 'first_registration']).optional(),
   /** A reduction ratio agreed in an existing transfer contract, which prevails (“探矿权出让合同已有约定的，按照合同执行”). */
@@ -59,8 +66,20 @@ export const extensionInputSchema = z
     application_date: isoDate.optional(),
     /** Day proven geological reserves were submitted (R-VAL-6: mining application within 3 years). */
     proven_reserves_submitted_date: isoDate.optional(),
-    /** A mining-registration application has been filed (satisfies R-VAL-6). */
+    /** A mining-registration application has been filed (does NOT satisfy R-VAL-6: 273号令 第二十一条 says 完成转采登记). */
     mining_application_filed: z.boolean().optional(),
+    /** The conversion to a mining registration has been completed (完成转采登记, satisfies R-VAL-6). */
+    mining_registration_completed: z.boolean().optional(),
+    /**
+     * R-VAL-5 (晋自然资发〔2020〕11号 二, 000:L4250): a Shanxi CBM licence ending before 2020-05-01 extends by the holder's
+     * choice: '5y' under 273号令 (default) or '2y' under the old rule (晋国土资函〔2016〕348号: cut by the unfinished ratio).
+     */
+    shanxi_legacy_term: z.enum(['5y', '2y']).optional(),
+    /**
+     * Disputed reading (shanxi-cbm-2020 after 2023-07-26): 'provincial-25' (default) keeps 273号令's 25%; 'national-20'
+     * applies 自然资规〔2023〕6号 七 (20%), which says earlier conflicting documents yield to it (001:L10579).
+     */
+    shanxi_rate_reading: z.enum(['provincial-25', 'national-20']).optional(),
   })
   .superRefine((v, ctx) => {
     // zod 4 runs refinements after non-fatal field issues: only compare well-formed areas.

@@ -53,6 +53,12 @@ export async function loadDemo(db: Db, dir = DEMO_DIR): Promise<Record<string, n
       for (let i = 0; i < rows.length; i += BATCH) await tx.named('investments_insert', [JSON.stringify(rows.slice(i, i + BATCH))]);
       counts.investments = rows.length;
     }
+    const terms = join(dir, 'block_terms.json');
+    if (existsSync(terms)) {
+      const rows = JSON.parse(readFileSync(terms, 'utf8')) as unknown[];
+      await tx.named('block_terms_insert', [JSON.stringify(rows)]);
+      counts.block_terms = rows.length;
+    }
   });
   return counts;
 }

@@ -18,11 +18,11 @@ BEGIN
   -- the twin is a regclass (a real, quoted table name), never text from a request
   RETURN QUERY EXECUTE format($q$
     WITH pieces AS MATERIALIZED (
-      SELECT s.id, ST_CollectionExtract(ST_Intersection(s.geom, $1), 3) AS g
+      SELECT s.id, ST_CollectionExtract(kq_intersection(s.geom, $1), 3) AS g
       FROM %s s WHERE s.geom && $1 AND ST_Intersects(s.geom, $1)
     ),
     merged AS MATERIALIZED (
-      SELECT p.id, kq_merge_pieces(ST_Union(p.g)) AS g FROM pieces p WHERE NOT ST_IsEmpty(p.g) GROUP BY p.id
+      SELECT p.id, kq_merge_pieces(kq_union(ST_Collect(p.g))) AS g FROM pieces p WHERE NOT ST_IsEmpty(p.g) GROUP BY p.id
     )
     SELECT m.id, ST_Area(m.g::geography) / 1e6, m.g FROM merged m$q$, twin) USING input;
 END $fn$;
@@ -37,11 +37,11 @@ LANGUAGE plpgsql STABLE AS $fn$
 BEGIN
   RETURN QUERY EXECUTE format($q$
     WITH pieces AS MATERIALIZED (
-      SELECT a.id AS subject_id, s.id AS feature_id, ST_CollectionExtract(ST_Intersection(a.geom, s.geom), 3) AS g
+      SELECT a.id AS subject_id, s.id AS feature_id, ST_CollectionExtract(kq_intersection(a.geom, s.geom), 3) AS g
       FROM blocks a JOIN %s s ON s.geom && a.geom AND ST_Intersects(s.geom, a.geom)
     ),
     pairs AS MATERIALIZED (
-      SELECT p.subject_id, p.feature_id, ST_Area(kq_merge_pieces(ST_Union(p.g))::geography) / 1e6 AS km2
+      SELECT p.subject_id, p.feature_id, ST_Area(kq_merge_pieces(kq_union(ST_Collect(p.g)))::geography) / 1e6 AS km2
       FROM pieces p WHERE NOT ST_IsEmpty(p.g) GROUP BY 1, 2
     )
     SELECT pairs.subject_id, pairs.feature_id, pairs.km2 FROM pairs WHERE pairs.km2 > 1e-9$q$, twin);

@@ -7,7 +7,7 @@
 -- outside part as GeoJSON (9 decimals (0.1 mm); NULL when contained). No row when the block does not exist.
 WITH input AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4490) AS g),
 d AS MATERIALIZED (
-  SELECT b.*, ST_CollectionExtract(ST_Difference(i.g, b.geom), 3) AS outside
+  SELECT b.*, ST_CollectionExtract(kq_difference(i.g, b.geom), 3) AS outside
   FROM input i JOIN blocks b ON b.id = $2::text
 )
 SELECT id, name, holder, kind, mineral, status, area_km2 AS feature_area_km2,

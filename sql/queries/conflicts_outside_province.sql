@@ -7,14 +7,14 @@
 -- (9 decimals (0.1 mm), NULL when inside). No row when the layer holds no such province.
 WITH input AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4490) AS g),
 prov AS MATERIALIZED (
-  SELECT min(id) AS id, min(name) AS name, ST_Union(geom) AS geom
+  SELECT min(id) AS id, min(name) AS name, kq_union(ST_Collect(geom)) AS geom
   FROM boundaries WHERE level = 'province' AND name = $2::text HAVING count(*) > 0
 ),
 -- the common case, an input inside the province, skips the overlay (ST_CoveredBy uses a prepared geometry)
 d AS MATERIALIZED (
   SELECT p.id, p.name,
          CASE WHEN ST_CoveredBy(i.g, p.geom) THEN ST_GeomFromText('POLYGON EMPTY', 4490)
-              ELSE ST_CollectionExtract(ST_Difference(i.g, p.geom), 3) END AS outside
+              ELSE ST_CollectionExtract(kq_difference(i.g, p.geom), 3) END AS outside
   FROM prov p, input i
 )
 SELECT id, name,

@@ -8,17 +8,17 @@
 -- the protected areas crossed, and the crossing geometry (GeoJSON, 9 decimals (0.1 mm)).
 WITH input AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4490) AS g),
 inside AS MATERIALIZED (
-  SELECT p.id, ST_CollectionExtract(ST_Intersection(p.geom, i.g), 2) AS g
+  SELECT p.id, ST_CollectionExtract(kq_intersection(p.geom, i.g), 2) AS g
   FROM input i JOIN pipelines p ON p.geom && i.g AND ST_Intersects(p.geom, i.g)
 ),
 crossings AS MATERIALIZED (
-  SELECT n.id, s.id AS pa_id, ST_CollectionExtract(ST_Intersection(n.g, s.geom), 2) AS g
+  SELECT n.id, s.id AS pa_id, ST_CollectionExtract(kq_intersection(n.g, s.geom), 2) AS g
   FROM inside n
   JOIN protected_areas_sub s ON s.geom && n.g AND ST_Intersects(s.geom, n.g)
   JOIN protected_areas pa ON pa.id = s.id AND pa.category = ANY ($2::text[])
 ),
 per_pipeline AS MATERIALIZED (
-  SELECT id, array_agg(DISTINCT pa_id ORDER BY pa_id) AS crosses, ST_Union(g) AS g
+  SELECT id, array_agg(DISTINCT pa_id ORDER BY pa_id) AS crosses, kq_union(ST_Collect(g)) AS g
   FROM crossings WHERE NOT ST_IsEmpty(g) GROUP BY id
 )
 SELECT p.id, p.name, p.type, p.status, p.holder, p.length_km AS feature_length_km,

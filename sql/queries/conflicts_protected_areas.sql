@@ -13,7 +13,7 @@ per_feature AS MATERIALIZED (
 )
 SELECT p.id, p.name, p.category, p.zone, p.level, p.area_km2 AS feature_area_km2, f.overlap_km2,
        ST_AsGeoJSON(f.g, 9, 0) AS geometry,
-       (SELECT ST_Area(ST_Union(g)::geography) / 1e6 FROM per_feature WHERE overlap_km2 > 1e-9) AS union_km2
+       (SELECT ST_Area(kq_union(ST_Collect(g))::geography) / 1e6 FROM per_feature WHERE overlap_km2 > 1e-9) AS union_km2
 FROM per_feature f JOIN protected_areas p USING (id)
 WHERE f.overlap_km2 > 1e-9
 ORDER BY p.id

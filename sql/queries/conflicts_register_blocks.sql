@@ -7,7 +7,7 @@
 -- (polygonal intersection > 1e-9 km²). No geometry (use POST /api/checks or the block endpoint for it).
 WITH pairs AS MATERIALIZED (
   SELECT a.id AS subject_id, b.id AS feature_id,
-         ST_Area(ST_CollectionExtract(ST_Intersection(a.geom, b.geom), 3)::geography) / 1e6 AS overlap_km2
+         ST_Area(ST_CollectionExtract(kq_intersection(a.geom, b.geom), 3)::geography) / 1e6 AS overlap_km2
   FROM blocks a JOIN blocks b ON a.id <> b.id AND a.geom && b.geom AND ST_Intersects(a.geom, b.geom)
 )
 SELECT count(*) OVER () AS matched,

@@ -6,7 +6,7 @@
 -- the block (km, ellipsoidal; overlapping protected areas counted once) and the ids crossed.
 WITH crossings AS MATERIALIZED (
   SELECT a.id AS subject_id, p.id AS feature_id, s.id AS pa_id,
-         ST_CollectionExtract(ST_Intersection(ST_Intersection(p.geom, a.geom), s.geom), 2) AS g
+         ST_CollectionExtract(kq_intersection(kq_intersection(p.geom, a.geom), s.geom), 2) AS g
   FROM blocks a
   JOIN pipelines p ON p.geom && a.geom AND ST_Intersects(p.geom, a.geom)
   JOIN protected_areas_sub s ON s.geom && p.geom AND s.geom && a.geom AND ST_Intersects(s.geom, p.geom)
@@ -14,7 +14,7 @@ WITH crossings AS MATERIALIZED (
 ),
 pairs AS MATERIALIZED (
   SELECT subject_id, feature_id, array_agg(DISTINCT pa_id ORDER BY pa_id) AS crosses,
-         ST_Length(ST_Union(g)::geography) / 1e3 AS crossing_km
+         ST_Length(kq_union(ST_Collect(g))::geography) / 1e3 AS crossing_km
   FROM crossings WHERE NOT ST_IsEmpty(g) GROUP BY 1, 2
 )
 SELECT count(*) OVER () AS matched,

@@ -5,7 +5,7 @@
 -- holder, kind, mineral, status, valid_to), its area and overlap_km2 (ellipsoidal; > 1e-9 km² only).
 WITH pairs AS MATERIALIZED (
   SELECT a.id AS subject_id, r.id AS feature_id,
-         ST_Area(ST_CollectionExtract(ST_Intersection(a.geom, r.geom), 3)::geography) / 1e6 AS overlap_km2
+         ST_Area(ST_CollectionExtract(kq_intersection(a.geom, r.geom), 3)::geography) / 1e6 AS overlap_km2
   FROM blocks a JOIN reserves r ON r.block_id <> a.id AND r.geom && a.geom AND ST_Intersects(r.geom, a.geom)
 )
 SELECT count(*) OVER () AS matched,

@@ -9,14 +9,14 @@
 -- covered by two features counts once), the same on every row.
 WITH input AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4490) AS g),
 hits AS MATERIALIZED (
-  SELECT r.id, ST_CollectionExtract(ST_Intersection(r.geom, i.g), 3) AS g
+  SELECT r.id, ST_CollectionExtract(kq_intersection(r.geom, i.g), 3) AS g
   FROM input i JOIN reserves r ON r.geom && i.g AND ST_Intersects(r.geom, i.g)
   WHERE $2::text IS NULL OR r.block_id <> $2::text
 ),
 measured AS MATERIALIZED (SELECT id, g, ST_Area(g::geography) / 1e6 AS overlap_km2 FROM hits WHERE NOT ST_IsEmpty(g))
 SELECT r.id, r.name, r.kind AS reserve_kind, r.block_id, r.area_km2 AS feature_area_km2, m.overlap_km2,
        b.holder, b.kind, b.mineral, b.status, b.valid_to::text AS valid_to, ST_AsGeoJSON(m.g, 9, 0) AS geometry,
-       (SELECT ST_Area(ST_Union(g)::geography) / 1e6 FROM measured WHERE overlap_km2 > 1e-9) AS union_km2
+       (SELECT ST_Area(kq_union(ST_Collect(g))::geography) / 1e6 FROM measured WHERE overlap_km2 > 1e-9) AS union_km2
 FROM measured m JOIN reserves r USING (id) LEFT JOIN blocks b ON b.id = r.block_id
 WHERE m.overlap_km2 > 1e-9
 ORDER BY r.id

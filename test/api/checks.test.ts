@@ -259,7 +259,7 @@ describe('fixtures with hand-computed areas', () => {
       .split('\r\n');
     expect(lines[0]).toMatch(/^区块编号,区块名称,矿业权人,图层,要素编号/);
     expect(lines).toHaveLength(3);
-    expect(lines.join('\n')).toContain('书面承诺后暂不扣减');
+    expect(lines.join('\n')).toContain(',承诺保留,keep_with_commitment,');
   });
 
   it('lists block × block pairs in both directions and wells inside blocks', async () => {

@@ -96,23 +96,174 @@ describe('stored blocks', () => {
   });
 });
 
-describe('offsets (抵扣, R-RED-10)', () => {
-  it('records that block B gives area to block A; both show it; 401 without token', async () => {
+const admin = { ...json, authorization: `Bearer ${ADMIN_TOKEN}` };
+const square = (lon: number, lat: number, d = 0.05) => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [lon, lat],
+      [lon + d, lat],
+      [lon + d, lat + d],
+      [lon, lat + d],
+      [lon, lat],
+    ],
+  ],
+});
+const createBlock = async (id: string, lon: number, props: Record<string, unknown>) => {
+  const res = await post(
+    '/collections/blocks/items',
+    { type: 'Feature', id, geometry: square(lon, 30.5), properties: { name: id, status: 'valid', ...props } },
+    admin,
+  );
+  expect(res.status).toBe(201);
+  return res.json();
+};
+
+describe('offsets (抵扣, R-RED-10) — one transaction, every eligibility rule', () => {
+  it("records B giving area to A: ledger row, B's licensed area reduced (with history), A credited; B's next base is its pre-offset area, not counted twice", async () => {
+    // 晋自然资发〔2020〕11号 四（二）1 (000:L4258): “乙探矿权……同步作变更登记手续（仅作面积变更，有效期不变）”;
+    // 四（二）2: “乙探矿权到期延续时，以抵扣前证载面积为基础……进行面积核减”; “要注明本区块未核减/其它区块缩小面积（抵扣）” (000:L4264).
     const a = await findBlock('寿阳北');
     const b = await findBlock('寿阳西');
     const body = { from_block: b.id, to_block: a.id, area_km2: 10, offset_date: '2026-06-01' };
     expect((await post('/api/offsets', body)).status).toBe(401);
-    const res = await post('/api/offsets', body, { ...json, authorization: `Bearer ${ADMIN_TOKEN}` });
+    const before = await (await fetch(`${srv.url}/api/blocks/${b.id}/assessment?on=2026-06-02`)).json();
+    const res = await post('/api/offsets', body, admin);
     expect(res.status).toBe(201);
     const out = await res.json();
+    expect(out.regime).toBe('shanxi-cbm-2020');
     expect(out.from_block_new_area_km2).toBeCloseTo(b.properties.area_km2 - 10, 4);
+    expect(out.disclosure).toEqual({ to_block: '本区块未核减', from_block: '其它区块缩小面积（抵扣）' });
     for (const id of [a.id, b.id]) {
       const list = await (await fetch(`${srv.url}/api/blocks/${id}/offsets`)).json();
       expect(list.items).toHaveLength(1);
+      expect(list.items[0].receiver_credit_km2).toBe(10);
     }
-    // B's own assessment is computed on its pre-offset area
-    const bAssess = await (await fetch(`${srv.url}/api/blocks/${b.id}/assessment`)).json();
-    expect(bAssess.inputs.licensed_area_km2).toBeCloseTo(b.properties.area_km2 + 10, 6);
+    // the giving block's licensed area on record is reduced, the previous version kept in history
+    const rec = (
+      await srv.db.query<{ licensed_area_km2: number; area_km2: number }>('SELECT licensed_area_km2, area_km2 FROM blocks WHERE id = $1', [
+        b.id,
+      ])
+    ).rows[0];
+    expect(rec.licensed_area_km2).toBeCloseTo(rec.area_km2 - 10, 6);
+    const hist = (
+      await srv.db.query<{ n: number }>('SELECT count(*)::int AS n FROM blocks_history WHERE id = $1 AND licensed_area_km2 IS NULL', [b.id])
+    ).rows[0];
+    expect(hist.n).toBeGreaterThanOrEqual(1);
+    // B's own next assessment: base on the pre-offset area = what it was before (not + 10 on top of an unchanged geometry)
+    const after = await (await fetch(`${srv.url}/api/blocks/${b.id}/assessment?on=2026-06-02`)).json();
+    expect(after.inputs.licensed_area_km2).toBeCloseTo(b.properties.area_km2, 6);
+    expect(after.inputs.licensed_area_km2).toBeCloseTo(before.inputs.licensed_area_km2, 6);
+    expect(after.assessment.reduction_km2).toBeCloseTo(before.assessment.reduction_km2, 6);
+    // A is credited against its due reduction (本区块未核减)
+    const aAssess = await (await fetch(`${srv.url}/api/blocks/${a.id}/assessment?on=2026-06-02`)).json();
+    expect(aAssess.offset_credit.credit_km2).toBe(10);
+    if (aAssess.assessment.decision === 'extend') {
+      expect(aAssess.offset_credit.due_reduction_km2).toBeCloseTo(Math.max(0, aAssess.assessment.reduction_km2 - 10), 6);
+    }
+    expect(aAssess.warnings.map((w: { code: string }) => w.code)).toContain('RECEIVED_CREDIT');
+  });
+
+  it("refuses another holder's block, an expired block and a mining right, with bilingual codes (273号令 第十五条: “其山西省境内其他煤层气区块”)", async () => {
+    const a = await findBlock('寿阳北');
+    const other = await findBlock('保德'); // another holder
+    const r1 = await post('/api/offsets', { from_block: other.id, to_block: a.id, area_km2: 1, offset_date: '2026-06-01' }, admin);
+    expect(r1.status).toBe(422);
+    const e1 = (await r1.json()).error;
+    expect(e1.code).toBe('OFFSET_NOT_ALLOWED');
+    expect(e1.details.map((d: { code: string }) => d.code)).toContain('OFFSET_OTHER_HOLDER');
+    expect(e1.message_zh).toMatch(/矿业权人不同/);
+    // 未到期 (11号 四（二）, 000:L4258): the same holder's block, but expired on the offset date
+    const b = await findBlock('寿阳西');
+    const r2 = await post('/api/offsets', { from_block: b.id, to_block: a.id, area_km2: 1, offset_date: '2031-01-10' }, admin);
+    expect(r2.status).toBe(422);
+    expect((await r2.json()).error.details.map((d: { code: string }) => d.code)).toContain('OFFSET_SOURCE_EXPIRED');
+    // an exploration right is needed on both sides
+    await createBlock('t-mining-zl', 100.1, {
+      kind: 'mining',
+      mineral: 'cbm',
+      holder: a.properties.holder,
+      valid_from: '2015-01-01',
+      valid_to: '2035-01-01',
+      first_registration_date: '2015-01-01',
+    });
+    const r3 = await post('/api/offsets', { from_block: 't-mining-zl', to_block: a.id, area_km2: 1, offset_date: '2026-06-01' }, admin);
+    expect(r3.status).toBe(422);
+    expect((await r3.json()).error.details.map((d: { code: string }) => d.code)).toContain('OFFSET_NOT_EXPLORATION');
+    // nothing was written
+    expect((await (await fetch(`${srv.url}/api/blocks/t-mining-zl/offsets`)).json()).items).toHaveLength(0);
+  });
+
+  it('national-2023: not from an oil/gas right granted less than 5 years ago (自然资规〔2023〕6号 七, 001:L10495)', async () => {
+    // “油气探矿权可以扣减同一盆地的该探矿权人其他区块同等面积，但新出让的油气探矿权 5年内不得用于抵扣该探矿权人其他区块应扣减面积”
+    const common = { kind: 'exploration', mineral: 'oil_gas', holder: '测试油气公司', basin: 'test_basin', extensions_used: 1 };
+    await createBlock('t-og-target', 100.3, {
+      ...common,
+      first_registration_date: '2010-01-01',
+      first_registration_area_km2: 30,
+      valid_from: '2021-01-01',
+      valid_to: '2026-01-01',
+    });
+    await createBlock('t-og-young', 100.5, {
+      ...common,
+      first_registration_date: '2022-03-01',
+      valid_from: '2022-03-01',
+      valid_to: '2027-03-01',
+    });
+    await createBlock('t-og-old', 100.7, {
+      ...common,
+      first_registration_date: '2012-03-01',
+      valid_from: '2022-03-01',
+      valid_to: '2027-03-01',
+    });
+    const young = await post(
+      '/api/offsets',
+      { from_block: 't-og-young', to_block: 't-og-target', area_km2: 1, offset_date: '2025-06-01' },
+      admin,
+    );
+    expect(young.status).toBe(422);
+    const e = (await young.json()).error;
+    expect(e.details.map((d: { code: string }) => d.code)).toContain('OFFSET_WITHIN_5Y');
+    expect(e.details[0].message_zh).toBeTruthy();
+    const old = await post(
+      '/api/offsets',
+      { from_block: 't-og-old', to_block: 't-og-target', area_km2: 1, offset_date: '2025-06-01' },
+      admin,
+    );
+    expect(old.status).toBe(201);
+    expect((await old.json()).regime).toBe('national-2023');
+  });
+});
+
+describe('deadlines per block from its own regime', () => {
+  it('a coal exploration right that used two extensions keeps its extension-application deadline (national regime, not 273号令)', async () => {
+    // 273号令 第十五条 (000:L3364) “经批准可以延续两次……期满后不再延续” is the Shanxi CBM rule; 自然资规〔2023〕6号 七 sets no cap.
+    await createBlock('t-coal-2ext', 100.9, {
+      kind: 'exploration',
+      mineral: 'coal',
+      holder: '测试煤业',
+      extensions_used: 2,
+      first_registration_date: '2012-01-01',
+      valid_from: '2022-01-01',
+      valid_to: '2027-01-20',
+    });
+    await createBlock('t-cbm-2ext', 101.1, {
+      kind: 'exploration',
+      mineral: 'cbm',
+      holder: '测试煤层气',
+      extensions_used: 2,
+      first_registration_date: '2012-01-01',
+      valid_from: '2022-01-01',
+      valid_to: '2027-01-20',
+    });
+    const r = await (await fetch(`${srv.url}/api/deadlines?within=90d&on=2026-11-24`)).json();
+    const coal = r.items.filter((i: { block_id: string }) => i.block_id === 't-coal-2ext');
+    expect(coal.map((i: { deadline: string }) => i.deadline)).toEqual(['extension_application', 'expiry']);
+    expect(coal[0].regime).toBe('national-2023');
+    expect(coal[0].due.citation).not.toMatch(/273号令/);
+    const cbm = r.items.filter((i: { block_id: string }) => i.block_id === 't-cbm-2ext');
+    expect(cbm.map((i: { deadline: string }) => i.deadline)).toEqual(['expiry']);
+    expect(cbm[0].regime).toBe('shanxi-cbm-2020');
   });
 });
 

@@ -374,7 +374,7 @@ describe('the map page', () => {
       target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
     }, geojson);
     await expect.poll(() => page.getByTestId('input-area').textContent(), { timeout: 30_000 }).toMatch(/^\d+\.\d{4} km²$/);
-    expect(await page.getByTestId('check-result').textContent()).toContain('geojson');
+    expect(await page.getByTestId('check-result').textContent()).toContain('GeoJSON');
     await expect.poll(() => page.getByTestId('conflict-group-blocks').count()).toBe(1);
   });
 

@@ -2,18 +2,21 @@
  * The relinquishment planner run on three demo blocks in the page, pictured for docs/planner.md
  * (docs/screenshots/planner-*.png). Required areas are the worked figures of RULES.md §2 and the seeds:
  * 寿阳北 (268.752 − 58.91) × 25% = 52.4605 km²; 保德 (384.681 − 86.9) × 25% = 74.44525 km²;
- * 沁源 2977.609 × 25% = 744.40225 km² (no proven reserves in the demo data).
+ * 沁源 744.40225 km² given by hand (the service itself refuses that extension on the seed facts: docs/planner.md).
  */
 import { bbox } from '@turf/turf';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STRATEGIES } from '../../server/vocab';
 import { startTestServer } from '../helpers/server';
 import { clickBlock, launch, shot, waitForMap, waitIdle } from './browser';
 
 const CASES = [
   { id: 'blk-0015', name: '寿阳北', required: 52.4605 },
   { id: 'blk-0009', name: '保德', required: 74.44525 },
-  { id: 'blk-0001', name: '沁源', required: 744.40225 },
+  // 沁源 holds a forest park and red lines that leave the block at extension; under the default reading
+  // (protected_counts_toward_required = false, issue 11 item 5) they go on top of the cut, so the candidate is larger
+  { id: 'blk-0001', name: '沁源', required: 744.40225, protectedOnTop: true },
 ];
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -67,7 +70,9 @@ describe('relinquishment planner on demo blocks', () => {
       expect(area).toBeGreaterThanOrEqual(Math.floor(c.required * 1e4) / 1e4);
       // at most 0.5 % over — unless protected areas and red lines inside the block, deducted first
       // (PA-4), already exceed the requirement: then the candidate is exactly them and the excess is warned
-      if (!text.includes('protected-first')) expect(area).toBeLessThanOrEqual(c.required * 1.005);
+      // (the strategy is shown by its name in the page's language: 先扣保护区 = protected-first)
+      if (!('protectedOnTop' in c) && !text.includes(STRATEGIES['protected-first'].zh))
+        expect(area).toBeLessThanOrEqual(c.required * 1.005);
       await items.first().click();
       await page.waitForTimeout(900);
       await waitIdle(page);

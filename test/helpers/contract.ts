@@ -38,11 +38,8 @@ export async function checkResponse(method: string, url: string, res: Response):
   if (!declared && !(isError && (res.status in spec.errors || res.status in COMMON_ERRORS)))
     throw new ContractViolation(`${where}: status ${res.status} is not declared`);
   const type = res.headers.get('content-type') ?? '';
-  if (isError) {
-    if (!type.includes('json')) throw new ContractViolation(`${where}: error answered as ${type}, not the error shape`);
-    const r = ErrorBody.safeParse(await res.clone().json());
-    if (!r.success) throw new ContractViolation(`${where}: error body breaks the error shape: ${r.error.message}`);
-  } else if (declared?.json && type.includes('json')) {
+  const binaryOk = !!declared?.binary?.some((t) => type.startsWith(t));
+  if (declared?.json && type.includes('json')) {
     const body = await res.clone().json();
     const r = declared.json.safeParse(body);
     if (!r.success)
@@ -52,8 +49,16 @@ export async function checkResponse(method: string, url: string, res: Response):
           .map((i) => `  ${i.path.join('.')}: ${i.message}`)
           .join('\n')}`,
       );
-  } else if (declared?.json && !declared.binary && res.status !== 304) {
+  } else if (binaryOk) {
+    // a declared file type (PDF, CSV, tiles, the verification page)
+  } else if (isError) {
+    if (!type.includes('json')) throw new ContractViolation(`${where}: error answered as ${type}, not the error shape`);
+    const r = ErrorBody.safeParse(await res.clone().json());
+    if (!r.success) throw new ContractViolation(`${where}: error body breaks the error shape: ${r.error.message}`);
+  } else if (declared?.json && res.status !== 304) {
     throw new ContractViolation(`${where}: declared JSON, answered ${type || 'no content type'}`);
+  } else if (declared?.binary && res.status !== 304 && res.status !== 204 && type) {
+    throw new ContractViolation(`${where}: answered ${type}, declared ${declared.binary.join(', ')}`);
   }
   seenRoutes.add(key);
   return key;

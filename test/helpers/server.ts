@@ -4,6 +4,16 @@ import { startServer, type Running } from '../../server/server';
 
 export const ADMIN_TOKEN = 'test-admin-token-123';
 
+/** Every per-minute budget out of the way (tests that exercise a limit set their own). */
+export const UNLIMITED = {
+  RATE_LIMIT_PER_MIN: '1000000',
+  RATE_LIMIT_READS_PER_MIN: '1000000',
+  RATE_LIMIT_TILES_PER_MIN: '1000000',
+  RATE_LIMIT_REGISTER_PER_MIN: '1000000',
+  RATE_LIMIT_BLOCK_CONFLICTS_PER_MIN: '1000000',
+  RATE_LIMIT_WRITES_PER_MIN: '1000000',
+};
+
 /** A fresh database cloned from the template (migrations + demo data), for one test file. */
 export async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = inject('pgAdminUrl');
@@ -35,7 +45,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     ADMIN_TOKEN,
     SEED_DEMO: 'false',
     LOG_LEVEL: 'silent',
-    RATE_LIMIT_PER_MIN: '1000000',
+    ...UNLIMITED,
     ...env,
   });
   return {

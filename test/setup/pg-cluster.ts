@@ -8,11 +8,16 @@ import { join } from 'node:path';
 export interface Cluster {
   url: (db: string) => string;
   stop(): void;
+  /** stop the server, keep the data (`pg_ctl stop -m fast`: backends get 57P01, as in a restart) */
+  pause(): void;
+  /** start it again on the same port and data */
+  resume(): void;
 }
 
 const BIN = '/usr/lib/postgresql/15/bin';
 
-function freePort(): Promise<number> {
+/** A free TCP port on loopback (also used by the load benchmark for its server). */
+export function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const s = createServer();
     s.listen(0, '127.0.0.1', () => {
@@ -40,21 +45,25 @@ export async function startCluster(): Promise<Cluster> {
   const data = join(dir, 'data');
   const port = await freePort();
   asPostgres(join(BIN, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
-  asPostgres(join(BIN, 'pg_ctl'), [
-    '-D',
-    data,
-    '-l',
-    join(dir, 'log'),
-    '-w',
-    '-t',
-    '60',
-    'start',
-    '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=256MB`,
-  ]);
+  const start = () =>
+    asPostgres(join(BIN, 'pg_ctl'), [
+      '-D',
+      data,
+      '-l',
+      join(dir, 'log'),
+      '-w',
+      '-t',
+      '60',
+      'start',
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=256MB`,
+    ]);
+  start();
   void chownSync;
   return {
     url: (db) => `postgres://postgres@127.0.0.1:${port}/${db}`,
+    pause: () => asPostgres(join(BIN, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']),
+    resume: start,
     stop() {
       try {
         asPostgres(join(BIN, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);

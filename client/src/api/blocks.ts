@@ -1,10 +1,10 @@
 import { getJson, postJson } from './http';
-import type { CheckResult, PlansResult, StoredBlockAssessment } from './contract';
+import type { PlansResult } from './contract';
 
 /** Per-block domain reads; any of these may answer 404 while being built (the page says "not available"). */
 export const blockConflicts = (id: string, signal?: AbortSignal) =>
-  getJson<CheckResult>(`/api/blocks/${encodeURIComponent(id)}/conflicts`, signal);
+  getJson<unknown>(`/api/blocks/${encodeURIComponent(id)}/conflicts`, signal);
 export const blockAssessment = (id: string, signal?: AbortSignal) =>
-  getJson<StoredBlockAssessment>(`/api/blocks/${encodeURIComponent(id)}/assessment`, signal);
+  getJson<unknown>(`/api/blocks/${encodeURIComponent(id)}/assessment`, signal);
 export const relinquishmentPlans = (id: string, body: { required_km2?: number }) =>
   postJson<PlansResult>(`/api/blocks/${encodeURIComponent(id)}/relinquishment-plans`, body);

@@ -1,4 +1,4 @@
-import { postForFile, postForm, postJson } from './http';
+import { postForFile, postForm, postJson, toApiError } from './http';
 import type { CheckRequest, CheckResult, ExtensionInput, ExtensionResult, Geometry, ParseResult } from './contract';
 
 type Progress = (p: number | 'waiting') => void;
@@ -16,7 +16,8 @@ export const checkFile = (file: File, req: CheckRequest, onProgress?: Progress) 
 /** Conflict check of a drawn geometry. */
 export const checkGeometry = (geometry: Geometry, req: CheckRequest) => postJson<CheckResult>('/api/checks', { geometry, ...req });
 /** Parse only (used when the check service is not available). */
-export const parseFile = (file: File, onProgress?: Progress) => postForm<ParseResult>('/api/parse', form(file), onProgress);
+export const parseFile = (file: File, onProgress?: Progress, hints: CheckRequest = {}) =>
+  postForm<ParseResult>('/api/parse', form(file, hints), onProgress);
 
 export const assessExtension = (input: ExtensionInput) => postJson<ExtensionResult>('/api/assessments/extension', input);
 
@@ -24,3 +25,18 @@ export type ExportFormat = 'geojson' | 'csv' | 'guotu-txt' | 'kml' | 'shp';
 /** A geometry as a downloadable coordinate file. */
 export const exportGeometry = (format: ExportFormat, geometry: Geometry, name = 'block') =>
   postForFile(`/api/export?${new URLSearchParams({ format, name }).toString()}`, geometry);
+
+/** Store and sign the check of a geometry (POST /api/checks?store=true): its id for the report and the exports. */
+export const storeCheck = (geometry: Geometry, req: CheckRequest) =>
+  postJson<{ check_id: string; certificate_id: string }>('/api/checks?store=true', { geometry, ...req });
+
+export type CheckFile = 'pdf' | 'csv' | 'xlsx' | 'geojson' | 'shp';
+/** A stored check's report (PDF) or conflicts file, in the page's language. */
+export async function checkFileOf(checkId: string, kind: CheckFile, lang: 'zh' | 'en'): Promise<{ blob: Blob; filename: string | null }> {
+  const id = encodeURIComponent(checkId);
+  const url = kind === 'pdf' ? `/api/checks/${id}.pdf?lang=${lang}` : `/api/checks/${id}/conflicts?format=${kind}&lang=${lang}`;
+  const res = await fetch(url);
+  if (!res.ok) throw toApiError(res.status, await res.text());
+  const m = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(res.headers.get('content-disposition') ?? '');
+  return { blob: await res.blob(), filename: m ? decodeURIComponent(m[1] ?? m[2]) : null };
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { fill } from './index';
-import { DECISIONS, OUTCOMES, label, outcomeLabel, outcomeSeverity } from './labels';
+import { DECISIONS, OUTCOMES, label, outcomeLabel, outcomeSeverity } from '../../../server/vocab';
 import { zh } from './zh';
 
 describe('messages', () => {

@@ -1,9 +1,16 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+/**
+ * The page's one translation mechanism, behind `useI18n()`:
+ *   t(key)           the page's own words (zh.ts is the contract, en.ts mirrors it)
+ *   term(vocab, code) a code of an API vocabulary (server/vocab: minerals, statuses, outcomes …)
+ *   text(sentence)   a sentence the server produced ({ code, params, message, message_zh })
+ */
+import { label, type Lang, type Vocab } from '../../../server/vocab';
 import { en } from './en';
-import type { Lang } from './labels';
+import { textOf } from './text';
 import { zh, type Messages } from './zh';
 
-export type { Lang } from './labels';
+export type { Lang } from '../../../server/vocab';
 export const MESSAGES: Record<Lang, Messages> = { zh, en };
 export const LANG_KEY = 'kq.lang';
 
@@ -26,6 +33,10 @@ export type T = (key: keyof Messages, vars?: Record<string, string | number>) =>
 interface I18n {
   lang: Lang;
   t: T;
+  /** The name of `code` in an API vocabulary, or the code itself when unknown. */
+  term(v: Vocab, code: string | null | undefined): string;
+  /** A server sentence in the page's language. */
+  text(x: unknown): string;
   setLang(l: Lang): void;
 }
 
@@ -45,7 +56,16 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.title = `${MESSAGES[lang].appTitle} · ${MESSAGES[lang].syntheticBadge}`;
   }, [lang]);
-  const value = useMemo<I18n>(() => ({ lang, setLang, t: (key, vars) => fill(MESSAGES[lang][key], vars) }), [lang, setLang]);
+  const value = useMemo<I18n>(
+    () => ({
+      lang,
+      setLang,
+      t: (key, vars) => fill(MESSAGES[lang][key], vars),
+      term: (v, code) => label(v, code, lang),
+      text: (x) => textOf(x, lang),
+    }),
+    [lang, setLang],
+  );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

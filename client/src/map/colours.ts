@@ -3,7 +3,7 @@
  * One table per legend group, so the legend and the map can never disagree.
  */
 import type { ExpressionSpecification } from 'maplibre-gl';
-import type { Severity } from '../i18n/labels';
+import type { Severity } from '../../../server/vocab';
 
 export const BACKGROUND = '#eef0ea';
 

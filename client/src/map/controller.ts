@@ -14,7 +14,7 @@ import {
 } from 'maplibre-gl';
 import type { CheckResult, PlanCandidate } from '../api/contract';
 import { bboxOf, candidateLetter } from '../format';
-import { outcomeSeverity } from '../i18n/labels';
+import { outcomeSeverity } from '../../../server/vocab';
 import { SEVERITY_COLOURS, candidateColour } from './colours';
 import { PolygonDraw } from './draw';
 import { blockFilterExpr, scaled, type BlockFilter } from './filters';

@@ -1,13 +1,37 @@
 import { useEffect, useRef, useState } from 'react';
-import { checkFile, checkGeometry, exportGeometry, parseFile, type ExportFormat } from '../api/checks';
+import {
+  checkFile,
+  checkFileOf,
+  checkGeometry,
+  exportGeometry,
+  parseFile,
+  storeCheck,
+  type CheckFile,
+  type ExportFormat,
+} from '../api/checks';
 import { ApiError } from '../api/http';
 import type { CheckRequest, CheckResult, Conflict, ParseResult } from '../api/contract';
 import { csvField, formatKm2, formatPercent } from '../format';
-import { useI18n } from '../i18n';
-import { COLLECTIONS, labelAny, MINERALS, REGIMES, STATUSES, label, outcomeLabel, outcomeSeverity } from '../i18n/labels';
+import { useI18n, type Lang } from '../i18n';
+import { textOf } from '../i18n/text';
+import {
+  APPLICATIONS,
+  COLLECTIONS,
+  FILE_FORMATS,
+  MINERALS,
+  OUTCOMES,
+  REGIMES,
+  SUMMARY_KEYS,
+  label,
+  labelAny,
+  labelField,
+  outcomeLabel,
+  outcomeSeverity,
+} from '../../../server/vocab';
 import { SEVERITY_COLOURS } from '../map/colours';
 import type { MapController } from '../map/controller';
-import { ErrorBox, Progress } from './common';
+import { loadProjection, ProjectionChoice, projectionFields, projectionLabel, saveProjection, type Projection } from './ProjectionChoice';
+import { ErrorBox, Progress, Said } from './common';
 
 type Outcome = { kind: 'check'; result: CheckResult } | { kind: 'parse'; result: ParseResult };
 
@@ -21,13 +45,6 @@ function download(blob: Blob, name: string) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-const warningText = (w: unknown, lang: 'zh' | 'en') =>
-  typeof w === 'string'
-    ? w
-    : ((w as { message_zh?: string; message?: string })[lang === 'zh' ? 'message_zh' : 'message'] ??
-      (w as { message?: string }).message ??
-      JSON.stringify(w));
 
 /** Result as a GeoJSON FeatureCollection: the input and every overlap with its outcome. */
 export function resultGeojson(r: CheckResult): GeoJSON.FeatureCollection {
@@ -53,10 +70,26 @@ export function resultGeojson(r: CheckResult): GeoJSON.FeatureCollection {
   };
 }
 
-/** Conflicts as CSV (one row per overlap). */
-export function conflictsCsv(r: CheckResult): string {
-  const cols = [
-    'collection',
+const CSV_HEADERS = {
+  zh: [
+    '图层',
+    '要素编号',
+    '要素名称',
+    '类别',
+    '分区',
+    '状态',
+    '权利人',
+    '矿种',
+    '重叠面积(km²)',
+    '占申请区比例(%)',
+    '占要素比例(%)',
+    '结论',
+    '结论代码',
+    '依据',
+    '说明',
+  ],
+  en: [
+    'layer',
     'id',
     'name',
     'category',
@@ -64,36 +97,58 @@ export function conflictsCsv(r: CheckResult): string {
     'status',
     'holder',
     'mineral',
-    'overlap_area_km2',
-    'share_of_input',
-    'share_of_feature',
+    'overlap (km²)',
+    'share of input (%)',
+    'share of feature (%)',
     'outcome',
+    'outcome code',
     'basis',
-  ] as const;
+    'notes',
+  ],
+} as const;
+const pct = (v: number | null | undefined) => (v === null || v === undefined ? '' : (v * 100).toFixed(2));
+
+/** Conflicts as CSV (one row per overlap), headers and every code named in `lang` (server/vocab); the outcome code kept beside its name. */
+export function conflictsCsv(r: CheckResult, lang: Lang = 'zh'): string {
   const rows = r.conflicts.map((c) =>
-    cols
-      .map((k) =>
-        csvField(
-          k === 'basis'
-            ? (c.basis ?? []).map((b) => `${b.rule} ${b.citation}`).join('; ')
-            : k === 'overlap_area_km2'
-              ? c.overlap_area_km2.toFixed(4)
-              : c[k],
-        ),
-      )
+    [
+      label(COLLECTIONS, c.collection, lang),
+      c.id,
+      c.name,
+      c.category
+        ? labelField(
+            c.collection,
+            c.collection === 'protected-areas' ? 'category' : c.collection === 'wells' || c.collection === 'pipelines' ? 'type' : 'kind',
+            c.category,
+            lang,
+          )
+        : '',
+      c.zone ? labelAny(c.zone, lang) : '',
+      c.status ? labelField(c.collection, 'status', c.status, lang) : '',
+      c.holder ?? '',
+      c.mineral ? label(MINERALS, c.mineral, lang) : '',
+      c.overlap_area_km2.toFixed(4),
+      pct(c.share_of_input),
+      pct(c.share_of_feature),
+      outcomeLabel(c.outcome, lang),
+      c.outcome,
+      (c.basis ?? []).map((b) => `${b.rule} ${b.citation}`).join('; '),
+      (c.basis ?? []).flatMap((b) => (b.note ? [`${b.rule}: ${textOf(b.note, lang)}`] : [])).join('; '),
+    ]
+      .map(csvField)
       .join(','),
   );
-  return '\uFEFF' + [cols.join(','), ...rows].join('\r\n') + '\r\n';
+  return '\uFEFF' + [CSV_HEADERS[lang].join(','), ...rows].join('\r\n') + '\r\n';
 }
 
-function ConflictRow({ c, lang, onFocus }: { c: Conflict; lang: 'zh' | 'en'; onFocus: () => void }) {
-  const { t } = useI18n();
+function ConflictRow({ c, lang, onFocus }: { c: Conflict; lang: Lang; onFocus: () => void }) {
+  const { t, text } = useI18n();
   const colour = SEVERITY_COLOURS[outcomeSeverity(c.outcome)];
   const meta = [
     label(COLLECTIONS, c.collection, lang),
     c.category ? labelAny(c.category, lang) : null,
     c.zone ? labelAny(c.zone, lang) : null,
-    c.status ? label(STATUSES, c.status, lang) : null,
+    c.status ? labelField(c.collection, 'status', c.status, lang) : null,
     c.mineral ? label(MINERALS, c.mineral, lang) : null,
     c.holder,
   ].filter(Boolean);
@@ -132,6 +187,11 @@ function ConflictRow({ c, lang, onFocus }: { c: Conflict; lang: 'zh' | 'en'; onF
             {c.basis.map((b, i) => (
               <li key={i}>
                 <code>{b.rule}</code> {b.citation}
+                {b.note && (
+                  <div className="small" data-testid="basis-note">
+                    {text(b.note)}
+                  </div>
+                )}
                 {b.text && <div className="muted small">{b.text}</div>}
               </li>
             ))}
@@ -146,7 +206,7 @@ const GROUP_ORDER = ['blocks', 'reserves', 'protected-areas', 'redlines', 'pipel
 const FIRST = 25;
 
 /** Conflicts grouped by layer; long groups (wells) show the first rows and a "show all" button. */
-export function ConflictGroups({ conflicts, lang, onFocus }: { conflicts: Conflict[]; lang: 'zh' | 'en'; onFocus: (c: Conflict) => void }) {
+export function ConflictGroups({ conflicts, lang, onFocus }: { conflicts: Conflict[]; lang: Lang; onFocus: (c: Conflict) => void }) {
   const { t } = useI18n();
   const [open, setOpen] = useState<Record<string, boolean>>({});
   const groups = new Map<string, Conflict[]>();
@@ -181,7 +241,7 @@ export function ConflictGroups({ conflicts, lang, onFocus }: { conflicts: Confli
 
 /** Check a proposed block: a dropped/picked coordinate file or a drawn polygon → area, conflicts, exports. */
 export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { file: File; n: number } | null }) {
-  const { t, lang } = useI18n();
+  const { t, lang, term } = useI18n();
   const fileRef = useRef<HTMLInputElement>(null);
   const [req, setReq] = useState<CheckRequest>({ application: 'new_exploration', applicant: '', mineral: 'cbm' });
   const [progress, setProgress] = useState<number | 'waiting' | null>(null);
@@ -190,6 +250,11 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
   const [out, setOut] = useState<Outcome | null>(null);
   const [fileName, setFileName] = useState<string | null>(null);
   const [exporting, setExporting] = useState<string | null>(null);
+  // Zone choice for files whose eastings carry no prefix: offered on PARSE_ZONE_UNKNOWN, remembered, re-applied.
+  const [projection, setProjection] = useState<Projection | null>(() => loadProjection());
+  const [needsProjection, setNeedsProjection] = useState(false);
+  const [usedProjection, setUsedProjection] = useState<Projection | null>(null);
+  const lastFile = useRef<File | null>(null);
 
   const show = (o: Outcome | null) => {
     setOut(o);
@@ -198,26 +263,56 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
     else ctl.showCheck({ input: o.result, conflicts: [] });
   };
 
-  const run = async (file: File) => {
+  const run = async (file: File, chosen: Projection | null = null) => {
     setError(null);
     show(null);
     setFileName(file.name);
     setProgress(0);
-    try {
+    lastFile.current = file;
+    setNeedsProjection(false);
+    setUsedProjection(chosen);
+    const attempt = async (p: Projection | null) => {
+      const hints = projectionFields(p);
       try {
-        const result = await checkFile(file, req, setProgress);
+        const result = await checkFile(file, { ...req, ...hints }, setProgress);
         show({ kind: 'check', result });
       } catch (e) {
         if (!(e instanceof ApiError && e.unavailable && e.code !== 'PARSE_NO_FILE')) throw e;
         setProgress(0);
-        const result = await parseFile(file, setProgress);
+        const result = await parseFile(file, setProgress, hints);
         show({ kind: 'parse', result });
+      }
+    };
+    try {
+      try {
+        await attempt(chosen);
+      } catch (e) {
+        // the file needs a zone: try the remembered choice once, else ask for one
+        if (!(e instanceof ApiError && e.code === 'PARSE_ZONE_UNKNOWN')) throw e;
+        if (chosen || !projection) {
+          setNeedsProjection(true);
+          throw e;
+        }
+        setUsedProjection(projection);
+        setProgress(0);
+        try {
+          await attempt(projection);
+        } catch (e2) {
+          setNeedsProjection(true);
+          throw e2;
+        }
       }
     } catch (e) {
       setError(e);
     } finally {
       setProgress(null);
     }
+  };
+
+  const applyProjection = (p: Projection) => {
+    saveProjection(p);
+    setProjection(p);
+    if (lastFile.current) void run(lastFile.current, p);
   };
 
   useEffect(() => {
@@ -261,11 +356,31 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
         download(new Blob([JSON.stringify(fc, null, 1)], { type: 'application/geo+json' }), `${name}-check.geojson`);
       } else if (fmt === 'conflicts-csv') {
         if (out.kind === 'check')
-          download(new Blob([conflictsCsv(out.result)], { type: 'text/csv;charset=utf-8' }), `${name}-conflicts.csv`);
+          download(new Blob([conflictsCsv(out.result, lang)], { type: 'text/csv;charset=utf-8' }), `${name}-conflicts.csv`);
       } else {
         const f = await exportGeometry(fmt, input.geometry, name);
         download(f.blob, f.filename ?? `${name}.${fmt === 'guotu-txt' ? 'txt' : fmt === 'shp' ? 'zip' : fmt}`);
       }
+    } catch (e) {
+      setError(e);
+    } finally {
+      setExporting(null);
+    }
+  };
+
+  // the signed, stored copy of the shown check (made on the first report/export request)
+  const stored = useRef<{ result: unknown; id: string } | null>(null);
+  const doReport = async (kind: CheckFile) => {
+    if (out?.kind !== 'check') return;
+    setExporting(kind);
+    setError(null);
+    try {
+      if (stored.current?.result !== out.result) {
+        const { check_id } = await storeCheck(out.result.input.geometry, req);
+        stored.current = { result: out.result, id: check_id };
+      }
+      const f = await checkFileOf(stored.current.id, kind, lang);
+      download(f.blob, f.filename ?? `${name}.${kind === 'shp' ? 'zip' : kind}`);
     } catch (e) {
       setError(e);
     } finally {
@@ -288,20 +403,20 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
       <div className="form-grid">
         <label>
           {t('applicationType')}
-          <select value={req.application} onChange={(e) => setReq({ ...req, application: e.target.value as CheckRequest['application'] })}>
-            <option value="new_exploration">{t('appNewExploration')}</option>
-            <option value="new_mining">{t('appNewMining')}</option>
-            <option value="extension">{t('appExtension')}</option>
-            <option value="change">{t('appChange')}</option>
-            <option value="report_then_produce">{t('appReportThenProduce')}</option>
+          <select value={req.application} onChange={(e) => setReq({ ...req, application: e.target.value })}>
+            {Object.entries(APPLICATIONS).map(([a, v]) => (
+              <option key={a} value={a}>
+                {v[lang]}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {t('mineral')}
-          <select value={req.mineral} onChange={(e) => setReq({ ...req, mineral: e.target.value as CheckRequest['mineral'] })}>
-            {['cbm', 'coal', 'oil_gas', 'tight_gas', 'shale_gas', 'other'].map((m) => (
+          <select value={req.mineral} onChange={(e) => setReq({ ...req, mineral: e.target.value })}>
+            {Object.entries(MINERALS).map(([m, v]) => (
               <option key={m} value={m}>
-                {label(MINERALS, m, lang)}
+                {v[lang]}
               </option>
             ))}
           </select>
@@ -372,6 +487,7 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
           <ErrorBox error={error} />
         </div>
       )}
+      {needsProjection && <ProjectionChoice initial={projection} onApply={applyProjection} />}
 
       {input && (
         <section className="result" data-testid="check-result">
@@ -380,6 +496,15 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
               {t('checkUnavailable')}
             </p>
           )}
+          {usedProjection && (
+            <p className="notice small" data-testid="projection-used">
+              {t('projectionUsed', { p: projectionLabel(usedProjection, t) })}{' '}
+              <button type="button" className="link" onClick={() => setNeedsProjection(true)}>
+                {t('projectionChange')}
+              </button>
+            </p>
+          )}
+          {needsProjection && !error && <ProjectionChoice initial={projection} onApply={applyProjection} />}
           <dl className="props">
             <div>
               <dt>{t('inputArea')}</dt>
@@ -389,7 +514,7 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
             </div>
             <div>
               <dt>{t('inputFormat')}</dt>
-              <dd>{input.format}</dd>
+              <dd>{term(FILE_FORMATS, input.format)}</dd>
             </div>
             <div>
               <dt>{t('crs')}</dt>
@@ -402,16 +527,30 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
             {out?.kind === 'check' && out.result.regime && (
               <div>
                 <dt>{t('regime')}</dt>
-                <dd>{label(REGIMES, out.result.regime, lang)}</dd>
+                <dd>{term(REGIMES, out.result.regime)}</dd>
               </div>
             )}
           </dl>
+          {input.parcels?.some((p) => p.declared_area) && (
+            <div className="small" data-testid="declared-area">
+              <b>{t('declaredArea')}</b>
+              <ul>
+                {input.parcels
+                  .filter((p) => p.declared_area)
+                  .map((p, i) => (
+                    <li key={i}>{lang === 'zh' ? p.declared_area!.note.message_zh : p.declared_area!.note.message}</li>
+                  ))}
+              </ul>
+            </div>
+          )}
           {input.warnings?.length > 0 && (
             <div className="notice small">
               <b>{t('warnings')}</b>
               <ul>
                 {input.warnings.map((w, i) => (
-                  <li key={i}>{warningText(w, lang)}</li>
+                  <li key={i} data-code={typeof w === 'object' ? w.code : undefined}>
+                    <Said x={w} />
+                  </li>
                 ))}
               </ul>
             </div>
@@ -436,7 +575,7 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
                     <tbody>
                       {summaryRows.map(([k, v]) => (
                         <tr key={k}>
-                          <th>{label(COLLECTIONS, k, lang)}</th>
+                          <th>{Object.hasOwn(COLLECTIONS, k) ? term(COLLECTIONS, k) : term(SUMMARY_KEYS, k)}</th>
                           <td>{v.count ?? ''}</td>
                           <td>{formatKm2(v.area_km2)}</td>
                         </tr>
@@ -469,7 +608,7 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
               {t('exportGeojson')}
             </button>
             {out?.kind === 'check' && (
-              <button type="button" onClick={() => doExport('conflicts-csv')} data-testid="export-conflicts-csv">
+              <button type="button" onClick={() => void doReport('csv')} data-testid="export-conflicts-csv">
                 {t('exportCsv')} ({t('conflicts')})
               </button>
             )}
@@ -484,6 +623,23 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
             </button>
             {exporting && <progress aria-label={t('loading')} />}
           </div>
+          {out?.kind === 'check' && (
+            <div className="exports report-files" role="group" aria-label={t('reportFiles')}>
+              <span>{t('reportFiles')}:</span>
+              <button type="button" onClick={() => void doReport('pdf')} data-testid="report-pdf">
+                {t('reportPdf')}
+              </button>
+              <button type="button" onClick={() => void doReport('xlsx')} data-testid="report-xlsx">
+                {t('reportXlsx')}
+              </button>
+              <button type="button" onClick={() => void doReport('shp')} data-testid="report-shp">
+                {t('reportShp')} ({t('conflicts')})
+              </button>
+              <button type="button" onClick={() => void doReport('geojson')} data-testid="report-geojson">
+                GeoJSON ({t('conflicts')})
+              </button>
+            </div>
+          )}
         </section>
       )}
     </div>

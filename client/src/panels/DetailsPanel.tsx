@@ -5,11 +5,12 @@ import { ApiError } from '../api/http';
 import type { Conflict, Feature } from '../api/contract';
 import { daysUntil, formatKm2, formatValue } from '../format';
 import { useI18n } from '../i18n';
-import { BASINS, CATEGORIES, COLLECTIONS, KINDS, MINERALS, STATUSES, label } from '../i18n/labels';
+import { COLLECTIONS, labelField } from '../../../server/vocab';
 import type { Messages } from '../i18n/zh';
 import type { Hit } from '../map/controller';
 import type { SelectedBlock } from './ExtensionPanel';
 import { ConflictGroups } from './CheckPanel';
+import { AssessmentCard, type BlockAssessment } from './AssessmentCard';
 import { AnyJson, ErrorBox, Unavailable } from './common';
 
 type Load<T> = { state: 'loading' } | { state: 'ok'; value: T } | { state: 'unavailable' } | { state: 'error'; error: unknown };
@@ -60,7 +61,7 @@ export function DetailsPanel({
   onClose: () => void;
   onUseForExtension: (b: SelectedBlock) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang, term } = useI18n();
   const closeRef = useRef<HTMLButtonElement>(null);
   const isBlock = hit.collection === 'blocks';
   const record = useLoad((s) => getFeature(hit.collection, hit.id, s), [hit.collection, hit.id]);
@@ -80,20 +81,21 @@ export function DetailsPanel({
   };
   push('licenceNo', p.licence_no, (v) => <span className="mono">{String(v)}</span>);
   push('holder', p.holder);
-  push('kind', p.kind, (v) => label(KINDS, String(v), lang));
-  push('type', p.type, (v) => label(KINDS, String(v), lang));
-  push('mineral', p.mineral, (v) => label(MINERALS, String(v), lang));
-  push('status', p.status, (v) => label(STATUSES, String(v), lang));
-  push('category', p.category, (v) => label(CATEGORIES, String(v), lang));
-  push('zone', p.zone, (v) => label(CATEGORIES, String(v), lang));
-  push('level', p.level, (v) => label(CATEGORIES, String(v), lang));
+  const named = (field: string) => (v: unknown) => labelField(hit.collection, field, v, lang);
+  push('kind', p.kind, named('kind'));
+  push('type', p.type, named('type'));
+  push('mineral', p.mineral, named('mineral'));
+  push('status', p.status, named('status'));
+  push('category', p.category, named('category'));
+  push('zone', p.zone, named('zone'));
+  push('level', p.level, named('level'));
   push('validFrom', p.valid_from);
   push('validTo', p.valid_to);
   push('firstRegistration', p.first_registration_date);
   push('firstRegistrationArea', p.first_registration_area_km2, (v) => formatKm2(Number(v)));
   push('area', p.area_km2, (v) => formatKm2(Number(v)));
   push('authority', p.authority);
-  push('basin', p.basin, (v) => label(BASINS, String(v), lang));
+  push('basin', p.basin, named('basin'));
   push('blockId', p.block_id);
   push('diameter', p.diameter_mm, (v) => `${v} mm`);
   push('pressure', p.pressure_mpa, (v) => `${v} MPa`);
@@ -105,7 +107,7 @@ export function DetailsPanel({
     <aside className="details" aria-label={t('details')} data-testid="details">
       <header>
         <div>
-          <p className="muted small">{label(COLLECTIONS, hit.collection, lang)}</p>
+          <p className="muted small">{term(COLLECTIONS, hit.collection)}</p>
           <h2 data-testid="details-title">{String(p.name ?? hit.id)}</h2>
         </div>
         <button ref={closeRef} type="button" className="icon-btn" aria-label={t('close')} onClick={onClose} data-testid="details-close">
@@ -150,7 +152,12 @@ export function DetailsPanel({
                 return <ConflictGroups conflicts={list} lang={lang} onFocus={() => undefined} />;
               }}
             />
-            <Section title={t('assessment')} load={assessment} testid="details-assessment" render={(v) => <AnyJson value={v} />} />
+            <Section
+              title={t('assessment')}
+              load={assessment}
+              testid="details-assessment"
+              render={(v) => <AssessmentCard value={v as BlockAssessment} />}
+            />
             <button type="button" onClick={() => onUseForExtension({ id: hit.id, properties: p })} data-testid="use-for-extension">
               {t('useForExtension')}
             </button>

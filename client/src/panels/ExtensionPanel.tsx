@@ -2,17 +2,13 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { relinquishmentPlans } from '../api/blocks';
 import { assessExtension } from '../api/checks';
 import { ApiError } from '../api/http';
-import type { ExtensionResult, PlanCandidate, PlansResult } from '../api/contract';
-
-/** A server sentence (`{ code, message, message_zh }`, or a plain string not yet migrated) in the chosen language. */
-const sentence = (w: string | { message: string; message_zh: string }, lang: 'zh' | 'en') =>
-  typeof w === 'string' ? w : lang === 'zh' ? w.message_zh : w.message;
-import { candidateLetter, formatKm2, formatPercent, formatValue } from '../format';
+import type { ExtensionResult, PlanCandidate, ServerText } from '../api/contract';
+import { candidateLetter, formatKm2, formatPercent } from '../format';
 import { useI18n } from '../i18n';
-import { DECISIONS, REGIMES, label } from '../i18n/labels';
+import { DECISIONS, REGIMES, STRATEGIES } from '../../../server/vocab';
 import { candidateColour } from '../map/colours';
 import type { MapController } from '../map/controller';
-import { AnyJson, ErrorBox, Progress, Unavailable } from './common';
+import { ErrorBox, Progress, Steps, TextList, Unavailable } from './common';
 
 export interface SelectedBlock {
   id: string;
@@ -23,7 +19,7 @@ const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
 
 /** The extension assessment form and result, and the relinquishment planner's candidates on the map. */
 export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: SelectedBlock | null }) {
-  const { t, lang } = useI18n();
+  const { t, lang, term } = useI18n();
   const [regime, setRegime] = useState<ExtensionResult['regime']>('shanxi-cbm-2020');
   const [licensed, setLicensed] = useState('');
   const [proven, setProven] = useState('0');
@@ -35,7 +31,7 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
   const [unavailable, setUnavailable] = useState<'assess' | 'plan' | null>(null);
   const [required, setRequired] = useState('');
   const [cands, setCands] = useState<PlanCandidate[] | null>(null);
-  const [planWarnings, setPlanWarnings] = useState<PlansResult['warnings']>([]);
+  const [planWarnings, setPlanWarnings] = useState<ServerText[]>([]);
   const [chosen, setChosen] = useState<number | null>(null);
 
   useEffect(() => {
@@ -44,7 +40,6 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
     if (typeof p.area_km2 === 'number') setLicensed(p.area_km2.toFixed(4));
     if (typeof p.first_registration_area_km2 === 'number') setFirstReg(String(p.first_registration_area_km2));
     setCands(null);
-    setPlanWarnings([]);
     setChosen(null);
     ctl.showCandidates(null);
   }, [block, ctl]);
@@ -81,7 +76,7 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
     try {
       const r = await relinquishmentPlans(block.id, num(required) !== undefined ? { required_km2: num(required) } : {});
       setCands(r.candidates);
-      setPlanWarnings(r.warnings);
+      setPlanWarnings(r.warnings ?? []);
       setChosen(null);
       ctl.showCandidates(r.candidates);
       if (r.candidates.length) ctl.fitGeometry({ type: 'GeometryCollection', geometries: r.candidates.map((c) => c.geometry) }, 10.5);
@@ -103,9 +98,9 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
         <label className="wide">
           {t('regime')}
           <select value={regime} onChange={(e) => setRegime(e.target.value as ExtensionResult['regime'])}>
-            {Object.keys(REGIMES).map((r) => (
+            {Object.entries(REGIMES).map(([r, v]) => (
               <option key={r} value={r}>
-                {label(REGIMES, r, lang)}
+                {v[lang]}
               </option>
             ))}
           </select>
@@ -164,12 +159,12 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
             <div>
               <dt>{t('decision')}</dt>
               <dd>
-                <b data-testid="ext-decision">{label(DECISIONS, result.decision, lang)}</b>
+                <b data-testid="ext-decision">{term(DECISIONS, result.decision)}</b>
               </dd>
             </div>
             <div>
               <dt>{t('regime')}</dt>
-              <dd>{label(REGIMES, result.regime, lang)}</dd>
+              <dd>{term(REGIMES, result.regime)}</dd>
             </div>
             <div>
               <dt>{t('reductionRatio')}</dt>
@@ -184,31 +179,25 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
               <dd>{formatKm2(result.remaining_km2)}</dd>
             </div>
           </dl>
-          <h3>{t('steps')}</h3>
-          <ol className="steps">
-            {result.steps.map((s, i) => (
-              <li key={i}>
-                <div>
-                  <code>{s.rule}</code> <span className="muted small">{s.citation}</span>
-                </div>
-                {s.formula && <div className="mono small">{sentence(s.formula, lang)}</div>}
-                {s.value !== undefined && (
-                  <div>
-                    = <b>{formatValue(s.value)}</b>
-                  </div>
-                )}
-              </li>
-            ))}
-          </ol>
+          {!!result.refusal_reasons?.length && (
+            <div className="warn small">
+              <b>{t('refusalReasons')}</b>
+              <TextList items={result.refusal_reasons} />
+            </div>
+          )}
           {result.warnings?.length > 0 && (
             <div className="notice small">
               <b>{t('warnings')}</b>
-              <ul>
-                {result.warnings.map((w, i) => (
-                  <li key={i}>{sentence(w, lang)}</li>
-                ))}
-              </ul>
+              <TextList items={result.warnings} />
             </div>
+          )}
+          <h3>{t('steps')}</h3>
+          <Steps steps={result.steps} />
+          {!!result.readings?.length && (
+            <details className="small">
+              <summary>{t('readings')}</summary>
+              <TextList items={result.readings} />
+            </details>
           )}
         </section>
       )}
@@ -232,6 +221,12 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
       </button>
       {!block && <p className="muted small">{t('planNeedsBlock')}</p>}
       {busy === 'plan' && <Progress value={null} text={t('loading')} />}
+      {cands && planWarnings.length > 0 && (
+        <div className="notice small" data-testid="plan-warnings">
+          <b>{t('planWarnings')}</b>
+          <TextList items={planWarnings} />
+        </div>
+      )}
       {unavailable === 'plan' && <Unavailable />}
       {cands && (
         <ul className="candidates" role="listbox" aria-label={t('planTitle')} data-testid="candidates">
@@ -262,24 +257,21 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
                   <b>
                     {t('candidate')} {candidateLetter(i)}
                   </b>{' '}
-                  · {t('strategy')}: {c.strategy} · {formatKm2(c.area_km2)}
+                  · {t('strategy')}: <span data-testid="strategy">{term(STRATEGIES, c.strategy)}</span> · {formatKm2(c.area_km2)}
                 </div>
                 <div className="small" data-testid="candidate-retained">
                   {t('retained')}: {formatKm2(c.retained_area_km2)}
                 </div>
-                {c.touches !== undefined && (
-                  <div className="small">
-                    {t('touches')}: <AnyJson value={c.touches} />
-                  </div>
-                )}
-                {c.reasons !== undefined && (
+                {c.touches && <Touches t={t} touches={c.touches} />}
+                {!!c.reasons?.length && (
                   <div className="small muted">
-                    {t('reasons')}: <AnyJson value={c.reasons} />
+                    {t('reasons')}: <TextList items={c.reasons} />
                   </div>
                 )}
                 {Array.isArray(c.corners) && (
                   <div className="small">
                     {t('corners')}: {c.corners.length}
+                    {typeof c.straight_edges === 'number' ? ` · ${t('straightEdges')}: ${c.straight_edges}` : ''}
                   </div>
                 )}
               </div>
@@ -287,16 +279,21 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
           ))}
         </ul>
       )}
-      {cands && planWarnings.length > 0 && (
-        <div className="notice small" data-testid="plan-warnings">
-          <b>{t('warnings')}</b>
-          <ul>
-            {planWarnings.map((w, i) => (
-              <li key={i}>{sentence(w, lang)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+    </div>
+  );
+}
+
+/** What a candidate takes with it: reserves, wells, pipelines, protected areas. */
+function Touches({ t, touches }: { t: ReturnType<typeof useI18n>['t']; touches: NonNullable<PlanCandidate['touches']> }) {
+  const items: string[] = [];
+  if (touches.protected_km2 !== undefined) items.push(`${t('touchProtected')} ${formatKm2(touches.protected_km2)}`);
+  if (touches.reserves_km2 !== undefined) items.push(`${t('touchReserves')} ${formatKm2(touches.reserves_km2)}`);
+  if (touches.producing_wells !== undefined) items.push(`${t('touchProducingWells')} ${touches.producing_wells}`);
+  if (touches.wells !== undefined) items.push(`${t('touchWells')} ${touches.wells}`);
+  if (touches.pipelines_km !== undefined) items.push(`${t('touchPipelines')} ${touches.pipelines_km.toFixed(3)} km`);
+  return (
+    <div className="small" data-testid="touches">
+      {t('touches')}: {items.join(' · ')}
     </div>
   );
 }

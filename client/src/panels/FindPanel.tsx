@@ -4,17 +4,14 @@ import { blocksAsAt, getFeature, searchBlocks } from '../api/features';
 import type { BlockProps, Feature } from '../api/contract';
 import { formatKm2 } from '../format';
 import { useI18n } from '../i18n';
-import { MINERALS, STATUSES, label } from '../i18n/labels';
+import { BLOCK_STATUSES, DEADLINE_KINDS, MINERALS } from '../../../server/vocab';
 import type { MapController } from '../map/controller';
 import type { SelectedBlock } from './ExtensionPanel';
 import { ErrorBox, Progress } from './common';
 
-const STATUS_OPTIONS = ['valid', 'extension_applied', 'report_then_produce', 'retained', 'expired', 'cancelled'];
-const MINERAL_OPTIONS = ['cbm', 'coal', 'oil_gas', 'tight_gas', 'shale_gas', 'other'];
-
 /** Search by licence number / name / holder, filter the block layers, and the "as at date" history view. */
 export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: SelectedBlock, geometry?: GeoJSON.Geometry) => void }) {
-  const { t, lang } = useI18n();
+  const { t, term, lang } = useI18n();
   const [q, setQ] = useState('');
   const [results, setResults] = useState<Feature<BlockProps>[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -48,11 +45,6 @@ export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: Sel
       setError(err);
     }
   };
-  const DUE_LABEL = {
-    expiry: 'deadlineExpiry',
-    extension_application: 'deadlineExtension',
-    mining_registration: 'deadlineMining',
-  } as const;
 
   const search = async (e: FormEvent) => {
     e.preventDefault();
@@ -151,7 +143,7 @@ export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: Sel
                     <strong>{f.properties.name}</strong>
                     <span className="mono">{f.properties.licence_no}</span>
                     <span className="muted">
-                      {f.properties.holder} · {label(STATUSES, f.properties.status, lang)} ·{' '}
+                      {f.properties.holder} · {term(BLOCK_STATUSES, f.properties.status)} ·{' '}
                       {formatKm2(f.properties.area_km2 as number | undefined)}
                     </span>
                   </button>
@@ -175,9 +167,9 @@ export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: Sel
             }}
           >
             <option value="">{t('all')}</option>
-            {STATUS_OPTIONS.map((s) => (
+            {Object.entries(BLOCK_STATUSES).map(([s, v]) => (
               <option key={s} value={s}>
-                {label(STATUSES, s, lang)}
+                {v[lang]}
               </option>
             ))}
           </select>
@@ -193,9 +185,9 @@ export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: Sel
             }}
           >
             <option value="">{t('all')}</option>
-            {MINERAL_OPTIONS.map((s) => (
+            {Object.entries(MINERALS).map(([s, v]) => (
               <option key={s} value={s}>
-                {label(MINERALS, s, lang)}
+                {v[lang]}
               </option>
             ))}
           </select>
@@ -257,7 +249,7 @@ export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: Sel
                     <button type="button" className="link" onClick={() => void pickDue(d)}>
                       <strong>{d.name}</strong>
                       <span>
-                        {t(DUE_LABEL[d.deadline])}: {d.due.date} · {t('daysLeft', { n: d.due.days_left })}
+                        {term(DEADLINE_KINDS, d.deadline)}: {d.due.date} · {t('daysLeft', { n: d.due.days_left })}
                       </span>
                       <span className="muted small">
                         {d.due.rule} {d.due.citation}

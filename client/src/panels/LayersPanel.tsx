@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n';
-import { CATEGORIES, label } from '../i18n/labels';
+import { PA_CATEGORIES, PA_ZONES, PIPELINE_TYPES, REDLINE_STATUSES, WELL_STATUSES, label, type Vocab } from '../../../server/vocab';
 import type { Messages } from '../i18n/zh';
 import {
   BLOCK_COLOURS,
@@ -27,7 +27,7 @@ const GROUP_LABEL: Record<Group, keyof Messages> = {
 
 type Swatch = {
   key: keyof Messages | string;
-  vocab?: boolean;
+  vocab?: Vocab;
   kind: 'fill' | 'hatch' | 'line' | 'dash' | 'dot' | 'thick' | 'thin';
   colour: string;
 };
@@ -41,26 +41,22 @@ const LEGEND: Partial<Record<Group, Swatch[]>> = {
   ],
   reserves: [{ key: 'reserveProven', kind: 'fill', colour: RESERVE_COLOUR }],
   protected: [
-    { key: 'paCore', kind: 'fill', colour: PA_COLOURS.core },
-    { key: 'paGeneral', kind: 'fill', colour: PA_COLOURS.general },
-    ...Object.entries(PA_CATEGORY_COLOURS)
-      .filter(([k]) => k !== 'other')
-      .map(([k, colour]) => ({ key: k, kind: 'fill' as const, colour, vocab: true })),
-    { key: 'paOther', kind: 'fill', colour: PA_COLOURS.other },
+    { key: 'core', kind: 'fill', colour: PA_COLOURS.core, vocab: PA_ZONES },
+    { key: 'general', kind: 'fill', colour: PA_COLOURS.general, vocab: PA_ZONES },
+    ...Object.entries(PA_CATEGORY_COLOURS).map(([k, colour]) => ({ key: k, kind: 'fill' as const, colour, vocab: PA_CATEGORIES })),
   ],
   redlines: [
-    { key: 'redOfficial', kind: 'line', colour: REDLINE_COLOUR },
-    { key: 'redProposed', kind: 'dash', colour: REDLINE_COLOUR },
+    { key: 'official', kind: 'line', colour: REDLINE_COLOUR, vocab: REDLINE_STATUSES },
+    { key: 'proposed', kind: 'dash', colour: REDLINE_COLOUR, vocab: REDLINE_STATUSES },
   ],
   wells: [
     { key: 'wellCluster', kind: 'dot', colour: CLUSTER_COLOUR },
-    { key: 'wellProducing', kind: 'dot', colour: WELL_COLOURS.producing },
-    { key: 'wellDrilling', kind: 'dot', colour: WELL_COLOURS.drilling },
-    { key: 'wellInactive', kind: 'dot', colour: WELL_COLOURS.inactive },
+    // every status the map colours, named by the vocabulary (abandoned and plugged included)
+    ...Object.entries(WELL_COLOURS).map(([k, colour]) => ({ key: k, kind: 'dot' as const, colour, vocab: WELL_STATUSES })),
   ],
   pipelines: [
-    { key: 'pipeTrunk', kind: 'thick', colour: PIPE_COLOURS.trunk },
-    { key: 'pipeGathering', kind: 'thin', colour: PIPE_COLOURS.gathering },
+    { key: 'trunk', kind: 'thick', colour: PIPE_COLOURS.trunk, vocab: PIPELINE_TYPES },
+    { key: 'gathering', kind: 'thin', colour: PIPE_COLOURS.gathering, vocab: PIPELINE_TYPES },
     { key: 'pipePlanned', kind: 'dash', colour: PIPE_COLOURS.planned },
   ],
 };
@@ -119,7 +115,7 @@ export function LayersPanel({ ctl }: { ctl: MapController }) {
               <ul className="legend">
                 {LEGEND[g]!.map((s) => (
                   <li key={s.key}>
-                    <SwatchIcon s={s} /> {s.vocab ? label(CATEGORIES, s.key, lang) : t(s.key as keyof Messages)}
+                    <SwatchIcon s={s} /> {s.vocab ? label(s.vocab, s.key, lang) : t(s.key as keyof Messages)}
                   </li>
                 ))}
               </ul>

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { ApiError } from '../api/http';
+import type { ExtensionStep } from '../api/contract';
 import { fill, useI18n } from '../i18n';
 import { formatValue } from '../format';
+import { ERROR_DETAIL_KEYS, FILE_FORMATS, label } from '../../../server/vocab';
 
 /** An API error in the page's language, with the lines/points at fault. */
 export function ErrorBox({ error }: { error: unknown }) {
@@ -19,7 +21,10 @@ export function ErrorBox({ error }: { error: unknown }) {
                 {d.point !== undefined && <span>{fill(t('errorPoint'), { n: String(d.point) })} </span>}
                 {Object.entries(d)
                   .filter(([k]) => k !== 'line' && k !== 'point')
-                  .map(([k, v]) => `${k}: ${formatValue(v)}`)
+                  .map(
+                    ([k, v]) =>
+                      `${label(ERROR_DETAIL_KEYS, k, lang)}: ${k === 'supported' && Array.isArray(v) ? v.map((f) => label(FILE_FORMATS, String(f), lang)).join('、') : formatValue(v)}`,
+                  )
                   .join('; ')}
               </li>
             ))}
@@ -104,5 +109,59 @@ export function Progress({ value, text }: { value: number | null; text: string }
       {value === null ? <progress /> : <progress value={value} max={1} />}
       <span>{text}</span>
     </div>
+  );
+}
+
+/**
+ * One server sentence in the page's language. A plain string (a module not yet speaking Messages) is
+ * marked `data-legacy-text`, so the browser suite can tell it from the page's own words.
+ */
+export function Said({ x }: { x: unknown }) {
+  const { text } = useI18n();
+  return <span data-legacy-text={typeof x === 'string' ? '' : undefined}>{text(x)}</span>;
+}
+
+/** Server sentences (Messages, or strings not yet moved) as a list in the page's language. */
+export function TextList({ items, className, testid }: { items: unknown[] | null | undefined; className?: string; testid?: string }) {
+  if (!items?.length) return null;
+  return (
+    <ul className={className} data-testid={testid}>
+      {items.map((x, i) => (
+        <li key={i} data-code={typeof x === 'object' && x && 'code' in x ? String((x as { code: unknown }).code) : undefined}>
+          <Said x={x} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The audit trail of a rule result: rule id, citation, what the step is, the arithmetic, the value. */
+export function Steps({ steps, testid }: { steps: ExtensionStep[] | null | undefined; testid?: string }) {
+  if (!steps?.length) return null;
+  return (
+    <ol className="steps" data-testid={testid}>
+      {steps.map((s, i) => (
+        <li key={i}>
+          <div>
+            <code>{s.rule}</code> <span className="muted small">{s.citation}</span>
+          </div>
+          {s.description && (
+            <div className="small">
+              <Said x={s.description} />
+            </div>
+          )}
+          {s.formula && (
+            <div className="mono small">
+              <Said x={s.formula} />
+            </div>
+          )}
+          {s.value !== undefined && typeof s.value !== 'object' && (
+            <div>
+              = <b>{formatValue(s.value)}</b>
+            </div>
+          )}
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -1,32 +1,34 @@
 /**
- * Labels for the API's stable vocabularies (status, mineral, outcome, ...), in both languages.
- * Unknown codes fall back to the code itself, so a new server value never shows as blank.
+ * Labels for report and export text, in both languages.
+ * LOCAL STOPGAP: a shared vocabulary module (server/vocab) is being built by another helper; once it
+ * lands, replace `label()` / `labelAny()` here with its lookups (the codes are the API's codes, the
+ * Chinese terms follow client/src/i18n/labels.ts and server/conflicts/csv.ts).
  */
 export type Lang = 'zh' | 'en';
 type Pair = readonly [zh: string, en: string];
-type Vocab = Record<string, Pair>;
+export type Vocab = Record<string, Pair>;
 
 export const OUTCOMES: Vocab = {
-  forbidden: ['禁止', 'forbidden'],
-  requires_agreement: ['需协议', 'requires agreement'],
-  requires_commitment: ['需承诺', 'requires commitment'],
-  same_holder: ['同一权利人', 'same holder'],
-  void: ['已失效', 'void'],
-  deduct: ['扣除', 'deduct'],
-  keep_with_commitment: ['承诺保留', 'keep with commitment'],
+  forbidden: ['不得重叠', 'forbidden'],
+  requires_agreement: ['须同意函或协议', 'requires agreement'],
+  requires_commitment: ['须提交承诺', 'requires commitment'],
+  same_holder: ['同一主体（允许）', 'same holder (allowed)'],
+  void: ['已失效（不构成限制）', 'void (no longer bars)'],
+  deduct: ['扣减', 'deduct'],
+  keep_with_commitment: ['书面承诺后暂不扣减', 'kept on written commitment'],
   may_continue: ['可继续勘查', 'may continue'],
-  may_continue_no_expansion: ['可继续不扩大', 'continue, no expansion'],
-  protect_in_place: ['避让保护', 'protect in place'],
-  outside_exploration_block: ['超出探矿权范围', 'outside exploration block'],
-  outside_original_area: ['超出原登记范围', 'outside original area'],
-  crosses_provincial_border: ['跨省界', 'crosses provincial border'],
-  harmless_crossing_required: ['需无害化穿越', 'harmless crossing required'],
+  may_continue_no_expansion: ['可继续开采但不得扩大', 'may continue, no expansion'],
+  protect_in_place: ['不扣减、须避让保护', 'protect in place'],
+  outside_exploration_block: ['超出探矿权范围', 'outside the exploration block'],
+  outside_original_area: ['超出原登记范围', 'outside the original area'],
+  crosses_provincial_border: ['跨省界', 'crosses the provincial border'],
+  harmless_crossing_required: ['须无害化穿（跨）越', 'harmless crossing required'],
   other_holder_well: ['他人井', "another holder's well"],
   inactive_well: ['长停井', 'inactive well'],
   abandoned_well: ['废弃井', 'abandoned well'],
 };
 
-/** Outcome severity decides the colour on the map and in the list. */
+/** Severity orders conflicts in reports (most serious first) and picks the hatch colour. */
 export type Severity = 'block' | 'condition' | 'ok' | 'info';
 const SEVERITY: Record<string, Severity> = {
   forbidden: 'block',
@@ -47,7 +49,16 @@ const SEVERITY: Record<string, Severity> = {
   may_continue: 'ok',
   inactive_well: 'info',
 };
-export const outcomeSeverity = (outcome: string | null | undefined): Severity => (outcome && SEVERITY[outcome]) || 'info';
+export const severityOf = (outcome: string): Severity => SEVERITY[outcome] ?? 'info';
+export const SEVERITY_RANK: Record<Severity, number> = { block: 0, condition: 1, info: 2, ok: 3 };
+
+export const APPLICATIONS: Vocab = {
+  new_exploration: ['新立探矿权', 'new exploration right'],
+  new_mining: ['新立采矿权', 'new mining right'],
+  extension: ['延续', 'extension'],
+  change: ['变更', 'change'],
+  report_then_produce: ['报告后开采', 'report-then-produce'],
+};
 
 export const STATUSES: Vocab = {
   valid: ['有效', 'valid'],
@@ -78,17 +89,18 @@ export const MINERALS: Vocab = {
 };
 
 export const KINDS: Vocab = {
-  exploration: ['探矿权', 'exploration'],
-  mining: ['采矿权', 'mining'],
+  exploration: ['探矿权', 'exploration right'],
+  mining: ['采矿权', 'mining right'],
   vertical: ['直井', 'vertical'],
   directional: ['定向井', 'directional'],
   horizontal: ['水平井', 'horizontal'],
-  gathering: ['集输管线', 'gathering'],
-  trunk: ['干线', 'trunk'],
+  gathering: ['集输管线', 'gathering line'],
+  trunk: ['干线', 'trunk line'],
   proven: ['探明', 'proven'],
   submitted: ['已提交', 'submitted'],
-  province: ['省', 'province'],
-  city: ['市', 'city'],
+  province: ['省界', 'province'],
+  city: ['市界', 'city'],
+  redline: ['生态保护红线', 'red line'],
 };
 
 export const CATEGORIES: Vocab = {
@@ -105,19 +117,17 @@ export const CATEGORIES: Vocab = {
   other: ['其他', 'other'],
   core: ['核心保护区', 'core zone'],
   general: ['一般控制区', 'general zone'],
-  national: ['国家级', 'national'],
-  provincial: ['省级', 'provincial'],
 };
 
 export const COLLECTIONS: Vocab = {
   blocks: ['矿业权', 'mining rights'],
   reserves: ['探明储量', 'proven reserves'],
   'protected-areas': ['自然保护地', 'protected areas'],
-  protected_areas: ['自然保护地', 'protected areas'],
-  redlines: ['生态保护红线', 'red lines'],
+  redlines: ['生态保护红线', 'ecological red lines'],
   wells: ['井', 'wells'],
   pipelines: ['管线', 'pipelines'],
   boundaries: ['行政区划', 'boundaries'],
+  containment: ['范围包含', 'containment'],
 };
 
 export const DECISIONS: Vocab = {
@@ -128,9 +138,17 @@ export const DECISIONS: Vocab = {
 };
 
 export const REGIMES: Vocab = {
-  'shanxi-cbm-2020': ['山西煤层气（2020）', 'Shanxi CBM (2020)'],
-  'national-2019': ['全国（2019）', 'national (2019)'],
-  'national-2023': ['全国（2023）', 'national (2023)'],
+  'shanxi-cbm-2020': ['山西煤层气（273号令，2020）', 'Shanxi CBM (Decree 273, 2020)'],
+  'national-2019': ['全国（自然资规〔2019〕7号）', 'national (2019 No. 7)'],
+  'national-2023': ['全国（自然资规〔2023〕4号）', 'national (2023 No. 4)'],
+};
+
+export const ACQUISITION: Vocab = {
+  tender: ['招标', 'tender'],
+  listing: ['挂牌', 'listing'],
+  agreement: ['协议', 'agreement'],
+  administrative: ['行政审批', 'administrative'],
+  added_mineral: ['增列矿种', 'added mineral'],
 };
 
 export const BASINS: Vocab = {
@@ -142,18 +160,18 @@ export const BASINS: Vocab = {
   datong: ['大同煤田', 'Datong coalfield'],
 };
 
-/** The label of a code from whichever vocabulary knows it (categories, kinds, statuses, minerals). */
-export function labelAny(code: string | null | undefined, lang: Lang): string {
-  if (!code) return '—';
-  for (const v of [CATEGORIES, KINDS, STATUSES, MINERALS, COLLECTIONS, BASINS]) if (v[code]) return label(v, code, lang);
-  return code;
-}
-
-/** The label of `code` in `vocab`, or the code itself. */
 export function label(vocab: Vocab, code: string | null | undefined, lang: Lang): string {
   if (code === null || code === undefined || code === '') return '—';
   const pair = vocab[code];
   return pair ? pair[lang === 'zh' ? 0 : 1] : code;
 }
 
-export const outcomeLabel = (code: string | null | undefined, lang: Lang) => label(OUTCOMES, code, lang);
+/** A code's label from whichever vocabulary knows it. */
+export function labelAny(code: string | null | undefined, lang: Lang): string {
+  if (!code) return '—';
+  for (const v of [CATEGORIES, KINDS, STATUSES, MINERALS, COLLECTIONS]) if (v[code]) return label(v, code, lang);
+  return code;
+}
+
+/** Pick the text of a {message, message_zh} pair in the report's language. */
+export const textOf = (m: { message: string; message_zh?: string }, lang: Lang) => (lang === 'zh' ? m.message_zh || m.message : m.message);

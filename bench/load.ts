@@ -1,0 +1,339 @@
+// npm run bench:load — load and fault suite (issue 12); not part of `npm test`.
+// The server runs as its own process (node --import tsx server/main.ts) on 127.0.0.1, the load generator
+// (bench/load-client.mjs, autocannon) as another; a throwaway PostGIS cluster holds the demo data.
+//   1. throughput and p50/p99 for tiles, items with bbox and checks at 1/8/32 connections
+//   2. a mixed soak with the server's RSS sampled every 5 s
+//   3. fault drills: PostgreSQL restarted under load; kill -9 during writes on both engines, then count the
+//      acknowledged writes that are missing after a restart.
+// Figures go to bench/load-last-run.json and, as Markdown, to stdout (copy them into docs/benchmarks.md).
+// LOAD_DURATION (s per run, default 10) and SOAK_DURATION (default 60) shorten or lengthen it.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { freePort, startCluster, type Cluster } from '../test/setup/pg-cluster';
+
+const DURATION = Number(process.env.LOAD_DURATION ?? 10);
+// `npm run bench:load -- kill-pglite` runs only the named parts (throughput, soak, restart, kill-postgis, kill-pglite)
+// and merges them into the last run's figures.
+const ONLY = process.argv.slice(2);
+const want = (part: string) => ONLY.length === 0 || ONLY.includes(part);
+const SOAK = Number(process.env.SOAK_DURATION ?? 60);
+const TOKEN = 'bench-load-token-0123456789abcdef0123456789';
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+const UNLIMITED = Object.fromEntries(
+  [
+    'RATE_LIMIT_PER_MIN',
+    'RATE_LIMIT_READS_PER_MIN',
+    'RATE_LIMIT_TILES_PER_MIN',
+    'RATE_LIMIT_REGISTER_PER_MIN',
+    'RATE_LIMIT_BLOCK_CONFLICTS_PER_MIN',
+    'RATE_LIMIT_WRITES_PER_MIN',
+  ].map((k) => [k, '100000000']),
+);
+
+interface Server {
+  url: string;
+  proc: ChildProcess;
+  exited: Promise<number | null>;
+}
+
+/** The real service as a child process; resolves when /api/health answers 200. */
+async function startService(env: Record<string, string>, readyTimeoutMs = 240_000): Promise<Server> {
+  const port = await freePort();
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      ADMIN_TOKEN: TOKEN,
+      NODE_ENV: 'production',
+      STATIC_DIR: 'dist/none',
+      ...UNLIMITED,
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  proc.stderr!.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+  const exited = new Promise<number | null>((ok) => proc.on('exit', (code) => ok(code)));
+  const url = `http://127.0.0.1:${port}`;
+  const t0 = Date.now();
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`service exited during start: ${stderr}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).status === 200) return { url, proc, exited };
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() - t0 > readyTimeoutMs) throw new Error(`service not ready: ${stderr}`);
+    await sleep(250);
+  }
+}
+
+async function stopService(s: Server) {
+  if (s.proc.exitCode === null) {
+    s.proc.kill('SIGTERM');
+    await Promise.race([s.exited, sleep(10_000)]);
+    if (s.proc.exitCode === null) s.proc.kill('SIGKILL');
+  }
+  await s.exited;
+}
+
+const rssMb = (pid: number) => {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : NaN;
+};
+
+/** One autocannon run in its own process. */
+function loadRun(url: string, scenario: string, connections: number, duration: number): Promise<Record<string, any>> {
+  return new Promise((ok, fail) => {
+    const p = spawn(process.execPath, ['bench/load-client.mjs', JSON.stringify({ url, scenario, connections, duration })], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.on('exit', (code) => (code === 0 ? ok(JSON.parse(out.trim().split('\n').at(-1)!)) : fail(new Error(`load client exited ${code}`))));
+  });
+}
+
+const machine = () => {
+  let model = cpus()[0]?.model ?? 'unknown';
+  try {
+    model = /Model name:\s*(.+)/.exec(execFileSync('lscpu', { encoding: 'utf8' }))?.[1]?.trim() ?? model;
+  } catch {
+    /* no lscpu */
+  }
+  let load = '';
+  try {
+    load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    /* not Linux */
+  }
+  return {
+    date: new Date().toISOString(),
+    nproc: Number(execFileSync('nproc', { encoding: 'utf8' }).trim()),
+    cpu: model,
+    memory_gib: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    loadavg_at_start: load,
+  };
+};
+
+// ---- writes under kill -9 --------------------------------------------------------------------------------------
+
+const redline = (id: string) =>
+  JSON.stringify({
+    type: 'Feature',
+    id,
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [112.2, 36.2],
+          [112.21, 36.2],
+          [112.21, 36.21],
+          [112.2, 36.21],
+          [112.2, 36.2],
+        ],
+      ],
+    },
+    properties: { name: `压测 ${id}`, status: 'proposed' },
+  });
+
+/** 8 writers POST red lines with their own ids until the server dies; returns the ids acknowledged with 201. */
+async function writeUntilKilled(s: Server, run: string, killAfterMs: number) {
+  const acked: string[] = [];
+  const codes: Record<string, number> = {};
+  let n = 0;
+  let alive = true;
+  const writer = async (w: number) => {
+    while (alive) {
+      const id = `kill-${run}-${w}-${n++}`;
+      try {
+        const r = await fetch(`${s.url}/collections/redlines/items`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+          body: redline(id),
+        });
+        if (r.status === 201) acked.push(id);
+        codes[r.status] = (codes[r.status] ?? 0) + 1;
+        await r.arrayBuffer();
+      } catch {
+        return; // connection refused or reset: the process is gone
+      }
+    }
+  };
+  const writers = Array.from({ length: 8 }, (_, w) => writer(w));
+  await sleep(killAfterMs);
+  s.proc.kill('SIGKILL');
+  alive = false;
+  await Promise.all(writers);
+  await s.exited;
+  return { acked, attempted: n, codes };
+}
+
+async function countPresent(url: string, ids: string[]) {
+  let present = 0;
+  for (let i = 0; i < ids.length; i += 16) {
+    const batch = ids.slice(i, i + 16);
+    const rs = await Promise.all(
+      batch.map((id) =>
+        fetch(`${url}/collections/redlines/items/${encodeURIComponent(id)}`).then(async (r) => (await r.arrayBuffer(), r.status)),
+      ),
+    );
+    present += rs.filter((st) => st === 200).length;
+  }
+  return present;
+}
+
+async function killDrill(env: Record<string, string>, runs: number[]) {
+  const out = [];
+  for (const [i, killAfterMs] of runs.entries()) {
+    const s = await startService(env, 900_000);
+    const { acked, attempted, codes } = await writeUntilKilled(s, `${Date.now().toString(36)}${i}`, killAfterMs);
+    const t0 = Date.now();
+    const again = await startService(env, 900_000);
+    const reopen_s = Math.round((Date.now() - t0) / 100) / 10;
+    const present = await countPresent(again.url, acked);
+    await stopService(again);
+    out.push({
+      kill_after_ms: killAfterMs,
+      attempted,
+      acknowledged: acked.length,
+      present_after_restart: present,
+      lost: acked.length - present,
+      reopen_s,
+    });
+    console.log('kill -9', out.at(-1));
+  }
+  return out;
+}
+
+// ---- main ------------------------------------------------------------------------------------------------------
+
+const previous = ONLY.length && existsSync('bench/load-last-run.json') ? JSON.parse(readFileSync('bench/load-last-run.json', 'utf8')) : {};
+const result: Record<string, any> = { ...previous, machine: machine() };
+console.log('machine', result.machine);
+let cluster: Cluster | undefined;
+const pgliteDir = mkdtempSync(join(tmpdir(), 'kq-load-pglite-'));
+try {
+  cluster = await startCluster();
+  const admin = new pg.Client({ connectionString: cluster.url('postgres') });
+  await admin.connect();
+  await admin.query('CREATE DATABASE kq_load');
+  await admin.end();
+  const dbEnv = { DATABASE_URL: cluster.url('kq_load'), SEED_DEMO: 'true' };
+
+  // 1 + 2: throughput and soak
+  const s = want('throughput') || want('soak') || want('restart') ? await startService(dbEnv, 600_000) : undefined;
+  if (s && want('throughput')) {
+    const runs = [];
+    for (const scenario of ['tiles', 'items', 'checks']) {
+      for (const connections of [1, 8, 32]) {
+        const r = await loadRun(s.url, scenario, connections, DURATION);
+        runs.push(r);
+        console.log(JSON.stringify(r));
+      }
+    }
+    result.throughput = runs;
+  }
+  if (s && want('soak')) {
+    const rss: { t_s: number; rss_mb: number }[] = [{ t_s: 0, rss_mb: rssMb(s.proc.pid!) }];
+    const t0 = Date.now();
+    const sampler = setInterval(() => rss.push({ t_s: Math.round((Date.now() - t0) / 1000), rss_mb: rssMb(s.proc.pid!) }), 5_000);
+    const soak = await loadRun(s.url, 'mixed', 16, SOAK);
+    clearInterval(sampler);
+    await sleep(10_000);
+    rss.push({ t_s: Math.round((Date.now() - t0) / 1000), rss_mb: rssMb(s.proc.pid!) });
+    result.soak = { ...soak, rss, note: 'last sample 10 s after the load stopped' };
+    console.log('soak', JSON.stringify(result.soak));
+  }
+  if (s && want('restart')) {
+    // 3a: PostgreSQL restart under load (reads at 8 connections; stop -m fast at 5 s, start again at 12 s)
+    const pid = s.proc.pid!;
+    const during = loadRun(s.url, 'reads', 8, 25);
+    await sleep(5_000);
+    const tStop = Date.now();
+    cluster.pause();
+    let healthWhileDown: unknown;
+    try {
+      const h = await fetch(`${s.url}/api/health`);
+      healthWhileDown = { status: h.status, body: await h.json() };
+    } catch (e) {
+      healthWhileDown = String(e);
+    }
+    await sleep(7_000);
+    cluster.resume();
+    const tStart = Date.now();
+    let recovered_after_s: number | null = null;
+    for (let i = 0; i < 300; i++) {
+      try {
+        if ((await fetch(`${s.url}/collections/blocks/items?limit=1`)).status === 200) {
+          recovered_after_s = Math.round((Date.now() - tStart) / 100) / 10;
+          break;
+        }
+      } catch {
+        /* server gone? counted below */
+      }
+      await sleep(100);
+    }
+    const restartLoad = await during;
+    result.db_restart = {
+      load: restartLoad,
+      down_for_s: Math.round((tStart - tStop) / 100) / 10,
+      health_while_down: healthWhileDown,
+      process_alive: s.proc.exitCode === null && pid === s.proc.pid,
+      recovered_after_restart_s: recovered_after_s,
+    };
+    console.log('db restart', JSON.stringify(result.db_restart));
+  }
+  if (s) await stopService(s);
+
+  // 3b: kill -9 during writes, PostGIS then PGlite (the restart also proves the stale data-folder lock is taken over)
+  if (want('kill-postgis')) result.kill_postgis = await killDrill({ ...dbEnv, SEED_DEMO: 'false' }, [2_500, 4_000, 6_000]);
+  // the embedded engine writes one at a time (and slower): kill later so the writers get through
+  if (want('kill-pglite')) result.kill_pglite = await killDrill({ DATA_DIR: pgliteDir, SEED_DEMO: 'false' }, [8_000, 15_000]);
+} finally {
+  cluster?.stop();
+  rmSync(pgliteDir, { recursive: true, force: true });
+}
+
+writeFileSync('bench/load-last-run.json', JSON.stringify(result, null, 2));
+
+// Markdown for docs/benchmarks.md
+const md: string[] = [];
+const m = result.machine as ReturnType<typeof machine>;
+md.push(
+  `Machine: ${m.date.slice(0, 10)}, ${m.cpu}, nproc ${m.nproc}, ${m.memory_gib} GiB, Node ${m.node}; load average at start ${m.loadavg_at_start}.`,
+  '',
+);
+md.push('| scenario | connections | requests | req/s | p50 ms | p99 ms | max ms | errors / non-2xx |', '|---|---|---|---|---|---|---|---|');
+for (const r of result.throughput as any[])
+  md.push(
+    `| ${r.scenario} | ${r.connections} | ${r.requests} | ${r.rps} | ${r.p50_ms} | ${r.p99_ms} | ${r.max_ms} | ${r.errors} / ${r.non2xx} |`,
+  );
+const so = result.soak as any;
+md.push(
+  '',
+  `Soak: ${so.duration_s} s, 16 connections, mixed: ${so.requests} requests, ${so.rps} req/s, p50 ${so.p50_ms} ms, p99 ${so.p99_ms} ms, codes ${JSON.stringify(so.codes)}, errors ${so.errors}.`,
+);
+md.push(`RSS (MB) every 5 s: ${so.rss.map((x: any) => `${x.t_s}s ${x.rss_mb}`).join(' · ')}.`);
+const dr = result.db_restart as any;
+md.push(
+  '',
+  `Database restart under load: ${JSON.stringify(dr.load.codes)}, errors ${dr.load.errors}; down ${dr.down_for_s} s; health while down ${JSON.stringify((dr.health_while_down as any)?.status)}; process alive ${dr.process_alive}; reads answered 200 again ${dr.recovered_after_restart_s} s after PostgreSQL started.`,
+);
+for (const [name, rows] of [
+  ['PostGIS', result.kill_postgis],
+  ['PGlite', result.kill_pglite],
+] as const) {
+  for (const r of rows as any[])
+    md.push(
+      `kill -9 (${name}) at ${r.kill_after_ms} ms: ${r.acknowledged} acknowledged, ${r.present_after_restart} present after restart, **acknowledged writes lost: ${r.lost}**; reopened in ${r.reopen_s} s.`,
+    );
+}
+console.log('\n' + md.join('\n'));
+writeFileSync('bench/load-last-run.md', md.join('\n') + '\n');

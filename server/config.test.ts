@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_TOKEN, isLoopback, loadConfig } from './config';
+
+const strong = 'x'.repeat(32);
+
+describe('configuration', () => {
+  it('refuses the demo token and short tokens in production on a reachable address, in both languages', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', HOST: '0.0.0.0' })).toThrow(/演示令牌.*demo token/s);
+    expect(() => loadConfig({ NODE_ENV: 'production', HOST: '0.0.0.0', ADMIN_TOKEN: DEMO_TOKEN })).toThrow(/demo token/);
+    expect(() => loadConfig({ NODE_ENV: 'production', HOST: '10.1.2.3', ADMIN_TOKEN: '12345678' })).toThrow(
+      /至少 32 个字符.*at least 32 characters/s,
+    );
+    expect(loadConfig({ NODE_ENV: 'production', HOST: '0.0.0.0', ADMIN_TOKEN: strong }).ADMIN_TOKEN).toBe(strong);
+  });
+
+  it('lets production on loopback and development keep the demo token', () => {
+    expect(loadConfig({ NODE_ENV: 'production', HOST: '127.0.0.1' }).ADMIN_TOKEN).toBe(DEMO_TOKEN);
+    expect(loadConfig({ NODE_ENV: 'production', HOST: 'localhost', ADMIN_TOKEN: '12345678' }).ADMIN_TOKEN).toBe('12345678');
+    expect(loadConfig({ HOST: '0.0.0.0' }).ADMIN_TOKEN).toBe(DEMO_TOKEN);
+  });
+
+  it('reads TRUST_PROXY as off, a hop count or a list of proxies', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toBe('loopback, 10.0.0.0/8');
+  });
+
+  it('takes PUBLIC_URL only as an http(s) URL, without a trailing slash', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://map.example.gov.cn/' }).PUBLIC_URL).toBe('https://map.example.gov.cn');
+    expect(loadConfig({ PUBLIC_URL: 'https://example.org/kq' }).PUBLIC_URL).toBe('https://example.org/kq');
+    expect(() => loadConfig({ PUBLIC_URL: 'javascript://evil' })).toThrow(/PUBLIC_URL/);
+    expect(() => loadConfig({ PUBLIC_URL: 'https://x.org/?a=1' })).toThrow(/PUBLIC_URL/);
+  });
+
+  it('knows loopback addresses', () => {
+    for (const h of ['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost']) expect(isLoopback(h)).toBe(true);
+    for (const h of ['0.0.0.0', '::', '192.168.1.2', 'example.org']) expect(isLoopback(h)).toBe(false);
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * Test and benchmark shapes (not used by the service): a comb, the shape that made the old x-sweep quadratic —
+ * `teeth` long edges all spanning the same x range — as one valid lon/lat ring over Shanxi, open (no closing
+ * corner). `angleDeg` turns it about its centre (45° makes every tooth's bounding box overlap its neighbours').
+ */
+export function combRing(teeth: number, opts: { angleDeg?: number; lon?: number; lat?: number; size?: number } = {}): [number, number][] {
+  const L = 1000;
+  const pts: [number, number][] = [[0, 0]];
+  for (let i = 0; i < teeth; i++) pts.push([L, 2 * i], [L, 2 * i + 1], [1, 2 * i + 1], [1, 2 * i + 2]);
+  pts.push([0, 2 * teeth]);
+  const size = opts.size ?? 0.4;
+  const a = ((opts.angleDeg ?? 0) * Math.PI) / 180;
+  const [cx, cy] = [L / 2, teeth];
+  const lon0 = opts.lon ?? 112.5;
+  const lat0 = opts.lat ?? 36.5;
+  return pts.map(([x, y]) => {
+    const u = (x - cx) / L;
+    const v = (y - cy) / (2 * teeth);
+    return [lon0 + size * (u * Math.cos(a) - v * Math.sin(a)), lat0 + size * (u * Math.sin(a) + v * Math.cos(a))];
+  });
+}
+
+/** The comb as a closed GeoJSON Polygon. */
+export function combPolygon(teeth: number, opts: Parameters<typeof combRing>[1] = {}) {
+  const ring = combRing(teeth, opts);
+  return { type: 'Polygon' as const, coordinates: [[...ring, ring[0]]] };
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { isWriteRoute, routeClass } from './rate-limit';
+
+const r = (method: string, path: string) => ({ method, path });
+
+describe('route classes', () => {
+  it('gives every route a budget except health', () => {
+    expect(routeClass(r('GET', '/api/health'))).toBeUndefined();
+    expect(routeClass(r('GET', '/tiles/blocks/8/1/2.mvt'))).toBe('tiles');
+    expect(routeClass(r('GET', '/tiles/blocks.json'))).toBe('tiles');
+    expect(routeClass(r('GET', '/api/conflicts'))).toBe('register');
+    expect(routeClass(r('GET', '/api/blocks/blk-0015/conflicts'))).toBe('block-conflicts');
+    for (const p of ['/api/parse', '/api/checks', '/api/export', '/api/blocks/x/export', '/api/blocks/x/relinquishment-plans'])
+      expect(routeClass(r('POST', p))).toBe('uploads');
+    expect(routeClass(r('POST', '/collections/redlines/items'))).toBe('writes');
+    expect(routeClass(r('PUT', '/collections/blocks/items/b1'))).toBe('writes');
+    expect(routeClass(r('DELETE', '/ogc/collections/blocks/items/b1'))).toBe('writes');
+    expect(routeClass(r('POST', '/api/offsets'))).toBe('writes');
+    for (const p of ['/collections/blocks/items', '/api/deadlines', '/', '/assets/index.js', '/api/blocks/x/assessment'])
+      expect(routeClass(r('GET', p))).toBe('reads');
+  });
+
+  it('knows the write routes that need the token', () => {
+    expect(isWriteRoute(r('GET', '/collections/blocks/items'))).toBe(false);
+    expect(isWriteRoute(r('POST', '/api/checks'))).toBe(false);
+    expect(isWriteRoute(r('POST', '/collections/nope/items'))).toBe(true);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * The sentences of the lifecycle module (stored-block assessments): what each derived input is, and
+ * the warnings. Formulas stay arithmetic; the words around them are here, in both languages.
+ */
+import { defineMessages } from '../i18n/message';
+import { DECISIONS, MINERALS, REGIMES, label } from '../vocab';
+
+export const LIFECYCLE_SAY = defineMessages({
+  NO_DATES: {
+    en: () => 'the block has no validity dates or first registration date: nothing to assess',
+    zh: () => '该区块缺少有效期或首次登记日期，无法评估',
+  },
+  LICENSED_AREA_FROM_GEOMETRY: {
+    en: () => 'licensed area from the block geometry (CGCS2000 ellipsoidal area)',
+    zh: () => '许可证面积：由区块范围按 CGCS2000 椭球面积计算',
+  },
+  PROVEN_AREA_FROM_RESERVES: {
+    en: () => 'proven-reserve area inside the block, from the reserves layer',
+    zh: () => '区块内探明储量面积：取自探明储量范围图层',
+  },
+  INVESTED_WITHIN: {
+    en: (p: { from: string; to: string }) =>
+      `investment actually made in the term ${p.from} – ${p.to} (calendar-year ledger, pro rata by day)`,
+    zh: (p: { from: string; to: string }) => `有效期 ${p.from} 至 ${p.to} 内实际完成的勘查投入（按自然年台账、按日折算）`,
+  },
+  FEES_TO_DATE: {
+    en: (p: { year: number }) => `exploration-right usage fees to date, years 1–${p.year}, on the current area`,
+    zh: (p: { year: number }) => `探矿权使用费累计（第 1–${p.year} 勘查年度，按现有面积）`,
+  },
+  NOTHING_TO_RELINQUISH: {
+    en: (p: { decision: string }) => `The assessment requires no reduction (decision: ${label(DECISIONS, p.decision, 'en')})`,
+    zh: (p: { decision: string }) => `评估结果无需核减（结论：${label(DECISIONS, p.decision, 'zh')}）`,
+  },
+  NOT_273: {
+    en: (p: { regime: string; mineral: string }) =>
+      `${p.regime} (${p.mineral}): the minimum-investment tiers and usage fees of 273号令 (第十六条, 第三十三条) apply only to Shanxi CBM; none is modelled for this block, and the national reduction does not depend on investment`,
+    zh: (p: { regime: string; mineral: string }) =>
+      `${label(REGIMES, p.regime, 'zh')}（${label(MINERALS, p.mineral, 'zh')}）：273号令 第十六条的最低勘查投入档次和第三十三条的使用费仅适用于山西煤层气；本区块未计算，全国规定的核减也不取决于勘查投入`,
+  },
+  COVID_APPROVED: {
+    en: (p: { doc: string }) => `R-COVID-3: COVID reduction of the minimum investment applied — approval on record: ${p.doc}`,
+    zh: (p: { doc: string }) => `R-COVID-3：按已登记的批复（${p.doc}）核减疫情影响期间的最低勘查投入`,
+  },
+  COVID_NOT_APPROVED: {
+    en: () =>
+      'R-COVID-3: no COVID approval is recorded for this block — 晋自然资函〔2020〕1333号 approved named projects on application, so no reduction is applied',
+    zh: () => 'R-COVID-3：该区块无疫情批复记录——晋自然资函〔2020〕1333号 系对申请项目逐一批复，故不核减',
+  },
+  OFFSETS_ON_RECORD: {
+    en: (p: { current: string; geometry: string }) =>
+      `licensed area on record ${p.current} km² (after offsets) differs from the geometry's ${p.geometry} km²: the given-up extent is not yet redrawn`,
+    zh: (p: { current: string; geometry: string }) =>
+      `登记证载面积 ${p.current} km²（抵扣后）与图形面积 ${p.geometry} km² 不一致：抵扣范围尚未落图`,
+  },
+});

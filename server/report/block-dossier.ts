@@ -1,0 +1,171 @@
+/**
+ * The block dossier PDF: gathers the register entry, history, conflicts (as an extension by the
+ * holder), the stored-block assessment and — when there is an area to relinquish — the planner's
+ * candidate, signs the record, renders the HTML (block-html.ts) and attaches the signed record.
+ */
+import { z } from 'zod';
+import { runCheck } from '../conflicts/engine';
+import { buildSubject, type StoredBlock as SubjectBlock } from '../conflicts/subject';
+import type { Db } from '../db';
+import { AppError, notFound } from '../errors';
+import { fromZod } from '../http/error-middleware';
+import { ledgerFromRows, type OffsetRow } from '../lifecycle/ledger';
+import { assessStoredBlock, type InvestmentRow, type StoredBlock } from '../lifecycle/stored-block';
+import { planRelinquishment } from '../planner';
+import { isoDate } from '../rules';
+import { dossierHtml, type DossierRecord } from './block-html';
+import { certificateService, newCertificateId } from './certificates';
+import { buildCheckRecord } from './check-record';
+import { checkModel } from './check-model';
+import { footerHtml } from './html';
+import { attachFile } from './pdf-attach';
+import type { PdfRenderer } from './renderer';
+import { SERVICE } from './service-info';
+import { reportVisibilityFor } from './visibility';
+
+export interface DossierDeps {
+  db: Db;
+  certs: ReturnType<typeof certificateService>;
+  renderer: PdfRenderer;
+  qr: (url: string) => Promise<string>;
+  origin: string;
+}
+
+const DossierQuery = z.object({
+  on: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  required_km2: z.coerce.number().positive().optional(),
+  candidate: z.enum(['A', 'B', 'C']).default('A'),
+});
+
+const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+
+export async function blockDossier(
+  d: DossierDeps,
+  id: string,
+  lang: 'zh' | 'en',
+  query: unknown,
+): Promise<{ pdf: Buffer; filename: string; certificate_id: string }> {
+  const q = DossierQuery.safeParse(query);
+  if (!q.success) throw fromZod(q.error, 'REPORT_BAD_PARAMETER');
+  const on = q.data.on ?? isoDate(new Date());
+  const { db } = d;
+  const block = (await db.named<StoredBlock & Record<string, unknown>>('lifecycle_block', [id])).rows[0];
+  if (!block) throw notFound('block', id);
+  const subj = (await db.named<SubjectBlock & { geometry: string }>('conflicts_subject_block', [id])).rows[0];
+  const geometry = JSON.parse(subj.geometry);
+  const [inv, offsets, history, version] = await Promise.all([
+    db.named<InvestmentRow>('lifecycle_investments', [id]),
+    db.named<OffsetRow>('offsets_for_block', [id]),
+    db.named<Record<string, unknown>>('block_history', [id]),
+    db.named<{ as_at: Date | string | null }>('register_version'),
+  ]);
+  const assessment = assessStoredBlock(block, inv.rows, ledgerFromRows(offsets.rows), on);
+  const { subject, province_registered } = buildSubject({ application: 'extension', as_of: on }, subj);
+  const check = await runCheck(db, { geometry, area_km2: Number(block.area_km2), subject, block_id: id, province_registered });
+
+  // the annex: the area to relinquish from the request, else from the assessment
+  const ex = assessment.assessment;
+  const required = q.data.required_km2 ?? (ex && ex.decision === 'extend' && ex.reduction_km2 > 0 ? ex.reduction_km2 : null);
+  const annex: DossierRecord['annex'] = {
+    required_km2: required,
+    source: q.data.required_km2 !== undefined ? 'request' : required !== null ? 'assessment' : null,
+    candidate: null,
+    note: null,
+  };
+  if (required === null) {
+    annex.note =
+      lang === 'zh'
+        ? `延续评估结论为“${ex?.decision ?? '无'}”，无须缩减：附件列出现登记范围。`
+        : `The assessment's decision is '${ex?.decision ?? 'none'}': nothing to relinquish; the annex lists the licensed area.`;
+  } else {
+    const ctx = (await db.named<any>('planner_context', [id])).rows[0];
+    const plan = planRelinquishment({
+      block: ctx.block,
+      required_km2: required,
+      keep: { reserves: ctx.reserves, wells: ctx.wells, pipelines: ctx.pipelines },
+      deduct_first: [...ctx.protected_areas, ...ctx.redlines],
+    });
+    const c = plan.candidates.find((x) => x.id === q.data.candidate) ?? plan.candidates[0];
+    if (!c)
+      throw new AppError(422, 'NO_PLAN', 'No deduction extent meets the required area', '找不到满足核减面积的范围', [
+        { required_km2: required },
+      ]);
+    annex.candidate = {
+      id: c.id,
+      strategy: c.strategy,
+      area_km2: c.area_km2,
+      retained_area_km2: c.retained_area_km2,
+      geometry: c.geometry,
+      retained: c.retained,
+      reasons: c.reasons,
+    };
+  }
+
+  const visibility = reportVisibilityFor(null); // ROLE HOOK: pass the caller's role when the roles issue lands
+  const shownAssessment = visibility.investment ? assessment : { ...assessment, investment: null };
+  const issued = new Date();
+  const certificate_id = newCertificateId(issued);
+  const key = await d.certs.signingKey();
+  const verify_url = `${d.origin}/verify/${certificate_id}`;
+  const record: DossierRecord = plain({
+    type: 'kq.block-dossier',
+    version: 1,
+    certificate_id,
+    issued_at: issued.toISOString(),
+    service: SERVICE,
+    register_as_at: version.rows[0]?.as_at ? new Date(version.rows[0].as_at).toISOString() : null,
+    key_id: key.key_id,
+    verify_url,
+    as_of: on,
+    block: { ...block, geometry, area_km2: Number(block.area_km2) },
+    history: history.rows,
+    conflicts: { summary: check.summary, entries: check.conflicts.map(({ geometry: _g, ...rest }) => rest) },
+    assessment: shownAssessment,
+    visibility,
+    annex,
+  } as DossierRecord);
+  const env = await d.certs.sign(record as unknown as Record<string, unknown> & { certificate_id: string; issued_at: string });
+
+  // conflict tables reuse the check report's model (with overlap geometries, not signed here)
+  const model = checkModel(
+    buildCheckRecord(
+      {
+        certificate_id,
+        check_id: '',
+        issued_at: record.issued_at,
+        service: SERVICE,
+        register_as_at: record.register_as_at,
+        key_id: key.key_id,
+        verify_url,
+      },
+      {
+        subject,
+        block_id: id,
+        described: {
+          format: 'register',
+          crs: 4490,
+          area_km2: Number(block.area_km2),
+          geometry,
+          parcels: [{ name: block.name, vertex_count: 0, area_km2: Number(block.area_km2) }],
+          warnings: [],
+        },
+        result: check,
+      },
+    ),
+  );
+  const html = dossierHtml(record, model, lang, { certificate_id, key_id: key.key_id, verify_url, qr_svg: await d.qr(verify_url) });
+  const pdf = await d.renderer.pdf(html, {
+    footerHtml: footerHtml(`${block.name} · ${lang === 'zh' ? '证书编号' : 'Certificate'} ${certificate_id}`),
+  });
+  const out = attachFile(pdf, {
+    name: 'certificate.json',
+    mimeType: 'application/json',
+    data: Buffer.from(JSON.stringify(env), 'utf8'),
+    description: 'Signed record (Ed25519)',
+  });
+  await d.certs.store('block-dossier', env);
+  return { pdf: out, filename: `${lang === 'zh' ? '矿业权档案' : 'dossier'}-${block.name}-${certificate_id}.pdf`, certificate_id };
+}

@@ -1,0 +1,55 @@
+/** The sentences reports and certificates say (server/i18n/message.ts shape). */
+import { defineMessages } from '../i18n/message';
+
+export const REPORT_SAY = defineMessages({
+  VERDICT_DEDUCT: {
+    en: (p: { deductible: string; net: string }) =>
+      `The application overlaps areas it may not hold: ${p.deductible} km² must leave it, leaving ${p.net} km².`,
+    zh: (p: { deductible: string; net: string }) => `申请范围存在不得重叠或须扣减的部分：扣减 ${p.deductible} km² 后净面积 ${p.net} km²。`,
+  },
+  VERDICT_CONDITIONS: {
+    en: (p: { n: number }) =>
+      `No area must be deducted, but ${p.n} overlap(s) need an agreement, commitment or protective measure before approval.`,
+    zh: (p: { n: number }) => `无须扣减面积，但有 ${p.n} 处重叠须在审批前提交协议、承诺或采取保护措施。`,
+  },
+  VERDICT_CLEAR: {
+    en: () => 'No overlap restricts the application (rights, reserves, protected areas, red lines, wells, pipelines).',
+    zh: () => '未发现限制申请的重叠（矿业权、储量、自然保护地、生态保护红线、井、管线）。',
+  },
+  SYNTHETIC_DATA: {
+    en: () =>
+      'Demonstration service: the register data are synthetic (合成演示数据), realistic in place and size but not real rights. This report is not an administrative decision.',
+    zh: () => '演示服务：登记数据为合成演示数据，位置与规模仿真，但并非真实矿业权。本报告不构成行政决定。',
+  },
+  DEMO_SIGNING_KEY: {
+    en: () =>
+      'No SIGNING_KEY configured: certificates are signed with a demo key generated and kept in the database. Configure SIGNING_KEY (Ed25519 PKCS#8 PEM or base64 DER) in production.',
+    zh: () =>
+      '未配置 SIGNING_KEY：证书使用数据库中自动生成的演示密钥签名。生产环境请配置 SIGNING_KEY（Ed25519 PKCS#8 PEM 或 base64 DER）。',
+  },
+  VERIFY_VALID: {
+    en: (p: { id: string }) => `Certificate ${p.id} is valid: the signature matches and the record equals the one on file.`,
+    zh: (p: { id: string }) => `证书 ${p.id} 有效：签名正确，记录与存档一致。`,
+  },
+  VERIFY_BAD_SIGNATURE: {
+    en: (p: { id: string }) =>
+      `Certificate ${p.id}: the signature does not match the record — it was altered or not issued by this service.`,
+    zh: (p: { id: string }) => `证书 ${p.id}：签名与记录不符——记录已被改动，或并非本服务签发。`,
+  },
+  VERIFY_DIFFERS: {
+    en: (p: { id: string; n: number }) => `Certificate ${p.id}: ${p.n} value(s) differ from the record on file.`,
+    zh: (p: { id: string; n: number }) => `证书 ${p.id}：有 ${p.n} 处与存档记录不一致。`,
+  },
+  VERIFY_UNKNOWN: {
+    en: (p: { id: string }) => `No certificate ${p.id} is on file at this service.`,
+    zh: (p: { id: string }) => `本服务没有编号为 ${p.id} 的证书存档。`,
+  },
+  VERIFY_OTHER_KEY: {
+    en: (p: { key: string }) => `The record names signing key ${p.key}, which is not this service's key.`,
+    zh: (p: { key: string }) => `记录所署签名密钥 ${p.key} 不是本服务的密钥。`,
+  },
+  MANY_CORNERS: {
+    en: (p: { n: number; every: number }) => `${p.n} corners: the map labels every ${p.every}th; the table lists them all.`,
+    zh: (p: { n: number; every: number }) => `共 ${p.n} 个拐点：图上每隔 ${p.every} 个标注一个，表中全部列出。`,
+  },
+});

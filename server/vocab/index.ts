@@ -1,0 +1,414 @@
+/**
+ * Every stable vocabulary of the service, once, as `{ code: { zh, en } }`: the API's codes and their
+ * names in both languages. Pure data (no node imports), so the page imports it too. zod enums, the
+ * page's selects and legends, and the CSV/XLSX labels all derive from here; `vocab.test.ts` compares
+ * the register vocabularies with the SQL `CHECK` lists in sql/migrations.
+ *
+ * Labels follow the regulators' wording: outcomes use 禁止 / 扣除 (not 不得重叠 / 扣减) everywhere,
+ * in the page, in the CSV and in server sentences.
+ */
+export type Lang = 'zh' | 'en';
+
+export interface Term {
+  zh: string;
+  en: string;
+}
+
+/** A vocabulary: codes in their API order, each with its names. */
+export type Vocab<K extends string = string> = Readonly<Record<K, Term>>;
+
+const vocab = <const T extends Record<string, Term>>(v: T): T => v;
+
+/** The codes of a vocabulary as a non-empty tuple, in declaration order (for `z.enum`). */
+export function codesOf<T extends Record<string, unknown>>(v: T): [keyof T & string, ...(keyof T & string)[]] {
+  return Object.keys(v) as [keyof T & string, ...(keyof T & string)[]];
+}
+
+// ---------------------------------------------------------------- register (SQL CHECK lists)
+
+export interface MineralTerm extends Term {
+  /** 油气 class (CBM counts as 油气, 001 L9403): decides which overlap rules apply (server/conflicts/outcomes.ts) */
+  oil_gas: boolean;
+}
+const minerals = <const T extends Record<string, MineralTerm>>(v: T): T => v;
+
+export const MINERALS = minerals({
+  cbm: { zh: '煤层气', en: 'CBM', oil_gas: true },
+  coal: { zh: '煤炭', en: 'coal', oil_gas: false },
+  oil_gas: { zh: '石油天然气', en: 'oil & gas', oil_gas: true },
+  tight_gas: { zh: '致密气', en: 'tight gas', oil_gas: true },
+  shale_gas: { zh: '页岩气', en: 'shale gas', oil_gas: true },
+  other: { zh: '其他', en: 'other', oil_gas: false },
+});
+
+export const BLOCK_KINDS = vocab({
+  exploration: { zh: '探矿权', en: 'exploration right' },
+  mining: { zh: '采矿权', en: 'mining right' },
+});
+
+export const BLOCK_STATUSES = vocab({
+  valid: { zh: '有效', en: 'valid' },
+  extension_applied: { zh: '延续申请中', en: 'extension applied' },
+  report_then_produce: { zh: '报告后开采', en: 'report-then-produce' },
+  retained: { zh: '保留', en: 'retained' },
+  expired: { zh: '已过期', en: 'expired' },
+  cancelled: { zh: '已注销', en: 'cancelled' },
+});
+
+/** How a right was obtained, as the register records it. */
+export const ACQUISITION_METHODS = vocab({
+  tender: { zh: '招标', en: 'tender' },
+  listing: { zh: '挂牌', en: 'listing' },
+  agreement: { zh: '协议', en: 'agreement' },
+  administrative: { zh: '行政审批', en: 'administrative grant' },
+  added_mineral: { zh: '增列', en: 'added mineral (coal-right addition)' },
+});
+
+/** How a right was obtained, as the extension rules and transfer contracts name it (server/rules/schemas.ts). */
+export const CONTRACT_ACQUISITION_METHODS = vocab({
+  listing: { zh: '挂牌', en: 'listing' },
+  tender: { zh: '招标', en: 'tender' },
+  auction: { zh: '拍卖', en: 'auction' },
+  agreement: { zh: '协议', en: 'agreement' },
+  administrative: { zh: '行政审批', en: 'administrative grant' },
+  coal_addition: { zh: '增列', en: 'coal-right addition' },
+  other: { zh: '其他', en: 'other' },
+});
+
+/**
+ * Register acquisition method → the rules' contract vocabulary. Total by its type: a new register
+ * code fails to compile until it is mapped. (`auction` and `other` exist only in contracts: the
+ * register has no auctioned right.)
+ */
+export const REGISTER_TO_CONTRACT_ACQUISITION: Readonly<
+  Record<keyof typeof ACQUISITION_METHODS, keyof typeof CONTRACT_ACQUISITION_METHODS>
+> = {
+  tender: 'tender',
+  listing: 'listing',
+  agreement: 'agreement',
+  administrative: 'administrative',
+  added_mineral: 'coal_addition',
+};
+
+export const RESERVE_KINDS = vocab({
+  proven: { zh: '探明', en: 'proven' },
+  submitted: { zh: '已提交', en: 'submitted' },
+});
+
+export const PA_CATEGORIES = vocab({
+  nature_reserve: { zh: '自然保护区', en: 'nature reserve' },
+  scenic_area: { zh: '风景名胜区', en: 'scenic area' },
+  geopark: { zh: '地质公园', en: 'geopark' },
+  forest_park: { zh: '森林公园', en: 'forest park' },
+  wetland_park: { zh: '湿地公园', en: 'wetland park' },
+  spring_protection: { zh: '泉域重点保护区', en: 'spring protection zone' },
+  water_source: { zh: '饮用水水源保护区', en: 'drinking-water source' },
+  cultural_relic: { zh: '文物保护区', en: 'cultural relic area' },
+  high_grade_forest: { zh: '高等级林地', en: 'high-grade forest' },
+  no_mining_zone: { zh: '禁采区', en: 'no-mining zone' },
+  other: { zh: '其他保护地', en: 'other protected area' },
+});
+
+export const PA_ZONES = vocab({
+  core: { zh: '核心保护区', en: 'core zone' },
+  general: { zh: '一般控制区', en: 'general control zone' },
+});
+
+/** Protected-area level (free text in the register; these are the values the demo data and the page know). */
+export const PA_LEVELS = vocab({
+  national: { zh: '国家级', en: 'national' },
+  provincial: { zh: '省级', en: 'provincial' },
+  municipal: { zh: '市级', en: 'municipal' },
+  county: { zh: '县级', en: 'county' },
+});
+
+export const REDLINE_STATUSES = vocab({
+  proposed: { zh: '拟划', en: 'proposed' },
+  official: { zh: '正式', en: 'official' },
+});
+
+export const WELL_TYPES = vocab({
+  vertical: { zh: '直井', en: 'vertical' },
+  directional: { zh: '定向井', en: 'directional' },
+  horizontal: { zh: '水平井', en: 'horizontal' },
+});
+
+export const WELL_STATUSES = vocab({
+  producing: { zh: '生产', en: 'producing' },
+  drilling: { zh: '钻井中', en: 'drilling' },
+  inactive: { zh: '停产', en: 'inactive' },
+  abandoned: { zh: '废弃', en: 'abandoned' },
+  plugged: { zh: '封井', en: 'plugged' },
+});
+
+export const PIPELINE_TYPES = vocab({
+  gathering: { zh: '集输管线', en: 'gathering line' },
+  trunk: { zh: '干线', en: 'trunk line' },
+});
+
+export const PIPELINE_STATUSES = vocab({
+  operating: { zh: '运行', en: 'operating' },
+  construction: { zh: '在建', en: 'under construction' },
+  planned: { zh: '规划', en: 'planned' },
+  abandoned: { zh: '废弃', en: 'abandoned' },
+});
+
+export const BOUNDARY_LEVELS = vocab({
+  province: { zh: '省', en: 'province' },
+  city: { zh: '市', en: 'city' },
+});
+
+/** Basins and coalfields (free text `basin` in the register). */
+/** Kinds of signed record (certificates, sql/migrations/010_checks.sql). */
+export const CERTIFICATE_KINDS = vocab({
+  check: { zh: '查重检查报告', en: 'overlap check report' },
+  'block-dossier': { zh: '区块档案', en: 'block dossier' },
+});
+
+export const BASINS = vocab({
+  qinshui: { zh: '沁水盆地', en: 'Qinshui basin' },
+  ordos_east: { zh: '鄂尔多斯盆地东缘', en: 'eastern Ordos basin' },
+  huoxi: { zh: '霍西煤田', en: 'Huoxi coalfield' },
+  ningwu: { zh: '宁武盆地', en: 'Ningwu basin' },
+  xishan: { zh: '西山煤田', en: 'Xishan coalfield' },
+  datong: { zh: '大同煤田', en: 'Datong coalfield' },
+});
+
+/**
+ * Which vocabulary each SQL `CHECK (col IN (…))` list of sql/migrations must equal, as `table.column`.
+ * vocab.test.ts parses the migrations and compares both ways.
+ */
+export const SQL_CHECKED: Readonly<Record<string, Vocab>> = {
+  'blocks.kind': BLOCK_KINDS,
+  'blocks.mineral': MINERALS,
+  'blocks.acquisition_method': ACQUISITION_METHODS,
+  'blocks.status': BLOCK_STATUSES,
+  'reserves.kind': RESERVE_KINDS,
+  'protected_areas.category': PA_CATEGORIES,
+  'protected_areas.zone': PA_ZONES,
+  'redlines.status': REDLINE_STATUSES,
+  'wells.type': WELL_TYPES,
+  'wells.status': WELL_STATUSES,
+  'pipelines.type': PIPELINE_TYPES,
+  'pipelines.status': PIPELINE_STATUSES,
+  'boundaries.level': BOUNDARY_LEVELS,
+  'certificates.kind': CERTIFICATE_KINDS,
+};
+
+// ---------------------------------------------------------------- collections
+
+export const COLLECTIONS = vocab({
+  blocks: { zh: '矿业权', en: 'mining rights' },
+  reserves: { zh: '探明储量', en: 'proven reserves' },
+  'protected-areas': { zh: '自然保护地', en: 'protected areas' },
+  redlines: { zh: '生态保护红线', en: 'red lines' },
+  wells: { zh: '井', en: 'wells' },
+  pipelines: { zh: '管线', en: 'pipelines' },
+  boundaries: { zh: '行政区划', en: 'boundaries' },
+});
+
+// ---------------------------------------------------------------- conflict checks
+
+/** What is applied for (the subject of a check). */
+export const APPLICATIONS = vocab({
+  new_exploration: { zh: '新立探矿权', en: 'new exploration right' },
+  new_mining: { zh: '新立采矿权', en: 'new mining right' },
+  extension: { zh: '延续', en: 'extension' },
+  change: { zh: '变更', en: 'change' },
+  report_then_produce: { zh: '报告后开采', en: 'report-then-produce' },
+});
+
+/** How grave an outcome is: decides its colour on the map and in the list. */
+export type Severity = 'block' | 'condition' | 'ok' | 'info';
+export const SEVERITIES = vocab({
+  block: { zh: '不可重叠或须扣除', en: 'blocks or must be deducted' },
+  condition: { zh: '有条件', en: 'conditional' },
+  ok: { zh: '无妨碍', en: 'no bar' },
+  info: { zh: '提示', en: 'for information' },
+});
+
+export interface OutcomeTerm extends Term {
+  severity: Severity;
+}
+const outcomes = <const T extends Record<string, OutcomeTerm>>(v: T): T => v;
+
+/** Rule outcomes of the conflict engine (server/conflicts/outcomes.ts decides which applies). */
+export const OUTCOMES = outcomes({
+  // rights over rights
+  same_holder: { zh: '同一权利人', en: 'same holder', severity: 'ok' },
+  forbidden: { zh: '禁止', en: 'forbidden', severity: 'block' },
+  requires_agreement: { zh: '需协议', en: 'requires agreement', severity: 'condition' },
+  requires_commitment: { zh: '需承诺', en: 'requires commitment', severity: 'condition' },
+  void: { zh: '已失效', en: 'void', severity: 'ok' },
+  // containment
+  outside_exploration_block: { zh: '超出探矿权范围', en: 'outside the exploration block', severity: 'block' },
+  outside_original_area: { zh: '超出原登记范围', en: 'outside the registered area', severity: 'block' },
+  crosses_provincial_border: { zh: '跨省界', en: 'crosses the provincial border', severity: 'block' },
+  // protected areas and red lines
+  deduct: { zh: '扣除', en: 'deduct', severity: 'block' },
+  may_continue: { zh: '可继续勘查', en: 'may continue', severity: 'ok' },
+  may_continue_no_expansion: { zh: '可继续、不得扩大', en: 'may continue, no expansion', severity: 'condition' },
+  protect_in_place: { zh: '避让保护', en: 'protect in place', severity: 'condition' },
+  keep_with_commitment: { zh: '承诺保留', en: 'kept on commitment', severity: 'condition' },
+  // wells and pipelines
+  other_holder_well: { zh: '他人井', en: "another holder's well", severity: 'condition' },
+  inactive_well: { zh: '长停井', en: 'long-inactive well', severity: 'info' },
+  abandoned_well: { zh: '废弃井', en: 'abandoned well', severity: 'condition' },
+  harmless_crossing_required: { zh: '需无害化穿越', en: 'harmless crossing required', severity: 'condition' },
+  existing_overlap: { zh: '已有重叠待核实', en: 'existing overlap (review)', severity: 'condition' },
+  review_required: { zh: '无规定待核实', en: 'review required', severity: 'condition' },
+});
+export type OutcomeCode = keyof typeof OUTCOMES;
+
+/** Which check produced a containment entry. */
+export const CONFLICT_CHECKS = vocab({
+  containment: { zh: '范围包含', en: 'containment' },
+  provincial_border: { zh: '省界', en: 'provincial border' },
+});
+
+/** Keys of a check's summary that are not collections. */
+export const SUMMARY_KEYS = vocab({
+  containment: { zh: '范围包含', en: 'containment' },
+  deductible_area_km2: { zh: '应扣除面积', en: 'deductible area' },
+  net_area_km2: { zh: '净面积', en: 'net area' },
+});
+
+/** A conflict entry's `category` where it is neither a right kind nor a protected-area category. */
+export const ENTRY_CATEGORIES = vocab({
+  redline: { zh: '生态保护红线', en: 'red line' },
+});
+
+/** DB14/T 2053 location class of an inactive or abandoned well. */
+export const WELL_LOCATION_CLASSES = vocab({
+  ecologically_sensitive: { zh: '生态敏感区', en: 'ecologically sensitive area' },
+  coal_district: { zh: '煤矿区', en: 'coal-mining district' },
+  coal_unmined: { zh: '煤矿未采区', en: 'coal not yet mined' },
+});
+
+/** Coordinate-file formats (server/parse FORMATS) and where else an input may come from. */
+export const FILE_FORMATS = vocab({
+  'guotu-txt': { zh: '国土 TXT', en: 'Guotu TXT' },
+  csv: { zh: 'CSV 坐标表', en: 'CSV corner table' },
+  xlsx: { zh: 'XLSX 坐标表', en: 'XLSX corner table' },
+  geojson: { zh: 'GeoJSON', en: 'GeoJSON' },
+  kml: { zh: 'KML', en: 'KML' },
+  kmz: { zh: 'KMZ', en: 'KMZ' },
+  shp: { zh: 'Shapefile（ZIP）', en: 'Shapefile (ZIP)' },
+  register: { zh: '登记库', en: 'register' },
+});
+
+/** Keys of an error's `details` entries (server/errors.ts ErrorDetail and the parsers' details). */
+export const ERROR_DETAIL_KEYS = vocab({
+  line: { zh: '行', en: 'line' },
+  point: { zh: '点', en: 'point' },
+  parcel: { zh: '地块', en: 'parcel' },
+  ring: { zh: '环', en: 'ring' },
+  other_point: { zh: '另一点', en: 'other point' },
+  field: { zh: '字段', en: 'field' },
+  value: { zh: '值', en: 'value' },
+  message: { zh: '说明', en: 'message' },
+  reason: { zh: '原因', en: 'reason' },
+  hint: { zh: '提示', en: 'hint' },
+  supported: { zh: '支持的格式', en: 'supported' },
+  filename: { zh: '文件名', en: 'file name' },
+  entries: { zh: '压缩包内文件', en: 'entries' },
+  kind: { zh: '类型', en: 'kind' },
+  limit: { zh: '上限', en: 'limit' },
+  required_km2: { zh: '需核减面积（km²）', en: 'required (km²)' },
+});
+
+// ---------------------------------------------------------------- licence lifecycle
+
+/** Rule regimes (server/rules/regimes.ts REGIME_IDS). */
+export const REGIMES = vocab({
+  'national-2019': { zh: '全国（2019）', en: 'national (2019)' },
+  'shanxi-cbm-2020': { zh: '山西煤层气（2020）', en: 'Shanxi CBM (2020)' },
+  'national-2023': { zh: '全国（2023）', en: 'national (2023)' },
+});
+
+/** Extension decisions. */
+export const DECISIONS = vocab({
+  extend: { zh: '准予延续', en: 'extend' },
+  refuse: { zh: '不予延续', en: 'refuse' },
+});
+
+/** Deadline kinds of the deadlines list. */
+export const DEADLINE_KINDS = vocab({
+  expiry: { zh: '有效期届满', en: 'expiry' },
+  extension_application: { zh: '申请延续截止', en: 'last day to apply for extension' },
+  mining_registration: { zh: '申请采矿登记截止', en: 'last day to apply for mining registration' },
+  proven_to_mining: { zh: '探明储量后转采矿登记截止', en: 'mining registration after proven reserves' },
+  report_then_produce_mining: { zh: '报告后开采转采矿登记截止', en: 'mining registration after report-then-produce' },
+});
+
+/** Relinquishment-planner strategies (server/planner/planner.ts `Strategy`). */
+export const STRATEGIES = vocab({
+  'protected-first': { zh: '先扣保护区', en: 'protected areas first' },
+  'west-strip': { zh: '西侧条带', en: 'west strip' },
+  'east-strip': { zh: '东侧条带', en: 'east strip' },
+  'north-strip': { zh: '北侧条带', en: 'north strip' },
+  'south-strip': { zh: '南侧条带', en: 'south strip' },
+  'corner-nw': { zh: '西北角矩形', en: 'north-west corner rectangle' },
+  'corner-ne': { zh: '东北角矩形', en: 'north-east corner rectangle' },
+  'corner-sw': { zh: '西南角矩形', en: 'south-west corner rectangle' },
+  'corner-se': { zh: '东南角矩形', en: 'south-east corner rectangle' },
+});
+
+/** Which vocabulary names each coded property of each collection (popups, details, CSV). */
+export const FIELD_VOCABS: Readonly<Record<string, Readonly<Record<string, Vocab>>>> = {
+  blocks: { kind: BLOCK_KINDS, mineral: MINERALS, status: BLOCK_STATUSES, acquisition_method: ACQUISITION_METHODS, basin: BASINS },
+  reserves: { kind: RESERVE_KINDS },
+  'protected-areas': { category: PA_CATEGORIES, zone: PA_ZONES, level: PA_LEVELS },
+  redlines: { status: REDLINE_STATUSES },
+  wells: { type: WELL_TYPES, status: WELL_STATUSES },
+  pipelines: { type: PIPELINE_TYPES, status: PIPELINE_STATUSES },
+  boundaries: { level: BOUNDARY_LEVELS },
+};
+
+/** The name of a property value of a collection's feature, e.g. ('wells', 'status', 'plugged') → 封井. */
+export function labelField(collection: string, field: string, code: unknown, lang: Lang): string {
+  const v = FIELD_VOCABS[collection]?.[field];
+  const c = code === null || code === undefined ? null : String(code);
+  return v ? label(v, c, lang) : labelAny(c, lang);
+}
+
+// ---------------------------------------------------------------- lookups
+
+/** The name of `code` in `v`, or the code itself when unknown (a new server value never shows blank); '—' for none. */
+export function label(v: Vocab, code: string | null | undefined, lang: Lang): string {
+  if (code === null || code === undefined || code === '') return '—';
+  const t = (v as Record<string, Term | undefined>)[code];
+  return t ? t[lang] : code;
+}
+
+/** Vocabularies searched by `labelAny`, most specific first (a code present in two gets the first's name). */
+const ANY: Vocab[] = [
+  PA_CATEGORIES,
+  PA_ZONES,
+  PA_LEVELS,
+  BLOCK_KINDS,
+  RESERVE_KINDS,
+  WELL_TYPES,
+  PIPELINE_TYPES,
+  ENTRY_CATEGORIES,
+  BLOCK_STATUSES,
+  REDLINE_STATUSES,
+  WELL_STATUSES,
+  PIPELINE_STATUSES,
+  MINERALS,
+  COLLECTIONS,
+  BASINS,
+  BOUNDARY_LEVELS,
+];
+
+/** The name of a code from whichever vocabulary knows it, or the code itself. */
+export function labelAny(code: string | null | undefined, lang: Lang): string {
+  if (code === null || code === undefined || code === '') return '—';
+  for (const v of ANY) if (Object.hasOwn(v, code)) return label(v, code, lang);
+  return code;
+}
+
+export const outcomeLabel = (code: string | null | undefined, lang: Lang): string => label(OUTCOMES, code, lang);
+
+export const outcomeSeverity = (code: string | null | undefined): Severity =>
+  code && Object.hasOwn(OUTCOMES, code) ? OUTCOMES[code as OutcomeCode].severity : 'info';

@@ -1,0 +1,70 @@
+/**
+ * What the upload workers run: parsing, validation and geometry work of uploads, off the main thread.
+ * Every task takes and returns plain data (structured clone); refusals are AppErrors.
+ */
+import type { Geometry, MultiPolygon, Polygon } from 'geojson';
+import { readCheckInput, type InputHints } from '../conflicts/input';
+import { exportGeometry, type ExportedFile, type ExportOptions } from '../export/index';
+import { geometryOf } from '../export/geometry';
+import { checkGeometry, type GeometryKind } from '../geometry/validate';
+import { parseUpload, type ParseHints, type ParseResult } from '../parse/index';
+import type { ParseLimits } from '../parse/limits';
+
+export interface TaskTypes {
+  parse: { in: { bytes: Uint8Array; filename: string; hints: ParseHints; limits: ParseLimits }; out: ParseResult };
+  'check-input': {
+    in: { file?: { bytes: Uint8Array; name: string }; body?: unknown; hints: InputHints; limits: ParseLimits; maxVertices: number };
+    out: { geometry: Polygon | MultiPolygon; described: ParseResult };
+  };
+  geometry: { in: { geometry: unknown; kind: GeometryKind; maxVertices: number }; out: null };
+  export: { in: { body: unknown; opts: ExportOptions }; out: ExportedFile };
+  /** Test only (workerData.testTasks): keep the CPU busy for `ms`. */
+  spin: { in: { ms: number }; out: number };
+  /** Test only: allocate `mb` megabytes and hold them. */
+  alloc: { in: { mb: number }; out: number };
+}
+export type TaskKind = keyof TaskTypes;
+
+const asBuffer = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+
+export async function runTask(kind: TaskKind, payload: unknown, testTasks = false): Promise<unknown> {
+  switch (kind) {
+    case 'parse': {
+      const p = payload as TaskTypes['parse']['in'];
+      return parseUpload(asBuffer(p.bytes), p.filename, p.hints, p.limits);
+    }
+    case 'check-input': {
+      const p = payload as TaskTypes['check-input']['in'];
+      const input = await readCheckInput(
+        { file: p.file ? { buffer: asBuffer(p.file.bytes), originalname: p.file.name } : undefined, body: p.body },
+        p.hints,
+        p.limits,
+        p.maxVertices,
+      );
+      return { geometry: input.geometry, described: input.describe() };
+    }
+    case 'geometry': {
+      const p = payload as TaskTypes['geometry']['in'];
+      checkGeometry(p.geometry as Geometry, p.kind, p.maxVertices);
+      return null;
+    }
+    case 'export': {
+      const p = payload as TaskTypes['export']['in'];
+      return exportGeometry(geometryOf(p.body), p.opts);
+    }
+    case 'spin': {
+      if (!testTasks) break;
+      const until = Date.now() + (payload as { ms: number }).ms;
+      let n = 0;
+      while (Date.now() < until) n++;
+      return n;
+    }
+    case 'alloc': {
+      if (!testTasks) break;
+      const held: number[][] = [];
+      for (let i = 0; i < (payload as { mb: number }).mb; i++) held.push(new Array(131072).fill(i + 0.5)); // ~1 MiB each
+      return held.length;
+    }
+  }
+  throw new Error(`unknown task ${kind}`);
+}

@@ -1,0 +1,275 @@
+/**
+ * Issue 12, service half: every 500 of the security review is now a 4xx with a stable code; the rate limit cannot be
+ * bypassed with X-Forwarded-For and covers every route class; a write's token is checked before its body is read;
+ * body limits per route; absolute links from PUBLIC_URL (never a `javascript://` Host); headers on tiles too;
+ * spreadsheet-formula guard on CSV exports.
+ */
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, startTestServer } from '../helpers/server';
+import { rawRequest } from '../helpers/raw-http';
+
+let srv: Awaited<ReturnType<typeof startTestServer>>;
+beforeAll(async () => {
+  srv = await startTestServer();
+});
+afterAll(async () => srv?.close());
+
+const json = { 'content-type': 'application/json' };
+const auth = { authorization: `Bearer ${ADMIN_TOKEN}`, ...json };
+const feature = (name: string) =>
+  JSON.stringify({
+    type: 'Feature',
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [112.2, 36.2],
+          [112.21, 36.2],
+          [112.21, 36.21],
+          [112.2, 36.21],
+          [112.2, 36.2],
+        ],
+      ],
+    },
+    properties: { name, status: 'proposed' },
+  });
+
+function expectShape(r: { status: number; json(): any }, status: number, code: string) {
+  expect(r.status).toBe(status);
+  const e = r.json().error;
+  expect(e.code).toBe(code);
+  expect(e.message).toBeTruthy();
+  expect(e.message_zh).toBeTruthy();
+}
+
+describe('the 500s of the review are 4xx with stable codes', () => {
+  it('NUL in a filter, a feature id, a block id, a JSON string', async () => {
+    for (const path of [
+      '/collections/blocks/items?q=%00',
+      '/collections/wells/items?holder=a%00b',
+      '/collections/blocks/items/a%00b',
+      '/api/blocks/%00/conflicts',
+      '/api/blocks/%00/assessment',
+    ])
+      expectShape(await rawRequest(srv.url, { path }), 400, 'INVALID_CHARACTERS');
+    expectShape(
+      await rawRequest(srv.url, { method: 'POST', path: '/collections/redlines/items', headers: auth, body: feature('red\u0000line') }),
+      400,
+      'INVALID_CHARACTERS',
+    );
+    expectShape(
+      await rawRequest(srv.url, {
+        method: 'POST',
+        path: '/api/offsets',
+        headers: auth,
+        body: JSON.stringify({ from_block: 'blk-0017', to_block: 'blk-0015', area_km2: 1, offset_date: '2026-06-01', note: 'x\u0000' }),
+      }),
+      400,
+      'INVALID_CHARACTERS',
+    );
+  });
+
+  it('bad percent-encoding in a path', async () => {
+    for (const path of ['/collections/blocks/items/%E0%A4%A', '/tiles/blocks/8/%E0%A4%A/100.mvt', '/api/blocks/%zz/conflicts'])
+      expectShape(await rawRequest(srv.url, { path }), 400, 'BAD_PERCENT_ENCODING');
+  });
+
+  it('impossible and far-off dates', async () => {
+    for (const path of [
+      '/api/deadlines?on=2021-02-30',
+      '/api/blocks/blk-0015/assessment?on=2021-02-30',
+      '/api/blocks/blk-0015/assessment?on=9999-12-31',
+      '/api/conflicts?collection=redlines&as_of=2021-02-30',
+      '/api/blocks/blk-0015/conflicts?as_of=2021-02-30',
+      '/api/deadlines?on=0000-01-01',
+    ]) {
+      const r = await rawRequest(srv.url, { path });
+      expect(r.status, path).toBe(422);
+      expect(r.json().error.message_zh).toBeTruthy();
+    }
+    const covid = await rawRequest(srv.url, {
+      method: 'POST',
+      path: '/api/assessments/covid',
+      headers: json,
+      body: JSON.stringify({ valid_from: '2021-02-30', valid_to: '2022-01-01', area_km2: 1 }),
+    });
+    expect(covid.status).toBe(422);
+    const checks = await rawRequest(srv.url, { path: '/api/checks?as_of=2021-02-30', method: 'POST', headers: json, body: '{}' });
+    expect(checks.status).toBe(422);
+  });
+
+  it('unsupported charset and content-encoding, garbage gzip', async () => {
+    for (const charset of ['gbk', 'latin1'])
+      expectShape(
+        await rawRequest(srv.url, {
+          method: 'POST',
+          path: '/api/checks',
+          headers: { 'content-type': `application/json; charset=${charset}` },
+          body: '{}',
+        }),
+        415,
+        'UNSUPPORTED_CHARSET',
+      );
+    expectShape(
+      await rawRequest(srv.url, { method: 'POST', path: '/api/checks', headers: { ...json, 'content-encoding': 'compress' }, body: 'xx' }),
+      415,
+      'UNSUPPORTED_CONTENT_ENCODING',
+    );
+    expectShape(
+      await rawRequest(srv.url, {
+        method: 'POST',
+        path: '/api/checks',
+        headers: { ...json, 'content-encoding': 'gzip' },
+        body: 'not gzip at all',
+      }),
+      400,
+      'BODY_UNREADABLE',
+    );
+    const ok = await rawRequest(srv.url, {
+      method: 'POST',
+      path: '/api/assessments/covid',
+      headers: { ...json, 'content-encoding': 'gzip' },
+      body: gzipSync(JSON.stringify({ valid_from: '2019-01-01', valid_to: '2021-12-31', area_km2: 100 })),
+    });
+    expect(ok.status).toBe(200);
+  });
+
+  it('deeply nested JSON', async () => {
+    const deep = '{"type":"GeometryCollection","geometries":['.repeat(20_000) + ']}'.repeat(20_000);
+    expectShape(await rawRequest(srv.url, { method: 'POST', path: '/api/checks', headers: json, body: deep }), 400, 'BODY_TOO_DEEP');
+    expectShape(
+      await rawRequest(srv.url, {
+        method: 'POST',
+        path: '/api/assessments/extension',
+        headers: json,
+        body: '['.repeat(1000) + ']'.repeat(1000),
+      }),
+      400,
+      'BODY_TOO_DEEP',
+    );
+    expect((await fetch(`${srv.url}/api/health`)).status).toBe(200);
+  });
+});
+
+describe('auth, limits and links', () => {
+  it('checks the token before reading a write body, and keeps small bodies small', async () => {
+    const big = 'x'.repeat(Number(srv.config.MAX_UPLOAD_BYTES) + 1024);
+    const t0 = performance.now();
+    const r = await rawRequest(srv.url, { method: 'POST', path: '/collections/redlines/items', headers: json, body: big });
+    expectShape(r, 401, 'UNAUTHORIZED'); // not 413: the body was never parsed
+    expect(performance.now() - t0).toBeLessThan(5_000);
+    const twoMb = JSON.stringify({ regime: 'x', pad: 'y'.repeat(2 * 1024 * 1024) });
+    expectShape(
+      await rawRequest(srv.url, { method: 'POST', path: '/api/assessments/extension', headers: json, body: twoMb }),
+      413,
+      'BODY_TOO_LARGE',
+    );
+    expectShape(await rawRequest(srv.url, { method: 'POST', path: '/api/offsets', headers: auth, body: twoMb }), 413, 'BODY_TOO_LARGE');
+  });
+
+  it('puts security headers on tiles, TileJSON and tile errors', async () => {
+    for (const path of ['/tiles/blocks/8/208/100.mvt', '/tiles/blocks.json', '/tiles/nope/1/1/1.mvt']) {
+      const r = await rawRequest(srv.url, { path });
+      expect(r.headers['x-content-type-options'], path).toBe('nosniff');
+      expect(r.headers['content-security-policy'], path).toContain("default-src 'self'");
+      expect(r.headers['cross-origin-resource-policy'], path).toBe('same-origin');
+    }
+    // plain http deployment: no upgrade-insecure-requests, no HSTS
+    const page = await rawRequest(srv.url, { path: '/api/health' });
+    expect(page.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    expect(page.headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('never copies a hostile Host or X-Forwarded-Proto into links', async () => {
+    const tj = await rawRequest(srv.url, {
+      path: '/tiles/blocks.json',
+      headers: { host: 'javascript://evil.example', 'x-forwarded-proto': 'javascript' },
+    });
+    expect(tj.status).toBe(200);
+    expect(tj.text).not.toContain('javascript');
+    expect(tj.json().tiles[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/tiles\/blocks\/\{z\}\/\{x\}\/\{y\}\.mvt$/);
+    const proto = await rawRequest(srv.url, { path: '/collections', headers: { 'x-forwarded-proto': 'javascript' } });
+    expect(proto.text).not.toContain('javascript');
+  });
+
+  it('uses PUBLIC_URL for every absolute link when set', async () => {
+    const pub = await startTestServer({ PUBLIC_URL: 'https://map.example.gov.cn/kq/' });
+    try {
+      const tj = await rawRequest(pub.url, { path: '/tiles/wells.json', headers: { host: 'evil.example' } });
+      expect(tj.json().tiles).toEqual(['https://map.example.gov.cn/kq/tiles/wells/{z}/{x}/{y}.mvt']);
+      const items = await rawRequest(pub.url, { path: '/collections/blocks/items?limit=1', headers: { host: 'evil.example' } });
+      expect(items.json().links.every((l: { href: string }) => l.href.startsWith('https://map.example.gov.cn/kq/'))).toBe(true);
+      expect(items.text).not.toContain('evil.example');
+      const page = await rawRequest(pub.url, { path: '/api/health' });
+      expect(page.headers['content-security-policy']).toContain('upgrade-insecure-requests');
+      expect(page.headers['strict-transport-security']).toBeTruthy();
+    } finally {
+      await pub.close();
+    }
+  });
+
+  it('limits every route class per client, and a made-up X-Forwarded-For buys nothing', async () => {
+    const lim = await startTestServer({
+      RATE_LIMIT_READS_PER_MIN: '5',
+      RATE_LIMIT_TILES_PER_MIN: '5',
+      RATE_LIMIT_REGISTER_PER_MIN: '2',
+      RATE_LIMIT_BLOCK_CONFLICTS_PER_MIN: '2',
+      RATE_LIMIT_WRITES_PER_MIN: '2',
+      RATE_LIMIT_PER_MIN: '2',
+    });
+    try {
+      const spend = async (n: number, req: () => Promise<{ status: number }>) => {
+        const out: number[] = [];
+        for (let i = 0; i < n; i++) out.push((await req()).status);
+        return out;
+      };
+      let i = 0;
+      const xff = () => ({ 'x-forwarded-for': `10.0.${i >> 8}.${i++ & 255}` });
+      const reads = await spend(7, () => rawRequest(lim.url, { path: '/collections/blocks/items?limit=1', headers: xff() }));
+      expect(reads.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+      expect(reads.slice(5)).toEqual([429, 429]);
+      const r429 = await rawRequest(lim.url, { path: '/api/deadlines' });
+      expectShape(r429, 429, 'RATE_LIMITED');
+      expect(r429.json().error.details[0]).toMatchObject({ class: 'reads', limit: 5 });
+      expect((await spend(6, () => rawRequest(lim.url, { path: '/tiles/blocks/8/208/100.mvt', headers: xff() }))).at(-1)).toBe(429);
+      expect(await spend(3, () => rawRequest(lim.url, { path: '/api/conflicts?collection=redlines&limit=1', headers: xff() }))).toEqual([
+        200, 200, 429,
+      ]);
+      expect(await spend(3, () => rawRequest(lim.url, { path: '/api/blocks/blk-0015/conflicts', headers: xff() }))).toEqual([
+        200, 200, 429,
+      ]);
+      // writes: the budget is spent before the token is looked at
+      expect(
+        await spend(3, () =>
+          rawRequest(lim.url, { method: 'POST', path: '/collections/redlines/items', headers: { ...json, ...xff() }, body: '{}' }),
+        ),
+      ).toEqual([401, 401, 429]);
+      expect(
+        await spend(3, () =>
+          rawRequest(lim.url, { method: 'POST', path: '/api/assessments/covid', headers: { ...json, ...xff() }, body: '{}' }),
+        ),
+      ).toEqual([429, 429, 429]);
+      expect(
+        await spend(3, () =>
+          rawRequest(lim.url, { method: 'POST', path: '/api/export?format=geojson', headers: { ...json, ...xff() }, body: '{}' }),
+        ),
+      ).toEqual([400, 400, 429]);
+      // health is never limited
+      expect(await spend(8, () => rawRequest(lim.url, { path: '/api/health' }))).toEqual(Array(8).fill(200));
+    } finally {
+      await lim.close();
+    }
+  });
+});
+
+describe('CSV exports', () => {
+  it('neutralise spreadsheet formulas in the contract-annex CSV', async () => {
+    const r = await rawRequest(srv.url, {
+      path: `/api/blocks/blk-0015/export?format=csv&encoding=utf-8&name=${encodeURIComponent('=HYPERLINK("http://evil")')}`,
+    });
+    expect(r.status).toBe(200);
+    const firstRow = r.text.replace(/^\uFEFF/, '').split('\r\n')[1];
+    expect(firstRow.startsWith(`"'=HYPERLINK(""http://evil"")"`)).toBe(true);
+  });
+});

@@ -1,0 +1,314 @@
+/**
+ * Fileable documents (issue 15) against a real PostGIS and Debian's Chromium: the check report PDF,
+ * stored checks, Ed25519 certificates (a flipped digit fails verification), the block dossier and the
+ * conflict exports. PDFs are read back with poppler-utils (pdftotext, pdffonts, pdfdetach, pdftoppm).
+ */
+import { existsSync, statSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfAttachments, pdfFonts, pdfPages, pdfText, renderPages, savePdf } from '../helpers/pdf';
+import { startTestServer } from '../helpers/server';
+
+let srv: Awaited<ReturnType<typeof startTestServer>>;
+const json = { 'content-type': 'application/json' };
+const HAVE_TOOLS = existsSync('/usr/bin/chromium') && existsSync('/usr/bin/pdftotext');
+
+/** A box (lon/lat) over part of a named CBM block and its neighbours. */
+async function boxOver(q: string): Promise<{ block: any; feature: any }> {
+  const fc = await (await fetch(`${srv.url}/collections/blocks/items?q=${encodeURIComponent(q)}&limit=1`)).json();
+  const block = fc.features[0];
+  const xs: number[] = [],
+    ys: number[] = [];
+  for (const poly of block.geometry.type === 'Polygon' ? [block.geometry.coordinates] : block.geometry.coordinates)
+    for (const [x, y] of poly[0]) (xs.push(x), ys.push(y));
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const [a, b, c, d] = [x0 + (x1 - x0) * 0.55, x1 + (x1 - x0) * 0.12, y0 + (y1 - y0) * 0.55, y1 + (y1 - y0) * 0.1];
+  const r = (v: number) => Math.round(v * 1e5) / 1e5;
+  const ring = [
+    [a, c],
+    [b, c],
+    [b, d],
+    [(a + b) / 2, d + (d - c) * 0.08],
+    [a, d],
+    [a, c],
+  ].map(([x, y]) => [r(x), r(y)]);
+  return { block, feature: { type: 'Feature', properties: { name: '测试申请区' }, geometry: { type: 'Polygon', coordinates: [ring] } } };
+}
+
+beforeAll(async () => {
+  srv = await startTestServer();
+});
+afterAll(async () => {
+  await srv?.close();
+});
+
+describe.runIf(HAVE_TOOLS)('check report PDF (POST /api/checks?format=pdf)', () => {
+  let check: any;
+  let pdfPath = '';
+  let pdf: Buffer;
+  let ids: { check: string; cert: string };
+  let input: any;
+
+  beforeAll(async () => {
+    const { feature } = await boxOver('柿庄南');
+    input = { ...feature, applicant: '某煤层气公司', application: 'new_exploration', as_of: '2026-11-24' };
+    check = await (await fetch(`${srv.url}/api/checks`, { method: 'POST', headers: json, body: JSON.stringify(input) })).json();
+    const t0 = performance.now();
+    const res = await fetch(`${srv.url}/api/checks?format=pdf&declared_area_km2=12.5`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify(input),
+    });
+    const body = Buffer.from(await res.arrayBuffer());
+    if (res.status !== 200) throw new Error(`${res.status} ${body.toString()}`);
+    console.log(`check report: ${body.length} bytes in ${(performance.now() - t0).toFixed(0)} ms, ${check.conflicts.length} conflicts`);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    ids = { check: res.headers.get('x-check-id')!, cert: res.headers.get('x-certificate-id')! };
+    pdf = body;
+    pdfPath = savePdf('check-zh', pdf);
+  });
+
+  it('is an A4 PDF with a subset CJK TrueType font embedded and selectable text', () => {
+    expect(check.conflicts.length).toBeGreaterThan(0);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const fonts = pdfFonts(pdfPath);
+    expect(fonts).toMatch(/\+WenQuanYi\S*\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
+    expect(pdfPages(pdfPath)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('states the header, the Chinese feature names, the 4-decimal areas and the article texts', () => {
+    const text = pdfText(pdfPath).replace(/[ \t]+/g, ' ');
+    for (const s of ['矿业权申请范围重叠核查报告', '某煤层气公司', '新立探矿权', '煤层气', '登记库截至', '合成演示数据', ids.cert])
+      expect(text).toContain(s);
+    const names = [...new Set(check.conflicts.filter((c: any) => c.collection === 'blocks').map((c: any) => c.name))] as string[];
+    expect(names.length).toBeGreaterThan(0);
+    const flat = text.replace(/\s+/g, '');
+    for (const n of names) expect(flat).toContain(n.replace(/\s+/g, ''));
+    expect(text).toContain(check.input.area_km2.toFixed(4));
+    expect(text).toContain(check.summary.net_area_km2.toFixed(4));
+    expect(text).toContain(check.summary.deductible_area_km2.toFixed(4));
+    const biggest = check.conflicts.reduce((a: any, b: any) => (b.overlap_area_km2 > a.overlap_area_km2 ? b : a));
+    expect(text).toContain(biggest.overlap_area_km2.toFixed(4));
+    // each rule's article text once (pdftotext may wrap lines in table cells: compare without whitespace)
+    for (const b of check.conflicts.flatMap((c: any) => c.basis)) expect(flat).toContain(b.text.replace(/\s+/g, '').slice(0, 30));
+    expect(text).toContain('12.5000'); // declared area
+  });
+
+  it('prints the corner table: GK X/Y with the zone prefix and DMS to 0.001″', () => {
+    const text = pdfText(pdfPath);
+    const [lon, lat] = input.geometry.coordinates[0][0];
+    const dms = (v: number) => {
+      const s = Math.round(v * 3600 * 1000);
+      return `${Math.floor(s / 3600000)}°${String(Math.floor((s % 3600000) / 60000)).padStart(2, '0')}′`;
+    };
+    expect(text).toContain(dms(lon));
+    expect(text).toContain(dms(lat));
+    expect(text).toMatch(/\d{2}′\d{2}\.\d{3}″/);
+    expect(text).toMatch(/\b38\d{6}\.\d{3}\b/); // Y easting with zone 38 prefix (Shanxi 112.5°E)
+  });
+
+  it('renders page 1 to PNG (pdftoppm)', () => {
+    const png = renderPages(pdfPath, 'check-zh');
+    expect(statSync(png).size).toBeGreaterThan(20_000);
+  });
+
+  it('stores the check: GET /api/checks/{id} returns the signed record, {id}.pdf the report in English', async () => {
+    const env = await (await fetch(`${srv.url}/api/checks/${ids.check}`)).json();
+    expect(env.record.certificate_id).toBe(ids.cert);
+    expect(env.algorithm).toBe('Ed25519');
+    expect(env.record.results.conflicts.length).toBe(check.conflicts.length);
+    const res = await fetch(`${srv.url}/api/checks/${ids.check}.pdf?lang=en`);
+    expect(res.status).toBe(200);
+    const en = savePdf('check-en', Buffer.from(await res.arrayBuffer()));
+    const text = pdfText(en);
+    const flat = text.replace(/\s+/g, '');
+    expect(flat).toContain('overlapcheckreport');
+    expect(flat).toContain('Netareaafterdeduction');
+    renderPages(en, 'check-en');
+    expect((await fetch(`${srv.url}/api/checks/chk-nonexistent.pdf`)).status).toBe(404);
+  });
+
+  it('embeds the signed record as the attachment certificate.json', () => {
+    expect(pdfAttachments(pdfPath)).toContain('certificate.json');
+  });
+
+  it('verifies the PDF as issued, and fails it when one digit of the embedded record changes', async () => {
+    const ok = await (
+      await fetch(`${srv.url}/api/certificates/verify`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/pdf' },
+        body: new Uint8Array(pdf),
+      })
+    ).json();
+    expect(ok).toMatchObject({ valid: true, signature_valid: true, on_file: true, certificate_id: ids.cert });
+    expect(ok.message.message_zh).toContain('有效');
+
+    const s = pdf.toString('latin1');
+    const from = s.lastIndexOf('/Type /EmbeddedFile');
+    const at = s.indexOf('"net_area_km2":', from) + '"net_area_km2":'.length;
+    expect(at).toBeGreaterThan(from + 20);
+    const tampered = Buffer.from(pdf);
+    const digit = String.fromCharCode(tampered[at]);
+    tampered[at] = (digit === '9' ? '1' : String(Number(digit) + 1)).charCodeAt(0);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(tampered)], { type: 'application/pdf' }), 'report.pdf');
+    const bad = await (await fetch(`${srv.url}/api/certificates/verify`, { method: 'POST', body: form })).json();
+    expect(bad.valid).toBe(false);
+    expect(bad.signature_valid).toBe(false);
+    expect(bad.differences.map((d: { path: string }) => d.path)).toContain('results.summary.net_area_km2');
+    expect(bad.message.message_zh).toContain('签名与记录不符');
+  });
+
+  it('publishes the public key and the record on file, verifies JSON envelopes, and serves the QR page', async () => {
+    const key = await (await fetch(`${srv.url}/api/certificates/public-key`)).json();
+    expect(key.public_key_pem).toContain('BEGIN PUBLIC KEY');
+    const cert = await (await fetch(`${srv.url}/api/certificates/${ids.cert}`)).json();
+    expect(cert.key_id).toBe(key.key_id);
+    const env = { record: cert.record, signature: cert.signature, key_id: cert.key_id };
+    const ok = await (
+      await fetch(`${srv.url}/api/certificates/verify`, { method: 'POST', headers: json, body: JSON.stringify(env) })
+    ).json();
+    expect(ok.valid).toBe(true);
+    const changed = {
+      ...env,
+      record: { ...cert.record, inputs: { ...cert.record.inputs, subject: { ...cert.record.inputs.subject, applicant: '另一公司' } } },
+    };
+    const bad = await (
+      await fetch(`${srv.url}/api/certificates/verify`, { method: 'POST', headers: json, body: JSON.stringify(changed) })
+    ).json();
+    expect(bad).toMatchObject({ valid: false, signature_valid: false });
+    expect(bad.differences).toContainEqual({ path: 'inputs.subject.applicant', expected: '某煤层气公司', found: '另一公司' });
+    const page = await fetch(`${srv.url}/verify/${ids.cert}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('有效');
+    expect((await fetch(`${srv.url}/api/certificates/KQ-0-NONE`)).status).toBe(404);
+  });
+
+  it('exports the conflicts as CSV with a header block, Chinese headers and percentages (English with lang=en)', async () => {
+    const res = await fetch(`${srv.url}/api/checks/${ids.check}/conflicts?format=csv`);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM: Excel opens it as UTF-8
+    const text = bytes.toString('utf8');
+    expect(text).toContain('申请人,某煤层气公司');
+    expect(text).toContain('坐标系,CGCS2000');
+    expect(text).toContain(`扣减后净面积(km²),${check.summary.net_area_km2.toFixed(4)}`);
+    expect(text).toContain('序号,图层,要素编号,名称,类别,分区,状态,权利人,矿种,重叠面积(km²),穿越长度(km),占申请区,占对方,结论');
+    const big = check.conflicts.reduce((a: any, b: any) => (b.overlap_area_km2 > a.overlap_area_km2 ? b : a));
+    expect(text).toContain(`${big.overlap_area_km2.toFixed(4)},,${(big.share_of_input * 100).toFixed(2)}%`);
+    expect(text).not.toMatch(/0\.\d{10,}/); // no raw shares
+    const en = await (await fetch(`${srv.url}/api/checks/${ids.check}/conflicts?format=csv&lang=en`)).text();
+    expect(en).toContain('Share of application');
+  });
+
+  it('exports XLSX that reads back with exceljs: header block, Chinese headers, shares as % cells', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const res = await fetch(`${srv.url}/api/checks/${ids.check}/conflicts?format=xlsx`);
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const ws = wb.getWorksheet('重叠核查')!;
+    expect(ws.getCell('A2').value).toBe('申请人');
+    expect(ws.getCell('B2').value).toBe('某煤层气公司');
+    let top = 0;
+    ws.eachRow((row, n) => {
+      if (row.getCell(1).value === '序号') top = n;
+    });
+    expect(top).toBeGreaterThan(0);
+    expect(ws.getRow(top).getCell(12).value).toBe('占申请区');
+    const rows: any[] = [];
+    for (let n = top + 1; n <= ws.rowCount; n++) rows.push(ws.getRow(n));
+    expect(rows.length).toBe(check.conflicts.length);
+    const first = check.conflicts[0];
+    const r1 = rows[0];
+    expect(r1.getCell(3).value).toBe(first.id);
+    expect(r1.getCell(10).value).toBeCloseTo(first.overlap_area_km2, 12);
+    expect(r1.getCell(12).value).toBeCloseTo(first.share_of_input, 12);
+    expect(r1.getCell(12).numFmt).toBe('0.00%');
+    expect(wb.getWorksheet('依据条文')!.rowCount).toBeGreaterThan(1);
+  });
+
+  it('exports GeoJSON and a zipped Shapefile (.prj, .cpg UTF-8) of the overlaps', async () => {
+    const gj = await (await fetch(`${srv.url}/api/checks/${ids.check}/conflicts?format=geojson`)).json();
+    expect(gj.features.length).toBe(check.conflicts.length);
+    expect(gj.features[0].properties.outcome_label).toMatch(/[\u4e00-\u9fff]/);
+    const { unzipSync } = await import('fflate');
+    const zip = unzipSync(new Uint8Array(await (await fetch(`${srv.url}/api/checks/${ids.check}/conflicts?format=shp`)).arrayBuffer()));
+    expect(Object.keys(zip).sort()).toEqual(['conflicts.cpg', 'conflicts.dbf', 'conflicts.prj', 'conflicts.shp', 'conflicts.shx']);
+    expect(new TextDecoder().decode(zip['conflicts.cpg'])).toBe('UTF-8');
+    expect(new TextDecoder().decode(zip['conflicts.prj'])).toContain('China_2000');
+    const dbf = new TextDecoder().decode(zip['conflicts.dbf']);
+    expect(dbf).toContain('OUTCOME');
+    expect(dbf).toContain('不得重叠');
+  });
+
+  it('refuses what it cannot verify or check with a clear 4xx', async () => {
+    const notPdf = await fetch(`${srv.url}/api/certificates/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/pdf' },
+      body: 'hello',
+    });
+    expect(notPdf.status).toBe(400);
+    expect((await notPdf.json()).error.code).toBe('VERIFY_NOT_PDF');
+    const noGeom = await fetch(`${srv.url}/api/checks?format=pdf`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ applicant: 'x' }),
+    });
+    expect(noGeom.status).toBe(422);
+    const badLang = await fetch(`${srv.url}/api/checks/${ids.check}.pdf?lang=fr`);
+    expect(badLang.status).toBe(422);
+    expect((await badLang.json()).error.code).toBe('REPORT_BAD_PARAMETER');
+  });
+});
+
+describe.runIf(HAVE_TOOLS)('block dossier PDF (GET /api/blocks/{id}/report.pdf)', () => {
+  it('states the register entry, the assessment with articles and 元, and the annex before/after with corner tables', async () => {
+    const fc = await (await fetch(`${srv.url}/collections/blocks/items?q=${encodeURIComponent('寿阳北')}&limit=1`)).json();
+    const b = fc.features[0];
+    const plan = await (
+      await fetch(`${srv.url}/api/blocks/${b.id}/relinquishment-plans`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ required_km2: 52.4605 }),
+      })
+    ).json();
+    const assessment = await (await fetch(`${srv.url}/api/blocks/${b.id}/assessment?on=2026-11-24`)).json();
+    const t0 = performance.now();
+    const res = await fetch(`${srv.url}/api/blocks/${b.id}/report.pdf?on=2026-11-24&required_km2=52.4605`);
+    const body = Buffer.from(await res.arrayBuffer());
+    if (res.status !== 200) throw new Error(`${res.status} ${body.toString()}`);
+    console.log(`dossier: ${body.length} bytes in ${(performance.now() - t0).toFixed(0)} ms`);
+    const path = savePdf('dossier-zh', body);
+    const text = pdfText(path);
+    const flat = text.replace(/\s+/g, '');
+    for (const s of [
+      '矿业权档案与延续登记附件',
+      '寿阳北',
+      '登记信息',
+      '变更历史',
+      '延续评估',
+      '延续前后范围对比图',
+      '延续后保留范围拐点坐标',
+      '合成演示数据',
+    ])
+      expect(flat).toContain(s);
+    expect(flat).toContain(b.properties.holder.replace(/\s+/g, ''));
+    expect(text).toMatch(/\d{1,3}(,\d{3})+\.\d{2} 元/); // money with thousands separators
+    expect(flat).toContain('273号令');
+    for (const s of assessment.derived_steps) expect(flat).toContain(s.citation.replace(/\s+/g, ''));
+    expect(text).toContain(Number(b.properties.area_km2).toFixed(4));
+    expect(text).toContain(plan.candidates[0].retained_area_km2.toFixed(4));
+    expect(text).toContain('52.4605');
+    expect(pdfAttachments(path)).toContain('certificate.json');
+    renderPages(path, 'dossier-zh');
+    const ok = await (
+      await fetch(`${srv.url}/api/certificates/verify`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/pdf' },
+        body: new Uint8Array(body),
+      })
+    ).json();
+    expect(ok.valid).toBe(true);
+    expect((await fetch(`${srv.url}/api/blocks/blk-none/report.pdf`)).status).toBe(404);
+  });
+});

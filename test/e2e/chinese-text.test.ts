@@ -1,0 +1,219 @@
+/**
+ * The Chinese page speaks Chinese: no English sentence and no raw API key in the details, assessment,
+ * planner and check panels. Each panel is opened on real data (寿阳北 blk-0015: details with conflicts and
+ * the register assessment; the extension assessment and planner; a sample file and an overlapping file
+ * in the check), every collapsed <details> is opened, and the visible text (innerText) is scanned for
+ * Latin words outside a short allowed list: ids, units, EPSG/CGCS2000, rule ids, file-format names.
+ * Build first: `npx vite build`.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../helpers/server';
+import { clickBlock, launch, shot, waitForMap, waitIdle, watchConsole } from './browser';
+
+/** Latin words a Chinese page may show: units, standards, file formats (exact tokens). */
+const ALLOWED_WORDS = new Set([
+  // assessment inputs a sentence tells the user to give, named as the API takes them
+  'extensions_used',
+  'unfinished_ratio',
+  'years_existing',
+  'required_km2',
+  'km',
+  'km²',
+  'm',
+  'h',
+  'mm',
+  'MPa',
+  'CNY',
+  'EPSG',
+  'CGCS2000',
+  'RFC',
+  'GeoJSON',
+  'KML',
+  'KMZ',
+  'TXT',
+  'CSV',
+  'XLSX',
+  'PDF',
+  'ZIP',
+  'Shapefile',
+  'GEOM',
+  'DB14',
+  'GK',
+]);
+/** Token shapes that are codes, not words: rule ids (R-RED-4, OVL-2, NO-MINING), feature ids (blk-0015), licence numbers, corner names, letters. */
+const ALLOWED_SHAPES: RegExp[] = [
+  /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$/, // R-RED-4, PA-11, WELL-OWNER, NO-MINING
+  /^[a-z]{1,5}-[0-9][0-9a-z-]*$/, // blk-0015, pa-0012, rl-0003, w-00012
+  /^[A-Z]*[0-9][A-Z0-9-]*$/, // T14120081102045006, J1, 2020
+  /^[A-Z]{1,4}[0-9]+[A-Za-z0-9-]*$/, // SY12-3H well names
+  /^[A-Z]$/, // candidate letters A, B, C; DB14/T
+  /^EPSG:\d+$/,
+  /^contract\.[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/, // contract terms as the API takes them (contract.contract_reduction_ratio)
+  /^[a-z]$/, // a formula's variables (u ≤ 25%)
+];
+/** A reading's parameter with its value, written as the API takes it (tier_origin = "first_registration"): a code to type, not prose. */
+const PARAMETER_ASSIGNMENT = /(?:contract\.)?[a-z][a-z0-9]*(?:_[a-z0-9]+)+\s*=\s*(?:"[^"]*"|[a-z0-9_-]+)/g;
+
+/**
+ * FOR THE LEAD — set to false after merging the rules (server/rules, server/planner) and files
+ * (server/parse) branches. Sentences those modules still send as plain strings are marked by the page
+ * (`data-legacy-text`, see Said in client/src/panels/common.tsx); while this is true their English is
+ * listed (test-results/e2e/latin-words.json) but not failed. Everything else — the page's own words,
+ * vocabulary names and every Message — is held to the strict scan already.
+ */
+const ALLOW_ENGLISH_IN_UNCONVERTED_RULES_AND_PARSE_STRINGS = true;
+
+interface Hit {
+  word: string;
+  context: string;
+}
+
+/** Latin words in `text` that are neither allowed words nor code shapes, each with its context. Names quoted “…” are data (a parcel's own name), not page text. */
+function latinWords(raw: string): Hit[] {
+  const hits: Hit[] = [];
+  const text = raw.replace(/“[^”]*”/g, '“…”').replace(PARAMETER_ASSIGNMENT, '‹参数›');
+  for (const m of text.matchAll(/[A-Za-z][A-Za-z0-9_.:²'’-]*[A-Za-z0-9²]|[A-Za-z]/g)) {
+    const word = m[0];
+    if (ALLOWED_WORDS.has(word) || ALLOWED_SHAPES.some((r) => r.test(word))) continue;
+    const i = m.index ?? 0;
+    hits.push({ word, context: text.slice(Math.max(0, i - 40), i + word.length + 40).replace(/\s+/g, ' ') });
+  }
+  return hits;
+}
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+let page: Page;
+
+interface PanelText {
+  /** the panel's visible text without the legacy (plain-string) server sentences */
+  own: string;
+  /** each visible legacy server sentence */
+  legacy: string[];
+}
+
+/** Open every collapsed <details> in the panel (a CSS selector), then read its visible text, legacy server strings apart. */
+async function visibleText(selector: string): Promise<PanelText> {
+  return page.locator(selector).evaluate((el) => {
+    el.querySelectorAll('details').forEach((d) => ((d as HTMLDetailsElement).open = true));
+    const marked = [...el.querySelectorAll<HTMLElement>('[data-legacy-text]')];
+    const legacy = marked.map((m) => m.innerText).filter((t) => t.trim() !== '');
+    const display = marked.map((m) => m.style.display);
+    marked.forEach((m) => (m.style.display = 'none'));
+    const own = (el as HTMLElement).innerText;
+    marked.forEach((m, i) => (m.style.display = display[i]));
+    return { own, legacy };
+  });
+}
+
+const found: Record<string, { own: Hit[]; legacy: { sentence: string; words: string[] }[] }> = {};
+
+function scan(name: string, text: PanelText) {
+  const own = latinWords(text.own);
+  const legacy = text.legacy
+    .map((sentence) => ({ sentence, words: latinWords(sentence).map((h) => h.word) }))
+    .filter((l) => l.words.length);
+  found[name] = { own, legacy };
+  expect(own, `${name}: English or raw keys on the Chinese page:\n${own.map((h) => `  ${h.word}  «${h.context}»`).join('\n')}`).toEqual([]);
+  if (!ALLOW_ENGLISH_IN_UNCONVERTED_RULES_AND_PARSE_STRINGS)
+    expect(
+      legacy,
+      `${name}: English in server sentences not yet sent as Messages:\n${legacy.map((l) => `  «${l.sentence}»`).join('\n')}`,
+    ).toEqual([]);
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ STATIC_DIR: 'dist/client' });
+  browser = await launch();
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+  page = await context.newPage();
+  watchConsole(page);
+  await page.goto(server.url);
+  await waitForMap(page, 90_000);
+  await waitIdle(page);
+});
+
+afterAll(async () => {
+  // every Latin word seen, by panel: the page's own (must be none) and the legacy server sentences still in English
+  mkdirSync('test-results/e2e', { recursive: true });
+  writeFileSync('test-results/e2e/latin-words.json', JSON.stringify(found, null, 1));
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the Chinese page shows no English and no raw keys', () => {
+  it('the scanner itself: flags words and raw keys, passes ids, units, rule ids and format names', () => {
+    expect(latinWords('derived_steps: 12 · decision refuse').map((h) => h.word)).toEqual(['derived_steps', 'decision', 'refuse']);
+    expect(latinWords('blk-0015 · 52.4605 km² · R-RED-4 273号令 · EPSG:4490 CGCS2000 · 国土 TXT · 方案 A · DB14/T 2053 · SY12-3H')).toEqual(
+      [],
+    );
+  });
+
+  it('details of 寿阳北: record, conflicts with their basis, and the register assessment', async () => {
+    await page.getByTestId('fit-qinshui').click();
+    await page.waitForTimeout(800);
+    await waitIdle(page);
+    await clickBlock(page, 'blk-0015');
+    await expect.poll(() => page.getByTestId('details-title').textContent()).toContain('寿阳北');
+    await expect
+      .poll(async () => (await page.getByTestId('details-conflicts').textContent()) ?? '', { timeout: 30_000 })
+      .not.toMatch(/加载中/);
+    await expect.poll(() => page.getByTestId('assessment-card').count(), { timeout: 30_000 }).toBe(1);
+    // the decision comes first, in Chinese; the assessment is no JSON dump
+    expect(await page.getByTestId('assessment-decision').textContent()).toMatch(/^(准予延续|不予延续)$/);
+    const text = await visibleText('[data-testid=details]');
+    expect(text.own).not.toMatch(/derived_steps|usage_fee_cny|refusal_reasons/);
+    await shot(page, 'zh-details-assessment');
+    scan('details', text);
+  });
+
+  it('extension assessment and the relinquishment planner', async () => {
+    await page.getByTestId('use-for-extension').click();
+    await expect.poll(() => page.getByTestId('ext-block').textContent()).toContain('寿阳北');
+    await page.getByTestId('ext-licensed').fill('268.752');
+    await page.getByTestId('ext-proven').fill('58.91');
+    await page.getByTestId('ext-unfinished').fill('0.1');
+    await page.getByTestId('ext-assess').click();
+    await expect.poll(() => page.getByTestId('ext-result').count(), { timeout: 20_000 }).toBe(1);
+    await page.getByTestId('plan-required').fill('20');
+    await page.getByTestId('plan-run').click();
+    await expect.poll(() => page.getByTestId('candidates').count(), { timeout: 90_000 }).toBe(1);
+    const strategies = await page.getByTestId('strategy').allTextContents();
+    expect(strategies.length).toBeGreaterThan(0);
+    for (const s of strategies) expect(s).toMatch(/[\u4e00-\u9fff]/);
+    await shot(page, 'zh-extension-planner');
+    scan('extension', await visibleText('#tabpanel-extension'));
+  });
+
+  it('check: a sample file, then a file that overlaps rights, protected areas and wells', async () => {
+    await page.getByTestId('tab-check').click();
+    await page.getByTestId('file-input').setInputFiles('data/samples/sample-guotu-gbk.txt');
+    await expect.poll(() => page.getByTestId('check-result').count(), { timeout: 30_000 }).toBe(1);
+    scan('check-sample', await visibleText('#tabpanel-check'));
+
+    const over = {
+      type: 'Feature',
+      properties: { name: '核查测试' },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [112.62, 35.9],
+            [112.78, 35.9],
+            [112.78, 36.08],
+            [112.62, 36.08],
+            [112.62, 35.9],
+          ],
+        ],
+      },
+    };
+    await page
+      .getByTestId('file-input')
+      .setInputFiles({ name: 'over-shizhuang.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(over)) });
+    await expect.poll(() => page.getByTestId('conflict-group-blocks').count(), { timeout: 30_000 }).toBe(1);
+    await shot(page, 'zh-check-conflicts');
+    scan('check-conflicts', await visibleText('#tabpanel-check'));
+  });
+});
