@@ -1,6 +1,6 @@
 /**
  * Fileable documents (issue 15): stored and signed checks, their report PDFs and exports, certificates and
- * their verification, the block dossier. Served by server/routes/reports.ts (an express router: PDFs inline,
+ * their verification, the block dossier. (The page a QR code opens, GET /verify/{id}, is HTML for people, like `/`: not part of the API.) Served by server/routes/reports.ts (an express router: PDFs inline,
  * a multipart or raw-PDF upload); declared here so the OpenAPI document and the API suite's validation cover them.
  */
 import { z } from 'zod';
@@ -152,19 +152,6 @@ export const reportRoutes = {
     },
     responses: { 200: { description: 'the verification (valid false with the differences when altered)', json: Verification } },
     errors: { 400: ['VERIFY_NOT_PDF', 'VERIFY_NO_CERTIFICATE', 'VERIFY_NO_INPUT', 'UPLOAD_REJECTED'], 413: ['UPLOAD_TOO_LARGE'] },
-  }),
-  verifyPage: defineRoute({
-    method: 'get',
-    path: '/verify/:id',
-    summary: 'The page a report’s QR code opens: the certificate on file and its verification (HTML)',
-    tags: reports,
-    servedBy: 'server/routes/reports.ts',
-    params: idParam,
-    responses: {
-      200: { description: 'the verification page', binary: ['text/html'] },
-      404: { description: 'no certificate with this id (the page says so)', binary: ['text/html'] },
-    },
-    errors: {},
   }),
   blockReport: defineRoute({
     method: 'get',

@@ -127,7 +127,6 @@ describe('every route answers what the contract declares', () => {
     const env = await (await get(`/api/checks/${check_id}`)).json();
     const verified = await post('/api/certificates/verify', env);
     expect([verified.status, (await verified.json()).valid]).toEqual([200, true]);
-    expect((await get(`/verify/${certificate_id}`)).status).toBe(200);
     // PDFs: the error paths (rendering needs the browser, covered in test/api/reports*.test.ts)
     expect((await get('/api/checks/chk-nope.pdf')).status).toBe(404);
     expect((await get('/api/blocks/blk-nope/report.pdf')).status).toBe(404);
@@ -148,7 +147,7 @@ describe('the OpenAPI document comes from the contract', () => {
       for (const [status, r] of Object.entries(op.responses) as [string, { content?: Record<string, { schema?: unknown }> }][]) {
         if (status.startsWith('2') && (spec.responses as Record<string, { json?: unknown }>)[status]?.json)
           expect(Object.values(r.content ?? {})[0]?.schema, `${key} ${status}`).toBeTruthy();
-        // errors have the error shape, except statuses the route declares a body of its own for (health's 503, the verify page's 404)
+        // errors have the error shape, except statuses the route declares a body of its own for (health's 503)
         if (/^[45]/.test(status) && !(status in spec.responses))
           expect(r.content?.['application/json']?.schema, `${key} ${status}`).toEqual({ $ref: '#/components/schemas/Error' });
       }
