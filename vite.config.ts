@@ -36,6 +36,8 @@ export default defineConfig({
           root: '.',
           include: ['test/api/**/*.test.ts'],
           globalSetup: ['test/setup/postgis-global.ts'],
+          // every response the suite fetches is validated against the API contract (server/contract)
+          setupFiles: ['test/setup/contract-fetch.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -1,30 +1,29 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import express, { type Router } from 'express';
+import express, { type Request, type Router } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Config } from './config';
+import { contract } from './contract';
 import type { Db } from './db';
 import { notFound } from './errors';
-import { featureRouter } from './features/router';
 import { compress } from './http/compress';
+import { DataVersions, TileCache } from './tiles/cache';
 import { errorMiddleware } from './http/error-middleware';
-import { healthRouter } from './http/health';
+import { handlerFor, routerFor } from './http/contract-route';
 import { requireAdmin } from './http/auth';
 import { setPublicUrl } from './http/public-url';
 import { isWriteRoute, rateLimits } from './http/rate-limit';
 import { jsonBodyGuard, rejectNulInUrl } from './http/request-guards';
-import { openapiRouter } from './http/openapi';
 import type { Logger } from './logger';
-import { tileRouter } from './tiles/router';
-import { DataVersions, TileCache } from './tiles/cache';
+import { allRoutes, uncontractedRouters } from './routes';
 import type { WorkPool } from './work/pool';
 
 export interface AppDeps {
   db: Db;
   config: Config;
   logger: Logger;
-  /** further routers (parse, checks, assessments) mounted before the static client */
+  /** further routers mounted after the contract's routes, before the static client */
   extraRouters?: Router[];
   /** upload worker pool (feature writes validate their geometry there) */
   work?: WorkPool;
@@ -34,6 +33,14 @@ export interface AppDeps {
 export const JSON_MAX_DEPTH = 64;
 /** `/api/export` bodies: a geometry to write out as a file. */
 const EXPORT_BODY_LIMIT = '10mb';
+
+/** `f=json`, or an Accept header that prefers JSON to HTML (OWSLib, GDAL, curl -H 'Accept: application/json'). */
+function wantsJson(req: Request): boolean {
+  const f = req.query.f;
+  if (f === 'json') return true;
+  if (f !== undefined) return false;
+  return req.accepts(['html', 'json', 'application/geo+json']) !== 'html' && !!req.get('accept');
+}
 
 /** The express app: routes only wire parsing, rules and named queries together. */
 export function createApp({ db, config, logger, extraRouters = [], work }: AppDeps) {
@@ -50,6 +57,9 @@ export function createApp({ db, config, logger, extraRouters = [], work }: AppDe
   versions.start(config.TILE_VERSION_POLL_MS);
   const tileCache = config.TILE_CACHE_MB > 0 ? new TileCache(config.TILE_CACHE_MB * 1024 * 1024) : undefined;
   const bump = () => versions.invalidate();
+
+  // Every route of the contract (server/contract), implemented in server/routes.ts
+  const { tileJson, tile, ...routes } = allRoutes({ db, config, work, versions, tileCache, onWrite: bump });
 
   // Order matters (issue 12): headers for every response, tiles included; refuse NUL in URLs; spend the client's
   // budget for the route class; check the token of a write before reading its body; then parse bodies with per-route limits.
@@ -77,7 +87,7 @@ export function createApp({ db, config, logger, extraRouters = [], work }: AppDe
   app.use(rateLimits(config));
   app.use(compress());
   // Tiles before the request logger and body parsing: the hottest route (measured: bench/tiles)
-  app.use(tileRouter({ db, versions, cache: tileCache }));
+  app.use(routerFor({ tileJson, tile }));
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/tiles/') } }));
   const admin = requireAdmin(config.ADMIN_TOKEN);
   app.use((req, res, next) => (isWriteRoute(req) ? admin(req, res, next) : next()));
@@ -94,19 +104,11 @@ export function createApp({ db, config, logger, extraRouters = [], work }: AppDe
   });
   app.use(jsonBodyGuard(JSON_MAX_DEPTH));
 
-  app.use(healthRouter(db));
-  app.use(openapiRouter());
-  app.use(
-    featureRouter({
-      db,
-      adminToken: config.ADMIN_TOKEN,
-      pageLimitDefault: config.PAGE_LIMIT_DEFAULT,
-      pageLimitMax: config.PAGE_LIMIT_MAX,
-      maxVertices: config.MAX_VERTICES,
-      onWrite: bump,
-      work,
-    }),
-  );
+  // routes declared in the contract but still express routers (reports: before `check`, it takes POST /api/checks?format=pdf|store=true)
+  for (const r of uncontractedRouters({ db, config })) app.use(r);
+  app.use(routerFor(routes, config.ADMIN_TOKEN));
+  // `/` is the page for browsers and the OGC landing page (same as /api) for clients asking for JSON
+  app.get('/', (req, _res, next) => next(wantsJson(req) ? undefined : 'route'), ...handlerFor(contract.landing, routes.landing));
   for (const r of extraRouters) app.use(r);
 
   app.use(['/api', '/collections', '/tiles'], (req, _res, next) => next(notFound('route', req.originalUrl)));

@@ -1,19 +1,12 @@
-import { Router } from 'express';
-import { z } from 'zod';
 import type { Db } from '../db';
 import { notFound } from '../errors';
-import { route } from '../http/async';
-import { publicOrigin } from '../http/public-url';
-import { fromZod } from '../http/error-middleware';
+import { implement, originOf } from '../http/contract-route';
 import { COLLECTIONS } from '../features/collections';
+import { TILE_FIELDS } from './fields';
 import { mvtFromRows, type TileRow } from './mvt-from-rows';
 import { type DataVersions, TileCache } from './cache';
 
 export const TILE_LAYERS = COLLECTIONS.filter((c) => c.tiles).map((c) => c.id);
-
-const TileParams = z
-  .object({ z: z.coerce.number().int().min(0).max(22), x: z.coerce.number().int().min(0), y: z.coerce.number().int().min(0) })
-  .refine((t) => t.x < 2 ** t.z && t.y < 2 ** t.z, { message: 'x and y must be below 2^z' });
 
 export interface TileDeps {
   db: Db;
@@ -34,62 +27,53 @@ export async function renderTile(db: Db, layer: string, z: number, x: number, y:
 }
 
 /** `/tiles/{layer}/{z}/{x}/{y}.mvt` and TileJSON 3.0 at `/tiles/{layer}.json`. */
-export function tileRouter(deps: TileDeps): Router {
-  const r = Router();
-
-  r.get('/tiles/:layer.json', (req, res, next) => {
-    const layer = String(req.params.layer);
-    if (!TILE_LAYERS.includes(layer)) return next(notFound('tile layer', layer));
-    const c = COLLECTIONS.find((k) => k.id === layer)!;
-    const origin = publicOrigin(req);
-    res.set('Cache-Control', 'public, max-age=300').json({
-      tilejson: '3.0.0',
-      name: c.titleZh,
-      description: c.title,
-      tiles: [`${origin}/tiles/${layer}/{z}/{x}/{y}.mvt`],
-      minzoom: 0,
-      maxzoom: 16,
-      bounds: [110.0, 34.4, 114.8, 40.9],
-      center: [112.5, 36.5, 7],
-      attribution: '矿权一张图 · 演示数据为合成数据 (synthetic demo data)',
-      vector_layers: [{ id: layer, fields: Object.fromEntries(Object.keys(c.properties.shape).map((k) => [k, 'String'])) }],
-    });
-  });
-
-  r.get(
-    '/tiles/:layer/:z/:x/:y.mvt',
-    route(async (req, res) => {
-      const layer = String(req.params.layer);
-      if (!TILE_LAYERS.includes(layer)) throw notFound('tile layer', layer);
-      const p = TileParams.safeParse(req.params);
-      if (!p.success) throw fromZod(p.error, 'INVALID_TILE');
-      const { z, x, y } = p.data;
-      await deps.versions.settled();
-      const version = deps.versions.of(layer);
-      res.set('Cache-Control', 'public, max-age=60, stale-while-revalidate=600');
-      // without a known version (never read yet) there is no ETag and no cache: never a stale tile
-      const key = version === undefined ? undefined : TileCache.key(layer, version, z, x, y);
-      if (version !== undefined) {
-        const etag = `"${layer}-${version}-${z}-${x}-${y}"`;
-        res.set('ETag', etag);
-        if (req.get('if-none-match') === etag) {
-          res.status(304).end();
-          return;
+export function tileRoutes(deps: TileDeps) {
+  return implement({
+    tileJson: {
+      handler: ({ params, req }) => {
+        const layer = params.layer;
+        if (!TILE_LAYERS.includes(layer)) throw notFound('tile layer', layer);
+        const c = COLLECTIONS.find((k) => k.id === layer)!;
+        return {
+          status: 200,
+          headers: { 'Cache-Control': 'public, max-age=300' },
+          body: {
+            tilejson: '3.0.0' as const,
+            name: c.titleZh,
+            description: c.title,
+            tiles: [`${originOf(req)}/tiles/${layer}/{z}/{x}/{y}.mvt`],
+            minzoom: 0,
+            maxzoom: 16,
+            bounds: [110.0, 34.4, 114.8, 40.9],
+            center: [112.5, 36.5, 7],
+            attribution: '矿权一张图 · 演示数据为合成数据 (synthetic demo data)',
+            vector_layers: [{ id: layer, fields: TILE_FIELDS[layer] ?? {} }],
+          },
+        };
+      },
+    },
+    tile: {
+      handler: async ({ params: p, req }) => {
+        if (!TILE_LAYERS.includes(p.layer)) throw notFound('tile layer', p.layer);
+        // a write by this process is re-read before its tiles are served (read-your-writes); others' within the poll
+        await deps.versions.settled();
+        const version = deps.versions.of(p.layer);
+        const headers: Record<string, string> = { 'Cache-Control': 'public, max-age=60, stale-while-revalidate=600' };
+        // without a known version (never read yet) there is no ETag and no cache: never a stale tile
+        const key = version === undefined ? undefined : TileCache.key(p.layer, version, p.z, p.x, p.y);
+        if (version !== undefined) {
+          headers.ETag = `"${p.layer}-${version}-${p.z}-${p.x}-${p.y}"`;
+          if (req.get('if-none-match') === headers.ETag) return { status: 304, headers };
         }
-      }
-      let buf = key ? deps.cache?.get(key) : undefined;
-      res.set('X-Tile-Cache', buf ? 'hit' : 'miss');
-      if (!buf) {
-        buf = await renderTile(deps.db, layer, z, x, y);
-        if (key) deps.cache?.set(key, buf);
-      }
-      if (buf.length === 0) {
-        res.status(204).end();
-        return;
-      }
-      res.type('application/vnd.mapbox-vector-tile').send(buf);
-    }),
-  );
-
-  return r;
+        let buf = key ? deps.cache?.get(key) : undefined;
+        headers['X-Tile-Cache'] = buf ? 'hit' : 'miss';
+        if (!buf) {
+          buf = await renderTile(deps.db, p.layer, p.z, p.x, p.y);
+          if (key) deps.cache?.set(key, buf);
+        }
+        if (buf.length === 0) return { status: 204, headers };
+        return { status: 200, headers, file: { buffer: buf, contentType: 'application/vnd.mapbox-vector-tile' } };
+      },
+    },
+  });
 }
