@@ -8,6 +8,7 @@ import { contract } from './contract';
 import type { Db } from './db';
 import { notFound } from './errors';
 import { compress } from './http/compress';
+import { DataVersions, TileCache } from './tiles/cache';
 import { errorMiddleware } from './http/error-middleware';
 import { handlerFor, routerFor } from './http/contract-route';
 import { requireAdmin } from './http/auth';
@@ -49,13 +50,16 @@ export function createApp({ db, config, logger, extraRouters = [], work }: AppDe
   app.set('trust proxy', config.TRUST_PROXY);
   setPublicUrl(app, config.PUBLIC_URL);
   const https = config.PUBLIC_URL?.startsWith('https://') ?? false;
-  let version = Date.now().toString(36);
-  const bump = () => {
-    version = Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
-  };
+  // layers' data versions live in the database (bumped by trigger on every write, migration 013): re-read after this
+  // process writes, polled for writes by other instances
+  const versions = new DataVersions(async () => (await db.named<{ layer: string; version: string }>('data_versions')).rows);
+  void versions.refresh().catch(() => undefined);
+  versions.start(config.TILE_VERSION_POLL_MS);
+  const tileCache = config.TILE_CACHE_MB > 0 ? new TileCache(config.TILE_CACHE_MB * 1024 * 1024) : undefined;
+  const bump = () => versions.invalidate();
 
   // Every route of the contract (server/contract), implemented in server/routes.ts
-  const { tileJson, tile, ...routes } = allRoutes({ db, config, work, dataVersion: () => version, onWrite: bump });
+  const { tileJson, tile, ...routes } = allRoutes({ db, config, work, versions, tileCache, onWrite: bump });
 
   // Order matters (issue 12): headers for every response, tiles included; refuse NUL in URLs; spend the client's
   // budget for the route class; check the token of a write before reading its body; then parse bodies with per-route limits.

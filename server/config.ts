@@ -95,6 +95,10 @@ export const ConfigSchema = z.object({
   /** authenticated writes (feature POST/PUT/DELETE, offsets) per client IP per minute */
   RATE_LIMIT_WRITES_PER_MIN: z.coerce.number().int().min(1).default(600),
   TILE_MAX_FEATURES: z.coerce.number().int().min(1).default(50_000),
+  /** rendered tiles kept in memory per process (MiB; 0 turns the cache off) */
+  TILE_CACHE_MB: z.coerce.number().int().min(0).default(64),
+  /** how often each process re-reads the layers' data versions (ms): writes by another instance reach its tiles within this */
+  TILE_VERSION_POLL_MS: z.coerce.number().int().min(0).default(1000),
   STATIC_DIR: z.string().default('dist/client'),
   /** Ed25519 private key (PKCS#8 PEM or base64 DER) signing report certificates; unset → a demo key kept in the database, with a warning */
   SIGNING_KEY: z.string().optional(),

@@ -13,6 +13,7 @@ import { lifecycleRoutes } from './routes/lifecycle';
 import { parseRoutes } from './routes/parse';
 import { reportsRouter } from './routes/reports';
 import { tileRoutes } from './tiles/router';
+import type { DataVersions, TileCache } from './tiles/cache';
 import type { WorkPool } from './work/pool';
 
 export interface DomainDeps {
@@ -20,8 +21,10 @@ export interface DomainDeps {
   config: Config;
   /** upload worker pool (server/work); without it upload work runs on the main thread (unit tests) */
   work?: WorkPool;
-  /** the data version tiles carry in their ETag */
-  dataVersion: () => string;
+  /** the layers' data versions tiles carry in their ETag (read from the database) */
+  versions: DataVersions;
+  /** rendered tiles in memory (undefined: off) */
+  tileCache?: TileCache;
   /** called after every feature write */
   onWrite: () => void;
 }
@@ -43,7 +46,7 @@ export function parseLimits(config: Config): Partial<ParseLimits> {
  * one and on each handler's response shape. Each family lives in its own module. The report routes
  * (server/contract/reports.ts) are declared in the contract and served by `uncontractedRouters`.
  */
-export function allRoutes({ db, config, work, dataVersion, onWrite }: DomainDeps): Implementations {
+export function allRoutes({ db, config, work, versions, tileCache, onWrite }: DomainDeps): Implementations {
   // one count of uploads in progress over parse, export and checks (429 BUSY beyond)
   const uploads = concurrencyCap(config.MAX_CONCURRENT_UPLOADS);
   return {
@@ -57,7 +60,7 @@ export function allRoutes({ db, config, work, dataVersion, onWrite }: DomainDeps
       onWrite,
       work,
     }),
-    ...tileRoutes({ db, dataVersion }),
+    ...tileRoutes({ db, versions, cache: tileCache }),
     ...parseRoutes({ limits: parseLimits(config), work, uploads }),
     ...blockExportRoutes(db),
     ...checksRoutes({ db, config, limits: parseLimits(config), work, uploads }),

@@ -4,13 +4,16 @@ import { implement, originOf } from '../http/contract-route';
 import { COLLECTIONS } from '../features/collections';
 import { TILE_FIELDS } from './fields';
 import { mvtFromRows, type TileRow } from './mvt-from-rows';
+import { type DataVersions, TileCache } from './cache';
 
 export const TILE_LAYERS = COLLECTIONS.filter((c) => c.tiles).map((c) => c.id);
 
 export interface TileDeps {
   db: Db;
-  /** a data version; tiles carry it in their ETag so a write invalidates caches */
-  dataVersion: () => string;
+  /** each layer's data version as the database holds it; tiles carry it in their ETag so a write invalidates caches */
+  versions: DataVersions;
+  /** rendered tiles by layer, version and z/x/y (undefined: no cache) */
+  cache?: TileCache;
 }
 
 /** Fetch one tile's MVT bytes from either engine (SQL function on PostGIS; TypeScript on the embedded engine). */
@@ -52,10 +55,22 @@ export function tileRoutes(deps: TileDeps) {
     tile: {
       handler: async ({ params: p, req }) => {
         if (!TILE_LAYERS.includes(p.layer)) throw notFound('tile layer', p.layer);
-        const etag = `"${p.layer}-${deps.dataVersion()}-${p.z}-${p.x}-${p.y}"`;
-        const headers = { 'Cache-Control': 'public, max-age=60, stale-while-revalidate=600', ETag: etag };
-        if (req.get('if-none-match') === etag) return { status: 304, headers };
-        const buf = await renderTile(deps.db, p.layer, p.z, p.x, p.y);
+        // a write by this process is re-read before its tiles are served (read-your-writes); others' within the poll
+        await deps.versions.settled();
+        const version = deps.versions.of(p.layer);
+        const headers: Record<string, string> = { 'Cache-Control': 'public, max-age=60, stale-while-revalidate=600' };
+        // without a known version (never read yet) there is no ETag and no cache: never a stale tile
+        const key = version === undefined ? undefined : TileCache.key(p.layer, version, p.z, p.x, p.y);
+        if (version !== undefined) {
+          headers.ETag = `"${p.layer}-${version}-${p.z}-${p.x}-${p.y}"`;
+          if (req.get('if-none-match') === headers.ETag) return { status: 304, headers };
+        }
+        let buf = key ? deps.cache?.get(key) : undefined;
+        headers['X-Tile-Cache'] = buf ? 'hit' : 'miss';
+        if (!buf) {
+          buf = await renderTile(deps.db, p.layer, p.z, p.x, p.y);
+          if (key) deps.cache?.set(key, buf);
+        }
         if (buf.length === 0) return { status: 204, headers };
         return { status: 200, headers, file: { buffer: buf, contentType: 'application/vnd.mapbox-vector-tile' } };
       },

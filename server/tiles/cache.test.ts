@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { DataVersions, TileCache } from './cache';
+
+describe('tile cache', () => {
+  it('keeps tiles within its byte budget, dropping the least recently used first', () => {
+    const c = new TileCache(30);
+    c.set('a', Buffer.alloc(10));
+    c.set('b', Buffer.alloc(10));
+    c.set('c', Buffer.alloc(10));
+    expect(c.get('a')).toBeDefined(); // a is now the most recent
+    c.set('d', Buffer.alloc(10)); // over budget: b (least recent) goes
+    expect(c.get('b')).toBeUndefined();
+    expect(c.get('a')).toBeDefined();
+    expect(c.get('c')).toBeDefined();
+    expect(c.get('d')).toBeDefined();
+    expect(c.sizeBytes).toBe(30);
+  });
+
+  it('never holds a tile larger than the whole budget, and replacing a key keeps the byte count right', () => {
+    const c = new TileCache(10);
+    c.set('big', Buffer.alloc(11));
+    expect(c.size).toBe(0);
+    c.set('k', Buffer.alloc(4));
+    c.set('k', Buffer.alloc(6));
+    expect(c.sizeBytes).toBe(6);
+  });
+
+  it('a new data version is a different key: an old tile is never served for new data', () => {
+    expect(TileCache.key('blocks', '7', 10, 1, 2)).not.toBe(TileCache.key('blocks', '8', 10, 1, 2));
+  });
+});
+
+describe('data versions', () => {
+  it('reads the versions, and one refresh at a time however many ask', async () => {
+    let reads = 0;
+    let v = 1;
+    const d = new DataVersions(async () => {
+      reads++;
+      await new Promise((r) => setTimeout(r, 10));
+      return [{ layer: 'blocks', version: String(v) }];
+    });
+    expect(d.of('blocks')).toBeUndefined();
+    await Promise.all([d.refresh(), d.refresh(), d.refresh()]);
+    expect(reads).toBe(1);
+    expect(d.of('blocks')).toBe('1');
+    v = 2;
+    await d.refresh();
+    expect(d.of('blocks')).toBe('2');
+  });
+});
+
+describe('read-your-writes', () => {
+  it('after invalidate(), settled() waits for the re-read', async () => {
+    let v = 1;
+    const d = new DataVersions(async () => {
+      await new Promise((r) => setTimeout(r, 20));
+      return [{ layer: 'wells', version: String(v) }];
+    });
+    await d.refresh();
+    v = 2;
+    d.invalidate();
+    await d.settled();
+    expect(d.of('wells')).toBe('2');
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * Tile cache (issue 17): rendered tiles in memory, bounded by bytes, least recently used first out, keyed by layer,
+ * z/x/y and the layer's data version. A write bumps the version in the database (migration 013), so a cached tile of
+ * an older version is never served again: it is simply not asked for, and ages out.
+ */
+export class TileCache {
+  private readonly map = new Map<string, Buffer>();
+  private bytes = 0;
+  hits = 0;
+  misses = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  static key(layer: string, version: string, z: number, x: number, y: number): string {
+    return `${layer}/${version}/${z}/${x}/${y}`;
+  }
+
+  get(key: string): Buffer | undefined {
+    const v = this.map.get(key);
+    if (v === undefined) {
+      this.misses++;
+      return undefined;
+    }
+    // refresh recency: a Map iterates in insertion order, so re-inserting moves it to the young end
+    this.map.delete(key);
+    this.map.set(key, v);
+    this.hits++;
+    return v;
+  }
+
+  set(key: string, tile: Buffer): void {
+    if (tile.length > this.maxBytes) return;
+    const old = this.map.get(key);
+    if (old) {
+      this.bytes -= old.length;
+      this.map.delete(key);
+    }
+    this.map.set(key, tile);
+    this.bytes += tile.length;
+    for (const [k, v] of this.map) {
+      if (this.bytes <= this.maxBytes) break;
+      this.map.delete(k);
+      this.bytes -= v.length;
+    }
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  get sizeBytes(): number {
+    return this.bytes;
+  }
+}
+
+/**
+ * The layers' data versions as the database holds them. Read at start, re-read after this process writes (`refresh`),
+ * and polled so that writes by another app instance reach this one within `pollMs`.
+ */
+export class DataVersions {
+  private versions = new Map<string, string>();
+  private timer: NodeJS.Timeout | undefined;
+  private inflight: Promise<void> | undefined;
+  private dirty: Promise<void> | undefined;
+
+  constructor(private readonly read: () => Promise<Array<{ layer: string; version: string }>>) {}
+
+  async refresh(): Promise<void> {
+    this.inflight ??= this.read()
+      .then((rows) => {
+        this.versions = new Map(rows.map((r) => [r.layer, r.version]));
+      })
+      .finally(() => {
+        this.inflight = undefined;
+      });
+    return this.inflight;
+  }
+
+  /**
+   * This process just wrote: re-read now, and make `settled()` wait for it, so a tile asked for after the write's answer
+   * already carries the new version (read-your-writes within one instance).
+   */
+  invalidate(): void {
+    const p = this.refresh().catch(() => undefined);
+    this.dirty = p;
+    void p.then(() => {
+      if (this.dirty === p) this.dirty = undefined;
+    });
+  }
+
+  /** Resolves once a re-read asked for by a local write has landed (at once when none is pending). */
+  async settled(): Promise<void> {
+    if (this.dirty) await this.dirty;
+  }
+
+  /** The layer's version, or undefined when it was never read (the caller then bypasses the cache). */
+  of(layer: string): string | undefined {
+    return this.versions.get(layer);
+  }
+
+  start(pollMs: number): void {
+    if (pollMs <= 0 || this.timer) return;
+    this.timer = setInterval(() => void this.refresh().catch(() => undefined), pollMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+}

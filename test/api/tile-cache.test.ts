@@ -1,0 +1,58 @@
+/**
+ * Issue 17: tiles are cached in memory by layer, z/x/y and the layer's data version held in the database; a write
+ * bumps the version (trigger, migration 013), so the next tile has a new ETag and is rendered afresh.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, startTestServer } from '../helpers/server';
+
+let srv: Awaited<ReturnType<typeof startTestServer>>;
+beforeAll(async () => {
+  srv = await startTestServer();
+});
+afterAll(async () => srv?.close());
+
+const path = '/tiles/redlines/8/208/100.mvt';
+const redline = {
+  type: 'Feature',
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [113.0, 37.0],
+        [113.02, 37.0],
+        [113.02, 37.02],
+        [113.0, 37.02],
+        [113.0, 37.0],
+      ],
+    ],
+  },
+  properties: { name: '缓存测试红线(合成)', status: 'proposed' },
+};
+
+describe('tile cache', () => {
+  it('a second request is served from the cache with the same bytes and ETag', async () => {
+    const a = await fetch(`${srv.url}${path}`);
+    const b = await fetch(`${srv.url}${path}`);
+    expect(a.status).toBe(200);
+    expect(b.headers.get('x-tile-cache')).toBe('hit');
+    expect(b.headers.get('etag')).toBe(a.headers.get('etag'));
+    expect(Buffer.from(await b.arrayBuffer()).equals(Buffer.from(await a.arrayBuffer()))).toBe(true);
+  });
+
+  it('a write to the layer changes the ETag at once and the tile is rendered afresh; other layers keep theirs', async () => {
+    const before = await fetch(`${srv.url}${path}`);
+    const blocksBefore = (await fetch(`${srv.url}/tiles/blocks/8/208/100.mvt`)).headers.get('etag');
+    const w = await fetch(`${srv.url}/collections/redlines/items`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/geo+json' },
+      body: JSON.stringify(redline),
+    });
+    expect(w.status).toBe(201);
+    const after = await fetch(`${srv.url}${path}`);
+    expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
+    expect(after.headers.get('x-tile-cache')).toBe('miss');
+    const stale = await fetch(`${srv.url}${path}`, { headers: { 'if-none-match': before.headers.get('etag')! } });
+    expect(stale.status).toBe(200);
+    expect((await fetch(`${srv.url}/tiles/blocks/8/208/100.mvt`)).headers.get('etag')).toBe(blocksBefore);
+  });
+});
