@@ -11,10 +11,10 @@ import { isoDay } from '../http/iso-day';
 import { requireAdmin } from '../http/auth';
 import { fromZod } from '../http/error-middleware';
 import { registerOpenApiPath } from '../http/openapi';
-import { assessStoredBlock, requiredFromAssessment, type InvestmentRow, type StoredBlock } from '../lifecycle/stored-block';
+import { assessStoredBlock, type InvestmentRow, type StoredBlock } from '../lifecycle/stored-block';
 import { deadlinesWithin } from '../lifecycle/deadlines-list';
 import { ledgerFromRows, type OffsetRow } from '../lifecycle/ledger';
-import { planRelinquishment } from '../planner';
+import { planForBlock } from '../lifecycle/plan-for-block';
 import {
   applyOffset,
   assessExtension,
@@ -27,7 +27,7 @@ import {
   isoDate,
   type OffsetBlockInfo,
 } from '../rules';
-import { isOilGas, protectedAreaOutcome, redlineOutcome, type Subject } from '../conflicts/outcomes';
+import { isOilGas } from '../conflicts/outcomes';
 
 const today = () => isoDate(new Date());
 
@@ -221,43 +221,7 @@ export function lifecycleRouter({ db, adminToken }: { db: Db; adminToken: string
     route(async (req, res) => {
       const p = PlanBody.safeParse(req.body ?? {});
       if (!p.success) throw fromZod(p.error, 'INVALID_PLAN_INPUT');
-      const id = String(req.params.id);
-      const { required_km2: required, basis } =
-        p.data.required_km2 !== undefined
-          ? { required_km2: p.data.required_km2, basis: { source: 'request' } }
-          : requiredFromAssessment((await assessmentOf(db, id, today())).result);
-      const ctx = (await db.named<any>('planner_context', [id])).rows[0];
-      if (!ctx) throw notFound('block', id);
-      // One source of truth for what is deducted: the conflict engine's outcome for this block's extension.
-      const blk = await loadBlock(db, id);
-      const subject: Subject = {
-        applicant: blk.holder,
-        application: 'extension',
-        mineral: blk.mineral,
-        kind: blk.kind,
-        regime: explainRegimeForDate(blk.valid_to ?? today(), { province: 'shanxi', mineral: blk.mineral }).regime,
-        as_of: today(),
-      };
-      const deducted = [
-        ...ctx.protected_areas.filter(
-          (f: { category: string; zone: string | null }) =>
-            protectedAreaOutcome(subject, { category: f.category, zone: f.zone }).deductible,
-        ),
-        ...ctx.redlines.filter((f: { status: string }) => redlineOutcome(subject, { status: f.status }).deductible),
-      ];
-      const plan = planRelinquishment({
-        block: ctx.block,
-        required_km2: required,
-        keep: { reserves: ctx.reserves, wells: ctx.wells, pipelines: ctx.pipelines },
-        deduct_first: deducted,
-        max_candidates: p.data.max_candidates,
-        protected_counts_toward_required: p.data.protected_counts_toward_required,
-      });
-      if (!plan.candidates.length)
-        throw new AppError(422, 'NO_PLAN', 'No deduction extent meets the required area', '找不到满足核减面积的范围', [
-          { required_km2: required },
-        ]);
-      res.json({ block_id: id, basis, ...plan });
+      res.json(await planForBlock(db, String(req.params.id), { ...p.data, on: today() }));
     }),
   );
 
