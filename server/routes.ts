@@ -37,7 +37,7 @@ export function domainRouters({ db, config, work }: DomainDeps): Router[] {
     parseRouter({ limits: parseLimits(config), work, uploads }),
     blockExportRouter(db),
     lifecycleRouter({ db, adminToken: config.ADMIN_TOKEN }),
-    reportsRouter({ db, config, limits: parseLimits(config) }), // before checksRouter: takes POST /api/checks?format=pdf|store=true
+    reportsRouter({ db, config, limits: parseLimits(config), work, uploads }), // before checksRouter: takes POST /api/checks?format=pdf|store=true
     checksRouter({ db, config, limits: parseLimits(config), work, uploads }),
   ];
 }

@@ -33,6 +33,7 @@ import {
   type Lang,
 } from '../vocab';
 import { mapFigure } from './map-svg';
+import type { ReportVisibility } from './visibility';
 import { REPORT_SAY } from './messages';
 
 export interface DossierRecord {
@@ -49,7 +50,7 @@ export interface DossierRecord {
   history: Record<string, unknown>[];
   conflicts: { summary: Record<string, unknown>; entries: Record<string, unknown>[] };
   assessment: StoredBlockAssessment;
-  visibility: { investment: boolean };
+  visibility: ReportVisibility;
   annex: {
     required_km2: number | null;
     source: 'assessment' | 'request' | null;
@@ -136,7 +137,7 @@ ${r.history.map((h) => `<tr><td class="small">${h.recorded_from ? esc(chinaTime(
     xs && xs.length ? `<h3>${title}</h3><ul>${xs.map((x) => `<li>${esc(txt(x, lang))}</li>`).join('')}</ul>` : '';
   const inv = a.investment;
   const money = !r.visibility.investment
-    ? `<p class="small">${Z(lang, '勘查投入数据按角色权限不予显示。', 'Investment figures are withheld for this role.')}</p>`
+    ? `<h3>${Z(lang, '最低勘查投入', 'Minimum exploration investment')}</h3><p class="notice" data-withheld="investment">${esc(txt(say(REPORT_SAY, 'INVESTMENT_WITHHELD'), lang))}</p>`
     : inv
       ? `<h3>${Z(lang, '最低勘查投入', 'Minimum exploration investment')}</h3><table><thead><tr><th class="num">${Z(lang, '勘查年度', 'Year')}</th><th>${Z(lang, '起', 'From')}</th><th>${Z(lang, '止', 'To')}</th><th class="num">${Z(lang, '应投入', 'Required')}</th></tr></thead><tbody>
 ${inv.rows.map((x) => `<tr><td class="num">${x.exploration_year}</td><td>${esc(x.start)}</td><td>${esc(x.end)}</td><td class="num">${yuan(x.amount_cny, lang)}</td></tr>`).join('')}

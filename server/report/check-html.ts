@@ -109,7 +109,6 @@ export function checkReportHtml(m: CheckModel, lang: Lang, cert: CertificateBloc
   const r = m.record;
   const s = r.inputs.subject;
   const notice = say(REPORT_SAY, 'SYNTHETIC_DATA');
-  const row = (k: string, v: string) => `<tr><td>${k}</td><td>${v}</td></tr>`;
   const header = `<div class="head"><div><h1>${tr(lang, 'title')}</h1>
 <div class="small">${tr(lang, 'cert')} <span class="mono">${esc(r.certificate_id)}</span> · ${tr(lang, 'check')} <span class="mono">${esc(r.check_id)}</span></div></div>
 <div class="qr">${cert.qr_svg}</div></div>

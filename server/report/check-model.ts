@@ -41,7 +41,12 @@ export function cornerTable(geometry: Polygon | MultiPolygon, name: string, zone
   const polys = namedPolygons(geometry, name);
   let min = Infinity,
     max = -Infinity;
-  for (const p of polys) for (const r of p.rings) for (const [lon] of r) ((min = Math.min(min, lon)), (max = Math.max(max, lon)));
+  for (const p of polys)
+    for (const r of p.rings)
+      for (const [lon] of r) {
+        min = Math.min(min, lon);
+        max = Math.max(max, lon);
+      }
   const z = zone ?? zone3ForLon((min + max) / 2);
   const crs = gkCrsForZone(z)!;
   const to = lonLatToGkConverter(crs);

@@ -113,7 +113,11 @@ function conflictsTable(r: CheckRecord, lang: Lang): TableFile<ExportRow> {
   const seen = new Set<string>();
   const articles: string[][] = [];
   for (const c of r.results.conflicts)
-    for (const b of c.basis) if (!seen.has(b.rule)) (seen.add(b.rule), articles.push([b.rule, b.citation, b.text]));
+    for (const b of c.basis)
+      if (!seen.has(b.rule)) {
+        seen.add(b.rule);
+        articles.push([b.rule, b.citation, b.text]);
+      }
   return {
     title: lang === 'zh' ? '矿业权申请范围重叠核查结果' : 'Mining-right application: overlap check',
     head: headerBlock(r, lang),

@@ -8,8 +8,6 @@
 import express, { type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { runCheck } from '../conflicts/engine';
-import { readCheckInput, type CheckInput } from '../conflicts/input';
-import type { ParseResult } from '../parse/index';
 import { registerCsv } from '../conflicts/csv';
 import { APPLICATIONS } from '../conflicts/outcomes';
 import { registerPage } from '../conflicts/register';
@@ -28,7 +26,7 @@ import { registerOpenApiPath } from '../http/openapi';
 import { resolveLimits, type ParseLimits } from '../parse/limits';
 import { REGIME_IDS } from '../rules/regimes';
 import type { WorkPool } from '../work/pool';
-import { ownBytes } from './parse';
+import { readCheckInputOffThread } from '../work/read-check-input';
 
 export interface ChecksRouterDeps {
   db: Db;
@@ -75,6 +73,9 @@ const pick = (o: unknown) =>
     ),
   );
 
+/** A check's parameters from the query string and the body's top-level members (form fields, GeoJSON foreign members). */
+export const checkParamsOf = (query: unknown, body: unknown) => parsed(CheckParams, { ...(query as object), ...pick(body) });
+
 function parsed<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const r = schema.safeParse(value);
   if (!r.success) throw fromZod(r.error, 'CHECK_BAD_PARAMETER');
@@ -97,31 +98,20 @@ export function checksRouter({ db, config, limits: lim, work, uploads }: ChecksR
     uploads ?? ((_req, _res, next) => next()),
     singleFileUpload(limits),
     route(async (req, res) => {
-      const p = parsed(CheckParams, { ...(req.query as object), ...pick(req.body) });
+      const p = checkParamsOf(req.query, req.body);
       const block = p.block_id ? await storedBlock(db, p.block_id) : null;
       if (p.block_id && !block)
         throw unprocessable('CHECK_BLOCK_NOT_FOUND', `Block '${p.block_id}' is not in the register`, `登记库中没有区块 '${p.block_id}'`, [
           { field: 'block_id' },
         ]);
       const file = (req as Request & { file?: Express.Multer.File }).file;
-      const hints = { format: p.format, zone: p.zone, crs: p.crs };
-      let input: { geometry: CheckInput['geometry']; describe: () => ParseResult };
-      if (work) {
-        // read, validate and measure the input in a worker; the file's bytes are transferred, a JSON body cloned
-        const bytes = file ? ownBytes(file.buffer) : undefined;
-        const r = await work.run(
-          'check-input',
-          {
-            file: bytes && file ? { bytes, name: file.originalname ?? '' } : undefined,
-            body: file ? undefined : req.body,
-            hints,
-            limits,
-            maxVertices: config.MAX_VERTICES,
-          },
-          bytes ? [bytes.buffer as ArrayBuffer] : [],
-        );
-        input = { geometry: r.geometry, describe: () => r.described };
-      } else input = await readCheckInput({ file, body: req.body }, hints, limits, config.MAX_VERTICES);
+      const input = await readCheckInputOffThread(
+        work,
+        { file, body: req.body },
+        { format: p.format, zone: p.zone, crs: p.crs },
+        limits,
+        config.MAX_VERTICES,
+      );
       const { subject, province_registered } = buildSubject(p, block);
       const result = await runCheck(db, {
         geometry: input.geometry,
