@@ -62,14 +62,30 @@ const DossierQuery = z.object({
 
 const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
-/** The assessment without investment figures: no schedule or actual spending, no investment steps, no unfinished share in the inputs. */
+/** Does a step or sentence state investment money (元 / CNY amounts of the minimum or actual investment)? */
+const INVESTMENT_RULE = /^R-(INV|COVID|RED-4|RED-5)/;
+const statesMoney = (m: { message: string; message_zh: string }) => /\d{4,}\s*(元|CNY)|CNY\s*\d/.test(`${m.message} ${m.message_zh}`);
+
+/**
+ * The assessment without investment figures: no schedule or actual spending, no step that derives the
+ * unfinished share from them, no sentence quoting investment amounts, no unfinished share in the inputs.
+ */
 function withoutInvestment(a: StoredBlockAssessment): StoredBlockAssessment {
   const { unfinished_ratio: _u, ...inputs } = a.inputs as StoredBlockAssessment['inputs'] & { unfinished_ratio?: number };
   return {
     ...a,
     inputs: inputs as StoredBlockAssessment['inputs'],
     investment: null,
-    derived_steps: a.derived_steps.filter((s) => !/^R-(INV|COVID)/.test(s.rule)),
+    derived_steps: a.derived_steps.filter((s) => !INVESTMENT_RULE.test(s.rule) && !/\d{5,}/.test(s.formula)),
+    readings: a.readings.filter((m) => !statesMoney(m)),
+    warnings: a.warnings.filter((m) => !statesMoney(m)),
+    assessment: a.assessment
+      ? {
+          ...a.assessment,
+          readings: a.assessment.readings.filter((m) => !(typeof m === 'object' && m && statesMoney(m as never))),
+          warnings: a.assessment.warnings.filter((m) => !(typeof m === 'object' && m && statesMoney(m as never))),
+        }
+      : null,
   };
 }
 
