@@ -323,7 +323,7 @@ describe.runIf(HAVE_TOOLS)('block dossier PDF (GET /api/blocks/{id}/report.pdf)'
     ).json();
     expect(ok.valid).toBe(true);
     expect((await fetch(`${srv.url}/api/blocks/blk-none/report.pdf`)).status).toBe(404);
-  });
+  }, 240_000);
 });
 
 /** Read an exported XLSX with exceljs: the header block (column A → B) and the table under the header row. */
@@ -539,5 +539,5 @@ describe.runIf(HAVE_TOOLS)('block dossier: investment figures by role', () => {
     // another token is no admin: the public copy, not a 401
     const other = await fetch(`${srv.url}/api/blocks/${id}/report.pdf?on=2026-11-24`, { headers: { authorization: 'Bearer wrong-token' } });
     expect(other.status).toBe(200);
-  });
+  }, 360_000);
 });
