@@ -17,7 +17,6 @@ import { notFound } from '../errors';
 import { sendAttachment } from '../http/attachment';
 import { identifyAdmin } from '../http/auth';
 import { route } from '../http/async';
-import { registerOpenApiPath } from '../http/openapi';
 import { publicOrigin } from '../http/public-url';
 import { singleFileUpload } from '../http/upload';
 import { createLogger } from '../logger';
@@ -26,13 +25,14 @@ import { blockDossier } from '../report/block-dossier';
 import { certificateService } from '../report/certificates';
 import { checkReportFilename, checkReportPdf, issueCheck, reportLang, reportRequest, storedCheck } from '../report/check-report';
 import type { CheckRecord } from '../report/check-record';
-import { candidatesFile, checkConflictsFile, deadlinesFile, FILE_FORMATS, searchResultsFile } from '../report/files';
+import { candidatesFile, checkConflictsFile, deadlinesFile, searchResultsFile } from '../report/files';
 import { chromiumRenderer, type PdfRenderer } from '../report/renderer';
 import { envelopeToVerify, unreadableResult } from '../report/verify-upload';
 import { verifyPageHtml } from '../report/verify-page';
 import type { WorkPool } from '../work/pool';
 import { readCheckInputOffThread } from '../work/read-check-input';
-import { checkParamsOf } from './checks';
+import { CheckParams } from '../contract/checks';
+import { fromZod } from '../http/error-middleware';
 
 export interface ReportsRouterDeps {
   db: Db;
@@ -47,6 +47,14 @@ export interface ReportsRouterDeps {
 
 const wantsPdf = (req: Request) => req.query.format === 'pdf';
 const wantsStore = (req: Request) => req.query.store === 'true' || req.query.store === '1';
+/** The check's parameters among a body's top-level members (form fields, GeoJSON foreign members); objects are not parameters. */
+const CHECK_KEYS = ['applicant', 'application', 'mineral', 'block_id', 'regime', 'as_of', 'format', 'zone', 'crs'];
+const formFields = (o: unknown) =>
+  Object.fromEntries(
+    Object.entries((o && typeof o === 'object' ? o : {}) as Record<string, unknown>).filter(
+      ([k, v]) => CHECK_KEYS.includes(k) && (typeof v === 'string' || typeof v === 'number'),
+    ),
+  );
 const pass: RequestHandler = (_req, _res, next) => next();
 
 function sendPdf(res: Response, pdf: Buffer, filename: string, headers: Record<string, string>) {
@@ -82,7 +90,9 @@ export function reportsRouter({ db, config, limits: lim, renderer: given, work, 
     singleFileUpload(limits),
     route(async (req, res) => {
       const { checkQuery, lang, declared_area_km2 } = reportRequest(req.query as Record<string, unknown>, req.body);
-      const params = checkParamsOf(checkQuery, req.body);
+      const parsed = CheckParams.safeParse({ ...checkQuery, ...formFields(req.body) });
+      if (!parsed.success) throw fromZod(parsed.error, 'CHECK_BAD_PARAMETER');
+      const params = parsed.data;
       const file = (req as Request & { file?: Express.Multer.File }).file;
       const out = await issueCheck(deps, {
         params,
@@ -220,104 +230,3 @@ export function reportsRouter({ db, config, limits: lim, renderer: given, work, 
 
   return router;
 }
-
-const err = { $ref: '#/components/responses/Error' };
-const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
-const langParam = { name: 'lang', in: 'query', schema: { type: 'string', enum: ['zh', 'en'] }, description: 'report language, default zh' };
-registerOpenApiPath('/api/checks/{id}', {
-  get: {
-    summary: 'A stored check: its signed record (Ed25519 envelope)',
-    parameters: [idParam],
-    responses: { 200: { description: '{ check_id, algorithm, key_id, signature, record }' }, 404: err },
-  },
-});
-registerOpenApiPath('/api/checks/{id}.pdf', {
-  get: {
-    summary: 'A stored check as its A4 report PDF (certificate.json attached)',
-    parameters: [idParam, langParam],
-    responses: { 200: { description: 'application/pdf' }, 404: err, 503: err },
-  },
-});
-registerOpenApiPath('/api/checks/{id}/conflicts', {
-  get: {
-    summary:
-      'A stored check\u2019s conflicts as CSV or XLSX (Chinese headers, English with lang=en; header block; shares in percent), GeoJSON or zipped Shapefile (UTF-8 .cpg, .prj)',
-    parameters: [idParam, langParam, { name: 'format', in: 'query', schema: { type: 'string', enum: ['csv', 'xlsx', 'geojson', 'shp'] } }],
-    responses: { 200: { description: 'the file' }, 404: err, 422: err },
-  },
-});
-const fileParams = [
-  {
-    name: 'format',
-    in: 'query',
-    schema: { type: 'string', enum: [...FILE_FORMATS] },
-    description: 'default csv; geojson/shp where the rows carry polygons (422 EXPORT_NO_POLYGONS otherwise)',
-  },
-  langParam,
-];
-registerOpenApiPath('/api/exports/search', {
-  get: {
-    summary:
-      'The page\u2019s search results (filters of /collections/blocks/items) as CSV/XLSX (header block, Chinese headers, English with lang=en, labels from the vocabulary) or GeoJSON/Shapefile of the blocks',
-    parameters: [
-      ...fileParams,
-      ...['q', 'mineral', 'kind', 'status', 'holder', 'bbox', 'as_at'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
-      { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 10000, default: 1000 } },
-    ],
-    responses: { 200: { description: 'the file' }, 422: err },
-  },
-});
-registerOpenApiPath('/api/exports/deadlines', {
-  get: {
-    summary: 'The deadlines list (GET /api/deadlines) as CSV or XLSX in the user\u2019s language',
-    parameters: [
-      ...fileParams,
-      { name: 'within', in: 'query', schema: { type: 'string', default: '90d' } },
-      { name: 'on', in: 'query', schema: { type: 'string', format: 'date' } },
-    ],
-    responses: { 200: { description: 'the file' }, 422: err },
-  },
-});
-registerOpenApiPath('/api/blocks/{id}/relinquishment-plans/export', {
-  get: {
-    summary:
-      'The relinquishment planner\u2019s candidates (as POST /api/blocks/{id}/relinquishment-plans) as CSV/XLSX (with the retained corner tables) or GeoJSON/Shapefile of the retained (part=retained) or relinquished polygons',
-    parameters: [
-      idParam,
-      ...fileParams,
-      { name: 'required_km2', in: 'query', schema: { type: 'number' } },
-      { name: 'max_candidates', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 3 } },
-      { name: 'protected_counts_toward_required', in: 'query', schema: { type: 'boolean' } },
-      { name: 'part', in: 'query', schema: { type: 'string', enum: ['retained', 'relinquished'] } },
-    ],
-    responses: { 200: { description: 'the file' }, 404: err, 422: err },
-  },
-});
-registerOpenApiPath('/api/certificates/public-key', {
-  get: {
-    summary: 'The Ed25519 public key (SPKI PEM) report certificates are signed with',
-    responses: { 200: { description: '{ algorithm, key_id, public_key_pem }' } },
-  },
-});
-registerOpenApiPath('/api/certificates/{id}', {
-  get: {
-    summary: 'A signed record on file (record, canonical text, signature)',
-    parameters: [idParam],
-    responses: { 200: { description: 'the signed record' }, 404: err },
-  },
-});
-registerOpenApiPath('/api/certificates/verify', {
-  post: {
-    summary:
-      'Verify a report: the PDF (multipart `file` or application/pdf) or its JSON envelope → { valid, signature_valid, on_file, differences[] }',
-    responses: { 200: { description: 'verification result' }, 400: err },
-  },
-});
-registerOpenApiPath('/api/blocks/{id}/report.pdf', {
-  get: {
-    summary:
-      'Block dossier PDF: register entry, history, conflicts, extension assessment with arithmetic, extension annex (retained area, corner tables, comparison map)',
-    parameters: [idParam, langParam, { name: 'candidate', in: 'query', schema: { type: 'string', enum: ['A', 'B', 'C'] } }],
-    responses: { 200: { description: 'application/pdf' }, 404: err, 503: err },
-  },
-});
