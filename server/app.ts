@@ -105,7 +105,7 @@ export function createApp({ db, config, logger, extraRouters = [], work }: AppDe
   app.use(jsonBodyGuard(JSON_MAX_DEPTH));
 
   // routes declared in the contract but still express routers (reports: before `check`, it takes POST /api/checks?format=pdf|store=true)
-  for (const r of uncontractedRouters({ db, config })) app.use(r);
+  for (const r of uncontractedRouters({ db, config, work })) app.use(r);
   app.use(routerFor(routes, config.ADMIN_TOKEN));
   // `/` is the page for browsers and the OGC landing page (same as /api) for clients asking for JSON
   app.get('/', (req, _res, next) => next(wantsJson(req) ? undefined : 'route'), ...handlerFor(contract.landing, routes.landing));

@@ -29,6 +29,14 @@ export interface DomainDeps {
   onWrite: () => void;
 }
 
+/** One count of uploads in progress per service (one config): parse, export, checks and reports share it (429 BUSY beyond). */
+const caps = new WeakMap<Config, ReturnType<typeof concurrencyCap>>();
+function uploadsCap(config: Config) {
+  let cap = caps.get(config);
+  if (!cap) caps.set(config, (cap = concurrencyCap(config.MAX_CONCURRENT_UPLOADS)));
+  return cap;
+}
+
 /** Upload limits from the configuration (one place; parse and checks share them). */
 export function parseLimits(config: Config): Partial<ParseLimits> {
   return {
@@ -48,7 +56,7 @@ export function parseLimits(config: Config): Partial<ParseLimits> {
  */
 export function allRoutes({ db, config, work, versions, tileCache, onWrite }: DomainDeps): Implementations {
   // one count of uploads in progress over parse, export and checks (429 BUSY beyond)
-  const uploads = concurrencyCap(config.MAX_CONCURRENT_UPLOADS);
+  const uploads = uploadsCap(config);
   return {
     ...healthRoutes(db),
     ...implement({ openapi: { handler: () => ({ status: 200, body: openapi() }) } }),
@@ -69,6 +77,6 @@ export function allRoutes({ db, config, work, versions, tileCache, onWrite }: Do
 }
 
 /** Routes declared in the contract (validated in the API suite, in the OpenAPI document) still served by express routers. */
-export function uncontractedRouters({ db, config }: Pick<DomainDeps, 'db' | 'config'>): Router[] {
-  return [reportsRouter({ db, config, limits: parseLimits(config) })];
+export function uncontractedRouters({ db, config, work }: Pick<DomainDeps, 'db' | 'config' | 'work'>): Router[] {
+  return [reportsRouter({ db, config, limits: parseLimits(config), work, uploads: uploadsCap(config) })];
 }

@@ -70,6 +70,13 @@ export const CheckReportQuery = z.object({
 
 const reports = ['Reports and certificates'] as const;
 const PDF = ['application/pdf'] as const;
+const FileFormat = z.enum(['csv', 'xlsx', 'geojson', 'shp']).default('csv');
+const FILE_TYPES = [
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/geo+json',
+  'application/zip',
+];
 
 export const reportRoutes = {
   // before storedCheck: `/api/checks/{id}.pdf` is matched first
@@ -117,6 +124,60 @@ export const reportRoutes = {
       },
     },
     errors: { 404: ['NOT_FOUND'], 422: ['EXPORT_BAD_PARAMETER', 'EXPORT_NO_POLYGONS'] },
+  }),
+  searchExport: defineRoute({
+    method: 'get',
+    path: '/api/exports/search',
+    summary:
+      'The page’s search results (the filters of /collections/blocks/items) as CSV/XLSX (header block, Chinese headers, English with lang=en, labels from the vocabulary) or GeoJSON/zipped Shapefile of the blocks',
+    tags: reports,
+    servedBy: 'server/routes/reports.ts',
+    query: z.object({
+      format: FileFormat,
+      lang: ReportLang,
+      q: z.string().max(200).optional(),
+      mineral: z.string().optional(),
+      kind: z.string().optional(),
+      status: z.string().optional(),
+      holder: z.string().max(200).optional(),
+      bbox: z.string().optional().describe('minLon,minLat,maxLon,maxLat (CRS84)'),
+      as_at: isoDay.optional(),
+      limit: z.coerce.number().int().min(1).max(10000).default(1000),
+    }),
+    badInput: 'EXPORT_BAD_PARAMETER',
+    responses: { 200: { description: 'the file (attachment)', binary: FILE_TYPES } },
+    errors: { 422: ['EXPORT_BAD_PARAMETER', 'EXPORT_NO_POLYGONS'] },
+  }),
+  deadlinesExport: defineRoute({
+    method: 'get',
+    path: '/api/exports/deadlines',
+    summary: 'The deadlines list (GET /api/deadlines) as CSV or XLSX in the user’s language (no geometry: GeoJSON/SHP answer 422)',
+    tags: reports,
+    servedBy: 'server/routes/reports.ts',
+    query: z.object({ format: FileFormat, lang: ReportLang, within: z.string().default('90d'), on: isoDay.optional() }),
+    badInput: 'EXPORT_BAD_PARAMETER',
+    responses: { 200: { description: 'the file (attachment)', binary: FILE_TYPES } },
+    errors: { 422: ['EXPORT_BAD_PARAMETER', 'EXPORT_NO_POLYGONS'] },
+  }),
+  candidatesExport: defineRoute({
+    method: 'get',
+    path: '/api/blocks/:id/relinquishment-plans/export',
+    summary:
+      'The relinquishment planner’s candidates as CSV/XLSX (with the retained corner tables) or GeoJSON/zipped Shapefile of the retained (part=retained) or relinquished polygons',
+    tags: reports,
+    servedBy: 'server/routes/reports.ts',
+    params: idParam,
+    query: z.object({
+      format: FileFormat,
+      lang: ReportLang,
+      required_km2: z.coerce.number().positive().optional(),
+      max_candidates: z.coerce.number().int().min(1).max(3).optional(),
+      protected_counts_toward_required: z.enum(['true', 'false', '1', '0']).optional(),
+      part: z.enum(['retained', 'relinquished']).default('retained'),
+    }),
+    badInput: 'EXPORT_BAD_PARAMETER',
+    responses: { 200: { description: 'the file (attachment)', binary: FILE_TYPES } },
+    errors: { 404: ['NOT_FOUND'], 422: ['EXPORT_BAD_PARAMETER', 'NO_PLAN', 'NO_ASSESSMENT', 'NOTHING_TO_RELINQUISH'] },
   }),
   publicKey: defineRoute({
     method: 'get',

@@ -7,7 +7,9 @@
 export function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number' || typeof v === 'bigint') return String(v);
-  let s = typeof v === 'object' ? JSON.stringify(v) : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  const s = formulaGuard(typeof v === 'object' ? JSON.stringify(v) : String(v));
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
+
+/** Text a spreadsheet would run as a formula (starting with = + - @, tab or CR) gets a leading apostrophe; other text is unchanged. */
+export const formulaGuard = (s: string): string => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);

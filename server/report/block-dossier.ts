@@ -7,17 +7,28 @@ import { z } from 'zod';
 import { runCheck } from '../conflicts/engine';
 import { buildSubject, type StoredBlock as SubjectBlock } from '../conflicts/subject';
 import type { Db } from '../db';
-import { AppError, notFound } from '../errors';
+import type { Principal } from '../auth/principal';
+import { notFound } from '../errors';
 import { fromZod } from '../http/error-middleware';
 import { ledgerFromRows, type OffsetRow } from '../lifecycle/ledger';
-import { assessStoredBlock, type InvestmentRow, type StoredBlock } from '../lifecycle/stored-block';
-import { planRelinquishment } from '../planner';
+import { planForBlock } from '../lifecycle/plan-for-block';
+import {
+  assessStoredBlock,
+  requiredFromAssessment,
+  type InvestmentRow,
+  type StoredBlock,
+  type StoredBlockAssessment,
+} from '../lifecycle/stored-block';
+import { say } from '../i18n/message';
+import { DECISIONS, label, type Lang } from '../vocab';
 import { isoDate } from '../rules';
 import { dossierHtml, type DossierRecord } from './block-html';
-import { certificateService, newCertificateId } from './certificates';
+import { newCertificateId } from './certificates';
+import { qrSvg, type Certificates } from './check-report';
 import { buildCheckRecord } from './check-record';
 import { checkModel } from './check-model';
-import { footerHtml } from './html';
+import { footerHtml, txt } from './html';
+import { REPORT_SAY } from './messages';
 import { attachFile } from './pdf-attach';
 import type { PdfRenderer } from './renderer';
 import { SERVICE } from './service-info';
@@ -25,9 +36,18 @@ import { reportVisibilityFor } from './visibility';
 
 export interface DossierDeps {
   db: Db;
-  certs: ReturnType<typeof certificateService>;
+  certs: Certificates;
   renderer: PdfRenderer;
-  qr: (url: string) => Promise<string>;
+}
+
+export interface DossierRequest {
+  id: string;
+  lang: Lang;
+  /** the query string: on, required_km2, candidate */
+  query: unknown;
+  /** who asks: decides whether investment figures are shown (visibility.ts) */
+  principal: Principal;
+  /** where certificates are verified: `${origin}/verify/{id}` */
   origin: string;
 }
 
@@ -42,13 +62,36 @@ const DossierQuery = z.object({
 
 const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
-export async function blockDossier(
-  d: DossierDeps,
-  id: string,
-  lang: 'zh' | 'en',
-  query: unknown,
-): Promise<{ pdf: Buffer; filename: string; certificate_id: string }> {
-  const q = DossierQuery.safeParse(query);
+/** Does a step or sentence state investment money (元 / CNY amounts of the minimum or actual investment)? */
+const INVESTMENT_RULE = /^R-(INV|COVID|RED-4|RED-5)/;
+const statesMoney = (m: { message: string; message_zh: string }) => /\d{4,}\s*(元|CNY)|CNY\s*\d/.test(`${m.message} ${m.message_zh}`);
+
+/**
+ * The assessment without investment figures: no schedule or actual spending, no step that derives the
+ * unfinished share from them, no sentence quoting investment amounts, no unfinished share in the inputs.
+ */
+function withoutInvestment(a: StoredBlockAssessment): StoredBlockAssessment {
+  const { unfinished_ratio: _u, ...inputs } = a.inputs as StoredBlockAssessment['inputs'] & { unfinished_ratio?: number };
+  return {
+    ...a,
+    inputs: inputs as StoredBlockAssessment['inputs'],
+    investment: null,
+    derived_steps: a.derived_steps.filter((s) => !INVESTMENT_RULE.test(s.rule) && !/\d{5,}/.test(s.formula)),
+    readings: a.readings.filter((m) => !statesMoney(m)),
+    warnings: a.warnings.filter((m) => !statesMoney(m)),
+    assessment: a.assessment
+      ? {
+          ...a.assessment,
+          readings: a.assessment.readings.filter((m) => !(typeof m === 'object' && m && statesMoney(m as never))),
+          warnings: a.assessment.warnings.filter((m) => !(typeof m === 'object' && m && statesMoney(m as never))),
+        }
+      : null,
+  };
+}
+
+export async function blockDossier(d: DossierDeps, r: DossierRequest): Promise<{ pdf: Buffer; filename: string; certificate_id: string }> {
+  const { id, lang } = r;
+  const q = DossierQuery.safeParse(r.query);
   if (!q.success) throw fromZod(q.error, 'REPORT_BAD_PARAMETER');
   const on = q.data.on ?? isoDate(new Date());
   const { db } = d;
@@ -66,9 +109,17 @@ export async function blockDossier(
   const { subject, province_registered } = buildSubject({ application: 'extension', as_of: on }, subj);
   const check = await runCheck(db, { geometry, area_km2: Number(block.area_km2), subject, block_id: id, province_registered });
 
-  // the annex: the area to relinquish from the request, else from the assessment
+  // the annex: the planner's candidate for the area to relinquish (the request's, else the assessment's) —
+  // the same candidates as the planner route and the candidate export (planForBlock)
   const ex = assessment.assessment;
-  const required = q.data.required_km2 ?? (ex && ex.decision === 'extend' && ex.reduction_km2 > 0 ? ex.reduction_km2 : null);
+  let due: number | null = q.data.required_km2 ?? null;
+  if (due === null)
+    try {
+      due = requiredFromAssessment(assessment).required_km2;
+    } catch {
+      due = null; // no assessment, or nothing to relinquish: the annex lists the licensed area
+    }
+  const required = due;
   const annex: DossierRecord['annex'] = {
     required_km2: required,
     source: q.data.required_km2 !== undefined ? 'request' : required !== null ? 'assessment' : null,
@@ -76,23 +127,10 @@ export async function blockDossier(
     note: null,
   };
   if (required === null) {
-    annex.note =
-      lang === 'zh'
-        ? `延续评估结论为“${ex?.decision ?? '无'}”，无须缩减：附件列出现登记范围。`
-        : `The assessment's decision is '${ex?.decision ?? 'none'}': nothing to relinquish; the annex lists the licensed area.`;
+    annex.note = txt(say(REPORT_SAY, 'ANNEX_NOTHING_TO_RELINQUISH', { decision: ex ? label(DECISIONS, ex.decision, lang) : '—' }), lang);
   } else {
-    const ctx = (await db.named<any>('planner_context', [id])).rows[0];
-    const plan = planRelinquishment({
-      block: ctx.block,
-      required_km2: required,
-      keep: { reserves: ctx.reserves, wells: ctx.wells, pipelines: ctx.pipelines },
-      deduct_first: [...ctx.protected_areas, ...ctx.redlines],
-    });
+    const plan = await planForBlock(db, id, { required_km2: required, on });
     const c = plan.candidates.find((x) => x.id === q.data.candidate) ?? plan.candidates[0];
-    if (!c)
-      throw new AppError(422, 'NO_PLAN', 'No deduction extent meets the required area', '找不到满足核减面积的范围', [
-        { required_km2: required },
-      ]);
     annex.candidate = {
       id: c.id,
       strategy: c.strategy,
@@ -104,12 +142,12 @@ export async function blockDossier(
     };
   }
 
-  const visibility = reportVisibilityFor(null); // ROLE HOOK: pass the caller's role when the roles issue lands
-  const shownAssessment = visibility.investment ? assessment : { ...assessment, investment: null };
+  const visibility = reportVisibilityFor(r.principal, (block.holder as string | null) ?? null);
+  const shownAssessment = visibility.investment ? assessment : withoutInvestment(assessment);
   const issued = new Date();
   const certificate_id = newCertificateId(issued);
   const key = await d.certs.signingKey();
-  const verify_url = `${d.origin}/verify/${certificate_id}`;
+  const verify_url = `${r.origin}/verify/${certificate_id}`;
   const record: DossierRecord = plain({
     type: 'kq.block-dossier',
     version: 1,
@@ -156,7 +194,7 @@ export async function blockDossier(
       },
     ),
   );
-  const html = dossierHtml(record, model, lang, { certificate_id, key_id: key.key_id, verify_url, qr_svg: await d.qr(verify_url) });
+  const html = dossierHtml(record, model, lang, { certificate_id, key_id: key.key_id, verify_url, qr_svg: await qrSvg(verify_url) });
   const pdf = await d.renderer.pdf(html, {
     footerHtml: footerHtml(`${block.name} · ${lang === 'zh' ? '证书编号' : 'Certificate'} ${certificate_id}`),
   });

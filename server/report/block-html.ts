@@ -20,8 +20,20 @@ import {
 } from './check-html';
 import { chinaTime, km2, metres, percent, yuan } from './format';
 import { esc, REPORT_CSS, txt } from './html';
-import { ACQUISITION, BASINS, DECISIONS, KINDS, label, MINERALS, REGIMES, STATUSES, textOf, type Lang } from './labels';
+import {
+  ACQUISITION_METHODS,
+  BASINS,
+  BLOCK_KINDS,
+  BLOCK_STATUSES,
+  DECISIONS,
+  label,
+  MINERALS,
+  REGIMES,
+  STRATEGIES,
+  type Lang,
+} from '../vocab';
 import { mapFigure } from './map-svg';
+import type { ReportVisibility } from './visibility';
 import { REPORT_SAY } from './messages';
 
 export interface DossierRecord {
@@ -38,7 +50,7 @@ export interface DossierRecord {
   history: Record<string, unknown>[];
   conflicts: { summary: Record<string, unknown>; entries: Record<string, unknown>[] };
   assessment: StoredBlockAssessment;
-  visibility: { investment: boolean };
+  visibility: ReportVisibility;
   annex: {
     required_km2: number | null;
     source: 'assessment' | 'request' | null;
@@ -93,13 +105,13 @@ export function dossierHtml(
   const row2 = (k1: string, v1: string, k2: string, v2: string) => `<tr><td>${k1}</td><td>${v1}</td><td>${k2}</td><td>${v2}</td></tr>`;
   const head = `<div class="head"><div><h1>${Z(lang, '矿业权档案与延续登记附件', 'Mining-right dossier and extension annex')}</h1>
 <div class="small">${Z(lang, '证书编号', 'Certificate')} <span class="mono">${esc(r.certificate_id)}</span> · ${Z(lang, '出具时间', 'Issued')} ${esc(chinaTime(r.issued_at))} · ${Z(lang, '判定日期', 'as of')} ${esc(r.as_of)}</div></div><div class="qr">${cert.qr_svg}</div></div>
-<div class="notice">${esc(textOf(notice, lang))}</div>`;
+<div class="notice">${esc(txt(notice, lang))}</div>`;
 
   const entry = `<h2>${Z(lang, '一、登记信息', '1. Register entry')}</h2><table class="meta meta4">
 ${row2(Z(lang, '区块名称', 'Name'), `<b>${v(b.name)}</b>`, Z(lang, '许可证号', 'Licence no.'), v(b.licence_no))}
 ${row2(Z(lang, '矿业权人', 'Holder'), v(b.holder), Z(lang, '区块编号', 'Block id'), v(b.id))}
-${row2(Z(lang, '类型', 'Kind'), esc(label(KINDS, b.kind as string, lang)), Z(lang, '矿种', 'Mineral'), esc(label(MINERALS, b.mineral as string, lang)))}
-${row2(Z(lang, '状态', 'Status'), esc(label(STATUSES, b.status as string, lang)), Z(lang, '出让方式', 'Acquisition'), esc(label(ACQUISITION, b.acquisition_method as string, lang)))}
+${row2(Z(lang, '类型', 'Kind'), esc(label(BLOCK_KINDS, b.kind as string, lang)), Z(lang, '矿种', 'Mineral'), esc(label(MINERALS, b.mineral as string, lang)))}
+${row2(Z(lang, '状态', 'Status'), esc(label(BLOCK_STATUSES, b.status as string, lang)), Z(lang, '出让方式', 'Acquisition'), esc(label(ACQUISITION_METHODS, b.acquisition_method as string, lang)))}
 ${row2(Z(lang, '有效期', 'Valid'), `${v(b.valid_from)} — ${v(b.valid_to)}`, Z(lang, '已延续次数', 'Extensions used'), v(b.extensions_used))}
 ${row2(Z(lang, '首次登记', 'First registered'), v(b.first_registration_date), Z(lang, '首次登记面积', 'First area'), b.first_registration_area_km2 !== null && b.first_registration_area_km2 !== undefined ? `${km2(Number(b.first_registration_area_km2))} km²` : '—')}
 ${row2(Z(lang, '登记面积（椭球）', 'Area (ellipsoidal)'), `<b>${km2(b.area_km2)} km²</b>`, Z(lang, '探明储量面积', 'Proven-reserve area'), `${km2(Number(b.proven_km2 ?? 0))} km²`)}
@@ -110,7 +122,7 @@ ${row2(Z(lang, '服务版本', 'Service'), `${esc(r.service.name)} ${esc(r.servi
   const history = `<h2>${Z(lang, '二、变更历史', '2. History')}</h2>${
     r.history.length
       ? `<table><thead><tr><th>${Z(lang, '记录期间', 'Recorded')}</th><th>${Z(lang, '名称', 'Name')}</th><th>${Z(lang, '矿业权人', 'Holder')}</th><th>${Z(lang, '状态', 'Status')}</th><th>${Z(lang, '有效期', 'Valid')}</th><th class="num">${Z(lang, '面积 km²', 'Area km²')}</th></tr></thead><tbody>
-${r.history.map((h) => `<tr><td class="small">${h.recorded_from ? esc(chinaTime(String(h.recorded_from))) : '—'} — ${h.recorded_to ? esc(chinaTime(String(h.recorded_to))) : ''}</td><td>${v(h.name)}</td><td>${v(h.holder)}</td><td>${esc(label(STATUSES, h.status as string, lang))}</td><td>${v(h.valid_from)} — ${v(h.valid_to)}</td><td class="num">${h.area_km2 === null || h.area_km2 === undefined ? '—' : km2(Number(h.area_km2))}</td></tr>`).join('')}</tbody></table>`
+${r.history.map((h) => `<tr><td class="small">${h.recorded_from ? esc(chinaTime(String(h.recorded_from))) : '—'} — ${h.recorded_to ? esc(chinaTime(String(h.recorded_to))) : ''}</td><td>${v(h.name)}</td><td>${v(h.holder)}</td><td>${esc(label(BLOCK_STATUSES, h.status as string, lang))}</td><td>${v(h.valid_from)} — ${v(h.valid_to)}</td><td class="num">${h.area_km2 === null || h.area_km2 === undefined ? '—' : km2(Number(h.area_km2))}</td></tr>`).join('')}</tbody></table>`
       : `<p>${Z(lang, '登记库中无早期版本（自入库以来未变更）。', 'No earlier versions on file (unchanged since it was recorded).')}</p>`
   }`;
 
@@ -125,7 +137,7 @@ ${r.history.map((h) => `<tr><td class="small">${h.recorded_from ? esc(chinaTime(
     xs && xs.length ? `<h3>${title}</h3><ul>${xs.map((x) => `<li>${esc(txt(x, lang))}</li>`).join('')}</ul>` : '';
   const inv = a.investment;
   const money = !r.visibility.investment
-    ? `<p class="small">${Z(lang, '勘查投入数据按角色权限不予显示。', 'Investment figures are withheld for this role.')}</p>`
+    ? `<h3>${Z(lang, '最低勘查投入', 'Minimum exploration investment')}</h3><p class="notice" data-withheld="investment">${esc(txt(say(REPORT_SAY, 'INVESTMENT_WITHHELD'), lang))}</p>`
     : inv
       ? `<h3>${Z(lang, '最低勘查投入', 'Minimum exploration investment')}</h3><table><thead><tr><th class="num">${Z(lang, '勘查年度', 'Year')}</th><th>${Z(lang, '起', 'From')}</th><th>${Z(lang, '止', 'To')}</th><th class="num">${Z(lang, '应投入', 'Required')}</th></tr></thead><tbody>
 ${inv.rows.map((x) => `<tr><td class="num">${x.exploration_year}</td><td>${esc(x.start)}</td><td>${esc(x.end)}</td><td class="num">${yuan(x.amount_cny, lang)}</td></tr>`).join('')}
@@ -174,7 +186,7 @@ ${money}${fees}`;
 <tr><td>${Z(lang, '延续前面积', 'Before')}</td><td class="num">${km2(b.area_km2)} km²</td></tr>
 <tr><td>${Z(lang, '缩减范围面积', 'Relinquished')}</td><td class="num">${km2(c.area_km2)} km²</td></tr>
 <tr><td><b>${Z(lang, '延续后保留面积', 'Retained after')}</b></td><td class="num"><b>${km2(c.retained_area_km2)} km²</b></td></tr>
-<tr><td>${Z(lang, '方案', 'Plan')}</td><td>${esc(c.id)} · ${esc(c.strategy)}<div class="small">${c.reasons.map(esc).join('<br>')}</div></td></tr></table>
+<tr><td>${Z(lang, '方案', 'Plan')}</td><td>${esc(c.id)} · ${esc(label(STRATEGIES, c.strategy, lang))}<div class="small">${c.reasons.map(esc).join('<br>')}</div></td></tr></table>
 <div class="figure"><h3>${Z(lang, '延续前后范围对比图', 'Comparison map, before and after')}</h3>${fig.svg}
 <div class="legend"><span>${swatch('#000', null, true)} ${Z(lang, '延续前登记范围', 'licensed area before')}</span><span>${swatch('#1a7837', 0)} ${Z(lang, '延续后保留范围', 'retained after')}</span><span>${swatch('#c2181b', 45)} ${Z(lang, '缩减（退出）范围', 'relinquished')}</span><span class="small">1:${fig.scale.toLocaleString('en-US')} · EPSG:${fig.epsg}</span></div></div>
 ${cornerTableHtml(after, Z(lang, '延续后保留范围拐点坐标', 'Corners of the retained area'), lang)}

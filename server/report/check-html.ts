@@ -3,8 +3,8 @@
  * Chinese by default, English with lang=en. Pure: model in, HTML out.
  */
 import { chinaTime, km2, metres, percent } from './format';
-import { esc, REPORT_CSS, txt } from './html';
-import { APPLICATIONS, COLLECTIONS, label, labelAny, MINERALS, OUTCOMES, REGIMES, textOf, KINDS, type Lang } from './labels';
+import { esc, layerLabel, REPORT_CSS, txt } from './html';
+import { APPLICATIONS, BLOCK_KINDS, label, labelAny, MINERALS, OUTCOMES, REGIMES, SEVERITIES, type Lang, type Severity } from '../vocab';
 import { mapFigure } from './map-svg';
 import type { CheckModel } from './check-model';
 import { mapLayers, SEVERITY_STYLE } from './check-model';
@@ -44,12 +44,6 @@ const T = {
   none: ['未申报', 'not declared'],
   map: ['申请范围与重叠要素示意图', 'Map of the application and the overlapping features'],
   legendInput: ['申请范围', 'Application'],
-  sev: {
-    block: ['不得重叠 / 须扣减', 'forbidden / deduct'],
-    condition: ['须协议、承诺或保护措施', 'agreement, commitment or protection'],
-    ok: ['允许 / 不构成限制', 'allowed / not binding'],
-    info: ['提示', 'for information'],
-  },
   conflicts: ['重叠与冲突明细', 'Conflicts'],
   noConflicts: ['未发现重叠。', 'No overlaps found.'],
   layer: ['图层', 'Layer'],
@@ -82,11 +76,11 @@ const T = {
 } as const;
 
 type Key = keyof typeof T;
-export function tr(lang: Lang, k: Exclude<Key, 'sev'>, vars: Record<string, string | number> = {}): string {
+export function tr(lang: Lang, k: Key, vars: Record<string, string | number> = {}): string {
   const pair = T[k] as readonly [string, string];
   return pair[lang === 'zh' ? 0 : 1].replace(/\{(\w+)\}/g, (_, v) => String(vars[v] ?? ''));
 }
-export const sevLabel = (lang: Lang, s: keyof typeof T.sev) => T.sev[s][lang === 'zh' ? 0 : 1];
+export const sevLabel = (lang: Lang, s: Severity) => label(SEVERITIES, s, lang);
 
 /** A small hatch swatch for legends. */
 export function swatch(color: string, angle: number | null, outline = false): string {
@@ -115,19 +109,18 @@ export function checkReportHtml(m: CheckModel, lang: Lang, cert: CertificateBloc
   const r = m.record;
   const s = r.inputs.subject;
   const notice = say(REPORT_SAY, 'SYNTHETIC_DATA');
-  const row = (k: string, v: string) => `<tr><td>${k}</td><td>${v}</td></tr>`;
   const header = `<div class="head"><div><h1>${tr(lang, 'title')}</h1>
 <div class="small">${tr(lang, 'cert')} <span class="mono">${esc(r.certificate_id)}</span> · ${tr(lang, 'check')} <span class="mono">${esc(r.check_id)}</span></div></div>
 <div class="qr">${cert.qr_svg}</div></div>
-<div class="notice">${esc(textOf(notice, lang))}</div>
+<div class="notice">${esc(txt(notice, lang))}</div>
 <table class="meta meta4">
 <tr><td>${tr(lang, 'applicant')}</td><td>${esc(s.applicant ?? '—')}</td><td>${tr(lang, 'asOf')}</td><td>${esc(s.as_of)}</td></tr>
-<tr><td>${tr(lang, 'application')}</td><td>${esc(label(APPLICATIONS, s.application, lang))}（${esc(label(KINDS, s.kind, lang))}）</td><td>${tr(lang, 'issued')}</td><td>${esc(chinaTime(r.issued_at))}</td></tr>
+<tr><td>${tr(lang, 'application')}</td><td>${esc(label(APPLICATIONS, s.application, lang))}（${esc(label(BLOCK_KINDS, s.kind, lang))}）</td><td>${tr(lang, 'issued')}</td><td>${esc(chinaTime(r.issued_at))}</td></tr>
 <tr><td>${tr(lang, 'mineral')}</td><td>${esc(label(MINERALS, s.mineral, lang))}</td><td>${tr(lang, 'service')}</td><td>${esc(r.service.name)} ${esc(r.service.version)}</td></tr>
 <tr><td>${tr(lang, 'regime')}</td><td>${esc(label(REGIMES, s.regime, lang))}</td><td>${tr(lang, 'register')}</td><td>${tr(lang, 'registerAsAt')} ${r.register_as_at ? esc(chinaTime(r.register_as_at)) : '—'}</td></tr>
 <tr><td>${tr(lang, 'source')}</td><td>${esc(r.inputs.source.file_name ?? '—')} · ${esc(r.inputs.source.format)} · EPSG:${r.inputs.source.crs}</td><td>${tr(lang, 'blockId')}</td><td>${esc(r.inputs.block_id ?? '—')}</td></tr>
 </table>
-<div class="verdict ${m.verdict.severity}">${esc(textOf(m.verdict.message, lang))}</div>`;
+<div class="verdict ${m.verdict.severity}">${esc(txt(m.verdict.message, lang))}</div>`;
 
   // areas
   const planarDiff = m.areas.planar_gk_km2 - m.areas.ellipsoidal_km2;
@@ -168,7 +161,7 @@ ${multi ? m.areas.parcels.map((p) => `<tr><td>${esc(p.name)}</td><td class="num"
 <span class="small">CGCS2000 · GK 3° ${lang === 'zh' ? '第' : 'zone '}${fig.zone}${lang === 'zh' ? '带' : ''} · EPSG:${fig.epsg}</span></div>`;
   const many =
     cornerLabels.length > 80
-      ? `<div class="small">${esc(textOf(say(REPORT_SAY, 'MANY_CORNERS', { n: cornerLabels.length, every: Math.ceil(cornerLabels.length / 80) }), lang))}</div>`
+      ? `<div class="small">${esc(txt(say(REPORT_SAY, 'MANY_CORNERS', { n: cornerLabels.length, every: Math.ceil(cornerLabels.length / 80) }), lang))}</div>`
       : '';
   const map = `<div class="figure"><h2>${tr(lang, 'map')}</h2>${fig.svg}${legend}${many}</div>`;
 
@@ -183,7 +176,7 @@ ${m.corners.rows.map((c) => `<tr><td>${esc(c.parcel)}</td><td class="num">${c.ri
   const summary = summaryHtml(m, lang);
 
   const warnings = r.results.warnings.length
-    ? `<h2>${tr(lang, 'warnings')}</h2><ul>${r.results.warnings.map((w) => `<li>${esc(textOf(w, lang))} <span class="small">${esc(w.code)}</span></li>`).join('')}</ul>`
+    ? `<h2>${tr(lang, 'warnings')}</h2><ul>${r.results.warnings.map((w) => `<li>${esc(txt(w, lang))} <span class="small">${esc(w.code)}</span></li>`).join('')}</ul>`
     : '';
 
   return `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${esc(tr(lang, 'title'))} ${esc(r.certificate_id)}</title><style>${REPORT_CSS}</style></head><body>
@@ -197,7 +190,7 @@ export function conflictsHtml(
 ): string {
   const conflictRows = m.conflicts
     .map(
-      (c) => `<tr class="sev-${c.severity}"><td>${esc(label(COLLECTIONS, c.collection, lang))}</td>
+      (c) => `<tr class="sev-${c.severity}"><td>${esc(layerLabel(c, lang))}</td>
 <td>${esc(c.name ?? c.id)}<div class="small">${esc(c.id)}${c.holder ? ` · ${esc(c.holder)}` : ''}</div></td>
 <td>${esc(
         [c.category, c.zone, c.status]
@@ -205,10 +198,10 @@ export function conflictsHtml(
           .map((x) => labelAny(x, lang))
           .join(' · '),
       )}</td>
-<td class="num">${km2(c.overlap_area_km2)}${c.length_km !== null ? `<div class="small">${tr(lang, 'lengthKm', { v: c.length_km.toFixed(3) })}</div>` : ''}</td>
+<td class="num">${km2(c.overlap_area_km2)}${c.length_km !== undefined && c.length_km !== null ? `<div class="small">${tr(lang, 'lengthKm', { v: c.length_km.toFixed(3) })}</div>` : ''}</td>
 <td class="num">${percent(c.share_of_input)}</td><td class="num">${percent(c.share_of_feature)}</td>
 <td class="${c.severity}"><b>${esc(label(OUTCOMES, c.outcome, lang))}</b></td>
-<td>${c.rules.map((b) => `<b>${esc(b.rule)}</b> ${esc(b.citation)}${b.note ? `<div class="small">${esc(txt(b.note, lang))}</div>` : ''}`).join('<br>')}</td></tr>`,
+<td>${c.basis.map((b) => `<b>${esc(b.rule)}</b> ${esc(b.citation)}${b.note ? `<div class="small">${esc(txt(b.note, lang))}</div>` : ''}`).join('<br>')}</td></tr>`,
     )
     .join('\n');
   const conflicts = `<h2>${tr(lang, 'conflicts')}</h2>${m.conflicts.length ? `<table class="fixed"><colgroup><col style="width:15mm"><col style="width:40mm"><col style="width:20mm"><col style="width:17mm"><col style="width:14mm"><col style="width:14mm"><col style="width:17mm"><col></colgroup><thead><tr><th>${tr(lang, 'layer')}</th><th>${tr(lang, 'name')}</th><th>${tr(lang, 'cat')}</th><th class="num">${tr(lang, 'area')}</th><th class="num">${tr(lang, 'shareIn')}</th><th class="num">${tr(lang, 'shareFeat')}</th><th>${tr(lang, 'outcome')}</th><th>${tr(lang, 'basis')}</th></tr></thead><tbody>${conflictRows}</tbody></table>` : `<p>${tr(lang, 'noConflicts')}</p>`}`;
@@ -242,7 +235,7 @@ export function summaryHtml(
   lang: Lang,
 ): string {
   const summary = `<h2>${tr(lang, 'summary')}</h2><table><tr><th>${tr(lang, 'layer')}</th><th class="num">${tr(lang, 'count')}</th><th class="num">${tr(lang, 'unionArea')}</th></tr>
-${m.summary.map((x) => `<tr><td>${esc(label(COLLECTIONS, x.key, lang))}</td><td class="num">${x.count}</td><td class="num">${km2(x.area_km2)}</td></tr>`).join('')}</table>
+${m.summary.map((x) => `<tr><td>${esc(layerLabel({ collection: x.key }, lang))}</td><td class="num">${x.count}</td><td class="num">${km2(x.area_km2)}</td></tr>`).join('')}</table>
 <table class="meta"><tr><td>${tr(lang, 'applied')}</td><td class="num">${km2(m.areas.ellipsoidal_km2)} km²</td></tr>
 <tr><td>${tr(lang, 'deductible')}</td><td class="num">${km2(m.deductible_km2)} km²</td></tr>
 <tr><td><b>${tr(lang, 'net')}</b></td><td class="num"><b>${km2(m.net_km2)} km²</b></td></tr></table>`;

@@ -10,9 +10,10 @@ import { formatDms } from '../geodesy/dms';
 import { gkPlanarAreaKm2 } from '../geodesy/gk-area';
 import { say, type Message } from '../i18n/message';
 import { namedPolygons } from '../export/geometry';
+import type { ConflictEntry } from '../conflicts/types';
+import { outcomeSeverity, type Severity } from '../vocab';
 import type { CheckRecord } from './check-record';
 import { km2 } from './format';
-import { severityOf, SEVERITY_RANK, type Severity } from './labels';
 import type { MapLayer } from './map-svg';
 import { REPORT_SAY } from './messages';
 
@@ -40,7 +41,12 @@ export function cornerTable(geometry: Polygon | MultiPolygon, name: string, zone
   const polys = namedPolygons(geometry, name);
   let min = Infinity,
     max = -Infinity;
-  for (const p of polys) for (const r of p.rings) for (const [lon] of r) ((min = Math.min(min, lon)), (max = Math.max(max, lon)));
+  for (const p of polys)
+    for (const r of p.rings)
+      for (const [lon] of r) {
+        min = Math.min(min, lon);
+        max = Math.max(max, lon);
+      }
   const z = zone ?? zone3ForLon((min + max) / 2);
   const crs = gkCrsForZone(z)!;
   const to = lonLatToGkConverter(crs);
@@ -67,23 +73,11 @@ export function cornerTable(geometry: Polygon | MultiPolygon, name: string, zone
   return { zone: z, epsg: crs.epsg, rows };
 }
 
-export interface ConflictRow {
-  collection: string;
-  id: string;
-  name: string | null;
-  category: string | null;
-  zone: string | null;
-  status: string | null;
-  holder: string | null;
-  overlap_area_km2: number;
-  length_km: number | null;
-  share_of_input: number;
-  share_of_feature: number | null;
-  outcome: string;
-  severity: Severity;
-  deductible: boolean;
-  rules: { rule: string; citation: string; note?: Message | string }[];
-}
+/** Reports order conflicts by severity (most serious first). */
+export const SEVERITY_RANK: Record<Severity, number> = { block: 0, condition: 1, info: 2, ok: 3 };
+
+/** A conflict as the engine reports it (server/conflicts/types.ts, the one shape), with its outcome's severity. */
+export type ReportConflict = ConflictEntry & { severity: Severity };
 
 export interface CheckModel {
   record: CheckRecord;
@@ -95,7 +89,7 @@ export interface CheckModel {
     parcels: { name: string; ellipsoidal_km2: number; planar_gk_km2: number }[];
   };
   /** every conflict except wells, most serious first */
-  conflicts: ConflictRow[];
+  conflicts: ReportConflict[];
   /** wells, grouped by outcome and rules (a block can hold hundreds): every well named */
   wells: { outcome: string; severity: Severity; rules: { rule: string; citation: string }[]; names: string[] }[];
   /** article texts, one per rule, in order of first use */
@@ -121,24 +115,8 @@ export function checkModel(record: CheckRecord): CheckModel {
       planar_gk_km2: gkPlanarAreaKm2(poly, crs),
     };
   });
-  const conflicts: ConflictRow[] = record.results.conflicts
-    .map((c) => ({
-      collection: c.check ? 'containment' : c.collection,
-      id: c.id,
-      name: c.name,
-      category: c.category,
-      zone: c.zone,
-      status: c.status,
-      holder: c.holder,
-      overlap_area_km2: c.overlap_area_km2,
-      length_km: c.length_km ?? null,
-      share_of_input: c.share_of_input,
-      share_of_feature: c.share_of_feature,
-      outcome: c.outcome,
-      severity: severityOf(c.outcome),
-      deductible: c.deductible,
-      rules: c.basis.map((b) => ({ rule: b.rule, citation: b.citation, note: b.note })),
-    }))
+  const conflicts: ReportConflict[] = record.results.conflicts
+    .map((c) => ({ ...c, severity: outcomeSeverity(c.outcome) }))
     .sort(
       (a, b) =>
         SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
@@ -147,11 +125,11 @@ export function checkModel(record: CheckRecord): CheckModel {
     );
   const wellMap = new Map<string, CheckModel['wells'][number]>();
   for (const c of conflicts.filter((x) => x.collection === 'wells')) {
-    const k = `${c.outcome}|${c.rules.map((b) => b.rule).join(',')}`;
+    const k = `${c.outcome}|${c.basis.map((b) => b.rule).join(',')}`;
     const g = wellMap.get(k) ?? {
       outcome: c.outcome,
       severity: c.severity,
-      rules: c.rules.map((b) => ({ rule: b.rule, citation: b.citation })),
+      rules: c.basis.map((b) => ({ rule: b.rule, citation: b.citation })),
       names: [],
     };
     g.names.push(c.name ?? c.id);
@@ -179,7 +157,7 @@ export function checkModel(record: CheckRecord): CheckModel {
       : { severity: 'ok' as const, message: say(REPORT_SAY, 'VERDICT_CLEAR') };
   const bySev = new Map<Severity, Geometry[]>();
   for (const c of record.results.conflicts)
-    if (c.geometry) bySev.set(severityOf(c.outcome), [...(bySev.get(severityOf(c.outcome)) ?? []), c.geometry]);
+    if (c.geometry) bySev.set(outcomeSeverity(c.outcome), [...(bySev.get(outcomeSeverity(c.outcome)) ?? []), c.geometry]);
   const layers = (['ok', 'info', 'condition', 'block'] as Severity[])
     .filter((k) => bySev.has(k))
     .map((k) => ({ severity: k, geometries: bySev.get(k)! }));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCheckRecord } from './check-record';
-import { conflictsCsv, guard } from './exports';
+import { formulaGuard as guard } from '../export/csv-cell';
+import { conflictsCsv } from './exports';
 
 const geometry = {
   type: 'Polygon' as const,
@@ -78,7 +79,7 @@ describe('conflict exports', () => {
     expect(csv).toContain("申请人,'=cmd|calc");
     expect(csv).toContain("'+SUM(A1)");
     expect(csv).toContain("'@x");
-    expect(csv).toContain('1.2346,,71.65%,,不得重叠,是');
+    expect(csv).toContain('1.2346,,71.65%,,禁止,是');
     expect(csv).not.toMatch(/^[=+@-]/m);
   });
 });

@@ -1,5 +1,14 @@
 /** Small HTML helpers shared by the report templates (pure). */
 import { isMessage } from '../i18n/message';
+import { COLLECTIONS, CONFLICT_CHECKS, label, SUMMARY_KEYS, type Lang } from '../vocab';
+
+export type { Lang };
+
+/** The layer a conflict entry (or a summary key) belongs to, named from the vocabulary: a containment finding by its check. */
+export function layerLabel(c: { collection: string; check?: string | null }, lang: Lang): string {
+  if (c.check) return label(CONFLICT_CHECKS, c.check, lang);
+  return Object.hasOwn(COLLECTIONS, c.collection) ? label(COLLECTIONS, c.collection, lang) : label(SUMMARY_KEYS, c.collection, lang);
+}
 
 /** A server sentence ({code, params, message, message_zh}) or plain text, in the report's language. */
 export const txt = (x: unknown, lang: 'zh' | 'en'): string => (isMessage(x) ? (lang === 'zh' ? x.message_zh : x.message) : String(x ?? ''));

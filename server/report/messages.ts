@@ -48,6 +48,20 @@ export const REPORT_SAY = defineMessages({
     en: (p: { key: string }) => `The record names signing key ${p.key}, which is not this service's key.`,
     zh: (p: { key: string }) => `记录所署签名密钥 ${p.key} 不是本服务的密钥。`,
   },
+  VERIFY_UNREADABLE: {
+    en: () => 'The embedded record is not valid JSON: the file was altered',
+    zh: () => '嵌入的记录不是有效 JSON：文件已被改动',
+  },
+  INVESTMENT_WITHHELD: {
+    en: () =>
+      'Investment figures (minimum and actual exploration investment, the unfinished share) are shown only to regulators, administrators and the holder of this right; they are left out of this copy.',
+    zh: () => '勘查投入数据（最低勘查投入、实际投入、未完成比例）仅向主管部门、管理员及本矿业权人显示，本份未列出。',
+  },
+  ANNEX_NOTHING_TO_RELINQUISH: {
+    en: (p: { decision: string }) =>
+      `The assessment's decision is '${p.decision}' with nothing to relinquish: the annex lists the licensed area.`,
+    zh: (p: { decision: string }) => `延续评估结论为“${p.decision}”，无须缩减：附件列出现登记范围。`,
+  },
   MANY_CORNERS: {
     en: (p: { n: number; every: number }) => `${p.n} corners: the map labels every ${p.every}th; the table lists them all.`,
     zh: (p: { n: number; every: number }) => `共 ${p.n} 个拐点：图上每隔 ${p.every} 个标注一个，表中全部列出。`,

@@ -5,8 +5,8 @@
  */
 import type { VerifyResult } from './certificates';
 import { chinaTime, km2 } from './format';
-import { esc, REPORT_FONTS } from './html';
-import { textOf, type Lang } from './labels';
+import { esc, REPORT_FONTS, txt } from './html';
+import type { Lang } from '../vocab';
 
 interface RecordFacts {
   certificate_id?: string;
@@ -22,7 +22,7 @@ export function verifyPageHtml(id: string, record: RecordFacts | null, result: V
   const row = (k: string, v: string) => `<tr><th>${k}</th><td>${v}</td></tr>`;
   const status = !record
     ? `<p class="bad">${zh ? `本服务没有编号为 ${esc(id)} 的证书。` : `No certificate ${esc(id)} is on file.`}</p>`
-    : `<p class="${result?.valid ? 'good' : 'bad'}">${esc(result ? textOf(result.message, lang) : '')}</p>`;
+    : `<p class="${result?.valid ? 'good' : 'bad'}">${esc(result ? txt(result.message, lang) : '')}</p>`;
   const r = record ?? {};
   const facts = record
     ? `<table>

@@ -9,6 +9,7 @@ import { geometryOf } from '../export/geometry';
 import { checkGeometry, type GeometryKind } from '../geometry/validate';
 import { parseUpload, type ParseHints, type ParseResult } from '../parse/index';
 import type { ParseLimits } from '../parse/limits';
+import { envelopeFromPdf, type EnvelopeFromPdf } from '../report/verify-upload';
 
 export interface TaskTypes {
   parse: { in: { bytes: Uint8Array; filename: string; hints: ParseHints; limits: ParseLimits }; out: ParseResult };
@@ -18,6 +19,8 @@ export interface TaskTypes {
   };
   geometry: { in: { geometry: unknown; kind: GeometryKind; maxVertices: number }; out: null };
   export: { in: { body: unknown; opts: ExportOptions }; out: ExportedFile };
+  /** A report PDF handed in for verification: its embedded signed record (server/report/verify-upload.ts). */
+  'certificate-envelope': { in: { bytes: Uint8Array }; out: EnvelopeFromPdf };
   /** Test only (workerData.testTasks): keep the CPU busy for `ms`. */
   spin: { in: { ms: number }; out: number };
   /** Test only: allocate `mb` megabytes and hold them. */
@@ -51,6 +54,10 @@ export async function runTask(kind: TaskKind, payload: unknown, testTasks = fals
     case 'export': {
       const p = payload as TaskTypes['export']['in'];
       return exportGeometry(geometryOf(p.body), p.opts);
+    }
+    case 'certificate-envelope': {
+      const p = payload as TaskTypes['certificate-envelope']['in'];
+      return envelopeFromPdf(asBuffer(p.bytes));
     }
     case 'spin': {
       if (!testTasks) break;

@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfAttachments, pdfFonts, pdfPages, pdfText, renderPages, savePdf } from '../helpers/pdf';
-import { startTestServer } from '../helpers/server';
+import { ADMIN_TOKEN, startTestServer } from '../helpers/server';
 
 let srv: Awaited<ReturnType<typeof startTestServer>>;
 const json = { 'content-type': 'application/json' };
@@ -35,7 +35,7 @@ async function boxOver(q: string): Promise<{ block: any; feature: any }> {
 }
 
 beforeAll(async () => {
-  srv = await startTestServer();
+  srv = await startTestServer({ LOG_LEVEL: process.env.REPORTS_LOG ?? 'silent' });
 });
 afterAll(async () => {
   await srv?.close();
@@ -230,7 +230,8 @@ describe.runIf(HAVE_TOOLS)('check report PDF (POST /api/checks?format=pdf)', () 
   it('exports GeoJSON and a zipped Shapefile (.prj, .cpg UTF-8) of the overlaps', async () => {
     const gj = await (await fetch(`${srv.url}/api/checks/${ids.check}/conflicts?format=geojson`)).json();
     expect(gj.features.length).toBe(check.conflicts.length);
-    expect(gj.features[0].properties.outcome_label).toMatch(/[\u4e00-\u9fff]/);
+    expect(gj.features[0].properties.outcome).toMatch(/[\u4e00-\u9fff]/);
+    expect(gj.features[0].properties.outcome_code).toMatch(/^[a-z_]+$/);
     const { unzipSync } = await import('fflate');
     const zip = unzipSync(new Uint8Array(await (await fetch(`${srv.url}/api/checks/${ids.check}/conflicts?format=shp`)).arrayBuffer()));
     expect(Object.keys(zip).sort()).toEqual(['conflicts.cpg', 'conflicts.dbf', 'conflicts.prj', 'conflicts.shp', 'conflicts.shx']);
@@ -238,7 +239,7 @@ describe.runIf(HAVE_TOOLS)('check report PDF (POST /api/checks?format=pdf)', () 
     expect(new TextDecoder().decode(zip['conflicts.prj'])).toContain('China_2000');
     const dbf = new TextDecoder().decode(zip['conflicts.dbf']);
     expect(dbf).toContain('OUTCOME');
-    expect(dbf).toContain('不得重叠');
+    expect(dbf).toContain('禁止'); // the vocabulary's label (server/vocab OUTCOMES)
   });
 
   it('refuses what it cannot verify or check with a clear 4xx', async () => {
@@ -274,7 +275,9 @@ describe.runIf(HAVE_TOOLS)('block dossier PDF (GET /api/blocks/{id}/report.pdf)'
     ).json();
     const assessment = await (await fetch(`${srv.url}/api/blocks/${b.id}/assessment?on=2026-11-24`)).json();
     const t0 = performance.now();
-    const res = await fetch(`${srv.url}/api/blocks/${b.id}/report.pdf?on=2026-11-24&required_km2=52.4605`);
+    const res = await fetch(`${srv.url}/api/blocks/${b.id}/report.pdf?on=2026-11-24&required_km2=52.4605`, {
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, // investment figures are shown to the administrator
+    });
     const body = Buffer.from(await res.arrayBuffer());
     if (res.status !== 200) throw new Error(`${res.status} ${body.toString()}`);
     console.log(`dossier: ${body.length} bytes in ${(performance.now() - t0).toFixed(0)} ms`);
@@ -301,6 +304,16 @@ describe.runIf(HAVE_TOOLS)('block dossier PDF (GET /api/blocks/{id}/report.pdf)'
     expect(text).toContain('52.4605');
     expect(pdfAttachments(path)).toContain('certificate.json');
     renderPages(path, 'dossier-zh');
+    // the extension annex starts on a page of its own: its first page (the comparison map) rendered too
+    const pages = pdfPages(path);
+    let annexPage = 0;
+    for (let p = 1; p <= pages && !annexPage; p++) if (pdfText(path, p, p).includes('附件：延续登记缩减范围')) annexPage = p;
+    expect(annexPage).toBeGreaterThan(1);
+    const annexText = pdfText(path, annexPage, pages).replace(/\s+/g, '');
+    expect(annexText).toContain(plan.candidates[0].retained_area_km2.toFixed(4));
+    expect(annexText).toContain('延续后保留范围拐点坐标');
+    const annexPng = renderPages(path, 'annex-zh', annexPage);
+    expect(statSync(annexPng).size).toBeGreaterThan(20_000);
     const ok = await (
       await fetch(`${srv.url}/api/certificates/verify`, {
         method: 'POST',
@@ -310,5 +323,221 @@ describe.runIf(HAVE_TOOLS)('block dossier PDF (GET /api/blocks/{id}/report.pdf)'
     ).json();
     expect(ok.valid).toBe(true);
     expect((await fetch(`${srv.url}/api/blocks/blk-none/report.pdf`)).status).toBe(404);
+  }, 240_000);
+});
+
+/** Read an exported XLSX with exceljs: the header block (column A → B) and the table under the header row. */
+async function readXlsx(buf: ArrayBuffer, sheet: string, firstHeader: string) {
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf);
+  const ws = wb.getWorksheet(sheet)!;
+  const head = new Map<string, unknown>();
+  let top = 0;
+  ws.eachRow((row, n) => {
+    if (!top && row.getCell(1).value === firstHeader) top = n;
+    if (!top) head.set(String(row.getCell(1).value), row.getCell(2).value);
   });
+  const header = (ws.getRow(top).values as unknown[]).slice(1);
+  const rows: any[][] = [];
+  for (let n = top + 1; n <= ws.rowCount; n++) rows.push((ws.getRow(n).values as unknown[]).slice(1));
+  return { wb, ws, head, header, rows, top };
+}
+
+describe('downloads from the page: search results, deadlines, planner candidates', () => {
+  it('search results: CSV with a header block, Chinese headers and vocabulary labels; English with lang=en', async () => {
+    const res = await fetch(`${srv.url}/api/exports/search?q=${encodeURIComponent('寿阳')}&format=csv`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; .*\.csv/);
+    const text = Buffer.from(await res.arrayBuffer()).toString('utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text).toContain('矿业权查询结果');
+    expect(text).toContain('查询词,寿阳');
+    expect(text).toContain('坐标系,CGCS2000');
+    expect(text).toContain('数据说明,合成演示数据');
+    expect(text).toContain('序号,区块编号,名称,许可证号,矿业权人,类型,矿种,状态,有效期起,有效期止,登记面积(km²)');
+    expect(text).toMatch(/,探矿权,煤层气,有效,/);
+    expect(text).toMatch(/,\d+\.\d{4},/); // areas to 4 decimals
+    const en = await (await fetch(`${srv.url}/api/exports/search?q=${encodeURIComponent('寿阳')}&format=csv&lang=en`)).text();
+    expect(en).toContain('No.,Block id,Name,Licence no.,Holder,Kind,Mineral,Status');
+    expect(en).toMatch(/,exploration right,CBM,valid,/);
+  });
+
+  it('search results: XLSX reads back with exceljs (areas numeric with 0.0000), GeoJSON and Shapefile of the blocks', async () => {
+    const fc = await (await fetch(`${srv.url}/collections/blocks/items?q=${encodeURIComponent('寿阳')}&limit=1000`)).json();
+    const x = await readXlsx(
+      await (await fetch(`${srv.url}/api/exports/search?q=${encodeURIComponent('寿阳')}&format=xlsx`)).arrayBuffer(),
+      '查询结果',
+      '序号',
+    );
+    expect(x.head.get('查询词')).toBe('寿阳');
+    expect(x.head.get('匹配数')).toBe(String(fc.numberMatched));
+    expect(x.header.slice(0, 4)).toEqual(['序号', '区块编号', '名称', '许可证号']);
+    expect(x.rows.length).toBe(fc.features.length);
+    const f0 = fc.features.find((f: any) => f.id === x.rows[0][1]);
+    expect(x.rows[0][2]).toBe(f0.properties.name);
+    expect(x.rows[0][10]).toBeCloseTo(Number(f0.properties.area_km2), 9);
+    expect(x.ws.getRow(x.top + 1).getCell(11).numFmt).toBe('0.0000');
+    const gj = await (await fetch(`${srv.url}/api/exports/search?q=${encodeURIComponent('寿阳')}&format=geojson`)).json();
+    expect(gj.features.length).toBe(fc.features.length);
+    expect(gj.features[0].geometry.type).toMatch(/Polygon/);
+    expect(gj.features[0].properties.status).toMatch(/[\u4e00-\u9fff]/);
+    const { unzipSync } = await import('fflate');
+    const zip = unzipSync(
+      new Uint8Array(await (await fetch(`${srv.url}/api/exports/search?q=${encodeURIComponent('寿阳')}&format=shp`)).arrayBuffer()),
+    );
+    expect(Object.keys(zip).some((k) => k.endsWith('.prj'))).toBe(true);
+    expect(new TextDecoder().decode(zip[Object.keys(zip).find((k) => k.endsWith('.cpg'))!])).toBe('UTF-8');
+    expect((await fetch(`${srv.url}/api/exports/search?format=pdf`)).status).toBe(422);
+    const bad = await fetch(`${srv.url}/api/exports/search?status=nonsense`);
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).error.code).toBe('EXPORT_BAD_PARAMETER');
+  });
+
+  it('guards formulas: a holder written as =HYPERLINK(…) comes out as text in CSV and XLSX', async () => {
+    const evil = '=HYPERLINK("http://evil","x")';
+    const put = await fetch(`${srv.url}/collections/blocks/items`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'Feature',
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [111.1, 37.1],
+              [111.2, 37.1],
+              [111.2, 37.2],
+              [111.1, 37.2],
+              [111.1, 37.1],
+            ],
+          ],
+        },
+        properties: {
+          name: '公式注入测试区块',
+          holder: evil,
+          kind: 'exploration',
+          mineral: 'cbm',
+          status: 'valid',
+          valid_from: '2024-01-01',
+          valid_to: '2029-01-01',
+          first_registration_date: '2024-01-01',
+          authority: '自然资源部',
+        },
+      }),
+    });
+    if (put.status !== 201) throw new Error(`${put.status} ${await put.text()}`);
+    const csv = await (await fetch(`${srv.url}/api/exports/search?q=${encodeURIComponent('公式注入')}&format=csv`)).text();
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"",""x"")"`);
+    expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
+    const x = await readXlsx(
+      await (await fetch(`${srv.url}/api/exports/search?q=${encodeURIComponent('公式注入')}&format=xlsx`)).arrayBuffer(),
+      '查询结果',
+      '序号',
+    );
+    expect(x.rows[0][4]).toBe(`'${evil}`);
+    expect(typeof x.rows[0][4]).toBe('string'); // a string cell, not a formula
+  });
+
+  it('deadlines: CSV and XLSX with the kinds named from the vocabulary; no GeoJSON (no geometry)', async () => {
+    const list = await (await fetch(`${srv.url}/api/deadlines?within=1825d&on=2026-11-24`)).json();
+    expect(list.items.length).toBeGreaterThan(0);
+    const csv = await (await fetch(`${srv.url}/api/exports/deadlines?within=1825d&on=2026-11-24`)).text();
+    expect(csv).toContain('矿业权期限提醒');
+    expect(csv).toContain('起算日,2026-11-24');
+    expect(csv).toContain('序号,区块编号,名称,许可证号,矿业权人,类型,矿种,期限,截止日期,剩余天数,适用规则,规则,依据,说明');
+    expect(csv).toMatch(/有效期届满|申请延续截止/);
+    const x = await readXlsx(
+      await (await fetch(`${srv.url}/api/exports/deadlines?within=1825d&on=2026-11-24&format=xlsx`)).arrayBuffer(),
+      '期限提醒',
+      '序号',
+    );
+    expect(x.rows.length).toBe(list.items.length);
+    expect(x.rows[0][1]).toBe(list.items[0].block_id);
+    expect(x.rows[0][8]).toBe(list.items[0].due.date);
+    expect(x.rows[0][9]).toBe(list.items[0].due.days_left);
+    const en = await (await fetch(`${srv.url}/api/exports/deadlines?within=1825d&on=2026-11-24&lang=en`)).text();
+    expect(en).toContain('No.,Block id,Name,Licence no.,Holder,Kind,Mineral,Deadline,Last day,Days left');
+    const gj = await fetch(`${srv.url}/api/exports/deadlines?format=geojson`);
+    expect(gj.status).toBe(422);
+    expect((await gj.json()).error.code).toBe('EXPORT_NO_POLYGONS');
+  });
+
+  it('planner candidates: the same candidates as the planner, retained polygons as GeoJSON/Shapefile, corner tables in the XLSX', async () => {
+    const fc = await (await fetch(`${srv.url}/collections/blocks/items?q=${encodeURIComponent('寿阳北')}&limit=1`)).json();
+    const id = fc.features[0].id;
+    const plan = await (
+      await fetch(`${srv.url}/api/blocks/${id}/relinquishment-plans`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ required_km2: 52.4605 }),
+      })
+    ).json();
+    const x = await readXlsx(
+      await (await fetch(`${srv.url}/api/blocks/${id}/relinquishment-plans/export?required_km2=52.4605&format=xlsx`)).arrayBuffer(),
+      '缩减方案',
+      '方案',
+    );
+    expect(x.head.get('应缩减面积(km²)')).toBe('52.4605');
+    expect(x.rows.map((r) => r[0])).toEqual(plan.candidates.map((c: any) => c.id));
+    expect(x.rows[0][4]).toBeCloseTo(plan.candidates[0].retained_area_km2, 9);
+    expect(x.rows[0][1]).toMatch(/[\u4e00-\u9fff]/); // strategy named from the vocabulary
+    const corners = x.wb.getWorksheet('保留范围拐点坐标')!;
+    expect(corners.rowCount).toBeGreaterThan(4);
+    expect(String(corners.getRow(2).getCell(5).value)).toMatch(/^\d{7}\.\d{3}$/); // X northing
+    expect(String(corners.getRow(2).getCell(6).value)).toMatch(/^\d{8}\.\d{3}$/); // Y with the zone prefix
+    const gj = await (await fetch(`${srv.url}/api/blocks/${id}/relinquishment-plans/export?required_km2=52.4605&format=geojson`)).json();
+    expect(gj.features.map((f: any) => f.properties.candidate)).toEqual(plan.candidates.map((c: any) => c.id));
+    expect(gj.features[0].geometry).toEqual(plan.candidates[0].retained);
+    const cut = await (
+      await fetch(`${srv.url}/api/blocks/${id}/relinquishment-plans/export?required_km2=52.4605&format=geojson&part=relinquished`)
+    ).json();
+    expect(cut.features[0].geometry).toEqual(plan.candidates[0].geometry);
+    const { unzipSync } = await import('fflate');
+    const zip = unzipSync(
+      new Uint8Array(
+        await (await fetch(`${srv.url}/api/blocks/${id}/relinquishment-plans/export?required_km2=52.4605&format=shp`)).arrayBuffer(),
+      ),
+    );
+    expect(Object.keys(zip).filter((k) => /\.(shp|shx|dbf|prj|cpg)$/.test(k)).length).toBe(5);
+    const csv = await (await fetch(`${srv.url}/api/blocks/${id}/relinquishment-plans/export?required_km2=52.4605&lang=en`)).text();
+    expect(csv).toContain('Candidate,Strategy,Relinquished (km²)');
+    expect((await fetch(`${srv.url}/api/blocks/blk-none/relinquishment-plans/export?required_km2=1`)).status).toBe(404);
+  });
+});
+
+describe.runIf(HAVE_TOOLS)('block dossier: investment figures by role', () => {
+  it('shows them with the admin token and leaves them out, with a note, without it', async () => {
+    const fc = await (await fetch(`${srv.url}/collections/blocks/items?q=${encodeURIComponent('寿阳北')}&limit=1`)).json();
+    const id = fc.features[0].id;
+    const get = async (auth: boolean) => {
+      const res = await fetch(`${srv.url}/api/blocks/${id}/report.pdf?on=2026-11-24`, {
+        headers: auth ? { authorization: `Bearer ${ADMIN_TOKEN}` } : {},
+      });
+      expect(res.status).toBe(200);
+      const path = savePdf(auth ? 'dossier-admin' : 'dossier-public', Buffer.from(await res.arrayBuffer()));
+      return { path, flat: pdfText(path).replace(/\s+/g, ''), cert: res.headers.get('x-certificate-id')! };
+    };
+    const admin = await get(true);
+    const pub = await get(false);
+    expect(admin.flat).toContain('应投入合计');
+    expect(admin.flat).toContain('实际投入');
+    expect(admin.flat).not.toContain('本份未列出');
+    expect(pub.flat).not.toContain('应投入合计');
+    expect(pub.flat).not.toContain('134375926'); // the minimum investment (元) appears nowhere, not even in a formula
+    expect(pub.flat).not.toMatch(/实际投入\d/);
+    expect(admin.flat).toContain('134,375,926.00元');
+    expect(pub.flat).toContain('勘查投入数据（最低勘查投入、实际投入、未完成比例）仅向主管部门、管理员及本矿业权人显示，本份未列出');
+    // the signed record of the public copy holds no investment figures either
+    const rec = (await (await fetch(`${srv.url}/api/certificates/${pub.cert}`)).json()).record;
+    expect(rec.assessment.investment).toBeNull();
+    expect(rec.visibility).toEqual({ investment: false, role: 'public' });
+    expect(rec.assessment.derived_steps.some((s: any) => /^R-INV/.test(s.rule))).toBe(false);
+    const recAdmin = (await (await fetch(`${srv.url}/api/certificates/${admin.cert}`)).json()).record;
+    expect(recAdmin.assessment.investment.total_cny).toBeGreaterThan(0);
+    expect(recAdmin.visibility).toEqual({ investment: true, role: 'admin' });
+    // another token is no admin: the public copy, not a 401
+    const other = await fetch(`${srv.url}/api/blocks/${id}/report.pdf?on=2026-11-24`, { headers: { authorization: 'Bearer wrong-token' } });
+    expect(other.status).toBe(200);
+  }, 360_000);
 });

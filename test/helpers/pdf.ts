@@ -19,13 +19,14 @@ export const pdfPages = (path: string) => Number(/Pages:\s+(\d+)/.exec(execFileS
 export const pdfAttachments = (path: string) => execFileSync('pdfdetach', ['-list', path]).toString('utf8');
 
 /**
- * Render every page to PNG (pdftoppm, 60 dpi; page 1 at 110 dpi as `<name>-p1.png`) under test-results/reports;
- * page 1 is copied to docs/screenshots/report-<name>.png when UPDATE_SCREENSHOTS=1. Returns the page-1 path.
+ * Render every page from `first` (default 1) to PNG (pdftoppm, 60 dpi; page `first` at 110 dpi as `<name>-p1.png`) under
+ * test-results/reports; that page is copied to docs/screenshots/report-<name>.png when UPDATE_SCREENSHOTS=1. Returns its path.
  */
-export function renderPages(path: string, name: string): string {
+export function renderPages(path: string, name: string, first = 1): string {
   for (const f of readdirSync(OUT)) if (f.startsWith(`${name}-page-`)) rmSync(join(OUT, f));
-  execFileSync('pdftoppm', ['-png', '-r', '60', path, join(OUT, `${name}-page`)]);
-  execFileSync('pdftoppm', ['-png', '-r', '110', '-f', '1', '-l', '1', '-singlefile', path, join(OUT, `${name}-p1`)]);
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(first), path, join(OUT, `${name}-page`)]);
+  const f = String(first);
+  execFileSync('pdftoppm', ['-png', '-r', '110', '-f', f, '-l', f, '-singlefile', path, join(OUT, `${name}-p1`)]);
   const p1 = join(OUT, `${name}-p1.png`);
   if (process.env.UPDATE_SCREENSHOTS === '1') copyFileSync(p1, join(import.meta.dirname, '../../docs/screenshots', `report-${name}.png`));
   return p1;

@@ -9,6 +9,7 @@ import { DECISIONS, REGIMES, STRATEGIES } from '../../../server/vocab';
 import { candidateColour } from '../map/colours';
 import type { MapController } from '../map/controller';
 import { ErrorBox, Progress, Steps, TextList, Unavailable } from './common';
+import { Downloads } from './Downloads';
 
 export interface SelectedBlock {
   id: string;
@@ -32,6 +33,8 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
   const [required, setRequired] = useState('');
   const [cands, setCands] = useState<PlanCandidate[] | null>(null);
   const [planWarnings, setPlanWarnings] = useState<ServerText[]>([]);
+  /** the area the shown candidates were planned for (the export asks for the same) */
+  const [planned, setPlanned] = useState<number | undefined>(undefined);
   const [chosen, setChosen] = useState<number | null>(null);
 
   useEffect(() => {
@@ -76,6 +79,7 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
     try {
       const r = await relinquishmentPlans(block.id, num(required) !== undefined ? { required_km2: num(required) } : {});
       setCands(r.candidates);
+      setPlanned(num(required));
       setPlanWarnings(r.warnings ?? []);
       setChosen(null);
       ctl.showCandidates(r.candidates);
@@ -228,6 +232,13 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
         </div>
       )}
       {unavailable === 'plan' && <Unavailable />}
+      {cands && block && (
+        <Downloads
+          href={`/api/blocks/${encodeURIComponent(block.id)}/relinquishment-plans/export${planned !== undefined ? `?required_km2=${planned}` : ''}`}
+          formats={['csv', 'xlsx', 'geojson', 'shp']}
+          testid="plan-export"
+        />
+      )}
       {cands && (
         <ul className="candidates" role="listbox" aria-label={t('planTitle')} data-testid="candidates">
           {cands.map((c, i) => (

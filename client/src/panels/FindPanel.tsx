@@ -8,6 +8,7 @@ import { BLOCK_STATUSES, DEADLINE_KINDS, MINERALS } from '../../../server/vocab'
 import type { MapController } from '../map/controller';
 import type { SelectedBlock } from './ExtensionPanel';
 import { ErrorBox, Progress } from './common';
+import { Downloads } from './Downloads';
 
 /** Search by licence number / name / holder, filter the block layers, and the "as at date" history view. */
 export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: SelectedBlock, geometry?: GeoJSON.Geometry) => void }) {
@@ -23,6 +24,7 @@ export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: Sel
   const [asAtInfo, setAsAtInfo] = useState<{ date: string; n: number } | null>(null);
   const [dueDays, setDueDays] = useState(90);
   const [due, setDue] = useState<DueItem[] | null>(null);
+  const [searched, setSearched] = useState('');
 
   const listDue = async (e: FormEvent) => {
     e.preventDefault();
@@ -53,6 +55,7 @@ export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: Sel
     setError(null);
     try {
       setResults((await searchBlocks(q.trim())).features);
+      setSearched(q.trim());
     } catch (err) {
       setError(err);
     } finally {
@@ -129,6 +132,13 @@ export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: Sel
           <h3>
             {t('results')} ({results.length})
           </h3>
+          {results.length > 0 && (
+            <Downloads
+              href={`/api/exports/search?q=${encodeURIComponent(searched)}`}
+              formats={['csv', 'xlsx', 'geojson', 'shp']}
+              testid="search-export"
+            />
+          )}
           {results.length === 0 ? (
             <p className="muted">{t('noResults')}</p>
           ) : (
@@ -239,6 +249,9 @@ export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: Sel
               {t('deadlinesShow')}
             </button>
           </div>
+          {due && due.length > 0 && (
+            <Downloads href={`/api/exports/deadlines?within=${dueDays}d`} formats={['csv', 'xlsx']} testid="due-export" />
+          )}
           {due &&
             (due.length === 0 ? (
               <p className="muted">{t('deadlinesNone')}</p>
