@@ -28,6 +28,7 @@ import { unprocessable } from '../errors';
 import { say, type Message } from '../i18n/message';
 import { REGISTER_TO_CONTRACT_ACQUISITION } from '../vocab';
 import { LIFECYCLE_SAY as M } from './messages';
+import { STEP } from '../rules/step-messages';
 
 export interface StoredBlock {
   id: string;
@@ -68,10 +69,8 @@ export interface InvestmentRow {
 /** Register vocabulary → the contract vocabulary the rules use (server/vocab, total by type). */
 const ACQUISITION: Record<string, ExtensionInput['acquisition_method']> = REGISTER_TO_CONTRACT_ACQUISITION;
 
-/** A step derived from the register: the rules' step plus what it is, in both languages. */
-export interface DerivedStep extends Step {
-  description?: Message;
-}
+/** A step derived from the register (a rules Step: rule, citation, description in both languages, arithmetic, value). */
+export type DerivedStep = Step;
 
 const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
 
@@ -185,15 +184,17 @@ export function assessStoredBlock(
   derived.push({
     rule: 'GEOM',
     citation: 'CGCS2000 椭球面积',
-    formula: `area of the block geometry = ${b.area_km2.toFixed(4)} km²`,
+    formula: `${b.area_km2.toFixed(4)} km²`,
     value: b.area_km2,
+    description: say(STEP, 'GEOMETRY_AREA'),
   });
   if (b.licensed_area_km2 != null && Math.abs(b.licensed_area_km2 - b.area_km2) > 1e-6) {
     derived.push({
       rule: 'R-RED-10',
       citation: '晋自然资发〔2020〕11号 四（二）1',
-      formula: `licensed area on record (area-only change registration) = ${b.licensed_area_km2.toFixed(4)} km²`,
+      formula: `${b.licensed_area_km2.toFixed(4)} km²`,
       value: b.licensed_area_km2,
+      description: say(STEP, 'LICENSED_ON_RECORD'),
     });
     warnings.push(say(M, 'OFFSETS_ON_RECORD', { current: b.licensed_area_km2.toFixed(4), geometry: b.area_km2.toFixed(4) }));
   }

@@ -5,6 +5,7 @@
 import { addYears, compareDates, explorationYearOn, maxDate, minDate, monthsBetween, type IsoDate } from './dates';
 import { defineMessages, say, type Message } from '../i18n/message';
 import { SHANXI_CBM_EFFECTIVE } from './regimes';
+import { STEP as S } from './step-messages';
 import { assertNonNegative, fmt, pct, roundTo, step, type Step } from './steps';
 
 const ART16 = '273号令 第十六条';
@@ -25,7 +26,7 @@ export function minimumInvestmentRate(explorationYear: number): { cny_per_km2_ye
   const band = explorationYear <= 5 ? '1–5' : explorationYear <= 10 ? '6–10' : explorationYear <= 15 ? '11–15' : '16+';
   return {
     cny_per_km2_year: rate,
-    steps: [step('R-INV-1', ART16, `exploration year ${explorationYear} ∈ ${band} → ${rate} CNY/km²/yr`, rate)],
+    steps: [step('R-INV-1', ART16, say(S, 'TIER', { year: explorationYear }), `${explorationYear} ∈ ${band} → ${rate} CNY/km²`, rate)],
   };
 }
 
@@ -186,7 +187,8 @@ export function minimumInvestmentSchedule(input: InvestmentScheduleInput): Inves
       step(
         contract !== undefined ? 'R-INV-2' : mOld > 0 ? 'R-INV-4' : 'R-INV-1',
         contract !== undefined ? `${ART16}第二款` : mOld > 0 ? OP3 : ART16,
-        `year ${n} (${start}–${end}): ${fmt(input.area_km2)} × (${parts.join(' + ') || '0'}) = ${fmt(amount, 2)}`,
+        say(S, 'SCHEDULE_YEAR', { year: n, start, end, contract: contract !== undefined }),
+        `${fmt(input.area_km2)} × (${parts.join(' + ') || '0'}) = ${fmt(amount, 2)}`,
         amount,
       ),
     );
@@ -195,7 +197,9 @@ export function minimumInvestmentSchedule(input: InvestmentScheduleInput): Inves
     n++;
   }
   const totalR = roundTo(total, 2);
-  steps.push(step('R-INV-4', OP3, `total = ${rows.map((r) => fmt(r.amount_cny, 2)).join(' + ')} = ${fmt(totalR, 2)}`, totalR));
+  steps.push(
+    step('R-INV-4', OP3, say(S, 'SCHEDULE_TOTAL'), `${rows.map((r) => fmt(r.amount_cny, 2)).join(' + ')} = ${fmt(totalR, 2)}`, totalR),
+  );
   // Disputed reading D1: say what restarting the tiers would give, when it differs.
   if (contract === undefined && origin === 'first_registration' && compareDates(input.first_registration_date, SHANXI_CBM_EFFECTIVE) < 0) {
     const alt = minimumInvestmentSchedule({ ...input, tier_origin: 'restart_2020' }).total_cny;
@@ -224,17 +228,28 @@ export function unfinishedRatio(
       step(
         'R-COVID-3',
         '晋自然资函〔2020〕1333号 二',
-        `required = ${fmt(required_cny, 2)} − ${fmt(adjustments.covid_reduction_cny, 2)} = ${fmt(required, 2)}`,
+        say(S, 'COVID_REQUIRED'),
+        `${fmt(required_cny, 2)} − ${fmt(adjustments.covid_reduction_cny, 2)} = ${fmt(required, 2)}`,
         required,
       ),
     );
   }
   if (required === 0) {
-    steps.push(step('R-RED-4', ART17, 'required = 0 → u = 0', 0));
+    steps.push(step('R-RED-4', ART17, say(S, 'U_ZERO_REQUIRED'), '0 → u = 0', 0));
     return { unfinished_ratio: 0, completion_ratio: 1, required_cny: required, steps };
   }
-  const u = roundTo(Math.min(1, Math.max(0, (required - actual_cny) / required)), 9);
-  steps.push(step('R-RED-4', ART17, `u = max(0, (${fmt(required, 2)} − ${fmt(actual_cny, 2)}) / ${fmt(required, 2)}) = ${pct(u)}`, u));
+  const raw = (required - actual_cny) / required;
+  const u = roundTo(Math.min(1, Math.max(0, raw)), 9);
+  const clamped = Math.abs(raw - u) > 1e-9 ? ` → ${pct(u)}` : '';
+  steps.push(
+    step(
+      'R-RED-4',
+      ART17,
+      say(S, 'UNFINISHED'),
+      `u = (${fmt(required, 2)} − ${fmt(actual_cny, 2)}) / ${fmt(required, 2)} = ${pct(roundTo(raw, 9))}${clamped}`,
+      u,
+    ),
+  );
   return { unfinished_ratio: u, completion_ratio: roundTo(1 - u, 9), required_cny: required, steps };
 }
 
@@ -260,6 +275,7 @@ export function checkInvestmentComposition(input: { total_cny: number; physical_
       step(
         'R-INV-5',
         ART17,
+        say(S, 'COMPOSITION'),
         `${fmt(input.physical_and_research_cny, 2)} / ${fmt(input.total_cny, 2)} = ${pct(share)} ${ok ? '≥' : '<'} 85%`,
         share,
       ),
