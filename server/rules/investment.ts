@@ -4,6 +4,7 @@
  */
 import { addYears, compareDates, explorationYearOn, maxDate, minDate, monthsBetween, type IsoDate } from './dates';
 import { defineMessages, say, type Message } from '../i18n/message';
+import { readingLabel } from './readings';
 import { SHANXI_CBM_EFFECTIVE } from './regimes';
 import { STEP as S } from './step-messages';
 import { assertNonNegative, fmt, pct, roundTo, step, type Step } from './steps';
@@ -78,19 +79,19 @@ const M = defineMessages({
     en: () =>
       'R-INV-4: tiers are numbered from the original first registration (273号令 第十六条 “自勘查区块首次登记之日起”), also for pre-2020 blocks (reading tier_origin = "first_registration", default)',
     zh: () =>
-      'R-INV-4：档次自勘查区块首次登记之日起计算（273号令 第十六条），2020 年前设立的区块亦同（读法 tier_origin = "first_registration"，默认）',
+      `R-INV-4：档次自勘查区块首次登记之日起计算（273号令 第十六条），2020 年前设立的区块亦同（${readingLabel('tier_origin', 'first_registration', 'zh')}，默认）`,
   },
   TIERS_RESTART: {
     en: () =>
       'R-INV-4: tiers restart on 2020-05-01 for blocks registered before (reading tier_origin = "restart_2020", 晋自然资发〔2020〕11号 三 “之后按照每五年提高一档”)',
     zh: () =>
-      'R-INV-4：2020-05-01 前设立的区块自 2020-05-01 起重新计档（读法 tier_origin = "restart_2020"，晋自然资发〔2020〕11号 三“之后按照每五年提高一档”）',
+      `R-INV-4：2020-05-01 前设立的区块自 2020-05-01 起重新计档（${readingLabel('tier_origin', 'restart_2020', 'zh')}，晋自然资发〔2020〕11号 三“之后按照每五年提高一档”）`,
   },
   TIERS_DISPUTED: {
     en: (p: { total: string; alt: string }) =>
       `disputed reading tier_origin = "first_registration" (default, the decree's words): this pre-2020 block is in a high tier from 2020-05-01 — total ${p.total} CNY; restarting the tiers on 2020-05-01 (tier_origin = "restart_2020", 11号 三) gives ${p.alt} CNY`,
     zh: (p: { total: string; alt: string }) =>
-      `有争议的读法 tier_origin = "first_registration"（默认，按规章原文）：该 2020 年前设立的区块自 2020-05-01 起即处于高档——合计 ${p.total} 元；若自 2020-05-01 重新计档（tier_origin = "restart_2020"，11号 三）则为 ${p.alt} 元`,
+      `有争议的${readingLabel('tier_origin', 'first_registration', 'zh')}（默认，按规章原文）：该 2020 年前设立的区块自 2020-05-01 起即处于高档——合计 ${p.total} 元；若选${readingLabel('tier_origin', 'restart_2020', 'zh')}（11号 三）则为 ${p.alt} 元`,
   },
   OLD_RATE: {
     en: (p: { rate: number }) =>
