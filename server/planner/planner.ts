@@ -387,7 +387,6 @@ export function planRelinquishment(input: PlanInput): PlanResult {
     const diff = P ? dropDust(turfDifference(block, P)) : block;
     const remainder = diff && P ? snapToSource(diff, blockSrc) : diff;
     if (!remainder) throw nothingRetained();
-    const prep = prepareArea(remainder);
     const frame = bboxOf(block);
     const remSrc = prepareSnapSource(remainder);
     const snapped = (g: Areal | null, r: CutRegion) => (g ? snapToSource(g, remSrc, regionCuts(r)) : null);
