@@ -27,6 +27,7 @@ import {
   isoDate,
   type OffsetBlockInfo,
 } from '../rules';
+import { assessmentReadingsSchema, conflictReadingsSchema, readingsApplied, type AssessmentReadings } from '../rules/readings';
 import { isOilGas, protectedAreaOutcome, redlineOutcome, type Subject } from '../conflicts/outcomes';
 
 const today = () => isoDate(new Date());
@@ -37,14 +38,15 @@ async function loadBlock(db: Db, id: string): Promise<StoredBlock & Record<strin
   return row;
 }
 
-async function assessmentOf(db: Db, id: string, on: string) {
+async function assessmentOf(db: Db, id: string, on: string, chosen: AssessmentReadings = {}) {
   const block = await loadBlock(db, id);
   const inv = (await db.named<InvestmentRow>('lifecycle_investments', [id])).rows;
   const offsets = (await db.named<OffsetRow>('offsets_for_block', [id])).rows;
-  return { block, result: assessStoredBlock(block, inv, ledgerFromRows(offsets), on), offsets };
+  return { block, result: assessStoredBlock(block, inv, ledgerFromRows(offsets), on, chosen), offsets };
 }
 
-const OnQuery = z.object({ on: isoDay.optional() });
+/** `on` and the named readings of a stored block's assessment (server/rules/README.md), each validated. */
+const OnQuery = assessmentReadingsSchema.extend({ on: isoDay.optional() });
 const WithinQuery = z.object({
   within: z
     .string()
@@ -64,12 +66,16 @@ const CovidBody = z.object({
   valid_to: isoDay,
   area_km2: z.number().nonnegative(),
 });
-const PlanBody = z.object({
-  required_km2: z.number().positive().optional(),
-  max_candidates: z.number().int().min(1).max(3).optional(),
-  /** Named reading (issue 11 item 5): protected areas deducted first count toward the required area. Default false. */
-  protected_counts_toward_required: z.boolean().optional(),
-});
+const PlanBody = z
+  .object({
+    required_km2: z.number().positive().optional(),
+    max_candidates: z.number().int().min(1).max(3).optional(),
+    /** Named reading (issue 11 item 5): protected areas deducted first count toward the required area. Default false. */
+    protected_counts_toward_required: z.boolean().optional(),
+  })
+  // what leaves the block (the conflict engine's readings) and, when required_km2 is not given, the assessment's readings
+  .extend(conflictReadingsSchema.shape)
+  .extend(assessmentReadingsSchema.shape);
 
 export function lifecycleRouter({ db, adminToken }: { db: Db; adminToken: string }): Router {
   const r = Router();
@@ -79,7 +85,20 @@ export function lifecycleRouter({ db, adminToken }: { db: Db; adminToken: string
     route(async (req, res) => {
       const parsed = extensionInputSchema.safeParse(req.body ?? {});
       if (!parsed.success) throw fromZod(parsed.error, 'INVALID_ASSESSMENT_INPUT');
-      res.json(assessExtension(parsed.data));
+      const input = parsed.data;
+      const shanxi = input.regime === 'shanxi-cbm-2020';
+      const readings_applied = readingsApplied(
+        shanxi
+          ? ['contract.exemption_reading', 'contract.base_reading', 'shanxi_legacy_term', 'shanxi_rate_reading']
+          : ['contract.base_reading'],
+        {
+          'contract.exemption_reading': input.contract?.exemption_reading,
+          'contract.base_reading': input.contract?.base_reading,
+          shanxi_legacy_term: input.shanxi_legacy_term,
+          shanxi_rate_reading: input.shanxi_rate_reading,
+        },
+      );
+      res.json({ ...assessExtension(input), readings_applied });
     }),
   );
 
@@ -101,7 +120,8 @@ export function lifecycleRouter({ db, adminToken }: { db: Db; adminToken: string
     route(async (req, res) => {
       const q = OnQuery.safeParse(req.query);
       if (!q.success) throw fromZod(q.error, 'INVALID_QUERY');
-      const { result, offsets } = await assessmentOf(db, String(req.params.id), q.data.on ?? today());
+      const { on, ...chosen } = q.data;
+      const { result, offsets } = await assessmentOf(db, String(req.params.id), on ?? today(), chosen);
       res.json({ ...result, offsets });
     }),
   );
@@ -222,10 +242,15 @@ export function lifecycleRouter({ db, adminToken }: { db: Db; adminToken: string
       const p = PlanBody.safeParse(req.body ?? {});
       if (!p.success) throw fromZod(p.error, 'INVALID_PLAN_INPUT');
       const id = String(req.params.id);
-      const { required_km2: required, basis } =
-        p.data.required_km2 !== undefined
-          ? { required_km2: p.data.required_km2, basis: { source: 'request' } }
-          : requiredFromAssessment((await assessmentOf(db, id, today())).result);
+      const { required_km2: requested, max_candidates, protected_counts_toward_required, ...rest } = p.data;
+      const { void_reading, national_extension_protected, oil_gas_redline_extension, ...assessmentReadings } = rest;
+      const conflictReadings = Object.fromEntries(
+        Object.entries({ void_reading, national_extension_protected, oil_gas_redline_extension }).filter(([, v]) => v !== undefined),
+      );
+      const fromAssessment = requested === undefined ? (await assessmentOf(db, id, today(), assessmentReadings)).result : null;
+      const { required_km2: required, basis } = fromAssessment
+        ? requiredFromAssessment(fromAssessment)
+        : { required_km2: requested!, basis: { source: 'request' } };
       const ctx = (await db.named<any>('planner_context', [id])).rows[0];
       if (!ctx) throw notFound('block', id);
       // One source of truth for what is deducted: the conflict engine's outcome for this block's extension.
@@ -237,6 +262,7 @@ export function lifecycleRouter({ db, adminToken }: { db: Db; adminToken: string
         kind: blk.kind,
         regime: explainRegimeForDate(blk.valid_to ?? today(), { province: 'shanxi', mineral: blk.mineral }).regime,
         as_of: today(),
+        readings: conflictReadings,
       };
       const deducted = [
         ...ctx.protected_areas.filter(
@@ -250,14 +276,26 @@ export function lifecycleRouter({ db, adminToken }: { db: Db; adminToken: string
         required_km2: required,
         keep: { reserves: ctx.reserves, wells: ctx.wells, pipelines: ctx.pipelines },
         deduct_first: deducted,
-        max_candidates: p.data.max_candidates,
-        protected_counts_toward_required: p.data.protected_counts_toward_required,
+        max_candidates,
+        protected_counts_toward_required,
       });
+      const readings_applied = [
+        ...readingsApplied(
+          ['protected_counts_toward_required', 'national_extension_protected', 'oil_gas_redline_extension', 'void_reading'],
+          {
+            protected_counts_toward_required,
+            national_extension_protected,
+            oil_gas_redline_extension,
+            void_reading,
+          },
+        ),
+        ...(fromAssessment?.readings_applied ?? []),
+      ];
       if (!plan.candidates.length)
         throw new AppError(422, 'NO_PLAN', 'No deduction extent meets the required area', '找不到满足核减面积的范围', [
           { required_km2: required },
         ]);
-      res.json({ block_id: id, basis, ...plan });
+      res.json({ block_id: id, basis, ...plan, readings_applied });
     }),
   );
 

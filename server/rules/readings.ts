@@ -4,6 +4,8 @@
  * The API key stays in the English sentence and in the Message's params, so a client can still point at it.
  * server/rules/README.md lists the same readings with their articles and defaults.
  */
+import { z } from 'zod';
+import { defineMessages, say, type Message } from '../i18n/message';
 import type { Lang } from '../vocab';
 
 interface Label {
@@ -112,4 +114,132 @@ export function readingName(name: ReadingName, lang: Lang): string {
 /** An input's name (en: its API key, zh: its label). */
 export function inputName(name: InputName, lang: Lang): string {
   return INPUTS[name][lang];
+}
+
+/** Why each reading is disputed, in both languages (the warning echoed with it). */
+const WHY: Record<ReadingName, Label> = {
+  'contract.exemption_reading': {
+    en: '273号令 第十五条第二款 (000:L3366) says AND, 晋自然资发〔2020〕11号 四（三） (000:L4266) says OR',
+    zh: '273号令 第十五条第二款（000:L3366）为“且”，晋自然资发〔2020〕11号 四（三）（000:L4266）为“或”',
+  },
+  'contract.base_reading': {
+    en: '11号 四 (000:L4254) takes the licensed area, 273号令 第十五条 (000:L3366) the first-registration area',
+    zh: '11号 四（000:L4254）按证载面积，273号令 第十五条（000:L3366）按首次登记面积',
+  },
+  shanxi_legacy_term: {
+    en: '11号 二 (000:L4250): the holder chooses 5 years under 273号令 or 2 years under the old rule',
+    zh: '11号 二（000:L4250）：由申请人选择按《办法》延续 5 年或按原规定延续 2 年',
+  },
+  shanxi_rate_reading: {
+    en: '273号令 sets 25 %; 自然资规〔2023〕6号 七 set 20 % and overrides earlier documents (001:L10495, L10579)',
+    zh: '273号令 为 25%；自然资规〔2023〕6号 七 为 20%，并规定此前文件与其不一致的按其执行（001:L10495、L10579）',
+  },
+  tier_origin: {
+    en: '273号令 第十六条 counts from first registration (000:L3372); 11号 三 “之后按照每五年提高一档” (000:L4252) can be read as a restart',
+    zh: '273号令 第十六条 自首次登记起算（000:L3372）；11号 三“之后按照每五年提高一档”（000:L4252）可理解为重新起算',
+  },
+  month_rounding: {
+    en: '11号 三 “计算到月” (000:L4252): rounded to whole months or counted by day',
+    zh: '11号 三“计算到月”（000:L4252）：四舍五入到整月或按日折算',
+  },
+  void_reading: {
+    en: '273号令 第十五条 “自行废止” (000:L3364) vs 4号 四（十一）5, 四（十八）: lapsed rights are cancelled by public notice (001:L9726, L9805)',
+    zh: '273号令 第十五条“自行废止”（000:L3364）与 4号 四（十一）5、四（十八）：逾期矿业权经公告注销（001:L9726、L9805）',
+  },
+  national_extension_protected: {
+    en: '6号 三 (001:L10430-10436) covers new rights; no national rule for protected areas at extension',
+    zh: '6号 三（001:L10430-10436）针对新设矿业权；延续时的保护地无全国性规定',
+  },
+  oil_gas_redline_extension: {
+    en: '自然资发〔2022〕142号 (outside the seeds) permits continued oil/gas exploration inside red lines without enlargement',
+    zh: '自然资发〔2022〕142号（资料以外）允许油气探矿权在生态红线内不扩大范围继续勘查',
+  },
+  protected_counts_toward_required: {
+    en: 'no source says protected areas that must leave count toward the reduction (11号 十, 000:L4292)',
+    zh: '无文件规定须退出的保护地计入核减面积（11号 十，000:L4292）',
+  },
+};
+
+export const READING_SAY = defineMessages({
+  READING_APPLIED: {
+    en: (p: { name: string; value: string; requested: boolean; default: string; why: string; why_zh: string }) =>
+      `disputed reading ${p.name} = "${p.value}" (${p.requested ? 'as requested' : 'default'}; default "${p.default}"): ${p.why}`,
+    zh: (p: { name: string; value: string; requested: boolean; default: string; why: string; why_zh: string }) => {
+      const r = READINGS[p.name as ReadingName];
+      const v = (r?.values as Record<string, Label> | undefined)?.[p.value]?.zh ?? p.value;
+      const d = (r?.values as Record<string, Label> | undefined)?.[p.default]?.zh ?? p.default;
+      return `有争议的${r?.zh ?? '读法'}“${v}”（${p.requested ? '按请求' : '默认'}；默认“${d}”）：${p.why_zh}`;
+    },
+  },
+});
+
+/** One reading as applied: its name, value, whether the request set it, and its warning (a Message). */
+export interface ReadingApplied {
+  name: ReadingName;
+  value: string;
+  default: string;
+  requested: boolean;
+  warning: Message;
+}
+
+/** The readings a computation used, each echoed with its warning. `given` holds what the request set. */
+export function readingsApplied(names: ReadingName[], given: Partial<Record<ReadingName, string | boolean | undefined>>): ReadingApplied[] {
+  return names.map((name) => {
+    const g = given[name];
+    const requested = g !== undefined;
+    const value = requested ? String(g) : READINGS[name].default;
+    const def = READINGS[name].default;
+    return {
+      name,
+      value,
+      default: def,
+      requested,
+      warning: say(READING_SAY, 'READING_APPLIED', { name, value, requested, default: def, why: WHY[name].en, why_zh: WHY[name].zh }),
+    };
+  });
+}
+
+/** zod shapes of the readings a request may set (validated at the HTTP edge, 422 naming the field). */
+export const readingSchemas = {
+  tier_origin: z.enum(['first_registration', 'restart_2020']),
+  month_rounding: z.enum(['round', 'fractional']),
+  exemption_reading: z.enum(['and', 'or']),
+  base_reading: z.enum(['licensed', 'first_registration']),
+  shanxi_legacy_term: z.enum(['5y', '2y']),
+  shanxi_rate_reading: z.enum(['provincial-25', 'national-20']),
+  void_reading: z.enum(['after_expiry', 'after_annulment']),
+  national_extension_protected: z.enum(['review', 'deduct']),
+  oil_gas_redline_extension: z.enum(['review', 'keep', 'deduct']),
+  protected_counts_toward_required: z.boolean(),
+} as const;
+
+/** Readings of a stored block's assessment (query string of GET /api/blocks/{id}/assessment, body of the planner). */
+export const assessmentReadingsSchema = z.object({
+  tier_origin: readingSchemas.tier_origin.optional(),
+  month_rounding: readingSchemas.month_rounding.optional(),
+  exemption_reading: readingSchemas.exemption_reading.optional(),
+  base_reading: readingSchemas.base_reading.optional(),
+  shanxi_legacy_term: readingSchemas.shanxi_legacy_term.optional(),
+  shanxi_rate_reading: readingSchemas.shanxi_rate_reading.optional(),
+});
+export type AssessmentReadings = z.infer<typeof assessmentReadingsSchema>;
+
+/** Readings of the conflict engine that decide what leaves a block at its extension (planner body). */
+export const conflictReadingsSchema = z.object({
+  void_reading: readingSchemas.void_reading.optional(),
+  national_extension_protected: readingSchemas.national_extension_protected.optional(),
+  oil_gas_redline_extension: readingSchemas.oil_gas_redline_extension.optional(),
+});
+export type ConflictReadingsInput = z.infer<typeof conflictReadingsSchema>;
+
+/** The assessment readings as the echo names them. */
+export function assessmentReadingsGiven(r: AssessmentReadings): Partial<Record<ReadingName, string | undefined>> {
+  return {
+    tier_origin: r.tier_origin,
+    month_rounding: r.month_rounding,
+    'contract.exemption_reading': r.exemption_reading,
+    'contract.base_reading': r.base_reading,
+    shanxi_legacy_term: r.shanxi_legacy_term,
+    shanxi_rate_reading: r.shanxi_rate_reading,
+  };
 }

@@ -138,6 +138,8 @@ export interface PlanCandidate {
   strategy: string;
   geometry: Geometry;
   area_km2: number;
+  /** what counts toward the required reduction (outside proven reserves; protected areas only under the reading) */
+  counted_km2?: number;
   retained?: number | Record<string, unknown> | null;
   retained_area_km2?: number;
   corners?: unknown;

@@ -259,6 +259,11 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
                   </b>{' '}
                   · {t('strategy')}: <span data-testid="strategy">{term(STRATEGIES, c.strategy)}</span> · {formatKm2(c.area_km2)}
                 </div>
+                {typeof c.counted_km2 === 'number' && (
+                  <div className="small" data-testid="counted">
+                    {t('countedKm2')}: {formatKm2(c.counted_km2)}
+                  </div>
+                )}
                 {(typeof c.retained_area_km2 === 'number' || typeof c.retained === 'number') && (
                   <div className="small">
                     {t('retained')}: {formatKm2(typeof c.retained_area_km2 === 'number' ? c.retained_area_km2 : (c.retained as number))}
