@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { REGIME_IDS } from '../rules/regimes';
 import { extensionInputSchema } from '../rules/schemas';
+import { assessmentReadingsSchema, conflictReadingsSchema } from '../rules/readings';
 import { defineRoute } from './define';
 import { Areal, isoDay, Message, Step } from './common';
 
@@ -23,6 +24,10 @@ const extensionAssessmentFields = {
   new_valid_to: isoDay.nullable(),
   option: z.string().optional().describe('which option this result is, when the holder has a choice (R-VAL-5)'),
 };
+/** A named reading as used: value, whether the request set it, and its warning (server/rules/readings.ts). */
+const ReadingApplied = z
+  .object({ name: z.string(), value: z.string(), default: z.string(), requested: z.boolean(), warning: Message })
+  .meta({ id: 'ReadingApplied' });
 export const ExtensionAssessment = z
   .object({
     ...extensionAssessmentFields,
@@ -30,6 +35,7 @@ export const ExtensionAssessment = z
       .array(z.object({ ...extensionAssessmentFields, option: z.string() }))
       .optional()
       .describe('the other option the holder may choose instead (R-VAL-5)'),
+    readings_applied: z.array(ReadingApplied).optional().describe('the named readings used, echoed with their warnings'),
   })
   .meta({ id: 'ExtensionAssessment' });
 
@@ -129,6 +135,7 @@ export const StoredBlockAssessment = z
       .nullable(),
     warnings: z.array(Message),
     readings: z.array(Message),
+    readings_applied: z.array(ReadingApplied).describe('the named readings used, echoed with their warnings'),
     offsets: z.array(OffsetRow),
   })
   .meta({ id: 'StoredBlockAssessment' });
@@ -173,14 +180,17 @@ export const OffsetRecorded = z
   })
   .meta({ id: 'OffsetRecorded' });
 
-export const PlanBody = z.object({
-  required_km2: z.number().positive().optional(),
-  max_candidates: z.number().int().min(1).max(3).optional(),
-  protected_counts_toward_required: z
-    .boolean()
-    .optional()
-    .describe('named reading (issue 11 item 5): protected areas deducted first count toward the required area; default false'),
-});
+export const PlanBody = z
+  .object({
+    required_km2: z.number().positive().optional(),
+    max_candidates: z.number().int().min(1).max(3).optional(),
+    protected_counts_toward_required: z
+      .boolean()
+      .optional()
+      .describe('named reading (issue 11 item 5): protected areas deducted first count toward the required area; default false'),
+  })
+  .extend(conflictReadingsSchema.shape)
+  .extend(assessmentReadingsSchema.shape);
 
 export const PlanCandidate = z
   .object({
@@ -204,7 +214,7 @@ export const PlanCandidate = z
     contiguous_retained: z.boolean(),
     straight_edges: z.number().int(),
     cut_lines: z.array(z.object({ lon: z.number().optional(), lat: z.number().optional() })),
-    reasons: z.array(z.string()).describe('short sentences, each “中文 / English”'),
+    reasons: z.array(Message).describe('why this extent, each sentence in both languages'),
     score: z.number(),
   })
   .meta({ id: 'PlanCandidate' });
@@ -221,6 +231,7 @@ export const Plans = z
     protected_km2: z.number(),
     candidates: z.array(PlanCandidate),
     warnings: z.array(Message),
+    readings_applied: z.array(ReadingApplied).describe('the named readings used, echoed with their warnings'),
   })
   .meta({ id: 'Plans' });
 
@@ -254,7 +265,7 @@ export const lifecycleRoutes = {
       'Assessment of a stored block: areas from geometry, proven from reserves, shortfall from the investment ledger, regime from dates; investment schedule, fees, deadlines',
     tags: lifecycle,
     params: blockId,
-    query: z.object({ on: isoDay.optional().describe('assess as of this day (default today)') }),
+    query: assessmentReadingsSchema.extend({ on: isoDay.optional().describe('assess as of this day (default today)') }),
     badInput: 'INVALID_QUERY',
     responses: { 200: { description: 'the assessment with its offsets', json: StoredBlockAssessment } },
     errors: { 404: ['NOT_FOUND'], 422: ['INVALID_QUERY'] },

@@ -28,6 +28,8 @@ import { unprocessable } from '../errors';
 import { say, type Message } from '../i18n/message';
 import { REGISTER_TO_CONTRACT_ACQUISITION } from '../vocab';
 import { LIFECYCLE_SAY as M } from './messages';
+import { STEP } from '../rules/step-messages';
+import { assessmentReadingsGiven, readingsApplied, type AssessmentReadings, type ReadingApplied } from '../rules/readings';
 
 export interface StoredBlock {
   id: string;
@@ -68,10 +70,8 @@ export interface InvestmentRow {
 /** Register vocabulary → the contract vocabulary the rules use (server/vocab, total by type). */
 const ACQUISITION: Record<string, ExtensionInput['acquisition_method']> = REGISTER_TO_CONTRACT_ACQUISITION;
 
-/** A step derived from the register: the rules' step plus what it is, in both languages. */
-export interface DerivedStep extends Step {
-  description?: Message;
-}
+/** A step derived from the register (a rules Step: rule, citation, description in both languages, arithmetic, value). */
+export type DerivedStep = Step;
 
 const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
 
@@ -146,6 +146,8 @@ export interface StoredBlockAssessment {
   deadlines: BlockDeadlines | null;
   warnings: Message[];
   readings: Message[];
+  /** The named readings used, each with its value, whether the request set it, and its warning (issue 11). */
+  readings_applied: ReadingApplied[];
 }
 
 /**
@@ -160,12 +162,21 @@ export function assessStoredBlock(
   investments: InvestmentRow[],
   ledger: OffsetLedger = EMPTY_LEDGER,
   today: string,
+  chosen: AssessmentReadings = {},
 ): StoredBlockAssessment {
   const warnings: Message[] = [];
   const readings: Message[] = [];
   const derived: DerivedStep[] = [];
   const head = { id: b.id, name: b.name, holder: b.holder, kind: b.kind, mineral: b.mineral, status: b.status };
-  const empty = { inputs: {} as ExtensionInput, derived_steps: [], assessment: null, offset_credit: null, investment: null, fees: null };
+  const empty = {
+    inputs: {} as ExtensionInput,
+    derived_steps: [],
+    assessment: null,
+    offset_credit: null,
+    investment: null,
+    fees: null,
+    readings_applied: [],
+  };
   if (!b.valid_from || !b.valid_to || !b.first_registration_date) {
     return { block: head, regime_reason: null, ...empty, deadlines: null, warnings: [say(M, 'NO_DATES')], readings };
   }
@@ -185,15 +196,17 @@ export function assessStoredBlock(
   derived.push({
     rule: 'GEOM',
     citation: 'CGCS2000 椭球面积',
-    formula: `area of the block geometry = ${b.area_km2.toFixed(4)} km²`,
+    formula: `${b.area_km2.toFixed(4)} km²`,
     value: b.area_km2,
+    description: say(STEP, 'GEOMETRY_AREA'),
   });
   if (b.licensed_area_km2 != null && Math.abs(b.licensed_area_km2 - b.area_km2) > 1e-6) {
     derived.push({
       rule: 'R-RED-10',
       citation: '晋自然资发〔2020〕11号 四（二）1',
-      formula: `licensed area on record (area-only change registration) = ${b.licensed_area_km2.toFixed(4)} km²`,
+      formula: `${b.licensed_area_km2.toFixed(4)} km²`,
       value: b.licensed_area_km2,
+      description: say(STEP, 'LICENSED_ON_RECORD'),
     });
     warnings.push(say(M, 'OFFSETS_ON_RECORD', { current: b.licensed_area_km2.toFixed(4), geometry: b.area_km2.toFixed(4) }));
   }
@@ -221,6 +234,8 @@ export function assessStoredBlock(
       from: b.valid_from,
       to: b.valid_to,
       ...(contractRate !== undefined ? { contract_rate_cny_per_km2_year: contractRate } : {}),
+      ...(chosen.tier_origin ? { tier_origin: chosen.tier_origin } : {}),
+      ...(chosen.month_rounding ? { month_rounding: chosen.month_rounding } : {}),
     });
     const actual = investedWithin(investments, b.valid_from, b.valid_to);
     // R-COVID-3: only blocks whose approval under 晋自然资函〔2020〕1333号 is on record
@@ -241,6 +256,8 @@ export function assessStoredBlock(
   }
 
   const contract: NonNullable<ExtensionInput['contract']> = {};
+  if (chosen.exemption_reading) contract.exemption_reading = chosen.exemption_reading;
+  if (chosen.base_reading) contract.base_reading = chosen.base_reading;
   if (b.committed_completion_ratio != null) contract.committed_completion_ratio = b.committed_completion_ratio;
   if (b.contract_reduction_ratio != null) contract.contract_reduction_ratio = b.contract_reduction_ratio;
   if (b.contract_refusal_completion_below != null) contract.contract_refusal_completion_below = b.contract_refusal_completion_below;
@@ -256,6 +273,8 @@ export function assessStoredBlock(
     proven_reserves_submitted_date: b.proven_submitted_date ?? undefined,
     ...(b.mining_registration_completed_date ? { mining_registration_completed: true } : {}),
     ...(Object.keys(contract).length ? { contract } : {}),
+    ...(chosen.shanxi_legacy_term ? { shanxi_legacy_term: chosen.shanxi_legacy_term } : {}),
+    ...(chosen.shanxi_rate_reading ? { shanxi_rate_reading: chosen.shanxi_rate_reading } : {}),
   };
   const assessment = assessExtension(inputs);
   let offset_credit: StoredBlockAssessment['offset_credit'] = null;
@@ -277,6 +296,19 @@ export function assessStoredBlock(
     deadlines,
     warnings,
     readings,
+    readings_applied: readingsApplied(
+      applies273
+        ? [
+            'tier_origin',
+            'month_rounding',
+            'contract.exemption_reading',
+            'contract.base_reading',
+            'shanxi_legacy_term',
+            'shanxi_rate_reading',
+          ]
+        : ['contract.base_reading'],
+      assessmentReadingsGiven(chosen),
+    ),
   };
 }
 

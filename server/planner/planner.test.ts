@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { intersect, featureCollection, feature } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { AppError } from '../errors';
+import { isMessage } from '../i18n/message';
 import { ellipsoidalAreaKm2 } from '../geodesy/area';
 import { planRelinquishment, type Candidate, type PlanInput } from './planner';
 import { HOLED_BLOCK, L_BLOCK, RECT_20x15, U_BLOCK, kmPoint, kmPolygon, kmRect, wobblyBlock } from './test-fixtures';
@@ -17,9 +18,11 @@ function expectValid(c: Candidate, input: PlanInput, opts: { contiguous?: boolea
   const req = input.required_km2;
   const measured = ellipsoidalAreaKm2(c.geometry);
   expect(measured).toBeCloseTo(c.area_km2, 9);
-  expect(c.area_km2).toBeGreaterThanOrEqual(req);
-  expect(Number(c.area_km2.toFixed(4))).toBeGreaterThanOrEqual(req); // as reported, to 0.0001 km²
-  expect(c.area_km2).toBeLessThanOrEqual(req * 1.005);
+  // what counts toward the requirement (outside proven reserves, 000:L3366) meets it, never less, at most 0.5 % more
+  expect(c.counted_km2).toBeGreaterThanOrEqual(req);
+  expect(Number(c.counted_km2.toFixed(4))).toBeGreaterThanOrEqual(req); // as reported, to 0.0001 km²
+  expect(c.counted_km2).toBeLessThanOrEqual(req * 1.005);
+  expect(c.area_km2).toBeGreaterThanOrEqual(c.counted_km2 - 1e-9);
   const blockArea = ellipsoidalAreaKm2(input.block);
   expect(Math.abs(c.area_km2 + c.retained_area_km2 - blockArea)).toBeLessThan(1e-6);
   // Turf overlays are planar in lon/lat while our edges are geodesics (vertices on long east–west edges sit a
@@ -33,7 +36,7 @@ function expectValid(c: Candidate, input: PlanInput, opts: { contiguous?: boolea
   expect(c.corners.length).toBeGreaterThanOrEqual(3);
   expect(c.corners.map((r) => r.n)).toEqual(c.corners.map((_, i) => i + 1));
   expect(c.reasons.length).toBeGreaterThan(0);
-  expect(c.reasons.every((r) => / \/ /.test(r))).toBe(true); // zh / en
+  expect(c.reasons.every((r) => isMessage(r) && /[\u4e00-\u9fff]/.test(r.message_zh))).toBe(true); // zh and en
 }
 
 describe('planRelinquishment — synthetic blocks', { timeout: 30_000 }, () => {
@@ -93,7 +96,7 @@ describe('planRelinquishment — synthetic blocks', { timeout: 30_000 }, () => {
       expectValid(c, input);
       expect(c.touches.protected_km2).toBeCloseTo(paArea, 6);
       expect(overlapKm2(c.geometry, pa)).toBeCloseTo(paArea, 6);
-      expect(c.reasons.some((r) => r.includes('protected_counts_toward_required'))).toBe(true);
+      expect(c.reasons.some((r) => r.message.includes('protected_counts_toward_required'))).toBe(true);
       expect(c.retained.coordinates.length).toBe(2); // the protected area leaves a hole in what is kept
     }
   });
@@ -198,7 +201,7 @@ describe('planRelinquishment — synthetic blocks', { timeout: 30_000 }, () => {
     const [a] = plan.candidates;
     expect(a.strategy).not.toBe('west-strip');
     expect(a.touches.reserves_km2).toBe(0);
-    expect(a.reasons.some((r) => r.includes('Avoids the proven-reserve areas'))).toBe(true);
+    expect(a.reasons.some((r) => r.code === 'R_RESERVES_AVOIDED')).toBe(true);
     for (const c of plan.candidates) {
       expectValid(c, input);
       expect(c.touches.reserves_km2).toBe(0); // east strip and the eastern corners all avoid them
@@ -206,11 +209,37 @@ describe('planRelinquishment — synthetic blocks', { timeout: 30_000 }, () => {
     expect(plan.warnings).toEqual([]);
   });
 
-  it('reserves that cannot be avoided are reported and penalised', () => {
+  // 273号令 第十五条第二款 (000:L3366): “扣减首次登记面积的 25%（不含已提交探明地质储量范围）” — proven-reserve area is
+  // outside the base, so giving it up pays nothing toward the reduction (issue 11 item 5). The old planner counted it.
+  it('reserves over the whole block: no cut can count, every candidate is refused with a clear Message', () => {
     const input: PlanInput = { block: RECT_20x15, required_km2: 100, keep: { reserves: [kmRect(-1, -1, 21, 16)] } };
     const plan = planRelinquishment(input);
+    expect(plan.candidates).toEqual([]);
+    const codes = plan.warnings.map((w) => w.code);
+    expect(codes).toContain('RESERVES_SHORT');
+    expect(codes).toContain('PLANNER_NO_CANDIDATE');
+    const short = plan.warnings.find((w) => w.code === 'RESERVES_SHORT')!;
+    expect(short.message_zh).toMatch(/探明储量面积不计入/);
+  });
+
+  it('reserves that cannot be avoided are given up on top of the requirement: counted_km2 meets it (000:L3366)', () => {
+    // reserves fill the west 9 km, the north 3 km and the south 3 km: every strip and corner touches them
+    const input: PlanInput = {
+      block: RECT_20x15,
+      required_km2: 52.4605,
+      keep: { reserves: [kmRect(-1, -1, 9, 16), kmRect(-1, 12, 21, 16), kmRect(-1, -1, 21, 3)] },
+    };
+    const plan = planRelinquishment(input);
+    expect(plan.candidates.length).toBeGreaterThan(0);
     expect(plan.warnings.map((w) => w.code)).toContain('RESERVES_UNAVOIDABLE');
-    for (const c of plan.candidates) expect(c.touches.reserves_km2).toBeGreaterThan(99);
+    for (const c of plan.candidates) {
+      expect(c.touches.reserves_km2).toBeGreaterThan(0.01);
+      expect(c.counted_km2).toBeGreaterThanOrEqual(52.4605 - 1e-4);
+      expect(c.counted_km2).toBeLessThanOrEqual(52.4605 * 1.005);
+      // the relinquished area is the counted area plus the reserves given up
+      expect(c.area_km2).toBeCloseTo(c.counted_km2 + c.touches.reserves_km2, 3);
+      expect(c.reasons.map((r) => r.code)).toContain('R_RESERVES_TAKEN');
+    }
   });
 
   it('producing wells on every side: a corner rectangle with two cut lines wins', () => {
@@ -285,7 +314,7 @@ describe('planRelinquishment — synthetic blocks', { timeout: 30_000 }, () => {
     );
   });
 
-  it('performance guard: a 200-vertex block with keep features plans in well under 2 s', () => {
+  it('performance guard: a 200-vertex block with keep features plans in well under 4 s', () => {
     planRelinquishment({ block: RECT_20x15, required_km2: 10 }); // warm-up
     const block = wobblyBlock(200);
     const wells = Array.from({ length: 300 }, (_, i) => ({
@@ -309,6 +338,8 @@ describe('planRelinquishment — synthetic blocks', { timeout: 30_000 }, () => {
     const ms = performance.now() - t0;
     expect(plan.candidates.length).toBeGreaterThan(0);
     for (const c of plan.candidates) expectValid(c, input);
-    expect(ms).toBeLessThan(2000);
+    // 3 s: the cut now also measures what it gives up outside proven reserves (one more clip per cut, issue 11 item 5);
+    // ~2 s on an idle 2-core machine, the bound leaves room for a shared one
+    expect(ms).toBeLessThan(4000);
   });
 });

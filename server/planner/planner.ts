@@ -5,8 +5,9 @@
  * 晋自然资发〔2020〕15号 合同范本); protected areas and (proposed) red lines inside the block are deducted
  * first and count toward the requirement (PA-4, 晋自然资发〔2020〕11号 十). This module proposes extents:
  *
- * 1. `P` = deduct_first features clipped to the block and unioned. If area(P) ≥ required, the only
- *    candidate is P (strategy `protected-first`) and any excess is a warning.
+ * 1. `P` = deduct_first features clipped to the block and unioned. They leave the block and, under the default
+ *    reading (protected_counts_toward_required = false), do not count toward the requirement; with the reading
+ *    true and area(P) ≥ required the only candidate is P (strategy `protected-first`), any excess a warning.
  * 2. Otherwise the rest is cut from `block − P` with axis-aligned lon/lat lines (surveyors stake straight
  *    lines): N/S/E/W strips (one cut line), corner rectangles (two cut lines, five aspect ratios) and, when P
  *    exists, a rectangle grown around P (`protected-first`, up to four lines). The cut position is found by
@@ -14,6 +15,8 @@
  *    real Turf clip and refined on it if needed, until area ∈ [required, required × 1.005] (aiming at
  *    required + 0.00005 … + max(0.0005, 0.01 %)). New vertices are moved onto the geodesic edges they split
  *    (./snap) so relinquished + retained = block exactly.
+ *    Proven-reserve area a cut gives up does not count (the base excludes it, 273号令 第十五条, 000:L3366): a cut
+ *    that takes reserves is enlarged until its counted area meets the requirement, or refused (RESERVES_SHORT).
  * 3. Each cut is scored (reserve area, producing wells, wells, pipeline length lost, retained contiguity,
  *    vertices, cut lines, excess) and the best 1–3, one per side/corner, are returned.
  *
@@ -22,6 +25,9 @@
 import { difference, feature, featureCollection, intersect } from '@turf/turf';
 import type { LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { AppError } from '../errors';
+import { say, type Message } from '../i18n/message';
+import { label, STRATEGIES } from '../vocab';
+import { PLAN } from './messages';
 import { ellipsoidalAreaKm2, polygonAreaM2 } from '../geodesy/area';
 import { bboxOf, clippedAreaKm2, prepareArea, regionPolygon, type BBox, type CutRegion } from './clip';
 import { cornerTable, type CornerRow } from './corners';
@@ -90,18 +96,13 @@ export interface Candidate {
   straight_edges: number;
   /** Cut lines used: meridians as `lon`, parallels as `lat` (degrees, CGCS2000). */
   cut_lines: { lon?: number; lat?: number }[];
-  /** Short sentences, each "中文 / English". */
-  reasons: string[];
+  /** Why this extent, each sentence a Message in both languages. */
+  reasons: Message[];
   /** 100 minus penalties; higher is better. */
   score: number;
 }
 
-export interface PlannerWarning {
-  code: string;
-  params?: Record<string, string | number | boolean | null>;
-  message: string;
-  message_zh: string;
-}
+export type PlannerWarning = Message;
 
 export interface PlanResult {
   required_km2: number;
@@ -113,6 +114,8 @@ export interface PlanResult {
 
 /** Upper tolerance: a candidate may exceed the requirement by at most 0.5 %. */
 export const MAX_EXCESS_RATIO = 0.005;
+/** Tolerance on the counted area, km² (the figures are stated to 0.0001 km²). */
+const COUNT_TOL = 1e-4;
 /** Parts smaller than this (km², = 1 m²) are clipping dust and are dropped. */
 const DUST_KM2 = 1e-6;
 
@@ -120,8 +123,6 @@ interface StrategyDef {
   strategy: Strategy;
   /** Diversity group: at most one candidate per group is returned. */
   group: string;
-  zh: string;
-  en: string;
   region(s: number): CutRegion;
   aspect?: string;
 }
@@ -131,16 +132,16 @@ function strategies(b: BBox, pBox: BBox | null): StrategyDef[] {
   const W = x1 - x0,
     H = y1 - y0;
   const defs: StrategyDef[] = [
-    { strategy: 'west-strip', group: 'W', zh: '西侧条带', en: 'West strip', region: (s) => ({ lonMax: x0 + s * W }) },
-    { strategy: 'east-strip', group: 'E', zh: '东侧条带', en: 'East strip', region: (s) => ({ lonMin: x1 - s * W }) },
-    { strategy: 'north-strip', group: 'N', zh: '北侧条带', en: 'North strip', region: (s) => ({ latMin: y1 - s * H }) },
-    { strategy: 'south-strip', group: 'S', zh: '南侧条带', en: 'South strip', region: (s) => ({ latMax: y0 + s * H }) },
+    { strategy: 'west-strip', group: 'W', region: (s) => ({ lonMax: x0 + s * W }) },
+    { strategy: 'east-strip', group: 'E', region: (s) => ({ lonMin: x1 - s * W }) },
+    { strategy: 'north-strip', group: 'N', region: (s) => ({ latMin: y1 - s * H }) },
+    { strategy: 'south-strip', group: 'S', region: (s) => ({ latMax: y0 + s * H }) },
   ];
   const corners = [
-    { strategy: 'corner-nw', zh: '西北角矩形', en: 'North-west corner rectangle', west: true, north: true },
-    { strategy: 'corner-ne', zh: '东北角矩形', en: 'North-east corner rectangle', west: false, north: true },
-    { strategy: 'corner-sw', zh: '西南角矩形', en: 'South-west corner rectangle', west: true, north: false },
-    { strategy: 'corner-se', zh: '东南角矩形', en: 'South-east corner rectangle', west: false, north: false },
+    { strategy: 'corner-nw', west: true, north: true },
+    { strategy: 'corner-ne', west: false, north: true },
+    { strategy: 'corner-sw', west: true, north: false },
+    { strategy: 'corner-se', west: false, north: false },
   ] as const;
   // Aspect = growth rate of the lon and lat fractions of the bbox: square-ish, wide, tall, very wide, very tall
   // (more shapes give more chances to pass between the features to keep).
@@ -156,8 +157,6 @@ function strategies(b: BBox, pBox: BBox | null): StrategyDef[] {
       defs.push({
         strategy: c.strategy,
         group: c.strategy,
-        zh: c.zh,
-        en: c.en,
         aspect: name,
         region: (s) => {
           const fx = Math.min(1, s * kx),
@@ -181,8 +180,6 @@ function strategies(b: BBox, pBox: BBox | null): StrategyDef[] {
     defs.push({
       strategy: 'protected-first',
       group: 'P',
-      zh: '以保护区为核心外扩矩形',
-      en: 'Rectangle grown around the protected areas',
       region: (s) => {
         if (s <= 0.5) {
           const u = s / 0.5;
@@ -283,28 +280,39 @@ interface Built {
   strategy: Strategy;
   geometry: Areal;
   area: number;
+  /** Area counting toward the requirement: outside proven reserves, and outside P unless the reading counts it. */
+  counted: number;
   retained: Areal;
   cuts: { lon?: number; lat?: number }[];
 }
 
+function nothingRetained(): AppError {
+  const m = say(PLAN, 'NOTHING_RETAINED');
+  return new AppError(422, 'PLANNER_NOTHING_RETAINED', m.message, m.message_zh);
+}
+
 function validate(input: PlanInput): void {
-  const bad = (msg: string, zh: string) => new AppError(422, 'PLANNER_INVALID_INPUT', msg, zh);
+  const bad = (m: Message) => new AppError(422, 'PLANNER_INVALID_INPUT', m.message, m.message_zh);
   if (!input || !input.block || (input.block.type !== 'Polygon' && input.block.type !== 'MultiPolygon')) {
-    throw bad('block must be a GeoJSON Polygon or MultiPolygon', '区块须为 GeoJSON Polygon 或 MultiPolygon');
+    throw bad(say(PLAN, 'INVALID_BLOCK'));
   }
-  if (!Number.isFinite(input.required_km2) || input.required_km2 <= 0) {
-    throw bad('required_km2 must be a positive number', '应扣减面积 required_km2 须为正数');
-  }
+  if (!Number.isFinite(input.required_km2) || input.required_km2 <= 0) throw bad(say(PLAN, 'INVALID_REQUIRED'));
   for (const poly of partsOf(input.block)) {
     for (const ring of poly) {
-      if (ring.length < 4) throw bad('every ring needs at least 4 positions (closed)', '每个环至少 4 个点（首尾闭合）');
+      if (ring.length < 4) throw bad(say(PLAN, 'INVALID_RING'));
       for (const p of ring) {
         if (!Number.isFinite(p[0]) || !Number.isFinite(p[1]) || Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90) {
-          throw bad('coordinates must be lon/lat degrees (CGCS2000)', '坐标须为经纬度（CGCS2000）');
+          throw bad(say(PLAN, 'INVALID_COORDS'));
         }
       }
     }
   }
+}
+
+/** Area (km²) of proven reserves inside `g`. */
+function reservesIn(g: Areal | null, reserves: Areal | null): number {
+  if (!g || !reserves) return 0;
+  return ellipsoidalAreaKm2(safeIntersect(reserves, g));
 }
 
 export function planRelinquishment(input: PlanInput): PlanResult {
@@ -315,25 +323,14 @@ export function planRelinquishment(input: PlanInput): PlanResult {
   const blockArea = ellipsoidalAreaKm2(block);
   const blockParts = partsOf(block).length;
   const warnings: PlannerWarning[] = [];
-  const warn = (code: string, message: string, message_zh: string) => warnings.push({ code, params: {}, message, message_zh });
+  const warn = (m: Message) => warnings.push(m);
   const counts = input.protected_counts_toward_required === true;
-  // pCount: the protected area that counts toward the requirement under the reading (0 by default).
 
   if (required >= blockArea) {
-    throw new AppError(
-      422,
-      'PLANNER_REQUIRED_EXCEEDS_BLOCK',
-      `Required ${f4(required)} km² is not less than the block area ${f4(blockArea)} km²`,
-      `应扣减面积 ${f4(required)} km² 不小于区块面积 ${f4(blockArea)} km²`,
-    );
+    const m = say(PLAN, 'REQUIRED_EXCEEDS_BLOCK', { required, block: blockArea });
+    throw new AppError(422, 'PLANNER_REQUIRED_EXCEEDS_BLOCK', m.message, m.message_zh);
   }
-  if (blockParts > 1) {
-    warn(
-      'BLOCK_MULTIPART',
-      `The block has ${blockParts} parcels; the retained part cannot be one polygon`,
-      `区块由 ${blockParts} 块组成，保留区无法为单一多边形`,
-    );
-  }
+  if (blockParts > 1) warn(say(PLAN, 'BLOCK_MULTIPART', { parts: blockParts }));
 
   // 1. Protected areas and red lines first (PA-4).
   const items: { item: DeductFirstInput; area: number }[] = [];
@@ -348,30 +345,23 @@ export function planRelinquishment(input: PlanInput): PlanResult {
   const unionP = dropDust(safeUnion(clippedParts));
   const P = unionP ? snapToSource(unionP, blockSrc) : null;
   const pArea = ellipsoidalAreaKm2(P);
-  const pCount = counts ? pArea : 0;
   if (P) {
     warn(
-      counts ? 'PROTECTED_COUNTED_READING' : 'PROTECTED_NOT_COUNTED_READING',
       counts
-        ? `Reading protected_counts_toward_required = true: the ${f4(pArea)} km² of protected areas/red lines deducted first count toward the required reduction — no source says so (000-part-b ambiguity 6)`
-        : `Reading protected_counts_toward_required = false (default): the ${f4(pArea)} km² of protected areas/red lines must leave the block but do not count toward the required ${f4(required)} km² (no source says they count; 晋自然资发〔2020〕11号 十 deducts them, then the extension is processed)`,
-      counts
-        ? `读法 protected_counts_toward_required = true：先行扣除的保护地/生态红线 ${f4(pArea)} km² 计入应核减面积——无文件依据（000-part-b 歧义 6）`
-        : `读法 protected_counts_toward_required = false（默认）：保护地/生态红线 ${f4(pArea)} km² 须退出，但不计入应核减面积 ${f4(required)} km²（无文件规定计入；晋自然资发〔2020〕11号 十 先扣除后办理延续）`,
+        ? say(PLAN, 'PROTECTED_COUNTED_READING', { protected: pArea })
+        : say(PLAN, 'PROTECTED_NOT_COUNTED_READING', { protected: pArea, required }),
     );
   }
   const protectedReason = P
-    ? `先扣除保护区/生态红线 ${items.length} 处（${items.map((i) => `${i.item.name} ${f4(i.area)} km²`).join('，')}），合计 ${f4(pArea)} km²，${counts ? '计入应扣面积（读法 protected_counts_toward_required = true）' : '须退出但不计入应扣面积（默认读法）'} / ` +
-      `${items.length} protected area(s)/red line(s) inside the block (${f4(pArea)} km² in total) are deducted first and ${counts ? 'count toward the requirement (reading protected_counts_toward_required = true)' : 'must leave but do not count toward the requirement (default reading)'}`
+    ? say(PLAN, 'R_PROTECTED', {
+        count: items.length,
+        protected: pArea,
+        counts,
+        list: items.map((i) => `“${i.item.name}” ${f4(i.area)} km²`).join('，'),
+      })
     : null;
 
-  if (items.some((i) => i.item.collection === 'redlines')) {
-    warn(
-      'REDLINE_COMMITMENT_OPTION',
-      'Red lines were deducted; a proposed (not yet official) red line may instead be kept on a written commitment not to work inside it (PA-5) — leave it out of deduct_first to plan that way',
-      '已扣除生态红线；拟划（尚未正式划定）的红线可改为书面承诺不在其内作业而暂不扣除（PA-5）——如选此方式，请勿将其列入 deduct_first',
-    );
-  }
+  if (items.some((i) => i.item.collection === 'redlines')) warn(say(PLAN, 'REDLINE_COMMITMENT_OPTION'));
 
   const keep: PreparedKeep = {
     reserves: input.keep?.reserves?.length ? dropDust(clipAndUnion(input.keep.reserves, block)) : null,
@@ -381,29 +371,23 @@ export function planRelinquishment(input: PlanInput): PlanResult {
 
   const built: Built[] = [];
   const failed: string[] = [];
+  const short: { strategy: Strategy; counted: number }[] = [];
   const hardHi = required * (1 + MAX_EXCESS_RATIO);
+  const reserves = keep.reserves;
 
   if (P && counts && pArea >= required) {
     const diff = dropDust(turfDifference(block, P));
     const retained = diff ? snapToSource(diff, blockSrc) : null;
-    if (!retained) throw new AppError(422, 'PLANNER_NOTHING_RETAINED', 'Protected areas cover the whole block', '保护区覆盖整个区块');
-    built.push({ def: null, strategy: 'protected-first', geometry: P, area: pArea, retained, cuts: [] });
-    if (pArea > hardHi) {
-      warn(
-        'PROTECTED_EXCEEDS_REQUIRED',
-        `Protected areas and red lines inside the block (${f4(pArea)} km²) exceed the required ${f4(required)} km² by ${f4(pArea - required)} km²; all of them must still be deducted`,
-        `区块内保护区及生态红线面积 ${f4(pArea)} km² 超出应扣面积 ${f4(required)} km² 达 ${f4(pArea - required)} km²，仍须全部扣除`,
-      );
-    }
+    if (!retained) throw nothingRetained();
+    const counted = pArea - reservesIn(P, reserves);
+    built.push({ def: null, strategy: 'protected-first', geometry: P, area: pArea, counted, retained, cuts: [] });
+    if (pArea > hardHi) warn(say(PLAN, 'PROTECTED_EXCEEDS_REQUIRED', { protected: pArea, required }));
+    if (counted < required - COUNT_TOL) short.push({ strategy: 'protected-first', counted });
   } else {
     const diff = P ? dropDust(turfDifference(block, P)) : block;
     const remainder = diff && P ? snapToSource(diff, blockSrc) : diff;
-    if (!remainder) throw new AppError(422, 'PLANNER_NOTHING_RETAINED', 'Protected areas cover the whole block', '保护区覆盖整个区块');
-    const prep = prepareArea(remainder);
+    if (!remainder) throw nothingRetained();
     const frame = bboxOf(block);
-    const margin = Math.min(5e-5, required * 1e-3);
-    const goalLo = required + margin;
-    const goalHi = Math.min(hardHi, goalLo + Math.max(5e-4, required * 1e-4));
     const remSrc = prepareSnapSource(remainder);
     const snapped = (g: Areal | null, r: CutRegion) => (g ? snapToSource(g, remSrc, regionCuts(r)) : null);
     const pSrc = P ? prepareSnapSource(P) : null;
@@ -414,33 +398,54 @@ export function planRelinquishment(input: PlanInput): PlanResult {
       return u ? snapToSource(u, mergeSources(pSrc, prepareSnapSource(part)), regionCuts(r)) : null;
     };
     const exactPart = (r: CutRegion) => snapped(dropDust(turfIntersect(remainder, regionPolygon(r, frame))), r);
+    // Reserves inside P count neither way; with the reading true P counts less its reserves.
+    const pCounted = counts ? pArea - reservesIn(P, reserves) : 0;
+
+    // What a cut can count: the remainder outside proven reserves (the fast evaluator measures it directly).
+    const countable = reserves ? dropDust(turfDifference(remainder, reserves)) : remainder;
+    const prepC = countable ? prepareArea(countable) : null;
+    // With reserves the exact count (clip less reserves) and the fast one differ by a little more: aim a little higher.
+    const margin = reserves ? Math.min(required * 1e-3, Math.max(5e-4, required * 2e-4)) : Math.min(5e-5, required * 1e-3);
+    const goalLo = required + margin;
+    const goalHi = Math.min(hardHi, goalLo + Math.max(5e-4, required * 1e-4));
+    const countableExact = (r: CutRegion) =>
+      pCounted + (countable ? ellipsoidalAreaKm2(turfIntersect(countable, regionPolygon(r, frame))) : 0);
+    const countedOf = (part: Areal | null) => (part ? pCounted + ellipsoidalAreaKm2(part) - reservesIn(part, reserves) : pCounted);
+    const ok = (c: number) => c >= required && c <= hardHi;
 
     for (const def of strategies(frame, P ? bboxOf(P) : null)) {
       try {
-        const cache = new Map<Position[], number>();
-        const fast = bisect((s) => pCount + clippedAreaKm2(prep, def.region(s), cache), goalLo, goalHi);
-        let s = fast.s;
-        let region = def.region(s);
-        let part = exactPart(region);
-        let geometry = joinP(part, region);
-        let area = ellipsoidalAreaKm2(geometry);
-        if (!(area - pArea + pCount >= required && area - pArea + pCount <= hardHi)) {
-          // The fast evaluator and the real clip disagree (clip fell into pieces): refine on the real clip.
-          const exact = bisect((t) => pCount + ellipsoidalAreaKm2(exactPart(def.region(t))), goalLo, goalHi, 60);
-          s = exact.s;
-          region = def.region(s);
-          part = exactPart(region);
-          geometry = joinP(part, region);
-          area = ellipsoidalAreaKm2(geometry);
+        let done: { region: CutRegion; part: Areal; geometry: Areal; area: number; counted: number } | null = null;
+        let counted = 0;
+        if (prepC) {
+          const cache = new Map<Position[], number>();
+          const fast = bisect((t) => pCounted + clippedAreaKm2(prepC, def.region(t), cache), goalLo, goalHi);
+          let region = def.region(fast.s);
+          let part = exactPart(region);
+          counted = countedOf(part);
+          if (!ok(counted)) {
+            // The fast evaluator and the real clip disagree (clip fell into pieces): refine on the real clip.
+            const exact = bisect((t) => countableExact(def.region(t)), goalLo, goalHi, 60);
+            region = def.region(exact.s);
+            part = exactPart(region);
+            counted = countedOf(part);
+          }
+          if (part && ok(counted)) {
+            const geometry = joinP(part, region);
+            if (geometry) done = { region, part, geometry, area: ellipsoidalAreaKm2(geometry), counted };
+          }
         }
-        if (!geometry || !(area - pArea + pCount >= required && area - pArea + pCount <= hardHi)) continue;
+        if (!done) {
+          if (counted < required - COUNT_TOL) short.push({ strategy: def.strategy, counted });
+          continue;
+        }
         // Only cut lines that actually bound the part; a corner that degenerates to one line is a strip,
         // which the strip strategies already cover.
-        const cuts = regionCuts(region).filter((c) => countCutEdges(part!, [c]) > 0);
+        const cuts = regionCuts(done.region).filter((c) => countCutEdges(done!.part, [c]) > 0);
         if (cuts.length === 0 || (def.aspect && cuts.length < 2)) continue;
-        const retained = snapped(dropDust(turfDifference(remainder, regionPolygon(region, frame))), region);
+        const retained = snapped(dropDust(turfDifference(remainder, regionPolygon(done.region, frame))), done.region);
         if (!retained) continue;
-        built.push({ def, strategy: def.strategy, geometry, area, retained, cuts });
+        built.push({ def, strategy: def.strategy, geometry: done.geometry, area: done.area, counted: done.counted, retained, cuts });
       } catch {
         failed.push(def.strategy); // polyclip can throw on degenerate input; skip this cut
       }
@@ -464,72 +469,52 @@ export function planRelinquishment(input: PlanInput): PlanResult {
       0.25 * Math.max(0, corners.length - 4) +
       1.5 * Math.max(0, straight - 1) +
       1 * Math.max(0, relParts - 1) +
-      (100 * Math.max(0, b.area - pArea + pCount - required)) / required;
+      (100 * Math.max(0, b.counted - required)) / required;
     const score = Math.round((100 - penalties) * 100) / 100;
 
-    const reasons: string[] = [];
-    if (b.strategy === 'protected-first') {
-      reasons.push(
-        '区块内保护区及生态红线面积已达到应扣面积，仅扣除这些区域，无需另行切割 / ' +
-          'Protected areas and red lines inside the block already reach the required area; only they are deducted, no extra cut',
-      );
-      if (b.area > hardHi) {
-        reasons.push(
-          `超出应扣面积 ${f4(b.area - required)} km²，但保护区须全部扣除 / Exceeds the requirement by ${f4(b.area - required)} km², but protected areas must all be deducted`,
-        );
-      }
+    const reasons: Message[] = [];
+    if (b.strategy === 'protected-first' && !b.def) {
+      reasons.push(say(PLAN, 'R_PROTECTED_ONLY'));
+      if (b.area > hardHi) reasons.push(say(PLAN, 'R_PROTECTED_EXCESS', { excess: b.area - required }));
     } else if (b.def) {
-      const lines = b.cuts.map((c) => (c.lon !== undefined ? `经线 ${f6(c.lon)}°E` : `纬线 ${f6(c.lat!)}°N`)).join('、');
-      const linesEn = b.cuts.map((c) => (c.lon !== undefined ? `meridian ${f6(c.lon)}°E` : `parallel ${f6(c.lat!)}°N`)).join(' and ');
       reasons.push(
-        `${b.def.zh}：沿${lines}切割，实地放样 ${straight} 条直线 / ${b.def.en}: cut along ${linesEn}; ${straight} straight line(s) to stake`,
+        say(PLAN, 'R_CUT', {
+          strategy: b.strategy,
+          lines_zh: b.cuts.map((c) => (c.lon !== undefined ? `经线 ${f6(c.lon)}°E` : `纬线 ${f6(c.lat!)}°N`)).join('、'),
+          lines_en: b.cuts.map((c) => (c.lon !== undefined ? `meridian ${f6(c.lon)}°E` : `parallel ${f6(c.lat!)}°N`)).join(' and '),
+          straight,
+        }),
       );
     }
     if (protectedReason) reasons.push(protectedReason);
-    reasons.push(
-      `扣减面积 ${f4(b.area)} km²，不少于应扣 ${f4(required)} km²（多扣 ${f4(b.area - required)} km²，${((b.area / required - 1) * 100).toFixed(3)}%） / ` +
-        `Relinquishes ${f4(b.area)} km² ≥ required ${f4(required)} km² (+${f4(b.area - required)} km², ${((b.area / required - 1) * 100).toFixed(3)} %)`,
-    );
+    reasons.push(say(PLAN, 'R_AREA', { area: b.area, counted: b.counted, required }));
     if (keep.reserves) {
       reasons.push(
-        touches.reserves_km2 > 1e-6
-          ? `涉及探明储量区 ${f4(touches.reserves_km2)} km² / Takes ${f4(touches.reserves_km2)} km² of proven-reserve area`
-          : '避开探明储量区 / Avoids the proven-reserve areas',
+        touches.reserves_km2 > 1e-6 ? say(PLAN, 'R_RESERVES_TAKEN', { reserves: touches.reserves_km2 }) : say(PLAN, 'R_RESERVES_AVOIDED'),
       );
     }
     if (keep.wells.length) {
       reasons.push(
         touches.producing_wells > 0
-          ? `含生产井 ${touches.producing_wells} 口（${producingIds.join(', ')}），井 ${touches.wells} 口 / Contains ${touches.producing_wells} producing well(s) (${producingIds.join(', ')}), ${touches.wells} well(s) in all`
+          ? say(PLAN, 'R_PRODUCING', { producing: touches.producing_wells, ids: producingIds.join(', '), wells: touches.wells })
           : touches.wells > 0
-            ? `不含生产井，含非生产井 ${touches.wells} 口 / No producing well; ${touches.wells} non-producing well(s)`
-            : '不含任何井 / Contains no wells',
+            ? say(PLAN, 'R_NONPRODUCING', { wells: touches.wells })
+            : say(PLAN, 'R_NO_WELLS'),
       );
     }
     if (keep.pipelines.length) {
-      reasons.push(
-        touches.pipelines_km > 1e-6
-          ? `压覆管线 ${touches.pipelines_km.toFixed(3)} km / ${touches.pipelines_km.toFixed(3)} km of pipeline inside`
-          : '不压覆管线 / No pipeline inside',
-      );
+      reasons.push(touches.pipelines_km > 1e-6 ? say(PLAN, 'R_PIPELINES', { km: touches.pipelines_km }) : say(PLAN, 'R_NO_PIPELINES'));
     }
-    reasons.push(
-      contiguous
-        ? '保留区为一个连续整体 / The retained part stays one contiguous polygon'
-        : `保留区被分割为 ${retainedParts} 块 / The retained part falls into ${retainedParts} pieces`,
-    );
-    reasons.push(`扣减区拐点 ${corners.length} 个 / ${corners.length} corner points in the relinquished part`);
-    reasons.push(
-      '扣减范围由探矿权人提出（R-RED-5，晋自然资发〔2020〕15号 合同范本）；本方案仅供选择 / ' +
-        'The holder proposes the deducted extent (R-RED-5); this is a proposal to choose from',
-    );
+    reasons.push(contiguous ? say(PLAN, 'R_CONTIGUOUS') : say(PLAN, 'R_SPLIT', { parts: retainedParts }));
+    reasons.push(say(PLAN, 'R_CORNERS', { corners: corners.length }));
+    reasons.push(say(PLAN, 'R_HOLDER_PROPOSES'));
 
     return {
       strategy: b.strategy,
       group: b.def ? b.def.group : 'P',
       geometry: b.geometry,
       area_km2: b.area,
-      counted_km2: Math.max(0, b.area - pArea + pCount - touches.reserves_km2),
+      counted_km2: b.counted,
       retained: b.retained,
       retained_area_km2: ellipsoidalAreaKm2(b.retained),
       corners,
@@ -542,7 +527,7 @@ export function planRelinquishment(input: PlanInput): PlanResult {
     };
   });
 
-  // 3. Rank; one per side/corner group; drop geometric duplicates.
+  // 3. Rank; one per side/corner group; drop geometric duplicates; never a candidate whose counted area falls short.
   scored.sort((a, b) => b.score - a.score || a.area_km2 - b.area_km2);
   const chosen: typeof scored = [];
   const seenGroups = new Set<string>();
@@ -550,6 +535,7 @@ export function planRelinquishment(input: PlanInput): PlanResult {
   for (const c of scored) {
     if (chosen.length >= maxCandidates) break;
     if (seenGroups.has(c.group)) continue;
+    if (c.counted_km2 < required - COUNT_TOL) continue;
     const bb = bboxOf(c.geometry);
     const key = `${bb.map((v) => v.toFixed(7)).join(',')}|${c.area_km2.toFixed(4)}`;
     if (seenShapes.includes(key)) continue;
@@ -559,34 +545,22 @@ export function planRelinquishment(input: PlanInput): PlanResult {
   }
 
   if (failed.length) {
-    warn(
-      'PLANNER_CLIP_FAILED',
-      `Polygon clipping failed for ${[...new Set(failed)].join(', ')}; those cuts were skipped`,
-      `多边形裁剪失败，已跳过：${[...new Set(failed)].join('、')}`,
-    );
+    warn(say(PLAN, 'PLANNER_CLIP_FAILED', { strategies: [...new Set(failed)].map((f) => label(STRATEGIES, f, 'en')).join(', ') }));
+  }
+  // A cut refused because the reserves it gives up leave it short (one warning per side/corner without any candidate).
+  const shortSeen = new Set<string>(built.map((b) => b.strategy));
+  for (const sh of short) {
+    if (shortSeen.has(sh.strategy)) continue;
+    shortSeen.add(sh.strategy);
+    warn(say(PLAN, 'RESERVES_SHORT', { strategy: sh.strategy, counted: sh.counted, required }));
   }
   if (chosen.length === 0) {
-    warn('PLANNER_NO_CANDIDATE', 'No straight-line cut met the required area within tolerance', '没有找到满足面积容差的直线切割方案');
+    warn(say(PLAN, 'PLANNER_NO_CANDIDATE'));
   } else {
     const best = chosen[0];
-    if (keep.reserves && best.touches.reserves_km2 > 1e-6) {
-      warn('RESERVES_UNAVOIDABLE', 'No proposed cut avoids the proven-reserve areas', '所有方案均涉及探明储量区');
-    }
-    for (const c of chosen) {
-      if (c.counted_km2 < required - 1e-4) {
-        warn(
-          'RESERVES_NOT_COUNTED',
-          `Candidate ${c.strategy} gives up ${f4(c.touches.reserves_km2)} km² of proven-reserve area, which does not count toward the reduction (the base excludes it, 273号令 第十五条): it counts ${f4(c.counted_km2)} of the required ${f4(required)} km²`,
-          `方案 ${c.strategy} 含探明储量区 ${f4(c.touches.reserves_km2)} km²，不计入核减（基数不含探明储量范围，273号令 第十五条）：计入 ${f4(c.counted_km2)} km²，应核减 ${f4(required)} km²`,
-        );
-      }
-    }
-    if (best.touches.producing_wells > 0) {
-      warn('PRODUCING_WELLS_UNAVOIDABLE', 'No proposed cut avoids every producing well', '所有方案均包含生产井');
-    }
-    if (!best.contiguous_retained && blockParts === 1) {
-      warn('RETAINED_SPLIT', 'No proposed cut keeps the retained part in one piece', '所有方案均使保留区不连续');
-    }
+    if (keep.reserves && best.touches.reserves_km2 > 1e-6) warn(say(PLAN, 'RESERVES_UNAVOIDABLE'));
+    if (best.touches.producing_wells > 0) warn(say(PLAN, 'PRODUCING_WELLS_UNAVOIDABLE'));
+    if (!best.contiguous_retained && blockParts === 1) warn(say(PLAN, 'RETAINED_SPLIT'));
   }
 
   const candidates: Candidate[] = chosen.map(({ group: _group, ...c }, i) => ({ id: (['A', 'B', 'C'] as const)[i], ...c }));

@@ -61,7 +61,7 @@ export interface DossierRecord {
       retained_area_km2: number;
       geometry: Polygon | MultiPolygon;
       retained: Polygon | MultiPolygon;
-      reasons: string[];
+      reasons: unknown[];
     } | null;
     note: string | null;
   };
@@ -81,7 +81,7 @@ export function stepsHtml(steps: Step[], lang: Lang): string {
   if (!steps.length) return '';
   return `<table class="fixed"><colgroup><col style="width:18mm"><col style="width:42mm"><col><col style="width:30mm"></colgroup>
 <thead><tr><th>${Z(lang, '规则', 'Rule')}</th><th>${Z(lang, '依据', 'Article')}</th><th>${Z(lang, '计算', 'Arithmetic')}</th><th class="num">${Z(lang, '结果', 'Value')}</th></tr></thead><tbody>
-${steps.map((s) => `<tr><td><b>${esc(s.rule)}</b></td><td>${esc(s.citation)}</td><td class="small">${esc(s.formula)}</td><td class="num">${esc(stepValue(s, lang))}</td></tr>`).join('')}</tbody></table>`;
+${steps.map((s) => `<tr><td><b>${esc(s.rule)}</b></td><td>${esc(s.citation)}</td><td class="small">${s.description ? `${esc(txt(s.description, lang))}<br>` : ''}${esc(s.formula)}</td><td class="num">${esc(stepValue(s, lang))}</td></tr>`).join('')}</tbody></table>`;
 }
 
 function cornerTableHtml(t: CornerTable, title: string, lang: Lang): string {
@@ -186,7 +186,7 @@ ${money}${fees}`;
 <tr><td>${Z(lang, '延续前面积', 'Before')}</td><td class="num">${km2(b.area_km2)} km²</td></tr>
 <tr><td>${Z(lang, '缩减范围面积', 'Relinquished')}</td><td class="num">${km2(c.area_km2)} km²</td></tr>
 <tr><td><b>${Z(lang, '延续后保留面积', 'Retained after')}</b></td><td class="num"><b>${km2(c.retained_area_km2)} km²</b></td></tr>
-<tr><td>${Z(lang, '方案', 'Plan')}</td><td>${esc(c.id)} · ${esc(label(STRATEGIES, c.strategy, lang))}<div class="small">${c.reasons.map(esc).join('<br>')}</div></td></tr></table>
+<tr><td>${Z(lang, '方案', 'Plan')}</td><td>${esc(c.id)} · ${esc(label(STRATEGIES, c.strategy, lang))}<div class="small">${c.reasons.map((x) => esc(txt(x, lang))).join('<br>')}</div></td></tr></table>
 <div class="figure"><h3>${Z(lang, '延续前后范围对比图', 'Comparison map, before and after')}</h3>${fig.svg}
 <div class="legend"><span>${swatch('#000', null, true)} ${Z(lang, '延续前登记范围', 'licensed area before')}</span><span>${swatch('#1a7837', 0)} ${Z(lang, '延续后保留范围', 'retained after')}</span><span>${swatch('#c2181b', 45)} ${Z(lang, '缩减（退出）范围', 'relinquished')}</span><span class="small">1:${fig.scale.toLocaleString('en-US')} · EPSG:${fig.epsg}</span></div></div>
 ${cornerTableHtml(after, Z(lang, '延续后保留范围拐点坐标', 'Corners of the retained area'), lang)}

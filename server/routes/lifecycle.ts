@@ -20,6 +20,7 @@ import {
   isoDate,
   type OffsetBlockInfo,
 } from '../rules';
+import { readingsApplied, type AssessmentReadings } from '../rules/readings';
 import { isOilGas, protectedAreaOutcome, redlineOutcome, type Subject } from '../conflicts/outcomes';
 
 const today = () => isoDate(new Date());
@@ -30,11 +31,11 @@ async function loadBlock(db: Db, id: string): Promise<StoredBlock & Record<strin
   return row;
 }
 
-async function assessmentOf(db: Db, id: string, on: string) {
+async function assessmentOf(db: Db, id: string, on: string, chosen: AssessmentReadings = {}) {
   const block = await loadBlock(db, id);
   const inv = (await db.named<InvestmentRow>('lifecycle_investments', [id])).rows;
   const offsets = (await db.named<OffsetRow>('offsets_for_block', [id])).rows;
-  return { block, result: assessStoredBlock(block, inv, ledgerFromRows(offsets), on), offsets };
+  return { block, result: assessStoredBlock(block, inv, ledgerFromRows(offsets), on, chosen), offsets };
 }
 
 /** A row of planner_context.sql: the block and what lies in it, clipped, as GeoJSON. */
@@ -49,7 +50,23 @@ interface PlannerContext {
 
 export function lifecycleRoutes({ db }: { db: Db }) {
   return implement({
-    assessExtension: { handler: ({ body }) => ({ status: 200, body: assessExtension(body) }) },
+    assessExtension: {
+      handler: ({ body }) => {
+        const shanxi = body.regime === 'shanxi-cbm-2020';
+        const readings_applied = readingsApplied(
+          shanxi
+            ? ['contract.exemption_reading', 'contract.base_reading', 'shanxi_legacy_term', 'shanxi_rate_reading']
+            : ['contract.base_reading'],
+          {
+            'contract.exemption_reading': body.contract?.exemption_reading,
+            'contract.base_reading': body.contract?.base_reading,
+            shanxi_legacy_term: body.shanxi_legacy_term,
+            shanxi_rate_reading: body.shanxi_rate_reading,
+          },
+        );
+        return { status: 200, body: { ...assessExtension(body), readings_applied } };
+      },
+    },
 
     assessCovid: {
       handler: ({ body }) => ({
@@ -64,7 +81,8 @@ export function lifecycleRoutes({ db }: { db: Db }) {
 
     blockAssessment: {
       handler: async ({ params, query }) => {
-        const { result, offsets } = await assessmentOf(db, params.id, query.on ?? today());
+        const { on, ...chosen } = query;
+        const { result, offsets } = await assessmentOf(db, params.id, on ?? today(), chosen);
         return { status: 200, body: { ...result, offsets } };
       },
     },
@@ -180,10 +198,15 @@ export function lifecycleRoutes({ db }: { db: Db }) {
     relinquishmentPlans: {
       handler: async ({ params, body }) => {
         const id = params.id;
-        const { required_km2: required, basis } =
-          body.required_km2 !== undefined
-            ? { required_km2: body.required_km2, basis: { source: 'request' as const } }
-            : requiredFromAssessment((await assessmentOf(db, id, today())).result);
+        const { required_km2: requested, max_candidates, protected_counts_toward_required, ...rest } = body;
+        const { void_reading, national_extension_protected, oil_gas_redline_extension, ...assessmentReadings } = rest;
+        const conflictReadings = Object.fromEntries(
+          Object.entries({ void_reading, national_extension_protected, oil_gas_redline_extension }).filter(([, v]) => v !== undefined),
+        );
+        const fromAssessment = requested === undefined ? (await assessmentOf(db, id, today(), assessmentReadings)).result : null;
+        const { required_km2: required, basis } = fromAssessment
+          ? requiredFromAssessment(fromAssessment)
+          : { required_km2: requested!, basis: { source: 'request' as const } };
         const ctx = (await db.named<PlannerContext>('planner_context', [id])).rows[0];
         if (!ctx) throw notFound('block', id);
         // One source of truth for what is deducted: the conflict engine's outcome for this block's extension.
@@ -195,6 +218,7 @@ export function lifecycleRoutes({ db }: { db: Db }) {
           kind: blk.kind,
           regime: explainRegimeForDate(blk.valid_to ?? today(), { province: 'shanxi', mineral: blk.mineral }).regime,
           as_of: today(),
+          readings: conflictReadings,
         };
         const deducted = [
           ...ctx.protected_areas.filter((f) => protectedAreaOutcome(subject, { category: f.category, zone: f.zone }).deductible),
@@ -205,14 +229,26 @@ export function lifecycleRoutes({ db }: { db: Db }) {
           required_km2: required,
           keep: { reserves: ctx.reserves, wells: ctx.wells, pipelines: ctx.pipelines },
           deduct_first: deducted,
-          max_candidates: body.max_candidates,
-          protected_counts_toward_required: body.protected_counts_toward_required,
+          max_candidates,
+          protected_counts_toward_required,
         });
+        const readings_applied = [
+          ...readingsApplied(
+            ['protected_counts_toward_required', 'national_extension_protected', 'oil_gas_redline_extension', 'void_reading'],
+            {
+              protected_counts_toward_required,
+              national_extension_protected,
+              oil_gas_redline_extension,
+              void_reading,
+            },
+          ),
+          ...(fromAssessment?.readings_applied ?? []),
+        ];
         if (!plan.candidates.length)
           throw new AppError(422, 'NO_PLAN', 'No deduction extent meets the required area', '找不到满足核减面积的范围', [
             { required_km2: required },
           ]);
-        return { status: 200, body: { block_id: id, basis, ...plan } };
+        return { status: 200, body: { block_id: id, basis, ...plan, readings_applied } };
       },
     },
   });

@@ -5,6 +5,8 @@
  */
 import { addDays, compareDates, daysBetween, maxDate, minDate, type IsoDate } from './dates';
 import { OLD_STANDARD_CNY_PER_KM2_YEAR } from './investment';
+import { say } from '../i18n/message';
+import { STEP as S } from './step-messages';
 import { assertNonNegative, fmt, roundTo, step, type Step } from './steps';
 
 const LETTER = '晋自然资函〔2020〕1333号';
@@ -27,7 +29,8 @@ export function covidAffectedDays(valid_from: IsoDate, valid_to: IsoDate): { day
       step(
         'R-COVID-1',
         `${LETTER} 正文`,
-        `max(0, min(${valid_to}, ${COVID_WINDOW.to}) − max(${valid_from}, ${COVID_WINDOW.from})) = ${end} − ${start} = ${days} d`,
+        say(S, 'COVID_DAYS', { from: COVID_WINDOW.from, to: COVID_WINDOW.to }),
+        `${end} − ${start} = ${days} d`,
         days,
       ),
     ],
@@ -50,7 +53,7 @@ export function covidTermExtension(input: { valid_from: IsoDate; valid_to: IsoDa
   return {
     affected_days: days,
     new_valid_to: newTo,
-    steps: [...a.steps, step('R-COVID-2', `${LETTER} 一`, `${input.valid_to} + ${days} d = ${newTo}`, days)],
+    steps: [...a.steps, step('R-COVID-2', `${LETTER} 一`, say(S, 'COVID_TERM'), `${input.valid_to} + ${days} d = ${newTo}`, days)],
   };
 }
 
@@ -79,6 +82,7 @@ export function covidInvestmentReduction(input: {
       step(
         'R-COVID-3',
         `${LETTER} 二`,
+        say(S, 'COVID_INVESTMENT'),
         `${fmt(input.area_km2)} × ${rate} × ${a.days} / 365 = ${fmt(cny, 2)} CNY (${fmt(wan, 3)} 万元)`,
         cny,
       ),

@@ -4,6 +4,7 @@
  */
 import { addDays, addYears, compareDates, daysBetween, type IsoDate } from './dates';
 import { SHANXI_CBM_EFFECTIVE, type RegimeId } from './regimes';
+import { STEP as S } from './step-messages';
 import { step, type Step } from './steps';
 import { defineMessages, say, type Message } from '../i18n/message';
 
@@ -155,7 +156,9 @@ export function blockDeadlines(block: BlockDatesInput, today: IsoDate): BlockDea
     shanxi ? (block.kind === 'mining' ? '273号令 第二十三条' : '273号令 第十五条') : '勘查许可证/采矿许可证 有效期',
     say(M, 'EXPIRY'),
   );
-  steps.push(step(expiry.rule, expiry.citation, `expiry ${block.valid_to} − today ${today} = ${expiry.days_left} d`, expiry.days_left));
+  steps.push(
+    step(expiry.rule, expiry.citation, say(S, 'EXPIRY_DAYS'), `${block.valid_to} − ${today} = ${expiry.days_left} d`, expiry.days_left),
+  );
 
   // Extensions allowed / left.
   let allowed: number | null = null;
@@ -165,10 +168,16 @@ export function blockDeadlines(block: BlockDatesInput, today: IsoDate): BlockDea
     if (legacy) {
       readings.push(say(M, 'VAL4'));
       steps.push(
-        step('R-VAL-4', '273号令 第十五条第四款', `${block.first_registration_date} + 15 y < 2020-05-01 → allowed ${allowed}`, allowed),
+        step(
+          'R-VAL-4',
+          '273号令 第十五条第四款',
+          say(S, 'LEGACY_ALLOWED'),
+          `${block.first_registration_date} + 15 < 2020-05-01 → ${allowed}`,
+          allowed,
+        ),
       );
     } else {
-      steps.push(step('R-VAL-3', '273号令 第十五条', 'at most 2 extensions of 5 years', 2));
+      steps.push(step('R-VAL-3', '273号令 第十五条', say(S, 'MAX_TWO'), '2 × 5', 2));
     }
   } else if (block.kind === 'exploration') {
     readings.push(say(M, 'NO_LIMIT', { regime }));
@@ -176,7 +185,8 @@ export function blockDeadlines(block: BlockDatesInput, today: IsoDate): BlockDea
     readings.push(say(M, 'MINING_NO_LIMIT'));
   }
   const left = allowed === null ? null : Math.max(0, allowed - block.extensions_used);
-  if (left !== null) steps.push(step('R-VAL-3', '273号令 第十五条', `left = ${allowed} − ${block.extensions_used} = ${left}`, left));
+  if (left !== null)
+    steps.push(step('R-VAL-3', '273号令 第十五条', say(S, 'EXTENSIONS_LEFT'), `${allowed} − ${block.extensions_used} = ${left}`, left));
 
   let ext: Deadline | null = null;
   if (left === 0) {
@@ -191,7 +201,7 @@ export function blockDeadlines(block: BlockDatesInput, today: IsoDate): BlockDea
           : ['R-VAL-2', '矿产资源勘查区块登记管理办法 第十条'];
     if (!shanxi && block.kind === 'exploration') readings.push(say(M, 'NATIONAL_30D'));
     ext = deadline(last, today, rule, cit, say(M, 'EXT_APPLY'));
-    steps.push(step(rule, cit, `${block.valid_to} − 30 d = ${last}; ${ext.days_left} d left`, ext.days_left));
+    steps.push(step(rule, cit, say(S, 'APPLY_BY'), `${block.valid_to} − 30 d = ${last}; ${ext.days_left} d`, ext.days_left));
     if (ext.passed && !expiry.passed) warnings.push(say(M, 'WINDOW_PASSED'));
     else if (!ext.passed && ext.days_left <= 90) warnings.push(say(M, 'DAYS_LEFT', { days: ext.days_left }));
   }
@@ -208,14 +218,15 @@ export function blockDeadlines(block: BlockDatesInput, today: IsoDate): BlockDea
         step(
           'R-VAL-6',
           '晋自然资发〔2020〕11号 五',
-          `proven ${d} < 2020-05-01 → before 2023-05-01 (last day 2023-04-30); ${proven.days_left} d`,
+          say(S, 'PROVEN_PRE2020'),
+          `${d} < 2020-05-01 → 2023-04-30; ${proven.days_left} d`,
           proven.days_left,
         ),
       );
     } else {
       const last = addYears(d, 3);
       proven = deadline(last, today, 'R-VAL-6', '273号令 第二十一条', say(M, 'PROVEN_3Y'));
-      steps.push(step('R-VAL-6', proven.citation, `${d} + 3 y = ${last}; ${proven.days_left} d`, proven.days_left));
+      steps.push(step('R-VAL-6', proven.citation, say(S, 'PROVEN_3Y'), `${d} + 3 = ${last}; ${proven.days_left} d`, proven.days_left));
     }
     if (proven.passed) warnings.push(say(M, 'PROVEN_PASSED'));
   }
@@ -230,7 +241,7 @@ export function blockDeadlines(block: BlockDatesInput, today: IsoDate): BlockDea
         ? ['R-N19-RTP', '自然资规〔2019〕7号 六']
         : ['R-N23-RTP', '自然资规〔2023〕6号 六'];
     rtp = deadline(last, today, rule, cit, say(M, 'RTP_5Y'));
-    steps.push(step(rule, cit, `${block.report_then_produce_date} + 5 y = ${last}; ${rtp.days_left} d`, rtp.days_left));
+    steps.push(step(rule, cit, say(S, 'RTP_5Y'), `${block.report_then_produce_date} + 5 = ${last}; ${rtp.days_left} d`, rtp.days_left));
     if (proven) readings.push(say(M, 'RTP_EARLIER'));
     if (rtp.passed) warnings.push(say(M, 'RTP_PASSED', { rule, shanxi }));
   }

@@ -6,6 +6,7 @@ import { defineMessages, say, type Message } from '../i18n/message';
 import { addDays, addYears } from './dates';
 import type { RegimeId } from './regimes';
 import type { ExtensionInput } from './schemas';
+import { STEP as S } from './step-messages';
 import { fmt, roundTo, step, type Step } from './steps';
 
 /** Sentences shared by every regime's extension assessment. */
@@ -128,11 +129,17 @@ export function finish(
     acc.warnings.push(say(COMMON, 'REDUCTION_CAPPED', { required: fmt(reduction), available: fmt(available) }));
     reduction = roundTo(available);
     acc.steps.push(
-      step(rule, citation, `min(required, ${fmt(licensed)} − ${fmt(input.proven_reserve_area_km2)}) = ${fmt(reduction)}`, reduction),
+      step(
+        rule,
+        citation,
+        say(S, 'CAPPED'),
+        `${fmt(roundTo(Math.max(0, Math.min(reductionRaw, base))))} > ${fmt(licensed)} − ${fmt(input.proven_reserve_area_km2)} → ${fmt(reduction)}`,
+        reduction,
+      ),
     );
   }
   const remaining = roundTo(licensed - reduction);
-  acc.steps.push(step(rule, citation, `remaining = ${fmt(licensed)} − ${fmt(reduction)} = ${fmt(remaining)}`, remaining));
+  acc.steps.push(step(rule, citation, say(S, 'REMAINING'), `${fmt(licensed)} − ${fmt(reduction)} = ${fmt(remaining)}`, remaining));
   return {
     regime: input.regime,
     decision: 'extend',
@@ -157,7 +164,7 @@ function newTerm(input: ExtensionInput, acc: Acc, years: number): { new_valid_fr
         : input.regime === 'national-2019'
           ? 'R-N19-TERM'
           : 'R-N23-TERM';
-  acc.steps.push(step(rule, cit, `extension term = ${years} years`, years));
+  acc.steps.push(step(rule, cit, say(S, 'TERM_YEARS'), `${years}`, years));
   if (!input.valid_to) return { new_valid_from: null, new_valid_to: null };
   const from = addDays(input.valid_to, 1);
   const to = addDays(addYears(from, years), -1);

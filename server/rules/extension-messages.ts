@@ -3,6 +3,7 @@
  * SX: shanxi-cbm-2020; NAT: national-2019 / national-2023.
  */
 import { defineMessages } from '../i18n/message';
+import { inputName, readingLabel } from './readings';
 
 type N = null;
 
@@ -26,13 +27,13 @@ export const SX = defineMessages({
   },
   VAL3_ASSUMED_0: {
     en: () => 'R-VAL-3: extensions_used not given — assumed 0',
-    zh: () => 'R-VAL-3：未给出已延续次数 extensions_used，按 0 次计',
+    zh: () => `R-VAL-3：未给出${inputName('extensions_used', 'zh')}，按 0 次计`,
   },
   VAL4_READING: {
     en: () =>
       'R-VAL-4: years_existing is read as cumulative existence on 2020-05-01 and extensions_used as extensions since then; > 15 years → one 5-year extension, further ones only if proven reserves were submitted (then the R-VAL-3 cap of 2 applies)',
     zh: () =>
-      'R-VAL-4：years_existing 按截至 2020-05-01 的累计存续年限理解，extensions_used 按此后的延续次数理解；超过 15 年的可延续 5 年一次，提交探明储量后方可再延续（仍受 R-VAL-3 两次上限约束）',
+      `R-VAL-4：“${inputName('years_existing', 'zh')}”按截至 2020-05-01 的累计存续年限理解，“${inputName('extensions_used', 'zh')}”按此后的延续次数理解；超过 15 年的可延续 5 年一次，提交探明储量后方可再延续（仍受 R-VAL-3 两次上限约束）`,
   },
   VAL4_USED: {
     en: () =>
@@ -60,7 +61,7 @@ export const SX = defineMessages({
     en: () =>
       'R-RED-7: AND reading (273号令 第十五条第二款, the decree, default): exempt only if contract signed AND committed investment completed AND 出让收益 paid; 晋自然资发〔2020〕11号 四（三） says OR — set contract.exemption_reading = "or" to use it',
     zh: () =>
-      'R-RED-7：取“且”的理解（273号令 第十五条第二款，默认）：已签合同、完成承诺投入且已缴出让收益方不核减；11号 四（三）为“或”，可设 contract.exemption_reading = "or"',
+      `R-RED-7：取“且”的理解（273号令 第十五条第二款，默认）：已签合同、完成承诺投入且已缴出让收益方不核减；11号 四（三）为“或”，可选${readingLabel('contract.exemption_reading', 'or', 'zh')}`,
   },
   RED7_OR: {
     en: () =>
@@ -71,12 +72,14 @@ export const SX = defineMessages({
   BASE_FIRST_MISSING: {
     en: () =>
       'base_reading = first_registration but first_registration_area_km2 not given; the licensed area is deemed the first-registration area (R-RED-2, 273号令 第十五条第三款)',
-    zh: () => 'base_reading = first_registration 但未给出首次登记面积，按证载面积视为首次登记面积（R-RED-2，273号令 第十五条第三款）',
+    zh: () =>
+      `${readingLabel('contract.base_reading', 'first_registration', 'zh')}但未给出首次登记面积，按证载面积视为首次登记面积（R-RED-2，273号令 第十五条第三款）`,
   },
   BASE_FIRST: {
     en: () =>
       'R-RED-1: base = first-registration area (首次登记面积, 273号令 第十五条) − proven area, by the reading contract.base_reading = "first_registration"',
-    zh: () => 'R-RED-1：基数 = 首次登记面积（273号令 第十五条）− 探明储量面积（读法 contract.base_reading = "first_registration"）',
+    zh: () =>
+      `R-RED-1：基数 = 首次登记面积（273号令 第十五条）− 探明储量面积（${readingLabel('contract.base_reading', 'first_registration', 'zh')}）`,
   },
   BASE_LICENSED: {
     en: () =>
@@ -87,13 +90,12 @@ export const SX = defineMessages({
     en: (p: { first: string | N; alt_base: string | N }) =>
       `disputed reading base_reading = "licensed" (default, 11号 四 formula, the holder-friendly reading): at a second or later extension 273号令 第十五条 literally takes 25% of the first-registration area again (首次登记面积, 000:L3366)${p.first ? ` — ${p.first} km², base ${p.alt_base} km²` : ''}; set contract.base_reading = "first_registration" for that reading`,
     zh: (p: { first: string | N; alt_base: string | N }) =>
-      `有争议的读法 base_reading = "licensed"（默认，按 11号 四 公式，对企业有利）：第二次及以后延续时，273号令 第十五条字面仍按首次登记面积核减 25%（000:L3366）${p.first ? `——首次登记面积 ${p.first} km²，基数 ${p.alt_base} km²` : ''}；可设 contract.base_reading = "first_registration"`,
+      `有争议的${readingLabel('contract.base_reading', 'licensed', 'zh')}（默认，按 11号 四 公式，对企业有利）：第二次及以后延续时，273号令 第十五条字面仍按首次登记面积核减 25%（000:L3366）${p.first ? `——首次登记面积 ${p.first} km²，基数 ${p.alt_base} km²` : ''}；可选${readingLabel('contract.base_reading', 'first_registration', 'zh')}`,
   },
   CONTRACT_REFUSAL_DEFAULT: {
     en: () =>
       "contract terms: the contract's refusal threshold not given — 30% of the committed investment completed, the figure 晋自然资发〔2020〕11号 四（三） names, is used (contract.contract_refusal_completion_below)",
-    zh: () =>
-      '合同条款：未给出合同约定的不予延续阈值，采用晋自然资发〔2020〕11号 四（三）所载“完成承诺投入不足 30%”（contract.contract_refusal_completion_below）',
+    zh: () => '合同条款：未给出合同约定的不予延续阈值，采用晋自然资发〔2020〕11号 四（三）所载“完成承诺投入不足 30%”',
   },
   CONTRACT_REFUSE: {
     en: (p: { completed: string; below: string }) =>
@@ -105,7 +107,7 @@ export const SX = defineMessages({
     en: (p: { completed: string }) =>
       `committed investment completed ${p.completed} (< 100%): 11号 四（三） cuts “按照合同约定” but the contract's cut (contract.contract_reduction_ratio) is not given — the statutory band of 273号令 第十七条 is applied instead`,
     zh: (p: { completed: string }) =>
-      `完成承诺投入 ${p.completed}（未完成）：11号 四（三）“按照合同约定核减面积”，但未给出合同约定的核减比例（contract.contract_reduction_ratio），改按 273号令 第十七条 核减`,
+      `完成承诺投入 ${p.completed}（未完成）：11号 四（三）“按照合同约定核减面积”，但未给出${inputName('contract.contract_reduction_ratio', 'zh')}，改按 273号令 第十七条 核减`,
   },
   AGREED_RATIO: {
     en: () =>
@@ -124,7 +126,8 @@ export const SX = defineMessages({
   RED8_ADDITION: {
     en: () =>
       'R-RED-8: coal-right 增列 CBM right: reduce by the unfinished ratio of the committed investment (晋自然资发〔2020〕11号 四（四）); unfinished_ratio is read as that ratio',
-    zh: () => 'R-RED-8：煤炭矿业权增列煤层气探矿权按承诺投入未完成比例核减（晋自然资发〔2020〕11号 四（四）），unfinished_ratio 即此比例',
+    zh: () =>
+      `R-RED-8：煤炭矿业权增列煤层气探矿权按承诺投入未完成比例核减（晋自然资发〔2020〕11号 四（四）），“${inputName('unfinished_ratio', 'zh')}”即此比例`,
   },
   LISTING_OVER_50: {
     en: (p: { u: string }) =>
@@ -151,19 +154,19 @@ export const SX = defineMessages({
     en: (p: { valid_to: string; chosen: string; five: string | N; two: string }) =>
       `R-VAL-5: the licence ended ${p.valid_to}, before 2020-05-01 — the holder chooses 5 years under 273号令 (${p.five === null ? 'refused' : `cut ${p.five} km²`}) or 2 years under 晋国土资函〔2016〕348号 (cut ${p.two} km²) (晋自然资发〔2020〕11号 二); shown: "${p.chosen}" (shanxi_legacy_term), the other in alternatives`,
     zh: (p: { valid_to: string; chosen: string; five: string | N; two: string }) =>
-      `R-VAL-5：许可证 ${p.valid_to} 到期，早于 2020-05-01——由申请人选择按《办法》延续 5 年（${p.five === null ? '不予延续' : `核减 ${p.five} km²`}）或按晋国土资函〔2016〕348号 延续 2 年（核减 ${p.two} km²）（晋自然资发〔2020〕11号 二）；当前显示“${p.chosen}”（shanxi_legacy_term），另一选项见 alternatives`,
+      `R-VAL-5：许可证 ${p.valid_to} 到期，早于 2020-05-01——由申请人选择按《办法》延续 5 年（${p.five === null ? '不予延续' : `核减 ${p.five} km²`}）或按晋国土资函〔2016〕348号 延续 2 年（核减 ${p.two} km²）（晋自然资发〔2020〕11号 二）；当前显示${readingLabel('shanxi_legacy_term', p.chosen === '2y' ? '2y' : '5y', 'zh')}，另一选项列于备选方案`,
   },
   RATE_NATIONAL_20: {
     en: () =>
       'disputed reading shanxi_rate_reading = "national-20": 自然资规〔2023〕6号 七 (20% of licensed − submitted) applied to Shanxi CBM, since 6号 says earlier conflicting documents yield to it (001:L10579)',
     zh: () =>
-      '有争议的读法 shanxi_rate_reading = "national-20"：对山西煤层气适用自然资规〔2023〕6号 七（按证载面积扣除已提交储量后的 20%），因 6号 规定“本意见实施前已印发的其他文件与本意见规定不一致的，按照本意见执行”（001:L10579）',
+      `有争议的${readingLabel('shanxi_rate_reading', 'national-20', 'zh')}：对山西煤层气适用自然资规〔2023〕6号 七（按证载面积扣除已提交储量后的 20%），因 6号 规定“本意见实施前已印发的其他文件与本意见规定不一致的，按照本意见执行”（001:L10579）`,
   },
   RATE_PROVINCIAL_25: {
     en: (p: { known: boolean }) =>
       `disputed reading shanxi_rate_reading = "provincial-25" (default: 273号令 is a provincial regulation and CBM is registered by the province): 25% kept although 自然资规〔2023〕6号 七 set 20% from 2023-07-26 (001:L10495, L10579)${p.known ? '' : ' — no expiry given, the date could not be checked'}; set shanxi_rate_reading = "national-20" for the national rate`,
     zh: (p: { known: boolean }) =>
-      `有争议的读法 shanxi_rate_reading = "provincial-25"（默认：273号令为省政府规章，煤层气由省厅登记）：仍按 25% 核减，但自然资规〔2023〕6号 七 自 2023-07-26 起为 20%（001:L10495、L10579）${p.known ? '' : '——未给出到期日，无法核对日期'}；可设 shanxi_rate_reading = "national-20"`,
+      `有争议的${readingLabel('shanxi_rate_reading', 'provincial-25', 'zh')}（默认：273号令为省政府规章，煤层气由省厅登记）：仍按 25% 核减，但自然资规〔2023〕6号 七 自 2023-07-26 起为 20%（001:L10495、L10579）${p.known ? '' : '——未给出到期日，无法核对日期'}；可选${readingLabel('shanxi_rate_reading', 'national-20', 'zh')}`,
   },
 });
 
@@ -171,7 +174,8 @@ export const NAT = defineMessages({
   N19_FIRST_DEEMED: {
     en: () =>
       'national-2019: first-issued area not given (or base_reading = licensed) — the licensed area is deemed the first-set area (“证载面积视为首设面积”, 自然资规〔2019〕7号 七)',
-    zh: () => '自然资规〔2019〕7号：未给出首设面积（或 base_reading = licensed），证载面积视为首设面积（自然资规〔2019〕7号 七）',
+    zh: () =>
+      `自然资规〔2019〕7号：未给出首设面积（或${readingLabel('contract.base_reading', 'licensed', 'zh')}），证载面积视为首设面积（自然资规〔2019〕7号 七）`,
   },
   N19_FIRST: {
     en: () =>
@@ -181,7 +185,7 @@ export const NAT = defineMessages({
   N19_NO_SHORTFALL: {
     en: () =>
       'national-2019: the minimum-investment shortfall does not affect the reduction (no such rule in 7号); unfinished_ratio ignored',
-    zh: () => '自然资规〔2019〕7号：最低勘查投入完成情况不影响核减（7号 无此规定），未用 unfinished_ratio',
+    zh: () => `自然资规〔2019〕7号：最低勘查投入完成情况不影响核减（7号 无此规定），未用“${inputName('unfinished_ratio', 'zh')}”`,
   },
   N19_NO_LIMIT: {
     en: () => 'national-2019: the text sets no limit on the number of extensions',
@@ -207,7 +211,7 @@ export const NAT = defineMessages({
   N23_NO_SHORTFALL: {
     en: () =>
       'national-2023: the minimum-investment shortfall does not affect the reduction; unfinished_ratio ignored; no limit on the number of extensions in the text',
-    zh: () => '2023 年全国规定：最低勘查投入完成情况不影响核减，未用 unfinished_ratio；文件未限定延续次数',
+    zh: () => `2023 年全国规定：最低勘查投入完成情况不影响核减，未用“${inputName('unfinished_ratio', 'zh')}”；文件未限定延续次数`,
   },
   N23_AGREED: {
     en: () => 'contract.agreed_reduction_ratio given: “探矿权出让合同已有约定的，按照合同执行” (自然资规〔2023〕6号 七)',

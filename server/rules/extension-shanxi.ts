@@ -9,6 +9,7 @@ import { SX as M } from './extension-messages';
 import { assessNational2023 } from './extension-national';
 import { NATIONAL_2023_EFFECTIVE, SHANXI_CBM_EFFECTIVE } from './regimes';
 import type { ExtensionInput } from './schemas';
+import { STEP as S, tick } from './step-messages';
 import { fmt, pct, roundTo, step } from './steps';
 
 /** R-VAL-2 (30 days before expiry) and R-VAL-6 (3 years from proven reserves to a completed mining registration), Shanxi. */
@@ -17,7 +18,15 @@ function checkShanxiDeadlines(input: ExtensionInput, acc: Acc): void {
   if (input.valid_to && app) {
     const last = addDays(input.valid_to, -30);
     const late = compareDates(app, last) > 0;
-    acc.steps.push(step('R-VAL-2', C.art15, `last day to apply = ${input.valid_to} − 30 d = ${last}; applied ${app}`, late ? 0 : 1));
+    acc.steps.push(
+      step(
+        'R-VAL-2',
+        C.art15,
+        say(S, 'VAL2_LAST_DAY', { app, late }),
+        `${input.valid_to} − 30 d = ${last} ${late ? '<' : '≥'} ${app}`,
+        late ? 0 : 1,
+      ),
+    );
     if (late) acc.refusal_reasons.push(say(M, 'VAL2_LATE', { app, last }));
   }
   if (input.proven_reserves_submitted_date && !input.mining_registration_completed) {
@@ -26,7 +35,7 @@ function checkShanxiDeadlines(input: ExtensionInput, acc: Acc): void {
     const on = app ?? input.valid_to;
     if (input.mining_application_filed) acc.readings.push(say(M, 'VAL6_FILED_NOT_COMPLETED'));
     if (on && compareDates(on, last) > 0) {
-      acc.steps.push(step('R-VAL-6', cit, `proven ${d} → mining registration to be completed by ${last}; not completed by ${on}`, 0));
+      acc.steps.push(step('R-VAL-6', cit, say(S, 'VAL6_NOT_CONVERTED', { proven: d, last, on }), `${d} → ${last} < ${on}`, 0));
       acc.refusal_reasons.push(say(M, 'VAL6_NOT_CONVERTED', { cit, proven: d, last }));
     }
   }
@@ -45,7 +54,8 @@ function checkShanxiExtensionCount(input: ExtensionInput, acc: Acc): void {
       step(
         'R-VAL-4',
         C.art15legacy,
-        `cumulative existence ${fmt(input.years_existing ?? 0)} y > 15 y, proven area ${fmt(input.proven_reserve_area_km2)} → ${allowed} extension(s) allowed`,
+        say(S, 'VAL4_ALLOWED'),
+        `${fmt(input.years_existing ?? 0)} > 15; ${fmt(input.proven_reserve_area_km2)} km² → ${allowed}`,
         allowed,
       ),
     );
@@ -55,7 +65,8 @@ function checkShanxiExtensionCount(input: ExtensionInput, acc: Acc): void {
     step(
       legacy ? 'R-VAL-4' : 'R-VAL-3',
       legacy ? C.art15legacy : C.art15,
-      `extensions allowed ${allowed} − used ${used} = ${Math.max(0, left)}`,
+      say(S, 'EXTENSIONS_LEFT'),
+      `${allowed} − ${used} = ${Math.max(0, left)}`,
       Math.max(0, left),
     ),
   );
@@ -82,7 +93,13 @@ function shanxiExemption(input: ExtensionInput, acc: Acc): boolean {
     acc.readings.push(say(M, 'RED7_AND'));
     const exempt = signed && completed && paid;
     acc.steps.push(
-      step('R-RED-7', C.art15_2, `exempt = signed(${signed}) ∧ completed(${completed}) ∧ paid(${paid}) = ${exempt}`, exempt ? 1 : 0),
+      step(
+        'R-RED-7',
+        C.art15_2,
+        say(S, 'EXEMPT_AND'),
+        `${tick(signed)} ∧ ${tick(completed)} ∧ ${tick(paid)} = ${tick(exempt)}`,
+        exempt ? 1 : 0,
+      ),
     );
     return exempt;
   }
@@ -93,7 +110,8 @@ function shanxiExemption(input: ExtensionInput, acc: Acc): boolean {
     step(
       'R-RED-7',
       C.op4_3,
-      `exempt = first(${first}) ∧ ((signed(${signed}) ∧ completed(${completed})) ∨ paid(${paid})) = ${exempt}`,
+      say(S, 'EXEMPT_OR'),
+      `${tick(first)} ∧ ((${tick(signed)} ∧ ${tick(completed)}) ∨ ${tick(paid)}) = ${tick(exempt)}`,
       exempt ? 1 : 0,
     ),
   );
@@ -125,7 +143,8 @@ function shanxiBase(input: ExtensionInput, acc: Acc): number {
     step(
       'R-RED-3',
       baseReading === 'licensed' ? C.op4 : C.art15,
-      `base = ${fmt(baseArea)} − ${fmt(input.proven_reserve_area_km2)} = ${fmt(base)}`,
+      say(S, 'BASE', { of: baseArea === input.licensed_area_km2 ? 'licensed' : 'first' }),
+      `${fmt(baseArea)} − ${fmt(input.proven_reserve_area_km2)} = ${fmt(base)}`,
       base,
     ),
   );
@@ -141,7 +160,7 @@ function contractTerms(input: ExtensionInput, acc: Acc, base: number): Extension
   const below = c.contract_refusal_completion_below ?? 0.3;
   if (c.contract_refusal_completion_below === undefined) acc.readings.push(say(M, 'CONTRACT_REFUSAL_DEFAULT'));
   if (k < below - EPS) {
-    acc.steps.push(step('R-RED-CT', C.op4_3, `committed investment completed ${pct(k)} < ${pct(below)} (contract) → refuse`, k));
+    acc.steps.push(step('R-RED-CT', C.op4_3, say(S, 'CONTRACT_BELOW'), `${pct(k)} < ${pct(below)}`, k));
     acc.refusal_reasons.push(say(M, 'CONTRACT_REFUSE', { completed: pct(k), below: pct(below) }));
     return finish(input, acc, base, 0, 0, C.op4_3, 'R-RED-CT');
   }
@@ -151,9 +170,7 @@ function contractTerms(input: ExtensionInput, acc: Acc, base: number): Extension
   }
   const r = c.contract_reduction_ratio;
   const red = roundTo(base * r);
-  acc.steps.push(
-    step('R-RED-CT', C.op4_3, `committed investment completed ${pct(k)}: reduction = ${fmt(base)} × contract ${pct(r)} = ${fmt(red)}`, red),
-  );
+  acc.steps.push(step('R-RED-CT', C.op4_3, say(S, 'CONTRACT_CUT'), `${pct(k)} < 100%: ${fmt(base)} × ${pct(r)} = ${fmt(red)}`, red));
   return finish(input, acc, base, r, red, C.op4_3, 'R-RED-CT');
 }
 
@@ -170,14 +187,14 @@ function assessShanxi5y(input: ExtensionInput): ExtensionAssessment {
     acc.readings.push(say(M, 'AGREED_RATIO'));
     const r = c.agreed_reduction_ratio;
     const red = roundTo(base * r);
-    acc.steps.push(step('R-RED-5', C.contract, `reduction = ${fmt(base)} × ${pct(r)} = ${fmt(red)}`, red));
+    acc.steps.push(step('R-RED-5', C.contract, say(S, 'REDUCTION_AGREED'), `${fmt(base)} × ${pct(r)} = ${fmt(red)}`, red));
     return finish(input, acc, base, r, red, C.contract, 'R-RED-5');
   }
 
   // Exemption (R-RED-7).
   if (shanxiExemption(input, acc)) {
     if (u > EPS) acc.warnings.push(say(M, 'EXEMPT_WITH_SHORTFALL', { u: pct(u) }));
-    acc.steps.push(step('R-RED-7', C.art15_2, `exempt → reduction = ${fmt(base)} × 0 = 0`, 0));
+    acc.steps.push(step('R-RED-7', C.art15_2, say(S, 'EXEMPT_ZERO'), `${fmt(base)} × 0 = 0`, 0));
     return finish(input, acc, base, 0, 0, C.art15, 'R-RED-7');
   }
 
@@ -188,14 +205,14 @@ function assessShanxi5y(input: ExtensionInput): ExtensionAssessment {
     acc.readings.push(say(M, method === 'listing' ? 'RED6_LISTING' : 'RED8_ADDITION'));
     if (u > 0.5 + EPS) acc.warnings.push(say(M, 'LISTING_OVER_50', { u: pct(u) }));
     const red = roundTo(base * u);
-    acc.steps.push(step(rule, cit, `reduction = ${fmt(base)} × u ${pct(u)} = ${fmt(red)}`, red));
+    acc.steps.push(step(rule, cit, say(S, 'REDUCTION_U'), `${fmt(base)} × ${pct(u)} = ${fmt(red)}`, red));
     return finish(input, acc, base, u, red, cit, rule);
   }
 
   // R-RED-4/5: the statutory minimum-investment band (273号令 第十七条), bounds per the contract template.
   acc.readings.push(say(M, 'RED4_BOUNDS'));
   if (u > 0.5 + EPS) {
-    acc.steps.push(step('R-RED-4', C.art17, `u = ${pct(u)} > 50% → refuse`, u));
+    acc.steps.push(step('R-RED-4', C.art17, say(S, 'U_OVER_50'), `u = ${pct(u)} > 50%`, u));
     acc.refusal_reasons.push(say(M, 'RED4_REFUSE', { u: pct(u) }));
     return finish(input, acc, base, 0, 0, C.art17, 'R-RED-4');
   }
@@ -208,12 +225,13 @@ function assessShanxi5y(input: ExtensionInput): ExtensionAssessment {
     step(
       'R-RED-4',
       C.tplOther,
-      u <= 0.25 + EPS ? `u = ${pct(u)} ≤ 25% → ratio 25%` : `25% < u = ${pct(u)} ≤ 50% → ratio = u = ${pct(u)}`,
+      say(S, 'RATIO_BAND', { floor: u <= 0.25 + EPS }),
+      u <= 0.25 + EPS ? `u = ${pct(u)} ≤ 25% → 25%` : `25% < u = ${pct(u)} ≤ 50% → ${pct(u)}`,
       ratio,
     ),
   );
   const red = roundTo(base * ratio);
-  acc.steps.push(step('R-RED-3', C.op4, `reduction = ${fmt(base)} × ${pct(ratio)} = ${fmt(red)}`, red));
+  acc.steps.push(step('R-RED-3', C.op4, say(S, 'REDUCTION'), `${fmt(base)} × ${pct(ratio)} = ${fmt(red)}`, red));
   return finish(input, acc, base, ratio, red, C.op4, 'R-RED-3');
 }
 
@@ -227,10 +245,16 @@ function assessShanxiOldRule2y(input: ExtensionInput): ExtensionAssessment {
   acc.readings.push(say(M, 'OLD_RULE_2Y'));
   const base = roundTo(Math.max(0, input.licensed_area_km2 - input.proven_reserve_area_km2));
   acc.steps.push(
-    step('R-VAL-5', C.op2, `base = ${fmt(input.licensed_area_km2)} − ${fmt(input.proven_reserve_area_km2)} = ${fmt(base)}`, base),
+    step(
+      'R-VAL-5',
+      C.op2,
+      say(S, 'BASE', { of: 'licensed' }),
+      `${fmt(input.licensed_area_km2)} − ${fmt(input.proven_reserve_area_km2)} = ${fmt(base)}`,
+      base,
+    ),
   );
   const red = roundTo(base * u);
-  acc.steps.push(step('R-VAL-5', C.op2, `reduction = ${fmt(base)} × u ${pct(u)} = ${fmt(red)} (晋国土资函〔2016〕348号)`, red));
+  acc.steps.push(step('R-VAL-5', C.op2, say(S, 'REDUCTION_OLD_RULE'), `${fmt(base)} × ${pct(u)} = ${fmt(red)}`, red));
   return finish(input, acc, base, u, red, C.op2, 'R-VAL-5', 2);
 }
 

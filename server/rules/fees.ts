@@ -2,6 +2,7 @@
  * Usage fees and transfer income of Shanxi CBM rights: R-FEE-1, R-FEE-2, R-INC-3, R-INC-8.
  */
 import { defineMessages, say, type Message } from '../i18n/message';
+import { STEP as S } from './step-messages';
 import { assertNonNegative, fmt, pct, roundTo, step, type Step } from './steps';
 
 const M = defineMessages({
@@ -41,8 +42,14 @@ export function explorationUsageFee(input: { exploration_year: number; area_km2:
     cny_per_km2: rate,
     amount_cny: amount,
     steps: [
-      step('R-FEE-1', ART33, n <= 5 ? `year ${n} ≤ 5 → 0 CNY/km²` : `year ${n}: min(100 × (${n} − 5), 500) = ${rate} CNY/km²`, rate),
-      step('R-FEE-1', ART33, `${rate} × ${fmt(input.area_km2)} = ${fmt(amount, 2)}`, amount),
+      step(
+        'R-FEE-1',
+        ART33,
+        say(S, 'FEE_RATE', { year: n }),
+        n <= 5 ? `${n} ≤ 5 → 0 CNY/km²` : `100 × (${n} − 5) = ${100 * (n - 5)}${100 * (n - 5) > 500 ? ' > 500' : ''} → ${rate} CNY/km²`,
+        rate,
+      ),
+      step('R-FEE-1', ART33, say(S, 'FEE_AMOUNT'), `${rate} × ${fmt(input.area_km2)} = ${fmt(amount, 2)}`, amount),
     ],
   };
 }
@@ -55,7 +62,7 @@ export function miningUsageFee(input: { area_km2: number; years?: number }): { a
   const amount = roundTo(1000 * input.area_km2 * years, 2);
   return {
     amount_cny: amount,
-    steps: [step('R-FEE-2', ART33, `1000 × ${fmt(input.area_km2)} × ${fmt(years)} y = ${fmt(amount, 2)}`, amount)],
+    steps: [step('R-FEE-2', ART33, say(S, 'MINING_FEE'), `1000 × ${fmt(input.area_km2)} × ${fmt(years)} = ${fmt(amount, 2)}`, amount)],
   };
 }
 
@@ -75,7 +82,15 @@ export function transferIncome(input: { annual_sales_cny: number; goaf?: boolean
   return {
     rate,
     amount_cny: amount,
-    steps: [step('R-INC-3', '273号令 第三十二条', `${fmt(input.annual_sales_cny, 2)} × ${pct(rate)} = ${fmt(amount, 2)}`, amount)],
+    steps: [
+      step(
+        'R-INC-3',
+        '273号令 第三十二条',
+        say(S, 'INCOME'),
+        `${fmt(input.annual_sales_cny, 2)} × ${pct(rate)} = ${fmt(amount, 2)}`,
+        amount,
+      ),
+    ],
     readings: [say(M, 'INCOME_START'), ...(input.goaf ? [say(M, 'GOAF')] : [])],
   };
 }
@@ -94,7 +109,7 @@ export function protectedAreaRefund(input: { paid_income_cny: number; occupied_a
   assertNonNegative('block_area_km2', input.block_area_km2);
   const warnings: Message[] = [];
   if (input.block_area_km2 === 0)
-    return { refund_cny: 0, steps: [step('R-INC-8', '273号令 第三十条', 'block area 0 → refund 0', 0)], warnings };
+    return { refund_cny: 0, steps: [step('R-INC-8', '273号令 第三十条', say(S, 'REFUND'), '0 km² → 0', 0)], warnings };
   let occupied = input.occupied_area_km2;
   if (occupied > input.block_area_km2) {
     warnings.push(say(M, 'OCCUPIED_CAPPED'));
@@ -107,6 +122,7 @@ export function protectedAreaRefund(input: { paid_income_cny: number; occupied_a
       step(
         'R-INC-8',
         '273号令 第三十条',
+        say(S, 'REFUND'),
         `${fmt(input.paid_income_cny, 2)} × ${fmt(occupied)} / ${fmt(input.block_area_km2)} = ${fmt(refund, 2)}`,
         refund,
       ),

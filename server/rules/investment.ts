@@ -4,7 +4,9 @@
  */
 import { addYears, compareDates, explorationYearOn, maxDate, minDate, monthsBetween, type IsoDate } from './dates';
 import { defineMessages, say, type Message } from '../i18n/message';
+import { readingLabel } from './readings';
 import { SHANXI_CBM_EFFECTIVE } from './regimes';
+import { STEP as S } from './step-messages';
 import { assertNonNegative, fmt, pct, roundTo, step, type Step } from './steps';
 
 const ART16 = '273号令 第十六条';
@@ -25,7 +27,7 @@ export function minimumInvestmentRate(explorationYear: number): { cny_per_km2_ye
   const band = explorationYear <= 5 ? '1–5' : explorationYear <= 10 ? '6–10' : explorationYear <= 15 ? '11–15' : '16+';
   return {
     cny_per_km2_year: rate,
-    steps: [step('R-INV-1', ART16, `exploration year ${explorationYear} ∈ ${band} → ${rate} CNY/km²/yr`, rate)],
+    steps: [step('R-INV-1', ART16, say(S, 'TIER', { year: explorationYear }), `${explorationYear} ∈ ${band} → ${rate} CNY/km²`, rate)],
   };
 }
 
@@ -77,19 +79,19 @@ const M = defineMessages({
     en: () =>
       'R-INV-4: tiers are numbered from the original first registration (273号令 第十六条 “自勘查区块首次登记之日起”), also for pre-2020 blocks (reading tier_origin = "first_registration", default)',
     zh: () =>
-      'R-INV-4：档次自勘查区块首次登记之日起计算（273号令 第十六条），2020 年前设立的区块亦同（读法 tier_origin = "first_registration"，默认）',
+      `R-INV-4：档次自勘查区块首次登记之日起计算（273号令 第十六条），2020 年前设立的区块亦同（${readingLabel('tier_origin', 'first_registration', 'zh')}，默认）`,
   },
   TIERS_RESTART: {
     en: () =>
       'R-INV-4: tiers restart on 2020-05-01 for blocks registered before (reading tier_origin = "restart_2020", 晋自然资发〔2020〕11号 三 “之后按照每五年提高一档”)',
     zh: () =>
-      'R-INV-4：2020-05-01 前设立的区块自 2020-05-01 起重新计档（读法 tier_origin = "restart_2020"，晋自然资发〔2020〕11号 三“之后按照每五年提高一档”）',
+      `R-INV-4：2020-05-01 前设立的区块自 2020-05-01 起重新计档（${readingLabel('tier_origin', 'restart_2020', 'zh')}，晋自然资发〔2020〕11号 三“之后按照每五年提高一档”）`,
   },
   TIERS_DISPUTED: {
     en: (p: { total: string; alt: string }) =>
       `disputed reading tier_origin = "first_registration" (default, the decree's words): this pre-2020 block is in a high tier from 2020-05-01 — total ${p.total} CNY; restarting the tiers on 2020-05-01 (tier_origin = "restart_2020", 11号 三) gives ${p.alt} CNY`,
     zh: (p: { total: string; alt: string }) =>
-      `有争议的读法 tier_origin = "first_registration"（默认，按规章原文）：该 2020 年前设立的区块自 2020-05-01 起即处于高档——合计 ${p.total} 元；若自 2020-05-01 重新计档（tier_origin = "restart_2020"，11号 三）则为 ${p.alt} 元`,
+      `有争议的${readingLabel('tier_origin', 'first_registration', 'zh')}（默认，按规章原文）：该 2020 年前设立的区块自 2020-05-01 起即处于高档——合计 ${p.total} 元；若选${readingLabel('tier_origin', 'restart_2020', 'zh')}（11号 三）则为 ${p.alt} 元`,
   },
   OLD_RATE: {
     en: (p: { rate: number }) =>
@@ -186,7 +188,8 @@ export function minimumInvestmentSchedule(input: InvestmentScheduleInput): Inves
       step(
         contract !== undefined ? 'R-INV-2' : mOld > 0 ? 'R-INV-4' : 'R-INV-1',
         contract !== undefined ? `${ART16}第二款` : mOld > 0 ? OP3 : ART16,
-        `year ${n} (${start}–${end}): ${fmt(input.area_km2)} × (${parts.join(' + ') || '0'}) = ${fmt(amount, 2)}`,
+        say(S, 'SCHEDULE_YEAR', { year: n, start, end, contract: contract !== undefined }),
+        `${fmt(input.area_km2)} × (${parts.join(' + ') || '0'}) = ${fmt(amount, 2)}`,
         amount,
       ),
     );
@@ -195,7 +198,9 @@ export function minimumInvestmentSchedule(input: InvestmentScheduleInput): Inves
     n++;
   }
   const totalR = roundTo(total, 2);
-  steps.push(step('R-INV-4', OP3, `total = ${rows.map((r) => fmt(r.amount_cny, 2)).join(' + ')} = ${fmt(totalR, 2)}`, totalR));
+  steps.push(
+    step('R-INV-4', OP3, say(S, 'SCHEDULE_TOTAL'), `${rows.map((r) => fmt(r.amount_cny, 2)).join(' + ')} = ${fmt(totalR, 2)}`, totalR),
+  );
   // Disputed reading D1: say what restarting the tiers would give, when it differs.
   if (contract === undefined && origin === 'first_registration' && compareDates(input.first_registration_date, SHANXI_CBM_EFFECTIVE) < 0) {
     const alt = minimumInvestmentSchedule({ ...input, tier_origin: 'restart_2020' }).total_cny;
@@ -224,17 +229,28 @@ export function unfinishedRatio(
       step(
         'R-COVID-3',
         '晋自然资函〔2020〕1333号 二',
-        `required = ${fmt(required_cny, 2)} − ${fmt(adjustments.covid_reduction_cny, 2)} = ${fmt(required, 2)}`,
+        say(S, 'COVID_REQUIRED'),
+        `${fmt(required_cny, 2)} − ${fmt(adjustments.covid_reduction_cny, 2)} = ${fmt(required, 2)}`,
         required,
       ),
     );
   }
   if (required === 0) {
-    steps.push(step('R-RED-4', ART17, 'required = 0 → u = 0', 0));
+    steps.push(step('R-RED-4', ART17, say(S, 'U_ZERO_REQUIRED'), '0 → u = 0', 0));
     return { unfinished_ratio: 0, completion_ratio: 1, required_cny: required, steps };
   }
-  const u = roundTo(Math.min(1, Math.max(0, (required - actual_cny) / required)), 9);
-  steps.push(step('R-RED-4', ART17, `u = max(0, (${fmt(required, 2)} − ${fmt(actual_cny, 2)}) / ${fmt(required, 2)}) = ${pct(u)}`, u));
+  const raw = (required - actual_cny) / required;
+  const u = roundTo(Math.min(1, Math.max(0, raw)), 9);
+  const clamped = Math.abs(raw - u) > 1e-9 ? ` → ${pct(u)}` : '';
+  steps.push(
+    step(
+      'R-RED-4',
+      ART17,
+      say(S, 'UNFINISHED'),
+      `u = (${fmt(required, 2)} − ${fmt(actual_cny, 2)}) / ${fmt(required, 2)} = ${pct(roundTo(raw, 9))}${clamped}`,
+      u,
+    ),
+  );
   return { unfinished_ratio: u, completion_ratio: roundTo(1 - u, 9), required_cny: required, steps };
 }
 
@@ -260,6 +276,7 @@ export function checkInvestmentComposition(input: { total_cny: number; physical_
       step(
         'R-INV-5',
         ART17,
+        say(S, 'COMPOSITION'),
         `${fmt(input.physical_and_research_cny, 2)} / ${fmt(input.total_cny, 2)} = ${pct(share)} ${ok ? '≥' : '<'} 85%`,
         share,
       ),

@@ -25,7 +25,7 @@ describe('R-RED-10 ledger', () => {
 
     const pre = preOffsetBase(r.ledger, 'B', 247.5395);
     expect(pre.pre_offset_area_km2).toBe(300);
-    expect(pre.steps[0].formula).toBe('pre-offset area = 247.5395 + 52.4605 = 300');
+    expect(pre.steps[0].formula).toBe('247.5395 + 52.4605 = 300');
     // B's own reduction: 25% of the pre-offset 300, taken from the current 247.5395.
     const b = assessExtension({
       regime: 'shanxi-cbm-2020',

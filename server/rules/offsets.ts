@@ -6,6 +6,7 @@
 import { defineMessages, say, type Message } from '../i18n/message';
 import { addYears, compareDates, type IsoDate } from './dates';
 import { isCbm, isShanxi, type RegimeId } from './regimes';
+import { STEP as S } from './step-messages';
 import { assertNonNegative, fmt, roundTo, step, type Step } from './steps';
 
 const STEP1 = '晋自然资发〔2020〕11号 四（二）1';
@@ -168,12 +169,21 @@ export function applyOffset(
       step(
         'R-RED-10',
         STEP1,
-        `${offset.from_block}: ${fmt(from_block_state.current_area_km2)} − ${fmt(offset.area_km2)} = ${fmt(newArea)} (area only, validity unchanged)`,
+        say(S, 'OFFSET_GIVER_AREA'),
+        `${offset.from_block}: ${fmt(from_block_state.current_area_km2)} − ${fmt(offset.area_km2)} = ${fmt(newArea)}`,
         newArea,
       ),
     );
   } else {
-    steps.push(step('R-RED-10', STEP1, `${offset.from_block} gives ${fmt(offset.area_km2)} km² to ${offset.to_block}`, offset.area_km2));
+    steps.push(
+      step(
+        'R-RED-10',
+        STEP1,
+        say(S, 'OFFSET_GIVES'),
+        `${offset.from_block} → ${offset.to_block}: ${fmt(offset.area_km2)} km²`,
+        offset.area_km2,
+      ),
+    );
   }
   const entry: OffsetEntry = {
     id: offset.id ?? `${offset.from_block}->${offset.to_block}@${offset.date}#${ledger.entries.length + 1}`,
@@ -216,7 +226,13 @@ export function preOffsetBase(
     offsets_given_km2: given,
     entries,
     steps: [
-      step('R-RED-10', STEP2, `pre-offset area = ${fmt(current_area)}${terms.length ? ' + ' + terms.join(' + ') : ''} = ${fmt(pre)}`, pre),
+      step(
+        'R-RED-10',
+        STEP2,
+        say(S, 'PRE_OFFSET'),
+        `${fmt(current_area)}${terms.length ? ' + ' + terms.join(' + ') : ''} = ${fmt(pre)}`,
+        pre,
+      ),
     ],
     readings: [say(M, 'PRE_OFFSET_READING')],
   };
@@ -251,7 +267,8 @@ export function receiverCredit(
             step(
               'R-RED-10',
               DISCLOSE,
-              `due after offsets = max(0, ${fmt(due_km2)} − ${entries.map((e) => fmt(e.area_km2)).join(' − ')}) = ${fmt(after)}`,
+              say(S, 'DUE_AFTER_OFFSETS'),
+              `${fmt(due_km2)} − ${entries.map((e) => fmt(e.area_km2)).join(' − ')} → ${fmt(after)}`,
               after,
             ),
           ]
@@ -279,7 +296,8 @@ export function offsetShortfall(input: { current_area_km2: number; proven_area_k
       step(
         'R-RED-10',
         STEP2,
-        `shortfall = max(0, ${fmt(input.required_reduction_km2)} − (${fmt(input.current_area_km2)} − ${fmt(proven)})) = ${fmt(shortfall)}`,
+        say(S, 'OFFSET_SHORTFALL'),
+        `${fmt(input.required_reduction_km2)} − (${fmt(input.current_area_km2)} − ${fmt(proven)}) → ${fmt(shortfall)}`,
         shortfall,
       ),
     ],
@@ -321,7 +339,7 @@ export function checkOffsetSource(
   const readings: Message[] = [];
   const fail = (rule: string, citation: string, why: Message) => {
     reasons.push(why);
-    steps.push(step(rule, citation, why.message, 0));
+    steps.push(step(rule, citation, why, '✗', 0));
   };
   const cit =
     regime === 'shanxi-cbm-2020' ? '273号令 第十五条' : regime === 'national-2019' ? '自然资规〔2019〕7号 七' : '自然资规〔2023〕6号 七';
@@ -350,7 +368,7 @@ export function checkOffsetSource(
         const five = addYears(source.granted_date, 5);
         if (compareDates(date, five) <= 0)
           fail(rule, cit, say(M, 'OFFSET_WITHIN_5Y', { granted: source.granted_date, date, usable: five }));
-        else steps.push(step(rule, cit, `${source.granted_date} + 5 y = ${five} < ${date} → usable`, 1));
+        else steps.push(step(rule, cit, say(S, 'OFFSET_USABLE'), `${source.granted_date} + 5 = ${five} < ${date}`, 1));
       }
     }
   }

@@ -14,11 +14,6 @@ import { clickBlock, launch, shot, waitForMap, waitIdle, watchConsole } from './
 
 /** Latin words a Chinese page may show: units, standards, file formats (exact tokens). */
 const ALLOWED_WORDS = new Set([
-  // assessment inputs a sentence tells the user to give, named as the API takes them
-  'extensions_used',
-  'unfinished_ratio',
-  'years_existing',
-  'required_km2',
   'km',
   'km²',
   'm',
@@ -50,20 +45,16 @@ const ALLOWED_SHAPES: RegExp[] = [
   /^[A-Z]{1,4}[0-9]+[A-Za-z0-9-]*$/, // SY12-3H well names
   /^[A-Z]$/, // candidate letters A, B, C; DB14/T
   /^EPSG:\d+$/,
-  /^contract\.[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/, // contract terms as the API takes them (contract.contract_reduction_ratio)
   /^[a-z]$/, // a formula's variables (u ≤ 25%)
 ];
-/** A reading's parameter with its value, written as the API takes it (tier_origin = "first_registration"): a code to type, not prose. */
-const PARAMETER_ASSIGNMENT = /(?:contract\.)?[a-z][a-z0-9]*(?:_[a-z0-9]+)+\s*=\s*(?:"[^"]*"|[a-z0-9_-]+)/g;
 
 /**
- * FOR THE LEAD — set to false after merging the rules (server/rules, server/planner) and files
- * (server/parse) branches. Sentences those modules still send as plain strings are marked by the page
- * (`data-legacy-text`, see Said in client/src/panels/common.tsx); while this is true their English is
- * listed (test-results/e2e/latin-words.json) but not failed. Everything else — the page's own words,
- * vocabulary names and every Message — is held to the strict scan already.
+ * Plain-string server sentences are marked by the page (`data-legacy-text`, see Said in
+ * client/src/panels/common.tsx). The rules and planner now send Messages and language-neutral formulas
+ * (issue 9), so any English left in a plain string fails like the page's own words. Every Latin word seen
+ * is also listed in test-results/e2e/latin-words.json.
  */
-const ALLOW_ENGLISH_IN_UNCONVERTED_RULES_AND_PARSE_STRINGS = true;
+const ALLOW_ENGLISH_IN_UNCONVERTED_RULES_AND_PARSE_STRINGS = false;
 
 interface Hit {
   word: string;
@@ -73,7 +64,7 @@ interface Hit {
 /** Latin words in `text` that are neither allowed words nor code shapes, each with its context. Names quoted “…” are data (a parcel's own name), not page text. */
 function latinWords(raw: string): Hit[] {
   const hits: Hit[] = [];
-  const text = raw.replace(/“[^”]*”/g, '“…”').replace(PARAMETER_ASSIGNMENT, '‹参数›');
+  const text = raw.replace(/“[^”]*”/g, '“…”');
   for (const m of text.matchAll(/[A-Za-z][A-Za-z0-9_.:²'’-]*[A-Za-z0-9²]|[A-Za-z]/g)) {
     const word = m[0];
     if (ALLOWED_WORDS.has(word) || ALLOWED_SHAPES.some((r) => r.test(word))) continue;

@@ -157,6 +157,7 @@ export const en: Messages = {
   planNeedsBlock: 'Select a block on the map first',
   candidate: 'Plan',
   retained: 'Retained',
+  countedKm2: 'Counted toward the reduction',
   corners: 'Corners',
   touches: 'Touches',
   reasons: 'Notes',

@@ -160,6 +160,7 @@ export const zh = {
   planNeedsBlock: '请先在地图上选择一个区块',
   candidate: '方案',
   retained: '保留',
+  countedKm2: '计入核减',
   corners: '拐点数',
   touches: '相邻要素',
   reasons: '说明',

@@ -270,6 +270,9 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
                   </b>{' '}
                   · {t('strategy')}: <span data-testid="strategy">{term(STRATEGIES, c.strategy)}</span> · {formatKm2(c.area_km2)}
                 </div>
+                <div className="small" data-testid="counted">
+                  {t('countedKm2')}: {formatKm2(c.counted_km2)}
+                </div>
                 <div className="small" data-testid="candidate-retained">
                   {t('retained')}: {formatKm2(c.retained_area_km2)}
                 </div>
