@@ -9,6 +9,7 @@ import { geometryOf } from '../export/geometry';
 import { checkGeometry, type GeometryKind } from '../geometry/validate';
 import { parseUpload, type ParseHints, type ParseResult } from '../parse/index';
 import type { ParseLimits } from '../parse/limits';
+import { fullBody, jsonShell } from './json-body';
 
 export interface TaskTypes {
   parse: { in: { bytes: Uint8Array; filename: string; hints: ParseHints; limits: ParseLimits }; out: ParseResult };
@@ -18,6 +19,8 @@ export interface TaskTypes {
   };
   geometry: { in: { geometry: unknown; kind: GeometryKind; maxVertices: number }; out: null };
   export: { in: { body: unknown; opts: ExportOptions }; out: ExportedFile };
+  /** A JSON body's raw bytes: parsed and inspected here; its small top-level members go back (json-body.ts). */
+  json: { in: { bytes: Uint8Array; charset: string; maxDepth: number }; out: Record<string, unknown> };
   /** Test only (workerData.testTasks): keep the CPU busy for `ms`. */
   spin: { in: { ms: number }; out: number };
   /** Test only: allocate `mb` megabytes and hold them. */
@@ -36,7 +39,7 @@ export async function runTask(kind: TaskKind, payload: unknown, testTasks = fals
     case 'check-input': {
       const p = payload as TaskTypes['check-input']['in'];
       const input = await readCheckInput(
-        { file: p.file ? { buffer: asBuffer(p.file.bytes), originalname: p.file.name } : undefined, body: p.body },
+        { file: p.file ? { buffer: asBuffer(p.file.bytes), originalname: p.file.name } : undefined, body: fullBody(p.body) },
         p.hints,
         p.limits,
         p.maxVertices,
@@ -50,7 +53,11 @@ export async function runTask(kind: TaskKind, payload: unknown, testTasks = fals
     }
     case 'export': {
       const p = payload as TaskTypes['export']['in'];
-      return exportGeometry(geometryOf(p.body), p.opts);
+      return exportGeometry(geometryOf(fullBody(p.body)), p.opts);
+    }
+    case 'json': {
+      const p = payload as TaskTypes['json']['in'];
+      return jsonShell(p.bytes, p.charset, p.maxDepth);
     }
     case 'spin': {
       if (!testTasks) break;
