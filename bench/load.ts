@@ -7,6 +7,7 @@
 //      acknowledged writes that are missing after a restart.
 // Figures go to bench/load-last-run.json and, as Markdown, to stdout (copy them into docs/benchmarks.md).
 // LOAD_DURATION (s per run, default 10) and SOAK_DURATION (default 60) shorten or lengthen it.
+/* eslint-disable @typescript-eslint/no-explicit-any -- the figures are plain JSON from child processes and the last run's file, read back loosely */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
