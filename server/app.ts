@@ -14,6 +14,7 @@ import { handlerFor, routerFor } from './http/contract-route';
 import { requireAdmin } from './http/auth';
 import { setPublicUrl } from './http/public-url';
 import { isWriteRoute, rateLimits } from './http/rate-limit';
+import { offThreadJson } from './http/json-body';
 import { jsonBodyGuard, rejectNulInUrl } from './http/request-guards';
 import type { Logger } from './logger';
 import { allRoutes, uncontractedRouters } from './routes';
@@ -95,11 +96,14 @@ export function createApp({ db, config, logger, extraRouters = [], work }: AppDe
   const bigJson = express.json({ limit: config.MAX_UPLOAD_BYTES, type: jsonTypes });
   const exportJson = express.json({ limit: EXPORT_BODY_LIMIT, type: jsonTypes });
   const smallJson = express.json({ limit: config.JSON_BODY_LIMIT_BYTES, type: jsonTypes });
+  // checks and exports: read as bytes, parsed in the upload workers (never on the main thread)
+  const bigRaw = work && offThreadJson({ limit: config.MAX_UPLOAD_BYTES, types: jsonTypes, work, maxDepth: JSON_MAX_DEPTH });
+  const exportRaw = work && offThreadJson({ limit: EXPORT_BODY_LIMIT, types: jsonTypes, work, maxDepth: JSON_MAX_DEPTH });
   app.use((req, res, next) => {
     // feature writes and checks carry whole geometries (up to MAX_VERTICES); exports up to 10 MB; everything else is small
     if (isWriteRoute(req) && !/\/api\/offsets\/?$/.test(req.path)) return bigJson(req, res, next);
-    if (/\/api\/checks\/?$/.test(req.path)) return bigJson(req, res, next);
-    if (/\/api\/export\/?$/.test(req.path)) return exportJson(req, res, next);
+    if (/\/api\/checks\/?$/.test(req.path)) return (bigRaw ?? bigJson)(req, res, next);
+    if (/\/api\/export\/?$/.test(req.path)) return (exportRaw ?? exportJson)(req, res, next);
     return smallJson(req, res, next);
   });
   app.use(jsonBodyGuard(JSON_MAX_DEPTH));

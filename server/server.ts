@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Router } from 'express';
 import { createApp } from './app';
+import { answerClientErrors } from './http/client-error';
 import { loadConfig, type Config } from './config';
 import { openDb, type Db } from './db';
 import { migrate } from './db/migrate';
@@ -50,6 +51,7 @@ export async function startServer(
   const server = await new Promise<Server>((ok) => {
     const s = app.listen(config.PORT, config.HOST, () => ok(s));
   });
+  answerClientErrors(server);
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.HOST}:${port}`;
   logger.info({ url, engine: db.engine, workers: work.size }, 'listening');

@@ -37,6 +37,8 @@ function wrap(client: Tx): Queryable {
  * Embedded PostgreSQL + PostGIS (WASM), data kept in `dataDir` across restarts.
  * Slower than native and without ST_AsMVT (tiles are built in TypeScript instead);
  * it can stay silent on invalid geometry, so geometry is validated before SQL.
+ * DB_STATEMENT_TIMEOUT_MS is not applied: PGlite accepts statement_timeout but cannot cancel a running statement
+ * (no signals in WASM; server/db/README.md, pglite-timeout.test.ts).
  */
 export interface PgliteDb extends Db {
   /** The whole data folder as a gzipped tarball (the demo snapshot is made with it). */

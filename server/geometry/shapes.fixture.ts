@@ -25,3 +25,24 @@ export function combPolygon(teeth: number, opts: Parameters<typeof combRing>[1] 
   const ring = combRing(teeth, opts);
   return { type: 'Polygon' as const, coordinates: [[...ring, ring[0]]] };
 }
+
+/** The red line written by the fault drills (test/api/db-faults.test.ts, bench/load.ts): a small square near 沁水. */
+export function faultDrillRedline(id: string, name = `故障演练 ${id}`) {
+  return {
+    type: 'Feature' as const,
+    id,
+    geometry: {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [112.2, 36.2],
+          [112.21, 36.2],
+          [112.21, 36.21],
+          [112.2, 36.21],
+          [112.2, 36.2],
+        ],
+      ],
+    },
+    properties: { name, status: 'proposed' },
+  };
+}

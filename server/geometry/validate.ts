@@ -10,7 +10,6 @@
  *   GEOMETRY_TOO_FEW_POINTS     a ring with fewer than 3 distinct corners, a line with fewer than 2 positions
  *   GEOMETRY_SELF_INTERSECTION  edges that cross, overlap or (within a ring) touch, with the corners and place
  *   GEOMETRY_HOLE_OUTSIDE       a hole not inside its outer ring
- *   GEOMETRY_TOO_COMPLEX        a shape whose edge boxes overlap so much the crossing search would take minutes
  *   TOO_MANY_VERTICES (413)     more vertices than MAX_VERTICES
  *
  * The embedded engine can be silent on invalid geometry, so this runs before SQL for both engines.
@@ -19,7 +18,7 @@ import type { Geometry, Position } from 'geojson';
 import { tooLarge, unprocessable, type ErrorDetail } from '../errors';
 import { inChina } from '../geodesy/crs';
 import { defineMessages, say, type Message } from '../i18n/message';
-import { findCrossings, SearchBudgetExceeded } from './intersections';
+import { findCrossings } from './intersections';
 
 export type GeometryKind = 'polygon' | 'point' | 'line';
 
@@ -86,12 +85,6 @@ const SAY = defineMessages({
   GEOMETRY_HOLE_OUTSIDE: {
     en: (p: { parcel: string | number; ring: number }) => `Parcel ${p.parcel} ring ${p.ring} (a hole) lies outside ring 1`,
     zh: (p: { parcel: string | number; ring: number }) => `地块 ${p.parcel} 第 ${p.ring} 圈（内环）不在第 1 圈之内`,
-  },
-  GEOMETRY_TOO_COMPLEX: {
-    en: (p: { parcel: string | number; segments: number }) =>
-      `Parcel ${p.parcel}: its ${p.segments} edges overlap one another too densely to be checked for crossings in reasonable time`,
-    zh: (p: { parcel: string | number; segments: number }) =>
-      `地块 ${p.parcel}：${p.segments} 条边相互重叠过密，无法在合理时间内完成自相交检查`,
   },
   TOO_MANY_VERTICES: {
     en: (p: { vertices: number; limit: number }) => `Geometry has ${p.vertices} vertices; the limit is ${p.limit}`,
@@ -186,15 +179,8 @@ function onBoundary(p: [number, number], ring: [number, number][]): boolean {
  * touch themselves, and every hole must lie inside the outer ring.
  */
 export function checkParcelRings(rings: Pick<CleanRing, 'coords' | 'refs'>[], parcel: string | number): void {
-  let crossings;
-  try {
-    crossings = findCrossings(rings.map((r) => r.coords));
-  } catch (e) {
-    if (!(e instanceof SearchBudgetExceeded)) throw e;
-    throw refuse(say(SAY, 'GEOMETRY_TOO_COMPLEX', { parcel: parcelName(parcel), segments: e.segments }), [
-      { parcel, segments: e.segments, budget: e.budget },
-    ]);
-  }
+  // O(n log n) on any shape (a sweep); findings listed in ring order when that is cheap, else the sweep's one
+  const crossings = findCrossings(rings.map((r) => r.coords));
   if (crossings.length) {
     const edge = (ring: number, i: number) => {
       const r = rings[ring];

@@ -33,6 +33,11 @@ const SAY = defineMessages({
     en: () => 'The JSON body is nested too deeply',
     zh: () => 'JSON 请求体嵌套层数过多',
   },
+  GEOMETRY_ENGINE_ERROR: {
+    en: () =>
+      'The geometry engine (GEOS) failed on this input although it passed validation; this is a fault of the service, not of the input. Please report it',
+    zh: () => '几何引擎（GEOS）处理该输入时出错（输入已通过校验）；这是服务的故障，不是输入的问题，请报告',
+  },
   REQUEST_REJECTED: {
     en: (p: { status: number }) => `The request was refused (HTTP ${p.status})`,
     zh: (p) => `请求被拒绝（HTTP ${p.status}）`,
@@ -51,8 +56,11 @@ function fromPg(e: { code?: string; message?: string }): AppError | undefined {
   if (e.code === '23505') return new AppError(409, 'CONFLICT_DUPLICATE_ID', 'A feature with this id already exists', '该编号的要素已存在');
   if (e.code === '23514' || e.code === '23502' || e.code === '22P02' || e.code === '22007' || e.code === '22008')
     return new AppError(422, 'INVALID_PROPERTY', `A property value is not accepted: ${e.message}`, `属性值不被接受：${e.message}`);
-  if (e.code === '22023' || e.code === 'XX000')
+  if (e.code === '22023')
     return new AppError(422, 'GEOMETRY_INVALID', `The geometry is not accepted: ${e.message}`, `几何无效：${e.message}`);
+  // XX000 is an internal error: from PostGIS, a GEOS exception (TopologyException …) on a geometry that passed the
+  // validator — the engine's failure, not the user's (logged with the engine's text, which is not echoed)
+  if (e.code === 'XX000') return fromMessage(500, say(SAY, 'GEOMETRY_ENGINE_ERROR'));
   if (e.code === '57014') return new AppError(503, 'QUERY_TIMEOUT', 'The query took too long and was cancelled', '查询超时，已取消');
   // NUL in text or JSON ("unsupported Unicode escape sequence", "invalid byte sequence"): the input's fault
   if (e.code === '22P05' || e.code === '22021') return fromMessage(400, say(SAY, 'INVALID_CHARACTERS'));
@@ -77,8 +85,7 @@ export const errorMiddleware: ErrorRequestHandler = (err, req, res, _next) => {
   else if (err instanceof ZodError) appErr = fromZod(err);
   else if (err && (err.type === 'entity.too.large' || err.status === 413))
     appErr = new AppError(413, 'BODY_TOO_LARGE', 'The request body is too large', '请求体过大');
-  else if (err && err.type === 'entity.parse.failed')
-    appErr = new AppError(400, 'BODY_NOT_JSON', 'The request body is not valid JSON', '请求体不是有效的 JSON');
+  else if (err && err.type === 'entity.parse.failed') appErr = bodyNotJson();
   else if (err && err.name === 'MulterError')
     appErr = new AppError(
       err.code === 'LIMIT_FILE_SIZE' ? 413 : 400,
@@ -117,6 +124,8 @@ export const errorMiddleware: ErrorRequestHandler = (err, req, res, _next) => {
   res.status(appErr.status).json(appErr.toJSON());
 };
 
+/** 400 BODY_NOT_JSON: the body is not valid JSON. */
+export const bodyNotJson = () => new AppError(400, 'BODY_NOT_JSON', 'The request body is not valid JSON', '请求体不是有效的 JSON');
 /** 400 INVALID_CHARACTERS: a NUL character (U+0000) in the URL or a JSON string. */
 export const invalidCharacters = () => fromMessage(400, say(SAY, 'INVALID_CHARACTERS'));
 /** 400 BODY_TOO_DEEP: JSON nested deeper than any GeoJSON or parameter object needs. */

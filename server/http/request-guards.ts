@@ -23,7 +23,8 @@ export function inspectJson(value: unknown, limit: number): { depth: number; nul
       if (v.includes('\u0000')) return { depth, nul: true, tooDeep: false };
       continue;
     }
-    if (v === null || typeof v !== 'object') continue;
+    // raw bytes (a JSON body read for the workers, which inspect it there) are not JSON
+    if (v === null || typeof v !== 'object' || ArrayBuffer.isView(v)) continue;
     if (d > depth) depth = d;
     if (depth > limit) return { depth, nul: false, tooDeep: true };
     if (Array.isArray(v)) {

@@ -10,6 +10,7 @@ import { checkGeometry, type GeometryKind } from '../geometry/validate';
 import { parseUpload, type ParseHints, type ParseResult } from '../parse/index';
 import type { ParseLimits } from '../parse/limits';
 import { envelopeFromPdf, type EnvelopeFromPdf } from '../report/verify-upload';
+import { fullBody, jsonShell } from './json-body';
 
 export interface TaskTypes {
   parse: { in: { bytes: Uint8Array; filename: string; hints: ParseHints; limits: ParseLimits }; out: ParseResult };
@@ -21,6 +22,8 @@ export interface TaskTypes {
   export: { in: { body: unknown; opts: ExportOptions }; out: ExportedFile };
   /** A report PDF handed in for verification: its embedded signed record (server/report/verify-upload.ts). */
   'certificate-envelope': { in: { bytes: Uint8Array }; out: EnvelopeFromPdf };
+  /** A JSON body's raw bytes: parsed and inspected here; its small top-level members go back (json-body.ts). */
+  json: { in: { bytes: Uint8Array; charset: string; maxDepth: number }; out: Record<string, unknown> };
   /** Test only (workerData.testTasks): keep the CPU busy for `ms`. */
   spin: { in: { ms: number }; out: number };
   /** Test only: allocate `mb` megabytes and hold them. */
@@ -39,7 +42,7 @@ export async function runTask(kind: TaskKind, payload: unknown, testTasks = fals
     case 'check-input': {
       const p = payload as TaskTypes['check-input']['in'];
       const input = await readCheckInput(
-        { file: p.file ? { buffer: asBuffer(p.file.bytes), originalname: p.file.name } : undefined, body: p.body },
+        { file: p.file ? { buffer: asBuffer(p.file.bytes), originalname: p.file.name } : undefined, body: fullBody(p.body) },
         p.hints,
         p.limits,
         p.maxVertices,
@@ -53,7 +56,11 @@ export async function runTask(kind: TaskKind, payload: unknown, testTasks = fals
     }
     case 'export': {
       const p = payload as TaskTypes['export']['in'];
-      return exportGeometry(geometryOf(p.body), p.opts);
+      return exportGeometry(geometryOf(fullBody(p.body)), p.opts);
+    }
+    case 'json': {
+      const p = payload as TaskTypes['json']['in'];
+      return jsonShell(p.bytes, p.charset, p.maxDepth);
     }
     case 'certificate-envelope': {
       const p = payload as TaskTypes['certificate-envelope']['in'];

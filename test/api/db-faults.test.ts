@@ -9,26 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type Running } from '../../server/server';
 import { startCluster, type Cluster } from '../setup/pg-cluster';
 import { ADMIN_TOKEN, UNLIMITED, startTestServer } from '../helpers/server';
+import { faultDrillRedline } from '../../server/geometry/shapes.fixture';
 
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
-const redline = (i: number) => ({
-  type: 'Feature',
-  id: `fault-${i}`,
-  geometry: {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [112.2, 36.2],
-        [112.21, 36.2],
-        [112.21, 36.21],
-        [112.2, 36.21],
-        [112.2, 36.2],
-      ],
-    ],
-  },
-  properties: { name: `故障演练 ${i}`, status: 'proposed' },
-});
+const redline = (i: number) => faultDrillRedline(`fault-${i}`);
 
 async function status(url: string, init?: RequestInit): Promise<{ status: number; code?: string; body: any; ms: number; t0: number }> {
   const t0 = performance.now();

@@ -152,6 +152,49 @@ describe('the 500s of the review are 4xx with stable codes', () => {
   });
 });
 
+describe('requests Node refuses, and JSON bodies parsed off the main thread', () => {
+  it('a URL over 16 KiB: 431 in the error shape, not a bare status line', async () => {
+    const r = await rawRequest(srv.url, { path: `/collections/blocks/items?q=${'a'.repeat(20_000)}` });
+    expectShape(r, 431, 'HEADERS_TOO_LARGE');
+    expect(r.json().error.message_zh).toMatch(/KiB/);
+    expect((await fetch(`${srv.url}/api/health`)).status).toBe(200);
+  });
+
+  it('checks: JSON read as bytes, parsed in a worker, with the same codes', async () => {
+    const tooBig = ' '.repeat(Number(srv.config.MAX_UPLOAD_BYTES) + 10) + '{}';
+    expectShape(await rawRequest(srv.url, { method: 'POST', path: '/api/checks', headers: json, body: tooBig }), 413, 'BODY_TOO_LARGE');
+    expectShape(await rawRequest(srv.url, { method: 'POST', path: '/api/checks', headers: json, body: '{"type":' }), 400, 'BODY_NOT_JSON');
+    expectShape(
+      await rawRequest(srv.url, { method: 'POST', path: '/api/checks', headers: json, body: '{"type":"Polygon","x":"a\\u0000b"}' }),
+      400,
+      'INVALID_CHARACTERS',
+    );
+    expectShape(await rawRequest(srv.url, { method: 'POST', path: '/api/export', headers: json, body: '[' }), 400, 'BODY_NOT_JSON');
+    // a good body still works, its top-level parameters read by the route
+    const ok = await rawRequest(srv.url, {
+      method: 'POST',
+      path: '/api/checks',
+      headers: json,
+      body: JSON.stringify({ ...JSON.parse(feature('x')), applicant: 'someone', mineral: 'cbm' }),
+    });
+    expect(ok.status, ok.text.slice(0, 300)).toBe(200);
+    const bad = await rawRequest(srv.url, {
+      method: 'POST',
+      path: '/api/checks',
+      headers: json,
+      body: JSON.stringify({ ...JSON.parse(feature('x')), regime: 'no-such-regime' }),
+    });
+    expect(bad.status).toBe(422);
+    const exported = await rawRequest(srv.url, {
+      method: 'POST',
+      path: '/api/export?format=geojson',
+      headers: json,
+      body: feature('导出'),
+    });
+    expect(exported.status, exported.text.slice(0, 300)).toBe(200);
+  });
+});
+
 describe('auth, limits and links', () => {
   it('checks the token before reading a write body, and keeps small bodies small', async () => {
     const big = 'x'.repeat(Number(srv.config.MAX_UPLOAD_BYTES) + 1024);

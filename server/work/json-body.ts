@@ -1,0 +1,73 @@
+/**
+ * JSON bodies of uploads (checks, exports) are parsed in the upload workers, not on the main thread: the main
+ * thread reads the raw bytes (with the byte limit) and hands them over; a worker decodes, parses and inspects them
+ * (nesting depth, NUL characters) and sends back only the body's small top-level members (the parameters), while
+ * the geometry stays as bytes until the task that needs it parses it again, in a worker.
+ */
+import { AppError } from '../errors';
+import { bodyNotJson, bodyTooDeep, invalidCharacters } from '../http/error-middleware';
+import { inspectJson } from '../http/request-guards';
+
+/** Key under which a body's raw JSON bytes travel with its small members (a string key: it survives structured clone). */
+export const RAW_JSON = 'kq_raw_json';
+const RAW_CHARSET = 'kq_raw_json_charset';
+/** Top-level members that carry geometry: never sent back to the main thread. */
+const BULKY = new Set(['geometry', 'geometries', 'coordinates', 'features', 'bbox']);
+/** Other top-level objects are sent back (the parameters, a Feature's properties) only up to this size. */
+const SMALL_MEMBER_CHARS = 64 * 1024;
+
+/** The charsets a JSON body may be sent in (as body-parser: the UTF family). */
+export function jsonDecoderLabel(charset: string | undefined): string | undefined {
+  const c = (charset ?? 'utf-8').toLowerCase();
+  if (c === 'utf-8' || c === 'utf8') return 'utf-8';
+  if (c === 'utf-16' || c === 'utf-16le') return 'utf-16le';
+  if (c === 'utf-16be') return 'utf-16be';
+  return undefined;
+}
+
+function parseBytes(bytes: Uint8Array, charset: string, maxDepth: number): unknown {
+  let text: string;
+  try {
+    text = new TextDecoder(charset, { fatal: true }).decode(bytes);
+  } catch {
+    throw invalidCharacters();
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw bodyNotJson();
+  }
+  const r = inspectJson(value, maxDepth);
+  if (r.tooDeep) throw bodyTooDeep(maxDepth);
+  if (r.nul) throw invalidCharacters();
+  return value;
+}
+
+/** Worker side: parse and inspect; answer the small top-level members. */
+export function jsonShell(bytes: Uint8Array, charset: string, maxDepth: number): Record<string, unknown> {
+  const value = parseBytes(bytes, charset, maxDepth);
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new AppError(422, 'BODY_NOT_OBJECT', 'The JSON body must be an object', 'JSON 请求体必须是对象');
+  const shell: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (v === null || typeof v !== 'object') shell[k] = v;
+    else if (!BULKY.has(k) && JSON.stringify(v).length <= SMALL_MEMBER_CHARS) shell[k] = v;
+  }
+  return shell;
+}
+
+/** Main side: the request body as the routes see it, small members plus the raw bytes for the worker task. */
+export const rawJsonBody = (shell: Record<string, unknown>, bytes: Uint8Array, charset: string) => ({
+  ...shell,
+  [RAW_JSON]: bytes,
+  [RAW_CHARSET]: charset,
+});
+
+/** Worker side, in the task that needs the body: the whole parsed body (a body that is not raw passes as it is). */
+export function fullBody(body: unknown, maxDepth = 64): unknown {
+  if (!body || typeof body !== 'object') return body;
+  const raw = (body as Record<string, unknown>)[RAW_JSON];
+  if (!(raw instanceof Uint8Array)) return body;
+  return parseBytes(raw, String((body as Record<string, unknown>)[RAW_CHARSET] ?? 'utf-8'), maxDepth);
+}
