@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db';
 import { AppError, notFound, unprocessable } from '../errors';
 import { route } from '../http/async';
-import { requireAdmin } from '../http/auth';
+import { authorizeFeatureWrite } from '../auth/feature-access';
 import { isoDay } from '../http/iso-day';
 import { publicOrigin } from '../http/public-url';
 import { fromZod } from '../http/error-middleware';
@@ -199,7 +199,7 @@ export function featureRouter(deps: FeatureRouterDeps): Router {
 
   r.post(
     '/collections/:id/items',
-    requireAdmin(deps.adminToken),
+    authorizeFeatureWrite(db),
     route(async (req, res) => {
       const c = collectionOr404(String(req.params.id));
       const feature = await parseFeatureBody(c, req.body, deps.maxVertices, check);
@@ -219,7 +219,7 @@ export function featureRouter(deps: FeatureRouterDeps): Router {
 
   r.put(
     '/collections/:id/items/:fid',
-    requireAdmin(deps.adminToken),
+    authorizeFeatureWrite(db),
     route(async (req, res) => {
       const c = collectionOr404(String(req.params.id));
       const fid = String(req.params.fid);
@@ -234,7 +234,7 @@ export function featureRouter(deps: FeatureRouterDeps): Router {
 
   r.delete(
     '/collections/:id/items/:fid',
-    requireAdmin(deps.adminToken),
+    authorizeFeatureWrite(db),
     route(async (req, res) => {
       const c = collectionOr404(String(req.params.id));
       const fid = String(req.params.fid);
