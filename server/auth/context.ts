@@ -8,6 +8,8 @@ import { mayWriteAuthority, mayWriteShared, maySeeConfidential, type AuthorityTr
 interface AuthContext {
   csrf: string | null;
   tree: AuthorityTree;
+  /** the account's display name (the principal carries only the user name) */
+  displayName?: string | null;
 }
 
 const KEY = Symbol.for('kq.auth');
@@ -19,6 +21,7 @@ export function setAuthContext(req: Request, c: AuthContext): void {
 const ctx = (req: Request): AuthContext => (req as unknown as Record<symbol, AuthContext | undefined>)[KEY] ?? EMPTY;
 export const csrfOf = (req: Request) => ctx(req).csrf;
 export const treeOf = (req: Request) => ctx(req).tree;
+export const displayNameOf = (req: Request) => ctx(req).displayName ?? null;
 
 /** 401 for anonymous callers, 403 when the role is not among `roles`. */
 export function assertRole(req: Request, roles: readonly Role[]): void {

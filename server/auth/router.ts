@@ -9,7 +9,7 @@ import { cookieValue } from '../http/auth';
 import { AppError } from '../errors';
 import { say } from '../i18n/message';
 import { AccountPatch, createAccount, NewAccount, updateAccount, USERNAME } from './accounts';
-import { csrfOf, treeOf } from './context';
+import { csrfOf, displayNameOf, treeOf } from './context';
 import { newApiToken, randomSecret, SESSION_COOKIE, sha256 } from './credentials';
 import { AUTH_SAY, forbidden, invalidCredentials, tooManyAttempts } from './errors';
 import { verifyPassword } from './passwords';
@@ -113,7 +113,7 @@ export function authRouter(deps: AuthRouterDeps): Router {
   r.get('/api/auth/me', (req: Request, res: Response) => {
     const p = principalOf(req);
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ user: meOf(p), csrf_token: p.via === 'session' ? csrfOf(req) : null });
+    res.json({ user: meOf(p, displayNameOf(req)), csrf_token: p.via === 'session' ? csrfOf(req) : null });
   });
 
   // ---- personal tokens (own only)

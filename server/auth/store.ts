@@ -37,13 +37,13 @@ export const principalFrom = (a: AccountRow | (Me & { id: number }), via: Princi
   via,
 });
 
-export const meOf = (p: Principal): Me | null =>
+export const meOf = (p: Principal, displayName: string | null = null): Me | null =>
   p.role === 'public'
     ? null
     : {
         id: p.user_id,
         username: p.username,
-        display_name: p.via === 'bootstrap' ? 'Bootstrap administrator (ADMIN_TOKEN)' : p.username,
+        display_name: p.via === 'bootstrap' ? '引导管理员 / Bootstrap administrator (ADMIN_TOKEN)' : (displayName ?? p.username),
         role: p.role,
         holders: p.holders,
         authority: p.authority,

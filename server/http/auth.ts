@@ -51,7 +51,7 @@ export function authenticate({ db, adminToken }: { db: Queryable; adminToken: st
         const row = (await db.named<AccountRow>('tokens_lookup', [sha256(given)])).rows[0];
         if (!row) throw invalidToken();
         setPrincipal(req, principalFrom(row, 'token'));
-        setAuthContext(req, { csrf: null, tree: t });
+        setAuthContext(req, { csrf: null, tree: t, displayName: row.display_name });
         return;
       }
       const sid = cookieValue(req, SESSION_COOKIE);
@@ -59,7 +59,7 @@ export function authenticate({ db, adminToken }: { db: Queryable; adminToken: st
         const row = (await db.named<AccountRow & { csrf_token: string }>('sessions_lookup', [sha256(sid)])).rows[0];
         if (row) {
           setPrincipal(req, principalFrom(row, 'session'));
-          setAuthContext(req, { csrf: row.csrf_token, tree: t });
+          setAuthContext(req, { csrf: row.csrf_token, tree: t, displayName: row.display_name });
           return;
         }
       }
