@@ -5,7 +5,7 @@ export const randomSecret = (bytes = 32) => randomBytes(bytes).toString('base64u
 export const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
 /** Personal API tokens look like `kq_` + 43 base64url characters. */
-export const TOKEN_PREFIX = 'kq_';
+const TOKEN_PREFIX = 'kq_';
 export const newApiToken = () => `${TOKEN_PREFIX}${randomSecret(32)}`;
 export const isApiTokenShape = (s: string) => /^kq_[A-Za-z0-9_-]{43}$/.test(s);
 

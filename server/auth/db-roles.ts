@@ -3,7 +3,7 @@ import { migrate } from '../db/migrate';
 import type { Queryable } from '../db/types';
 
 /** The database role a connection URL signs in as (`postgres://ROLE:pass@host/db`). */
-export function roleOfUrl(url: string): string {
+function roleOfUrl(url: string): string {
   const u = decodeURIComponent(new URL(url).username);
   if (!u) throw new Error('DATABASE_URL must name the application role (postgres://ROLE@host/db) when MIGRATION_DATABASE_URL is set');
   return u;

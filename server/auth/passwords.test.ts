@@ -10,7 +10,7 @@ describe('scrypt password storage', () => {
     expect(a).not.toContain('correct');
     expect(a).not.toBe(b); // different salts
     expect(a.split('$')[1]).toBe(String(SCRYPT.N));
-  });
+  }, 60_000); // scrypt is slow on purpose (32 MiB, ~0.1–1 s a hash on a busy machine)
 
   it('verifies the right password and refuses a wrong one or a malformed hash', async () => {
     const h = await hashPassword('演示密码-2026');
@@ -19,7 +19,7 @@ describe('scrypt password storage', () => {
     expect(await verifyPassword('x', 'plain-text')).toBe(false);
     expect(await verifyPassword('x', 'scrypt$99999999$8$1$AAAA$BBBB')).toBe(false);
     expect(await verifyPassword('x', null)).toBe(false); // unknown account: checked against a dummy hash, still false
-  });
+  }, 60_000);
 
   it('personal tokens: kq_ + 43 random base64url characters, stored as SHA-256', () => {
     const t = newApiToken();

@@ -24,7 +24,7 @@ export async function hashPassword(password: string): Promise<string> {
 
 /** A well-formed hash of no password anyone knows: unknown accounts are checked against it, so timing tells nothing. */
 let dummy: Promise<string> | undefined;
-export const dummyHash = () => (dummy ??= hashPassword(randomBytes(24).toString('base64')));
+const dummyHash = () => (dummy ??= hashPassword(randomBytes(24).toString('base64')));
 
 /** True when `password` matches `stored`; false for any malformed or missing hash (never throws for bad input). */
 export async function verifyPassword(password: string, stored: string | null | undefined): Promise<boolean> {

@@ -1,4 +1,4 @@
-import type { Principal, Role } from './principal';
+import type { Principal } from './principal';
 
 /**
  * Who may see and change what (issue 13), as pure functions of the principal and the item's scope.
@@ -28,7 +28,7 @@ export interface BlockScope {
   authority: string | null;
 }
 
-export const isHolderOf = (p: Principal, holder: string | null) => p.role === 'holder' && !!holder && p.holders.includes(holder);
+const isHolderOf = (p: Principal, holder: string | null) => p.role === 'holder' && !!holder && p.holders.includes(holder);
 
 /** May this principal read the block's confidential records? */
 export function maySeeConfidential(tree: AuthorityTree, p: Principal, b: Pick<BlockScope, 'holder' | 'authority'>): boolean {
@@ -53,5 +53,3 @@ export function mayWriteShared(tree: AuthorityTree, p: Principal): boolean {
   const level = tree.get(p.authority)?.level;
   return level === 'national' || level === 'province';
 }
-
-export const WRITER_ROLES: readonly Role[] = ['regulator', 'admin'];
