@@ -11,7 +11,7 @@ import { compress } from './http/compress';
 import { DataVersions, TileCache } from './tiles/cache';
 import { errorMiddleware } from './http/error-middleware';
 import { handlerFor, routerFor } from './http/contract-route';
-import { requireAdmin } from './http/auth';
+import { accessGate, authenticate } from './http/auth';
 import { setPublicUrl } from './http/public-url';
 import { isWriteRoute, rateLimits } from './http/rate-limit';
 import { offThreadJson } from './http/json-body';
@@ -90,8 +90,10 @@ export function createApp({ db, config, logger, extraRouters = [], work }: AppDe
   // Tiles before the request logger and body parsing: the hottest route (measured: bench/tiles)
   app.use(routerFor({ tileJson, tile }));
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/tiles/') } }));
-  const admin = requireAdmin(config.ADMIN_TOKEN);
-  app.use((req, res, next) => (isWriteRoute(req) ? admin(req, res, next) : next()));
+  // who is asking (session cookie, personal token or ADMIN_TOKEN → principal), then the role a route class needs and
+  // CSRF for cookie-authenticated writes — all before any body is read (issue 13)
+  app.use(authenticate({ db, adminToken: config.ADMIN_TOKEN }));
+  app.use(accessGate());
   const jsonTypes = ['application/json', 'application/geo+json'];
   const bigJson = express.json({ limit: config.MAX_UPLOAD_BYTES, type: jsonTypes });
   const exportJson = express.json({ limit: EXPORT_BODY_LIMIT, type: jsonTypes });
@@ -108,7 +110,8 @@ export function createApp({ db, config, logger, extraRouters = [], work }: AppDe
   });
   app.use(jsonBodyGuard(JSON_MAX_DEPTH));
 
-  // routes declared in the contract but still express routers (reports: before `check`, it takes POST /api/checks?format=pdf|store=true)
+  // routes declared in the contract but still express routers (reports: before `check`, it takes POST /api/checks?format=pdf|store=true;
+  // sign-in, tokens and accounts: server/auth/router.ts)
   for (const r of uncontractedRouters({ db, config, work })) app.use(r);
   app.use(routerFor(routes, config.ADMIN_TOKEN));
   // `/` is the page for browsers and the OGC landing page (same as /api) for clients asking for JSON

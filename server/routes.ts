@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import type { Config } from './config';
 import type { Db } from './db';
+import { authRouter } from './auth/router';
 import { featureRoutes } from './features/router';
 import { concurrencyCap } from './http/busy';
 import { implement, type Implementations } from './http/contract-route';
@@ -78,5 +79,15 @@ export function allRoutes({ db, config, work, versions, tileCache, onWrite }: Do
 
 /** Routes declared in the contract (validated in the API suite, in the OpenAPI document) still served by express routers. */
 export function uncontractedRouters({ db, config, work }: Pick<DomainDeps, 'db' | 'config' | 'work'>): Router[] {
-  return [reportsRouter({ db, config, limits: parseLimits(config), work, uploads: uploadsCap(config) })];
+  return [
+    reportsRouter({ db, config, limits: parseLimits(config), work, uploads: uploadsCap(config) }),
+    authRouter({
+      db,
+      secureCookie: config.PUBLIC_URL?.startsWith('https://') ?? false,
+      sessionTtlHours: config.SESSION_TTL_HOURS,
+      maxFailures: config.LOGIN_MAX_FAILURES,
+      maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
+      lockSeconds: config.LOGIN_LOCK_SECONDS,
+    }),
+  ];
 }

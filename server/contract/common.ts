@@ -89,6 +89,8 @@ export const Step = z
 /** Statuses and codes every route may answer, besides its own (request guards, rate limits, the error middleware). */
 export const COMMON_ERRORS = {
   400: ['BODY_NOT_JSON', 'BODY_UNREADABLE', 'BODY_TOO_DEEP', 'BAD_PERCENT_ENCODING', 'INVALID_CHARACTERS', 'REQUEST_REJECTED'],
+  // a bearer credential that is not valid is refused on every route (issue 13)
+  401: ['UNAUTHENTICATED'],
   413: ['BODY_TOO_LARGE'],
   415: ['UNSUPPORTED_CHARSET', 'UNSUPPORTED_CONTENT_ENCODING'],
   429: ['RATE_LIMITED'],

@@ -11,7 +11,7 @@
  */
 import type { z } from 'zod';
 
-export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 export interface ResponseSpec {
   description: string;
@@ -53,8 +53,11 @@ export interface RouteSpec {
    * uploads); the route is still documented in OpenAPI and validated in the API suite like every other.
    */
   servedBy?: string;
-  /** writes need `Authorization: Bearer ADMIN_TOKEN` */
-  auth?: 'admin';
+  /**
+   * who may call (issue 13; checked before any body is read): `admin` an administrator, `regulator` a regulator or an
+   * administrator (finer scope, the authority, is checked by the route), `account` any signed-in account
+   */
+  auth?: 'admin' | 'regulator' | 'account';
   responses: { readonly [status: number]: ResponseSpec };
   /** error statuses this route answers besides the ones every route may (see COMMON_ERRORS), with their codes */
   errors: { readonly [status: number]: readonly string[] };

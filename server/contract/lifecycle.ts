@@ -136,7 +136,10 @@ export const StoredBlockAssessment = z
     warnings: z.array(Message),
     readings: z.array(Message),
     readings_applied: z.array(ReadingApplied).describe('the named readings used, echoed with their warnings'),
-    offsets: z.array(OffsetRow),
+    offsets: z.array(OffsetRow).nullable().describe('null when withheld'),
+    withheld: Message.nullable().describe(
+      'null: the caller sees everything; otherwise (not the holder, an overseeing regulator or an admin) the investment ledger, the shortfall arithmetic on it (assessment, offset_credit) and the offset ledger are null, and this says so (issue 13)',
+    ),
   })
   .meta({ id: 'StoredBlockAssessment' });
 
@@ -292,19 +295,25 @@ export const lifecycleRoutes = {
     summary: 'Offset ledger entries of a block (given and received)',
     tags: lifecycle,
     params: blockId,
+    description: 'Confidential: the holder, the regulators overseeing the block and administrators only.',
     responses: { 200: { description: 'ledger entries', json: z.object({ items: z.array(OffsetRow) }).meta({ id: 'OffsetList' }) } },
-    errors: { 404: ['NOT_FOUND'] },
+    errors: { 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN'], 404: ['NOT_FOUND'] },
   }),
   createOffset: defineRoute({
     method: 'post',
     path: '/api/offsets',
-    summary: 'Record an offset (抵扣, R-RED-10): from_block gives area for to_block (Bearer ADMIN_TOKEN)',
+    summary: 'Record an offset (抵扣, R-RED-10): from_block gives area for to_block (a regulator overseeing both blocks, or an admin)',
     tags: lifecycle,
-    auth: 'admin',
+    auth: 'regulator',
     body: { types: ['application/json'], schema: OffsetBody },
     badInput: 'INVALID_OFFSET',
     responses: { 201: { description: 'recorded; Location header', json: OffsetRecorded } },
-    errors: { 401: ['UNAUTHORIZED'], 404: ['NOT_FOUND'], 422: ['INVALID_OFFSET', 'OFFSET_NOT_ALLOWED', 'OFFSET_EXCEEDS_DUE'] },
+    errors: {
+      401: ['UNAUTHENTICATED'],
+      403: ['FORBIDDEN', 'CSRF_FAILED'],
+      404: ['NOT_FOUND'],
+      422: ['INVALID_OFFSET', 'OFFSET_NOT_ALLOWED', 'OFFSET_EXCEEDS_DUE'],
+    },
   }),
   relinquishmentPlans: defineRoute({
     method: 'post',
@@ -314,8 +323,12 @@ export const lifecycleRoutes = {
     params: blockId,
     body: { types: ['application/json'], schema: PlanBody },
     badInput: 'INVALID_PLAN_INPUT',
+    description:
+      'Without `required_km2` the plan reads the confidential assessment: the holder, the regulators overseeing the block and administrators only (401/403).',
     responses: { 200: { description: 'candidates and warnings', json: Plans } },
     errors: {
+      401: ['UNAUTHENTICATED'],
+      403: ['FORBIDDEN'],
       404: ['NOT_FOUND'],
       422: ['INVALID_PLAN_INPUT', 'NO_PLAN', 'NO_ASSESSMENT', 'NOTHING_TO_RELINQUISH', 'PLANNER_INVALID_INPUT', 'PLANNER_NOTHING_RETAINED'],
     },

@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import type { Db } from '../db';
 import { AppError, notFound, unprocessable } from '../errors';
+import { authorizeFeatureWrite } from '../auth/feature-access';
 import { fromZod } from '../http/error-middleware';
 import { implement, originOf, pageLinks } from '../http/contract-route';
 import { OGC_BASE } from '../contract';
@@ -113,6 +114,7 @@ export function featureRoutes(deps: FeatureRouterDeps) {
     return toFeature(row.feature);
   };
 
+  const authorize = authorizeFeatureWrite(db);
   return implement({
     landing: {
       handler: ({ query, req }) =>
@@ -180,6 +182,7 @@ export function featureRoutes(deps: FeatureRouterDeps) {
       },
     },
     createItem: {
+      before: [authorize],
       handler: async ({ params, body }) => {
         const c = collectionOr404(params.collectionId);
         const feature = await parseFeatureBody(c, body, deps.maxVertices, check);
@@ -195,6 +198,7 @@ export function featureRoutes(deps: FeatureRouterDeps) {
       },
     },
     replaceItem: {
+      before: [authorize],
       handler: async ({ params, body }) => {
         const c = collectionOr404(params.collectionId);
         const fid = params.featureId;
@@ -208,6 +212,7 @@ export function featureRoutes(deps: FeatureRouterDeps) {
       },
     },
     deleteItem: {
+      before: [authorize],
       handler: async ({ params }) => {
         const c = collectionOr404(params.collectionId);
         const fid = params.featureId;

@@ -10,7 +10,7 @@ import type { Contract, Parsed, Reply, RouteKey, RouteSpec, TypedRouteKey } from
 import { contract } from '../contract';
 import { AppError } from '../errors';
 import { sendAttachment } from './attachment';
-import { requireAdmin } from './auth';
+import { requireRole } from './auth';
 import { fromZod } from './error-middleware';
 import { publicOrigin } from './public-url';
 
@@ -119,13 +119,19 @@ export function handlerFor<S extends RouteSpec>(spec: S, impl: Implementation<S>
  */
 export function routerFor(impls: Partial<Implementations>, adminToken?: string): Router {
   const router = Router();
-  const admin = adminToken !== undefined ? requireAdmin(adminToken) : undefined;
+  // authentication already ran (server/http/auth.ts: session, personal token or ADMIN_TOKEN); the token argument says
+  // the app was configured with one
+  const guards = {
+    admin: requireRole('admin'),
+    regulator: requireRole('regulator', 'admin'),
+    account: requireRole('holder', 'regulator', 'admin'),
+  };
   for (const key of Object.keys(contract) as RouteKey[]) {
     const impl = (impls as Partial<Record<RouteKey, unknown>>)[key] as Implementation<RouteSpec> | undefined;
     if (!impl) continue;
     const spec: RouteSpec = contract[key];
-    if (spec.auth === 'admin' && !admin) throw new Error(`route ${key} needs the admin token`);
-    const handlers: RequestHandler[] = [...(spec.auth === 'admin' ? [admin!] : []), ...handlerFor(spec, impl)];
+    if (spec.auth && adminToken === undefined) throw new Error(`route ${key} needs the admin token configured`);
+    const handlers: RequestHandler[] = [...(spec.auth ? [guards[spec.auth]] : []), ...handlerFor(spec, impl)];
     for (const path of [spec.path, ...(spec.aliases ?? [])]) router[spec.method](path, ...handlers);
   }
   return router;

@@ -72,7 +72,7 @@ function operation(key: string, spec: RouteSpec) {
     summary: spec.summary,
     ...(spec.description ? { description: spec.description } : {}),
     tags: [...spec.tags],
-    ...(spec.auth === 'admin' ? { security: [{ bearer: [] }] } : {}),
+    ...(spec.auth ? { security: [{ bearer: [] }, { session: [] }] } : {}),
     parameters: parameters(spec),
     ...body,
     responses,
@@ -99,7 +99,10 @@ export function openapiDocument() {
     tags: [...COLLECTIONS.map((c) => ({ name: c.id, description: `${c.titleZh} — ${c.title}` }))],
     paths,
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer' },
+        session: { type: 'apiKey', in: 'cookie', name: 'kq_session' },
+      },
       schemas,
     },
   };

@@ -49,6 +49,8 @@ export interface DossierRequest {
   principal: Principal;
   /** where certificates are verified: `${origin}/verify/{id}` */
   origin: string;
+  /** may the caller see the block's confidential records (issue 13: holder, overseeing regulators, admins)? */
+  mayReadConfidential?: (b: { holder: string | null; authority: string | null }) => boolean;
 }
 
 const DossierQuery = z.object({
@@ -142,7 +144,15 @@ export async function blockDossier(d: DossierDeps, r: DossierRequest): Promise<{
     };
   }
 
-  const visibility = reportVisibilityFor(r.principal, (block.holder as string | null) ?? null);
+  // the roles that may see investment figures (server/report/visibility.ts), narrowed by the authority rule when
+  // authentication gives one (holder of the block, a regulator overseeing its authority, admin)
+  const base = reportVisibilityFor(r.principal, (block.holder as string | null) ?? null);
+  const visibility = {
+    ...base,
+    investment: r.mayReadConfidential
+      ? r.mayReadConfidential({ holder: (block.holder as string | null) ?? null, authority: (block.authority as string | null) ?? null })
+      : base.investment,
+  };
   const shownAssessment = visibility.investment ? assessment : withoutInvestment(assessment);
   const issued = new Date();
   const certificate_id = newCertificateId(issued);

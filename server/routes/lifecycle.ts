@@ -5,6 +5,10 @@
 import type { Db } from '../db';
 import { AppError, notFound, unprocessable } from '../errors';
 import { implement } from '../http/contract-route';
+import { assertConfidential, assertMayWrite, canSeeConfidential } from '../auth/context';
+import { redactAssessment } from '../auth/visibility';
+import { unauthenticated } from '../auth/errors';
+import { principalOf } from '../auth/principal';
 import { assessStoredBlock, requiredFromAssessment, type InvestmentRow, type StoredBlock } from '../lifecycle/stored-block';
 import { deadlinesWithin } from '../lifecycle/deadlines-list';
 import { ledgerFromRows, type OffsetRow } from '../lifecycle/ledger';
@@ -25,8 +29,10 @@ import { isOilGas, protectedAreaOutcome, redlineOutcome, type Subject } from '..
 
 const today = () => isoDate(new Date());
 
-async function loadBlock(db: Db, id: string): Promise<StoredBlock & Record<string, unknown>> {
-  const row = (await db.named<StoredBlock & Record<string, unknown>>('lifecycle_block', [id])).rows[0];
+type LoadedBlock = StoredBlock & { authority: string | null } & Record<string, unknown>;
+
+async function loadBlock(db: Db, id: string): Promise<LoadedBlock> {
+  const row = (await db.named<LoadedBlock>('lifecycle_block', [id])).rows[0];
   if (!row) throw notFound('block', id);
   return row;
 }
@@ -80,10 +86,16 @@ export function lifecycleRoutes({ db }: { db: Db }) {
     },
 
     blockAssessment: {
-      handler: async ({ params, query }) => {
+      handler: async ({ params, query, req }) => {
         const { on, ...chosen } = query;
-        const { result, offsets } = await assessmentOf(db, params.id, on ?? today(), chosen);
-        return { status: 200, body: { ...result, offsets } };
+        const { block, result, offsets } = await assessmentOf(db, params.id, on ?? today(), chosen);
+        // investment ledger, the arithmetic on it and offsets: holder, overseeing regulators and admins only (issue 13)
+        const full = { ...result, offsets };
+        return {
+          status: 200,
+          headers: { Vary: 'Cookie, Authorization' },
+          body: canSeeConfidential(req, block) ? { ...full, withheld: null } : redactAssessment(full),
+        };
       },
     },
 
@@ -97,17 +109,20 @@ export function lifecycleRoutes({ db }: { db: Db }) {
     },
 
     blockOffsets: {
-      handler: async ({ params }) => {
-        await loadBlock(db, params.id);
+      handler: async ({ params, req }) => {
+        assertConfidential(req, await loadBlock(db, params.id));
         return { status: 200, body: { items: (await db.named<OffsetRow>('offsets_for_block', [params.id])).rows } };
       },
     },
 
     createOffset: {
-      handler: async ({ body: p }) => {
+      handler: async ({ body: p, req }) => {
         const { area_km2: area, offset_date: date } = p;
         const from = await loadBlock(db, p.from_block);
         const to = await loadBlock(db, p.to_block);
+        // an offset changes the giving block's licensed area and credits the receiver: both must be the caller's to change
+        assertMayWrite(req, from.authority, `block ${from.id}`);
+        assertMayWrite(req, to.authority, `block ${to.id}`);
         // Eligibility (R-RED-10 / 7号 七 / 6号 七) under the receiving block's regime — its extension is where the cut is due.
         const regime = explainRegimeForDate(to.valid_to ?? date, { province: 'shanxi', mineral: to.mineral }).regime;
         const info = (b: typeof from): OffsetBlockInfo => ({
@@ -196,9 +211,14 @@ export function lifecycleRoutes({ db }: { db: Db }) {
     },
 
     relinquishmentPlans: {
-      handler: async ({ params, body }) => {
+      handler: async ({ params, body, req }) => {
         const id = params.id;
         const { required_km2: requested, max_candidates, protected_counts_toward_required, ...rest } = body;
+        if (requested === undefined) {
+          // without required_km2 the plan reads the confidential assessment (investment shortfall): same rule as the ledger
+          if (principalOf(req).role === 'public') throw unauthenticated();
+          assertConfidential(req, await loadBlock(db, id));
+        }
         const { void_reading, national_extension_protected, oil_gas_redline_extension, ...assessmentReadings } = rest;
         const conflictReadings = Object.fromEntries(
           Object.entries({ void_reading, national_extension_protected, oil_gas_redline_extension }).filter(([, v]) => v !== undefined),

@@ -11,11 +11,11 @@
  */
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { principalOf } from '../auth/principal';
+import { canSeeConfidential } from '../auth/context';
 import type { Config } from '../config';
 import type { Db } from '../db';
 import { notFound } from '../errors';
 import { sendAttachment } from '../http/attachment';
-import { identifyAdmin } from '../http/auth';
 import { route } from '../http/async';
 import { publicOrigin } from '../http/public-url';
 import { singleFileUpload } from '../http/upload';
@@ -215,7 +215,6 @@ export function reportsRouter({ db, config, limits: lim, renderer: given, work, 
   // ---- block dossier (investment figures only for the roles allowed to see them)
   router.get(
     '/api/blocks/:id/report.pdf',
-    identifyAdmin(config.ADMIN_TOKEN),
     route(async (req, res) => {
       const out = await blockDossier(deps, {
         id: String(req.params.id),
@@ -223,6 +222,7 @@ export function reportsRouter({ db, config, limits: lim, renderer: given, work, 
         query: req.query,
         principal: principalOf(req),
         origin: publicOrigin(req),
+        mayReadConfidential: (b) => canSeeConfidential(req, b),
       });
       sendPdf(res, out.pdf, out.filename, { 'X-Certificate-Id': out.certificate_id });
     }),

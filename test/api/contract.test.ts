@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, type RouteKey } from '../../server/contract';
 import { seenRoutes } from '../helpers/contract';
+import { call, login } from '../helpers/auth';
 import { ADMIN_TOKEN, startTestServer } from '../helpers/server';
 
 let srv: Awaited<ReturnType<typeof startTestServer>>;
@@ -109,7 +110,7 @@ describe('every route answers what the contract declares', () => {
     expect((await post('/api/assessments/covid', { valid_from: '2019-01-01', valid_to: '2021-12-31', area_km2: 100 })).status).toBe(200);
     expect((await get('/api/blocks/blk-0015/assessment')).status).toBe(200);
     expect((await get('/api/deadlines?within=3650d')).status).toBe(200);
-    expect((await get('/api/blocks/blk-0015/offsets')).status).toBe(200);
+    expect((await get('/api/blocks/blk-0015/offsets', admin)).status).toBe(200);
     const off = await post('/api/offsets', { from_block: 'blk-0017', to_block: 'blk-0015', area_km2: 1, offset_date: '2026-06-01' }, admin);
     expect([201, 422]).toContain(off.status);
     const plans = await post('/api/blocks/blk-0015/relinquishment-plans', { required_km2: 20, max_candidates: 1 });
@@ -130,6 +131,28 @@ describe('every route answers what the contract declares', () => {
     // PDFs: the error paths (rendering needs the browser, covered in test/api/reports*.test.ts)
     expect((await get('/api/checks/chk-nope.pdf')).status).toBe(404);
     expect((await get('/api/blocks/blk-nope/report.pdf')).status).toBe(404);
+  });
+
+  it('accounts, sign-in, personal tokens', { timeout: 60_000 }, async () => {
+    expect((await get('/api/auth/me')).status).toBe(200);
+    expect((await post('/api/auth/login', { username: 'nobody-here', password: 'wrong' })).status).toBe(401);
+    const adm = await login(srv.url, 'admin', 'demo-admin-2026');
+    expect((await call(srv.url, adm, 'GET', '/api/auth/me')).status).toBe(200);
+    expect((await call(srv.url, adm, 'GET', '/api/tokens')).status).toBe(200);
+    const tok = await call(srv.url, adm, 'POST', '/api/tokens', { name: 'contract test' });
+    expect(tok.status).toBe(201);
+    expect((await call(srv.url, adm, 'DELETE', `/api/tokens/${(await tok.json()).id}`)).status).toBe(204);
+    expect((await call(srv.url, adm, 'GET', '/api/accounts')).status).toBe(200);
+    const made = await call(srv.url, adm, 'POST', '/api/accounts', {
+      username: 'contract-holder',
+      role: 'holder',
+      holders: ['契约测试公司'],
+      password: 'contract-holder-2026',
+    });
+    expect(made.status).toBe(201);
+    expect((await call(srv.url, adm, 'PATCH', `/api/accounts/${(await made.json()).id}`, { disabled: true })).status).toBe(200);
+    expect((await call(srv.url, { name: 'anonymous', headers: {} }, 'GET', '/api/accounts')).status).toBe(401);
+    expect((await call(srv.url, adm, 'POST', '/api/auth/logout')).status).toBe(204);
   });
 
   it('were all exercised, each response validated against its schema', () => {

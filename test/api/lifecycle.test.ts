@@ -73,7 +73,7 @@ describe('POST /api/assessments/extension', () => {
 describe('stored blocks', () => {
   it('assesses a stored exploration block from its geometry, reserves and investment ledger', async () => {
     const b = await findBlock('寿阳北');
-    const res = await fetch(`${srv.url}/api/blocks/${b.id}/assessment?on=2026-11-24`);
+    const res = await fetch(`${srv.url}/api/blocks/${b.id}/assessment?on=2026-11-24`, { headers: reader });
     expect(res.status).toBe(200);
     const r = await res.json();
     expect(r.inputs.licensed_area_km2).toBeCloseTo(b.properties.area_km2, 6);
@@ -97,6 +97,8 @@ describe('stored blocks', () => {
 });
 
 const admin = { ...json, authorization: `Bearer ${ADMIN_TOKEN}` };
+/** investment ledgers and offsets are confidential (issue 13): read them as an administrator */
+const reader = { authorization: `Bearer ${ADMIN_TOKEN}` };
 const square = (lon: number, lat: number, d = 0.05) => ({
   type: 'Polygon',
   coordinates: [
@@ -127,7 +129,7 @@ describe('offsets (抵扣, R-RED-10) — one transaction, every eligibility rule
     const b = await findBlock('寿阳西');
     const body = { from_block: b.id, to_block: a.id, area_km2: 10, offset_date: '2026-06-01' };
     expect((await post('/api/offsets', body)).status).toBe(401);
-    const before = await (await fetch(`${srv.url}/api/blocks/${b.id}/assessment?on=2026-06-02`)).json();
+    const before = await (await fetch(`${srv.url}/api/blocks/${b.id}/assessment?on=2026-06-02`, { headers: reader })).json();
     const res = await post('/api/offsets', body, admin);
     expect(res.status).toBe(201);
     const out = await res.json();
@@ -135,7 +137,7 @@ describe('offsets (抵扣, R-RED-10) — one transaction, every eligibility rule
     expect(out.from_block_new_area_km2).toBeCloseTo(b.properties.area_km2 - 10, 4);
     expect(out.disclosure).toEqual({ to_block: '本区块未核减', from_block: '其它区块缩小面积（抵扣）' });
     for (const id of [a.id, b.id]) {
-      const list = await (await fetch(`${srv.url}/api/blocks/${id}/offsets`)).json();
+      const list = await (await fetch(`${srv.url}/api/blocks/${id}/offsets`, { headers: reader })).json();
       expect(list.items).toHaveLength(1);
       expect(list.items[0].receiver_credit_km2).toBe(10);
     }
@@ -151,12 +153,12 @@ describe('offsets (抵扣, R-RED-10) — one transaction, every eligibility rule
     ).rows[0];
     expect(hist.n).toBeGreaterThanOrEqual(1);
     // B's own next assessment: base on the pre-offset area = what it was before (not + 10 on top of an unchanged geometry)
-    const after = await (await fetch(`${srv.url}/api/blocks/${b.id}/assessment?on=2026-06-02`)).json();
+    const after = await (await fetch(`${srv.url}/api/blocks/${b.id}/assessment?on=2026-06-02`, { headers: reader })).json();
     expect(after.inputs.licensed_area_km2).toBeCloseTo(b.properties.area_km2, 6);
     expect(after.inputs.licensed_area_km2).toBeCloseTo(before.inputs.licensed_area_km2, 6);
     expect(after.assessment.reduction_km2).toBeCloseTo(before.assessment.reduction_km2, 6);
     // A is credited against its due reduction (本区块未核减)
-    const aAssess = await (await fetch(`${srv.url}/api/blocks/${a.id}/assessment?on=2026-06-02`)).json();
+    const aAssess = await (await fetch(`${srv.url}/api/blocks/${a.id}/assessment?on=2026-06-02`, { headers: reader })).json();
     expect(aAssess.offset_credit.credit_km2).toBe(10);
     if (aAssess.assessment.decision === 'extend') {
       expect(aAssess.offset_credit.due_reduction_km2).toBeCloseTo(Math.max(0, aAssess.assessment.reduction_km2 - 10), 6);
@@ -191,7 +193,7 @@ describe('offsets (抵扣, R-RED-10) — one transaction, every eligibility rule
     expect(r3.status).toBe(422);
     expect((await r3.json()).error.details.map((d: { code: string }) => d.code)).toContain('OFFSET_NOT_EXPLORATION');
     // nothing was written
-    expect((await (await fetch(`${srv.url}/api/blocks/t-mining-zl/offsets`)).json()).items).toHaveLength(0);
+    expect((await (await fetch(`${srv.url}/api/blocks/t-mining-zl/offsets`, { headers: reader })).json()).items).toHaveLength(0);
   });
 
   it('national-2023: not from an oil/gas right granted less than 5 years ago (自然资规〔2023〕6号 七, 001:L10495)', async () => {
