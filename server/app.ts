@@ -7,6 +7,7 @@ import type { Config } from './config';
 import type { Db } from './db';
 import { notFound } from './errors';
 import { featureRouter } from './features/router';
+import { auditRouter } from './audit/router';
 import { errorMiddleware } from './http/error-middleware';
 import { healthRouter } from './http/health';
 import { requireAdmin } from './http/auth';
@@ -101,6 +102,7 @@ export function createApp({ db, config, logger, extraRouters = [], work }: AppDe
       work,
     }),
   );
+  app.use(auditRouter({ db, adminToken: config.ADMIN_TOKEN }));
   for (const r of extraRouters) app.use(r);
 
   app.use(['/api', '/collections', '/tiles'], (req, _res, next) => next(notFound('route', req.originalUrl)));

@@ -46,7 +46,9 @@ function collectionOr404(id: string): CollectionDef {
   return c;
 }
 
-function describe(c: CollectionDef, req: Request, extent?: { minx: number; miny: number; maxx: number; maxy: number } | null) {
+type Extent = { minx: number; miny: number; maxx: number; maxy: number };
+
+function describe(c: CollectionDef, req: Request, extent?: Extent | null) {
   const url = `${base(req)}/collections/${c.id}`;
   return {
     id: c.id,
@@ -193,7 +195,7 @@ export function featureRouter(deps: FeatureRouterDeps): Router {
     route(async (req, res) => {
       const collections = [];
       for (const c of COLLECTIONS) {
-        const ext = (await db.named(`${c.table}_extent`)).rows[0] as any;
+        const ext = (await db.named<Extent>(`${c.table}_extent`)).rows[0];
         collections.push(describe(c, req, ext));
       }
       res.json({ links: [{ rel: 'self', href: `${base(req)}/collections` }], collections });
@@ -204,7 +206,7 @@ export function featureRouter(deps: FeatureRouterDeps): Router {
     '/collections/:id',
     route(async (req, res) => {
       const c = collectionOr404(String(req.params.id));
-      const ext = (await db.named(`${c.table}_extent`)).rows[0] as any;
+      const ext = (await db.named<Extent>(`${c.table}_extent`)).rows[0];
       res.json(describe(c, req, ext));
     }),
   );

@@ -28,6 +28,8 @@ import {
   type OffsetBlockInfo,
 } from '../rules';
 import { isOilGas, protectedAreaOutcome, redlineOutcome, type Subject } from '../conflicts/outcomes';
+import { appendAudit } from '../audit/audit';
+import { principalOf } from '../auth/principal';
 
 const today = () => isoDate(new Date());
 
@@ -194,8 +196,25 @@ export function lifecycleRouter({ db, adminToken }: { db: Db; adminToken: string
             [{ field: 'area_km2' }],
           );
         }
-        return (await tx.named<{ id: string }>('offsets_insert', [from.id, to.id, area, date, current, p.data.note ?? null, regime, area]))
-          .rows[0].id;
+        const offsetId = (
+          await tx.named<{ id: string }>('offsets_insert', [from.id, to.id, area, date, current, p.data.note ?? null, regime, area])
+        ).rows[0].id;
+        await appendAudit(tx, {
+          principal: principalOf(req),
+          operation: 'create',
+          collection: 'offsets',
+          item_id: offsetId,
+          before: null,
+          after: {
+            id: offsetId,
+            ...p.data,
+            regime,
+            from_block_area_before_km2: current,
+            from_block_area_after_km2: upd.rows[0].licensed_area_km2,
+          },
+          request_id: req.id !== undefined ? String(req.id) : null,
+        });
+        return offsetId;
       });
       res
         .status(201)

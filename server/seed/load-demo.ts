@@ -48,7 +48,9 @@ export async function loadDemo(db: Db, dir = DEMO_DIR): Promise<Record<string, n
     for (const layer of LAYERS) {
       const path = join(dir, layer.file);
       if (!existsSync(path)) continue;
-      const fc = JSON.parse(readFileSync(path, 'utf8')) as { features: any[] };
+      const fc = JSON.parse(readFileSync(path, 'utf8')) as {
+        features: { id?: unknown; geometry: unknown; properties?: Record<string, unknown> }[];
+      };
       const features = fc.features.map((f) => ({
         type: 'Feature',
         geometry: f.geometry,
