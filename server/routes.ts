@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import type { Config } from './config';
 import type { Db } from './db';
+import { auditRoutes } from './audit/router';
 import { featureRoutes } from './features/router';
 import { concurrencyCap } from './http/busy';
 import { implement, type Implementations } from './http/contract-route';
@@ -57,6 +58,7 @@ export function allRoutes({ db, config, work, versions, tileCache, onWrite }: Do
       pageLimitDefault: config.PAGE_LIMIT_DEFAULT,
       pageLimitMax: config.PAGE_LIMIT_MAX,
       maxVertices: config.MAX_VERTICES,
+      adminToken: config.ADMIN_TOKEN,
       onWrite,
       work,
     }),
@@ -65,6 +67,7 @@ export function allRoutes({ db, config, work, versions, tileCache, onWrite }: Do
     ...blockExportRoutes(db),
     ...checksRoutes({ db, config, limits: parseLimits(config), work, uploads }),
     ...lifecycleRoutes({ db }),
+    ...auditRoutes({ db, adminToken: config.ADMIN_TOKEN }),
   };
 }
 

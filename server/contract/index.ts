@@ -3,6 +3,7 @@
  * map (server/routes.ts, checked by the compiler), /api/openapi.json is generated from it, the client takes
  * its types from it, and the API suite validates live responses against it (test/helpers/contract.ts).
  */
+import { auditRoutes } from './audit';
 import { checkRoutes } from './checks';
 import { fileRoutes } from './files';
 import { lifecycleRoutes } from './lifecycle';
@@ -19,6 +20,7 @@ export const contract = {
   ...checkRoutes,
   ...lifecycleRoutes,
   ...reportRoutes,
+  ...auditRoutes,
 };
 export type Contract = typeof contract;
 export type RouteKey = keyof Contract;

@@ -21,6 +21,8 @@ import {
   type OffsetBlockInfo,
 } from '../rules';
 import { isOilGas, protectedAreaOutcome, redlineOutcome, type Subject } from '../conflicts/outcomes';
+import { appendAudit } from '../audit/audit';
+import { principalOf } from '../auth/principal';
 
 const today = () => isoDate(new Date());
 
@@ -86,7 +88,7 @@ export function lifecycleRoutes({ db }: { db: Db }) {
     },
 
     createOffset: {
-      handler: async ({ body: p }) => {
+      handler: async ({ body: p, req }) => {
         const { area_km2: area, offset_date: date } = p;
         const from = await loadBlock(db, p.from_block);
         const to = await loadBlock(db, p.to_block);
@@ -154,8 +156,25 @@ export function lifecycleRoutes({ db }: { db: Db }) {
               [{ field: 'area_km2' }],
             );
           }
-          return (await tx.named<{ id: string }>('offsets_insert', [from.id, to.id, area, date, current, p.note ?? null, regime, area]))
-            .rows[0].id;
+          const offsetId = (
+            await tx.named<{ id: string }>('offsets_insert', [from.id, to.id, area, date, current, p.note ?? null, regime, area])
+          ).rows[0].id;
+          await appendAudit(tx, {
+            principal: principalOf(req),
+            operation: 'create',
+            collection: 'offsets',
+            item_id: offsetId,
+            before: null,
+            after: {
+              id: offsetId,
+              ...p,
+              regime,
+              from_block_area_before_km2: current,
+              from_block_area_after_km2: upd.rows[0].licensed_area_km2,
+            },
+            request_id: req.id !== undefined ? String(req.id) : null,
+          });
+          return offsetId;
         });
         const { ledger: _ledger, ...result } = applied;
         return {

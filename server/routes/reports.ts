@@ -38,6 +38,8 @@ import { SERVICE } from '../report/service-info';
 import { verifyPageHtml } from '../report/verify-page';
 import type { SignedEnvelope } from '../report/signing';
 import { blockDossier } from '../report/block-dossier';
+import { appendAudit } from '../audit/audit';
+import { principalOf } from '../auth/principal';
 
 export interface ReportsRouterDeps {
   db: Db;
@@ -172,6 +174,15 @@ export function reportsRouter({ db, config, limits: lim, renderer: given }: Repo
       await db.transaction(async (tx) => {
         await certs.store('check', env, tx);
         await tx.named('checks_insert', [check_id, certificate_id]);
+        await appendAudit(tx, {
+          principal: principalOf(req),
+          operation: 'create',
+          collection: 'checks',
+          item_id: check_id,
+          before: null,
+          after: { check_id, certificate_id, key_id: env.key_id, signature: env.signature },
+          request_id: req.id !== undefined ? String(req.id) : null,
+        });
       });
       const headers = { Location: `/api/checks/${check_id}`, 'X-Check-Id': check_id, 'X-Certificate-Id': certificate_id };
       if (pdf) return sendPdf(res, pdf, `${x.data.lang === 'zh' ? '重叠核查报告' : 'check-report'}-${certificate_id}.pdf`, headers);
