@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { defineRoute } from './define';
 import { isoDay, Link } from './common';
 
-export const AUDIT_LIMIT_DEFAULT = 50;
-export const AUDIT_LIMIT_MAX = 1000;
+const AUDIT_LIMIT_DEFAULT = 50;
+const AUDIT_LIMIT_MAX = 1000;
 
-export const AuditQuery = z.object({
+const AuditQuery = z.object({
   collection: z.string().min(1).max(100).optional().describe('collection id (or offsets, checks)'),
   id: z.string().min(1).max(200).optional().describe('item id'),
   actor: z.string().min(1).max(200).optional().describe('account name'),
@@ -15,7 +15,7 @@ export const AuditQuery = z.object({
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
 
-export const AuditEntry = z
+const AuditEntry = z
   .object({
     id: z.string(),
     at: z.string().describe('ISO 8601 UTC'),
@@ -32,7 +32,7 @@ export const AuditEntry = z
   })
   .meta({ id: 'AuditEntry' });
 
-export const AuditPage = z
+const AuditPage = z
   .object({
     items: z.array(AuditEntry),
     numberMatched: z.number().int().optional(),

@@ -155,7 +155,7 @@ export const ItemsQuery = z.object({
 });
 
 /** A JSON merge patch (RFC 7396) of a feature: properties merge member by member (null removes one), geometry replaces or merges. */
-export const FeaturePatch = z
+const FeaturePatch = z
   .object({
     type: z.literal('Feature').optional(),
     geometry: Geometry.optional(),
@@ -164,7 +164,7 @@ export const FeaturePatch = z
   .meta({ id: 'FeaturePatch' });
 
 /** One version of an item in its history (newest first); a deletion is an entry of its own. */
-export const HistoryEntry = z
+const HistoryEntry = z
   .object({
     version: z.string().nullable().describe('row version (ETag "v<version>"); null on a deletion entry'),
     valid_from: z.string(),
@@ -177,9 +177,7 @@ export const HistoryEntry = z
     request_id: z.string().nullable(),
   })
   .meta({ id: 'HistoryEntry' });
-export const ItemHistory = z
-  .object({ id: z.string(), collection: z.string(), versions: z.array(HistoryEntry) })
-  .meta({ id: 'ItemHistory' });
+const ItemHistory = z.object({ id: z.string(), collection: z.string(), versions: z.array(HistoryEntry) }).meta({ id: 'ItemHistory' });
 
 const ogc = ['OGC API – Features'] as const;
 const ETAG = { ETag: 'strong ETag "v<version>" of the item; send it back in If-Match to change the item' } as const;
