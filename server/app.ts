@@ -94,7 +94,7 @@ export function createApp({ db, config, logger, extraRouters = [], work }: AppDe
   // CSRF for cookie-authenticated writes — all before any body is read (issue 13)
   app.use(authenticate({ db, adminToken: config.ADMIN_TOKEN }));
   app.use(accessGate());
-  const jsonTypes = ['application/json', 'application/geo+json'];
+  const jsonTypes = ['application/json', 'application/geo+json', 'application/merge-patch+json'];
   const bigJson = express.json({ limit: config.MAX_UPLOAD_BYTES, type: jsonTypes });
   const exportJson = express.json({ limit: EXPORT_BODY_LIMIT, type: jsonTypes });
   const smallJson = express.json({ limit: config.JSON_BODY_LIMIT_BYTES, type: jsonTypes });

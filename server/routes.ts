@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import type { Config } from './config';
 import type { Db } from './db';
 import { authRouter } from './auth/router';
+import { auditRoutes } from './audit/router';
 import { featureRoutes } from './features/router';
 import { concurrencyCap } from './http/busy';
 import { implement, type Implementations } from './http/contract-route';
@@ -66,6 +67,7 @@ export function allRoutes({ db, config, work, versions, tileCache, onWrite }: Do
       pageLimitDefault: config.PAGE_LIMIT_DEFAULT,
       pageLimitMax: config.PAGE_LIMIT_MAX,
       maxVertices: config.MAX_VERTICES,
+      adminToken: config.ADMIN_TOKEN,
       onWrite,
       work,
     }),
@@ -74,6 +76,7 @@ export function allRoutes({ db, config, work, versions, tileCache, onWrite }: Do
     ...blockExportRoutes(db),
     ...checksRoutes({ db, config, limits: parseLimits(config), work, uploads }),
     ...lifecycleRoutes({ db }),
+    ...auditRoutes({ db, adminToken: config.ADMIN_TOKEN }),
   };
 }
 

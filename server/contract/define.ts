@@ -21,6 +21,8 @@ export interface ResponseSpec {
   type?: string;
   /** other media types sent as files or bytes (tiles, CSV, coordinate files) */
   binary?: readonly string[];
+  /** response headers the client may rely on (name → description), e.g. ETag */
+  headers?: { readonly [name: string]: string };
 }
 
 export interface RequestBodySpec {
@@ -46,6 +48,8 @@ export interface RouteSpec {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: RequestBodySpec;
+  /** request headers the route reads (name → description; required: answered with an error when missing) */
+  headers?: { readonly [name: string]: { description: string; required?: boolean } };
   /** stable code of the 422 answered when params, query or body fail their schema (`details[].field` names the field) */
   badInput?: string;
   /**

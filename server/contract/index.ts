@@ -4,6 +4,7 @@
  * its types from it, and the API suite validates live responses against it (test/helpers/contract.ts).
  */
 import { authRoutes } from './auth';
+import { auditRoutes } from './audit';
 import { checkRoutes } from './checks';
 import { fileRoutes } from './files';
 import { lifecycleRoutes } from './lifecycle';
@@ -21,6 +22,7 @@ export const contract = {
   ...lifecycleRoutes,
   ...reportRoutes,
   ...authRoutes,
+  ...auditRoutes,
 };
 export type Contract = typeof contract;
 export type RouteKey = keyof Contract;

@@ -57,7 +57,8 @@ export const Feature = z
     geometry: Geometry.nullable(),
     properties: z
       .record(z.string(), z.unknown())
-      .refine((p) => !('sys_period' in p) && !('recorded' in p), 'no raw range text in properties'),
+      .refine((p) => !('sys_period' in p) && !('recorded' in p), 'no raw range text in properties')
+      .refine((p) => !('version' in p), 'the row version is the ETag, not a property'),
     links: z.array(Link).optional(),
   })
   .meta({ id: 'Feature' });
@@ -144,12 +145,46 @@ export const ItemsQuery = z.object({
     .optional()
     .describe('page size; default PAGE_LIMIT_DEFAULT (10), capped at PAGE_LIMIT_MAX (10 000)'),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-  as_at: z.iso.datetime({ offset: true }).or(isoDay).optional().describe('blocks only: the register as at this date or instant'),
+  as_at: z.iso
+    .datetime({ offset: true })
+    .or(isoDay)
+    .optional()
+    .describe('the layer as at this date or instant (every collection keeps history)'),
   f,
   ...filterParams,
 });
 
+/** A JSON merge patch (RFC 7396) of a feature: properties merge member by member (null removes one), geometry replaces or merges. */
+const FeaturePatch = z
+  .object({
+    type: z.literal('Feature').optional(),
+    geometry: Geometry.optional(),
+    properties: z.record(z.string(), z.unknown()).optional(),
+  })
+  .meta({ id: 'FeaturePatch' });
+
+/** One version of an item in its history (newest first); a deletion is an entry of its own. */
+const HistoryEntry = z
+  .object({
+    version: z.string().nullable().describe('row version (ETag "v<version>"); null on a deletion entry'),
+    valid_from: z.string(),
+    valid_to: z.string().nullable(),
+    properties: z.record(z.string(), z.unknown()).nullable(),
+    geometry: Geometry.nullable(),
+    actor: z.string().nullable().describe('who made this version (regulators and administrators only; else null)'),
+    role: z.string().nullable(),
+    operation: z.string().describe('create | update | delete'),
+    request_id: z.string().nullable(),
+  })
+  .meta({ id: 'HistoryEntry' });
+const ItemHistory = z.object({ id: z.string(), collection: z.string(), versions: z.array(HistoryEntry) }).meta({ id: 'ItemHistory' });
+
 const ogc = ['OGC API – Features'] as const;
+const ETAG = { ETag: 'strong ETag "v<version>" of the item; send it back in If-Match to change the item' } as const;
+const IF_MATCH = {
+  'If-Match': { description: 'the ETag from GET of the item (428 without it, 412 when the item has changed since)', required: true },
+} as const;
+const locked = { 412: ['PRECONDITION_FAILED'], 428: ['PRECONDITION_REQUIRED'] } as const;
 const write = errorsOf(
   {
     400: ['BODY_NOT_FEATURE'],
@@ -239,8 +274,18 @@ export const ogcRoutes = {
     params: FeatureParams,
     query: z.object({ f }),
     badInput: 'INVALID_QUERY',
-    responses: { 200: { description: 'the feature', json: Feature, type: 'application/geo+json' } },
+    responses: { 200: { description: 'the feature', json: Feature, type: 'application/geo+json', headers: ETAG } },
     errors: { 404: ['NOT_FOUND'], 422: ['INVALID_QUERY'] },
+  }),
+  itemHistory: defineRoute({
+    method: 'get',
+    path: `${OGC_BASE}/collections/:collectionId/items/:featureId/history`,
+    aliases: ['/collections/:collectionId/items/:featureId/history'],
+    summary: 'Every version of a feature, newest first (who made each: regulators and administrators only)',
+    tags: ogc,
+    params: FeatureParams,
+    responses: { 200: { description: 'the versions of the feature', json: ItemHistory } },
+    errors: { 401: ['UNAUTHORIZED'], 404: ['NOT_FOUND'] },
   }),
   createItem: defineRoute({
     method: 'post',
@@ -251,7 +296,7 @@ export const ogcRoutes = {
     auth: 'regulator',
     params: CollectionParams,
     body: { types: ['application/geo+json', 'application/json'], schema: FeatureInput, validate: false },
-    responses: { 201: { description: 'created; Location header', json: Feature, type: 'application/geo+json' } },
+    responses: { 201: { description: 'created; Location header', json: Feature, type: 'application/geo+json', headers: ETAG } },
     errors: write,
   }),
   replaceItem: defineRoute({
@@ -262,9 +307,26 @@ export const ogcRoutes = {
     tags: ogc,
     auth: 'regulator',
     params: FeatureParams,
+    headers: IF_MATCH,
     body: { types: ['application/geo+json', 'application/json'], schema: FeatureInput, validate: false },
-    responses: { 200: { description: 'the replaced feature', json: Feature, type: 'application/geo+json' } },
-    errors: write,
+    responses: { 200: { description: 'the replaced feature', json: Feature, type: 'application/geo+json', headers: ETAG } },
+    errors: errorsOf(write, locked),
+  }),
+  patchItem: defineRoute({
+    method: 'patch',
+    path: `${OGC_BASE}/collections/:collectionId/items/:featureId`,
+    aliases: ['/collections/:collectionId/items/:featureId'],
+    summary: 'Change a feature by JSON merge patch (RFC 7396) (Bearer ADMIN_TOKEN); the stored geometry is kept when the patch has none',
+    tags: ogc,
+    auth: 'admin',
+    params: FeatureParams,
+    headers: IF_MATCH,
+    body: { types: ['application/merge-patch+json', 'application/json'], schema: FeaturePatch, validate: false },
+    responses: { 200: { description: 'the changed feature', json: Feature, type: 'application/geo+json', headers: ETAG } },
+    errors: errorsOf(write, locked, {
+      400: ['PATCH_NOT_OBJECT'],
+      422: ['PATCH_MEMBER_NOT_ALLOWED', 'PATCH_REMOVES_GEOMETRY'],
+    }),
   }),
   deleteItem: defineRoute({
     method: 'delete',
@@ -274,7 +336,8 @@ export const ogcRoutes = {
     tags: ogc,
     auth: 'regulator',
     params: FeatureParams,
+    headers: IF_MATCH,
     responses: { 204: { description: 'deleted' } },
-    errors: { 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN', 'CSRF_FAILED'], 404: ['NOT_FOUND'] },
+    errors: errorsOf({ 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN', 'CSRF_FAILED'], 404: ['NOT_FOUND'] }, locked),
   }),
 };

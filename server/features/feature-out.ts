@@ -34,7 +34,8 @@ export interface RowFeature {
 }
 
 export function toFeature(f: RowFeature) {
-  const { id, sys_period, ...properties } = f.properties ?? {};
+  // the row version is published as the ETag, not as a property
+  const { id, sys_period, version: _version, ...properties } = f.properties ?? {};
   let geometry: Exclude<Geometry, GeometryCollection> | null = f.geometry;
   if (f.geometry && 'crs' in f.geometry) {
     const { crs: _crs, ...rest } = f.geometry;

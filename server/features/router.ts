@@ -1,5 +1,5 @@
-import type { Request } from 'express';
-import type { Db } from '../db';
+import type { Request, Response } from 'express';
+import type { Db, Queryable } from '../db';
 import { AppError, notFound, unprocessable } from '../errors';
 import { authorizeFeatureWrite } from '../auth/feature-access';
 import { fromZod } from '../http/error-middleware';
@@ -9,12 +9,22 @@ import { COLLECTIONS, findCollection, type CollectionDef } from './collections';
 import { toFeature, type RowFeature } from './feature-out';
 import { checkGeometry, type GeometryKind } from '../geometry/validate';
 import type { WorkPool } from '../work/pool';
+import { appendAudit } from '../audit/audit';
+import { identifyOnRead, mayReadAudit } from '../audit/access';
+import { principalOf } from '../auth/principal';
+import { say } from '../i18n/message';
+import { etagOf, ifMatchHolds, parseIfMatch } from './etag';
+import { applyMergePatch } from './merge-patch';
+import { errorOf, FEATURE_SAY, preconditionFailed, preconditionRequired } from './messages';
+import { buildHistory, publicProperties, type AuditRow, type VersionRow } from './versions';
 
 export interface FeatureRouterDeps {
   db: Db;
   pageLimitDefault: number;
   pageLimitMax: number;
   maxVertices: number;
+  /** bootstrap admin token: a read with credentials (history actors) is authenticated with it */
+  adminToken: string;
   /** called after every successful write (tile ETags, caches) */
   onWrite?: (collection: string) => void;
   /** upload worker pool: geometry validation of writes runs there; without it, on the main thread */
@@ -80,6 +90,29 @@ export function landingPage(req: Request) {
 /** Parse a write body: a GeoJSON Feature whose properties fit the collection's schema. */
 type GeometryCheck = (geometry: unknown, kind: GeometryKind, maxVertices: number) => Promise<unknown>;
 
+/** A property sent as null is a property not given (GET prints unset properties as null; PUT takes them back). */
+const withoutNulls = (p: unknown): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(p && typeof p === 'object' && !Array.isArray(p) ? p : {}).filter(([, v]) => v !== null));
+
+function parseProperties(c: CollectionDef, properties: unknown) {
+  const parsed = c.properties.safeParse(withoutNulls(properties));
+  if (!parsed.success) throw fromZod(parsed.error, 'INVALID_PROPERTY');
+  return parsed.data as Record<string, unknown>;
+}
+
+/** The item as the audit trail keeps it (before/after of every write): a Feature with its version, no period. */
+function auditFeature(f: RowFeature) {
+  return {
+    type: 'Feature',
+    id: f.properties?.id,
+    version: String(f.properties?.version),
+    geometry: f.geometry,
+    properties: publicProperties(f.properties),
+  };
+}
+
+const versionOf = (f: RowFeature) => String(f.properties?.version);
+
 async function parseFeatureBody(c: CollectionDef, body: unknown, maxVertices: number, check: GeometryCheck, idFromPath?: string) {
   const b = body as { type?: string; id?: unknown; geometry?: unknown; properties?: unknown } | undefined;
   if (!b || typeof b !== 'object' || b.type !== 'Feature') {
@@ -87,8 +120,7 @@ async function parseFeatureBody(c: CollectionDef, body: unknown, maxVertices: nu
   }
   await check(b.geometry, c.geometry, maxVertices);
   const geometry = b.geometry;
-  const parsed = c.properties.safeParse(b.properties ?? {});
-  if (!parsed.success) throw fromZod(parsed.error, 'INVALID_PROPERTY');
+  const properties = parseProperties(c, b.properties);
   const id = idFromPath ?? (b.id !== undefined ? String(b.id) : (b.properties as Record<string, unknown> | undefined)?.id);
   if (id !== undefined && !/^[\w.\-:\u4e00-\u9fa5]{1,100}$/.test(String(id))) {
     throw unprocessable(
@@ -98,7 +130,34 @@ async function parseFeatureBody(c: CollectionDef, body: unknown, maxVertices: nu
       [{ field: 'id' }],
     );
   }
-  return { type: 'Feature', geometry, properties: { ...parsed.data, ...(id !== undefined ? { id: String(id) } : {}) } };
+  return { type: 'Feature', geometry, properties: { ...properties, ...(id !== undefined ? { id: String(id) } : {}) } };
+}
+
+/**
+ * A PATCH body (JSON merge patch, RFC 7396) applied to the current item: properties merge member by member
+ * (null removes one); a geometry in the patch is merged onto the current one and validated. Without a geometry
+ * in the patch the stored geometry is kept exactly (the feature sent to SQL has none).
+ */
+async function patchedFeature(c: CollectionDef, current: RowFeature, patch: unknown, maxVertices: number, check: GeometryCheck) {
+  if (!patch || typeof patch !== 'object' || Array.isArray(patch)) throw errorOf(400, say(FEATURE_SAY, 'PATCH_NOT_OBJECT'));
+  const p = patch as Record<string, unknown>;
+  for (const member of Object.keys(p)) {
+    if (member === 'type' && p.type === 'Feature') continue;
+    if (member !== 'properties' && member !== 'geometry')
+      throw errorOf(422, say(FEATURE_SAY, 'PATCH_MEMBER_NOT_ALLOWED', { member }), [{ field: member }]);
+  }
+  if (p.geometry === null) throw errorOf(422, say(FEATURE_SAY, 'PATCH_REMOVES_GEOMETRY'), [{ field: 'geometry' }]);
+  const base = withoutNulls(publicProperties(current.properties));
+  const properties = parseProperties(c, p.properties === undefined ? base : applyMergePatch(base, p.properties));
+  const feature: { type: string; properties: Record<string, unknown>; geometry?: unknown } = {
+    type: 'Feature',
+    properties: { ...properties, id: current.properties?.id },
+  };
+  if (p.geometry !== undefined) {
+    feature.geometry = applyMergePatch(current.geometry, p.geometry);
+    await check(feature.geometry, c.geometry, maxVertices);
+  }
+  return feature;
 }
 
 /** OGC API – Features Part 1 (read) and Part 4 (create/replace/delete) for every layer, under `/api`. */
@@ -108,11 +167,62 @@ export function featureRoutes(deps: FeatureRouterDeps) {
     ? (geometry, kind, maxVertices) => work.run('geometry', { geometry, kind, maxVertices })
     : async (geometry, kind, maxVertices) => checkGeometry(geometry, kind, maxVertices);
   const extentOf = async (c: CollectionDef) => (await db.named<NonNullable<Extent>>(`${c.table}_extent`)).rows[0];
-  const getFeature = async (c: CollectionDef, id: string) => {
-    const row = (await db.named<{ feature: RowFeature }>(`${c.table}_get`, [id])).rows[0];
-    if (!row) throw notFound('feature', id);
-    return toFeature(row.feature);
-  };
+  /** The current row of an item (or none), read with `q` — the transaction of a write, or the pool. */
+  const currentRow = async (q: Queryable, c: CollectionDef, fid: string) =>
+    (await q.named<{ feature: RowFeature }>(`${c.table}_get`, [fid])).rows[0]?.feature;
+
+  /** Who wrote, for the audit row of a write. */
+  const auditOf = (req: Request, operation: string, c: CollectionDef, id: string, before?: RowFeature, after?: RowFeature) => ({
+    principal: principalOf(req),
+    operation,
+    collection: c.id,
+    item_id: id,
+    before: before ? auditFeature(before) : null,
+    after: after ? auditFeature(after) : null,
+    request_id: req.id !== undefined ? String(req.id) : null,
+  });
+
+  /**
+   * The If-Match rule of every change (OGC API – Features Part 4): 428 without the header, 404 when the item is
+   * gone, 412 (with the current ETag) when it names another version. Returns the item as it is now; the write
+   * itself then repeats the version check inside its SQL statement.
+   */
+  async function precondition(req: Request, res: Response, c: CollectionDef, fid: string): Promise<RowFeature> {
+    const m = parseIfMatch(req.get('if-match'));
+    if (m.kind === 'missing' || m.kind === 'any') throw preconditionRequired(fid, m.kind === 'any');
+    const cur = await currentRow(db, c, fid);
+    if (!cur) throw notFound('feature', fid);
+    if (!ifMatchHolds(m, versionOf(cur))) {
+      res.setHeader('ETag', etagOf(versionOf(cur)));
+      throw preconditionFailed(fid, etagOf(versionOf(cur)));
+    }
+    return cur;
+  }
+
+  /** After a write found no row at the version it started from: the item is gone (404) or changed (412). */
+  async function lostRace(res: Response, c: CollectionDef, fid: string): Promise<never> {
+    const now = await currentRow(db, c, fid);
+    if (!now) throw notFound('feature', fid);
+    const tag = etagOf(versionOf(now));
+    res.setHeader('ETag', tag);
+    throw preconditionFailed(fid, tag);
+  }
+
+  /** Replace (PUT) or merge (PATCH) one item at the version the client read; audit row in the same transaction. */
+  async function change(req: Request, res: Response, c: CollectionDef, fid: string, feature: (cur: RowFeature) => Promise<unknown>) {
+    const cur = await precondition(req, res, c, fid);
+    const next = await feature(cur);
+    const after = await db.transaction(async (tx) => {
+      const out = await tx.named(`${c.table}_update`, [fid, JSON.stringify(next), versionOf(cur)]);
+      if (!out.rows.length) return null;
+      const row = (await currentRow(tx, c, fid))!;
+      await appendAudit(tx, auditOf(req, 'update', c, fid, cur, row));
+      return row;
+    });
+    if (!after) return lostRace(res, c, fid);
+    deps.onWrite?.(c.id);
+    return { status: 200 as const, headers: { ETag: etagOf(versionOf(after)) }, body: toFeature(after) };
+  }
 
   const authorize = authorizeFeatureWrite(db);
   return implement({
@@ -148,7 +258,7 @@ export function featureRoutes(deps: FeatureRouterDeps) {
         }
         const [minx, miny, maxx, maxy] = query.bbox;
         const sqlParams: unknown[] = [minx, miny, maxx, maxy, limit, query.offset, JSON.stringify(filters)];
-        if (c.history) sqlParams.push(query.as_at ?? null);
+        sqlParams.push(query.as_at ?? null);
         const rows = (await db.named<{ matched: number; feature: RowFeature }>(`${c.table}_items`, sqlParams)).rows;
         const matched = rows.length ? Number(rows[0].matched) : query.offset === 0 ? 0 : undefined;
         const given = new URLSearchParams(req.url.split('?')[1] ?? '');
@@ -174,50 +284,84 @@ export function featureRoutes(deps: FeatureRouterDeps) {
     item: {
       handler: async ({ params, req }) => {
         const c = collectionOr404(params.collectionId);
-        const f = await getFeature(c, params.featureId);
+        const row = await currentRow(db, c, params.featureId);
+        if (!row) throw notFound('feature', params.featureId);
         return {
           status: 200,
-          body: { ...f, links: [{ rel: 'collection', type: 'application/json', href: `${apiBase(req)}/collections/${c.id}` }] },
+          headers: { ETag: etagOf(versionOf(row)) },
+          body: {
+            ...toFeature(row),
+            links: [{ rel: 'collection', type: 'application/json', href: `${apiBase(req)}/collections/${c.id}` }],
+          },
         };
+      },
+    },
+    itemHistory: {
+      before: [identifyOnRead(deps.adminToken)],
+      handler: async ({ params, req }) => {
+        const c = collectionOr404(params.collectionId);
+        const fid = params.featureId;
+        const versions = (await db.named<VersionRow>(`${c.table}_versions`, [fid])).rows;
+        if (!versions.length) throw notFound('feature', fid);
+        const audit = (await db.named<AuditRow>('audit_item', [c.id, fid])).rows;
+        // who changed what is for regulators and administrators; everyone else sees the versions without actors
+        const full = mayReadAudit(principalOf(req));
+        const entries = buildHistory(versions, audit).map((e) => {
+          const geometry = e.geometry as RowFeature['geometry'];
+          const out = { ...e, geometry: geometry ? toFeature({ type: 'Feature', geometry, properties: {} }).geometry : null };
+          return full ? out : { ...out, actor: null, role: null, request_id: null };
+        });
+        return { status: 200, body: { id: fid, collection: c.id, versions: entries } };
       },
     },
     createItem: {
       before: [authorize],
-      handler: async ({ params, body }) => {
+      handler: async ({ params, body, req }) => {
         const c = collectionOr404(params.collectionId);
         const feature = await parseFeatureBody(c, body, deps.maxVertices, check);
-        const id = await db.transaction(
-          async (tx) => (await tx.named<{ id: string }>(`${c.table}_insert`, [JSON.stringify([feature])])).rows[0].id,
-        );
+        const created = await db.transaction(async (tx) => {
+          const id = (await tx.named<{ id: string }>(`${c.table}_insert`, [JSON.stringify([feature])])).rows[0].id;
+          const row = (await currentRow(tx, c, id))!;
+          await appendAudit(tx, auditOf(req, 'create', c, id, undefined, row));
+          return row;
+        });
         deps.onWrite?.(c.id);
+        const id = String(created.properties?.id);
         return {
           status: 201,
-          headers: { Location: `${OGC_BASE}/collections/${c.id}/items/${encodeURIComponent(id)}` },
-          body: await getFeature(c, id),
+          headers: { Location: `${OGC_BASE}/collections/${c.id}/items/${encodeURIComponent(id)}`, ETag: etagOf(versionOf(created)) },
+          body: toFeature(created),
         };
       },
     },
     replaceItem: {
       before: [authorize],
-      handler: async ({ params, body }) => {
+      handler: async ({ params, body, req, res }) => {
         const c = collectionOr404(params.collectionId);
         const fid = params.featureId;
-        const feature = await parseFeatureBody(c, body, deps.maxVertices, check, fid);
-        const updated = await db.transaction(
-          async (tx) => (await tx.named(`${c.table}_update`, [fid, JSON.stringify(feature)])).rows.length,
-        );
-        if (!updated) throw notFound('feature', fid);
-        deps.onWrite?.(c.id);
-        return { status: 200, body: await getFeature(c, fid) };
+        return change(req, res, c, fid, () => parseFeatureBody(c, body, deps.maxVertices, check, fid));
+      },
+    },
+    patchItem: {
+      before: [authorize],
+      handler: async ({ params, body, req, res }) => {
+        const c = collectionOr404(params.collectionId);
+        return change(req, res, c, params.featureId, (cur) => patchedFeature(c, cur, body, deps.maxVertices, check));
       },
     },
     deleteItem: {
       before: [authorize],
-      handler: async ({ params }) => {
+      handler: async ({ params, req, res }) => {
         const c = collectionOr404(params.collectionId);
         const fid = params.featureId;
-        const deleted = await db.transaction(async (tx) => (await tx.named(`${c.table}_delete`, [fid])).rows.length);
-        if (!deleted) throw notFound('feature', fid);
+        const cur = await precondition(req, res, c, fid);
+        const deleted = await db.transaction(async (tx) => {
+          const out = await tx.named(`${c.table}_delete`, [fid, versionOf(cur)]);
+          if (!out.rows.length) return false;
+          await appendAudit(tx, auditOf(req, 'delete', c, fid, cur, undefined));
+          return true;
+        });
+        if (!deleted) return lostRace(res, c, fid);
         deps.onWrite?.(c.id);
         return { status: 204 };
       },

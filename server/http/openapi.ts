@@ -40,6 +40,8 @@ function parameters(spec: RouteSpec) {
       });
     }
   }
+  for (const [name, h] of Object.entries(spec.headers ?? {}))
+    out.push({ name, in: 'header', required: h.required ?? false, schema: { type: 'string' }, description: h.description });
   return out;
 }
 
@@ -49,7 +51,14 @@ function operation(key: string, spec: RouteSpec) {
     const content: Record<string, unknown> = {};
     if (r.json) content[r.type ?? 'application/json'] = { schema: inline(r.json) };
     for (const t of r.binary ?? []) content[t] = { schema: { type: 'string', format: 'binary' } };
-    responses[status] = { description: r.description, ...(Object.keys(content).length ? { content } : {}) };
+    const headers = Object.fromEntries(
+      Object.entries(r.headers ?? {}).map(([name, description]) => [name, { description, schema: { type: 'string' } }]),
+    );
+    responses[status] = {
+      description: r.description,
+      ...(Object.keys(headers).length ? { headers } : {}),
+      ...(Object.keys(content).length ? { content } : {}),
+    };
   }
   const errors: Record<string, readonly string[]> = { ...spec.errors };
   for (const [s, codes] of Object.entries(COMMON_ERRORS)) errors[s] = [...(errors[s] ?? []), ...codes];

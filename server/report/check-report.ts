@@ -4,6 +4,8 @@
  * I/O through a Queryable and the renderer; the record, model and HTML are pure (check-record.ts,
  * check-model.ts, check-html.ts).
  */
+import { appendAudit } from '../audit/audit';
+import type { Principal } from '../auth/principal';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { runCheck } from '../conflicts/engine';
@@ -109,6 +111,8 @@ export interface IssueCheckRequest {
   origin: string;
   /** render the PDF in this language (null: store the check only) */
   pdf: Lang | null;
+  /** who asked, for the audit row written with the stored check (issue 13) */
+  audit: { principal: Principal; request_id: string | null };
 }
 
 /** Run the check, sign its record, render the report (when asked) and store certificate and check in one transaction. */
@@ -151,6 +155,14 @@ export async function issueCheck(d: ReportDeps, q: IssueCheckRequest) {
   await d.db.transaction(async (tx) => {
     await d.certs.store('check', env, tx);
     await tx.named('checks_insert', [check_id, certificate_id]);
+    await appendAudit(tx, {
+      ...q.audit,
+      operation: 'create',
+      collection: 'checks',
+      item_id: check_id,
+      before: null,
+      after: { check_id, certificate_id, key_id: env.key_id, signature: env.signature },
+    });
   });
   return { check_id, certificate_id, env, pdf };
 }

@@ -26,6 +26,7 @@ import {
 } from '../rules';
 import { readingsApplied, type AssessmentReadings } from '../rules/readings';
 import { isOilGas, protectedAreaOutcome, redlineOutcome, type Subject } from '../conflicts/outcomes';
+import { appendAudit } from '../audit/audit';
 
 const today = () => isoDate(new Date());
 
@@ -187,8 +188,25 @@ export function lifecycleRoutes({ db }: { db: Db }) {
               [{ field: 'area_km2' }],
             );
           }
-          return (await tx.named<{ id: string }>('offsets_insert', [from.id, to.id, area, date, current, p.note ?? null, regime, area]))
-            .rows[0].id;
+          const offsetId = (
+            await tx.named<{ id: string }>('offsets_insert', [from.id, to.id, area, date, current, p.note ?? null, regime, area])
+          ).rows[0].id;
+          await appendAudit(tx, {
+            principal: principalOf(req),
+            operation: 'create',
+            collection: 'offsets',
+            item_id: offsetId,
+            before: null,
+            after: {
+              id: offsetId,
+              ...p,
+              regime,
+              from_block_area_before_km2: current,
+              from_block_area_after_km2: upd.rows[0].licensed_area_km2,
+            },
+            request_id: req.id !== undefined ? String(req.id) : null,
+          });
+          return offsetId;
         });
         const { ledger: _ledger, ...result } = applied;
         return {

@@ -106,6 +106,7 @@ export function reportsRouter({ db, config, limits: lim, renderer: given, work, 
           ),
         file_name: file?.originalname ?? null,
         declared_area_km2,
+        audit: { principal: principalOf(req), request_id: req.id !== undefined ? String(req.id) : null },
         origin: publicOrigin(req),
         pdf: wantsPdf(req) ? lang : null,
       });

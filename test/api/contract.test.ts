@@ -65,14 +65,30 @@ describe('every route answers what the contract declares', () => {
       properties: { name: '拟划红线', status: 'proposed' },
     };
     expect((await post('/api/collections/redlines/items', f)).status).toBe(401);
-    expect((await post('/api/collections/redlines/items', f, admin)).status).toBe(201);
-    const put = await fetch(`${srv.url}/api/collections/redlines/items/contract-rl`, {
-      method: 'PUT',
-      headers: admin,
-      body: JSON.stringify({ ...f, properties: { ...f.properties, status: 'official' } }),
-    });
+    const created = await post('/api/collections/redlines/items', f, admin);
+    expect(created.status).toBe(201);
+    const url = `${srv.url}/api/collections/redlines/items/contract-rl`;
+    const body = JSON.stringify({ ...f, properties: { ...f.properties, status: 'official' } });
+    expect((await fetch(url, { method: 'PUT', headers: admin, body })).status).toBe(428);
+    expect((await fetch(url, { method: 'PUT', headers: { ...admin, 'if-match': '"v0"' }, body })).status).toBe(412);
+    const put = await fetch(url, { method: 'PUT', headers: { ...admin, 'if-match': created.headers.get('etag')! }, body });
     expect(put.status).toBe(200);
-    expect((await fetch(`${srv.url}/api/collections/redlines/items/contract-rl`, { method: 'DELETE', headers: admin })).status).toBe(204);
+    const patchHeaders = { ...admin, 'content-type': 'application/merge-patch+json', 'if-match': put.headers.get('etag')! };
+    expect((await fetch(url, { method: 'PATCH', headers: patchHeaders, body: '[]' })).status).toBe(400);
+    expect((await fetch(url, { method: 'PATCH', headers: patchHeaders, body: '{"id":"x"}' })).status).toBe(422);
+    const patch = await fetch(url, { method: 'PATCH', headers: patchHeaders, body: JSON.stringify({ properties: { name: '红线' } }) });
+    expect(patch.status).toBe(200);
+    expect((await get('/api/collections/redlines/items/contract-rl/history')).status).toBe(200);
+    expect((await get('/collections/redlines/items/contract-rl/history')).status).toBe(200);
+    expect((await get('/api/collections/redlines/items/nope/history')).status).toBe(404);
+    expect((await fetch(url, { method: 'DELETE', headers: admin })).status).toBe(428);
+    expect((await fetch(url, { method: 'DELETE', headers: { ...admin, 'if-match': patch.headers.get('etag')! } })).status).toBe(204);
+    const history = await fetch(`${url}/history`, { headers: admin });
+    expect(history.status).toBe(200);
+    expect((await history.json()).versions[0].operation).toBe('delete');
+    expect((await get('/api/audit')).status).toBe(401);
+    expect((await fetch(`${srv.url}/api/audit?collection=redlines&limit=2`, { headers: admin })).status).toBe(200);
+    expect((await fetch(`${srv.url}/api/audit?limit=0`, { headers: admin })).status).toBe(422);
   });
 
   it('files, checks, register', async () => {

@@ -133,4 +133,40 @@ describe('embedded engine', () => {
     expect(again.status).toBe(200);
     expect((await again.json()).properties.name).toBe('烟测红线');
   });
+
+  it('keeps history on the embedded engine: If-Match, the change list and as_at for every version of a red line', async () => {
+    const auth = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+    const url = `${srv.url}/collections/redlines/items/smoke-redline`;
+    const got = await fetch(url);
+    const tag = got.headers.get('etag')!;
+    expect(tag).toMatch(/^"v\d+"$/);
+    const body = (await got.json()) as { geometry: unknown };
+    const put = (etag: string | null, name: string) =>
+      fetch(url, {
+        method: 'PUT',
+        headers: etag ? { ...auth, 'if-match': etag } : auth,
+        body: JSON.stringify({ type: 'Feature', geometry: body.geometry, properties: { name, status: 'official' } }),
+      });
+    expect((await put(null, 'x')).status).toBe(428);
+    const edited = await put(tag, '烟测红线（正式）');
+    expect(edited.status).toBe(200);
+    expect((await put(tag, 'stale')).status).toBe(412);
+    const del = await fetch(url, { method: 'DELETE', headers: { ...auth, 'if-match': edited.headers.get('etag')! } });
+    expect(del.status).toBe(204);
+    const h = (await (await fetch(`${url}/history`)).json()) as {
+      versions: { operation: string; valid_from: string; properties: { name: string } | null }[];
+    };
+    expect(h.versions.map((v) => v.operation)).toEqual(['delete', 'update', 'create']);
+    const at = async (t: string) =>
+      (
+        (await (await fetch(`${srv.url}/collections/redlines/items?bbox=112.1,36.1,112.4,36.4&as_at=${encodeURIComponent(t)}`)).json()) as {
+          features: { id: string; properties: { name: string } }[];
+        }
+      ).features
+        .filter((f) => f.id === 'smoke-redline')
+        .map((f) => f.properties.name);
+    expect(await at(h.versions[2].valid_from)).toEqual(['烟测红线']);
+    expect(await at(h.versions[1].valid_from)).toEqual(['烟测红线（正式）']);
+    expect(await at(h.versions[0].valid_from)).toEqual([]);
+  });
 });
