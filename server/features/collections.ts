@@ -35,8 +35,6 @@ export interface CollectionDef {
   filters: string[];
   /** properties accepted on writes */
   properties: z.ZodObject<any>;
-  /** true where the layer keeps version history (`as_at` accepted) */
-  history?: boolean;
   /** vector-tile layer name */
   tiles: boolean;
 }
@@ -50,7 +48,6 @@ export const COLLECTIONS: CollectionDef[] = [
     description: 'Exploration and mining rights of every mineral: CBM, coal, oil/gas and others.',
     geometry: 'polygon',
     filters: ['mineral', 'kind', 'status', 'holder', 'q'],
-    history: true,
     tiles: true,
     properties: z.object({
       name: text,

@@ -25,7 +25,12 @@ export function openapiDocument() {
           { name: 'bbox', in: 'query', schema: { type: 'string' }, description: 'minLon,minLat,maxLon,maxLat' },
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 10000, default: 10 } },
           { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0 } },
-          { name: 'as_at', in: 'query', schema: { type: 'string' }, description: 'blocks only: the register as at this date or instant' },
+          {
+            name: 'as_at',
+            in: 'query',
+            schema: { type: 'string' },
+            description: 'the layer as at this date or instant (every collection keeps history)',
+          },
           ...['mineral', 'kind', 'status', 'holder', 'q', 'category', 'zone', 'type', 'block_id', 'level'].map((n) => ({
             name: n,
             in: 'query',

@@ -18,10 +18,29 @@ const LAYERS: { file: string; query: string }[] = [
 
 const BATCH = 2000;
 
+/** The date a demo feature is on record from, per layer (its own date where it has one). */
+const RECORD_DATE: Record<string, string> = {
+  'blocks.geojson': 'first_registration_date',
+  'reserves.geojson': 'submitted_date',
+  'protected_areas.geojson': 'designated_date',
+  'redlines.geojson': 'version_date',
+  'wells.geojson': 'spud_date',
+};
+/** Demo features with no date of their own are on record from this day (same on both engines, so as_at agrees). */
+const DEMO_EPOCH = '2000-01-01';
+
+function recordedFrom(file: string, p: Record<string, unknown>): { recorded_from?: string } {
+  const own = RECORD_DATE[file] ? p[RECORD_DATE[file]] : undefined;
+  // blocks without a first registration date keep the load time, as before
+  if (file === 'blocks.geojson' && typeof own !== 'string') return {};
+  return { recorded_from: `${typeof own === 'string' ? own : DEMO_EPOCH}T00:00:00+08:00` };
+}
+
 /**
  * Load the synthetic demo data (data/demo, made by data/generate-demo.ts) in one transaction.
- * Every feature is flagged `synthetic`. A demo block is on record from its first registration
- * (`recorded_from`), so the "as at" history view has something to show.
+ * Every feature is flagged `synthetic`. A demo feature is on record from its own date (a block's first
+ * registration, a red line's version date, …) or the demo epoch (`recorded_from`), so the "as at" view has
+ * something to show and answers the same on both engines.
  */
 export async function loadDemo(db: Db, dir = DEMO_DIR): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
@@ -37,9 +56,7 @@ export async function loadDemo(db: Db, dir = DEMO_DIR): Promise<Record<string, n
           ...f.properties,
           id: f.properties?.id ?? f.id,
           synthetic: true,
-          ...(layer.file === 'blocks.geojson' && f.properties?.first_registration_date
-            ? { recorded_from: `${f.properties.first_registration_date}T00:00:00+08:00` }
-            : {}),
+          ...recordedFrom(layer.file, f.properties ?? {}),
         },
       }));
       for (let i = 0; i < features.length; i += BATCH) {

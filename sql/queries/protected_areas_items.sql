@@ -1,6 +1,11 @@
 -- protected_areas_items: $1..$4 bbox; $5 limit; $6 offset; $7 filters jsonb {category, zone, q}.
+-- $8 as_at timestamptz or NULL (current): the versions in force at that instant (current rows and history, 012).
 SELECT count(*) OVER () AS matched, ST_AsGeoJSON(t.*, 'geom', 7)::jsonb AS feature
-FROM protected_areas t
+FROM (
+  SELECT * FROM protected_areas WHERE $8::timestamptz IS NULL OR sys_period @> $8::timestamptz
+  UNION ALL
+  SELECT * FROM protected_areas_history WHERE $8::timestamptz IS NOT NULL AND sys_period @> $8::timestamptz
+) t
 WHERE t.geom && ST_MakeEnvelope($1, $2, $3, $4, 4490)
   AND ($7::jsonb->>'category' IS NULL OR t.category = $7::jsonb->>'category')
   AND ($7::jsonb->>'zone' IS NULL OR t.zone = $7::jsonb->>'zone')

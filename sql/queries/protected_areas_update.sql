@@ -1,7 +1,9 @@
 -- protected_areas_update: $1 id, $2 GeoJSON Feature → id.
+-- $3 the version the writer started from (If-Match): no row when the item has changed since (or is gone).
+-- The version check is in this statement, so of two concurrent writers from one version only one updates.
 UPDATE protected_areas t SET name = p.name, category = p.category, zone = p.zone, level = p.level, source = p.source,
   designated_date = p.designated_date, synthetic = COALESCE(p.synthetic, false),
   geom = ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2::jsonb->'geometry'), 4490))
 FROM jsonb_populate_record(NULL::protected_areas, $2::jsonb->'properties') p
-WHERE t.id = $1
-RETURNING t.id
+WHERE t.id = $1 AND t.version = $3::bigint
+RETURNING t.id, t.version::text AS version

@@ -1,6 +1,8 @@
 -- redlines_update: $1 id, $2 GeoJSON Feature → id.
+-- $3 the version the writer started from (If-Match): no row when the item has changed since (or is gone).
+-- The version check is in this statement, so of two concurrent writers from one version only one updates.
 UPDATE redlines t SET name = p.name, status = p.status, version_date = p.version_date, source = p.source,
   synthetic = COALESCE(p.synthetic, false), geom = ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2::jsonb->'geometry'), 4490))
 FROM jsonb_populate_record(NULL::redlines, $2::jsonb->'properties') p
-WHERE t.id = $1
-RETURNING t.id
+WHERE t.id = $1 AND t.version = $3::bigint
+RETURNING t.id, t.version::text AS version

@@ -110,11 +110,13 @@ describe('writes (OGC API – Features Part 4)', () => {
     expect(created.properties.area_km2).toBeGreaterThan(24.5);
     expect(created.properties.area_km2).toBeLessThan(25.5);
 
+    const etag = res.headers.get('etag')!;
+    expect(etag).toMatch(/^"v\d+"$/);
     const before = new Date().toISOString();
     await new Promise((r) => setTimeout(r, 20));
     const put = await fetch(`${srv.url}/collections/blocks/items/test-block-1`, {
       method: 'PUT',
-      headers: auth,
+      headers: { ...auth, 'if-match': etag },
       body: JSON.stringify({ ...feature, properties: { ...feature.properties, status: 'extension_applied' } }),
     });
     expect(put.status).toBe(200);
@@ -123,7 +125,10 @@ describe('writes (OGC API – Features Part 4)', () => {
     expect(asAt.features).toHaveLength(1);
     expect(asAt.features[0].properties.status).toBe('valid');
 
-    const del = await fetch(`${srv.url}/collections/blocks/items/test-block-1`, { method: 'DELETE', headers: auth });
+    const del = await fetch(`${srv.url}/collections/blocks/items/test-block-1`, {
+      method: 'DELETE',
+      headers: { ...auth, 'if-match': put.headers.get('etag')! },
+    });
     expect(del.status).toBe(204);
     expect((await fetch(`${srv.url}/collections/blocks/items/test-block-1`)).status).toBe(404);
   });
@@ -213,9 +218,8 @@ describe('subdivided twins', () => {
       geometry: { type: 'Polygon', coordinates: [ring] },
       properties: { name: '锯齿保护区', category: 'forest_park' },
     };
-    expect(
-      (await fetch(`${srv.url}/collections/protected-areas/items`, { method: 'POST', headers: auth, body: JSON.stringify(f) })).status,
-    ).toBe(201);
+    const created = await fetch(`${srv.url}/collections/protected-areas/items`, { method: 'POST', headers: auth, body: JSON.stringify(f) });
+    expect(created.status).toBe(201);
     const twin = async () =>
       (
         await srv.db.query<{ n: number; maxv: number; planar: number; area: number }>(
@@ -235,9 +239,18 @@ describe('subdivided twins', () => {
     expect(Math.abs(t1.planar - whole.planar) / whole.planar).toBeLessThan(1e-9);
     expect(Math.abs(t1.area - whole.a) / whole.a).toBeLessThan(1e-7);
     const small = { ...f, geometry: square(112, 36, 0.1) };
-    await fetch(`${srv.url}/collections/protected-areas/items/pa-jagged`, { method: 'PUT', headers: auth, body: JSON.stringify(small) });
+    const put = await fetch(`${srv.url}/collections/protected-areas/items/pa-jagged`, {
+      method: 'PUT',
+      headers: { ...auth, 'if-match': created.headers.get('etag')! },
+      body: JSON.stringify(small),
+    });
+    expect(put.status).toBe(200);
     expect((await twin()).n).toBe(1);
-    await fetch(`${srv.url}/collections/protected-areas/items/pa-jagged`, { method: 'DELETE', headers: auth });
+    const del = await fetch(`${srv.url}/collections/protected-areas/items/pa-jagged`, {
+      method: 'DELETE',
+      headers: { ...auth, 'if-match': put.headers.get('etag')! },
+    });
+    expect(del.status).toBe(204);
     expect((await twin()).n).toBe(0);
   });
 });
