@@ -45,14 +45,17 @@ export interface ApiToken {
   id: number | string;
   name: string;
   created_at: string;
+  /** the token's first characters, to tell tokens apart */
+  prefix?: string;
   last_used_at?: string | null;
+  expires_at?: string | null;
   /** only in the answer that created it */
   token?: string;
 }
 
 export const listTokens = async (signal?: AbortSignal): Promise<ApiToken[]> => {
-  const r = await getJson<ApiToken[] | { tokens: ApiToken[] }>('/api/tokens', signal);
-  return Array.isArray(r) ? r : (r.tokens ?? []);
+  const r = await getJson<ApiToken[] | { items?: ApiToken[]; tokens?: ApiToken[] }>('/api/tokens', signal);
+  return Array.isArray(r) ? r : (r.items ?? r.tokens ?? []);
 };
 export const createToken = async (name: string): Promise<ApiToken> =>
   (await send<ApiToken>('POST', '/api/tokens', { body: { name } })).data;

@@ -34,7 +34,8 @@ export async function replaceFeature<P = Record<string, unknown>>(
 export interface HistoryVersion {
   valid_from: string | null;
   valid_to: string | null;
-  properties: Record<string, unknown>;
+  /** null on a deletion entry */
+  properties: Record<string, unknown> | null;
   geometry?: GeoJSON.Geometry | null;
   actor?: string | null;
   operation?: string | null;

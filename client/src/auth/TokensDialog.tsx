@@ -106,7 +106,7 @@ export function TokensDialog({ onClose }: { onClose: () => void }) {
           {tokens.map((k) => (
             <li key={String(k.id)} data-testid="token-row">
               <div>
-                <b>{k.name}</b>
+                <b>{k.name}</b> {k.prefix && <code className="small">{k.prefix}…</code>}
                 <div className="muted small">
                   {t('tokenCreatedAt')} {day(k.created_at) ?? '—'} · {t('tokenLastUsed')} {day(k.last_used_at) ?? t('never')}
                 </div>

@@ -43,7 +43,7 @@ export function HistoryList({ collection, id, version }: { collection: string; i
     const asc = [...versions].sort((a, b) => String(a.valid_from ?? '').localeCompare(String(b.valid_from ?? '')));
     const rows = asc.map((v, i) => {
       const prev = asc[i - 1];
-      const changes = prev ? changedProperties(fields, prev.properties, v.properties) : [];
+      const changes = prev && v.properties ? changedProperties(fields, prev.properties ?? {}, v.properties) : [];
       const moved = prev && v.geometry !== undefined && prev.geometry !== undefined && !sameGeometry(prev.geometry, v.geometry);
       return { v, changes, moved, first: !prev };
     });

@@ -304,7 +304,9 @@ export const en: Messages = {
   opCreate: 'created',
   opUpdate: 'changed',
   opDelete: 'deleted',
-  confidentialHidden: 'The investment ledger and offsets are visible only to the block’s holder, regulators and administrators.',
+  confidentialHidden:
+    'The investment ledger and offsets are visible only to the block’s holder, the regulators overseeing it and administrators.',
+  assessmentWithheld: 'withheld',
   fName: 'Name',
   fAcquisition: 'Acquisition',
   fExtensionsUsed: 'Extensions used',

@@ -14,7 +14,11 @@ import { useI18n } from '../i18n';
 import type { Messages } from '../i18n/zh';
 import { Said, Steps, TextList } from './common';
 
-export type BlockAssessment = StoredBlockAssessment & {
+export type BlockAssessment = Omit<StoredBlockAssessment, 'assessment' | 'investment'> & {
+  assessment: StoredBlockAssessment['assessment'] | null;
+  investment: StoredBlockAssessment['investment'] | null;
+  /** set when the server withheld the confidential parts from this caller (why, in both languages) */
+  withheld?: unknown;
   offsets?: { id: string; from_block: string; to_block: string; area_km2: number; date?: string; offset_date?: string }[];
 };
 
@@ -52,7 +56,14 @@ export function AssessmentCard({ value, confidential = true }: { value: BlockAss
   const dl = value.deadlines;
   const warnings = [...(value.warnings ?? []), ...(a?.warnings ?? []), ...(dl?.warnings ?? [])];
   const readings = [...(a?.readings ?? []), ...(inv?.readings ?? []), ...(dl?.readings ?? [])];
-  const headline = a ? term(DECISIONS, a.decision) : dl ? t('assessmentMiningOnly') : t('assessmentNone');
+  const withheld = !!value.withheld && !a;
+  const headline = a
+    ? term(DECISIONS, a.decision)
+    : withheld
+      ? t('assessmentWithheld')
+      : dl
+        ? t('assessmentMiningOnly')
+        : t('assessmentNone');
   const inputs = value.inputs ?? {};
 
   const numbers: [keyof Messages, ReactNode][] = [];
@@ -93,6 +104,11 @@ export function AssessmentCard({ value, confidential = true }: { value: BlockAss
       <p className={`banner ${a?.decision === 'refuse' ? 'warn' : a ? 'ok' : 'notice'}`}>
         <span className="muted small">{t('decision')}</span> <b data-testid="assessment-decision">{headline}</b>
       </p>
+      {withheld && (
+        <p className="muted small" data-testid="assessment-withheld">
+          <Said x={value.withheld} />
+        </p>
+      )}
       {value.regime_reason && (
         <p className="small muted" data-testid="regime-reason">
           {t('regimeReason')}: <Said x={value.regime_reason} />
@@ -185,7 +201,7 @@ export function AssessmentCard({ value, confidential = true }: { value: BlockAss
           </dl>
         </>
       )}
-      {!confidential && (
+      {!confidential && !value.withheld && (
         <p className="muted small" data-testid="confidential-hidden">
           {t('confidentialHidden')}
         </p>

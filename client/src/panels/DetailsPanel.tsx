@@ -208,7 +208,7 @@ export function DetailsPanel({
               title={t('assessment')}
               load={assessment}
               testid="details-assessment"
-              render={(v) => <AssessmentCard value={v as BlockAssessment} confidential={canSeeConfidential(me, p.holder)} />}
+              render={(v) => <AssessmentCard value={v as BlockAssessment} confidential={canSeeConfidential(me, p)} />}
             />
             <button type="button" onClick={() => onUseForExtension({ id: hit.id, properties: p })} data-testid="use-for-extension">
               {t('useForExtension')}
