@@ -9,7 +9,8 @@ import { notFound } from './errors';
 import { featureRouter } from './features/router';
 import { errorMiddleware } from './http/error-middleware';
 import { healthRouter } from './http/health';
-import { requireAdmin } from './http/auth';
+import { accessGate, authenticate } from './http/auth';
+import { authRouter } from './auth/router';
 import { setPublicUrl } from './http/public-url';
 import { isWriteRoute, rateLimits } from './http/rate-limit';
 import { jsonBodyGuard, rejectNulInUrl } from './http/request-guards';
@@ -73,8 +74,10 @@ export function createApp({ db, config, logger, extraRouters = [], work }: AppDe
   // Tiles before the request logger and body parsing: the hottest route (measured: bench/tiles)
   app.use(tileRouter({ db, dataVersion: () => version }));
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/tiles/') } }));
-  const admin = requireAdmin(config.ADMIN_TOKEN);
-  app.use((req, res, next) => (isWriteRoute(req) ? admin(req, res, next) : next()));
+  // who is asking (session cookie, personal token or ADMIN_TOKEN → principal), then the role a route class needs and
+  // CSRF for cookie-authenticated writes — all before any body is read (issue 13)
+  app.use(authenticate({ db, adminToken: config.ADMIN_TOKEN }));
+  app.use(accessGate());
   const jsonTypes = ['application/json', 'application/geo+json', 'application/merge-patch+json'];
   const bigJson = express.json({ limit: config.MAX_UPLOAD_BYTES, type: jsonTypes });
   const exportJson = express.json({ limit: EXPORT_BODY_LIMIT, type: jsonTypes });
@@ -89,6 +92,16 @@ export function createApp({ db, config, logger, extraRouters = [], work }: AppDe
   app.use(jsonBodyGuard(JSON_MAX_DEPTH));
 
   app.use(healthRouter(db));
+  app.use(
+    authRouter({
+      db,
+      secureCookie: https,
+      sessionTtlHours: config.SESSION_TTL_HOURS,
+      maxFailures: config.LOGIN_MAX_FAILURES,
+      maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
+      lockSeconds: config.LOGIN_LOCK_SECONDS,
+    }),
+  );
   app.use(openapiRouter());
   app.use(
     featureRouter({

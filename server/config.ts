@@ -12,6 +12,19 @@ export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * The owner's connection for migrations (least privilege, issue 13): when set, migrations run through it and the
+   * role named in DATABASE_URL is granted DML only (no DROP/TRUNCATE/ALTER; audit_log INSERT/SELECT). Unset → one role.
+   */
+  MIGRATION_DATABASE_URL: z.string().url().optional(),
+  /** lifetime of a sign-in session (stored in PostgreSQL) */
+  SESSION_TTL_HOURS: z.coerce.number().min(0.01).max(720).default(12),
+  /** failed sign-ins per account (and, LOGIN_MAX_FAILURES_PER_IP, per client address) within LOGIN_LOCK_SECONDS before 429 */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
+  LOGIN_LOCK_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** demo accounts with the documented demo passwords are seeded with the demo data, except in production unless this is true */
+  SEED_DEMO_ACCOUNTS: bool.optional(),
   DATA_DIR: z.string().default('.data/pglite'),
   ADMIN_TOKEN: z.string().min(8).default(DEMO_TOKEN),
   /** `production` refuses the demo token and tokens under 32 characters unless bound to loopback */

@@ -5,6 +5,7 @@ import { createApp } from './app';
 import { loadConfig, type Config } from './config';
 import { openDb, type Db } from './db';
 import { migrate } from './db/migrate';
+import { migrateAsOwner } from './auth/db-roles';
 import { createLogger } from './logger';
 import { seedIfEmpty } from './seed/load-demo';
 import { domainRouters } from './routes';
@@ -37,10 +38,14 @@ export async function startServer(
         'database connection error (the pool reconnects)',
       ),
     ));
-  const applied = await migrate(db);
+  // least privilege: with MIGRATION_DATABASE_URL the owner migrates and grants; the service runs as DATABASE_URL's role
+  const applied =
+    config.MIGRATION_DATABASE_URL && config.DATABASE_URL
+      ? await migrateAsOwner(config.MIGRATION_DATABASE_URL, config.DATABASE_URL)
+      : await migrate(db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
   if (config.SEED_DEMO) {
-    const seeded = await seedIfEmpty(db);
+    const seeded = await seedIfEmpty(db, { accounts: config.SEED_DEMO_ACCOUNTS ?? config.NODE_ENV !== 'production' });
     if (seeded) logger.info({ seeded }, 'demo data loaded (synthetic)');
   }
   // parsing, validation and geometry of uploads and writes run in worker threads, within a time and memory budget

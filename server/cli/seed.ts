@@ -7,6 +7,6 @@ import { seedIfEmpty } from '../seed/load-demo';
 const config = loadConfig();
 const db = await openDb(config);
 await migrate(db);
-const counts = await seedIfEmpty(db);
+const counts = await seedIfEmpty(db, { accounts: config.SEED_DEMO_ACCOUNTS ?? config.NODE_ENV !== 'production' });
 console.log(counts ? `loaded (synthetic): ${JSON.stringify(counts)}` : 'database not empty: nothing loaded');
 await db.close();

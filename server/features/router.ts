@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db, Queryable } from '../db';
 import { AppError, notFound, unprocessable } from '../errors';
 import { route } from '../http/async';
-import { requireAdmin } from '../http/auth';
+import { authorizeFeatureWrite } from '../auth/feature-access';
 import { isoDay } from '../http/iso-day';
 import { publicOrigin } from '../http/public-url';
 import { fromZod } from '../http/error-middleware';
@@ -298,7 +298,7 @@ export function featureRouter(deps: FeatureRouterDeps): Router {
 
   r.post(
     '/collections/:id/items',
-    requireAdmin(deps.adminToken),
+    authorizeFeatureWrite(db),
     route(async (req, res) => {
       const c = collectionOr404(String(req.params.id));
       const feature = await parseFeatureBody(c, req.body, deps.maxVertices, check);
@@ -371,12 +371,12 @@ export function featureRouter(deps: FeatureRouterDeps): Router {
         .json(toFeature(after));
     });
 
-  r.put('/collections/:id/items/:fid', requireAdmin(deps.adminToken), change('update'));
-  r.patch('/collections/:id/items/:fid', requireAdmin(deps.adminToken), change('patch'));
+  r.put('/collections/:id/items/:fid', authorizeFeatureWrite(db), change('update'));
+  r.patch('/collections/:id/items/:fid', authorizeFeatureWrite(db), change('patch'));
 
   r.delete(
     '/collections/:id/items/:fid',
-    requireAdmin(deps.adminToken),
+    authorizeFeatureWrite(db),
     route(async (req, res) => {
       const c = collectionOr404(String(req.params.id));
       const fid = String(req.params.fid);

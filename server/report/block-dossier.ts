@@ -29,6 +29,8 @@ export interface DossierDeps {
   renderer: PdfRenderer;
   qr: (url: string) => Promise<string>;
   origin: string;
+  /** may the caller see the block's confidential records (issue 13: holder, overseeing regulators, admins)? */
+  mayReadConfidential?: (b: { holder: string | null; authority: string | null }) => boolean;
 }
 
 const DossierQuery = z.object({
@@ -104,7 +106,10 @@ export async function blockDossier(
     };
   }
 
-  const visibility = reportVisibilityFor(null); // ROLE HOOK: pass the caller's role when the roles issue lands
+  const visibility = {
+    ...reportVisibilityFor(null),
+    investment: d.mayReadConfidential?.({ holder: block.holder ?? null, authority: (block.authority as string | null) ?? null }) ?? false,
+  };
   const shownAssessment = visibility.investment ? assessment : { ...assessment, investment: null };
   const issued = new Date();
   const certificate_id = newCertificateId(issued);

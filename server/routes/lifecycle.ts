@@ -8,7 +8,11 @@ import type { Db } from '../db';
 import { AppError, notFound, unprocessable } from '../errors';
 import { route } from '../http/async';
 import { isoDay } from '../http/iso-day';
-import { requireAdmin } from '../http/auth';
+import { requireRole } from '../http/auth';
+import { assertConfidential, assertMayWrite, canSeeConfidential } from '../auth/context';
+import { redactAssessment } from '../auth/visibility';
+import { unauthenticated } from '../auth/errors';
+import { principalOf } from '../auth/principal';
 import { fromZod } from '../http/error-middleware';
 import { registerOpenApiPath } from '../http/openapi';
 import { assessStoredBlock, requiredFromAssessment, type InvestmentRow, type StoredBlock } from '../lifecycle/stored-block';
@@ -31,8 +35,10 @@ import { isOilGas, protectedAreaOutcome, redlineOutcome, type Subject } from '..
 
 const today = () => isoDate(new Date());
 
-async function loadBlock(db: Db, id: string): Promise<StoredBlock & Record<string, unknown>> {
-  const row = (await db.named<StoredBlock & Record<string, unknown>>('lifecycle_block', [id])).rows[0];
+type LoadedBlock = StoredBlock & { authority: string | null } & Record<string, unknown>;
+
+async function loadBlock(db: Db, id: string): Promise<LoadedBlock> {
+  const row = (await db.named<LoadedBlock>('lifecycle_block', [id])).rows[0];
   if (!row) throw notFound('block', id);
   return row;
 }
@@ -71,7 +77,7 @@ const PlanBody = z.object({
   protected_counts_toward_required: z.boolean().optional(),
 });
 
-export function lifecycleRouter({ db, adminToken }: { db: Db; adminToken: string }): Router {
+export function lifecycleRouter({ db }: { db: Db; adminToken?: string }): Router {
   const r = Router();
 
   r.post(
@@ -101,8 +107,11 @@ export function lifecycleRouter({ db, adminToken }: { db: Db; adminToken: string
     route(async (req, res) => {
       const q = OnQuery.safeParse(req.query);
       if (!q.success) throw fromZod(q.error, 'INVALID_QUERY');
-      const { result, offsets } = await assessmentOf(db, String(req.params.id), q.data.on ?? today());
-      res.json({ ...result, offsets });
+      const { block, result, offsets } = await assessmentOf(db, String(req.params.id), q.data.on ?? today());
+      // investment ledger, the arithmetic on it and offsets: holder, overseeing regulators and admins only (issue 13)
+      const full = { ...result, offsets };
+      res.setHeader('Vary', 'Cookie, Authorization');
+      res.json(canSeeConfidential(req, block) ? { ...full, withheld: null } : redactAssessment(full));
     }),
   );
 
@@ -121,20 +130,24 @@ export function lifecycleRouter({ db, adminToken }: { db: Db; adminToken: string
   r.get(
     '/api/blocks/:id/offsets',
     route(async (req, res) => {
-      await loadBlock(db, String(req.params.id));
+      const block = await loadBlock(db, String(req.params.id));
+      assertConfidential(req, block);
       res.json({ items: (await db.named('offsets_for_block', [req.params.id])).rows });
     }),
   );
 
   r.post(
     '/api/offsets',
-    requireAdmin(adminToken),
+    requireRole('regulator', 'admin'),
     route(async (req, res) => {
       const p = OffsetBody.safeParse(req.body ?? {});
       if (!p.success) throw fromZod(p.error, 'INVALID_OFFSET');
       const { area_km2: area, offset_date: date } = p.data;
       const from = await loadBlock(db, p.data.from_block);
       const to = await loadBlock(db, p.data.to_block);
+      // an offset changes the giving block's licensed area and credits the receiver: both must be the caller's to change
+      assertMayWrite(req, from.authority, `block ${from.id}`);
+      assertMayWrite(req, to.authority, `block ${to.id}`);
       // Eligibility (R-RED-10 / 7号 七 / 6号 七) under the receiving block's regime — its extension is where the cut is due.
       const regime = explainRegimeForDate(to.valid_to ?? date, { province: 'shanxi', mineral: to.mineral }).regime;
       const info = (b: typeof from): OffsetBlockInfo => ({
@@ -222,6 +235,11 @@ export function lifecycleRouter({ db, adminToken }: { db: Db; adminToken: string
       const p = PlanBody.safeParse(req.body ?? {});
       if (!p.success) throw fromZod(p.error, 'INVALID_PLAN_INPUT');
       const id = String(req.params.id);
+      if (p.data.required_km2 === undefined) {
+        // without required_km2 the plan reads the confidential assessment (investment shortfall): same rule as the ledger
+        if (principalOf(req).role === 'public') throw unauthenticated();
+        assertConfidential(req, await loadBlock(db, id));
+      }
       const { required_km2: required, basis } =
         p.data.required_km2 !== undefined
           ? { required_km2: p.data.required_km2, basis: { source: 'request' } }
@@ -296,7 +314,7 @@ export function lifecycleRouter({ db, adminToken }: { db: Db; adminToken: string
   });
   registerOpenApiPath('/api/offsets', {
     post: {
-      summary: 'Record an offset (抵扣, R-RED-10): from_block gives area for to_block (Bearer ADMIN_TOKEN)',
+      summary: 'Record an offset (抵扣, R-RED-10): from_block gives area for to_block (a regulator overseeing both blocks, or an admin)',
       security: [{ bearer: [] }],
       responses: {
         201: { description: 'recorded' },

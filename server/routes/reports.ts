@@ -10,6 +10,7 @@
  *   GET  /api/blocks/{id}/report.pdf       the block dossier with the extension annex
  */
 import express, { type Request, type Response, type NextFunction } from 'express';
+import { canSeeConfidential } from '../auth/context';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { runCheck } from '../conflicts/engine';
@@ -337,7 +338,12 @@ export function reportsRouter({ db, config, limits: lim, renderer: given }: Repo
     route(async (req, res) => {
       const lang = Lang.safeParse(req.query.lang);
       if (!lang.success) throw fromZod(lang.error, 'REPORT_BAD_PARAMETER');
-      const out = await blockDossier({ db, certs, renderer, qr, origin: origin(req) }, String(req.params.id), lang.data, req.query);
+      const out = await blockDossier(
+        { db, certs, renderer, qr, origin: origin(req), mayReadConfidential: (b) => canSeeConfidential(req, b) },
+        String(req.params.id),
+        lang.data,
+        req.query,
+      );
       sendPdf(res, out.pdf, out.filename, { 'X-Certificate-Id': out.certificate_id });
     }),
   );

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../db';
+import { seedDemoAccounts } from './demo-accounts';
 
 export const DEMO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data/demo');
 
@@ -42,7 +43,7 @@ function recordedFrom(file: string, p: Record<string, unknown>): { recorded_from
  * registration, a red line's version date, …) or the demo epoch (`recorded_from`), so the "as at" view has
  * something to show and answers the same on both engines.
  */
-export async function loadDemo(db: Db, dir = DEMO_DIR): Promise<Record<string, number>> {
+export async function loadDemo(db: Db, dir = DEMO_DIR, opts: { accounts?: boolean } = {}): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   await db.transaction(async (tx) => {
     for (const layer of LAYERS) {
@@ -76,13 +77,15 @@ export async function loadDemo(db: Db, dir = DEMO_DIR): Promise<Record<string, n
       await tx.named('block_terms_insert', [JSON.stringify(rows)]);
       counts.block_terms = rows.length;
     }
+    // one demo account per role (documented demo passwords); not in production unless asked (SEED_DEMO_ACCOUNTS)
+    if (opts.accounts ?? true) counts.accounts = await seedDemoAccounts(tx);
   });
   return counts;
 }
 
-/** Load the demo data when the database holds no block yet. */
-export async function seedIfEmpty(db: Db): Promise<Record<string, number> | null> {
+/** Load the demo data when the database holds no block yet (with the demo accounts unless `accounts: false`). */
+export async function seedIfEmpty(db: Db, opts: { accounts?: boolean } = {}): Promise<Record<string, number> | null> {
   const empty = (await db.named<{ empty: boolean }>('demo_is_empty')).rows[0]?.empty;
   if (!empty) return null;
-  return loadDemo(db);
+  return loadDemo(db, DEMO_DIR, opts);
 }

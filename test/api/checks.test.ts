@@ -120,7 +120,7 @@ describe('on the demo register', () => {
 
 describe('fixtures with hand-computed areas', () => {
   beforeAll(async () => {
-    await srv.db.exec(
+    await srv.ownerQuery(
       'TRUNCATE blocks, blocks_history, reserves, investments, offsets, protected_areas, protected_areas_sub, redlines, redlines_sub, wells, pipelines, boundaries',
     );
     const byCollection = new Map<string, Map<string, unknown>>();

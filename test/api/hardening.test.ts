@@ -157,7 +157,7 @@ describe('auth, limits and links', () => {
     const big = 'x'.repeat(Number(srv.config.MAX_UPLOAD_BYTES) + 1024);
     const t0 = performance.now();
     const r = await rawRequest(srv.url, { method: 'POST', path: '/collections/redlines/items', headers: json, body: big });
-    expectShape(r, 401, 'UNAUTHORIZED'); // not 413: the body was never parsed
+    expectShape(r, 401, 'UNAUTHENTICATED'); // not 413: the body was never parsed
     expect(performance.now() - t0).toBeLessThan(5_000);
     const twoMb = JSON.stringify({ regime: 'x', pad: 'y'.repeat(2 * 1024 * 1024) });
     expectShape(

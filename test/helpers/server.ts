@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { inject } from 'vitest';
 import { startServer, type Running } from '../../server/server';
+import { APP_PASSWORD } from '../setup/postgis-global';
 
 export const ADMIN_TOKEN = 'test-admin-token-123';
 
@@ -14,8 +15,9 @@ export const UNLIMITED = {
   RATE_LIMIT_WRITES_PER_MIN: '1000000',
 };
 
-/** A fresh database cloned from the template (migrations + demo data), for one test file. */
-export async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+/** A fresh database cloned from the template (migrations + demo data), for one test file. `url` is the owner's,
+ * `appUrl` the application role's (DML only, issue 13). */
+export async function freshDatabase(): Promise<{ url: string; appUrl: string; drop(): Promise<void> }> {
   const adminUrl = inject('pgAdminUrl');
   const template = inject('pgTemplate');
   const name = `kq_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
@@ -25,8 +27,12 @@ export async function freshDatabase(): Promise<{ url: string; drop(): Promise<vo
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
+  const app = new URL(url);
+  app.username = inject('pgAppRole');
+  app.password = APP_PASSWORD;
   return {
     url: url.toString(),
+    appUrl: app.toString(),
     async drop() {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
@@ -37,10 +43,14 @@ export async function freshDatabase(): Promise<{ url: string; drop(): Promise<vo
 }
 
 /** The real service, in-process on a free port, against its own fresh PostGIS database. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<Running & { dropDb(): Promise<void> }> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+): Promise<Running & { dropDb(): Promise<void>; ownerQuery: (sql: string, params?: unknown[]) => Promise<pg.QueryResult> }> {
   const db = await freshDatabase();
   const running = await startServer({
-    DATABASE_URL: db.url,
+    // least privilege (issue 13): the service connects as the application role; migrations run as the owner
+    DATABASE_URL: db.appUrl,
+    MIGRATION_DATABASE_URL: db.url,
     PORT: '0',
     ADMIN_TOKEN,
     SEED_DEMO: 'false',
@@ -55,5 +65,15 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       await db.drop();
     },
     dropDb: db.drop,
+    /** run SQL as the database owner (fixtures that TRUNCATE or change the schema; the service's role cannot) */
+    async ownerQuery(sql: string, params?: unknown[]) {
+      const c = new pg.Client({ connectionString: db.url });
+      await c.connect();
+      try {
+        return await c.query(sql, params);
+      } finally {
+        await c.end();
+      }
+    },
   };
 }

@@ -3,16 +3,23 @@ import type { TestProject } from 'vitest/node';
 import { createPgDb } from '../../server/db/pg';
 import { migrate } from '../../server/db/migrate';
 import { loadDemo } from '../../server/seed/load-demo';
+import { grantAppRole } from '../../server/auth/db-roles';
 import { startCluster, type Cluster } from './pg-cluster';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgAdminUrl: string;
     pgTemplate: string;
+    /** the application's role (DML only) the API suite runs the service as; its password (ignored by trust auth) */
+    pgAppRole: string;
   }
 }
 
 let cluster: Cluster | undefined;
+
+/** The application's database role in the API suite (fixed name, created once per cluster). */
+const APP_ROLE = 'kq_app';
+export const APP_PASSWORD = 'kq-app-test';
 
 /**
  * Before the API and browser suites: a real PostGIS. With DATABASE_URL set, that server is used;
@@ -35,11 +42,19 @@ export default async function setup(project: TestProject) {
   const db = createPgDb({ connectionString: url.toString(), poolSize: 2, statementTimeoutMs: 600_000 });
   await migrate(db);
   await loadDemo(db);
+  // least privilege (issue 13): the service runs as APP_ROLE, which owns nothing and gets DML only; the grants live in
+  // the template's catalogue, so every database cloned from it has them
+  await admin.query(
+    `DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN
+       CREATE ROLE ${APP_ROLE} LOGIN PASSWORD '${APP_PASSWORD}' NOSUPERUSER NOCREATEDB NOCREATEROLE; END IF; END $$`,
+  );
+  await grantAppRole(db, APP_ROLE);
   await db.query('VACUUM ANALYZE');
   await db.close();
   await admin.end();
   project.provide('pgAdminUrl', adminUrl);
   project.provide('pgTemplate', template);
+  project.provide('pgAppRole', APP_ROLE);
   return async () => {
     if (cluster) cluster.stop();
     else {

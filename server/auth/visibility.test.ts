@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { redactAssessment } from './visibility';
+
+describe('assessment redaction for callers without access to confidential records', () => {
+  it('drops investment figures, the ratio built on them and the offset ledger; keeps register facts', () => {
+    const out = redactAssessment({
+      block: { id: 'blk-1', holder: 'X' },
+      inputs: { licensed_area_km2: 100, unfinished_ratio: 0.2, proven_reserve_area_km2: 5 },
+      derived_steps: [{ rule: 'R-INV-1' }, { rule: 'GEOM' }],
+      warnings: [{ code: 'OFFSETS_ON_RECORD' }, { code: 'NO_DATES' }],
+      assessment: { decision: 'extend' },
+      offset_credit: { credit_km2: 1 },
+      investment: { actual_cny: 123 },
+      offsets: [{ note: 'secret' }],
+      fees: { usage_fee_cny: 1 },
+    });
+    expect(out.investment).toBeNull();
+    expect(out.assessment).toBeNull();
+    expect(out.offsets).toBeNull();
+    expect(out.offset_credit).toBeNull();
+    expect(out.inputs).toEqual({ licensed_area_km2: 100, proven_reserve_area_km2: 5 });
+    expect(out.derived_steps).toEqual([{ rule: 'GEOM' }]);
+    expect(out.warnings).toEqual([{ code: 'NO_DATES' }]);
+    expect(out.fees).toEqual({ usage_fee_cny: 1 });
+    expect(out.withheld.code).toBe('INVESTMENT_WITHHELD');
+    expect(out.withheld.message_zh).toMatch(/不予公开/);
+    expect(JSON.stringify(out)).not.toMatch(/123|secret|0\.2/);
+  });
+});

@@ -1,0 +1,52 @@
+import { say, type Message } from '../i18n/message';
+import { AUTH_SAY } from './errors';
+
+/**
+ * What a caller who may not see a block's confidential records gets from its assessment (issue 13 decision):
+ * the register facts, regime, deadlines and area-based fees stay; the investment ledger and schedule
+ * (`investment`), the shortfall ratio in `inputs`, every derived step but the area facts (GEOM, R-RED-10), sentences about
+ * investment, COVID, offsets and contract figures, the extension
+ * assessment built on that ratio (`assessment`), the offset credit and the offset ledger are withheld, and
+ * `withheld` says so in both languages. Callers who may see them get the same object with `withheld: null`.
+ */
+/** Sentences about investment, its schedule, COVID reductions, offsets and contract figures. */
+const CONFIDENTIAL_CODE = /INVEST|COVID|OFFSET|CREDIT|CONTRACT|SCHEDULE|RATE|UNFINISHED|LEDGER|GIVEN|RECEIV/;
+
+export interface Redactable {
+  inputs?: unknown;
+  derived_steps?: { rule?: string }[];
+  warnings?: { code?: string }[];
+  readings?: { code?: string }[];
+  assessment?: unknown;
+  offset_credit?: unknown;
+  investment?: unknown;
+  offsets?: unknown;
+}
+
+export function redactAssessment<T extends Redactable>(
+  a: T,
+): Omit<T, 'assessment' | 'offset_credit' | 'investment' | 'offsets'> & {
+  assessment: null;
+  offset_credit: null;
+  investment: null;
+  offsets: null;
+  withheld: Message;
+} {
+  const inputs =
+    a.inputs && typeof a.inputs === 'object'
+      ? Object.fromEntries(Object.entries(a.inputs as Record<string, unknown>).filter(([k]) => !/unfinished|investment|invest/i.test(k)))
+      : a.inputs;
+  return {
+    ...a,
+    inputs,
+    // area facts only (geometry, licensed area on record); investment, COVID and credit steps go
+    derived_steps: (a.derived_steps ?? []).filter((s) => s.rule === 'GEOM' || s.rule === 'R-RED-10'),
+    warnings: (a.warnings ?? []).filter((m) => !CONFIDENTIAL_CODE.test(m.code ?? '')),
+    readings: (a.readings ?? []).filter((m) => !CONFIDENTIAL_CODE.test(m.code ?? '')),
+    assessment: null,
+    offset_credit: null,
+    investment: null,
+    offsets: null,
+    withheld: say(AUTH_SAY, 'INVESTMENT_WITHHELD'),
+  };
+}
