@@ -36,8 +36,8 @@ export function AccountMenu() {
               </span>
             )}
           </span>
-          <button type="button" onClick={() => setDialog('tokens')} data-testid="open-tokens">
-            {t('tokensTitle')}
+          <button type="button" onClick={() => setDialog('tokens')} data-testid="open-tokens" title={t('tokensTitle')}>
+            {t('tokensButton')}
           </button>
           <button type="button" onClick={() => void logout()} data-testid="signout">
             {t('signOut')}

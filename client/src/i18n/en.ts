@@ -235,7 +235,7 @@ export const en: Messages = {
   sessionExpired: 'Your session has ended; please sign in again',
   csrfFailed: 'The session check failed; reload the page and try again',
   forbidden: 'Your account may not do this',
-  accountMenu: 'Account',
+  tokensButton: 'API tokens',
   rolePublic: 'Public',
   roleHolder: 'Holder',
   roleRegulator: 'Regulator',

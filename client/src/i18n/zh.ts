@@ -238,7 +238,7 @@ export const zh = {
   sessionExpired: '登录已失效，请重新登录',
   csrfFailed: '会话校验失败，请刷新页面后重试',
   forbidden: '您的账户无权执行此操作',
-  accountMenu: '账户',
+  tokensButton: 'API 令牌',
   rolePublic: '公众',
   roleHolder: '矿业权人',
   roleRegulator: '监管人员',
