@@ -289,10 +289,12 @@ describe('personal tokens', () => {
         user: { username: string } | null;
       };
       expect(me.user?.username).toBe('regulator');
-      const before = await page.getByTestId('token-row').count();
+      const before = await page.getByTestId('token-revoke').count();
       await page.getByTestId('token-revoke').first().click();
       await page.getByTestId('token-revoke-confirm').click();
-      await expect.poll(() => page.getByTestId('token-row').count()).toBe(before - 1);
+      // a revoked token stays listed, marked revoked, with nothing left to revoke
+      await expect.poll(() => page.getByTestId('token-revoke').count(), { timeout: 30_000 }).toBe(before - 1);
+      expect(await page.getByTestId('token-row').first().getAttribute('data-revoked')).toBe('');
       const after = await fetch(`${server.url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
       expect([200, 401]).toContain(after.status);
       if (after.status === 200) expect(((await after.json()) as { user: unknown }).user).toBeNull();
@@ -341,6 +343,8 @@ describe('session', () => {
 
 describe('console', () => {
   it('shows no errors other than the refusals asked for', () => {
-    for (const l of logs) expect(l.errors).toEqual([]);
+    // the conflict test's 412 is the answer asked for (Chromium logs it; it is outside /api/, so not filtered there)
+    const planned = /status of 412 \(Precondition Failed\) \S+\/collections\/redlines\/items\/red-004$/;
+    for (const l of logs) expect(l.errors.filter((e) => !planned.test(e))).toEqual([]);
   });
 });

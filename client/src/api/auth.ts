@@ -49,6 +49,8 @@ export interface ApiToken {
   prefix?: string;
   last_used_at?: string | null;
   expires_at?: string | null;
+  /** set once revoked (revoked tokens stay listed) */
+  revoked_at?: string | null;
   /** only in the answer that created it */
   token?: string;
 }

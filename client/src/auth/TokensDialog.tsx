@@ -1,3 +1,4 @@
+import { formatDateTime } from '../format';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { createToken, listTokens, revokeToken, type ApiToken } from '../api/auth';
 import { useI18n } from '../i18n';
@@ -5,7 +6,7 @@ import { ErrorBox } from '../panels/common';
 import { Dialog } from './Dialog';
 import { authErrorText } from './errors';
 
-const day = (s: string | null | undefined) => (s ? s.slice(0, 16).replace('T', ' ') : null);
+const day = (s: string | null | undefined) => formatDateTime(s) || null;
 
 /** Personal API tokens: create (the token is shown once), list, revoke. */
 export function TokensDialog({ onClose }: { onClose: () => void }) {
@@ -104,14 +105,18 @@ export function TokensDialog({ onClose }: { onClose: () => void }) {
       {tokens && tokens.length > 0 && (
         <ul className="tokens" data-testid="tokens">
           {tokens.map((k) => (
-            <li key={String(k.id)} data-testid="token-row">
+            <li key={String(k.id)} data-testid="token-row" data-revoked={k.revoked_at ? '' : undefined}>
               <div>
                 <b>{k.name}</b> {k.prefix && <code className="small">{k.prefix}…</code>}
                 <div className="muted small">
                   {t('tokenCreatedAt')} {day(k.created_at) ?? '—'} · {t('tokenLastUsed')} {day(k.last_used_at) ?? t('never')}
                 </div>
               </div>
-              {confirm === k.id ? (
+              {k.revoked_at ? (
+                <span className="muted small" data-testid="token-revoked">
+                  {t('tokenRevoked', { time: day(k.revoked_at) ?? '' })}
+                </span>
+              ) : confirm === k.id ? (
                 <button type="button" className="danger" onClick={() => void revoke(k.id)} data-testid="token-revoke-confirm">
                   {t('tokenRevokeConfirm')}
                 </button>

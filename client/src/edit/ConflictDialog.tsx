@@ -1,3 +1,4 @@
+import { formatDateTime } from '../format';
 import type { HistoryVersion, Versioned } from '../api/edit';
 import { Dialog } from '../auth/Dialog';
 import { useI18n, type Lang } from '../i18n';
@@ -15,8 +16,6 @@ export interface Conflict {
   /** the current version's history entry (who saved it, when), when the server keeps one */
   last: HistoryVersion | null;
 }
-
-const when = (s: string | null | undefined) => (s ? s.slice(0, 19).replace('T', ' ') : '');
 
 /** 412 explained: someone else saved first; their version against this editor's, and the two ways on. */
 export function ConflictDialog({
@@ -44,7 +43,7 @@ export function ConflictDialog({
   const iMovedIt = !sameGeometry(conflict.base.feature.geometry, conflict.myGeometry);
   const differs = (a: unknown, b: unknown) => JSON.stringify(a ?? null) !== JSON.stringify(b ?? null);
   const who = conflict.last?.actor
-    ? t('conflictWhoAt', { actor: conflict.last.actor, time: when(conflict.last.valid_from) })
+    ? t('conflictWhoAt', { actor: conflict.last.actor, time: formatDateTime(conflict.last.valid_from) })
     : t('conflictSomeone');
   const show = (field: string, v: unknown) => fieldValue(t, lang, collection, field, v);
 

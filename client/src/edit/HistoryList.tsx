@@ -1,3 +1,4 @@
+import { formatDateTime } from '../format';
 import { featureHistory, type HistoryVersion } from '../api/edit';
 import { useI18n } from '../i18n';
 import { changedProperties, EDIT_FIELDS, sameGeometry } from './fields';
@@ -14,7 +15,6 @@ const OPERATION: Record<string, keyof Messages> = {
   replace: 'opUpdate',
   delete: 'opDelete',
 };
-const when = (s: string | null | undefined) => (s ? s.slice(0, 19).replace('T', ' ') : '—');
 
 /** A feature's versions, newest first: when, who, what operation, and what changed against the version before. */
 export function HistoryList({ collection, id, version }: { collection: string; id: string; version: number }) {
@@ -52,7 +52,7 @@ export function HistoryList({ collection, id, version }: { collection: string; i
         {rows.reverse().map(({ v, changes, moved, first }, i) => (
           <li key={`${v.valid_from}:${i}`} data-testid="history-row" data-operation={v.operation ?? undefined}>
             <div>
-              <b>{when(v.valid_from)}</b> · {v.actor || t('historyUnknownActor')} ·{' '}
+              <b>{formatDateTime(v.valid_from) || '—'}</b> · {v.actor || t('historyUnknownActor')} ·{' '}
               {v.operation && OPERATION[v.operation] ? t(OPERATION[v.operation]) : (v.operation ?? '')}
               {!v.valid_to && <span className="muted small"> {t('historyCurrent')}</span>}
             </div>

@@ -252,6 +252,7 @@ export const en: Messages = {
   tokenCopied: 'Copied',
   tokenRevoke: 'Revoke',
   tokenRevokeConfirm: 'Confirm revoke',
+  tokenRevoked: 'revoked {time}',
   tokensNone: 'No tokens yet',
   tokenCreatedAt: 'Created',
   tokenLastUsed: 'Last used',

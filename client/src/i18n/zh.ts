@@ -254,6 +254,7 @@ export const zh = {
   tokenCopied: '已复制',
   tokenRevoke: '吊销',
   tokenRevokeConfirm: '确认吊销',
+  tokenRevoked: '已于 {time} 吊销',
   tokensNone: '尚未创建令牌',
   tokenCreatedAt: '创建于',
   tokenLastUsed: '最近使用',
