@@ -9,6 +9,7 @@ import { DetailsPanel } from './panels/DetailsPanel';
 import { ExtensionPanel, type SelectedBlock } from './panels/ExtensionPanel';
 import { FindPanel } from './panels/FindPanel';
 import { LayersPanel } from './panels/LayersPanel';
+import { AccountMenu } from './auth/AccountMenu';
 
 type Tab = 'layers' | 'find' | 'check' | 'extension';
 const TABS: Tab[] = ['layers', 'find', 'check', 'extension'];
@@ -156,6 +157,7 @@ export function App() {
         <button type="button" onClick={() => ctl?.fitQinshui()} data-testid="fit-qinshui">
           {t('fitQinshui')}
         </button>
+        <AccountMenu />
         <button
           type="button"
           lang={lang === 'zh' ? 'en' : 'zh-CN'}
@@ -211,6 +213,7 @@ export function App() {
       {hit && !hit.cluster && (
         <DetailsPanel
           hit={hit}
+          ctl={ctl}
           onClose={closeDetails}
           onUseForExtension={(b) => {
             setBlock(b);

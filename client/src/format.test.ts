@@ -103,3 +103,16 @@ describe('formatCny', () => {
     expect(formatCny(null)).toBe('—');
   });
 });
+
+describe('formatDateTime', () => {
+  it('shows an ISO time as local date and time to the second', async () => {
+    const { formatDateTime } = await import('./format');
+    const iso = '2026-12-02T03:12:20.123456Z';
+    const d = new Date(iso);
+    expect(formatDateTime(iso)).toBe(
+      `${d.getFullYear()}-12-0${d.getDate()} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}:20`,
+    );
+    expect(formatDateTime(null)).toBe('');
+    expect(formatDateTime('not a time')).toBe('not a time');
+  });
+});

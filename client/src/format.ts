@@ -72,3 +72,12 @@ export function candidateLetter(i: number): string {
   } while (n >= 0);
   return s;
 }
+
+/** An ISO timestamp as local date and time to the second (2026-12-02 11:12:20), '' for none. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}

@@ -7,13 +7,16 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import './styles.css';
 import { App } from './App';
 import { I18nProvider } from './i18n';
+import { AuthProvider } from './auth/AuthContext';
 
 setWorkerUrl(workerUrl);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nProvider>
-      <App />
+      <AuthProvider>
+        <App />
+      </AuthProvider>
     </I18nProvider>
   </StrictMode>,
 );

@@ -17,6 +17,8 @@ export class ApiError extends Error {
     super(message);
     this.name = 'ApiError';
   }
+  /** seconds the server asked to wait (`Retry-After`), on 429 and 503 */
+  retryAfter?: number;
   /** 404 on a route means "not built yet" to the page: it says so instead of failing. */
   get unavailable() {
     return this.status === 404 || this.status === 501;
@@ -47,24 +49,61 @@ async function handle<T>(res: Response): Promise<T> {
   return (await res.json()) as T;
 }
 
+/**
+ * The session's CSRF token (from /api/auth/login or /api/auth/me). Every write the page sends carries it
+ * as `X-CSRF-Token`, and every request sends the session cookie (same origin).
+ */
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+/** Headers of a write: JSON in and out, and the CSRF token of the signed-in session. */
+export function writeHeaders(extra: Record<string, string> = {}, json = true): Record<string, string> {
+  const h: Record<string, string> = { accept: 'application/json', ...extra };
+  if (json) h['content-type'] = 'application/json';
+  if (csrfToken) h['x-csrf-token'] = csrfToken;
+  return h;
+}
+
 export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  return handle<T>(await fetch(url, { headers: { accept: 'application/json' }, signal }));
+  return handle<T>(await fetch(url, { headers: { accept: 'application/json' }, credentials: 'same-origin', signal }));
 }
 
 export async function postJson<T>(url: string, body: unknown, signal?: AbortSignal): Promise<T> {
   return handle<T>(
-    await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(body),
-      signal,
-    }),
+    await fetch(url, { method: 'POST', headers: writeHeaders(), credentials: 'same-origin', body: JSON.stringify(body), signal }),
   );
+}
+
+/** A JSON request with its ETag: GET (the version read), PUT/PATCH with `If-Match`, DELETE. 204 answers `data: null`. */
+export async function send<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  opts: { body?: unknown; ifMatch?: string | null; signal?: AbortSignal } = {},
+): Promise<{ data: T; etag: string | null; status: number }> {
+  const headers = method === 'GET' ? { accept: 'application/json' } : writeHeaders({}, opts.body !== undefined);
+  if (opts.ifMatch) (headers as Record<string, string>)['if-match'] = opts.ifMatch;
+  const res = await fetch(url, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    signal: opts.signal,
+  });
+  if (!res.ok) {
+    const e = toApiError(res.status, await res.text());
+    const ra = Number(res.headers.get('retry-after'));
+    if (Number.isFinite(ra) && ra > 0) e.retryAfter = ra;
+    throw e;
+  }
+  const text = res.status === 204 ? '' : await res.text();
+  return { data: (text ? JSON.parse(text) : null) as T, etag: res.headers.get('etag'), status: res.status };
 }
 
 /** POST and return the response as a file (Blob + the server's file name). */
 export async function postForFile(url: string, body: unknown): Promise<{ blob: Blob; filename: string | null }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(url, { method: 'POST', headers: writeHeaders(), credentials: 'same-origin', body: JSON.stringify(body) });
   if (!res.ok) throw toApiError(res.status, await res.text());
   const cd = res.headers.get('content-disposition') ?? '';
   const m = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(cd);
@@ -77,6 +116,7 @@ export function postForm<T>(url: string, form: FormData, onProgress?: (p: number
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
     xhr.setRequestHeader('accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress?.(e.loaded / e.total);
     };

@@ -11,6 +11,7 @@ import {
   type GeoJSONSource,
   type LngLatLike,
   type MapGeoJSONFeature,
+  type VectorTileSource,
 } from 'maplibre-gl';
 import type { CheckResult, PlanCandidate } from '../api/contract';
 import { bboxOf, candidateLetter } from '../format';
@@ -339,6 +340,14 @@ export class MapController {
       this.map.setFeatureState({ source: 'candidates', id: this.selectedCandidate! }, { selected: true });
       this.fitGeometry(c.geometry, 10.5);
     }
+  }
+
+  /** Fetch a layer's tiles again after a write (a new query string passes the browser's tile cache). */
+  refreshTiles(collection: string) {
+    const id = SELECT_SOURCE[collection]?.source;
+    const src = id ? (this.map.getSource(id) as VectorTileSource | undefined) : undefined;
+    if (!src || typeof src.setTiles !== 'function') return;
+    src.setTiles([`${location.origin}/tiles/${id}/{z}/{x}/{y}.mvt?v=${Date.now()}`]);
   }
 
   startDraw(onFinish: (poly: GeoJSON.Polygon) => void, onEnd: () => void) {

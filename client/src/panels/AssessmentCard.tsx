@@ -14,7 +14,11 @@ import { useI18n } from '../i18n';
 import type { Messages } from '../i18n/zh';
 import { Said, Steps, TextList } from './common';
 
-export type BlockAssessment = StoredBlockAssessment & {
+export type BlockAssessment = Omit<StoredBlockAssessment, 'assessment' | 'investment'> & {
+  assessment: StoredBlockAssessment['assessment'] | null;
+  investment: StoredBlockAssessment['investment'] | null;
+  /** set when the server withheld the confidential parts from this caller (why, in both languages) */
+  withheld?: unknown;
   offsets?: { id: string; from_block: string; to_block: string; area_km2: number; date?: string; offset_date?: string }[];
 };
 
@@ -39,15 +43,27 @@ const DEADLINE_FIELDS = [
   ['report_then_produce_mining_deadline', 'report_then_produce_mining'],
 ] as const;
 
-export function AssessmentCard({ value }: { value: BlockAssessment }) {
+/**
+ * `confidential`: whether the viewer may see the investment ledger and offsets (the owning holder, regulators,
+ * admins); otherwise those parts are left out even if the server sent them.
+ */
+export function AssessmentCard({ value, confidential = true }: { value: BlockAssessment; confidential?: boolean }) {
   const { t, lang, term } = useI18n();
   const a = value.assessment;
-  const inv = value.investment;
+  const inv = confidential ? value.investment : undefined;
+  const offsets = confidential ? value.offsets : undefined;
   const fees = value.fees;
   const dl = value.deadlines;
   const warnings = [...(value.warnings ?? []), ...(a?.warnings ?? []), ...(dl?.warnings ?? [])];
   const readings = [...(a?.readings ?? []), ...(inv?.readings ?? []), ...(dl?.readings ?? [])];
-  const headline = a ? term(DECISIONS, a.decision) : dl ? t('assessmentMiningOnly') : t('assessmentNone');
+  const withheld = !!value.withheld && !a;
+  const headline = a
+    ? term(DECISIONS, a.decision)
+    : withheld
+      ? t('assessmentWithheld')
+      : dl
+        ? t('assessmentMiningOnly')
+        : t('assessmentNone');
   const inputs = value.inputs ?? {};
 
   const numbers: [keyof Messages, ReactNode][] = [];
@@ -70,7 +86,7 @@ export function AssessmentCard({ value }: { value: BlockAssessment }) {
   km2('inLicensedArea', inputs.licensed_area_km2);
   km2('inFirstRegArea', inputs.first_registration_area_km2);
   km2('inProvenArea', inputs.proven_reserve_area_km2);
-  if (inputs.unfinished_ratio !== undefined) inputRows.push(['inUnfinished', formatPercent(inputs.unfinished_ratio)]);
+  if (confidential && inputs.unfinished_ratio !== undefined) inputRows.push(['inUnfinished', formatPercent(inputs.unfinished_ratio)]);
   if (inputs.acquisition_method) inputRows.push(['inAcquisition', term(CONTRACT_ACQUISITION_METHODS, inputs.acquisition_method)]);
   if (inputs.extensions_used !== undefined) inputRows.push(['inExtensionsUsed', String(inputs.extensions_used)]);
   if (inputs.valid_to) inputRows.push(['inValidTo', inputs.valid_to]);
@@ -88,6 +104,11 @@ export function AssessmentCard({ value }: { value: BlockAssessment }) {
       <p className={`banner ${a?.decision === 'refuse' ? 'warn' : a ? 'ok' : 'notice'}`}>
         <span className="muted small">{t('decision')}</span> <b data-testid="assessment-decision">{headline}</b>
       </p>
+      {withheld && (
+        <p className="muted small" data-testid="assessment-withheld">
+          <Said x={value.withheld} />
+        </p>
+      )}
       {value.regime_reason && (
         <p className="small muted" data-testid="regime-reason">
           {t('regimeReason')}: <Said x={value.regime_reason} />
@@ -114,7 +135,7 @@ export function AssessmentCard({ value }: { value: BlockAssessment }) {
       )}
       {inv && (
         <>
-          <h4>{t('investmentTitle')}</h4>
+          <h4 data-testid="assessment-investment">{t('investmentTitle')}</h4>
           <Props
             rows={[
               ['investmentRequired', formatCny(inv.total_cny, lang)],
@@ -180,11 +201,16 @@ export function AssessmentCard({ value }: { value: BlockAssessment }) {
           </dl>
         </>
       )}
-      {!!value.offsets?.length && (
+      {!confidential && !value.withheld && (
+        <p className="muted small" data-testid="confidential-hidden">
+          {t('confidentialHidden')}
+        </p>
+      )}
+      {!!offsets?.length && (
         <>
-          <h4>{t('offsetsTitle')}</h4>
+          <h4 data-testid="assessment-offsets">{t('offsetsTitle')}</h4>
           <ul className="small">
-            {value.offsets.map((o) => (
+            {offsets.map((o) => (
               <li key={o.id}>
                 {t('offsetFrom')} {o.from_block} → {t('offsetTo')} {o.to_block} · {formatKm2(Number(o.area_km2))} ·{' '}
                 {o.date ?? o.offset_date ?? ''}

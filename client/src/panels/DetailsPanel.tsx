@@ -12,6 +12,12 @@ import type { SelectedBlock } from './ExtensionPanel';
 import { ConflictGroups } from './CheckPanel';
 import { AssessmentCard, type BlockAssessment } from './AssessmentCard';
 import { AnyJson, ErrorBox, Unavailable } from './common';
+import { useAuth } from '../auth/AuthContext';
+import { canEdit, canSeeConfidential, canSeeHistory } from '../auth/permissions';
+import { EditFeature } from '../edit/EditFeature';
+import { EDIT_FIELDS } from '../edit/fields';
+import { HistoryList } from '../edit/HistoryList';
+import type { MapController } from '../map/controller';
 
 type Load<T> = { state: 'loading' } | { state: 'ok'; value: T } | { state: 'unavailable' } | { state: 'error'; error: unknown };
 
@@ -54,24 +60,38 @@ function Section<T>({ title, load, render, testid }: { title: string; load: Load
 /** The side panel with the clicked record, and for blocks its wells, conflicts, assessment and deadlines. */
 export function DetailsPanel({
   hit,
+  ctl,
   onClose,
   onUseForExtension,
 }: {
   hit: Hit;
+  ctl?: MapController | null;
   onClose: () => void;
   onUseForExtension: (b: SelectedBlock) => void;
 }) {
   const { t, lang, term } = useI18n();
+  const { me } = useAuth();
   const closeRef = useRef<HTMLButtonElement>(null);
   const isBlock = hit.collection === 'blocks';
-  const record = useLoad((s) => getFeature(hit.collection, hit.id, s), [hit.collection, hit.id]);
+  // bumped after a save: the record, the history and the assessment are read again
+  const [version, setVersion] = useState(0);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const userKey = me ? `${me.id}:${me.role}` : 'public';
+  const record = useLoad((s) => getFeature(hit.collection, hit.id, s), [hit.collection, hit.id, version]);
   const wells = useLoad(isBlock ? (s) => wellCount(hit.id, s) : null, [hit.id, isBlock]);
-  const conflicts = useLoad(isBlock ? (s) => blockConflicts(hit.id, s) : null, [hit.id, isBlock]);
-  const assessment = useLoad(isBlock ? (s) => blockAssessment(hit.id, s) : null, [hit.id, isBlock]);
+  const conflicts = useLoad(isBlock ? (s) => blockConflicts(hit.id, s) : null, [hit.id, isBlock, version]);
+  // what the server lets this user see of the assessment depends on who is signed in
+  const assessment = useLoad(isBlock ? (s) => blockAssessment(hit.id, s) : null, [hit.id, isBlock, version, userKey]);
 
   useEffect(() => {
     closeRef.current?.focus({ preventScroll: true });
+    setEditing(false);
+    setSaved(false);
   }, [hit.id]);
+  useEffect(() => {
+    if (!me) setEditing(false);
+  }, [me]);
 
   const p: Record<string, unknown> =
     record?.state === 'ok' ? { ...hit.properties, ...(record.value as Feature).properties } : hit.properties;
@@ -100,6 +120,7 @@ export function DetailsPanel({
   push('diameter', p.diameter_mm, (v) => `${v} mm`);
   push('pressure', p.pressure_mpa, (v) => `${v} MPa`);
 
+  const editable = canEdit(me, hit.collection, p) && !!EDIT_FIELDS[hit.collection];
   const validTo = typeof p.valid_to === 'string' ? p.valid_to : null;
   const days = validTo ? daysUntil(validTo) : null;
 
@@ -117,14 +138,45 @@ export function DetailsPanel({
       <div className="details-body">
         {record?.state === 'loading' && <p className="muted">{t('loading')}</p>}
         {record?.state === 'error' && <ErrorBox error={record.error} />}
-        <dl className="props">
+        <dl className="props" data-testid="details-props">
           {rows.map(([k, v]) => (
-            <div key={k}>
+            <div key={k} data-key={k}>
               <dt>{t(k)}</dt>
               <dd>{v}</dd>
             </div>
           ))}
         </dl>
+        {saved && !editing && (
+          <p className="ok small" role="status" data-testid="edit-saved">
+            {t('saved')}
+          </p>
+        )}
+        {editable && !editing && (
+          <button
+            type="button"
+            onClick={() => {
+              setSaved(false);
+              setEditing(true);
+            }}
+            data-testid="edit-feature"
+          >
+            {t('edit')}
+          </button>
+        )}
+        {editable && editing && (
+          <EditFeature
+            collection={hit.collection}
+            id={hit.id}
+            ctl={ctl ?? null}
+            onCancel={() => setEditing(false)}
+            onSaved={() => {
+              setEditing(false);
+              setSaved(true);
+              setVersion((v) => v + 1);
+            }}
+          />
+        )}
+        {canSeeHistory(me) && hit.collection !== 'boundaries' && <HistoryList collection={hit.collection} id={hit.id} version={version} />}
         {isBlock && (
           <>
             <Section
@@ -156,7 +208,7 @@ export function DetailsPanel({
               title={t('assessment')}
               load={assessment}
               testid="details-assessment"
-              render={(v) => <AssessmentCard value={v as BlockAssessment} />}
+              render={(v) => <AssessmentCard value={v as BlockAssessment} confidential={canSeeConfidential(me, p)} />}
             />
             <button type="button" onClick={() => onUseForExtension({ id: hit.id, properties: p })} data-testid="use-for-extension">
               {t('useForExtension')}

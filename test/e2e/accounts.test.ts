@@ -1,0 +1,349 @@
+/**
+ * Accounts on the page (issue 13, "The page"), in a real browser against the real service: sign in as each demo
+ * role and check what is shown; a regulator edits a red line's attribute and sees the new value and a history
+ * row; two browsers edit the same feature and the second gets the conflict explained; personal tokens; sign out.
+ * Build first: `npx vite build`. Screenshots in test-results/e2e (docs/screenshots with UPDATE_SCREENSHOTS=1).
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../helpers/server';
+import { clickBlock, launch, shot, waitForMap, waitIdle, watchConsole, type ConsoleLog } from './browser';
+
+/** The demo accounts (server/seed/demo-accounts.ts, README "Accounts and roles"). */
+const DEMO = {
+  admin: { username: 'admin', password: 'demo-admin-2026' },
+  regulator: { username: 'regulator', password: 'demo-regulator-2026' },
+  holder: { username: 'holder', password: 'demo-holder-2026' },
+} as const;
+/** An exploration block of the demo holder (中联煤层气), registered by 自然资源部 (not the province regulator's). */
+const HOLDERS_BLOCK = 'blk-0015';
+/** A proposed red line (沁河流域 … 拟划), kept by the province. */
+const RED_LINE = 'red-004';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const logs: ConsoleLog[] = [];
+
+async function openPage(lang: 'zh' | 'en' = 'zh'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: lang === 'zh' ? 'zh-CN' : 'en-GB' });
+  contexts.push(context);
+  await context.addInitScript((l) => {
+    try {
+      if (!sessionStorage.getItem('kq.test.init')) {
+        localStorage.setItem('kq.lang', l);
+        sessionStorage.setItem('kq.test.init', '1');
+      }
+    } catch {
+      /* storage blocked */
+    }
+  }, lang);
+  const page = await context.newPage();
+  logs.push(watchConsole(page));
+  await page.goto(server.url);
+  await waitForMap(page, 90_000);
+  return page;
+}
+
+async function signIn(page: Page, who: keyof typeof DEMO) {
+  await page.getByTestId('signin').click();
+  const dialog = page.getByTestId('signin-dialog');
+  await dialog.locator('input[name=username]').fill(DEMO[who].username);
+  await dialog.locator('input[name=password]').fill(DEMO[who].password);
+  await page.getByTestId('signin-submit').click();
+  await page.getByTestId('account').waitFor({ timeout: 15_000 });
+}
+
+/** Zoom to a feature of a polygon layer and click it where it is the topmost identifiable feature. */
+async function clickFeature(page: Page, collection: string, layer: string, id: string) {
+  const f = (await (await fetch(`${server.url}/collections/${collection}/items/${id}`)).json()) as { geometry: GeoJSON.Geometry };
+  await page.evaluate((g) => {
+    let b = [Infinity, Infinity, -Infinity, -Infinity];
+    const walk = (c: unknown): void => {
+      if (Array.isArray(c) && typeof c[0] === 'number')
+        b = [Math.min(b[0], c[0]), Math.min(b[1], c[1] as number), Math.max(b[2], c[0]), Math.max(b[3], c[1] as number)];
+      else if (Array.isArray(c)) c.forEach(walk);
+    };
+    walk((g as GeoJSON.Polygon).coordinates);
+    window.__map!.fitBounds(
+      [
+        [b[0], b[1]],
+        [b[2], b[3]],
+      ],
+      { padding: 40, duration: 0 },
+    );
+  }, f.geometry);
+  await waitIdle(page);
+  const at = await page.evaluate(
+    ([lyr, fid]) => {
+      const map = window.__map!;
+      const layers = ['well-point', 'well-cluster', 'pipe-line', 'pipe-planned', 'res-fill', 'blk-fill', 'red-fill', 'pa-fill'].filter(
+        (l) => map.getLayer(l),
+      );
+      const r = map.getCanvas().getBoundingClientRect();
+      for (let i = 1; i < 30; i++)
+        for (let j = 1; j < 30; j++) {
+          const x = (r.width * i) / 30;
+          const y = (r.height * j) / 30;
+          const hits = map.queryRenderedFeatures(
+            [
+              [x - 4, y - 4],
+              [x + 4, y + 4],
+            ],
+            { layers },
+          );
+          if (hits[0] && hits[0].layer.id === lyr && String(hits[0].properties.id) === fid) return { x: r.left + x, y: r.top + y };
+        }
+      return null;
+    },
+    [layer, id] as const,
+  );
+  expect(at, `a clickable point on ${id}`).not.toBeNull();
+  await page.mouse.click(at!.x, at!.y);
+  await expect.poll(() => page.getByTestId('details-title').isVisible(), { timeout: 15_000 }).toBe(true);
+}
+
+async function openBlock(page: Page, id: string) {
+  await clickBlock(page, id);
+  await page.getByTestId('details').waitFor();
+  await page.getByTestId('assessment-card').waitFor({ timeout: 30_000 });
+}
+
+const prop = (page: Page, key: string) => page.locator(`[data-testid=details-props] [data-key=${key}] dd`);
+
+beforeAll(async () => {
+  server = await startTestServer({ STATIC_DIR: 'dist/client' });
+  browser = await launch();
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await server?.close();
+});
+
+// Software WebGL on a shared 2-core machine: a page with its map takes long to open, so two pages serve the whole
+// suite (one signs in and out as each role in turn, the other is the second editor).
+const SLOW = 300_000;
+let one: Page;
+let two: Page;
+
+describe('who sees what', () => {
+  it(
+    'the public: a sign-in button, no edit controls, no history, the investment ledger withheld',
+    async () => {
+      one = await openPage('zh');
+      await expect.poll(() => one.getByTestId('signin').textContent()).toBe('登录');
+      await openBlock(one, HOLDERS_BLOCK);
+      expect(await one.getByTestId('edit-feature').count()).toBe(0);
+      expect(await one.getByTestId('details-history').count()).toBe(0);
+      expect(await one.getByTestId('assessment-investment').count()).toBe(0);
+      expect(await one.getByTestId('assessment-withheld').textContent()).toMatch(/不予公开|仅对/);
+    },
+    SLOW,
+  );
+
+  it(
+    'a wrong password is refused in the chosen language',
+    async () => {
+      await one.getByTestId('signin').click();
+      await one.locator('input[name=username]').fill('holder');
+      await one.locator('input[name=password]').fill('not-the-password');
+      await one.getByTestId('signin-submit').click();
+      await expect.poll(() => one.getByTestId('signin-error').textContent(), { timeout: 30_000 }).toBe('用户名或密码错误');
+      await one.keyboard.press('Escape');
+      await one.getByTestId('signin-dialog').waitFor({ state: 'detached' });
+    },
+    SLOW,
+  );
+
+  it(
+    'the holder: role and organisation in the header, its own block’s investment, no edit controls; signs out',
+    async () => {
+      await signIn(one, 'holder');
+      expect(await one.getByTestId('account-role').textContent()).toBe('矿业权人');
+      expect(await one.getByTestId('account-org').textContent()).toContain('中联煤层气');
+      // the open block is read again for the signed-in holder
+      await one.getByTestId('assessment-investment').waitFor({ timeout: 60_000 });
+      expect(await one.getByTestId('edit-feature').count()).toBe(0);
+      expect(await one.getByTestId('details-history').count()).toBe(0);
+      await one.getByTestId('signout').click();
+      await one.getByTestId('signin').waitFor();
+      // the page forgets what only the holder could see
+      await expect.poll(() => one.getByTestId('assessment-investment').count(), { timeout: 60_000 }).toBe(0);
+    },
+    SLOW,
+  );
+
+  it(
+    'the province regulator: header in both languages; edits red lines, not a ministry block',
+    async () => {
+      await signIn(one, 'regulator');
+      expect(await one.getByTestId('account-role').textContent()).toBe('监管人员');
+      expect(await one.getByTestId('account-org').textContent()).toBe('山西省自然资源厅');
+      await shot(one, 'accounts-header-regulator-zh', true);
+      await one.getByTestId('lang-switch').click();
+      expect(await one.getByTestId('account-role').textContent()).toBe('Regulator');
+      await shot(one, 'accounts-header-regulator-en', true);
+      await one.getByTestId('lang-switch').click();
+      // blk-0015 is registered by 自然资源部: not this regulator's to change
+      await one.getByTestId('details-history').waitFor({ timeout: 60_000 });
+      expect(await one.getByTestId('edit-feature').count()).toBe(0);
+      await clickFeature(one, 'redlines', 'red-fill', RED_LINE);
+      await one.getByTestId('edit-feature').waitFor();
+      await one.getByTestId('details-history').waitFor();
+    },
+    SLOW,
+  );
+
+  it(
+    'the administrator: edit controls and the investment ledger on any block',
+    async () => {
+      two = await openPage('zh');
+      await signIn(two, 'admin');
+      expect(await two.getByTestId('account-role').textContent()).toBe('管理员');
+      await openBlock(two, HOLDERS_BLOCK);
+      await two.getByTestId('assessment-investment').waitFor({ timeout: 60_000 });
+      await two.getByTestId('edit-feature').waitFor();
+    },
+    SLOW,
+  );
+});
+
+describe('editing', () => {
+  it(
+    'a regulator changes a red line’s status and sees the new value and a history row',
+    async () => {
+      const page = one;
+      expect(await prop(page, 'status').textContent()).toBe('拟划');
+      await page.getByTestId('edit-feature').click();
+      await page.getByTestId('field-status').selectOption('official');
+      await page.getByTestId('edit-save').click();
+      await page.getByTestId('edit-saved').waitFor({ timeout: 60_000 });
+      await expect.poll(() => prop(page, 'status').textContent(), { timeout: 60_000 }).toBe('正式');
+      const change = page.locator('[data-testid=history-change][data-field=status]').first();
+      await expect.poll(() => change.textContent(), { timeout: 60_000 }).toBe('状态：拟划 → 正式');
+      const row = page.getByTestId('history-row').first();
+      expect(await row.textContent()).toContain('regulator');
+      expect(await row.getAttribute('data-operation')).toBe('update');
+    },
+    SLOW,
+  );
+
+  it(
+    'two editors of one feature: the second is told someone else saved first, sees both versions, re-applies',
+    async () => {
+      const a = one;
+      const b = two;
+      await clickFeature(b, 'redlines', 'red-fill', RED_LINE);
+      for (const p of [a, b]) {
+        await p.getByTestId('edit-feature').click();
+        await p.getByTestId('field-name').waitFor();
+      }
+      await a.getByTestId('field-source').fill('甲的来源说明');
+      await a.getByTestId('edit-save').click();
+      await a.getByTestId('edit-saved').waitFor({ timeout: 60_000 });
+
+      await b.getByTestId('field-name').fill('沁河流域水土保持生态保护红线(乙改)');
+      await b.getByTestId('edit-save').click();
+      const dialog = b.getByTestId('conflict-dialog');
+      await dialog.waitFor({ timeout: 60_000 });
+      expect(await b.getByTestId('conflict-explanation').textContent()).toMatch(/^您打开此要素之后，regulator（.+）保存了新的版本/);
+      const rows = b.locator('[data-testid=conflict-table] tbody tr');
+      const fields = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-field')));
+      // the admin's change (name) and the regulator's, saved in between (source)
+      expect(fields).toEqual(['name', 'source']);
+      expect(await b.locator('tr[data-field=source] td').first().textContent()).toContain('甲的来源说明');
+      await shot(b, 'accounts-edit-conflict-zh', true);
+      // the same dialog in English (the switch sits behind the modal backdrop)
+      await b.getByTestId('lang-switch').dispatchEvent('click');
+      await expect.poll(() => b.getByTestId('conflict-explanation').textContent()).toMatch(/^After you opened this feature, regulator/);
+      await shot(b, 'accounts-edit-conflict-en', true);
+      await b.getByTestId('lang-switch').dispatchEvent('click');
+
+      await b.getByTestId('conflict-reapply').click();
+      await b.getByTestId('edit-saved').waitFor({ timeout: 60_000 });
+      await expect.poll(() => b.getByTestId('details-title').textContent(), { timeout: 60_000 }).toBe('沁河流域水土保持生态保护红线(乙改)');
+      // both changes are in the register: theirs (status, source) kept, mine (name) applied
+      const now = (await (await fetch(`${server.url}/collections/redlines/items/${RED_LINE}`)).json()) as {
+        properties: Record<string, unknown>;
+      };
+      expect(now.properties).toMatchObject({ source: '甲的来源说明', status: 'official', name: '沁河流域水土保持生态保护红线(乙改)' });
+    },
+    SLOW,
+  );
+});
+
+describe('personal tokens', () => {
+  it(
+    'are created (shown once), work as a bearer token, and are revoked',
+    async () => {
+      const page = one;
+      await page.getByTestId('open-tokens').click();
+      await page.getByTestId('token-name').fill('导出脚本');
+      await page.getByTestId('token-create').click();
+      const token = (await page.getByTestId('token-value').textContent({ timeout: 30_000 }))!.trim();
+      expect(token.length).toBeGreaterThan(20);
+      await expect.poll(() => page.getByTestId('token-row').count()).toBeGreaterThan(0);
+      const me = (await (await fetch(`${server.url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+        user: { username: string } | null;
+      };
+      expect(me.user?.username).toBe('regulator');
+      await page.getByTestId('token-revoke').first().click();
+      await page.getByTestId('token-revoke-confirm').click();
+      // a revoked token stays listed, marked revoked, with nothing left to revoke
+      await expect.poll(() => page.getByTestId('token-revoked').count(), { timeout: 30_000 }).toBe(1);
+      expect(await page.getByTestId('token-revoke').count()).toBe(0);
+      const after = await fetch(`${server.url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+      expect([200, 401]).toContain(after.status);
+      if (after.status === 200) expect(((await after.json()) as { user: unknown }).user).toBeNull();
+      await page.keyboard.press('Escape');
+    },
+    SLOW,
+  );
+});
+
+describe('session', () => {
+  it(
+    'is restored on reload, and ends on sign-out',
+    async () => {
+      await one.reload();
+      await one.getByTestId('account').waitFor({ timeout: 60_000 });
+      expect(await one.getByTestId('account-role').textContent()).toBe('监管人员');
+      await one.getByTestId('signout').click();
+      await one.getByTestId('signin').waitFor();
+      await one.reload();
+      await one.getByTestId('signin').waitFor({ timeout: 60_000 });
+      expect(await one.getByTestId('account').count()).toBe(0);
+    },
+    SLOW,
+  );
+
+  it(
+    'too many wrong passwords: the wait is said in the chosen language',
+    async () => {
+      const page = one;
+      await page.getByTestId('lang-switch').click();
+      await page.getByTestId('signin').click();
+      let text = '';
+      for (let i = 0; i < 15 && !/try again/.test(text); i++) {
+        await page.locator('input[name=username]').fill('nobody-here');
+        await page.locator('input[name=password]').fill(`wrong-${i}`);
+        await page.getByTestId('signin-submit').click();
+        await expect.poll(() => page.getByTestId('signin-submit').textContent(), { timeout: 30_000 }).toBe('Sign in');
+        await page.getByTestId('signin-error').waitFor();
+        text = (await page.getByTestId('signin-error').textContent()) ?? '';
+      }
+      expect(text).toMatch(/^Too many failed sign-ins; try again in \d+ (s|min)$/);
+    },
+    SLOW,
+  );
+});
+
+describe('console', () => {
+  it('shows no errors other than the refusals asked for', () => {
+    // the conflict test's 412 is the answer asked for (Chromium logs it; it is outside /api/, so not filtered there)
+    const planned = /status of 412 \(Precondition Failed\) \S+\/collections\/redlines\/items\/red-004$/;
+    for (const l of logs) expect(l.errors.filter((e) => !planned.test(e))).toEqual([]);
+  });
+});
