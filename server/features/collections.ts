@@ -34,7 +34,7 @@ export interface CollectionDef {
   /** query-string parameters accepted as filters on /items */
   filters: string[];
   /** properties accepted on writes */
-  properties: z.ZodObject<any>;
+  properties: z.ZodObject;
   /** true where the layer keeps version history (`as_at` accepted) */
   history?: boolean;
   /** vector-tile layer name */

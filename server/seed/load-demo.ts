@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Feature } from 'geojson';
 import type { Db } from '../db';
 
 export const DEMO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data/demo');
@@ -29,7 +30,7 @@ export async function loadDemo(db: Db, dir = DEMO_DIR): Promise<Record<string, n
     for (const layer of LAYERS) {
       const path = join(dir, layer.file);
       if (!existsSync(path)) continue;
-      const fc = JSON.parse(readFileSync(path, 'utf8')) as { features: any[] };
+      const fc = JSON.parse(readFileSync(path, 'utf8')) as { features: Feature[] };
       const features = fc.features.map((f) => ({
         type: 'Feature',
         geometry: f.geometry,
