@@ -3,7 +3,7 @@ import type { Db } from './types';
 import { createPgDb } from './pg';
 import { createPgliteDb } from './pglite';
 
-export type { Db, Queryable, Engine } from './types';
+export type { Db, Queryable } from './types';
 
 /** `DATABASE_URL` set → PostgreSQL/PostGIS; unset → embedded PGlite in `DATA_DIR`. Same migrations, same queries. */
 export async function openDb(
