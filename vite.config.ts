@@ -5,7 +5,17 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   root: 'client',
   plugins: [react()],
-  build: { outDir: '../dist/client', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+    // MapLibre (the bulk of the bundle) in its own chunk: it changes only on upgrade, so browsers keep it across releases
+    rolldownOptions: {
+      output: {
+        codeSplitting: { groups: [{ name: 'maplibre', test: /[\\/]node_modules[\\/]maplibre-gl[\\/]/ }] },
+      },
+    },
+  },
   server: { proxy: { '/api': 'http://127.0.0.1:3000', '/tiles': 'http://127.0.0.1:3000', '/collections': 'http://127.0.0.1:3000' } },
   test: {
     root: '.',
@@ -26,6 +36,8 @@ export default defineConfig({
           root: '.',
           include: ['test/api/**/*.test.ts'],
           globalSetup: ['test/setup/postgis-global.ts'],
+          // every response the suite fetches is validated against the API contract (server/contract)
+          setupFiles: ['test/setup/contract-fetch.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

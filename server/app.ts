@@ -1,28 +1,28 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import express, { type Router } from 'express';
+import express, { type Request, type Router } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Config } from './config';
+import { contract } from './contract';
 import type { Db } from './db';
 import { notFound } from './errors';
-import { featureRouter } from './features/router';
+import { compress } from './http/compress';
 import { errorMiddleware } from './http/error-middleware';
-import { healthRouter } from './http/health';
+import { handlerFor, routerFor } from './http/contract-route';
 import { requireAdmin } from './http/auth';
 import { setPublicUrl } from './http/public-url';
 import { isWriteRoute, rateLimits } from './http/rate-limit';
 import { jsonBodyGuard, rejectNulInUrl } from './http/request-guards';
-import { openapiRouter } from './http/openapi';
 import type { Logger } from './logger';
-import { tileRouter } from './tiles/router';
+import { allRoutes, uncontractedRouters } from './routes';
 import type { WorkPool } from './work/pool';
 
 export interface AppDeps {
   db: Db;
   config: Config;
   logger: Logger;
-  /** further routers (parse, checks, assessments) mounted before the static client */
+  /** further routers mounted after the contract's routes, before the static client */
   extraRouters?: Router[];
   /** upload worker pool (feature writes validate their geometry there) */
   work?: WorkPool;
@@ -32,6 +32,14 @@ export interface AppDeps {
 export const JSON_MAX_DEPTH = 64;
 /** `/api/export` bodies: a geometry to write out as a file. */
 const EXPORT_BODY_LIMIT = '10mb';
+
+/** `f=json`, or an Accept header that prefers JSON to HTML (OWSLib, GDAL, curl -H 'Accept: application/json'). */
+function wantsJson(req: Request): boolean {
+  const f = req.query.f;
+  if (f === 'json') return true;
+  if (f !== undefined) return false;
+  return req.accepts(['html', 'json', 'application/geo+json']) !== 'html' && !!req.get('accept');
+}
 
 /** The express app: routes only wire parsing, rules and named queries together. */
 export function createApp({ db, config, logger, extraRouters = [], work }: AppDeps) {
@@ -45,6 +53,9 @@ export function createApp({ db, config, logger, extraRouters = [], work }: AppDe
   const bump = () => {
     version = Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
   };
+
+  // Every route of the contract (server/contract), implemented in server/routes.ts
+  const { tileJson, tile, ...routes } = allRoutes({ db, config, work, dataVersion: () => version, onWrite: bump });
 
   // Order matters (issue 12): headers for every response, tiles included; refuse NUL in URLs; spend the client's
   // budget for the route class; check the token of a write before reading its body; then parse bodies with per-route limits.
@@ -70,8 +81,9 @@ export function createApp({ db, config, logger, extraRouters = [], work }: AppDe
   );
   app.use(rejectNulInUrl());
   app.use(rateLimits(config));
+  app.use(compress());
   // Tiles before the request logger and body parsing: the hottest route (measured: bench/tiles)
-  app.use(tileRouter({ db, dataVersion: () => version }));
+  app.use(routerFor({ tileJson, tile }));
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/tiles/') } }));
   const admin = requireAdmin(config.ADMIN_TOKEN);
   app.use((req, res, next) => (isWriteRoute(req) ? admin(req, res, next) : next()));
@@ -88,27 +100,29 @@ export function createApp({ db, config, logger, extraRouters = [], work }: AppDe
   });
   app.use(jsonBodyGuard(JSON_MAX_DEPTH));
 
-  app.use(healthRouter(db));
-  app.use(openapiRouter());
-  app.use(
-    featureRouter({
-      db,
-      adminToken: config.ADMIN_TOKEN,
-      pageLimitDefault: config.PAGE_LIMIT_DEFAULT,
-      pageLimitMax: config.PAGE_LIMIT_MAX,
-      maxVertices: config.MAX_VERTICES,
-      onWrite: bump,
-      work,
-    }),
-  );
+  // routes declared in the contract but still express routers (reports: before `check`, it takes POST /api/checks?format=pdf|store=true)
+  for (const r of uncontractedRouters({ db, config })) app.use(r);
+  app.use(routerFor(routes, config.ADMIN_TOKEN));
+  // `/` is the page for browsers and the OGC landing page (same as /api) for clients asking for JSON
+  app.get('/', (req, _res, next) => next(wantsJson(req) ? undefined : 'route'), ...handlerFor(contract.landing, routes.landing));
   for (const r of extraRouters) app.use(r);
 
   app.use(['/api', '/collections', '/tiles'], (req, _res, next) => next(notFound('route', req.originalUrl)));
 
   const staticDir = resolve(config.STATIC_DIR);
   if (existsSync(staticDir)) {
-    app.use(express.static(staticDir, { index: 'index.html', maxAge: '1h' }));
-    app.get(/^\/(?!api|tiles|collections).*/, (_req, res) => res.sendFile(resolve(staticDir, 'index.html')));
+    // Vite names built assets by content hash: they never change under one name, so browsers may keep them a year.
+    // index.html names the current hashes and is revalidated on every load.
+    app.use(
+      '/assets',
+      express.static(resolve(staticDir, 'assets'), { immutable: true, maxAge: '365d', index: false }),
+      (req: express.Request, _res: express.Response, next: express.NextFunction) => next(notFound('asset', req.originalUrl)),
+    );
+    app.use(express.static(staticDir, { index: 'index.html', maxAge: 0, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') }));
+    app.get(/^\/(?!api|tiles|collections).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(resolve(staticDir, 'index.html'));
+    });
   }
   app.use(errorMiddleware);
   return app;

@@ -1,20 +1,29 @@
 import type { Router } from 'express';
 import type { Config } from './config';
 import type { Db } from './db';
+import { featureRoutes } from './features/router';
 import { concurrencyCap } from './http/busy';
+import { implement, type Implementations } from './http/contract-route';
+import { healthRoutes } from './http/health';
+import { openapi } from './http/openapi';
 import type { ParseLimits } from './parse';
-import { checksRouter } from './routes/checks';
-import { blockExportRouter } from './routes/block-export';
-import { lifecycleRouter } from './routes/lifecycle';
-import { parseRouter } from './routes/parse';
-import type { WorkPool } from './work/pool';
+import { checksRoutes } from './routes/checks';
+import { blockExportRoutes } from './routes/block-export';
+import { lifecycleRoutes } from './routes/lifecycle';
+import { parseRoutes } from './routes/parse';
 import { reportsRouter } from './routes/reports';
+import { tileRoutes } from './tiles/router';
+import type { WorkPool } from './work/pool';
 
 export interface DomainDeps {
   db: Db;
   config: Config;
   /** upload worker pool (server/work); without it upload work runs on the main thread (unit tests) */
   work?: WorkPool;
+  /** the data version tiles carry in their ETag */
+  dataVersion: () => string;
+  /** called after every feature write */
+  onWrite: () => void;
 }
 
 /** Upload limits from the configuration (one place; parse and checks share them). */
@@ -29,15 +38,34 @@ export function parseLimits(config: Config): Partial<ParseLimits> {
   };
 }
 
-/** The domain routes (parse, checks, assessments, planner), each in its own module. */
-export function domainRouters({ db, config, work }: DomainDeps): Router[] {
+/**
+ * Every route of the contract (server/contract), implemented: the type says the compiler insists on each
+ * one and on each handler's response shape. Each family lives in its own module. The report routes
+ * (server/contract/reports.ts) are declared in the contract and served by `uncontractedRouters`.
+ */
+export function allRoutes({ db, config, work, dataVersion, onWrite }: DomainDeps): Implementations {
   // one count of uploads in progress over parse, export and checks (429 BUSY beyond)
   const uploads = concurrencyCap(config.MAX_CONCURRENT_UPLOADS);
-  return [
-    parseRouter({ limits: parseLimits(config), work, uploads }),
-    blockExportRouter(db),
-    lifecycleRouter({ db, adminToken: config.ADMIN_TOKEN }),
-    reportsRouter({ db, config, limits: parseLimits(config) }), // before checksRouter: takes POST /api/checks?format=pdf|store=true
-    checksRouter({ db, config, limits: parseLimits(config), work, uploads }),
-  ];
+  return {
+    ...healthRoutes(db),
+    ...implement({ openapi: { handler: () => ({ status: 200, body: openapi() }) } }),
+    ...featureRoutes({
+      db,
+      pageLimitDefault: config.PAGE_LIMIT_DEFAULT,
+      pageLimitMax: config.PAGE_LIMIT_MAX,
+      maxVertices: config.MAX_VERTICES,
+      onWrite,
+      work,
+    }),
+    ...tileRoutes({ db, dataVersion }),
+    ...parseRoutes({ limits: parseLimits(config), work, uploads }),
+    ...blockExportRoutes(db),
+    ...checksRoutes({ db, config, limits: parseLimits(config), work, uploads }),
+    ...lifecycleRoutes({ db }),
+  };
+}
+
+/** Routes declared in the contract (validated in the API suite, in the OpenAPI document) still served by express routers. */
+export function uncontractedRouters({ db, config }: Pick<DomainDeps, 'db' | 'config'>): Router[] {
+  return [reportsRouter({ db, config, limits: parseLimits(config) })];
 }

@@ -7,7 +7,6 @@ import { openDb, type Db } from './db';
 import { migrate } from './db/migrate';
 import { createLogger } from './logger';
 import { seedIfEmpty } from './seed/load-demo';
-import { domainRouters } from './routes';
 import { WorkPool } from './work/pool';
 
 export interface Running {
@@ -37,6 +36,8 @@ export async function startServer(
         'database connection error (the pool reconnects)',
       ),
     ));
+  const restored = (db as { restoredFrom?: string }).restoredFrom;
+  if (restored) logger.info({ snapshot: restored }, 'demo data restored from the pre-built snapshot (synthetic)');
   const applied = await migrate(db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
   if (config.SEED_DEMO) {
@@ -45,7 +46,7 @@ export async function startServer(
   }
   // parsing, validation and geometry of uploads and writes run in worker threads, within a time and memory budget
   const work = new WorkPool({ size: config.WORKER_THREADS, timeoutMs: config.WORK_TIMEOUT_MS, memoryMb: config.WORK_MEMORY_MB });
-  const app = createApp({ db, config, logger, work, extraRouters: [...domainRouters({ db, config, work }), ...(opts.extraRouters ?? [])] });
+  const app = createApp({ db, config, logger, work, extraRouters: opts.extraRouters ?? [] });
   const server = await new Promise<Server>((ok) => {
     const s = app.listen(config.PORT, config.HOST, () => ok(s));
   });

@@ -40,13 +40,20 @@ function wrap(client: Tx): Queryable {
  * Slower than native and without ST_AsMVT (tiles are built in TypeScript instead);
  * it can stay silent on invalid geometry, so geometry is validated before SQL.
  */
-export async function createPgliteDb(dataDir: string | undefined): Promise<Db> {
+export interface PgliteDb extends Db {
+  /** The whole data folder as a gzipped tarball (the demo snapshot is made with it). */
+  dumpDataDir(): Promise<Blob>;
+  /** the demo snapshot this folder was restored from on this start, if it was */
+  restoredFrom?: string;
+}
+
+export async function createPgliteDb(dataDir: string | undefined, opts: { loadDataDir?: Blob; from?: string } = {}): Promise<PgliteDb> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   // one process per folder: a second one refuses to start (two writers lose acknowledged writes, issue 12 F9)
   const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
   let db: PGlite;
   try {
-    db = await PGlite.create({ dataDir, extensions: { postgis } });
+    db = await PGlite.create({ dataDir, extensions: { postgis }, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
   } catch (e) {
     unlock();
     throw e;
@@ -63,10 +70,12 @@ export async function createPgliteDb(dataDir: string | undefined): Promise<Db> {
   let version: Promise<{ postgis: string }> | undefined;
   return {
     engine: 'pglite',
+    restoredFrom: opts.loadDataDir ? opts.from : undefined,
     query: <T>(sql: string, params?: unknown[]) => serial(() => base.query<T>(sql, params)),
     named: <T>(name: string, params?: unknown[]) => serial(() => base.named<T>(name, params)),
     exec: (sql) => serial(() => base.exec(sql)),
     transaction: (fn) => serial(() => db.transaction((tx) => fn(wrap(tx as unknown as Tx)))),
+    dumpDataDir: () => serial(async () => (await db.dumpDataDir('gzip')) as Blob),
     probe: () => {
       version ??= serial(() => base.named<{ postgis: string }>('health')).then((r) => ({ postgis: r.rows[0]?.postgis ?? '' }));
       return version;

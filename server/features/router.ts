@@ -1,19 +1,16 @@
-import { Router, type Request } from 'express';
-import { z } from 'zod';
+import type { Request } from 'express';
 import type { Db } from '../db';
 import { AppError, notFound, unprocessable } from '../errors';
-import { route } from '../http/async';
-import { requireAdmin } from '../http/auth';
-import { isoDay } from '../http/iso-day';
-import { publicOrigin } from '../http/public-url';
 import { fromZod } from '../http/error-middleware';
+import { implement, originOf, pageLinks } from '../http/contract-route';
+import { OGC_BASE } from '../contract';
 import { COLLECTIONS, findCollection, type CollectionDef } from './collections';
+import { toFeature, type RowFeature } from './feature-out';
 import { checkGeometry, type GeometryKind } from '../geometry/validate';
 import type { WorkPool } from '../work/pool';
 
 export interface FeatureRouterDeps {
   db: Db;
-  adminToken: string;
   pageLimitDefault: number;
   pageLimitMax: number;
   maxVertices: number;
@@ -30,7 +27,8 @@ const CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete',
 ];
 
-const base = (req: Request) => publicOrigin(req);
+/** Absolute URL of the OGC API base (`http://host:port/api`). */
+const apiBase = (req: Request) => `${originOf(req)}${OGC_BASE}`;
 
 function collectionOr404(id: string): CollectionDef {
   const c = findCollection(id);
@@ -38,57 +36,44 @@ function collectionOr404(id: string): CollectionDef {
   return c;
 }
 
-function describe(c: CollectionDef, req: Request, extent?: { minx: number; miny: number; maxx: number; maxy: number } | null) {
-  const url = `${base(req)}/collections/${c.id}`;
+type Extent = { minx: number | null; miny: number; maxx: number; maxy: number } | undefined;
+
+function describe(c: CollectionDef, req: Request, extent: Extent) {
+  const url = `${apiBase(req)}/collections/${c.id}`;
   return {
     id: c.id,
     title: c.title,
     title_zh: c.titleZh,
     description: c.description,
-    itemType: 'feature',
+    itemType: 'feature' as const,
     crs: ['http://www.opengis.net/def/crs/OGC/1.3/CRS84'],
     storageCrs: 'http://www.opengis.net/def/crs/EPSG/0/4490',
-    ...(extent && extent.minx !== null ? { extent: { spatial: { bbox: [[extent.minx, extent.miny, extent.maxx, extent.maxy]] } } } : {}),
+    ...(extent && extent.minx !== null
+      ? { extent: { spatial: { bbox: [[Number(extent.minx), Number(extent.miny), Number(extent.maxx), Number(extent.maxy)]] } } }
+      : {}),
     filters: c.filters,
     links: [
       { rel: 'self', type: 'application/json', href: url },
       { rel: 'items', type: 'application/geo+json', href: `${url}/items` },
-      ...(c.tiles ? [{ rel: 'tiles', type: 'application/json', href: `${base(req)}/tiles/${c.id}.json` }] : []),
+      ...(c.tiles ? [{ rel: 'tiles', type: 'application/json', href: `${originOf(req)}/tiles/${c.id}.json` }] : []),
     ],
   };
 }
 
-const ItemsQuery = z.object({
-  bbox: z
-    .string()
-    .optional()
-    .transform((s, ctx) => {
-      if (!s) return [-180, -90, 180, 90] as [number, number, number, number];
-      const n = s.split(',').map(Number);
-      if (
-        n.length !== 4 ||
-        n.some((v) => !Number.isFinite(v)) ||
-        n[0] > n[2] ||
-        n[1] > n[3] ||
-        n[0] < -180 ||
-        n[2] > 180 ||
-        n[1] < -90 ||
-        n[3] > 90
-      ) {
-        ctx.addIssue({ code: 'custom', message: 'bbox must be minLon,minLat,maxLon,maxLat in CRS84' });
-        return z.NEVER;
-      }
-      return n as [number, number, number, number];
-    }),
-  limit: z.coerce.number().int().min(1).optional(),
-  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-  as_at: z.string().datetime({ offset: true }).or(isoDay).optional(),
-});
-
-/** Turn a row's Feature (properties include id) into an RFC 7946 Feature with a top-level id. */
-function toFeature(f: { type: string; geometry: unknown; properties: Record<string, unknown> }) {
-  const { id, sys_period, ...properties } = f.properties ?? {};
-  return { type: 'Feature', id, geometry: f.geometry, properties: sys_period ? { ...properties, recorded: sys_period } : properties };
+/** The landing page: the one base URL GIS clients start from. */
+export function landingPage(req: Request) {
+  const base = apiBase(req);
+  return {
+    title: '矿权一张图 API',
+    description: 'Mining rights, protected areas and red lines (OGC API – Features); base URL for GIS clients: ' + base,
+    links: [
+      { rel: 'self', type: 'application/json', href: base },
+      { rel: 'service-desc', type: 'application/vnd.oai.openapi+json;version=3.0', href: `${base}/openapi.json` },
+      { rel: 'conformance', type: 'application/json', href: `${base}/conformance` },
+      { rel: 'data', type: 'application/json', href: `${base}/collections` },
+      { rel: 'alternate', type: 'text/html', href: `${originOf(req)}/` },
+    ],
+  };
 }
 
 /** Parse a write body: a GeoJSON Feature whose properties fit the collection's schema. */
@@ -115,135 +100,122 @@ async function parseFeatureBody(c: CollectionDef, body: unknown, maxVertices: nu
   return { type: 'Feature', geometry, properties: { ...parsed.data, ...(id !== undefined ? { id: String(id) } : {}) } };
 }
 
-/** OGC API – Features Part 1 (read) and Part 4 (create/replace/delete) for every layer. */
-export function featureRouter(deps: FeatureRouterDeps): Router {
+/** OGC API – Features Part 1 (read) and Part 4 (create/replace/delete) for every layer, under `/api`. */
+export function featureRoutes(deps: FeatureRouterDeps) {
   const { db, work } = deps;
-  const r = Router();
   const check: GeometryCheck = work
     ? (geometry, kind, maxVertices) => work.run('geometry', { geometry, kind, maxVertices })
     : async (geometry, kind, maxVertices) => checkGeometry(geometry, kind, maxVertices);
+  const extentOf = async (c: CollectionDef) => (await db.named<NonNullable<Extent>>(`${c.table}_extent`)).rows[0];
+  const getFeature = async (c: CollectionDef, id: string) => {
+    const row = (await db.named<{ feature: RowFeature }>(`${c.table}_get`, [id])).rows[0];
+    if (!row) throw notFound('feature', id);
+    return toFeature(row.feature);
+  };
 
-  r.get('/conformance', (_req, res) => {
-    res.json({ conformsTo: CONFORMANCE });
+  return implement({
+    landing: {
+      handler: ({ query, req }) =>
+        query.f === 'html' ? { status: 303, headers: { Location: '/' } } : { status: 200, body: landingPage(req) },
+    },
+    conformance: { handler: () => ({ status: 200, body: { conformsTo: CONFORMANCE } }) },
+    collections: {
+      handler: async ({ req }) => {
+        const collections = [];
+        for (const c of COLLECTIONS) collections.push(describe(c, req, await extentOf(c)));
+        return {
+          status: 200,
+          body: { links: [{ rel: 'self', type: 'application/json', href: `${apiBase(req)}/collections` }], collections },
+        };
+      },
+    },
+    collection: {
+      handler: async ({ params, req }) => {
+        const c = collectionOr404(params.collectionId);
+        return { status: 200, body: describe(c, req, await extentOf(c)) };
+      },
+    },
+    items: {
+      handler: async ({ params, query, req }) => {
+        const c = collectionOr404(params.collectionId);
+        const limit = Math.min(query.limit ?? deps.pageLimitDefault, deps.pageLimitMax);
+        const filters: Record<string, string> = {};
+        for (const f of c.filters) {
+          const v = query[f as keyof typeof query];
+          if (typeof v === 'string' && v !== '') filters[f] = v;
+        }
+        const [minx, miny, maxx, maxy] = query.bbox;
+        const sqlParams: unknown[] = [minx, miny, maxx, maxy, limit, query.offset, JSON.stringify(filters)];
+        if (c.history) sqlParams.push(query.as_at ?? null);
+        const rows = (await db.named<{ matched: number; feature: RowFeature }>(`${c.table}_items`, sqlParams)).rows;
+        const matched = rows.length ? Number(rows[0].matched) : query.offset === 0 ? 0 : undefined;
+        const given = new URLSearchParams(req.url.split('?')[1] ?? '');
+        const keep = { ...query, bbox: given.get('bbox') ?? undefined };
+        return {
+          status: 200,
+          body: {
+            type: 'FeatureCollection' as const,
+            features: rows.map((row) => toFeature(row.feature)),
+            numberMatched: matched,
+            numberReturned: rows.length,
+            timeStamp: new Date().toISOString(),
+            links: pageLinks(
+              `${originOf(req)}${req.baseUrl}${req.path}`,
+              keep,
+              { offset: query.offset, limit, returned: rows.length, matched },
+              { type: 'application/geo+json' },
+            ),
+          },
+        };
+      },
+    },
+    item: {
+      handler: async ({ params, req }) => {
+        const c = collectionOr404(params.collectionId);
+        const f = await getFeature(c, params.featureId);
+        return {
+          status: 200,
+          body: { ...f, links: [{ rel: 'collection', type: 'application/json', href: `${apiBase(req)}/collections/${c.id}` }] },
+        };
+      },
+    },
+    createItem: {
+      handler: async ({ params, body }) => {
+        const c = collectionOr404(params.collectionId);
+        const feature = await parseFeatureBody(c, body, deps.maxVertices, check);
+        const id = await db.transaction(
+          async (tx) => (await tx.named<{ id: string }>(`${c.table}_insert`, [JSON.stringify([feature])])).rows[0].id,
+        );
+        deps.onWrite?.(c.id);
+        return {
+          status: 201,
+          headers: { Location: `${OGC_BASE}/collections/${c.id}/items/${encodeURIComponent(id)}` },
+          body: await getFeature(c, id),
+        };
+      },
+    },
+    replaceItem: {
+      handler: async ({ params, body }) => {
+        const c = collectionOr404(params.collectionId);
+        const fid = params.featureId;
+        const feature = await parseFeatureBody(c, body, deps.maxVertices, check, fid);
+        const updated = await db.transaction(
+          async (tx) => (await tx.named(`${c.table}_update`, [fid, JSON.stringify(feature)])).rows.length,
+        );
+        if (!updated) throw notFound('feature', fid);
+        deps.onWrite?.(c.id);
+        return { status: 200, body: await getFeature(c, fid) };
+      },
+    },
+    deleteItem: {
+      handler: async ({ params }) => {
+        const c = collectionOr404(params.collectionId);
+        const fid = params.featureId;
+        const deleted = await db.transaction(async (tx) => (await tx.named(`${c.table}_delete`, [fid])).rows.length);
+        if (!deleted) throw notFound('feature', fid);
+        deps.onWrite?.(c.id);
+        return { status: 204 };
+      },
+    },
   });
-
-  r.get(
-    '/collections',
-    route(async (req, res) => {
-      const collections = [];
-      for (const c of COLLECTIONS) {
-        const ext = (await db.named(`${c.table}_extent`)).rows[0] as any;
-        collections.push(describe(c, req, ext));
-      }
-      res.json({ links: [{ rel: 'self', href: `${base(req)}/collections` }], collections });
-    }),
-  );
-
-  r.get(
-    '/collections/:id',
-    route(async (req, res) => {
-      const c = collectionOr404(String(req.params.id));
-      const ext = (await db.named(`${c.table}_extent`)).rows[0] as any;
-      res.json(describe(c, req, ext));
-    }),
-  );
-
-  r.get(
-    '/collections/:id/items',
-    route(async (req, res) => {
-      const c = collectionOr404(String(req.params.id));
-      const q = ItemsQuery.safeParse(req.query);
-      if (!q.success) throw fromZod(q.error, 'INVALID_QUERY');
-      const limit = Math.min(q.data.limit ?? deps.pageLimitDefault, deps.pageLimitMax);
-      const filters: Record<string, string> = {};
-      for (const f of c.filters) {
-        const v = req.query[f];
-        if (typeof v === 'string' && v !== '') filters[f] = v;
-      }
-      const [minx, miny, maxx, maxy] = q.data.bbox;
-      const params: unknown[] = [minx, miny, maxx, maxy, limit, q.data.offset, JSON.stringify(filters)];
-      if (c.history) params.push(q.data.as_at ?? null);
-      const rows = (await db.named<{ matched: number; feature: any }>(`${c.table}_items`, params)).rows;
-      const matched = rows.length ? Number(rows[0].matched) : undefined;
-      const self = new URL(`${base(req)}${req.originalUrl}`);
-      const links: { rel: string; type: string; href: string }[] = [{ rel: 'self', type: 'application/geo+json', href: self.toString() }];
-      if (matched !== undefined && q.data.offset + rows.length < matched) {
-        const next = new URL(self);
-        next.searchParams.set('offset', String(q.data.offset + rows.length));
-        next.searchParams.set('limit', String(limit));
-        links.push({ rel: 'next', type: 'application/geo+json', href: next.toString() });
-      }
-      res.type('application/geo+json').json({
-        type: 'FeatureCollection',
-        features: rows.map((row) => toFeature(row.feature)),
-        numberMatched: matched ?? (q.data.offset === 0 ? 0 : undefined),
-        numberReturned: rows.length,
-        timeStamp: new Date().toISOString(),
-        links,
-      });
-    }),
-  );
-
-  r.get(
-    '/collections/:id/items/:fid',
-    route(async (req, res) => {
-      const c = collectionOr404(String(req.params.id));
-      const row = (await db.named<{ feature: any }>(`${c.table}_get`, [req.params.fid])).rows[0];
-      if (!row) throw notFound('feature', String(req.params.fid));
-      res.type('application/geo+json').json({
-        ...toFeature(row.feature),
-        links: [{ rel: 'collection', href: `${base(req)}/collections/${c.id}` }],
-      });
-    }),
-  );
-
-  r.post(
-    '/collections/:id/items',
-    requireAdmin(deps.adminToken),
-    route(async (req, res) => {
-      const c = collectionOr404(String(req.params.id));
-      const feature = await parseFeatureBody(c, req.body, deps.maxVertices, check);
-      const id = await db.transaction(async (tx) => {
-        const out = await tx.named<{ id: string }>(`${c.table}_insert`, [JSON.stringify([feature])]);
-        return out.rows[0].id;
-      });
-      deps.onWrite?.(c.id);
-      const row = (await db.named<{ feature: any }>(`${c.table}_get`, [id])).rows[0];
-      res
-        .status(201)
-        .location(`/collections/${c.id}/items/${encodeURIComponent(id)}`)
-        .type('application/geo+json')
-        .json(toFeature(row.feature));
-    }),
-  );
-
-  r.put(
-    '/collections/:id/items/:fid',
-    requireAdmin(deps.adminToken),
-    route(async (req, res) => {
-      const c = collectionOr404(String(req.params.id));
-      const fid = String(req.params.fid);
-      const feature = await parseFeatureBody(c, req.body, deps.maxVertices, check, fid);
-      const updated = await db.transaction(async (tx) => (await tx.named(`${c.table}_update`, [fid, JSON.stringify(feature)])).rows.length);
-      if (!updated) throw notFound('feature', fid);
-      deps.onWrite?.(c.id);
-      const row = (await db.named<{ feature: any }>(`${c.table}_get`, [fid])).rows[0];
-      res.type('application/geo+json').json(toFeature(row.feature));
-    }),
-  );
-
-  r.delete(
-    '/collections/:id/items/:fid',
-    requireAdmin(deps.adminToken),
-    route(async (req, res) => {
-      const c = collectionOr404(String(req.params.id));
-      const fid = String(req.params.fid);
-      const deleted = await db.transaction(async (tx) => (await tx.named(`${c.table}_delete`, [fid])).rows.length);
-      if (!deleted) throw notFound('feature', fid);
-      deps.onWrite?.(c.id);
-      res.status(204).end();
-    }),
-  );
-
-  return r;
 }

@@ -1,154 +1,110 @@
-import { Router } from 'express';
+/**
+ * The OpenAPI 3.0 document (`/api/openapi.json`), generated from the contract (server/contract): every
+ * route with its parameters, request body, a schema for every 2xx response and the error shape for every
+ * 4xx/5xx it declares. Named schemas (`.meta({ id })`) become `components.schemas`.
+ */
+import { z } from 'zod';
+import { COMMON_ERRORS, contract, type RouteSpec } from '../contract';
 import { COLLECTIONS } from '../features/collections';
-import { publicOrigin } from './public-url';
 
-const err = { $ref: '#/components/responses/Error' };
+const OPTS = { target: 'openapi-3.0', io: 'input', unrepresentable: 'any', uri: (id: string) => `#/components/schemas/${id}` } as const;
 
-/** The OpenAPI 3 document (`/api/openapi.json`), built from the collection registry and the route list. */
-export function openapiDocument() {
-  const paths: Record<string, unknown> = {
-    '/api/health': { get: { summary: 'Service and database health', responses: { 200: { description: 'ok' } } } },
-    '/conformance': { get: { summary: 'OGC API conformance classes', responses: { 200: { description: 'ok' } } } },
-    '/collections': { get: { summary: 'All feature collections', responses: { 200: { description: 'ok' } } } },
-    '/collections/{collectionId}': {
-      get: {
-        summary: 'One collection',
-        parameters: [{ $ref: '#/components/parameters/collectionId' }],
-        responses: { 200: { description: 'ok' }, 404: err },
-      },
-    },
-    '/collections/{collectionId}/items': {
-      get: {
-        summary: 'Features (GeoJSON, CRS84 lon/lat), paged',
-        parameters: [
-          { $ref: '#/components/parameters/collectionId' },
-          { name: 'bbox', in: 'query', schema: { type: 'string' }, description: 'minLon,minLat,maxLon,maxLat' },
-          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 10000, default: 10 } },
-          { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0 } },
-          { name: 'as_at', in: 'query', schema: { type: 'string' }, description: 'blocks only: the register as at this date or instant' },
-          ...['mineral', 'kind', 'status', 'holder', 'q', 'category', 'zone', 'type', 'block_id', 'level'].map((n) => ({
-            name: n,
-            in: 'query',
-            schema: { type: 'string' },
-            description: 'filter (see the collection’s `filters`)',
-          })),
-        ],
-        responses: { 200: { description: 'FeatureCollection with numberMatched, numberReturned, next link' }, 404: err, 422: err },
-      },
-      post: {
-        summary: 'Create a feature (Bearer ADMIN_TOKEN)',
-        security: [{ bearer: [] }],
-        parameters: [{ $ref: '#/components/parameters/collectionId' }],
-        requestBody: { content: { 'application/geo+json': { schema: { type: 'object' } } } },
-        responses: { 201: { description: 'created; Location header' }, 400: err, 401: err, 409: err, 422: err },
-      },
-    },
-    '/collections/{collectionId}/items/{featureId}': {
-      get: {
-        summary: 'One feature',
-        parameters: [{ $ref: '#/components/parameters/collectionId' }, { $ref: '#/components/parameters/featureId' }],
-        responses: { 200: { description: 'Feature' }, 404: err },
-      },
-      put: {
-        summary: 'Replace a feature (Bearer ADMIN_TOKEN)',
-        security: [{ bearer: [] }],
-        parameters: [{ $ref: '#/components/parameters/collectionId' }, { $ref: '#/components/parameters/featureId' }],
-        responses: { 200: { description: 'Feature' }, 401: err, 404: err, 422: err },
-      },
-      delete: {
-        summary: 'Delete a feature (Bearer ADMIN_TOKEN)',
-        security: [{ bearer: [] }],
-        parameters: [{ $ref: '#/components/parameters/collectionId' }, { $ref: '#/components/parameters/featureId' }],
-        responses: { 204: { description: 'deleted' }, 401: err, 404: err },
-      },
-    },
-    '/tiles/{layer}.json': {
-      get: {
-        summary: 'TileJSON 3.0',
-        parameters: [{ name: 'layer', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { 200: { description: 'TileJSON' } },
-      },
-    },
-    '/tiles/{layer}/{z}/{x}/{y}.mvt': {
-      get: {
-        summary: 'Mapbox vector tile (204 when empty)',
-        parameters: ['layer', 'z', 'x', 'y'].map((n) => ({
-          name: n,
-          in: 'path',
+/** A schema inline, with nested named schemas referring to components. */
+function inline(schema: z.ZodType): Record<string, unknown> {
+  const id = z.globalRegistry.get(schema)?.id;
+  if (id) return { $ref: `#/components/schemas/${id}` };
+  const js = z.toJSONSchema(schema, OPTS) as Record<string, unknown>;
+  delete js.definitions;
+  delete js.$defs;
+  return JSON.parse(JSON.stringify(js).replace(/"#\/(?:definitions|\$defs)\/([^"]+)"/g, '"#/components/schemas/$1"'));
+}
+
+const openapiPath = (p: string) => p.replace(/:([A-Za-z_]\w*)/g, '{$1}');
+
+function parameters(spec: RouteSpec) {
+  const out: Record<string, unknown>[] = [];
+  for (const [where, schema] of [
+    ['path', spec.params],
+    ['query', spec.query],
+  ] as const) {
+    if (!schema) continue;
+    const js = inline(schema) as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
+    for (const [name, s] of Object.entries(js.properties ?? {})) {
+      const { description, ...rest } = s;
+      out.push({
+        name,
+        in: where,
+        required: where === 'path' || ((js.required ?? []).includes(name) && !('default' in rest)),
+        schema: rest,
+        ...(description ? { description } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+function operation(key: string, spec: RouteSpec) {
+  const responses: Record<string, unknown> = {};
+  for (const [status, r] of Object.entries(spec.responses)) {
+    const content: Record<string, unknown> = {};
+    if (r.json) content[r.type ?? 'application/json'] = { schema: inline(r.json) };
+    for (const t of r.binary ?? []) content[t] = { schema: { type: 'string', format: 'binary' } };
+    responses[status] = { description: r.description, ...(Object.keys(content).length ? { content } : {}) };
+  }
+  const errors: Record<string, readonly string[]> = { ...spec.errors };
+  for (const [s, codes] of Object.entries(COMMON_ERRORS)) errors[s] = [...(errors[s] ?? []), ...codes];
+  for (const [status, codes] of Object.entries(errors).sort()) {
+    responses[status] = {
+      description: `error codes: ${codes.join(', ')}`,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    };
+  }
+  const body = spec.body
+    ? {
+        requestBody: {
           required: true,
-          schema: { type: n === 'layer' ? 'string' : 'integer' },
-        })),
-        responses: { 200: { description: 'application/vnd.mapbox-vector-tile' }, 204: { description: 'empty tile' } },
-      },
-    },
+          content: Object.fromEntries(spec.body.types.map((t) => [t, { schema: inline(spec.body!.schema) }])),
+        },
+      }
+    : {};
+  return {
+    operationId: key,
+    summary: spec.summary,
+    ...(spec.description ? { description: spec.description } : {}),
+    tags: [...spec.tags],
+    ...(spec.auth === 'admin' ? { security: [{ bearer: [] }] } : {}),
+    parameters: parameters(spec),
+    ...body,
+    responses,
   };
-  for (const [p, v] of EXTRA_PATHS) paths[p] = v;
+}
+
+export function openapiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const [key, spec] of Object.entries(contract) as [string, RouteSpec][]) {
+    const p = openapiPath(spec.path);
+    (paths[p] ??= {})[spec.method] = operation(key, spec);
+  }
+  const { schemas } = z.toJSONSchema(z.globalRegistry, OPTS) as { schemas: Record<string, Record<string, unknown>> };
+  for (const s of Object.values(schemas)) delete s.$id;
   return {
     openapi: '3.0.3',
     info: {
       title: '矿权一张图 API — mining-rights map service',
       version: '0.1.0',
       description:
-        'Licence blocks, protected areas, red lines, wells and pipelines (OGC API – Features), vector tiles, coordinate-file parsing, conflict checks and licence-extension assessments. Areas are ellipsoidal on the CGCS2000 ellipsoid.',
+        'Licence blocks, protected areas, red lines, wells and pipelines (OGC API – Features at the base URL `/api`), vector tiles, coordinate-file parsing, conflict checks and licence-extension assessments. Areas are ellipsoidal on the CGCS2000 ellipsoid. The older OGC paths `/conformance` and `/collections/…` answer too.',
     },
     servers: [{ url: '/' }],
-    tags: COLLECTIONS.map((c) => ({ name: c.id, description: `${c.titleZh} — ${c.title}` })),
+    tags: [...COLLECTIONS.map((c) => ({ name: c.id, description: `${c.titleZh} — ${c.title}` }))],
     paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-      parameters: {
-        collectionId: { name: 'collectionId', in: 'path', required: true, schema: { type: 'string', enum: COLLECTIONS.map((c) => c.id) } },
-        featureId: { name: 'featureId', in: 'path', required: true, schema: { type: 'string' } },
-      },
-      responses: {
-        Error: {
-          description: 'One error shape everywhere',
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                properties: {
-                  error: {
-                    type: 'object',
-                    required: ['code', 'message', 'message_zh'],
-                    properties: {
-                      code: { type: 'string' },
-                      message: { type: 'string' },
-                      message_zh: { type: 'string' },
-                      details: { type: 'array', items: { type: 'object' } },
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
+      schemas,
     },
   };
 }
 
-/** Routes registered by other modules (parse, checks, assessments) add their OpenAPI paths here. */
-const EXTRA_PATHS = new Map<string, unknown>();
-export function registerOpenApiPath(path: string, item: unknown) {
-  EXTRA_PATHS.set(path, item);
-}
-
-export function openapiRouter(): Router {
-  const r = Router();
-  r.get('/api/openapi.json', (_req, res) => {
-    res.json(openapiDocument());
-  });
-  r.get('/api', (req, res) => {
-    const o = publicOrigin(req);
-    res.json({
-      title: '矿权一张图 API',
-      links: [
-        { rel: 'service-desc', type: 'application/vnd.oai.openapi+json;version=3.0', href: `${o}/api/openapi.json` },
-        { rel: 'conformance', href: `${o}/conformance` },
-        { rel: 'data', href: `${o}/collections` },
-      ],
-    });
-  });
-  return r;
-}
+let cached: ReturnType<typeof openapiDocument> | undefined;
+/** Built once per process (the contract does not change at run time). */
+export const openapi = () => (cached ??= openapiDocument());

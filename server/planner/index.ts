@@ -7,3 +7,4 @@
  * Area (`../geodesy/area`) and the corner table (`./corners`) are imported from their own modules.
  */
 export { planRelinquishment } from './planner';
+export type { PlanInput } from './planner';

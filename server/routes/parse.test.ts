@@ -5,14 +5,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleLonLat } from '../../data/samples/block';
 import { errorMiddleware } from '../http/error-middleware';
-import { parseRouter } from './parse';
+import { routerFor } from '../http/contract-route';
+import { parseRoutes } from './parse';
 
 let base = '';
 let close: () => void = () => {};
 
 beforeAll(async () => {
   const app = express();
-  app.use(parseRouter({ limits: { maxUploadBytes: 50_000 } }));
+  app.use(routerFor(parseRoutes({ limits: { maxUploadBytes: 50_000 } })));
   app.use(errorMiddleware);
   const server = app.listen(0);
   await new Promise((r) => server.once('listening', r));

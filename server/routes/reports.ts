@@ -8,6 +8,7 @@
  *   POST /api/certificates/verify          a report PDF (multipart `file` or application/pdf) or its JSON → valid, differences
  *   GET  /verify/{id}                      the page a report's QR code opens
  *   GET  /api/blocks/{id}/report.pdf       the block dossier with the extension annex
+ * Shapes, parameters and errors: server/contract/reports.ts (and `check` in server/contract/checks.ts).
  */
 import express, { type Request, type Response, type NextFunction } from 'express';
 import QRCode from 'qrcode';
@@ -22,11 +23,10 @@ import { sendAttachment } from '../http/attachment';
 import { conflictsCsv, conflictsGeojson, conflictsShapefile, conflictsXlsx } from '../report/exports';
 import { route } from '../http/async';
 import { fromZod } from '../http/error-middleware';
-import { registerOpenApiPath } from '../http/openapi';
 import { singleFileUpload } from '../http/upload';
 import { createLogger } from '../logger';
 import { resolveLimits, type ParseLimits } from '../parse/limits';
-import { CheckParams } from './checks';
+import { CheckParams } from '../contract/checks';
 import { buildCheckRecord, type CheckRecord } from '../report/check-record';
 import { checkModel } from '../report/check-model';
 import { checkReportHtml } from '../report/check-html';
@@ -344,57 +344,3 @@ export function reportsRouter({ db, config, limits: lim, renderer: given }: Repo
 
   return router;
 }
-
-const err = { $ref: '#/components/responses/Error' };
-const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
-const langParam = { name: 'lang', in: 'query', schema: { type: 'string', enum: ['zh', 'en'] }, description: 'report language, default zh' };
-registerOpenApiPath('/api/checks/{id}', {
-  get: {
-    summary: 'A stored check: its signed record (Ed25519 envelope)',
-    parameters: [idParam],
-    responses: { 200: { description: '{ check_id, algorithm, key_id, signature, record }' }, 404: err },
-  },
-});
-registerOpenApiPath('/api/checks/{id}.pdf', {
-  get: {
-    summary: 'A stored check as its A4 report PDF (certificate.json attached)',
-    parameters: [idParam, langParam],
-    responses: { 200: { description: 'application/pdf' }, 404: err, 503: err },
-  },
-});
-registerOpenApiPath('/api/checks/{id}/conflicts', {
-  get: {
-    summary:
-      'A stored check\u2019s conflicts as CSV or XLSX (Chinese headers, English with lang=en; header block; shares in percent), GeoJSON or zipped Shapefile (UTF-8 .cpg, .prj)',
-    parameters: [idParam, langParam, { name: 'format', in: 'query', schema: { type: 'string', enum: ['csv', 'xlsx', 'geojson', 'shp'] } }],
-    responses: { 200: { description: 'the file' }, 404: err, 422: err },
-  },
-});
-registerOpenApiPath('/api/certificates/public-key', {
-  get: {
-    summary: 'The Ed25519 public key (SPKI PEM) report certificates are signed with',
-    responses: { 200: { description: '{ algorithm, key_id, public_key_pem }' } },
-  },
-});
-registerOpenApiPath('/api/certificates/{id}', {
-  get: {
-    summary: 'A signed record on file (record, canonical text, signature)',
-    parameters: [idParam],
-    responses: { 200: { description: 'the signed record' }, 404: err },
-  },
-});
-registerOpenApiPath('/api/certificates/verify', {
-  post: {
-    summary:
-      'Verify a report: the PDF (multipart `file` or application/pdf) or its JSON envelope → { valid, signature_valid, on_file, differences[] }',
-    responses: { 200: { description: 'verification result' }, 400: err },
-  },
-});
-registerOpenApiPath('/api/blocks/{id}/report.pdf', {
-  get: {
-    summary:
-      'Block dossier PDF: register entry, history, conflicts, extension assessment with arithmetic, extension annex (retained area, corner tables, comparison map)',
-    parameters: [idParam, langParam, { name: 'candidate', in: 'query', schema: { type: 'string', enum: ['A', 'B', 'C'] } }],
-    responses: { 200: { description: 'application/pdf' }, 404: err, 503: err },
-  },
-});

@@ -1,18 +1,11 @@
-import { Router } from 'express';
-import { z } from 'zod';
 import type { Db } from '../db';
 import { notFound } from '../errors';
-import { route } from '../http/async';
-import { publicOrigin } from '../http/public-url';
-import { fromZod } from '../http/error-middleware';
+import { implement, originOf } from '../http/contract-route';
 import { COLLECTIONS } from '../features/collections';
+import { TILE_FIELDS } from './fields';
 import { mvtFromRows, type TileRow } from './mvt-from-rows';
 
 export const TILE_LAYERS = COLLECTIONS.filter((c) => c.tiles).map((c) => c.id);
-
-const TileParams = z
-  .object({ z: z.coerce.number().int().min(0).max(22), x: z.coerce.number().int().min(0), y: z.coerce.number().int().min(0) })
-  .refine((t) => t.x < 2 ** t.z && t.y < 2 ** t.z, { message: 'x and y must be below 2^z' });
 
 export interface TileDeps {
   db: Db;
@@ -31,50 +24,41 @@ export async function renderTile(db: Db, layer: string, z: number, x: number, y:
 }
 
 /** `/tiles/{layer}/{z}/{x}/{y}.mvt` and TileJSON 3.0 at `/tiles/{layer}.json`. */
-export function tileRouter(deps: TileDeps): Router {
-  const r = Router();
-
-  r.get('/tiles/:layer.json', (req, res, next) => {
-    const layer = String(req.params.layer);
-    if (!TILE_LAYERS.includes(layer)) return next(notFound('tile layer', layer));
-    const c = COLLECTIONS.find((k) => k.id === layer)!;
-    const origin = publicOrigin(req);
-    res.set('Cache-Control', 'public, max-age=300').json({
-      tilejson: '3.0.0',
-      name: c.titleZh,
-      description: c.title,
-      tiles: [`${origin}/tiles/${layer}/{z}/{x}/{y}.mvt`],
-      minzoom: 0,
-      maxzoom: 16,
-      bounds: [110.0, 34.4, 114.8, 40.9],
-      center: [112.5, 36.5, 7],
-      attribution: '矿权一张图 · 演示数据为合成数据 (synthetic demo data)',
-      vector_layers: [{ id: layer, fields: Object.fromEntries(Object.keys(c.properties.shape).map((k) => [k, 'String'])) }],
-    });
+export function tileRoutes(deps: TileDeps) {
+  return implement({
+    tileJson: {
+      handler: ({ params, req }) => {
+        const layer = params.layer;
+        if (!TILE_LAYERS.includes(layer)) throw notFound('tile layer', layer);
+        const c = COLLECTIONS.find((k) => k.id === layer)!;
+        return {
+          status: 200,
+          headers: { 'Cache-Control': 'public, max-age=300' },
+          body: {
+            tilejson: '3.0.0' as const,
+            name: c.titleZh,
+            description: c.title,
+            tiles: [`${originOf(req)}/tiles/${layer}/{z}/{x}/{y}.mvt`],
+            minzoom: 0,
+            maxzoom: 16,
+            bounds: [110.0, 34.4, 114.8, 40.9],
+            center: [112.5, 36.5, 7],
+            attribution: '矿权一张图 · 演示数据为合成数据 (synthetic demo data)',
+            vector_layers: [{ id: layer, fields: TILE_FIELDS[layer] ?? {} }],
+          },
+        };
+      },
+    },
+    tile: {
+      handler: async ({ params: p, req }) => {
+        if (!TILE_LAYERS.includes(p.layer)) throw notFound('tile layer', p.layer);
+        const etag = `"${p.layer}-${deps.dataVersion()}-${p.z}-${p.x}-${p.y}"`;
+        const headers = { 'Cache-Control': 'public, max-age=60, stale-while-revalidate=600', ETag: etag };
+        if (req.get('if-none-match') === etag) return { status: 304, headers };
+        const buf = await renderTile(deps.db, p.layer, p.z, p.x, p.y);
+        if (buf.length === 0) return { status: 204, headers };
+        return { status: 200, headers, file: { buffer: buf, contentType: 'application/vnd.mapbox-vector-tile' } };
+      },
+    },
   });
-
-  r.get(
-    '/tiles/:layer/:z/:x/:y.mvt',
-    route(async (req, res) => {
-      const layer = String(req.params.layer);
-      if (!TILE_LAYERS.includes(layer)) throw notFound('tile layer', layer);
-      const p = TileParams.safeParse(req.params);
-      if (!p.success) throw fromZod(p.error, 'INVALID_TILE');
-      const etag = `"${layer}-${deps.dataVersion()}-${p.data.z}-${p.data.x}-${p.data.y}"`;
-      res.set('Cache-Control', 'public, max-age=60, stale-while-revalidate=600');
-      res.set('ETag', etag);
-      if (req.get('if-none-match') === etag) {
-        res.status(304).end();
-        return;
-      }
-      const buf = await renderTile(deps.db, layer, p.data.z, p.data.x, p.data.y);
-      if (buf.length === 0) {
-        res.status(204).end();
-        return;
-      }
-      res.type('application/vnd.mapbox-vector-tile').send(buf);
-    }),
-  );
-
-  return r;
 }

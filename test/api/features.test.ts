@@ -38,7 +38,7 @@ describe('health and discovery', () => {
     expect(ids).toEqual(expect.arrayContaining(['blocks', 'protected-areas', 'redlines', 'wells', 'pipelines']));
     const oas = await (await fetch(`${srv.url}/api/openapi.json`)).json();
     expect(oas.openapi).toMatch(/^3\./);
-    expect(Object.keys(oas.paths)).toContain('/collections/{collectionId}/items');
+    expect(Object.keys(oas.paths)).toContain('/api/collections/{collectionId}/items');
   });
   it('answers an unknown collection with 404 in the one error shape', async () => {
     const res = await fetch(`${srv.url}/collections/nope/items`);
@@ -103,7 +103,7 @@ describe('writes (OGC API – Features Part 4)', () => {
   it('creates, keeps the given id, computes the ellipsoidal area, replaces with history, deletes', async () => {
     const res = await fetch(`${srv.url}/collections/blocks/items`, { method: 'POST', body: JSON.stringify(feature), headers: auth });
     expect(res.status).toBe(201);
-    expect(res.headers.get('location')).toBe('/collections/blocks/items/test-block-1');
+    expect(res.headers.get('location')).toBe('/api/collections/blocks/items/test-block-1');
     const created = await res.json();
     expect(created.id).toBe('test-block-1');
     // 0.05° × 0.05° at 35.7°N on the CGCS2000 ellipsoid ≈ 25.0 km² (independent estimate below)

@@ -7,6 +7,7 @@
  * Replay: a failure prints each input's geometry as JSON together with DIFF_SEED and its index;
  * `DIFF_SEED=<seed> DIFF_RUNS=<n> npx vitest run --project differential` regenerates the same list.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { VectorTile } from '@mapbox/vector-tile';
 import fc from 'fast-check';
 import type { MultiPolygon, Polygon } from 'geojson';
@@ -19,6 +20,7 @@ import type { Db, Queryable } from '../../server/db';
 import { migrate } from '../../server/db/migrate';
 import { createPgDb } from '../../server/db/pg';
 import { createPgliteDb } from '../../server/db/pglite';
+import { demoSnapshotPath } from '../../server/db/demo-snapshot';
 import { AppError } from '../../server/errors';
 import { exportGeometry, EXPORT_FORMATS } from '../../server/export/index';
 import { parseUpload } from '../../server/parse/index';
@@ -44,10 +46,12 @@ beforeAll(async () => {
   const fresh = await freshDatabase();
   dropPg = fresh.drop;
   pgDb = createPgDb({ connectionString: fresh.url, poolSize: 4, statementTimeoutMs: 120_000 });
-  // the embedded engine, in memory, with the same migrations and demo data (the slow part: ~30–60 s)
-  liteDb = await createPgliteDb(undefined);
+  // the embedded engine, in memory, with the same migrations and demo data: restored from the demo snapshot that
+  // `npm install` builds with the same loader (keyed by a hash of migrations, data and loader), else loaded (~30–60 s)
+  const snapshot = existsSync(demoSnapshotPath()) ? new Blob([readFileSync(demoSnapshotPath())]) : undefined;
+  liteDb = await createPgliteDb(undefined, snapshot ? { loadDataDir: snapshot } : {});
   await migrate(liteDb);
-  await loadDemo(liteDb);
+  if (!snapshot) await loadDemo(liteDb);
   pgSrv = await startServer(env, { db: pgDb });
   liteSrv = await startServer(env, { db: liteDb });
 });

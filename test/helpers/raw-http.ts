@@ -47,3 +47,21 @@ export function rawRequest(
     req.end();
   });
 }
+
+/** A GET answered as raw bytes, exactly as sent (no decompression): for content-encoding tests. */
+export function rawBytes(
+  baseUrl: string,
+  opts: { path: string; headers: Record<string, string> },
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  const u = new URL(baseUrl);
+  return new Promise((ok, fail) => {
+    const req = request({ host: u.hostname, port: u.port, method: 'GET', path: opts.path, headers: opts.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', fail);
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}

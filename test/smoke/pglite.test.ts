@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VectorTile } from '@mapbox/vector-tile';
 import Pbf from 'pbf';
 import { startServer, type Running } from '../../server/server';
+import { demoSnapshotPath } from '../../server/db/demo-snapshot';
 
 // Smoke suite on the embedded engine (PGlite + PostGIS): the main flows of `npm start`, and that
 // features written through the API survive a restart of the engine and of the server.
@@ -23,6 +24,10 @@ afterAll(async () => {
 });
 
 describe('embedded engine', () => {
+  it.runIf(existsSync(demoSnapshotPath()))('a first start on an empty folder restores the demo snapshot built at install', () => {
+    expect((srv.db as { restoredFrom?: string }).restoredFrom).toBe(demoSnapshotPath());
+  });
+
   it('serves health with the pglite engine and the demo data', async () => {
     const h = await (await fetch(`${srv.url}/api/health`)).json();
     expect(h.database.engine).toBe('pglite');

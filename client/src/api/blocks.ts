@@ -1,5 +1,5 @@
 import { getJson, postJson } from './http';
-import type { PlansResult } from './types';
+import type { PlansResult } from './contract';
 
 /** Per-block domain reads; any of these may answer 404 while being built (the page says "not available"). */
 export const blockConflicts = (id: string, signal?: AbortSignal) =>

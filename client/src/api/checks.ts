@@ -1,5 +1,5 @@
 import { postForFile, postForm, postJson, toApiError } from './http';
-import type { CheckRequest, CheckResult, ExtensionInput, ExtensionResult, Geometry, ParseResult } from './types';
+import type { CheckRequest, CheckResult, ExtensionInput, ExtensionResult, Geometry, ParseResult } from './contract';
 
 type Progress = (p: number | 'waiting') => void;
 

@@ -1,15 +1,15 @@
 import { getJson } from './http';
-import type { BlockProps, Feature, FeatureCollection } from './types';
+import type { BlockProps, Feature, FeatureCollection } from './contract';
 
 /** OGC API – Features reads. */
 export const itemsUrl = (collection: string, params: Record<string, string | number | undefined>) => {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
-  return `/collections/${encodeURIComponent(collection)}/items?${q.toString()}`;
+  return `/api/collections/${encodeURIComponent(collection)}/items?${q.toString()}`;
 };
 
 export function getFeature<P = Record<string, unknown>>(collection: string, id: string, signal?: AbortSignal) {
-  return getJson<Feature<P>>(`/collections/${encodeURIComponent(collection)}/items/${encodeURIComponent(id)}`, signal);
+  return getJson<Feature<P>>(`/api/collections/${encodeURIComponent(collection)}/items/${encodeURIComponent(id)}`, signal);
 }
 
 export function searchBlocks(q: string, signal?: AbortSignal) {

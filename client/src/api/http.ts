@@ -1,7 +1,7 @@
 /** Typed fetch wrappers. Only the files in client/src/api know URLs. */
 
-// The error model's detail shape is the server's own type (type-only: nothing of the server is bundled).
-import type { ErrorDetail } from '../../../server/errors';
+// The error model's detail shape comes from the contract (type-only: nothing of the server is bundled).
+import type { ErrorDetail } from './contract';
 
 export type { ErrorDetail };
 

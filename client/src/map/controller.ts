@@ -12,7 +12,7 @@ import {
   type LngLatLike,
   type MapGeoJSONFeature,
 } from 'maplibre-gl';
-import type { CheckResult, PlanCandidate } from '../api/types';
+import type { CheckResult, PlanCandidate } from '../api/contract';
 import { bboxOf, candidateLetter } from '../format';
 import { outcomeSeverity } from '../../../server/vocab';
 import { SEVERITY_COLOURS, candidateColour } from './colours';

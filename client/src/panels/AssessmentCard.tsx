@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import type { StoredBlockAssessment } from '../../../server/lifecycle/stored-block';
 import type { Deadline } from '../../../server/rules/deadlines';
 import { CONTRACT_ACQUISITION_METHODS, DEADLINE_KINDS, DECISIONS, REGIMES } from '../../../server/vocab';
-import type { ExtensionStep } from '../api/types';
+import type { ExtensionStep } from '../api/contract';
 import { formatCny, formatKm2, formatPercent } from '../format';
 import { useI18n } from '../i18n';
 import type { Messages } from '../i18n/zh';

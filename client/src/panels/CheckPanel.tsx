@@ -10,7 +10,7 @@ import {
   type ExportFormat,
 } from '../api/checks';
 import { ApiError } from '../api/http';
-import type { CheckRequest, CheckResult, Conflict, ParseResult } from '../api/types';
+import type { CheckRequest, CheckResult, Conflict, ParseResult } from '../api/contract';
 import { csvField, formatKm2, formatPercent } from '../format';
 import { useI18n, type Lang } from '../i18n';
 import { textOf } from '../i18n/text';

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { blockAssessment, blockConflicts } from '../api/blocks';
 import { getFeature, wellCount } from '../api/features';
 import { ApiError } from '../api/http';
-import type { Conflict, Feature } from '../api/types';
+import type { Conflict, Feature } from '../api/contract';
 import { daysUntil, formatKm2, formatValue } from '../format';
 import { useI18n } from '../i18n';
 import { COLLECTIONS, labelField } from '../../../server/vocab';

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { relinquishmentPlans } from '../api/blocks';
 import { assessExtension } from '../api/checks';
 import { ApiError } from '../api/http';
-import type { ExtensionResult, PlanCandidate, ServerText } from '../api/types';
+import type { ExtensionResult, PlanCandidate, ServerText } from '../api/contract';
 import { candidateLetter, formatKm2, formatPercent } from '../format';
 import { useI18n } from '../i18n';
 import { DECISIONS, REGIMES, STRATEGIES } from '../../../server/vocab';
@@ -20,7 +20,7 @@ const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
 /** The extension assessment form and result, and the relinquishment planner's candidates on the map. */
 export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: SelectedBlock | null }) {
   const { t, lang, term } = useI18n();
-  const [regime, setRegime] = useState('shanxi-cbm-2020');
+  const [regime, setRegime] = useState<ExtensionResult['regime']>('shanxi-cbm-2020');
   const [licensed, setLicensed] = useState('');
   const [proven, setProven] = useState('0');
   const [unfinished, setUnfinished] = useState('0.2');
@@ -97,7 +97,7 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
       <form onSubmit={assess} className="form-grid">
         <label className="wide">
           {t('regime')}
-          <select value={regime} onChange={(e) => setRegime(e.target.value)}>
+          <select value={regime} onChange={(e) => setRegime(e.target.value as ExtensionResult['regime'])}>
             {Object.entries(REGIMES).map(([r, v]) => (
               <option key={r} value={r}>
                 {v[lang]}
@@ -259,11 +259,9 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
                   </b>{' '}
                   · {t('strategy')}: <span data-testid="strategy">{term(STRATEGIES, c.strategy)}</span> · {formatKm2(c.area_km2)}
                 </div>
-                {(typeof c.retained_area_km2 === 'number' || typeof c.retained === 'number') && (
-                  <div className="small">
-                    {t('retained')}: {formatKm2(typeof c.retained_area_km2 === 'number' ? c.retained_area_km2 : (c.retained as number))}
-                  </div>
-                )}
+                <div className="small" data-testid="candidate-retained">
+                  {t('retained')}: {formatKm2(c.retained_area_km2)}
+                </div>
                 {c.touches && <Touches t={t} touches={c.touches} />}
                 {!!c.reasons?.length && (
                   <div className="small muted">

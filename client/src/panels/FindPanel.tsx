@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { dueWithin, type DueItem } from '../api/deadlines';
 import { blocksAsAt, getFeature, searchBlocks } from '../api/features';
-import type { BlockProps, Feature } from '../api/types';
+import type { BlockProps, Feature } from '../api/contract';
 import { formatKm2 } from '../format';
 import { useI18n } from '../i18n';
 import { BLOCK_STATUSES, DEADLINE_KINDS, MINERALS } from '../../../server/vocab';
@@ -40,7 +40,7 @@ export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: Sel
   const pickDue = async (d: DueItem) => {
     try {
       const f = await getFeature<BlockProps>('blocks', d.block_id);
-      onPick({ id: d.block_id, properties: { id: d.block_id, ...f.properties } }, f.geometry);
+      onPick({ id: d.block_id, properties: { id: d.block_id, ...f.properties } }, f.geometry ?? undefined);
     } catch (err) {
       setError(err);
     }
@@ -138,7 +138,7 @@ export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: Sel
                   <button
                     type="button"
                     className="link"
-                    onClick={() => onPick({ id: String(f.id), properties: { id: f.id, ...f.properties } }, f.geometry)}
+                    onClick={() => onPick({ id: String(f.id), properties: { id: f.id, ...f.properties } }, f.geometry ?? undefined)}
                   >
                     <strong>{f.properties.name}</strong>
                     <span className="mono">{f.properties.licence_no}</span>

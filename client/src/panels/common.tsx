@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { ApiError } from '../api/http';
-import type { ExtensionStep } from '../api/types';
+import type { ExtensionStep } from '../api/contract';
 import { fill, useI18n } from '../i18n';
 import { formatValue } from '../format';
 import { ERROR_DETAIL_KEYS, FILE_FORMATS, label } from '../../../server/vocab';

@@ -1,0 +1,40 @@
+/**
+ * Response and request types of the public API, taken from the contract the server implements
+ * (server/contract). Type-only imports: nothing of the server lands in the bundle.
+ */
+import type { z } from 'zod';
+import type { contract } from '../../../server/contract';
+import type { ErrorDetail as ErrorDetailSchema, Message as MessageSchema, Step as StepSchema } from '../../../server/contract/common';
+import type { BodyInput, ResponseBody } from '../../../server/contract/define';
+import type { BlockProperties } from '../../../server/contract/ogc';
+
+type C = typeof contract;
+
+export type ErrorDetail = z.infer<typeof ErrorDetailSchema>;
+
+export type Feature<P = Record<string, unknown>> = Omit<ResponseBody<C['item']>, 'properties'> & { properties: P };
+export type FeatureCollection<P = Record<string, unknown>> = Omit<ResponseBody<C['items']>, 'features'> & { features: Feature<P>[] };
+export type BlockProps = z.infer<typeof BlockProperties>;
+
+export type ParseResult = ResponseBody<C['parse']>;
+export type CheckResult = ResponseBody<C['check']>;
+export type Conflict = CheckResult['conflicts'][number];
+export type Geometry = CheckResult['input']['geometry'];
+/** The check's parameters the page sends (query, form fields or JSON members). */
+type CheckParamKey = keyof z.input<C['check']['query']> & ('application' | 'applicant' | 'mineral' | 'zone' | 'crs');
+export type CheckRequest = { [K in CheckParamKey]?: string };
+
+export type ExtensionInput = BodyInput<C['assessExtension']>;
+export type ExtensionResult = ResponseBody<C['assessExtension']>;
+export type StoredBlockAssessment = ResponseBody<C['blockAssessment']>;
+export type PlansResult = ResponseBody<C['relinquishmentPlans']>;
+export type PlanCandidate = PlansResult['candidates'][number];
+export type Deadlines = ResponseBody<C['deadlines']>;
+export type DueItem = Deadlines['items'][number];
+
+/** A sentence from the server: `{ code, params, message, message_zh }` (server/i18n/message.ts). */
+export type Message = z.infer<typeof MessageSchema>;
+/** A sentence that may still be a plain string (planner reasons, step formulas). */
+export type ServerText = Message | string;
+/** A rule or derived step: rule, citation, the arithmetic, the value, and what it is. */
+export type ExtensionStep = z.infer<typeof StepSchema>;

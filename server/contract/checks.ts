@@ -1,0 +1,209 @@
+/** Conflict checks: an uploaded or drawn block, a stored block, and the whole register against one collection. */
+import { z } from 'zod';
+import { APPLICATIONS, OUTCOMES } from '../conflicts/outcomes';
+import { CONFLICT_COLLECTIONS } from '../conflicts/types';
+import { MINERALS } from '../features/collections';
+import { FORMATS } from '../parse/types';
+import { REGIME_IDS } from '../rules/regimes';
+import { defineRoute } from './define';
+import { Areal, errorsOf, Geometry, isoDay, Link, Message, optInt, optText, WORK_ERRORS } from './common';
+import { ParseResult, ParseWarning } from './files';
+import { CheckReportQuery, StoredCheck } from './reports';
+
+/** Parameters of a check: query, form fields, or top-level members of the JSON body. */
+export const CheckParams = z.object({
+  applicant: optText().describe('holder name of the applicant (same-holder overlaps are allowed)'),
+  application: z.enum(APPLICATIONS).default('new_exploration'),
+  mineral: z.enum(MINERALS).optional().describe('default cbm (or the block’s)'),
+  block_id: optText().describe('the block being extended or changed, or the exploration block of a mining application'),
+  regime: z.enum(REGIME_IDS).optional(),
+  as_of: isoDay.optional().describe('the date outcomes are judged on; default today (UTC+8)'),
+  format: optText().describe('file format hint'),
+  zone: optInt.describe('Gauss-Krüger zone hint'),
+  crs: optInt.describe('EPSG code hint'),
+});
+export const BlockCheckParams = CheckParams.pick({ applicant: true, mineral: true, regime: true, as_of: true }).extend({
+  application: z.enum(APPLICATIONS).default('extension'),
+});
+export const RegisterQuery = z.object({
+  collection: z.enum(CONFLICT_COLLECTIONS),
+  limit: z.coerce.number().int().min(1).optional().describe('page size; default 100 (CSV: PAGE_LIMIT_MAX)'),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  format: z.enum(['json', 'csv']).default('json'),
+  as_of: isoDay.optional(),
+  regime: z.enum(REGIME_IDS).optional(),
+});
+
+export const Basis = z
+  .object({ rule: z.string(), citation: z.string(), text: z.string(), note: Message.optional().describe('how the rule was applied here') })
+  .meta({ id: 'Basis' });
+
+export const Subject = z
+  .object({
+    applicant: z.string().nullable(),
+    application: z.enum(APPLICATIONS),
+    mineral: z.string(),
+    kind: z.enum(['exploration', 'mining']),
+    regime: z.enum(REGIME_IDS),
+    as_of: isoDay,
+  })
+  .meta({ id: 'Subject' });
+
+const WellLocationClass = z.enum(['ecologically_sensitive', 'coal_district', 'coal_unmined']);
+
+const conflictFields = {
+  collection: z.enum([...CONFLICT_COLLECTIONS, 'boundaries']),
+  id: z.string(),
+  name: z.string().nullable(),
+  category: z.string().nullable(),
+  zone: z.string().nullable(),
+  status: z.string().nullable(),
+  holder: z.string().nullable(),
+  mineral: z.string().nullable(),
+  overlap_area_km2: z.number().describe('ellipsoidal, km², unrounded'),
+  share_of_input: z.number(),
+  share_of_feature: z.number().nullable(),
+  outcome: z.enum(OUTCOMES),
+  deductible: z.boolean(),
+  basis: z.array(Basis),
+  check: z.enum(['containment', 'provincial_border']).optional(),
+  block_id: z.string().nullable().optional(),
+  length_km: z.number().optional(),
+  crosses: z.array(z.string()).optional(),
+  disposal: z
+    .object({
+      status_class: z.enum(['inactive', 'abandoned']),
+      location_class: WellLocationClass,
+      location_classes: z.array(WellLocationClass),
+      rule: z.string(),
+      citation: z.string(),
+    })
+    .optional(),
+};
+
+export const Conflict = z.object({ ...conflictFields, geometry: Geometry.nullable() }).meta({ id: 'Conflict' });
+
+export const CollectionSummary = z.object({ count: z.number().int(), area_km2: z.number() });
+export const ConflictSummary = z
+  .object({ deductible_area_km2: z.number(), net_area_km2: z.number() })
+  .catchall(z.union([CollectionSummary, z.number()]))
+  .describe(
+    'per collection (and `containment`): count and the area of the union of its overlaps; deductible_area_km2 is the union of deductible overlaps; net = input − deductible',
+  )
+  .meta({ id: 'ConflictSummary' });
+
+export const CheckInputDescription = ParseResult.extend({
+  format: z.union([z.enum(FORMATS), z.literal('register')]),
+  block_id: z.string().optional(),
+  name: z.string().optional(),
+  geometry: Areal,
+  warnings: z.array(ParseWarning),
+}).meta({ id: 'CheckInput' });
+
+export const CheckResult = z
+  .object({
+    input: CheckInputDescription,
+    subject: Subject,
+    conflicts: z.array(Conflict),
+    summary: ConflictSummary,
+    regime: z.enum(REGIME_IDS),
+  })
+  .meta({ id: 'CheckResult' });
+
+export const RegisterRow = z
+  .object({
+    ...conflictFields,
+    subject: z.object({
+      id: z.string(),
+      name: z.string().nullable(),
+      holder: z.string().nullable(),
+      kind: z.enum(['exploration', 'mining']),
+      mineral: z.string(),
+      status: z.string(),
+      area_km2: z.number(),
+    }),
+  })
+  .meta({ id: 'RegisterRow' });
+
+export const RegisterPage = z
+  .object({
+    collection: z.enum(CONFLICT_COLLECTIONS),
+    numberMatched: z.number().int(),
+    numberReturned: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    rows: z.array(RegisterRow),
+    links: z.array(Link),
+  })
+  .meta({ id: 'RegisterPage' });
+
+const checks = ['Conflict checks'] as const;
+
+export const checkRoutes = {
+  check: defineRoute({
+    method: 'post',
+    path: '/api/checks',
+    summary:
+      'Conflict check: every overlap of the input with rights, reserves, protected areas, red lines, wells and pipelines, its ellipsoidal area and rule outcome',
+    description:
+      'Body: multipart `file` (with format/zone/crs hints) or a GeoJSON Feature/geometry as JSON; parameters as query, form fields or top-level JSON members. summary.<collection> counts each collection’s union once; deductible_area_km2 is the union of deductible overlaps; net_area_km2 = input − deductible.',
+    tags: checks,
+    query: CheckParams.extend(CheckReportQuery.shape),
+    body: {
+      types: ['application/json', 'application/geo+json', 'multipart/form-data'],
+      schema: z.union([Areal, z.object({ type: z.literal('Feature'), geometry: Areal }).loose(), z.object({ geometry: Areal }).loose()]),
+      validate: false,
+    },
+    badInput: 'CHECK_BAD_PARAMETER',
+    responses: {
+      200: {
+        description:
+          'input, subject, conflicts, summary, regime (Server-Timing: sql, check); with format=pdf the check report PDF, stored and signed (X-Check-Id, X-Certificate-Id; server/routes/reports.ts)',
+        json: CheckResult,
+        binary: ['application/pdf'],
+      },
+      201: {
+        description: 'with store=true: the stored, signed check (Location, X-Check-Id, X-Certificate-Id; server/routes/reports.ts)',
+        json: StoredCheck,
+      },
+    },
+    errors: errorsOf(
+      {
+        400: ['CHECK_NO_INPUT', 'UPLOAD_REJECTED', 'PARSE_*'],
+        404: ['NOT_FOUND'],
+        413: ['UPLOAD_TOO_LARGE', 'PARSE_*'],
+        422: ['CHECK_BAD_PARAMETER', 'CHECK_BLOCK_NOT_FOUND', 'CHECK_NO_GEOMETRY', 'GEOMETRY_*', 'PARSE_*'],
+        503: ['REPORT_RENDERER_UNAVAILABLE', 'REPORT_TIMEOUT', 'REPORT_BUSY'],
+      },
+      WORK_ERRORS,
+    ),
+  }),
+  blockConflicts: defineRoute({
+    method: 'get',
+    path: '/api/blocks/:id/conflicts',
+    summary: 'Conflicts of a stored block (application defaults to extension by its holder, for its mineral)',
+    tags: checks,
+    params: z.object({ id: z.string().min(1).max(200) }),
+    query: BlockCheckParams,
+    badInput: 'CHECK_BAD_PARAMETER',
+    responses: { 200: { description: 'input, subject, conflicts, summary, regime', json: CheckResult } },
+    errors: { 404: ['NOT_FOUND'], 422: ['CHECK_BAD_PARAMETER'] },
+  }),
+  conflictsRegister: defineRoute({
+    method: 'get',
+    path: '/api/conflicts',
+    summary:
+      'The register: every block × the features of one collection it conflicts with, paged; CSV (UTF-8 BOM, Chinese headers) with format=csv',
+    tags: checks,
+    query: RegisterQuery,
+    badInput: 'CHECK_BAD_PARAMETER',
+    responses: {
+      200: {
+        description: 'a page of rows with self/next/alternate links (every parameter kept), or the CSV',
+        json: RegisterPage,
+        binary: ['text/csv'],
+      },
+    },
+    errors: { 422: ['CHECK_BAD_PARAMETER'] },
+  }),
+};

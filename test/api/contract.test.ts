@@ -1,0 +1,218 @@
+/**
+ * The API contract against the live service: every route of server/contract is called, and every response
+ * is validated against its declared schema by the suite's fetch wrapper (test/setup/contract-fetch.ts).
+ * Also: the OpenAPI document is generated from the contract, and paging links keep every parameter.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contract, type RouteKey } from '../../server/contract';
+import { seenRoutes } from '../helpers/contract';
+import { ADMIN_TOKEN, startTestServer } from '../helpers/server';
+
+let srv: Awaited<ReturnType<typeof startTestServer>>;
+const json = { 'content-type': 'application/json' };
+const admin = { ...json, authorization: `Bearer ${ADMIN_TOKEN}` };
+const get = (p: string, headers: Record<string, string> = {}) => fetch(`${srv.url}${p}`, { headers });
+const post = (p: string, body: unknown, headers = json) => fetch(`${srv.url}${p}`, { method: 'POST', headers, body: JSON.stringify(body) });
+const square = (lon: number, lat: number, d = 0.05) => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [lon, lat],
+      [lon + d, lat],
+      [lon + d, lat + d],
+      [lon, lat + d],
+      [lon, lat],
+    ],
+  ],
+});
+
+beforeAll(async () => {
+  srv = await startTestServer();
+});
+afterAll(async () => {
+  await srv?.close();
+});
+
+describe('every route answers what the contract declares', () => {
+  it('service, OGC API, tiles', async () => {
+    expect((await get('/api/health')).status).toBe(200);
+    expect((await get('/api/openapi.json')).status).toBe(200);
+    expect((await get('/api')).status).toBe(200);
+    expect((await get('/api/conformance')).status).toBe(200);
+    expect((await get('/api/collections')).status).toBe(200);
+    expect((await get('/api/collections/wells')).status).toBe(200);
+    const items = await (await get('/api/collections/blocks/items?limit=3&mineral=cbm')).json();
+    expect(items.features).toHaveLength(3);
+    expect((await get(`/api/collections/blocks/items/${items.features[0].id}`)).status).toBe(200);
+    expect((await get('/api/collections/nope/items')).status).toBe(404);
+    expect((await get('/api/collections/blocks/items?limit=0')).status).toBe(422);
+    for (const c of ['wells', 'pipelines', 'protected-areas', 'redlines', 'reserves', 'boundaries'])
+      expect((await get(`/api/collections/${c}/items?limit=50`)).status).toBe(200);
+    expect((await get('/tiles/blocks.json')).status).toBe(200);
+    expect((await get('/tiles/blocks/8/208/100.mvt')).status).toBe(200);
+    expect((await get('/tiles/blocks/8/0/0.mvt')).status).toBe(204);
+    expect((await get('/tiles/blocks/3/9/9.mvt')).status).toBe(422);
+  });
+
+  it('feature writes', async () => {
+    const f = {
+      type: 'Feature',
+      id: 'contract-rl',
+      geometry: square(112.2, 36.2, 0.1),
+      properties: { name: '拟划红线', status: 'proposed' },
+    };
+    expect((await post('/api/collections/redlines/items', f)).status).toBe(401);
+    expect((await post('/api/collections/redlines/items', f, admin)).status).toBe(201);
+    const put = await fetch(`${srv.url}/api/collections/redlines/items/contract-rl`, {
+      method: 'PUT',
+      headers: admin,
+      body: JSON.stringify({ ...f, properties: { ...f.properties, status: 'official' } }),
+    });
+    expect(put.status).toBe(200);
+    expect((await fetch(`${srv.url}/api/collections/redlines/items/contract-rl`, { method: 'DELETE', headers: admin })).status).toBe(204);
+  });
+
+  it('files, checks, register', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([readFileSync(join(__dirname, '../../data/samples/sample-guotu-gbk.txt'))]), 'sample.txt');
+    expect((await fetch(`${srv.url}/api/parse`, { method: 'POST', body: form })).status).toBe(200);
+    expect((await fetch(`${srv.url}/api/parse`, { method: 'POST' })).status).toBe(400);
+    const exp = await fetch(`${srv.url}/api/export?format=guotu-txt`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify(square(112.5, 35.6)),
+    });
+    expect(exp.status).toBe(200);
+    expect((await get('/api/blocks/blk-0015/export?format=kml')).status).toBe(200);
+    expect((await get('/api/blocks/nope/export?format=kml')).status).toBe(404);
+    const check = await post('/api/checks', { geometry: square(112.4, 35.55, 0.2), applicant: '某公司' });
+    expect(check.status).toBe(200);
+    expect((await post('/api/checks', { geometry: square(112.4, 35.55, 0.2), application: 'nonsense' })).status).toBe(422);
+    expect((await get('/api/blocks/blk-0015/conflicts')).status).toBe(200);
+    expect((await get('/api/conflicts?collection=redlines&format=csv')).status).toBe(200);
+  });
+
+  it('lifecycle', async () => {
+    expect(
+      (
+        await post('/api/assessments/extension', {
+          regime: 'shanxi-cbm-2020',
+          licensed_area_km2: 268.752,
+          proven_reserve_area_km2: 58.91,
+          unfinished_ratio: 0.1,
+        })
+      ).status,
+    ).toBe(200);
+    expect((await post('/api/assessments/extension', { regime: 'nope' })).status).toBe(422);
+    expect((await post('/api/assessments/covid', { valid_from: '2019-01-01', valid_to: '2021-12-31', area_km2: 100 })).status).toBe(200);
+    expect((await get('/api/blocks/blk-0015/assessment')).status).toBe(200);
+    expect((await get('/api/deadlines?within=3650d')).status).toBe(200);
+    expect((await get('/api/blocks/blk-0015/offsets')).status).toBe(200);
+    const off = await post('/api/offsets', { from_block: 'blk-0017', to_block: 'blk-0015', area_km2: 1, offset_date: '2026-06-01' }, admin);
+    expect([201, 422]).toContain(off.status);
+    const plans = await post('/api/blocks/blk-0015/relinquishment-plans', { required_km2: 20, max_candidates: 1 });
+    expect(plans.status).toBe(200);
+  });
+
+  it('reports and certificates (served by server/routes/reports.ts): stored check, record, exports, verification', async () => {
+    const stored = await post('/api/checks?store=true', { type: 'Feature', geometry: square(112.4, 36.4) });
+    expect(stored.status).toBe(201);
+    const { check_id, certificate_id } = await stored.json();
+    expect((await get(`/api/checks/${check_id}`)).status).toBe(200);
+    expect((await get(`/api/checks/${check_id}/conflicts?format=geojson`)).status).toBe(200);
+    expect((await get(`/api/certificates/${certificate_id}`)).status).toBe(200);
+    expect((await get('/api/certificates/public-key')).status).toBe(200);
+    const env = await (await get(`/api/checks/${check_id}`)).json();
+    const verified = await post('/api/certificates/verify', env);
+    expect([verified.status, (await verified.json()).valid]).toEqual([200, true]);
+    // PDFs: the error paths (rendering needs the browser, covered in test/api/reports*.test.ts)
+    expect((await get('/api/checks/chk-nope.pdf')).status).toBe(404);
+    expect((await get('/api/blocks/blk-nope/report.pdf')).status).toBe(404);
+  });
+
+  it('were all exercised, each response validated against its schema', () => {
+    const missing = (Object.keys(contract) as RouteKey[]).filter((k) => !seenRoutes.has(k));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('the OpenAPI document comes from the contract', () => {
+  it('has every route, a response schema for every 2xx JSON answer and the error shape for every 4xx/5xx', async () => {
+    const oas = await (await get('/api/openapi.json')).json();
+    for (const [key, spec] of Object.entries(contract)) {
+      const op = oas.paths[spec.path.replace(/:([A-Za-z_]\w*)/g, '{$1}')]?.[spec.method];
+      expect(op, key).toBeTruthy();
+      for (const [status, r] of Object.entries(op.responses) as [string, { content?: Record<string, { schema?: unknown }> }][]) {
+        if (status.startsWith('2') && (spec.responses as Record<string, { json?: unknown }>)[status]?.json)
+          expect(Object.values(r.content ?? {})[0]?.schema, `${key} ${status}`).toBeTruthy();
+        // errors have the error shape, except statuses the route declares a body of its own for (health's 503)
+        if (/^[45]/.test(status) && !(status in spec.responses))
+          expect(r.content?.['application/json']?.schema, `${key} ${status}`).toEqual({ $ref: '#/components/schemas/Error' });
+      }
+    }
+    expect(oas.components.schemas.CheckResult.properties.conflicts).toBeTruthy();
+  });
+});
+
+describe('paging links keep every parameter', () => {
+  it('/api/conflicts: self, next and the CSV alternate keep as_of and regime', async () => {
+    const body = await (await get('/api/conflicts?collection=blocks&limit=2&as_of=2022-06-01&regime=national-2023')).json();
+    expect(body.numberMatched).toBeGreaterThan(2);
+    for (const rel of ['self', 'next', 'alternate']) {
+      const l = new URL(body.links.find((x: { rel: string }) => x.rel === rel).href);
+      expect([rel, l.searchParams.get('as_of'), l.searchParams.get('regime'), l.searchParams.get('collection')]).toEqual([
+        rel,
+        '2022-06-01',
+        'national-2023',
+        'blocks',
+      ]);
+    }
+    const next = await (await fetch(body.links.find((x: { rel: string }) => x.rel === 'next').href)).json();
+    expect(next.offset).toBe(2);
+    const key = (r: { subject: { id: string }; id: string }) => `${r.subject.id}×${r.id}`;
+    expect(next.rows.map(key)).not.toContain(key(body.rows[0]));
+  });
+  it('items: next keeps the filters and the bbox', async () => {
+    const body = await (await get('/api/collections/blocks/items?mineral=coal&kind=mining&bbox=110,34,115,41&limit=5')).json();
+    const next = new URL(body.links.find((x: { rel: string }) => x.rel === 'next').href);
+    expect(Object.fromEntries(next.searchParams)).toMatchObject({
+      mineral: 'coal',
+      kind: 'mining',
+      bbox: '110,34,115,41',
+      limit: '5',
+      offset: '5',
+    });
+  });
+});
+
+describe('published shapes follow their standards', () => {
+  it('RFC 7946: no crs member in geometries; the register period as ISO instants, not range text', async () => {
+    const body = await (await get('/api/collections/blocks/items?limit=20')).json();
+    for (const f of body.features) {
+      expect(f.geometry).not.toHaveProperty('crs');
+      expect(f.properties).not.toHaveProperty('recorded');
+      expect(f.properties.recorded_from).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+      expect(f.properties.recorded_to).toBeNull();
+    }
+    const text = JSON.stringify(body);
+    expect(text).not.toMatch(/"\[\\?"?\d{4}-\d{2}-\d{2} /);
+  });
+});
+
+describe('one OGC API root', () => {
+  it('answers the landing page JSON at /api and at / to clients asking for JSON, the page otherwise', async () => {
+    const landing = await (await get('/api')).json();
+    const rels = Object.fromEntries(landing.links.map((l: { rel: string; href: string }) => [l.rel, new URL(l.href).pathname]));
+    expect(rels).toMatchObject({ conformance: '/api/conformance', data: '/api/collections', 'service-desc': '/api/openapi.json' });
+    const root = await get('/', { accept: 'application/json' });
+    expect(root.headers.get('content-type')).toContain('json');
+    expect((await root.json()).links).toEqual(landing.links);
+    expect((await get('/?f=json')).headers.get('content-type')).toContain('json');
+    const html = await fetch(`${srv.url}/api?f=html`, { redirect: 'manual' });
+    expect([html.status, html.headers.get('location')]).toEqual([303, '/']);
+    expect((await get('/conformance')).status).toBe(200);
+    expect((await get('/api/conformance')).status).toBe(200);
+  });
+});
