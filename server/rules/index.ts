@@ -18,5 +18,4 @@ export { blockDeadlines } from './deadlines';
 export type { BlockDatesInput, BlockDeadlines, Deadline } from './deadlines';
 export { EMPTY_LEDGER, applyOffset, preOffsetBase, checkOffsetSource, receiverCredit } from './offsets';
 export type { OffsetLedger, OffsetBlockInfo } from './offsets';
-export { extensionInputSchema } from './schemas';
 export type { ExtensionInput } from './schemas';
