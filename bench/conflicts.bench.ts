@@ -27,7 +27,7 @@ export function benchBlock(seed: number, cx: number, cy: number, r = 0.08, n = 1
 }
 
 /** 200 block positions: half on red-line rims (overlays with many pieces), half anywhere in the extent. */
-async function positions(query: (sql: string) => Promise<{ rows: any[] }>, count: number): Promise<[number, number][]> {
+async function positions(query: (sql: string) => Promise<{ rows: Record<string, unknown>[] }>, count: number): Promise<[number, number][]> {
   const { rows } = await query(
     `SELECT ST_X(p) AS x, ST_Y(p) AS y FROM (SELECT ST_PointN(ST_ExteriorRing(ST_GeometryN(geom, 1)), 1 + (row_number() OVER (ORDER BY id) * 37 % 9000)::int) AS p
      FROM redlines ORDER BY id) s`,

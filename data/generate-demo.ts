@@ -12,6 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as turf from '@turf/turf';
+import type { BBox, Feature, Geometry, LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import {
   Rng,
   type Pos,
@@ -243,19 +244,21 @@ const CITY_SEEDS: Record<string, { code: string; pts: Pos[] }> = {
 // Output helpers
 // ---------------------------------------------------------------------------------------------
 type Props = Record<string, string | number | boolean | null>;
-interface Feat {
+/** a line whose points are lon/lat pairs (the generator's own `Pos`) */
+type PosLine = LineString & { coordinates: Pos[] };
+interface Feat<G extends Geometry = Geometry> {
   type: 'Feature';
   properties: Props;
-  geometry: any;
+  geometry: G;
 }
 
-function toMulti(geom: any): MultiPoly {
-  if (geom.type === 'Polygon') return [geom.coordinates];
-  if (geom.type === 'MultiPolygon') return geom.coordinates;
+function toMulti(geom: Geometry): MultiPoly {
+  if (geom.type === 'Polygon') return [geom.coordinates as Poly];
+  if (geom.type === 'MultiPolygon') return geom.coordinates as MultiPoly;
   throw new Error('not a polygon: ' + geom.type);
 }
 
-function mpGeom(mp: MultiPoly): any {
+function mpGeom(mp: MultiPoly): MultiPolygon {
   return { type: 'MultiPolygon', coordinates: mp.map(cleanPoly) };
 }
 
@@ -274,7 +277,7 @@ function fc(name: string, features: Feat[]): string {
 function validatePolys(layer: string, feats: Feat[]): void {
   for (const f of feats) {
     if (f.geometry.type !== 'MultiPolygon') continue;
-    for (const poly of f.geometry.coordinates as MultiPoly) {
+    for (const poly of f.geometry.coordinates) {
       for (const ring of poly) {
         if (ring.length < 4) throw new Error(`${layer} ${f.properties.id}: ring too short`);
         const a = ring[0];
@@ -295,11 +298,11 @@ const shanxiPoly = turf.polygon(cleanPoly([shanxiRing]));
 
 function buildCities(): Feat[] {
   const names = Object.keys(CITY_SEEDS);
-  const pts: any[] = [];
+  const pts: Feature<Point, { city: string }>[] = [];
   for (const nm of names) for (const p of CITY_SEEDS[nm].pts) pts.push(turf.point(p, { city: nm }));
   const vor = turf.voronoi(turf.featureCollection(pts), { bbox: [109.5, 34.0, 115.5, 41.5] });
-  const byCity = new Map<string, any[]>();
-  vor.features.forEach((cell: any, i: number) => {
+  const byCity = new Map<string, Feature<Polygon | MultiPolygon>[]>();
+  vor.features.forEach((cell: Feature<Polygon> | null, i: number) => {
     if (!cell) return;
     const city = pts[i].properties.city;
     const clipped = turf.intersect(turf.featureCollection([cell, shanxiPoly]));
@@ -310,9 +313,9 @@ function buildCities(): Feat[] {
   const feats: Feat[] = [];
   for (const nm of names) {
     const parts = byCity.get(nm)!;
-    let g: any = parts[0];
+    let g: Feature<Polygon | MultiPolygon> | null = parts[0];
     if (parts.length > 1) g = turf.union(turf.featureCollection(parts));
-    const mp = toMulti(g.geometry).map((poly) => [poly[0]]); // drop any slivers-holes
+    const mp = toMulti(g!.geometry).map((poly) => [poly[0]]); // drop any slivers-holes
     // drop tiny slivers (< 1 km²) produced by the union
     const kept = mp.filter((p) => polyAreaKm2(p) > 1);
     const label = CITY_SEEDS[nm].pts[0];
@@ -1318,7 +1321,10 @@ function authorityRegion(a: string): string {
   return '140000';
 }
 
-function completeSpec(spec: BlockSpec, r: Rng): Required<Omit<BlockSpec, 'aspect' | 'prefix' | 'wells' | 'fixed'>> & BlockSpec {
+function completeSpec(
+  spec: BlockSpec,
+  r: Rng,
+): Required<Omit<BlockSpec, 'aspect' | 'prefix' | 'wells' | 'fixed' | 'overlapWith'>> & BlockSpec {
   const first = spec.first ?? randomDate(r, '2000-01-01', '2021-12-31');
   let from = spec.from;
   let to = spec.to;
@@ -1370,14 +1376,14 @@ function completeSpec(spec: BlockSpec, r: Rng): Required<Omit<BlockSpec, 'aspect
   return {
     ...spec,
     first,
-    from,
-    to,
+    from: from!,
+    to: to!,
     ext: ext ?? 0,
     status,
     authority,
     method: spec.method ?? 'administrative',
     prov: spec.prov ?? authority !== MNR,
-  } as any;
+  };
 }
 
 function makeBlock(specIn: BlockSpec, idx: number, against: Block[], sink: Block[]): Block {
@@ -1514,7 +1520,7 @@ function cutBlock(b: Block, target: number, side: 'north' | 'south' | 'east' | '
           : side === 'east'
             ? [t, y0 - 0.01, x1 + 0.01, y1 + 0.01]
             : [x0 - 0.01, y0 - 0.01, t, y1 + 0.01];
-    const res = turf.intersect(turf.featureCollection<any>([blockF, turf.bboxPolygon(box as any)]));
+    const res = turf.intersect(turf.featureCollection<Polygon | MultiPolygon>([blockF, turf.bboxPolygon(box as BBox)]));
     return res ? toMulti(res.geometry).map(cleanPoly) : [];
   };
   const vertical = side === 'north' || side === 'south';
@@ -1920,7 +1926,7 @@ function line(
   status: string,
   holder: string,
   coords: Pos[],
-): Feat {
+): Feat<PosLine> {
   return {
     type: 'Feature',
     properties: { id, name, type, pressure_mpa: pressure, diameter_mm: diameter, status, holder },
@@ -1991,7 +1997,7 @@ function meander(route: Pos[], amp: number, r: Rng): Pos[] {
   return out.map(([x, y]) => [round6(x), round6(y)] as Pos);
 }
 
-function buildTrunks(): Feat[] {
+function buildTrunks(): Feat<PosLine>[] {
   const TARGET = 571;
   const routes = TRUNKS.map(([, towns]) => towns.map((t) => TOWNS[t]));
   const lengthAt = (amp: number) =>
@@ -2079,7 +2085,7 @@ const PA_SPECS: [string, PACat, string, Pos, number, string, number?][] = [
   ['长治机场净空保护区', 'other', 'municipal', [113.13, 36.25], 3.0, '2019-03-05', 1.0],
 ];
 
-function buildProtectedAreas(blocks: Block[], trunks: Feat[]): Feat[] {
+function buildProtectedAreas(blocks: Block[], trunks: Feat<PosLine>[]): Feat[] {
   const feats: Feat[] = [];
   let seq = 0;
   const sourceOf = (cat: PACat) =>
@@ -2098,8 +2104,8 @@ function buildProtectedAreas(blocks: Block[], trunks: Feat[]): Feat[] {
                 : '山西省自然保护地名录(合成)';
   // add two water/spring areas centred on trunk pipelines → guaranteed crossings
   const specs = [...PA_SPECS];
-  const t2 = trunks[1].geometry.coordinates as Pos[];
-  const t3 = trunks[2].geometry.coordinates as Pos[];
+  const t2 = trunks[1].geometry.coordinates;
+  const t3 = trunks[2].geometry.coordinates;
   specs.push(['阳城县饮用水水源保护区', 'water_source', 'county', t2[Math.floor(t2.length * 0.45)], 2.5, '2014-09-01', 1.2]);
   specs.push(['高平市丹河水源保护区', 'water_source', 'county', t3[Math.floor(t3.length * 0.55)], 2.2, '2013-04-18', 1.1]);
   for (const [name, cat, level, c, rad, date, stretch] of specs) {

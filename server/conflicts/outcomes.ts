@@ -108,8 +108,6 @@ export interface OtherRight {
   valid_to: IsoDate | null;
 }
 
-const STILL_LIVE_AFTER_TERM = new Set(['extension_applied', 'retained', 'report_then_produce']);
-
 /** One outcome for one overlapped right (RULES.md §4). */
 export function rightOutcome(s: Subject, r: OtherRight): Decision {
   if (r.status === 'expired' || r.status === 'cancelled')

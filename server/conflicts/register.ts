@@ -7,7 +7,20 @@ import type { Queryable } from '../db/types';
 import { addYears, type IsoDate } from '../rules/dates';
 import type { RegimeId } from '../rules/regimes';
 import { assertPlausible, guarded } from './guard';
-import { blockEntry, pipelineEntry, protectedAreaEntry, redlineEntry, reserveEntry, wellEntry } from './entries';
+import {
+  blockEntry,
+  pipelineEntry,
+  protectedAreaEntry,
+  redlineEntry,
+  reserveEntry,
+  wellEntry,
+  type BlockRow,
+  type PipelineRow,
+  type ProtectedAreaRow,
+  type RedlineRow,
+  type ReserveRow,
+  type WellRow,
+} from './entries';
 import { PIPELINE_CROSSING_CATEGORIES, type Subject } from './outcomes';
 import { defaultRegime } from './subject';
 import type { ConflictCollection, ConflictEntry } from './types';
@@ -38,7 +51,19 @@ const TABLE: Record<ConflictCollection, string> = {
   pipelines: 'pipelines',
 };
 
-type Row = Record<string, any>;
+/** The subject block's columns every register query returns (`subject_*`), with the page's total. */
+interface SubjectColumns {
+  matched: number;
+  subject_id: string;
+  subject_name: string | null;
+  subject_holder: string | null;
+  subject_kind: RegisterSubject['kind'];
+  subject_mineral: string;
+  subject_status: string;
+  subject_area_km2: number | string;
+}
+/** One register row: the subject's columns and the found feature's, as the collection's check query has them. */
+type Row = SubjectColumns & (BlockRow | ReserveRow | ProtectedAreaRow | RedlineRow | WellRow | PipelineRow);
 
 function subjectOf(r: Row, asOf: IsoDate, regime?: RegimeId): { sub: RegisterSubject; s: Subject } {
   const sub: RegisterSubject = {
@@ -64,17 +89,17 @@ function subjectOf(r: Row, asOf: IsoDate, regime?: RegimeId): { sub: RegisterSub
 function toEntry(collection: ConflictCollection, s: Subject, r: Row, km2: number): ConflictEntry | null {
   switch (collection) {
     case 'blocks':
-      return blockEntry(s, r as any, km2);
+      return blockEntry(s, r as BlockRow, km2);
     case 'reserves':
-      return reserveEntry(s, r as any, km2);
+      return reserveEntry(s, r as ReserveRow, km2);
     case 'protected-areas':
-      return protectedAreaEntry(s, r as any, km2);
+      return protectedAreaEntry(s, r as ProtectedAreaRow, km2);
     case 'redlines':
-      return redlineEntry(s, r as any, km2);
+      return redlineEntry(s, r as RedlineRow, km2);
     case 'wells':
-      return wellEntry(s, r as any, km2);
+      return wellEntry(s, r as WellRow, km2);
     case 'pipelines':
-      return pipelineEntry(r as any, km2);
+      return pipelineEntry(r as PipelineRow, km2);
   }
 }
 

@@ -100,6 +100,5 @@ export type ResponseBody<S extends RouteSpec, K extends Statuses<S> = 200 & Stat
   ? z.output<Z>
   : never;
 /** A route's query as the client sends it (before defaults and coercion). */
-export type QueryInput<S extends RouteSpec> = S['query'] extends z.ZodType ? z.input<S['query']> : never;
 /** A route's JSON request body as the client sends it. */
 export type BodyInput<S extends RouteSpec> = S['body'] extends { schema: infer B extends z.ZodType } ? z.input<B> : never;

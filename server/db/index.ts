@@ -5,7 +5,7 @@ import { createPgDb } from './pg';
 import { createPgliteDb } from './pglite';
 import { demoSnapshotFor } from './demo-snapshot';
 
-export type { Db, Queryable, Engine } from './types';
+export type { Db, Queryable } from './types';
 
 /** `DATABASE_URL` set → PostgreSQL/PostGIS; unset → embedded PGlite in `DATA_DIR`. Same migrations, same queries. */
 export async function openDb(

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Db, HealthProbe, Queryable } from './types';
+import { rowsAs, type Db, type HealthProbe, type Queryable } from './types';
 import { namedQuery } from './sql-files';
 
 // Dates stay 'YYYY-MM-DD' strings: a licence expires on a calendar day, not at a UTC instant.
@@ -9,8 +9,8 @@ pg.types.setTypeParser(20, (v) => Number(v));
 
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   return {
-    query: async (sql, params) => (await client.query(sql, params as unknown[])) as any,
-    named: async (name, params) => (await client.query(namedQuery(name), params as unknown[])) as any,
+    query: async <T>(sql: string, params?: unknown[]) => rowsAs<T>(await client.query(sql, params)),
+    named: async <T>(name: string, params?: unknown[]) => rowsAs<T>(await client.query(namedQuery(name), params)),
     exec: async (sql) => {
       await client.query(sql);
     },

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { lockDataDir } from './data-dir-lock';
-import type { Db, Queryable } from './types';
+import { rowsAs, type Db, type Queryable } from './types';
 import { namedQuery } from './sql-files';
 import { SilentEngineFailure } from './engine-errors';
 
@@ -25,8 +25,10 @@ function completed<T extends { command?: string }>(res: T, what: string): T {
 
 function wrap(client: Tx): Queryable {
   return {
-    query: async (sql, params) => completed(await client.query(sql, params as unknown[], { parsers }), sql.slice(0, 80)) as any,
-    named: async (name, params) => completed(await client.query(namedQuery(name), params as unknown[], { parsers }), name) as any,
+    query: async <T>(sql: string, params?: unknown[]) =>
+      rowsAs<T>(completed(await client.query(sql, params, { parsers }), sql.slice(0, 80))),
+    named: async <T>(name: string, params?: unknown[]) =>
+      rowsAs<T>(completed(await client.query(namedQuery(name), params, { parsers }), name)),
     exec: async (sql) => {
       await client.exec(sql);
     },
@@ -71,8 +73,8 @@ export async function createPgliteDb(dataDir: string | undefined, opts: { loadDa
   return {
     engine: 'pglite',
     restoredFrom: opts.loadDataDir ? opts.from : undefined,
-    query: (sql, params) => serial(() => base.query(sql, params)),
-    named: (name, params) => serial(() => base.named(name, params)),
+    query: <T>(sql: string, params?: unknown[]) => serial(() => base.query<T>(sql, params)),
+    named: <T>(name: string, params?: unknown[]) => serial(() => base.named<T>(name, params)),
     exec: (sql) => serial(() => base.exec(sql)),
     transaction: (fn) => serial(() => db.transaction((tx) => fn(wrap(tx as unknown as Tx)))),
     dumpDataDir: () => serial(async () => (await db.dumpDataDir('gzip')) as Blob),

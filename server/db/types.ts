@@ -9,11 +9,14 @@ export interface QueryResult<T> {
   rows: T[];
 }
 
+/** The driver's rows as the caller's row type: the one place a database answer is taken on trust. */
+export const rowsAs = <T>(res: { rows: unknown[] }): QueryResult<T> => ({ rows: res.rows as T[] });
+
 export interface Queryable {
   /** Run one SQL statement with parameters (migration runner, loaders). */
-  query<T = Record<string, any>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
   /** Run the named query `sql/queries/<name>.sql` with positional parameters. */
-  named<T = Record<string, any>>(name: string, params?: unknown[]): Promise<QueryResult<T>>;
+  named<T = Record<string, unknown>>(name: string, params?: unknown[]): Promise<QueryResult<T>>;
   /** Run a script of several statements without parameters (migrations only). */
   exec(sql: string): Promise<void>;
 }

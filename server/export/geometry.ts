@@ -47,7 +47,12 @@ export function geometryOf(body: unknown): Polygon | MultiPolygon {
 export function zonesFor(polys: NamedPolygon[]): { zone3: number; zone6: number } {
   let min = Infinity;
   let max = -Infinity;
-  for (const p of polys) for (const r of p.rings) for (const [lon] of r) ((min = Math.min(min, lon)), (max = Math.max(max, lon)));
+  for (const p of polys)
+    for (const r of p.rings)
+      for (const [lon] of r) {
+        min = Math.min(min, lon);
+        max = Math.max(max, lon);
+      }
   const mid = (min + max) / 2;
   return { zone3: zone3ForLon(mid), zone6: zone6ForLon(mid) };
 }

@@ -58,8 +58,12 @@ export function writeShapefileZip(polys: NamedPolygon[], layer: string, opts: Sh
   const bboxOf = (rings: [number, number][][]) => {
     const b = [Infinity, Infinity, -Infinity, -Infinity];
     for (const r of rings)
-      for (const [x, y] of r)
-        ((b[0] = Math.min(b[0], x)), (b[1] = Math.min(b[1], y)), (b[2] = Math.max(b[2], x)), (b[3] = Math.max(b[3], y)));
+      for (const [x, y] of r) {
+        b[0] = Math.min(b[0], x);
+        b[1] = Math.min(b[1], y);
+        b[2] = Math.max(b[2], x);
+        b[3] = Math.max(b[3], y);
+      }
     return b;
   };
   const contentLen = (rings: [number, number][][]) => 44 + 4 * rings.length + 16 * rings.reduce((s, r) => s + r.length, 0);

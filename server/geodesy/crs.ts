@@ -7,7 +7,6 @@
  */
 import proj4 from 'proj4';
 
-export const EPSG_CGCS2000 = 4490;
 /** GRS80 = CGCS2000 ellipsoid (identical a and 1/f in proj.db). */
 export const CGCS2000_A = 6378137;
 export const CGCS2000_INV_F = 298.257222101;

@@ -12,7 +12,7 @@ import Flatbush from 'flatbush';
 import { finding, ringSegments, type Crossing } from './segments';
 import { sweepFirstCrossing } from './sweep';
 
-export type { Crossing, Segment } from './segments';
+export type { Crossing } from './segments';
 
 /** Box meetings the listing may spend (each pair is met twice): far above any licence shape (3–6 per segment). */
 export const listBudget = (segments: number) => 16 * segments + 500_000;

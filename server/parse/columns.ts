@@ -130,12 +130,6 @@ export function coordColumns(g: Group, mode: Mode = g.mode): number[] {
   return list.filter((i): i is number => i !== undefined);
 }
 
-/** Human name of a column for messages: its header text, else its letter. */
-export function columnName(header: string[] | undefined, i: number): string {
-  const h = header?.[i]?.trim();
-  return h || columnLetter(i);
-}
-
 export function columnLetter(i: number): string {
   let s = '';
   let n = i + 1;

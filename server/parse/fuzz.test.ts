@@ -18,7 +18,7 @@ async function parsesOrRefuses(buf: Uint8Array, name: string, hints: ParseHints 
     const r = await parseUpload(Buffer.from(buf), name, hints, { maxVertices: 5000, maxArchiveBytes: 2_000_000 });
     expect(Number.isFinite(r.area_km2)).toBe(true);
   } catch (e) {
-    if (!(e instanceof AppError)) throw new Error(`non-AppError for ${name}: ${(e as Error)?.stack ?? e}`);
+    if (!(e instanceof AppError)) throw new Error(`non-AppError for ${name}: ${(e as Error)?.stack ?? e}`, { cause: e });
     expect(e.status).toBeGreaterThanOrEqual(400);
     expect(e.status).toBeLessThan(500);
     expect(e.code).toMatch(/^[A-Z_]+$/);

@@ -17,8 +17,8 @@ import type { FormatName, FormatOutput, ParseHints, ParseResult } from './types'
 import { buildParcels } from './validate';
 import { parseXlsx } from './xlsx';
 
-export type { ParseHints, ParseResult, ParsedParcel, ParseWarning, FormatName } from './types';
-export { DEFAULT_LIMITS, type ParseLimits } from './limits';
+export type { ParseHints, ParseResult } from './types';
+export type { ParseLimits } from './limits';
 
 const baseName = (filename: string) => (filename.split(/[\\/]/).pop() || 'parcel').replace(/\.[^.]+$/, '') || 'parcel';
 

@@ -424,7 +424,7 @@ export function parseTable(rows: TableRow[], hints: ParseHints, limits: ParseLim
 
   // Convert to lon/lat.
   const xyLike = ordered.every((p) => p.mode === 'xy' || p.mode === 'xy6' || p.mode === 'ab');
-  let crs = 4490;
+  let crs: number;
   let toLonLat: (c: Corner) => [number, number];
   const projected = xyLike && corners.some((c) => isProjectedPair(c.a, c.b));
   if (projected) {

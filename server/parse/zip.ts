@@ -105,6 +105,5 @@ const unreadableZip = (e: unknown) =>
     { reason: String((e as Error)?.message ?? e) },
   ]);
 
-export const entryNames = (entries: Record<string, Uint8Array>) => Object.keys(entries);
 export const findEntries = (entries: Record<string, Uint8Array>, ext: string) =>
   Object.keys(entries).filter((n) => n.toLowerCase().endsWith(ext));

@@ -109,5 +109,3 @@ export function certificateService(db: Queryable, opts: CertificateServiceOption
     },
   };
 }
-
-export type CertificateService = ReturnType<typeof certificateService>;

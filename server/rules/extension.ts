@@ -9,7 +9,7 @@ import type { ExtensionInput } from './schemas';
 import { assertNonNegative } from './steps';
 
 export type { ExtensionInput } from './schemas';
-export type { ExtensionAssessment, ExtensionDecision } from './extension-common';
+export type { ExtensionAssessment } from './extension-common';
 
 /**
  * Assess an exploration-right extension: decide extend/refuse and compute the area to give up.

@@ -106,11 +106,6 @@ export function readingLabel<R extends ReadingName>(name: R, value: keyof (typeo
   return lang === 'zh' ? `${r.zh}“${v?.zh ?? value}”` : `${r.en} = "${value}"`;
 }
 
-/** A reading's name alone (en: its API key). */
-export function readingName(name: ReadingName, lang: Lang): string {
-  return READINGS[name][lang];
-}
-
 /** An input's name (en: its API key, zh: its label). */
 export function inputName(name: InputName, lang: Lang): string {
   return INPUTS[name][lang];
@@ -230,7 +225,6 @@ export const conflictReadingsSchema = z.object({
   national_extension_protected: readingSchemas.national_extension_protected.optional(),
   oil_gas_redline_extension: readingSchemas.oil_gas_redline_extension.optional(),
 });
-export type ConflictReadingsInput = z.infer<typeof conflictReadingsSchema>;
 
 /** The assessment readings as the echo names them. */
 export function assessmentReadingsGiven(r: AssessmentReadings): Partial<Record<ReadingName, string | undefined>> {

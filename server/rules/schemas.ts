@@ -92,8 +92,6 @@ export const extensionInputSchema = z
     }
   });
 
-export type AcquisitionMethod = z.infer<typeof acquisitionMethodSchema>;
-export type ExtensionContract = z.infer<typeof extensionContractSchema>;
 export type ExtensionInput = z.infer<typeof extensionInputSchema>;
 
 /** Parse an extension input; on failure the result lists each field path and message (for a 422). */

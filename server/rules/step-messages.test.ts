@@ -7,17 +7,15 @@ import { isMessage } from '../i18n/message';
 import {
   assessExtension,
   blockDeadlines,
-  checkInvestmentComposition,
   covidInvestmentReduction,
   covidTermExtension,
   explorationUsageFee,
   minimumInvestmentSchedule,
-  miningUsageFee,
-  protectedAreaRefund,
-  transferIncome,
   unfinishedRatio,
   type Step,
 } from '.';
+import { checkInvestmentComposition } from './investment';
+import { miningUsageFee, protectedAreaRefund, transferIncome } from './fees';
 
 /** Latin tokens a formula may hold: units and one-letter variables. */
 const UNITS = new Set(['km', 'km²', 'CNY']);

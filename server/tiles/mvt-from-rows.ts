@@ -1,5 +1,6 @@
 import GeoJSONVT from 'geojson-vt';
 import vtpbf from 'vt-pbf';
+import type { FeatureCollection, Geometry } from 'geojson';
 
 export interface TileRow {
   id: string;
@@ -15,15 +16,15 @@ export interface TileRow {
  */
 export function mvtFromRows(layer: string, rows: TileRow[], z: number, x: number, y: number): Buffer {
   if (rows.length === 0) return Buffer.alloc(0);
-  const fc = {
-    type: 'FeatureCollection' as const,
+  const fc: FeatureCollection = {
+    type: 'FeatureCollection',
     features: rows.map((r) => ({
-      type: 'Feature' as const,
-      geometry: JSON.parse(r.geometry),
+      type: 'Feature',
+      geometry: JSON.parse(r.geometry) as Geometry,
       properties: Object.fromEntries(Object.entries(r.props).filter(([, v]) => v !== null && v !== undefined)),
     })),
   };
-  const index = new GeoJSONVT(fc as any, { maxZoom: z, indexMaxZoom: z, indexMaxPoints: 0, extent: 4096, buffer: 64, tolerance: 3 });
+  const index = new GeoJSONVT(fc, { maxZoom: z, indexMaxZoom: z, indexMaxPoints: 0, extent: 4096, buffer: 64, tolerance: 3 });
   const tile = index.getTile(z, x, y);
   if (!tile || tile.features.length === 0) return Buffer.alloc(0);
   return Buffer.from(vtpbf.fromGeojsonVt({ [layer]: tile }, { version: 2 }));

@@ -126,7 +126,7 @@ export class WorkPool {
 
   private pump(): void {
     while (this.queue.length) {
-      let slot = this.slots.find((s) => s.ready && !s.job && !s.dead);
+      const slot = this.slots.find((s) => s.ready && !s.job && !s.dead);
       if (!slot) {
         if (this.slots.length < this.size) this.spawn();
         return; // a worker that becomes ready pumps again

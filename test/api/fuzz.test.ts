@@ -10,7 +10,7 @@ import { ADMIN_TOKEN, startTestServer } from '../helpers/server';
 import { rawRequest } from '../helpers/raw-http';
 
 let srv: Awaited<ReturnType<typeof startTestServer>>;
-let routes: { method: string; path: string; query: string[] }[] = [];
+const routes: { method: string; path: string; query: string[] }[] = [];
 
 const EXTRA_QUERY = [
   'bbox',

@@ -19,7 +19,10 @@ async function boxOver(q: string): Promise<{ block: any; feature: any }> {
   const xs: number[] = [],
     ys: number[] = [];
   for (const poly of block.geometry.type === 'Polygon' ? [block.geometry.coordinates] : block.geometry.coordinates)
-    for (const [x, y] of poly[0]) (xs.push(x), ys.push(y));
+    for (const [x, y] of poly[0]) {
+      xs.push(x);
+      ys.push(y);
+    }
   const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   const [a, b, c, d] = [x0 + (x1 - x0) * 0.55, x1 + (x1 - x0) * 0.12, y0 + (y1 - y0) * 0.55, y1 + (y1 - y0) * 0.1];
   const r = (v: number) => Math.round(v * 1e5) / 1e5;

@@ -7,18 +7,7 @@ import { booleanIntersects } from '@turf/turf';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../helpers/server';
-import {
-  canvasStats,
-  clickBlock,
-  launch,
-  pointOnBlock,
-  renderedIds,
-  shot,
-  waitForMap,
-  waitIdle,
-  watchConsole,
-  type ConsoleLog,
-} from './browser';
+import { canvasStats, clickBlock, launch, renderedIds, shot, waitForMap, waitIdle, watchConsole, type ConsoleLog } from './browser';
 
 const SAMPLE_TXT = 'data/samples/sample-guotu-gbk.txt';
 /** A 国土 TXT with a mistyped northing (letters O for zeros) on line 12. */

@@ -26,7 +26,6 @@ export type CheckRequest = { [K in CheckParamKey]?: string };
 
 export type ExtensionInput = BodyInput<C['assessExtension']>;
 export type ExtensionResult = ResponseBody<C['assessExtension']>;
-export type StoredBlockAssessment = ResponseBody<C['blockAssessment']>;
 export type PlansResult = ResponseBody<C['relinquishmentPlans']>;
 export type PlanCandidate = PlansResult['candidates'][number];
 export type Deadlines = ResponseBody<C['deadlines']>;

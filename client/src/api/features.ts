@@ -38,4 +38,3 @@ export function boundaries(signal?: AbortSignal) {
 }
 
 /** Vector tile URL template of a layer (absolute: the tile worker has no base URL). */
-export const tileUrl = (layer: string) => `${location.origin}/tiles/${layer}/{z}/{x}/{y}.mvt`;

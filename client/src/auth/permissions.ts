@@ -10,7 +10,7 @@
  * - confidential panels (investment ledger, offsets): the holder that owns the block, regulators overseeing it, admins;
  * - a feature's history with who changed it: regulators and admins.
  */
-import type { Me, Role } from '../api/auth';
+import type { Me } from '../api/auth';
 
 export const MINISTRY = '自然资源部';
 
@@ -70,5 +70,3 @@ export function organisationOf(me: Me | null | undefined): string | null {
   if (me.role === 'holder') return me.holders.length ? me.holders.join('、') : null;
   return me.authority ?? null;
 }
-
-export const ROLES: Role[] = ['public', 'holder', 'regulator', 'admin'];

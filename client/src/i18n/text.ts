@@ -4,11 +4,8 @@
  * plain strings are shown as they are, except the "中文 / English" pairs some modules still write,
  * of which only the chosen language's half is shown.
  */
-import { isMessage, type Message } from '../../../server/i18n/message';
+import { isMessage } from '../../../server/i18n/message';
 import type { Lang } from '../../../server/vocab';
-
-export type { Message };
-export type ServerText = Message | string;
 
 const CJK = /[\u3400-\u9fff]/;
 

@@ -6,7 +6,6 @@ import {
   NavigationControl,
   Popup,
   ScaleControl,
-  type ExpressionSpecification,
   type FilterSpecification,
   type GeoJSONSource,
   type LngLatLike,

@@ -13,7 +13,6 @@ import type {
 import {
   BACKGROUND,
   CLUSTER_COLOUR,
-  PA_COLOURS,
   PIPE_COLOURS,
   REDLINE_COLOUR,
   RESERVE_COLOUR,
@@ -467,5 +466,3 @@ export const IDENTIFY_LAYERS: Record<string, string> = {
   'red-fill': 'redlines',
   'pa-fill': 'protected-areas',
 };
-
-export { PA_COLOURS };

@@ -19,7 +19,6 @@ import {
   COLLECTIONS,
   FILE_FORMATS,
   MINERALS,
-  OUTCOMES,
   REGIMES,
   SUMMARY_KEYS,
   label,
