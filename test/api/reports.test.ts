@@ -539,8 +539,9 @@ describe.runIf(HAVE_TOOLS)('block dossier: investment figures by role', () => {
     const recAdmin = (await (await fetch(`${srv.url}/api/certificates/${admin.cert}`)).json()).record;
     expect(recAdmin.assessment.investment.total_cny).toBeGreaterThan(0);
     expect(recAdmin.visibility).toEqual({ investment: true, role: 'admin' });
-    // another token is no admin: the public copy, not a 401
+    // a made-up token is refused everywhere (issue 13: a bad credential is never read as anonymous)
     const other = await fetch(`${srv.url}/api/blocks/${id}/report.pdf?on=2026-11-24`, { headers: { authorization: 'Bearer wrong-token' } });
-    expect(other.status).toBe(200);
+    expect(other.status).toBe(401);
+    expect((await other.json()).error.code).toBe('UNAUTHENTICATED');
   }, 360_000);
 });
