@@ -165,6 +165,34 @@ export const CERTIFICATE_KINDS = vocab({
   'block-dossier': { zh: '区块档案', en: 'block dossier' },
 });
 
+/** Who may do what (issue 13): the roles of a request; accounts are never `public`. */
+export const ROLES = vocab({
+  public: { zh: '公众', en: 'public' },
+  holder: { zh: '矿业权人', en: 'right holder' },
+  regulator: { zh: '主管部门', en: 'regulator' },
+  admin: { zh: '管理员', en: 'administrator' },
+});
+
+const ACCOUNT_ROLES = vocab({
+  holder: ROLES.holder,
+  regulator: ROLES.regulator,
+  admin: ROLES.admin,
+});
+
+/** How a request proved who it is (audit trail). */
+const AUTH_VIA = vocab({
+  anonymous: { zh: '未登录', en: 'anonymous' },
+  session: { zh: '登录会话', en: 'session' },
+  token: { zh: '个人令牌', en: 'personal token' },
+  bootstrap: { zh: '初始管理员令牌', en: 'bootstrap token' },
+});
+
+const AUTHORITY_LEVELS = vocab({
+  national: { zh: '国家级', en: 'national' },
+  province: { zh: '省级', en: 'province' },
+  city: { zh: '市级', en: 'city' },
+});
+
 export const BASINS = vocab({
   qinshui: { zh: '沁水盆地', en: 'Qinshui basin' },
   ordos_east: { zh: '鄂尔多斯盆地东缘', en: 'eastern Ordos basin' },
@@ -193,6 +221,10 @@ export const SQL_CHECKED: Readonly<Record<string, Vocab>> = {
   'pipelines.status': PIPELINE_STATUSES,
   'boundaries.level': BOUNDARY_LEVELS,
   'certificates.kind': CERTIFICATE_KINDS,
+  'audit_log.role': ROLES,
+  'audit_log.via': AUTH_VIA,
+  'accounts.role': ACCOUNT_ROLES,
+  'authorities.level': AUTHORITY_LEVELS,
 };
 
 // ---------------------------------------------------------------- collections
