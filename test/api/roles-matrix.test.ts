@@ -170,13 +170,14 @@ const ROUTES: Row[] = [
       const { recorded: _r, ...properties } = f.properties;
       return { ...f, properties };
     },
-    expect: write(200),
+    // authorised writers get past the role check and meet the optimistic lock: no If-Match → 428 (locking.test.ts)
+    expect: write(428),
   },
   {
     name: 'delete block',
     method: 'DELETE',
     path: (k) => fresh('blocks', blockFeature(`mx-del-${uniq(k)}`)),
-    expect: write(204),
+    expect: write(428),
   },
   {
     name: 'create red line (province-kept)',
@@ -189,7 +190,7 @@ const ROUTES: Row[] = [
     name: 'delete red line',
     method: 'DELETE',
     path: (k) => fresh('redlines', redline(`del-${uniq(k)}`)),
-    expect: write(204),
+    expect: write(428),
   },
   {
     name: 'create reserve in P',
