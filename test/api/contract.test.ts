@@ -131,6 +131,10 @@ describe('every route answers what the contract declares', () => {
     expect([201, 422]).toContain(off.status);
     const plans = await post('/api/blocks/blk-0015/relinquishment-plans', { required_km2: 20, max_candidates: 1 });
     expect(plans.status).toBe(200);
+    // list exports (issue 15): search results, deadlines, planner candidates as files
+    expect((await get('/api/exports/search?format=csv&q=%E5%AF%BF%E9%98%B3')).status).toBe(200);
+    expect((await get('/api/exports/deadlines?format=xlsx&within=3650d')).status).toBe(200);
+    expect((await get('/api/blocks/blk-0015/relinquishment-plans/export?format=geojson&required_km2=20', admin)).status).toBe(200);
   });
 
   it('reports and certificates (served by server/routes/reports.ts): stored check, record, exports, verification', async () => {
