@@ -45,7 +45,9 @@ const env = { PORT: '0', ADMIN_TOKEN: 'diff-admin-token-123', SEED_DEMO: 'false'
 beforeAll(async () => {
   const fresh = await freshDatabase();
   dropPg = fresh.drop;
-  pgDb = createPgDb({ connectionString: fresh.url, poolSize: 4, statementTimeoutMs: 120_000 });
+  // a check runs its layer queries in parallel over this pool: waiting for a free connection is bounded like a statement,
+  // not by the service's 5 s default (this suite compares answers, not latency; cold overlays on 2 busy cores exceed 5 s)
+  pgDb = createPgDb({ connectionString: fresh.url, poolSize: 4, statementTimeoutMs: 120_000, connectTimeoutMs: 120_000 });
   // the embedded engine, in memory, with the same migrations and demo data: restored from the demo snapshot that
   // `npm install` builds with the same loader (keyed by a hash of migrations, data and loader), else loaded (~30–60 s)
   const snapshot = existsSync(demoSnapshotPath()) ? new Blob([readFileSync(demoSnapshotPath())]) : undefined;
