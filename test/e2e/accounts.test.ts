@@ -7,14 +7,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../helpers/server';
-import { clickBlock, launch, shot, waitForMap, waitIdle, watchConsole, type ConsoleLog } from './browser';
+import { clickBlock, launch, shot, signIn, waitForMap, waitIdle, watchConsole, type ConsoleLog } from './browser';
 
-/** The demo accounts (server/seed/demo-accounts.ts, README "Accounts and roles"). */
-const DEMO = {
-  admin: { username: 'admin', password: 'demo-admin-2026' },
-  regulator: { username: 'regulator', password: 'demo-regulator-2026' },
-  holder: { username: 'holder', password: 'demo-holder-2026' },
-} as const;
 /** An exploration block of the demo holder (中联煤层气), registered by 自然资源部 (not the province regulator's). */
 const HOLDERS_BLOCK = 'blk-0015';
 /** A proposed red line (沁河流域 … 拟划), kept by the province. */
@@ -43,15 +37,6 @@ async function openPage(lang: 'zh' | 'en' = 'zh'): Promise<Page> {
   await page.goto(server.url);
   await waitForMap(page, 90_000);
   return page;
-}
-
-async function signIn(page: Page, who: keyof typeof DEMO) {
-  await page.getByTestId('signin').click();
-  const dialog = page.getByTestId('signin-dialog');
-  await dialog.locator('input[name=username]').fill(DEMO[who].username);
-  await dialog.locator('input[name=password]').fill(DEMO[who].password);
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('account').waitFor({ timeout: 15_000 });
 }
 
 /** Zoom to a feature of a polygon layer and click it where it is the topmost identifiable feature. */

@@ -210,3 +210,20 @@ export async function clickBlock(page: Page, id: string) {
   expect(at, `a clickable point on ${id}`).not.toBeNull();
   await page.mouse.click(at!.x, at!.y);
 }
+
+/** The demo accounts (demo data only; README lists them). */
+export const DEMO_ACCOUNTS = {
+  admin: { username: 'admin', password: 'demo-admin-2026' },
+  regulator: { username: 'regulator', password: 'demo-regulator-2026' },
+  holder: { username: 'holder', password: 'demo-holder-2026' },
+} as const;
+
+/** Sign in from the page's header with a demo account and wait for the account badge. */
+export async function signIn(page: Page, who: keyof typeof DEMO_ACCOUNTS) {
+  await page.getByTestId('signin').click();
+  const dialog = page.getByTestId('signin-dialog');
+  await dialog.locator('input[name=username]').fill(DEMO_ACCOUNTS[who].username);
+  await dialog.locator('input[name=password]').fill(DEMO_ACCOUNTS[who].password);
+  await page.getByTestId('signin-submit').click();
+  await page.getByTestId('account').waitFor({ timeout: 15_000 });
+}

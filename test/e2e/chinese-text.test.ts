@@ -2,7 +2,7 @@
  * The Chinese page speaks Chinese: no English sentence and no raw API key in the details, assessment,
  * planner and check panels. Each panel is opened on real data (寿阳北 blk-0015: details with conflicts and
  * the register assessment; the extension assessment and planner; a sample file and an overlapping file
- * in the check), every collapsed <details> is opened, and the visible text (innerText) is scanned for
+ * in the check; signed in as the demo holder of 寿阳北, who sees the whole assessment), every collapsed <details> is opened, and the visible text (innerText) is scanned for
  * Latin words outside a short allowed list: ids, units, EPSG/CGCS2000, rule ids, file-format names.
  * Build first: `npx vite build`.
  */
@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../helpers/server';
-import { clickBlock, launch, shot, waitForMap, waitIdle, watchConsole } from './browser';
+import { clickBlock, launch, shot, signIn, waitForMap, waitIdle, watchConsole } from './browser';
 
 /** Latin words a Chinese page may show: units, standards, file formats (exact tokens). */
 const ALLOWED_WORDS = new Set([
@@ -33,6 +33,7 @@ const ALLOWED_WORDS = new Set([
   'PDF',
   'ZIP',
   'Shapefile',
+  'SHP',
   'GEOM',
   'DB14',
   'GK',
@@ -124,6 +125,8 @@ beforeAll(async () => {
   await page.goto(server.url);
   await waitForMap(page, 90_000);
   await waitIdle(page);
+  // the holder's page (寿阳北 is its block): the register assessment, built on its own investment record, is shown in full
+  await signIn(page, 'holder');
 });
 
 afterAll(async () => {

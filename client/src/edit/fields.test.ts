@@ -42,12 +42,12 @@ describe('edit forms', () => {
     const pa = toProperties(EDIT_FIELDS['protected-areas'], { name: 'x', category: 'geopark', zone: '' }, { zone: 'core' });
     expect(pa.properties.zone).toBeNull();
   });
-  it('lists what changed between two versions, ignoring derived properties', () => {
+  it('lists what changed between two versions, ignoring derived and bookkeeping properties', () => {
     expect(
       changedProperties(
         EDIT_FIELDS.redlines,
-        { name: 'a', status: 'proposed', area_km2: 1 },
-        { name: 'a', status: 'official', area_km2: 2, source: 's' },
+        { name: 'a', status: 'proposed', area_km2: 1, recorded_from: '2026-01-01T00:00:00Z', recorded_to: null },
+        { name: 'a', status: 'official', area_km2: 2, source: 's', recorded_from: '2026-02-01T00:00:00Z', recorded_to: null },
       ),
     ).toEqual([
       { field: 'status', from: 'proposed', to: 'official' },

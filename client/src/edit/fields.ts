@@ -143,7 +143,17 @@ export function toProperties(
 }
 
 /** Properties the server adds on read (derived, or bookkeeping) and the page never writes back. */
-export const READ_ONLY = new Set(['id', 'area_km2', 'recorded', 'sys_period', 'valid_period', 'updated_at', 'created_at', 'etag']);
+export const READ_ONLY = new Set([
+  'id',
+  'area_km2',
+  'recorded_from',
+  'recorded_to',
+  'sys_period',
+  'valid_period',
+  'updated_at',
+  'created_at',
+  'etag',
+]);
 
 /** Only the writable properties of a read feature. */
 export function writable(props: Record<string, unknown>): Record<string, unknown> {

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { useI18n } from '../i18n';
 
 const LABELS = { csv: 'CSV', xlsx: 'XLSX', geojson: 'GeoJSON', shp: 'SHP' } as const;
@@ -14,10 +15,13 @@ export function Downloads({ href, formats, testid }: { href: string; formats: Do
   return (
     <p className="downloads small" data-testid={testid}>
       {t('exportAs')}:{' '}
-      {formats.map((f) => (
-        <a key={f} href={url(f)} download data-testid={`${testid}-${f}`}>
-          {LABELS[f]}
-        </a>
+      {formats.map((f, i) => (
+        <Fragment key={f}>
+          {i > 0 ? ' · ' : null}
+          <a href={url(f)} download data-testid={`${testid}-${f}`}>
+            {LABELS[f]}
+          </a>
+        </Fragment>
       ))}
     </p>
   );
