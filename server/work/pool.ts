@@ -2,7 +2,8 @@
  * The upload worker pool: parsing, validation and geometry work of uploads run here, off the main thread, so
  * `/api/health` and every other route keep answering while a hostile file is being read.
  *
- * - `size` worker threads (default: the machine's cores), started on first use, each running worker-entry.mjs
+ * - `size` worker threads (default: the machine's cores less one, at least one — a core stays with the main
+ *   thread, which answers health, tiles and the register while hostile uploads saturate the workers), started on first use, each running worker-entry.mjs
  *   (tsx + worker.ts), so the same TypeScript runs under `npm start` and under Vitest.
  * - A time budget per job: past it the worker is terminated (the CPU is freed at once) and the job answers
  *   422 WORK_TIMEOUT. A memory budget per worker (`resourceLimits.maxOldGenerationSizeMb`): a job that needs
@@ -94,7 +95,7 @@ export class WorkPool {
   readonly stats = { done: 0, timeouts: 0, outOfMemory: 0, recycled: 0 };
 
   constructor(private readonly opts: WorkPoolOptions) {
-    this.size = opts.size && opts.size > 0 ? opts.size : Math.max(1, availableParallelism());
+    this.size = opts.size && opts.size > 0 ? opts.size : Math.max(1, availableParallelism() - 1);
   }
 
   /** Run one task in a worker; resolves with its result or rejects with its AppError. */
