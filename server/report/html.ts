@@ -32,6 +32,7 @@ table { border-collapse: collapse; width: 100%; margin: 1mm 0 2mm; }
 th, td { border: 0.4pt solid #888; padding: 0.6mm 1.2mm; vertical-align: top; text-align: left; }
 th { background: #eee; font-weight: bold; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th.num { white-space: normal; }
 tr { break-inside: avoid; }
 table.fixed { table-layout: fixed; } table.fixed td { overflow-wrap: anywhere; }
 caption { text-align: left; caption-side: top; }
