@@ -55,12 +55,26 @@ const f4 = (x: number) => x.toFixed(4);
 const wan = (cny: number) => (cny / 10_000).toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
-function areaInside(block: Areal, other: Areal): number {
+function clip(block: Areal, other: Areal): Areal | null {
   const cut = intersect(featureCollection([feature(block), feature(other)]));
-  return cut ? ellipsoidalAreaKm2(cut.geometry as Areal) : 0;
+  return cut ? (cut.geometry as Areal) : null;
 }
 
-/** What lies in the block among protected areas and red lines, with the outcome at its extension (judged on its expiry). */
+function areaInside(block: Areal, other: Areal): number {
+  const cut = clip(block, other);
+  return cut ? ellipsoidalAreaKm2(cut) : 0;
+}
+
+/**
+ * What lies in a demo block among protected areas and red lines, with the conflict engine's outcome at its extension
+ * (judged on its expiry) and the part inside the block: the planner deducts first exactly the rows marked `deducted`.
+ */
+export function demoDeductedFirst(id: string) {
+  const block = layer('blocks').find((f) => f.properties.id === id);
+  if (!block) throw new Error(`no demo block ${id}`);
+  return deductedFirst(block);
+}
+
 function deductedFirst(block: Feature<Areal, Props>) {
   const p = block.properties;
   const on = String(p.valid_to);
@@ -72,19 +86,28 @@ function deductedFirst(block: Feature<Areal, Props>) {
     regime: explainRegimeForDate(on, { province: 'shanxi', mineral: String(p.mineral) }).regime,
     as_of: on,
   };
-  const rows: { name: string; what: string; outcome: string; deducted: boolean; km2: number }[] = [];
+  const rows: { name: string; what: string; outcome: string; deducted: boolean; km2: number; inside: Areal }[] = [];
   for (const f of layer('protected_areas')) {
-    const km2 = areaInside(block.geometry, f.geometry);
-    if (km2 < 1e-6) continue;
+    const inside = clip(block.geometry, f.geometry);
+    const km2 = inside ? ellipsoidalAreaKm2(inside) : 0;
+    if (!inside || km2 < 1e-6) continue;
     const d = protectedAreaOutcome(subject, {
       category: String(f.properties.category),
       zone: (f.properties.zone as string | null) ?? null,
     });
-    rows.push({ name: String(f.properties.name), what: `${f.properties.category}`, outcome: d.outcome, deducted: d.deductible, km2 });
+    rows.push({
+      name: String(f.properties.name),
+      what: `${f.properties.category}`,
+      outcome: d.outcome,
+      deducted: d.deductible,
+      km2,
+      inside,
+    });
   }
   for (const f of layer('redlines')) {
-    const km2 = areaInside(block.geometry, f.geometry);
-    if (km2 < 1e-6) continue;
+    const inside = clip(block.geometry, f.geometry);
+    const km2 = inside ? ellipsoidalAreaKm2(inside) : 0;
+    if (!inside || km2 < 1e-6) continue;
     const d = redlineOutcome(subject, { status: String(f.properties.status) });
     rows.push({
       name: String(f.properties.name),
@@ -92,6 +115,7 @@ function deductedFirst(block: Feature<Areal, Props>) {
       outcome: d.outcome,
       deducted: d.deductible,
       km2,
+      inside,
     });
   }
   return { on, regime: subject.regime, rows };

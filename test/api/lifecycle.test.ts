@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { featureCollection, feature, union } from '@turf/turf';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { ADMIN_TOKEN, startTestServer } from '../helpers/server';
+import { demoDeductedFirst } from '../../data/planner-figures';
+import { ellipsoidalAreaKm2 } from '../../server/geodesy/area';
 
 let srv: Awaited<ReturnType<typeof startTestServer>>;
 const json = { 'content-type': 'application/json' };
@@ -224,6 +228,52 @@ describe('offsets (抵扣, R-RED-10) — one transaction, every eligibility rule
     expect((await more.json()).error.code).toBe('OFFSET_EXCEEDS_DUE');
   });
 
+  it('the giving block cannot give more than it holds outside proven reserves: 422 INVALID_OFFSET, nothing written (000:L3366)', async () => {
+    // 273号令 第十五条第二款 “（不含已提交探明地质储量范围）”: area inside proven reserves is not area to relinquish; a block of
+    // ≈ 26 km² cannot give 30 km² to a receiver that owes ≈ 105 km² (11号 四（二）2: “导致乙区块面积不足核减的面积，应从其它探矿权中再次抵扣补足”).
+    const common = {
+      kind: 'exploration',
+      mineral: 'cbm',
+      holder: '测试抵扣煤层气',
+      extensions_used: 0,
+      first_registration_date: '2021-07-01',
+    };
+    const big = await post(
+      '/collections/blocks/items',
+      {
+        type: 'Feature',
+        id: 't-due-big',
+        geometry: square(101.7, 30.5, 0.2),
+        properties: { name: 't-due-big', status: 'valid', ...common, valid_from: '2021-07-01', valid_to: '2026-06-30' },
+      },
+      admin,
+    );
+    expect(big.status).toBe(201);
+    for (const year of [2021, 2022, 2023, 2024, 2025, 2026])
+      await srv.db.query('INSERT INTO investments (block_id, year, amount_cny) VALUES ($1, $2, $3)', ['t-due-big', year, 500_000_000]);
+    await createBlock('t-due-small', 102.1, { ...common, valid_from: '2024-07-01', valid_to: '2029-06-30' });
+    const due = await (await fetch(`${srv.url}/api/blocks/t-due-big/assessment?on=2026-06-01`, { headers: reader })).json();
+    expect(due.assessment.decision).toBe('extend');
+    expect(due.assessment.reduction_km2).toBeGreaterThan(30);
+    const small = await (await fetch(`${srv.url}/collections/blocks/items/t-due-small`)).json();
+    expect(small.properties.area_km2).toBeLessThan(30);
+    const r = await post(
+      '/api/offsets',
+      { from_block: 't-due-small', to_block: 't-due-big', area_km2: 30, offset_date: '2026-06-01' },
+      admin,
+    );
+    expect(r.status).toBe(422);
+    const e = (await r.json()).error;
+    expect(e.code).toBe('INVALID_OFFSET');
+    expect(e.details[0].field).toBe('area_km2');
+    expect(e.message_zh).toBeTruthy();
+    expect((await (await fetch(`${srv.url}/api/blocks/t-due-small/offsets`, { headers: reader })).json()).items).toHaveLength(0);
+    const rec = (
+      await srv.db.query<{ licensed_area_km2: number | null }>('SELECT licensed_area_km2 FROM blocks WHERE id = $1', ['t-due-small'])
+    ).rows[0];
+    expect(rec.licensed_area_km2).toBeNull();
+  });
+
   it('the giving block keeps its history after offsets: each offset is an area-only change registration, validity unchanged (11号 四（二）1)', async () => {
     // 000:L4258: “乙探矿权……同步作变更登记手续（仅作面积变更，有效期不变）”; 000:L4260: “乙探矿权到期延续时，以抵扣前证载面积为基础”.
     const b = await (await fetch(`${srv.url}/collections/blocks/items/t-due-give`)).json();
@@ -387,6 +437,35 @@ describe('relinquishment planner', () => {
       expect(c.reasons.length).toBeGreaterThan(0);
     }
   });
+});
+
+describe('relinquishment planner: one source of truth for what is deducted (issue 11 item 5)', () => {
+  it('沁源: deducts first exactly what the conflict engine deducts at its extension — not the nature reserve nor the proposed red line', async () => {
+    // 晋自然资发〔2020〕11号 十 (000:L4292-4294) deducts protected areas before the extension; the conflict engine keeps nature
+    // reserves in the transition and proposed red lines on a commitment, so the planner must not take them (one source of truth).
+    const rows = demoDeductedFirst('blk-0001').rows;
+    const unionKm2 = (gs: (Polygon | MultiPolygon)[]) => {
+      const u = gs.length > 1 ? union(featureCollection(gs.map((g) => feature(g)))) : gs.length ? feature(gs[0]) : null;
+      return u ? ellipsoidalAreaKm2(u.geometry as Polygon | MultiPolygon) : 0;
+    };
+    const deducted = unionKm2(rows.filter((r) => r.deducted).map((r) => r.inside));
+    const everything = unionKm2(rows.map((r) => r.inside));
+    expect(rows.some((r) => !r.deducted && r.outcome === 'may_continue')).toBe(true);
+    expect(rows.some((r) => !r.deducted && r.outcome === 'keep_with_commitment')).toBe(true);
+    expect(everything - deducted).toBeGreaterThan(1);
+    const res = await post('/api/blocks/blk-0001/relinquishment-plans', { required_km2: 100, max_candidates: 1 });
+    expect(res.status).toBe(200);
+    const plan = await res.json();
+    // PostGIS clip and union vs Turf clip and union of the same polygons: within 0.1 % (≈ 0.5 km² here, against the
+    // 200+ km² the nature reserve and the proposed red line would add if they were deducted)
+    expect(Math.abs(plan.protected_km2 - deducted)).toBeLessThan(deducted * 1e-3);
+    // under the default reading they do not count toward the requirement: the cut is found on top of them
+    expect(plan.warnings.map((w: { code: string }) => w.code)).toContain('PROTECTED_NOT_COUNTED_READING');
+    for (const c of plan.candidates) {
+      expect(c.counted_km2).toBeGreaterThanOrEqual(100 - 1e-4);
+      expect(c.area_km2).toBeGreaterThanOrEqual(plan.protected_km2 + 100 - 1e-3);
+    }
+  }, 180_000);
 });
 
 describe('COVID adjustment', () => {
