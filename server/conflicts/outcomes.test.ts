@@ -109,6 +109,8 @@ describe('rights over rights (RULES.md §4, 001 §1.6)', () => {
     ).toBe('deduct');
   });
   it('disputed D5: official red line at the extension of a national oil/gas exploration right is a parameter', () => {
+    // No seed rule deducts it: 001:L12419 presumes lawful mines inside red lines (“生态保护红线内、自然保护地核心保护区外依法开采的矿山，
+    // 要执行最严格标准规范”); 自然资发〔2022〕142号 (outside the seeds) permits continued oil/gas exploration without enlargement.
     const og = { regime: 'national-2023' as const, mineral: 'oil_gas', application: 'extension' as const };
     expect(redlineOutcome(S(og), { status: 'official' }).outcome).toBe('review_required');
     expect(redlineOutcome(S({ ...og, readings: { oil_gas_redline_extension: 'keep' } }), { status: 'official' }).outcome).toBe(

@@ -65,7 +65,8 @@ describe('assessStoredBlock', () => {
     expect(recv.offset_credit).toEqual(expect.objectContaining({ credit_km2: 20, due_reduction_km2: 32.4605 }));
   });
   it('applies the COVID reduction only to a block whose approval is on record (item 7, 晋自然资函〔2020〕1333号)', () => {
-    // 1333号 approved named projects on application (“经研究，同意……”), not every administratively granted right.
+    // 晋自然资函〔2020〕1333号 (000:L6199-6205) answers named applications: “…煤层气矿业权人向我厅提交了…申请及印证材料。经我厅审查…
+    // 二、同意对中石油等3家公司10个项目…据实核减其受疫情影响期间最低勘查投入” — not every administratively granted right.
     const b = {
       ...block,
       acquisition_method: 'administrative',

@@ -46,6 +46,26 @@ describe('item 1 — Shanxi CBM licences ending before 2020-05-01: the holder ch
   });
 });
 
+describe('item 1 — with more than half the minimum investment unfinished the two options part ways', () => {
+  // 11号 二 (000:L4250): “选择2年的，适用原有规定（…按照未完成最低勘查投入比例核减相应面积）；选择5年的，按照《办法》规定核减”;
+  // 《办法》 = 273号令 第十七条 (000:L3388): “超过 50%的，不予办理延续登记”.
+  it('u = 60 %: 5 years refused under 273号令, 2 years cut by 60 % under the old rule — both shown, the holder chooses', () => {
+    const r = assessExtension(shanxi({ licensed_area_km2: 237.568, unfinished_ratio: 0.6, valid_to: '2020-02-13' }));
+    expect(r.option).toBe('5y');
+    expect(r.decision).toBe('refuse');
+    expect(codes(r.refusal_reasons)).toContain('RED4_REFUSE');
+    const two = r.alternatives![0];
+    expect(two).toMatchObject({ option: '2y', decision: 'extend', term_years: 2, new_valid_to: '2022-02-13' });
+    expect(two.reduction_km2).toBe(142.5408); // 237.568 × 60 %
+    const w = r.warnings.find((m) => m.code === 'LEGACY_CHOICE')!;
+    expect(w.params).toMatchObject({ five: null, two: '142.5408' });
+    // a licence ending on or after 2020-05-01 has no choice: 5 years under 273号令 only
+    const after = assessExtension(shanxi({ licensed_area_km2: 237.568, unfinished_ratio: 0.6, valid_to: '2020-05-01' }));
+    expect(after.alternatives).toBeUndefined();
+    expect(after.decision).toBe('refuse');
+  });
+});
+
 describe('item 2 — committed investment is a contract term, not a statutory 30% band', () => {
   // 11号 四（三） (000:L4266): “未完成承诺投入的，按照合同约定核减面积；完成承诺投入不足 30% 的，按照合同约定不予延续登记”
   it('the unsourced "11hao-30" reading is gone: u = 60% is refused under 273号令 第十七条', () => {
