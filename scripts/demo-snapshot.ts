@@ -20,7 +20,7 @@ async function main() {
   const db = await createPgliteDb(undefined);
   try {
     await migrate(db);
-    await seedIfEmpty(db);
+    await seedIfEmpty(db, { accounts: true }); // with the demo accounts: restored only where they are wanted (demoSnapshotFor)
     const blob = await db.dumpDataDir();
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(`${path}.tmp`, Buffer.from(await blob.arrayBuffer()));

@@ -147,6 +147,10 @@ export function productionTokenProblem(c: Pick<Config, 'NODE_ENV' | 'HOST' | 'AD
   return undefined;
 }
 
+/** Whether the demo data comes with the demo accounts: SEED_DEMO_ACCOUNTS, else everywhere but production. */
+export const demoAccountsWanted = (c: Partial<Pick<Config, 'SEED_DEMO_ACCOUNTS' | 'NODE_ENV'>>) =>
+  c.SEED_DEMO_ACCOUNTS ?? c.NODE_ENV !== 'production';
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = ConfigSchema.safeParse(clean);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Router } from 'express';
 import { createApp } from './app';
 import { answerClientErrors } from './http/client-error';
-import { loadConfig, type Config } from './config';
+import { demoAccountsWanted, loadConfig, type Config } from './config';
 import { openDb, type Db } from './db';
 import { migrate } from './db/migrate';
 import { migrateAsOwner } from './auth/db-roles';
@@ -47,7 +47,7 @@ export async function startServer(
       : await migrate(db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
   if (config.SEED_DEMO) {
-    const seeded = await seedIfEmpty(db, { accounts: config.SEED_DEMO_ACCOUNTS ?? config.NODE_ENV !== 'production' });
+    const seeded = await seedIfEmpty(db, { accounts: demoAccountsWanted(config) });
     if (seeded) logger.info({ seeded }, 'demo data loaded (synthetic)');
   }
   // parsing, validation and geometry of uploads and writes run in worker threads, within a time and memory budget

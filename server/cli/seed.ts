@@ -1,5 +1,5 @@
 // npm run db:seed — load the synthetic demo data into an empty database (migrating first).
-import { loadConfig } from '../config';
+import { demoAccountsWanted, loadConfig } from '../config';
 import { openDb } from '../db';
 import { migrate } from '../db/migrate';
 import { seedIfEmpty } from '../seed/load-demo';
@@ -7,6 +7,6 @@ import { seedIfEmpty } from '../seed/load-demo';
 const config = loadConfig();
 const db = await openDb(config);
 await migrate(db);
-const counts = await seedIfEmpty(db, { accounts: config.SEED_DEMO_ACCOUNTS ?? config.NODE_ENV !== 'production' });
+const counts = await seedIfEmpty(db, { accounts: demoAccountsWanted(config) });
 console.log(counts ? `loaded (synthetic): ${JSON.stringify(counts)}` : 'database not empty: nothing loaded');
 await db.close();

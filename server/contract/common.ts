@@ -100,7 +100,8 @@ export const COMMON_ERRORS = {
 
 /** What routes whose work runs in the worker pool (server/work) may answer besides their own. */
 export const WORK_ERRORS = {
-  400: ['INPUT_NOT_TRANSFERABLE'],
+  // the last three: a JSON body (checks, exports) parsed in a worker that JSON.parse would read differently from what was sent
+  400: ['INPUT_NOT_TRANSFERABLE', 'BODY_DUPLICATE_KEY', 'BODY_FORBIDDEN_KEY', 'BODY_NUMBER_OUT_OF_RANGE'],
   413: ['WORK_OUT_OF_MEMORY'],
   422: ['WORK_TIMEOUT'],
   429: ['BUSY'],

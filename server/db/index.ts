@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import type { Config } from '../config';
+import { demoAccountsWanted, type Config } from '../config';
 import type { Db } from './types';
 import { createPgDb } from './pg';
 import { createPgliteDb } from './pglite';
@@ -10,7 +10,7 @@ export type { Db, Queryable } from './types';
 /** `DATABASE_URL` set → PostgreSQL/PostGIS; unset → embedded PGlite in `DATA_DIR`. Same migrations, same queries. */
 export async function openDb(
   config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR' | 'DB_POOL_SIZE' | 'DB_STATEMENT_TIMEOUT_MS'> &
-    Partial<Pick<Config, 'DB_CONNECT_TIMEOUT_MS' | 'DB_HEALTH_TIMEOUT_MS' | 'SEED_DEMO'>>,
+    Partial<Pick<Config, 'DB_CONNECT_TIMEOUT_MS' | 'DB_HEALTH_TIMEOUT_MS' | 'SEED_DEMO' | 'SEED_DEMO_ACCOUNTS' | 'NODE_ENV'>>,
   onError?: (err: Error) => void,
 ): Promise<Db> {
   if (config.DATABASE_URL) {
@@ -24,7 +24,7 @@ export async function openDb(
     });
   }
   // a first start on an empty folder restores the pre-built demo snapshot (schema + demo data) when one matches
-  const snapshot = demoSnapshotFor(config.DATA_DIR, config.SEED_DEMO ?? false);
+  const snapshot = demoSnapshotFor(config.DATA_DIR, config.SEED_DEMO ?? false, demoAccountsWanted(config));
   if (snapshot) {
     try {
       return await createPgliteDb(config.DATA_DIR, { loadDataDir: snapshot.blob, from: snapshot.path });

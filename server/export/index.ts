@@ -3,7 +3,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import iconv from 'iconv-lite';
 import { badRequest } from '../errors';
 import { writeCornerCsv } from './csv';
-import { namedPolygons, signedArea } from './geometry';
+import { geometryOf, namedPolygons, signedArea } from './geometry';
 import { writeGuotuTxt } from './guotu-txt';
 import { writeKml } from './kml';
 import { writeShapefileZip } from './shp';
@@ -90,4 +90,14 @@ export function exportGeometry(geometry: Polygon | MultiPolygon, opts: ExportOpt
         filename: `${base}.shp.zip`,
       };
   }
+}
+
+/**
+ * A POSTed body (a geometry or a Feature with one) as a file, named by `name`, else the Feature's properties.name, else
+ * "export". Runs where the whole body is parsed (the upload worker): the main thread holds only its small members.
+ */
+export function exportPosted(body: unknown, opts: Omit<ExportOptions, 'name'> & { name?: string }): ExportedFile {
+  const props = (body as { properties?: { name?: unknown } | null } | null)?.properties;
+  const name = opts.name ?? (typeof props?.name === 'string' ? props.name : 'export');
+  return exportGeometry(geometryOf(body), { ...opts, name });
 }

@@ -69,6 +69,60 @@ const starRings = fc
   })
   .filter((rs) => rs.length > 0);
 
+/**
+ * Valid shapes full of degeneracies: a histogram outline (columns of random heights, coordinates doubled) with a corner
+ * at every grid step (collinear corners, vertical and horizontal edges), a hole touching the outer ring at one of its
+ * corners and a second ring sharing its corner (0,0) — all allowed — and, in about half the runs, one corner moved by
+ * one step: often a new touch, overlap or crossing.
+ */
+const stairRings = fc
+  .tuple(fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 2, maxLength: 6 }), fc.nat(5), fc.boolean(), fc.nat(120))
+  .map(([heights, holeAt, second, moved]) => {
+    const n = heights.length;
+    const outer: Ring = [];
+    for (let x = 0; x < 2 * n; x++) outer.push([x, 0]);
+    for (let c = n - 1; c >= 0; c--) {
+      const top = 2 * heights[c];
+      const from = c === n - 1 ? 0 : 2 * heights[c + 1];
+      for (let y = from; y !== top; y += Math.sign(top - y)) outer.push([2 * c + 2, y]);
+      outer.push([2 * c + 2, top], [2 * c + 1, top]);
+    }
+    for (let y = 2 * heights[0]; y > 0; y--) outer.push([0, y]);
+    const c = holeAt % n;
+    const rings: Ring[] = [
+      clean(outer),
+      [
+        [2 * c + 1, 0],
+        [2 * c + 2, 1],
+        [2 * c, 1],
+      ],
+    ];
+    if (second)
+      rings.push([
+        [0, 0],
+        [-2, 0],
+        [-2, -2],
+      ]);
+    const corners = rings.flat();
+    if (moved < corners.length) corners[moved][0] += 1;
+    return cleanRings(rings);
+  })
+  .filter((rs) => rs.length > 0);
+/**
+ * Near-degenerate: grid rings placed at lon/lat (0.001° steps) with some corners moved by 1–3 × 1e-12°, the size of
+ * a Gauss-Krüger round trip's last digits: nearly collinear edges and nearly touching corners, where inexact
+ * orientation would order the sweep wrongly.
+ */
+const nearRings = fc
+  .tuple(gridRings(4), fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 60, maxLength: 60 }))
+  .map(([rings, jitter]) => {
+    let n = 0;
+    return cleanRings(
+      rings.map((r) => r.map(([x, y]) => [112 + x * 0.001 + jitter[n++ % 60] * 1e-12, 36 + y * 0.001] as [number, number])),
+    );
+  })
+  .filter((rs) => rs.length > 0);
+
 /** The sweep answers "any forbidden meeting?" exactly as the all-pairs search, and its finding is one of them. */
 function agreesWithBruteForce(rings: Ring[]) {
   const all = findCrossingsBruteForce(rings);
@@ -92,6 +146,28 @@ describe('sweepFirstCrossing (Shamos–Hoey) against the all-pairs search', () =
   it('star-shaped rings with a hole (mostly valid shapes)', () => {
     fc.assert(fc.property(starRings, agreesWithBruteForce), { numRuns: 1000 });
   }, 120_000);
+  it('histogram outlines with collinear corners, a hole and a ring touching at a corner (valid and one step from valid)', () => {
+    fc.assert(fc.property(stairRings, agreesWithBruteForce), { numRuns: 1500 });
+  }, 120_000);
+  it('near-degenerate lon/lat rings (corners moved by 1e-12°)', () => {
+    fc.assert(fc.property(nearRings, agreesWithBruteForce), { numRuns: 1500 });
+  }, 120_000);
+  it('the generated inputs reach every answer: none, a crossing, a touch and a collinear overlap (the properties above are not vacuous)', () => {
+    // the histograms' touches are the allowed ones (hole and ring at a corner): they must reach "none" among degeneracies
+    for (const [name, arb, kinds] of [
+      ['grid', gridRings(5), ['cross', 'none', 'overlap', 'touch']],
+      ['histograms', stairRings, ['cross', 'none', 'overlap']],
+      ['near', nearRings, ['cross', 'none', 'overlap', 'touch']],
+    ] as const) {
+      const seen = new Set<string>();
+      for (const rings of fc.sample(arb, { numRuns: 400, seed: 1 })) {
+        const all = findCrossingsBruteForce(rings);
+        if (!all.length) seen.add('none');
+        for (const c of all) seen.add(c.kind);
+      }
+      expect([...seen].sort(), name).toEqual(kinds);
+    }
+  });
 });
 
 describe('sweepFirstCrossing: the cases by name', () => {

@@ -7,8 +7,7 @@
  */
 import express, { type Request, type RequestHandler } from 'express';
 import { badRequest } from '../errors';
-import { exportGeometry } from '../export/index';
-import { geometryOf } from '../export/geometry';
+import { exportPosted } from '../export/index';
 import { implement } from '../http/contract-route';
 import { singleFileUpload } from '../http/upload';
 import { parseUpload } from '../parse/index';
@@ -52,10 +51,9 @@ export function parseRoutes(opts: ParseRouterOptions = {}) {
     exportGeometry: {
       before: [...gate, express.json({ limit: opts.exportBodyLimit ?? '10mb', type: ['application/json', 'application/geo+json'] })],
       handler: async ({ query, body }) => {
-        const b = body as { properties?: { name?: unknown } } | undefined;
-        const name = query.name ?? (typeof b?.properties?.name === 'string' ? b.properties.name : 'export');
-        const exportOpts = { format: query.format, name, encoding: query.encoding, crs: query.crs };
-        const file = work ? await work.run('export', { body, opts: exportOpts }) : exportGeometry(geometryOf(body), exportOpts);
+        // the name may come from the Feature's properties: read where the whole body is (the worker's task)
+        const exportOpts = { format: query.format, name: query.name, encoding: query.encoding, crs: query.crs };
+        const file = work ? await work.run('export', { body, opts: exportOpts }) : exportPosted(body, exportOpts);
         return { status: 200, file };
       },
     },

@@ -63,3 +63,41 @@ describe('read-your-writes', () => {
     expect(d.of('wells')).toBe('2');
   });
 });
+
+describe('read-your-writes when reads race or fail', () => {
+  it('a read already under way when the write is answered is not taken as the re-read', async () => {
+    let v = 1;
+    let release: () => void = () => undefined;
+    const d = new DataVersions(async () => {
+      const seen = v; // the read sees the database as it was when it started
+      await new Promise<void>((r) => (release = r));
+      return [{ layer: 'blocks', version: String(seen) }];
+    });
+    const first = d.refresh(); // e.g. the poll, started before the write committed
+    v = 2; // the write commits, then its answer calls invalidate()
+    d.invalidate();
+    release();
+    await first;
+    await new Promise((r) => setTimeout(r, 0));
+    release(); // the re-read, started after the write
+    await d.settled();
+    expect(d.of('blocks')).toBe('2');
+  });
+
+  it('a failed re-read forgets the versions: tiles bypass the cache rather than serve the old version', async () => {
+    let fail = false;
+    const d = new DataVersions(async () => {
+      if (fail) throw new Error('connection lost');
+      return [{ layer: 'blocks', version: '1' }];
+    });
+    await d.refresh();
+    expect(d.of('blocks')).toBe('1');
+    fail = true;
+    d.invalidate();
+    await d.settled();
+    expect(d.of('blocks')).toBeUndefined();
+    fail = false;
+    await d.refresh();
+    expect(d.of('blocks')).toBe('1');
+  });
+});

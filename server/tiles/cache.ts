@@ -65,11 +65,21 @@ export class DataVersions {
 
   constructor(private readonly read: () => Promise<Array<{ layer: string; version: string }>>) {}
 
+  /**
+   * Re-read the versions (joining a read already under way). A failed read forgets them: versions that may be older than
+   * the database must not key the cache or an ETag, so tiles bypass the cache until a read succeeds.
+   */
   async refresh(): Promise<void> {
     this.inflight ??= this.read()
-      .then((rows) => {
-        this.versions = new Map(rows.map((r) => [r.layer, r.version]));
-      })
+      .then(
+        (rows) => {
+          this.versions = new Map(rows.map((r) => [r.layer, r.version]));
+        },
+        (e: unknown) => {
+          this.versions = new Map();
+          throw e;
+        },
+      )
       .finally(() => {
         this.inflight = undefined;
       });
@@ -81,7 +91,11 @@ export class DataVersions {
    * already carries the new version (read-your-writes within one instance).
    */
   invalidate(): void {
-    const p = this.refresh().catch(() => undefined);
+    // a read already under way may have started before the write committed: re-read after it, never join it
+    const p = (this.inflight ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => this.refresh())
+      .catch(() => undefined);
     this.dirty = p;
     void p.then(() => {
       if (this.dirty === p) this.dirty = undefined;

@@ -4,8 +4,7 @@
  */
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import { readCheckInput, type InputHints } from '../conflicts/input';
-import { exportGeometry, type ExportedFile, type ExportOptions } from '../export/index';
-import { geometryOf } from '../export/geometry';
+import { exportPosted, type ExportedFile } from '../export/index';
 import { checkGeometry, type GeometryKind } from '../geometry/validate';
 import { parseUpload, type ParseHints, type ParseResult } from '../parse/index';
 import type { ParseLimits } from '../parse/limits';
@@ -19,7 +18,7 @@ export interface TaskTypes {
     out: { geometry: Polygon | MultiPolygon; described: ParseResult };
   };
   geometry: { in: { geometry: unknown; kind: GeometryKind; maxVertices: number }; out: null };
-  export: { in: { body: unknown; opts: ExportOptions }; out: ExportedFile };
+  export: { in: { body: unknown; opts: Parameters<typeof exportPosted>[1] }; out: ExportedFile };
   /** A report PDF handed in for verification: its embedded signed record (server/report/verify-upload.ts). */
   'certificate-envelope': { in: { bytes: Uint8Array }; out: EnvelopeFromPdf };
   /** A JSON body's raw bytes: parsed and inspected here; its small top-level members go back (json-body.ts). */
@@ -56,7 +55,7 @@ export async function runTask(kind: TaskKind, payload: unknown, testTasks = fals
     }
     case 'export': {
       const p = payload as TaskTypes['export']['in'];
-      return exportGeometry(geometryOf(fullBody(p.body)), p.opts);
+      return exportPosted(fullBody(p.body), p.opts);
     }
     case 'json': {
       const p = payload as TaskTypes['json']['in'];

@@ -50,3 +50,33 @@ describe('GET /api/blocks/{id}/export → POST /api/parse', () => {
     expect((await bad.json()).error.code).toBe('EXPORT_FORMAT_UNKNOWN');
   });
 });
+
+describe('POST /api/export with a Feature', () => {
+  it('names the file from the Feature properties, however large the other properties are (the body is read whole in the worker)', async () => {
+    const feature = {
+      type: 'Feature',
+      properties: { name: '大属性区块', note: 'x'.repeat(100_000) },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [112.1, 36.1],
+            [112.2, 36.1],
+            [112.2, 36.2],
+            [112.1, 36.2],
+            [112.1, 36.1],
+          ],
+        ],
+      },
+    };
+    for (const props of [{ name: '大属性区块' }, feature.properties]) {
+      const res = await fetch(`${srv.url}/api/export?format=geojson`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...feature, properties: props }),
+      });
+      expect(res.status).toBe(200);
+      expect(decodeURIComponent(res.headers.get('content-disposition') ?? '')).toContain('大属性区块.geojson');
+    }
+  });
+});

@@ -193,6 +193,41 @@ describe('requests Node refuses, and JSON bodies parsed off the main thread', ()
     });
     expect(exported.status, exported.text.slice(0, 300)).toBe(200);
   });
+
+  it('checks and exports: a body JSON.parse would read otherwise than sent is refused at its line, not changed', async () => {
+    const polygon = '{"type":"Polygon","coordinates":[[[112.1,36.1],[112.2,36.1],[112.2,36.2],[112.1,36.1]]]';
+    const cases: [string, string, string, number][] = [
+      // the second ring would silently replace the first
+      ['/api/checks', `${polygon},\n"coordinates":[[[113.1,37.1],[113.2,37.1],[113.2,37.2],[113.1,37.1]]]}`, 'BODY_DUPLICATE_KEY', 2],
+      [
+        '/api/export?format=geojson',
+        `{"type":"Feature","properties":{"name":"a",\n"name":"b"},"geometry":${polygon}}}`,
+        'BODY_DUPLICATE_KEY',
+        2,
+      ],
+      // dropped from the parameters the main thread sees (it became a prototype)
+      ['/api/checks', `{"__proto__":{"applicant":"x"},${polygon.slice(1)}}`, 'BODY_FORBIDDEN_KEY', 1],
+      // read as Infinity
+      ['/api/checks', polygon.replace('112.2,36.1', '112.2,\n1e400') + '}', 'BODY_NUMBER_OUT_OF_RANGE', 2],
+    ];
+    for (const [path, body, code, line] of cases) {
+      const r = await rawRequest(srv.url, { method: 'POST', path, headers: json, body });
+      expectShape(r, 400, code);
+      expect(r.json().error.details[0].line, `${code} ${body}`).toBe(line);
+      expect(r.json().error.message_zh).toMatch(/第 \d+ 行/);
+    }
+    // long decimals and large integers are read as doubles, as always, not refused
+    const precise = polygon
+      .replace('112.1,36.1]', '112.10000000000000000001,36.1]')
+      .replace('112.1,36.1]]]', '112.10000000000000000001,36.1]]]');
+    const ok = await rawRequest(srv.url, {
+      method: 'POST',
+      path: '/api/checks',
+      headers: json,
+      body: `${precise},"n":123456789012345678901234567890}`,
+    });
+    expect(ok.status, ok.text.slice(0, 300)).toBe(200);
+  });
 });
 
 describe('auth, limits and links', () => {
