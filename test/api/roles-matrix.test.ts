@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, startTestServer } from '../helpers/server';
+import { square } from '../../server/geometry/shapes.fixture';
 import { ANON, bearer, call, login, type Who } from '../helpers/auth';
 
 type Key = 'anon' | 'holderOwn' | 'holderOther' | 'regRight' | 'regOther' | 'admin' | 'token' | 'bootstrap';
@@ -30,25 +31,13 @@ const admin = (ok: number): Expect => ({ ...all(403), anon: 401, admin: ok, boot
 /** any account (the bootstrap credential has no account of its own) */
 const account = (ok: number, bootstrap: number): Expect => ({ ...all(ok), anon: 401, bootstrap });
 
-const square = (x: number, y: number, d = 0.01) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x, y],
-      [x + d, y],
-      [x + d, y + d],
-      [x, y + d],
-      [x, y],
-    ],
-  ],
-});
 const blockFeature = (id: string) => ({
   type: 'Feature',
   id,
-  geometry: square(112.2, 36.2),
+  geometry: square(112.2, 36.2, 0.01),
   properties: { name: `矩阵测试 ${id}`, kind: 'exploration', mineral: 'cbm', authority: '山西省自然资源厅', holder: P_HOLDER },
 });
-const redline = (name: string) => ({ type: 'Feature', geometry: square(112.25, 36.25), properties: { name, status: 'proposed' } });
+const redline = (name: string) => ({ type: 'Feature', geometry: square(112.25, 36.25, 0.01), properties: { name, status: 'proposed' } });
 
 interface Row {
   name: string;
@@ -100,8 +89,8 @@ const ROUTES: Row[] = [
     },
     expect: all(200),
   },
-  { name: 'checks', method: 'POST', path: '/api/checks', body: () => ({ geometry: square(112.3, 36.3) }), expect: all(200) },
-  { name: 'export', method: 'POST', path: '/api/export?format=geojson', body: () => square(112.3, 36.3), expect: all(200) },
+  { name: 'checks', method: 'POST', path: '/api/checks', body: () => ({ geometry: square(112.3, 36.3, 0.01) }), expect: all(200) },
+  { name: 'export', method: 'POST', path: '/api/export?format=geojson', body: () => square(112.3, 36.3, 0.01), expect: all(200) },
   { name: 'block conflicts', method: 'GET', path: `/api/blocks/${P}/conflicts`, expect: all(200) },
   { name: 'block export', method: 'GET', path: `/api/blocks/${P}/export?format=geojson`, expect: all(200) },
   { name: 'register conflicts', method: 'GET', path: '/api/conflicts?collection=redlines&limit=2', expect: all(200) },
