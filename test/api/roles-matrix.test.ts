@@ -7,8 +7,8 @@
  * Session principals send their CSRF token like the page does (CSRF itself: auth.test.ts).
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, startTestServer } from '../helpers/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, useTestServer } from '../helpers/server';
 import { square } from '../../server/geometry/shapes.fixture';
 import { ANON, bearer, call, login, type Who } from '../helpers/auth';
 
@@ -50,7 +50,7 @@ interface Row {
 }
 
 let base = '';
-let srv: Awaited<ReturnType<typeof startTestServer>>;
+const srv = useTestServer();
 const who = {} as Record<Key, Who>;
 let seq = 0;
 const uniq = (k: Key) => `${k.toLowerCase()}-${++seq}`;
@@ -232,7 +232,6 @@ const ROUTES: Row[] = [
 ];
 
 beforeAll(async () => {
-  srv = await startTestServer();
   base = srv.url;
   who.anon = ANON;
   who.bootstrap = bearer('bootstrap', ADMIN_TOKEN);
@@ -258,9 +257,6 @@ beforeAll(async () => {
   const t = await call(base, who.regRight, 'POST', '/api/tokens', { name: 'matrix' });
   who.token = bearer('token', ((await t.json()) as { token: string }).token);
 }, 120_000);
-afterAll(async () => {
-  await srv?.close();
-});
 
 describe('roles matrix: every route × every role', () => {
   for (const row of ROUTES) {

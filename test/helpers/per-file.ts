@@ -1,9 +1,10 @@
 import { afterAll, beforeAll } from 'vitest';
 
 /**
- * Something a whole test file shares (a server, a browser): started in `beforeAll`, stopped in `afterAll`
- * (after hooks unwind in reverse, so what was started later stops first). The returned object stands for the
- * started thing; reading it before `beforeAll` has run throws instead of answering `undefined`.
+ * Something a whole test file (or the describe block it is called in) shares, a server or a browser: started in
+ * `beforeAll`, stopped in `afterAll` (after hooks unwind in reverse, so what was started later stops first). The
+ * returned object stands for the started thing; reading it before `beforeAll` has run throws instead of answering
+ * `undefined`.
  */
 export function perFile<T extends object>(what: string, start: () => Promise<T>, stop: (t: T) => Promise<unknown>): T {
   let running: T | undefined;

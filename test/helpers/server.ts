@@ -81,7 +81,7 @@ export async function startTestServer(
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
-/** One test server for the calling test file, closed (and its database dropped) after the file's tests. */
+/** One test server for the calling test file (or describe block), closed (and its database dropped) after the file's tests. */
 export const useTestServer = (env: Record<string, string> = {}): TestServer =>
   perFile(
     'test server',
