@@ -26,23 +26,53 @@ export function combPolygon(teeth: number, opts: Parameters<typeof combRing>[1] 
   return { type: 'Polygon' as const, coordinates: [[...ring, ring[0]]] };
 }
 
+/** A closed lon/lat rectangle from its west, south, east and north edges, as a GeoJSON Polygon. */
+export const box = (west: number, south: number, east: number, north: number) => ({
+  type: 'Polygon' as const,
+  coordinates: [
+    [
+      [west, south],
+      [east, south],
+      [east, north],
+      [west, north],
+      [west, south],
+    ],
+  ],
+});
+
+/** A closed lon/lat square of side `d` degrees with its south-west corner at (lon, lat). */
+export const square = (lon: number, lat: number, d = 0.05) => box(lon, lat, lon + d, lat + d);
+
+/** A self-intersecting "bow tie" near 沁水 whose two edges cross at (112.05, 36.05): every validator must refuse it. */
+export const bowtie = () => ({
+  type: 'Polygon' as const,
+  coordinates: [
+    [
+      [112, 36],
+      [112.1, 36.1],
+      [112.1, 36],
+      [112, 36.1],
+      [112, 36],
+    ],
+  ],
+});
+
+/**
+ * A jagged closed ring of `n` vertices about (lon, lat): radius `r` degrees, wobbling by `wobble` with frequency
+ * `freq`, for geometries that must be subdivided.
+ */
+export function jaggedRing(n: number, lon: number, lat: number, r: number, wobble: number, freq: number): number[][] {
+  const ring: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const t = (i / n) * 2 * Math.PI;
+    const ri = r + wobble * Math.sin(i * freq);
+    ring.push([lon + ri * Math.cos(t), lat + ri * Math.sin(t)]);
+  }
+  ring.push(ring[0]);
+  return ring;
+}
+
 /** The red line written by the fault drills (test/api/db-faults.test.ts, bench/load.ts): a small square near 沁水. */
 export function faultDrillRedline(id: string, name = `故障演练 ${id}`) {
-  return {
-    type: 'Feature' as const,
-    id,
-    geometry: {
-      type: 'Polygon' as const,
-      coordinates: [
-        [
-          [112.2, 36.2],
-          [112.21, 36.2],
-          [112.21, 36.21],
-          [112.2, 36.21],
-          [112.2, 36.2],
-        ],
-      ],
-    },
-    properties: { name, status: 'proposed' },
-  };
+  return { type: 'Feature' as const, id, geometry: box(112.2, 36.2, 112.21, 36.21), properties: { name, status: 'proposed' } };
 }

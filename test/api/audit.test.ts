@@ -1,31 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, startTestServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, useTestServer } from '../helpers/server';
+import { square } from '../../server/geometry/shapes.fixture';
 
 // Audit trail (issue 13): every write appends exactly one audit row in the transaction of the write itself;
 // a refused or failed write appends none. GET /api/audit is for regulators and administrators.
-let srv: Awaited<ReturnType<typeof startTestServer>>;
+const srv = useTestServer();
 const json = { 'content-type': 'application/json' };
 const admin = { ...json, authorization: `Bearer ${ADMIN_TOKEN}` };
-
-beforeAll(async () => {
-  srv = await startTestServer();
-});
-afterAll(async () => {
-  await srv?.close();
-});
-
-const square = (lon: number, lat: number, d = 0.05) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [lon, lat],
-      [lon + d, lat],
-      [lon + d, lat + d],
-      [lon, lat + d],
-      [lon, lat],
-    ],
-  ],
-});
 
 /** One minimal feature per collection, far from the demo data; `change` is a valid property edit. */
 const SAMPLES: { c: string; geometry: unknown; properties: Record<string, unknown>; change: Record<string, unknown> }[] = [

@@ -2,20 +2,16 @@
  * Sign-in, sessions, CSRF, lockout, personal tokens, accounts and their audit rows, scrypt storage, and the
  * least-privilege database role (issue 13). The route × role matrix is in roles-matrix.test.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, startTestServer } from '../helpers/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, startTestServer, useTestServer } from '../helpers/server';
 import { ANON, bearer, call, login } from '../helpers/auth';
 
-let srv: Awaited<ReturnType<typeof startTestServer>>;
+const srv = useTestServer({ LOGIN_MAX_FAILURES: '3', LOGIN_MAX_FAILURES_PER_IP: '5', LOGIN_LOCK_SECONDS: '120' });
 let base = '';
 const boot = bearer('bootstrap', ADMIN_TOKEN);
 
-beforeAll(async () => {
-  srv = await startTestServer({ LOGIN_MAX_FAILURES: '3', LOGIN_MAX_FAILURES_PER_IP: '5', LOGIN_LOCK_SECONDS: '120' });
+beforeAll(() => {
   base = srv.url;
-}, 120_000);
-afterAll(async () => {
-  await srv?.close();
 });
 
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>

@@ -7,9 +7,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as GL from 'geographiclib-geodesic';
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { turfOverlay, type OverlayFeature } from '../../server/conflicts/turf-overlay';
-import { startTestServer } from '../helpers/server';
+import { bowtie, jaggedRing } from '../../server/geometry/shapes.fixture';
+import { useTestServer } from '../helpers/server';
 
 // --- independent ellipsoidal measures (CGCS2000: a = 6378137 m, 1/f = 298.257222101) ---------------------------
 type GLib = typeof GL;
@@ -70,7 +71,7 @@ const TABLE: Record<string, string> = {
   boundaries: 'boundaries',
 };
 
-let srv: Awaited<ReturnType<typeof startTestServer>>;
+const srv = useTestServer();
 const post = async (body: unknown) => {
   const res = await fetch(`${srv.url}/api/checks`, {
     method: 'POST',
@@ -88,13 +89,6 @@ async function run(check: Check) {
   }
   return post({ ...input, ...params });
 }
-
-beforeAll(async () => {
-  srv = await startTestServer();
-});
-afterAll(async () => {
-  await srv?.close();
-});
 
 describe('on the demo register', () => {
   it('checks a stored block as an extension by its holder, every outcome with a citation', async () => {
@@ -279,18 +273,7 @@ describe('fixtures with hand-computed areas', () => {
 
   describe('refusals in the one error shape', () => {
     it('a self-intersecting input: 422 naming the crossing', async () => {
-      const r = await post({
-        type: 'Polygon',
-        coordinates: [
-          [
-            [112, 36],
-            [112.1, 36.1],
-            [112.1, 36],
-            [112, 36.1],
-            [112, 36],
-          ],
-        ],
-      });
+      const r = await post(bowtie());
       expect(r.status).toBe(422);
       expect(r.body.error.code).toBe('GEOMETRY_SELF_INTERSECTION');
       expect(r.body.error.message_zh).toBeTruthy();
@@ -327,13 +310,7 @@ describe('fixtures with hand-computed areas', () => {
 describe('overlap of a feature split into many subdivided pieces', () => {
   it('measures the merged overlap: equals the overlay with the whole feature to 1e-9', async () => {
     // a 3000-vertex jagged protected area far from the fixtures; ST_Subdivide cuts it into many pieces
-    const ring: number[][] = [];
-    for (let i = 0; i < 3000; i++) {
-      const t = (i / 3000) * 2 * Math.PI;
-      const r = 0.25 + 0.015 * Math.sin(i * 2.3);
-      ring.push([113.9 + r * Math.cos(t), 39.6 + r * Math.sin(t)]);
-    }
-    ring.push(ring[0]);
+    const ring = jaggedRing(3000, 113.9, 39.6, 0.25, 0.015, 2.3);
     await srv.db.named('protected_areas_insert', [
       JSON.stringify([
         {

@@ -4,15 +4,11 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../helpers/server';
 import { rawBytes } from '../helpers/raw-http';
 
-let srv: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  srv = await startTestServer();
-});
-afterAll(async () => srv?.close());
+const srv = useTestServer();
 
 const decode = (enc: string | undefined, b: Buffer) => (enc === 'br' ? brotliDecompressSync(b) : enc === 'gzip' ? gunzipSync(b) : b);
 

@@ -5,36 +5,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contract, type RouteKey } from '../../server/contract';
 import { seenRoutes } from '../helpers/contract';
 import { call, login } from '../helpers/auth';
-import { ADMIN_TOKEN, startTestServer } from '../helpers/server';
+import { ADMIN_TOKEN, useTestServer } from '../helpers/server';
+import { square } from '../../server/geometry/shapes.fixture';
 
-let srv: Awaited<ReturnType<typeof startTestServer>>;
+const srv = useTestServer();
 const json = { 'content-type': 'application/json' };
 const admin = { ...json, authorization: `Bearer ${ADMIN_TOKEN}` };
 const get = (p: string, headers: Record<string, string> = {}) => fetch(`${srv.url}${p}`, { headers });
 const post = (p: string, body: unknown, headers = json) => fetch(`${srv.url}${p}`, { method: 'POST', headers, body: JSON.stringify(body) });
-const square = (lon: number, lat: number, d = 0.05) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [lon, lat],
-      [lon + d, lat],
-      [lon + d, lat + d],
-      [lon, lat + d],
-      [lon, lat],
-    ],
-  ],
-});
-
-beforeAll(async () => {
-  srv = await startTestServer();
-});
-afterAll(async () => {
-  await srv?.close();
-});
 
 describe('every route answers what the contract declares', () => {
   it('service, OGC API, tiles', async () => {

@@ -4,16 +4,10 @@
  * conflict list (licence blocks, a protected area and a red line) on the demo register.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../helpers/server';
 
-let srv: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  srv = await startTestServer();
-});
-afterAll(async () => {
-  await srv?.close();
-});
+const srv = useTestServer();
 
 const upload = async (path: string, file: Buffer | string, name: string, fields: Record<string, string> = {}) => {
   const form = new FormData();

@@ -1,14 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../helpers/server';
 
-let srv: Awaited<ReturnType<typeof startTestServer>>;
-
-beforeAll(async () => {
-  srv = await startTestServer();
-});
-afterAll(async () => {
-  await srv?.close();
-});
+const srv = useTestServer();
 
 const FORMATS: { format: string; file: string }[] = [
   { format: 'guotu-txt', file: 'block.txt' },

@@ -1,29 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { VectorTile } from '@mapbox/vector-tile';
 import Pbf from 'pbf';
-import { ADMIN_TOKEN, startTestServer } from '../helpers/server';
+import { ADMIN_TOKEN, useTestServer } from '../helpers/server';
+import { bowtie, jaggedRing, square } from '../../server/geometry/shapes.fixture';
 
-let srv: Awaited<ReturnType<typeof startTestServer>>;
+const srv = useTestServer();
 const auth = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
-const square = (lon: number, lat: number, d = 0.05) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [lon, lat],
-      [lon + d, lat],
-      [lon + d, lat + d],
-      [lon, lat + d],
-      [lon, lat],
-    ],
-  ],
-});
-
-beforeAll(async () => {
-  srv = await startTestServer();
-});
-afterAll(async () => {
-  await srv?.close();
-});
 
 describe('health and discovery', () => {
   it('reports the engine and the PostGIS version', async () => {
@@ -136,18 +118,7 @@ describe('writes (OGC API – Features Part 4)', () => {
     const bow = {
       ...feature,
       id: 'bow',
-      geometry: {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [112, 36],
-            [112.1, 36.1],
-            [112.1, 36],
-            [112, 36.1],
-            [112, 36],
-          ],
-        ],
-      },
+      geometry: bowtie(),
     };
     const res = await fetch(`${srv.url}/collections/blocks/items`, { method: 'POST', body: JSON.stringify(bow), headers: auth });
     expect(res.status).toBe(422);
@@ -205,13 +176,7 @@ describe('indexes', () => {
 describe('subdivided twins', () => {
   it('keep protected_areas_sub in step with inserts, replacements and deletes', async () => {
     // a 2000-vertex jagged ring: the twin must split it into pieces of at most 256 vertices
-    const ring: number[][] = [];
-    for (let i = 0; i < 2000; i++) {
-      const t = (i / 2000) * 2 * Math.PI;
-      const r = 0.2 + 0.01 * Math.sin(i * 1.7);
-      ring.push([112.0 + r * Math.cos(t), 36.0 + r * Math.sin(t)]);
-    }
-    ring.push(ring[0]);
+    const ring = jaggedRing(2000, 112.0, 36.0, 0.2, 0.01, 1.7);
     const f = {
       type: 'Feature',
       id: 'pa-jagged',

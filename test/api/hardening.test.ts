@@ -5,33 +5,19 @@
  * spreadsheet-formula guard on CSV exports.
  */
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, startTestServer } from '../helpers/server';
-import { rawRequest } from '../helpers/raw-http';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, startTestServer, useTestServer } from '../helpers/server';
+import { box } from '../../server/geometry/shapes.fixture';
+import { rawAnswerBeforeBody, rawRequest } from '../helpers/raw-http';
 
-let srv: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  srv = await startTestServer();
-});
-afterAll(async () => srv?.close());
+const srv = useTestServer();
 
 const json = { 'content-type': 'application/json' };
 const auth = { authorization: `Bearer ${ADMIN_TOKEN}`, ...json };
 const feature = (name: string) =>
   JSON.stringify({
     type: 'Feature',
-    geometry: {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [112.2, 36.2],
-          [112.21, 36.2],
-          [112.21, 36.21],
-          [112.2, 36.21],
-          [112.2, 36.2],
-        ],
-      ],
-    },
+    geometry: box(112.2, 36.2, 112.21, 36.21),
     properties: { name, status: 'proposed' },
   });
 
@@ -232,9 +218,16 @@ describe('requests Node refuses, and JSON bodies parsed off the main thread', ()
 
 describe('auth, limits and links', () => {
   it('checks the token before reading a write body, and keeps small bodies small', async () => {
-    const big = 'x'.repeat(Number(srv.config.MAX_UPLOAD_BYTES) + 1024);
     const t0 = performance.now();
-    const r = await rawRequest(srv.url, { method: 'POST', path: '/collections/redlines/items', headers: json, body: big });
+    // the whole body is declared but only its first 64 KiB sent: a server that read the body first would never answer
+    const r = await rawAnswerBeforeBody(srv.url, {
+      method: 'POST',
+      path: '/collections/redlines/items',
+      headers: json,
+      declaredBytes: Number(srv.config.MAX_UPLOAD_BYTES) + 1024,
+      first: 'x'.repeat(64 * 1024),
+      timeoutMs: 10_000,
+    });
     expectShape(r, 401, 'UNAUTHENTICATED'); // not 413: the body was never parsed
     expect(performance.now() - t0).toBeLessThan(5_000);
     const twoMb = JSON.stringify({ regime: 'x', pad: 'y'.repeat(2 * 1024 * 1024) });

@@ -1,30 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, startTestServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, useTestServer } from '../helpers/server';
+import { square } from '../../server/geometry/shapes.fixture';
 
 // History for every collection (issue 13): valid-time versions kept by trigger, `as_at` on every layer's items,
 // and one change list per item (GET /collections/{c}/items/{id}/history) with who made each version.
-let srv: Awaited<ReturnType<typeof startTestServer>>;
+const srv = useTestServer();
 const admin = { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` };
-
-beforeAll(async () => {
-  srv = await startTestServer();
-});
-afterAll(async () => {
-  await srv?.close();
-});
-
-const square = (lon: number, lat: number, d = 0.05) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [lon, lat],
-      [lon + d, lat],
-      [lon + d, lat + d],
-      [lon, lat + d],
-      [lon, lat],
-    ],
-  ],
-});
 
 interface Version {
   version: string | null;

@@ -13,18 +13,11 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { combPolygon } from '../../server/geometry/shapes.fixture';
-import { startTestServer } from '../helpers/server';
+import { startTestServer, useTestServer } from '../helpers/server';
 
-let srv: Awaited<ReturnType<typeof startTestServer>>;
+const srv = useTestServer({ MAX_UPLOAD_BYTES: String(2 * 1024 * 1024), MAX_DECOMPRESSED_BYTES: String(8 * 1024 * 1024) });
 const SAMPLES = 'data/samples';
 const samples = readdirSync(SAMPLES).filter((f) => !f.endsWith('.ts') && !f.endsWith('.md'));
-
-beforeAll(async () => {
-  srv = await startTestServer({ MAX_UPLOAD_BYTES: String(2 * 1024 * 1024), MAX_DECOMPRESSED_BYTES: String(8 * 1024 * 1024) });
-});
-afterAll(async () => {
-  await srv?.close();
-});
 
 async function upload(path: '/api/parse' | '/api/checks', bytes: Uint8Array, name: string) {
   const form = new FormData();

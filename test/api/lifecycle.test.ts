@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { featureCollection, feature, union } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { ADMIN_TOKEN, startTestServer } from '../helpers/server';
+import { ADMIN_TOKEN, useTestServer } from '../helpers/server';
+import { square } from '../../server/geometry/shapes.fixture';
 import { demoDeductedFirst } from '../../data/planner-figures';
 import { ellipsoidalAreaKm2 } from '../../server/geodesy/area';
 
-let srv: Awaited<ReturnType<typeof startTestServer>>;
+const srv = useTestServer();
 const json = { 'content-type': 'application/json' };
 const post = (path: string, body: unknown, headers: Record<string, string> = json) =>
   fetch(`${srv.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
@@ -13,13 +14,6 @@ const findBlock = async (q: string, kind = 'exploration') => {
   const fc = await (await fetch(`${srv.url}/collections/blocks/items?q=${encodeURIComponent(q)}&mineral=cbm&kind=${kind}`)).json();
   return fc.features[0];
 };
-
-beforeAll(async () => {
-  srv = await startTestServer();
-});
-afterAll(async () => {
-  await srv?.close();
-});
 
 describe('POST /api/assessments/extension', () => {
   it('reproduces 寿阳北: (268.752 − 58.91) × 25% = 52.4605 km² under shanxi-cbm-2020', async () => {
@@ -103,18 +97,6 @@ describe('stored blocks', () => {
 const admin = { ...json, authorization: `Bearer ${ADMIN_TOKEN}` };
 /** investment ledgers and offsets are confidential (issue 13): read them as an administrator */
 const reader = { authorization: `Bearer ${ADMIN_TOKEN}` };
-const square = (lon: number, lat: number, d = 0.05) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [lon, lat],
-      [lon + d, lat],
-      [lon + d, lat + d],
-      [lon, lat + d],
-      [lon, lat],
-    ],
-  ],
-});
 const createBlock = async (id: string, lon: number, props: Record<string, unknown>) => {
   const res = await post(
     '/collections/blocks/items',

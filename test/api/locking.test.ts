@@ -1,30 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, startTestServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, useTestServer } from '../helpers/server';
+import { square } from '../../server/geometry/shapes.fixture';
 
 // Optimistic locking as OGC API – Features Part 4 recommends: GET sends a strong ETag; PUT, PATCH and DELETE
 // need If-Match (428 without, 412 when stale), checked inside the SQL statement so concurrent writers cannot both win.
-let srv: Awaited<ReturnType<typeof startTestServer>>;
+const srv = useTestServer();
 const admin = { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` };
 
-beforeAll(async () => {
-  srv = await startTestServer();
-});
-afterAll(async () => {
-  await srv?.close();
-});
-
-const square = (lon: number, lat: number, d = 0.05) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [lon, lat],
-      [lon + d, lat],
-      [lon + d, lat + d],
-      [lon, lat + d],
-      [lon, lat],
-    ],
-  ],
-});
 const item = (id: string) => `${srv.url}/collections/redlines/items/${encodeURIComponent(id)}`;
 const create = async (id: string, lon: number, properties: Record<string, unknown> = { name: id, status: 'proposed' }) => {
   const res = await fetch(`${srv.url}/collections/redlines/items`, {

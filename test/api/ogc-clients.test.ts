@@ -9,20 +9,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../helpers/server';
+import { useTestServer } from '../helpers/server';
 
-let srv: Awaited<ReturnType<typeof startTestServer>>;
+const srv = useTestServer();
 let dir = '';
 // async: the service runs in this process, so a blocking spawn would starve it
 const run = async (cmd: string, args: string[]) =>
   (await promisify(execFile)(cmd, args, { encoding: 'utf8', timeout: 120_000, env: { ...process.env, CPL_DEBUG: 'OFF' } })).stdout;
 
 beforeAll(async () => {
-  srv = await startTestServer();
   dir = mkdtempSync(join(tmpdir(), 'kq-ogc-'));
 });
 afterAll(async () => {
-  await srv?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -4,11 +4,11 @@
  * conflict exports. PDFs are read back with poppler-utils (pdftotext, pdffonts, pdfdetach, pdftoppm).
  */
 import { existsSync, statSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pdfAttachments, pdfFonts, pdfPages, pdfText, renderPages, savePdf } from '../helpers/pdf';
-import { ADMIN_TOKEN, startTestServer } from '../helpers/server';
+import { ADMIN_TOKEN, useTestServer } from '../helpers/server';
 
-let srv: Awaited<ReturnType<typeof startTestServer>>;
+const srv = useTestServer({ LOG_LEVEL: process.env.REPORTS_LOG ?? 'silent' });
 const json = { 'content-type': 'application/json' };
 const HAVE_TOOLS = existsSync('/usr/bin/chromium') && existsSync('/usr/bin/pdftotext');
 
@@ -36,13 +36,6 @@ async function boxOver(q: string): Promise<{ block: any; feature: any }> {
   ].map(([x, y]) => [r(x), r(y)]);
   return { block, feature: { type: 'Feature', properties: { name: '测试申请区' }, geometry: { type: 'Polygon', coordinates: [ring] } } };
 }
-
-beforeAll(async () => {
-  srv = await startTestServer({ LOG_LEVEL: process.env.REPORTS_LOG ?? 'silent' });
-});
-afterAll(async () => {
-  await srv?.close();
-});
 
 describe.runIf(HAVE_TOOLS)('check report PDF (POST /api/checks?format=pdf)', () => {
   let check: any;

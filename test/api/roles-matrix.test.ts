@@ -7,8 +7,9 @@
  * Session principals send their CSRF token like the page does (CSRF itself: auth.test.ts).
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, startTestServer } from '../helpers/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, useTestServer } from '../helpers/server';
+import { square } from '../../server/geometry/shapes.fixture';
 import { ANON, bearer, call, login, type Who } from '../helpers/auth';
 
 type Key = 'anon' | 'holderOwn' | 'holderOther' | 'regRight' | 'regOther' | 'admin' | 'token' | 'bootstrap';
@@ -30,25 +31,13 @@ const admin = (ok: number): Expect => ({ ...all(403), anon: 401, admin: ok, boot
 /** any account (the bootstrap credential has no account of its own) */
 const account = (ok: number, bootstrap: number): Expect => ({ ...all(ok), anon: 401, bootstrap });
 
-const square = (x: number, y: number, d = 0.01) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x, y],
-      [x + d, y],
-      [x + d, y + d],
-      [x, y + d],
-      [x, y],
-    ],
-  ],
-});
 const blockFeature = (id: string) => ({
   type: 'Feature',
   id,
-  geometry: square(112.2, 36.2),
+  geometry: square(112.2, 36.2, 0.01),
   properties: { name: `矩阵测试 ${id}`, kind: 'exploration', mineral: 'cbm', authority: '山西省自然资源厅', holder: P_HOLDER },
 });
-const redline = (name: string) => ({ type: 'Feature', geometry: square(112.25, 36.25), properties: { name, status: 'proposed' } });
+const redline = (name: string) => ({ type: 'Feature', geometry: square(112.25, 36.25, 0.01), properties: { name, status: 'proposed' } });
 
 interface Row {
   name: string;
@@ -61,7 +50,7 @@ interface Row {
 }
 
 let base = '';
-let srv: Awaited<ReturnType<typeof startTestServer>>;
+const srv = useTestServer();
 const who = {} as Record<Key, Who>;
 let seq = 0;
 const uniq = (k: Key) => `${k.toLowerCase()}-${++seq}`;
@@ -100,8 +89,8 @@ const ROUTES: Row[] = [
     },
     expect: all(200),
   },
-  { name: 'checks', method: 'POST', path: '/api/checks', body: () => ({ geometry: square(112.3, 36.3) }), expect: all(200) },
-  { name: 'export', method: 'POST', path: '/api/export?format=geojson', body: () => square(112.3, 36.3), expect: all(200) },
+  { name: 'checks', method: 'POST', path: '/api/checks', body: () => ({ geometry: square(112.3, 36.3, 0.01) }), expect: all(200) },
+  { name: 'export', method: 'POST', path: '/api/export?format=geojson', body: () => square(112.3, 36.3, 0.01), expect: all(200) },
   { name: 'block conflicts', method: 'GET', path: `/api/blocks/${P}/conflicts`, expect: all(200) },
   { name: 'block export', method: 'GET', path: `/api/blocks/${P}/export?format=geojson`, expect: all(200) },
   { name: 'register conflicts', method: 'GET', path: '/api/conflicts?collection=redlines&limit=2', expect: all(200) },
@@ -243,7 +232,6 @@ const ROUTES: Row[] = [
 ];
 
 beforeAll(async () => {
-  srv = await startTestServer();
   base = srv.url;
   who.anon = ANON;
   who.bootstrap = bearer('bootstrap', ADMIN_TOKEN);
@@ -269,9 +257,6 @@ beforeAll(async () => {
   const t = await call(base, who.regRight, 'POST', '/api/tokens', { name: 'matrix' });
   who.token = bearer('token', ((await t.json()) as { token: string }).token);
 }, 120_000);
-afterAll(async () => {
-  await srv?.close();
-});
 
 describe('roles matrix: every route × every role', () => {
   for (const row of ROUTES) {

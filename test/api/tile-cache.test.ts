@@ -2,30 +2,16 @@
  * Issue 17: tiles are cached in memory by layer, z/x/y and the layer's data version held in the database; a write
  * bumps the version (trigger, migration 013), so the next tile has a new ETag and is rendered afresh.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, startTestServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, useTestServer } from '../helpers/server';
+import { square } from '../../server/geometry/shapes.fixture';
 
-let srv: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  srv = await startTestServer();
-});
-afterAll(async () => srv?.close());
+const srv = useTestServer();
 
 const path = '/tiles/redlines/8/208/100.mvt';
 const redline = {
   type: 'Feature',
-  geometry: {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [113.0, 37.0],
-        [113.02, 37.0],
-        [113.02, 37.02],
-        [113.0, 37.02],
-        [113.0, 37.0],
-      ],
-    ],
-  },
+  geometry: square(113, 37, 0.02),
   properties: { name: '缓存测试红线(合成)', status: 'proposed' },
 };
 

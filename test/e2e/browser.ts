@@ -5,7 +5,8 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
-import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type ConsoleMessage, type Page } from 'playwright-core';
+import { perFile } from '../helpers/per-file';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -19,6 +20,27 @@ export const CHROMIUM_ARGS = [
 
 export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+/** Chromium for one test file, closed after the file's tests (before its server: hooks unwind in reverse). */
+export const useBrowser = (): Browser => perFile('browser', launch, (b) => b.close());
+
+/**
+ * The map page in a new context (1366×768, zh-CN unless `options` say otherwise), loaded and with its map drawn.
+ * `prepare` runs on the page before it loads (watch the console, add init scripts).
+ */
+export async function openMap(
+  browser: Browser,
+  url: string,
+  options: BrowserContextOptions = {},
+  prepare?: (page: Page) => unknown,
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', ...options });
+  const page = await context.newPage();
+  await prepare?.(page);
+  await page.goto(url);
+  await waitForMap(page, 90_000);
+  return page;
 }
 
 export const SHOTS = 'test-results/e2e';

@@ -7,10 +7,11 @@
  * Build first: `npx vite build`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../helpers/server';
-import { clickBlock, launch, shot, signIn, waitForMap, waitIdle, watchConsole } from './browser';
+import { useTestServer } from '../helpers/server';
+import { OVER_SHIZHUANG } from './demo';
+import { clickBlock, openMap, shot, signIn, useBrowser, waitIdle, watchConsole, type ConsoleLog } from './browser';
 
 /** Latin words a Chinese page may show: units, standards, file formats (exact tokens). */
 const ALLOWED_WORDS = new Set([
@@ -75,9 +76,10 @@ function latinWords(raw: string): Hit[] {
   return hits;
 }
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
+const server = useTestServer({ STATIC_DIR: 'dist/client' });
+const browser = useBrowser();
 let page: Page;
+let log: ConsoleLog;
 
 interface PanelText {
   /** the panel's visible text without the legacy (plain-string) server sentences */
@@ -117,13 +119,9 @@ function scan(name: string, text: PanelText) {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ STATIC_DIR: 'dist/client' });
-  browser = await launch();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-  page = await context.newPage();
-  watchConsole(page);
-  await page.goto(server.url);
-  await waitForMap(page, 90_000);
+  page = await openMap(browser, server.url, { viewport: { width: 1366, height: 900 } }, (p) => {
+    log = watchConsole(p);
+  });
   await waitIdle(page);
   // the holder's page (寿阳北 is its block): the register assessment, built on its own investment record, is shown in full
   await signIn(page, 'holder');
@@ -133,8 +131,6 @@ afterAll(async () => {
   // every Latin word seen, by panel: the page's own (must be none) and the legacy server sentences still in English
   mkdirSync('test-results/e2e', { recursive: true });
   writeFileSync('test-results/e2e/latin-words.json', JSON.stringify(found, null, 1));
-  await browser?.close();
-  await server?.close();
 });
 
 describe('the Chinese page shows no English and no raw keys', () => {
@@ -190,18 +186,7 @@ describe('the Chinese page shows no English and no raw keys', () => {
     const over = {
       type: 'Feature',
       properties: { name: '核查测试' },
-      geometry: {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [112.62, 35.9],
-            [112.78, 35.9],
-            [112.78, 36.08],
-            [112.62, 36.08],
-            [112.62, 35.9],
-          ],
-        ],
-      },
+      geometry: OVER_SHIZHUANG,
     };
     await page
       .getByTestId('file-input')
@@ -209,5 +194,9 @@ describe('the Chinese page shows no English and no raw keys', () => {
     await expect.poll(() => page.getByTestId('conflict-group-blocks').count(), { timeout: 30_000 }).toBe(1);
     await shot(page, 'zh-check-conflicts');
     scan('check-conflicts', await visibleText('#tabpanel-check'));
+  });
+
+  it('no console errors while the panels were opened', () => {
+    expect(log.errors).toEqual([]);
   });
 });

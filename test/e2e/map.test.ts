@@ -4,10 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { booleanIntersects } from '@turf/turf';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../helpers/server';
-import { canvasStats, clickBlock, launch, renderedIds, shot, waitForMap, waitIdle, watchConsole, type ConsoleLog } from './browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { OUTCOMES } from '../../server/vocab';
+import { useTestServer } from '../helpers/server';
+import { OVER_SHIZHUANG } from './demo';
+import { canvasStats, clickBlock, renderedIds, shot, waitForMap, useBrowser, waitIdle, watchConsole, type ConsoleLog } from './browser';
 
 const SAMPLE_TXT = 'data/samples/sample-guotu-gbk.txt';
 /** A 国土 TXT with a mistyped northing (letters O for zeros) on line 12. */
@@ -28,22 +30,9 @@ const BAD_TXT = [
   'J1,1,3966200.125,38375300.250',
   '',
 ].join('\r\n');
-/** A proposed CBM block over 柿庄南 (blk-0010) and its neighbours, in lon/lat. */
-const OVER_SHIZHUANG: GeoJSON.Polygon = {
-  type: 'Polygon',
-  coordinates: [
-    [
-      [112.62, 35.9],
-      [112.78, 35.9],
-      [112.78, 36.08],
-      [112.62, 36.08],
-      [112.62, 35.9],
-    ],
-  ],
-};
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
+const server = useTestServer({ STATIC_DIR: 'dist/client' });
+const browser = useBrowser();
 let context: BrowserContext;
 let page: Page;
 let log: ConsoleLog;
@@ -54,8 +43,6 @@ async function openTab(name: 'layers' | 'find' | 'check' | 'extension') {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ STATIC_DIR: 'dist/client' });
-  browser = await launch();
   context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
   page = await context.newPage();
   log = watchConsole(page);
@@ -63,11 +50,6 @@ beforeAll(async () => {
   page.on('request', (r) => {
     if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) externalRequests.push(r.url());
   });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('the map page', () => {
@@ -285,7 +267,8 @@ describe('the map page', () => {
       void: '已失效',
       deduct: '扣除',
     };
-    for (const r of rows) if (zh[r.outcome!]) expect(r.label).toBe(zh[r.outcome!]);
+    // every row has its label: the regulators' wording above, any other outcome as the vocabulary names it
+    for (const r of rows) expect(r.label, r.outcome!).toBe(zh[r.outcome!] ?? OUTCOMES[r.outcome as keyof typeof OUTCOMES]?.zh);
     // every polygon conflict of the API is listed
     const listed = await page.getByTestId('conflict').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
     for (const c of polygons) expect(listed).toContain(c.id);

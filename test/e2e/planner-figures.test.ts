@@ -5,10 +5,10 @@
  * 沁源 744.40225 km² given by hand (the service itself refuses that extension on the seed facts: docs/planner.md).
  */
 import { bbox } from '@turf/turf';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../helpers/server';
-import { clickBlock, launch, shot, waitForMap, waitIdle } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestServer } from '../helpers/server';
+import { clickBlock, openMap, shot, useBrowser, waitIdle } from './browser';
 
 const CASES = [
   { id: 'blk-0015', name: '寿阳北', required: 52.4605 },
@@ -18,22 +18,13 @@ const CASES = [
   { id: 'blk-0001', name: '沁源', required: 744.40225, protectedOnTop: true },
 ];
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
+const server = useTestServer({ STATIC_DIR: 'dist/client' });
+const browser = useBrowser();
 let page: Page;
 
 beforeAll(async () => {
-  server = await startTestServer({ STATIC_DIR: 'dist/client' });
-  browser = await launch();
-  page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })).newPage();
-  await page.goto(server.url);
-  await waitForMap(page, 90_000);
+  page = await openMap(browser, server.url);
   await waitIdle(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('relinquishment planner on demo blocks', () => {

@@ -7,27 +7,17 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../helpers/server';
-import { DOCS_SHOTS, launch, SHOTS, waitForMap } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestServer } from '../helpers/server';
+import { DOCS_SHOTS, openMap, SHOTS, useBrowser } from './browser';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
+const server = useTestServer({ STATIC_DIR: 'dist/client' });
+const browser = useBrowser();
 let page: Page;
 
 beforeAll(async () => {
-  server = await startTestServer({ STATIC_DIR: 'dist/client' });
-  browser = await launch();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  page = await context.newPage();
-  await page.goto(server.url);
-  await waitForMap(page, 90_000);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  page = await openMap(browser, server.url);
 });
 
 const visible = (sel: string) =>

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { startServer, type Running } from '../../server/server';
 import { APP_PASSWORD } from '../setup/postgis-global';
+import { perFile } from './per-file';
 
 export const ADMIN_TOKEN = 'test-admin-token-123';
 
@@ -77,3 +78,13 @@ export async function startTestServer(
     },
   };
 }
+
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+/** One test server for the calling test file (or describe block), closed (and its database dropped) after the file's tests. */
+export const useTestServer = (env: Record<string, string> = {}): TestServer =>
+  perFile(
+    'test server',
+    () => startTestServer(env),
+    (s) => s.close(),
+  );
