@@ -4,6 +4,7 @@
  */
 import type { Db } from '../db';
 import { implement } from '../http/contract-route';
+import { requestIdOf } from '../http/request-id';
 import { assertConfidential, assertMayWrite, canSeeConfidential } from '../auth/context';
 import { assessmentAsSeen } from '../auth/visibility';
 import { unauthenticated } from '../auth/errors';
@@ -63,7 +64,7 @@ export function lifecycleRoutes({ db }: { db: Db }) {
       handler: async ({ body, req }) => {
         const out = await recordOffset(db, body, {
           principal: principalOf(req),
-          request_id: req.id !== undefined ? String(req.id) : null,
+          request_id: requestIdOf(req),
           authorize: (b) => assertMayWrite(req, b.authority, `block ${b.id}`),
         });
         return { status: 201, headers: { Location: `/api/blocks/${encodeURIComponent(body.from_block)}/offsets` }, body: out };

@@ -33,6 +33,7 @@ import type { WorkPool } from '../work/pool';
 import { readCheckInputOffThread } from '../work/read-check-input';
 import { CheckParams } from '../contract/checks';
 import { fromZod } from '../http/error-middleware';
+import { requestIdOf } from '../http/request-id';
 import { checkFormFields } from './checks';
 
 export interface ReportsRouterDeps {
@@ -99,7 +100,7 @@ export function reportsRouter({ db, config, limits: lim, renderer: given, work, 
           ),
         file_name: file?.originalname ?? null,
         declared_area_km2,
-        audit: { principal: principalOf(req), request_id: req.id !== undefined ? String(req.id) : null },
+        audit: { principal: principalOf(req), request_id: requestIdOf(req) },
         origin: publicOrigin(req),
         pdf: wantsPdf(req) ? lang : null,
       });
