@@ -6,11 +6,13 @@
  */
 import type { Queryable } from '../db';
 import { AppError, notFound } from '../errors';
+import { say } from '../i18n/message';
 import { protectedAreaOutcome, redlineOutcome, type ConflictReadings, type Subject } from '../conflicts/outcomes';
 import { planRelinquishment, type PlanInput, type PlanResult } from '../planner';
 import { explainRegimeForDate } from '../rules';
 import { readingsApplied, type AssessmentReadings, type ReadingApplied } from '../rules/readings';
 import { ledgerFromRows, type OffsetRow } from './ledger';
+import { LIFECYCLE_SAY as M } from './messages';
 import { assessStoredBlock, requiredFromAssessment, type InvestmentRow, type StoredBlock } from './stored-block';
 
 export interface PlanForBlockOptions {
@@ -22,7 +24,10 @@ export interface PlanForBlockOptions {
   on: string;
   /** the assessment's named readings (used when the area comes from the assessment) */
   assessment_readings?: AssessmentReadings;
-  /** the conflict engine's named readings: they decide which protected areas and red lines are deducted first */
+  /**
+   * the conflict engine's named readings: they decide which protected areas and red lines are deducted first
+   * (void_reading cannot: it is answered with a warning, VOID_READING_NOT_APPLIED)
+   */
   conflict_readings?: Partial<ConflictReadings>;
 }
 
@@ -66,7 +71,9 @@ export async function planForBlock(
   const ctx = (await db.named<PlannerContext>('planner_context', [id])).rows[0];
   if (!ctx) throw notFound('block', id);
   const blk = await lifecycleBlock(db, id);
-  const readings = o.conflict_readings ?? {};
+  // void_reading decides when another right stops barring; at an extension an overlap with another right is an
+  // existing overlap, never deducted (OVL-EXT), so it cannot change what leaves the block: not applied, and said so.
+  const { void_reading, ...readings } = o.conflict_readings ?? {};
   const subject: Subject = {
     applicant: blk.holder,
     application: 'extension',
@@ -93,11 +100,13 @@ export async function planForBlock(
       { required_km2: required },
     ]);
   const readings_applied = [
-    ...readingsApplied(['protected_counts_toward_required', 'national_extension_protected', 'oil_gas_redline_extension', 'void_reading'], {
+    ...readingsApplied(['protected_counts_toward_required', 'national_extension_protected', 'oil_gas_redline_extension'], {
       protected_counts_toward_required: o.protected_counts_toward_required,
       ...readings,
     }),
     ...(assessed?.readings_applied ?? []),
   ];
-  return { block_id: id, basis, ...plan, readings_applied };
+  const warnings =
+    void_reading === undefined ? plan.warnings : [...plan.warnings, say(M, 'VOID_READING_NOT_APPLIED', { value: void_reading })];
+  return { block_id: id, basis, ...plan, warnings, readings_applied };
 }
