@@ -13,6 +13,7 @@ import { errorMiddleware } from './http/error-middleware';
 import { handlerFor, routerFor } from './http/contract-route';
 import { accessGate, authenticate } from './http/auth';
 import { setPublicUrl } from './http/public-url';
+import { genReqId } from './http/request-id';
 import { isWriteRoute, rateLimits } from './http/rate-limit';
 import { offThreadJson } from './http/json-body';
 import { jsonBodyGuard, rejectNulInUrl } from './http/request-guards';
@@ -89,7 +90,7 @@ export function createApp({ db, config, logger, extraRouters = [], work }: AppDe
   app.use(compress());
   // Tiles before the request logger and body parsing: the hottest route (measured: bench/tiles)
   app.use(routerFor({ tileJson, tile }));
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/tiles/') } }));
+  app.use(pinoHttp({ logger, genReqId, autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/tiles/') } }));
   // who is asking (session cookie, personal token or ADMIN_TOKEN → principal), then the role a route class needs and
   // CSRF for cookie-authenticated writes — all before any body is read (issue 13)
   app.use(authenticate({ db, adminToken: config.ADMIN_TOKEN }));

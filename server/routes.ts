@@ -67,7 +67,6 @@ export function allRoutes({ db, config, work, versions, tileCache, onWrite }: Do
       pageLimitDefault: config.PAGE_LIMIT_DEFAULT,
       pageLimitMax: config.PAGE_LIMIT_MAX,
       maxVertices: config.MAX_VERTICES,
-      adminToken: config.ADMIN_TOKEN,
       onWrite,
       work,
     }),
@@ -76,7 +75,7 @@ export function allRoutes({ db, config, work, versions, tileCache, onWrite }: Do
     ...blockExportRoutes(db),
     ...checksRoutes({ db, config, limits: parseLimits(config), work, uploads }),
     ...lifecycleRoutes({ db }),
-    ...auditRoutes({ db, adminToken: config.ADMIN_TOKEN }),
+    ...auditRoutes({ db }),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Db } from '../db';
 import type { Queryable } from '../db/types';
 import { appendAudit } from '../audit/audit';
 import { fromZod } from '../http/error-middleware';
+import { requestIdOf } from '../http/request-id';
 import { route } from '../http/async';
 import { cookieValue } from '../http/auth';
 import { AppError } from '../errors';
@@ -32,9 +33,6 @@ const NewToken = z.object({
   expires_at: z.iso.datetime({ offset: true }).nullable().optional(),
 });
 const IdParam = z.string().regex(/^\d{1,15}$/);
-
-const reqId = (req: Request) => (req as Request & { id?: unknown }).id;
-const requestId = (req: Request) => (reqId(req) === undefined ? null : String(reqId(req)));
 
 const notFoundSay = (code: 'ACCOUNT_NOT_FOUND' | 'TOKEN_NOT_FOUND', id: string) => {
   const m = say(AUTH_SAY, code, { id });
@@ -90,7 +88,7 @@ export function authRouter(deps: AuthRouterDeps): Router {
           item_id: String(account.id),
           before: null,
           after: { ip: req.ip ?? null },
-          request_id: requestId(req),
+          request_id: requestIdOf(req),
         });
       });
       if (Math.random() < 0.05) await db.named('sessions_purge_expired').catch(() => undefined);
@@ -161,7 +159,7 @@ export function authRouter(deps: AuthRouterDeps): Router {
           item_id: String(ins.id),
           before: null,
           after: { ...ins, account_id: account },
-          request_id: requestId(req),
+          request_id: requestIdOf(req),
         });
         return ins;
       });
@@ -187,7 +185,7 @@ export function authRouter(deps: AuthRouterDeps): Router {
           item_id: id,
           before: null,
           after: row,
-          request_id: requestId(req),
+          request_id: requestIdOf(req),
         });
       });
       res.status(204).end();
@@ -217,7 +215,7 @@ export function authRouter(deps: AuthRouterDeps): Router {
           item_id: String(a.id),
           before: null,
           after: accountView(a),
-          request_id: requestId(req),
+          request_id: requestIdOf(req),
         });
         return a;
       });
@@ -244,7 +242,7 @@ export function authRouter(deps: AuthRouterDeps): Router {
           item_id: id,
           before: accountView(before),
           after: { ...accountView(out.after), ...(b.data.password !== undefined ? { password_changed: true } : {}) },
-          request_id: requestId(req),
+          request_id: requestIdOf(req),
         });
         return out.after;
       });

@@ -50,3 +50,8 @@ export function redactAssessment<T extends Redactable>(
     withheld: say(AUTH_SAY, 'INVESTMENT_WITHHELD'),
   };
 }
+
+/** The assessment as the caller may see it: whole (`withheld: null`) when `mayReadConfidential`, else redacted. */
+export function assessmentAsSeen<T extends Redactable>(a: T, mayReadConfidential: boolean) {
+  return mayReadConfidential ? { ...a, withheld: null } : redactAssessment(a);
+}

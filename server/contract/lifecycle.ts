@@ -193,6 +193,11 @@ export const PlanBody = z
       .describe('named reading (issue 11 item 5): protected areas deducted first count toward the required area; default false'),
   })
   .extend(conflictReadingsSchema.shape)
+  .extend({
+    void_reading: conflictReadingsSchema.shape.void_reading.describe(
+      'accepted for symmetry with the conflict engine but without effect here: at an extension an overlap with another right is never deducted (OVL-EXT), so the answer carries the warning VOID_READING_NOT_APPLIED and leaves it out of readings_applied',
+    ),
+  })
   .extend(assessmentReadingsSchema.shape);
 
 export const PlanCandidate = z

@@ -1,5 +1,5 @@
 import type { Db } from './types';
-import { functionFiles, migrationFiles } from './sql-files';
+import { functionFiles, migrationFiles, namedQuery } from './sql-files';
 
 /**
  * Apply `sql/migrations/NNN_*.sql` in order, each in its own transaction, recording each
@@ -7,15 +7,14 @@ import { functionFiles, migrationFiles } from './sql-files';
  * Returns the names of the migrations applied now.
  */
 export async function migrate(db: Db): Promise<string[]> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-  const done = new Set((await db.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name));
+  await db.exec(namedQuery('schema_migrations_create'));
+  const done = new Set((await db.named<{ name: string }>('schema_migrations_applied')).rows.map((r) => r.name));
   const applied: string[] = [];
   for (const m of migrationFiles()) {
     if (done.has(m.name)) continue;
     await db.transaction(async (tx) => {
       await tx.exec(m.sql);
-      await tx.query('INSERT INTO schema_migrations (name) VALUES ($1)', [m.name]);
+      await tx.named('schema_migrations_insert', [m.name]);
     });
     applied.push(m.name);
   }

@@ -3,6 +3,7 @@ import type { Db, Queryable } from '../db';
 import { AppError, notFound, unprocessable } from '../errors';
 import { authorizeFeatureWrite } from '../auth/feature-access';
 import { fromZod } from '../http/error-middleware';
+import { requestIdOf } from '../http/request-id';
 import { implement, originOf, pageLinks } from '../http/contract-route';
 import { OGC_BASE } from '../contract';
 import { COLLECTIONS, findCollection, type CollectionDef } from './collections';
@@ -10,7 +11,7 @@ import { toFeature, type RowFeature } from './feature-out';
 import { checkGeometry, type GeometryKind } from '../geometry/validate';
 import type { WorkPool } from '../work/pool';
 import { appendAudit } from '../audit/audit';
-import { identifyOnRead, mayReadAudit } from '../audit/access';
+import { mayReadAudit } from '../audit/access';
 import { principalOf } from '../auth/principal';
 import { say } from '../i18n/message';
 import { etagOf, ifMatchHolds, parseIfMatch } from './etag';
@@ -23,8 +24,6 @@ export interface FeatureRouterDeps {
   pageLimitDefault: number;
   pageLimitMax: number;
   maxVertices: number;
-  /** bootstrap admin token: a read with credentials (history actors) is authenticated with it */
-  adminToken: string;
   /** called after every successful write (tile ETags, caches) */
   onWrite?: (collection: string) => void;
   /** upload worker pool: geometry validation of writes runs there; without it, on the main thread */
@@ -179,7 +178,7 @@ export function featureRoutes(deps: FeatureRouterDeps) {
     item_id: id,
     before: before ? auditFeature(before) : null,
     after: after ? auditFeature(after) : null,
-    request_id: req.id !== undefined ? String(req.id) : null,
+    request_id: requestIdOf(req),
   });
 
   /**
@@ -297,7 +296,6 @@ export function featureRoutes(deps: FeatureRouterDeps) {
       },
     },
     itemHistory: {
-      before: [identifyOnRead(deps.adminToken)],
       handler: async ({ params, req }) => {
         const c = collectionOr404(params.collectionId);
         const fid = params.featureId;

@@ -111,11 +111,3 @@ export function requireRole(...roles: ('holder' | 'regulator' | 'admin')[]): Req
     next();
   };
 }
-
-/**
- * Kept for routes written before accounts existed: an administrator (an account with role admin, or ADMIN_TOKEN).
- * The token argument is ignored — authentication already ran. New routes use requireRole or the scope guards.
- */
-export function requireAdmin(_token?: string): RequestHandler {
-  return requireRole('admin');
-}

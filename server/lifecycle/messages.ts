@@ -4,6 +4,7 @@
  */
 import { defineMessages } from '../i18n/message';
 import { DECISIONS, MINERALS, REGIMES, label } from '../vocab';
+import { readingLabel } from '../rules/readings';
 
 export const LIFECYCLE_SAY = defineMessages({
   NO_DATES: {
@@ -51,5 +52,11 @@ export const LIFECYCLE_SAY = defineMessages({
       `licensed area on record ${p.current} km² (after offsets) differs from the geometry's ${p.geometry} km²: the given-up extent is not yet redrawn`,
     zh: (p: { current: string; geometry: string }) =>
       `登记证载面积 ${p.current} km²（抵扣后）与图形面积 ${p.geometry} km² 不一致：抵扣范围尚未落图`,
+  },
+  VOID_READING_NOT_APPLIED: {
+    en: (p: { value: 'after_expiry' | 'after_annulment' }) =>
+      `reading ${readingLabel('void_reading', p.value, 'en')} not applied: it decides when another right stops barring, and at an extension an overlap with another right is an existing overlap, never deducted (OVL-EXT: the non-overlap rule of 自然资规〔2023〕4号 四（十一） is for new rights, 001:L9710-9712), so it cannot change what the planner deducts`,
+    zh: (p: { value: 'after_expiry' | 'after_annulment' }) =>
+      `${readingLabel('void_reading', p.value, 'zh')}未采用：该读法决定他人矿业权何时不再构成障碍，而延续时与他人矿业权的重叠属既有重叠，不予扣除（OVL-EXT：自然资规〔2023〕4号 四（十一）“新立探矿权采矿权申请范围不得与已设矿业权垂直投影范围重叠”针对新立矿业权，001:L9710-9712），故不影响核减方案`,
   },
 });

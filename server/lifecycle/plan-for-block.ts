@@ -6,10 +6,13 @@
  */
 import type { Queryable } from '../db';
 import { AppError, notFound } from '../errors';
-import { protectedAreaOutcome, redlineOutcome, type Subject } from '../conflicts/outcomes';
-import { planRelinquishment, type PlanResult } from '../planner';
+import { say } from '../i18n/message';
+import { protectedAreaOutcome, redlineOutcome, type ConflictReadings, type Subject } from '../conflicts/outcomes';
+import { planRelinquishment, type PlanInput, type PlanResult } from '../planner';
 import { explainRegimeForDate } from '../rules';
+import { readingsApplied, type AssessmentReadings, type ReadingApplied } from '../rules/readings';
 import { ledgerFromRows, type OffsetRow } from './ledger';
+import { LIFECYCLE_SAY as M } from './messages';
 import { assessStoredBlock, requiredFromAssessment, type InvestmentRow, type StoredBlock } from './stored-block';
 
 export interface PlanForBlockOptions {
@@ -19,30 +22,58 @@ export interface PlanForBlockOptions {
   protected_counts_toward_required?: boolean;
   /** the day the assessment and the outcomes are judged (YYYY-MM-DD) */
   on: string;
+  /** the assessment's named readings (used when the area comes from the assessment) */
+  assessment_readings?: AssessmentReadings;
+  /**
+   * the conflict engine's named readings: they decide which protected areas and red lines are deducted first
+   * (void_reading cannot: it is answered with a warning, VOID_READING_NOT_APPLIED)
+   */
+  conflict_readings?: Partial<ConflictReadings>;
 }
 
 export type PlanBasis = { source: 'request' } | ReturnType<typeof requiredFromAssessment>['basis'];
 
-/** The block's register assessment on `on` (areas, investment ledger, offsets, dates). */
-export async function assessBlock(db: Queryable, id: string, on: string) {
-  const block = (await db.named<StoredBlock & Record<string, unknown>>('lifecycle_block', [id])).rows[0];
+/** A row of planner_context.sql: the block and what lies in it, clipped, as GeoJSON. */
+interface PlannerContext {
+  block: PlanInput['block'];
+  reserves: NonNullable<NonNullable<PlanInput['keep']>['reserves']>;
+  wells: NonNullable<NonNullable<PlanInput['keep']>['wells']>;
+  pipelines: NonNullable<NonNullable<PlanInput['keep']>['pipelines']>;
+  protected_areas: (NonNullable<PlanInput['deduct_first']>[number] & { category: string; zone: string | null })[];
+  redlines: (NonNullable<PlanInput['deduct_first']>[number] & { status: string })[];
+}
+
+/** The block's register row (lifecycle_block.sql), 404 when it is not in the register. */
+export async function lifecycleBlock<T extends StoredBlock = StoredBlock & Record<string, unknown>>(db: Queryable, id: string): Promise<T> {
+  const block = (await db.named<T>('lifecycle_block', [id])).rows[0];
   if (!block) throw notFound('block', id);
+  return block;
+}
+
+/** The block's register assessment on `on` (areas, investment ledger, offsets, dates) under the chosen readings. */
+export async function assessBlock(db: Queryable, id: string, on: string, chosen: AssessmentReadings = {}) {
+  const block = await lifecycleBlock(db, id);
   const inv = (await db.named<InvestmentRow>('lifecycle_investments', [id])).rows;
   const offsets = (await db.named<OffsetRow>('offsets_for_block', [id])).rows;
-  return { block, result: assessStoredBlock(block, inv, ledgerFromRows(offsets), on), offsets };
+  return { block, result: assessStoredBlock(block, inv, ledgerFromRows(offsets), on, chosen), offsets };
 }
 
 export async function planForBlock(
   db: Queryable,
   id: string,
   o: PlanForBlockOptions,
-): Promise<PlanResult & { block_id: string; basis: PlanBasis }> {
-  const { block: blk, result } = await assessBlock(db, id, o.on);
-  const { required_km2: required, basis } =
-    o.required_km2 !== undefined ? { required_km2: o.required_km2, basis: { source: 'request' as const } } : requiredFromAssessment(result);
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- planner_context returns GeoJSON objects built in SQL
-  const ctx = (await db.named<any>('planner_context', [id])).rows[0];
+): Promise<PlanResult & { block_id: string; basis: PlanBasis; readings_applied: ReadingApplied[] }> {
+  // the assessment only when the request gives no area
+  const assessed = o.required_km2 === undefined ? (await assessBlock(db, id, o.on, o.assessment_readings)).result : null;
+  const { required_km2: required, basis } = assessed
+    ? requiredFromAssessment(assessed)
+    : { required_km2: o.required_km2!, basis: { source: 'request' as const } };
+  const ctx = (await db.named<PlannerContext>('planner_context', [id])).rows[0];
   if (!ctx) throw notFound('block', id);
+  const blk = await lifecycleBlock(db, id);
+  // void_reading decides when another right stops barring; at an extension an overlap with another right is an
+  // existing overlap, never deducted (OVL-EXT), so it cannot change what leaves the block: not applied, and said so.
+  const { void_reading, ...readings } = o.conflict_readings ?? {};
   const subject: Subject = {
     applicant: blk.holder,
     application: 'extension',
@@ -50,12 +81,11 @@ export async function planForBlock(
     kind: blk.kind,
     regime: explainRegimeForDate(blk.valid_to ?? o.on, { province: 'shanxi', mineral: blk.mineral }).regime,
     as_of: o.on,
+    readings,
   };
   const deducted = [
-    ...ctx.protected_areas.filter(
-      (f: { category: string; zone: string | null }) => protectedAreaOutcome(subject, { category: f.category, zone: f.zone }).deductible,
-    ),
-    ...ctx.redlines.filter((f: { status: string }) => redlineOutcome(subject, { status: f.status }).deductible),
+    ...ctx.protected_areas.filter((f) => protectedAreaOutcome(subject, { category: f.category, zone: f.zone }).deductible),
+    ...ctx.redlines.filter((f) => redlineOutcome(subject, { status: f.status }).deductible),
   ];
   const plan = planRelinquishment({
     block: ctx.block,
@@ -69,5 +99,14 @@ export async function planForBlock(
     throw new AppError(422, 'NO_PLAN', 'No deduction extent meets the required area', '找不到满足核减面积的范围', [
       { required_km2: required },
     ]);
-  return { block_id: id, basis, ...plan };
+  const readings_applied = [
+    ...readingsApplied(['protected_counts_toward_required', 'national_extension_protected', 'oil_gas_redline_extension'], {
+      protected_counts_toward_required: o.protected_counts_toward_required,
+      ...readings,
+    }),
+    ...(assessed?.readings_applied ?? []),
+  ];
+  const warnings =
+    void_reading === undefined ? plan.warnings : [...plan.warnings, say(M, 'VOID_READING_NOT_APPLIED', { value: void_reading })];
+  return { block_id: id, basis, ...plan, warnings, readings_applied };
 }

@@ -31,21 +31,21 @@ export const PLAN = defineMessages({
   },
   PROTECTED_COUNTED_READING: {
     en: (p: { protected: number }) =>
-      `Reading ${readingLabel('protected_counts_toward_required', 'true', 'en')}: the ${f4(p.protected)} km² of protected areas/red lines deducted first count toward the required reduction — no source says so (000-part-b ambiguity 6)`,
+      `Reading ${readingLabel('protected_counts_toward_required', 'true', 'en')}: the ${f4(p.protected)} km² of protected areas/red lines deducted first count toward the required reduction — no source says so: 晋自然资发〔2020〕11号 十 (000:L4292-4294) deducts them, then processes the extension`,
     zh: (p: { protected: number }) =>
-      `${readingLabel('protected_counts_toward_required', 'true', 'zh')}：先行扣除的保护地/生态红线 ${f4(p.protected)} km² 计入应核减面积——无文件依据（000-part-b 歧义 6）`,
+      `${readingLabel('protected_counts_toward_required', 'true', 'zh')}：先行扣除的保护地/生态红线 ${f4(p.protected)} km² 计入应核减面积——无文件依据：晋自然资发〔2020〕11号 十（000:L4292-4294）为先扣除保护区范围、再办理延续登记`,
   },
   PROTECTED_NOT_COUNTED_READING: {
     en: (p: { protected: number; required: number }) =>
-      `Reading ${readingLabel('protected_counts_toward_required', 'false', 'en')} (default): the ${f4(p.protected)} km² of protected areas/red lines must leave the block but do not count toward the required ${f4(p.required)} km² (no source says they count; 晋自然资发〔2020〕11号 十 deducts them, then the extension is processed)`,
+      `Reading ${readingLabel('protected_counts_toward_required', 'false', 'en')} (default): the ${f4(p.protected)} km² of protected areas/red lines must leave the block but do not count toward the required ${f4(p.required)} km² (no source says they count; 晋自然资发〔2020〕11号 十, 000:L4292-4294, deducts them, then the extension is processed)`,
     zh: (p: { protected: number; required: number }) =>
-      `${readingLabel('protected_counts_toward_required', 'false', 'zh')}（默认）：保护地/生态红线 ${f4(p.protected)} km² 须退出，但不计入应核减面积 ${f4(p.required)} km²（无文件规定计入；晋自然资发〔2020〕11号 十 先扣除后办理延续）`,
+      `${readingLabel('protected_counts_toward_required', 'false', 'zh')}（默认）：保护地/生态红线 ${f4(p.protected)} km² 须退出，但不计入应核减面积 ${f4(p.required)} km²（无文件规定计入；晋自然资发〔2020〕11号 十，000:L4292-4294，先扣除、后办理延续登记）`,
   },
   REDLINE_COMMITMENT_OPTION: {
     en: () =>
-      'Red lines were deducted; a proposed (not yet official) red line may instead be kept on a written commitment not to work inside it (PA-5) — leave it out of the deducted set to plan that way',
+      'Red lines were deducted; a proposed (not yet official) red line may instead be kept on a written commitment not to work inside it (PA-5: 山西省自然资源厅 2020-07-27 函 二, 000:L6185) — leave it out of the deducted set to plan that way',
     zh: () =>
-      '已扣除生态红线；拟划（尚未正式划定）的红线可改为书面承诺不在其内作业而暂不扣除（PA-5）——如选此方式，请勿将其列入先行扣除范围',
+      '已扣除生态保护红线；涉及拟划（尚未正式划定）生态保护红线的，企业可先书面承诺不在其范围内开展作业，暂不扣减（PA-5：省厅 2020-07-27 函 二，000:L6185）——如选此方式，请勿将其列入先行扣除范围',
   },
   PROTECTED_EXCEEDS_REQUIRED: {
     en: (p: { protected: number; required: number }) =>
@@ -63,14 +63,15 @@ export const PLAN = defineMessages({
   },
   RESERVES_UNAVOIDABLE: {
     en: () =>
-      'No proposed cut avoids the proven-reserve areas; the reserve area given up does not count, so the cut is enlarged to meet the requirement with counted area',
-    zh: () => '所有方案均涉及探明储量区；其面积不计入核减，方案已相应扩大，使计入面积满足应核减面积',
+      'No proposed cut avoids the proven-reserve areas; the reserve area given up does not count (the base excludes proven reserves, 273号令 第十五条, 000:L3366), so the cut is enlarged to meet the requirement with counted area',
+    zh: () =>
+      '所有方案均涉及探明储量区；其面积不计入核减（基数不含已提交探明地质储量范围，273号令 第十五条，000:L3366），方案已相应扩大，使计入面积满足应核减面积',
   },
   RESERVES_SHORT: {
     en: (p: { strategy: string; counted: number; required: number }) =>
-      `Cut ${strat(p.strategy, 'en')} refused: even enlarged, the area outside proven reserves it gives up (${f4(p.counted)} km²) stays below the required ${f4(p.required)} km² (proven-reserve area does not count: the base excludes it, 273号令 第十五条)`,
+      `Cut ${strat(p.strategy, 'en')} refused: even enlarged, the area outside proven reserves it gives up (${f4(p.counted)} km²) stays below the required ${f4(p.required)} km² (proven-reserve area does not count: the base excludes it, 273号令 第十五条, 000:L3366)`,
     zh: (p: { strategy: string; counted: number; required: number }) =>
-      `${strat(p.strategy, 'zh')}方案不可行：即使扩大，其探明储量区以外的扣减面积（${f4(p.counted)} km²）仍小于应核减面积 ${f4(p.required)} km²（探明储量面积不计入：基数不含探明储量范围，273号令 第十五条）`,
+      `${strat(p.strategy, 'zh')}方案不可行：即使扩大，其探明储量区以外的扣减面积（${f4(p.counted)} km²）仍小于应核减面积 ${f4(p.required)} km²（探明储量面积不计入：基数不含已提交探明地质储量范围，273号令 第十五条，000:L3366）`,
   },
   PRODUCING_WELLS_UNAVOIDABLE: { en: () => 'No proposed cut avoids every producing well', zh: () => '所有方案均包含生产井' },
   RETAINED_SPLIT: { en: () => 'No proposed cut keeps the retained part in one piece', zh: () => '所有方案均使保留区不连续' },
@@ -103,14 +104,14 @@ export const PLAN = defineMessages({
   },
   R_RESERVES_TAKEN: {
     en: (p: { reserves: number }) =>
-      `Takes ${f4(p.reserves)} km² of proven-reserve area, which does not count toward the reduction (273号令 第十五条); the cut is enlarged by as much`,
-    zh: (p: { reserves: number }) => `涉及探明储量区 ${f4(p.reserves)} km²，不计入核减（273号令 第十五条），方案已相应扩大`,
+      `Takes ${f4(p.reserves)} km² of proven-reserve area, which does not count toward the reduction (273号令 第十五条, 000:L3366); the cut is enlarged by as much`,
+    zh: (p: { reserves: number }) => `涉及探明储量区 ${f4(p.reserves)} km²，不计入核减（273号令 第十五条，000:L3366），方案已相应扩大`,
   },
   R_RESERVES_AVOIDED: { en: () => 'Avoids the proven-reserve areas', zh: () => '避开探明储量区' },
   R_PRODUCING: {
     en: (p: { producing: number; ids: string; wells: number }) =>
       `Contains ${p.producing} producing well(s) (${p.ids}), ${p.wells} well(s) in all`,
-    zh: (p: { producing: number; ids: string; wells: number }) => `含生产井 ${p.producing} 口（${p.ids}），井 ${p.wells} 口`,
+    zh: (p: { producing: number; ids: string; wells: number }) => `含生产井 ${p.producing} 口（${p.ids}），共含井 ${p.wells} 口`,
   },
   R_NONPRODUCING: {
     en: (p: { wells: number }) => `No producing well; ${p.wells} non-producing well(s)`,
@@ -119,9 +120,9 @@ export const PLAN = defineMessages({
   R_NO_WELLS: { en: () => 'Contains no wells', zh: () => '不含任何井' },
   R_PIPELINES: {
     en: (p: { km: number }) => `${p.km.toFixed(3)} km of pipeline inside`,
-    zh: (p: { km: number }) => `压覆管线 ${p.km.toFixed(3)} km`,
+    zh: (p: { km: number }) => `扣减范围内有管线 ${p.km.toFixed(3)} km`,
   },
-  R_NO_PIPELINES: { en: () => 'No pipeline inside', zh: () => '不压覆管线' },
+  R_NO_PIPELINES: { en: () => 'No pipeline inside', zh: () => '扣减范围内无管线' },
   R_CONTIGUOUS: { en: () => 'The retained part stays one contiguous polygon', zh: () => '保留区为一个连续整体' },
   R_SPLIT: {
     en: (p: { parts: number }) => `The retained part falls into ${p.parts} pieces`,
@@ -132,7 +133,9 @@ export const PLAN = defineMessages({
     zh: (p: { corners: number }) => `扣减区拐点 ${p.corners} 个`,
   },
   R_HOLDER_PROPOSES: {
-    en: () => 'The holder proposes the deducted extent (R-RED-5, 晋自然资发〔2020〕15号 合同范本); this is a proposal to choose from',
-    zh: () => '扣减范围由探矿权人提出（R-RED-5，晋自然资发〔2020〕15号 合同范本）；本方案仅供选择',
+    en: () =>
+      'The holder proposes the deducted extent (R-RED-5: 晋自然资发〔2020〕15号 合同示范文本 第七条 “具体扣减范围由乙方提出”, 000:L4455); this is a proposal to choose from',
+    zh: () =>
+      '扣减范围由探矿权人提出（R-RED-5：晋自然资发〔2020〕15号 合同示范文本 第七条“具体扣减范围由乙方提出”，000:L4455）；本方案仅供选择',
   },
 });

@@ -191,6 +191,40 @@ describe('planRelinquishment — synthetic blocks', { timeout: 30_000 }, () => {
     expect(plan.warnings.map((w) => w.code)).toContain('PROTECTED_EXCEEDS_REQUIRED');
   });
 
+  it('one definition of the counted area: proven reserves never count, not even inside protected areas the reading counts', () => {
+    // 273号令 第十五条 (000:L3366): the base is “不含已提交探明地质储量范围”; the reading protected_counts_toward_required
+    // counts the protected areas deducted first, less the reserves inside them.
+    const pa = kmRect(8, 5, 12, 9);
+    const reserve = kmRect(8, 5, 12, 7); // half of the protected area is proven
+    const input: PlanInput = {
+      block: RECT_20x15,
+      required_km2: 52.4605,
+      keep: { reserves: [reserve] },
+      protected_counts_toward_required: true,
+      deduct_first: [{ id: 'pa', collection: 'protected-areas', name: '地质公园', geometry: pa }],
+    };
+    const plan = planRelinquishment(input);
+    expect(plan.candidates.length).toBeGreaterThan(0);
+    for (const c of plan.candidates) {
+      expectValid(c, input);
+      // the whole relinquished extent (protected area included) less every proven reserve inside it
+      expect(c.counted_km2).toBeCloseTo(c.area_km2 - c.touches.reserves_km2, 4);
+      expect(c.touches.reserves_km2).toBeGreaterThanOrEqual(ellipsoidalAreaKm2(reserve) - 1e-6);
+    }
+    // protected areas alone over the requirement, but mostly proven: what they count falls short, said so, no candidate
+    const big = kmRect(-5, 0, 10, 15); // 150 km² inside the block
+    const alone = planRelinquishment({
+      block: RECT_20x15,
+      required_km2: 52.4605,
+      keep: { reserves: [kmRect(-1, -1, 11, 12)] }, // covers 10 × 12 of it
+      protected_counts_toward_required: true,
+      deduct_first: [{ id: 'pa', collection: 'protected-areas', name: '泉域重点保护区', geometry: big }],
+    });
+    expect(alone.candidates).toHaveLength(0);
+    const short = alone.warnings.find((w) => w.code === 'RESERVES_SHORT');
+    expect(short?.params.counted).toBeCloseTo(ellipsoidalAreaKm2(kmRect(0, 12, 10, 15)), 1);
+  });
+
   it('reserves on the west side: the chosen cut avoids them', () => {
     const input: PlanInput = {
       block: RECT_20x15,

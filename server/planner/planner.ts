@@ -374,15 +374,21 @@ export function planRelinquishment(input: PlanInput): PlanResult {
   const short: { strategy: Strategy; counted: number }[] = [];
   const hardHi = required * (1 + MAX_EXCESS_RATIO);
   const reserves = keep.reserves;
+  // The counted area, defined once: what a relinquished extent counts toward the requirement is its area outside
+  // proven reserves (the base excludes them: 273号令 第十五条 “不含已提交探明地质储量范围”, 000:L3366), and outside the
+  // protected areas deducted first (P) unless the reading counts them. `part` is the cut outside P (disjoint from it).
+  const pCounted = counts ? pArea - reservesIn(P, reserves) : 0;
+  const countedOf = (part: Areal | null) => (part ? pCounted + ellipsoidalAreaKm2(part) - reservesIn(part, reserves) : pCounted);
 
   if (P && counts && pArea >= required) {
     const diff = dropDust(turfDifference(block, P));
     const retained = diff ? snapToSource(diff, blockSrc) : null;
     if (!retained) throw nothingRetained();
-    const counted = pArea - reservesIn(P, reserves);
-    built.push({ def: null, strategy: 'protected-first', geometry: P, area: pArea, counted, retained, cuts: [] });
+    const counted = countedOf(null);
     if (pArea > hardHi) warn(say(PLAN, 'PROTECTED_EXCEEDS_REQUIRED', { protected: pArea, required }));
+    // short of the requirement once their reserves are left out: refused with the reason (RESERVES_SHORT), not built
     if (counted < required - COUNT_TOL) short.push({ strategy: 'protected-first', counted });
+    else built.push({ def: null, strategy: 'protected-first', geometry: P, area: pArea, counted, retained, cuts: [] });
   } else {
     const diff = P ? dropDust(turfDifference(block, P)) : block;
     const remainder = diff && P ? snapToSource(diff, blockSrc) : diff;
@@ -398,9 +404,6 @@ export function planRelinquishment(input: PlanInput): PlanResult {
       return u ? snapToSource(u, mergeSources(pSrc, prepareSnapSource(part)), regionCuts(r)) : null;
     };
     const exactPart = (r: CutRegion) => snapped(dropDust(turfIntersect(remainder, regionPolygon(r, frame))), r);
-    // Reserves inside P count neither way; with the reading true P counts less its reserves.
-    const pCounted = counts ? pArea - reservesIn(P, reserves) : 0;
-
     // What a cut can count: the remainder outside proven reserves (the fast evaluator measures it directly).
     const countable = reserves ? dropDust(turfDifference(remainder, reserves)) : remainder;
     const prepC = countable ? prepareArea(countable) : null;
@@ -410,7 +413,6 @@ export function planRelinquishment(input: PlanInput): PlanResult {
     const goalHi = Math.min(hardHi, goalLo + Math.max(5e-4, required * 1e-4));
     const countableExact = (r: CutRegion) =>
       pCounted + (countable ? ellipsoidalAreaKm2(turfIntersect(countable, regionPolygon(r, frame))) : 0);
-    const countedOf = (part: Areal | null) => (part ? pCounted + ellipsoidalAreaKm2(part) - reservesIn(part, reserves) : pCounted);
     const ok = (c: number) => c >= required && c <= hardHi;
 
     for (const def of strategies(frame, P ? bboxOf(P) : null)) {

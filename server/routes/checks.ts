@@ -7,8 +7,6 @@
  */
 import type { Request, RequestHandler } from 'express';
 import { runCheck } from '../conflicts/engine';
-import { readCheckInput, type CheckInput } from '../conflicts/input';
-import type { ParseResult } from '../parse/index';
 import { registerCsv } from '../conflicts/csv';
 import { registerPage } from '../conflicts/register';
 import { buildSubject, todayInChina, type StoredBlock } from '../conflicts/subject';
@@ -19,7 +17,7 @@ import { implement, originOf, pageLinks } from '../http/contract-route';
 import { singleFileUpload } from '../http/upload';
 import { resolveLimits, type ParseLimits } from '../parse/limits';
 import type { WorkPool } from '../work/pool';
-import { ownBytes } from './parse';
+import { readCheckInputOffThread } from '../work/read-check-input';
 
 export interface ChecksRouterDeps {
   db: Db;
@@ -32,8 +30,11 @@ export interface ChecksRouterDeps {
 }
 
 const KNOWN = ['applicant', 'application', 'mineral', 'block_id', 'regime', 'as_of', 'format', 'zone', 'crs'];
-/** Parameters among a body's top-level members (form fields, or GeoJSON foreign members); objects such as a legacy GeoJSON `crs` member are not parameters. */
-const pick = (o: unknown) =>
+/**
+ * The check's parameters among a body's top-level members (form fields, or GeoJSON foreign members); objects such as
+ * a legacy GeoJSON `crs` member are not parameters. Shared with the report form of the check (server/routes/reports.ts).
+ */
+export const checkFormFields = (o: unknown) =>
   Object.fromEntries(
     Object.entries((o && typeof o === 'object' ? o : {}) as Record<string, unknown>).filter(
       ([k, v]) => KNOWN.includes(k) && (typeof v === 'string' || typeof v === 'number'),
@@ -53,7 +54,7 @@ export function checksRoutes({ db, config, limits: lim, work, uploads }: ChecksR
     check: {
       before: [...(uploads ? [uploads] : []), singleFileUpload(limits)],
       // parameters come as query, form fields or top-level JSON members
-      queryFrom: (req) => ({ ...(req.query as object), ...pick(req.body) }),
+      queryFrom: (req) => ({ ...(req.query as object), ...checkFormFields(req.body) }),
       handler: async ({ query: p, body, req }) => {
         const block = p.block_id ? await storedBlock(db, p.block_id) : null;
         if (p.block_id && !block)
@@ -61,24 +62,13 @@ export function checksRoutes({ db, config, limits: lim, work, uploads }: ChecksR
             { field: 'block_id' },
           ]);
         const file = (req as Request & { file?: Express.Multer.File }).file;
-        const hints = { format: p.format, zone: p.zone, crs: p.crs };
-        let input: { geometry: CheckInput['geometry']; describe: () => ParseResult };
-        if (work) {
-          // read, validate and measure the input in a worker; the file's bytes are transferred, a JSON body cloned
-          const bytes = file ? ownBytes(file.buffer) : undefined;
-          const r = await work.run(
-            'check-input',
-            {
-              file: bytes && file ? { bytes, name: file.originalname ?? '' } : undefined,
-              body: file ? undefined : body,
-              hints,
-              limits,
-              maxVertices: config.MAX_VERTICES,
-            },
-            bytes ? [bytes.buffer as ArrayBuffer] : [],
-          );
-          input = { geometry: r.geometry, describe: () => r.described };
-        } else input = await readCheckInput({ file, body }, hints, limits, config.MAX_VERTICES);
+        const input = await readCheckInputOffThread(
+          work,
+          { file, body },
+          { format: p.format, zone: p.zone, crs: p.crs },
+          limits,
+          config.MAX_VERTICES,
+        );
         const { subject, province_registered } = buildSubject(p, block);
         const result = await runCheck(db, {
           geometry: input.geometry,
@@ -90,7 +80,7 @@ export function checksRoutes({ db, config, limits: lim, work, uploads }: ChecksR
         const described = input.describe();
         // the geometry as RFC 7946 (a JSON body may carry the parameters as foreign members of the geometry)
         const g = described.geometry;
-        const geometry = g.type === 'Polygon' ? { type: g.type, coordinates: g.coordinates } : { type: g.type, coordinates: g.coordinates };
+        const geometry = { type: g.type, coordinates: g.coordinates } as typeof g;
         return {
           status: 200,
           headers: { 'Server-Timing': serverTiming(result.timing) },

@@ -12,7 +12,7 @@ import { implement } from '../http/contract-route';
 import { singleFileUpload } from '../http/upload';
 import { parseUpload } from '../parse/index';
 import { resolveLimits, type ParseLimits } from '../parse/limits';
-import type { WorkPool } from '../work/pool';
+import { ownBytes, type WorkPool } from '../work/pool';
 
 export interface ParseRouterOptions {
   limits?: Partial<ParseLimits>;
@@ -23,9 +23,6 @@ export interface ParseRouterOptions {
   /** Gate counting uploads in progress (429 BUSY beyond). */
   uploads?: RequestHandler;
 }
-
-/** A copy of the bytes in their own buffer, to transfer to a worker (multer's buffer may share a pool slab). */
-export const ownBytes = (buf: Uint8Array) => new Uint8Array(buf);
 
 export function parseRoutes(opts: ParseRouterOptions = {}) {
   const limits = resolveLimits(opts.limits);

@@ -33,6 +33,8 @@ import type { WorkPool } from '../work/pool';
 import { readCheckInputOffThread } from '../work/read-check-input';
 import { CheckParams } from '../contract/checks';
 import { fromZod } from '../http/error-middleware';
+import { requestIdOf } from '../http/request-id';
+import { checkFormFields } from './checks';
 
 export interface ReportsRouterDeps {
   db: Db;
@@ -47,14 +49,6 @@ export interface ReportsRouterDeps {
 
 const wantsPdf = (req: Request) => req.query.format === 'pdf';
 const wantsStore = (req: Request) => req.query.store === 'true' || req.query.store === '1';
-/** The check's parameters among a body's top-level members (form fields, GeoJSON foreign members); objects are not parameters. */
-const CHECK_KEYS = ['applicant', 'application', 'mineral', 'block_id', 'regime', 'as_of', 'format', 'zone', 'crs'];
-const formFields = (o: unknown) =>
-  Object.fromEntries(
-    Object.entries((o && typeof o === 'object' ? o : {}) as Record<string, unknown>).filter(
-      ([k, v]) => CHECK_KEYS.includes(k) && (typeof v === 'string' || typeof v === 'number'),
-    ),
-  );
 const pass: RequestHandler = (_req, _res, next) => next();
 
 function sendPdf(res: Response, pdf: Buffer, filename: string, headers: Record<string, string>) {
@@ -90,7 +84,7 @@ export function reportsRouter({ db, config, limits: lim, renderer: given, work, 
     singleFileUpload(limits),
     route(async (req, res) => {
       const { checkQuery, lang, declared_area_km2 } = reportRequest(req.query as Record<string, unknown>, req.body);
-      const parsed = CheckParams.safeParse({ ...checkQuery, ...formFields(req.body) });
+      const parsed = CheckParams.safeParse({ ...checkQuery, ...checkFormFields(req.body) });
       if (!parsed.success) throw fromZod(parsed.error, 'CHECK_BAD_PARAMETER');
       const params = parsed.data;
       const file = (req as Request & { file?: Express.Multer.File }).file;
@@ -106,7 +100,7 @@ export function reportsRouter({ db, config, limits: lim, renderer: given, work, 
           ),
         file_name: file?.originalname ?? null,
         declared_area_km2,
-        audit: { principal: principalOf(req), request_id: req.id !== undefined ? String(req.id) : null },
+        audit: { principal: principalOf(req), request_id: requestIdOf(req) },
         origin: publicOrigin(req),
         pdf: wantsPdf(req) ? lang : null,
       });

@@ -6,6 +6,7 @@ import type { ExtensionAssessment } from './extension-common';
 import { assessNational2019, assessNational2023 } from './extension-national';
 import { assessShanxi2020 } from './extension-shanxi';
 import type { ExtensionInput } from './schemas';
+import { readingsApplied, type ReadingApplied } from './readings';
 import { assertNonNegative } from './steps';
 
 export type { ExtensionInput } from './schemas';
@@ -37,4 +38,19 @@ export function assessExtension(input: ExtensionInput): ExtensionAssessment {
     default:
       throw new RangeError(`unknown regime ${String((input as { regime: unknown }).regime)}`);
   }
+}
+
+/** The named readings an extension assessment under `input.regime` depends on, each with the value it took (given or default). */
+export function extensionReadingsApplied(input: ExtensionInput): ReadingApplied[] {
+  return readingsApplied(
+    input.regime === 'shanxi-cbm-2020'
+      ? ['contract.exemption_reading', 'contract.base_reading', 'shanxi_legacy_term', 'shanxi_rate_reading']
+      : ['contract.base_reading'],
+    {
+      'contract.exemption_reading': input.contract?.exemption_reading,
+      'contract.base_reading': input.contract?.base_reading,
+      shanxi_legacy_term: input.shanxi_legacy_term,
+      shanxi_rate_reading: input.shanxi_rate_reading,
+    },
+  );
 }

@@ -8,7 +8,7 @@ export type { Step } from './steps';
 export { explorationYearOn, isoDate } from './dates';
 export { explainRegimeForDate } from './regimes';
 export type { RegimeId } from './regimes';
-export { assessExtension } from './extension';
+export { assessExtension, extensionReadingsApplied } from './extension';
 export type { ExtensionAssessment } from './extension';
 export { minimumInvestmentSchedule, unfinishedRatio } from './investment';
 export type { InvestmentSchedule } from './investment';

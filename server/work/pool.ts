@@ -85,6 +85,9 @@ export const busy = (count: number) => {
   return new AppError(429, m.code, m.message, m.message_zh, [{ in_progress: count }]);
 };
 
+/** A copy of the bytes in an ArrayBuffer of their own, to transfer to a worker (multer's Buffer may share a pooled slab). */
+export const ownBytes = (buf: Uint8Array): Uint8Array => new Uint8Array(buf);
+
 export class WorkPool {
   readonly size: number;
   private readonly slots: Slot[] = [];

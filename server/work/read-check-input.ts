@@ -6,15 +6,12 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { readCheckInput, type InputHints } from '../conflicts/input';
 import type { ParseResult } from '../parse/index';
 import type { ParseLimits } from '../parse/limits';
-import type { WorkPool } from './pool';
+import { ownBytes, type WorkPool } from './pool';
 
 export interface ReadInput {
   geometry: Polygon | MultiPolygon;
   describe: () => ParseResult;
 }
-
-/** A Buffer's bytes in an ArrayBuffer of their own (transferable without detaching a pooled allocation). */
-const ownBytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 
 export async function readCheckInputOffThread(
   work: WorkPool | undefined,

@@ -148,6 +148,48 @@ describe('feature writes: one audit row each, in the same transaction', () => {
   });
 });
 
+describe('request ids', () => {
+  it('every audit row carries the request id echoed in X-Request-Id: a random UUID (unique across restarts), or a sane incoming one', async () => {
+    const url = `${srv.url}/collections/wells/items`;
+    const ids: string[] = [];
+    for (const n of [1, 2]) {
+      const id = `audit-reqid-${n}`;
+      const body = JSON.stringify({
+        type: 'Feature',
+        id,
+        geometry: { type: 'Point', coordinates: [100.5 + n / 100, 30.2] },
+        properties: { name: '审计井' },
+      });
+      const res = await fetch(url, { method: 'POST', headers: admin, body });
+      expect(res.status).toBe(201);
+      const rows = await auditRows('wells', id);
+      expect(rows).toHaveLength(1);
+      expect(rows[0].request_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(res.headers.get('x-request-id')).toBe(rows[0].request_id);
+      ids.push(rows[0].request_id!);
+    }
+    expect(ids[0]).not.toBe(ids[1]);
+    const body = JSON.stringify({
+      type: 'Feature',
+      id: 'audit-reqid-3',
+      geometry: { type: 'Point', coordinates: [100.55, 30.2] },
+      properties: { name: '审计井' },
+    });
+    const given = await fetch(url, { method: 'POST', headers: { ...admin, 'x-request-id': 'proxy-7f3a9c12' }, body });
+    expect(given.status).toBe(201);
+    expect((await auditRows('wells', 'audit-reqid-3'))[0].request_id).toBe('proxy-7f3a9c12');
+    const forged = JSON.stringify({
+      type: 'Feature',
+      id: 'audit-reqid-4',
+      geometry: { type: 'Point', coordinates: [100.56, 30.2] },
+      properties: { name: '审计井' },
+    });
+    const bad = await fetch(url, { method: 'POST', headers: { ...admin, 'x-request-id': '1' }, body: forged });
+    expect(bad.status).toBe(201);
+    expect((await auditRows('wells', 'audit-reqid-4'))[0].request_id).not.toBe('1');
+  });
+});
+
 describe('offsets and stored checks', () => {
   const findBlock = async (q: string) =>
     (await (await fetch(`${srv.url}/collections/blocks/items?q=${encodeURIComponent(q)}&mineral=cbm&kind=exploration`)).json()).features[0];

@@ -419,6 +419,24 @@ describe('relinquishment planner', () => {
       expect(c.reasons.length).toBeGreaterThan(0);
     }
   });
+
+  it('does not silently accept void_reading: at an extension overlaps are never deducted, so it is not applied and a warning says so', async () => {
+    // 自然资规〔2023〕4号 四（十一）“新立探矿权采矿权申请范围不得与已设矿业权垂直投影范围重叠” (001:L9710-9712) is for new
+    // rights; void_reading only decides when another right stops barring, which cannot change what leaves a block at its extension.
+    const b = await findBlock('寿阳北');
+    const res = await post(`/api/blocks/${b.id}/relinquishment-plans`, { required_km2: 52.4605, void_reading: 'after_annulment' });
+    expect(res.status).toBe(200);
+    const plan = await res.json();
+    const names = plan.readings_applied.map((r: { name: string }) => r.name);
+    expect(names).not.toContain('void_reading');
+    expect(names).toContain('protected_counts_toward_required');
+    const w = plan.warnings.find((m: { code: string }) => m.code === 'VOID_READING_NOT_APPLIED');
+    expect(w?.message).toMatch(/void_reading = "after_annulment" not applied/);
+    expect(w?.message_zh).toMatch(/他人矿业权失效时点读法“公告废止后”未采用/);
+    expect(w?.message_zh).toMatch(/自然资规〔2023〕4号 四（十一）/);
+    const without = await (await post(`/api/blocks/${b.id}/relinquishment-plans`, { required_km2: 52.4605 })).json();
+    expect(without.warnings.map((m: { code: string }) => m.code)).not.toContain('VOID_READING_NOT_APPLIED');
+  });
 });
 
 describe('relinquishment planner: one source of truth for what is deducted (issue 11 item 5)', () => {
