@@ -48,7 +48,7 @@ export interface ReportsRouterDeps {
 const wantsPdf = (req: Request) => req.query.format === 'pdf';
 const wantsStore = (req: Request) => req.query.store === 'true' || req.query.store === '1';
 /** The check's parameters among a body's top-level members (form fields, GeoJSON foreign members); objects are not parameters. */
-const CHECK_KEYS = ['applicant', 'application', 'mineral', 'block_id', 'regime', 'as_of', 'format', 'zone', 'crs'];
+const CHECK_KEYS = ['applicant', 'application', 'mineral', 'block_id', 'regime', 'as_of', 'as_at', 'format', 'zone', 'crs'];
 const formFields = (o: unknown) =>
   Object.fromEntries(
     Object.entries((o && typeof o === 'object' ? o : {}) as Record<string, unknown>).filter(
