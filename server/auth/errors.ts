@@ -50,6 +50,11 @@ export const AUTH_SAY = defineMessages({
     en: (p: { id: string }) => `token '${p.id}' not found`,
     zh: (p: { id: string }) => `未找到令牌 '${p.id}'`,
   },
+  LAST_ADMIN: {
+    en: (p: { username: string }) =>
+      `'${p.username}' is the last active administrator account: it cannot be disabled or given another role until another administrator account is active`,
+    zh: (p: { username: string }) => `“${p.username}”是最后一个有效的管理员账户：在另一个管理员账户启用之前，不能停用它或改为其他角色`,
+  },
   USERNAME_TAKEN: {
     en: (p: { username: string }) => `The user name '${p.username}' is taken`,
     zh: (p: { username: string }) => `用户名 '${p.username}' 已被使用`,

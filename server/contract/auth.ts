@@ -163,7 +163,8 @@ export const authRoutes = {
   updateAccount: defineRoute({
     method: 'patch',
     path: '/api/accounts/:id',
-    summary: 'Change an account (administrators): name, role and scope, disabled, password (ends its sessions)',
+    summary:
+      'Change an account (administrators): name, role and scope, disabled, password (ends its sessions); the last active administrator account cannot be disabled or demoted (409 LAST_ADMIN)',
     tags: auth,
     servedBy,
     auth: 'admin',
@@ -171,6 +172,6 @@ export const authRoutes = {
     body: { types: ['application/json'], schema: AccountPatch },
     badInput: 'INVALID_ACCOUNT',
     responses: { 200: { description: 'the account', json: Account } },
-    errors: { ...signedIn, 404: ['NOT_FOUND'], 409: ['USERNAME_TAKEN'], 422: ['INVALID_ACCOUNT', 'UNKNOWN_AUTHORITY'] },
+    errors: { ...signedIn, 404: ['NOT_FOUND'], 409: ['USERNAME_TAKEN', 'LAST_ADMIN'], 422: ['INVALID_ACCOUNT', 'UNKNOWN_AUTHORITY'] },
   }),
 };
