@@ -117,7 +117,7 @@ describe('a regulator edits a red line’s geometry from the page', () => {
       );
       await page.getByTestId('edit-feature').click();
       await page.getByTestId('field-name').waitFor();
-      expect(await page.getByTestId('geometry-state').textContent()).toBe('保持原范围');
+      expect(await page.getByTestId('geometry-state').textContent()).toBe('范围不变');
       await page.getByTestId('geometry-file').setInputFiles(file);
       await expect
         .poll(() => page.getByTestId('geometry-state').textContent(), { timeout: 60_000 })
