@@ -86,13 +86,13 @@ export async function benchConflicts(databaseUrl: string, opts: { requests?: num
       const gj = JSON.stringify(g);
       t = performance.now();
       await Promise.all([
-        srv.db.named('conflicts_blocks', [gj, null]),
-        srv.db.named('conflicts_protected_areas', [gj]),
-        srv.db.named('conflicts_redlines', [gj]),
-        srv.db.named('conflicts_reserves', [gj, null]),
-        srv.db.named('conflicts_wells', [gj, '合成矿业权人1']),
-        srv.db.named('conflicts_pipelines', [gj, [...PIPELINE_CROSSING_CATEGORIES]]),
-        srv.db.named('conflicts_outside_province', [gj, '山西省']),
+        srv.db.named('conflicts_blocks', [gj, null, null]),
+        srv.db.named('conflicts_protected_areas', [gj, null]),
+        srv.db.named('conflicts_redlines', [gj, null]),
+        srv.db.named('conflicts_reserves', [gj, null, null]),
+        srv.db.named('conflicts_wells', [gj, '合成矿业权人1', null]),
+        srv.db.named('conflicts_pipelines', [gj, [...PIPELINE_CROSSING_CATEGORIES], null]),
+        srv.db.named('conflicts_outside_province', [gj, '山西省', null]),
       ]);
       sql.push(performance.now() - t);
     }

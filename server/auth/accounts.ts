@@ -94,6 +94,21 @@ export async function createAccount(db: Queryable, tree: AuthorityTree, a: NewAc
   }
 }
 
+/**
+ * 409 LAST_ADMIN when the patch would disable or demote the last active administrator account (the bootstrap
+ * ADMIN_TOKEN is a credential, not an account, and does not count). Changes that take an administrator away are
+ * serialised by a transaction lock, so two administrators demoting each other cannot both succeed.
+ */
+async function keepOneAdmin(tx: Queryable, before: AccountRow, patch: AccountPatch): Promise<void> {
+  const losesAdmin = before.role === 'admin' && !before.disabled && ((patch.role ?? 'admin') !== 'admin' || patch.disabled === true);
+  if (!losesAdmin) return;
+  await tx.named('accounts_admins_lock');
+  const others = (await tx.named<{ n: number }>('accounts_other_active_admins', [before.id])).rows[0];
+  if (Number(others?.n ?? 0) > 0) return;
+  const m = say(AUTH_SAY, 'LAST_ADMIN', { username: before.username });
+  throw new AppError(409, 'LAST_ADMIN', m.message, m.message_zh, [{ field: patch.disabled === true ? 'disabled' : 'role' }]);
+}
+
 /** Apply a patch to a locked account; returns the row after and whether its sessions must end. */
 export async function updateAccount(
   tx: Queryable,
@@ -101,6 +116,7 @@ export async function updateAccount(
   before: AccountRow,
   patch: AccountPatch,
 ): Promise<{ after: AccountRow; endSessions: boolean }> {
+  await keepOneAdmin(tx, before, patch);
   const role = patch.role ?? before.role;
   const roleChanged = role !== before.role;
   const scope = settleScope(

@@ -50,6 +50,15 @@ export const AUTH_SAY = defineMessages({
     en: (p: { id: string }) => `token '${p.id}' not found`,
     zh: (p: { id: string }) => `未找到令牌 '${p.id}'`,
   },
+  TOKEN_READ_ONLY: {
+    en: () => 'This personal token was created read-only (scope "read"): it cannot write. Create a token with scope "write" for writes',
+    zh: () => '此个人令牌为只读（scope 为 "read"），不能执行写操作。如需写入，请创建 scope 为 "write" 的令牌',
+  },
+  LAST_ADMIN: {
+    en: (p: { username: string }) =>
+      `'${p.username}' is the last active administrator account: it cannot be disabled or given another role until another administrator account is active`,
+    zh: (p: { username: string }) => `“${p.username}”是最后一个有效的管理员账户：在另一个管理员账户启用之前，不能停用它或改为其他角色`,
+  },
   USERNAME_TAKEN: {
     en: (p: { username: string }) => `The user name '${p.username}' is taken`,
     zh: (p: { username: string }) => `用户名 '${p.username}' 已被使用`,
@@ -78,6 +87,7 @@ export const invalidToken = () => {
   return new AppError(401, 'UNAUTHENTICATED', m.message, m.message_zh, [{ field: 'authorization', reason: 'INVALID_TOKEN' }]);
 };
 export const forbidden = (m: Message) => new AppError(403, 'FORBIDDEN', m.message, m.message_zh, [{ reason: m.code, ...m.params }]);
+export const tokenReadOnly = () => fromMessage(403, say(AUTH_SAY, 'TOKEN_READ_ONLY'), [{ field: 'Authorization' }]);
 export const csrfFailed = () => fromMessage(403, say(AUTH_SAY, 'CSRF_FAILED'), [{ field: 'X-CSRF-Token' }]);
 export const invalidCredentials = () => fromMessage(401, say(AUTH_SAY, 'INVALID_CREDENTIALS'));
 export const tooManyAttempts = (seconds: number) =>

@@ -18,6 +18,8 @@ export interface Principal {
   authority: string | null;
   /** how the request proved who it is */
   via: 'anonymous' | 'session' | 'token' | 'bootstrap';
+  /** a personal token created with scope `read` (014): the owner's role for reading only, every write refused */
+  read_only?: boolean;
 }
 
 export const ANONYMOUS: Principal = Object.freeze({

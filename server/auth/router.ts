@@ -31,6 +31,7 @@ const Login = z.object({ username: z.string().max(200), password: z.string().max
 const NewToken = z.object({
   name: z.string().trim().min(1).max(100),
   expires_at: z.iso.datetime({ offset: true }).nullable().optional(),
+  scope: z.enum(['read', 'write']).default('write'),
 });
 const IdParam = z.string().regex(/^\d{1,15}$/);
 
@@ -144,13 +145,10 @@ export function authRouter(deps: AuthRouterDeps): Router {
       const token = newApiToken();
       const row = await db.transaction(async (tx) => {
         const ins = (
-          await tx.named<{ id: number; name: string; prefix: string; created_at: string; expires_at: string | null }>('tokens_insert', [
-            account,
-            b.data.name,
-            sha256(token),
-            token.slice(0, 10),
-            b.data.expires_at ?? null,
-          ])
+          await tx.named<{ id: number; name: string; prefix: string; scope: string; created_at: string; expires_at: string | null }>(
+            'tokens_insert',
+            [account, b.data.name, sha256(token), token.slice(0, 10), b.data.expires_at ?? null, b.data.scope],
+          )
         ).rows[0];
         await appendAudit(tx, {
           principal: p,

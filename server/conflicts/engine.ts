@@ -93,15 +93,17 @@ export async function runCheck(db: Queryable, input: CheckInput): Promise<CheckR
   const t0 = performance.now();
   // a failed layer query fails the check (guard.ts): an empty layer must mean "nothing there"
   const q = <T>(name: string, params: unknown[]) => guarded(name, db.named<T>(name, params));
+  // every layer query takes the register's instant last (null: as it stands; else its history, 012)
+  const at = input.as_at ?? null;
   const queries = Promise.all([
-    q<BlockRow>('conflicts_blocks', [g, input.block_id]),
-    q<ProtectedAreaRow>('conflicts_protected_areas', [g]),
-    q<RedlineRow>('conflicts_redlines', [g]),
-    q<ReserveRow>('conflicts_reserves', [g, input.block_id]),
-    q<WellRow>('conflicts_wells', [g, s.applicant]),
-    q<PipelineRow>('conflicts_pipelines', [g, [...PIPELINE_CROSSING_CATEGORIES]]),
-    contain && input.block_id ? q<OutsideRow>('conflicts_outside_block', [g, input.block_id]) : none,
-    borderCheck ? q<OutsideRow>('conflicts_outside_province', [g, HOME_PROVINCE]) : none,
+    q<BlockRow>('conflicts_blocks', [g, input.block_id, at]),
+    q<ProtectedAreaRow>('conflicts_protected_areas', [g, at]),
+    q<RedlineRow>('conflicts_redlines', [g, at]),
+    q<ReserveRow>('conflicts_reserves', [g, input.block_id, at]),
+    q<WellRow>('conflicts_wells', [g, s.applicant, at]),
+    q<PipelineRow>('conflicts_pipelines', [g, [...PIPELINE_CROSSING_CATEGORIES], at]),
+    contain && input.block_id ? q<OutsideRow>('conflicts_outside_block', [g, input.block_id, at]) : none,
+    borderCheck ? q<OutsideRow>('conflicts_outside_province', [g, HOME_PROVINCE, at]) : none,
   ]);
   // the input's own area is measured while PostGIS works
   const a = typeof input.area_km2 === 'function' ? input.area_km2() : input.area_km2;

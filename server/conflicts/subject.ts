@@ -12,12 +12,24 @@ export const defaultRegime = (mineral: string): RegimeId => (mineral === 'cbm' ?
 /** Today in China (UTC+8) as YYYY-MM-DD. */
 export const todayInChina = (): IsoDate => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
+/**
+ * The day outcomes are judged on when the request names none: the day (UTC+8) of the register's `as_at` when one
+ * is given (a check "as at" a past date judges expiries on that date), else today.
+ */
+export function defaultAsOf(asAt?: string | null): IsoDate {
+  if (!asAt) return todayInChina();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(asAt)) return asAt;
+  return new Date(Date.parse(asAt) + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
 export interface SubjectParams {
   applicant?: string;
   application: Application;
   mineral?: string;
   regime?: RegimeId;
   as_of?: IsoDate;
+  /** the register's instant the check reads (contract `as_at`); only its day is used here, as the default `as_of` */
+  as_at?: string;
 }
 
 export interface StoredBlock {
@@ -43,7 +55,7 @@ export function buildSubject(p: SubjectParams, block: StoredBlock | null): { sub
     mineral,
     kind,
     regime,
-    as_of: p.as_of ?? todayInChina(),
+    as_of: p.as_of ?? defaultAsOf(p.as_at),
   };
   // A named block tells whether the right is province-registered; a new Shanxi CBM right is (R-GRANT-7).
   const province_registered = block ? block.province_registered : regime === 'shanxi-cbm-2020' && mineral === 'cbm';

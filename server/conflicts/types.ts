@@ -61,6 +61,11 @@ export interface CheckInput {
   block_id: string | null;
   /** the subject is a province-registered CBM right: check the provincial border */
   province_registered: boolean;
+  /**
+   * the register as it stood at this instant (ISO 8601 date or date-time, as `as_at` of the items API), read
+   * from the history of every layer (012); absent or null: as it stands
+   */
+  as_at?: string | null;
 }
 
 export interface CheckResult {

@@ -36,6 +36,9 @@ export const Token = z
     id: z.union([z.number(), z.string()]),
     name: z.string(),
     prefix: z.string().describe('the first characters of the token, to recognise it'),
+    scope: z
+      .enum(['read', 'write'])
+      .describe('read: the owner’s role for reading only (every write answers 403 TOKEN_READ_ONLY); write: the owner’s role'),
     created_at: z.string(),
     expires_at: stamp,
     last_used_at: stamp.optional(),
@@ -44,7 +47,14 @@ export const Token = z
   .meta({ id: 'Token' });
 
 const LoginBody = z.object({ username: z.string().max(200), password: z.string().max(1024) });
-const NewToken = z.object({ name: z.string().trim().min(1).max(100), expires_at: z.iso.datetime({ offset: true }).nullable().optional() });
+const NewToken = z.object({
+  name: z.string().trim().min(1).max(100),
+  expires_at: z.iso.datetime({ offset: true }).nullable().optional(),
+  scope: z
+    .enum(['read', 'write'])
+    .default('write')
+    .describe('read: may read what the owner may read, never write (403 TOKEN_READ_ONLY); write (default): acts with the owner’s role'),
+});
 const password = z.string().min(1).max(1024);
 const NewAccount = z.object({
   username: z.string().describe('lower-case letters, digits and . _ - (2–64)'),
@@ -66,7 +76,7 @@ const AccountPatch = z
   })
   .partial();
 
-const signedIn = { 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN', 'CSRF_FAILED'] } as const;
+const signedIn = { 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN', 'CSRF_FAILED', 'TOKEN_READ_ONLY'] } as const;
 
 export const authRoutes = {
   login: defineRoute({
@@ -163,7 +173,8 @@ export const authRoutes = {
   updateAccount: defineRoute({
     method: 'patch',
     path: '/api/accounts/:id',
-    summary: 'Change an account (administrators): name, role and scope, disabled, password (ends its sessions)',
+    summary:
+      'Change an account (administrators): name, role and scope, disabled, password (ends its sessions); the last active administrator account cannot be disabled or demoted (409 LAST_ADMIN)',
     tags: auth,
     servedBy,
     auth: 'admin',
@@ -171,6 +182,6 @@ export const authRoutes = {
     body: { types: ['application/json'], schema: AccountPatch },
     badInput: 'INVALID_ACCOUNT',
     responses: { 200: { description: 'the account', json: Account } },
-    errors: { ...signedIn, 404: ['NOT_FOUND'], 409: ['USERNAME_TAKEN'], 422: ['INVALID_ACCOUNT', 'UNKNOWN_AUTHORITY'] },
+    errors: { ...signedIn, 404: ['NOT_FOUND'], 409: ['USERNAME_TAKEN', 'LAST_ADMIN'], 422: ['INVALID_ACCOUNT', 'UNKNOWN_AUTHORITY'] },
   }),
 };

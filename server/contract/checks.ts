@@ -6,7 +6,7 @@ import { MINERALS } from '../features/collections';
 import { FORMATS } from '../parse/types';
 import { REGIME_IDS } from '../rules/regimes';
 import { defineRoute } from './define';
-import { Areal, errorsOf, Geometry, isoDay, Link, Message, optInt, optText, WORK_ERRORS } from './common';
+import { Areal, asAt, errorsOf, Geometry, isoDay, Link, Message, optInt, optText, WORK_ERRORS } from './common';
 import { ParseResult, ParseWarning } from './files';
 import { CheckReportQuery, StoredCheck } from './reports';
 
@@ -17,12 +17,17 @@ export const CheckParams = z.object({
   mineral: z.enum(MINERALS).optional().describe('default cbm (or the block’s)'),
   block_id: optText().describe('the block being extended or changed, or the exploration block of a mining application'),
   regime: z.enum(REGIME_IDS).optional(),
-  as_of: isoDay.optional().describe('the date outcomes are judged on; default today (UTC+8)'),
+  as_of: isoDay.optional().describe('the date outcomes are judged on; default today (UTC+8), or the day of as_at'),
+  as_at: asAt
+    .optional()
+    .describe(
+      'the register as it stood at this date or instant: every layer (blocks, reserves, protected areas, red lines, wells, pipelines, boundaries) and the named block_id are read from their history; default: as it stands',
+    ),
   format: optText().describe('file format hint'),
   zone: optInt.describe('Gauss-Krüger zone hint'),
   crs: optInt.describe('EPSG code hint'),
 });
-export const BlockCheckParams = CheckParams.pick({ applicant: true, mineral: true, regime: true, as_of: true }).extend({
+export const BlockCheckParams = CheckParams.pick({ applicant: true, mineral: true, regime: true, as_of: true, as_at: true }).extend({
   application: z.enum(APPLICATIONS).default('extension'),
 });
 export const RegisterQuery = z.object({
@@ -32,6 +37,10 @@ export const RegisterQuery = z.object({
   format: z.enum(['json', 'csv']).default('json'),
   as_of: isoDay.optional(),
   regime: z.enum(REGIME_IDS).optional(),
+  as_at: z
+    .unknown()
+    .optional()
+    .describe('not supported here: the whole-register list is computed from today’s register only (422 AS_AT_NOT_SUPPORTED)'),
 });
 
 export const Basis = z
@@ -107,6 +116,11 @@ export const CheckResult = z
     conflicts: z.array(Conflict),
     summary: ConflictSummary,
     regime: z.enum(REGIME_IDS),
+    as_at: z
+      .string()
+      .nullable()
+      .optional()
+      .describe('the register’s date or instant the check read (as given in as_at); null: the register as it stands'),
   })
   .meta({ id: 'CheckResult' });
 
@@ -204,6 +218,6 @@ export const checkRoutes = {
         binary: ['text/csv'],
       },
     },
-    errors: { 422: ['CHECK_BAD_PARAMETER'] },
+    errors: { 422: ['CHECK_BAD_PARAMETER', 'AS_AT_NOT_SUPPORTED'] },
   }),
 };

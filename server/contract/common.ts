@@ -1,8 +1,19 @@
 /** Shapes shared by many routes: the error body, sentences, GeoJSON (RFC 7946), links, dates. */
 import { z } from 'zod';
 
+import { isoDay, isRealDay, ISO_DAY_MAX, ISO_DAY_MIN } from '../http/iso-day';
+
 /** `YYYY-MM-DD`, a real calendar day 1900–2199 (one definition, server/http/iso-day.ts). */
-export { isoDay } from '../http/iso-day';
+export { isoDay };
+
+/**
+ * `as_at` of the register: an ISO 8601 instant with its offset, or a day (as the items API takes it; a day is its
+ * first instant in the database session's time zone), 1900–2199.
+ */
+export const asAt = z.iso
+  .datetime({ offset: true })
+  .refine((s) => isRealDay(s.slice(0, 10)), { message: `a real calendar date between ${ISO_DAY_MIN} and ${ISO_DAY_MAX}` })
+  .or(isoDay);
 
 /** A form field or query value that may be empty: '' and null mean absent. */
 export const optText = (max = 200) =>

@@ -315,7 +315,7 @@ export const lifecycleRoutes = {
     responses: { 201: { description: 'recorded; Location header', json: OffsetRecorded } },
     errors: {
       401: ['UNAUTHENTICATED'],
-      403: ['FORBIDDEN', 'CSRF_FAILED'],
+      403: ['FORBIDDEN', 'CSRF_FAILED', 'TOKEN_READ_ONLY'],
       404: ['NOT_FOUND'],
       422: ['INVALID_OFFSET', 'OFFSET_NOT_ALLOWED', 'OFFSET_EXCEEDS_DUE'],
     },

@@ -189,7 +189,7 @@ const write = errorsOf(
   {
     400: ['BODY_NOT_FEATURE'],
     401: ['UNAUTHENTICATED'],
-    403: ['FORBIDDEN', 'CSRF_FAILED'],
+    403: ['FORBIDDEN', 'CSRF_FAILED', 'TOKEN_READ_ONLY'],
     404: ['NOT_FOUND'],
     409: ['CONFLICT_DUPLICATE_ID'],
     422: ['INVALID_PROPERTY', 'INVALID_ID', 'GEOMETRY_*'],
@@ -338,6 +338,6 @@ export const ogcRoutes = {
     params: FeatureParams,
     headers: IF_MATCH,
     responses: { 204: { description: 'deleted' } },
-    errors: errorsOf({ 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN', 'CSRF_FAILED'], 404: ['NOT_FOUND'] }, locked),
+    errors: errorsOf({ 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN', 'CSRF_FAILED', 'TOKEN_READ_ONLY'], 404: ['NOT_FOUND'] }, locked),
   }),
 };

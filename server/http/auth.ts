@@ -3,7 +3,7 @@ import type { Request, RequestHandler } from 'express';
 import type { Queryable } from '../db/types';
 import { setAuthContext, csrfOf } from '../auth/context';
 import { isApiTokenShape, SESSION_COOKIE, sha256 } from '../auth/credentials';
-import { csrfFailed, forbidden, invalidToken, unauthenticated, AUTH_SAY } from '../auth/errors';
+import { csrfFailed, forbidden, invalidToken, tokenReadOnly, unauthenticated, AUTH_SAY } from '../auth/errors';
 import { ANONYMOUS, BOOTSTRAP_ADMIN, principalOf, setPrincipal } from '../auth/principal';
 import { authorityTree, principalFrom, type AccountRow } from '../auth/store';
 import { say } from '../i18n/message';
@@ -48,9 +48,9 @@ export function authenticate({ db, adminToken }: { db: Queryable; adminToken: st
           return;
         }
         if (!isApiTokenShape(given)) throw invalidToken();
-        const row = (await db.named<AccountRow>('tokens_lookup', [sha256(given)])).rows[0];
+        const row = (await db.named<AccountRow & { scope: string }>('tokens_lookup', [sha256(given)])).rows[0];
         if (!row) throw invalidToken();
-        setPrincipal(req, principalFrom(row, 'token'));
+        setPrincipal(req, { ...principalFrom(row, 'token'), ...(row.scope === 'read' ? { read_only: true } : {}) });
         setAuthContext(req, { csrf: null, tree: t, displayName: row.display_name });
         return;
       }
@@ -73,8 +73,12 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Sign-in and sign-out need no CSRF token (sign-in has no session yet; SameSite=Lax keeps the cookie off cross-site POSTs). */
 const CSRF_EXEMPT = /^\/api\/auth\/(login|logout)\/?$/;
 
+/** A write in the sense of a token's scope: the register and offsets, accounts, personal tokens (POST/PUT/PATCH/DELETE). */
+const isScopedWrite = (req: Pick<Request, 'method' | 'path'>) =>
+  isWriteRoute(req) || (UNSAFE.has(req.method) && /^\/api\/(accounts|tokens)(\/|$)/.test(req.path));
+
 /**
- * Before any body is read: register writes need a regulator or admin, `/api/accounts` an admin, `/api/tokens` any
+ * Before any body is read: a read-only personal token (scope `read`) writes nothing (403 TOKEN_READ_ONLY); register writes need a regulator or admin, `/api/accounts` an admin, `/api/tokens` any
  * account (401 when anonymous, 403 when the role falls short); a cookie-authenticated request with an unsafe method
  * must carry `X-CSRF-Token` equal to its session's token (403 CSRF_FAILED). Finer scope (authority, holder) is
  * checked by the routes once they know the item.
@@ -88,6 +92,7 @@ export function accessGate(): RequestHandler {
       return undefined;
     };
     let refusal: Error | undefined;
+    if (p.read_only && isScopedWrite(req)) return next(tokenReadOnly());
     if (isWriteRoute(req)) refusal = need(['regulator', 'admin']);
     else if (/^\/api\/accounts(\/|$)/.test(req.path)) refusal = need(['admin']);
     else if (/^\/api\/tokens(\/|$)/.test(req.path)) refusal = need(['holder', 'regulator', 'admin']);

@@ -99,7 +99,7 @@ export async function blockDossier(d: DossierDeps, r: DossierRequest): Promise<{
   const { db } = d;
   const block = (await db.named<StoredBlock & Record<string, unknown>>('lifecycle_block', [id])).rows[0];
   if (!block) throw notFound('block', id);
-  const subj = (await db.named<SubjectBlock & { geometry: string }>('conflicts_subject_block', [id])).rows[0];
+  const subj = (await db.named<SubjectBlock & { geometry: string }>('conflicts_subject_block', [id, null])).rows[0];
   const geometry = JSON.parse(subj.geometry);
   const [inv, offsets, history, version] = await Promise.all([
     db.named<InvestmentRow>('lifecycle_investments', [id]),

@@ -8,6 +8,7 @@ import { appendAudit } from '../audit/audit';
 import type { Principal } from '../auth/principal';
 import QRCode from 'qrcode';
 import { z } from 'zod';
+import { registerInstant } from '../conflicts/as-at';
 import { runCheck } from '../conflicts/engine';
 import { buildSubject, type StoredBlock } from '../conflicts/subject';
 import type { Subject } from '../conflicts/outcomes';
@@ -61,14 +62,21 @@ export const reportLang = (v: unknown): Lang => {
 
 export const qrSvg = (url: string) => QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
 
-/** The stored block a check names, or 422 CHECK_BLOCK_NOT_FOUND (as POST /api/checks answers). */
-export async function checkBlock(db: Queryable, id: string | undefined): Promise<(StoredBlock & { geometry: string }) | null> {
+/** The stored block a check names (as it stood at `at`, when given), or 422 CHECK_BLOCK_NOT_FOUND (as POST /api/checks answers). */
+export async function checkBlock(
+  db: Queryable,
+  id: string | undefined,
+  at: string | null = null,
+): Promise<(StoredBlock & { geometry: string }) | null> {
   if (!id) return null;
-  const block = (await db.named<StoredBlock & { geometry: string }>('conflicts_subject_block', [id])).rows[0];
+  const block = (await db.named<StoredBlock & { geometry: string }>('conflicts_subject_block', [id, at])).rows[0];
   if (!block)
-    throw unprocessable('CHECK_BLOCK_NOT_FOUND', `Block '${id}' is not in the register`, `登记库中没有区块 '${id}'`, [
-      { field: 'block_id' },
-    ]);
+    throw unprocessable(
+      'CHECK_BLOCK_NOT_FOUND',
+      `Block '${id}' is not in the register${at ? ` as at ${at}` : ''}`,
+      `登记库中没有区块 '${id}'${at ? `（截至 ${at}）` : ''}`,
+      [{ field: 'block_id' }],
+    );
   return block;
 }
 
@@ -117,7 +125,9 @@ export interface IssueCheckRequest {
 
 /** Run the check, sign its record, render the report (when asked) and store certificate and check in one transaction. */
 export async function issueCheck(d: ReportDeps, q: IssueCheckRequest) {
-  const block = await checkBlock(d.db, q.params.block_id);
+  // as_at: the register as it stood then (every layer's history); the record's register_as_at says which instant
+  const at = await registerInstant(d.db, q.params.as_at);
+  const block = await checkBlock(d.db, q.params.block_id, at);
   const input = await q.readInput();
   const { subject, province_registered } = buildSubject(q.params, block);
   const result = await runCheck(d.db, {
@@ -126,6 +136,7 @@ export async function issueCheck(d: ReportDeps, q: IssueCheckRequest) {
     subject: subject as Subject,
     block_id: q.params.block_id ?? null,
     province_registered,
+    as_at: at,
   });
   const issued = new Date();
   const certificate_id = newCertificateId(issued);
@@ -137,7 +148,7 @@ export async function issueCheck(d: ReportDeps, q: IssueCheckRequest) {
       check_id,
       issued_at: issued.toISOString(),
       service: SERVICE,
-      register_as_at: await registerAsAt(d.db),
+      register_as_at: at ?? (await registerAsAt(d.db)),
       key_id: key.key_id,
       verify_url: `${q.origin}/verify/${certificate_id}`,
     },

@@ -1,11 +1,14 @@
 /**
  * Conflict checks (issue 4). Routes only wire parse → SQL → outcomes:
  *   POST /api/checks                 a file (multipart `file`, hints format/zone/crs) or a GeoJSON Feature /
- *                                    geometry as JSON body, + applicant, application, mineral, block_id, regime, as_of
+ *                                    geometry as JSON body, + applicant, application, mineral, block_id, regime, as_of,
+ *                                    as_at (the register as it stood then: every layer read from its history, 012)
  *   GET  /api/blocks/{id}/conflicts  a stored block: extension by its holder, for its mineral (overridable)
- *   GET  /api/conflicts?collection=… the register: every block × that collection, paged; format=csv
+ *   GET  /api/conflicts?collection=… the register: every block × that collection, paged; format=csv (today's register
+ *                                    only: as_at is refused with 422 AS_AT_NOT_SUPPORTED, never answered from today)
  */
 import type { Request, RequestHandler } from 'express';
+import { registerInstant } from '../conflicts/as-at';
 import { runCheck } from '../conflicts/engine';
 import { registerCsv } from '../conflicts/csv';
 import { registerPage } from '../conflicts/register';
@@ -29,7 +32,7 @@ export interface ChecksRouterDeps {
   uploads?: RequestHandler;
 }
 
-const KNOWN = ['applicant', 'application', 'mineral', 'block_id', 'regime', 'as_of', 'format', 'zone', 'crs'];
+const KNOWN = ['applicant', 'application', 'mineral', 'block_id', 'regime', 'as_of', 'as_at', 'format', 'zone', 'crs'];
 /**
  * The check's parameters among a body's top-level members (form fields, or GeoJSON foreign members); objects such as
  * a legacy GeoJSON `crs` member are not parameters. Shared with the report form of the check (server/routes/reports.ts).
@@ -43,10 +46,27 @@ export const checkFormFields = (o: unknown) =>
 
 const serverTiming = (t: { sql_ms: number; total_ms: number }) => `sql;dur=${t.sql_ms.toFixed(1)}, check;dur=${t.total_ms.toFixed(1)}`;
 
-async function storedBlock(db: Db, id: string): Promise<(StoredBlock & { geometry: string; name: string; area_km2: number }) | null> {
-  const { rows } = await db.named<StoredBlock & { geometry: string; name: string; area_km2: number }>('conflicts_subject_block', [id]);
+/** A stored block as it stands, or as it stood at `asAt` (its history, 012). */
+async function storedBlock(
+  db: Db,
+  id: string,
+  asAt: string | null,
+): Promise<(StoredBlock & { geometry: string; name: string; area_km2: number }) | null> {
+  const { rows } = await db.named<StoredBlock & { geometry: string; name: string; area_km2: number }>('conflicts_subject_block', [
+    id,
+    asAt,
+  ]);
   return rows[0] ?? null;
 }
+
+/** The whole-register list is computed from today's register (the subdivided twins and kq_register_overlaps keep no history). */
+const asAtNotSupported = () =>
+  unprocessable(
+    'AS_AT_NOT_SUPPORTED',
+    'as_at is not supported by the whole-register conflict list: it is computed from the register as it stands. Check one block as at a date with GET /api/blocks/{id}/conflicts?as_at= or POST /api/checks?as_at=',
+    '全库冲突清单不支持 as_at：该清单只按登记库现状计算。如需按某一日期的登记库核查，请对单个区块使用 GET /api/blocks/{id}/conflicts?as_at= 或 POST /api/checks?as_at=',
+    [{ field: 'as_at' }],
+  );
 
 export function checksRoutes({ db, config, limits: lim, work, uploads }: ChecksRouterDeps) {
   const limits = resolveLimits(lim);
@@ -56,11 +76,15 @@ export function checksRoutes({ db, config, limits: lim, work, uploads }: ChecksR
       // parameters come as query, form fields or top-level JSON members
       queryFrom: (req) => ({ ...(req.query as object), ...checkFormFields(req.body) }),
       handler: async ({ query: p, body, req }) => {
-        const block = p.block_id ? await storedBlock(db, p.block_id) : null;
+        const at = await registerInstant(db, p.as_at);
+        const block = p.block_id ? await storedBlock(db, p.block_id, at) : null;
         if (p.block_id && !block)
-          throw unprocessable('CHECK_BLOCK_NOT_FOUND', `Block '${p.block_id}' is not in the register`, `登记库中没有区块 '${p.block_id}'`, [
-            { field: 'block_id' },
-          ]);
+          throw unprocessable(
+            'CHECK_BLOCK_NOT_FOUND',
+            `Block '${p.block_id}' is not in the register${p.as_at ? ` as at ${p.as_at}` : ''}`,
+            `登记库中没有区块 '${p.block_id}'${p.as_at ? `（截至 ${p.as_at}）` : ''}`,
+            [{ field: 'block_id' }],
+          );
         const file = (req as Request & { file?: Express.Multer.File }).file;
         const input = await readCheckInputOffThread(
           work,
@@ -76,6 +100,7 @@ export function checksRoutes({ db, config, limits: lim, work, uploads }: ChecksR
           subject,
           block_id: p.block_id ?? null,
           province_registered,
+          as_at: at,
         });
         const described = input.describe();
         // the geometry as RFC 7946 (a JSON body may carry the parameters as foreign members of the geometry)
@@ -90,6 +115,7 @@ export function checksRoutes({ db, config, limits: lim, work, uploads }: ChecksR
             conflicts: result.conflicts,
             summary: result.summary,
             regime: subject.regime,
+            as_at: at,
           },
         };
       },
@@ -98,11 +124,19 @@ export function checksRoutes({ db, config, limits: lim, work, uploads }: ChecksR
     blockConflicts: {
       handler: async ({ params, query: p }) => {
         const id = params.id;
-        const block = await storedBlock(db, id);
+        const at = await registerInstant(db, p.as_at);
+        const block = await storedBlock(db, id, at);
         if (!block) throw notFound('block', id);
         const { subject, province_registered } = buildSubject(p, block);
         const geometry = JSON.parse(block.geometry);
-        const result = await runCheck(db, { geometry, area_km2: Number(block.area_km2), subject, block_id: id, province_registered });
+        const result = await runCheck(db, {
+          geometry,
+          area_km2: Number(block.area_km2),
+          subject,
+          block_id: id,
+          province_registered,
+          as_at: at,
+        });
         return {
           status: 200,
           headers: { 'Server-Timing': serverTiming(result.timing) },
@@ -121,6 +155,7 @@ export function checksRoutes({ db, config, limits: lim, work, uploads }: ChecksR
             conflicts: result.conflicts,
             summary: result.summary,
             regime: subject.regime,
+            as_at: at,
           },
         };
       },
@@ -128,6 +163,7 @@ export function checksRoutes({ db, config, limits: lim, work, uploads }: ChecksR
 
     conflictsRegister: {
       handler: async ({ query: p, req }) => {
+        if (p.as_at !== undefined) throw asAtNotSupported();
         const limit = Math.min(p.limit ?? (p.format === 'csv' ? config.PAGE_LIMIT_MAX : 100), config.PAGE_LIMIT_MAX);
         const page = await registerPage(db, p.collection, { limit, offset: p.offset, asOf: p.as_of ?? todayInChina(), regime: p.regime });
         if (p.format === 'csv') {

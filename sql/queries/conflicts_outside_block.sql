@@ -3,12 +3,18 @@
 -- report-then-produce and mining areas ⊆ the exploration block, a mining extension ⊆ the original area).
 -- $1 text  input geometry as GeoJSON (Polygon | MultiPolygon, CGCS2000 lon/lat, SRID 4490)
 -- $2 text  the block id
+-- $3 timestamptz  the block as it stood at this instant (blocks_history, 012), or NULL: as it stands
 -- One row when the block exists: its properties, outside_km2 (ellipsoidal, 0 when contained) and the
 -- outside part as GeoJSON (9 decimals (0.1 mm); NULL when contained). No row when the block does not exist.
 WITH input AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4490) AS g),
+v AS NOT MATERIALIZED (
+  SELECT * FROM blocks WHERE $3::timestamptz IS NULL OR sys_period @> $3::timestamptz
+  UNION ALL
+  SELECT * FROM blocks_history WHERE $3::timestamptz IS NOT NULL AND sys_period @> $3::timestamptz
+),
 d AS MATERIALIZED (
   SELECT b.*, ST_CollectionExtract(kq_difference(i.g, b.geom), 3) AS outside
-  FROM input i JOIN blocks b ON b.id = $2::text
+  FROM input i JOIN v b ON b.id = $2::text
 )
 SELECT id, name, holder, kind, mineral, status, area_km2 AS feature_area_km2,
        CASE WHEN ST_IsEmpty(outside) THEN 0 ELSE ST_Area(outside::geography) / 1e6 END AS outside_km2,

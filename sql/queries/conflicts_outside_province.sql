@@ -2,13 +2,19 @@
 -- (CTEs are MATERIALIZED: an inlined CTE would recompute ST_Intersection at every reference.)
 -- $1 text  input geometry as GeoJSON (Polygon | MultiPolygon, CGCS2000 lon/lat, SRID 4490)
 -- $2 text  province name as stored (e.g. 山西省)
+-- $3 timestamptz  the boundaries as they stood at this instant (boundaries_history, 012), or NULL: as they stand
 -- One row when the province is in the boundaries layer: its id (several rows of the name are unioned,
 -- the first id reported), outside_km2 (ellipsoidal, 0 when inside) and the outside part as GeoJSON
 -- (9 decimals (0.1 mm), NULL when inside). No row when the layer holds no such province.
 WITH input AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4490) AS g),
+v AS NOT MATERIALIZED (
+  SELECT * FROM boundaries WHERE $3::timestamptz IS NULL OR sys_period @> $3::timestamptz
+  UNION ALL
+  SELECT * FROM boundaries_history WHERE $3::timestamptz IS NOT NULL AND sys_period @> $3::timestamptz
+),
 prov AS MATERIALIZED (
   SELECT min(id) AS id, min(name) AS name, kq_union(ST_Collect(geom)) AS geom
-  FROM boundaries WHERE level = 'province' AND name = $2::text HAVING count(*) > 0
+  FROM v WHERE level = 'province' AND name = $2::text HAVING count(*) > 0
 ),
 -- the common case, an input inside the province, skips the overlay (ST_CoveredBy uses a prepared geometry)
 d AS MATERIALIZED (

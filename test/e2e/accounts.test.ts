@@ -7,7 +7,16 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useTestServer } from '../helpers/server';
-import { clickBlock, openMap, shot, signIn, useBrowser, waitIdle, watchConsole, type ConsoleLog } from './browser';
+import {
+  clickBlock,
+  clickFeature as clickFeatureOf,
+  openMap,
+  shot,
+  signIn,
+  useBrowser,
+  watchConsole,
+  type ConsoleLog,
+} from './browser';
 
 /** An exploration block of the demo holder (中联煤层气), registered by 自然资源部 (not the province regulator's). */
 const HOLDERS_BLOCK = 'blk-0015';
@@ -35,53 +44,7 @@ async function openPage(lang: 'zh' | 'en' = 'zh'): Promise<Page> {
 }
 
 /** Zoom to a feature of a polygon layer and click it where it is the topmost identifiable feature. */
-async function clickFeature(page: Page, collection: string, layer: string, id: string) {
-  const f = (await (await fetch(`${server.url}/collections/${collection}/items/${id}`)).json()) as { geometry: GeoJSON.Geometry };
-  await page.evaluate((g) => {
-    let b = [Infinity, Infinity, -Infinity, -Infinity];
-    const walk = (c: unknown): void => {
-      if (Array.isArray(c) && typeof c[0] === 'number')
-        b = [Math.min(b[0], c[0]), Math.min(b[1], c[1] as number), Math.max(b[2], c[0]), Math.max(b[3], c[1] as number)];
-      else if (Array.isArray(c)) c.forEach(walk);
-    };
-    walk((g as GeoJSON.Polygon).coordinates);
-    window.__map!.fitBounds(
-      [
-        [b[0], b[1]],
-        [b[2], b[3]],
-      ],
-      { padding: 40, duration: 0 },
-    );
-  }, f.geometry);
-  await waitIdle(page);
-  const at = await page.evaluate(
-    ([lyr, fid]) => {
-      const map = window.__map!;
-      const layers = ['well-point', 'well-cluster', 'pipe-line', 'pipe-planned', 'res-fill', 'blk-fill', 'red-fill', 'pa-fill'].filter(
-        (l) => map.getLayer(l),
-      );
-      const r = map.getCanvas().getBoundingClientRect();
-      for (let i = 1; i < 30; i++)
-        for (let j = 1; j < 30; j++) {
-          const x = (r.width * i) / 30;
-          const y = (r.height * j) / 30;
-          const hits = map.queryRenderedFeatures(
-            [
-              [x - 4, y - 4],
-              [x + 4, y + 4],
-            ],
-            { layers },
-          );
-          if (hits[0] && hits[0].layer.id === lyr && String(hits[0].properties.id) === fid) return { x: r.left + x, y: r.top + y };
-        }
-      return null;
-    },
-    [layer, id] as const,
-  );
-  expect(at, `a clickable point on ${id}`).not.toBeNull();
-  await page.mouse.click(at!.x, at!.y);
-  await expect.poll(() => page.getByTestId('details-title').isVisible(), { timeout: 15_000 }).toBe(true);
-}
+const clickFeature = (page: Page, collection: string, layer: string, id: string) => clickFeatureOf(page, server.url, collection, layer, id);
 
 async function openBlock(page: Page, id: string) {
   await clickBlock(page, id);

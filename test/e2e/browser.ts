@@ -249,3 +249,52 @@ export async function signIn(page: Page, who: keyof typeof DEMO_ACCOUNTS) {
   await page.getByTestId('signin-submit').click();
   await page.getByTestId('account').waitFor({ timeout: 15_000 });
 }
+
+/** Zoom to a feature of a polygon layer and click it where it is the topmost identifiable feature. */
+export async function clickFeature(page: Page, baseUrl: string, collection: string, layer: string, id: string) {
+  const f = (await (await fetch(`${baseUrl}/collections/${collection}/items/${id}`)).json()) as { geometry: GeoJSON.Geometry };
+  await page.evaluate((g) => {
+    let b = [Infinity, Infinity, -Infinity, -Infinity];
+    const walk = (c: unknown): void => {
+      if (Array.isArray(c) && typeof c[0] === 'number')
+        b = [Math.min(b[0], c[0]), Math.min(b[1], c[1] as number), Math.max(b[2], c[0]), Math.max(b[3], c[1] as number)];
+      else if (Array.isArray(c)) c.forEach(walk);
+    };
+    walk((g as GeoJSON.Polygon).coordinates);
+    window.__map!.fitBounds(
+      [
+        [b[0], b[1]],
+        [b[2], b[3]],
+      ],
+      { padding: 40, duration: 0 },
+    );
+  }, f.geometry);
+  await waitIdle(page);
+  const at = await page.evaluate(
+    ([lyr, fid]) => {
+      const map = window.__map!;
+      const layers = ['well-point', 'well-cluster', 'pipe-line', 'pipe-planned', 'res-fill', 'blk-fill', 'red-fill', 'pa-fill'].filter(
+        (l) => map.getLayer(l),
+      );
+      const r = map.getCanvas().getBoundingClientRect();
+      for (let i = 1; i < 30; i++)
+        for (let j = 1; j < 30; j++) {
+          const x = (r.width * i) / 30;
+          const y = (r.height * j) / 30;
+          const hits = map.queryRenderedFeatures(
+            [
+              [x - 4, y - 4],
+              [x + 4, y + 4],
+            ],
+            { layers },
+          );
+          if (hits[0] && hits[0].layer.id === lyr && String(hits[0].properties.id) === fid) return { x: r.left + x, y: r.top + y };
+        }
+      return null;
+    },
+    [layer, id] as const,
+  );
+  expect(at, `a clickable point on ${id}`).not.toBeNull();
+  await page.mouse.click(at!.x, at!.y);
+  await expect.poll(() => page.getByTestId('details-title').isVisible(), { timeout: 15_000 }).toBe(true);
+}

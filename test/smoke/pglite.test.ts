@@ -6,6 +6,7 @@ import { VectorTile } from '@mapbox/vector-tile';
 import Pbf from 'pbf';
 import { startServer, type Running } from '../../server/server';
 import { demoSnapshotPath } from '../../server/db/demo-snapshot';
+import { expectSameAnswer, redLineLifeAndChecks, type CheckAnswer } from '../helpers/check-as-at';
 
 // Smoke suite on the embedded engine (PGlite + PostGIS): the main flows of `npm start`, and that
 // features written through the API survive a restart of the engine and of the server.
@@ -168,5 +169,15 @@ describe('embedded engine', () => {
     expect(await at(h.versions[2].valid_from)).toEqual(['烟测红线']);
     expect(await at(h.versions[1].valid_from)).toEqual(['烟测红线（正式）']);
     expect(await at(h.versions[0].valid_from)).toEqual([]);
+  });
+  it('checks as at a date on the embedded engine: a red line created, moved and deleted is found only when it stood', async () => {
+    await redLineLifeAndChecks(srv.url, { authorization: `Bearer ${TOKEN}` }, 'smoke-asat-rl', 104, 32);
+    // as at now the history path gives today's answer (every layer, against the subdivided twins)
+    const today = (await (await fetch(`${srv.url}/api/blocks/blk-0015/conflicts`)).json()) as CheckAnswer;
+    const now = (await (
+      await fetch(`${srv.url}/api/blocks/blk-0015/conflicts?as_at=${encodeURIComponent(new Date().toISOString())}`)
+    ).json()) as CheckAnswer;
+    expect(today.conflicts.length).toBeGreaterThan(0);
+    expectSameAnswer(today, now);
   });
 });
