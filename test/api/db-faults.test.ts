@@ -102,7 +102,8 @@ describe('PostgreSQL restarts under traffic', () => {
       expect(h.status).toBe(503);
       expect(h.body).toMatchObject({ status: 'degraded', database: { engine: 'postgis', up: false } });
       expect(h.body.note.message_zh).toContain('数据库');
-      expect(h.ms).toBeLessThan(2_000);
+      // its own short probe, not the pool's 5 s connect timeout (loose: the machine may be busy; timings go to the benchmark)
+      expect(h.ms).toBeLessThan(4_000);
       const items = await status(`${srv.url}/collections/blocks/items`);
       expect(items.status).toBe(503);
       expect(items.body.error).toMatchObject({ code: 'DATABASE_UNAVAILABLE' });
@@ -141,7 +142,8 @@ describe('PostgreSQL restarts under traffic', () => {
 describe('a full pool', () => {
   let srv: Awaited<ReturnType<typeof startTestServer>>;
   beforeAll(async () => {
-    srv = await startTestServer({ DB_POOL_SIZE: '2', DB_CONNECT_TIMEOUT_MS: '1000' });
+    // a connect timeout well above the bounds below: health waiting behind the pool would take at least that long
+    srv = await startTestServer({ DB_POOL_SIZE: '2', DB_CONNECT_TIMEOUT_MS: '6000' });
   });
   afterAll(async () => srv?.close());
 
@@ -156,11 +158,12 @@ describe('a full pool', () => {
       await sleep(300);
       const h = await status(`${srv.url}/api/health`);
       expect(h.status).toBe(200);
-      expect(h.ms).toBeLessThan(500);
+      expect(h.ms).toBeLessThan(3_000);
       const queued = await status(`${srv.url}/collections/wells/items?limit=1`);
       expect(queued.status).toBe(503);
       expect(queued.code).toBe('DATABASE_UNAVAILABLE');
-      expect(queued.ms).toBeLessThan(3_000);
+      // refused after the connect timeout, not left waiting behind the lock
+      expect(queued.ms).toBeLessThan(15_000);
       await locker.query('ROLLBACK');
       for (const s of await Promise.all(stuck)) expect(s.status).toBe(200);
     } finally {

@@ -91,7 +91,7 @@ export async function waitForMap(page: Page, timeout = 60_000) {
 }
 
 /** Wait for the map's next 'idle' (after a change). */
-export async function waitIdle(page: Page, timeout = 30_000) {
+export async function waitIdle(page: Page, timeout = 60_000) {
   await page.evaluate(
     (t) =>
       new Promise<void>((ok, fail) => {
