@@ -7,16 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useTestServer } from '../helpers/server';
-import {
-  clickBlock,
-  clickFeature as clickFeatureOf,
-  openMap,
-  shot,
-  signIn,
-  useBrowser,
-  watchConsole,
-  type ConsoleLog,
-} from './browser';
+import { clickBlock, clickFeature as clickFeatureOf, openMap, shot, signIn, useBrowser, watchConsole, type ConsoleLog } from './browser';
 
 /** An exploration block of the demo holder (中联煤层气), registered by 自然资源部 (not the province regulator's). */
 const HOLDERS_BLOCK = 'blk-0015';
