@@ -47,6 +47,7 @@ describe('sentence catalogues of the conflict engine and the lifecycle module', 
         const m = (say as (c: unknown, k: string, p: unknown) => ReturnType<typeof say>)(cat, code, {
           ...P,
           ...(code.startsWith('REDLINE') ? { status: 'official' } : {}),
+          ...(code === 'VOID_READING_NOT_APPLIED' ? { value: 'after_expiry' } : {}),
         });
         expect(isMessage(m), code).toBe(true);
         expect(m.message, code).toMatch(/[a-z]/);
