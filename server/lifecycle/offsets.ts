@@ -88,7 +88,13 @@ export async function recordOffset(
   // One transaction: the giving block's licensed area (area-only change registration, history kept by trigger),
   // the ledger row, and the receiver's credit. The guard in SQL keeps a concurrent offset from overdrawing the block.
   const id = await db.transaction(async (tx) => {
-    const upd = await tx.named<{ id: string; licensed_area_km2: number }>('blocks_set_licensed_area', [from.id, area, from.proven_km2]);
+    const upd = await tx.named<{
+      id: string;
+      licensed_area_km2: number;
+      licensed_area_before_km2: number;
+      before_version: string;
+      after_version: string;
+    }>('blocks_set_licensed_area', [from.id, area, from.proven_km2]);
     if (!upd.rows[0]) {
       throw unprocessable(
         'INVALID_OFFSET',
@@ -112,6 +118,17 @@ export async function recordOffset(
         from_block_area_before_km2: current,
         from_block_area_after_km2: upd.rows[0].licensed_area_km2,
       },
+      request_id: who.request_id,
+    });
+    // the giving block's new version (area only) is a write to the register too: its history names who made it
+    const b = upd.rows[0];
+    await appendAudit(tx, {
+      principal: who.principal,
+      operation: 'update',
+      collection: 'blocks',
+      item_id: from.id,
+      before: { id: from.id, version: b.before_version, licensed_area_km2: b.licensed_area_before_km2 },
+      after: { id: from.id, version: b.after_version, licensed_area_km2: b.licensed_area_km2, offset_id: offsetId },
       request_id: who.request_id,
     });
     return offsetId;

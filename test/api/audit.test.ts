@@ -194,7 +194,7 @@ describe('offsets and stored checks', () => {
   const findBlock = async (q: string) =>
     (await (await fetch(`${srv.url}/collections/blocks/items?q=${encodeURIComponent(q)}&mineral=cbm&kind=exploration`)).json()).features[0];
 
-  it('an offset leaves one audit row; a refused offset none', async () => {
+  it('an offset leaves two audit rows (the ledger row and the giving block’s area-only version); a refused offset none', async () => {
     const a = await findBlock('寿阳北');
     const b = await findBlock('寿阳西');
     const other = await findBlock('保德');
@@ -213,7 +213,12 @@ describe('offsets and stored checks', () => {
     });
     expect(res.status).toBe(201);
     const { id } = await res.json();
-    expect(await totalRows()).toBe(n + 1);
+    expect(await totalRows()).toBe(n + 2);
+    const blockRows = (await auditRows('blocks', b.id)).filter((r) => r.after?.offset_id !== undefined);
+    expect(blockRows).toHaveLength(1);
+    expect(blockRows[0]).toMatchObject({ operation: 'update', actor: 'bootstrap-admin' });
+    expect(Number(blockRows[0].after.licensed_area_km2)).toBeCloseTo(Number(blockRows[0].before.licensed_area_km2) - 10, 6);
+    expect(Number(blockRows[0].after.version)).toBeGreaterThan(Number(blockRows[0].before.version));
     const rows = await auditRows('offsets', String(id));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ operation: 'create', actor: 'bootstrap-admin', before: null });

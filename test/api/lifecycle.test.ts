@@ -287,8 +287,9 @@ describe('offsets (抵扣, R-RED-10) — one transaction, every eligibility rule
       expect(v.properties?.valid_from).toBe(b.properties.valid_from);
       expect(v.geometry).toEqual(versions[versions.length - 1].geometry);
     }
-    // who recorded it: the offset's own audit row (the block's history version carries no actor yet — the offset route
-    // audits the `offsets` row only; see the issue-11 report for the route change that would audit the area change too)
+    // who recorded it: the block's history names the caller on each area change (the offset audits the block's new
+    // version beside the ledger row, in the same transaction), and the offset's own audit row says the same
+    for (const v of updates.slice(0, given.length)) expect(v.actor).toBe('bootstrap-admin');
     const audit = await (await fetch(`${srv.url}/api/audit?collection=offsets`, { headers: reader })).json();
     const mine = audit.items.filter((r: { after: { from_block?: string } | null }) => r.after?.from_block === b.id);
     expect(mine.length).toBe(given.length);
