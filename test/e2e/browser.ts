@@ -90,17 +90,32 @@ export async function waitForMap(page: Page, timeout = 60_000) {
   await page.waitForFunction(() => window.__kq?.ready === true && window.__kq?.firstBlocksIdleMs !== undefined, undefined, { timeout });
 }
 
-/** Wait for the map's next 'idle' (after a change). */
+/**
+ * Wait for the map's next 'idle' (after a change): the 'idle' event, or — when a busy machine makes the event slip past
+ * (it fires once, after a frame with nothing pending) — the same state seen by polling: style and tiles loaded, no camera
+ * movement, after at least one frame rendered since the call.
+ */
 export async function waitIdle(page: Page, timeout = 60_000) {
   await page.evaluate(
     (t) =>
       new Promise<void>((ok, fail) => {
         const map = window.__map!;
-        const timer = setTimeout(() => fail(new Error('map never became idle')), t);
-        const done = () => {
+        let rendered = false;
+        const onRender = () => (rendered = true);
+        const finish = (err?: Error) => {
           clearTimeout(timer);
-          ok();
+          clearInterval(poll);
+          map.off('render', onRender);
+          map.off('idle', done);
+          if (err) fail(err);
+          else ok();
         };
+        const done = () => finish();
+        const timer = setTimeout(() => finish(new Error('map never became idle')), t);
+        const poll = setInterval(() => {
+          if (rendered && map.loaded() && map.areTilesLoaded() && !map.isMoving()) finish();
+        }, 250);
+        map.on('render', onRender);
         map.once('idle', done);
         map.triggerRepaint();
       }),
