@@ -10,7 +10,8 @@
  *   more kills only its worker and answers 413 WORK_OUT_OF_MEMORY. Either way a fresh worker takes its place.
  * - A worker whose heap has grown past `recycleHeapMb` after a job is replaced, so memory goes back to the
  *   system after a large or hostile upload.
- * - At most `maxQueue` jobs wait; beyond that 429 BUSY.
+ * - At most `maxQueue` jobs wait (default 16 per core of the machine, not per worker: keeping a core for the main
+ *   thread must not shrink the queue); beyond that 429 BUSY.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -104,7 +105,7 @@ export class WorkPool {
   /** Run one task in a worker; resolves with its result or rejects with its AppError. */
   run<K extends TaskKind>(kind: K, payload: TaskTypes[K]['in'], transfer: ArrayBuffer[] = []): Promise<TaskTypes[K]['out']> {
     if (this.closed) return Promise.reject(new Error('work pool is closed'));
-    const maxQueue = this.opts.maxQueue ?? this.size * 16;
+    const maxQueue = this.opts.maxQueue ?? Math.max(this.size, availableParallelism()) * 16;
     if (this.queue.length >= maxQueue) return Promise.reject(busy(this.queue.length));
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, kind, payload, transfer, resolve: resolve as (v: unknown) => void, reject });

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, call, login } from '../helpers/auth';
 import { ADMIN_TOKEN, startTestServer } from '../helpers/server';
+import { square } from '../../server/geometry/shapes.fixture';
 
 let srv: Awaited<ReturnType<typeof startTestServer>>;
 let base = '';
@@ -26,19 +27,6 @@ const accountId = async (username: string) => {
   const list = (await (await call(base, boot, 'GET', '/api/accounts')).json()) as { items: { id: number; username: string }[] };
   return list.items.find((a) => a.username === username)!.id;
 };
-const square = (lon: number, lat: number, d = 0.02) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [lon, lat],
-      [lon + d, lat],
-      [lon + d, lat + d],
-      [lon, lat + d],
-      [lon, lat],
-    ],
-  ],
-});
-
 describe('the last active administrator account', () => {
   it('cannot be disabled or demoted: 409 LAST_ADMIN in both languages; nothing changes', async () => {
     const id = await accountId('admin');
@@ -105,7 +93,7 @@ describe('personal token scopes', () => {
     expect((await call(base, read, 'GET', '/api/tokens')).status).toBe(200);
     expect((await call(base, read, 'GET', '/collections/redlines/items?limit=1')).status).toBe(200);
 
-    const feature = { type: 'Feature', geometry: square(104.5, 32.5), properties: { name: '令牌红线', status: 'proposed' } };
+    const feature = { type: 'Feature', geometry: square(104.5, 32.5, 0.02), properties: { name: '令牌红线', status: 'proposed' } };
     const refused = async (r: Response) => {
       expect(r.status).toBe(403);
       const e = ((await r.json()) as ErrorBody).error;
@@ -136,6 +124,6 @@ describe('personal token scopes', () => {
     );
     expect((await call(base, write, 'DELETE', '/collections/redlines/items/tok-rw', undefined, { 'if-match': etag })).status).toBe(204);
     // computations anyone may ask for stay open to it
-    expect((await call(base, read, 'POST', '/api/checks', square(104.5, 32.5))).status).toBe(200);
+    expect((await call(base, read, 'POST', '/api/checks', square(104.5, 32.5, 0.02))).status).toBe(200);
   });
 });

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAt, expectSameAnswer, redLineLifeAndChecks, type CheckAnswer } from '../helpers/check-as-at';
 import { ADMIN_TOKEN, startTestServer } from '../helpers/server';
+import { square } from '../../server/geometry/shapes.fixture';
 
 let srv: Awaited<ReturnType<typeof startTestServer>>;
 const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
@@ -14,19 +15,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await srv?.close();
-});
-
-const square = (lon: number, lat: number, d: number) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [lon, lat],
-      [lon + d, lat],
-      [lon + d, lat + d],
-      [lon, lat + d],
-      [lon, lat],
-    ],
-  ],
 });
 
 describe('POST /api/checks?as_at= answers from the register as it stood', () => {

@@ -4,19 +4,7 @@
  * instant finds what stood then, and nothing before the creation, after the deletion or today.
  */
 import { expect } from 'vitest';
-
-const square = (lon: number, lat: number, d: number) => ({
-  type: 'Polygon' as const,
-  coordinates: [
-    [
-      [lon, lat],
-      [lon + d, lat],
-      [lon + d, lat + d],
-      [lon, lat + d],
-      [lon, lat],
-    ],
-  ],
-});
+import { square } from '../../server/geometry/shapes.fixture';
 
 export interface CheckConflict {
   collection: string;
