@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '../errors';
 import { checkGeometry, checkParcelRings, cleanRing } from './validate';
-import { combPolygon } from './shapes.fixture';
+import { combPolygon, bowtie } from './shapes.fixture';
 
 const sq = [
   [112, 36],
@@ -100,22 +100,7 @@ describe('the one geometry validator', () => {
         'GEOMETRY_TOO_FEW_POINTS',
         422,
       ],
-      [
-        {
-          type: 'Polygon',
-          coordinates: [
-            [
-              [112, 36],
-              [112.1, 36.1],
-              [112.1, 36],
-              [112, 36.1],
-              [112, 36],
-            ],
-          ],
-        },
-        'GEOMETRY_SELF_INTERSECTION',
-        422,
-      ],
+      [bowtie(), 'GEOMETRY_SELF_INTERSECTION', 422],
       [
         {
           type: 'Polygon',
@@ -145,23 +130,7 @@ describe('the one geometry validator', () => {
   });
 
   it('names the crossing edges and where they meet', () => {
-    const e = refusal(() =>
-      checkGeometry(
-        {
-          type: 'Polygon',
-          coordinates: [
-            [
-              [112, 36],
-              [112.1, 36.1],
-              [112.1, 36],
-              [112, 36.1],
-              [112, 36],
-            ],
-          ],
-        },
-        'polygon',
-      ),
-    );
+    const e = refusal(() => checkGeometry(bowtie(), 'polygon'));
     expect(e.details![0]).toMatchObject({ parcel: 1, ring: 1, edge: '1–2', other_edge: '3–4', kind: 'cross' });
     expect(e.details![0].lon).toBeCloseTo(112.05, 9);
   });

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../errors';
 import { DEFAULT_LIMITS } from '../parse/limits';
 import { WorkPool } from './pool';
+import { bowtie } from '../geometry/shapes.fixture';
 
 const pool = new WorkPool({ size: 2, timeoutMs: 1500, memoryMb: 96, maxQueue: 3, testTasks: true });
 afterAll(() => pool.close());
@@ -27,18 +28,7 @@ describe('upload worker pool', () => {
   it('passes refusals through as AppErrors with their code', async () => {
     const e = await refusal(
       pool.run('geometry', {
-        geometry: {
-          type: 'Polygon',
-          coordinates: [
-            [
-              [112, 36],
-              [112.1, 36.1],
-              [112.1, 36],
-              [112, 36.1],
-              [112, 36],
-            ],
-          ],
-        },
+        geometry: bowtie(),
         kind: 'polygon',
         maxVertices: 100,
       }),

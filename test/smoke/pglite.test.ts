@@ -7,6 +7,7 @@ import Pbf from 'pbf';
 import { startServer, type Running } from '../../server/server';
 import { demoSnapshotPath } from '../../server/db/demo-snapshot';
 import { expectSameAnswer, redLineLifeAndChecks, type CheckAnswer } from '../helpers/check-as-at';
+import { bowtie } from '../../server/geometry/shapes.fixture';
 
 // Smoke suite on the embedded engine (PGlite + PostGIS): the main flows of `npm start`, and that
 // features written through the API survive a restart of the engine and of the server.
@@ -46,18 +47,7 @@ describe('embedded engine', () => {
   it('refuses invalid geometry before it reaches SQL (the engine would stay silent)', async () => {
     const bow = {
       type: 'Feature',
-      geometry: {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [112, 36],
-            [112.1, 36.1],
-            [112.1, 36],
-            [112, 36.1],
-            [112, 36],
-          ],
-        ],
-      },
+      geometry: bowtie(),
       properties: { name: 'bow', kind: 'exploration', mineral: 'cbm' },
     };
     const res = await fetch(`${srv.url}/collections/blocks/items`, {
