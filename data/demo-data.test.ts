@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as turf from '@turf/turf';
 import { lineLengthKm, multiAreaKm2, signedArea } from './lib/geo';
+import { PA_CATEGORIES } from '../server/vocab/index';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), 'demo');
 const NOTE = '合成演示数据，非真实矿权 / Synthetic demo data, not real rights';
@@ -180,19 +181,7 @@ describe('synthetic demo data', () => {
 
   it('protected areas: every category present, reserves have core inside general', () => {
     const pas = data['protected_areas.geojson'].features as any[];
-    const cats = [
-      'nature_reserve',
-      'scenic_area',
-      'geopark',
-      'forest_park',
-      'wetland_park',
-      'spring_protection',
-      'water_source',
-      'cultural_relic',
-      'high_grade_forest',
-      'no_mining_zone',
-      'other',
-    ];
+    const cats = Object.keys(PA_CATEGORIES);
     for (const c of cats)
       expect(
         pas.some((f) => f.properties.category === c),
