@@ -27,6 +27,11 @@ export interface Column<R> {
   dbf?: string;
 }
 
+/** A column with its header in both languages; `localColumns` picks the page's language. */
+export type ColumnDef<R> = Omit<Column<R>, 'title'> & { zh: string; en: string };
+export const localColumns = <R>(defs: readonly ColumnDef<R>[], lang: 'zh' | 'en'): Column<R>[] =>
+  defs.map(({ zh, en, ...c }) => ({ ...c, title: lang === 'zh' ? zh : en }));
+
 export interface TableFile<R> {
   /** first line of the header block (the document's title) */
   title: string;

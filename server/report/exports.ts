@@ -10,8 +10,8 @@ import {
   tableGeojson,
   tableShapefile,
   tableXlsx,
-  type Column,
-  type ColumnKind,
+  localColumns,
+  type ColumnDef,
   type TableFile,
 } from '../export/table';
 import type { CheckRecord } from './check-record';
@@ -20,8 +20,7 @@ import { layerLabel } from './html';
 import { crsLine, dataLine } from './list-exports';
 import { APPLICATIONS, label, labelAny, MINERALS, OUTCOMES, REGIMES, type Lang } from '../vocab';
 
-type Col = Column<ExportRow>;
-const COLUMNS: { key: keyof ExportRow & string; zh: string; en: string; kind?: ColumnKind; width?: number; dbf?: string }[] = [
+const COLUMNS: ColumnDef<ExportRow>[] = [
   { key: 'no', zh: '序号', en: 'No.', kind: 'int', width: 6 },
   { key: 'layer', zh: '图层', en: 'Layer', width: 14, dbf: 'LAYER' },
   { key: 'id', zh: '要素编号', en: 'Feature id', width: 16, dbf: 'FEATURE_ID' },
@@ -40,7 +39,6 @@ const COLUMNS: { key: keyof ExportRow & string; zh: string; en: string; kind?: C
   { key: 'basis', zh: '依据', en: 'Basis', width: 50, dbf: 'BASIS' },
   { key: 'outcome_code', zh: '结论代码', en: 'Outcome code', width: 24, dbf: 'OUTCOME_CD' },
 ];
-const columns = (lang: Lang): Col[] => COLUMNS.map(({ zh, en, ...c }) => ({ ...c, title: lang === 'zh' ? zh : en }));
 
 export interface ExportRow {
   no: number;
@@ -122,7 +120,7 @@ function conflictsTable(r: CheckRecord, lang: Lang): TableFile<ExportRow> {
     title: lang === 'zh' ? '矿业权申请范围重叠核查结果' : 'Mining-right application: overlap check',
     head: headerBlock(r, lang),
     sheet: lang === 'zh' ? '重叠核查' : 'Conflicts',
-    columns: columns(lang),
+    columns: localColumns(COLUMNS, lang),
     rows: exportRows(r, lang),
     created: new Date(r.issued_at),
     extraSheets: [

@@ -5,7 +5,7 @@
  * Labels come from the one vocabulary (server/vocab). Pure: rows in, table files out.
  */
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
-import type { Column, ColumnKind, TableFile } from '../export/table';
+import { localColumns as cols, type ColumnDef, type TableFile } from '../export/table';
 import type { DueItem } from '../lifecycle/deadlines-list';
 import type { Candidate, PlanResult } from '../planner';
 import { BLOCK_KINDS, DEADLINE_KINDS, label, labelField, MINERALS, REGIMES, STRATEGIES, type Lang } from '../vocab';
@@ -13,9 +13,6 @@ import { cornerTable } from './check-model';
 import { chinaTime, metres } from './format';
 import { txt } from './html';
 
-type ColumnDef<R> = { key: keyof R & string; zh: string; en: string; kind?: ColumnKind; width?: number; dbf?: string };
-const cols = <R>(defs: ColumnDef<R>[], lang: Lang): Column<R>[] =>
-  defs.map(({ zh, en, ...c }) => ({ ...c, title: lang === 'zh' ? zh : en }));
 const Z = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
 
 /** Facts every list file states under its title. */
