@@ -60,7 +60,7 @@ async function step(w: Who, id: string, action: string, extra: Record<string, un
 async function errorOf(r: Response) {
   return ((await r.json()) as { error: { code: string; message: string; message_zh: string; details?: Record<string, unknown>[] } }).error;
 }
-const json = async (r: Response) => (await r.json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const json = async (r: Response) => (await r.json()) as Record<string, any>;
 
 beforeAll(async () => {
   base = srv.url;
