@@ -125,6 +125,23 @@ describe('opening an application', () => {
     expect((await errorOf(r)).code).toBe('INVALID_APPLICATION');
   });
 
+  it('a read-only token and a cookie write without the CSRF header are refused before anything is read', async () => {
+    const t = await call(base, who.holder, 'POST', '/api/tokens', { name: 'read only', scope: 'read' });
+    expect(t.status).toBe(201);
+    const ro = bearer('ro', ((await t.json()) as { token: string }).token);
+    const r = await create(ro, { kind: 'retention', block_id: 'ap-flow' });
+    expect(r.status).toBe(403);
+    expect((await errorOf(r)).code).toBe('TOKEN_READ_ONLY');
+    expect((await call(base, ro, 'GET', '/api/applications')).status).toBe(200);
+    const h = who.holder as Who & { cookie: string };
+    const noCsrf = await call(base, { name: 'no csrf', headers: { cookie: h.cookie } }, 'POST', '/api/applications', {
+      kind: 'retention',
+      block_id: 'ap-flow',
+    });
+    expect(noCsrf.status).toBe(403);
+    expect((await errorOf(noCsrf)).code).toBe('CSRF_FAILED');
+  });
+
   it('a regulator opens one only for an authority it oversees', async () => {
     expect((await create(who.city, { kind: 'cancellation', block_id: 'ap-cancel' })).status).toBe(403);
     const r = await create(who.province, { kind: 'new_exploration', applicant: OTHER, geometry: box(111.0, 37.5, 111.1, 37.6) });
