@@ -4,7 +4,7 @@
  */
 import { AppError, type ErrorDetail } from '../errors';
 import { defineMessages, say, type Message } from '../i18n/message';
-import { APPLICATION_ACTIONS, APPLICATION_KINDS, APPLICATION_STATES, label } from '../vocab';
+import { APPLICATION_ACTIONS, APPLICATION_KINDS, APPLICATION_STATES, DECISIONS, label } from '../vocab';
 
 const st = (s: string, lang: 'zh' | 'en') => label(APPLICATION_STATES, s, lang);
 const kd = (s: string, lang: 'zh' | 'en') => label(APPLICATION_KINDS, s, lang);
@@ -139,6 +139,12 @@ export const APPLICATION_SAY = defineMessages({
       `block ${p.block}: new term ${p.valid_from} – ${p.valid_to}, one more extension used`,
     zh: (p: { block: string; valid_from: string; valid_to: string }) =>
       `区块 ${p.block}：新有效期 ${p.valid_from} 至 ${p.valid_to}，延续次数加一`,
+  },
+  EFFECT_TERM_UNCHANGED: {
+    en: (p: { block: string; decision: string | null }) =>
+      `block ${p.block}: the term on record is kept — the assessment frozen at submission gives no new term (decision: ${p.decision ?? 'none'})`,
+    zh: (p: { block: string; decision: string | null }) =>
+      `区块 ${p.block}：维持登记的有效期——提交时冻结的评估未给出新的有效期（结论：${p.decision === null ? '无' : label(DECISIONS, p.decision, 'zh')}）`,
   },
   EFFECT_CANCELLED: {
     en: (p: { block: string; valid_to: string }) => `block ${p.block}: right cancelled (status cancelled, term ends ${p.valid_to})`,

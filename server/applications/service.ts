@@ -322,6 +322,8 @@ async function plannedEffect(db: Queryable, row: ApplicationRow, blockIfMatch: s
   let geometry: unknown;
   const id = row.block_id;
   if ((kind === 'extension' || kind === 'change') && row.geometry) {
+    // the block may have been redrawn since submission (a decider passing block_if_match): still within it?
+    await assertWithinBlock(db, id, row.geometry);
     geometry = row.geometry;
     messages.push(
       say(M, 'EFFECT_GEOMETRY', {
@@ -339,7 +341,7 @@ async function plannedEffect(db: Queryable, row: ApplicationRow, blockIfMatch: s
       props.extensions_used = Number(props.extensions_used ?? 0) + 1;
       props.status = 'valid';
       messages.push(say(M, 'EFFECT_TERM', { block: id, valid_from: a.new_valid_from, valid_to: a.new_valid_to }));
-    }
+    } else messages.push(say(M, 'EFFECT_TERM_UNCHANGED', { block: id, decision: a?.decision ?? null }));
   }
   if (kind === 'cancellation') {
     const today = todayInChina();
