@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import type { Config } from './config';
 import type { Db } from './db';
+import { applicationRoutes } from './applications/router';
 import { authRouter } from './auth/router';
 import { auditRoutes } from './audit/router';
 import { featureRoutes } from './features/router';
@@ -76,6 +77,7 @@ export function allRoutes({ db, config, work, versions, tileCache, onWrite }: Do
     ...checksRoutes({ db, config, limits: parseLimits(config), work, uploads }),
     ...lifecycleRoutes({ db }),
     ...auditRoutes({ db }),
+    ...applicationRoutes({ db, maxVertices: config.MAX_VERTICES, onWrite }),
   };
 }
 

@@ -3,6 +3,7 @@
  * map (server/routes.ts, checked by the compiler), /api/openapi.json is generated from it, the client takes
  * its types from it, and the API suite validates live responses against it (test/helpers/contract.ts).
  */
+import { applicationRoutes } from './applications';
 import { authRoutes } from './auth';
 import { auditRoutes } from './audit';
 import { checkRoutes } from './checks';
@@ -23,6 +24,7 @@ export const contract = {
   ...reportRoutes,
   ...authRoutes,
   ...auditRoutes,
+  ...applicationRoutes,
 };
 export type Contract = typeof contract;
 export type RouteKey = keyof Contract;

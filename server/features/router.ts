@@ -1,8 +1,7 @@
 import type { Request, Response } from 'express';
-import type { Db, Queryable } from '../db';
+import type { Db } from '../db';
 import { AppError, notFound, unprocessable } from '../errors';
 import { authorizeFeatureWrite } from '../auth/feature-access';
-import { fromZod } from '../http/error-middleware';
 import { requestIdOf } from '../http/request-id';
 import { implement, originOf, pageLinks } from '../http/contract-route';
 import { OGC_BASE } from '../contract';
@@ -18,6 +17,7 @@ import { etagOf, ifMatchHolds, parseIfMatch } from './etag';
 import { applyMergePatch } from './merge-patch';
 import { errorOf, FEATURE_SAY, preconditionFailed, preconditionRequired } from './messages';
 import { buildHistory, publicProperties, type AuditRow, type VersionRow } from './versions';
+import { auditFeature, currentRow, parseProperties, updateAtVersion, versionOf, withoutNulls } from './write';
 
 export interface FeatureRouterDeps {
   db: Db;
@@ -89,29 +89,6 @@ export function landingPage(req: Request) {
 /** Parse a write body: a GeoJSON Feature whose properties fit the collection's schema. */
 type GeometryCheck = (geometry: unknown, kind: GeometryKind, maxVertices: number) => Promise<unknown>;
 
-/** A property sent as null is a property not given (GET prints unset properties as null; PUT takes them back). */
-const withoutNulls = (p: unknown): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(p && typeof p === 'object' && !Array.isArray(p) ? p : {}).filter(([, v]) => v !== null));
-
-function parseProperties(c: CollectionDef, properties: unknown) {
-  const parsed = c.properties.safeParse(withoutNulls(properties));
-  if (!parsed.success) throw fromZod(parsed.error, 'INVALID_PROPERTY');
-  return parsed.data as Record<string, unknown>;
-}
-
-/** The item as the audit trail keeps it (before/after of every write): a Feature with its version, no period. */
-function auditFeature(f: RowFeature) {
-  return {
-    type: 'Feature',
-    id: f.properties?.id,
-    version: String(f.properties?.version),
-    geometry: f.geometry,
-    properties: publicProperties(f.properties),
-  };
-}
-
-const versionOf = (f: RowFeature) => String(f.properties?.version);
-
 async function parseFeatureBody(c: CollectionDef, body: unknown, maxVertices: number, check: GeometryCheck, idFromPath?: string) {
   const b = body as { type?: string; id?: unknown; geometry?: unknown; properties?: unknown } | undefined;
   if (!b || typeof b !== 'object' || b.type !== 'Feature') {
@@ -166,9 +143,6 @@ export function featureRoutes(deps: FeatureRouterDeps) {
     ? (geometry, kind, maxVertices) => work.run('geometry', { geometry, kind, maxVertices })
     : async (geometry, kind, maxVertices) => checkGeometry(geometry, kind, maxVertices);
   const extentOf = async (c: CollectionDef) => (await db.named<NonNullable<Extent>>(`${c.table}_extent`)).rows[0];
-  /** The current row of an item (or none), read with `q` — the transaction of a write, or the pool. */
-  const currentRow = async (q: Queryable, c: CollectionDef, fid: string) =>
-    (await q.named<{ feature: RowFeature }>(`${c.table}_get`, [fid])).rows[0]?.feature;
 
   /** Who wrote, for the audit row of a write. */
   const auditOf = (req: Request, operation: string, c: CollectionDef, id: string, before?: RowFeature, after?: RowFeature) => ({
@@ -211,13 +185,9 @@ export function featureRoutes(deps: FeatureRouterDeps) {
   async function change(req: Request, res: Response, c: CollectionDef, fid: string, feature: (cur: RowFeature) => Promise<unknown>) {
     const cur = await precondition(req, res, c, fid);
     const next = await feature(cur);
-    const after = await db.transaction(async (tx) => {
-      const out = await tx.named(`${c.table}_update`, [fid, JSON.stringify(next), versionOf(cur)]);
-      if (!out.rows.length) return null;
-      const row = (await currentRow(tx, c, fid))!;
-      await appendAudit(tx, auditOf(req, 'update', c, fid, cur, row));
-      return row;
-    });
+    const after = await db.transaction((tx) =>
+      updateAtVersion(tx, c, fid, next, cur, { principal: principalOf(req), request_id: requestIdOf(req) }),
+    );
     if (!after) return lostRace(res, c, fid);
     deps.onWrite?.(c.id);
     return { status: 200 as const, headers: { ETag: etagOf(versionOf(after)) }, body: toFeature(after) };

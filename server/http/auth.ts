@@ -73,9 +73,9 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Sign-in and sign-out need no CSRF token (sign-in has no session yet; SameSite=Lax keeps the cookie off cross-site POSTs). */
 const CSRF_EXEMPT = /^\/api\/auth\/(login|logout)\/?$/;
 
-/** A write in the sense of a token's scope: the register and offsets, accounts, personal tokens (POST/PUT/PATCH/DELETE). */
+/** A write in the sense of a token's scope: the register and offsets, accounts, personal tokens, applications (POST/PUT/PATCH/DELETE). */
 const isScopedWrite = (req: Pick<Request, 'method' | 'path'>) =>
-  isWriteRoute(req) || (UNSAFE.has(req.method) && /^\/api\/(accounts|tokens)(\/|$)/.test(req.path));
+  isWriteRoute(req) || (UNSAFE.has(req.method) && /^\/api\/(accounts|tokens|applications)(\/|$)/.test(req.path));
 
 /**
  * Before any body is read: a read-only personal token (scope `read`) writes nothing (403 TOKEN_READ_ONLY); register writes need a regulator or admin, `/api/accounts` an admin, `/api/tokens` any

@@ -16,6 +16,12 @@ describe('route classes', () => {
     expect(routeClass(r('PUT', '/collections/blocks/items/b1'))).toBe('writes');
     expect(routeClass(r('DELETE', '/ogc/collections/blocks/items/b1'))).toBe('writes');
     expect(routeClass(r('POST', '/api/offsets'))).toBe('writes');
+    // applications (issue 14): a step may freeze a check or write the register; reading the queue is a read
+    expect(routeClass(r('POST', '/api/applications'))).toBe('writes');
+    expect(routeClass(r('POST', '/api/applications/APP-000001/transitions'))).toBe('writes');
+    expect(routeClass(r('PATCH', '/api/applications/APP-000001'))).toBe('writes');
+    expect(routeClass(r('GET', '/api/applications'))).toBe('reads');
+    expect(isWriteRoute(r('POST', '/api/applications'))).toBe(false);
     for (const p of ['/collections/blocks/items', '/api/deadlines', '/', '/assets/index.js', '/api/blocks/x/assessment'])
       expect(routeClass(r('GET', p))).toBe('reads');
   });

@@ -30,7 +30,8 @@ export function routeClass(req: Pick<Request, 'method' | 'path'>): RouteClass | 
     /\/api\/blocks\/[^/]+\/report\.pdf$/.test(p)
   )
     return 'uploads';
-  if (isWriteRoute(req)) return 'writes';
+  // applications: a step may freeze a conflict check (submission) or write the register (approval)
+  if (isWriteRoute(req) || (WRITE_METHODS.has(req.method) && /\/api\/applications(\/|$)/.test(p))) return 'writes';
   return 'reads';
 }
 

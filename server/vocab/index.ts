@@ -202,6 +202,40 @@ export const BASINS = vocab({
   datong: { zh: '大同煤田', en: 'Datong coalfield' },
 });
 
+// ---------------------------------------------------------------- applications (issue 14 item 1, migration 016)
+
+/** What an application asks for (server/applications). */
+export const APPLICATION_KINDS = vocab({
+  new_exploration: { zh: '新立探矿权', en: 'new exploration right' },
+  new_mining: { zh: '新立采矿权', en: 'new mining right' },
+  extension: { zh: '延续', en: 'extension' },
+  conversion: { zh: '探矿权转采矿权（转采）', en: 'conversion exploration → mining' },
+  change: { zh: '变更（含缩减面积）', en: 'change (incl. area reduction)' },
+  retention: { zh: '保留', en: 'retention' },
+  cancellation: { zh: '注销', en: 'cancellation' },
+});
+
+/** Where an application stands. */
+export const APPLICATION_STATES = vocab({
+  draft: { zh: '草稿', en: 'draft' },
+  submitted: { zh: '已提交', en: 'submitted' },
+  accepted: { zh: '已受理', en: 'accepted' },
+  approved: { zh: '已批准', en: 'approved' },
+  refused: { zh: '不予批准', en: 'refused' },
+  withdrawn: { zh: '已撤回', en: 'withdrawn' },
+});
+
+/** The steps of an application's own list: creation, edits of the draft and the transitions. */
+export const APPLICATION_ACTIONS = vocab({
+  create: { zh: '创建', en: 'create' },
+  edit: { zh: '修改草稿', en: 'edit draft' },
+  submit: { zh: '提交', en: 'submit' },
+  accept: { zh: '受理', en: 'accept' },
+  approve: { zh: '批准', en: 'approve' },
+  refuse: { zh: '不予批准', en: 'refuse' },
+  withdraw: { zh: '撤回', en: 'withdraw' },
+});
+
 /**
  * Which vocabulary each SQL `CHECK (col IN (…))` list of sql/migrations must equal, as `table.column`.
  * vocab.test.ts parses the migrations and compares both ways.
@@ -225,6 +259,9 @@ export const SQL_CHECKED: Readonly<Record<string, Vocab>> = {
   'audit_log.via': AUTH_VIA,
   'accounts.role': ACCOUNT_ROLES,
   'authorities.level': AUTHORITY_LEVELS,
+  'applications.kind': APPLICATION_KINDS,
+  'applications.state': APPLICATION_STATES,
+  'application_steps.action': APPLICATION_ACTIONS,
 };
 
 // ---------------------------------------------------------------- collections

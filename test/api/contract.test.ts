@@ -157,6 +157,27 @@ describe('every route answers what the contract declares', () => {
     expect((await call(srv.url, adm, 'POST', '/api/auth/logout')).status).toBe(204);
   });
 
+  it('applications: open, edit, list, read, a step (issue 14)', async () => {
+    const opened = await post(
+      '/api/applications',
+      { kind: 'new_exploration', applicant: '契约测试公司', geometry: square(112.4, 36.4) },
+      admin,
+    );
+    expect(opened.status).toBe(201);
+    const id = (await opened.json()).id as string;
+    const url = `${srv.url}/api/applications/${id}`;
+    const edited = await fetch(url, {
+      method: 'PATCH',
+      headers: { ...admin, 'if-match': opened.headers.get('etag')! },
+      body: JSON.stringify({ title: '契约测试' }),
+    });
+    expect(edited.status).toBe(200);
+    expect((await get('/api/applications?state=draft', admin)).status).toBe(200);
+    expect((await get(`/api/applications/${id}`, admin)).status).toBe(200);
+    expect((await post(`/api/applications/${id}/transitions`, { action: 'approve', reason: '契约' }, admin)).status).toBe(409);
+    expect((await post(`/api/applications/${id}/transitions`, { action: 'withdraw', reason: '契约' }, admin)).status).toBe(200);
+  });
+
   it('were all exercised, each response validated against its schema', () => {
     const missing = (Object.keys(contract) as RouteKey[]).filter((k) => !seenRoutes.has(k));
     expect(missing).toEqual([]);
