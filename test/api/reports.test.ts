@@ -3,6 +3,7 @@
  * stored checks, Ed25519 certificates (a flipped digit fails verification), the block dossier and the
  * conflict exports. PDFs are read back with poppler-utils (pdftotext, pdffonts, pdfdetach, pdftoppm).
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pdfAttachments, pdfFonts, pdfPages, pdfText, renderPages, savePdf } from '../helpers/pdf';
@@ -70,12 +71,15 @@ describe.runIf(HAVE_TOOLS)('check report PDF (POST /api/checks?format=pdf)', () 
     const fonts = pdfFonts(pdfPath);
     expect(fonts).toMatch(/\+WenQuanYi\S*\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
     expect(pdfPages(pdfPath)).toBeGreaterThanOrEqual(2);
+    expect(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' })).toMatch(/Page size:.+ pts \(A4\)/);
   });
 
   it('states the header, the Chinese feature names, the 4-decimal areas and the article texts', () => {
     const text = pdfText(pdfPath).replace(/[ \t]+/g, ' ');
     for (const s of ['矿业权申请范围重叠核查报告', '某煤层气公司', '新立探矿权', '煤层气', '登记库截至', '合成演示数据', ids.cert])
       expect(text).toContain(s);
+    // the rest of the header (issue 15 item 1): regime, date and time, service version; the three areas
+    for (const s of ['适用规则', '出具时间', '服务版本', '高斯平面面积']) expect(text.replace(/\s+/g, '')).toContain(s);
     const names = [...new Set(check.conflicts.filter((c: any) => c.collection === 'blocks').map((c: any) => c.name))] as string[];
     expect(names.length).toBeGreaterThan(0);
     const flat = text.replace(/\s+/g, '');
