@@ -5,7 +5,9 @@
 //   2. a mixed soak with the server's RSS sampled every 5 s
 //   3. fault drills: PostgreSQL restarted under load; kill -9 during writes on both engines, then count the
 //      acknowledged writes that are missing after a restart.
-// Figures go to bench/load-last-run.json and, as Markdown, to stdout (copy them into docs/benchmarks.md).
+// Figures go to bench/load-last-run.json and, as Markdown, to stdout and bench/load-last-run.md (copy them into
+// docs/benchmarks.md). The comb probe (`npm run bench:load -- comb`) writes its own section of docs/benchmarks.md
+// itself, between the `bench:load comb` markers, with the machine and its load average.
 // LOAD_DURATION (s per run, default 10) and SOAK_DURATION (default 60) shorten or lengthen it.
 /* eslint-disable @typescript-eslint/no-explicit-any -- the figures are plain JSON from child processes and the last run's file, read back loosely */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -102,6 +104,15 @@ function loadRun(url: string, scenario: string, connections: number, duration: n
   });
 }
 
+/** 1, 5 and 15-minute load averages, as /proc/loadavg prints them (empty where the system has none). */
+const loadavg = (): string[] => {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3);
+  } catch {
+    return []; // not Linux
+  }
+};
+
 const machine = () => {
   let model = cpus()[0]?.model ?? 'unknown';
   try {
@@ -109,12 +120,7 @@ const machine = () => {
   } catch {
     /* no lscpu */
   }
-  let load = '';
-  try {
-    load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-  } catch {
-    /* not Linux */
-  }
+  const load = loadavg().join(' ');
   return {
     date: new Date().toISOString(),
     nproc: Number(execFileSync('nproc', { encoding: 'utf8' }).trim()),
@@ -204,6 +210,55 @@ async function killDrill(env: Record<string, string>, runs: number[]) {
   return out;
 }
 
+// ---- docs/benchmarks.md ----------------------------------------------------------------------------------------
+
+const DOC = 'docs/benchmarks.md';
+const thousands = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * The comb probe's figures as Markdown, with the machine. A run whose 1-minute load average at its start was half the
+ * cores or more is marked as measured under load (the machine was shared), to be re-run on a quiet machine.
+ */
+function combSection(combs: any[], m: ReturnType<typeof machine>): string[] {
+  const load1 = Number(String(combs[0]?.loadavg_before ?? m.loadavg_at_start).split(' ')[0]);
+  const busy = !Number.isFinite(load1) || load1 >= m.nproc / 2;
+  const when = String(combs[0]?.date ?? m.date);
+  const out = [
+    `Measured ${when.slice(0, 16).replace('T', ' ')} UTC by \`npm run bench:load -- comb\` on ${m.cpu}, nproc ${m.nproc}, ${m.memory_gib} GiB, Node ${m.node}; ` +
+      `load average (1/5/15 min) ${combs[0]?.loadavg_before ?? m.loadavg_at_start} before the first comb.` +
+      (busy
+        ? ` **Measured under load**: the machine was shared (1-minute load average ${load1} on ${m.nproc} cores), so these figures bound the latency from above; re-run on a quiet machine.`
+        : ' Quiet machine.'),
+    '',
+    '| comb | answer | time | health answers | p50 | slowest | load average before → after |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  for (const c of combs) {
+    const statuses = (c.health_statuses as number[]).join(', ');
+    out.push(
+      `| ${thousands(c.corners)} corners, ${c.angle_deg === 0 ? 'teeth horizontal' : `turned ${c.angle_deg}°`} | ${c.status}${c.code ? ` \`${c.code}\`` : ''} | ` +
+        `${(c.ms / 1000).toFixed(1)} s | ${thousands(c.health_polls)} × ${statuses}${c.resets ? `, ${c.resets} resets` : ''} | ${c.health_p50_ms} ms | ` +
+        `**${c.health_slowest_ms >= 1000 ? `${(c.health_slowest_ms / 1000).toFixed(1)} s` : `${c.health_slowest_ms} ms`}** | ${c.loadavg_before ?? '?'} → ${c.loadavg_after ?? '?'} |`,
+    );
+  }
+  return out;
+}
+
+/** Replace what stands between `<!-- bench:load NAME -->` and `<!-- /bench:load NAME -->` in docs/benchmarks.md. */
+function writeDocSection(name: string, lines: string[]) {
+  const open = `<!-- bench:load ${name} -->`;
+  const close = `<!-- /bench:load ${name} -->`;
+  const doc = readFileSync(DOC, 'utf8');
+  const a = doc.indexOf(open);
+  const b = doc.indexOf(close);
+  if (a < 0 || b < a) {
+    console.warn(`${DOC}: no ${open} … ${close} markers; the figures are in bench/load-last-run.md only`);
+    return;
+  }
+  writeFileSync(DOC, doc.slice(0, a + open.length) + '\n' + lines.join('\n') + '\n' + doc.slice(b));
+  console.log(`${DOC}: section ${name} written`);
+}
+
 // ---- main ------------------------------------------------------------------------------------------------------
 
 const previous = ONLY.length && existsSync('bench/load-last-run.json') ? JSON.parse(readFileSync('bench/load-last-run.json', 'utf8')) : {};
@@ -256,9 +311,13 @@ try {
         file,
         JSON.stringify({ type: 'Feature', properties: { name: 'comb' }, geometry: combPolygon(49_999, { angleDeg, lon: 85, lat: 40 }) }),
       );
+      const loadBefore = loadavg().join(' ');
       const out = execFileSync(process.execPath, ['bench/health-probe.mjs', s.url, '/api/checks', file], { encoding: 'utf8' });
       const r = JSON.parse(out.trim().split('\n').at(-1)!);
       combs.push({
+        date: new Date().toISOString(),
+        loadavg_before: loadBefore,
+        loadavg_after: loadavg().join(' '),
         angle_deg: angleDeg,
         corners: 199_998,
         status: r.status,
@@ -267,12 +326,15 @@ try {
         health_p50_ms: Math.round(r.p50),
         health_slowest_ms: Math.round(r.slowest),
         health_statuses: r.healthStatuses,
+        code: /"code":"([A-Z_]+)"/.exec(String(r.body))?.[1] ?? null,
         resets: r.resets,
       });
       console.log('comb', JSON.stringify(combs.at(-1)));
     }
     rmSync(dir, { recursive: true, force: true });
     result.comb = combs;
+    result.comb_machine = result.machine;
+    writeDocSection('comb', combSection(combs, result.machine));
   }
   if (s && want('hostile-memory')) {
     // RSS before and after a hostile corpus (KMZ of 900,000 empty elements, 12 MB one-line CSV, 4 rounds each)
@@ -357,26 +419,32 @@ md.push(
   `Machine: ${m.date.slice(0, 10)}, ${m.cpu}, nproc ${m.nproc}, ${m.memory_gib} GiB, Node ${m.node}; load average at start ${m.loadavg_at_start}.`,
   '',
 );
-md.push('| scenario | connections | requests | req/s | p50 ms | p99 ms | max ms | errors / non-2xx |', '|---|---|---|---|---|---|---|---|');
-for (const r of result.throughput as any[])
+// each part only if it was measured (now, or in the last run's figures merged above)
+if (result.throughput) {
   md.push(
-    `| ${r.scenario} | ${r.connections} | ${r.requests} | ${r.rps} | ${r.p50_ms} | ${r.p99_ms} | ${r.max_ms} | ${r.errors} / ${r.non2xx} |`,
+    '| scenario | connections | requests | req/s | p50 ms | p99 ms | max ms | errors / non-2xx |',
+    '|---|---|---|---|---|---|---|---|',
   );
+  for (const r of result.throughput as any[])
+    md.push(
+      `| ${r.scenario} | ${r.connections} | ${r.requests} | ${r.rps} | ${r.p50_ms} | ${r.p99_ms} | ${r.max_ms} | ${r.errors} / ${r.non2xx} |`,
+    );
+}
 const so = result.soak as any;
-md.push(
-  '',
-  `Soak: ${so.duration_s} s, 16 connections, mixed: ${so.requests} requests, ${so.rps} req/s, p50 ${so.p50_ms} ms, p99 ${so.p99_ms} ms, codes ${JSON.stringify(so.codes)}, errors ${so.errors}.`,
-);
-md.push(`RSS (MB) every 5 s: ${so.rss.map((x: any) => `${x.t_s}s ${x.rss_mb}`).join(' · ')}.`);
-const dr = result.db_restart as any;
-md.push(
-  '',
-  `Database restart under load: ${JSON.stringify(dr.load.codes)}, errors ${dr.load.errors}; down ${dr.down_for_s} s; health while down ${JSON.stringify((dr.health_while_down as any)?.status)}; process alive ${dr.process_alive}; reads answered 200 again ${dr.recovered_after_restart_s} s after PostgreSQL started.`,
-);
-for (const c of (result.comb ?? []) as any[])
+if (so) {
   md.push(
-    `200,000-corner comb at ${c.angle_deg}° to \`POST /api/checks\`: ${c.status} in ${c.ms} ms; \`/api/health\` (client in its own process, every 20 ms) ${c.health_polls} answers ${JSON.stringify(c.health_statuses)}, p50 ${c.health_p50_ms} ms, slowest **${c.health_slowest_ms} ms**.`,
+    '',
+    `Soak: ${so.duration_s} s, 16 connections, mixed: ${so.requests} requests, ${so.rps} req/s, p50 ${so.p50_ms} ms, p99 ${so.p99_ms} ms, codes ${JSON.stringify(so.codes)}, errors ${so.errors}.`,
   );
+  md.push(`RSS (MB) every 5 s: ${so.rss.map((x: any) => `${x.t_s}s ${x.rss_mb}`).join(' · ')}.`);
+}
+const dr = result.db_restart as any;
+if (dr)
+  md.push(
+    '',
+    `Database restart under load: ${JSON.stringify(dr.load.codes)}, errors ${dr.load.errors}; down ${dr.down_for_s} s; health while down ${JSON.stringify((dr.health_while_down as any)?.status)}; process alive ${dr.process_alive}; reads answered 200 again ${dr.recovered_after_restart_s} s after PostgreSQL started.`,
+  );
+if (result.comb) md.push('', ...combSection(result.comb, result.comb_machine ?? result.machine));
 const hm = result.hostile_memory as any;
 if (hm)
   md.push(
@@ -386,7 +454,7 @@ for (const [name, rows] of [
   ['PostGIS', result.kill_postgis],
   ['PGlite', result.kill_pglite],
 ] as const) {
-  for (const r of rows as any[])
+  for (const r of (rows ?? []) as any[])
     md.push(
       `kill -9 (${name}) ${r.kill_after_ms} ms after the first acknowledged write (${r.first_write_after_ms ?? '?'} ms after start): ${r.acknowledged} acknowledged, ${r.present_after_restart} present after restart, **acknowledged writes lost: ${r.lost}**; reopened in ${r.reopen_s} s.`,
     );

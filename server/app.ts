@@ -15,7 +15,7 @@ import { accessGate, authenticate } from './http/auth';
 import { setPublicUrl } from './http/public-url';
 import { genReqId } from './http/request-id';
 import { isWriteRoute, rateLimits } from './http/rate-limit';
-import { offThreadJson } from './http/json-body';
+import { JSON_MAX_DEPTH, inlineJson, offThreadJson } from './http/json-body';
 import { jsonBodyGuard, rejectNulInUrl } from './http/request-guards';
 import type { Logger } from './logger';
 import { allRoutes, uncontractedRouters } from './routes';
@@ -31,8 +31,6 @@ export interface AppDeps {
   work?: WorkPool;
 }
 
-/** JSON nesting beyond any GeoJSON geometry or parameter object (a MultiPolygon Feature is 6 deep). */
-export const JSON_MAX_DEPTH = 64;
 /** `/api/export` bodies: a geometry to write out as a file. */
 const EXPORT_BODY_LIMIT = '10mb';
 
@@ -96,9 +94,11 @@ export function createApp({ db, config, logger, extraRouters = [], work }: AppDe
   app.use(authenticate({ db, adminToken: config.ADMIN_TOKEN }));
   app.use(accessGate());
   const jsonTypes = ['application/json', 'application/geo+json', 'application/merge-patch+json'];
-  const bigJson = express.json({ limit: config.MAX_UPLOAD_BYTES, type: jsonTypes });
-  const exportJson = express.json({ limit: EXPORT_BODY_LIMIT, type: jsonTypes });
-  const smallJson = express.json({ limit: config.JSON_BODY_LIMIT_BYTES, type: jsonTypes });
+  // every JSON body is parsed by one function (parseJsonBody), on the main thread or in a worker: a repeated key, a
+  // `__proto__` key or a number beyond the double range is refused at its line and column wherever it is read
+  const bigJson = inlineJson({ limit: config.MAX_UPLOAD_BYTES, types: jsonTypes });
+  const exportJson = inlineJson({ limit: EXPORT_BODY_LIMIT, types: jsonTypes });
+  const smallJson = inlineJson({ limit: config.JSON_BODY_LIMIT_BYTES, types: jsonTypes });
   // checks and exports: read as bytes, parsed in the upload workers (never on the main thread)
   const bigRaw = work && offThreadJson({ limit: config.MAX_UPLOAD_BYTES, types: jsonTypes, work, maxDepth: JSON_MAX_DEPTH });
   const exportRaw = work && offThreadJson({ limit: EXPORT_BODY_LIMIT, types: jsonTypes, work, maxDepth: JSON_MAX_DEPTH });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { redactAssessment } from './visibility';
+import { say } from '../i18n/message';
+import { INVESTMENT_SAY } from '../rules/investment';
+import { blockAsSeen, redactAssessment } from './visibility';
 
 describe('assessment redaction for callers without access to confidential records', () => {
   it('drops investment figures, the ratio built on them and the offset ledger; keeps register facts', () => {
@@ -25,5 +27,25 @@ describe('assessment redaction for callers without access to confidential record
     expect(out.withheld.code).toBe('INVESTMENT_WITHHELD');
     expect(out.withheld.message_zh).toMatch(/不予公开/);
     expect(JSON.stringify(out)).not.toMatch(/123|secret|0\.2/);
+  });
+
+  it('drops every sentence of the investment rules, whatever its code (the disputed tier reading states the total)', () => {
+    const disputed = say(INVESTMENT_SAY, 'TIERS_DISPUTED', { total: '134375926', alt: '67187963' });
+    const out = redactAssessment({ warnings: [disputed, { code: 'NO_DATES' }], readings: [say(INVESTMENT_SAY, 'TIERS_FROM_FIRST')] });
+    expect(out.warnings).toEqual([{ code: 'NO_DATES' }]);
+    expect(out.readings).toEqual([]);
+    expect(JSON.stringify(out)).not.toContain('134375926');
+  });
+
+  it('a block row loses its contract and COVID terms for those who may not see the ledger', () => {
+    const row = {
+      id: 'b',
+      holder: 'X',
+      contract_investment_cny_per_km2_year: 5000,
+      committed_completion_ratio: 0.8,
+      covid_approval_doc: 'd',
+    };
+    expect(blockAsSeen(row, true)).toEqual(row);
+    expect(blockAsSeen(row, false)).toEqual({ id: 'b', holder: 'X' });
   });
 });

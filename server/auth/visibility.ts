@@ -1,4 +1,6 @@
 import { say, type Message } from '../i18n/message';
+import { INVESTMENT_SAY } from '../rules/investment';
+import { OFFSET_MESSAGES } from '../rules/offsets';
 import { AUTH_SAY } from './errors';
 
 /**
@@ -9,8 +11,11 @@ import { AUTH_SAY } from './errors';
  * assessment built on that ratio (`assessment`), the offset credit and the offset ledger are withheld, and
  * `withheld` says so in both languages. Callers who may see them get the same object with `withheld: null`.
  */
-/** Sentences about investment, its schedule, COVID reductions, offsets and contract figures. */
+/** Sentences about investment, its schedule, COVID reductions, offsets and contract figures: by code pattern … */
 const CONFIDENTIAL_CODE = /INVEST|COVID|OFFSET|CREDIT|CONTRACT|SCHEDULE|RATE|UNFINISHED|LEDGER|GIVEN|RECEIV/;
+/** … and every sentence of the investment and offset rules, whatever its code (TIERS_DISPUTED states the ledger's total). */
+const CONFIDENTIAL_CODES = new Set([...Object.keys(INVESTMENT_SAY), ...Object.keys(OFFSET_MESSAGES)]);
+const confidential = (code: string | undefined) => CONFIDENTIAL_CODES.has(code ?? '') || CONFIDENTIAL_CODE.test(code ?? '');
 
 export interface Redactable {
   inputs?: unknown;
@@ -41,8 +46,8 @@ export function redactAssessment<T extends Redactable>(
     inputs,
     // area facts only (geometry, licensed area on record); investment, COVID and credit steps go
     derived_steps: (a.derived_steps ?? []).filter((s) => s.rule === 'GEOM' || s.rule === 'R-RED-10'),
-    warnings: (a.warnings ?? []).filter((m) => !CONFIDENTIAL_CODE.test(m.code ?? '')),
-    readings: (a.readings ?? []).filter((m) => !CONFIDENTIAL_CODE.test(m.code ?? '')),
+    warnings: (a.warnings ?? []).filter((m) => !confidential(m.code)),
+    readings: (a.readings ?? []).filter((m) => !confidential(m.code)),
     assessment: null,
     offset_credit: null,
     investment: null,
@@ -52,6 +57,31 @@ export function redactAssessment<T extends Redactable>(
 }
 
 /** The assessment as the caller may see it: whole (`withheld: null`) when `mayReadConfidential`, else redacted. */
-export function assessmentAsSeen<T extends Redactable>(a: T, mayReadConfidential: boolean) {
+export function assessmentAsSeen<T extends Redactable>(a: T, mayReadConfidential: boolean): AsSeen<T> {
   return mayReadConfidential ? { ...a, withheld: null } : redactAssessment(a);
+}
+
+/** What assessmentAsSeen gives: the whole assessment with `withheld: null`, or the redacted one with its reason. */
+export type AsSeen<T extends Redactable> = (T & { withheld: null }) | ReturnType<typeof redactAssessment<T>>;
+
+/**
+ * The block's documentary terms that are confidential with its ledger (block_terms, 004): the contract's investment
+ * standard, completion and reduction figures and the COVID approval. Records that carry a block's register row (the
+ * dossier's signed record) leave them out for callers who may not see the ledger; the register facts stay.
+ */
+const CONFIDENTIAL_BLOCK_TERMS = [
+  'covid_approval_doc',
+  'contract_investment_cny_per_km2_year',
+  'contract_doc',
+  'committed_completion_ratio',
+  'contract_reduction_ratio',
+  'contract_refusal_completion_below',
+] as const;
+
+/** A block's register row as the caller may see it: whole when `mayReadConfidential`, else without its confidential terms. */
+export function blockAsSeen<T extends Record<string, unknown>>(b: T, mayReadConfidential: boolean): T {
+  if (mayReadConfidential) return b;
+  const out: Record<string, unknown> = { ...b };
+  for (const k of CONFIDENTIAL_BLOCK_TERMS) delete out[k];
+  return out as T;
 }

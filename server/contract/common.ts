@@ -99,7 +99,18 @@ export const Step = z
 
 /** Statuses and codes every route may answer, besides its own (request guards, rate limits, the error middleware). */
 export const COMMON_ERRORS = {
-  400: ['BODY_NOT_JSON', 'BODY_UNREADABLE', 'BODY_TOO_DEEP', 'BAD_PERCENT_ENCODING', 'INVALID_CHARACTERS', 'REQUEST_REJECTED'],
+  // BODY_DUPLICATE_KEY, BODY_FORBIDDEN_KEY, BODY_NUMBER_OUT_OF_RANGE: a JSON body that JSON.parse would read otherwise than sent
+  400: [
+    'BODY_NOT_JSON',
+    'BODY_UNREADABLE',
+    'BODY_TOO_DEEP',
+    'BODY_DUPLICATE_KEY',
+    'BODY_FORBIDDEN_KEY',
+    'BODY_NUMBER_OUT_OF_RANGE',
+    'BAD_PERCENT_ENCODING',
+    'INVALID_CHARACTERS',
+    'REQUEST_REJECTED',
+  ],
   // a bearer credential that is not valid is refused on every route (issue 13)
   401: ['UNAUTHENTICATED'],
   413: ['BODY_TOO_LARGE'],
@@ -111,8 +122,7 @@ export const COMMON_ERRORS = {
 
 /** What routes whose work runs in the worker pool (server/work) may answer besides their own. */
 export const WORK_ERRORS = {
-  // the last three: a JSON body (checks, exports) parsed in a worker that JSON.parse would read differently from what was sent
-  400: ['INPUT_NOT_TRANSFERABLE', 'BODY_DUPLICATE_KEY', 'BODY_FORBIDDEN_KEY', 'BODY_NUMBER_OUT_OF_RANGE'],
+  400: ['INPUT_NOT_TRANSFERABLE'],
   413: ['WORK_OUT_OF_MEMORY'],
   422: ['WORK_TIMEOUT'],
   429: ['BUSY'],

@@ -8,17 +8,12 @@ import { runCheck } from '../conflicts/engine';
 import { buildSubject, type StoredBlock as SubjectBlock } from '../conflicts/subject';
 import type { Db } from '../db';
 import type { Principal } from '../auth/principal';
+import { assessmentAsSeen, blockAsSeen } from '../auth/visibility';
 import { notFound } from '../errors';
 import { fromZod } from '../http/error-middleware';
 import { ledgerFromRows, type OffsetRow } from '../lifecycle/ledger';
 import { planForBlock } from '../lifecycle/plan-for-block';
-import {
-  assessStoredBlock,
-  requiredFromAssessment,
-  type InvestmentRow,
-  type StoredBlock,
-  type StoredBlockAssessment,
-} from '../lifecycle/stored-block';
+import { assessStoredBlock, requiredFromAssessment, type InvestmentRow, type StoredBlock } from '../lifecycle/stored-block';
 import { say } from '../i18n/message';
 import { DECISIONS, label, type Lang } from '../vocab';
 import { isoDate } from '../rules';
@@ -64,33 +59,6 @@ const DossierQuery = z.object({
 
 const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
-/** Does a step or sentence state investment money (元 / CNY amounts of the minimum or actual investment)? */
-const INVESTMENT_RULE = /^R-(INV|COVID|RED-4|RED-5)/;
-const statesMoney = (m: { message: string; message_zh: string }) => /\d{4,}\s*(元|CNY)|CNY\s*\d/.test(`${m.message} ${m.message_zh}`);
-
-/**
- * The assessment without investment figures: no schedule or actual spending, no step that derives the
- * unfinished share from them, no sentence quoting investment amounts, no unfinished share in the inputs.
- */
-function withoutInvestment(a: StoredBlockAssessment): StoredBlockAssessment {
-  const { unfinished_ratio: _u, ...inputs } = a.inputs as StoredBlockAssessment['inputs'] & { unfinished_ratio?: number };
-  return {
-    ...a,
-    inputs: inputs as StoredBlockAssessment['inputs'],
-    investment: null,
-    derived_steps: a.derived_steps.filter((s) => !INVESTMENT_RULE.test(s.rule) && !/\d{5,}/.test(s.formula)),
-    readings: a.readings.filter((m) => !statesMoney(m)),
-    warnings: a.warnings.filter((m) => !statesMoney(m)),
-    assessment: a.assessment
-      ? {
-          ...a.assessment,
-          readings: a.assessment.readings.filter((m) => !(typeof m === 'object' && m && statesMoney(m as never))),
-          warnings: a.assessment.warnings.filter((m) => !(typeof m === 'object' && m && statesMoney(m as never))),
-        }
-      : null,
-  };
-}
-
 export async function blockDossier(d: DossierDeps, r: DossierRequest): Promise<{ pdf: Buffer; filename: string; certificate_id: string }> {
   const { id, lang } = r;
   const q = DossierQuery.safeParse(r.query);
@@ -111,11 +79,25 @@ export async function blockDossier(d: DossierDeps, r: DossierRequest): Promise<{
   const { subject, province_registered } = buildSubject({ application: 'extension', as_of: on }, subj);
   const check = await runCheck(db, { geometry, area_km2: Number(block.area_km2), subject, block_id: id, province_registered });
 
+  // the roles that may see investment figures (server/report/visibility.ts), narrowed by the authority rule when
+  // authentication gives one (holder of the block, a regulator overseeing its authority, admin)
+  const base = reportVisibilityFor(r.principal, (block.holder as string | null) ?? null);
+  const visibility = {
+    ...base,
+    investment: r.mayReadConfidential
+      ? r.mayReadConfidential({ holder: (block.holder as string | null) ?? null, authority: (block.authority as string | null) ?? null })
+      : base.investment,
+  };
+  // one redaction for the API and the report (server/auth/visibility.ts): what GET /api/blocks/{id}/assessment
+  // answers this caller is what the dossier prints and signs
+  const shownAssessment = assessmentAsSeen(assessment, visibility.investment);
   // the annex: the planner's candidate for the area to relinquish (the request's, else the assessment's) —
   // the same candidates as the planner route and the candidate export (planForBlock)
-  const ex = assessment.assessment;
+  // (the assessment's area to relinquish derives from the investment ledger: only for those who may see it, as
+  // POST /api/blocks/{id}/relinquishment-plans without required_km2)
+  const ex = shownAssessment.assessment;
   let due: number | null = q.data.required_km2 ?? null;
-  if (due === null)
+  if (due === null && visibility.investment)
     try {
       due = requiredFromAssessment(assessment).required_km2;
     } catch {
@@ -128,7 +110,9 @@ export async function blockDossier(d: DossierDeps, r: DossierRequest): Promise<{
     candidate: null,
     note: null,
   };
-  if (required === null) {
+  if (required === null && !visibility.investment) {
+    annex.note = txt(say(REPORT_SAY, 'ANNEX_REQUIRED_WITHHELD'), lang);
+  } else if (required === null) {
     annex.note = txt(say(REPORT_SAY, 'ANNEX_NOTHING_TO_RELINQUISH', { decision: ex ? label(DECISIONS, ex.decision, lang) : '—' }), lang);
   } else {
     const plan = await planForBlock(db, id, { required_km2: required, on });
@@ -144,16 +128,6 @@ export async function blockDossier(d: DossierDeps, r: DossierRequest): Promise<{
     };
   }
 
-  // the roles that may see investment figures (server/report/visibility.ts), narrowed by the authority rule when
-  // authentication gives one (holder of the block, a regulator overseeing its authority, admin)
-  const base = reportVisibilityFor(r.principal, (block.holder as string | null) ?? null);
-  const visibility = {
-    ...base,
-    investment: r.mayReadConfidential
-      ? r.mayReadConfidential({ holder: (block.holder as string | null) ?? null, authority: (block.authority as string | null) ?? null })
-      : base.investment,
-  };
-  const shownAssessment = visibility.investment ? assessment : withoutInvestment(assessment);
   const issued = new Date();
   const certificate_id = newCertificateId(issued);
   const key = await d.certs.signingKey();
@@ -168,7 +142,7 @@ export async function blockDossier(d: DossierDeps, r: DossierRequest): Promise<{
     key_id: key.key_id,
     verify_url,
     as_of: on,
-    block: { ...block, geometry, area_km2: Number(block.area_km2) },
+    block: { ...blockAsSeen(block, visibility.investment), geometry, area_km2: Number(block.area_km2) },
     history: history.rows,
     conflicts: { summary: check.summary, entries: check.conflicts.map(({ geometry: _g, ...rest }) => rest) },
     assessment: shownAssessment,

@@ -4,6 +4,7 @@
  * the annex with the licensed area before and after (corner tables, comparison map).
  */
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { AsSeen } from '../auth/visibility';
 import type { StoredBlockAssessment } from '../lifecycle/stored-block';
 import { say } from '../i18n/message';
 import type { Step } from '../rules/steps';
@@ -49,7 +50,8 @@ export interface DossierRecord {
   block: Record<string, unknown> & { id: string; name: string; geometry: Polygon | MultiPolygon; area_km2: number };
   history: Record<string, unknown>[];
   conflicts: { summary: Record<string, unknown>; entries: Record<string, unknown>[] };
-  assessment: StoredBlockAssessment;
+  /** as GET /api/blocks/{id}/assessment answers the caller (server/auth/visibility.ts): redacted, with `withheld`, for others */
+  assessment: AsSeen<StoredBlockAssessment>;
   visibility: ReportVisibility;
   annex: {
     required_km2: number | null;
@@ -132,12 +134,14 @@ ${r.history.map((h) => `<tr><td class="small">${h.recorded_from ? esc(chinaTime(
   const ex = a.assessment;
   const decision = ex
     ? `<div class="verdict ${ex.decision === 'refuse' ? 'block' : 'ok'}">${Z(lang, '结论', 'Decision')}：${esc(label(DECISIONS, ex.decision, lang))}${ex.decision === 'extend' ? ` · ${Z(lang, '缩减', 'reduce')} ${km2(ex.reduction_km2)} km²（${percent(ex.reduction_ratio)}）· ${Z(lang, '保留', 'remaining')} ${km2(ex.remaining_km2)} km²` : ''}</div>`
-    : `<p>${Z(lang, '无延续评估（非探矿权或缺少日期）。', 'No extension assessment (not an exploration right, or dates missing).')}</p>`;
+    : a.withheld
+      ? `<p class="notice" data-withheld="assessment">${esc(txt(a.withheld, lang))}</p>`
+      : `<p>${Z(lang, '无延续评估（非探矿权或缺少日期）。', 'No extension assessment (not an exploration right, or dates missing).')}</p>`;
   const list = (title: string, xs: unknown[] | undefined) =>
     xs && xs.length ? `<h3>${title}</h3><ul>${xs.map((x) => `<li>${esc(txt(x, lang))}</li>`).join('')}</ul>` : '';
   const inv = a.investment;
-  const money = !r.visibility.investment
-    ? `<h3>${Z(lang, '最低勘查投入', 'Minimum exploration investment')}</h3><p class="notice" data-withheld="investment">${esc(txt(say(REPORT_SAY, 'INVESTMENT_WITHHELD'), lang))}</p>`
+  const money = a.withheld
+    ? `<h3>${Z(lang, '最低勘查投入', 'Minimum exploration investment')}</h3><p class="notice" data-withheld="investment">${esc(txt(a.withheld, lang))}</p>`
     : inv
       ? `<h3>${Z(lang, '最低勘查投入', 'Minimum exploration investment')}</h3><table><thead><tr><th class="num">${Z(lang, '勘查年度', 'Year')}</th><th>${Z(lang, '起', 'From')}</th><th>${Z(lang, '止', 'To')}</th><th class="num">${Z(lang, '应投入', 'Required')}</th></tr></thead><tbody>
 ${inv.rows.map((x) => `<tr><td class="num">${x.exploration_year}</td><td>${esc(x.start)}</td><td>${esc(x.end)}</td><td class="num">${yuan(x.amount_cny, lang)}</td></tr>`).join('')}
@@ -150,7 +154,8 @@ ${inv.rows.map((x) => `<tr><td class="num">${x.exploration_year}</td><td>${esc(x
 ${a.fees.rows.map((x) => `<tr><td class="num">${x.exploration_year}</td><td class="num">${yuan(x.amount_cny, lang)}</td></tr>`).join('')}
 <tr><th>${Z(lang, '累计', 'To date')}</th><th class="num">${yuan(a.fees.total_to_date_cny, lang)}</th></tr></tbody></table>`
     : '';
-  const derived = r.visibility.investment ? a.derived_steps : a.derived_steps.filter((s) => !/^R-INV|R-COVID/.test(s.rule));
+  // already redacted for callers who may not see the ledger (assessmentAsSeen): printed as given
+  const derived = a.derived_steps;
   const assess = `<h2>${Z(lang, '四、延续评估', '4. Extension assessment')}</h2>${decision}
 <table class="meta"><tr><td>${Z(lang, '适用规则', 'Regime')}</td><td>${ex ? esc(label(REGIMES, ex.regime, lang)) : '—'} <span class="small">${esc(txt(a.regime_reason, lang))}</span></td></tr>
 ${ex?.new_valid_from ? `<tr><td>${Z(lang, '延续后有效期', 'New term')}</td><td>${esc(ex.new_valid_from)} — ${esc(ex.new_valid_to)}</td></tr>` : ''}</table>

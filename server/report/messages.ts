@@ -52,10 +52,10 @@ export const REPORT_SAY = defineMessages({
     en: () => 'The embedded record is not valid JSON: the file was altered',
     zh: () => '嵌入的记录不是有效 JSON：文件已被改动',
   },
-  INVESTMENT_WITHHELD: {
+  ANNEX_REQUIRED_WITHHELD: {
     en: () =>
-      'Investment figures (minimum and actual exploration investment, the unfinished share) are shown only to regulators, administrators and the holder of this right; they are left out of this copy.',
-    zh: () => '勘查投入数据（最低勘查投入、实际投入、未完成比例）仅向主管部门、管理员及本矿业权人显示，本份未列出。',
+      'The area to relinquish follows from the investment ledger, which this copy leaves out: the annex lists the licensed area (an applicant may name the area to relinquish: required_km2).',
+    zh: () => '应缩减面积由勘查投入台账推得，本份未列出：附件列出现登记范围（申请人可指定应缩减面积：required_km2）。',
   },
   ANNEX_NOTHING_TO_RELINQUISH: {
     en: (p: { decision: string }) =>

@@ -74,7 +74,8 @@ export interface InvestmentSchedule {
   warnings: Message[];
 }
 
-const M = defineMessages({
+/** The investment rules' sentences (their codes are withheld with the ledger: server/auth/visibility.ts). */
+export const INVESTMENT_SAY = defineMessages({
   TIERS_FROM_FIRST: {
     en: () =>
       'R-INV-4: tiers are numbered from the original first registration (273号令 第十六条 “自勘查区块首次登记之日起”), also for pre-2020 blocks (reading tier_origin = "first_registration", default)',
@@ -117,6 +118,7 @@ const M = defineMessages({
     zh: (p: { share: string }) => `R-INV-5：实物工作量和综合研究费用占总勘查投入 ${p.share}，低于 85%（273号令 第十七条）`,
   },
 });
+const M = INVESTMENT_SAY;
 
 /**
  * R-INV-1 + R-INV-4: the minimum exploration investment for a period, one row per exploration year

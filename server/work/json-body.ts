@@ -81,6 +81,18 @@ function parseBytes(bytes: Uint8Array, charset: string, maxDepth: number, checkM
   return value;
 }
 
+/**
+ * Every JSON body goes through here, in a worker (checks, exports: jsonShell) or on the main thread (every other
+ * route: http/json-body.ts): decoded strictly, parsed, inspected for depth and NUL characters, and refused at its line
+ * and column when JSON.parse would read it otherwise than sent (json-members.ts). As express.json's strict mode, only
+ * an object or an array is a body.
+ */
+export function parseJsonBody(bytes: Uint8Array, charset: string, maxDepth: number): unknown {
+  const value = parseBytes(bytes, charset, maxDepth, true);
+  if (value === null || typeof value !== 'object') throw bodyNotJson();
+  return value;
+}
+
 /** Worker side: parse and inspect; answer the small top-level members. */
 export function jsonShell(bytes: Uint8Array, charset: string, maxDepth: number): Record<string, unknown> {
   const value = parseBytes(bytes, charset, maxDepth, true);

@@ -7,11 +7,7 @@
 -- One row when the block exists: its properties, outside_km2 (ellipsoidal, 0 when contained) and the
 -- outside part as GeoJSON (9 decimals (0.1 mm); NULL when contained). No row when the block does not exist.
 WITH input AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4490) AS g),
-v AS NOT MATERIALIZED (
-  SELECT * FROM blocks WHERE $3::timestamptz IS NULL OR sys_period @> $3::timestamptz
-  UNION ALL
-  SELECT * FROM blocks_history WHERE $3::timestamptz IS NOT NULL AND sys_period @> $3::timestamptz
-),
+v AS NOT MATERIALIZED (SELECT * FROM kq_blocks_as_at($3::timestamptz)),
 d AS MATERIALIZED (
   SELECT b.*, ST_CollectionExtract(kq_difference(i.g, b.geom), 3) AS outside
   FROM input i JOIN v b ON b.id = $2::text

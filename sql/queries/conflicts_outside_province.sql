@@ -7,11 +7,7 @@
 -- the first id reported), outside_km2 (ellipsoidal, 0 when inside) and the outside part as GeoJSON
 -- (9 decimals (0.1 mm), NULL when inside). No row when the layer holds no such province.
 WITH input AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4490) AS g),
-v AS NOT MATERIALIZED (
-  SELECT * FROM boundaries WHERE $3::timestamptz IS NULL OR sys_period @> $3::timestamptz
-  UNION ALL
-  SELECT * FROM boundaries_history WHERE $3::timestamptz IS NOT NULL AND sys_period @> $3::timestamptz
-),
+v AS NOT MATERIALIZED (SELECT * FROM kq_boundaries_as_at($3::timestamptz)),
 prov AS MATERIALIZED (
   SELECT min(id) AS id, min(name) AS name, kq_union(ST_Collect(geom)) AS geom
   FROM v WHERE level = 'province' AND name = $2::text HAVING count(*) > 0

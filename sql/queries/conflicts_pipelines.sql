@@ -10,16 +10,8 @@
 -- input (km, ellipsoidal: ST_Length on geography; overlapping protected areas counted once), the ids of
 -- the protected areas crossed, and the crossing geometry (GeoJSON, 9 decimals (0.1 mm)).
 WITH input AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4490) AS g),
-v AS NOT MATERIALIZED (
-  SELECT * FROM pipelines WHERE $3::timestamptz IS NULL OR sys_period @> $3::timestamptz
-  UNION ALL
-  SELECT * FROM pipelines_history WHERE $3::timestamptz IS NOT NULL AND sys_period @> $3::timestamptz
-),
-vp AS NOT MATERIALIZED (
-  SELECT * FROM protected_areas WHERE $3::timestamptz IS NULL OR sys_period @> $3::timestamptz
-  UNION ALL
-  SELECT * FROM protected_areas_history WHERE $3::timestamptz IS NOT NULL AND sys_period @> $3::timestamptz
-),
+v AS NOT MATERIALIZED (SELECT * FROM kq_pipelines_as_at($3::timestamptz)),
+vp AS NOT MATERIALIZED (SELECT * FROM kq_protected_areas_as_at($3::timestamptz)),
 inside AS MATERIALIZED (
   SELECT p.id, ST_CollectionExtract(kq_intersection(p.geom, i.g), 2) AS g
   FROM input i JOIN v p ON p.geom && i.g AND ST_Intersects(p.geom, i.g)

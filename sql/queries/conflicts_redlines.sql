@@ -1,35 +1,18 @@
 -- conflicts_redlines: the ecological red lines overlapping the input, overlaid through the subdivided
--- twin redlines_sub (ST_Subdivide, ≤ 256 vertices a piece; engineering.md C1) by kq_overlay_subdivided.
+-- twin redlines_sub (ST_Subdivide, ≤ 256 vertices a piece; engineering.md C1) by kq_overlay_subdivided (through kq_overlay_as_at, 017).
 -- $1 text  input geometry as GeoJSON (Polygon | MultiPolygon, CGCS2000 lon/lat, SRID 4490)
--- $2 timestamptz  the layer as at this instant, or NULL: today's. The twin keeps no history, so a past
---                 instant reads the versions in force then (current rows and <layer>_history, 012) and
---                 subdivides them here exactly as the twin's trigger does (ST_Subdivide(geom, 256)), then
---                 measures the pieces as kq_overlay_subdivided does: the same answer for the same geometry.
+-- $2 timestamptz  the layer as at this instant, or NULL: today's (kq_overlay_as_at, 017: the twin today; for a past
+--                 instant the versions then in force, kq_redlines_as_at, subdivided as the twin's trigger does and
+--                 measured as kq_overlay_subdivided does: the same answer for the same geometry).
 -- One row per red line (original id): status (proposed | official), version date, its area (km²), the
 -- overlap area (km², ellipsoidal, of the pieces' intersections merged back) and the overlap geometry
 -- (GeoJSON, 9 decimals (0.1 mm)). Touching is not overlapping (polygonal intersection > 1e-9 km² only).
 -- Every row also carries union_km2: the area of the union of all the overlaps of this layer (a place
 -- covered by two features counts once), the same on every row.
 WITH input AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4490) AS g),
-v AS NOT MATERIALIZED (
-  SELECT * FROM redlines WHERE $2::timestamptz IS NULL OR sys_period @> $2::timestamptz
-  UNION ALL
-  SELECT * FROM redlines_history WHERE $2::timestamptz IS NOT NULL AND sys_period @> $2::timestamptz
-),
+v AS NOT MATERIALIZED (SELECT * FROM kq_redlines_as_at($2::timestamptz)),
 per_feature AS MATERIALIZED (
-  SELECT o.id, o.overlap_km2, o.geom AS g FROM input i, kq_overlay_subdivided('redlines_sub', i.g) o WHERE $2::timestamptz IS NULL
-  UNION ALL
-  SELECT m.id, ST_Area(m.g::geography) / 1e6, m.g
-  FROM (
-    SELECT p.id, kq_merge_pieces(kq_union(ST_Collect(p.g))) AS g
-    FROM (
-      SELECT f.id, ST_CollectionExtract(kq_intersection(s.geom, i.g), 3) AS g
-      FROM input i JOIN v f ON f.geom && i.g CROSS JOIN LATERAL (SELECT (ST_Dump(ST_Subdivide(f.geom, 256))).geom) s
-      WHERE $2::timestamptz IS NOT NULL AND s.geom && i.g AND ST_Intersects(s.geom, i.g)
-    ) p
-    WHERE NOT ST_IsEmpty(p.g)
-    GROUP BY p.id
-  ) m
+  SELECT o.id, o.overlap_km2, o.geom AS g FROM input i, kq_overlay_as_at('redlines', i.g, $2::timestamptz) o
 )
 SELECT r.id, r.name, r.status, r.version_date::text AS version_date, r.area_km2 AS feature_area_km2, f.overlap_km2,
        ST_AsGeoJSON(f.g, 9, 0) AS geometry,

@@ -9,16 +9,8 @@
 -- Every row also carries union_km2: the area of the union of all the overlaps of this layer (a place
 -- covered by two features counts once), the same on every row.
 WITH input AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4490) AS g),
-v AS NOT MATERIALIZED (
-  SELECT * FROM reserves WHERE $3::timestamptz IS NULL OR sys_period @> $3::timestamptz
-  UNION ALL
-  SELECT * FROM reserves_history WHERE $3::timestamptz IS NOT NULL AND sys_period @> $3::timestamptz
-),
-vb AS NOT MATERIALIZED (
-  SELECT * FROM blocks WHERE $3::timestamptz IS NULL OR sys_period @> $3::timestamptz
-  UNION ALL
-  SELECT * FROM blocks_history WHERE $3::timestamptz IS NOT NULL AND sys_period @> $3::timestamptz
-),
+v AS NOT MATERIALIZED (SELECT * FROM kq_reserves_as_at($3::timestamptz)),
+vb AS NOT MATERIALIZED (SELECT * FROM kq_blocks_as_at($3::timestamptz)),
 hits AS MATERIALIZED (
   SELECT r.id, ST_CollectionExtract(kq_intersection(r.geom, i.g), 3) AS g
   FROM input i JOIN v r ON r.geom && i.g AND ST_Intersects(r.geom, i.g)

@@ -4,9 +4,5 @@
 -- One row (or none): holder, kind, mineral, status, province_registered, and its geometry as GeoJSON
 -- with 9 decimals (0.1 mm) (not the 7 of the feature API, so the overlay sees the stored corners).
 SELECT id, name, holder, kind, mineral, status, province_registered, area_km2, ST_AsGeoJSON(geom, 15, 0) AS geometry
-FROM (
-  SELECT * FROM blocks WHERE $2::timestamptz IS NULL OR sys_period @> $2::timestamptz
-  UNION ALL
-  SELECT * FROM blocks_history WHERE $2::timestamptz IS NOT NULL AND sys_period @> $2::timestamptz
-) v
+FROM kq_blocks_as_at($2::timestamptz) v
 WHERE id = $1::text

@@ -10,26 +10,10 @@
 -- in_redline (inside a red line, via redlines_sub), in_water_source (inside a water-source protected
 -- area, via protected_areas_sub) — the last two make it 生态敏感区 (DB14/T 2053 3.6).
 WITH input AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4490) AS g),
-vw AS NOT MATERIALIZED (
-  SELECT * FROM wells WHERE $3::timestamptz IS NULL OR sys_period @> $3::timestamptz
-  UNION ALL
-  SELECT * FROM wells_history WHERE $3::timestamptz IS NOT NULL AND sys_period @> $3::timestamptz
-),
-vb AS NOT MATERIALIZED (
-  SELECT * FROM blocks WHERE $3::timestamptz IS NULL OR sys_period @> $3::timestamptz
-  UNION ALL
-  SELECT * FROM blocks_history WHERE $3::timestamptz IS NOT NULL AND sys_period @> $3::timestamptz
-),
-vr AS NOT MATERIALIZED (
-  SELECT * FROM redlines WHERE $3::timestamptz IS NULL OR sys_period @> $3::timestamptz
-  UNION ALL
-  SELECT * FROM redlines_history WHERE $3::timestamptz IS NOT NULL AND sys_period @> $3::timestamptz
-),
-vp AS NOT MATERIALIZED (
-  SELECT * FROM protected_areas WHERE $3::timestamptz IS NULL OR sys_period @> $3::timestamptz
-  UNION ALL
-  SELECT * FROM protected_areas_history WHERE $3::timestamptz IS NOT NULL AND sys_period @> $3::timestamptz
-)
+vw AS NOT MATERIALIZED (SELECT * FROM kq_wells_as_at($3::timestamptz)),
+vb AS NOT MATERIALIZED (SELECT * FROM kq_blocks_as_at($3::timestamptz)),
+vr AS NOT MATERIALIZED (SELECT * FROM kq_redlines_as_at($3::timestamptz)),
+vp AS NOT MATERIALIZED (SELECT * FROM kq_protected_areas_as_at($3::timestamptz))
 SELECT w.id, w.name, w.type, w.status, w.holder, w.block_id, w.status_since::text AS status_since,
        ST_AsGeoJSON(w.geom, 9, 0) AS geometry,
        EXISTS (SELECT 1 FROM vb c WHERE c.geom && w.geom AND c.mineral = 'coal'

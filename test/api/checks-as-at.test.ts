@@ -122,6 +122,28 @@ describe('POST /api/checks?as_at= answers from the register as it stood', () => 
     }
   });
 
+  it('each kq_<layer>_as_at (017) returns every column of its layer, by name and type, from the layer and its history', async () => {
+    const layers = ['blocks', 'reserves', 'protected_areas', 'redlines', 'wells', 'pipelines', 'boundaries'];
+    const columns = async (table: string) =>
+      Object.fromEntries(
+        (
+          await srv.ownerQuery(
+            'SELECT attname, atttypid::int AS t FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped',
+            [table],
+          )
+        ).rows.map((r: { attname: string; t: number }) => [r.attname, r.t]),
+      );
+    for (const layer of layers) {
+      const table = await columns(layer);
+      // the history may not lack a column of its layer (the function would fail to read it)
+      expect(Object.keys(await columns(`${layer}_history`)).sort(), layer).toEqual(expect.arrayContaining(Object.keys(table).sort()));
+      for (const at of ['NULL', "'2000-01-01'", 'now()']) {
+        const fields = (await srv.ownerQuery(`SELECT * FROM kq_${layer}_as_at(${at}) LIMIT 1`)).fields;
+        expect(Object.fromEntries(fields.map((f) => [f.name, f.dataTypeID])), `${layer} ${at}`).toEqual(table);
+      }
+    }
+  });
+
   it('a named block is read as it stood: before it existed the check answers 422 CHECK_BLOCK_NOT_FOUND / 404', async () => {
     const res = await fetch(`${srv.url}/api/checks?as_at=1990-01-01&block_id=blk-0015&application=extension`, {
       method: 'POST',

@@ -216,6 +216,73 @@ describe('requests Node refuses, and JSON bodies parsed off the main thread', ()
   });
 });
 
+describe('JSON bodies read on the main thread', () => {
+  it('get the same refusal of a repeated key, a __proto__ key and a number beyond the double range, at its line', async () => {
+    const ring = '[[[112.2,36.2],[112.21,36.2],[112.21,36.21],[112.2,36.21],[112.2,36.2]]]';
+    const cases: [string, Record<string, string>, string, string, number, number][] = [
+      // a calculator's parameters: which regime was meant?
+      ['/api/assessments/extension', json, '{"regime":"national-2019",\n  "regime":"national-2023"}', 'BODY_DUPLICATE_KEY', 2, 3],
+      // sign-in: the password that would be checked is not the one the client shows first
+      ['/api/auth/login', json, '{"username":"a","password":"x",\n"password":"y"}', 'BODY_DUPLICATE_KEY', 2, 1],
+      // a feature write: the properties would lose the member (or gain a prototype) on the first copy
+      [
+        '/collections/redlines/items',
+        auth,
+        `{"type":"Feature","properties":{"name":"r",\n"__proto__":{"status":"official"}},"geometry":{"type":"Polygon","coordinates":${ring}}}`,
+        'BODY_FORBIDDEN_KEY',
+        2,
+        1,
+      ],
+      // an offset of Infinity km²
+      [
+        '/api/offsets',
+        auth,
+        '{"from_block":"blk-0017","to_block":"blk-0015",\n"area_km2":1e400,"offset_date":"2026-06-01"}',
+        'BODY_NUMBER_OUT_OF_RANGE',
+        2,
+        12,
+      ],
+      // a merge patch of a feature (application/merge-patch+json is read the same way)
+      [
+        '/collections/redlines/items/no-such-redline',
+        { ...auth, 'content-type': 'application/merge-patch+json' },
+        '{"properties":{"name":"a","name":"b"}}',
+        'BODY_DUPLICATE_KEY',
+        1,
+        27,
+      ],
+    ];
+    for (const [path, headers, body, code, line, column] of cases) {
+      const method = path.includes('/items/') ? 'PATCH' : 'POST';
+      const r = await rawRequest(srv.url, { method, path, headers, body });
+      expectShape(r, 400, code);
+      expect(r.json().error.details[0], `${path} ${body}`).toMatchObject({ line, column });
+      expect(r.json().error.message_zh).toMatch(/第 \d+ 行第 \d+ 列/);
+    }
+    // the same body gzip-compressed is inflated, then refused the same way
+    const gz = await rawRequest(srv.url, {
+      method: 'POST',
+      path: '/api/assessments/extension',
+      headers: { ...json, 'content-encoding': 'gzip' },
+      body: gzipSync('{"regime":"national-2019","regime":"national-2023"}'),
+    });
+    expectShape(gz, 400, 'BODY_DUPLICATE_KEY');
+    // large numbers inside the double range, a primitive body, and a good body as before
+    const big = await rawRequest(srv.url, {
+      method: 'POST',
+      path: '/api/assessments/extension',
+      headers: json,
+      body: '{"original_km2":1e300}',
+    });
+    expect(big.status).toBe(422); // read as a number and judged by the route, not refused as unreadable
+    expectShape(
+      await rawRequest(srv.url, { method: 'POST', path: '/api/assessments/extension', headers: json, body: '"x"' }),
+      400,
+      'BODY_NOT_JSON',
+    );
+  });
+});
+
 describe('auth, limits and links', () => {
   it('checks the token before reading a write body, and keeps small bodies small', async () => {
     const t0 = performance.now();

@@ -3,9 +3,11 @@
  * stored checks, Ed25519 certificates (a flipped digit fails verification), the block dossier and the
  * conflict exports. PDFs are read back with poppler-utils (pdftotext, pdffonts, pdfdetach, pdftoppm).
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pdfAttachments, pdfFonts, pdfPages, pdfText, renderPages, savePdf } from '../helpers/pdf';
+import { login } from '../helpers/auth';
 import { ADMIN_TOKEN, useTestServer } from '../helpers/server';
 
 const srv = useTestServer({ LOG_LEVEL: process.env.REPORTS_LOG ?? 'silent' });
@@ -69,12 +71,15 @@ describe.runIf(HAVE_TOOLS)('check report PDF (POST /api/checks?format=pdf)', () 
     const fonts = pdfFonts(pdfPath);
     expect(fonts).toMatch(/\+WenQuanYi\S*\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
     expect(pdfPages(pdfPath)).toBeGreaterThanOrEqual(2);
+    expect(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' })).toMatch(/Page size:.+ pts \(A4\)/);
   });
 
   it('states the header, the Chinese feature names, the 4-decimal areas and the article texts', () => {
     const text = pdfText(pdfPath).replace(/[ \t]+/g, ' ');
     for (const s of ['矿业权申请范围重叠核查报告', '某煤层气公司', '新立探矿权', '煤层气', '登记库截至', '合成演示数据', ids.cert])
       expect(text).toContain(s);
+    // the rest of the header (issue 15 item 1): regime, date and time, service version; the three areas
+    for (const s of ['适用规则', '出具时间', '服务版本', '高斯平面面积']) expect(text.replace(/\s+/g, '')).toContain(s);
     const names = [...new Set(check.conflicts.filter((c: any) => c.collection === 'blocks').map((c: any) => c.name))] as string[];
     expect(names.length).toBeGreaterThan(0);
     const flat = text.replace(/\s+/g, '');
@@ -516,25 +521,79 @@ describe.runIf(HAVE_TOOLS)('block dossier: investment figures by role', () => {
     };
     const admin = await get(true);
     const pub = await get(false);
+    // the dossier prints the API's one redaction (server/auth/visibility.ts): its reason, word for word
+    const apiSeen = await (await fetch(`${srv.url}/api/blocks/${id}/assessment?on=2026-11-24`)).json();
+    expect(apiSeen.withheld.code).toBe('INVESTMENT_WITHHELD');
+    expect(pub.flat).toContain(apiSeen.withheld.message_zh.replace(/\s+/g, ''));
     expect(admin.flat).toContain('应投入合计');
     expect(admin.flat).toContain('实际投入');
-    expect(admin.flat).not.toContain('本份未列出');
+    expect(admin.flat).not.toContain(apiSeen.withheld.message_zh.replace(/\s+/g, ''));
     expect(pub.flat).not.toContain('应投入合计');
     expect(pub.flat).not.toContain('134375926'); // the minimum investment (元) appears nowhere, not even in a formula
     expect(pub.flat).not.toMatch(/实际投入\d/);
     expect(admin.flat).toContain('134,375,926.00元');
-    expect(pub.flat).toContain('勘查投入数据（最低勘查投入、实际投入、未完成比例）仅向主管部门、管理员及本矿业权人显示，本份未列出');
+    expect(pub.flat).not.toContain('未完成比例'); // neither the unfinished share nor its label
     // the signed record of the public copy holds no investment figures either
     const rec = (await (await fetch(`${srv.url}/api/certificates/${pub.cert}`)).json()).record;
     expect(rec.assessment.investment).toBeNull();
+    // the same object as the API answers the public (regime, deadlines, fees, area facts), nothing more
+    expect(rec.assessment).toEqual(apiSeen);
     expect(rec.visibility).toEqual({ investment: false, role: 'public' });
     expect(rec.assessment.derived_steps.some((s: any) => /^R-INV/.test(s.rule))).toBe(false);
     const recAdmin = (await (await fetch(`${srv.url}/api/certificates/${admin.cert}`)).json()).record;
     expect(recAdmin.assessment.investment.total_cny).toBeGreaterThan(0);
     expect(recAdmin.visibility).toEqual({ investment: true, role: 'admin' });
+    // the block's contract figures (block_terms) stay out of the public record too
+    for (const k of [
+      'contract_investment_cny_per_km2_year',
+      'committed_completion_ratio',
+      'contract_reduction_ratio',
+      'covid_approval_doc',
+    ])
+      expect(rec.block, k).not.toHaveProperty(k);
+    expect(recAdmin.block).toHaveProperty('contract_investment_cny_per_km2_year');
     // a made-up token is refused everywhere (issue 13: a bad credential is never read as anonymous)
     const other = await fetch(`${srv.url}/api/blocks/${id}/report.pdf?on=2026-11-24`, { headers: { authorization: 'Bearer wrong-token' } });
     expect(other.status).toBe(401);
     expect((await other.json()).error.code).toBe('UNAUTHENTICATED');
+  }, 360_000);
+});
+
+describe.runIf(HAVE_TOOLS)('block dossier: the unfinished investment share, public and regulator (issue 15)', () => {
+  it('the public copy shows no unfinished share, no figure derived from it and no relinquishment from it; a regulator’s does', async () => {
+    const fc = await (await fetch(`${srv.url}/collections/blocks/items?q=${encodeURIComponent('寿阳北')}&limit=1`)).json();
+    const id = fc.features[0].id;
+    // the ministry's demo regulator oversees every authority
+    const mnr = await login(srv.url, 'mnr', 'demo-mnr-2026');
+    const full = await (await fetch(`${srv.url}/api/blocks/${id}/assessment?on=2026-11-24`, { headers: mnr.headers })).json();
+    expect(full.withheld).toBeNull();
+    const ratio = full.investment.unfinished_ratio as number;
+    expect(ratio).toBeGreaterThan(0);
+    const get = async (headers: Record<string, string>, name: string) => {
+      const res = await fetch(`${srv.url}/api/blocks/${id}/report.pdf?on=2026-11-24`, { headers });
+      expect(res.status).toBe(200);
+      return pdfText(savePdf(name, Buffer.from(await res.arrayBuffer()))).replace(/\s+/g, '');
+    };
+    const reg = await get(mnr.headers, 'dossier-regulator');
+    const pub = await get({}, 'dossier-public-15');
+    // the share as the report prints it (percent, 2 decimals), and the investment amounts
+    const share = `${(ratio * 100).toFixed(2)}%`;
+    expect(reg).toContain('未完成比例');
+    expect(reg).toContain(share);
+    expect(reg).toContain('应投入合计');
+    expect(pub).not.toContain('未完成比例');
+    expect(pub).not.toContain(share);
+    expect(pub).not.toContain('应投入合计');
+    // no investment amount, as the report prints money or as a sentence would state it (the disputed-tier warning did)
+    const grouped = (cny: number) => cny.toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',') + '元';
+    expect(reg).toContain(grouped(full.investment.total_cny));
+    for (const cny of [full.investment.total_cny, full.investment.actual_cny, ...full.investment.rows.map((x: any) => x.amount_cny)])
+      if (cny > 0) expect(pub).not.toContain(grouped(cny));
+    expect(pub).not.toContain(String(Math.round(full.investment.total_cny)));
+    // no reduction derived from the share: no decision line, no area to relinquish from the assessment
+    if (full.assessment?.decision === 'extend') expect(reg).toMatch(/缩减[\d.]+km²/);
+    expect(pub).not.toMatch(/缩减[\d.]+km²（/);
+    expect(pub).not.toContain('（延续评估）');
+    expect(pub).toContain('应缩减面积由勘查投入台账推得，本份未列出');
   }, 360_000);
 });

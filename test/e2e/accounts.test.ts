@@ -204,19 +204,38 @@ describe('personal tokens', () => {
       const page = one;
       await page.getByTestId('open-tokens').click();
       await page.getByTestId('token-name').fill('导出脚本');
+      // read-only unless chosen otherwise
+      expect(await page.getByTestId('token-scope-choice').inputValue()).toBe('read');
       await page.getByTestId('token-create').click();
       const token = (await page.getByTestId('token-value').textContent({ timeout: 30_000 }))!.trim();
       expect(token.length).toBeGreaterThan(20);
       await expect.poll(() => page.getByTestId('token-row').count()).toBeGreaterThan(0);
+      expect(await page.getByTestId('token-scope').first().getAttribute('data-scope')).toBe('read');
       const me = (await (await fetch(`${server.url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
         user: { username: string } | null;
       };
       expect(me.user?.username).toBe('regulator');
-      await page.getByTestId('token-revoke').first().click();
-      await page.getByTestId('token-revoke-confirm').click();
+      // the regulator's token reads as the regulator but writes nothing
+      const write = await fetch(`${server.url}/collections/redlines/items/none`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(write.status).toBe(403);
+      expect(((await write.json()) as { error: { code: string } }).error.code).toBe('TOKEN_READ_ONLY');
+      // a write token is a deliberate choice, and listed as such
+      await page.getByTestId('token-name').fill('编辑脚本');
+      await page.getByTestId('token-scope-choice').selectOption('write');
+      await page.getByTestId('token-create').click();
+      await expect.poll(() => page.getByTestId('token-row').count(), { timeout: 30_000 }).toBe(2);
+      expect(await page.getByTestId('token-scope').first().getAttribute('data-scope')).toBe('write');
+      expect(await page.getByTestId('token-scope-choice').inputValue()).toBe('read');
+      const readRow = page.getByTestId('token-row').filter({ hasText: '导出脚本' });
+      await readRow.getByTestId('token-revoke').click();
+      await readRow.getByTestId('token-revoke-confirm').click();
       // a revoked token stays listed, marked revoked, with nothing left to revoke
-      await expect.poll(() => page.getByTestId('token-revoked').count(), { timeout: 30_000 }).toBe(1);
-      expect(await page.getByTestId('token-revoke').count()).toBe(0);
+      await expect.poll(() => readRow.getByTestId('token-revoked').count(), { timeout: 30_000 }).toBe(1);
+      expect(await readRow.getByTestId('token-revoke').count()).toBe(0);
+      expect(await page.getByTestId('token-revoke').count()).toBe(1); // the write token
       const after = await fetch(`${server.url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
       // a revoked bearer token is refused like any invalid one (server/http/auth.ts), on every route
       expect(after.status).toBe(401);

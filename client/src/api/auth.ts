@@ -41,12 +41,16 @@ export async function logout(): Promise<void> {
   }
 }
 
+export type TokenScope = 'read' | 'write';
+
 export interface ApiToken {
   id: number | string;
   name: string;
   created_at: string;
   /** the token's first characters, to tell tokens apart */
   prefix?: string;
+  /** read: reads only, every write is refused (403 TOKEN_READ_ONLY); write: acts with the owner's role */
+  scope?: TokenScope;
   last_used_at?: string | null;
   expires_at?: string | null;
   /** set once revoked (revoked tokens stay listed) */
@@ -59,8 +63,8 @@ export const listTokens = async (signal?: AbortSignal): Promise<ApiToken[]> => {
   const r = await getJson<ApiToken[] | { items?: ApiToken[]; tokens?: ApiToken[] }>('/api/tokens', signal);
   return Array.isArray(r) ? r : (r.items ?? r.tokens ?? []);
 };
-export const createToken = async (name: string): Promise<ApiToken> =>
-  (await send<ApiToken>('POST', '/api/tokens', { body: { name } })).data;
+export const createToken = async (name: string, scope: TokenScope): Promise<ApiToken> =>
+  (await send<ApiToken>('POST', '/api/tokens', { body: { name, scope } })).data;
 export const revokeToken = async (id: ApiToken['id']): Promise<void> => {
   await send<null>('DELETE', `/api/tokens/${encodeURIComponent(String(id))}`);
 };

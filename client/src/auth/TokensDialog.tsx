@@ -1,6 +1,6 @@
 import { formatDateTime } from '../format';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { createToken, listTokens, revokeToken, type ApiToken } from '../api/auth';
+import { createToken, listTokens, revokeToken, type ApiToken, type TokenScope } from '../api/auth';
 import { useI18n } from '../i18n';
 import { ErrorBox } from '../panels/common';
 import { Dialog } from './Dialog';
@@ -8,11 +8,13 @@ import { authErrorText } from './errors';
 
 const day = (s: string | null | undefined) => formatDateTime(s) || null;
 
-/** Personal API tokens: create (the token is shown once), list, revoke. */
+/** Personal API tokens: create (read-only unless chosen otherwise; the token is shown once), list with their scope, revoke. */
 export function TokensDialog({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   const [tokens, setTokens] = useState<ApiToken[] | null>(null);
   const [name, setName] = useState('');
+  // least privilege: a script that only reads cannot write by mistake or if its token leaks
+  const [scope, setScope] = useState<TokenScope>('read');
   const [created, setCreated] = useState<ApiToken | null>(null);
   const [confirm, setConfirm] = useState<ApiToken['id'] | null>(null);
   const [copied, setCopied] = useState(false);
@@ -34,8 +36,9 @@ export function TokensDialog({ onClose }: { onClose: () => void }) {
     setError(null);
     setCopied(false);
     try {
-      setCreated(await createToken(name.trim()));
+      setCreated(await createToken(name.trim(), scope));
       setName('');
+      setScope('read');
       await reload();
     } catch (err) {
       setError(err);
@@ -78,6 +81,13 @@ export function TokensDialog({ onClose }: { onClose: () => void }) {
             data-testid="token-name"
           />
         </label>
+        <label className="token-scope">
+          {t('tokenScope')}
+          <select value={scope} onChange={(e) => setScope(e.target.value as TokenScope)} data-testid="token-scope-choice">
+            <option value="read">{t('tokenScopeRead')}</option>
+            <option value="write">{t('tokenScopeWrite')}</option>
+          </select>
+        </label>
         <button type="submit" className="primary" data-testid="token-create">
           {t('tokenCreate')}
         </button>
@@ -107,7 +117,12 @@ export function TokensDialog({ onClose }: { onClose: () => void }) {
           {tokens.map((k) => (
             <li key={String(k.id)} data-testid="token-row" data-revoked={k.revoked_at ? '' : undefined}>
               <div>
-                <b>{k.name}</b> {k.prefix && <code className="small">{k.prefix}…</code>}
+                <b>{k.name}</b> {k.prefix && <code className="small">{k.prefix}…</code>}{' '}
+                {k.scope && (
+                  <span className="small" data-testid="token-scope" data-scope={k.scope}>
+                    {k.scope === 'write' ? t('tokenScopeWrite') : t('tokenScopeRead')}
+                  </span>
+                )}
                 <div className="muted small">
                   {t('tokenCreatedAt')} {day(k.created_at) ?? '—'} · {t('tokenLastUsed')} {day(k.last_used_at) ?? t('never')}
                 </div>

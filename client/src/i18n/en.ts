@@ -244,9 +244,12 @@ export const en: Messages = {
   organisation: 'Organisation',
   tokensTitle: 'Personal API tokens',
   tokensHelp:
-    'For scripts calling the API, with your account’s rights. A token is shown once, when created; the server keeps only its digest. Revoke tokens you no longer use.',
+    'For scripts calling the API. A read-only token (the default) reads what your account may read and is refused every write; a read-and-write token acts with your account’s rights. A token is shown once, when created; the server keeps only its digest. Revoke tokens you no longer use.',
   tokenName: 'Token name',
   tokenNamePlaceholder: 'e.g. nightly export script',
+  tokenScope: 'Scope',
+  tokenScopeRead: 'read only',
+  tokenScopeWrite: 'read and write',
   tokenCreate: 'Create token',
   tokenCreated: 'Your new token, shown only this once — copy it and keep it safe:',
   tokenCopy: 'Copy',
