@@ -20,7 +20,7 @@ afterAll(async () => {
 describe('POST /api/checks?as_at= answers from the register as it stood', () => {
   it('a red line created, moved and deleted: the check as at each version finds what stood then', async () => {
     await redLineLifeAndChecks(srv.url, auth, 'asat-rl', 104, 32);
-  });
+  }, 180_000); // eight checks on the demo register: ~15 s quiet, past the 60 s default on a loaded machine
 
   it('a protected area, a reserve, a well and a pipeline edited after the instant are checked as they were', async () => {
     const json = { ...auth, 'content-type': 'application/json' };
