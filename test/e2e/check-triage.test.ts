@@ -136,6 +136,8 @@ describe('conflict triage on the check page', () => {
     const p = pipes.find((c) => c.id === id)!;
     expect(await first.getByTestId('pipeline-length').textContent()).toContain(`${p.length_in_input_km!.toFixed(3)} km`);
     expect(await pipeGroup.textContent()).not.toContain('km²');
+    await wellGroup.scrollIntoViewIfNeeded();
+    await shot(page, 'check-triage-groups', true);
 
     // the outcome colours have a legend on the map
     const legend = page.getByTestId('outcome-legend');

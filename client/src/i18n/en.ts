@@ -122,7 +122,7 @@ export const en: Messages = {
   basis: 'Basis',
   // conflict triage (issue 16 item 3) and the containment block (item 4)
   verdictTitle: 'Verdict (preliminary)',
-  verdictNote: 'A first reading of the register, not an administrative decision: the registry’s review decides',
+  verdictNote: "A first reading of the register, not an administrative decision: the registry's review decides",
   verdictNotChecked: 'not checked',
   outcomeLegend: 'Check result legend',
   legendInput: 'Application',

@@ -337,11 +337,6 @@ export class MapController {
     });
   }
 
-  /** The key of the focused conflict (`collection:id`), or null. */
-  get focusedConflict() {
-    return this.selectedConflict;
-  }
-
   /** A box in a map corner for a panel's React portal (created once per name; empty boxes are hidden by CSS). */
   overlay(name: string): HTMLElement {
     const found = this.overlays.get(name);
@@ -370,10 +365,6 @@ export class MapController {
     this.picker = null;
     this.map.getCanvas().style.cursor = '';
     p?.onEnd();
-  }
-
-  get picking() {
-    return !!this.picker;
   }
 
   private pickAt(point: { x: number; y: number }, lngLat: [number, number]) {
