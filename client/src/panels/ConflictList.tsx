@@ -84,7 +84,8 @@ export function VerdictBanner({ verdict }: { verdict: CheckResult['verdict'] }) 
   );
 }
 
-function ConflictRow({ c, lang, onActivate, active }: { c: Conflict; lang: Lang; onActivate: () => void; active: boolean }) {
+/** `active`: the row's finding is focused on the map (check panel); undefined where a name opens the feature (details). */
+function ConflictRow({ c, lang, onActivate, active }: { c: Conflict; lang: Lang; onActivate: () => void; active: boolean | undefined }) {
   const { t, text } = useI18n();
   const meta = [
     label(COLLECTIONS, c.collection, lang),
@@ -104,7 +105,14 @@ function ConflictRow({ c, lang, onActivate, active }: { c: Conflict; lang: Lang;
       data-id={c.id}
     >
       <div className="conflict-head">
-        <button type="button" className="link" onClick={onActivate} aria-pressed={active} data-testid="conflict-name">
+        <button
+          type="button"
+          className="link"
+          onClick={onActivate}
+          aria-pressed={active}
+          title={active === undefined ? t('openFeature', { name }) : undefined}
+          data-testid="conflict-name"
+        >
           <strong>{name}</strong>
         </button>
         <Chip outcome={c.outcome} lang={lang} />
@@ -195,7 +203,7 @@ function GroupRow({
   g: PointGroup;
   lang: Lang;
   onActivate: (c: Conflict) => void;
-  active: string | null;
+  active: string | null | undefined;
 }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
@@ -231,7 +239,13 @@ function GroupRow({
         <>
           <ul className="conflicts">
             {rows.map((c, i) => (
-              <ConflictRow key={`${c.id}:${i}`} c={c} lang={lang} onActivate={() => onActivate(c)} active={active === conflictKey(c)} />
+              <ConflictRow
+                key={`${c.id}:${i}`}
+                c={c}
+                lang={lang}
+                onActivate={() => onActivate(c)}
+                active={active === undefined ? undefined : active === conflictKey(c)}
+              />
             ))}
           </ul>
           {g.items.length > rows.length && (
@@ -250,11 +264,12 @@ export function ConflictTriage({
   conflicts,
   lang,
   onActivate,
-  active = null,
+  active,
 }: {
   conflicts: Conflict[];
   lang: Lang;
   onActivate: (c: Conflict) => void;
+  /** the focused finding's key (check panel: names focus the map); undefined where names open the feature */
   active?: string | null;
 }) {
   const { term } = useI18n();
@@ -268,7 +283,13 @@ export function ConflictTriage({
           </h4>
           <ul className="conflicts">
             {s.areal.map((c, i) => (
-              <ConflictRow key={`${c.id}:${i}`} c={c} lang={lang} onActivate={() => onActivate(c)} active={active === conflictKey(c)} />
+              <ConflictRow
+                key={`${c.id}:${i}`}
+                c={c}
+                lang={lang}
+                onActivate={() => onActivate(c)}
+                active={active === undefined ? undefined : active === conflictKey(c)}
+              />
             ))}
             {s.groups.map((g) => (
               <GroupRow key={`${g.collection}:${g.outcome}`} g={g} lang={lang} onActivate={onActivate} active={active} />
