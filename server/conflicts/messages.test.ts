@@ -29,6 +29,9 @@ const P = {
   doc: '晋自然资函〔2020〕1333号',
   current: '248.7520',
   geometry: '268.7520',
+  n: 3,
+  deductible: '12.3456',
+  net: '29.4071',
 };
 
 /** Latin words a Chinese sentence may hold: codes and ids, not English. */
