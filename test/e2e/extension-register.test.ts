@@ -18,9 +18,15 @@ let log: ConsoleLog;
 
 const reasonsOf = (scope: string) => page.locator(`[data-testid=${scope}] [data-testid=refusal-reasons] li`).allInnerTexts();
 
-/** Scroll a panel element into view and take the screenshot. */
+/** No table of the card wider than its panel. */
+const tablesFit = (testid: string) =>
+  page
+    .getByTestId(testid)
+    .evaluate((el) => [...el.querySelectorAll('table')].every((t) => t.scrollWidth <= (t.parentElement as HTMLElement).clientWidth + 1));
+
+/** Scroll a card's verdict banner to the top of its panel and take the screenshot. */
 async function picture(testid: string, name: string) {
-  await page.getByTestId(testid).first().scrollIntoViewIfNeeded();
+  await page.locator(`[data-testid=${testid}] [data-testid=assessment-banner]`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await page.waitForTimeout(300);
   await shot(page, name, true);
 }
@@ -56,7 +62,7 @@ describe('用于延续评估 assesses the stored block (issue 16 item 1)', () =>
     expect(text).toMatch(/13,437\.59 万元/);
     expect(text).toMatch(/2030年12月15日/);
     expect(text).not.toMatch(/derived_steps|usage_fee_cny|refusal_reasons|decision|refuse/);
-    await picture('assessment-banner', 'assessment-register-zh');
+    await picture('assessment-card', 'assessment-register-zh');
 
     await page.getByTestId('use-for-extension').click();
     await expect.poll(() => page.getByTestId('ext-block').textContent()).toContain('寿阳北');
@@ -98,25 +104,36 @@ describe('用于延续评估 assesses the stored block (issue 16 item 1)', () =>
   });
 
   it('the cards fit a phone (390×844) and read in English', async () => {
+    const ext = page.getByTestId('ext-card');
+    expect(await tablesFit('ext-card')).toBe(true);
+    expect(await tablesFit('assessment-card')).toBe(true);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(500);
-    const ext = page.getByTestId('ext-card');
-    // no table wider than its panel
-    const overflow = await ext.evaluate((el) =>
-      [...el.querySelectorAll('table')].some((t) => t.scrollWidth > (t.parentElement as HTMLElement).clientWidth + 1),
-    );
-    expect(overflow).toBe(false);
+    expect(await tablesFit('assessment-card')).toBe(true);
+    await picture('assessment-card', 'assessment-register-phone-zh');
+    // the details panel closed, the extension tab underneath
+    await page.getByTestId('details-close').click();
+    await page.waitForTimeout(300);
+    expect(await tablesFit('ext-card')).toBe(true);
     await picture('ext-card', 'extension-register-phone-zh');
     await page.setViewportSize({ width: 1366, height: 768 });
+    // the block opened again from the search results, the extension tab beside it
+    await page.getByTestId('tab-find').click();
+    await page.getByTestId('search-results').locator('button').first().click();
+    await page.getByTestId('details').getByTestId('assessment-card').waitFor({ timeout: 60_000 });
+    await page.getByTestId('tab-extension').click();
+    await ext.waitFor({ timeout: 60_000 });
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => ext.getByTestId('assessment-decision').textContent()).toBe('refuse');
     expect(await ext.getByTestId('input-extensions_used').getByTestId('input-source').textContent()).toBe('from the register');
+    expect(await tablesFit('ext-card')).toBe(true);
     const text = await ext.innerText();
     expect(text).toMatch(/CN¥/);
     expect(text).not.toMatch(/不予延续|来自登记簿|用户覆盖|万元/);
     await picture('ext-card', 'extension-register-en');
-    await page.getByTestId('details').getByTestId('assessment-banner').scrollIntoViewIfNeeded();
-    await shot(page, 'assessment-register-en', true);
+    await page.getByTestId('details').getByTestId('assessment-card').waitFor({ timeout: 60_000 });
+    expect(await tablesFit('assessment-card')).toBe(true);
+    await picture('assessment-card', 'assessment-register-en');
     await page.getByTestId('lang-switch').click();
   });
 

@@ -213,7 +213,8 @@ export const en: Messages = {
   // extension tab from the register (issue 16 items 1-2)
   extManual: 'Calculate by hand instead (not from the register)',
   extFromRegister: 'Assess this block from the register',
-  extFromRegisterHint: 'Assessed with everything the register holds on this block (extensions used, reserves, investment ledger, offsets, dates, contract, regime): the verdict is the one in the details panel. You may override an input; overrides are marked.',
+  extFromRegisterHint:
+    'Assessed with everything the register holds on this block (extensions used, reserves, investment ledger, offsets, dates, contract, regime): the verdict is the one in the details panel. You may override an input; overrides are marked.',
   extClearOverrides: 'Undo all overrides',
   extManualNote: 'By hand: only the figures below are used, nothing from the register; the verdict is not the register’s.',
   extensionsUsedField: 'Extensions used (optional)',

@@ -215,7 +215,8 @@ export const zh = {
   // extension tab from the register (issue 16 items 1-2)
   extManual: '改为手动计算（不取登记簿）',
   extFromRegister: '按登记簿评估该区块',
-  extFromRegisterHint: '按登记簿中该区块的全部信息评估（已延续次数、储量、投入台账、抵扣、日期、合同、适用规则），结论与详情中的登记簿结论一致；可覆盖某项输入，覆盖值会标出。',
+  extFromRegisterHint:
+    '按登记簿中该区块的全部信息评估（已延续次数、储量、投入台账、抵扣、日期、合同、适用规则），结论与详情中的登记簿结论一致；可覆盖某项输入，覆盖值会标出。',
   extClearOverrides: '撤销全部覆盖',
   extManualNote: '手动计算：只按下列填写的数字计算，不取登记簿，结论不是登记簿结论。',
   extensionsUsedField: '已延续次数（可选）',

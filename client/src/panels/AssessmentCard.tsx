@@ -38,6 +38,12 @@ function Props({ rows, testid }: { rows: [keyof Messages, ReactNode][]; testid?:
   );
 }
 
+/** An amount of money kept on one line. */
+function Money({ v }: { v: number }) {
+  const { lang } = useI18n();
+  return <span className="nowrap">{formatCny(v, lang)}</span>;
+}
+
 const DEADLINE_FIELDS = [
   ['expiry', 'expiry'],
   ['extension_application_deadline', 'extension_application'],
@@ -49,7 +55,12 @@ const KM2 = new Set(['licensed_area_km2', 'first_registration_area_km2', 'proven
 const RATIO = new Set(['unfinished_ratio', 'committed_completion_ratio', 'contract_reduction_ratio', 'contract_refusal_completion_below']);
 const DATE = new Set(['valid_to', 'application_date', 'proven_reserves_submitted_date']);
 /** Inputs read from the investment ledger or the contract's investment terms (server/lifecycle/assessment-inputs.ts). */
-const CONFIDENTIAL_INPUTS = new Set(['unfinished_ratio', 'committed_completion_ratio', 'contract_reduction_ratio', 'contract_refusal_completion_below']);
+const CONFIDENTIAL_INPUTS = new Set([
+  'unfinished_ratio',
+  'committed_completion_ratio',
+  'contract_reduction_ratio',
+  'contract_refusal_completion_below',
+]);
 
 /** An input's value as the page writes it. */
 export function useInputValue() {
@@ -202,7 +213,6 @@ export function AssessmentCard({
                   <th>{t('inputName')}</th>
                   <th>{t('inputValue')}</th>
                   <th>{t('inputSource')}</th>
-                  {inputAction && <th aria-label={t('inputOverride')} />}
                 </tr>
               </thead>
               <tbody>
@@ -212,17 +222,15 @@ export function AssessmentCard({
                     <td>
                       <span data-testid="input-value">{s.source === 'withheld' ? '—' : show(s.name, s.value)}</span>
                       {s.source === 'override' && (
-                        <div className="muted small">
-                          {t('inputRegisterWas', { v: show(s.name, s.register_value) })}
-                        </div>
+                        <div className="muted small">{t('inputRegisterWas', { v: show(s.name, s.register_value) })}</div>
                       )}
                     </td>
                     <td>
                       <span className={`src src-${s.source}`} data-testid="input-source">
                         {term(ASSESSMENT_INPUT_SOURCES, s.source)}
                       </span>
+                      {inputAction && <div className="input-action">{inputAction(s)}</div>}
                     </td>
-                    {inputAction && <td>{inputAction(s)}</td>}
                   </tr>
                 ))}
               </tbody>
@@ -235,8 +243,8 @@ export function AssessmentCard({
           <h4 data-testid="assessment-investment">{t('investmentTitle')}</h4>
           <Props
             rows={[
-              ['investmentRequired', formatCny(inv.total_cny, lang)],
-              ['investmentActual', formatCny(inv.actual_cny, lang)],
+              ['investmentRequired', <Money key="r" v={inv.total_cny} />],
+              ['investmentActual', <Money key="a" v={inv.actual_cny} />],
               ['inUnfinished', formatPercent(inv.unfinished_ratio)],
             ]}
           />
@@ -272,8 +280,8 @@ export function AssessmentCard({
           <Props
             rows={[
               ['feesYear', String(fees.exploration_year)],
-              ['feesThisYear', formatCny(fees.usage_fee_cny, lang)],
-              ['feesToDate', formatCny(fees.total_to_date_cny, lang)],
+              ['feesThisYear', <Money key="y" v={fees.usage_fee_cny} />],
+              ['feesToDate', <Money key="d" v={fees.total_to_date_cny} />],
             ]}
           />
         </>
@@ -309,7 +317,8 @@ export function AssessmentCard({
           <ul className="small">
             {offsets.map((o) => (
               <li key={o.id}>
-                {t('offsetFrom')} {o.from_block} → {t('offsetTo')} {o.to_block} · {formatKm2(Number(o.area_km2))} · {formatDate(o.date, lang)}
+                {t('offsetFrom')} {o.from_block} → {t('offsetTo')} {o.to_block} · {formatKm2(Number(o.area_km2))} ·{' '}
+                {formatDate(o.date, lang)}
               </li>
             ))}
           </ul>
