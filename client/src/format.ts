@@ -34,7 +34,7 @@ export function formatDate(iso: string | null | undefined, lang: 'zh' | 'en' = '
  * and in Chinese the currency code written 元. Decimals, dates (2015-11-18) and short numbers are left alone.
  */
 export function readableFormula(f: string, lang: 'zh' | 'en' = 'zh'): string {
-  const grouped = f.replace(/(?<![\d.\-])(\d{5,})(?=(\.\d+)?(?![\d-]))/g, (d: string) => d.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+  const grouped = f.replace(/(?<![\d.-])(\d{5,})(?=(\.\d+)?(?![\d-]))/g, (d: string) => d.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
   return lang === 'zh' ? grouped.replace(/\s?\bCNY\b/g, ' 元') : grouped;
 }
 
