@@ -199,7 +199,7 @@ export function App() {
               <CheckPanel ctl={ctl} dropped={dropped} />
             </section>
             <section role="tabpanel" id="tabpanel-extension" aria-labelledby="tab-extension" hidden={tab !== 'extension'}>
-              <ExtensionPanel ctl={ctl} block={block} />
+              <ExtensionPanel ctl={ctl} block={block} active={tab === 'extension'} />
             </section>
           </>
         )}

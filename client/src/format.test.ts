@@ -98,9 +98,35 @@ describe('formatValue / csvField / candidateLetter', () => {
 describe('formatCny', () => {
   it('writes yuan with separators and 2 decimals', async () => {
     const { formatCny } = await import('./format');
-    expect(formatCny(134375926, 'zh')).toBe('¥134,375,926.00');
+    expect(formatCny(134375926, 'zh')).toBe('13,437.59 万元');
     expect(formatCny(2821894.534, 'en')).toBe('CN¥2,821,894.53');
+    expect(formatCny(9876.5, 'zh')).toBe('9,876.50 元');
+    expect(formatCny(0, 'zh')).toBe('0.00 元');
     expect(formatCny(null)).toBe('—');
+  });
+});
+
+describe('formatDate', () => {
+  it('writes an ISO day the way each language does', async () => {
+    const { formatDate } = await import('./format');
+    expect(formatDate('2030-12-15', 'zh')).toBe('2030年12月15日');
+    expect(formatDate('2023-04-30', 'en')).toBe('30 Apr 2023');
+    expect(formatDate(null)).toBe('—');
+    expect(formatDate('soon')).toBe('soon');
+  });
+});
+
+describe('readableFormula', () => {
+  it('groups long numbers, leaves decimals, dates and short numbers, and writes CNY as 元 in Chinese', async () => {
+    const { readableFormula } = await import('./format');
+    expect(readableFormula('u = (134375926 − 1760942.47) / 134375926 = 98.6895%')).toBe(
+      'u = (134,375,926 − 1,760,942.47) / 134,375,926 = 98.6895%',
+    );
+    expect(readableFormula('40171500×0.0438 = 1760942.47 CNY', 'zh')).toBe('40,171,500×0.0438 = 1,760,942.47 元');
+    expect(readableFormula('40171500×0.0438 = 1760942.47 CNY', 'en')).toBe('40,171,500×0.0438 = 1,760,942.47 CNY');
+    expect(readableFormula('2015-11-18 → 2023-04-30 < 2030-12-15')).toBe('2015-11-18 → 2023-04-30 < 2030-12-15');
+    expect(readableFormula('268.751852 − 58.909907 = 209.841945')).toBe('268.751852 − 58.909907 = 209.841945');
+    expect(readableFormula('2 − 2 = 0')).toBe('2 − 2 = 0');
   });
 });
 

@@ -7,15 +7,35 @@ export function formatKm2(v: number | null | undefined, unit = true): string {
   return unit ? `${s === '-0.0000' ? '0.0000' : s} km²` : s === '-0.0000' ? '0.0000' : s;
 }
 
-/** An amount of yuan with thousands separators and 2 decimals: ¥134,375,926.00 (CN¥ in English). */
+/**
+ * An amount of yuan with thousands separators and 2 decimals. Chinese: in 元, or in 万元 from 10,000 元 up
+ * (13,437.59 万元), as forms and notices write money; English: CN¥134,375,926.00.
+ */
 export function formatCny(v: number | null | undefined, lang: 'zh' | 'en' = 'zh'): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', {
-    style: 'currency',
-    currency: 'CNY',
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  }).format(v);
+  const n = (x: number, locale: string) => new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x);
+  if (lang === 'en') return `CN¥${n(v, 'en')}`;
+  return Math.abs(v) >= 10_000 ? `${n(v / 10_000, 'zh-CN')} 万元` : `${n(v, 'zh-CN')} 元`;
+}
+
+/** An ISO day as people write it: 2030年12月15日 / 15 Dec 2030 (anything else unchanged, '—' for none). */
+export function formatDate(iso: string | null | undefined, lang: 'zh' | 'en' = 'zh'): string {
+  if (!iso) return '—';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.slice(0, 10));
+  if (!m) return iso;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (lang === 'zh') return `${y}年${mo}月${d}日`;
+  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][mo - 1];
+  return `${d} ${month} ${y}`;
+}
+
+/**
+ * A rule step's arithmetic made readable: long numbers grouped by thousands (134375926 → 134,375,926),
+ * and in Chinese the currency code written 元. Decimals, dates (2015-11-18) and short numbers are left alone.
+ */
+export function readableFormula(f: string, lang: 'zh' | 'en' = 'zh'): string {
+  const grouped = f.replace(/(?<![\d.-])(\d{5,})(?=(\.\d+)?(?![\d-]))/g, (d: string) => d.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+  return lang === 'zh' ? grouped.replace(/\s?\bCNY\b/g, ' 元') : grouped;
 }
 
 /** A 0..1 share as a percentage with `digits` decimals. */

@@ -17,8 +17,12 @@ const CONFIDENTIAL_CODE = /INVEST|COVID|OFFSET|CREDIT|CONTRACT|SCHEDULE|RATE|UNF
 const CONFIDENTIAL_CODES = new Set([...Object.keys(INVESTMENT_SAY), ...Object.keys(OFFSET_MESSAGES)]);
 const confidential = (code: string | undefined) => CONFIDENTIAL_CODES.has(code ?? '') || CONFIDENTIAL_CODE.test(code ?? '');
 
+/** Assessment inputs read from the investment ledger or the contract's investment terms. */
+const CONFIDENTIAL_INPUT = /unfinished|invest|contract|committed/i;
+
 export interface Redactable {
   inputs?: unknown;
+  input_sources?: { name: string; value: unknown; register_value: unknown; source: string }[];
   derived_steps?: { rule?: string }[];
   warnings?: { code?: string }[];
   readings?: { code?: string }[];
@@ -39,11 +43,23 @@ export function redactAssessment<T extends Redactable>(
 } {
   const inputs =
     a.inputs && typeof a.inputs === 'object'
-      ? Object.fromEntries(Object.entries(a.inputs as Record<string, unknown>).filter(([k]) => !/unfinished|investment|invest/i.test(k)))
+      ? Object.fromEntries(Object.entries(a.inputs as Record<string, unknown>).filter(([k]) => !CONFIDENTIAL_INPUT.test(k)))
       : a.inputs;
   return {
     ...a,
     inputs,
+    // the same inputs withheld in the list of sources (a value the caller overrode is theirs and stays)
+    ...(a.input_sources
+      ? {
+          input_sources: a.input_sources.map((s) =>
+            !CONFIDENTIAL_INPUT.test(s.name)
+              ? s
+              : s.source === 'override'
+                ? { ...s, register_value: null }
+                : { ...s, value: null, register_value: null, source: 'withheld' },
+          ),
+        }
+      : {}),
     // area facts only (geometry, licensed area on record); investment, COVID and credit steps go
     derived_steps: (a.derived_steps ?? []).filter((s) => s.rule === 'GEOM' || s.rule === 'R-RED-10'),
     warnings: (a.warnings ?? []).filter((m) => !confidential(m.code)),

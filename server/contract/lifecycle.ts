@@ -1,7 +1,8 @@
 /** Licence lifecycle: extension and COVID assessments, stored-block assessment, deadlines, offsets, planner. */
 import { z } from 'zod';
 import { REGIME_IDS } from '../rules/regimes';
-import { extensionInputSchema } from '../rules/schemas';
+import { acquisitionMethodSchema, extensionInputSchema } from '../rules/schemas';
+import { ASSESSMENT_INPUT_SOURCES, ASSESSMENT_INPUTS, codesOf } from '../vocab';
 import { assessmentReadingsSchema, conflictReadingsSchema } from '../rules/readings';
 import { defineRoute } from './define';
 import { Areal, isoDay, Message, Step } from './common';
@@ -71,6 +72,45 @@ export const OffsetRow = z
   })
   .meta({ id: 'OffsetRow' });
 
+const km2 = z.number().finite().min(0);
+const ratio01 = z.number().finite().min(0).max(1);
+
+/**
+ * Values a user puts in place of what the register gives, one per assessment input (server/vocab
+ * ASSESSMENT_INPUTS). An answer that used any of them is marked (`override_notice`): it is not the register's verdict.
+ */
+export const AssessmentOverrides = z
+  .strictObject({
+    regime: z.enum(REGIME_IDS).optional(),
+    licensed_area_km2: km2.optional(),
+    first_registration_area_km2: km2.nullable().optional().describe('null: none on record'),
+    proven_reserve_area_km2: km2.optional(),
+    unfinished_ratio: ratio01.optional().describe('0..1'),
+    extensions_used: z.number().int().min(0).max(10).optional(),
+    valid_to: isoDay.optional(),
+    application_date: isoDay.nullable().optional().describe('the day the extension application is (to be) filed; null: not checked'),
+    proven_reserves_submitted_date: isoDay.nullable().optional().describe('null: no proven reserves submitted'),
+    mining_registration_completed: z.boolean().optional(),
+    acquisition_method: acquisitionMethodSchema.nullable().optional(),
+    years_existing: z.number().finite().min(0).max(200).optional(),
+    committed_completion_ratio: ratio01.nullable().optional(),
+    contract_reduction_ratio: ratio01.nullable().optional(),
+    contract_refusal_completion_below: ratio01.nullable().optional(),
+  })
+  .meta({ id: 'AssessmentOverrides' });
+
+/** One input of the assessment: the value used, the register's value, and where the value used came from. */
+export const AssessmentInputSource = z
+  .object({
+    name: z.enum(codesOf(ASSESSMENT_INPUTS)),
+    value: z.union([z.number(), z.string(), z.boolean(), z.null()]).describe('the value the assessment used (null: none)'),
+    register_value: z
+      .union([z.number(), z.string(), z.boolean(), z.null()])
+      .describe('what the register gives (null: nothing on record, or withheld from this caller)'),
+    source: z.enum(codesOf(ASSESSMENT_INPUT_SOURCES)),
+  })
+  .meta({ id: 'AssessmentInputSource' });
+
 export const StoredBlockAssessment = z
   .object({
     block: z.object({
@@ -136,6 +176,12 @@ export const StoredBlockAssessment = z
     warnings: z.array(Message),
     readings: z.array(Message),
     readings_applied: z.array(ReadingApplied).describe('the named readings used, echoed with their warnings'),
+    input_sources: z
+      .array(AssessmentInputSource)
+      .describe('every input of the extension assessment with where its value came from: register, default or user override'),
+    override_notice: Message.nullable().describe(
+      'set when the answer used a user override: it includes overrides and is not the register’s verdict (null: the register’s own)',
+    ),
     offsets: z.array(OffsetRow).nullable().describe('null when withheld'),
     withheld: Message.nullable().describe(
       'null: the caller sees everything; otherwise (not the holder, an overseeing regulator or an admin) the investment ledger, the shortfall arithmetic on it (assessment, offset_credit) and the offset ledger are null, and this says so (issue 13)',
@@ -277,6 +323,27 @@ export const lifecycleRoutes = {
     badInput: 'INVALID_QUERY',
     responses: { 200: { description: 'the assessment with its offsets', json: StoredBlockAssessment } },
     errors: { 404: ['NOT_FOUND'], 422: ['INVALID_QUERY'] },
+  }),
+  blockAssessmentWithOverrides: defineRoute({
+    method: 'post',
+    path: '/api/blocks/:id/assessment',
+    summary:
+      'Assessment of a stored block as GET answers it, with user overrides of its inputs: every input says whether it came from the register, is a default or was overridden',
+    description:
+      'With no overrides the answer is the register’s own (the same verdict as GET). With any, `override_notice` says the verdict includes overrides and is not the register’s. Confidential inputs stay withheld from callers who may not see them (as in GET).',
+    tags: lifecycle,
+    params: blockId,
+    body: {
+      types: ['application/json'],
+      schema: z.strictObject({
+        ...assessmentReadingsSchema.shape,
+        on: isoDay.optional().describe('assess as of this day (default today)'),
+        overrides: AssessmentOverrides.optional(),
+      }),
+    },
+    badInput: 'INVALID_ASSESSMENT_INPUT',
+    responses: { 200: { description: 'the assessment with its inputs’ sources', json: StoredBlockAssessment } },
+    errors: { 404: ['NOT_FOUND'], 422: ['INVALID_ASSESSMENT_INPUT', 'NO_ASSESSMENT'] },
   }),
   deadlines: defineRoute({
     method: 'get',

@@ -53,6 +53,11 @@ export const LIFECYCLE_SAY = defineMessages({
     zh: (p: { current: string; geometry: string }) =>
       `登记证载面积 ${p.current} km²（抵扣后）与图形面积 ${p.geometry} km² 不一致：抵扣范围尚未落图`,
   },
+  OVERRIDES_APPLIED: {
+    en: (p: { names: string; names_zh: string }) =>
+      `includes overrides — not the register's verdict (overridden: ${p.names}; every other input as the register gives it)`,
+    zh: (p: { names: string; names_zh: string }) => `含用户覆盖值，非登记簿结论（覆盖：${p.names_zh}；其余输入取自登记簿）`,
+  },
   VOID_READING_NOT_APPLIED: {
     en: (p: { value: 'after_expiry' | 'after_annulment' }) =>
       `reading ${readingLabel('void_reading', p.value, 'en')} not applied: it decides when another right stops barring, and at an extension an overlap with another right is an existing overlap, never deducted (OVL-EXT: the non-overlap rule of 自然资规〔2023〕4号 四（十一） is for new rights, 001:L9710-9712), so it cannot change what the planner deducts`,

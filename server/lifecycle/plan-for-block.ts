@@ -14,6 +14,7 @@ import { readingsApplied, type AssessmentReadings, type ReadingApplied } from '.
 import { ledgerFromRows, type OffsetRow } from './ledger';
 import { LIFECYCLE_SAY as M } from './messages';
 import { assessStoredBlock, requiredFromAssessment, type InvestmentRow, type StoredBlock } from './stored-block';
+import type { AssessmentOverrides } from './assessment-inputs';
 
 export interface PlanForBlockOptions {
   /** the area to relinquish; absent → from the block's register assessment on `on` */
@@ -50,12 +51,15 @@ export async function lifecycleBlock<T extends StoredBlock = StoredBlock & Recor
   return block;
 }
 
-/** The block's register assessment on `on` (areas, investment ledger, offsets, dates) under the chosen readings. */
-export async function assessBlock(db: Queryable, id: string, on: string, chosen: AssessmentReadings = {}) {
+/**
+ * The block's register assessment on `on` (areas, investment ledger, offsets, dates) under the chosen readings,
+ * with the user's overrides of its inputs when given (the answer then says it is not the register's verdict).
+ */
+export async function assessBlock(db: Queryable, id: string, on: string, chosen: AssessmentReadings = {}, overrides?: AssessmentOverrides) {
   const block = await lifecycleBlock(db, id);
   const inv = (await db.named<InvestmentRow>('lifecycle_investments', [id])).rows;
   const offsets = (await db.named<OffsetRow>('offsets_for_block', [id])).rows;
-  return { block, result: assessStoredBlock(block, inv, ledgerFromRows(offsets), on, chosen), offsets };
+  return { block, result: assessStoredBlock(block, inv, ledgerFromRows(offsets), on, chosen, overrides), offsets };
 }
 
 export async function planForBlock(

@@ -30,6 +30,7 @@ import { REGISTER_TO_CONTRACT_ACQUISITION } from '../vocab';
 import { LIFECYCLE_SAY as M } from './messages';
 import { STEP } from '../rules/step-messages';
 import { assessmentReadingsGiven, readingsApplied, type AssessmentReadings, type ReadingApplied } from '../rules/readings';
+import { applyOverrides, inputSources, type AssessmentOverrides, type InputName, type InputSource } from './assessment-inputs';
 
 export interface StoredBlock {
   id: string;
@@ -148,6 +149,10 @@ export interface StoredBlockAssessment {
   readings: Message[];
   /** The named readings used, each with its value, whether the request set it, and its warning (issue 11). */
   readings_applied: ReadingApplied[];
+  /** Every input of the extension assessment with where its value came from (register, default, user override). */
+  input_sources: InputSource[];
+  /** Set when a user override was used: the verdict is not the register's. */
+  override_notice: Message | null;
 }
 
 /**
@@ -163,6 +168,7 @@ export function assessStoredBlock(
   ledger: OffsetLedger = EMPTY_LEDGER,
   today: string,
   chosen: AssessmentReadings = {},
+  overrides?: AssessmentOverrides,
 ): StoredBlockAssessment {
   const warnings: Message[] = [];
   const readings: Message[] = [];
@@ -176,8 +182,18 @@ export function assessStoredBlock(
     investment: null,
     fees: null,
     readings_applied: [],
+    input_sources: [],
+    override_notice: null,
   };
+  const overridden = Object.values(overrides ?? {}).some((v) => v !== undefined);
+  const noAssessment = () =>
+    unprocessable(
+      'NO_ASSESSMENT',
+      'This block has no extension assessment (not an exploration right with dates): nothing to override',
+      '该区块无延续评估（非探矿权或缺少日期），无可覆盖的输入',
+    );
   if (!b.valid_from || !b.valid_to || !b.first_registration_date) {
+    if (overridden) throw noAssessment();
     return { block: head, regime_reason: null, ...empty, deadlines: null, warnings: [say(M, 'NO_DATES')], readings };
   }
   const choice = explainRegimeForDate(b.valid_to, { province: 'shanxi', mineral: b.mineral });
@@ -189,6 +205,7 @@ export function assessStoredBlock(
     ),
     today,
   );
+  if (b.kind !== 'exploration' && overridden) throw noAssessment();
   if (b.kind !== 'exploration') return { block: head, regime_reason: choice.reason, ...empty, deadlines, warnings, readings };
   const applies273 = choice.regime === 'shanxi-cbm-2020';
 
@@ -261,7 +278,7 @@ export function assessStoredBlock(
   if (b.committed_completion_ratio != null) contract.committed_completion_ratio = b.committed_completion_ratio;
   if (b.contract_reduction_ratio != null) contract.contract_reduction_ratio = b.contract_reduction_ratio;
   if (b.contract_refusal_completion_below != null) contract.contract_refusal_completion_below = b.contract_refusal_completion_below;
-  const inputs: ExtensionInput = {
+  const registerInput: ExtensionInput = {
     regime: choice.regime,
     licensed_area_km2: licensed,
     first_registration_area_km2: b.first_registration_area_km2 ?? undefined,
@@ -271,11 +288,29 @@ export function assessStoredBlock(
     extensions_used: b.extensions_used,
     valid_to: b.valid_to,
     proven_reserves_submitted_date: b.proven_submitted_date ?? undefined,
-    ...(b.mining_registration_completed_date ? { mining_registration_completed: true } : {}),
+    mining_registration_completed: !!b.mining_registration_completed_date,
     ...(Object.keys(contract).length ? { contract } : {}),
     ...(chosen.shanxi_legacy_term ? { shanxi_legacy_term: chosen.shanxi_legacy_term } : {}),
     ...(chosen.shanxi_rate_reading ? { shanxi_rate_reading: chosen.shanxi_rate_reading } : {}),
   };
+  // what the register gave a value for (a column, the geometry, the reserves layer, the ledger); the rest are defaults
+  const fromRegister = new Set<InputName>([
+    'regime',
+    'licensed_area_km2',
+    'proven_reserve_area_km2',
+    'extensions_used',
+    'valid_to',
+    'proven_reserves_submitted_date',
+    'mining_registration_completed',
+  ]);
+  if (applies273) fromRegister.add('unfinished_ratio');
+  if (b.first_registration_area_km2 != null) fromRegister.add('first_registration_area_km2');
+  if (b.acquisition_method) fromRegister.add('acquisition_method');
+  if (b.committed_completion_ratio != null) fromRegister.add('committed_completion_ratio');
+  if (b.contract_reduction_ratio != null) fromRegister.add('contract_reduction_ratio');
+  if (b.contract_refusal_completion_below != null) fromRegister.add('contract_refusal_completion_below');
+  const applied = applyOverrides(registerInput, inputSources(registerInput, fromRegister), overrides);
+  const inputs = applied.input;
   const assessment = assessExtension(inputs);
   let offset_credit: StoredBlockAssessment['offset_credit'] = null;
   const rc = receiverCredit(ledger, b.id, assessment.reduction_km2, { since: b.valid_from });
@@ -309,6 +344,8 @@ export function assessStoredBlock(
         : ['contract.base_reading'],
       assessmentReadingsGiven(chosen),
     ),
+    input_sources: applied.sources,
+    override_notice: applied.notice,
   };
 }
 

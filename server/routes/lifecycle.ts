@@ -44,6 +44,16 @@ export function lifecycleRoutes({ db }: { db: Db }) {
       },
     },
 
+    blockAssessmentWithOverrides: {
+      handler: async ({ params, body, req }) => {
+        const { on, overrides, ...chosen } = body;
+        const { block, result, offsets } = await assessBlock(db, params.id, on ?? today(), chosen, overrides);
+        // the same redaction as GET: what the caller may not see stays withheld, input values included
+        const seen = assessmentAsSeen({ ...result, offsets }, canSeeConfidential(req, block as LifecycleBlock));
+        return { status: 200, headers: { Vary: 'Cookie, Authorization' }, body: seen };
+      },
+    },
+
     deadlines: {
       handler: async ({ query }) => {
         const days = Number.parseInt(query.within, 10);

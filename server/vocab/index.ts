@@ -421,6 +421,37 @@ export const REGIMES = vocab({
 export const DECISIONS = vocab({
   extend: { zh: '准予延续', en: 'extend' },
   refuse: { zh: '不予延续', en: 'refuse' },
+  incomplete: { zh: '需补充材料', en: 'more information needed' },
+});
+
+/**
+ * The inputs of a stored block's extension assessment, each shown with where its value came from
+ * (ASSESSMENT_INPUT_SOURCES) and each one a user may override (POST /api/blocks/{id}/assessment).
+ */
+export const ASSESSMENT_INPUTS = vocab({
+  regime: { zh: '适用规则', en: 'regime' },
+  licensed_area_km2: { zh: '证载面积', en: 'licensed area' },
+  first_registration_area_km2: { zh: '首次登记面积', en: 'first-registration area' },
+  proven_reserve_area_km2: { zh: '探明储量面积', en: 'proven-reserve area' },
+  unfinished_ratio: { zh: '最低勘查投入未完成比例', en: 'unfinished share of the minimum investment' },
+  extensions_used: { zh: '已延续次数', en: 'extensions used' },
+  valid_to: { zh: '有效期止', en: 'licence expiry' },
+  application_date: { zh: '延续申请日期', en: 'extension application date' },
+  proven_reserves_submitted_date: { zh: '探明储量提交日期', en: 'proven reserves submitted' },
+  mining_registration_completed: { zh: '已完成转采登记', en: 'mining registration completed' },
+  acquisition_method: { zh: '出让方式', en: 'acquisition method' },
+  years_existing: { zh: '2020-05-01 时累计存续年限', en: 'years in existence on 2020-05-01' },
+  committed_completion_ratio: { zh: '承诺投入完成比例', en: 'share of the committed investment completed' },
+  contract_reduction_ratio: { zh: '合同约定核减比例', en: 'reduction ratio set by the contract' },
+  contract_refusal_completion_below: { zh: '合同约定不予延续阈值', en: 'contract refusal threshold' },
+});
+
+/** Where an assessment input's value came from. */
+export const ASSESSMENT_INPUT_SOURCES = vocab({
+  register: { zh: '来自登记簿', en: 'from the register' },
+  default: { zh: '默认值', en: 'default' },
+  override: { zh: '用户覆盖', en: 'user override' },
+  withheld: { zh: '不予公开', en: 'withheld' },
 });
 
 /** Deadline kinds of the deadlines list. */

@@ -107,6 +107,7 @@ describe('every route answers what the contract declares', () => {
     expect((await post('/api/assessments/extension', { regime: 'nope' })).status).toBe(422);
     expect((await post('/api/assessments/covid', { valid_from: '2019-01-01', valid_to: '2021-12-31', area_km2: 100 })).status).toBe(200);
     expect((await get('/api/blocks/blk-0015/assessment')).status).toBe(200);
+    expect((await post('/api/blocks/blk-0015/assessment', { overrides: { extensions_used: 0 } })).status).toBe(200);
     expect((await get('/api/deadlines?within=3650d')).status).toBe(200);
     expect((await get('/api/blocks/blk-0015/offsets', admin)).status).toBe(200);
     const off = await post('/api/offsets', { from_block: 'blk-0017', to_block: 'blk-0015', area_km2: 1, offset_date: '2026-06-01' }, admin);

@@ -162,11 +162,12 @@ describe('the Chinese page shows no English and no raw keys', () => {
   it('extension assessment and the relinquishment planner', async () => {
     await page.getByTestId('use-for-extension').click();
     await expect.poll(() => page.getByTestId('ext-block').textContent()).toContain('寿阳北');
-    await page.getByTestId('ext-licensed').fill('268.752');
-    await page.getByTestId('ext-proven').fill('58.91');
-    await page.getByTestId('ext-unfinished').fill('0.1');
-    await page.getByTestId('ext-assess').click();
-    await expect.poll(() => page.getByTestId('ext-result').count(), { timeout: 20_000 }).toBe(1);
+    // the stored block assessed from the register, with every input's source; one input overridden (marked)
+    await expect.poll(() => page.getByTestId('ext-card').count(), { timeout: 30_000 }).toBe(1);
+    await page.getByTestId('input-extensions_used').getByTestId('override-open').click();
+    await page.getByTestId('input-extensions_used').getByTestId('override-value').fill('0');
+    await page.getByTestId('input-extensions_used').getByTestId('override-apply').click();
+    await expect.poll(() => page.getByTestId('assessment-override').count(), { timeout: 30_000 }).toBe(1);
     await page.getByTestId('plan-required').fill('20');
     await page.getByTestId('plan-run').click();
     await expect.poll(() => page.getByTestId('candidates').count(), { timeout: 90_000 }).toBe(1);

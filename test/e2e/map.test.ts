@@ -355,13 +355,15 @@ describe('the map page', () => {
     await expect.poll(() => page.getByTestId('details-title').textContent()).toContain('寿阳北');
     await page.getByTestId('use-for-extension').click();
     await expect.poll(() => page.getByTestId('ext-block').textContent()).toContain('寿阳北');
-    // the worked example of RULES.md §2: 268.752 km², proven 58.91 km² → 52.4605 km²
+    // the tab assesses the stored block (test/e2e/extension-register.test.ts); by hand, the worked example of
+    // RULES.md §2: 268.752 km², proven 58.91 km², 10 % unfinished → 52.4605 km²
+    await page.getByTestId('ext-manual').click();
     await page.getByTestId('ext-licensed').fill('268.752');
     await page.getByTestId('ext-proven').fill('58.91');
-    await page.getByTestId('ext-unfinished').fill('0.1');
+    await page.getByTestId('ext-unfinished').fill('10');
     await page.getByTestId('ext-assess').click();
     await expect.poll(() => page.getByTestId('ext-result').count(), { timeout: 20_000 }).toBe(1);
-    expect(await page.getByTestId('ext-reduction').textContent()).toBe('52.4605 km²');
+    expect(await page.getByTestId('ext-card').getByTestId('assessment-reduction').textContent()).toBe('52.4605 km²');
     expect(await page.getByTestId('ext-result').textContent()).toMatch(/273号令|晋自然资发/);
     await page.getByTestId('plan-required').fill('20');
     await page.getByTestId('plan-run').click();

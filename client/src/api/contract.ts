@@ -25,6 +25,11 @@ type CheckParamKey = keyof z.input<C['check']['query']> & ('application' | 'appl
 export type CheckRequest = { [K in CheckParamKey]?: string };
 
 export type ExtensionInput = BodyInput<C['assessExtension']>;
+/** A stored block's assessment (GET or POST /api/blocks/{id}/assessment). */
+export type StoredAssessment = ResponseBody<C['blockAssessment']>;
+/** Values a user puts in place of the register's (POST /api/blocks/{id}/assessment). */
+export type AssessmentOverrides = NonNullable<BodyInput<C['blockAssessmentWithOverrides']>['overrides']>;
+export type InputSource = StoredAssessment['input_sources'][number];
 export type ExtensionResult = ResponseBody<C['assessExtension']>;
 export type PlansResult = ResponseBody<C['relinquishmentPlans']>;
 export type PlanCandidate = PlansResult['candidates'][number];

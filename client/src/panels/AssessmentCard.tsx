@@ -1,31 +1,33 @@
 /**
- * The register assessment of a block (GET /api/blocks/{id}/assessment) as a card: the decision first,
- * then the numbers, the inputs taken from the register, investment, fees, deadlines and offsets; the
- * audit trail (steps and readings) collapsed underneath. Every code is named through server/vocab and
- * every server sentence shown in the page's language.
+ * An extension assessment as a card, the same in the details panel (the register's verdict) and in the
+ * extension tab (the stored block with the user's overrides, or a hand-entered calculation): the verdict
+ * banner first with its reasons in the page's language, then the figures, every input with where it came
+ * from, investment, fees and deadlines in 元/万元 and dates, and the steps as a readable list (what, arithmetic,
+ * rule and article); the derivation of the inputs and the readings collapsed underneath.
  */
 import type { ReactNode } from 'react';
-import type { StoredBlockAssessment } from '../../../server/lifecycle/stored-block';
-import type { Deadline } from '../../../server/rules/deadlines';
-import { CONTRACT_ACQUISITION_METHODS, DEADLINE_KINDS, DECISIONS, REGIMES } from '../../../server/vocab';
-import type { ExtensionStep } from '../api/contract';
-import { formatCny, formatKm2, formatPercent } from '../format';
+import {
+  ASSESSMENT_INPUT_SOURCES,
+  ASSESSMENT_INPUTS,
+  CONTRACT_ACQUISITION_METHODS,
+  DEADLINE_KINDS,
+  DECISIONS,
+  REGIMES,
+} from '../../../server/vocab';
+import type { InputSource, StoredAssessment } from '../api/contract';
+import { formatCny, formatDate, formatKm2, formatPercent } from '../format';
 import { useI18n } from '../i18n';
 import type { Messages } from '../i18n/zh';
 import { Said, Steps, TextList } from './common';
 
-export type BlockAssessment = Omit<StoredBlockAssessment, 'assessment' | 'investment'> & {
-  assessment: StoredBlockAssessment['assessment'] | null;
-  investment: StoredBlockAssessment['investment'] | null;
-  /** set when the server withheld the confidential parts from this caller (why, in both languages) */
-  withheld?: unknown;
-  offsets?: { id: string; from_block: string; to_block: string; area_km2: number; date?: string; offset_date?: string }[];
-};
+/** What the card shows: a stored block's assessment, or only an assessment (a hand-entered calculation). */
+export type BlockAssessment = Partial<Omit<StoredAssessment, 'assessment'>> & { assessment: StoredAssessment['assessment'] };
+type Deadline = NonNullable<NonNullable<StoredAssessment['deadlines']>['expiry']>;
 
-function Props({ rows }: { rows: [keyof Messages, ReactNode][] }) {
+function Props({ rows, testid }: { rows: [keyof Messages, ReactNode][]; testid?: string }) {
   const { t } = useI18n();
   return (
-    <dl className="props">
+    <dl className="props" data-testid={testid}>
       {rows.map(([k, v]) => (
         <div key={k}>
           <dt>{t(k)}</dt>
@@ -36,6 +38,12 @@ function Props({ rows }: { rows: [keyof Messages, ReactNode][] }) {
   );
 }
 
+/** An amount of money kept on one line. */
+function Money({ v }: { v: number }) {
+  const { lang } = useI18n();
+  return <span className="nowrap">{formatCny(v, lang)}</span>;
+}
+
 const DEADLINE_FIELDS = [
   ['expiry', 'expiry'],
   ['extension_application_deadline', 'extension_application'],
@@ -43,12 +51,50 @@ const DEADLINE_FIELDS = [
   ['report_then_produce_mining_deadline', 'report_then_produce_mining'],
 ] as const;
 
+const KM2 = new Set(['licensed_area_km2', 'first_registration_area_km2', 'proven_reserve_area_km2']);
+const RATIO = new Set(['unfinished_ratio', 'committed_completion_ratio', 'contract_reduction_ratio', 'contract_refusal_completion_below']);
+const DATE = new Set(['valid_to', 'application_date', 'proven_reserves_submitted_date']);
+/** Inputs read from the investment ledger or the contract's investment terms (server/lifecycle/assessment-inputs.ts). */
+const CONFIDENTIAL_INPUTS = new Set([
+  'unfinished_ratio',
+  'committed_completion_ratio',
+  'contract_reduction_ratio',
+  'contract_refusal_completion_below',
+]);
+
+/** An input's value as the page writes it. */
+export function useInputValue() {
+  const { t, lang, term } = useI18n();
+  return (name: InputSource['name'], v: InputSource['value']): string => {
+    if (v === null) return t('inputNone');
+    if (typeof v === 'boolean') return v ? t('yes') : t('no');
+    if (name === 'regime') return term(REGIMES, String(v));
+    if (name === 'acquisition_method') return term(CONTRACT_ACQUISITION_METHODS, String(v));
+    if (KM2.has(name)) return formatKm2(Number(v));
+    if (RATIO.has(name)) return formatPercent(Number(v));
+    if (DATE.has(name)) return formatDate(String(v), lang);
+    return String(v);
+  };
+}
+
 /**
  * `confidential`: whether the viewer may see the investment ledger and offsets (the owning holder, regulators,
- * admins); otherwise those parts are left out even if the server sent them.
+ * admins); otherwise those parts are left out even if the server sent them. `inputAction` adds a control to each
+ * input row (the extension tab's override buttons).
  */
-export function AssessmentCard({ value, confidential = true }: { value: BlockAssessment; confidential?: boolean }) {
+export function AssessmentCard({
+  value,
+  confidential = true,
+  inputAction,
+  testid = 'assessment-card',
+}: {
+  value: BlockAssessment;
+  confidential?: boolean;
+  inputAction?: (s: InputSource) => ReactNode;
+  testid?: string;
+}) {
   const { t, lang, term } = useI18n();
+  const show = useInputValue();
   const a = value.assessment;
   const inv = confidential ? value.investment : undefined;
   const offsets = confidential ? value.offsets : undefined;
@@ -57,80 +103,139 @@ export function AssessmentCard({ value, confidential = true }: { value: BlockAss
   const warnings = [...(value.warnings ?? []), ...(a?.warnings ?? []), ...(dl?.warnings ?? [])];
   const readings = [...(a?.readings ?? []), ...(inv?.readings ?? []), ...(dl?.readings ?? [])];
   const withheld = !!value.withheld && !a;
-  const headline = a
-    ? term(DECISIONS, a.decision)
+  const mining = value.block?.kind === 'mining';
+  // an exploration right the register cannot assess (no dates): say what is missing instead of a verdict
+  const incomplete = !a && !withheld && !mining && !!value.block;
+  const verdict = a ? a.decision : incomplete ? 'incomplete' : null;
+  const headline = verdict
+    ? term(DECISIONS, verdict)
     : withheld
       ? t('assessmentWithheld')
-      : dl
+      : mining
         ? t('assessmentMiningOnly')
         : t('assessmentNone');
-  const inputs = value.inputs ?? {};
+  const tone = verdict === 'refuse' ? 'warn' : verdict === 'extend' ? 'ok' : 'notice';
+  const regime = (value.inputs?.regime as string | undefined) ?? a?.regime;
+  const credit = a?.decision === 'extend' ? value.offset_credit : null;
 
   const numbers: [keyof Messages, ReactNode][] = [];
-  if (value.inputs?.regime) numbers.push(['regime', term(REGIMES, value.inputs.regime)]);
+  if (regime) numbers.push(['regime', term(REGIMES, regime)]);
   if (a) {
-    numbers.push(['reductionRatio', formatPercent(a.reduction_ratio)]);
-    numbers.push([
-      'reductionKm2',
-      <b key="r" data-testid="assessment-reduction">
-        {formatKm2(a.reduction_km2)}
-      </b>,
-    ]);
-    numbers.push(['remainingKm2', formatKm2(a.remaining_km2)]);
     numbers.push(['baseKm2', formatKm2(a.base_km2)]);
-    if (a.new_valid_from && a.new_valid_to) numbers.push(['newTerm', `${a.new_valid_from} – ${a.new_valid_to}`]);
+    if (a.decision === 'extend') {
+      numbers.push(['reductionRatio', formatPercent(a.reduction_ratio)]);
+      numbers.push([
+        'reductionKm2',
+        <b key="r" data-testid="assessment-reduction">
+          {formatKm2(a.reduction_km2)}
+        </b>,
+      ]);
+      numbers.push(['remainingKm2', formatKm2(a.remaining_km2)]);
+      if (a.new_valid_from && a.new_valid_to)
+        numbers.push(['newTerm', `${formatDate(a.new_valid_from, lang)} – ${formatDate(a.new_valid_to, lang)}`]);
+    }
   }
 
-  const inputRows: [keyof Messages, ReactNode][] = [];
-  const km2 = (k: keyof Messages, v: number | undefined) => v !== undefined && inputRows.push([k, formatKm2(v)]);
-  km2('inLicensedArea', inputs.licensed_area_km2);
-  km2('inFirstRegArea', inputs.first_registration_area_km2);
-  km2('inProvenArea', inputs.proven_reserve_area_km2);
-  if (confidential && inputs.unfinished_ratio !== undefined) inputRows.push(['inUnfinished', formatPercent(inputs.unfinished_ratio)]);
-  if (inputs.acquisition_method) inputRows.push(['inAcquisition', term(CONTRACT_ACQUISITION_METHODS, inputs.acquisition_method)]);
-  if (inputs.extensions_used !== undefined) inputRows.push(['inExtensionsUsed', String(inputs.extensions_used)]);
-  if (inputs.valid_to) inputRows.push(['inValidTo', inputs.valid_to]);
-  if (inputs.proven_reserves_submitted_date) inputRows.push(['inProvenSubmitted', inputs.proven_reserves_submitted_date]);
+  // a viewer the page knows may not see the ledger sees its inputs as withheld even if they were sent
+  const sources = (value.input_sources ?? []).map((s) =>
+    confidential || s.source === 'override' || !CONFIDENTIAL_INPUTS.has(s.name) ? s : { ...s, value: null, source: 'withheld' as const },
+  );
 
   const deadline = (d: Deadline) => (
-    <span className={d.passed ? 'warn' : d.days_left < 90 ? 'notice' : ''}>
-      {d.date} · {d.passed ? t('expiredDaysAgo', { n: -d.days_left }) : t('daysLeft', { n: d.days_left })}{' '}
-      <code className="small">{d.rule}</code>
+    <span className={d.passed ? 'warn' : d.days_left < 90 ? 'notice-text' : ''}>
+      {formatDate(d.date, lang)} · {d.passed ? t('expiredDaysAgo', { n: -d.days_left }) : t('daysLeft', { n: d.days_left })}
+      <span className="muted small"> · {d.rule}</span>
     </span>
   );
 
   return (
-    <div className="assessment" data-testid="assessment-card">
-      <p className={`banner ${a?.decision === 'refuse' ? 'warn' : a ? 'ok' : 'notice'}`}>
-        <span className="muted small">{t('decision')}</span> <b data-testid="assessment-decision">{headline}</b>
-      </p>
-      {withheld && (
-        <p className="muted small" data-testid="assessment-withheld">
-          <Said x={value.withheld} />
-        </p>
-      )}
+    <div className="assessment" data-testid={testid}>
+      <div className={`banner ${tone}`} role="status" data-testid="assessment-banner">
+        <div>
+          <span className="muted small">{t('decision')}</span> <b data-testid="assessment-decision">{headline}</b>
+          {a?.decision === 'extend' && (
+            <span data-testid="assessment-summary">
+              {' '}
+              · {t('verdictReduce', { km2: formatKm2(a.reduction_km2), pct: formatPercent(a.reduction_ratio) })}
+            </span>
+          )}
+        </div>
+        {value.override_notice && (
+          <p className="override-note" data-testid="assessment-override">
+            <Said x={value.override_notice} />
+          </p>
+        )}
+        {!!a?.refusal_reasons?.length && (
+          <>
+            <p className="small banner-sub">{t('refusalReasons')}</p>
+            <TextList items={a.refusal_reasons} testid="refusal-reasons" className="reasons" />
+          </>
+        )}
+        {credit && credit.credit_km2 > 0 && (
+          <p className="small" data-testid="assessment-credit">
+            {t('offsetCredit', { credit: formatKm2(credit.credit_km2), due: formatKm2(credit.due_reduction_km2) })}
+          </p>
+        )}
+        {incomplete && <TextList items={value.warnings} testid="incomplete-reasons" className="reasons" />}
+        {withheld && (
+          <p className="small" data-testid="assessment-withheld">
+            <Said x={value.withheld} />
+          </p>
+        )}
+      </div>
       {value.regime_reason && (
         <p className="small muted" data-testid="regime-reason">
           {t('regimeReason')}: <Said x={value.regime_reason} />
         </p>
       )}
-      {numbers.length > 0 && <Props rows={numbers} />}
-      {!!a?.refusal_reasons?.length && (
-        <div className="warn small">
-          <b>{t('refusalReasons')}</b>
-          <TextList items={a.refusal_reasons} testid="refusal-reasons" />
-        </div>
-      )}
-      {warnings.length > 0 && (
-        <div className="notice small">
-          <b>{t('warnings')}</b>
+      {numbers.length > 0 && <Props rows={numbers} testid="assessment-numbers" />}
+      {warnings.length > 0 && !incomplete && (
+        <details className="notice small" data-testid="assessment-warnings-box">
+          <summary>
+            {t('warnings')} ({warnings.length})
+          </summary>
           <TextList items={warnings} testid="assessment-warnings" />
-        </div>
+        </details>
       )}
-      {inputRows.length > 0 && (
+      {a && a.steps.length > 0 && (
+        <>
+          <h4>{t('assessmentSteps')}</h4>
+          <Steps steps={a.steps} testid="assessment-steps-list" />
+        </>
+      )}
+      {sources.length > 0 && (
         <>
           <h4>{t('inputsTitle')}</h4>
-          <Props rows={inputRows} />
+          <div className="table-wrap">
+            <table className="any inputs" data-testid="assessment-inputs">
+              <thead>
+                <tr>
+                  <th>{t('inputName')}</th>
+                  <th>{t('inputValue')}</th>
+                  <th>{t('inputSource')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sources.map((s) => (
+                  <tr key={s.name} data-testid={`input-${s.name}`} data-source={s.source} className={`src-${s.source}`}>
+                    <th scope="row">{term(ASSESSMENT_INPUTS, s.name)}</th>
+                    <td>
+                      <span data-testid="input-value">{s.source === 'withheld' ? '—' : show(s.name, s.value)}</span>
+                      {s.source === 'override' && (
+                        <div className="muted small">{t('inputRegisterWas', { v: show(s.name, s.register_value) })}</div>
+                      )}
+                    </td>
+                    <td>
+                      <span className={`src src-${s.source}`} data-testid="input-source">
+                        {term(ASSESSMENT_INPUT_SOURCES, s.source)}
+                      </span>
+                      {inputAction && <div className="input-action">{inputAction(s)}</div>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
       {inv && (
@@ -138,19 +243,19 @@ export function AssessmentCard({ value, confidential = true }: { value: BlockAss
           <h4 data-testid="assessment-investment">{t('investmentTitle')}</h4>
           <Props
             rows={[
-              ['investmentRequired', formatCny(inv.total_cny, lang)],
-              ['investmentActual', formatCny(inv.actual_cny, lang)],
+              ['investmentRequired', <Money key="r" v={inv.total_cny} />],
+              ['investmentActual', <Money key="a" v={inv.actual_cny} />],
               ['inUnfinished', formatPercent(inv.unfinished_ratio)],
             ]}
           />
           {inv.rows.length > 0 && (
             <div className="table-wrap">
-              <table className="any">
+              <table className="any money">
                 <thead>
                   <tr>
                     <th>{t('investmentYear')}</th>
                     <th>{t('investmentPeriod')}</th>
-                    <th>{t('investmentAmount')}</th>
+                    <th className="num">{t('investmentAmount')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -158,9 +263,9 @@ export function AssessmentCard({ value, confidential = true }: { value: BlockAss
                     <tr key={r.exploration_year}>
                       <td>{r.exploration_year}</td>
                       <td>
-                        {r.start} – {r.end}
+                        {formatDate(r.start, lang)} – {formatDate(r.end, lang)}
                       </td>
-                      <td>{formatCny(r.amount_cny, lang)}</td>
+                      <td className="num">{formatCny(r.amount_cny, lang)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -175,8 +280,8 @@ export function AssessmentCard({ value, confidential = true }: { value: BlockAss
           <Props
             rows={[
               ['feesYear', String(fees.exploration_year)],
-              ['feesThisYear', formatCny(fees.usage_fee_cny, lang)],
-              ['feesToDate', formatCny(fees.total_to_date_cny, lang)],
+              ['feesThisYear', <Money key="y" v={fees.usage_fee_cny} />],
+              ['feesToDate', <Money key="d" v={fees.total_to_date_cny} />],
             ]}
           />
         </>
@@ -213,18 +318,16 @@ export function AssessmentCard({ value, confidential = true }: { value: BlockAss
             {offsets.map((o) => (
               <li key={o.id}>
                 {t('offsetFrom')} {o.from_block} → {t('offsetTo')} {o.to_block} · {formatKm2(Number(o.area_km2))} ·{' '}
-                {o.date ?? o.offset_date ?? ''}
+                {formatDate(o.date, lang)}
               </li>
             ))}
           </ul>
         </>
       )}
-      {(value.derived_steps?.length > 0 || !!a?.steps.length) && (
+      {(!!value.derived_steps?.length || !!credit?.steps.length) && (
         <details className="small" data-testid="assessment-steps">
-          <summary>{t('steps')}</summary>
-          <h4>{t('derivedSteps')}</h4>
-          <Steps steps={value.derived_steps as ExtensionStep[]} />
-          {a && <Steps steps={a.steps as ExtensionStep[]} />}
+          <summary>{t('derivedSteps')}</summary>
+          <Steps steps={[...(value.derived_steps ?? []), ...(credit?.steps ?? [])]} />
         </details>
       )}
       {readings.length > 0 && (

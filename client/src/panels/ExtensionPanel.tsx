@@ -1,14 +1,17 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { relinquishmentPlans } from '../api/blocks';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { blockAssessmentWithOverrides, relinquishmentPlans } from '../api/blocks';
 import { assessExtension } from '../api/checks';
 import { ApiError } from '../api/http';
-import type { ExtensionResult, PlanCandidate, ServerText } from '../api/contract';
-import { candidateLetter, formatKm2, formatPercent } from '../format';
+import type { AssessmentOverrides, ExtensionResult, InputSource, PlanCandidate, ServerText, StoredAssessment } from '../api/contract';
+import { candidateLetter, formatKm2 } from '../format';
 import { useI18n } from '../i18n';
-import { DECISIONS, REGIMES, STRATEGIES } from '../../../server/vocab';
+import { CONTRACT_ACQUISITION_METHODS, REGIMES, STRATEGIES } from '../../../server/vocab';
 import { candidateColour } from '../map/colours';
 import type { MapController } from '../map/controller';
-import { ErrorBox, Progress, Steps, TextList, Unavailable } from './common';
+import { useAuth } from '../auth/AuthContext';
+import { canSeeConfidential } from '../auth/permissions';
+import { ErrorBox, Progress, TextList, Unavailable } from './common';
+import { AssessmentCard, useInputValue } from './AssessmentCard';
 import { Downloads } from './Downloads';
 
 export interface SelectedBlock {
@@ -18,17 +21,29 @@ export interface SelectedBlock {
 
 const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
 
-/** The extension assessment form and result, and the relinquishment planner's candidates on the map. */
-export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: SelectedBlock | null }) {
-  const { t, lang, term } = useI18n();
-  const [regime, setRegime] = useState<ExtensionResult['regime']>('shanxi-cbm-2020');
-  const [licensed, setLicensed] = useState('');
-  const [proven, setProven] = useState('0');
-  const [unfinished, setUnfinished] = useState('0.2');
-  const [firstReg, setFirstReg] = useState('');
+/**
+ * The extension tab. With a block chosen ("用于延续评估") it assesses the STORED block with everything the register
+ * knows (POST /api/blocks/{id}/assessment): the verdict equals the register card's, each input says where it came
+ * from, and the user may override inputs — each override marked, and the verdict marked as not the register's.
+ * Without a block (or on request) a hand-entered calculation. Below: the relinquishment planner.
+ */
+export function ExtensionPanel({
+  ctl,
+  block,
+  active = true,
+}: {
+  ctl: MapController;
+  block: SelectedBlock | null;
+  /** the tab is shown: the stored block is assessed only then (picking a block elsewhere sends no request) */
+  active?: boolean;
+}) {
+  const { t, term } = useI18n();
+  const { me } = useAuth();
+  const [manual, setManual] = useState(false);
+  const [overrides, setOverrides] = useState<AssessmentOverrides>({});
+  const [stored, setStored] = useState<StoredAssessment | null>(null);
   const [busy, setBusy] = useState<'assess' | 'plan' | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [result, setResult] = useState<ExtensionResult | null>(null);
   const [unavailable, setUnavailable] = useState<'assess' | 'plan' | null>(null);
   const [required, setRequired] = useState('');
   const [cands, setCands] = useState<PlanCandidate[] | null>(null);
@@ -36,40 +51,47 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
   /** the area the shown candidates were planned for (the export asks for the same) */
   const [planned, setPlanned] = useState<number | undefined>(undefined);
   const [chosen, setChosen] = useState<number | null>(null);
+  /** the user typed a required area: the assessment no longer fills it in */
+  const requiredTyped = useRef(false);
+  const userKey = me ? `${me.id}:${me.role}` : 'public';
+  const registerMode = !!block && !manual;
 
   useEffect(() => {
     if (!block) return;
-    const p = block.properties;
-    if (typeof p.area_km2 === 'number') setLicensed(p.area_km2.toFixed(4));
-    if (typeof p.first_registration_area_km2 === 'number') setFirstReg(String(p.first_registration_area_km2));
+    setManual(false);
+    setOverrides({});
+    requiredTyped.current = false;
     setCands(null);
     setChosen(null);
     ctl.showCandidates(null);
   }, [block, ctl]);
 
-  const assess = async (e: FormEvent) => {
-    e.preventDefault();
+  // the stored block assessed on the server, again whenever an override or the signed-in user changes
+  useEffect(() => {
+    if (!block || manual || !active) return;
+    const ac = new AbortController();
     setBusy('assess');
     setError(null);
     setUnavailable(null);
-    try {
-      const r = await assessExtension({
-        regime,
-        licensed_area_km2: Number(licensed),
-        proven_reserve_area_km2: Number(proven || 0),
-        unfinished_ratio: Number(unfinished),
-        ...(num(firstReg) !== undefined ? { first_registration_area_km2: num(firstReg) } : {}),
-      });
-      setResult(r);
-      if (r.reduction_km2 > 0) setRequired(r.reduction_km2.toFixed(4));
-    } catch (err) {
-      if (err instanceof ApiError && err.unavailable) setUnavailable('assess');
-      else setError(err);
-      setResult(null);
-    } finally {
-      setBusy(null);
-    }
-  };
+    blockAssessmentWithOverrides(block.id, overrides, ac.signal).then(
+      (r) => {
+        if (ac.signal.aborted) return;
+        setStored(r);
+        setBusy(null);
+        const a = r.assessment;
+        const due = r.offset_credit ? r.offset_credit.due_reduction_km2 : a?.reduction_km2;
+        if (!requiredTyped.current && a?.decision === 'extend' && due && due > 0) setRequired(due.toFixed(4));
+      },
+      (err) => {
+        if (ac.signal.aborted) return;
+        setBusy(null);
+        setStored(null);
+        if (err instanceof ApiError && err.unavailable) setUnavailable('assess');
+        else setError(err);
+      },
+    );
+    return () => ac.abort();
+  }, [block, manual, overrides, userKey, active]);
 
   const plan = async () => {
     if (!block) return;
@@ -92,117 +114,57 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
     }
   };
 
+  const overridden = Object.keys(overrides).length > 0;
   return (
     <div className="panel-body">
       <h2>{t('extTitle')}</h2>
       <p className="small" data-testid="ext-block">
         {t('extBlock')}: {block ? <b>{String(block.properties.name ?? block.id)}</b> : <span className="muted">{t('extNoBlock')}</span>}
       </p>
-      <form onSubmit={assess} className="form-grid">
-        <label className="wide">
-          {t('regime')}
-          <select value={regime} onChange={(e) => setRegime(e.target.value as ExtensionResult['regime'])}>
-            {Object.entries(REGIMES).map(([r, v]) => (
-              <option key={r} value={r}>
-                {v[lang]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('licensedArea')}
-          <input
-            type="number"
-            required
-            min={0}
-            step="any"
-            value={licensed}
-            onChange={(e) => setLicensed(e.target.value)}
-            data-testid="ext-licensed"
-          />
-        </label>
-        <label>
-          {t('provenArea')}
-          <input
-            type="number"
-            required
-            min={0}
-            step="any"
-            value={proven}
-            onChange={(e) => setProven(e.target.value)}
-            data-testid="ext-proven"
-          />
-        </label>
-        <label>
-          {t('unfinishedRatio')}
-          <input
-            type="number"
-            required
-            min={0}
-            max={1}
-            step="any"
-            value={unfinished}
-            onChange={(e) => setUnfinished(e.target.value)}
-            data-testid="ext-unfinished"
-          />
-        </label>
-        <label>
-          {t('firstRegArea')}
-          <input type="number" min={0} step="any" value={firstReg} onChange={(e) => setFirstReg(e.target.value)} />
-        </label>
-        <button type="submit" className="wide primary" data-testid="ext-assess">
-          {t('assess')}
-        </button>
-      </form>
+      {block && (
+        <div className="row small">
+          {registerMode ? (
+            <button type="button" className="link" onClick={() => setManual(true)} data-testid="ext-manual">
+              {t('extManual')}
+            </button>
+          ) : (
+            <button type="button" className="link" onClick={() => setManual(false)} data-testid="ext-register">
+              {t('extFromRegister')}
+            </button>
+          )}
+          {registerMode && overridden && (
+            <button type="button" className="link" onClick={() => setOverrides({})} data-testid="ext-clear-overrides">
+              {t('extClearOverrides')}
+            </button>
+          )}
+        </div>
+      )}
+      {registerMode && <p className="muted small">{t('extFromRegisterHint')}</p>}
+      {!registerMode && <ManualForm onError={setError} onUnavailable={() => setUnavailable('assess')} />}
       {busy === 'assess' && <Progress value={null} text={t('loading')} />}
       {unavailable === 'assess' && <Unavailable />}
       <ErrorBox error={error} />
-      {result && (
+      {registerMode && stored && (
         <section className="result" data-testid="ext-result">
-          <dl className="props">
-            <div>
-              <dt>{t('decision')}</dt>
-              <dd>
-                <b data-testid="ext-decision">{term(DECISIONS, result.decision)}</b>
-              </dd>
-            </div>
-            <div>
-              <dt>{t('regime')}</dt>
-              <dd>{term(REGIMES, result.regime)}</dd>
-            </div>
-            <div>
-              <dt>{t('reductionRatio')}</dt>
-              <dd>{formatPercent(result.reduction_ratio)}</dd>
-            </div>
-            <div>
-              <dt>{t('reductionKm2')}</dt>
-              <dd data-testid="ext-reduction">{formatKm2(result.reduction_km2)}</dd>
-            </div>
-            <div>
-              <dt>{t('remainingKm2')}</dt>
-              <dd>{formatKm2(result.remaining_km2)}</dd>
-            </div>
-          </dl>
-          {!!result.refusal_reasons?.length && (
-            <div className="warn small">
-              <b>{t('refusalReasons')}</b>
-              <TextList items={result.refusal_reasons} />
-            </div>
-          )}
-          {result.warnings?.length > 0 && (
-            <div className="notice small">
-              <b>{t('warnings')}</b>
-              <TextList items={result.warnings} />
-            </div>
-          )}
-          <h3>{t('steps')}</h3>
-          <Steps steps={result.steps} />
-          {!!result.readings?.length && (
-            <details className="small">
-              <summary>{t('readings')}</summary>
-              <TextList items={result.readings} />
-            </details>
-          )}
+          <AssessmentCard
+            value={stored}
+            testid="ext-card"
+            confidential={canSeeConfidential(me, block.properties)}
+            inputAction={(s) => (
+              <OverrideControl
+                source={s}
+                value={overrides[s.name]}
+                onSet={(v) => setOverrides((o) => ({ ...o, [s.name]: v }))}
+                onClear={() =>
+                  setOverrides((o) => {
+                    const next = { ...o };
+                    delete next[s.name];
+                    return next;
+                  })
+                }
+              />
+            )}
+          />
         </section>
       )}
 
@@ -215,7 +177,10 @@ export function ExtensionPanel({ ctl, block }: { ctl: MapController; block: Sele
             min={0}
             step="any"
             value={required}
-            onChange={(e) => setRequired(e.target.value)}
+            onChange={(e) => {
+              requiredTyped.current = true;
+              setRequired(e.target.value);
+            }}
             data-testid="plan-required"
           />
         </label>
@@ -309,5 +274,239 @@ function Touches({ t, touches }: { t: ReturnType<typeof useI18n>['t']; touches: 
     <div className="small" data-testid="touches">
       {t('touches')}: {items.join(' · ')}
     </div>
+  );
+}
+
+type Editable = InputSource['name'];
+
+/** The input to type a value in, by the input's kind; ratios as percentages. */
+function kindOf(name: Editable): 'km2' | 'ratio' | 'count' | 'date' | 'bool' | 'regime' | 'acquisition' {
+  if (name.endsWith('_km2')) return 'km2';
+  if (name.endsWith('_ratio') || name === 'contract_refusal_completion_below') return 'ratio';
+  if (name === 'extensions_used' || name === 'years_existing') return 'count';
+  if (name === 'mining_registration_completed') return 'bool';
+  if (name === 'regime') return 'regime';
+  if (name === 'acquisition_method') return 'acquisition';
+  return 'date';
+}
+
+/** One input's override: a button that opens an editor, or (when overridden) a button to take the register's value back. */
+function OverrideControl({
+  source,
+  value,
+  onSet,
+  onClear,
+}: {
+  source: InputSource;
+  value: unknown;
+  onSet: (v: unknown) => void;
+  onClear: () => void;
+}) {
+  const { t, lang } = useI18n();
+  const show = useInputValue();
+  const [open, setOpen] = useState(false);
+  const kind = kindOf(source.name);
+  const initial = (): string => {
+    const v = source.value;
+    if (v === null) return '';
+    if (kind === 'ratio') return String(Math.round(Number(v) * 1e6) / 1e4);
+    return String(v);
+  };
+  const [draft, setDraft] = useState(initial);
+  const label = `${t('inputOverride')}: ${show(source.name, source.value)}`;
+  if (value !== undefined)
+    return (
+      <button type="button" className="link small" onClick={onClear} data-testid="override-clear">
+        {t('overrideUndo')}
+      </button>
+    );
+  if (!open)
+    return (
+      <button
+        type="button"
+        className="link small"
+        aria-label={label}
+        onClick={() => {
+          setDraft(initial());
+          setOpen(true);
+        }}
+        data-testid="override-open"
+      >
+        {t('inputOverride')}
+      </button>
+    );
+  const apply = (e: FormEvent) => {
+    e.preventDefault();
+    const s = draft.trim();
+    let v: unknown;
+    if (kind === 'km2' || kind === 'count') v = s === '' ? null : Number(s);
+    else if (kind === 'ratio') v = s === '' ? null : Number(s) / 100;
+    else if (kind === 'bool') v = s === 'true';
+    else v = s === '' ? null : s;
+    setOpen(false);
+    onSet(v);
+  };
+  return (
+    <form className="override-editor" onSubmit={apply} data-testid="override-editor">
+      {kind === 'regime' || kind === 'acquisition' || kind === 'bool' ? (
+        <select value={draft} onChange={(e) => setDraft(e.target.value)} aria-label={label} data-testid="override-value">
+          {kind === 'bool' ? (
+            <>
+              <option value="true">{t('yes')}</option>
+              <option value="false">{t('no')}</option>
+            </>
+          ) : (
+            <>
+              {kind === 'acquisition' && <option value="">{t('inputNone')}</option>}
+              {Object.entries(kind === 'regime' ? REGIMES : CONTRACT_ACQUISITION_METHODS).map(([k, v]) => (
+                <option key={k} value={k}>
+                  {v[lang]}
+                </option>
+              ))}
+            </>
+          )}
+        </select>
+      ) : (
+        <input
+          type={kind === 'date' ? 'date' : 'number'}
+          min={0}
+          max={kind === 'ratio' ? 100 : undefined}
+          step={kind === 'count' ? 1 : 'any'}
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          aria-label={label}
+          data-testid="override-value"
+        />
+      )}
+      {kind === 'ratio' && <span className="small"> %</span>}
+      <button type="submit" className="small" data-testid="override-apply">
+        {t('overrideApply')}
+      </button>
+      <button type="button" className="link small" onClick={() => setOpen(false)}>
+        {t('cancel')}
+      </button>
+    </form>
+  );
+}
+
+/** A hand-entered calculation (no register): the rules on the figures typed in, shown on the same card. */
+function ManualForm({ onError, onUnavailable }: { onError: (e: unknown) => void; onUnavailable: () => void }) {
+  const { t, lang } = useI18n();
+  const [regime, setRegime] = useState<ExtensionResult['regime']>('shanxi-cbm-2020');
+  const [licensed, setLicensed] = useState('');
+  const [proven, setProven] = useState('0');
+  const [unfinished, setUnfinished] = useState('20');
+  const [firstReg, setFirstReg] = useState('');
+  const [used, setUsed] = useState('');
+  const [validTo, setValidTo] = useState('');
+  const [provenDate, setProvenDate] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<ExtensionResult | null>(null);
+
+  const assess = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    onError(null);
+    try {
+      const r = await assessExtension({
+        regime,
+        licensed_area_km2: Number(licensed),
+        proven_reserve_area_km2: Number(proven || 0),
+        unfinished_ratio: Number(unfinished) / 100,
+        ...(num(firstReg) !== undefined ? { first_registration_area_km2: num(firstReg) } : {}),
+        ...(num(used) !== undefined ? { extensions_used: num(used) } : {}),
+        ...(validTo ? { valid_to: validTo } : {}),
+        ...(provenDate ? { proven_reserves_submitted_date: provenDate } : {}),
+      });
+      setResult(r);
+    } catch (err) {
+      if (err instanceof ApiError && err.unavailable) onUnavailable();
+      else onError(err);
+      setResult(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <p className="notice small" data-testid="ext-manual-note">
+        {t('extManualNote')}
+      </p>
+      <form onSubmit={assess} className="form-grid">
+        <label className="wide">
+          {t('regime')}
+          <select value={regime} onChange={(e) => setRegime(e.target.value as ExtensionResult['regime'])}>
+            {Object.entries(REGIMES).map(([r, v]) => (
+              <option key={r} value={r}>
+                {v[lang]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('licensedArea')}
+          <input
+            type="number"
+            required
+            min={0}
+            step="any"
+            value={licensed}
+            onChange={(e) => setLicensed(e.target.value)}
+            data-testid="ext-licensed"
+          />
+        </label>
+        <label>
+          {t('provenArea')}
+          <input
+            type="number"
+            required
+            min={0}
+            step="any"
+            value={proven}
+            onChange={(e) => setProven(e.target.value)}
+            data-testid="ext-proven"
+          />
+        </label>
+        <label>
+          {t('unfinishedRatio')}
+          <input
+            type="number"
+            required
+            min={0}
+            max={100}
+            step="any"
+            value={unfinished}
+            onChange={(e) => setUnfinished(e.target.value)}
+            data-testid="ext-unfinished"
+          />
+        </label>
+        <label>
+          {t('firstRegArea')}
+          <input type="number" min={0} step="any" value={firstReg} onChange={(e) => setFirstReg(e.target.value)} />
+        </label>
+        <label>
+          {t('extensionsUsedField')}
+          <input type="number" min={0} step={1} value={used} onChange={(e) => setUsed(e.target.value)} data-testid="ext-used" />
+        </label>
+        <label>
+          {t('validToField')}
+          <input type="date" value={validTo} onChange={(e) => setValidTo(e.target.value)} />
+        </label>
+        <label>
+          {t('provenDateField')}
+          <input type="date" value={provenDate} onChange={(e) => setProvenDate(e.target.value)} />
+        </label>
+        <button type="submit" className="wide primary" data-testid="ext-assess">
+          {t('assess')}
+        </button>
+      </form>
+      {busy && <Progress value={null} text={t('loading')} />}
+      {result && (
+        <section className="result" data-testid="ext-result">
+          <AssessmentCard value={{ assessment: result, readings_applied: result.readings_applied }} testid="ext-card" />
+        </section>
+      )}
+    </>
   );
 }

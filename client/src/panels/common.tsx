@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { ApiError } from '../api/http';
 import type { ExtensionStep } from '../api/contract';
 import { fill, useI18n } from '../i18n';
-import { formatValue } from '../format';
+import { formatValue, readableFormula } from '../format';
 import { ERROR_DETAIL_KEYS, FILE_FORMATS, label } from '../../../server/vocab';
 
 /** An API error in the page's language, with the lines/points at fault. */
@@ -135,31 +135,35 @@ export function TextList({ items, className, testid }: { items: unknown[] | null
   );
 }
 
-/** The audit trail of a rule result: rule id, citation, what the step is, the arithmetic, the value. */
+/**
+ * The audit trail of a rule result as a readable list: what the step is (in the page's language), its
+ * arithmetic (long numbers grouped, 元 in Chinese), then the rule id and the article it rests on.
+ */
 export function Steps({ steps, testid }: { steps: ExtensionStep[] | null | undefined; testid?: string }) {
+  const { t, lang, text } = useI18n();
   if (!steps?.length) return null;
   return (
     <ol className="steps" data-testid={testid}>
       {steps.map((s, i) => (
         <li key={i}>
-          <div>
-            <code>{s.rule}</code> <span className="muted small">{s.citation}</span>
-          </div>
           {s.description && (
-            <div className="small">
+            <div>
               <Said x={s.description} />
             </div>
           )}
-          {s.formula && (
-            <div className="mono small">
-              <Said x={s.formula} />
-            </div>
+          {s.formula ? (
+            <div className="mono formula">{readableFormula(text(s.formula), lang)}</div>
+          ) : (
+            s.value !== undefined &&
+            typeof s.value !== 'object' && (
+              <div>
+                = <b>{formatValue(s.value)}</b>
+              </div>
+            )
           )}
-          {s.value !== undefined && typeof s.value !== 'object' && (
-            <div>
-              = <b>{formatValue(s.value)}</b>
-            </div>
-          )}
+          <div className="muted small">
+            {t('rule')} {s.rule} · {s.citation}
+          </div>
         </li>
       ))}
     </ol>
