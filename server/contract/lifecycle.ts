@@ -176,8 +176,12 @@ export const OffsetRecorded = z
     receiver: z.object({
       block_id: z.string(),
       credit_km2: z.number(),
-      due_before_km2: z.number().nullable(),
-      due_after_km2: z.number().nullable(),
+      due_before_km2: z
+        .number()
+        .describe(
+          'the receiving block’s reduction still due before this offset (its extension is granted: 422 OFFSET_RECEIVER_NOT_DUE otherwise)',
+        ),
+      due_after_km2: z.number(),
     }),
     checks: z.object({ steps: z.array(Step), readings: z.array(Message) }).describe('eligibility of the source block (R-RED-10)'),
   })
@@ -317,7 +321,7 @@ export const lifecycleRoutes = {
       401: ['UNAUTHENTICATED'],
       403: ['FORBIDDEN', 'CSRF_FAILED', 'TOKEN_READ_ONLY'],
       404: ['NOT_FOUND'],
-      422: ['INVALID_OFFSET', 'OFFSET_NOT_ALLOWED', 'OFFSET_EXCEEDS_DUE'],
+      422: ['INVALID_OFFSET', 'OFFSET_NOT_ALLOWED', 'OFFSET_RECEIVER_NOT_DUE', 'OFFSET_EXCEEDS_DUE'],
     },
   }),
   relinquishmentPlans: defineRoute({

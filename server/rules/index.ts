@@ -16,6 +16,6 @@ export { explorationUsageFee } from './fees';
 export { COVID_WINDOW, covidTermExtension, covidInvestmentReduction } from './covid';
 export { blockDeadlines } from './deadlines';
 export type { BlockDatesInput, BlockDeadlines, Deadline } from './deadlines';
-export { EMPTY_LEDGER, applyOffset, preOffsetBase, checkOffsetSource, receiverCredit } from './offsets';
+export { EMPTY_LEDGER, applyOffset, preOffsetBase, checkOffsetSource, receiverCredit, offsetAgainstDue } from './offsets';
 export type { OffsetLedger, OffsetBlockInfo } from './offsets';
 export type { ExtensionInput } from './schemas';
