@@ -136,6 +136,18 @@ export const StoredBlockAssessment = z
     warnings: z.array(Message),
     readings: z.array(Message),
     readings_applied: z.array(ReadingApplied).describe('the named readings used, echoed with their warnings'),
+    covid_approvals: z
+      .object({
+        term_extension_doc: z
+          .string()
+          .nullable()
+          .describe('晋自然资函〔2020〕1333号 一 / 附件1: the 96-day term extension (考核期相应后延) on record; no investment reduced'),
+        investment_reduction_doc: z
+          .string()
+          .nullable()
+          .describe('晋自然资函〔2020〕1333号 二 / 附件2: the reduction of the minimum investment of the affected period on record'),
+      })
+      .describe('the two different approvals of the COVID letter (a public letter), each on record or null'),
     offsets: z.array(OffsetRow).nullable().describe('null when withheld'),
     withheld: Message.nullable().describe(
       'null: the caller sees everything; otherwise (not the holder, an overseeing regulator or an admin) the investment ledger, the shortfall arithmetic on it (assessment, offset_credit) and the offset ledger are null, and this says so (issue 13)',

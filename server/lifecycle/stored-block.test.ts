@@ -77,8 +77,52 @@ describe('assessStoredBlock', () => {
     const none = assessStoredBlock(b, [], EMPTY_LEDGER, '2020-11-01');
     expect(none.derived_steps.some((s) => s.rule === 'R-COVID-3')).toBe(false);
     expect(none.readings.map((m) => m.code)).toContain('COVID_NOT_APPROVED');
-    const ok = assessStoredBlock({ ...b, covid_approval_doc: '晋自然资函〔2020〕1333号 附件2' }, [], EMPTY_LEDGER, '2020-11-01');
+    const ok = assessStoredBlock(
+      { ...b, covid_investment_reduction_doc: '晋自然资函〔2020〕1333号 附件2' },
+      [],
+      EMPTY_LEDGER,
+      '2020-11-01',
+    );
     expect(ok.derived_steps.some((s) => s.rule === 'R-COVID-3')).toBe(true);
+    expect(ok.covid_approvals).toEqual({ term_extension_doc: null, investment_reduction_doc: '晋自然资函〔2020〕1333号 附件2' });
+  });
+  it('the two approvals of 1333号 are two facts: a term extension (附件1) reduces no investment; a reduction (附件2) extends no term', () => {
+    // 晋自然资函〔2020〕1333号 (000:L6201-6203): “一、同意对安鑫煤业等10家公司16个项目（即2017年、2019年我厅公开出让的煤层气区块），
+    // 延长勘查期限96天（考核期相应后延）” — “二、同意对中石油等3家公司10个项目（即历年来以行政审批方式取得的煤层气矿业权），
+    // 在延续（变更）登记时据实核减其受疫情影响期间最低勘查投入”. 附件1: 介休 2017/12/29 – 2021/03/28, “延长 96 天勘查期”.
+    const jiexiu = {
+      ...block,
+      acquisition_method: 'tender',
+      first_registration_date: '2017-12-29',
+      valid_from: '2017-12-29',
+      valid_to: '2021-07-02', // the re-issued licence: 2021-03-28 + 96 days
+      extensions_used: 0,
+    };
+    const t = assessStoredBlock({ ...jiexiu, covid_term_extension_doc: '晋自然资函〔2020〕1333号 附件1' }, [], EMPTY_LEDGER, '2021-01-01');
+    expect(t.derived_steps.some((s) => s.rule === 'R-COVID-3')).toBe(false); // no investment reduced
+    const s2 = t.derived_steps.find((s) => s.rule === 'R-COVID-2' && s.formula.includes('−'))!;
+    expect(s2.formula).toBe('2021-07-02 − 96 d = 2021-03-28'); // the letter's original expiry
+    const r = t.readings.find((m) => m.code === 'COVID_TERM_ON_RECORD')!;
+    expect(r.message_zh).toContain('原到期日 2021-03-28');
+    expect(r.message_zh).toContain('不核减最低勘查投入');
+    // before migration 015 one field stood for both: the same 附件1 record reduced the investment. Now only 附件2 does.
+    const both = assessStoredBlock(
+      { ...jiexiu, acquisition_method: 'administrative', covid_investment_reduction_doc: '晋自然资函〔2020〕1333号 附件2' },
+      [],
+      EMPTY_LEDGER,
+      '2021-01-01',
+    );
+    expect(both.derived_steps.some((s) => s.rule === 'R-COVID-3')).toBe(true);
+    expect(both.readings.some((m) => m.code.startsWith('COVID_TERM'))).toBe(false);
+    // a later term of an 附件1 block: the extension concerned the 2020 term only
+    const later = assessStoredBlock(
+      { ...jiexiu, valid_from: '2021-07-03', valid_to: '2026-07-02', extensions_used: 1, covid_term_extension_doc: '附件1' },
+      [],
+      EMPTY_LEDGER,
+      '2025-01-01',
+    );
+    expect(later.readings.map((m) => m.code)).toContain('COVID_TERM_OTHER_TERM');
+    expect(later.derived_steps.some((s) => s.rule.startsWith('R-COVID'))).toBe(false);
   });
   it('273号令 fees and investment tiers only for Shanxi CBM (item 9, 273号令 第十六条/第三十三条)', () => {
     // 273号令 第三十三条 (000:L3464) “第一个勘查年度至第五个勘查年度免缴；第六个勘查年度，每平方千米每年缴纳 100 元” is a

@@ -16,6 +16,7 @@ import {
   receiverCredit,
   unfinishedRatio,
   covidInvestmentReduction,
+  covidTermOnRecord,
   type ExtensionAssessment,
   type ExtensionInput,
   type OffsetLedger,
@@ -52,8 +53,12 @@ export interface StoredBlock {
   proven_km2: number;
   proven_submitted_date: string | null;
   basin?: string | null;
-  /** block_terms (004): COVID approval on record, contract terms. */
-  covid_approval_doc?: string | null;
+  /**
+   * block_terms (004, 015): the two approvals of 晋自然资函〔2020〕1333号 on record — 附件1, a 96-day term extension
+   * (考核期相应后延, 一) and 附件2, a reduction of the minimum investment of the affected period (二) — and contract terms.
+   */
+  covid_term_extension_doc?: string | null;
+  covid_investment_reduction_doc?: string | null;
   contract_investment_cny_per_km2_year?: number | null;
   contract_doc?: string | null;
   committed_completion_ratio?: number | null;
@@ -148,6 +153,8 @@ export interface StoredBlockAssessment {
   readings: Message[];
   /** The named readings used, each with its value, whether the request set it, and its warning (issue 11). */
   readings_applied: ReadingApplied[];
+  /** The approvals of 晋自然资函〔2020〕1333号 on record (a public letter): 附件1 term extension, 附件2 investment reduction. */
+  covid_approvals: { term_extension_doc: string | null; investment_reduction_doc: string | null };
 }
 
 /**
@@ -168,7 +175,12 @@ export function assessStoredBlock(
   const readings: Message[] = [];
   const derived: DerivedStep[] = [];
   const head = { id: b.id, name: b.name, holder: b.holder, kind: b.kind, mineral: b.mineral, status: b.status };
+  const covid_approvals = {
+    term_extension_doc: b.covid_term_extension_doc ?? null,
+    investment_reduction_doc: b.covid_investment_reduction_doc ?? null,
+  };
   const empty = {
+    covid_approvals,
     inputs: {} as ExtensionInput,
     derived_steps: [],
     assessment: null,
@@ -238,12 +250,18 @@ export function assessStoredBlock(
       ...(chosen.month_rounding ? { month_rounding: chosen.month_rounding } : {}),
     });
     const actual = investedWithin(investments, b.valid_from, b.valid_to);
-    // R-COVID-3: only blocks whose approval under 晋自然资函〔2020〕1333号 is on record
-    const covid = b.covid_approval_doc
-      ? covidInvestmentReduction({ valid_from: b.valid_from, valid_to: b.valid_to, area_km2: licensed })
-      : null;
-    if (b.covid_approval_doc) readings.push(say(M, 'COVID_APPROVED', { doc: b.covid_approval_doc }));
+    // R-COVID-3: only blocks whose investment reduction under 晋自然资函〔2020〕1333号 二 (附件2) is on record;
+    // a term extension (一, 附件1) is a different approval and reduces no investment
+    const reductionDoc = b.covid_investment_reduction_doc;
+    const covid = reductionDoc ? covidInvestmentReduction({ valid_from: b.valid_from, valid_to: b.valid_to, area_km2: licensed }) : null;
+    if (reductionDoc) readings.push(say(M, 'COVID_APPROVED', { doc: reductionDoc }));
     else if (b.acquisition_method === 'administrative') readings.push(say(M, 'COVID_NOT_APPROVED'));
+    // R-COVID-2: the term extension on record, read against this term (the register's validity end is the re-issued licence's)
+    if (b.covid_term_extension_doc) {
+      const t = covidTermOnRecord({ doc: b.covid_term_extension_doc, valid_from: b.valid_from, valid_to: b.valid_to });
+      derived.push(...t.steps);
+      readings.push(t.reading);
+    }
     const covidCny = covid?.reduction_cny ?? 0;
     const ur = unfinishedRatio(schedule.total_cny, actual.amount_cny, covidCny ? { covid_reduction_cny: covidCny } : {});
     derived.push(...schedule.steps, actual.step, ...(covidCny ? covid!.steps : []), ...ur.steps);
@@ -285,6 +303,7 @@ export function assessStoredBlock(
   }
   const year = Math.max(1, explorationYearOn(b.first_registration_date, today));
   return {
+    covid_approvals,
     block: head,
     regime_reason: choice.reason,
     inputs,

@@ -13,7 +13,7 @@ export type { ExtensionAssessment } from './extension';
 export { minimumInvestmentSchedule, unfinishedRatio } from './investment';
 export type { InvestmentSchedule } from './investment';
 export { explorationUsageFee } from './fees';
-export { COVID_WINDOW, covidTermExtension, covidInvestmentReduction } from './covid';
+export { COVID_WINDOW, covidTermExtension, covidInvestmentReduction, covidTermOnRecord } from './covid';
 export { blockDeadlines } from './deadlines';
 export type { BlockDatesInput, BlockDeadlines, Deadline } from './deadlines';
 export { EMPTY_LEDGER, applyOffset, preOffsetBase, checkOffsetSource, receiverCredit, offsetAgainstDue } from './offsets';

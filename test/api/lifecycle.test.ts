@@ -543,3 +543,21 @@ describe('COVID adjustment', () => {
     expect(r.investment_reduction.reduction_cny).toBeCloseTo((365 * 10_000 * 96) / 365, 2);
   });
 });
+
+describe('the two COVID approvals of 晋自然资函〔2020〕1333号 on record (migration 015)', () => {
+  it('寿阳西 carries the investment reduction (附件2), 榆社-武乡 the term extension (附件1): each only its own effect', async () => {
+    // 000:L6201 “一、同意对安鑫煤业等10家公司16个项目……延长勘查期限96天（考核期相应后延）”;
+    // 000:L6203 “二、同意对中石油等3家公司10个项目……据实核减其受疫情影响期间最低勘查投入”.
+    const sy = await (await fetch(`${srv.url}/api/blocks/blk-0017/assessment?on=2020-11-01`, { headers: reader })).json();
+    expect(sy.covid_approvals).toEqual({ term_extension_doc: null, investment_reduction_doc: '晋自然资函〔2020〕1333号 附件2' });
+    const ys = await (await fetch(`${srv.url}/api/blocks/blk-0016/assessment?on=2026-06-01`, { headers: reader })).json();
+    expect(ys.covid_approvals).toEqual({ term_extension_doc: '晋自然资函〔2020〕1333号 附件1', investment_reduction_doc: null });
+    expect(ys.derived_steps.some((s: { rule: string }) => s.rule === 'R-COVID-3')).toBe(false);
+    // its current term (2022-09-13 – 2027-09-12) is after the window: the extension concerned the 2019 term only
+    expect(ys.readings.map((m: { code: string }) => m.code)).toContain('COVID_TERM_OTHER_TERM');
+    // the approvals are public (the letter is 主动公开): shown to anyone, while the investment figures are withheld
+    const pub = await (await fetch(`${srv.url}/api/blocks/blk-0016/assessment?on=2026-06-01`)).json();
+    expect(pub.covid_approvals.term_extension_doc).toBe('晋自然资函〔2020〕1333号 附件1');
+    expect(pub.investment).toBeNull();
+  });
+});
