@@ -29,6 +29,9 @@ const P = {
   doc: '晋自然资函〔2020〕1333号',
   current: '248.7520',
   geometry: '268.7520',
+  since: '2018-03-01',
+  deadline: '2022-06-10',
+  passed: true,
 };
 
 /** Latin words a Chinese sentence may hold: codes and ids, not English. */
