@@ -32,6 +32,8 @@ const P = {
   since: '2018-03-01',
   deadline: '2022-06-10',
   passed: true,
+  u: '12.5%',
+  alt: '52.4605',
 };
 
 /** Latin words a Chinese sentence may hold: codes and ids, not English. */

@@ -187,3 +187,43 @@ describe('requiredFromAssessment', () => {
     );
   });
 });
+
+describe('rules the seeds do not let us compute: said, never a silent or confident number (issue 11 B8, C6)', () => {
+  // a granted block with a 10 % shortfall: u from the ledger; 273号令 tiers, 2021-2026 (years 6-10: 5万/km²/yr)
+  const inv = [2021, 2022, 2023, 2024, 2025].map((year) => ({ year, amount_cny: 268.752 * 50_000 * 0.9 }));
+
+  it('C6 force majeure (273号令 第十六条第三款): a waiver is the authority’s decision — warned whenever there is a shortfall', () => {
+    // 000:L3384 “因自然灾害等不可抗力的原因，致使勘查工作不能正常进行的，煤层气探矿权人可以向登记机关申请减免当年受灾影响面积
+    // 煤层气探矿权最低勘查投入” — on application, amount not set by the text: nothing to compute, so it is said, not applied.
+    const r = assessStoredBlock(block, inv, EMPTY_LEDGER, '2025-06-01');
+    expect(r.investment!.unfinished_ratio).toBeGreaterThan(0.05);
+    const w = r.warnings.find((m) => m.code === 'FORCE_MAJEURE_INVESTMENT_WAIVER')!;
+    expect(w.message_zh).toContain('273号令 第十六条第三款');
+    expect(w.message_zh).toContain('000:L3384');
+    // no shortfall: a waiver could change nothing, no warning
+    const full = [2021, 2022, 2023, 2024, 2025].map((year) => ({ year, amount_cny: 268.752 * 100_000 }));
+    expect(assessStoredBlock(block, full, EMPTY_LEDGER, '2025-06-01').warnings.map((m) => m.code)).not.toContain(
+      'FORCE_MAJEURE_INVESTMENT_WAIVER',
+    );
+  });
+
+  it('B8 CBM added to a right (273号令 第十一条): coal → 11号 四（四）; oil/gas → general rule, warned; not recorded → warned with the other figure', () => {
+    // 000:L3348 “已设立煤炭、油气矿业权在本矿区范围内综合勘查开采煤层气的，也可以增列煤层气探矿权”;
+    // 000:L4268 “（四）煤炭矿业权增列煤层气探矿权，延续时按照承诺投入未完成比例核减勘查面积” — coal rights only.
+    const added = { ...block, acquisition_method: 'added_mineral' };
+    const coal = assessStoredBlock({ ...added, added_to_right: 'coal' }, inv, EMPTY_LEDGER, '2025-06-01');
+    const u = coal.investment!.unfinished_ratio;
+    expect(coal.assessment!.reduction_km2).toBeCloseTo((268.752 - 58.91) * u, 3); // cut by u (R-RED-8)
+    expect(coal.warnings.map((m) => m.code).filter((c) => c.startsWith('ADDED_CBM'))).toEqual([]);
+    // oil/gas: no source for the 四（四） cut → the decree's general rule (u ≤ 25 % → 25 %), warned as a reading
+    const og = assessStoredBlock({ ...added, added_to_right: 'oil_gas' }, inv, EMPTY_LEDGER, '2025-06-01');
+    expect(og.assessment!.reduction_km2).toBeCloseTo((268.752 - 58.91) * 0.25, 3);
+    expect(og.warnings.find((m) => m.code === 'ADDED_CBM_INVESTMENT_OIL_GAS')!.message_zh).toContain('000:L4268');
+    // not recorded: assessed as a coal addition (the register's mapping) and the general-rule figure given beside it
+    const unknown = assessStoredBlock(added, inv, EMPTY_LEDGER, '2025-06-01');
+    expect(unknown.assessment!.reduction_km2).toBeCloseTo(coal.assessment!.reduction_km2, 6);
+    const w = unknown.warnings.find((m) => m.code === 'ADDED_CBM_INVESTMENT_ORIGIN_UNKNOWN')!;
+    expect(w.message_zh).toContain(((268.752 - 58.91) * 0.25).toFixed(4));
+    expect(w.message).toContain('added_to_right');
+  });
+});

@@ -59,6 +59,8 @@ export interface StoredBlock {
    */
   covid_term_extension_doc?: string | null;
   covid_investment_reduction_doc?: string | null;
+  /** the right a CBM exploration right was added to (增列, 273号令 第十一条): coal, oil/gas, or not recorded (015) */
+  added_to_right?: 'coal' | 'oil_gas' | null;
   contract_investment_cny_per_km2_year?: number | null;
   contract_doc?: string | null;
   committed_completion_ratio?: number | null;
@@ -268,11 +270,15 @@ export function assessStoredBlock(
     readings.push(...schedule.readings);
     warnings.push(...schedule.warnings);
     u = ur.unfinished_ratio;
+    // C6: a force-majeure reduction or waiver (273号令 第十六条第三款) is the authority's decision on application: not
+    // computable from the seeds; said whenever it could change the result (a shortfall exists)
+    if (u > 0) warnings.push(say(M, 'FORCE_MAJEURE_INVESTMENT_WAIVER', { u: `${(u * 100).toFixed(2)}%` }));
     investment = { ...schedule, actual_cny: actual.amount_cny, unfinished_ratio: u };
   } else {
     readings.push(say(M, 'NOT_273', { regime: choice.regime, mineral: b.mineral }));
   }
 
+  const added = b.acquisition_method === 'added_mineral' ? (b.added_to_right ?? 'unknown') : null;
   const contract: NonNullable<ExtensionInput['contract']> = {};
   if (chosen.exemption_reading) contract.exemption_reading = chosen.exemption_reading;
   if (chosen.base_reading) contract.base_reading = chosen.base_reading;
@@ -285,7 +291,7 @@ export function assessStoredBlock(
     first_registration_area_km2: b.first_registration_area_km2 ?? undefined,
     proven_reserve_area_km2: Math.min(b.proven_km2, licensed),
     unfinished_ratio: u,
-    acquisition_method: b.acquisition_method ? ACQUISITION[b.acquisition_method] : undefined,
+    acquisition_method: added === 'oil_gas' ? 'other' : b.acquisition_method ? ACQUISITION[b.acquisition_method] : undefined,
     extensions_used: b.extensions_used,
     valid_to: b.valid_to,
     proven_reserves_submitted_date: b.proven_submitted_date ?? undefined,
@@ -295,6 +301,17 @@ export function assessStoredBlock(
     ...(chosen.shanxi_rate_reading ? { shanxi_rate_reading: chosen.shanxi_rate_reading } : {}),
   };
   const assessment = assessExtension(inputs);
+  // B8: the cut of 11号 四（四） is for a coal right's addition; an oil/gas right's addition has none in the sources
+  if (applies273 && added === 'oil_gas') warnings.push(say(M, 'ADDED_CBM_INVESTMENT_OIL_GAS'));
+  else if (applies273 && added === 'unknown' && inputs.acquisition_method === 'coal_addition') {
+    const general = assessExtension({ ...inputs, acquisition_method: 'other' });
+    warnings.push(
+      say(M, 'ADDED_CBM_INVESTMENT_ORIGIN_UNKNOWN', {
+        alt: general.reduction_km2.toFixed(4),
+        refused: general.decision === 'refuse',
+      }),
+    );
+  }
   let offset_credit: StoredBlockAssessment['offset_credit'] = null;
   const rc = receiverCredit(ledger, b.id, assessment.reduction_km2, { since: b.valid_from });
   if (rc.credit_km2 > 0) {

@@ -13,3 +13,8 @@ UPDATE block_terms SET covid_term_extension_doc = covid_approval_doc
 UPDATE block_terms SET covid_investment_reduction_doc = covid_approval_doc
  WHERE covid_approval_doc IS NOT NULL AND covid_term_extension_doc IS NULL;
 ALTER TABLE block_terms DROP COLUMN covid_approval_doc;
+
+-- The right a CBM exploration right was added to (增列, 273号令 第十一条, 000:L3348: “已设立煤炭、油气矿业权……也可以增列
+-- 煤层气探矿权”). 11号 四（四） (000:L4268) sets the cut of a COAL right's addition (by the unfinished committed investment);
+-- no seed sets one for an oil/gas right's addition. NULL = not recorded (the service says so when it matters).
+ALTER TABLE block_terms ADD COLUMN added_to_right text CHECK (added_to_right IS NULL OR added_to_right IN ('coal', 'oil_gas'));
