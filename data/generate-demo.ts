@@ -1681,19 +1681,22 @@ const COVID_ANNEX2 = [
   'sanjiao_a',
   'ningwu_south',
 ];
+/**
+ * 晋自然资函〔2020〕1333号 附件1 (000:L6225-6245): the 96-day term extension of the blocks granted publicly in 2017 and 2019;
+ * those of the demo data (a different approval from 附件2's investment reduction: two fields, migration 015).
+ */
+const COVID_ANNEX1 = ['jiexiu', 'yushe_wuxiang', 'anzenan', 'xiyang_zhanshang', 'fushan'];
 function buildBlockTerms(blocks: Block[]): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   for (const b of blocks) {
-    if (COVID_ANNEX2.includes(b.spec.key)) {
-      out.push({ block_id: b.id, covid_approval_doc: '晋自然资函〔2020〕1333号 附件2', synthetic: true });
-    } else if (b.spec.key === 'yushe_wuxiang') {
-      out.push({
-        block_id: b.id,
-        contract_investment_cny_per_km2_year: 30000,
-        contract_doc: '探矿权出让合同（2019，出让规定 3万元/km²/年）',
-        synthetic: true,
-      });
+    const row: Record<string, unknown> = { block_id: b.id };
+    if (COVID_ANNEX2.includes(b.spec.key)) row.covid_investment_reduction_doc = '晋自然资函〔2020〕1333号 附件2';
+    if (COVID_ANNEX1.includes(b.spec.key)) row.covid_term_extension_doc = '晋自然资函〔2020〕1333号 附件1';
+    if (b.spec.key === 'yushe_wuxiang') {
+      row.contract_investment_cny_per_km2_year = 30000;
+      row.contract_doc = '探矿权出让合同（2019，出让规定 3万元/km²/年）';
     }
+    if (Object.keys(row).length > 1) out.push({ ...row, synthetic: true });
   }
   return out;
 }

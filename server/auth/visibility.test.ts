@@ -37,15 +37,15 @@ describe('assessment redaction for callers without access to confidential record
     expect(JSON.stringify(out)).not.toContain('134375926');
   });
 
-  it('a block row loses its contract and COVID terms for those who may not see the ledger', () => {
+  it('a block row loses its contract terms (not the published COVID approvals) for those who may not see the ledger', () => {
     const row = {
       id: 'b',
       holder: 'X',
       contract_investment_cny_per_km2_year: 5000,
       committed_completion_ratio: 0.8,
-      covid_approval_doc: 'd',
+      covid_investment_reduction_doc: 'd',
     };
     expect(blockAsSeen(row, true)).toEqual(row);
-    expect(blockAsSeen(row, false)).toEqual({ id: 'b', holder: 'X' });
+    expect(blockAsSeen(row, false)).toEqual({ id: 'b', holder: 'X', covid_investment_reduction_doc: 'd' });
   });
 });

@@ -82,11 +82,10 @@ export type AsSeen<T extends Redactable> = (T & { withheld: null }) | ReturnType
 
 /**
  * The block's documentary terms that are confidential with its ledger (block_terms, 004): the contract's investment
- * standard, completion and reduction figures and the COVID approval. Records that carry a block's register row (the
+ * standard, completion and reduction figures. (The COVID approvals of 1333号 (015) are a published letter and stay public.) Records that carry a block's register row (the
  * dossier's signed record) leave them out for callers who may not see the ledger; the register facts stay.
  */
 const CONFIDENTIAL_BLOCK_TERMS = [
-  'covid_approval_doc',
   'contract_investment_cny_per_km2_year',
   'contract_doc',
   'committed_completion_ratio',

@@ -32,6 +32,13 @@ const P = {
   n: 3,
   deductible: '12.3456',
   net: '29.4071',
+  since: '2018-03-01',
+  deadline: '2022-06-10',
+  passed: true,
+  u: '12.5%',
+  alt: '52.4605',
+  names: 'extensions used',
+  names_zh: '已延续次数',
 };
 
 /** Latin words a Chinese sentence may hold: codes and ids, not English. */

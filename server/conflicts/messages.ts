@@ -173,6 +173,23 @@ export const CONFLICT_SAY = defineMessages({
     en: () => 'inactive for 5 years or more: converted to abandoned',
     zh: () => '长停五年及以上：转为废弃井',
   },
+  WELL_DISPOSAL_DEADLINE: {
+    en: (p: { since: string; deadline: string; passed: boolean }) =>
+      `abandoned or long-inactive since ${p.since}, before DB14/T 2053—2020 took effect (2020-09-10): to be disposed of within two years of its publication (2020-06-10), i.e. by ${p.deadline}${p.passed ? ' — that deadline has passed' : ''}`,
+    zh: (p: { since: string; deadline: string; passed: boolean }) =>
+      `自 ${p.since} 起已废弃或长停，早于 DB14/T 2053—2020 实施（2020-09-10）：应在该标准发布（2020-06-10）后两年内，即 ${p.deadline} 前处置完毕${p.passed ? '——该期限已过' : ''}`,
+  },
+  WELL_DISPOSAL_TIMELY: {
+    en: (p: { since: string }) =>
+      `abandoned or long-inactive since ${p.since}, after DB14/T 2053—2020 took effect: the standard only says “及时处置” (promptly) and sets no number of days, so no deadline is computed`,
+    zh: (p: { since: string }) => `自 ${p.since} 起废弃或长停，晚于 DB14/T 2053—2020 实施：标准仅要求“及时处置”，未规定天数，故不计算期限`,
+  },
+  WELL_DISPOSAL_DATE_UNKNOWN: {
+    en: () =>
+      'the date the well was abandoned or stopped is not recorded: if before 2020-09-10 (DB14/T 2053—2020 in force) it had to be disposed of by 2022-06-10 (two years after publication), otherwise “及时处置” (promptly, no number of days) — record the date to know which',
+    zh: () =>
+      '未登记该井废弃或停产的日期：如早于 2020-09-10（DB14/T 2053—2020 实施），应在 2022-06-10（发布后两年）前处置完毕，否则应“及时处置”（未规定天数）——请登记日期以确定适用哪一种',
+  },
   WELL_OF_OTHER_HOLDER: {
     en: (p: { holder: string }) => `well of ${p.holder} inside the area`,
     zh: (p: { holder: string }) => `区内有${p.holder}的井`,

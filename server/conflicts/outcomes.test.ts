@@ -233,8 +233,33 @@ describe('wells (DB14/T 2053, R-WELL-1..7)', () => {
       rule: 'R-WELL-6',
       location_classes: ['ecologically_sensitive', 'coal_district'],
     });
-    expect(d?.basis.map((b) => b.rule)).toEqual(['R-WELL-1', 'R-WELL-6', 'R-WELL-3']);
+    expect(d?.basis.map((b) => b.rule)).toEqual(['R-WELL-1', 'R-WELL-6', 'R-WELL-3', 'R-WELL-2']);
     expect(wellOutcome(S(), W)).toMatchObject({ outcome: 'inactive_well', disposal: { rule: 'R-WELL-7' } });
+  });
+  it('J3 disposal deadline (DB14/T 2053—2020 4.4): wells abandoned or long-inactive before 2020-09-10 by 2022-06-10; later ones “及时处置”, no number', () => {
+    // 000:L6735 “4.4 废弃及长停井应及时处置，本文件实施前已废弃或长停的井应在本文件发布后两年内处置完毕”;
+    // 000:L6618-6620 “2020 - 06 - 10 发布 / 2020 - 09 - 10 实施”; 3.2 (000:L6702) 长停井: “一年内未实际处置的井”.
+    const old = wellOutcome(S(), { ...W, status: 'abandoned', status_since: '2018-03-01' })!;
+    expect(old.disposal).toMatchObject({ deadline: '2022-06-10', deadline_passed: true });
+    const note = old.basis.find((b) => b.rule === 'R-WELL-2')!;
+    expect(note.citation).toBe('DB14/T 2053—2020 4.4');
+    expect(note.note!.message_zh).toContain('2022-06-10');
+    expect(note.note!.message_zh).toContain('该期限已过');
+    // before the deadline it is not passed
+    expect(wellOutcome(S({ as_of: '2021-01-01' }), { ...W, status: 'abandoned', status_since: '2018-03-01' })!.disposal).toMatchObject({
+      deadline: '2022-06-10',
+      deadline_passed: false,
+    });
+    // stopped 2019-10-01: long-inactive from 2020-10-01, after the standard took effect → “及时处置”, no date
+    const later = wellOutcome(S(), { ...W, status: 'inactive', status_since: '2019-10-01' })!;
+    expect(later.disposal).toMatchObject({ deadline: null, deadline_passed: null });
+    expect(later.basis.find((b) => b.rule === 'R-WELL-2')!.note!.code).toBe('WELL_DISPOSAL_TIMELY');
+    // stopped 2019-06-01: long-inactive from 2020-06-01, before 2020-09-10 → the two-year deadline
+    expect(wellOutcome(S(), { ...W, status: 'inactive', status_since: '2019-06-01' })!.disposal!.deadline).toBe('2022-06-10');
+    // date not recorded: both possibilities said, no date asserted
+    const unknown = wellOutcome(S(), { ...W, status: 'abandoned', status_since: null })!;
+    expect(unknown.disposal).toMatchObject({ deadline: null, deadline_passed: null });
+    expect(unknown.basis.find((b) => b.rule === 'R-WELL-2')!.note!.code).toBe('WELL_DISPOSAL_DATE_UNKNOWN');
   });
   it('reports wells of other holders, and no own active well', () => {
     expect(wellOutcome(S(), { ...W, holder: '乙公司', status: 'producing' })?.outcome).toBe('other_holder_well');

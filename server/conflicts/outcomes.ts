@@ -247,6 +247,37 @@ export interface WellDisposal {
   location_classes: WellLocationClass[];
   rule: string;
   citation: string;
+  /**
+   * R-WELL-2 (DB14/T 2053—2020 4.4): the last day to dispose of a well abandoned or long-inactive before the standard took
+   * effect (2022-06-10); null when the standard gives no number (“及时处置”) or the date is not recorded (the basis says which)
+   */
+  deadline: IsoDate | null;
+  deadline_passed: boolean | null;
+}
+
+/** DB14/T 2053—2020: published 2020-06-10, in force 2020-09-10 (000:L6618-6620); 4.4: disposal within two years of publication. */
+export const WELL_STANDARD = { published: '2020-06-10', in_force: '2020-09-10', legacy_deadline: '2022-06-10' } as const;
+
+/**
+ * R-WELL-2 (DB14/T 2053—2020 4.4, 000:L6735): “本文件实施前已废弃或长停的井应在本文件发布后两年内处置完毕”. A well is
+ * abandoned from its status date, long-inactive one year after it stopped (3.2: “一年内未实际处置的井”). Before 2020-09-10 →
+ * by 2022-06-10; later → “及时处置”, no number; no date → both possibilities said.
+ */
+export function wellDisposalDeadline(
+  w: Pick<WellRef, 'status' | 'status_since'>,
+  asOf: IsoDate,
+): { deadline: IsoDate | null; passed: boolean | null; basis: Basis } {
+  if (!w.status_since) return { deadline: null, passed: null, basis: basis('R-WELL-2', say(M, 'WELL_DISPOSAL_DATE_UNKNOWN')) };
+  const since = w.status === 'abandoned' ? w.status_since : addYears(w.status_since, 1);
+  if (compareDates(since, WELL_STANDARD.in_force) < 0) {
+    const passed = compareDates(asOf, WELL_STANDARD.legacy_deadline) > 0;
+    return {
+      deadline: WELL_STANDARD.legacy_deadline,
+      passed,
+      basis: basis('R-WELL-2', say(M, 'WELL_DISPOSAL_DEADLINE', { since, deadline: WELL_STANDARD.legacy_deadline, passed })),
+    };
+  }
+  return { deadline: null, passed: null, basis: basis('R-WELL-2', say(M, 'WELL_DISPOSAL_TIMELY', { since })) };
 }
 
 export interface WellDecision extends Decision {
@@ -274,7 +305,11 @@ export function wellStatusClass(
   return compareDates(addYears(w.status_since, 1), asOf) < 0 ? 'inactive' : null;
 }
 
-export function wellDisposal(w: WellRef, statusClass: 'inactive' | 'abandoned'): { disposal: WellDisposal; basis: Basis[] } {
+export function wellDisposal(
+  w: WellRef,
+  statusClass: 'inactive' | 'abandoned',
+  asOf: IsoDate = WELL_STANDARD.in_force,
+): { disposal: WellDisposal; basis: Basis[] } {
   const classes: WellLocationClass[] = [];
   if (w.in_redline || w.in_water_source) classes.push('ecologically_sensitive');
   if (w.in_coal_right) classes.push('coal_district');
@@ -294,8 +329,18 @@ export function wellDisposal(w: WellRef, statusClass: 'inactive' | 'abandoned'):
   ];
   b.push(basis(rule as 'R-WELL-4', precedence));
   if (w.in_coal_right) b.push(basis('R-WELL-3'));
+  const due = wellDisposalDeadline(w, asOf);
+  b.push(due.basis);
   return {
-    disposal: { status_class: statusClass, location_class: location, location_classes: classes, rule, citation: b[1].citation },
+    disposal: {
+      status_class: statusClass,
+      location_class: location,
+      location_classes: classes,
+      rule,
+      citation: b[1].citation,
+      deadline: due.deadline,
+      deadline_passed: due.passed,
+    },
     basis: b,
   };
 }
@@ -303,7 +348,7 @@ export function wellDisposal(w: WellRef, statusClass: 'inactive' | 'abandoned'):
 /** Outcome for a well inside the input, or null when the well is no conflict (own, active). */
 export function wellOutcome(s: Subject, w: WellRef, opt: WellOptions = WELL_DEFAULTS): WellDecision | null {
   const cls = wellStatusClass(w, s.as_of, opt);
-  const d = cls ? wellDisposal(w, cls) : undefined;
+  const d = cls ? wellDisposal(w, cls, s.as_of) : undefined;
   const other = !!s.applicant && !!w.holder && w.holder.trim() !== s.applicant.trim();
   if (other) {
     const r: WellDecision = decide(

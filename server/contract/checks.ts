@@ -88,6 +88,12 @@ const conflictFields = {
       location_classes: z.array(WellLocationClass),
       rule: z.string(),
       citation: z.string(),
+      deadline: isoDay
+        .nullable()
+        .describe(
+          'R-WELL-2 (DB14/T 2053—2020 4.4): last day to dispose of a well abandoned or long-inactive before 2020-09-10; null: none computable (see basis)',
+        ),
+      deadline_passed: z.boolean().nullable(),
     })
     .optional(),
 };

@@ -182,6 +182,18 @@ export const StoredBlockAssessment = z
     override_notice: Message.nullable().describe(
       'set when the answer used a user override: it includes overrides and is not the register’s verdict (null: the register’s own)',
     ),
+    covid_approvals: z
+      .object({
+        term_extension_doc: z
+          .string()
+          .nullable()
+          .describe('晋自然资函〔2020〕1333号 一 / 附件1: the 96-day term extension (考核期相应后延) on record; no investment reduced'),
+        investment_reduction_doc: z
+          .string()
+          .nullable()
+          .describe('晋自然资函〔2020〕1333号 二 / 附件2: the reduction of the minimum investment of the affected period on record'),
+      })
+      .describe('the two different approvals of the COVID letter (a public letter), each on record or null'),
     offsets: z.array(OffsetRow).nullable().describe('null when withheld'),
     withheld: Message.nullable().describe(
       'null: the caller sees everything; otherwise (not the holder, an overseeing regulator or an admin) the investment ledger, the shortfall arithmetic on it (assessment, offset_credit) and the offset ledger are null, and this says so (issue 13)',
@@ -222,8 +234,12 @@ export const OffsetRecorded = z
     receiver: z.object({
       block_id: z.string(),
       credit_km2: z.number(),
-      due_before_km2: z.number().nullable(),
-      due_after_km2: z.number().nullable(),
+      due_before_km2: z
+        .number()
+        .describe(
+          'the receiving block’s reduction still due before this offset (its extension is granted: 422 OFFSET_RECEIVER_NOT_DUE otherwise)',
+        ),
+      due_after_km2: z.number(),
     }),
     checks: z.object({ steps: z.array(Step), readings: z.array(Message) }).describe('eligibility of the source block (R-RED-10)'),
   })
@@ -384,7 +400,7 @@ export const lifecycleRoutes = {
       401: ['UNAUTHENTICATED'],
       403: ['FORBIDDEN', 'CSRF_FAILED', 'TOKEN_READ_ONLY'],
       404: ['NOT_FOUND'],
-      422: ['INVALID_OFFSET', 'OFFSET_NOT_ALLOWED', 'OFFSET_EXCEEDS_DUE'],
+      422: ['INVALID_OFFSET', 'OFFSET_NOT_ALLOWED', 'OFFSET_RECEIVER_NOT_DUE', 'OFFSET_EXCEEDS_DUE'],
     },
   }),
   relinquishmentPlans: defineRoute({

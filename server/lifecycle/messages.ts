@@ -47,6 +47,24 @@ export const LIFECYCLE_SAY = defineMessages({
       'R-COVID-3: no COVID approval is recorded for this block — 晋自然资函〔2020〕1333号 approved named projects on application, so no reduction is applied',
     zh: () => 'R-COVID-3：该区块无疫情批复记录——晋自然资函〔2020〕1333号 系对申请项目逐一批复，故不核减',
   },
+  FORCE_MAJEURE_INVESTMENT_WAIVER: {
+    en: (p: { u: string }) =>
+      `C6: ${p.u} of the minimum investment is unfinished. 273号令 第十六条第三款 (000:L3384) lets the holder apply to the registration authority for a reduction or waiver of the year's minimum investment on the area hit by a natural disaster or other force majeure; the amount is the authority's decision and none is recorded for this block, so none is applied — with such an approval the required investment, and the cut, would be lower`,
+    zh: (p: { u: string }) =>
+      `C6：最低勘查投入未完成 ${p.u}。273号令 第十六条第三款（000:L3384）规定因自然灾害等不可抗力致使勘查工作不能正常进行的，探矿权人可以向登记机关申请减免当年受灾影响面积的最低勘查投入；减免数额由登记机关决定，本区块未登记此类批复，故未减免——如有批复，应完成的投入及核减面积将相应减少`,
+  },
+  ADDED_CBM_INVESTMENT_ORIGIN_UNKNOWN: {
+    en: (p: { alt: string; refused: boolean }) =>
+      `B8: a CBM exploration right added (增列) to an existing right, assessed as a coal right's addition (11号 四（四）, 000:L4268: cut by the unfinished committed investment). 273号令 第十一条 (000:L3348) also allows adding CBM to an oil/gas right, for which no source sets this cut; which right it was added to is not recorded (block_terms.added_to_right). Under the general rule of 273号令 第十五条/第十七条 ${p.refused ? 'the extension would be refused (unfinished share over 50 %)' : `the cut would be ${p.alt} km²`}`,
+    zh: (p: { alt: string; refused: boolean }) =>
+      `B8：本区块为已设矿业权增列的煤层气探矿权，按煤炭矿业权增列计算（11号 四（四），000:L4268：按承诺投入未完成比例核减）。273号令 第十一条（000:L3348）亦允许油气矿业权增列煤层气探矿权，该情形无上述核减规定；未登记增列所依的矿业权类别。如按 273号令 第十五条、第十七条的一般规定，${p.refused ? '将不予延续（未完成比例超过 50%）' : `核减面积为 ${p.alt} km²`}`,
+  },
+  ADDED_CBM_INVESTMENT_OIL_GAS: {
+    en: () =>
+      `B8: CBM added (增列) to an oil/gas right (273号令 第十一条, 000:L3348). 11号 四（四） (000:L4268) sets the cut only for a coal right's addition and no source sets one for an oil/gas right's, so the general rule of 273号令 第十五条/第十七条 (25 % of the base, or the unfinished ratio) is applied — a reading, not a rule of the sources`,
+    zh: () =>
+      `B8：本区块为油气矿业权增列的煤层气探矿权（273号令 第十一条，000:L3348）。11号 四（四）（000:L4268）仅规定煤炭矿业权增列的核减，现有依据未规定油气矿业权增列的核减，故按 273号令 第十五条、第十七条的一般规定（基数的 25% 或未完成比例）计算——此为理解，非明文规定`,
+  },
   OFFSETS_ON_RECORD: {
     en: (p: { current: string; geometry: string }) =>
       `licensed area on record ${p.current} km² (after offsets) differs from the geometry's ${p.geometry} km²: the given-up extent is not yet redrawn`,

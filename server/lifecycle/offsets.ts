@@ -8,7 +8,7 @@ import { AppError, unprocessable } from '../errors';
 import { appendAudit } from '../audit/audit';
 import type { Principal } from '../auth/principal';
 import { isOilGas } from '../conflicts/outcomes';
-import { applyOffset, checkOffsetSource, explainRegimeForDate, type OffsetBlockInfo } from '../rules';
+import { applyOffset, checkOffsetSource, explainRegimeForDate, offsetAgainstDue, type OffsetBlockInfo } from '../rules';
 import { ledgerFromRows, type OffsetRow } from './ledger';
 import { assessBlock, lifecycleBlock } from './plan-for-block';
 import type { StoredBlock } from './stored-block';
@@ -62,16 +62,25 @@ export async function recordOffset(
     );
   }
   // The receiver's due reduction (same area, “同等面积”): what its assessment requires less what it already received.
+  // A receiver whose extension is refused or not assessable owes nothing, so nothing can be credited (000:L4258, L4264).
   const due = (await assessBlock(db, to.id, date)).result;
-  const dueKm2 = due.assessment?.decision === 'extend' ? (due.offset_credit?.due_reduction_km2 ?? due.assessment.reduction_km2) : null;
-  if (dueKm2 !== null && area > dueKm2 + 1e-6) {
-    throw unprocessable(
-      'OFFSET_EXCEEDS_DUE',
-      `The receiving block ${to.id} has ${dueKm2} km² of reduction still due; an offset of ${area} km² exceeds it`,
-      `受让区块 ${to.id} 尚需核减 ${dueKm2} km²，抵扣 ${area} km² 超出应核减面积`,
-      [{ field: 'area_km2', due_km2: dueKm2 }],
-    );
+  const bound = offsetAgainstDue({
+    to_block: to.id,
+    date,
+    area_km2: area,
+    assessment: due.assessment,
+    ...(due.offset_credit ? { due_after_credit_km2: due.offset_credit.due_reduction_km2 } : {}),
+    no_assessment_reasons: due.warnings,
+  });
+  if (!bound.ok) {
+    const reasons = bound.code === 'OFFSET_RECEIVER_NOT_DUE' ? (due.assessment?.refusal_reasons ?? due.warnings) : [];
+    throw unprocessable(bound.code, bound.reason.message, bound.reason.message_zh, [
+      bound.code === 'OFFSET_RECEIVER_NOT_DUE'
+        ? { field: 'to_block', due_km2: 0, decision: bound.decision, reasons }
+        : { field: 'area_km2', due_km2: bound.due_km2 },
+    ]);
   }
+  const dueKm2 = bound.due_km2;
   const current = (from.licensed_area_km2 as number | null) ?? from.area_km2;
   const ledger = ledgerFromRows((await db.named<OffsetRow>('offsets_for_block', [from.id])).rows);
   let applied;
@@ -142,7 +151,7 @@ export async function recordOffset(
       block_id: to.id,
       credit_km2: area,
       due_before_km2: dueKm2,
-      due_after_km2: dueKm2 === null ? null : Math.max(0, dueKm2 - area),
+      due_after_km2: bound.due_after_km2,
     },
     checks: { steps: check.steps, readings: check.readings },
   };

@@ -77,8 +77,52 @@ describe('assessStoredBlock', () => {
     const none = assessStoredBlock(b, [], EMPTY_LEDGER, '2020-11-01');
     expect(none.derived_steps.some((s) => s.rule === 'R-COVID-3')).toBe(false);
     expect(none.readings.map((m) => m.code)).toContain('COVID_NOT_APPROVED');
-    const ok = assessStoredBlock({ ...b, covid_approval_doc: '晋自然资函〔2020〕1333号 附件2' }, [], EMPTY_LEDGER, '2020-11-01');
+    const ok = assessStoredBlock(
+      { ...b, covid_investment_reduction_doc: '晋自然资函〔2020〕1333号 附件2' },
+      [],
+      EMPTY_LEDGER,
+      '2020-11-01',
+    );
     expect(ok.derived_steps.some((s) => s.rule === 'R-COVID-3')).toBe(true);
+    expect(ok.covid_approvals).toEqual({ term_extension_doc: null, investment_reduction_doc: '晋自然资函〔2020〕1333号 附件2' });
+  });
+  it('the two approvals of 1333号 are two facts: a term extension (附件1) reduces no investment; a reduction (附件2) extends no term', () => {
+    // 晋自然资函〔2020〕1333号 (000:L6201-6203): “一、同意对安鑫煤业等10家公司16个项目（即2017年、2019年我厅公开出让的煤层气区块），
+    // 延长勘查期限96天（考核期相应后延）” — “二、同意对中石油等3家公司10个项目（即历年来以行政审批方式取得的煤层气矿业权），
+    // 在延续（变更）登记时据实核减其受疫情影响期间最低勘查投入”. 附件1: 介休 2017/12/29 – 2021/03/28, “延长 96 天勘查期”.
+    const jiexiu = {
+      ...block,
+      acquisition_method: 'tender',
+      first_registration_date: '2017-12-29',
+      valid_from: '2017-12-29',
+      valid_to: '2021-07-02', // the re-issued licence: 2021-03-28 + 96 days
+      extensions_used: 0,
+    };
+    const t = assessStoredBlock({ ...jiexiu, covid_term_extension_doc: '晋自然资函〔2020〕1333号 附件1' }, [], EMPTY_LEDGER, '2021-01-01');
+    expect(t.derived_steps.some((s) => s.rule === 'R-COVID-3')).toBe(false); // no investment reduced
+    const s2 = t.derived_steps.find((s) => s.rule === 'R-COVID-2' && s.formula.includes('−'))!;
+    expect(s2.formula).toBe('2021-07-02 − 96 d = 2021-03-28'); // the letter's original expiry
+    const r = t.readings.find((m) => m.code === 'COVID_TERM_ON_RECORD')!;
+    expect(r.message_zh).toContain('原到期日 2021-03-28');
+    expect(r.message_zh).toContain('不核减最低勘查投入');
+    // before migration 015 one field stood for both: the same 附件1 record reduced the investment. Now only 附件2 does.
+    const both = assessStoredBlock(
+      { ...jiexiu, acquisition_method: 'administrative', covid_investment_reduction_doc: '晋自然资函〔2020〕1333号 附件2' },
+      [],
+      EMPTY_LEDGER,
+      '2021-01-01',
+    );
+    expect(both.derived_steps.some((s) => s.rule === 'R-COVID-3')).toBe(true);
+    expect(both.readings.some((m) => m.code.startsWith('COVID_TERM'))).toBe(false);
+    // a later term of an 附件1 block: the extension concerned the 2020 term only
+    const later = assessStoredBlock(
+      { ...jiexiu, valid_from: '2021-07-03', valid_to: '2026-07-02', extensions_used: 1, covid_term_extension_doc: '附件1' },
+      [],
+      EMPTY_LEDGER,
+      '2025-01-01',
+    );
+    expect(later.readings.map((m) => m.code)).toContain('COVID_TERM_OTHER_TERM');
+    expect(later.derived_steps.some((s) => s.rule.startsWith('R-COVID'))).toBe(false);
   });
   it('273号令 fees and investment tiers only for Shanxi CBM (item 9, 273号令 第十六条/第三十三条)', () => {
     // 273号令 第三十三条 (000:L3464) “第一个勘查年度至第五个勘查年度免缴；第六个勘查年度，每平方千米每年缴纳 100 元” is a
@@ -141,5 +185,45 @@ describe('requiredFromAssessment', () => {
     expect(() => requiredFromAssessment(assessStoredBlock({ ...block, kind: 'mining' }, [], EMPTY_LEDGER, '2025-06-01'))).toThrow(
       /no extension assessment/,
     );
+  });
+});
+
+describe('rules the seeds do not let us compute: said, never a silent or confident number (issue 11 B8, C6)', () => {
+  // a granted block with a 10 % shortfall: u from the ledger; 273号令 tiers, 2021-2026 (years 6-10: 5万/km²/yr)
+  const inv = [2021, 2022, 2023, 2024, 2025].map((year) => ({ year, amount_cny: 268.752 * 50_000 * 0.9 }));
+
+  it('C6 force majeure (273号令 第十六条第三款): a waiver is the authority’s decision — warned whenever there is a shortfall', () => {
+    // 000:L3384 “因自然灾害等不可抗力的原因，致使勘查工作不能正常进行的，煤层气探矿权人可以向登记机关申请减免当年受灾影响面积
+    // 煤层气探矿权最低勘查投入” — on application, amount not set by the text: nothing to compute, so it is said, not applied.
+    const r = assessStoredBlock(block, inv, EMPTY_LEDGER, '2025-06-01');
+    expect(r.investment!.unfinished_ratio).toBeGreaterThan(0.05);
+    const w = r.warnings.find((m) => m.code === 'FORCE_MAJEURE_INVESTMENT_WAIVER')!;
+    expect(w.message_zh).toContain('273号令 第十六条第三款');
+    expect(w.message_zh).toContain('000:L3384');
+    // no shortfall: a waiver could change nothing, no warning
+    const full = [2021, 2022, 2023, 2024, 2025].map((year) => ({ year, amount_cny: 268.752 * 100_000 }));
+    expect(assessStoredBlock(block, full, EMPTY_LEDGER, '2025-06-01').warnings.map((m) => m.code)).not.toContain(
+      'FORCE_MAJEURE_INVESTMENT_WAIVER',
+    );
+  });
+
+  it('B8 CBM added to a right (273号令 第十一条): coal → 11号 四（四）; oil/gas → general rule, warned; not recorded → warned with the other figure', () => {
+    // 000:L3348 “已设立煤炭、油气矿业权在本矿区范围内综合勘查开采煤层气的，也可以增列煤层气探矿权”;
+    // 000:L4268 “（四）煤炭矿业权增列煤层气探矿权，延续时按照承诺投入未完成比例核减勘查面积” — coal rights only.
+    const added = { ...block, acquisition_method: 'added_mineral' };
+    const coal = assessStoredBlock({ ...added, added_to_right: 'coal' }, inv, EMPTY_LEDGER, '2025-06-01');
+    const u = coal.investment!.unfinished_ratio;
+    expect(coal.assessment!.reduction_km2).toBeCloseTo((268.752 - 58.91) * u, 3); // cut by u (R-RED-8)
+    expect(coal.warnings.map((m) => m.code).filter((c) => c.startsWith('ADDED_CBM'))).toEqual([]);
+    // oil/gas: no source for the 四（四） cut → the decree's general rule (u ≤ 25 % → 25 %), warned as a reading
+    const og = assessStoredBlock({ ...added, added_to_right: 'oil_gas' }, inv, EMPTY_LEDGER, '2025-06-01');
+    expect(og.assessment!.reduction_km2).toBeCloseTo((268.752 - 58.91) * 0.25, 3);
+    expect(og.warnings.find((m) => m.code === 'ADDED_CBM_INVESTMENT_OIL_GAS')!.message_zh).toContain('000:L4268');
+    // not recorded: assessed as a coal addition (the register's mapping) and the general-rule figure given beside it
+    const unknown = assessStoredBlock(added, inv, EMPTY_LEDGER, '2025-06-01');
+    expect(unknown.assessment!.reduction_km2).toBeCloseTo(coal.assessment!.reduction_km2, 6);
+    const w = unknown.warnings.find((m) => m.code === 'ADDED_CBM_INVESTMENT_ORIGIN_UNKNOWN')!;
+    expect(w.message_zh).toContain(((268.752 - 58.91) * 0.25).toFixed(4));
+    expect(w.message).toContain('added_to_right');
   });
 });

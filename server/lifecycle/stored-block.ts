@@ -16,6 +16,7 @@ import {
   receiverCredit,
   unfinishedRatio,
   covidInvestmentReduction,
+  covidTermOnRecord,
   type ExtensionAssessment,
   type ExtensionInput,
   type OffsetLedger,
@@ -53,8 +54,14 @@ export interface StoredBlock {
   proven_km2: number;
   proven_submitted_date: string | null;
   basin?: string | null;
-  /** block_terms (004): COVID approval on record, contract terms. */
-  covid_approval_doc?: string | null;
+  /**
+   * block_terms (004, 015): the two approvals of 晋自然资函〔2020〕1333号 on record — 附件1, a 96-day term extension
+   * (考核期相应后延, 一) and 附件2, a reduction of the minimum investment of the affected period (二) — and contract terms.
+   */
+  covid_term_extension_doc?: string | null;
+  covid_investment_reduction_doc?: string | null;
+  /** the right a CBM exploration right was added to (增列, 273号令 第十一条): coal, oil/gas, or not recorded (015) */
+  added_to_right?: 'coal' | 'oil_gas' | null;
   contract_investment_cny_per_km2_year?: number | null;
   contract_doc?: string | null;
   committed_completion_ratio?: number | null;
@@ -153,6 +160,8 @@ export interface StoredBlockAssessment {
   input_sources: InputSource[];
   /** Set when a user override was used: the verdict is not the register's. */
   override_notice: Message | null;
+  /** The approvals of 晋自然资函〔2020〕1333号 on record (a public letter): 附件1 term extension, 附件2 investment reduction. */
+  covid_approvals: { term_extension_doc: string | null; investment_reduction_doc: string | null };
 }
 
 /**
@@ -174,7 +183,12 @@ export function assessStoredBlock(
   const readings: Message[] = [];
   const derived: DerivedStep[] = [];
   const head = { id: b.id, name: b.name, holder: b.holder, kind: b.kind, mineral: b.mineral, status: b.status };
+  const covid_approvals = {
+    term_extension_doc: b.covid_term_extension_doc ?? null,
+    investment_reduction_doc: b.covid_investment_reduction_doc ?? null,
+  };
   const empty = {
+    covid_approvals,
     inputs: {} as ExtensionInput,
     derived_steps: [],
     assessment: null,
@@ -255,23 +269,33 @@ export function assessStoredBlock(
       ...(chosen.month_rounding ? { month_rounding: chosen.month_rounding } : {}),
     });
     const actual = investedWithin(investments, b.valid_from, b.valid_to);
-    // R-COVID-3: only blocks whose approval under 晋自然资函〔2020〕1333号 is on record
-    const covid = b.covid_approval_doc
-      ? covidInvestmentReduction({ valid_from: b.valid_from, valid_to: b.valid_to, area_km2: licensed })
-      : null;
-    if (b.covid_approval_doc) readings.push(say(M, 'COVID_APPROVED', { doc: b.covid_approval_doc }));
+    // R-COVID-3: only blocks whose investment reduction under 晋自然资函〔2020〕1333号 二 (附件2) is on record;
+    // a term extension (一, 附件1) is a different approval and reduces no investment
+    const reductionDoc = b.covid_investment_reduction_doc;
+    const covid = reductionDoc ? covidInvestmentReduction({ valid_from: b.valid_from, valid_to: b.valid_to, area_km2: licensed }) : null;
+    if (reductionDoc) readings.push(say(M, 'COVID_APPROVED', { doc: reductionDoc }));
     else if (b.acquisition_method === 'administrative') readings.push(say(M, 'COVID_NOT_APPROVED'));
+    // R-COVID-2: the term extension on record, read against this term (the register's validity end is the re-issued licence's)
+    if (b.covid_term_extension_doc) {
+      const t = covidTermOnRecord({ doc: b.covid_term_extension_doc, valid_from: b.valid_from, valid_to: b.valid_to });
+      derived.push(...t.steps);
+      readings.push(t.reading);
+    }
     const covidCny = covid?.reduction_cny ?? 0;
     const ur = unfinishedRatio(schedule.total_cny, actual.amount_cny, covidCny ? { covid_reduction_cny: covidCny } : {});
     derived.push(...schedule.steps, actual.step, ...(covidCny ? covid!.steps : []), ...ur.steps);
     readings.push(...schedule.readings);
     warnings.push(...schedule.warnings);
     u = ur.unfinished_ratio;
+    // C6: a force-majeure reduction or waiver (273号令 第十六条第三款) is the authority's decision on application: not
+    // computable from the seeds; said whenever it could change the result (a shortfall exists)
+    if (u > 0) warnings.push(say(M, 'FORCE_MAJEURE_INVESTMENT_WAIVER', { u: `${(u * 100).toFixed(2)}%` }));
     investment = { ...schedule, actual_cny: actual.amount_cny, unfinished_ratio: u };
   } else {
     readings.push(say(M, 'NOT_273', { regime: choice.regime, mineral: b.mineral }));
   }
 
+  const added = b.acquisition_method === 'added_mineral' ? (b.added_to_right ?? 'unknown') : null;
   const contract: NonNullable<ExtensionInput['contract']> = {};
   if (chosen.exemption_reading) contract.exemption_reading = chosen.exemption_reading;
   if (chosen.base_reading) contract.base_reading = chosen.base_reading;
@@ -284,7 +308,7 @@ export function assessStoredBlock(
     first_registration_area_km2: b.first_registration_area_km2 ?? undefined,
     proven_reserve_area_km2: Math.min(b.proven_km2, licensed),
     unfinished_ratio: u,
-    acquisition_method: b.acquisition_method ? ACQUISITION[b.acquisition_method] : undefined,
+    acquisition_method: added === 'oil_gas' ? 'other' : b.acquisition_method ? ACQUISITION[b.acquisition_method] : undefined,
     extensions_used: b.extensions_used,
     valid_to: b.valid_to,
     proven_reserves_submitted_date: b.proven_submitted_date ?? undefined,
@@ -312,6 +336,17 @@ export function assessStoredBlock(
   const applied = applyOverrides(registerInput, inputSources(registerInput, fromRegister), overrides);
   const inputs = applied.input;
   const assessment = assessExtension(inputs);
+  // B8: the cut of 11号 四（四） is for a coal right's addition; an oil/gas right's addition has none in the sources
+  if (applies273 && added === 'oil_gas') warnings.push(say(M, 'ADDED_CBM_INVESTMENT_OIL_GAS'));
+  else if (applies273 && added === 'unknown' && inputs.acquisition_method === 'coal_addition') {
+    const general = assessExtension({ ...inputs, acquisition_method: 'other' });
+    warnings.push(
+      say(M, 'ADDED_CBM_INVESTMENT_ORIGIN_UNKNOWN', {
+        alt: general.reduction_km2.toFixed(4),
+        refused: general.decision === 'refuse',
+      }),
+    );
+  }
   let offset_credit: StoredBlockAssessment['offset_credit'] = null;
   const rc = receiverCredit(ledger, b.id, assessment.reduction_km2, { since: b.valid_from });
   if (rc.credit_km2 > 0) {
@@ -320,6 +355,7 @@ export function assessStoredBlock(
   }
   const year = Math.max(1, explorationYearOn(b.first_registration_date, today));
   return {
+    covid_approvals,
     block: head,
     regime_reason: choice.reason,
     inputs,

@@ -5,7 +5,7 @@
  */
 import { addDays, compareDates, daysBetween, maxDate, minDate, type IsoDate } from './dates';
 import { OLD_STANDARD_CNY_PER_KM2_YEAR } from './investment';
-import { say } from '../i18n/message';
+import { defineMessages, say, type Message } from '../i18n/message';
 import { STEP as S } from './step-messages';
 import { assertNonNegative, fmt, roundTo, step, type Step } from './steps';
 
@@ -98,4 +98,59 @@ export function impliedAreaFromCovidReduction(
 ): number {
   if (days <= 0) throw new RangeError('days must be > 0');
   return (reduction_wan * 10_000 * 365) / (rate_cny_per_km2_year * days);
+}
+
+/** 晋自然资函〔2020〕1333号 附件1 (000:L6225-6245): “延长 96 天勘查期” for every listed project. */
+export const COVID_TERM_EXTENSION_DAYS = 96;
+
+export const COVID_SAY = defineMessages({
+  COVID_TERM_ON_RECORD: {
+    en: (p: { doc: string; days: number; valid_to: string; original: string }) =>
+      `R-COVID-2: term extension on record (${p.doc}): ${p.days} days added to this term, whose field work fell in 2020-01-25 – 2020-04-30 (“延长勘查期限96天（考核期相应后延）”, ${LETTER} 一, 000:L6201). The register's expiry ${p.valid_to} is read as the re-issued licence's, i.e. with the ${p.days} days (original expiry ${p.original}); if the re-issued licence is not yet entered, the expiry and deadlines are ${p.days} days later than shown. This approval reduces no minimum investment (that is ${LETTER} 二, 附件2).`,
+    zh: (p: { doc: string; days: number; valid_to: string; original: string }) =>
+      `R-COVID-2：已登记延长勘查期批复（${p.doc}）：本有效期野外作业受 2020-01-25 至 2020-04-30 疫情影响，延长 ${p.days} 天（“延长勘查期限96天（考核期相应后延）”，${LETTER} 一，000:L6201）。登记到期日 ${p.valid_to} 按换发的勘查许可证理解，已含延长的 ${p.days} 天（原到期日 ${p.original}）；如换发的许可证尚未登记，到期日及各期限应比所示晚 ${p.days} 天。该批复不核减最低勘查投入（核减系 ${LETTER} 二、附件2）。`,
+  },
+  COVID_TERM_OTHER_TERM: {
+    en: (p: { doc: string; valid_from: string; valid_to: string }) =>
+      `R-COVID-2: the term extension on record (${p.doc}) was for the term whose field work fell in 2020-01-25 – 2020-04-30; the current term ${p.valid_from} – ${p.valid_to} lies outside that window, so it changes nothing here (and it never reduces the minimum investment: that is ${LETTER} 二, 附件2)`,
+    zh: (p: { doc: string; valid_from: string; valid_to: string }) =>
+      `R-COVID-2：已登记的延长勘查期批复（${p.doc}）针对野外作业受 2020-01-25 至 2020-04-30 疫情影响的有效期；本有效期 ${p.valid_from} 至 ${p.valid_to} 不含该期间，本次不适用（该批复亦不核减最低勘查投入，核减系 ${LETTER} 二、附件2）`,
+  },
+});
+
+/**
+ * R-COVID-2 for a block whose term extension under 晋自然资函〔2020〕1333号 一 (附件1) is on record. The extension was
+ * granted by re-issuing the licence with a supplementary contract (三, 000:L6205), so the register's validity end is read
+ * as already extended: the original expiry is shown (valid_to − 96 d) and the reading says what to do if the re-issued
+ * licence is not yet entered. Only the term that covered the affected window is concerned. No investment is reduced.
+ */
+export function covidTermOnRecord(i: { doc: string; valid_from: IsoDate; valid_to: IsoDate; days?: number }): {
+  applies: boolean;
+  days: number;
+  original_valid_to: IsoDate | null;
+  steps: Step[];
+  reading: Message;
+} {
+  const days = i.days ?? COVID_TERM_EXTENSION_DAYS;
+  assertNonNegative('days', days);
+  const a = covidAffectedDays(i.valid_from, i.valid_to);
+  if (a.days === 0)
+    return {
+      applies: false,
+      days: 0,
+      original_valid_to: null,
+      steps: [],
+      reading: say(COVID_SAY, 'COVID_TERM_OTHER_TERM', { doc: i.doc, valid_from: i.valid_from, valid_to: i.valid_to }),
+    };
+  const original = addDays(i.valid_to, -days);
+  return {
+    applies: true,
+    days,
+    original_valid_to: original,
+    steps: [
+      ...a.steps,
+      step('R-COVID-2', `${LETTER} 一 / 附件1`, say(S, 'COVID_TERM_ORIGINAL'), `${i.valid_to} − ${days} d = ${original}`, days),
+    ],
+    reading: say(COVID_SAY, 'COVID_TERM_ON_RECORD', { doc: i.doc, days, valid_to: i.valid_to, original }),
+  };
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyOffset, checkOffsetSource, EMPTY_LEDGER, offsetShortfall, preOffsetBase, type OffsetBlockInfo } from './offsets';
+import {
+  applyOffset,
+  checkOffsetSource,
+  EMPTY_LEDGER,
+  offsetAgainstDue,
+  offsetShortfall,
+  preOffsetBase,
+  type OffsetBlockInfo,
+} from './offsets';
 import { assessExtension } from './extension';
 
 describe('R-RED-10 ledger', () => {
@@ -126,5 +134,55 @@ describe('checkOffsetSource', () => {
     expect(checkOffsetSource('national-2023', { ...og('B', '鄂尔多斯', '2010-01-01'), oil_gas: false }, target, '2024-06-02').allowed).toBe(
       false,
     );
+  });
+});
+
+describe('offsetAgainstDue: an offset only stands in for a reduction that is due (R-RED-10, 000:L4256-4264)', () => {
+  // 晋自然资发〔2020〕11号 四（二）1 (000:L4258): “在甲探矿权办理延续登记的同时，办理抵扣面积的乙探矿权……同步作变更登记手续”;
+  // 000:L4264 “要注明本区块未核减/其它区块缩小面积（抵扣）”. No extension of 甲 → no reduction of 甲 → nothing to credit.
+  const refused = assessExtension({ regime: 'shanxi-cbm-2020', licensed_area_km2: 100, proven_reserve_area_km2: 0, unfinished_ratio: 0.6 });
+  const granted = assessExtension({
+    regime: 'shanxi-cbm-2020',
+    licensed_area_km2: 268.752,
+    proven_reserve_area_km2: 58.91,
+    unfinished_ratio: 0.1,
+  });
+
+  it('refuses any offset to a receiver whose extension is refused, naming the decision and its reasons', () => {
+    expect(refused.decision).toBe('refuse');
+    const r = offsetAgainstDue({ to_block: 'A', date: '2026-06-01', area_km2: 0.01, assessment: refused });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.code).toBe('OFFSET_RECEIVER_NOT_DUE');
+    expect(r.decision).toBe('refuse');
+    expect(r.due_km2).toBe(0);
+    expect(r.reason.message_zh).toMatch(/不予延续/);
+    expect(r.reason.message_zh).toContain('000:L4264');
+    expect(r.reason.message).toMatch(/extension is refused/);
+    expect(r.reason.message).toContain(refused.refusal_reasons[0].code);
+  });
+
+  it('refuses any offset to a receiver with no assessment', () => {
+    const r = offsetAgainstDue({ to_block: 'A', date: '2026-06-01', area_km2: 1, assessment: null });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.code).toBe('OFFSET_RECEIVER_NOT_DUE');
+    expect(r.decision).toBeNull();
+    expect(r.reason.message_zh).toMatch(/无延续评估/);
+  });
+
+  it('bounds a granted receiver by its reduction still due (同等面积), inclusive', () => {
+    expect(granted.reduction_km2).toBeCloseTo(52.4605, 6);
+    expect(offsetAgainstDue({ to_block: 'A', date: '2026-06-01', area_km2: 52.4605, assessment: granted })).toEqual({
+      ok: true,
+      due_km2: 52.4605,
+      due_after_km2: 0,
+    });
+    const over = offsetAgainstDue({ to_block: 'A', date: '2026-06-01', area_km2: 52.5, assessment: granted });
+    expect(over.ok).toBe(false);
+    if (!over.ok) expect(over.code).toBe('OFFSET_EXCEEDS_DUE');
+    // after 20 km² already received, 32.4605 remain due
+    const after = offsetAgainstDue({ to_block: 'A', date: '2026-06-01', area_km2: 30, assessment: granted, due_after_credit_km2: 32.4605 });
+    expect(after).toEqual({ ok: true, due_km2: 32.4605, due_after_km2: 2.4605 });
   });
 });

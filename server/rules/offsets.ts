@@ -13,6 +13,9 @@ const STEP1 = '晋自然资发〔2020〕11号 四（二）1';
 const STEP2 = '晋自然资发〔2020〕11号 四（二）2';
 const DISCLOSE = '晋自然资发〔2020〕11号 四（二）';
 
+/** Parameters of OFFSET_RECEIVER_NOT_DUE: decision 'refuse' or 'none' (no assessment), the reasons' codes. */
+type NotDueParams = { block: string; date: string; decision: 'refuse' | 'none'; reasons: string; reasons_zh: string };
+
 /** Offset sentences; the OFFSET_* codes are also the stable codes of the 422 details when an offset is refused. */
 export const OFFSET_MESSAGES = defineMessages({
   EXTENT_REQUIRED: {
@@ -95,6 +98,22 @@ export const OFFSET_MESSAGES = defineMessages({
     en: (p: { credit: string }) =>
       `本区块未核减: ${p.credit} km² of this block's reduction was taken from the holder's other blocks (offset) and is credited against the due reduction`,
     zh: (p: { credit: string }) => `本区块未核减：本区块应核减面积中的 ${p.credit} km² 已由同一矿业权人其他区块抵扣，冲抵应核减面积`,
+  },
+  OFFSET_RECEIVER_NOT_DUE: {
+    en: (p: NotDueParams) =>
+      p.decision === 'none'
+        ? `the receiving block ${p.block} has no extension assessment on ${p.date} (${p.reasons}): no reduction is due, so nothing can be credited — an offset stands in for the reduction due when the receiving right's extension is registered (晋自然资发〔2020〕11号 四（二）1 “在甲探矿权办理延续登记的同时”, 000:L4258; “本区块未核减”, 000:L4264)`
+        : `the receiving block ${p.block}'s extension is refused on ${p.date} (${p.reasons}): no reduction is due, so nothing can be credited — an offset stands in for the reduction due when the receiving right's extension is registered (晋自然资发〔2020〕11号 四（二）1 “在甲探矿权办理延续登记的同时”, 000:L4258; “本区块未核减”, 000:L4264)`,
+    zh: (p: NotDueParams) =>
+      p.decision === 'none'
+        ? `受让区块 ${p.block} 于 ${p.date} 无延续评估（${p.reasons_zh}），无应核减面积，不能抵扣——抵扣系“在甲探矿权办理延续登记的同时”以乙区块面积冲抵甲区块应核减面积（晋自然资发〔2020〕11号 四（二）1，000:L4258；“本区块未核减”，000:L4264）`
+        : `受让区块 ${p.block} 于 ${p.date} 不予延续（${p.reasons_zh}），无应核减面积，不能抵扣——抵扣系“在甲探矿权办理延续登记的同时”以乙区块面积冲抵甲区块应核减面积（晋自然资发〔2020〕11号 四（二）1，000:L4258；“本区块未核减”，000:L4264）`,
+  },
+  OFFSET_EXCEEDS_DUE: {
+    en: (p: { block: string; due: string; area: string }) =>
+      `the receiving block ${p.block} has ${p.due} km² of reduction still due; an offset of ${p.area} km² exceeds it (同等面积, 晋自然资发〔2020〕11号 四（二）, 000:L4256)`,
+    zh: (p: { block: string; due: string; area: string }) =>
+      `受让区块 ${p.block} 尚需核减 ${p.due} km²，抵扣 ${p.area} km² 超出应核减面积（同等面积，晋自然资发〔2020〕11号 四（二），000:L4256）`,
   },
   CREDIT_EXCEEDS: {
     en: (p: { credit: string; due: string }) =>
@@ -373,4 +392,55 @@ export function checkOffsetSource(
     }
   }
   return { allowed: reasons.length === 0, reasons, steps, readings };
+}
+
+/** What the receiving block's register assessment on the offset date says about its due reduction. */
+export interface ReceiverDueInput {
+  to_block: string;
+  date: IsoDate;
+  /** the offset's area */
+  area_km2: number;
+  /** the receiver's extension assessment on `date`; null when it has none (no dates, not an exploration right) */
+  assessment: { decision: 'extend' | 'refuse'; reduction_km2: number; refusal_reasons: Message[] } | null;
+  /** the reduction still due after the offsets it already received (receiverCredit), when it received any */
+  due_after_credit_km2?: number;
+  /** why there is no assessment (e.g. the stored assessment's warnings), for the refusal */
+  no_assessment_reasons?: Message[];
+}
+
+/**
+ * R-RED-10 (晋自然资发〔2020〕11号 四（二）, 000:L4256-4264): an offset stands in for the reduction the receiving block (甲)
+ * must give up when its extension is registered (“在甲探矿权办理延续登记的同时”), by the same area (“同等面积”).
+ * - no assessment, or the extension refused: nothing is due, nothing can be credited → OFFSET_RECEIVER_NOT_DUE;
+ * - granted: the offset may not exceed the reduction still due (its cut less what it already received) → OFFSET_EXCEEDS_DUE.
+ */
+export function offsetAgainstDue(
+  i: ReceiverDueInput,
+):
+  | { ok: true; due_km2: number; due_after_km2: number }
+  | { ok: false; code: 'OFFSET_RECEIVER_NOT_DUE' | 'OFFSET_EXCEEDS_DUE'; reason: Message; due_km2: number; decision: 'refuse' | null } {
+  assertNonNegative('area_km2', i.area_km2);
+  const a = i.assessment;
+  if (!a || a.decision === 'refuse') {
+    const why = a ? a.refusal_reasons : (i.no_assessment_reasons ?? []);
+    const reason = say(M, 'OFFSET_RECEIVER_NOT_DUE', {
+      block: i.to_block,
+      date: i.date,
+      decision: a ? 'refuse' : 'none',
+      reasons: why.map((m) => m.code).join(', ') || (a ? 'refused' : 'no assessment'),
+      reasons_zh: why.map((m) => m.code).join('、') || (a ? '不予延续' : '无评估'),
+    });
+    return { ok: false, code: 'OFFSET_RECEIVER_NOT_DUE', reason, due_km2: 0, decision: a ? 'refuse' : null };
+  }
+  const due = i.due_after_credit_km2 ?? a.reduction_km2;
+  if (i.area_km2 > due + 1e-6) {
+    return {
+      ok: false,
+      code: 'OFFSET_EXCEEDS_DUE',
+      reason: say(M, 'OFFSET_EXCEEDS_DUE', { block: i.to_block, due: fmt(due), area: fmt(i.area_km2) }),
+      due_km2: due,
+      decision: null,
+    };
+  }
+  return { ok: true, due_km2: due, due_after_km2: roundTo(Math.max(0, due - i.area_km2)) };
 }

@@ -175,6 +175,10 @@ export const STEP = defineMessages({
     en: () => 'new expiry = expiry + affected days',
     zh: () => '新到期日 = 原到期日 + 受影响天数',
   },
+  COVID_TERM_ORIGINAL: {
+    en: () => 'original expiry = expiry on record (re-issued licence, extended) − approved days',
+    zh: () => '原到期日 = 登记到期日（换发的勘查许可证，已延长）− 批准延长天数',
+  },
   COVID_INVESTMENT: {
     en: () => 'reduction = area × 10,000 CNY/km² per year × affected days / 365',
     zh: () => '核减额 = 面积 × 1 万元/km²·年 × 受影响天数 / 365',

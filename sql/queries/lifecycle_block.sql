@@ -2,11 +2,11 @@
 -- licensed area (ellipsoidal km², from its geometry), the proven-reserve area inside it (union of its
 -- proven reserve polygons clipped to the block, ellipsoidal km²), the earliest reserve submission date;
 -- the licensed area on record (NULL = the geometry's area; reduced by offsets, 004) and the block's
--- documentary terms (COVID approval, contract terms; block_terms, 004).
+-- documentary terms (the two COVID approvals of 1333号, 015; contract terms; block_terms, 004).
 SELECT b.id, b.name, b.licence_no, b.holder, b.kind, b.mineral, b.status, b.acquisition_method, b.authority,
        b.first_registration_date, b.first_registration_area_km2, b.valid_from, b.valid_to, b.extensions_used,
        b.basin, b.province_registered, b.area_km2, b.licensed_area_km2,
-       t.covid_approval_doc, t.contract_investment_cny_per_km2_year, t.contract_doc, t.committed_completion_ratio,
+       t.covid_term_extension_doc, t.covid_investment_reduction_doc, t.added_to_right, t.contract_investment_cny_per_km2_year, t.contract_doc, t.committed_completion_ratio,
        t.contract_reduction_ratio, t.contract_refusal_completion_below,
        t.mining_registration_completed_date::text AS mining_registration_completed_date,
        COALESCE((SELECT ST_Area(kq_intersection(kq_union(ST_Collect(r.geom)), b.geom)::geography) / 1e6

@@ -116,8 +116,8 @@ describe('personal token scopes', () => {
     await refused(await call(base, read, 'DELETE', '/collections/redlines/items/tok-rw', undefined, { 'if-match': etag }));
     await refused(
       await call(base, read, 'POST', '/api/offsets', {
-        from_block: 'blk-0017',
-        to_block: 'blk-0015',
+        from_block: 'blk-0025',
+        to_block: 'blk-0021',
         area_km2: 1,
         offset_date: '2026-06-01',
       }),

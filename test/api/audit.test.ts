@@ -195,8 +195,9 @@ describe('offsets and stored checks', () => {
     (await (await fetch(`${srv.url}/collections/blocks/items?q=${encodeURIComponent(q)}&mineral=cbm&kind=exploration`)).json()).features[0];
 
   it('an offset leaves two audit rows (the ledger row and the giving block’s area-only version); a refused offset none', async () => {
-    const a = await findBlock('寿阳北');
-    const b = await findBlock('寿阳西');
+    // 沁县 (receiver) is granted its extension on 2026-06-01, so it has a reduction due; 和顺 gives (same holder)
+    const a = await findBlock('沁县');
+    const b = await findBlock('和顺');
     const other = await findBlock('保德');
     const n = await totalRows();
     const refused = await fetch(`${srv.url}/api/offsets`, {
@@ -205,6 +206,20 @@ describe('offsets and stored checks', () => {
       body: JSON.stringify({ from_block: other.id, to_block: a.id, area_km2: 1, offset_date: '2026-06-01' }),
     });
     expect(refused.status).toBe(422);
+    expect(await totalRows()).toBe(n);
+    // a receiver whose extension is refused (寿阳北 on 2026-06-01) owes nothing: 422, no audit row either
+    const notDue = await fetch(`${srv.url}/api/offsets`, {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify({
+        from_block: (await findBlock('寿阳西')).id,
+        to_block: (await findBlock('寿阳北')).id,
+        area_km2: 1,
+        offset_date: '2026-06-01',
+      }),
+    });
+    expect(notDue.status).toBe(422);
+    expect((await notDue.json()).error.code).toBe('OFFSET_RECEIVER_NOT_DUE');
     expect(await totalRows()).toBe(n);
     const res = await fetch(`${srv.url}/api/offsets`, {
       method: 'POST',

@@ -110,8 +110,17 @@ describe('every route answers what the contract declares', () => {
     expect((await post('/api/blocks/blk-0015/assessment', { overrides: { extensions_used: 0 } })).status).toBe(200);
     expect((await get('/api/deadlines?within=3650d')).status).toBe(200);
     expect((await get('/api/blocks/blk-0015/offsets', admin)).status).toBe(200);
-    const off = await post('/api/offsets', { from_block: 'blk-0017', to_block: 'blk-0015', area_km2: 1, offset_date: '2026-06-01' }, admin);
-    expect([201, 422]).toContain(off.status);
+    // 和顺 (blk-0025) gives to 沁县 (blk-0021, same holder, extension granted on 2026-06-01: a reduction is due)
+    const off = await post('/api/offsets', { from_block: 'blk-0025', to_block: 'blk-0021', area_km2: 1, offset_date: '2026-06-01' }, admin);
+    expect(off.status).toBe(201);
+    // to 寿阳北 (blk-0015, extension refused on that day) nothing is due: the declared 422
+    const notDue = await post(
+      '/api/offsets',
+      { from_block: 'blk-0017', to_block: 'blk-0015', area_km2: 1, offset_date: '2026-06-01' },
+      admin,
+    );
+    expect(notDue.status).toBe(422);
+    expect((await notDue.json()).error.code).toBe('OFFSET_RECEIVER_NOT_DUE');
     const plans = await post('/api/blocks/blk-0015/relinquishment-plans', { required_km2: 20, max_candidates: 1 });
     expect(plans.status).toBe(200);
     // list exports (issue 15): search results, deadlines, planner candidates as files

@@ -49,7 +49,7 @@ describe('the 500s of the review are 4xx with stable codes', () => {
         method: 'POST',
         path: '/api/offsets',
         headers: auth,
-        body: JSON.stringify({ from_block: 'blk-0017', to_block: 'blk-0015', area_km2: 1, offset_date: '2026-06-01', note: 'x\u0000' }),
+        body: JSON.stringify({ from_block: 'blk-0025', to_block: 'blk-0021', area_km2: 1, offset_date: '2026-06-01', note: 'x\u0000' }),
       }),
       400,
       'INVALID_CHARACTERS',

@@ -97,22 +97,49 @@ describe('stored blocks', () => {
 const admin = { ...json, authorization: `Bearer ${ADMIN_TOKEN}` };
 /** investment ledgers and offsets are confidential (issue 13): read them as an administrator */
 const reader = { authorization: `Bearer ${ADMIN_TOKEN}` };
-const createBlock = async (id: string, lon: number, props: Record<string, unknown>) => {
+const createBlock = async (id: string, lon: number, props: Record<string, unknown>, size?: number) => {
   const res = await post(
     '/collections/blocks/items',
-    { type: 'Feature', id, geometry: square(lon, 30.5), properties: { name: id, status: 'valid', ...props } },
+    { type: 'Feature', id, geometry: square(lon, 30.5, size), properties: { name: id, status: 'valid', ...props } },
     admin,
   );
   expect(res.status).toBe(201);
   return res.json();
+};
+/**
+ * A Shanxi CBM exploration block of `holder` whose extension is granted on 2026-06-01 (its minimum investment met: u = 0),
+ * so it has a reduction due that an offset can stand in for (the `t-due-recv` pattern below).
+ */
+const grantedReceiver = async (id: string, lon: number, holder: string) => {
+  await createBlock(
+    id,
+    lon,
+    {
+      kind: 'exploration',
+      mineral: 'cbm',
+      holder,
+      extensions_used: 0,
+      first_registration_date: '2021-07-01',
+      valid_from: '2021-07-01',
+      valid_to: '2026-06-30',
+    },
+    0.2,
+  );
+  for (const year of [2021, 2022, 2023, 2024, 2025, 2026])
+    await srv.db.query('INSERT INTO investments (block_id, year, amount_cny) VALUES ($1, $2, $3)', [id, year, 50_000_000]);
+  const r = await (await fetch(`${srv.url}/api/blocks/${id}/assessment?on=2026-06-01`, { headers: reader })).json();
+  expect(r.assessment.decision).toBe('extend');
+  return { id, properties: { holder }, due_km2: r.assessment.reduction_km2 as number };
 };
 
 describe('offsets (抵扣, R-RED-10) — one transaction, every eligibility rule', () => {
   it("records B giving area to A: ledger row, B's licensed area reduced (with history), A credited; B's next base is its pre-offset area, not counted twice", async () => {
     // 晋自然资发〔2020〕11号 四（二）1 (000:L4258): “乙探矿权……同步作变更登记手续（仅作面积变更，有效期不变）”;
     // 四（二）2: “乙探矿权到期延续时，以抵扣前证载面积为基础……进行面积核减”; “要注明本区块未核减/其它区块缩小面积（抵扣）” (000:L4264).
-    const a = await findBlock('寿阳北');
+    // 甲 (receiver): a block of 寿阳西's holder whose extension is granted on the offset date (寿阳北 is refused then: see below)
     const b = await findBlock('寿阳西');
+    const a = await grantedReceiver('t-recv-zl', 102.5, b.properties.holder);
+    expect(a.due_km2).toBeGreaterThan(10);
     const body = { from_block: b.id, to_block: a.id, area_km2: 10, offset_date: '2026-06-01' };
     expect((await post('/api/offsets', body)).status).toBe(401);
     const before = await (await fetch(`${srv.url}/api/blocks/${b.id}/assessment?on=2026-06-02`, { headers: reader })).json();
@@ -146,10 +173,50 @@ describe('offsets (抵扣, R-RED-10) — one transaction, every eligibility rule
     // A is credited against its due reduction (本区块未核减)
     const aAssess = await (await fetch(`${srv.url}/api/blocks/${a.id}/assessment?on=2026-06-02`, { headers: reader })).json();
     expect(aAssess.offset_credit.credit_km2).toBe(10);
-    if (aAssess.assessment.decision === 'extend') {
-      expect(aAssess.offset_credit.due_reduction_km2).toBeCloseTo(Math.max(0, aAssess.assessment.reduction_km2 - 10), 6);
-    }
+    expect(aAssess.assessment.decision).toBe('extend');
+    expect(aAssess.offset_credit.due_reduction_km2).toBeCloseTo(a.due_km2 - 10, 6);
+    expect(out.receiver).toMatchObject({ block_id: a.id, credit_km2: 10 });
+    expect(out.receiver.due_before_km2).toBeCloseTo(a.due_km2, 6);
+    expect(out.receiver.due_after_km2).toBeCloseTo(a.due_km2 - 10, 6);
     expect(aAssess.warnings.map((w: { code: string }) => w.code)).toContain('RECEIVED_CREDIT');
+  });
+
+  it('OFFSET_RECEIVER_NOT_DUE: no offset to a block whose extension is refused or not assessable — nothing is due, nothing written (000:L4258, L4264)', async () => {
+    // 晋自然资发〔2020〕11号 四（二）1 (000:L4258): “在甲探矿权办理延续登记的同时，办理抵扣面积的乙探矿权……同步作变更登记手续”;
+    // “要注明本区块未核减” (000:L4264): the offset is the receiver's reduction taken elsewhere. 寿阳北 on 2026-06-01 is refused
+    // (two extensions used, reserves not converted, u > 50 %): it has no extension, so no reduction to take from 寿阳西.
+    const a = await findBlock('寿阳北');
+    const b = await findBlock('寿阳西');
+    const date = '2026-06-01';
+    const aAssess = await (await fetch(`${srv.url}/api/blocks/${a.id}/assessment?on=${date}`, { headers: reader })).json();
+    expect(aAssess.assessment.decision).toBe('refuse');
+    const licensedBefore = (await srv.db.query<{ l: number | null }>('SELECT licensed_area_km2 AS l FROM blocks WHERE id = $1', [b.id]))
+      .rows[0].l;
+    const ledgerBefore = (await (await fetch(`${srv.url}/api/blocks/${b.id}/offsets`, { headers: reader })).json()).items.length;
+    const r = await post('/api/offsets', { from_block: b.id, to_block: a.id, area_km2: 0.01, offset_date: date }, admin);
+    expect(r.status).toBe(422);
+    const e = (await r.json()).error;
+    expect(e.code).toBe('OFFSET_RECEIVER_NOT_DUE');
+    expect(e.details[0]).toMatchObject({ field: 'to_block', due_km2: 0, decision: 'refuse' });
+    const codes = aAssess.assessment.refusal_reasons.map((m: { code: string }) => m.code);
+    expect(e.details[0].reasons.map((m: { code: string }) => m.code)).toEqual(codes);
+    expect(e.message_zh).toMatch(/不予延续/);
+    expect(e.message_zh).toContain('000:L4264');
+    expect(e.message).toMatch(/extension is refused/);
+    expect(e.message).toContain('000:L4264');
+    // nothing written: no ledger row, the giving block's licensed area untouched
+    expect((await (await fetch(`${srv.url}/api/blocks/${b.id}/offsets`, { headers: reader })).json()).items).toHaveLength(ledgerBefore);
+    expect((await srv.db.query<{ l: number | null }>('SELECT licensed_area_km2 AS l FROM blocks WHERE id = $1', [b.id])).rows[0].l).toBe(
+      licensedBefore,
+    );
+    // a receiver that cannot be assessed (no validity dates) owes nothing either
+    await createBlock('t-recv-nodates', 102.7, { kind: 'exploration', mineral: 'cbm', holder: b.properties.holder });
+    const nd = await post('/api/offsets', { from_block: b.id, to_block: 't-recv-nodates', area_km2: 1, offset_date: date }, admin);
+    expect(nd.status).toBe(422);
+    const e2 = (await nd.json()).error;
+    expect(e2.code).toBe('OFFSET_RECEIVER_NOT_DUE');
+    expect(e2.details[0]).toMatchObject({ field: 'to_block', decision: null });
+    expect(e2.message_zh).toMatch(/无延续评估/);
   });
 
   it('OFFSET_EXCEEDS_DUE: an offset larger than what the receiving block must still relinquish is refused, nothing written (11号 四（二）: “同等面积”)', async () => {
@@ -474,5 +541,23 @@ describe('COVID adjustment', () => {
     const r = await (await post('/api/assessments/covid', { valid_from: '2018-01-01', valid_to: '2021-01-01', area_km2: 365 })).json();
     expect(r.investment_reduction.affected_days).toBe(96); // 2020-04-30 − 2020-01-25, as in the letter’s tables
     expect(r.investment_reduction.reduction_cny).toBeCloseTo((365 * 10_000 * 96) / 365, 2);
+  });
+});
+
+describe('the two COVID approvals of 晋自然资函〔2020〕1333号 on record (migration 015)', () => {
+  it('寿阳西 carries the investment reduction (附件2), 榆社-武乡 the term extension (附件1): each only its own effect', async () => {
+    // 000:L6201 “一、同意对安鑫煤业等10家公司16个项目……延长勘查期限96天（考核期相应后延）”;
+    // 000:L6203 “二、同意对中石油等3家公司10个项目……据实核减其受疫情影响期间最低勘查投入”.
+    const sy = await (await fetch(`${srv.url}/api/blocks/blk-0017/assessment?on=2020-11-01`, { headers: reader })).json();
+    expect(sy.covid_approvals).toEqual({ term_extension_doc: null, investment_reduction_doc: '晋自然资函〔2020〕1333号 附件2' });
+    const ys = await (await fetch(`${srv.url}/api/blocks/blk-0016/assessment?on=2026-06-01`, { headers: reader })).json();
+    expect(ys.covid_approvals).toEqual({ term_extension_doc: '晋自然资函〔2020〕1333号 附件1', investment_reduction_doc: null });
+    expect(ys.derived_steps.some((s: { rule: string }) => s.rule === 'R-COVID-3')).toBe(false);
+    // its current term (2022-09-13 – 2027-09-12) is after the window: the extension concerned the 2019 term only
+    expect(ys.readings.map((m: { code: string }) => m.code)).toContain('COVID_TERM_OTHER_TERM');
+    // the approvals are public (the letter is 主动公开): shown to anyone, while the investment figures are withheld
+    const pub = await (await fetch(`${srv.url}/api/blocks/blk-0016/assessment?on=2026-06-01`)).json();
+    expect(pub.covid_approvals.term_extension_doc).toBe('晋自然资函〔2020〕1333号 附件1');
+    expect(pub.investment).toBeNull();
   });
 });

@@ -544,12 +544,7 @@ describe.runIf(HAVE_TOOLS)('block dossier: investment figures by role', () => {
     expect(recAdmin.assessment.investment.total_cny).toBeGreaterThan(0);
     expect(recAdmin.visibility).toEqual({ investment: true, role: 'admin' });
     // the block's contract figures (block_terms) stay out of the public record too
-    for (const k of [
-      'contract_investment_cny_per_km2_year',
-      'committed_completion_ratio',
-      'contract_reduction_ratio',
-      'covid_approval_doc',
-    ])
+    for (const k of ['contract_investment_cny_per_km2_year', 'committed_completion_ratio', 'contract_reduction_ratio'])
       expect(rec.block, k).not.toHaveProperty(k);
     expect(recAdmin.block).toHaveProperty('contract_investment_cny_per_km2_year');
     // a made-up token is refused everywhere (issue 13: a bad credential is never read as anonymous)
