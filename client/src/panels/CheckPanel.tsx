@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   checkFile,
   checkFileOf,
@@ -10,7 +10,7 @@ import {
   type ExportFormat,
 } from '../api/checks';
 import { ApiError } from '../api/http';
-import type { CheckRequest, CheckResult, Conflict, ParseResult } from '../api/contract';
+import type { CheckRequest, CheckResult, Conflict, Geometry, ParseResult } from '../api/contract';
 import { csvField, formatKm2, formatPercent } from '../format';
 import { useI18n, type Lang } from '../i18n';
 import { textOf } from '../i18n/text';
@@ -28,6 +28,8 @@ import {
   outcomeSeverity,
 } from '../../../server/vocab';
 import { SEVERITY_COLOURS } from '../map/colours';
+import { CornerEntry, CornerTable, editableRing } from '../map/tools/CornerPanel';
+import type { Pos } from '../map/tools/corner-edit';
 import type { MapController } from '../map/controller';
 import { loadProjection, ProjectionChoice, projectionFields, projectionLabel, saveProjection, type Projection } from './ProjectionChoice';
 import { ErrorBox, Progress, Said } from './common';
@@ -254,6 +256,13 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
   const [needsProjection, setNeedsProjection] = useState(false);
   const [usedProjection, setUsedProjection] = useState<Projection | null>(null);
   const lastFile = useRef<File | null>(null);
+  // the corners of a drawn or typed polygon, editable on the map and in the corner table (map/tools/CornerPanel)
+  const [corners, setCorners] = useState<Pos[] | null>(null);
+  const [cornersStale, setCornersStale] = useState(false);
+  const editCorners = useCallback((ring: Pos[]) => {
+    setCorners(ring);
+    setCornersStale(true);
+  }, []);
 
   const show = (o: Outcome | null) => {
     setOut(o);
@@ -265,6 +274,7 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
   const run = async (file: File, chosen: Projection | null = null) => {
     setError(null);
     show(null);
+    setCorners(null);
     setFileName(file.name);
     setProgress(0);
     lastFile.current = file;
@@ -319,21 +329,29 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [dropped?.n]);
 
+  const checkDrawn = async (poly: Geometry) => {
+    setFileName(null);
+    setError(null);
+    setCornersStale(false);
+    setProgress('waiting');
+    try {
+      show({ kind: 'check', result: await checkGeometry(poly, req) });
+    } catch (e) {
+      setError(e);
+      ctl.showCheck({ input: { geometry: poly }, conflicts: [] });
+    } finally {
+      setProgress(null);
+    }
+  };
+
   const startDraw = () => {
     setError(null);
     setDrawing(true);
+    setCorners(null);
     ctl.startDraw(
-      async (poly) => {
-        setFileName(null);
-        setProgress('waiting');
-        try {
-          show({ kind: 'check', result: await checkGeometry(poly, req) });
-        } catch (e) {
-          setError(e);
-          ctl.showCheck({ input: { geometry: poly }, conflicts: [] });
-        } finally {
-          setProgress(null);
-        }
+      (poly) => {
+        setCorners(editableRing(poly));
+        void checkDrawn(poly);
       },
       () => setDrawing(false),
     );
@@ -470,6 +488,23 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
           </p>
         )}
       </div>
+      <CornerEntry
+        onRead={(g) => {
+          setCorners(editableRing(g));
+          void checkDrawn(g);
+        }}
+        onError={setError}
+      />
+      {corners && (
+        <CornerTable
+          ctl={ctl}
+          corners={corners}
+          stale={cornersStale}
+          onChange={editCorners}
+          onCheck={(poly) => void checkDrawn(poly)}
+          onClear={() => setCorners(null)}
+        />
+      )}
 
       {progress !== null && (
         <Progress
