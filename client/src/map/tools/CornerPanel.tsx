@@ -146,12 +146,15 @@ export function CornerTable({
       </h3>
       <p className="small muted">{tt('cornersHelp')}</p>
       <div style={{ overflowX: 'auto' }}>
-        <table className="small">
+        <table className="small kq-corner-table">
           <thead>
             <tr>
               <th scope="col">{tt('cornerNo')}</th>
-              <th scope="col">{tt('lon')}</th>
-              <th scope="col">{tt('lat')}</th>
+              <th scope="col">
+                {tt('lon')}
+                <br />
+                {tt('lat')}
+              </th>
               <th scope="col">{tt('gkXY')}</th>
               <th scope="col">
                 <span className="sr-only">{tt('remove')}</span>
@@ -174,12 +177,12 @@ export function CornerTable({
                       J{i + 1}
                     </button>
                   </td>
-                  {([0, 1] as const).map((axis) => (
-                    <td key={axis}>
+                  <td>
+                    {([0, 1] as const).map((axis) => (
                       <input
+                        key={axis}
                         type="text"
-                        className="mono"
-                        size={15}
+                        className="mono kq-angle"
                         defaultValue={formatDms(p[axis], 3)}
                         aria-label={`J${i + 1} ${axis ? tt('lat') : tt('lon')}`}
                         data-testid={`corner-${axis ? 'lat' : 'lon'}`}
@@ -191,9 +194,19 @@ export function CornerTable({
                           if (e.key === 'Enter') setAngle(i, axis, e.currentTarget.value);
                         }}
                       />
-                    </td>
-                  ))}
-                  <td className="mono">{g ? `${g.x.toFixed(2)} / ${g.y.toFixed(2)}` : '—'}</td>
+                    ))}
+                  </td>
+                  <td className="mono kq-gk" data-testid="corner-gk">
+                    {g ? (
+                      <>
+                        {g.x.toFixed(2)}
+                        <br />
+                        {g.y.toFixed(2)}
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                   <td style={{ whiteSpace: 'nowrap' }}>
                     <button
                       type="button"

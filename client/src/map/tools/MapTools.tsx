@@ -181,10 +181,10 @@ export function MapTools({ ctl }: { ctl: MapController }) {
     <>
       <div className="kq-toolbar" role="toolbar" aria-label={tt('tools')}>
         <button type="button" aria-pressed={mode === 'distance'} data-testid="measure-distance" onClick={() => toggle('distance')}>
-          📏 {tt('measureDistance')}
+          {tt('measureDistance')}
         </button>
         <button type="button" aria-pressed={mode === 'area'} data-testid="measure-area-btn" onClick={() => toggle('area')}>
-          ⬠ {tt('measureArea')}
+          {tt('measureArea')}
         </button>
         <button
           type="button"
@@ -196,7 +196,7 @@ export function MapTools({ ctl }: { ctl: MapController }) {
             }
           }}
         >
-          🔗 {linkCopied ? tt('linkCopied') : tt('copyLink')}
+          {linkCopied ? tt('linkCopied') : tt('copyLink')}
         </button>
       </div>
       {mode && <MeasureBox result={result} mode={mode} />}
