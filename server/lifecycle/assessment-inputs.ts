@@ -36,14 +36,6 @@ export const INPUT_ORDER: readonly InputName[] = [
   'contract_refusal_completion_below',
 ];
 
-/** Inputs read from (or computed on) confidential records: the investment ledger and the contract's investment terms. */
-export const CONFIDENTIAL_INPUTS: ReadonlySet<InputName> = new Set([
-  'unfinished_ratio',
-  'committed_completion_ratio',
-  'contract_reduction_ratio',
-  'contract_refusal_completion_below',
-]);
-
 const CONTRACT_FIELDS = ['committed_completion_ratio', 'contract_reduction_ratio', 'contract_refusal_completion_below'] as const;
 
 /** The value of one input in an extension input (contract terms live under `contract`). */

@@ -446,6 +446,15 @@ export const ASSESSMENT_INPUTS = vocab({
   contract_refusal_completion_below: { zh: '合同约定不予延续阈值', en: 'contract refusal threshold' },
 });
 
+/** Inputs read from (or computed on) confidential records: the investment ledger and the contract's investment terms
+ * (withheld from callers who may not see the ledger, server/auth/visibility.ts; the page marks them the same way). */
+export const CONFIDENTIAL_ASSESSMENT_INPUTS: ReadonlySet<keyof typeof ASSESSMENT_INPUTS> = new Set([
+  'unfinished_ratio',
+  'committed_completion_ratio',
+  'contract_reduction_ratio',
+  'contract_refusal_completion_below',
+] as const);
+
 /** Where an assessment input's value came from. */
 export const ASSESSMENT_INPUT_SOURCES = vocab({
   register: { zh: '来自登记簿', en: 'from the register' },

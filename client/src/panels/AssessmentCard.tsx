@@ -9,6 +9,7 @@ import type { ReactNode } from 'react';
 import {
   ASSESSMENT_INPUT_SOURCES,
   ASSESSMENT_INPUTS,
+  CONFIDENTIAL_ASSESSMENT_INPUTS,
   CONTRACT_ACQUISITION_METHODS,
   DEADLINE_KINDS,
   DECISIONS,
@@ -54,14 +55,6 @@ const DEADLINE_FIELDS = [
 const KM2 = new Set(['licensed_area_km2', 'first_registration_area_km2', 'proven_reserve_area_km2']);
 const RATIO = new Set(['unfinished_ratio', 'committed_completion_ratio', 'contract_reduction_ratio', 'contract_refusal_completion_below']);
 const DATE = new Set(['valid_to', 'application_date', 'proven_reserves_submitted_date']);
-/** Inputs read from the investment ledger or the contract's investment terms (server/lifecycle/assessment-inputs.ts). */
-const CONFIDENTIAL_INPUTS = new Set([
-  'unfinished_ratio',
-  'committed_completion_ratio',
-  'contract_reduction_ratio',
-  'contract_refusal_completion_below',
-]);
-
 /** An input's value as the page writes it. */
 export function useInputValue() {
   const { t, lang, term } = useI18n();
@@ -138,7 +131,9 @@ export function AssessmentCard({
 
   // a viewer the page knows may not see the ledger sees its inputs as withheld even if they were sent
   const sources = (value.input_sources ?? []).map((s) =>
-    confidential || s.source === 'override' || !CONFIDENTIAL_INPUTS.has(s.name) ? s : { ...s, value: null, source: 'withheld' as const },
+    confidential || s.source === 'override' || !CONFIDENTIAL_ASSESSMENT_INPUTS.has(s.name)
+      ? s
+      : { ...s, value: null, source: 'withheld' as const },
   );
 
   const deadline = (d: Deadline) => (
