@@ -215,7 +215,6 @@ export function App() {
           hit={hit}
           ctl={ctl}
           onClose={closeDetails}
-          onOpen={setHit}
           onUseForExtension={(b) => {
             setBlock(b);
             setTab('extension');
