@@ -337,7 +337,10 @@ describe('submission: the deadline and the frozen snapshot', () => {
     expect(s.retained.outside_km2).toBeLessThan(1e-6);
     expect(s.retained.retained_km2).toBeLessThan(s.retained.remaining_km2);
     expect(s.warnings).toEqual([]);
-    expect(s.rule_versions).toMatchObject({ regime: { id: 'shanxi-cbm-2020' }, schema_migration: expect.stringMatching(/^\d{3}_[a-z0-9_]+\.sql$/) });
+    expect(s.rule_versions).toMatchObject({
+      regime: { id: 'shanxi-cbm-2020' },
+      schema_migration: expect.stringMatching(/^\d{3}_[a-z0-9_]+\.sql$/),
+    });
     expect(s.rule_versions.service).toMatch(/^\d+\.\d+\.\d+/);
     expect(Number(s.data_version.layers.blocks)).toBeGreaterThan(0);
     expect(s.block).toMatchObject({ id: 'ap-ext', valid_to: day(200) });
