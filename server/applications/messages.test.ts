@@ -44,15 +44,8 @@ describe('application sentences', () => {
   });
 
   it('names the dates and the article of a late extension in both languages', () => {
-    const m = say(APPLICATION_SAY, 'EXTENSION_APPLICATION_LATE', {
-      block: 'blk-1',
-      valid_to: '2026-12-31',
-      last_day: '2026-12-01',
-      filed_on: '2026-12-10',
-      days_late: 9,
-      citation: '273号令 第十五条',
-      source: '000:L3364',
-    });
+    const { block, valid_to, last_day, filed_on, days_late, citation, source } = P;
+    const m = say(APPLICATION_SAY, 'EXTENSION_APPLICATION_LATE', { block, valid_to, last_day, filed_on, days_late, citation, source });
     for (const t of [m.message, m.message_zh])
       for (const d of ['2026-12-31', '2026-12-01', '2026-12-10', '273号令 第十五条']) expect(t).toContain(d);
   });
