@@ -1,6 +1,7 @@
 import { say, type Message } from '../i18n/message';
 import { INVESTMENT_SAY } from '../rules/investment';
 import { OFFSET_MESSAGES } from '../rules/offsets';
+import { CONFIDENTIAL_ASSESSMENT_INPUTS } from '../vocab';
 import { AUTH_SAY } from './errors';
 
 /**
@@ -52,7 +53,7 @@ export function redactAssessment<T extends Redactable>(
     ...(a.input_sources
       ? {
           input_sources: a.input_sources.map((s) =>
-            !CONFIDENTIAL_INPUT.test(s.name)
+            !(CONFIDENTIAL_ASSESSMENT_INPUTS as ReadonlySet<string>).has(s.name)
               ? s
               : s.source === 'override'
                 ? { ...s, register_value: null }
