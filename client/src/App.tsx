@@ -215,6 +215,7 @@ export function App() {
           hit={hit}
           ctl={ctl}
           onClose={closeDetails}
+          onOpen={setHit}
           onUseForExtension={(b) => {
             setBlock(b);
             setTab('extension');

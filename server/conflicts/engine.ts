@@ -30,7 +30,7 @@ import {
 import { assertPlausible, guarded } from './guard';
 import { say } from '../i18n/message';
 import { CONFLICT_SAY as M } from './messages';
-import { summarize } from './summary';
+import { checkVerdict, summarize } from './summary';
 import type { CheckInput, CheckResult, ConflictEntry } from './types';
 
 /** The province a province-registered CBM right must stay inside (boundaries.name). */
@@ -117,10 +117,20 @@ export async function runCheck(db: Queryable, input: CheckInput): Promise<CheckR
     ...wells.rows.map((r) => wellEntry(s, r, a)).filter((e): e is ConflictEntry => e !== null),
     ...pipes.rows.map((r) => pipelineEntry(r, a)),
   ];
-  if (contain && !input.block_id) warnings.push(say(M, 'CONTAINMENT_NOT_CHECKED', { outcome: contain.outcome }));
+  // checks that could not run keep the verdict from "acceptable"
+  const unchecked: Parameters<typeof checkVerdict>[2] = [];
+  if (contain && !input.block_id) {
+    const m = say(M, 'CONTAINMENT_NOT_CHECKED', { outcome: contain.outcome });
+    warnings.push(m);
+    unchecked.push({ outcome: contain.outcome, message: m });
+  }
   for (const r of outside.rows)
     if (contain && Number(r.outside_km2) > 1e-9) conflicts.push(containmentEntry('blocks', r, contain, 'containment', a));
-  if (borderCheck && province.rows.length === 0) warnings.push(say(M, 'PROVINCE_NOT_LOADED', { province: HOME_PROVINCE }));
+  if (borderCheck && province.rows.length === 0) {
+    const m = say(M, 'PROVINCE_NOT_LOADED', { province: HOME_PROVINCE });
+    warnings.push(m);
+    unchecked.push({ outcome: 'crosses_provincial_border', message: m });
+  }
   for (const r of province.rows)
     if (Number(r.outside_km2) > 1e-9) conflicts.push(containmentEntry('boundaries', r, crossesProvincialBorder(), 'provincial_border', a));
   if (!s.applicant) warnings.push(say(M, 'APPLICANT_UNKNOWN'));
@@ -138,5 +148,6 @@ export async function runCheck(db: Queryable, input: CheckInput): Promise<CheckR
   const summary = await guarded('conflicts_union_areas', summarize(db, conflicts, a, known));
   assertPlausible(conflicts, summary, a);
   const t2 = performance.now();
-  return { conflicts, summary, warnings, timing: { sql_ms: layersMs + (t2 - t1), total_ms: t2 - t0 } };
+  const verdict = checkVerdict(conflicts, summary, unchecked);
+  return { conflicts, summary, verdict, warnings, timing: { sql_ms: layersMs + (t2 - t1), total_ms: t2 - t0 } };
 }

@@ -77,6 +77,8 @@ export interface PipelineRow {
   status: string | null;
   holder: string | null;
   feature_length_km: number | null;
+  /** length inside the input (km); absent in the whole-register list */
+  inside_km?: number | null;
   crossing_km: number;
   crosses: string[];
   geometry?: string | null;
@@ -248,6 +250,7 @@ export function pipelineEntry(r: PipelineRow, inputKm2: number): ConflictEntry {
       inputKm2,
     ),
     length_km: km,
+    ...(r.inside_km !== undefined && r.inside_km !== null ? { length_in_input_km: Number(r.inside_km) } : {}),
     crosses: r.crosses,
   };
 }

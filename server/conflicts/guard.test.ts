@@ -60,6 +60,12 @@ describe('implausibilities (one place for the sanity checks of a check)', () => 
     expect(
       implausibilities([entry({ collection: 'pipelines', overlap_area_km2: 0, length_km: Number.POSITIVE_INFINITY })], null, 100)[0].field,
     ).toBe('length_km');
+    // a crossing is part of the pipeline inside the input: never longer than it
+    const pipe = (length_km: number, length_in_input_km: number) =>
+      implausibilities([entry({ collection: 'pipelines', overlap_area_km2: 0, length_km, length_in_input_km })], null, 100);
+    expect(pipe(2, 3.5)).toEqual([]);
+    expect(pipe(2, 2)).toEqual([]);
+    expect(pipe(2, 1.5)[0].field).toBe('length_in_input_km');
     expect(implausibilities([], null, Number.NaN)[0]).toMatchObject({ collection: 'input', field: 'area_km2' });
   });
 

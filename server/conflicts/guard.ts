@@ -72,6 +72,11 @@ export function implausibilities(
     const sf = e.share_of_feature;
     if (sf !== null && (!Number.isFinite(sf) || sf < 0 || sf > 1 + REL_SLACK)) bad(e.collection, e.id, 'share_of_feature', sf, 1);
     if (e.length_km !== undefined && (!Number.isFinite(e.length_km) || e.length_km < 0)) bad(e.collection, e.id, 'length_km', e.length_km);
+    if (
+      e.length_in_input_km !== undefined &&
+      (!Number.isFinite(e.length_in_input_km) || e.length_in_input_km < 0 || e.length_in_input_km < (e.length_km ?? 0) * (1 - 1e-6) - 1e-6)
+    )
+      bad(e.collection, e.id, 'length_in_input_km', e.length_in_input_km);
   }
   if (summary) {
     const byKey = new Map<string, Omit<ConflictEntry, 'geometry'>[]>();

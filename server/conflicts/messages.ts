@@ -220,6 +220,40 @@ export const CONFLICT_SAY = defineMessages({
       'Nature reserves at extension follow the 2020-07-27 letter (PA-7, not deducted during the zoning transition) over 11号 item 10 (PA-4)',
     zh: () => '延续时自然保护区按 2020-07-27 函处理（PA-7，过渡期不扣除），而非 11号文第十条（PA-4）',
   },
+  // ---- the overall verdict of a check (summary.ts checkVerdict): a preliminary reading, not a decision
+  VERDICT_NOT_ACCEPTABLE: {
+    en: (p: { n: number }) =>
+      `Not acceptable as submitted: ${p.n} finding(s) may not stay in the application (another holder's right or reserves it may not overlap, or area outside the extent it must stay in); amend the extent and apply again`,
+    zh: (p: { n: number }) => `按所报范围不予受理：${p.n} 处不得重叠的矿业权、储量或超出应在其内的范围；调整申请范围后重新申请`,
+  },
+  VERDICT_NOTHING_LEFT: {
+    en: (p: { deductible: string }) => `Not acceptable: nothing is left of the application after deducting ${p.deductible} km²`,
+    zh: (p: { deductible: string }) => `不予受理：扣除 ${p.deductible} km² 后申请范围已无剩余面积`,
+  },
+  VERDICT_DEDUCT: {
+    en: (p: { n: number; deductible: string; net: string }) =>
+      `Acceptable after deduction: ${p.n} protected area(s) or red line(s) must leave the application, ${p.deductible} km² in all, leaving ${p.net} km²`,
+    zh: (p: { n: number; deductible: string; net: string }) =>
+      `扣除后可受理：${p.n} 处保护地或生态保护红线须扣除，共 ${p.deductible} km²，扣除后净面积 ${p.net} km²`,
+  },
+  VERDICT_AGREEMENT: {
+    en: (p: { n: number }) =>
+      `Acceptable with an agreement or commitment: ${p.n} overlap(s) need the other holder's consent or a written commitment`,
+    zh: (p: { n: number }) => `须协议或承诺后受理：${p.n} 处重叠须提交对方同意函、双方协议或书面承诺`,
+  },
+  VERDICT_REVIEW: {
+    en: (p: { n: number }) => `To be reviewed: ${p.n} finding(s) no rule decides, or a check that could not run`,
+    zh: (p: { n: number }) => `须核实：${p.n} 项无明确规定或未能检查的内容`,
+  },
+  VERDICT_CONDITIONS: {
+    en: (p: { n: number }) =>
+      `Acceptable with conditions: ${p.n} well(s), pipeline(s) or protected site(s) need protective measures or disposal`,
+    zh: (p: { n: number }) => `附条件受理：${p.n} 处井、管线或保护对象须采取保护措施或处置`,
+  },
+  VERDICT_ACCEPTABLE: {
+    en: () => 'Acceptable: no overlap restricts the application (rights, reserves, protected areas, red lines, wells, pipelines)',
+    zh: () => '可受理：未发现限制申请的重叠（矿业权、储量、保护地、生态保护红线、井、管线）',
+  },
 });
 
 /** Two notes on one basis entry: `a; b`, codes joined with `+`. */

@@ -1,5 +1,6 @@
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { Message } from '../i18n/message';
+import type { Severity, VerdictCode } from '../vocab';
 import type { Basis } from './citations';
 import type { Outcome, Subject, WellDisposal } from './outcomes';
 
@@ -33,8 +34,10 @@ export interface ConflictEntry {
   check?: 'containment' | 'provincial_border';
   /** reserves: the block the reserve belongs to */
   block_id?: string | null;
-  /** pipelines: crossing length inside the input (km) and the protected areas crossed */
+  /** pipelines: crossing length inside the input (km, ellipsoidal) and the protected areas crossed */
   length_km?: number;
+  /** pipelines: length of the pipeline inside the input (km, ellipsoidal), crossing or not */
+  length_in_input_km?: number;
   crosses?: string[];
   /** wells: DB14/T 2053 status and location class */
   disposal?: WellDisposal;
@@ -68,9 +71,31 @@ export interface CheckInput {
   as_at?: string | null;
 }
 
+/** One class of findings behind a verdict: an outcome, how many entries have it and their summed overlap (not a union). */
+export interface VerdictReason {
+  verdict: VerdictCode;
+  outcome: Outcome;
+  count: number;
+  /** sum of the entries' overlap areas, km² (a place covered twice counts twice; the union is in the summary) */
+  area_km2: number;
+  /** pipelines: summed crossing length, km */
+  length_km?: number;
+  /** a check that could not run (count 0): why */
+  message?: Message;
+}
+
+/** The overall verdict of a check: the most serious class among its findings, with every class listed worst first. */
+export interface CheckVerdict {
+  code: VerdictCode;
+  severity: Severity;
+  message: Message;
+  reasons: VerdictReason[];
+}
+
 export interface CheckResult {
   conflicts: ConflictEntry[];
   summary: ConflictSummary;
+  verdict: CheckVerdict;
   warnings: Message[];
   /** wall time spent waiting for the database, and in the whole check (ms) — the route sends them as Server-Timing */
   timing: { sql_ms: number; total_ms: number };

@@ -5,6 +5,7 @@ import { CONFLICT_COLLECTIONS } from '../conflicts/types';
 import { MINERALS } from '../features/collections';
 import { FORMATS } from '../parse/types';
 import { REGIME_IDS } from '../rules/regimes';
+import { CHECK_VERDICTS, codesOf, SEVERITIES } from '../vocab';
 import { defineRoute } from './define';
 import { Areal, asAt, errorsOf, Geometry, isoDay, Link, Message, optInt, optText, WORK_ERRORS } from './common';
 import { ParseResult, ParseWarning } from './files';
@@ -77,7 +78,8 @@ const conflictFields = {
   basis: z.array(Basis),
   check: z.enum(['containment', 'provincial_border']).optional(),
   block_id: z.string().nullable().optional(),
-  length_km: z.number().optional(),
+  length_km: z.number().optional().describe('pipelines: crossing length inside the input and the protected areas crossed, km, ellipsoidal'),
+  length_in_input_km: z.number().optional().describe('pipelines: length of the pipeline inside the input, km, ellipsoidal'),
   crosses: z.array(z.string()).optional(),
   disposal: z
     .object({
@@ -107,6 +109,25 @@ export const ConflictSummary = z
   )
   .meta({ id: 'ConflictSummary' });
 
+export const CheckVerdict = z
+  .object({
+    code: z.enum(codesOf(CHECK_VERDICTS)).describe('worst class among the findings (server/vocab CHECK_VERDICTS, zh/en names there)'),
+    severity: z.enum(codesOf(SEVERITIES)),
+    message: Message,
+    reasons: z.array(
+      z.object({
+        verdict: z.enum(codesOf(CHECK_VERDICTS)),
+        outcome: z.enum(OUTCOMES),
+        count: z.number().int().describe('entries with this outcome; 0 for a check that could not run'),
+        area_km2: z.number().describe('sum of their overlap areas (not a union: see summary)'),
+        length_km: z.number().optional().describe('pipelines: summed crossing length'),
+        message: Message.optional().describe('a check that could not run: why'),
+      }),
+    ),
+  })
+  .describe('the overall verdict, a preliminary reading of the register (not an administrative decision), worst class first')
+  .meta({ id: 'CheckVerdict' });
+
 export const CheckInputDescription = ParseResult.extend({
   format: z.union([z.enum(FORMATS), z.literal('register')]),
   block_id: z.string().optional(),
@@ -121,6 +142,7 @@ export const CheckResult = z
     subject: Subject,
     conflicts: z.array(Conflict),
     summary: ConflictSummary,
+    verdict: CheckVerdict,
     regime: z.enum(REGIME_IDS),
     as_at: z
       .string()

@@ -330,6 +330,25 @@ export const OUTCOMES = outcomes({
 });
 export type OutcomeCode = keyof typeof OUTCOMES;
 
+export interface VerdictTerm extends Term {
+  severity: Severity;
+}
+const verdicts = <const T extends Record<string, VerdictTerm>>(v: T): T => v;
+
+/**
+ * The overall verdict of a check (server/conflicts/summary.ts `checkVerdict`), worst first: the most serious class
+ * among the outcomes found decides it. A preliminary reading of the register, not an administrative decision.
+ */
+export const CHECK_VERDICTS = verdicts({
+  not_acceptable: { zh: '不予受理', en: 'not acceptable', severity: 'block' },
+  deduct: { zh: '需扣除', en: 'deduction required', severity: 'block' },
+  agreement: { zh: '需协议', en: 'agreement required', severity: 'condition' },
+  review: { zh: '需核实', en: 'review required', severity: 'condition' },
+  conditions: { zh: '附条件受理', en: 'acceptable with conditions', severity: 'condition' },
+  acceptable: { zh: '可受理', en: 'acceptable', severity: 'ok' },
+});
+export type VerdictCode = keyof typeof CHECK_VERDICTS;
+
 /** Which check produced a containment entry. */
 /** @public one of the vocabularies issue 9 asks this module to hold; no code reads it yet (knip: kept on purpose) */
 export const CONFLICT_CHECKS = vocab({

@@ -6,8 +6,9 @@
 -- $3 timestamptz  the register as at this instant (pipelines and protected areas as they stood: current rows
 --                 and <layer>_history, 012; the twin keeps no history, so the areas' full geometries are
 --                 crossed), or NULL: today's
--- One row per pipeline: properties, its length (km, kept by trigger), the crossing length inside the
--- input (km, ellipsoidal: ST_Length on geography; overlapping protected areas counted once), the ids of
+-- One row per pipeline: properties, its length (km, kept by trigger), its length inside the input (km,
+-- ellipsoidal), the crossing length inside the input (km, ellipsoidal: ST_Length on geography; overlapping
+-- protected areas counted once), the ids of
 -- the protected areas crossed, and the crossing geometry (GeoJSON, 9 decimals (0.1 mm)).
 WITH input AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4490) AS g),
 v AS NOT MATERIALIZED (SELECT * FROM kq_pipelines_as_at($3::timestamptz)),
@@ -33,7 +34,8 @@ per_pipeline AS MATERIALIZED (
   FROM crossings WHERE NOT ST_IsEmpty(g) GROUP BY id
 )
 SELECT p.id, p.name, p.type, p.status, p.holder, p.length_km AS feature_length_km,
+       ST_Length(n.g::geography) / 1e3 AS inside_km,
        ST_Length(c.g::geography) / 1e3 AS crossing_km, c.crosses, ST_AsGeoJSON(c.g, 9, 0) AS geometry
-FROM per_pipeline c JOIN v p USING (id)
+FROM per_pipeline c JOIN v p USING (id) JOIN inside n USING (id)
 WHERE ST_Length(c.g::geography) > 0
 ORDER BY p.id

@@ -44,8 +44,8 @@ export function compareChecks(
   for (const [k, x] of a) {
     const y = b.get(k);
     if (!y) continue;
-    for (const f of ['overlap_area_km2', 'share_of_input', 'share_of_feature', 'length_km'] as const) {
-      const lengthLike = x.collection === 'pipelines' && (f === 'length_km' || f === 'share_of_feature');
+    for (const f of ['overlap_area_km2', 'share_of_input', 'share_of_feature', 'length_km', 'length_in_input_km'] as const) {
+      const lengthLike = x.collection === 'pipelines' && (f === 'length_km' || f === 'length_in_input_km' || f === 'share_of_feature');
       const d = Math.abs((x[f] as number) - (y[f] as number));
       // a share's slack is the area slack over the area it divides by (input or feature)
       const base = f === 'share_of_input' || f === 'share_of_feature' ? (x[f] ? x.overlap_area_km2 / (x[f] as number) : 0) : 0;

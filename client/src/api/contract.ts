@@ -21,7 +21,7 @@ export type CheckResult = ResponseBody<C['check']>;
 export type Conflict = CheckResult['conflicts'][number];
 export type Geometry = CheckResult['input']['geometry'];
 /** The check's parameters the page sends (query, form fields or JSON members). */
-type CheckParamKey = keyof z.input<C['check']['query']> & ('application' | 'applicant' | 'mineral' | 'zone' | 'crs');
+type CheckParamKey = keyof z.input<C['check']['query']> & ('application' | 'applicant' | 'mineral' | 'block_id' | 'zone' | 'crs');
 export type CheckRequest = { [K in CheckParamKey]?: string };
 
 export type ExtensionInput = BodyInput<C['assessExtension']>;

@@ -93,6 +93,9 @@ export const SEVERITY_COLOURS: Record<Severity, string> = {
   info: '#2b83ba',
 };
 
+/** The focused conflict of a check, over its outcome colour (a hue no outcome or layer uses). */
+export const FOCUS_COLOUR = '#00e5ff';
+
 /** Candidate relinquishment plans A, B, C … */
 export const CANDIDATE_COLOURS = ['#e41a1c', '#377eb8', '#4daf4a', '#984ea3', '#ff7f00', '#a65628'];
 export const candidateColour = (i: number) => CANDIDATE_COLOURS[i % CANDIDATE_COLOURS.length];

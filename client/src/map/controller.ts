@@ -130,6 +130,10 @@ export class MapController {
 
     map.on('click', (e) => {
       if (this.draw?.isActive) return;
+      if (this.picker) {
+        this.pickAt(e.point, [e.lngLat.lng, e.lngLat.lat]);
+        return;
+      }
       const layers = Object.keys(IDENTIFY_LAYERS).filter((l) => map.getLayer(l) && map.getLayoutProperty(l, 'visibility') !== 'none');
       const box: [[number, number], [number, number]] = [
         [e.point.x - 4, e.point.y - 4],
@@ -156,10 +160,10 @@ export class MapController {
     });
     for (const l of Object.keys(IDENTIFY_LAYERS)) {
       map.on('mouseenter', l, () => {
-        if (!this.draw?.isActive) map.getCanvas().style.cursor = 'pointer';
+        if (!this.draw?.isActive && !this.picker) map.getCanvas().style.cursor = 'pointer';
       });
       map.on('mouseleave', l, () => {
-        if (!this.draw?.isActive) map.getCanvas().style.cursor = '';
+        if (!this.draw?.isActive && !this.picker) map.getCanvas().style.cursor = '';
       });
     }
   }
@@ -291,10 +295,14 @@ export class MapController {
       const input = this.map.getSource('check-input') as GeoJSONSource;
       const conflicts = this.map.getSource('check-conflicts') as GeoJSONSource;
       if (!result) {
+        (this.map.getSource('check-focus') as GeoJSONSource).setData({ type: 'FeatureCollection', features: [] });
+        this.selectedConflict = null;
         input.setData({ type: 'FeatureCollection', features: [] });
         conflicts.setData({ type: 'FeatureCollection', features: [] });
         return;
       }
+      (this.map.getSource('check-focus') as GeoJSONSource).setData({ type: 'FeatureCollection', features: [] });
+      this.selectedConflict = null;
       input.setData({ type: 'Feature', properties: {}, geometry: result.input.geometry });
       conflicts.setData({
         type: 'FeatureCollection',
@@ -316,6 +324,67 @@ export class MapController {
     if (this.selectedConflict) this.map.setFeatureState({ source: 'check-conflicts', id: this.selectedConflict }, { selected: false });
     this.selectedConflict = key;
     if (key) this.map.setFeatureState({ source: 'check-conflicts', id: key }, { selected: true });
+  }
+
+  /** Focus one conflict of the shown check: zoom to it and draw it over the rest (casing + bright line, a ring for a well). */
+  focusConflict(key: string | null, geometry: GeoJSON.Geometry | null) {
+    void this.loaded.then(() => {
+      this.highlightConflict(geometry ? key : null);
+      (this.map.getSource('check-focus') as GeoJSONSource).setData(
+        geometry ? { type: 'Feature', properties: { id: key }, geometry } : { type: 'FeatureCollection', features: [] },
+      );
+      if (geometry) this.fitGeometry(geometry, geometry.type === 'Point' ? 14 : 13);
+    });
+  }
+
+  /** A box in a map corner for a panel's React portal (created once per name; empty boxes are hidden by CSS). */
+  overlay(name: string): HTMLElement {
+    const found = this.overlays.get(name);
+    if (found) return found;
+    const el = document.createElement('div');
+    el.className = `maplibregl-ctrl map-overlay map-overlay-${name}`;
+    this.map.addControl({ onAdd: () => el, onRemove: () => el.remove() }, 'bottom-left');
+    this.overlays.set(name, el);
+    return el;
+  }
+  private overlays = new Map<string, HTMLElement>();
+
+  // ---- picking a block on the map (the containment check's exploration block)
+  private picker: { onPick: (hit: Hit) => void; onEnd: () => void } | null = null;
+
+  /** The next click on a block (blocks layer or the as-at overlay) is passed to `onPick` instead of opening its details. */
+  pickBlock(onPick: (hit: Hit) => void, onEnd: () => void) {
+    this.cancelPick();
+    this.draw?.stop();
+    this.picker = { onPick, onEnd };
+    this.map.getCanvas().style.cursor = 'crosshair';
+  }
+
+  cancelPick() {
+    const p = this.picker;
+    this.picker = null;
+    this.map.getCanvas().style.cursor = '';
+    p?.onEnd();
+  }
+
+  private pickAt(point: { x: number; y: number }, lngLat: [number, number]) {
+    const layers = ['blk-fill', 'asat-fill'].filter((l) => this.map.getLayer(l) && this.map.getLayoutProperty(l, 'visibility') !== 'none');
+    const hits = this.map.queryRenderedFeatures(
+      [
+        [point.x - 3, point.y - 3],
+        [point.x + 3, point.y + 3],
+      ],
+      { layers },
+    );
+    // where blocks overlap, the exploration right (what a containment check needs) before the topmost
+    const f = hits.find((h) => h.properties.kind === 'exploration') ?? hits[0];
+    if (!f || !this.picker) return; // not on a block: keep waiting
+    const props = f.properties as Record<string, unknown>;
+    const p = this.picker;
+    this.picker = null;
+    this.map.getCanvas().style.cursor = '';
+    p.onPick({ collection: 'blocks', id: String(props.id ?? f.id ?? ''), properties: props, lngLat, cluster: false });
+    p.onEnd();
   }
 
   showCandidates(cands: PlanCandidate[] | null) {
@@ -365,6 +434,7 @@ export class MapController {
 
   destroy() {
     this.draw?.stop();
+    this.picker = null;
     this.map.remove();
     if (window.__map === this.map) delete window.__map;
   }

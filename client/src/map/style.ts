@@ -13,6 +13,7 @@ import type {
 import {
   BACKGROUND,
   CLUSTER_COLOUR,
+  FOCUS_COLOUR,
   PIPE_COLOURS,
   REDLINE_COLOUR,
   RESERVE_COLOUR,
@@ -404,6 +405,35 @@ export function buildStyle(origin: string): StyleSpecification {
       source: 'check-input',
       paint: { 'line-color': '#111', 'line-width': 2.5, 'line-dasharray': [2, 1] },
     },
+    // the focused conflict (check panel): a dark casing and a bright line over everything else of the check
+    {
+      id: 'chk-focus-fill',
+      type: 'fill',
+      source: 'check-focus',
+      filter: ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]],
+      paint: { 'fill-color': FOCUS_COLOUR, 'fill-opacity': 0.35 },
+    },
+    {
+      id: 'chk-focus-casing',
+      type: 'line',
+      source: 'check-focus',
+      filter: ['!', ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]]],
+      paint: { 'line-color': '#111', 'line-width': 7 },
+    },
+    {
+      id: 'chk-focus-line',
+      type: 'line',
+      source: 'check-focus',
+      filter: ['!', ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]]],
+      paint: { 'line-color': FOCUS_COLOUR, 'line-width': 3.5 },
+    },
+    {
+      id: 'chk-focus-point',
+      type: 'circle',
+      source: 'check-focus',
+      filter: ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]],
+      paint: { 'circle-radius': 11, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': FOCUS_COLOUR, 'circle-stroke-width': 4 },
+    },
     {
       id: 'cand-fill',
       type: 'fill',
@@ -443,7 +473,7 @@ export function buildStyle(origin: string): StyleSpecification {
 
   const sources: Record<string, SourceSpecification> = {};
   for (const l of TILE_LAYERS) sources[l] = vector(l, origin);
-  for (const g of ['labels', 'asat', 'check-input', 'check-conflicts', 'candidates', 'draw']) {
+  for (const g of ['labels', 'asat', 'check-input', 'check-conflicts', 'check-focus', 'candidates', 'draw']) {
     sources[g] = {
       type: 'geojson',
       data: emptyFc(),

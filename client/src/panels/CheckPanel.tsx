@@ -10,8 +10,8 @@ import {
   type ExportFormat,
 } from '../api/checks';
 import { ApiError } from '../api/http';
-import type { CheckRequest, CheckResult, Conflict, ParseResult } from '../api/contract';
-import { csvField, formatKm2, formatPercent } from '../format';
+import type { CheckRequest, CheckResult, ParseResult } from '../api/contract';
+import { csvField, formatKm2 } from '../format';
 import { useI18n, type Lang } from '../i18n';
 import { textOf } from '../i18n/text';
 import {
@@ -25,14 +25,17 @@ import {
   labelAny,
   labelField,
   outcomeLabel,
-  outcomeSeverity,
 } from '../../../server/vocab';
-import { SEVERITY_COLOURS } from '../map/colours';
 import type { MapController } from '../map/controller';
+import { BlockPicker, type PickedBlock } from './BlockPicker';
+import { ConflictTriage, conflictKey, OutcomeLegend, VerdictBanner } from './ConflictList';
 import { loadProjection, ProjectionChoice, projectionFields, projectionLabel, saveProjection, type Projection } from './ProjectionChoice';
 import { ErrorBox, Progress, Said } from './common';
 
 type Outcome = { kind: 'check'; result: CheckResult } | { kind: 'parse'; result: ParseResult };
+
+/** Applications checked against the exploration block they must lie in (containment, R-RTP-3). */
+const CONTAINED = new Set(['new_mining', 'report_then_produce']);
 
 function download(blob: Blob, name: string) {
   const url = URL.createObjectURL(blob);
@@ -140,104 +143,6 @@ export function conflictsCsv(r: CheckResult, lang: Lang = 'zh'): string {
   return '\uFEFF' + [CSV_HEADERS[lang].join(','), ...rows].join('\r\n') + '\r\n';
 }
 
-function ConflictRow({ c, lang, onFocus }: { c: Conflict; lang: Lang; onFocus: () => void }) {
-  const { t, text } = useI18n();
-  const colour = SEVERITY_COLOURS[outcomeSeverity(c.outcome)];
-  const meta = [
-    label(COLLECTIONS, c.collection, lang),
-    c.category ? labelAny(c.category, lang) : null,
-    c.zone ? labelAny(c.zone, lang) : null,
-    c.status ? labelField(c.collection, 'status', c.status, lang) : null,
-    c.mineral ? label(MINERALS, c.mineral, lang) : null,
-    c.holder,
-  ].filter(Boolean);
-  return (
-    <li className="conflict" data-testid="conflict" data-outcome={c.outcome} data-id={c.id}>
-      <div className="conflict-head">
-        <button type="button" className="link" onClick={onFocus}>
-          <strong>{c.name}</strong>
-        </button>
-        <span className="chip" style={{ background: colour }} data-testid="outcome">
-          {outcomeLabel(c.outcome, lang)}
-        </span>
-      </div>
-      <div className="muted small">{meta.join(' · ')}</div>
-      {c.geometry?.type !== 'Point' && c.collection !== 'wells' && (
-        <div className="small">
-          {t('overlap')} <b>{formatKm2(c.overlap_area_km2)}</b>
-          {c.share_of_input !== undefined && (
-            <>
-              {' '}
-              · {formatPercent(c.share_of_input)} {t('shareOfInput')}
-            </>
-          )}
-          {c.share_of_feature !== undefined && (
-            <>
-              {' '}
-              · {formatPercent(c.share_of_feature)} {t('shareOfFeature')}
-            </>
-          )}
-        </div>
-      )}
-      {c.basis && c.basis.length > 0 && (
-        <details>
-          <summary>{t('basis')}</summary>
-          <ul className="basis">
-            {c.basis.map((b, i) => (
-              <li key={i}>
-                <code>{b.rule}</code> {b.citation}
-                {b.note && (
-                  <div className="small" data-testid="basis-note">
-                    {text(b.note)}
-                  </div>
-                )}
-                {b.text && <div className="muted small">{b.text}</div>}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
-    </li>
-  );
-}
-
-const GROUP_ORDER = ['blocks', 'reserves', 'protected-areas', 'redlines', 'pipelines', 'wells'];
-const FIRST = 25;
-
-/** Conflicts grouped by layer; long groups (wells) show the first rows and a "show all" button. */
-export function ConflictGroups({ conflicts, lang, onFocus }: { conflicts: Conflict[]; lang: Lang; onFocus: (c: Conflict) => void }) {
-  const { t } = useI18n();
-  const [open, setOpen] = useState<Record<string, boolean>>({});
-  const groups = new Map<string, Conflict[]>();
-  for (const c of conflicts) groups.set(c.collection, [...(groups.get(c.collection) ?? []), c]);
-  const keys = [...groups.keys()].sort((a, b) => ((GROUP_ORDER.indexOf(a) + 99) % 99) - ((GROUP_ORDER.indexOf(b) + 99) % 99));
-  return (
-    <>
-      {keys.map((k) => {
-        const list = groups.get(k)!;
-        const shown = open[k] ? list : list.slice(0, FIRST);
-        return (
-          <div key={k} className="conflict-group" data-testid={`conflict-group-${k}`}>
-            <h4>
-              {label(COLLECTIONS, k, lang)} ({list.length})
-            </h4>
-            <ul className="conflicts">
-              {shown.map((c, i) => (
-                <ConflictRow key={`${c.id}:${i}`} c={c} lang={lang} onFocus={() => onFocus(c)} />
-              ))}
-            </ul>
-            {list.length > shown.length && (
-              <button type="button" onClick={() => setOpen((o) => ({ ...o, [k]: true }))}>
-                {t('showAll', { n: list.length })}
-              </button>
-            )}
-          </div>
-        );
-      })}
-    </>
-  );
-}
-
 /** Check a proposed block: a dropped/picked coordinate file or a drawn polygon → area, conflicts, exports. */
 export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { file: File; n: number } | null }) {
   const { t, lang, term } = useI18n();
@@ -254,26 +159,36 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
   const [needsProjection, setNeedsProjection] = useState(false);
   const [usedProjection, setUsedProjection] = useState<Projection | null>(null);
   const lastFile = useRef<File | null>(null);
+  const lastDrawn = useRef<GeoJSON.Polygon | null>(null);
+  // the focused conflict (map key) and, for applications that must lie in an exploration block, that block
+  const [focused, setFocused] = useState<string | null>(null);
+  const [picked, setPicked] = useState<PickedBlock | null>(null);
+  const needsBlock = CONTAINED.has(req.application ?? '');
+  /** The request as sent: the picked block only where the application is checked against one. */
+  const request = (block: PickedBlock | null = picked): CheckRequest =>
+    CONTAINED.has(req.application ?? '') && block ? { ...req, block_id: block.id } : req;
 
   const show = (o: Outcome | null) => {
     setOut(o);
+    setFocused(null);
     if (!o) ctl.showCheck(null);
     else if (o.kind === 'check') ctl.showCheck(o.result);
     else ctl.showCheck({ input: o.result, conflicts: [] });
   };
 
-  const run = async (file: File, chosen: Projection | null = null) => {
+  const run = async (file: File, chosen: Projection | null = null, block: PickedBlock | null = picked) => {
     setError(null);
     show(null);
     setFileName(file.name);
     setProgress(0);
     lastFile.current = file;
+    lastDrawn.current = null;
     setNeedsProjection(false);
     setUsedProjection(chosen);
     const attempt = async (p: Projection | null) => {
       const hints = projectionFields(p);
       try {
-        const result = await checkFile(file, { ...req, ...hints }, setProgress);
+        const result = await checkFile(file, { ...request(block), ...hints }, setProgress);
         show({ kind: 'check', result });
       } catch (e) {
         if (!(e instanceof ApiError && e.unavailable && e.code !== 'PARSE_NO_FILE')) throw e;
@@ -319,24 +234,36 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [dropped?.n]);
 
+  const checkDrawn = async (poly: GeoJSON.Polygon, block: PickedBlock | null = picked) => {
+    setError(null);
+    setFileName(null);
+    lastFile.current = null;
+    lastDrawn.current = poly;
+    setProgress('waiting');
+    try {
+      show({ kind: 'check', result: await checkGeometry(poly, request(block)) });
+    } catch (e) {
+      setError(e);
+      ctl.showCheck({ input: { geometry: poly }, conflicts: [] });
+    } finally {
+      setProgress(null);
+    }
+  };
+
   const startDraw = () => {
     setError(null);
     setDrawing(true);
     ctl.startDraw(
-      async (poly) => {
-        setFileName(null);
-        setProgress('waiting');
-        try {
-          show({ kind: 'check', result: await checkGeometry(poly, req) });
-        } catch (e) {
-          setError(e);
-          ctl.showCheck({ input: { geometry: poly }, conflicts: [] });
-        } finally {
-          setProgress(null);
-        }
-      },
+      (poly) => void checkDrawn(poly),
       () => setDrawing(false),
     );
+  };
+
+  /** A block picked (or cleared) for the containment check: the shown input is checked again with it. */
+  const pickBlock = (b: PickedBlock | null) => {
+    setPicked(b);
+    if (lastFile.current) void run(lastFile.current, usedProjection, b);
+    else if (lastDrawn.current) void checkDrawn(lastDrawn.current, b);
   };
 
   const input = out ? (out.kind === 'check' ? out.result.input : out.result) : null;
@@ -375,7 +302,7 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
     setError(null);
     try {
       if (stored.current?.result !== out.result) {
-        const { check_id } = await storeCheck(out.result.input.geometry, req);
+        const { check_id } = await storeCheck(out.result.input.geometry, request());
         stored.current = { result: out.result, id: check_id };
       }
       const f = await checkFileOf(stored.current.id, kind, lang);
@@ -397,6 +324,7 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
 
   return (
     <div className="panel-body">
+      <OutcomeLegend ctl={ctl} conflicts={out?.kind === 'check' ? out.result.conflicts : null} />
       <h2>{t('checkTitle')}</h2>
       <p className="muted small">{t('checkHelp')}</p>
       <div className="form-grid">
@@ -425,6 +353,7 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
           <input type="text" value={req.applicant} onChange={(e) => setReq({ ...req, applicant: e.target.value })} />
         </label>
       </div>
+      {needsBlock && <BlockPicker ctl={ctl} picked={picked} onPick={pickBlock} />}
       <div
         className="dropzone"
         data-testid="dropzone"
@@ -504,6 +433,7 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
             </p>
           )}
           {needsProjection && !error && <ProjectionChoice initial={projection} onApply={applyProjection} />}
+          {out?.kind === 'check' && out.result.verdict && <VerdictBanner verdict={out.result.verdict} />}
           <dl className="props">
             <div>
               <dt>{t('inputArea')}</dt>
@@ -559,12 +489,13 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
               <h3 data-testid="conflict-count">
                 {out.result.conflicts.length ? t('conflictsFound', { n: out.result.conflicts.length }) : t('noConflicts')}
               </h3>
-              <ConflictGroups
+              <ConflictTriage
                 conflicts={out.result.conflicts}
                 lang={lang}
-                onFocus={(c) => {
-                  ctl.highlightConflict(c.geometry ? `${c.collection}:${c.id}` : null);
-                  ctl.fitGeometry(c.geometry ?? null, 13);
+                active={focused}
+                onActivate={(c) => {
+                  setFocused(conflictKey(c));
+                  ctl.focusConflict(conflictKey(c), c.geometry ?? null);
                 }}
               />
               {(summaryRows.length > 0 || out.result.summary?.net_area_km2 !== undefined) && (
@@ -576,7 +507,8 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
                         <tr key={k}>
                           <th>{Object.hasOwn(COLLECTIONS, k) ? term(COLLECTIONS, k) : term(SUMMARY_KEYS, k)}</th>
                           <td>{v.count ?? ''}</td>
-                          <td>{formatKm2(v.area_km2)}</td>
+                          {/* wells are points and pipelines lines: a count, no area */}
+                          <td>{k === 'wells' || k === 'pipelines' ? '' : formatKm2(v.area_km2)}</td>
                         </tr>
                       ))}
                       {out.result.summary.deductible_area_km2 !== undefined && (

@@ -2,14 +2,14 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { blockAssessment, blockConflicts } from '../api/blocks';
 import { getFeature, wellCount } from '../api/features';
 import { ApiError } from '../api/http';
-import type { Conflict, Feature } from '../api/contract';
-import { daysUntil, formatKm2, formatValue } from '../format';
+import type { CheckResult, Conflict, Feature } from '../api/contract';
+import { bboxOf, daysUntil, formatKm2, formatValue } from '../format';
 import { useI18n } from '../i18n';
 import { COLLECTIONS, labelField } from '../../../server/vocab';
 import type { Messages } from '../i18n/zh';
 import type { Hit } from '../map/controller';
 import type { SelectedBlock } from './ExtensionPanel';
-import { ConflictGroups } from './CheckPanel';
+import { ConflictTriage, VerdictBanner } from './ConflictList';
 import { AssessmentCard, type BlockAssessment } from './AssessmentCard';
 import { AnyJson, ErrorBox, Unavailable } from './common';
 import { useAuth } from '../auth/AuthContext';
@@ -63,11 +63,14 @@ export function DetailsPanel({
   ctl,
   onClose,
   onUseForExtension,
+  onOpen,
 }: {
   hit: Hit;
   ctl?: MapController | null;
   onClose: () => void;
   onUseForExtension: (b: SelectedBlock) => void;
+  /** open another feature in this panel (a conflict's name) */
+  onOpen?: (hit: Hit) => void;
 }) {
   const { t, lang, term } = useI18n();
   const { me } = useAuth();
@@ -119,6 +122,20 @@ export function DetailsPanel({
   push('blockId', p.block_id);
   push('diameter', p.diameter_mm, (v) => `${v} mm`);
   push('pressure', p.pressure_mpa, (v) => `${v} MPa`);
+
+  /** A conflict's name opens that feature here and shows it on the map (its overlap with this block is what is drawn). */
+  const openConflict = (c: Conflict) => {
+    if (!onOpen) return;
+    const b = bboxOf(c.geometry);
+    if (c.geometry) ctl?.fitGeometry(c.geometry, c.geometry.type === 'Point' ? 14 : 12);
+    onOpen({
+      collection: c.collection,
+      id: c.id,
+      properties: { id: c.id, name: c.name },
+      lngLat: b ? [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2] : hit.lngLat,
+      cluster: false,
+    });
+  };
 
   const editable = canEdit(me, hit.collection, p) && !!EDIT_FIELDS[hit.collection];
   const validTo = typeof p.valid_to === 'string' ? p.valid_to : null;
@@ -200,8 +217,17 @@ export function DetailsPanel({
               render={(v) => {
                 const list = (v as { conflicts?: Conflict[] }).conflicts;
                 if (!Array.isArray(list)) return <AnyJson value={v} />;
-                if (!list.length) return <p className="muted">{t('noConflicts')}</p>;
-                return <ConflictGroups conflicts={list} lang={lang} onFocus={() => undefined} />;
+                const verdict = (v as Partial<CheckResult>).verdict;
+                return (
+                  <>
+                    {verdict && <VerdictBanner verdict={verdict} />}
+                    {list.length ? (
+                      <ConflictTriage conflicts={list} lang={lang} onActivate={(c) => openConflict(c)} />
+                    ) : (
+                      <p className="muted">{t('noConflicts')}</p>
+                    )}
+                  </>
+                );
               }}
             />
             <Section
