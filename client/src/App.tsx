@@ -10,6 +10,8 @@ import { ExtensionPanel, type SelectedBlock } from './panels/ExtensionPanel';
 import { FindPanel } from './panels/FindPanel';
 import { LayersPanel } from './panels/LayersPanel';
 import { AccountMenu } from './auth/AccountMenu';
+import { MapTools } from './map/tools/MapTools';
+import { usePermalink } from './permalink/usePermalink';
 
 type Tab = 'layers' | 'find' | 'check' | 'extension';
 const TABS: Tab[] = ['layers', 'find', 'check', 'extension'];
@@ -88,6 +90,9 @@ export function App() {
   }, [ctl, hit, lang]);
 
   const closeDetails = useCallback(() => setHit(null), []);
+  const openPanel = useCallback(() => setPanelOpen(true), []);
+  // the URL carries view, layers, filters, selection, tab and language (permalink/codec.ts)
+  usePermalink({ ctl, tab, setTab, hit, setHit, openPanel });
 
   // Esc closes the details panel (drawing handles its own Esc first)
   useEffect(() => {
@@ -207,6 +212,7 @@ export function App() {
 
       <main className="map-wrap" aria-label={t('appTitle')}>
         <div ref={mapEl} className="map" data-testid="map" />
+        {ctl && <MapTools ctl={ctl} />}
         {dragOver && <div className="drop-hint">{t('dropHere')}</div>}
       </main>
 

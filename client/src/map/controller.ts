@@ -17,6 +17,9 @@ import { bboxOf, candidateLetter } from '../format';
 import { outcomeSeverity } from '../../../server/vocab';
 import { SEVERITY_COLOURS, candidateColour } from './colours';
 import { PolygonDraw } from './draw';
+import { addBaseMap, setBaseLanguage } from './tools/basemap';
+import { CornerEditor, type Pos } from './tools/corner-edit';
+import { MeasureTool, type MeasureMode, type MeasureResult } from './tools/measure-tool';
 import { blockFilterExpr, scaled, type BlockFilter } from './filters';
 export type { BlockFilter } from './filters';
 import {
@@ -83,6 +86,9 @@ export class MapController {
   private selected: { source: string; sourceLayer?: string; id: string } | null = null;
   private popup: Popup | null = null;
   private draw: PolygonDraw | null = null;
+  private editor: CornerEditor | null = null;
+  private measure: MeasureTool | null = null;
+  private stateListeners = new Set<() => void>();
   private loaded: Promise<void>;
 
   constructor(
@@ -116,6 +122,8 @@ export class MapController {
       map.addLayer(hatchLayer('asat', 'asat'), 'asat-line');
       map.setLayoutProperty('asat-hatch', 'visibility', 'none');
       window.__kq!.ready = true;
+      // the offline context outside Shanxi (provinces, rivers): a page asset, under the register layers
+      addBaseMap(map, 'zh').catch(() => undefined);
     });
 
     // first meaningful render: the first idle with blocks drawn (bench/map-render.ts reads it)
@@ -129,7 +137,7 @@ export class MapController {
     map.on('idle', onIdle);
 
     map.on('click', (e) => {
-      if (this.draw?.isActive) return;
+      if (this.draw?.isActive || this.measure?.isActive || this.editor?.owns(e.point)) return;
       if (this.picker) {
         this.pickAt(e.point, [e.lngLat.lng, e.lngLat.lat]);
         return;
@@ -160,10 +168,10 @@ export class MapController {
     });
     for (const l of Object.keys(IDENTIFY_LAYERS)) {
       map.on('mouseenter', l, () => {
-        if (!this.draw?.isActive && !this.picker) map.getCanvas().style.cursor = 'pointer';
+        if (!this.draw?.isActive && !this.measure?.isActive && !this.picker) map.getCanvas().style.cursor = 'pointer';
       });
       map.on('mouseleave', l, () => {
-        if (!this.draw?.isActive && !this.picker) map.getCanvas().style.cursor = '';
+        if (!this.draw?.isActive && !this.measure?.isActive && !this.picker) map.getCanvas().style.cursor = '';
       });
     }
   }
@@ -196,6 +204,28 @@ export class MapController {
   setGroupVisible(g: Group, on: boolean) {
     this.visible[g] = on;
     void this.loaded.then(() => this.applyVisibility(g));
+    this.changed();
+  }
+
+  isGroupVisible(g: Group) {
+    return this.visible[g];
+  }
+
+  /** Called when layers or filters change (the permalink listens); returns the unsubscribe. */
+  onStateChange(fn: () => void): () => void {
+    this.stateListeners.add(fn);
+    return () => {
+      this.stateListeners.delete(fn);
+    };
+  }
+
+  private changed() {
+    for (const fn of this.stateListeners) fn();
+  }
+
+  /** Province names of the base map in the page language. */
+  setBaseLanguage(lang: 'zh' | 'en') {
+    void this.loaded.then(() => setBaseLanguage(this.map, lang)).catch(() => undefined);
   }
 
   setGroupOpacity(g: Group, o: number) {
@@ -211,6 +241,7 @@ export class MapController {
 
   setBlockFilter(f: BlockFilter) {
     this.filter = f;
+    this.changed();
     const user = blockFilterExpr(f);
     void this.loaded.then(() => {
       for (const id of Object.keys(LAYER_META)) {
@@ -420,6 +451,8 @@ export class MapController {
 
   startDraw(onFinish: (poly: GeoJSON.Polygon) => void, onEnd: () => void) {
     this.draw?.stop();
+    this.stopEditCorners();
+    this.stopMeasure();
     this.draw = new PolygonDraw(this.map, onFinish, onEnd);
     this.draw.start();
   }
@@ -429,12 +462,55 @@ export class MapController {
   }
 
   get drawing() {
-    return !!this.draw?.isActive;
+    return !!this.draw?.isActive || !!this.measure?.isActive;
+  }
+
+  /** Edit the corners of a polygon on the map (drag, select, Delete); `onChange` gets the corners and the selection. */
+  editCorners(ring: Pos[], onChange: (ring: Pos[], selected: number | null) => void) {
+    this.stopEditCorners();
+    this.editor = new CornerEditor(this.map, ring, onChange);
+    void this.loaded.then(() => this.editor?.start());
+  }
+
+  /** New corners from the corner table. */
+  setCorners(ring: Pos[]) {
+    this.editor?.setRing(ring);
+  }
+
+  selectCorner(i: number | null) {
+    this.editor?.select(i);
+  }
+
+  get editingCorners() {
+    return !!this.editor?.isActive;
+  }
+
+  stopEditCorners() {
+    this.editor?.stop();
+    this.editor = null;
+  }
+
+  startMeasure(mode: MeasureMode, onUpdate: (r: MeasureResult | null) => void) {
+    this.draw?.stop();
+    this.stopMeasure();
+    this.measure = new MeasureTool(this.map, mode, onUpdate);
+    void this.loaded.then(() => this.measure?.start());
+  }
+
+  stopMeasure() {
+    this.measure?.stop();
+    this.measure = null;
+  }
+
+  get measuring(): MeasureMode | null {
+    return this.measure?.isActive ? this.measure.mode : null;
   }
 
   destroy() {
     this.draw?.stop();
     this.picker = null;
+    this.stopEditCorners();
+    this.stopMeasure();
     this.map.remove();
     if (window.__map === this.map) delete window.__map;
   }

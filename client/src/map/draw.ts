@@ -1,10 +1,31 @@
 /**
- * Click-to-add-vertex polygon drawing: click adds a corner, double-click or Enter finishes
- * (at least 3 corners), Esc cancels, Backspace removes the last corner. No drawing library.
+ * Click-to-add-vertex polygon drawing: click adds a corner, double-click, Enter or a click on the first corner
+ * finishes (at least 3 corners), Esc cancels, Backspace removes the last corner. No drawing library.
+ * A double-click is two clicks then 'dblclick': the second click (detail 2) and any click within SNAP_PX of the
+ * last corner add nothing, so finishing never adds a stray corner a few pixels off (issue 16 item 4).
  */
 import type { GeoJSONSource, Map as MlMap, MapMouseEvent } from 'maplibre-gl';
 
 type Pos = [number, number];
+
+/** Screen distance (px) under which a click lands on an existing corner. */
+export const SNAP_PX = 8;
+
+/**
+ * What a click while drawing does: 'add' a corner, 'ignore' it (the second click of a double-click, or on the last
+ * corner again), or 'close' the ring (on the first corner with at least 3 corners).
+ */
+export function clickAction(
+  corners: readonly { x: number; y: number }[],
+  at: { x: number; y: number },
+  clickCount: number,
+): 'add' | 'ignore' | 'close' {
+  if (clickCount > 1) return 'ignore';
+  const near = (p: { x: number; y: number }) => Math.hypot(p.x - at.x, p.y - at.y) < SNAP_PX;
+  if (corners.length && near(corners[corners.length - 1])) return 'ignore';
+  if (corners.length >= 3 && near(corners[0])) return 'close';
+  return 'add';
+}
 
 /** The closed polygon of the corners, or null with fewer than 3 distinct corners. */
 export function ringToPolygon(vertices: Pos[]): GeoJSON.Polygon | null {
@@ -86,9 +107,13 @@ export class PolygonDraw {
   }
 
   private click = (e: MapMouseEvent) => {
-    const p: Pos = [e.lngLat.lng, e.lngLat.lat];
-    const last = this.vertices[this.vertices.length - 1];
-    if (!last || last[0] !== p[0] || last[1] !== p[1]) this.vertices.push(p);
+    const action = clickAction(
+      this.vertices.map((v) => this.map.project(v)),
+      e.point,
+      e.originalEvent.detail,
+    );
+    if (action === 'close') return this.finish();
+    if (action === 'add') this.vertices.push([e.lngLat.lng, e.lngLat.lat]);
     this.render();
   };
 

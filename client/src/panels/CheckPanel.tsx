@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   checkFile,
   checkFileOf,
@@ -10,7 +10,7 @@ import {
   type ExportFormat,
 } from '../api/checks';
 import { ApiError } from '../api/http';
-import type { CheckRequest, CheckResult, ParseResult } from '../api/contract';
+import type { CheckRequest, CheckResult, Geometry, ParseResult } from '../api/contract';
 import { csvField, formatKm2 } from '../format';
 import { useI18n, type Lang } from '../i18n';
 import { textOf } from '../i18n/text';
@@ -26,6 +26,8 @@ import {
   labelField,
   outcomeLabel,
 } from '../../../server/vocab';
+import { CornerEntry, CornerTable, editableRing } from '../map/tools/CornerPanel';
+import type { Pos } from '../map/tools/corner-edit';
 import type { MapController } from '../map/controller';
 import { BlockPicker, type PickedBlock } from './BlockPicker';
 import { ConflictTriage, conflictKey, OutcomeLegend, VerdictBanner } from './ConflictList';
@@ -159,7 +161,7 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
   const [needsProjection, setNeedsProjection] = useState(false);
   const [usedProjection, setUsedProjection] = useState<Projection | null>(null);
   const lastFile = useRef<File | null>(null);
-  const lastDrawn = useRef<GeoJSON.Polygon | null>(null);
+  const lastDrawn = useRef<Geometry | null>(null);
   // the focused conflict (map key) and, for applications that must lie in an exploration block, that block
   const [focused, setFocused] = useState<string | null>(null);
   const [picked, setPicked] = useState<PickedBlock | null>(null);
@@ -167,6 +169,13 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
   /** The request as sent: the picked block only where the application is checked against one. */
   const request = (block: PickedBlock | null = picked): CheckRequest =>
     CONTAINED.has(req.application ?? '') && block ? { ...req, block_id: block.id } : req;
+  // the corners of a drawn or typed polygon, editable on the map and in the corner table (map/tools/CornerPanel)
+  const [corners, setCorners] = useState<Pos[] | null>(null);
+  const [cornersStale, setCornersStale] = useState(false);
+  const editCorners = useCallback((ring: Pos[]) => {
+    setCorners(ring);
+    setCornersStale(true);
+  }, []);
 
   const show = (o: Outcome | null) => {
     setOut(o);
@@ -179,6 +188,7 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
   const run = async (file: File, chosen: Projection | null = null, block: PickedBlock | null = picked) => {
     setError(null);
     show(null);
+    setCorners(null);
     setFileName(file.name);
     setProgress(0);
     lastFile.current = file;
@@ -234,11 +244,12 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [dropped?.n]);
 
-  const checkDrawn = async (poly: GeoJSON.Polygon, block: PickedBlock | null = picked) => {
+  const checkDrawn = async (poly: Geometry, block: PickedBlock | null = picked) => {
     setError(null);
     setFileName(null);
     lastFile.current = null;
     lastDrawn.current = poly;
+    setCornersStale(false);
     setProgress('waiting');
     try {
       show({ kind: 'check', result: await checkGeometry(poly, request(block)) });
@@ -253,8 +264,12 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
   const startDraw = () => {
     setError(null);
     setDrawing(true);
+    setCorners(null);
     ctl.startDraw(
-      (poly) => void checkDrawn(poly),
+      (poly) => {
+        setCorners(editableRing(poly));
+        void checkDrawn(poly);
+      },
       () => setDrawing(false),
     );
   };
@@ -399,6 +414,23 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
           </p>
         )}
       </div>
+      <CornerEntry
+        onRead={(g) => {
+          setCorners(editableRing(g));
+          void checkDrawn(g);
+        }}
+        onError={setError}
+      />
+      {corners && (
+        <CornerTable
+          ctl={ctl}
+          corners={corners}
+          stale={cornersStale}
+          onChange={editCorners}
+          onCheck={(poly) => void checkDrawn(poly)}
+          onClear={() => setCorners(null)}
+        />
+      )}
 
       {progress !== null && (
         <Progress

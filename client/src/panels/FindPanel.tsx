@@ -17,9 +17,19 @@ export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: Sel
   const [results, setResults] = useState<Feature<BlockProps>[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [status, setStatus] = useState('');
-  const [mineral, setMineral] = useState('');
-  const [holder, setHolder] = useState('');
+  const [status, setStatus] = useState(ctl.blockFilter.status ?? '');
+  const [mineral, setMineral] = useState(ctl.blockFilter.mineral ?? '');
+  const [holder, setHolder] = useState(ctl.blockFilter.holder ?? '');
+  // follow filters set elsewhere (a permalink restoring them)
+  useEffect(
+    () =>
+      ctl.onStateChange(() => {
+        setStatus(ctl.blockFilter.status ?? '');
+        setMineral(ctl.blockFilter.mineral ?? '');
+        setHolder(ctl.blockFilter.holder ?? '');
+      }),
+    [ctl],
+  );
   const [asAt, setAsAt] = useState('');
   const [asAtInfo, setAsAtInfo] = useState<{ date: string; n: number } | null>(null);
   const [dueDays, setDueDays] = useState(90);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
 import { PA_CATEGORIES, PA_ZONES, PIPELINE_TYPES, REDLINE_STATUSES, WELL_STATUSES, label, type Vocab } from '../../../server/vocab';
 import type { Messages } from '../i18n/zh';
@@ -68,7 +68,10 @@ function SwatchIcon({ s }: { s: Swatch }) {
 /** Layer toggles, opacity sliders and the legend, one row per group. */
 export function LayersPanel({ ctl }: { ctl: MapController }) {
   const { t, lang } = useI18n();
-  const [on, setOn] = useState<Record<Group, boolean>>(() => Object.fromEntries(GROUPS.map((g) => [g, true])) as Record<Group, boolean>);
+  const visibleNow = () => Object.fromEntries(GROUPS.map((g) => [g, ctl.isGroupVisible(g)])) as Record<Group, boolean>;
+  const [on, setOn] = useState<Record<Group, boolean>>(visibleNow);
+  // follow changes made elsewhere (a permalink restoring its layers)
+  useEffect(() => ctl.onStateChange(() => setOn(visibleNow())), [ctl]); // eslint-disable-line react-hooks/exhaustive-deps
   const [op, setOp] = useState<Record<Group, number>>(() => Object.fromEntries(GROUPS.map((g) => [g, 100])) as Record<Group, number>);
   const order: Group[] = ['blocks', 'reserves', 'protected', 'redlines', 'wells', 'pipelines', 'boundaries'];
   return (
