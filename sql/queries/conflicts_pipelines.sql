@@ -17,25 +17,31 @@ inside AS MATERIALIZED (
   SELECT p.id, ST_CollectionExtract(kq_intersection(p.geom, i.g), 2) AS g
   FROM input i JOIN v p ON p.geom && i.g AND ST_Intersects(p.geom, i.g)
 ),
+-- each protected area (piece) an inside part crosses (a line in common, as before); the crossing is then ONE
+-- intersection of the inside line with the union of those areas, so it lies on the inside line by construction
+-- (crossing ≤ inside). Unioning the per-area line intersections instead left near-collinear duplicates where two
+-- areas overlap, and counted them twice (a 7.5 km crossing on a 5.7 km inside part, differential seed 20261201 #200).
 crossings AS MATERIALIZED (
-  SELECT n.id, s.id AS pa_id, ST_CollectionExtract(kq_intersection(n.g, s.geom), 2) AS g
+  SELECT n.id, s.id AS pa_id, s.geom AS area, ST_CollectionExtract(kq_intersection(n.g, s.geom), 2) AS g
   FROM inside n
   JOIN protected_areas_sub s ON s.geom && n.g AND ST_Intersects(s.geom, n.g)
   JOIN protected_areas pa ON pa.id = s.id AND pa.category = ANY ($2::text[])
   WHERE $3::timestamptz IS NULL
   UNION ALL
-  SELECT n.id, pa.id AS pa_id, ST_CollectionExtract(kq_intersection(n.g, pa.geom), 2) AS g
+  SELECT n.id, pa.id AS pa_id, pa.geom AS area, ST_CollectionExtract(kq_intersection(n.g, pa.geom), 2) AS g
   FROM inside n
   JOIN vp pa ON pa.geom && n.g AND pa.category = ANY ($2::text[]) AND ST_Intersects(pa.geom, n.g)
   WHERE $3::timestamptz IS NOT NULL
 ),
 per_pipeline AS MATERIALIZED (
-  SELECT id, array_agg(DISTINCT pa_id ORDER BY pa_id) AS crosses, kq_union(ST_Collect(g)) AS g
-  FROM crossings WHERE NOT ST_IsEmpty(g) GROUP BY id
+  SELECT t.id, t.crosses, ST_CollectionExtract(kq_intersection(n.g, t.areas), 2) AS g
+  FROM (SELECT id, array_agg(DISTINCT pa_id ORDER BY pa_id) AS crosses, kq_union(ST_Collect(area)) AS areas
+        FROM crossings WHERE NOT ST_IsEmpty(g) GROUP BY id) t
+  JOIN inside n USING (id)
 )
 SELECT p.id, p.name, p.type, p.status, p.holder, p.length_km AS feature_length_km,
        ST_Length(n.g::geography) / 1e3 AS inside_km,
        ST_Length(c.g::geography) / 1e3 AS crossing_km, c.crosses, ST_AsGeoJSON(c.g, 9, 0) AS geometry
 FROM per_pipeline c JOIN v p USING (id) JOIN inside n USING (id)
-WHERE ST_Length(c.g::geography) > 0
+WHERE NOT ST_IsEmpty(c.g) AND ST_Length(c.g::geography) > 0
 ORDER BY p.id
