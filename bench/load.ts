@@ -11,7 +11,7 @@
 // LOAD_DURATION (s per run, default 10) and SOAK_DURATION (default 60) shorten or lengthen it.
 /* eslint-disable @typescript-eslint/no-explicit-any -- the figures are plain JSON from child processes and the last run's file, read back loosely */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
@@ -47,7 +47,11 @@ interface Server {
 /** The real service as a child process; resolves when /api/health answers 200. */
 async function startService(env: Record<string, string>, readyTimeoutMs = 240_000): Promise<Server> {
   const port = await freePort();
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // diagnosis: BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") go to the server's node; BENCH_SERVER_LOG
+  // names a file that receives the server's log (warnings and errors: the cause behind a 5xx)
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const log = process.env.BENCH_SERVER_LOG ? openSync(process.env.BENCH_SERVER_LOG, 'a') : 'ignore';
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
       HOST: '127.0.0.1',
@@ -59,7 +63,7 @@ async function startService(env: Record<string, string>, readyTimeoutMs = 240_00
       ...UNLIMITED,
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', log, 'pipe'],
   });
   let stderr = '';
   proc.stderr!.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
@@ -327,6 +331,7 @@ try {
         health_slowest_ms: Math.round(r.slowest),
         health_statuses: r.healthStatuses,
         code: /"code":"([A-Z_]+)"/.exec(String(r.body))?.[1] ?? null,
+        message: /"message":"([^"]*)"/.exec(String(r.body))?.[1] ?? null,
         resets: r.resets,
       });
       console.log('comb', JSON.stringify(combs.at(-1)));

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Build the page only when its sources changed (issue 17: `npm start` rebuilt the client on every start).
-// The hash covers everything the bundle is made from: client/, vite.config.ts, package-lock.json.
+// The hash covers everything the bundle is made from: client/, server/ (the page imports the vocabulary, the DMS
+// codec and the contract from it: a change there must rebuild the page), vite.config.ts, package-lock.json.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -19,7 +20,7 @@ function files(dir) {
 }
 
 const h = createHash('sha256');
-for (const f of [...files(join(root, 'client')), join(root, 'vite.config.ts'), join(root, 'package-lock.json')].sort()) {
+for (const f of [...files(join(root, 'client')), ...files(join(root, 'server')), join(root, 'vite.config.ts'), join(root, 'package-lock.json')].sort()) {
   if (!existsSync(f) || !statSync(f).isFile()) continue;
   h.update(relative(root, f)).update('\0').update(readFileSync(f)).update('\0');
 }

@@ -60,7 +60,7 @@ export function usePermalink({ ctl, tab, setTab, hit, setHit, openPanel }: Page)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ctl]);
 
-  // write on every change (debounced: the map moves many times a second)
+  // write on every change (the map's movement debounced: it moves many times a second)
   useEffect(() => {
     if (!ctl) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -84,7 +84,9 @@ export function usePermalink({ ctl, tab, setTab, hit, setHit, openPanel }: Page)
     };
     ctl.map.on('moveend', later);
     const unsubscribe = ctl.onStateChange(later);
-    later();
+    // a change of tab, language or selection is written at once: a reload right after switching the language must
+    // not restore the language the hash held before (only the map's movement is debounced)
+    write();
     return () => {
       clearTimeout(timer);
       ctl.map.off('moveend', later);

@@ -61,7 +61,7 @@ export function CornerEntry({ onRead, onError }: { onRead: (g: Geometry) => void
         value={text}
         data-testid="corner-text"
         aria-label={tt('typeCorners')}
-        placeholder={'点号,经度,纬度\nJ1,112°36′43.20″,35°48′00.00″\n…\n\n点号,X,Y\nJ1,3966200.125,38375300.250\n…'}
+        placeholder={tt('cornerPlaceholder')}
         onChange={(e) => setText(e.target.value)}
         style={{ width: '100%', fontFamily: 'monospace' }}
       />
@@ -72,7 +72,7 @@ export function CornerEntry({ onRead, onError }: { onRead: (g: Geometry) => void
             <option value="">{tt('zoneAuto')}</option>
             {ZONES.map((z) => (
               <option key={z} value={z}>
-                {z}（CM {3 * z}°E）
+                {tt('zoneOption', { z, cm: 3 * z })}
               </option>
             ))}
           </select>
