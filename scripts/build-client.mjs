@@ -20,7 +20,12 @@ function files(dir) {
 }
 
 const h = createHash('sha256');
-for (const f of [...files(join(root, 'client')), ...files(join(root, 'server')), join(root, 'vite.config.ts'), join(root, 'package-lock.json')].sort()) {
+for (const f of [
+  ...files(join(root, 'client')),
+  ...files(join(root, 'server')),
+  join(root, 'vite.config.ts'),
+  join(root, 'package-lock.json'),
+].sort()) {
   if (!existsSync(f) || !statSync(f).isFile()) continue;
   h.update(relative(root, f)).update('\0').update(readFileSync(f)).update('\0');
 }
