@@ -84,7 +84,7 @@ function containmentDecision(input: CheckInput): Decision | null {
 }
 
 export async function runCheck(db: Queryable, input: CheckInput): Promise<CheckResult> {
-  const g = JSON.stringify(input.geometry);
+  const g = 'geometry_json' in input ? input.geometry_json : JSON.stringify(input.geometry);
   const s = input.subject;
   const warnings: CheckResult['warnings'] = [];
   const contain = containmentDecision(input);

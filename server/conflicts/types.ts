@@ -55,8 +55,15 @@ export type ConflictSummary = Record<string, CollectionSummary | number> & {
 };
 
 /** What the conflict check is run on. */
-export interface CheckInput {
-  geometry: Polygon | MultiPolygon;
+/**
+ * The checked polygon: as objects, or as its GeoJSON text when the caller already has it (the upload worker writes it:
+ * stringifying a 200,000-corner polygon on the main thread stalls every other request for a fraction of a second).
+ */
+export type CheckGeometry = { geometry: Polygon | MultiPolygon } | { geometry_json: string };
+
+export type CheckInput = CheckGeometry & CheckInputFields;
+
+interface CheckInputFields {
   /** ellipsoidal area of the input, km²; a function is called while the queries run (it costs ~3 ms at 1,000 vertices) */
   area_km2: number | (() => number);
   subject: Subject;

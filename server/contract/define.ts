@@ -74,7 +74,13 @@ type Headers = Record<string, string>;
 type Statuses<S extends RouteSpec> = keyof S['responses'] & number;
 
 type JsonReply<S extends RouteSpec, K extends Statuses<S>> = S['responses'][K] extends { json: infer Z extends z.ZodType }
-  ? { status: K; body: z.input<Z>; headers?: Headers }
+  ? {
+      status: K;
+      body: z.input<Z>;
+      headers?: Headers;
+      /** the body holds values made by rawJson (server/http/raw-json.ts): written with their JSON text in place */
+      rawJson?: true;
+    }
   : never;
 type FileReply<S extends RouteSpec, K extends Statuses<S>> = S['responses'][K] extends { binary: readonly string[] }
   ? { status: K; file: { buffer: Buffer | Uint8Array | string; contentType: string; filename?: string }; headers?: Headers }

@@ -13,6 +13,7 @@ import { sendAttachment } from './attachment';
 import { requireRole } from './auth';
 import { fromZod } from './error-middleware';
 import { publicOrigin } from './public-url';
+import { stringifyWithRaw } from './raw-json';
 
 /** Parse `value` with `schema` or throw the one error shape: 422 `code`, `details[].field` naming each field at fault. */
 export function parseOr422<T extends z.ZodType>(schema: T, value: unknown, code: string): z.output<T> {
@@ -75,6 +76,7 @@ function send(
     status: number;
     headers?: Record<string, string>;
     body?: unknown;
+    rawJson?: true;
     file?: { buffer: Buffer | Uint8Array | string; contentType: string; filename?: string };
   },
 ) {
@@ -90,6 +92,11 @@ function send(
   if ('body' in reply) {
     const type = spec.responses[reply.status]?.type;
     if (type) res.type(type);
+    if (reply.rawJson) {
+      if (!type) res.type('application/json');
+      res.send(stringifyWithRaw(reply.body));
+      return;
+    }
     res.json(reply.body);
     return;
   }

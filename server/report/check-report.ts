@@ -131,8 +131,8 @@ export async function issueCheck(d: ReportDeps, q: IssueCheckRequest) {
   const input = await q.readInput();
   const { subject, province_registered } = buildSubject(q.params, block);
   const result = await runCheck(d.db, {
-    geometry: input.geometry,
-    area_km2: () => input.describe().area_km2,
+    geometry_json: input.geometry_json,
+    area_km2: input.head.area_km2,
     subject: subject as Subject,
     block_id: q.params.block_id ?? null,
     province_registered,

@@ -8,6 +8,7 @@
  *                                    only: as_at is refused with 422 AS_AT_NOT_SUPPORTED, never answered from today)
  */
 import type { Request, RequestHandler } from 'express';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { registerInstant } from '../conflicts/as-at';
 import { runCheck } from '../conflicts/engine';
 import { registerCsv } from '../conflicts/csv';
@@ -17,7 +18,9 @@ import type { Config } from '../config';
 import type { Db } from '../db';
 import { notFound, unprocessable } from '../errors';
 import { implement, originOf, pageLinks } from '../http/contract-route';
+import { rawJson } from '../http/raw-json';
 import { singleFileUpload } from '../http/upload';
+import type { ParseResult } from '../parse/index';
 import { resolveLimits, type ParseLimits } from '../parse/limits';
 import type { WorkPool } from '../work/pool';
 import { readCheckInputOffThread } from '../work/read-check-input';
@@ -95,22 +98,25 @@ export function checksRoutes({ db, config, limits: lim, work, uploads }: ChecksR
         );
         const { subject, province_registered } = buildSubject(p, block);
         const result = await runCheck(db, {
-          geometry: input.geometry,
-          area_km2: () => input.describe().area_km2,
+          geometry_json: input.geometry_json,
+          area_km2: input.head.area_km2,
           subject,
           block_id: p.block_id ?? null,
           province_registered,
           as_at: at,
         });
-        const described = input.describe();
-        // the geometry as RFC 7946 (a JSON body may carry the parameters as foreign members of the geometry)
-        const g = described.geometry;
-        const geometry = { type: g.type, coordinates: g.coordinates } as typeof g;
         return {
           status: 200,
           headers: { 'Server-Timing': serverTiming(result.timing) },
+          // the input's geometry and parcels go back as the worker wrote them (server/http/raw-json.ts)
+          rawJson: true,
           body: {
-            input: { ...described, geometry, warnings: [...described.warnings, ...result.warnings] },
+            input: {
+              ...input.head,
+              parcels: rawJson<ParseResult['parcels']>(input.parcels_json),
+              geometry: rawJson<Polygon | MultiPolygon>(input.geometry_json),
+              warnings: [...input.head.warnings, ...result.warnings],
+            },
             subject,
             conflicts: result.conflicts,
             summary: result.summary,
