@@ -2,7 +2,7 @@
  * What the upload workers run: parsing, validation and geometry work of uploads, off the main thread.
  * Every task takes and returns plain data (structured clone); refusals are AppErrors.
  */
-import type { Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { Geometry } from 'geojson';
 import { readCheckInput, type InputHints } from '../conflicts/input';
 import { checkInputText, type CheckInputText } from './read-check-input';
 import { exportPosted, type ExportedFile } from '../export/index';
