@@ -4,7 +4,19 @@
  */
 import { chinaTime, km2, metres, percent } from './format';
 import { esc, layerLabel, REPORT_CSS, txt } from './html';
-import { APPLICATIONS, BLOCK_KINDS, CHECK_VERDICTS, label, labelAny, MINERALS, OUTCOMES, REGIMES, SEVERITIES, type Lang, type Severity } from '../vocab';
+import {
+  APPLICATIONS,
+  BLOCK_KINDS,
+  CHECK_VERDICTS,
+  label,
+  labelAny,
+  MINERALS,
+  OUTCOMES,
+  REGIMES,
+  SEVERITIES,
+  type Lang,
+  type Severity,
+} from '../vocab';
 import { mapFigure } from './map-svg';
 import type { CheckModel } from './check-model';
 import { mapLayers, SEVERITY_STYLE } from './check-model';

@@ -109,7 +109,8 @@ function verdictOf(record: CheckRecord): CheckVerdict {
   const unchecked = record.results.warnings.flatMap((w) => {
     const params = (w.params ?? {}) as Record<string, unknown>;
     const m = { code: w.code, params: params as never, message: w.message, message_zh: w.message_zh };
-    if (w.code === 'CONTAINMENT_NOT_CHECKED' && typeof params.outcome === 'string') return [{ outcome: params.outcome as Outcome, message: m }];
+    if (w.code === 'CONTAINMENT_NOT_CHECKED' && typeof params.outcome === 'string')
+      return [{ outcome: params.outcome as Outcome, message: m }];
     if (w.code === 'PROVINCE_NOT_LOADED') return [{ outcome: 'crosses_provincial_border' as Outcome, message: m }];
     return [];
   });
