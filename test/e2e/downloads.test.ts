@@ -129,7 +129,12 @@ describe('downloads from the page (clicked in Chromium)', () => {
     expect(text).toContain('坐标系,CGCS2000');
     expect(text).toContain('序号,图层,要素编号,名称,类别,分区,状态,权利人,矿种,重叠面积(km²),穿越长度(km),占申请区,占对方,结论');
     expect(text).toMatch(/,\d+\.\d{2}%,/); // shares as percentages
-    expect(text).not.toMatch(/forbidden|requires_agreement|0\.\d{10,}/); // no codes, no raw shares
+    expect(text).not.toMatch(/0\.\d{10,}/); // no raw shares
+    const row1 = text
+      .split(/\r?\n/)
+      .find((l) => l.startsWith('1,'))!
+      .split(',');
+    expect(row1[13]).toMatch(/^[\u4e00-\u9fff]+$/); // 结论 from the vocabulary (the code has a column of its own, last)
 
     const wb = await xlsx((await download(() => page.getByTestId('report-xlsx').click())).bytes);
     const ws = wb.getWorksheet('重叠核查')!;
