@@ -31,10 +31,10 @@ describe('toApiError', () => {
 
 describe('filenameOf', () => {
   it('reads the UTF-8 name the server sends (the report PDF’s Chinese name), whatever comes first', () => {
-    for (const kind of ['inline', 'attachment'] as const)
-      expect(filenameOf(contentDisposition(kind, '重叠核查报告-KQ-20261202-ABCDEFGHJK.pdf'))).toBe(
-        '重叠核查报告-KQ-20261202-ABCDEFGHJK.pdf',
-      );
+    const name = '重叠核查报告-KQ-20261202-ABCDEFGHJK.pdf';
+    const enc = encodeURIComponent(name);
+    expect(filenameOf(`inline; filename="${enc}"; filename*=UTF-8''${enc}`)).toBe(name); // server/http/attachment.ts
+    expect(filenameOf(`inline; filename="${enc.replace(/%/g, '')}"; filename*=UTF-8''${enc}`)).toBe(name); // the form it once sent
     expect(filenameOf('attachment; filename="a b.csv"')).toBe('a b.csv');
     expect(filenameOf(`attachment; filename*=UTF-8''%E5%8C%BA.zip; filename="x.zip"`)).toBe('区.zip');
     expect(filenameOf(null)).toBeNull();
