@@ -1,5 +1,6 @@
 /**
- * The full regulator walk-through (issue 16 "Must show"), in Chromium, as the Shanxi regulator: find 寿阳北 by search,
+ * The full regulator walk-through (issue 16 "Must show"), in Chromium, as the ministry's regulator (CBM rights are
+ * registered by 自然资源部; the provincial regulator sees their assessments withheld, 不予公开): find 寿阳北 by search,
  * read its register verdict, open it in the 延续 tab (the same verdict, from the register), upload a 国土 TXT coordinate
  * file that overlaps 柿庄南 and read the triaged verdict (the API's), export the result (the conflicts CSV and the signed
  * PDF report, both read back), then print (print media: the map and the open panel on A4 landscape, the verdict on
@@ -53,9 +54,9 @@ async function download(click: () => Promise<unknown>): Promise<{ name: string; 
 }
 
 describe('a regulator’s day on the page, end to end', () => {
-  it('signs in as the Shanxi regulator', async () => {
-    await signIn(page, 'regulator');
-    expect(await page.getByTestId('account').textContent()).toContain('山西省自然资源厅');
+  it('signs in as the ministry’s regulator', async () => {
+    await signIn(page, 'mnr');
+    expect(await page.getByTestId('account').textContent()).toContain('自然资源部');
   });
 
   it('finds 寿阳北 by search and reads the register verdict in its details', async () => {
