@@ -95,14 +95,13 @@ describe('no signing key configured', () => {
       LOG_LEVEL: 'silent',
       ...UNLIMITED,
     };
-    let srv: Running | null = await startServer(env);
+    const srv: Running = await startServer(env);
     const first = await (await fetch(`${srv.url}/api/certificates/public-key`)).json();
     expect(first.configured).toBe(false);
     const cert = await storedCertificate(srv.url);
     expect(cert.key_id).toBe(first.key_id);
     expect(signedBy(cert, createPublicKey(first.public_key_pem))).toBe(true);
     await srv.close();
-    srv = null;
     // a restart (or a second instance) reads the same key back: earlier certificates still verify
     const again = await startServer(env);
     try {
