@@ -1,3 +1,7 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, isLoopback, loadConfig } from './config';
 
@@ -36,5 +40,19 @@ describe('configuration', () => {
   it('knows loopback addresses', () => {
     for (const h of ['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost']) expect(isLoopback(h)).toBe(true);
     for (const h of ['0.0.0.0', '::', '192.168.1.2', 'example.org']) expect(isLoopback(h)).toBe(false);
+  });
+
+  it('reads the signing key from SIGNING_KEY or SIGNING_KEY_FILE, checks it at start, and refuses both at once', () => {
+    const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const file = join(mkdtempSync(join(tmpdir(), 'kq-key-')), 'signing.pem');
+    writeFileSync(file, pem);
+    expect(loadConfig({ SIGNING_KEY_FILE: file }).SIGNING_KEY).toBe(pem);
+    expect(loadConfig({ SIGNING_KEY: pem }).SIGNING_KEY).toBe(pem);
+    expect(loadConfig({}).SIGNING_KEY).toBeUndefined(); // the demo key kept in the database (test/api/signing-key.test.ts)
+    expect(() => loadConfig({ SIGNING_KEY: pem, SIGNING_KEY_FILE: file })).toThrow(/SIGNING_KEY and SIGNING_KEY_FILE/);
+    expect(() => loadConfig({ SIGNING_KEY_FILE: `${file}.missing` })).toThrow(/SIGNING_KEY_FILE: cannot read/);
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    expect(() => loadConfig({ SIGNING_KEY: rsa })).toThrow(/not an Ed25519 private key/);
+    expect(() => loadConfig({ SIGNING_KEY: 'garbage' })).toThrow(/not an Ed25519 private key/);
   });
 });

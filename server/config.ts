@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { parseSigningKey } from './report/signing';
 
 export const DEMO_TOKEN = 'change-me-demo-token';
 
@@ -115,6 +117,8 @@ export const ConfigSchema = z.object({
   STATIC_DIR: z.string().default('dist/client'),
   /** Ed25519 private key (PKCS#8 PEM or base64 DER) signing report certificates; unset → a demo key kept in the database, with a warning */
   SIGNING_KEY: z.string().optional(),
+  /** a file holding SIGNING_KEY (e.g. a mounted secret); read at start, and refused together with SIGNING_KEY */
+  SIGNING_KEY_FILE: z.string().optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -160,5 +164,31 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const problem = productionTokenProblem(parsed.data);
   if (problem) throw new Error(`Invalid configuration:\n  ${problem}`);
-  return parsed.data;
+  return withSigningKey(parsed.data);
+}
+
+/**
+ * SIGNING_KEY from SIGNING_KEY_FILE when that is set, and the key checked now (an Ed25519 private key), so a
+ * wrong key stops the start instead of failing the first report.
+ */
+function withSigningKey(c: Config): Config {
+  const fail = (m: string) => {
+    throw new Error(`Invalid configuration:\n  ${m}`);
+  };
+  let key = c.SIGNING_KEY;
+  if (c.SIGNING_KEY_FILE) {
+    if (key) fail('SIGNING_KEY and SIGNING_KEY_FILE are both set: keep one / SIGNING_KEY 与 SIGNING_KEY_FILE 只能设置一个');
+    try {
+      key = readFileSync(c.SIGNING_KEY_FILE, 'utf8');
+    } catch (e) {
+      fail(`SIGNING_KEY_FILE: cannot read ${c.SIGNING_KEY_FILE} (${(e as Error).message}) / 无法读取签名密钥文件`);
+    }
+  }
+  if (key === undefined) return c;
+  try {
+    parseSigningKey(key);
+  } catch (e) {
+    fail(`SIGNING_KEY: not an Ed25519 private key in PKCS#8 PEM or base64 DER (${(e as Error).message}) / 不是 Ed25519 私钥`);
+  }
+  return { ...c, SIGNING_KEY: key };
 }

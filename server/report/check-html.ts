@@ -4,7 +4,19 @@
  */
 import { chinaTime, km2, metres, percent } from './format';
 import { esc, layerLabel, REPORT_CSS, txt } from './html';
-import { APPLICATIONS, BLOCK_KINDS, label, labelAny, MINERALS, OUTCOMES, REGIMES, SEVERITIES, type Lang, type Severity } from '../vocab';
+import {
+  APPLICATIONS,
+  BLOCK_KINDS,
+  CHECK_VERDICTS,
+  label,
+  labelAny,
+  MINERALS,
+  OUTCOMES,
+  REGIMES,
+  SEVERITIES,
+  type Lang,
+  type Severity,
+} from '../vocab';
 import { mapFigure } from './map-svg';
 import type { CheckModel } from './check-model';
 import { mapLayers, SEVERITY_STYLE } from './check-model';
@@ -14,6 +26,7 @@ import { say } from '../i18n/message';
 const T = {
   title: ['矿业权申请范围重叠核查报告', 'Mining-right application: overlap check report'],
   cert: ['证书编号', 'Certificate'],
+  verdict: ['总体结论（初步核查意见）', 'Overall verdict (preliminary reading)'],
   check: ['核查编号', 'Check id'],
   applicant: ['申请人', 'Applicant'],
   application: ['申请类型', 'Application'],
@@ -120,7 +133,8 @@ export function checkReportHtml(m: CheckModel, lang: Lang, cert: CertificateBloc
 <tr><td>${tr(lang, 'regime')}</td><td>${esc(label(REGIMES, s.regime, lang))}</td><td>${tr(lang, 'register')}</td><td>${tr(lang, 'registerAsAt')} ${r.register_as_at ? esc(chinaTime(r.register_as_at)) : '—'}</td></tr>
 <tr><td>${tr(lang, 'source')}</td><td>${esc(r.inputs.source.file_name ?? '—')} · ${esc(r.inputs.source.format)} · EPSG:${r.inputs.source.crs}</td><td>${tr(lang, 'blockId')}</td><td>${esc(r.inputs.block_id ?? '—')}</td></tr>
 </table>
-<div class="verdict ${m.verdict.severity}">${esc(txt(m.verdict.message, lang))}</div>`;
+<div class="verdict ${m.verdict.severity}" data-verdict="${esc(m.verdict.code)}">${tr(lang, 'verdict')}${lang === 'zh' ? '：' : ': '}${esc(label(CHECK_VERDICTS, m.verdict.code, lang))}
+<div class="small">${esc(txt(m.verdict.message, lang))}</div></div>`;
 
   // areas
   const planarDiff = m.areas.planar_gk_km2 - m.areas.ellipsoidal_km2;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ellipsoidalAreaKm2 } from '../geodesy/area';
 import { buildCheckRecord } from './check-record';
 import { checkModel, cornerTable } from './check-model';
+import { checkVerdict } from '../conflicts/summary';
 
 const ring = [
   [112.6, 35.9],
@@ -96,15 +97,29 @@ describe('check report model', () => {
     expect(m.conflicts.map((c) => c.outcome)).toEqual(['forbidden', 'same_holder']);
     expect(m.wells).toEqual([expect.objectContaining({ outcome: 'other_holder_well', names: ['SZ-2', 'SZ-10'] })]);
     expect(m.articles.map((a) => a.rule)).toEqual(['OVL-1', 'OVL-2']);
+    // a record signed without its verdict: the API's own function recomputes it from the signed conflicts
+    expect(m.verdict.code).toBe('not_acceptable');
     expect(m.verdict.severity).toBe('block');
-    expect(m.verdict.message.message_zh).toContain('190.1234');
+    expect(m.verdict).toEqual(checkVerdict(m.record.results.conflicts, m.record.results.summary));
   });
   it('states the planar GK area next to the ellipsoidal one, and the declared area', () => {
     const m = checkModel(record([]));
-    expect(m.verdict.severity).toBe('ok');
+    expect(m.verdict.code).toBe('acceptable');
     expect(m.areas.declared_km2).toBe(200);
     const e = ellipsoidalAreaKm2(geometry);
     expect(Math.abs(m.areas.planar_gk_km2 - e) / e).toBeLessThan(0.003);
     expect(m.areas.planar_gk_km2).not.toBeCloseTo(e, 4);
+  });
+  it('states the verdict the API answered when the record keeps it, word for word', () => {
+    const r = record([conflict({ outcome: 'requires_agreement', deductible: false })]);
+    const api = checkVerdict(r.results.conflicts, r.results.summary);
+    expect(api.code).toBe('agreement');
+    r.results.verdict = api;
+    expect(checkModel(r).verdict).toEqual(api);
+  });
+  it('keeps a check that could not run from reading “acceptable” (the warning of a stored record)', () => {
+    const r = record([]);
+    r.results.warnings.push({ code: 'PROVINCE_NOT_LOADED', params: { province: '山西省' }, message: 'x', message_zh: 'y' });
+    expect(checkModel(r).verdict.code).toBe('review');
   });
 });

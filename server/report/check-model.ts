@@ -8,14 +8,13 @@ import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import { gkCrsForZone, lonLatToGkConverter, zone3ForLon } from '../geodesy/crs';
 import { formatDms } from '../geodesy/dms';
 import { gkPlanarAreaKm2 } from '../geodesy/gk-area';
-import { say, type Message } from '../i18n/message';
 import { namedPolygons } from '../export/geometry';
-import type { ConflictEntry } from '../conflicts/types';
+import { checkVerdict } from '../conflicts/summary';
+import type { CheckVerdict, ConflictEntry } from '../conflicts/types';
+import type { Outcome } from '../conflicts/outcomes';
 import { outcomeSeverity, type Severity } from '../vocab';
 import type { CheckRecord } from './check-record';
-import { km2 } from './format';
 import type { MapLayer } from './map-svg';
-import { REPORT_SAY } from './messages';
 
 export interface CornerTableRow {
   parcel: string;
@@ -97,8 +96,25 @@ export interface CheckModel {
   summary: { key: string; count: number; area_km2: number }[];
   deductible_km2: number;
   net_km2: number;
-  verdict: { severity: Severity; message: Message };
+  /** the overall verdict the API gave (summary.ts checkVerdict, the page's triage banner): the same words on paper */
+  verdict: CheckVerdict;
   layers: { severity: Severity; geometries: Geometry[] }[];
+}
+
+/**
+ * The verdict of a record signed before records kept it: recomputed by the API's own function from the signed
+ * conflicts and summary; the checks that could not run are read back from their warnings (engine.ts `unchecked`).
+ */
+function verdictOf(record: CheckRecord): CheckVerdict {
+  const unchecked = record.results.warnings.flatMap((w) => {
+    const params = (w.params ?? {}) as Record<string, unknown>;
+    const m = { code: w.code, params: params as never, message: w.message, message_zh: w.message_zh };
+    if (w.code === 'CONTAINMENT_NOT_CHECKED' && typeof params.outcome === 'string')
+      return [{ outcome: params.outcome as Outcome, message: m }];
+    if (w.code === 'PROVINCE_NOT_LOADED') return [{ outcome: 'crosses_provincial_border' as Outcome, message: m }];
+    return [];
+  });
+  return checkVerdict(record.results.conflicts, record.results.summary, unchecked);
 }
 
 const SUMMARY_KEYS = ['blocks', 'reserves', 'protected-areas', 'redlines', 'wells', 'pipelines', 'containment'];
@@ -149,12 +165,7 @@ export function checkModel(record: CheckRecord): CheckModel {
   }));
   const deductible = record.results.summary.deductible_area_km2;
   const net = record.results.summary.net_area_km2;
-  const conditions = conflicts.filter((c) => c.severity === 'condition').length;
-  const verdict = conflicts.some((c) => c.severity === 'block')
-    ? { severity: 'block' as const, message: say(REPORT_SAY, 'VERDICT_DEDUCT', { deductible: km2(deductible), net: km2(net) }) }
-    : conditions
-      ? { severity: 'condition' as const, message: say(REPORT_SAY, 'VERDICT_CONDITIONS', { n: conditions }) }
-      : { severity: 'ok' as const, message: say(REPORT_SAY, 'VERDICT_CLEAR') };
+  const verdict = record.results.verdict ?? verdictOf(record);
   const bySev = new Map<Severity, Geometry[]>();
   for (const c of record.results.conflicts)
     if (c.geometry) bySev.set(outcomeSeverity(c.outcome), [...(bySev.get(outcomeSeverity(c.outcome)) ?? []), c.geometry]);

@@ -5,7 +5,7 @@
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Subject } from '../conflicts/outcomes';
-import type { ConflictEntry, ConflictSummary } from '../conflicts/types';
+import type { CheckVerdict, ConflictEntry, ConflictSummary } from '../conflicts/types';
 
 export interface RecordMessage {
   code: string;
@@ -41,6 +41,8 @@ export interface CheckRecord extends CertificateFacts {
     area_km2: number;
     summary: ConflictSummary;
     conflicts: ConflictEntry[];
+    /** the overall verdict exactly as POST /api/checks answered it (summary.ts checkVerdict); absent in records signed before it was kept */
+    verdict?: CheckVerdict;
     warnings: RecordMessage[];
   };
 }
@@ -58,7 +60,7 @@ export interface CheckParts {
     parcels: { name: string; vertex_count: number; area_km2: number }[];
     warnings: RecordMessage[] | object[];
   };
-  result: { conflicts: ConflictEntry[]; summary: ConflictSummary; warnings: object[] };
+  result: { conflicts: ConflictEntry[]; summary: ConflictSummary; verdict?: CheckVerdict; warnings: object[] };
 }
 
 /** Plain JSON (drops undefined members and class instances), so the record signs the same after storage. */
@@ -82,6 +84,7 @@ export function buildCheckRecord(facts: CertificateFacts & { check_id: string },
       area_km2: d.area_km2,
       summary: p.result.summary,
       conflicts: p.result.conflicts,
+      verdict: p.result.verdict,
       warnings: [...d.warnings, ...p.result.warnings] as RecordMessage[],
     },
   } satisfies CheckRecord);

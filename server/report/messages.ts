@@ -2,20 +2,6 @@
 import { defineMessages } from '../i18n/message';
 
 export const REPORT_SAY = defineMessages({
-  VERDICT_DEDUCT: {
-    en: (p: { deductible: string; net: string }) =>
-      `The application overlaps areas it may not hold: ${p.deductible} km² must leave it, leaving ${p.net} km².`,
-    zh: (p: { deductible: string; net: string }) => `申请范围存在不得重叠或须扣减的部分：扣减 ${p.deductible} km² 后净面积 ${p.net} km²。`,
-  },
-  VERDICT_CONDITIONS: {
-    en: (p: { n: number }) =>
-      `No area must be deducted, but ${p.n} overlap(s) need an agreement, commitment or protective measure before approval.`,
-    zh: (p: { n: number }) => `无须扣减面积，但有 ${p.n} 处重叠须在审批前提交协议、承诺或采取保护措施。`,
-  },
-  VERDICT_CLEAR: {
-    en: () => 'No overlap restricts the application (rights, reserves, protected areas, red lines, wells, pipelines).',
-    zh: () => '未发现限制申请的重叠（矿业权、储量、自然保护地、生态保护红线、井、管线）。',
-  },
   SYNTHETIC_DATA: {
     en: () =>
       'Demonstration service: the register data are synthetic (合成演示数据), realistic in place and size but not real rights. This report is not an administrative decision.',

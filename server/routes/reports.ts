@@ -15,7 +15,7 @@ import { canSeeConfidential } from '../auth/context';
 import type { Config } from '../config';
 import type { Db } from '../db';
 import { notFound } from '../errors';
-import { sendAttachment } from '../http/attachment';
+import { contentDisposition, sendAttachment } from '../http/attachment';
 import { route } from '../http/async';
 import { publicOrigin } from '../http/public-url';
 import { singleFileUpload } from '../http/upload';
@@ -54,10 +54,7 @@ const pass: RequestHandler = (_req, _res, next) => next();
 function sendPdf(res: Response, pdf: Buffer, filename: string, headers: Record<string, string>) {
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
   res.setHeader('Content-Type', 'application/pdf');
-  res.setHeader(
-    'Content-Disposition',
-    `inline; filename="${encodeURIComponent(filename).replace(/%/g, '')}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-  );
+  res.setHeader('Content-Disposition', contentDisposition('inline', filename));
   res.send(pdf);
 }
 

@@ -6,7 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pdfAttachments, pdfFonts, pdfPages, pdfText, renderPages, savePdf } from '../helpers/pdf';
+import { pdfAttachments, pdfFonts, pdfPages, pdfQrTexts, pdfText, renderPages, savePdf } from '../helpers/pdf';
+import { CHECK_VERDICTS } from '../../server/vocab';
 import { login } from '../helpers/auth';
 import { ADMIN_TOKEN, useTestServer } from '../helpers/server';
 
@@ -127,6 +128,68 @@ describe.runIf(HAVE_TOOLS)('check report PDF (POST /api/checks?format=pdf)', () 
     renderPages(en, 'check-en');
     expect((await fetch(`${srv.url}/api/checks/chk-nonexistent.pdf`)).status).toBe(404);
   });
+
+  it('prints a QR code that opens the verify page of this certificate', async () => {
+    // the page first: decoding blocks this process (and the in-process server) for a while, which can leave a stale keep-alive socket
+    const page = await fetch(`${srv.url}/verify/${ids.cert}`, { headers: { 'accept-language': 'zh-CN' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(await pdfQrTexts(pdfPath, 1)).toEqual([`${srv.url}/verify/${ids.cert}`]);
+    expect(html).toContain(ids.cert);
+    expect(html).toContain('有效');
+  });
+
+  it('states the overall verdict the API answered (summary.ts checkVerdict, the page’s triage banner), in both languages', async () => {
+    const v = check.verdict;
+    expect(Object.keys(CHECK_VERDICTS)).toContain(v.code);
+    const flat = pdfText(pdfPath).replace(/\s+/g, '');
+    expect(flat).toContain(`总体结论（初步核查意见）：${CHECK_VERDICTS[v.code as keyof typeof CHECK_VERDICTS].zh}`);
+    expect(flat).toContain(v.message.message_zh.replace(/\s+/g, ''));
+    // no other verdict class is named in the verdict line
+    for (const [code, t] of Object.entries(CHECK_VERDICTS))
+      if (code !== v.code) expect(flat).not.toContain(`总体结论（初步核查意见）：${t.zh}`);
+    // the signed record keeps the verdict as answered
+    const env = await (await fetch(`${srv.url}/api/checks/${ids.check}`)).json();
+    expect(env.record.results.verdict).toEqual(v);
+    const en = pdfText(
+      savePdf('check-en-verdict', Buffer.from(await (await fetch(`${srv.url}/api/checks/${ids.check}.pdf?lang=en`)).arrayBuffer())),
+    );
+    const enFlat = en.replace(/\s+/g, ' ');
+    expect(enFlat).toContain(`Overall verdict (preliminary reading): ${CHECK_VERDICTS[v.code as keyof typeof CHECK_VERDICTS].en}`);
+  });
+
+  it('agrees with the API on other verdicts too: an area clear of the register (可受理) and one over a protected area (需扣除)', async () => {
+    const sq = (x: number, y: number) => ({
+      type: 'Feature',
+      properties: { name: '核查区' },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [x, y],
+            [x + 0.03, y],
+            [x + 0.03, y + 0.03],
+            [x, y + 0.03],
+            [x, y],
+          ],
+        ],
+      },
+      applicant: '某公司',
+      application: 'new_exploration',
+      as_of: '2026-11-24',
+    });
+    const seen = new Set<string>([check.verdict.code]);
+    for (const body of [sq(112.3, 38.5), sq(112.0, 37.0)]) {
+      const api = await (await fetch(`${srv.url}/api/checks`, { method: 'POST', headers: json, body: JSON.stringify(body) })).json();
+      const res = await fetch(`${srv.url}/api/checks?format=pdf`, { method: 'POST', headers: json, body: JSON.stringify(body) });
+      expect(res.status).toBe(200);
+      const flat = pdfText(savePdf(`check-verdict-${api.verdict.code}`, Buffer.from(await res.arrayBuffer()))).replace(/\s+/g, '');
+      expect(flat).toContain(`总体结论（初步核查意见）：${CHECK_VERDICTS[api.verdict.code as keyof typeof CHECK_VERDICTS].zh}`);
+      expect(flat).toContain(api.verdict.message.message_zh.replace(/\s+/g, ''));
+      seen.add(api.verdict.code);
+    }
+    expect([...seen].sort()).toEqual(['acceptable', 'deduct', 'not_acceptable']);
+  }, 240_000);
 
   it('embeds the signed record as the attachment certificate.json', () => {
     expect(pdfAttachments(pdfPath)).toContain('certificate.json');
@@ -304,6 +367,7 @@ describe.runIf(HAVE_TOOLS)('block dossier PDF (GET /api/blocks/{id}/report.pdf)'
     expect(text).toContain(plan.candidates[0].retained_area_km2.toFixed(4));
     expect(text).toContain('52.4605');
     expect(pdfAttachments(path)).toContain('certificate.json');
+    expect(await pdfQrTexts(path, 1)).toEqual([`${srv.url}/verify/${res.headers.get('x-certificate-id')}`]);
     renderPages(path, 'dossier-zh');
     // the extension annex starts on a page of its own: its first page (the comparison map) rendered too
     const pages = pdfPages(path);

@@ -252,6 +252,8 @@ export async function clickBlock(page: Page, id: string) {
 export const DEMO_ACCOUNTS = {
   admin: { username: 'admin', password: 'demo-admin-2026' },
   regulator: { username: 'regulator', password: 'demo-regulator-2026' },
+  /** the ministry's regulator: oversees every authority (the CBM rights are registered by 自然资源部) */
+  mnr: { username: 'mnr', password: 'demo-mnr-2026' },
   holder: { username: 'holder', password: 'demo-holder-2026' },
 } as const;
 

@@ -11,3 +11,15 @@ export const blockAssessmentWithOverrides = (id: string, overrides: AssessmentOv
   postJson<StoredAssessment>(`/api/blocks/${encodeURIComponent(id)}/assessment`, { overrides }, signal);
 export const relinquishmentPlans = (id: string, body: { required_km2?: number }) =>
   postJson<PlansResult>(`/api/blocks/${encodeURIComponent(id)}/relinquishment-plans`, body);
+
+/**
+ * The block's dossier PDF (GET /api/blocks/{id}/report.pdf): register entry, history, conflicts, assessment and the
+ * extension annex (the planner's candidate for `required_km2`). A link, not a fetch: the session cookie goes with it,
+ * so the investment figures appear exactly for the roles that may see them.
+ */
+export function blockReportUrl(id: string, q: { lang: 'zh' | 'en'; required_km2?: number; candidate?: string }): string {
+  const p = new URLSearchParams({ lang: q.lang });
+  if (q.required_km2 !== undefined) p.set('required_km2', String(q.required_km2));
+  if (q.candidate) p.set('candidate', q.candidate);
+  return `/api/blocks/${encodeURIComponent(id)}/report.pdf?${p}`;
+}

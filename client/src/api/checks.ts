@@ -1,4 +1,4 @@
-import { postForFile, postForm, postJson, toApiError } from './http';
+import { filenameOf, postForFile, postForm, postJson, toApiError } from './http';
 import type { CheckRequest, CheckResult, ExtensionInput, ExtensionResult, Geometry, ParseResult } from './contract';
 
 type Progress = (p: number | 'waiting') => void;
@@ -37,6 +37,5 @@ export async function checkFileOf(checkId: string, kind: CheckFile, lang: 'zh' |
   const url = kind === 'pdf' ? `/api/checks/${id}.pdf?lang=${lang}` : `/api/checks/${id}/conflicts?format=${kind}&lang=${lang}`;
   const res = await fetch(url);
   if (!res.ok) throw toApiError(res.status, await res.text());
-  const m = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(res.headers.get('content-disposition') ?? '');
-  return { blob: await res.blob(), filename: m ? decodeURIComponent(m[1] ?? m[2]) : null };
+  return { blob: await res.blob(), filename: filenameOf(res.headers.get('content-disposition')) };
 }

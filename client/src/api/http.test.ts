@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, toApiError } from './http';
+import { ApiError, filenameOf, toApiError } from './http';
 
 describe('toApiError', () => {
   it('reads the service error model', () => {
@@ -26,5 +26,18 @@ describe('toApiError', () => {
     expect(e.unavailable).toBe(true);
     expect(e.code).toBe('HTTP_404');
     expect(e.messageZh).toContain('404');
+  });
+});
+
+describe('filenameOf', () => {
+  it('reads the UTF-8 name the server sends (the report PDF’s Chinese name), whatever comes first', () => {
+    const name = '重叠核查报告-KQ-20261202-ABCDEFGHJK.pdf';
+    const enc = encodeURIComponent(name);
+    expect(filenameOf(`inline; filename="${enc}"; filename*=UTF-8''${enc}`)).toBe(name); // server/http/attachment.ts
+    expect(filenameOf(`inline; filename="${enc.replace(/%/g, '')}"; filename*=UTF-8''${enc}`)).toBe(name); // the form it once sent
+    expect(filenameOf('attachment; filename="a b.csv"')).toBe('a b.csv');
+    expect(filenameOf(`attachment; filename*=UTF-8''%E5%8C%BA.zip; filename="x.zip"`)).toBe('区.zip');
+    expect(filenameOf(null)).toBeNull();
+    expect(filenameOf('attachment; filename="100%.csv"')).toBe('100%.csv');
   });
 });

@@ -105,9 +105,20 @@ export async function send<T>(
 export async function postForFile(url: string, body: unknown): Promise<{ blob: Blob; filename: string | null }> {
   const res = await fetch(url, { method: 'POST', headers: writeHeaders(), credentials: 'same-origin', body: JSON.stringify(body) });
   if (!res.ok) throw toApiError(res.status, await res.text());
-  const cd = res.headers.get('content-disposition') ?? '';
-  const m = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(cd);
-  return { blob: await res.blob(), filename: m ? decodeURIComponent(m[1] ?? m[2]) : null };
+  return { blob: await res.blob(), filename: filenameOf(res.headers.get('content-disposition')) };
+}
+
+/** The file name of a Content-Disposition: the UTF-8 form (RFC 5987) when there is one, else the plain one. */
+export function filenameOf(cd: string | null): string | null {
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(cd ?? '');
+  const plain = /filename="?([^";]+)"?/i.exec(cd ?? '');
+  const raw = utf8?.[1] ?? plain?.[1];
+  if (raw === undefined) return null;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
 
 /** Multipart POST with upload progress (fetch has none): `onProgress(0..1)`, then 'waiting' once sent. */

@@ -276,6 +276,8 @@ export const en: Messages = {
   reportXlsx: 'XLSX',
   reportShp: 'Shapefile',
   reportFiles: 'Files to file (signed)',
+  reportDossier: 'Dossier PDF (with the extension annex, signed)',
+  reportAnnex: 'Extension annex PDF (candidate {c})',
   signIn: 'Sign in',
   signOut: 'Sign out',
   signInTitle: 'Sign in',

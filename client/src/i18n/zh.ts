@@ -276,6 +276,8 @@ export const zh = {
   reportXlsx: 'XLSX',
   reportShp: 'Shapefile',
   reportFiles: '存档文件（签名）',
+  reportDossier: '档案 PDF（含延续附件，签名）',
+  reportAnnex: '延续登记附件 PDF（方案 {c}）',
   // accounts (sign-in, tokens)
   signIn: '登录',
   signOut: '退出登录',

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { blockAssessment, blockConflicts } from '../api/blocks';
+import { blockAssessment, blockConflicts, blockReportUrl } from '../api/blocks';
 import { getFeature, wellCount } from '../api/features';
 import { ApiError } from '../api/http';
 import type { CheckResult, Conflict, Feature } from '../api/contract';
@@ -236,6 +236,11 @@ export function DetailsPanel({
               testid="details-assessment"
               render={(v) => <AssessmentCard value={v as BlockAssessment} confidential={canSeeConfidential(me, p)} />}
             />
+            <p className="downloads small">
+              <a href={blockReportUrl(hit.id, { lang })} download data-testid="block-report-pdf">
+                {t('reportDossier')}
+              </a>
+            </p>
             <button type="button" onClick={() => onUseForExtension({ id: hit.id, properties: p })} data-testid="use-for-extension">
               {t('useForExtension')}
             </button>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { blockAssessmentWithOverrides, relinquishmentPlans } from '../api/blocks';
+import { blockAssessmentWithOverrides, blockReportUrl, relinquishmentPlans } from '../api/blocks';
 import { assessExtension } from '../api/checks';
 import { ApiError } from '../api/http';
 import type { AssessmentOverrides, ExtensionResult, InputSource, PlanCandidate, ServerText, StoredAssessment } from '../api/contract';
@@ -37,7 +37,7 @@ export function ExtensionPanel({
   /** the tab is shown: the stored block is assessed only then (picking a block elsewhere sends no request) */
   active?: boolean;
 }) {
-  const { t, term } = useI18n();
+  const { t, term, lang } = useI18n();
   const { me } = useAuth();
   const [manual, setManual] = useState(false);
   const [overrides, setOverrides] = useState<AssessmentOverrides>({});
@@ -203,6 +203,17 @@ export function ExtensionPanel({
           formats={['csv', 'xlsx', 'geojson', 'shp']}
           testid="plan-export"
         />
+      )}
+      {cands && block && cands.length > 0 && (
+        <p className="downloads small">
+          <a
+            href={blockReportUrl(block.id, { lang, required_km2: planned, candidate: cands[chosen ?? 0].id })}
+            download
+            data-testid="plan-annex-pdf"
+          >
+            {t('reportAnnex', { c: cands[chosen ?? 0].id })}
+          </a>
+        </p>
       )}
       {cands && (
         <ul className="candidates" role="listbox" aria-label={t('planTitle')} data-testid="candidates">
