@@ -15,6 +15,7 @@
  *   following year; it is a parameter (`deadline_mmdd`).
  */
 import { defineMessages, say, type Message } from '../i18n/message';
+import type { INVESTMENT_ITEMS } from '../vocab';
 import { compareDates, minDate, type IsoDate } from './dates';
 import { checkInvestmentComposition, minimumInvestmentSchedule, type InvestmentSchedule } from './investment';
 import { fmt, pct, roundTo, step, type Step } from './steps';
@@ -32,7 +33,7 @@ export const INVESTMENT_ITEM_CLASS = {
   research: 'research',
   management: 'other',
   other: 'other',
-} as const;
+} as const satisfies Record<keyof typeof INVESTMENT_ITEMS, 'physical' | 'research' | 'other'>;
 export type InvestmentItem = keyof typeof INVESTMENT_ITEM_CLASS;
 
 /** Default filing deadline of year Y's figure: 31 March of Y + 1 (a parameter; see the module comment). */
