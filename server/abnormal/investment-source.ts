@@ -51,7 +51,13 @@ export const investmentSource: ReasonSource = {
         { figures: q.figures },
       );
       for (const r of reasons)
-        out.push({ holder: b.holder ?? '—', block_id: b.id, block_name: b.name, authority: b.authority, reason: { ...r, source: 'investment' } });
+        out.push({
+          holder: b.holder ?? '—',
+          block_id: b.id,
+          block_name: b.name,
+          authority: b.authority,
+          reason: { ...r, source: 'investment' },
+        });
     }
     return out;
   },

@@ -7,7 +7,8 @@ export const ABNORMAL_SAY = defineMessages({
     zh: () => '请指定发布异常名录的登记机关',
   },
   YEAR_NOT_DUE: {
-    en: (p: { year: number; deadline: string }) => `the figures of ${p.year} are due by ${p.deadline}: its list can be published after that day`,
+    en: (p: { year: number; deadline: string }) =>
+      `the figures of ${p.year} are due by ${p.deadline}: its list can be published after that day`,
     zh: (p: { year: number; deadline: string }) => `${p.year} 年度信息的填报截止日为 ${p.deadline}：该日之后方可发布该年度异常名录`,
   },
 });

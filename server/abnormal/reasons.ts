@@ -58,11 +58,17 @@ export function groupReasons(rows: SourcedReason[]): AbnormalEntry[] {
     if (!e) byKey.set(key, (e = { holder: r.holder, block_id: r.block_id, block_name: r.block_name, authority: r.authority, reasons: [] }));
     e.reasons.push(r.reason);
   }
-  return [...byKey.values()].sort((a, b) => (a.holder === b.holder ? a.block_id.localeCompare(b.block_id) : a.holder.localeCompare(b.holder)));
+  return [...byKey.values()].sort((a, b) =>
+    a.holder === b.holder ? a.block_id.localeCompare(b.block_id) : a.holder.localeCompare(b.holder),
+  );
 }
 
 /** The abnormal-list candidates of a year: every source's reasons, grouped. */
-export async function collectAbnormalReasons(db: Queryable, q: ReasonQuery, sources: ReasonSource[] = REASON_SOURCES): Promise<AbnormalEntry[]> {
+export async function collectAbnormalReasons(
+  db: Queryable,
+  q: ReasonQuery,
+  sources: ReasonSource[] = REASON_SOURCES,
+): Promise<AbnormalEntry[]> {
   const rows: SourcedReason[] = [];
   for (const s of sources) rows.push(...(await s.collect(db, q)));
   return groupReasons(rows);

@@ -82,15 +82,42 @@ export async function abnormalList(db: Queryable, who: Actor, q: ListQuery) {
     const entries = await collectAbnormalReasons(db, { year, authority, deadline, on, figures: true });
     const pub = (await db.named<PublicationRow>('abnormal_publications_latest', [year, authority])).rows[0];
     const { entries: _e, ...publication } = pub ?? ({} as PublicationRow);
-    return { status: 'candidates' as const, year, authority, deadline, on, holders: holdersIn(entries), entries, publication: pub ? publication : null };
+    return {
+      status: 'candidates' as const,
+      year,
+      authority,
+      deadline,
+      on,
+      holders: holdersIn(entries),
+      entries,
+      publication: pub ? publication : null,
+    };
   }
   if (q.authority !== undefined && !who.tree.has(q.authority)) throw unknownAuthority(q.authority);
   const pub = (await db.named<PublicationRow>('abnormal_publications_latest', [q.year ?? null, q.authority ?? null])).rows[0];
   if (!pub)
-    return { status: 'not_published' as const, year: q.year ?? null, authority: q.authority ?? null, deadline: null, on, holders: 0, entries: [], publication: null };
+    return {
+      status: 'not_published' as const,
+      year: q.year ?? null,
+      authority: q.authority ?? null,
+      deadline: null,
+      on,
+      holders: 0,
+      entries: [],
+      publication: null,
+    };
   const out = publicationOut(pub);
   const { entries, ...publication } = out;
-  return { status: 'published' as const, year: pub.year, authority: pub.authority, deadline: pub.deadline, on, holders: holdersIn(entries), entries, publication };
+  return {
+    status: 'published' as const,
+    year: pub.year,
+    authority: pub.authority,
+    deadline: pub.deadline,
+    on,
+    holders: holdersIn(entries),
+    entries,
+    publication,
+  };
 }
 
 export interface PublishBody {
@@ -134,7 +161,16 @@ export async function publish(db: Db, who: Actor, body: PublishBody) {
       collection: 'abnormal_list',
       item_id: r.id,
       before: null,
-      after: { id: r.id, year: r.year, authority, deadline, entries: entries.length, holders: holdersIn(entries), entries_sha256: sha, document_no: r.document_no },
+      after: {
+        id: r.id,
+        year: r.year,
+        authority,
+        deadline,
+        entries: entries.length,
+        holders: holdersIn(entries),
+        entries_sha256: sha,
+        document_no: r.document_no,
+      },
       request_id: who.request_id,
     });
     return r;

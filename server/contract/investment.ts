@@ -15,7 +15,9 @@ const blockId = z.object({ id: z.string().min(1).max(200) });
 const mmdd = z
   .string()
   .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)
-  .describe('filing deadline of year Y’s figure, month-day of Y + 1 (default 03-31; not in the seeds, see server/rules/annual-investment.ts)');
+  .describe(
+    'filing deadline of year Y’s figure, month-day of Y + 1 (default 03-31; not in the seeds, see server/rules/annual-investment.ts)',
+  );
 
 export const InvestmentReportBody = z
   .object({
@@ -188,7 +190,14 @@ export const investmentRoutes = {
       401: ['UNAUTHENTICATED'],
       403: WRITE_403,
       404: ['NOT_FOUND'],
-      422: ['INVALID_INVESTMENT_REPORT', 'NOT_EXPLORATION', 'BREAKDOWN_EMPTY', 'BREAKDOWN_MISMATCH', 'YEAR_NOT_CLOSED', 'YEAR_BEFORE_REGISTRATION'],
+      422: [
+        'INVALID_INVESTMENT_REPORT',
+        'NOT_EXPLORATION',
+        'BREAKDOWN_EMPTY',
+        'BREAKDOWN_MISMATCH',
+        'YEAR_NOT_CLOSED',
+        'YEAR_BEFORE_REGISTRATION',
+      ],
     },
   }),
   blockInvestment: defineRoute({
@@ -200,7 +209,9 @@ export const investmentRoutes = {
     params: blockId,
     query: z.object({ deadline_mmdd: mmdd.optional() }),
     badInput: 'INVALID_QUERY',
-    responses: { 200: { description: 'the block’s annual investment (confidential: holder, overseeing regulators, admins)', json: BlockInvestment } },
+    responses: {
+      200: { description: 'the block’s annual investment (confidential: holder, overseeing regulators, admins)', json: BlockInvestment },
+    },
     errors: { 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN'], 404: ['NOT_FOUND'], 422: ['INVALID_QUERY'] },
   }),
   abnormalList: defineRoute({

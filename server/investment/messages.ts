@@ -4,7 +4,8 @@ import { defineMessages, type Message } from '../i18n/message';
 
 export const INVESTMENT_SAY = defineMessages({
   NOT_EXPLORATION: {
-    en: (p: { block: string; kind: string }) => `block ${p.block} is a ${p.kind} right: annual exploration investment is filed for exploration rights`,
+    en: (p: { block: string; kind: string }) =>
+      `block ${p.block} is a ${p.kind} right: annual exploration investment is filed for exploration rights`,
     zh: (p: { block: string; kind: string }) => `区块 ${p.block} 不是探矿权：年度勘查投入只对探矿权填报`,
   },
   BREAKDOWN_EMPTY: {

@@ -18,7 +18,11 @@ export function investmentRoutes(deps: { db: Db }) {
   const { db } = deps;
   return implement({
     fileInvestmentReport: {
-      handler: async ({ params, body, req }) => ({ status: 201, headers: PRIVATE, body: await fileReport(db, actor(req), params.id, body) }),
+      handler: async ({ params, body, req }) => ({
+        status: 201,
+        headers: PRIVATE,
+        body: await fileReport(db, actor(req), params.id, body),
+      }),
     },
     blockInvestment: {
       handler: async ({ params, query, req }) => ({
@@ -28,7 +32,11 @@ export function investmentRoutes(deps: { db: Db }) {
       }),
     },
     abnormalList: {
-      handler: async ({ query, req }) => ({ status: 200, headers: { Vary: 'Cookie, Authorization' }, body: await abnormalList(db, actor(req), query) }),
+      handler: async ({ query, req }) => ({
+        status: 200,
+        headers: { Vary: 'Cookie, Authorization' },
+        body: await abnormalList(db, actor(req), query),
+      }),
     },
     publishAbnormalList: {
       handler: async ({ body, req }) => ({ status: 201, body: await publish(db, actor(req), body) }),

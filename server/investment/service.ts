@@ -111,7 +111,13 @@ async function termShortfall(db: Queryable, b: InvestmentBlock, on: string) {
   if (!applies(b) || !b.valid_from || !b.valid_to || !b.first_registration_date) return null;
   const inv = (await assessBlock(db, b.id, on)).result.investment;
   if (!inv) return null;
-  return { valid_from: b.valid_from, valid_to: b.valid_to, required_cny: inv.total_cny, actual_cny: inv.actual_cny, unfinished_ratio: inv.unfinished_ratio };
+  return {
+    valid_from: b.valid_from,
+    valid_to: b.valid_to,
+    required_cny: inv.total_cny,
+    actual_cny: inv.actual_cny,
+    unfinished_ratio: inv.unfinished_ratio,
+  };
 }
 
 /** POST /api/blocks/{id}/investment-reports. */

@@ -30,7 +30,12 @@ describe('annualMinimum: the minimum of one calendar year (273号令 第十六�
   });
 
   it('the contract standard replaces the tiers (R-INV-2): 榆社-武乡 2019, 246.592 km² × 30,000 from 2019-06-13 (7 months rounded)', () => {
-    const m = annualMinimum({ year: 2019, first_registration_date: '2019-06-13', area_km2: 246.592, contract_rate_cny_per_km2_year: 30_000 });
+    const m = annualMinimum({
+      year: 2019,
+      first_registration_date: '2019-06-13',
+      area_km2: 246.592,
+      contract_rate_cny_per_km2_year: 30_000,
+    });
     expect(m.minimum_cny).toBe(4_315_360);
     expect(m.steps.at(-1)!.rule).toBe('R-INV-2');
   });
@@ -48,7 +53,12 @@ describe('checkAnnualInvestment (R-INV-1, R-INV-5)', () => {
     const b = breakdownTotals({ drilling: 1_978_800, trial_production: 359_600, management: 2_006_000, other: 1_110_400 });
     expect(b.total_cny).toBe(5_454_800);
     expect(b.physical_and_research_cny).toBe(2_338_400);
-    const c = checkAnnualInvestment({ year: 2019, minimum_cny: 29_776_090, reported_cny: b.total_cny, physical_and_research_cny: b.physical_and_research_cny });
+    const c = checkAnnualInvestment({
+      year: 2019,
+      minimum_cny: 29_776_090,
+      reported_cny: b.total_cny,
+      physical_and_research_cny: b.physical_and_research_cny,
+    });
     expect(c.meets_minimum).toBe(false);
     expect(c.shortfall_cny).toBe(24_321_290);
     expect(c.shortfall_ratio).toBeCloseTo(0.816806, 6);
@@ -58,7 +68,12 @@ describe('checkAnnualInvestment (R-INV-1, R-INV-5)', () => {
 
   it('寿阳北 2019 passes (000:L7112-7116): 10,516,700 ≥ 2,687,520; 试采 + 综合研究 = 89.13%', () => {
     const b = breakdownTotals({ trial_production: 2_731_100, research: 6_642_500, other: 1_143_100 });
-    const c = checkAnnualInvestment({ year: 2019, minimum_cny: 2_687_520, reported_cny: b.total_cny, physical_and_research_cny: b.physical_and_research_cny });
+    const c = checkAnnualInvestment({
+      year: 2019,
+      minimum_cny: 2_687_520,
+      reported_cny: b.total_cny,
+      physical_and_research_cny: b.physical_and_research_cny,
+    });
     expect(c.meets_minimum).toBe(true);
     expect(c.shortfall_ratio).toBe(0);
     expect(c.composition!.ok).toBe(true);
@@ -111,7 +126,9 @@ describe('investmentReasons (273号令 第四十三、四十四条)', () => {
     expect(r.citations.map((c) => c.doc)).toContain('273号令 第四十三条');
   });
   it('filed late and meeting the minimum: late only; on time and meeting: no reason', () => {
-    expect(investmentReasons({ ...base, reported_cny: 500, first_filed_on: '2026-04-02' }).map((r) => r.code)).toEqual(['INVESTMENT_REPORTED_LATE']);
+    expect(investmentReasons({ ...base, reported_cny: 500, first_filed_on: '2026-04-02' }).map((r) => r.code)).toEqual([
+      'INVESTMENT_REPORTED_LATE',
+    ]);
     expect(investmentReasons({ ...base, reported_cny: 500 })).toEqual([]);
     expect(investmentReasons({ ...base, reported_cny: 500, first_filed_on: null })).toEqual([]);
   });

@@ -67,8 +67,7 @@ export const ANNUAL_SAY = defineMessages({
     zh: (p: { year: number; deadline: string }) => `${p.year} 年度勘查投入信息应于 ${p.deadline} 前填报`,
   },
   AREA_NOW: {
-    en: () =>
-      "the year's minimum is computed on the block's licensed area on record today (the register keeps no area per past year)",
+    en: () => "the year's minimum is computed on the block's licensed area on record today (the register keeps no area per past year)",
     zh: () => '年度最低勘查投入按区块当前登记面积计算（登记库未保存以往各年度面积）',
   },
   // ---- abnormal-list reasons (server/abnormal): `figures: false` is the published (public) form, without amounts
@@ -120,7 +119,10 @@ const CITE = {
 export function reportDeadline(year: number, deadline_mmdd: string = DEFAULT_DEADLINE_MMDD): { deadline: IsoDate; step: Step } {
   if (!/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(deadline_mmdd)) throw new RangeError(`deadline must be MM-DD, got ${deadline_mmdd}`);
   const deadline = `${year + 1}-${deadline_mmdd}`;
-  return { deadline, step: step('R-INV-PUB', REPORT_DEADLINE_CITATION, say(M, 'DEADLINE', { year, deadline }), `${year} + 1 → ${deadline}`, year + 1) };
+  return {
+    deadline,
+    step: step('R-INV-PUB', REPORT_DEADLINE_CITATION, say(M, 'DEADLINE', { year, deadline }), `${year} + 1 → ${deadline}`, year + 1),
+  };
 }
 
 export interface AnnualMinimumInput {
@@ -232,7 +234,17 @@ export function checkAnnualInvestment(input: {
     steps.push(...c.steps);
     warnings.push(...c.warnings);
   }
-  return { year, minimum_cny: min, reported_cny: rep, meets_minimum: meets, shortfall_cny: shortfall, shortfall_ratio: ratio, composition, steps, warnings };
+  return {
+    year,
+    minimum_cny: min,
+    reported_cny: rep,
+    meets_minimum: meets,
+    shortfall_cny: shortfall,
+    shortfall_ratio: ratio,
+    composition,
+    steps,
+    warnings,
+  };
 }
 
 /** What the abnormal-list rule needs to know of one block's year. */

@@ -42,7 +42,8 @@ async function block(id: string, lon: number, holder: string, props: Record<stri
 
 const json = async (r: Response) => (await r.json()) as Record<string, any>;
 const file = (w: Who, id: string, body: Record<string, unknown>) => call(base, w, 'POST', `/api/blocks/${id}/investment-reports`, body);
-const errorOf = async (r: Response) => ((await r.json()) as { error: { code: string; message_zh: string; details?: Record<string, unknown>[] } }).error;
+const errorOf = async (r: Response) =>
+  ((await r.json()) as { error: { code: string; message_zh: string; details?: Record<string, unknown>[] } }).error;
 
 beforeAll(async () => {
   base = srv.url;
@@ -98,7 +99,13 @@ describe('filing a year (POST /api/blocks/{id}/investment-reports)', () => {
     });
     expect(r.status, await r.clone().text()).toBe(201);
     const out = await json(r);
-    expect(out.report).toMatchObject({ block_id: 'inv-a', year: 2025, revision: 1, amount_cny: 4_000_000, physical_and_research_cny: 3_500_000 });
+    expect(out.report).toMatchObject({
+      block_id: 'inv-a',
+      year: 2025,
+      revision: 1,
+      amount_cny: 4_000_000,
+      physical_and_research_cny: 3_500_000,
+    });
     expect(out.check).toMatchObject({
       minimum_cny: 5_000_000,
       reported_cny: 4_000_000,
@@ -110,7 +117,12 @@ describe('filing a year (POST /api/blocks/{id}/investment-reports)', () => {
     const rules = out.check.steps.map((s: { rule: string }) => s.rule);
     expect(rules).toEqual(expect.arrayContaining(['R-INV-6', 'R-INV-1', 'R-RED-4', 'R-INV-5']));
     expect(out.check.steps.map((s: { formula: string }) => s.formula)).toEqual(
-      expect.arrayContaining(['100 × (50000 × 12/12) = 5000000', '5000000 = 5000000 CNY', '4000000 < 5000000 CNY', 'u = (5000000 − 4000000) / 5000000 = 20%']),
+      expect.arrayContaining([
+        '100 × (50000 × 12/12) = 5000000',
+        '5000000 = 5000000 CNY',
+        '4000000 < 5000000 CNY',
+        'u = (5000000 − 4000000) / 5000000 = 20%',
+      ]),
     );
   });
 
@@ -169,7 +181,13 @@ describe('one ledger: the extension assessment reads the filed figures', () => {
       [1, 4_000_000],
     ]);
     const year = inv.years.find((y: { year: number }) => y.year === 2025);
-    expect(year).toMatchObject({ amount_cny: 6_000_000, source: 'report', minimum_cny: 5_000_000, meets_minimum: true, deadline: '2026-03-31' });
+    expect(year).toMatchObject({
+      amount_cny: 6_000_000,
+      source: 'report',
+      minimum_cny: 5_000_000,
+      meets_minimum: true,
+      deadline: '2026-03-31',
+    });
     const audit = await json(await call(base, who.admin, 'GET', '/api/audit?collection=investment_reports&id=inv-a%2F2025'));
     expect(audit.items.map((e: { operation: string }) => e.operation).sort()).toEqual(['file', 'refile']);
   });
@@ -215,7 +233,9 @@ describe('the abnormal list (GET /api/abnormal-list, POST /api/abnormal-list/pub
     const list = await json(await call(base, who.province, 'GET', '/api/abnormal-list?year=2025'));
     expect(codes(list, 'inv-d')).toEqual([]);
     expect(codes(list, 'inv-b')).toEqual([]);
-    const later = await json(await call(base, who.admin, 'GET', `/api/abnormal-list?year=2025&deadline_mmdd=12-31&authority=${encodeURIComponent(PROVINCE)}`));
+    const later = await json(
+      await call(base, who.admin, 'GET', `/api/abnormal-list?year=2025&deadline_mmdd=12-31&authority=${encodeURIComponent(PROVINCE)}`),
+    );
     expect(later.deadline).toBe('2026-12-31');
     if (new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10) <= '2026-12-31') expect(codes(later, 'inv-c')).toEqual([]);
   });
@@ -239,12 +259,19 @@ describe('the abnormal list (GET /api/abnormal-list, POST /api/abnormal-list/pub
     let r = await call(base, who.province, 'POST', '/api/abnormal-list/publications', { year: 2099 });
     expect(r.status).toBe(422);
     expect((await errorOf(r)).code).toBe('YEAR_NOT_DUE');
-    r = await call(base, who.province, 'POST', '/api/abnormal-list/publications', { year: 2025, document_no: '晋自然资公告〔2026〕9号(合成)' });
+    r = await call(base, who.province, 'POST', '/api/abnormal-list/publications', {
+      year: 2025,
+      document_no: '晋自然资公告〔2026〕9号(合成)',
+    });
     expect(r.status, await r.clone().text()).toBe(201);
     const pub = await json(r);
     expect(pub).toMatchObject({ year: 2025, authority: PROVINCE, deadline: '2026-03-31', published_by: 'inv-province' });
     expect(pub.entries_sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(mine(pub).map((e: { block_id: string }) => e.block_id).sort()).toEqual(['inv-a', 'inv-c']);
+    expect(
+      mine(pub)
+        .map((e: { block_id: string }) => e.block_id)
+        .sort(),
+    ).toEqual(['inv-a', 'inv-c']);
     // the demo's filings of 2025: two holders below the minimum (data/demo/investment_reports.json)
     expect(pub.entries.map((e: { block_id: string }) => e.block_id)).toEqual(expect.arrayContaining(['blk-0030', 'blk-0031']));
     expect(pub.entries.map((e: { block_id: string }) => e.block_id)).not.toContain('blk-0021');
@@ -252,9 +279,16 @@ describe('the abnormal list (GET /api/abnormal-list, POST /api/abnormal-list/pub
     expect(audit.items.map((e: { operation: string }) => e.operation)).toEqual(['publish']);
 
     const open = await json(await call(base, ANON, 'GET', '/api/abnormal-list?year=2025'));
-    expect(open).toMatchObject({ status: 'published', year: 2025, authority: PROVINCE, holders: new Set(pub.entries.map((e: { holder: string }) => e.holder)).size });
+    expect(open).toMatchObject({
+      status: 'published',
+      year: 2025,
+      authority: PROVINCE,
+      holders: new Set(pub.entries.map((e: { holder: string }) => e.holder)).size,
+    });
     expect(open.publication).toMatchObject({ id: pub.id, document_no: '晋自然资公告〔2026〕9号(合成)' });
-    const below = open.entries.find((e: { block_id: string }) => e.block_id === 'inv-a').reasons.find((x: { code: string }) => x.code === 'INVESTMENT_BELOW_MINIMUM');
+    const below = open.entries
+      .find((e: { block_id: string }) => e.block_id === 'inv-a')
+      .reasons.find((x: { code: string }) => x.code === 'INVESTMENT_BELOW_MINIMUM');
     expect(below.params).toEqual({ block: '投入测试 inv-a', year: 2025 });
     expect(JSON.stringify(open)).not.toMatch(/"(reported|minimum|shortfall)"/);
     // the regulator's live view names the publication beside the candidates
