@@ -41,8 +41,6 @@ export const DEFAULT_DEADLINE_MMDD = '03-31';
 
 export const REPORT_DEADLINE_CITATION = '273号令 第四十三条; 国土资规〔2015〕6号 (000:L4320, L7048)';
 const ART16 = '273号令 第十六条';
-const ART43 = '273号令 第四十三条';
-const ART44 = '273号令 第四十四条';
 
 /** The sentences of the annual check and of the abnormal-list reasons. */
 export const ANNUAL_SAY = defineMessages({
@@ -292,4 +290,3 @@ export function investmentReasons(s: YearStanding, opts: { figures: boolean } = 
   return out;
 }
 
-export { ART43, ART44 };
