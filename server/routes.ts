@@ -8,6 +8,7 @@ import { featureRoutes } from './features/router';
 import { concurrencyCap } from './http/busy';
 import { implement, type Implementations } from './http/contract-route';
 import { healthRoutes } from './http/health';
+import { investmentRoutes } from './investment/router';
 import { openapi } from './http/openapi';
 import type { ParseLimits } from './parse';
 import { checksRoutes } from './routes/checks';
@@ -78,6 +79,7 @@ export function allRoutes({ db, config, work, versions, tileCache, onWrite }: Do
     ...lifecycleRoutes({ db }),
     ...auditRoutes({ db }),
     ...applicationRoutes({ db, maxVertices: config.MAX_VERTICES, onWrite }),
+    ...investmentRoutes({ db }),
   };
 }
 

@@ -8,6 +8,7 @@ import { authRoutes } from './auth';
 import { auditRoutes } from './audit';
 import { checkRoutes } from './checks';
 import { fileRoutes } from './files';
+import { investmentRoutes } from './investment';
 import { lifecycleRoutes } from './lifecycle';
 import { metaRoutes } from './meta';
 import { ogcRoutes } from './ogc';
@@ -25,6 +26,7 @@ export const contract = {
   ...authRoutes,
   ...auditRoutes,
   ...applicationRoutes,
+  ...investmentRoutes,
 };
 export type Contract = typeof contract;
 export type RouteKey = keyof Contract;

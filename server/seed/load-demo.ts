@@ -3,6 +3,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../db';
 import { seedDemoAccounts } from './demo-accounts';
+import { loadDemoInvestmentReports } from './demo-investment-reports';
 
 export const DEMO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data/demo');
 
@@ -73,6 +74,8 @@ export async function loadDemo(db: Db, dir = DEMO_DIR, opts: { accounts?: boolea
       for (let i = 0; i < rows.length; i += BATCH) await tx.named('investments_insert', [JSON.stringify(rows.slice(i, i + BATCH))]);
       counts.investments = rows.length;
     }
+    const reports = join(dir, 'investment_reports.json');
+    if (existsSync(reports)) counts.investment_reports = await loadDemoInvestmentReports(tx, reports);
     const terms = join(dir, 'block_terms.json');
     if (existsSync(terms)) {
       const rows = JSON.parse(readFileSync(terms, 'utf8')) as unknown[];

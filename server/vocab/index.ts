@@ -236,6 +236,30 @@ export const APPLICATION_ACTIONS = vocab({
   withdraw: { zh: '撤回', en: 'withdraw' },
 });
 
+// ---------------------------------------------------------------- annual investment, abnormal list (issue 14 item 3, migration 019)
+
+/**
+ * Items of a year's exploration-investment accounting (核算报告 “各项投入费用明细”, 273号令 第十七条), as the 2020
+ * inspection itemised them (000:L7090, L7114, L7132); which count toward the 85 % is server/rules/annual-investment.ts.
+ */
+export const INVESTMENT_ITEMS = vocab({
+  seismic: { zh: '地震', en: 'seismic' },
+  drilling: { zh: '探井（钻井）', en: 'exploration wells (drilling)' },
+  fracturing: { zh: '压裂（储层改造）', en: 'fracturing' },
+  trial_production: { zh: '试采', en: 'trial production' },
+  other_physical: { zh: '其他实物工作量', en: 'other physical work' },
+  research: { zh: '综合研究', en: 'comprehensive research' },
+  management: { zh: '管理费用', en: 'management' },
+  other: { zh: '其他费用', en: 'other costs' },
+});
+
+/** Why a holder is a candidate for the abnormal list (异常名录); other sources (payments) add their codes here. */
+export const ABNORMAL_REASONS = vocab({
+  INVESTMENT_BELOW_MINIMUM: { zh: '未达到法定最低勘查投入', en: 'below the statutory minimum investment' },
+  INVESTMENT_NOT_REPORTED: { zh: '未按期填报年度勘查投入', en: 'annual investment not filed by the deadline' },
+  INVESTMENT_REPORTED_LATE: { zh: '逾期填报年度勘查投入', en: 'annual investment filed late' },
+});
+
 /**
  * Which vocabulary each SQL `CHECK (col IN (…))` list of sql/migrations must equal, as `table.column`.
  * vocab.test.ts parses the migrations and compares both ways.

@@ -188,6 +188,18 @@ describe('every route answers what the contract declares', () => {
     expect((await post(`/api/applications/${id}/transitions`, { action: 'withdraw', reason: '契约' }, admin)).status).toBe(200);
   });
 
+  it('annual investment and the abnormal list (issue 14 item 3)', async () => {
+    const filed = await post('/api/blocks/blk-0030/investment-reports', { year: 2024, breakdown: { drilling: 1000, research: 10 } }, admin);
+    expect(filed.status).toBe(201);
+    expect((await post('/api/blocks/blk-0030/investment-reports', { year: 2024, breakdown: {} }, admin)).status).toBe(422);
+    expect((await get('/api/blocks/blk-0030/investment', admin)).status).toBe(200);
+    expect((await get('/api/abnormal-list?year=2025', admin)).status).toBe(200);
+    expect((await get('/api/abnormal-list')).status).toBe(200);
+    const pub = await post('/api/abnormal-list/publications', { year: 2025, authority: '山西省自然资源厅' }, admin);
+    expect(pub.status).toBe(201);
+    expect((await get('/api/abnormal-list?year=2025')).status).toBe(200);
+  });
+
   it('were all exercised, each response validated against its schema', () => {
     const missing = (Object.keys(contract) as RouteKey[]).filter((k) => !seenRoutes.has(k));
     expect(missing).toEqual([]);

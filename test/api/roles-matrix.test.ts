@@ -135,6 +135,23 @@ const ROUTES: Row[] = [
     },
   },
   { name: 'offsets of a block', method: 'GET', path: `/api/blocks/${P}/offsets`, expect: confidential(200) },
+  // ---- annual investment (issue 14 item 3): confidential to the block's side; the abnormal list read by all, published by regulators
+  { name: 'block investment', method: 'GET', path: `/api/blocks/${P}/investment`, expect: confidential(200) },
+  {
+    name: 'file a year’s investment',
+    method: 'POST',
+    path: `/api/blocks/${P}/investment-reports`,
+    body: () => ({ year: 2024, breakdown: { drilling: 8_000_000, research: 1_000_000 } }),
+    expect: confidential(201),
+  },
+  { name: 'abnormal list', method: 'GET', path: '/api/abnormal-list?year=2025', expect: all(200) },
+  {
+    name: 'publish the abnormal list',
+    method: 'POST',
+    path: '/api/abnormal-list/publications',
+    body: () => ({ year: 2025, authority: '山西省自然资源厅' }),
+    expect: write(201),
+  },
   {
     name: 'planner from the assessment',
     method: 'POST',

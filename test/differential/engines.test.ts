@@ -227,6 +227,44 @@ describe('the same answer on both engines', () => {
     expect(failures).toEqual([]);
   });
 
+  it('issue 14 item 3: a filing, the block’s annual investment and the abnormal list are the same on both engines', async () => {
+    const auth = { authorization: `Bearer ${env.ADMIN_TOKEN}`, 'content-type': 'application/json' };
+    const send = async (base: string, method: string, path: string, body?: unknown) => {
+      const res = await fetch(base + path, { method, headers: auth, body: body === undefined ? undefined : JSON.stringify(body) });
+      expect(res.status, `${method} ${path}`).toBeLessThan(300);
+      return res.json();
+    };
+    /** what depends on the engine's clock and sequences, not on its answer */
+    const stable = (x: unknown): unknown =>
+      JSON.parse(
+        JSON.stringify(x, (k, v) =>
+          ['id', 'report_id', 'submitted_at', 'published_at', 'on', 'first_filed_on'].includes(k) ? undefined : v,
+        ),
+      );
+    const both = async (method: string, path: string, body?: unknown) =>
+      Promise.all([send(pgSrv.url, method, path, body), send(liteSrv.url, method, path, body)]).then(([a, b]) =>
+        sameJson(stable(a), stable(b)),
+      );
+    const failures = [
+      ...(await both('POST', '/api/blocks/blk-0031/investment-reports', {
+        year: 2024,
+        breakdown: { drilling: 900_000, management: 100_000 },
+      })),
+      ...(await both('GET', '/api/blocks/blk-0031/investment')),
+      ...(await both('GET', '/api/blocks/blk-0021/investment')),
+      ...(await both('GET', '/api/abnormal-list?year=2025')),
+      ...(await both(
+        'GET',
+        '/api/abnormal-list?year=2024&authority=%E5%B1%B1%E8%A5%BF%E7%9C%81%E8%87%AA%E7%84%B6%E8%B5%84%E6%BA%90%E5%8E%85',
+      )),
+      ...(await both('POST', '/api/abnormal-list/publications', { year: 2025, authority: '山西省自然资源厅' })),
+      ...(await both('GET', '/api/abnormal-list?year=2025&view=published')),
+    ];
+    expect(failures).toEqual([]);
+    const list = await send(liteSrv.url, 'GET', '/api/abnormal-list?year=2025');
+    expect(list.entries.map((e: { block_id: string }) => e.block_id)).toEqual(expect.arrayContaining(['blk-0030', 'blk-0031']));
+  });
+
   it('vector tiles decode to the same features on both engines (ST_AsMVT vs geojson-vt)', async () => {
     const decode = async (url: string) => {
       const res = await fetch(url);
