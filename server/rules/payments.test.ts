@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lateFee, obligationSchedule, type ScheduleInput } from './payments';
+import { lateFee, obligationBalance, obligationSchedule, type ScheduleInput } from './payments';
 import { yuan } from './money';
 
 const Y = (s: string) => Math.round(Number(s) * 100);
@@ -70,7 +70,7 @@ describe('R-LATE-1 late fee: 0.2 % a day from the day after the due date, capped
     expect(yuan(r.accrued_fen)).toBe('10340.00');
     expect(yuan(r.late_fee_fen)).toBe('10000.00');
     expect(r.capped).toBe(true);
-    expect(r.steps[1].formula).toBe('min(10340.00, 10000.00) = 10000.00 CNY');
+    expect(r.steps[1].formula).toBe('10340.00 > 10000.00 → 10000.00 CNY');
   });
 
   it('the cap is the arrears at the due date, not what is left after later partial payments', () => {
@@ -193,5 +193,26 @@ describe('obligation schedule of a Shanxi CBM right (273号令 第三十二、�
     const s = obligationSchedule({ ...listing, mineral: 'coal' });
     expect(s.obligations).toEqual([]);
     expect(s.notes[0].code).toBe('NOT_273');
+  });
+});
+
+describe('an obligation’s balance on a date', () => {
+  const o = { kind: 'exploration_usage_fee' as const, amount_fen: Y('1000'), due_date: '2025-12-29' };
+  it('due, then overdue with its late fee, then paid with the late fee still owed until paid', () => {
+    expect(obligationBalance(o, [], '2025-12-29').status).toBe('due');
+    const late = obligationBalance(o, [], '2026-01-08');
+    expect([late.status, yuan(late.outstanding_fen), yuan(late.late.late_fee_fen)]).toEqual(['overdue', '1000.00', '20.00']);
+    expect(late.late.readings.map((r) => r.code)).toEqual(['LATE_DAY_COUNT', 'LATE_CAP_READING', 'LATE_USAGE_FEE']);
+    const pays = [
+      { part: 'principal' as const, paid_on: '2026-01-08', amount_fen: Y('1000') },
+      { part: 'late_fee' as const, paid_on: '2026-02-01', amount_fen: Y('15') },
+    ];
+    const paid = obligationBalance(o, pays, '2026-01-31');
+    expect([paid.status, yuan(paid.late_fee_outstanding_fen)]).toEqual(['paid', '20.00']);
+    expect(yuan(obligationBalance(o, pays, '2026-02-01').late_fee_outstanding_fen)).toBe('5.00');
+  });
+  it('no due date: pending, no late fee', () => {
+    const b = obligationBalance({ ...o, kind: 'transfer_income', due_date: null }, [], '2030-01-01');
+    expect([b.status, b.late.late_fee_fen]).toEqual(['pending', 0]);
   });
 });

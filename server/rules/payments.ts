@@ -17,6 +17,7 @@ import { explorationUsageFee, miningUsageFee } from './fees';
 import { explainRegimeForDate } from './regimes';
 import { fenOf, yuan } from './money';
 import type { Step } from './steps';
+import type { OBLIGATION_KINDS, OBLIGATION_STATUSES } from '../vocab';
 
 /** 273号令 in force (its usage fees and instalments apply to obligations falling due from this day). */
 export const DECREE_273_IN_FORCE = '2020-05-01';
@@ -25,8 +26,8 @@ export const LATE_FEE_PER_MILLE_PER_DAY = 2;
 /** R-INC-2: the first instalment of a listing's 出让收益 is at least 20 % (000:L3456). */
 export const LISTING_FIRST_MIN_RATIO = 0.2;
 
-export const OBLIGATION_KINDS = ['transfer_income', 'exploration_usage_fee', 'mining_usage_fee'] as const;
-export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
+export type ObligationKind = keyof typeof OBLIGATION_KINDS;
+export type ObligationStatus = keyof typeof OBLIGATION_STATUSES;
 
 export const PAY_SAY = defineMessages({
   INCOME_FIRST: {
@@ -436,7 +437,7 @@ export function lateFee(input: { principal_fen: number; due_date: IsoDate; payme
     steps.push({
       rule: 'R-LATE-1',
       citation: '财综〔2023〕10号 第三十三条',
-      formula: `min(${yuan(accrued)}, ${yuan(arrears)}) = ${yuan(late)} CNY`,
+      formula: `${yuan(accrued)} ${accrued > arrears ? '>' : '≤'} ${yuan(arrears)} → ${yuan(late)} CNY`,
       value: late / 100,
       description: say(PAY_SAY, 'LATE_FEE_CAP'),
     });
@@ -451,5 +452,50 @@ export function lateFee(input: { principal_fen: number; due_date: IsoDate; payme
     segments,
     steps,
     readings,
+  };
+}
+
+/** A payment on record against an obligation. */
+export interface RecordedPayment extends PrincipalPayment {
+  part: 'principal' | 'late_fee';
+}
+
+export interface ObligationBalance {
+  status: ObligationStatus;
+  paid_fen: number;
+  outstanding_fen: number;
+  late: LateFee;
+  late_fee_paid_fen: number;
+  late_fee_outstanding_fen: number;
+}
+
+/**
+ * Where one obligation stands at the end of `on`: principal paid and outstanding (payments up to `on`), its late fee
+ * (R-LATE-1, usage fees by the reading LATE_USAGE_FEE), the late fee paid and outstanding, and its status:
+ * paid, due (not yet past its due date), overdue (past it with principal unpaid), pending (no due date yet).
+ */
+export function obligationBalance(
+  o: { kind: ObligationKind; amount_fen: number; due_date: IsoDate | null },
+  payments: RecordedPayment[],
+  on: IsoDate,
+): ObligationBalance {
+  const upto = payments.filter((p) => compareDates(p.paid_on, on) <= 0);
+  const principal = upto.filter((p) => p.part === 'principal');
+  const paid = principal.reduce((a, p) => a + p.amount_fen, 0);
+  const outstanding = Math.max(0, o.amount_fen - paid);
+  const late: LateFee = o.due_date
+    ? lateFee({ principal_fen: o.amount_fen, due_date: o.due_date, payments: principal, on })
+    : { arrears_fen: 0, unpaid_fen: outstanding, days_late: 0, accrued_fen: 0, late_fee_fen: 0, capped: false, segments: [], steps: [], readings: [] };
+  if (late.segments.length && o.kind !== 'transfer_income') late.readings.push(say(PAY_SAY, 'LATE_USAGE_FEE'));
+  const latePaid = upto.filter((p) => p.part === 'late_fee').reduce((a, p) => a + p.amount_fen, 0);
+  const status: ObligationStatus =
+    outstanding === 0 ? 'paid' : !o.due_date ? 'pending' : compareDates(on, o.due_date) > 0 ? 'overdue' : 'due';
+  return {
+    status,
+    paid_fen: paid,
+    outstanding_fen: outstanding,
+    late,
+    late_fee_paid_fen: latePaid,
+    late_fee_outstanding_fen: Math.max(0, late.late_fee_fen - latePaid),
   };
 }
