@@ -9,7 +9,10 @@ const blockId = z.object({ id: z.string().min(1).max(200) });
 
 /** An amount in 元 as the client sends it: a decimal string (exact) or a JSON number, at most two decimals. */
 const Yuan = z
-  .union([z.string().regex(/^\s*\d{1,13}(\.\d{1,2})?\s*$/, 'an amount in CNY with at most two decimals, e.g. "73977.60"'), z.number().nonnegative()])
+  .union([
+    z.string().regex(/^\s*\d{1,13}(\.\d{1,2})?\s*$/, 'an amount in CNY with at most two decimals, e.g. "73977.60"'),
+    z.number().nonnegative(),
+  ])
   .describe('元, at most two decimals; a decimal string keeps it exact');
 
 /** An amount as the service sends it: exact integer 分 and the same in 元 as a decimal string. */
@@ -124,7 +127,13 @@ export const TermsBody = z
       .optional()
       .describe('the contract’s 每年__月__日前 for usage fees (000:L4432); default the licence’s month and day (000:L4312)'),
     income_total_yuan: Yuan.nullable().optional().describe('出让收益 by amount (a listing’s winning bid)'),
-    income_first_ratio: z.number().min(0).max(1).nullable().optional().describe('share in the first instalment (default 0.2; a listing ≥ 0.2)'),
+    income_first_ratio: z
+      .number()
+      .min(0)
+      .max(1)
+      .nullable()
+      .optional()
+      .describe('share in the first instalment (default 0.2; a listing ≥ 0.2)'),
     income_first_due: isoDay.nullable().optional().describe('30 days from the payment notice (001:L20716–L20718)'),
     income_instalments: z
       .array(z.object({ due_date: isoDay, amount_yuan: Yuan }))

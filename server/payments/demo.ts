@@ -12,7 +12,14 @@ import { obligationBalance, obligationSchedule, type RecordedPayment } from '../
 interface DemoFile {
   terms: ({ block_id: string; income_total_yuan?: string | null } & Record<string, unknown>)[];
   issue: string[];
-  payments: { obligation_id: string; part?: 'principal' | 'late_fee'; paid_on: string; amount_yuan: string; receipt_no?: string; note?: string }[];
+  payments: {
+    obligation_id: string;
+    part?: 'principal' | 'late_fee';
+    paid_on: string;
+    amount_yuan: string;
+    receipt_no?: string;
+    note?: string;
+  }[];
 }
 
 const fen = (v: string, what: string) => {
@@ -44,7 +51,8 @@ export async function loadDemoPayments(tx: Queryable, path: string): Promise<Rec
     obligations += (await tx.named('payment_obligations_insert', [JSON.stringify(records), 'demo'])).rows.length;
   }
   for (const p of d.payments) {
-    const o = (await tx.named<{ kind: never; amount_fen: number; due_date: string | null }>('payment_obligation_lock', [p.obligation_id])).rows[0];
+    const o = (await tx.named<{ kind: never; amount_fen: number; due_date: string | null }>('payment_obligation_lock', [p.obligation_id]))
+      .rows[0];
     if (!o) throw new Error(`demo payments: no obligation ${p.obligation_id}`);
     const pays = (await tx.named<RecordedPayment>('payments_for_obligation', [p.obligation_id])).rows;
     const bal = obligationBalance(o, pays, p.paid_on);
@@ -56,7 +64,17 @@ export async function loadDemoPayments(tx: Queryable, path: string): Promise<Rec
           : p.amount_yuan === 'late_fee'
             ? bal.late_fee_outstanding_fen
             : fen(p.amount_yuan, p.obligation_id);
-    await tx.named('payments_insert', [p.obligation_id, p.part ?? 'principal', p.paid_on, amount, p.receipt_no ?? null, p.note ?? null, 'demo', null, true]);
+    await tx.named('payments_insert', [
+      p.obligation_id,
+      p.part ?? 'principal',
+      p.paid_on,
+      amount,
+      p.receipt_no ?? null,
+      p.note ?? null,
+      'demo',
+      null,
+      true,
+    ]);
   }
   return { payment_obligations: obligations, payments: d.payments.length };
 }

@@ -49,12 +49,14 @@ export const PAYMENT_SAY = defineMessages({
   NOT_ISSUED: {
     en: (p: { n: number }) =>
       `${p.n} obligation(s) computed from the register and contract are not issued yet (a regulator issues them: POST /api/blocks/{id}/payments/obligations)`,
-    zh: (p: { n: number }) => `按登记信息和合同计算的 ${p.n} 项缴款义务尚未下达（由登记机关下达：POST /api/blocks/{id}/payments/obligations）`,
+    zh: (p: { n: number }) =>
+      `按登记信息和合同计算的 ${p.n} 项缴款义务尚未下达（由登记机关下达：POST /api/blocks/{id}/payments/obligations）`,
   },
   ISSUED_DIFFERS: {
     en: (p: { key: string; issued: string; computed: string }) =>
       `obligation ${p.key} was issued at ${p.issued} CNY; the register now gives ${p.computed} CNY — kept as issued`,
-    zh: (p: { key: string; issued: string; computed: string }) => `缴款义务 ${p.key} 下达金额 ${p.issued} 元；按现登记信息应为 ${p.computed} 元——维持已下达金额`,
+    zh: (p: { key: string; issued: string; computed: string }) =>
+      `缴款义务 ${p.key} 下达金额 ${p.issued} 元；按现登记信息应为 ${p.computed} 元——维持已下达金额`,
   },
   USAGE_FEE_OVERDUE: {
     en: (p: { block: string; kind: string; due_date: string; outstanding: string; days: number }) =>

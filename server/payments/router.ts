@@ -16,7 +16,11 @@ const VARY = { Vary: 'Cookie, Authorization' };
 export function paymentRoutes({ db }: { db: Db }) {
   return implement({
     blockPayments: {
-      handler: async ({ params, query, req }) => ({ status: 200, headers: VARY, body: await blockStatement(db, actor(req), params.id, query.on) }),
+      handler: async ({ params, query, req }) => ({
+        status: 200,
+        headers: VARY,
+        body: await blockStatement(db, actor(req), params.id, query.on),
+      }),
     },
     issueObligations: {
       handler: async ({ params, body, req }) => ({ status: 200, body: await issueObligations(db, actor(req), params.id, body) }),

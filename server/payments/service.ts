@@ -143,7 +143,8 @@ function parseTerms(t: TermsInput, b: BlockRow): PaymentTerms {
     if (fen === null) throw refuse422(say(M, 'INVALID_AMOUNT', { field }), [{ field }]);
     return fen;
   };
-  const total = t.income_total_yuan === undefined || t.income_total_yuan === null ? null : amount(t.income_total_yuan, 'terms.income_total_yuan');
+  const total =
+    t.income_total_yuan === undefined || t.income_total_yuan === null ? null : amount(t.income_total_yuan, 'terms.income_total_yuan');
   const ratio = t.income_first_ratio ?? null;
   const instalments = t.income_instalments?.map((r, i) => ({
     due_date: r.due_date,
@@ -157,7 +158,8 @@ function parseTerms(t: TermsInput, b: BlockRow): PaymentTerms {
     if (instalments?.length) {
       const rest = total - Math.round(total * r);
       const sum = instalments.reduce((a, x) => a + x.amount_fen, 0);
-      if (sum !== rest) throw refuse422(say(M, 'INSTALMENTS_SUM', { sum: yuan(sum), rest: yuan(rest) }), [{ field: 'terms.income_instalments' }]);
+      if (sum !== rest)
+        throw refuse422(say(M, 'INSTALMENTS_SUM', { sum: yuan(sum), rest: yuan(rest) }), [{ field: 'terms.income_instalments' }]);
     }
   }
   return {
@@ -207,9 +209,7 @@ export async function issueObligations(
     if (body.terms) {
       const t = terms!;
       const r = (
-        await tx.named<{ before: unknown; after: unknown }>('payment_terms_upsert', [
-          JSON.stringify({ block_id: b.id, ...t, synthetic }),
-        ])
+        await tx.named<{ before: unknown; after: unknown }>('payment_terms_upsert', [JSON.stringify({ block_id: b.id, ...t, synthetic })])
       ).rows[0];
       await appendAudit(tx, {
         principal: who.principal,
@@ -222,9 +222,9 @@ export async function issueObligations(
       });
     }
     const records = schedule.obligations.map((o) => obligationRecord(b.id, o, synthetic));
-    const keys = (await tx.named<{ key: string }>('payment_obligations_insert', [JSON.stringify(records), who.principal.username])).rows.map(
-      (r) => r.key,
-    );
+    const keys = (
+      await tx.named<{ key: string }>('payment_obligations_insert', [JSON.stringify(records), who.principal.username])
+    ).rows.map((r) => r.key);
     if (keys.length)
       await appendAudit(tx, {
         principal: who.principal,
@@ -233,7 +233,9 @@ export async function issueObligations(
         item_id: b.id,
         before: null,
         after: {
-          obligations: records.filter((r) => keys.includes(r.key)).map((r) => ({ id: r.id, kind: r.kind, due_date: r.due_date, amount_fen: r.amount_fen })),
+          obligations: records
+            .filter((r) => keys.includes(r.key))
+            .map((r) => ({ id: r.id, kind: r.kind, due_date: r.due_date, amount_fen: r.amount_fen })),
           reason: body.reason ?? null,
         },
         request_id: who.request_id,
@@ -370,10 +372,15 @@ export async function recordPayment(db: Db, who: Actor, body: PaymentInput, opts
   const part = body.part ?? 'principal';
   const out = await db.transaction(async (tx) => {
     const o = (
-      await tx.named<{ id: string; block_id: string; kind: ObligationKind; amount_fen: number; due_date: string | null; holder: string | null; authority: string | null }>(
-        'payment_obligation_lock',
-        [body.obligation_id],
-      )
+      await tx.named<{
+        id: string;
+        block_id: string;
+        kind: ObligationKind;
+        amount_fen: number;
+        due_date: string | null;
+        holder: string | null;
+        authority: string | null;
+      }>('payment_obligation_lock', [body.obligation_id])
     ).rows[0];
     if (!o) throw refuse422(say(M, 'OBLIGATION_NOT_FOUND', { id: body.obligation_id }), [{ field: 'obligation_id' }]);
     assertMayWrite(who, { id: o.block_id, authority: o.authority });
@@ -415,7 +422,17 @@ export async function recordPayment(db: Db, who: Actor, body: PaymentInput, opts
   const line = (await db.named<ObligationRow>('payment_obligations_list', [out.block_id, null, null, null, null, today])).rows.find(
     (r) => r.id === body.obligation_id,
   )!;
-  const r = out.row as { id: string; obligation_id: string; part: 'principal' | 'late_fee'; paid_on: string; amount_fen: number; receipt_no: string | null; note: string | null; recorded_by: string; recorded_at: string };
+  const r = out.row as {
+    id: string;
+    obligation_id: string;
+    part: 'principal' | 'late_fee';
+    paid_on: string;
+    amount_fen: number;
+    receipt_no: string | null;
+    note: string | null;
+    recorded_by: string;
+    recorded_at: string;
+  };
   return {
     payment: {
       id: r.id,

@@ -6,7 +6,12 @@ const Y = (s: string) => Math.round(Number(s) * 100);
 
 describe('R-LATE-1 late fee: 0.2 % a day from the day after the due date, capped at the principal (001:L20901–L20905)', () => {
   it('paid in full 10 days late: 100,000.00 × 0.2 % × 10 = 2,000.00', () => {
-    const r = lateFee({ principal_fen: Y('100000'), due_date: '2025-03-30', payments: [{ paid_on: '2025-04-09', amount_fen: Y('100000') }], on: '2025-06-01' });
+    const r = lateFee({
+      principal_fen: Y('100000'),
+      due_date: '2025-03-30',
+      payments: [{ paid_on: '2025-04-09', amount_fen: Y('100000') }],
+      on: '2025-06-01',
+    });
     expect(r.days_late).toBe(10);
     expect(yuan(r.late_fee_fen)).toBe('2000.00');
     expect(r.unpaid_fen).toBe(0);
@@ -15,10 +20,20 @@ describe('R-LATE-1 late fee: 0.2 % a day from the day after the due date, capped
   });
 
   it('paid on the due date itself: no late fee; the day after: one day', () => {
-    const on = lateFee({ principal_fen: Y('5000'), due_date: '2025-03-30', payments: [{ paid_on: '2025-03-30', amount_fen: Y('5000') }], on: '2025-12-31' });
+    const on = lateFee({
+      principal_fen: Y('5000'),
+      due_date: '2025-03-30',
+      payments: [{ paid_on: '2025-03-30', amount_fen: Y('5000') }],
+      on: '2025-12-31',
+    });
     expect(on.late_fee_fen).toBe(0);
     expect(on.steps).toEqual([]);
-    const next = lateFee({ principal_fen: Y('5000'), due_date: '2025-03-30', payments: [{ paid_on: '2025-03-31', amount_fen: Y('5000') }], on: '2025-12-31' });
+    const next = lateFee({
+      principal_fen: Y('5000'),
+      due_date: '2025-03-30',
+      payments: [{ paid_on: '2025-03-31', amount_fen: Y('5000') }],
+      on: '2025-12-31',
+    });
     expect(next.days_late).toBe(1);
     expect(yuan(next.late_fee_fen)).toBe('10.00');
   });
@@ -159,7 +174,11 @@ describe('obligation schedule of a Shanxi CBM right (273号令 第三十二、�
     ]);
     const off = obligationSchedule({
       ...listing,
-      terms: { income_total_fen: Y('1000000'), income_first_due: '2022-01-31', income_instalments: [{ due_date: '2023-03-30', amount_fen: 1 }] },
+      terms: {
+        income_total_fen: Y('1000000'),
+        income_first_due: '2022-01-31',
+        income_instalments: [{ due_date: '2023-03-30', amount_fen: 1 }],
+      },
     });
     expect(off.warnings.map((w) => w.code)).toEqual(['INSTALMENTS_SUM']);
   });

@@ -52,7 +52,8 @@ export const PAY_SAY = defineMessages({
     zh: (p: { ratio: string }) => `登记的首期出让收益为总额的 ${p.ratio}，低于挂牌出让要求的 20%（273号令 第三十二条）`,
   },
   INSTALMENTS_SUM: {
-    en: (p: { sum: string; rest: string }) => `the contract's instalments sum to ${p.sum} CNY, but the rest after the first is ${p.rest} CNY`,
+    en: (p: { sum: string; rest: string }) =>
+      `the contract's instalments sum to ${p.sum} CNY, but the rest after the first is ${p.rest} CNY`,
     zh: (p: { sum: string; rest: string }) => `合同约定各期合计 ${p.sum} 元，与首期后的剩余 ${p.rest} 元不符`,
   },
   EXPLORATION_FEE: {
@@ -396,7 +397,8 @@ export interface LateFee {
  */
 export function lateFee(input: { principal_fen: number; due_date: IsoDate; payments: PrincipalPayment[]; on: IsoDate }): LateFee {
   const { principal_fen, due_date, on } = input;
-  if (!Number.isSafeInteger(principal_fen) || principal_fen < 0) throw new RangeError(`principal must be whole 分 ≥ 0, got ${principal_fen}`);
+  if (!Number.isSafeInteger(principal_fen) || principal_fen < 0)
+    throw new RangeError(`principal must be whole 分 ≥ 0, got ${principal_fen}`);
   const pays = input.payments.filter((p) => compareDates(p.paid_on, on) <= 0).sort((a, b) => compareDates(a.paid_on, b.paid_on));
   const paidBy = (d: IsoDate, strict: boolean) =>
     pays.filter((p) => (strict ? compareDates(p.paid_on, d) < 0 : compareDates(p.paid_on, d) <= 0)).reduce((a, p) => a + p.amount_fen, 0);
@@ -485,7 +487,17 @@ export function obligationBalance(
   const outstanding = Math.max(0, o.amount_fen - paid);
   const late: LateFee = o.due_date
     ? lateFee({ principal_fen: o.amount_fen, due_date: o.due_date, payments: principal, on })
-    : { arrears_fen: 0, unpaid_fen: outstanding, days_late: 0, accrued_fen: 0, late_fee_fen: 0, capped: false, segments: [], steps: [], readings: [] };
+    : {
+        arrears_fen: 0,
+        unpaid_fen: outstanding,
+        days_late: 0,
+        accrued_fen: 0,
+        late_fee_fen: 0,
+        capped: false,
+        segments: [],
+        steps: [],
+        readings: [],
+      };
   if (late.segments.length && o.kind !== 'transfer_income') late.readings.push(say(PAY_SAY, 'LATE_USAGE_FEE'));
   const latePaid = upto.filter((p) => p.part === 'late_fee').reduce((a, p) => a + p.amount_fen, 0);
   const status: ObligationStatus =

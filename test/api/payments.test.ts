@@ -22,7 +22,8 @@ let base = '';
 let area = 0;
 
 const json = async (r: Response) => (await r.json()) as Record<string, any>;
-const errorOf = async (r: Response) => (await json(r)).error as { code: string; message: string; message_zh: string; details?: Record<string, unknown>[] };
+const errorOf = async (r: Response) =>
+  (await json(r)).error as { code: string; message: string; message_zh: string; details?: Record<string, unknown>[] };
 const statement = async (w: Who, id: string, on: string) => call(base, w, 'GET', `/api/blocks/${id}/payments?on=${on}`);
 const line = (s: Record<string, any>, key: string) => (s.obligations as Record<string, any>[]).find((o) => o.key === key)!;
 const pay = (w: Who, body: Record<string, unknown>) => call(base, w, 'POST', '/api/payments', body);
@@ -69,7 +70,12 @@ beforeAll(async () => {
   area = ((await made.json()) as { properties: { area_km2: number } }).properties.area_km2;
 }, 120_000);
 
-const TERMS = { contract_doc: '挂牌出让合同（测试）', income_total_yuan: '5000000.00', income_first_ratio: 0.2, income_first_due: '2017-02-09' };
+const TERMS = {
+  contract_doc: '挂牌出让合同（测试）',
+  income_total_yuan: '5000000.00',
+  income_first_ratio: 0.2,
+  income_first_due: '2017-02-09',
+};
 
 describe('issuing obligations (a regulator overseeing the block, an admin)', () => {
   it('refuses anonymous, holders and a regulator who does not oversee the block', async () => {
@@ -154,7 +160,12 @@ describe('payments and late fees (财综〔2023〕10号 第三十三条, 001:L20
     const onTime = 500_000; // 5,000.00 元 on the due date
     const r1 = await pay(who.province, { obligation_id: id, paid_on: '2022-01-10', amount_yuan: '5000.00', receipt_no: 'R-1' });
     expect(r1.status, await r1.clone().text()).toBe(201);
-    expect((await json(r1)).payment).toMatchObject({ part: 'principal', amount: { fen: onTime, yuan: '5000.00' }, receipt_no: 'R-1', recorded_by: 'regulator' });
+    expect((await json(r1)).payment).toMatchObject({
+      part: 'principal',
+      amount: { fen: onTime, yuan: '5000.00' },
+      receipt_no: 'R-1',
+      recorded_by: 'regulator',
+    });
     const rest = principal - onTime;
     const r2 = await pay(who.admin, { obligation_id: id, paid_on: '2022-01-20', amount_yuan: yuan(rest) });
     expect(r2.status, await r2.clone().text()).toBe(201);
@@ -169,10 +180,15 @@ describe('payments and late fees (财综〔2023〕10号 第三十三条, 001:L20
     // a late-fee payment of more than is owed is refused; the exact amount is taken
     const over = await pay(who.province, { obligation_id: id, part: 'late_fee', paid_on: '2022-02-01', amount_yuan: yuan(fee + 1) });
     expect((await errorOf(over)).code).toBe('OVERPAYMENT');
-    expect((await pay(who.province, { obligation_id: id, part: 'late_fee', paid_on: '2022-02-01', amount_yuan: yuan(fee) })).status).toBe(201);
+    expect((await pay(who.province, { obligation_id: id, part: 'late_fee', paid_on: '2022-02-01', amount_yuan: yuan(fee) })).status).toBe(
+      201,
+    );
     const after = line(await json(await statement(who.province, B, '2022-02-01')), 'expl-fee-6');
     expect(after.late_fee.outstanding.fen).toBe(0);
-    const audit = await srv.ownerQuery("SELECT count(*)::int AS n FROM audit_log WHERE collection = 'payments' AND after->>'block_id' = $1", [B]);
+    const audit = await srv.ownerQuery(
+      "SELECT count(*)::int AS n FROM audit_log WHERE collection = 'payments' AND after->>'block_id' = $1",
+      [B],
+    );
     expect(audit.rows[0].n).toBe(3);
   });
 
@@ -185,7 +201,11 @@ describe('payments and late fees (财综〔2023〕10号 第三十三条, 001:L20
     expect(o.late_fee.owed).toEqual(o.amount);
     expect(o.late_fee.accrued.fen).toBe(Math.round((o.amount.fen * 2 * 873) / 1000));
     const young = line(await json(await statement(who.province, B, '2023-02-09')), 'expl-fee-7');
-    expect([young.days_late, young.late_fee.capped, young.late_fee.owed.fen]).toEqual([30, false, Math.round((young.amount.fen * 60) / 1000)]);
+    expect([young.days_late, young.late_fee.capped, young.late_fee.owed.fen]).toEqual([
+      30,
+      false,
+      Math.round((young.amount.fen * 60) / 1000),
+    ]);
     expect(s.totals.balance.fen).toBe(s.totals.outstanding.fen + s.totals.late_fee_outstanding.fen);
   });
 });
@@ -260,7 +280,12 @@ describe('the 异常名录 feed: overdue unpaid usage fees', () => {
   it('lists each usage fee unpaid after its due date with its reason and citation (000:L4432)', async () => {
     const list = await overdueUsageFees(srv.db, '2026-12-02');
     const demo = list.find((x) => x.obligation_id === 'blk-0019:expl-fee-9')!;
-    expect(demo).toMatchObject({ block_id: 'blk-0019', holder: '山西美锦能源股份有限公司(合成)', due_date: '2025-12-29', days_overdue: 338 });
+    expect(demo).toMatchObject({
+      block_id: 'blk-0019',
+      holder: '山西美锦能源股份有限公司(合成)',
+      due_date: '2025-12-29',
+      days_overdue: 338,
+    });
     expect(demo.reason.code).toBe('USAGE_FEE_OVERDUE');
     expect(demo.reason.message_zh).toContain('异常名录');
     expect(demo.citation).toContain('第六条');

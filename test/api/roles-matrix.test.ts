@@ -197,7 +197,13 @@ const ROUTES: Row[] = [
     body: () => ({ from_block: P_SIBLING, to_block: P, area_km2: 0.01, offset_date: '2026-06-01' }),
     expect: write(201),
   },
-  { name: 'issue payment obligations', method: 'POST', path: `/api/blocks/${P}/payments/obligations`, body: () => ({}), expect: write(200) },
+  {
+    name: 'issue payment obligations',
+    method: 'POST',
+    path: `/api/blocks/${P}/payments/obligations`,
+    body: () => ({}),
+    expect: write(200),
+  },
   {
     name: 'record a payment',
     method: 'POST',

@@ -69,6 +69,11 @@ describe('embedded engine: payments', () => {
     };
     expect(due.items.map((i) => `${i.key}:${i.status}`)).toEqual(['income-1:overdue', 'expl-fee-7:due']);
     const overdue = await overdueUsageFees(srv.db, '2026-12-02');
-    expect(overdue.map((x) => x.obligation_id)).toEqual(['smoke-pay:expl-fee-7', 'smoke-pay:expl-fee-8', 'smoke-pay:expl-fee-9', 'smoke-pay:expl-fee-10']);
+    expect(overdue.map((x) => x.obligation_id)).toEqual([
+      'smoke-pay:expl-fee-7',
+      'smoke-pay:expl-fee-8',
+      'smoke-pay:expl-fee-9',
+      'smoke-pay:expl-fee-10',
+    ]);
   }, 240_000);
 });
