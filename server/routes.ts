@@ -15,6 +15,7 @@ import { checksRoutes } from './routes/checks';
 import { blockExportRoutes } from './routes/block-export';
 import { lifecycleRoutes } from './routes/lifecycle';
 import { parseRoutes } from './routes/parse';
+import { paymentRoutes } from './payments/router';
 import { reportsRouter } from './routes/reports';
 import { tileRoutes } from './tiles/router';
 import type { DataVersions, TileCache } from './tiles/cache';
@@ -80,6 +81,7 @@ export function allRoutes({ db, config, work, versions, tileCache, onWrite }: Do
     ...auditRoutes({ db }),
     ...applicationRoutes({ db, maxVertices: config.MAX_VERTICES, onWrite }),
     ...investmentRoutes({ db }),
+    ...paymentRoutes({ db }),
   };
 }
 

@@ -4,13 +4,14 @@
  * reason) rows it finds; `collectAbnormalReasons` runs every source of `REASON_SOURCES` and groups the rows into one
  * entry per holder and block.
  *
- * To add a source (e.g. unpaid usage fees, contract template 第六条 “未及时缴纳的…纳入异常名录管理”, 000:L4432): write a
- * `ReasonSource` whose reasons are Messages with citations (codes added to server/vocab ABNORMAL_REASONS) and append
- * it to REASON_SOURCES. `figures: false` asks for the published form (no confidential amounts).
+ * Sources: the investment ledger (./investment-source.ts) and unpaid usage fees (./usage-fee-source.ts, contract template
+ * 第六条, 000:L4432). To add one: write a `ReasonSource` whose reasons are Messages with citations (codes added to
+ * server/vocab ABNORMAL_REASONS) and append it to REASON_SOURCES. `figures: false` asks for the published form (no confidential amounts).
  */
 import type { Queryable } from '../db/types';
 import type { AbnormalReason } from '../rules/annual-investment';
 import { investmentSource } from './investment-source';
+import { usageFeeSource } from './usage-fee-source';
 
 export interface ReasonQuery {
   year: number;
@@ -39,7 +40,7 @@ export interface ReasonSource {
 }
 
 /** Every source of abnormal-list reasons. */
-export const REASON_SOURCES: ReasonSource[] = [investmentSource];
+export const REASON_SOURCES: ReasonSource[] = [investmentSource, usageFeeSource];
 
 export interface AbnormalEntry {
   holder: string;

@@ -12,6 +12,7 @@ import { investmentRoutes } from './investment';
 import { lifecycleRoutes } from './lifecycle';
 import { metaRoutes } from './meta';
 import { ogcRoutes } from './ogc';
+import { paymentRoutes } from './payments';
 import { reportRoutes } from './reports';
 import { tileRoutes } from './tiles';
 
@@ -27,6 +28,7 @@ export const contract = {
   ...auditRoutes,
   ...applicationRoutes,
   ...investmentRoutes,
+  ...paymentRoutes,
 };
 export type Contract = typeof contract;
 export type RouteKey = keyof Contract;

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Db } from '../db';
 import { seedDemoAccounts } from './demo-accounts';
 import { loadDemoInvestmentReports } from './demo-investment-reports';
+import { loadDemoPayments } from '../payments/demo';
 
 export const DEMO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data/demo');
 
@@ -82,6 +83,8 @@ export async function loadDemo(db: Db, dir = DEMO_DIR, opts: { accounts?: boolea
       await tx.named('block_terms_insert', [JSON.stringify(rows)]);
       counts.block_terms = rows.length;
     }
+    // payments (issue 14 item 4): terms, obligations issued from them, payments with one usage fee overdue
+    Object.assign(counts, await loadDemoPayments(tx, join(dir, 'payments.json')));
     // one demo account per role (documented demo passwords); not in production unless asked (SEED_DEMO_ACCOUNTS)
     if (opts.accounts ?? true) counts.accounts = await seedDemoAccounts(tx);
   });

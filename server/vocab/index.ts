@@ -258,6 +258,28 @@ export const ABNORMAL_REASONS = vocab({
   INVESTMENT_BELOW_MINIMUM: { zh: '未达到法定最低勘查投入', en: 'below the statutory minimum investment' },
   INVESTMENT_NOT_REPORTED: { zh: '未按期填报年度勘查投入', en: 'annual investment not filed by the deadline' },
   INVESTMENT_REPORTED_LATE: { zh: '逾期填报年度勘查投入', en: 'annual investment filed late' },
+  USAGE_FEE_OVERDUE: { zh: '逾期未缴矿业权使用费', en: 'usage fee overdue' },
+});
+
+/** What a right owes (issue 14 item 4): 出让收益 instalments and the two usage fees of 273号令 第三十二、三十三条. */
+export const OBLIGATION_KINDS = vocab({
+  transfer_income: { zh: '矿业权出让收益', en: 'transfer income' },
+  exploration_usage_fee: { zh: '探矿权使用费', en: 'exploration-right usage fee' },
+  mining_usage_fee: { zh: '采矿权使用费', en: 'mining-right usage fee' },
+});
+
+/** What a payment pays: the obligation's principal or its late fee (滞纳金). */
+export const PAYMENT_PARTS = vocab({
+  principal: { zh: '本金', en: 'principal' },
+  late_fee: { zh: '滞纳金', en: 'late fee' },
+});
+
+/** Where an obligation stands on a date. */
+export const OBLIGATION_STATUSES = vocab({
+  paid: { zh: '已缴清', en: 'paid' },
+  due: { zh: '待缴', en: 'due' },
+  overdue: { zh: '逾期未缴', en: 'overdue' },
+  pending: { zh: '未定缴款日期', en: 'no due date yet' },
 });
 
 /**
@@ -286,6 +308,8 @@ export const SQL_CHECKED: Readonly<Record<string, Vocab>> = {
   'applications.kind': APPLICATION_KINDS,
   'applications.state': APPLICATION_STATES,
   'application_steps.action': APPLICATION_ACTIONS,
+  'payment_obligations.kind': OBLIGATION_KINDS,
+  'payments.part': PAYMENT_PARTS,
 };
 
 // ---------------------------------------------------------------- collections

@@ -200,6 +200,16 @@ describe('every route answers what the contract declares', () => {
     expect((await get('/api/abnormal-list?year=2025')).status).toBe(200);
   });
 
+  it('payments: a statement, issuing obligations, a payment, the calendar (issue 14)', async () => {
+    expect((await get('/api/blocks/blk-0019/payments?on=2026-12-02', admin)).status).toBe(200);
+    const issued = await post('/api/blocks/blk-0019/payments/obligations', {}, admin);
+    expect(issued.status).toBe(200);
+    const paid = await post('/api/payments', { obligation_id: 'blk-0019:expl-fee-9', paid_on: '2026-01-05', amount_yuan: '100.00' }, admin);
+    expect(paid.status).toBe(201);
+    expect((await post('/api/payments', { obligation_id: 'nope', paid_on: '2026-01-05', amount_yuan: '1' }, admin)).status).toBe(422);
+    expect((await get('/api/payments/due?within=30&on=2026-12-02', admin)).status).toBe(200);
+  });
+
   it('were all exercised, each response validated against its schema', () => {
     const missing = (Object.keys(contract) as RouteKey[]).filter((k) => !seenRoutes.has(k));
     expect(missing).toEqual([]);

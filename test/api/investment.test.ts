@@ -228,6 +228,21 @@ describe('the abnormal list (GET /api/abnormal-list, POST /api/abnormal-list/pub
     expect(notFiled.citations.map((c: { doc: string }) => c.doc)).toContain('273号令 第四十三条');
   });
 
+  it('unpaid usage fees feed the same list (payments source, contract template 第六条, 000:L4432)', async () => {
+    // the demo's overdue usage fee: blk-0019, exploration year 9, due 2025-12-29 (data/demo/payments.json)
+    const list = await json(await call(base, who.province, 'GET', '/api/abnormal-list?year=2025'));
+    const entry = list.entries.find((e: { block_id: string }) => e.block_id === 'blk-0019');
+    const fee = entry?.reasons.find((r: { code: string }) => r.code === 'USAGE_FEE_OVERDUE');
+    expect(fee).toMatchObject({ source: 'payments', params: { due_date: '2025-12-29' } });
+    expect(fee.params.outstanding).toBeDefined();
+    expect(fee.message_zh).toContain('异常名录');
+    expect(fee.citations[0].doc).toContain('第六条');
+    expect(fee.citations[0].source).toContain('000:L4432');
+    // a list of the year before does not hold a fee that fell due later
+    const earlier = await json(await call(base, who.province, 'GET', '/api/abnormal-list?year=2024'));
+    expect(codes(earlier, 'blk-0019')).not.toContain('USAGE_FEE_OVERDUE');
+  });
+
   it('a filing made by the deadline is not late; a later deadline makes nothing missing yet', async () => {
     await srv.ownerQuery("UPDATE investment_reports SET submitted_at = '2026-03-01T02:00:00Z' WHERE block_id IN ('inv-d', 'inv-b')");
     const list = await json(await call(base, who.province, 'GET', '/api/abnormal-list?year=2025'));

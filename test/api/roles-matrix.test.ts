@@ -152,6 +152,8 @@ const ROUTES: Row[] = [
     body: () => ({ year: 2025, authority: '山西省自然资源厅' }),
     expect: write(201),
   },
+  { name: 'payments of a block', method: 'GET', path: `/api/blocks/${P}/payments`, expect: confidential(200) },
+  { name: 'payments due', method: 'GET', path: '/api/payments/due?within=30', expect: { ...all(200), anon: 401 } },
   {
     name: 'planner from the assessment',
     method: 'POST',
@@ -210,6 +212,20 @@ const ROUTES: Row[] = [
     method: 'POST',
     path: '/api/offsets',
     body: () => ({ from_block: P_SIBLING, to_block: P, area_km2: 0.01, offset_date: '2026-06-01' }),
+    expect: write(201),
+  },
+  {
+    name: 'issue payment obligations',
+    method: 'POST',
+    path: `/api/blocks/${P}/payments/obligations`,
+    body: () => ({}),
+    expect: write(200),
+  },
+  {
+    name: 'record a payment',
+    method: 'POST',
+    path: '/api/payments',
+    body: () => ({ obligation_id: `${P}:income-rest`, paid_on: '2026-06-01', amount_yuan: '1.00' }),
     expect: write(201),
   },
   // ---- accounts, tokens, who am I

@@ -35,6 +35,7 @@ export type PlansResult = ResponseBody<C['relinquishmentPlans']>;
 export type PlanCandidate = PlansResult['candidates'][number];
 export type Deadlines = ResponseBody<C['deadlines']>;
 export type DueItem = Deadlines['items'][number];
+export type PaymentStatement = ResponseBody<C['blockPayments']>;
 
 /** A sentence from the server: `{ code, params, message, message_zh }` (server/i18n/message.ts). */
 export type Message = z.infer<typeof MessageSchema>;

@@ -11,6 +11,7 @@ import type { Hit } from '../map/controller';
 import type { SelectedBlock } from './ExtensionPanel';
 import { ConflictTriage, VerdictBanner } from './ConflictList';
 import { AssessmentCard, type BlockAssessment } from './AssessmentCard';
+import { PaymentsCard } from './PaymentsCard';
 import { AnyJson, ErrorBox, Unavailable } from './common';
 import { useAuth } from '../auth/AuthContext';
 import { canEdit, canSeeConfidential, canSeeHistory } from '../auth/permissions';
@@ -241,6 +242,7 @@ export function DetailsPanel({
                 {t('reportDossier')}
               </a>
             </p>
+            {canSeeConfidential(me, p) && <PaymentsCard blockId={hit.id} version={version} />}
             <button type="button" onClick={() => onUseForExtension({ id: hit.id, properties: p })} data-testid="use-for-extension">
               {t('useForExtension')}
             </button>
