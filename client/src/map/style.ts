@@ -13,6 +13,7 @@ import type {
 import {
   BACKGROUND,
   CLUSTER_COLOUR,
+  FOCUS_CASING,
   FOCUS_COLOUR,
   PIPE_COLOURS,
   REDLINE_COLOUR,
@@ -418,7 +419,7 @@ export function buildStyle(origin: string): StyleSpecification {
       type: 'line',
       source: 'check-focus',
       filter: ['!', ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]]],
-      paint: { 'line-color': '#111', 'line-width': 7 },
+      paint: { 'line-color': FOCUS_CASING, 'line-width': 7 },
     },
     {
       id: 'chk-focus-line',
