@@ -216,7 +216,7 @@ export function App() {
         <button
           type="button"
           lang={lang === 'zh' ? 'en' : 'zh-CN'}
-          aria-label={t('langSwitchLabel')}
+          title={t('langSwitchLabel')}
           data-testid="lang-switch"
           onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
         >

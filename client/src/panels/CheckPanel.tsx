@@ -412,6 +412,7 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
             type="file"
             className="sr-only"
             tabIndex={-1}
+            aria-label={t('chooseFile')}
             data-testid="file-input"
             accept=".txt,.csv,.xlsx,.xls,.geojson,.json,.kml,.kmz,.zip"
             onChange={(e) => {
