@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Build the page only when its sources changed (issue 17: `npm start` rebuilt the client on every start).
-// The hash covers everything the bundle is made from: client/, server/ (the page imports the vocabulary, the DMS
-// codec and the contract from it: a change there must rebuild the page), vite.config.ts, package-lock.json.
+// The hash covers everything the bundle is made from: client/, the files outside it that the page imports (server/vocab,
+// server/contract, server/geodesy … followed through their own relative imports), vite.config.ts, package-lock.json.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -19,15 +19,41 @@ function files(dir) {
   });
 }
 
+/** The client's files plus every file they reach by relative imports (a regex walk: enough for our import style). */
+function sources() {
+  const seen = new Set(files(join(root, 'client')));
+  const queue = [...seen];
+  const spec = /(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g;
+  while (queue.length) {
+    const f = queue.pop();
+    if (!/\.(tsx?|mjs|js)$/.test(f)) continue;
+    for (const m of readFileSync(f, 'utf8').matchAll(spec)) {
+      const base = join(dirname(f), m[1] ?? m[2]);
+      const hit = [base, `${base}.ts`, `${base}.tsx`, base.replace(/\.js$/, '.ts'), join(base, 'index.ts')].find(
+        (c) => existsSync(c) && statSync(c).isFile(),
+      );
+      if (hit && !seen.has(hit)) {
+        seen.add(hit);
+        queue.push(hit);
+      }
+    }
+  }
+  return [...seen];
+}
+
 const h = createHash('sha256');
-for (const f of [
-  ...files(join(root, 'client')),
-  ...files(join(root, 'server')),
-  join(root, 'vite.config.ts'),
-  join(root, 'package-lock.json'),
-].sort()) {
+for (const f of [...sources(), join(root, 'vite.config.ts'), join(root, 'package-lock.json')].sort()) {
   if (!existsSync(f) || !statSync(f).isFile()) continue;
   h.update(relative(root, f)).update('\0').update(readFileSync(f)).update('\0');
+}
+// `--list`: the files outside client/ that the page is built from (what the hash follows)
+if (process.argv.includes('--list')) {
+  for (const f of sources()
+    .map((p) => relative(root, p))
+    .filter((p) => !p.startsWith('client/'))
+    .sort())
+    console.log(f);
+  process.exit(0);
 }
 const hash = h.digest('hex');
 

@@ -1,17 +1,20 @@
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useLayoutEffect, useRef, useState, type DragEvent } from 'react';
 import { boundaries } from './api/features';
 import { bboxOf } from './format';
 import { useI18n } from './i18n';
 import { COLLECTIONS, label, labelField } from '../../server/vocab';
 import { MapController, type Hit } from './map/controller';
-import { CheckPanel } from './panels/CheckPanel';
-import { DetailsPanel } from './panels/DetailsPanel';
-import { ExtensionPanel, type SelectedBlock } from './panels/ExtensionPanel';
-import { FindPanel } from './panels/FindPanel';
+import type { SelectedBlock } from './panels/ExtensionPanel';
 import { LayersPanel } from './panels/LayersPanel';
 import { AccountMenu } from './auth/AccountMenu';
 import { MapTools } from './map/tools/MapTools';
 import { usePermalink } from './permalink/usePermalink';
+
+// panels not on screen at first load are their own chunks, fetched when first opened (the legend is the first tab)
+const FindPanel = lazy(() => import('./panels/FindPanel').then((m) => ({ default: m.FindPanel })));
+const CheckPanel = lazy(() => import('./panels/CheckPanel').then((m) => ({ default: m.CheckPanel })));
+const ExtensionPanel = lazy(() => import('./panels/ExtensionPanel').then((m) => ({ default: m.ExtensionPanel })));
+const DetailsPanel = lazy(() => import('./panels/DetailsPanel').then((m) => ({ default: m.DetailsPanel })));
 
 type Tab = 'layers' | 'find' | 'check' | 'extension';
 const TABS: Tab[] = ['layers', 'find', 'check', 'extension'];
@@ -22,11 +25,20 @@ export function App() {
   const mapEl = useRef<HTMLDivElement>(null);
   const [ctl, setCtl] = useState<MapController | null>(null);
   const [tab, setTab] = useState<Tab>('layers');
+  // a tab's panel is mounted when first shown and kept (its inputs and results survive switching tabs)
+  const [visited, setVisited] = useState<ReadonlySet<Tab>>(() => new Set([tab]));
+  if (!visited.has(tab)) setVisited(new Set([...visited, tab]));
   const [panelOpen, setPanelOpen] = useState(() => window.innerWidth >= 900);
   const [hit, setHit] = useState<Hit | null>(null);
   const [block, setBlock] = useState<SelectedBlock | null>(null);
   const [dropped, setDropped] = useState<{ file: File; n: number } | null>(null);
   const [dragOver, setDragOver] = useState(false);
+  // ≤ 1100 px one panel at a time (details replace the side panel); ≤ 900 px the open panel is a bottom sheet
+  const narrow = useMedia('(max-width: 1100px)');
+  const sheet = useMedia('(max-width: 900px)');
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  // a geometry to fit once the panel that opens with it is laid out (the map is narrower or shorter then)
+  const [pendingFit, setPendingFit] = useState<GeoJSON.Geometry | null>(null);
 
   // the map, once
   useEffect(() => {
@@ -89,6 +101,31 @@ export function App() {
     if (hit.collection === 'blocks') setBlock({ id: hit.id, properties: hit.properties });
   }, [ctl, hit, lang]);
 
+  // focus: what opened the details gets it back when they close (Esc, ✕); the map when that is gone
+  const opener = useRef<HTMLElement | null>(null);
+  const hadHit = useRef(false);
+  useLayoutEffect(() => {
+    const open = !!hit && !hit.cluster;
+    if (open && !hadHit.current) {
+      // runs before the details panel moves focus to its close button
+      const a = document.activeElement;
+      opener.current = a instanceof HTMLElement && a !== document.body ? a : null;
+    } else if (!open && hadHit.current) {
+      const el = opener.current;
+      opener.current = null;
+      if (el?.isConnected && el.offsetParent !== null) el.focus({ preventScroll: true });
+      else mapEl.current?.querySelector<HTMLElement>('canvas')?.focus({ preventScroll: true });
+    }
+    hadHit.current = open;
+  }, [hit]);
+
+  useEffect(() => {
+    if (!pendingFit || !ctl) return;
+    ctl.map.resize();
+    ctl.fitGeometry(pendingFit, 11);
+    setPendingFit(null);
+  }, [pendingFit, ctl]);
+
   const closeDetails = useCallback(() => setHit(null), []);
   const openPanel = useCallback(() => setPanelOpen(true), []);
   // the URL carries view, layers, filters, selection, tab and language (permalink/codec.ts)
@@ -97,13 +134,17 @@ export function App() {
   // Esc closes the details panel (drawing handles its own Esc first)
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || ctl?.drawing) return;
+      if (e.key !== 'Escape' || e.defaultPrevented || ctl?.drawing || ctl?.measuring) return;
       if (hit) setHit(null);
-      else if (panelOpen && window.innerWidth < 900) setPanelOpen(false);
+      else if (panelOpen && sheet) {
+        // the bottom sheet closes; focus goes back to the button that opens it
+        setPanelOpen(false);
+        toggleRef.current?.focus();
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [ctl, hit, panelOpen]);
+  }, [ctl, hit, panelOpen, sheet]);
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -115,16 +156,23 @@ export function App() {
     setDropped((d) => ({ file, n: (d?.n ?? 0) + 1 }));
   };
 
-  const pickBlock = useCallback(
-    (b: SelectedBlock, geometry?: GeoJSON.Geometry) => {
-      setBlock(b);
-      const bb = bboxOf(geometry);
-      if (geometry) ctl?.fitGeometry(geometry, 11);
-      const at: [number, number] = bb ? [(bb[0] + bb[2]) / 2, (bb[1] + bb[3]) / 2] : [112.3, 37.5];
-      setHit({ collection: 'blocks', id: b.id, properties: b.properties, lngLat: at, cluster: false });
-    },
-    [ctl],
-  );
+  const pickBlock = useCallback((b: SelectedBlock, geometry?: GeoJSON.Geometry) => {
+    setBlock(b);
+    const bb = bboxOf(geometry);
+    // fitted after the details panel is laid out, so the block is not half under it
+    if (geometry) setPendingFit(geometry);
+    const at: [number, number] = bb ? [(bb[0] + bb[2]) / 2, (bb[1] + bb[3]) / 2] : [112.3, 37.5];
+    setHit({ collection: 'blocks', id: b.id, properties: b.properties, lngLat: at, cluster: false });
+  }, []);
+
+  const togglePanel = () => {
+    // one panel at a time on narrow screens: the menu button brings the side panel back over open details
+    if (narrow && hit && !hit.cluster) {
+      setHit(null);
+      setPanelOpen(true);
+    } else setPanelOpen((o) => !o);
+  };
+  const sidePanelShown = panelOpen && !(narrow && hit && !hit.cluster);
 
   return (
     <div
@@ -142,10 +190,12 @@ export function App() {
         <button
           type="button"
           className="icon-btn"
+          ref={toggleRef}
           aria-label={t('togglePanel')}
-          aria-expanded={panelOpen}
+          aria-expanded={sidePanelShown}
           aria-controls="side-panel"
-          onClick={() => setPanelOpen((o) => !o)}
+          data-testid="toggle-panel"
+          onClick={togglePanel}
         >
           ☰
         </button>
@@ -166,7 +216,7 @@ export function App() {
         <button
           type="button"
           lang={lang === 'zh' ? 'en' : 'zh-CN'}
-          aria-label={t('langSwitchLabel')}
+          title={t('langSwitchLabel')}
           data-testid="lang-switch"
           onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
         >
@@ -195,17 +245,19 @@ export function App() {
         {ctl && (
           <>
             <section role="tabpanel" id="tabpanel-layers" aria-labelledby="tab-layers" hidden={tab !== 'layers'}>
-              <LayersPanel ctl={ctl} />
+              {visited.has('layers') && <LayersPanel ctl={ctl} />}
             </section>
-            <section role="tabpanel" id="tabpanel-find" aria-labelledby="tab-find" hidden={tab !== 'find'}>
-              <FindPanel ctl={ctl} onPick={pickBlock} />
-            </section>
-            <section role="tabpanel" id="tabpanel-check" aria-labelledby="tab-check" hidden={tab !== 'check'}>
-              <CheckPanel ctl={ctl} dropped={dropped} />
-            </section>
-            <section role="tabpanel" id="tabpanel-extension" aria-labelledby="tab-extension" hidden={tab !== 'extension'}>
-              <ExtensionPanel ctl={ctl} block={block} active={tab === 'extension'} />
-            </section>
+            <Suspense fallback={<p className="muted panel-body">{t('loading')}</p>}>
+              <section role="tabpanel" id="tabpanel-find" aria-labelledby="tab-find" hidden={tab !== 'find'}>
+                {visited.has('find') && <FindPanel ctl={ctl} onPick={pickBlock} />}
+              </section>
+              <section role="tabpanel" id="tabpanel-check" aria-labelledby="tab-check" hidden={tab !== 'check'}>
+                {visited.has('check') && <CheckPanel ctl={ctl} dropped={dropped} />}
+              </section>
+              <section role="tabpanel" id="tabpanel-extension" aria-labelledby="tab-extension" hidden={tab !== 'extension'}>
+                {visited.has('extension') && <ExtensionPanel ctl={ctl} block={block} active={tab === 'extension'} />}
+              </section>
+            </Suspense>
           </>
         )}
       </aside>
@@ -217,18 +269,35 @@ export function App() {
       </main>
 
       {hit && !hit.cluster && (
-        <DetailsPanel
-          hit={hit}
-          ctl={ctl}
-          onClose={closeDetails}
-          onOpen={setHit}
-          onUseForExtension={(b) => {
-            setBlock(b);
-            setTab('extension');
-            setPanelOpen(true);
-          }}
-        />
+        <Suspense fallback={<aside className="details" aria-busy="true" />}>
+          <DetailsPanel
+            hit={hit}
+            ctl={ctl}
+            onClose={closeDetails}
+            onOpen={setHit}
+            onUseForExtension={(b) => {
+              setBlock(b);
+              setTab('extension');
+              setPanelOpen(true);
+              // one panel at a time: the extension tab replaces the details
+              if (narrow) setHit(null);
+            }}
+          />
+        </Suspense>
       )}
     </div>
   );
+}
+
+/** Whether a media query matches, following changes (window resized, device turned). */
+function useMedia(query: string): boolean {
+  const [on, setOn] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const m = window.matchMedia(query);
+    const change = () => setOn(m.matches);
+    change();
+    m.addEventListener('change', change);
+    return () => m.removeEventListener('change', change);
+  }, [query]);
+  return on;
 }

@@ -17,6 +17,8 @@ export const TILE_FIELDS: Record<string, Record<string, TileFieldType>> = {
     valid_to: 'String',
     area_km2: 'Number',
   },
+  /** inside the blocks tile: one label point per block */
+  'block-labels': { id: 'String', name: 'String', holder: 'String', kind: 'String', mineral: 'String', status: 'String' },
   reserves: { id: 'String', name: 'String', block_id: 'String', kind: 'String' },
   'protected-areas': { id: 'String', name: 'String', category: 'String', zone: 'String', level: 'String' },
   redlines: { id: 'String', name: 'String', status: 'String' },

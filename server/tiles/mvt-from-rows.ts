@@ -10,22 +10,26 @@ export interface TileRow {
 }
 
 /**
- * Build one MVT tile in TypeScript from a layer's rows (the embedded engine has no ST_AsMVT).
+ * Build one MVT tile in TypeScript from each layer's rows (the embedded engine has no ST_AsMVT).
  * geojson-vt slices and simplifies to the tile (extent 4096, 64-unit buffer — the same as the SQL path);
- * vt-pbf encodes it. Returns an empty buffer when nothing falls in the tile.
+ * vt-pbf encodes it. Layers with nothing in the tile are left out; an empty buffer when no layer has anything.
  */
-export function mvtFromRows(layer: string, rows: TileRow[], z: number, x: number, y: number): Buffer {
-  if (rows.length === 0) return Buffer.alloc(0);
-  const fc: FeatureCollection = {
-    type: 'FeatureCollection',
-    features: rows.map((r) => ({
-      type: 'Feature',
-      geometry: JSON.parse(r.geometry) as Geometry,
-      properties: Object.fromEntries(Object.entries(r.props).filter(([, v]) => v !== null && v !== undefined)),
-    })),
-  };
-  const index = new GeoJSONVT(fc, { maxZoom: z, indexMaxZoom: z, indexMaxPoints: 0, extent: 4096, buffer: 64, tolerance: 3 });
-  const tile = index.getTile(z, x, y);
-  if (!tile || tile.features.length === 0) return Buffer.alloc(0);
-  return Buffer.from(vtpbf.fromGeojsonVt({ [layer]: tile }, { version: 2 }));
+export function mvtFromRows(layers: Record<string, TileRow[]>, z: number, x: number, y: number): Buffer {
+  const tiles: Record<string, NonNullable<ReturnType<GeoJSONVT['getTile']>>> = {};
+  for (const [layer, rows] of Object.entries(layers)) {
+    if (rows.length === 0) continue;
+    const fc: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: rows.map((r) => ({
+        type: 'Feature',
+        geometry: JSON.parse(r.geometry) as Geometry,
+        properties: Object.fromEntries(Object.entries(r.props).filter(([, v]) => v !== null && v !== undefined)),
+      })),
+    };
+    const index = new GeoJSONVT(fc, { maxZoom: z, indexMaxZoom: z, indexMaxPoints: 0, extent: 4096, buffer: 64, tolerance: 3 });
+    const tile = index.getTile(z, x, y);
+    if (tile && tile.features.length > 0) tiles[layer] = tile;
+  }
+  if (Object.keys(tiles).length === 0) return Buffer.alloc(0);
+  return Buffer.from(vtpbf.fromGeojsonVt(tiles, { version: 2 }));
 }

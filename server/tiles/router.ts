@@ -16,14 +16,19 @@ export interface TileDeps {
   cache?: TileCache;
 }
 
+/** Layers served inside another layer's tile (kq_tile_blocks in sql/functions/tile_mvt.sql on PostGIS). */
+export const TILE_EXTRA_LAYERS: Record<string, string[]> = { blocks: ['block-labels'] };
+
 /** Fetch one tile's MVT bytes from either engine (SQL function on PostGIS; TypeScript on the embedded engine). */
 export async function renderTile(db: Db, layer: string, z: number, x: number, y: number): Promise<Buffer> {
   if (db.engine === 'postgis') {
     const row = (await db.named<{ mvt: Buffer | null }>('layer_tile_mvt', [layer, z, x, y])).rows[0];
     return row?.mvt ? Buffer.from(row.mvt) : Buffer.alloc(0);
   }
-  const rows = (await db.named<TileRow>('layer_tile_features', [layer, z, x, y])).rows;
-  return mvtFromRows(layer, rows, z, x, y);
+  const rows = async (l: string) => (await db.named<TileRow>('layer_tile_features', [l, z, x, y])).rows;
+  const layers: Record<string, TileRow[]> = { [layer]: await rows(layer) };
+  for (const extra of TILE_EXTRA_LAYERS[layer] ?? []) layers[extra] = await rows(extra);
+  return mvtFromRows(layers, z, x, y);
 }
 
 /** `/tiles/{layer}/{z}/{x}/{y}.mvt` and TileJSON 3.0 at `/tiles/{layer}.json`. */
@@ -47,7 +52,7 @@ export function tileRoutes(deps: TileDeps) {
             bounds: [110.0, 34.4, 114.8, 40.9],
             center: [112.5, 36.5, 7],
             attribution: '矿权一张图 · 演示数据为合成数据 (synthetic demo data)',
-            vector_layers: [{ id: layer, fields: TILE_FIELDS[layer] ?? {} }],
+            vector_layers: [layer, ...(TILE_EXTRA_LAYERS[layer] ?? [])].map((id) => ({ id, fields: TILE_FIELDS[id] ?? {} })),
           },
         };
       },

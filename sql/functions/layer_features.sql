@@ -3,7 +3,7 @@
 -- Inputs: an XYZ tile (Web Mercator tiling, y down). Output geometry stays in EPSG:4490 lon/lat,
 -- simplified for the zoom BEFORE any transform (engineering.md C2: 10–20× cheaper at low zoom).
 -- The tile envelope is transformed to 4490 so the GiST index on geom is used (habit 3).
--- Wells below z10 are aggregated to grid clusters carrying point_count.
+-- Wells below z10 are aggregated to grid clusters carrying point_count. 'block-labels' is one point per block.
 -- PostGIS turns these rows into MVT in tile_*.sql; the embedded engine (no ST_AsMVT) in TypeScript.
 CREATE OR REPLACE FUNCTION kq_tile_envelope(z int, x int, y int) RETURNS geometry
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
@@ -29,6 +29,16 @@ BEGIN
         'kind', b.kind, 'mineral', b.mineral, 'status', b.status, 'valid_to', b.valid_to, 'area_km2', round(b.area_km2::numeric, 4)),
       ST_SimplifyPreserveTopology(b.geom, tol)
       FROM blocks b WHERE b.geom && env;
+  ELSIF layer = 'block-labels' THEN
+    -- one label point per block (served inside the blocks tile as its own layer): the point on the block's whole
+    -- surface, kept only by the tile whose own envelope (no margin) holds it, so a block is labelled once, not
+    -- once per tile piece as a polygon label would be. From z8 (the labels show from z8.5).
+    RETURN QUERY SELECT b.id, jsonb_build_object('id', b.id, 'name', b.name, 'holder', b.holder,
+        'kind', b.kind, 'mineral', b.mineral, 'status', b.status),
+      l.pt
+      FROM blocks b, LATERAL (SELECT ST_PointOnSurface(b.geom) AS pt) l
+      WHERE z >= 8 AND b.geom && env AND l.pt && ST_Transform(ST_TileEnvelope(z, x, y), 4490)
+        AND ST_Intersects(l.pt, ST_Transform(ST_TileEnvelope(z, x, y), 4490));
   ELSIF layer = 'reserves' THEN
     RETURN QUERY SELECT r.id, jsonb_build_object('id', r.id, 'name', r.name, 'block_id', r.block_id, 'kind', r.kind),
       ST_SimplifyPreserveTopology(r.geom, tol)

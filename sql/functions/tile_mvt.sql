@@ -11,8 +11,15 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
   WHERE t.geom IS NOT NULL
 $$;
 
+-- The blocks tile carries two layers: the polygons ('blocks') and one label point per block ('block-labels').
+-- MVT layers are repeated messages, so two encoded layers concatenated are one valid tile.
+CREATE OR REPLACE FUNCTION kq_tile_blocks(z int, x int, y int) RETURNS bytea
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  SELECT coalesce(kq_tile_mvt('blocks', z, x, y), ''::bytea) || coalesce(kq_tile_mvt('block-labels', z, x, y), ''::bytea)
+$$;
+
 CREATE OR REPLACE FUNCTION tile_blocks(z int, x int, y int, query json DEFAULT '{}') RETURNS bytea
-LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT kq_tile_mvt('blocks', z, x, y) $$;
+LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT kq_tile_blocks(z, x, y) $$;
 CREATE OR REPLACE FUNCTION tile_reserves(z int, x int, y int, query json DEFAULT '{}') RETURNS bytea
 LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT kq_tile_mvt('reserves', z, x, y) $$;
 CREATE OR REPLACE FUNCTION tile_protected_areas(z int, x int, y int, query json DEFAULT '{}') RETURNS bytea

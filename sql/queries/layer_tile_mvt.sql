@@ -1,2 +1,3 @@
 -- layer_tile_mvt: $1 layer, $2 z, $3 x, $4 y → the MVT bytes (PostGIS only; see sql/functions/tile_mvt.sql).
-SELECT kq_tile_mvt($1, $2, $3, $4) AS mvt
+-- The blocks tile also carries the 'block-labels' layer (one label point per block).
+SELECT CASE WHEN $1::text = 'blocks' THEN kq_tile_blocks($2, $3, $4) ELSE kq_tile_mvt($1, $2, $3, $4) END AS mvt

@@ -150,6 +150,33 @@ describe('vector tiles', () => {
     const tile = new VectorTile(new Pbf(new Uint8Array(await res.arrayBuffer())));
     expect(tile.layers.blocks.length).toBeGreaterThan(3);
   });
+  it('labels each block once: one block-labels point in the blocks tiles, whatever the number of tiles it spans', async () => {
+    const tj = await (await fetch(`${srv.url}/tiles/blocks.json`)).json();
+    expect(tj.vector_layers.map((l: { id: string }) => l.id)).toEqual(['blocks', 'block-labels']);
+    // the 3×3 z10 tiles around 112.5°E 35.9°N: blocks span several of them, each is labelled in exactly one
+    const polygons = new Map<string, number>();
+    const labels = new Map<string, number>();
+    for (let x = 831; x <= 833; x++)
+      for (let y = 402; y <= 404; y++) {
+        const res = await fetch(`${srv.url}/tiles/blocks/10/${x}/${y}.mvt`);
+        if (res.status === 204) continue;
+        const tile = new VectorTile(new Pbf(new Uint8Array(await res.arrayBuffer())));
+        for (let k = 0; k < (tile.layers.blocks?.length ?? 0); k++) {
+          const id = String(tile.layers.blocks.feature(k).properties.id);
+          polygons.set(id, (polygons.get(id) ?? 0) + 1);
+        }
+        for (let k = 0; k < (tile.layers['block-labels']?.length ?? 0); k++) {
+          const f = tile.layers['block-labels'].feature(k);
+          expect(f.type).toBe(1); // a point
+          expect(f.properties.name).toBeTruthy();
+          const id = String(f.properties.id);
+          labels.set(id, (labels.get(id) ?? 0) + 1);
+        }
+      }
+    expect([...polygons.values()].some((n) => n > 1)).toBe(true); // some block is cut into several tiles …
+    expect(labels.size).toBeGreaterThan(0);
+    for (const [id, n] of labels) expect({ id, n }).toEqual({ id, n: 1 }); // … and still has one label
+  });
   it('clusters wells at low zoom and answers 204 for an empty tile', async () => {
     const res = await fetch(`${srv.url}/tiles/wells/8/208/100.mvt`);
     const tile = new VectorTile(new Pbf(new Uint8Array(await res.arrayBuffer())));

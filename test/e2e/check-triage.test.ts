@@ -193,6 +193,8 @@ describe('conflict triage on the check page', () => {
     expect(at, 'a clickable point on blk-0001').not.toBeNull();
     await page.mouse.click(at!.x, at!.y);
     const section = page.getByTestId('details-conflicts');
+    // the block's conflicts are read when their section is opened
+    await page.getByTestId('details-conflicts-toggle').click();
     await section.getByTestId('verdict').waitFor({ timeout: 60_000 });
     const link = section.locator('[data-testid=conflict] [data-testid=conflict-name]').first();
     const row = section.locator('[data-testid=conflict]').first();

@@ -147,9 +147,9 @@ describe('the Chinese page shows no English and no raw keys', () => {
     await waitIdle(page);
     await clickBlock(page, 'blk-0015');
     await expect.poll(() => page.getByTestId('details-title').textContent()).toContain('寿阳北');
-    await expect
-      .poll(async () => (await page.getByTestId('details-conflicts').textContent()) ?? '', { timeout: 30_000 })
-      .not.toMatch(/加载中/);
+    // the block's conflicts are read when their section is opened
+    await page.getByTestId('details-conflicts-toggle').click();
+    await page.getByTestId('details-conflicts').getByTestId('verdict').waitFor({ timeout: 60_000 });
     await expect.poll(() => page.getByTestId('assessment-card').count(), { timeout: 30_000 }).toBe(1);
     // the decision comes first, in Chinese; the assessment is no JSON dump
     expect(await page.getByTestId('assessment-decision').textContent()).toMatch(/^(准予延续|不予延续)$/);

@@ -42,6 +42,9 @@ describe('embedded engine', () => {
     expect(res.status).toBe(200);
     const tile = new VectorTile(new Pbf(new Uint8Array(await res.arrayBuffer())));
     expect(tile.layers.blocks.length).toBeGreaterThan(3);
+    // the label points travel in the same tile, as on PostGIS (kq_tile_blocks)
+    expect(tile.layers['block-labels'].length).toBeGreaterThan(0);
+    expect(tile.layers['block-labels'].feature(0).type).toBe(1);
   });
 
   it('refuses invalid geometry before it reaches SQL (the engine would stay silent)', async () => {

@@ -165,6 +165,10 @@ export const en: Messages = {
   errorLine: 'line {n}',
   errorPoint: 'point {n}',
   checkUnavailable: 'The conflict check is not available yet; showing the parsed block only',
+  announceCheck: 'Check done: {verdict}. {found}',
+  announceParsed: 'Read; area {area}',
+  announceError: '{title}: {message}',
+  announceResults: '{n} blocks found',
   regime: 'Regime',
 
   extTitle: 'Extension reduction assessment',

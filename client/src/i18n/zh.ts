@@ -165,6 +165,10 @@ export const zh = {
   errorLine: '第 {n} 行',
   errorPoint: '点 {n}',
   checkUnavailable: '冲突核查服务暂不可用，仅显示解析结果',
+  announceCheck: '核查完成：{verdict}。{found}',
+  announceParsed: '已读取，面积 {area}',
+  announceError: '{title}：{message}',
+  announceResults: '找到 {n} 个区块',
   regime: '适用规则',
 
   // extension

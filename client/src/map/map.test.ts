@@ -50,7 +50,8 @@ describe('style', () => {
     for (const l of style.layers) {
       if ('source' in l && TILE_LAYERS.includes(l.source as never)) {
         expect(LAYER_META[l.id]?.group, l.id).toBeDefined();
-        expect((l as { 'source-layer'?: string })['source-layer']).toBe(l.source);
+        // the block labels come from their own layer inside the blocks tile (one point per block)
+        expect((l as { 'source-layer'?: string })['source-layer'], l.id).toBe(l.id === 'blk-label' ? 'block-labels' : l.source);
       }
     }
     const groups = new Set(Object.values(LAYER_META).map((m) => m.group));

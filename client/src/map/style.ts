@@ -13,6 +13,7 @@ import type {
 import {
   BACKGROUND,
   CLUSTER_COLOUR,
+  FOCUS_CASING,
   FOCUS_COLOUR,
   PIPE_COLOURS,
   REDLINE_COLOUR,
@@ -76,9 +77,14 @@ function add(layers: LayerSpecification[], spec: LayerSpecification, meta?: Laye
   layers.push(spec);
 }
 
-/** Block fill/line/label layers over a source: the vector tiles, or the as-at GeoJSON overlay. */
-function blockLayers(layers: LayerSpecification[], prefix: string, source: string, sourceLayer?: string) {
+/**
+ * Block fill/line/label layers over a source: the vector tiles, or the as-at GeoJSON overlay. In the tiles the
+ * labels come from their own layer, one point per block (`labelLayer`: block-labels), so a block split over
+ * several tiles is still labelled once.
+ */
+function blockLayers(layers: LayerSpecification[], prefix: string, source: string, sourceLayer?: string, labelLayer?: string) {
   const sl = sourceLayer ? { 'source-layer': sourceLayer } : {};
+  const ll = labelLayer ? { 'source-layer': labelLayer } : sl;
   const fillOpacity = selected(0.65, ['case', INACTIVE, 0.12, 0.32]);
   add(
     layers,
@@ -108,7 +114,7 @@ function blockLayers(layers: LayerSpecification[], prefix: string, source: strin
       id: `${prefix}-label`,
       type: 'symbol',
       source,
-      ...sl,
+      ...ll,
       minzoom: 8.5,
       layout: { 'text-field': ['get', 'name'], 'text-font': TEXT_FONT, 'text-size': 11, 'text-max-width': 8, 'symbol-placement': 'point' },
       paint: { 'text-color': '#333', 'text-halo-color': '#fff', 'text-halo-width': 1.2 },
@@ -230,7 +236,7 @@ export function buildStyle(origin: string): StyleSpecification {
   );
 
   // --- blocks (tiles) and the as-at overlay (GeoJSON, hidden until used)
-  blockLayers(layers, 'blk', 'blocks', 'blocks');
+  blockLayers(layers, 'blk', 'blocks', 'blocks', 'block-labels');
   blockLayers(layers, 'asat', 'asat');
   for (const id of ['asat-fill', 'asat-line', 'asat-label']) (layers.find((l) => l.id === id)!.layout ??= {}).visibility = 'none';
 
@@ -418,7 +424,7 @@ export function buildStyle(origin: string): StyleSpecification {
       type: 'line',
       source: 'check-focus',
       filter: ['!', ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]]],
-      paint: { 'line-color': '#111', 'line-width': 7 },
+      paint: { 'line-color': FOCUS_CASING, 'line-width': 7 },
     },
     {
       id: 'chk-focus-line',

@@ -17,6 +17,7 @@ import { textOf } from '../i18n/text';
 import {
   APPLICATIONS,
   COLLECTIONS,
+  CHECK_VERDICTS,
   FILE_FORMATS,
   MINERALS,
   REGIMES,
@@ -337,8 +338,29 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
         ][])
       : [];
 
+  // what a screen reader hears when a check ends (the live region is always there, so the change is announced)
+  const announcement =
+    progress !== null
+      ? ''
+      : error
+        ? t('announceError', {
+            title: t('errorTitle'),
+            message: error instanceof ApiError ? (lang === 'zh' ? error.messageZh : error.message) : String(error),
+          })
+        : out?.kind === 'check'
+          ? t('announceCheck', {
+              verdict: out.result.verdict ? term(CHECK_VERDICTS, out.result.verdict.code) : '',
+              found: out.result.conflicts.length ? t('conflictsFound', { n: out.result.conflicts.length }) : t('noConflicts'),
+            })
+          : out?.kind === 'parse'
+            ? t('announceParsed', { area: formatKm2(out.result.area_km2) })
+            : '';
+
   return (
     <div className="panel-body">
+      <p className="sr-only" role="status" aria-live="polite" aria-atomic="true" data-testid="check-announce">
+        {announcement}
+      </p>
       <OutcomeLegend ctl={ctl} conflicts={out?.kind === 'check' ? out.result.conflicts : null} />
       <h2>{t('checkTitle')}</h2>
       <p className="muted small">{t('checkHelp')}</p>
@@ -390,6 +412,7 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
             type="file"
             className="sr-only"
             tabIndex={-1}
+            aria-label={t('chooseFile')}
             data-testid="file-input"
             accept=".txt,.csv,.xlsx,.xls,.geojson,.json,.kml,.kmz,.zip"
             onChange={(e) => {

@@ -19,7 +19,7 @@ import {
   outcomeLabel,
   outcomeSeverity,
 } from '../../../server/vocab';
-import { FOCUS_COLOUR, SEVERITY_COLOURS } from '../map/colours';
+import { CHIP_TEXT, FOCUS_CASING, FOCUS_COLOUR, SEVERITY_COLOURS } from '../map/colours';
 import type { MapController } from '../map/controller';
 import { legendOf, topTallies, triage, type PointGroup, type Tally } from './triage';
 
@@ -29,7 +29,7 @@ export const conflictKey = (c: Conflict) => `${c.collection}:${c.id}`;
 
 function Chip({ outcome, lang }: { outcome: string; lang: Lang }) {
   return (
-    <span className="chip" style={{ background: SEVERITY_COLOURS[outcomeSeverity(outcome)] }} data-testid="outcome">
+    <span className="chip" style={{ background: SEVERITY_COLOURS[outcomeSeverity(outcome)], color: CHIP_TEXT }} data-testid="outcome">
       {outcomeLabel(outcome, lang)}
     </span>
   );
@@ -326,7 +326,11 @@ export function OutcomeLegend({ ctl, conflicts }: { ctl: MapController; conflict
           </li>
         ))}
         <li>
-          <span className="swatch swatch-thick" style={{ ['--c' as string]: FOCUS_COLOUR }} aria-hidden="true" />
+          <span
+            className="swatch swatch-focus"
+            style={{ ['--c' as string]: FOCUS_COLOUR, ['--casing' as string]: FOCUS_CASING }}
+            aria-hidden="true"
+          />
           {t('legendFocus')}
         </li>
       </ul>

@@ -58,6 +58,40 @@ function Section<T>({ title, load, render, testid }: { title: string; load: Load
   );
 }
 
+/**
+ * A section that loads only once the user opens it (the block's conflicts: a full overlay of the block against
+ * every layer, too dear to run for every click). Whether it is open is remembered for the session.
+ */
+function LazySection<T>({
+  title,
+  open,
+  onToggle,
+  load,
+  render,
+  testid,
+}: {
+  title: string;
+  open: boolean;
+  onToggle: (open: boolean) => void;
+  load: Load<T> | null;
+  render: (v: T) => ReactNode;
+  testid: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <details className="detail-section lazy-section" data-testid={testid} open={open} onToggle={(e) => onToggle(e.currentTarget.open)}>
+      <summary data-testid={`${testid}-toggle`}>
+        <h3>{title}</h3>
+      </summary>
+      {load?.state === 'loading' && <p className="muted">{t('loading')}</p>}
+      {load?.state === 'unavailable' && <Unavailable />}
+      {load?.state === 'error' && <ErrorBox error={load.error} />}
+      {load?.state === 'ok' && render(load.value)}
+    </details>
+  );
+}
+let conflictsOpen = false;
+
 /** The side panel with the clicked record, and for blocks its wells, conflicts, assessment and deadlines. */
 export function DetailsPanel({
   hit,
@@ -84,7 +118,9 @@ export function DetailsPanel({
   const userKey = me ? `${me.id}:${me.role}` : 'public';
   const record = useLoad((s) => getFeature(hit.collection, hit.id, s), [hit.collection, hit.id, version]);
   const wells = useLoad(isBlock ? (s) => wellCount(hit.id, s) : null, [hit.id, isBlock]);
-  const conflicts = useLoad(isBlock ? (s) => blockConflicts(hit.id, s) : null, [hit.id, isBlock, version]);
+  // the conflicts are read when their section is open, not on every click
+  const [showConflicts, setShowConflicts] = useState(conflictsOpen);
+  const conflicts = useLoad(isBlock && showConflicts ? (s) => blockConflicts(hit.id, s) : null, [hit.id, isBlock, version, showConflicts]);
   // what the server lets this user see of the assessment depends on who is signed in
   const assessment = useLoad(isBlock ? (s) => blockAssessment(hit.id, s) : null, [hit.id, isBlock, version, userKey]);
 
@@ -211,8 +247,13 @@ export function DetailsPanel({
                 </p>
               </section>
             )}
-            <Section
+            <LazySection
               title={t('conflicts')}
+              open={showConflicts}
+              onToggle={(o) => {
+                conflictsOpen = o;
+                setShowConflicts(o);
+              }}
               load={conflicts}
               testid="details-conflicts"
               render={(v) => {

@@ -136,6 +136,9 @@ export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: Sel
         </div>
       </form>
       {busy && <Progress value={null} text={t('loading')} />}
+      <p className="sr-only" role="status" aria-live="polite" data-testid="find-announce">
+        {results && !busy ? (results.length ? t('announceResults', { n: results.length }) : t('noResults')) : ''}
+      </p>
       <ErrorBox error={error} />
       {results && (
         <div>

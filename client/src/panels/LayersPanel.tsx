@@ -1,17 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
-import { PA_CATEGORIES, PA_ZONES, PIPELINE_TYPES, REDLINE_STATUSES, WELL_STATUSES, label, type Vocab } from '../../../server/vocab';
+import { label } from '../../../server/vocab';
 import type { Messages } from '../i18n/zh';
-import {
-  BLOCK_COLOURS,
-  CLUSTER_COLOUR,
-  PA_CATEGORY_COLOURS,
-  PA_COLOURS,
-  PIPE_COLOURS,
-  REDLINE_COLOUR,
-  RESERVE_COLOUR,
-  WELL_COLOURS,
-} from '../map/colours';
+import { LEGEND, type Swatch } from '../map/legend';
 import type { MapController } from '../map/controller';
 import { GROUPS, type Group } from '../map/style';
 
@@ -23,42 +14,6 @@ const GROUP_LABEL: Record<Group, keyof Messages> = {
   reserves: 'layerReserves',
   pipelines: 'layerPipelines',
   wells: 'layerWells',
-};
-
-type Swatch = {
-  key: keyof Messages | string;
-  vocab?: Vocab;
-  kind: 'fill' | 'hatch' | 'line' | 'dash' | 'dot' | 'thick' | 'thin';
-  colour: string;
-};
-const LEGEND: Partial<Record<Group, Swatch[]>> = {
-  blocks: [
-    { key: 'blkCbmExploration', kind: 'fill', colour: BLOCK_COLOURS.cbm_exploration },
-    { key: 'blkCbmMining', kind: 'fill', colour: BLOCK_COLOURS.cbm_mining },
-    { key: 'blkCoal', kind: 'fill', colour: BLOCK_COLOURS.coal },
-    { key: 'blkOther', kind: 'fill', colour: BLOCK_COLOURS.other },
-    { key: 'blkInactive', kind: 'hatch', colour: BLOCK_COLOURS.inactive },
-  ],
-  reserves: [{ key: 'reserveProven', kind: 'fill', colour: RESERVE_COLOUR }],
-  protected: [
-    { key: 'core', kind: 'fill', colour: PA_COLOURS.core, vocab: PA_ZONES },
-    { key: 'general', kind: 'fill', colour: PA_COLOURS.general, vocab: PA_ZONES },
-    ...Object.entries(PA_CATEGORY_COLOURS).map(([k, colour]) => ({ key: k, kind: 'fill' as const, colour, vocab: PA_CATEGORIES })),
-  ],
-  redlines: [
-    { key: 'official', kind: 'line', colour: REDLINE_COLOUR, vocab: REDLINE_STATUSES },
-    { key: 'proposed', kind: 'dash', colour: REDLINE_COLOUR, vocab: REDLINE_STATUSES },
-  ],
-  wells: [
-    { key: 'wellCluster', kind: 'dot', colour: CLUSTER_COLOUR },
-    // every status the map colours, named by the vocabulary (abandoned and plugged included)
-    ...Object.entries(WELL_COLOURS).map(([k, colour]) => ({ key: k, kind: 'dot' as const, colour, vocab: WELL_STATUSES })),
-  ],
-  pipelines: [
-    { key: 'trunk', kind: 'thick', colour: PIPE_COLOURS.trunk, vocab: PIPELINE_TYPES },
-    { key: 'gathering', kind: 'thin', colour: PIPE_COLOURS.gathering, vocab: PIPELINE_TYPES },
-    { key: 'pipePlanned', kind: 'dash', colour: PIPE_COLOURS.planned },
-  ],
 };
 
 function SwatchIcon({ s }: { s: Swatch }) {
