@@ -252,3 +252,71 @@ describe('conversion application', () => {
     expect(after.headers.get('etag')).toBe(cur.headers.get('etag'));
   });
 });
+
+describe('extension applications: the block on record while it is decided, and the licensed area after a reduction', () => {
+  const day = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+  async function extBlock(id: string, lon: number) {
+    const validFrom = day(200 - 5 * 365);
+    const r = await call(base, who.admin, 'POST', '/api/collections/blocks/items', {
+      type: 'Feature',
+      id,
+      geometry: box(lon, 37.0, lon + 0.1, 37.1),
+      properties: {
+        name: `延续测试 ${id}`,
+        holder: '中联煤层气有限责任公司(合成)',
+        kind: 'exploration',
+        mineral: 'cbm',
+        authority: '山西省自然资源厅',
+        province_registered: true,
+        first_registration_date: validFrom,
+        valid_from: validFrom,
+        valid_to: day(200),
+        extensions_used: 0,
+        acquisition_method: 'listing',
+      },
+    });
+    expect(r.status, await r.clone().text()).toBe(201);
+    const y0 = Number(validFrom.slice(0, 4));
+    for (let y = y0; y <= y0 + 5; y++)
+      await srv.ownerQuery('INSERT INTO investments (block_id, year, amount_cny) VALUES ($1, $2, $3)', [id, y, 1e9]);
+  }
+  const status = async (id: string) => (await json(await call(base, ANON, 'GET', `/api/collections/blocks/items/${id}`))).properties.status;
+
+  it('submission puts the block on record as 延续申请中 (extension_applied, history kept); withdrawal takes it off again', async () => {
+    await extBlock('cv-ext-1', 110.6);
+    const a = await json(await call(base, who.holder, 'POST', '/api/applications', { kind: 'extension', block_id: 'cv-ext-1' }));
+    const sub = await json(await step(who.holder, a.id, 'submit'));
+    expect(sub.state).toBe('submitted');
+    expect(sub.steps.at(-1).effect.messages[0].code).toBe('EFFECT_EXTENSION_APPLIED');
+    expect(await status('cv-ext-1')).toBe('extension_applied');
+    const h = await json(await call(base, who.admin, 'GET', '/api/collections/blocks/items/cv-ext-1/history'));
+    expect(h.versions[0]).toMatchObject({ operation: 'update', actor: 'holder' });
+    expect(h.versions[1].properties.status).toBe('valid');
+    const w = await json(await step(who.holder, a.id, 'withdraw'));
+    expect(w.steps.at(-1).effect.messages[0].code).toBe('EFFECT_EXTENSION_CLOSED');
+    expect(await status('cv-ext-1')).toBe('valid');
+  });
+
+  it('approval of an extension with a reduction sets the licensed area on record to the retained polygon’s ellipsoidal area', async () => {
+    await extBlock('cv-ext-2', 110.8);
+    // an earlier offset left a licensed area on record different from the geometry's (004)
+    await srv.ownerQuery('UPDATE blocks SET licensed_area_km2 = area_km2 - 5 WHERE id = $1', ['cv-ext-2']);
+    const retained = box(110.8, 37.0, 110.87, 37.1);
+    const a = await json(
+      await call(base, who.holder, 'POST', '/api/applications', { kind: 'extension', block_id: 'cv-ext-2', geometry: retained }),
+    );
+    expect((await step(who.holder, a.id, 'submit')).status).toBe(200);
+    expect((await step(who.province, a.id, 'accept')).status).toBe(200);
+    const r = await step(who.province, a.id, 'approve');
+    expect(r.status, await r.clone().text()).toBe(200);
+    const out = await json(r);
+    const q = await srv.ownerQuery('SELECT licensed_area_km2, area_km2, status FROM blocks WHERE id = $1', ['cv-ext-2']);
+    const row = q.rows[0] as { licensed_area_km2: number; area_km2: number; status: string };
+    expect(Number(row.licensed_area_km2)).toBeCloseTo(out.snapshot.retained.retained_km2, 6);
+    expect(Number(row.licensed_area_km2)).toBeCloseTo(Number(row.area_km2), 6);
+    expect(row.status).toBe('valid');
+    // the lifecycle reads it: no offsets warning, the licensed area is the geometry's
+    const lc = await json(await call(base, who.province, 'GET', '/api/blocks/cv-ext-2/assessment'));
+    expect(JSON.stringify(lc.warnings ?? [])).not.toContain('OFFSETS_ON_RECORD');
+  });
+});
