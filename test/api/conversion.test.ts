@@ -320,3 +320,55 @@ describe('extension applications: the block on record while it is decided, and t
     expect(JSON.stringify(lc.warnings ?? [])).not.toContain('OFFSETS_ON_RECORD');
   });
 });
+
+describe('R-VAL-6 reads the applications register', () => {
+  const day = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+  it('a conversion application submitted before the 3-year deadline satisfies it (273号令 第二十一条); withdrawn, it no longer does', async () => {
+    const validFrom = day(200 - 5 * 365);
+    const r = await call(base, who.admin, 'POST', '/api/collections/blocks/items', {
+      type: 'Feature',
+      id: 'cv-val6',
+      geometry: box(111.2, 37.0, 111.3, 37.1),
+      properties: {
+        name: '转采期限测试',
+        holder: '中联煤层气有限责任公司(合成)',
+        kind: 'exploration',
+        mineral: 'cbm',
+        authority: '山西省自然资源厅',
+        province_registered: true,
+        first_registration_date: validFrom,
+        valid_from: validFrom,
+        valid_to: day(200),
+        acquisition_method: 'listing',
+      },
+    });
+    expect(r.status, await r.clone().text()).toBe(201);
+    // proven reserves submitted so that the 3-year last day falls between today and the expiry
+    await srv.ownerQuery(
+      `INSERT INTO reserves (id, block_id, name, kind, submitted_date, synthetic, geom)
+       VALUES ('cv-val6-r', 'cv-val6', '探明储量', 'proven', $1, true, ST_Multi(ST_MakeEnvelope(111.2, 37.0, 111.22, 37.02, 4490)))`,
+      [day(100 - 3 * 365)],
+    );
+    const codes = async () => {
+      const a = await json(await call(base, who.province, 'GET', '/api/blocks/cv-val6/assessment'));
+      return {
+        refusals: JSON.stringify(a.assessment.refusal_reasons),
+        readings: a.assessment.readings.map((m: { code: string }) => m.code) as string[],
+      };
+    };
+    expect((await codes()).refusals).toContain('R-VAL-6');
+    const app = await json(
+      await call(base, who.holder, 'POST', '/api/applications', {
+        kind: 'conversion',
+        block_id: 'cv-val6',
+        geometry: box(111.2, 37.0, 111.25, 37.05),
+      }),
+    );
+    expect((await step(who.holder, app.id, 'submit')).status).toBe(200);
+    const after = await codes();
+    expect(after.refusals).not.toContain('R-VAL-6');
+    expect(after.readings).toContain('VAL6_APPLIED_IN_TIME');
+    expect((await step(who.holder, app.id, 'withdraw')).status).toBe(200);
+    expect((await codes()).refusals).toContain('R-VAL-6');
+  });
+});
