@@ -120,6 +120,12 @@ export const APPLICATION_SAY = defineMessages({
     zh: (p: { retained_km2: number; remaining_km2: number }) =>
       `拟保留范围（${p.retained_km2} km²）大于评估核减后的剩余面积（${p.remaining_km2} km²）`,
   },
+  CONVERSION_FINDINGS: {
+    en: (p: { count: number }) =>
+      `the conversion check on the day of submission has ${p.count} finding(s): the proposed mining area leaves wells, gathering pipelines or area outside (see conversion)`,
+    zh: (p: { count: number }) =>
+      `提交当日的转采核查有 ${p.count} 项问题：拟设采矿权范围未涵盖部分井、集输管线或超出探矿权范围（见转采核查）`,
+  },
   ASSESSMENT_REFUSES: {
     en: () => 'the register assessment on the day of submission concludes that the extension is to be refused',
     zh: () => '提交当日的登记库评估结论为不予延续',
@@ -153,6 +159,26 @@ export const APPLICATION_SAY = defineMessages({
   EFFECT_RETAINED: {
     en: (p: { block: string }) => `block ${p.block}: status retained`,
     zh: (p: { block: string }) => `区块 ${p.block}：状态改为“保留”`,
+  },
+  EFFECT_EXTENSION_APPLIED: {
+    en: (p: { block: string }) => `block ${p.block}: status extension applied (延续申请中) while the extension is decided`,
+    zh: (p: { block: string }) => `区块 ${p.block}：状态改为“延续申请中”，待延续申请办结`,
+  },
+  EFFECT_EXTENSION_CLOSED: {
+    en: (p: { block: string }) => `block ${p.block}: the extension application is closed undecided; status back to valid`,
+    zh: (p: { block: string }) => `区块 ${p.block}：延续申请未获批准即已办结，状态恢复为“有效”`,
+  },
+  CONVERSION_OUTSIDE_BLOCK: {
+    en: (p: { block: string; outside_km2: number }) =>
+      `The proposed mining area reaches ${p.outside_km2} km² outside exploration block ${p.block} as it is now: a conversion cannot be approved beyond the exploration right (R-CONV-1, 273号令 第二十一条; 自然资规〔2023〕4号 二（四）4)`,
+    zh: (p: { block: string; outside_km2: number }) =>
+      `拟设采矿权范围有 ${p.outside_km2} km² 超出探矿权区块 ${p.block} 现有范围：转采不得超出原探矿权范围批准（R-CONV-1，273号令 第二十一条；自然资规〔2023〕4号 二（四）4）`,
+  },
+  EFFECT_MINING_CREATED: {
+    en: (p: { block: string; from: string; km2: number }) =>
+      `mining right ${p.block} registered from exploration right ${p.from} (${p.km2} km², term to be set by the authority: 273号令 第二十三条, at most 30 years)`,
+    zh: (p: { block: string; from: string; km2: number }) =>
+      `由探矿权 ${p.from} 转采登记采矿权 ${p.block}（${p.km2} km²，有效期限由登记管理机关按 273号令 第二十三条确定，最长 30 年）`,
   },
   EFFECT_NONE: {
     en: (p: { kind: string }) =>

@@ -9,6 +9,7 @@ import { principalOf } from '../auth/principal';
 import { etagOf } from '../features/etag';
 import { implement, originOf, pageLinks } from '../http/contract-route';
 import { requestIdOf } from '../http/request-id';
+import { conversionCheckFor } from './conversion';
 import { applicationOut, createApplication, editDraft, listApplications, readApplication, takeStep, type ServiceDeps } from './service';
 
 const actor = (req: Request) => ({ principal: principalOf(req), tree: treeOf(req), request_id: requestIdOf(req) });
@@ -62,6 +63,16 @@ export function applicationRoutes(deps: { db: Db; maxVertices: number; onWrite?:
     },
     editApplication: {
       handler: async ({ params, body, req }) => answer(await editDraft(svc, actor(req), params.id, body, req.get('if-match'))),
+    },
+    conversionCheck: {
+      handler: async ({ params, body, req }) => {
+        const out = await conversionCheckFor(db, actor(req), params.id, body.geometry, deps.maxVertices);
+        return {
+          status: 200,
+          headers: { Vary: 'Cookie, Authorization' },
+          body: { block_id: out.block.id, check: out.check, remaining: out.remaining },
+        };
+      },
     },
     applicationTransition: {
       handler: async ({ params, body, req }) => {

@@ -19,7 +19,8 @@ import { findCollection } from '../features/collections';
 import { etagOf, ifMatchHolds, parseIfMatch } from '../features/etag';
 import { preconditionFailed } from '../features/messages';
 import { publicProperties } from '../features/versions';
-import { currentRow, parseProperties, updateAtVersion, versionOf, withoutNulls } from '../features/write';
+import { auditFeature, currentRow, parseProperties, updateAtVersion, versionOf, withoutNulls } from '../features/write';
+import { conversionCheckOf } from './conversion';
 import type { RowFeature } from '../features/feature-out';
 import { checkGeometry } from '../geometry/validate';
 import { ellipsoidalAreaKm2 } from '../geodesy/area';
@@ -299,37 +300,94 @@ export async function editDraft(deps: ServiceDeps, who: Actor, id: string, edit:
   return { row: after, steps: await stepRows(db, id) };
 }
 
-/** The register write an approval makes, prepared before the transaction (block read and new feature built). */
+/** The register write a step makes, prepared before the transaction (block read and new feature built). */
 interface Effect {
   before: RowFeature;
   feature: { type: 'Feature'; geometry?: unknown; properties: Record<string, unknown> };
   messages: Message[];
+  /** conversion: the new mining right, inserted in the same transaction (blocks_insert) */
+  create?: { type: 'Feature'; geometry: unknown; properties: Record<string, unknown> };
 }
 
+/** The block status an extension application in progress puts on record (vocab BLOCK_STATUSES: 延续申请中). */
+const EXTENSION_APPLIED = 'extension_applied';
+
+/** The block version the submission step left (its status write), else none. */
+const submittedVersion = (steps: StepRow[]) => {
+  const e = steps.find((s) => s.action === 'submit')?.effect as { block_version_after?: string } | null | undefined;
+  return e?.block_version_after;
+};
+
+/**
+ * Submission of an extension puts the block on record as 延续申请中 (status extension_applied): the register shows the
+ * application was made in time (273号令 第十五条) until it is decided. `frozenVersion` is the block version the snapshot
+ * was just taken on: the status write happens only on that version (412 otherwise).
+ */
+async function submitEffect(db: Queryable, row: ApplicationRow, frozenVersion: string | null): Promise<Effect | null> {
+  if (row.kind !== 'extension' || !row.block_id) return null;
+  const cur = await currentRow(db, blocks, row.block_id);
+  if (!cur || cur.properties?.status === EXTENSION_APPLIED) return null;
+  if (frozenVersion !== null && versionOf(cur) !== frozenVersion) throw preconditionFailed(row.block_id, etagOf(versionOf(cur)));
+  const props = { ...withoutNulls(publicProperties(cur.properties)), status: EXTENSION_APPLIED };
+  return {
+    before: cur,
+    feature: { type: 'Feature', properties: { ...parseProperties(blocks, props), id: row.block_id } },
+    messages: [say(M, 'EFFECT_EXTENSION_APPLIED', { block: row.block_id })],
+  };
+}
+
+/** Refusal or withdrawal of an extension in progress takes the block's 延续申请中 off again (status valid). */
+async function undoSubmitEffect(db: Queryable, row: ApplicationRow): Promise<Effect | null> {
+  if (row.kind !== 'extension' || !row.block_id || row.state === 'draft') return null;
+  const cur = await currentRow(db, blocks, row.block_id);
+  if (!cur || cur.properties?.status !== EXTENSION_APPLIED) return null;
+  const props = { ...withoutNulls(publicProperties(cur.properties)), status: 'valid' };
+  return {
+    before: cur,
+    feature: { type: 'Feature', properties: { ...parseProperties(blocks, props), id: row.block_id } },
+    messages: [say(M, 'EFFECT_EXTENSION_CLOSED', { block: row.block_id })],
+  };
+}
+
+/** A mining right's name from its exploration right's: …勘查 → …开采, else with （转采）. */
+const miningName = (name: string) => (/勘查$/.test(name) ? name.replace(/勘查$/, '开采') : `${name}（转采）`);
+
 /** What approving `row` changes in the register (null: nothing, with a sentence saying so). */
-async function plannedEffect(db: Queryable, row: ApplicationRow, blockIfMatch: string | undefined): Promise<Effect | Message> {
+async function plannedEffect(
+  db: Queryable,
+  row: ApplicationRow,
+  blockIfMatch: string | undefined,
+  steps: StepRow[],
+): Promise<Effect | Message> {
   const kind = row.kind;
-  const writes = kind === 'extension' || kind === 'change' || kind === 'cancellation' || kind === 'retention';
+  const writes = kind === 'extension' || kind === 'change' || kind === 'cancellation' || kind === 'retention' || kind === 'conversion';
   if (!writes || !row.block_id) return say(M, 'EFFECT_NONE', { kind });
   const snap = row.snapshot ? (JSON.parse(row.snapshot) as SnapshotView) : null;
   const cur = await currentRow(db, blocks, row.block_id);
   if (!cur) throw refuse422(say(M, 'BLOCK_NOT_FOUND', { block: row.block_id }), [{ field: 'block_id' }]);
   // If-Match of the register write: the block version the decider reviewed (given), else the one frozen at submission
-  const expected = blockIfMatch ? parseIfMatch(blockIfMatch) : parseIfMatch(snap?.block ? etagOf(snap.block.version) : undefined);
+  // (or the one the submission's own status write left)
+  const frozen = submittedVersion(steps) ?? snap?.block?.version;
+  const expected = blockIfMatch ? parseIfMatch(blockIfMatch) : parseIfMatch(frozen ? etagOf(frozen) : undefined);
   if (!ifMatchHolds(expected, versionOf(cur))) throw preconditionFailed(row.block_id, etagOf(versionOf(cur)));
   const props: Record<string, unknown> = withoutNulls(publicProperties(cur.properties));
   const messages: Message[] = [];
   let geometry: unknown;
+  let licensed: number | undefined;
+  let create: Effect['create'];
   const id = row.block_id;
+  const today = todayInChina();
   if ((kind === 'extension' || kind === 'change') && row.geometry) {
     // the block may have been redrawn since submission (a decider passing block_if_match): still within it?
     await assertWithinBlock(db, id, row.geometry);
     geometry = row.geometry;
+    // the licensed area on record becomes the retained polygon's (ellipsoidal), whatever offsets had set it to before
+    licensed = ellipsoidalAreaKm2(row.geometry);
     messages.push(
       say(M, 'EFFECT_GEOMETRY', {
         block: id,
-        before_km2: Number(Number(cur.properties?.area_km2 ?? 0).toFixed(4)),
-        after_km2: Number(ellipsoidalAreaKm2(row.geometry).toFixed(4)),
+        before_km2: Number(Number(cur.properties?.licensed_area_km2 ?? cur.properties?.area_km2 ?? 0).toFixed(4)),
+        after_km2: Number(licensed.toFixed(4)),
       }),
     );
   }
@@ -341,10 +399,47 @@ async function plannedEffect(db: Queryable, row: ApplicationRow, blockIfMatch: s
       props.extensions_used = Number(props.extensions_used ?? 0) + 1;
       props.status = 'valid';
       messages.push(say(M, 'EFFECT_TERM', { block: id, valid_from: a.new_valid_from, valid_to: a.new_valid_to }));
-    } else messages.push(say(M, 'EFFECT_TERM_UNCHANGED', { block: id, decision: a?.decision ?? null }));
+    } else {
+      if (props.status === EXTENSION_APPLIED) props.status = 'valid';
+      messages.push(say(M, 'EFFECT_TERM_UNCHANGED', { block: id, decision: a?.decision ?? null }));
+    }
+  }
+  if (kind === 'conversion' && row.geometry) {
+    // re-checked on the block as it is now: the mining area must lie within it (R-CONV-1); the rest was for the decider
+    const c = await conversionCheckOf(db, id, row.geometry);
+    if (!c) throw new Error(`conversion check of ${id} answered no row`);
+    if (c.check.outside_km2 > 0)
+      throw refuse422(say(M, 'CONVERSION_OUTSIDE_BLOCK', { block: id, outside_km2: c.check.outside_km2 }), [
+        { field: 'geometry', block_id: id, outside_km2: c.check.outside_km2, rule: 'R-CONV-1' },
+      ]);
+    const er = c.check.exploration_right;
+    if (er.action === 'reduce' && c.remaining) {
+      geometry = c.remaining;
+      licensed = er.remaining_km2;
+    } else {
+      props.status = 'cancelled';
+      props.valid_to = typeof props.valid_to === 'string' && compareDates(props.valid_to, today) < 0 ? props.valid_to : today;
+    }
+    messages.push(er.message);
+    const mining = {
+      id: `${id}-M-${row.id.replace(/^APP-/, '')}`,
+      name: miningName(String(props.name)),
+      holder: props.holder,
+      kind: 'mining',
+      mineral: props.mineral,
+      status: 'valid',
+      authority: props.authority,
+      basin: props.basin,
+      province_registered: props.province_registered,
+      synthetic: props.synthetic,
+      first_registration_date: today,
+      first_registration_area_km2: Number(c.check.proposal_km2.toFixed(6)),
+      valid_from: today,
+    };
+    create = { type: 'Feature', geometry: row.geometry, properties: { ...parseProperties(blocks, withoutNulls(mining)), id: mining.id } };
+    messages.push(say(M, 'EFFECT_MINING_CREATED', { block: mining.id, from: id, km2: Number(c.check.proposal_km2.toFixed(4)) }));
   }
   if (kind === 'cancellation') {
-    const today = todayInChina();
     const validTo = typeof props.valid_to === 'string' && compareDates(props.valid_to, today) < 0 ? props.valid_to : today;
     props.status = 'cancelled';
     props.valid_to = validTo;
@@ -354,8 +449,8 @@ async function plannedEffect(db: Queryable, row: ApplicationRow, blockIfMatch: s
     props.status = 'retained';
     messages.push(say(M, 'EFFECT_RETAINED', { block: id }));
   }
-  const properties = { ...parseProperties(blocks, props), id };
-  return { before: cur, feature: { type: 'Feature', ...(geometry ? { geometry } : {}), properties }, messages };
+  const properties = { ...parseProperties(blocks, props), id, ...(licensed !== undefined ? { licensed_area_km2: licensed } : {}) };
+  return { before: cur, feature: { type: 'Feature', ...(geometry ? { geometry } : {}), properties }, messages, create };
 }
 
 /** What the approval reads back from the frozen snapshot. */
@@ -387,13 +482,16 @@ export async function takeStep(
     ]);
   }
   let frozen: { text: string; sha256: string } | null = null;
+  let effect: Effect | Message | null = null;
   if (action === 'submit') {
     const block = row.block_id ? await blockOf(db, row.block_id) : null;
     if (row.block_id && !block) throw refuse422(say(M, 'BLOCK_NOT_FOUND', { block: row.block_id }), [{ field: 'block_id' }]);
     const s = await takeSnapshot(db, { ...row }, block);
     frozen = { text: s.text, sha256: s.sha256 };
+    effect = await submitEffect(db, row, block?.version ?? null);
   }
-  const effect = action === 'approve' ? await plannedEffect(db, row, req.block_if_match) : null;
+  if (action === 'approve') effect = await plannedEffect(db, row, req.block_if_match, await stepRows(db, id));
+  if (action === 'refuse' || action === 'withdraw') effect = await undoSubmitEffect(db, row);
   const out = await db.transaction(async (tx) => {
     const after = (
       await tx.named<ApplicationRow>('applications_set_state', [
@@ -415,10 +513,25 @@ export async function takeStep(
       // the block changed between the check above and this write: roll the step back, 412 with its ETag
       if (!written)
         throw preconditionFailed(row.block_id!, etagOf(versionOf((await currentRow(tx, blocks, row.block_id!)) ?? effect.before)));
+      let created: string | undefined;
+      if (effect.create) {
+        created = (await tx.named<{ id: string }>('blocks_insert', [JSON.stringify([effect.create])])).rows[0].id;
+        const made = (await currentRow(tx, blocks, created))!;
+        await appendAudit(tx, {
+          principal: who.principal,
+          operation: 'create',
+          collection: blocks.id,
+          item_id: created,
+          before: null,
+          after: auditFeature(made),
+          request_id: who.request_id,
+        });
+      }
       stepEffect = {
         block_id: row.block_id,
         block_version_before: versionOf(effect.before),
         block_version_after: versionOf(written),
+        ...(created ? { created_block_id: created } : {}),
         messages: effect.messages,
       };
     } else if (effect) stepEffect = { messages: [effect] };

@@ -17,6 +17,7 @@ import { SERVICE } from '../report/service-info';
 import { extensionFiledInTime, type FilingCheck } from '../rules/application-deadline';
 import { explainRegimeForDate, REGIMES, type RegimeId } from '../rules/regimes';
 import { APPLICATION_SAY as M, refuse422 } from './messages';
+import { conversionCheckOf } from './conversion';
 import type { ApplicationKind } from './states';
 
 /** The block an application concerns (application_block.sql). */
@@ -157,8 +158,17 @@ export async function takeSnapshot(db: Queryable, a: SnapshotSource, block: AppB
 
   // how the retained polygon sits in the block, and against the area the assessment leaves
   let retained = null;
+  // conversion: the conversion check of the proposed mining area (R-CONV-1..5), frozen with its findings — a proposal
+  // reaching outside the block is submitted and listed, not refused here (approval refuses it, service.ts)
+  let conversion = null;
+  if (a.kind === 'conversion' && block && a.geometry) {
+    const c = await conversionCheckOf(db, block.id, a.geometry);
+    if (!c) throw new Error(`conversion check of ${block.id} answered no row`);
+    conversion = c.check;
+    if (!c.check.passes) warnings.push(say(M, 'CONVERSION_FINDINGS', { count: c.check.findings.length }));
+  }
   if (block && a.geometry && (a.kind === 'extension' || a.kind === 'change' || a.kind === 'conversion')) {
-    const fit = await assertWithinBlock(db, block.id, a.geometry);
+    const fit = a.kind === 'conversion' ? await retainedFit(db, block.id, a.geometry) : await assertWithinBlock(db, block.id, a.geometry);
     const a2 = assessment?.assessment;
     // offsets received lower the reduction still due by their credit (R-RED-10): that much more may be retained
     const remaining = a2 && a2.decision === 'extend' ? a2.remaining_km2 + (assessment?.offset_credit?.credit_km2 ?? 0) : null;
@@ -201,6 +211,7 @@ export async function takeSnapshot(db: Queryable, a: SnapshotSource, block: AppB
     check,
     assessment,
     retained,
+    conversion,
     notes,
     warnings,
     rule_versions: {

@@ -77,6 +77,7 @@ export const ApplicationStep = z
         block_id: z.string().optional(),
         block_version_before: z.string().optional(),
         block_version_after: z.string().optional(),
+        created_block_id: z.string().optional().describe('conversion: the mining right registered'),
         messages: z.array(Message),
       })
       .nullable()
@@ -84,6 +85,60 @@ export const ApplicationStep = z
     at: z.string().describe('ISO 8601 UTC'),
   })
   .meta({ id: 'ApplicationStep' });
+
+const ConversionFinding = z.object({
+  code: z.enum(['AREA_OUTSIDE_BLOCK', 'WELLS_OUTSIDE', 'PIPELINES_OUTSIDE']),
+  rule: z.string().describe('R-CONV-1 within the block, R-CONV-2 wells, R-CONV-3 gathering pipelines'),
+  citation: z.string(),
+  source: z.string().describe('seed lines, 000:Lnnnn / 001:Lnnnn'),
+  message: Message,
+  outside_km2: z.number().optional().describe('AREA_OUTSIDE_BLOCK: area of the proposal outside the block, km² (ellipsoidal)'),
+  well_ids: z.array(z.string()).optional().describe('WELLS_OUTSIDE: the wells relied on left outside'),
+  pipelines: z.array(z.object({ id: z.string(), outside_km: z.number() })).optional(),
+  outside_km: z.number().optional().describe('PIPELINES_OUTSIDE: gathering length inside the block left outside, km (ellipsoidal)'),
+});
+
+export const ConversionCheck = z
+  .object({
+    block_id: z.string(),
+    passes: z.boolean().describe('no finding'),
+    findings: z.array(ConversionFinding).describe('what the proposed mining area leaves outside, each with its article'),
+    block_km2: z.number(),
+    proposal_km2: z.number(),
+    outside_km2: z.number(),
+    wells: z.object({
+      relied_on: z.number().int(),
+      covered: z.number().int(),
+      outside: z.array(z.string()),
+      not_relied_on: z.array(z.string()).describe('abandoned or plugged'),
+    }),
+    pipelines: z.object({
+      gathering_in_block_km: z.number(),
+      gathering_outside_km: z.number(),
+      trunk_excepted: z.array(z.string()).describe('export (trunk) pipelines: 外输管线除外'),
+    }),
+    exploration_right: z.object({
+      action: z.enum(['reduce', 'cancel']),
+      remaining_km2: z.number(),
+      threshold_km2: z.number().describe('below this remainder the exploration right is cancelled'),
+      message: Message,
+    }),
+    steps: z.array(Step),
+    notes: z.array(Message),
+  })
+  .meta({ id: 'ConversionCheck' });
+
+export const ConversionCheckBody = z
+  .object({ geometry: Areal.describe('the proposed mining area, CGCS2000 lon/lat') })
+  .meta({ id: 'ConversionCheckRequest' });
+
+export const ConversionCheckAnswer = z
+  .object({
+    block_id: z.string(),
+    check: ConversionCheck,
+    remaining: Areal.nullable().describe('the exploration block minus the proposal: what the exploration right keeps on approval'),
+  })
+  .meta({ id: 'ConversionCheckAnswer' });
 
 const Deadline = z.object({
   in_time: z.boolean(),
@@ -148,6 +203,9 @@ export const ApplicationSnapshot = z
         remaining_km2: z.number().nullable().describe('what the assessment leaves after the reduction (plus offsets received)'),
       })
       .nullable(),
+    conversion: ConversionCheck.nullable()
+      .optional()
+      .describe('conversion: the conversion check of the proposed mining area on the day of submission (R-CONV-1..5)'),
     notes: z.array(Message),
     warnings: z.array(Message),
     rule_versions: z.object({
@@ -314,6 +372,32 @@ export const applicationRoutes = {
         'INVALID_PROPERTY',
       ],
       428: ['PRECONDITION_REQUIRED'],
+    },
+  }),
+  conversionCheck: defineRoute({
+    method: 'post',
+    path: '/api/blocks/:id/conversion-check',
+    summary:
+      'Conversion exploration → mining (转采): does the proposed mining area lie within the exploration block and cover its wells and gathering pipelines?',
+    description:
+      'Lists what the proposal leaves outside — wells by id, gathering-pipeline length in km (export/trunk pipelines excepted), the area of the proposal outside the block (ellipsoidal km²) — each finding with its article (自然资规〔2023〕4号 二（三）2, 二（四）4; 273号令 第二十一条), and what approval would do to the exploration right (reduced to the remainder, or cancelled below the threshold). The holder of the block, a regulator overseeing its authority, or an administrator.',
+    tags,
+    auth: 'account',
+    params: appId,
+    body: { types: ['application/json'], schema: ConversionCheckBody },
+    badInput: 'INVALID_CONVERSION_CHECK',
+    responses: { 200: { description: 'the check', json: ConversionCheckAnswer } },
+    errors: {
+      401: ['UNAUTHENTICATED'],
+      403: WRITE_403,
+      404: ['NOT_FOUND'],
+      422: [
+        'INVALID_CONVERSION_CHECK',
+        'CONVERSION_NEEDS_EXPLORATION',
+        'GEOMETRY_WRONG_TYPE',
+        'GEOMETRY_SELF_INTERSECTION',
+        'GEOMETRY_OUTSIDE_CHINA',
+      ],
     },
   }),
 };

@@ -68,6 +68,9 @@ export interface StoredBlock {
   contract_reduction_ratio?: number | null;
   contract_refusal_completion_below?: number | null;
   mining_registration_completed_date?: string | null;
+  /** applications register (R-VAL-6): the day a standing conversion application was submitted, and approved */
+  conversion_applied_on?: string | null;
+  conversion_approved_on?: string | null;
 }
 
 export interface InvestmentRow {
@@ -312,7 +315,8 @@ export function assessStoredBlock(
     extensions_used: b.extensions_used,
     valid_to: b.valid_to,
     proven_reserves_submitted_date: b.proven_submitted_date ?? undefined,
-    mining_registration_completed: !!b.mining_registration_completed_date,
+    mining_registration_completed: !!b.mining_registration_completed_date || !!b.conversion_approved_on,
+    ...(b.conversion_applied_on ? { conversion_applied_on: b.conversion_applied_on } : {}),
     ...(Object.keys(contract).length ? { contract } : {}),
     ...(chosen.shanxi_legacy_term ? { shanxi_legacy_term: chosen.shanxi_legacy_term } : {}),
     ...(chosen.shanxi_rate_reading ? { shanxi_rate_reading: chosen.shanxi_rate_reading } : {}),

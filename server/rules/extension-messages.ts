@@ -19,6 +19,17 @@ export const SX = defineMessages({
       'R-VAL-6: a filed mining application does not satisfy 273号令 第二十一条 (“3年内未完成转采登记的，探矿权不再延续”); only a completed registration does',
     zh: () => 'R-VAL-6：仅提交采矿登记申请不满足 273号令 第二十一条（“3年内未完成转采登记的，探矿权不再延续”），须已完成转采登记',
   },
+  VAL6_APPLIED_IN_TIME: {
+    en: (p: { cit: string; applied: string; last: string }) =>
+      `R-VAL-6 (${p.cit}): a conversion application was submitted on ${p.applied}, by the last day ${p.last}, and is pending or approved — read as meeting the deadline: 273号令 第二十一条 “应当在3年内申请采矿登记” and the contract template 第十二条(七) “未在 3 年内办理采矿登记” (000:L4477) bind the holder to apply within 3 years; “未完成转采登记” then waits on the authority's decision (a refused or withdrawn application does not count)`,
+    zh: (p: { cit: string; applied: string; last: string }) =>
+      `R-VAL-6（${p.cit}）：转采申请已于 ${p.applied} 提交（不晚于 ${p.last}），尚在办理或已批准，视为满足期限：273号令 第二十一条“应当在3年内申请采矿登记”及合同示范文本第十二条（七）“未在 3 年内办理采矿登记”（000:L4477）约束的是探矿权人在 3 年内提出申请；“未完成转采登记”取决于登记管理机关的办理（被驳回或撤回的申请不计）`,
+  },
+  VAL6_APPLIED_LATE: {
+    en: (p: { applied: string; last: string }) =>
+      `R-VAL-6: the conversion application on record was submitted on ${p.applied}, after the last day ${p.last}: it does not meet the deadline`,
+    zh: (p: { applied: string; last: string }) => `R-VAL-6：登记的转采申请于 ${p.applied} 提交，晚于 ${p.last}，不满足期限`,
+  },
   VAL6_NOT_CONVERTED: {
     en: (p: { cit: string; proven: string; last: string }) =>
       `R-VAL-6 (${p.cit}): proven reserves submitted ${p.proven} but the conversion to mining was not completed by ${p.last} — 探矿权不再延续`,

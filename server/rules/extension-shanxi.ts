@@ -33,7 +33,16 @@ function checkShanxiDeadlines(input: ExtensionInput, acc: Acc): void {
     const d = input.proven_reserves_submitted_date;
     const [last, cit] = compareDates(d, SHANXI_CBM_EFFECTIVE) < 0 ? ['2023-04-30', '晋自然资发〔2020〕11号 五'] : [addYears(d, 3), C.art21];
     const on = app ?? input.valid_to;
+    const applied = input.conversion_applied_on;
+    if (applied && compareDates(applied, last) <= 0) {
+      // a conversion application on record, submitted by the last day and not refused or withdrawn: the holder applied
+      // within the 3 years (第二十一条第一句); its completion is the authority's processing, not the holder's default
+      acc.steps.push(step('R-VAL-6', cit, say(S, 'VAL6_APPLIED_IN_TIME', { proven: d, last, applied }), `${applied} ≤ ${last}`, 1));
+      acc.readings.push(say(M, 'VAL6_APPLIED_IN_TIME', { cit, applied, last }));
+      return;
+    }
     if (input.mining_application_filed) acc.readings.push(say(M, 'VAL6_FILED_NOT_COMPLETED'));
+    if (applied) acc.readings.push(say(M, 'VAL6_APPLIED_LATE', { applied, last }));
     if (on && compareDates(on, last) > 0) {
       acc.steps.push(step('R-VAL-6', cit, say(S, 'VAL6_NOT_CONVERTED', { proven: d, last, on }), `${d} → ${last} < ${on}`, 0));
       acc.refusal_reasons.push(say(M, 'VAL6_NOT_CONVERTED', { cit, proven: d, last }));

@@ -188,6 +188,24 @@ describe('shanxi-cbm-2020 dates (R-VAL-2, R-VAL-6) and the new term', () => {
     );
     expect(legacy.refusal_reasons[0].message).toMatch(/11号 五/);
   });
+  it('a conversion application submitted by the last day (records of applications) satisfies R-VAL-6; one submitted later does not', () => {
+    const base = {
+      valid_to: '2024-12-31',
+      application_date: '2024-11-01',
+      proven_reserves_submitted_date: '2021-06-01',
+      proven_reserve_area_km2: 10,
+    };
+    const inTime = assessExtension(shanxi({ ...base, conversion_applied_on: '2024-06-01' }));
+    expect(inTime.decision).toBe('extend');
+    const s = inTime.steps.find((x) => x.rule === 'R-VAL-6')!;
+    expect(s).toMatchObject({ citation: '273号令 第二十一条', formula: '2024-06-01 ≤ 2024-06-01', value: 1 });
+    const reading = inTime.readings.find((m) => m.code === 'VAL6_APPLIED_IN_TIME')!;
+    expect(reading.message_zh).toContain('应当在3年内申请采矿登记');
+    expect(reading.message_zh).toContain('000:L4477');
+    const late = assessExtension(shanxi({ ...base, conversion_applied_on: '2024-06-02' }));
+    expect(late.decision).toBe('refuse');
+    expect(late.readings.map((m) => m.code)).toContain('VAL6_APPLIED_LATE');
+  });
 });
 
 describe('national-2019 (自然资规〔2019〕7号 七)', () => {

@@ -71,6 +71,12 @@ export const extensionInputSchema = z
     /** The conversion to a mining registration has been completed (完成转采登记, satisfies R-VAL-6). */
     mining_registration_completed: z.boolean().optional(),
     /**
+     * Day a conversion (探转采) application was submitted, from the applications register (issue 14 item 2): one
+     * submitted, accepted or approved — not refused or withdrawn. Submitted by the R-VAL-6 last day, it satisfies
+     * R-VAL-6 (273号令 第二十一条 “应当在3年内申请采矿登记”; 合同示范文本 第十二条(七) “未在 3 年内办理采矿登记”).
+     */
+    conversion_applied_on: isoDate.optional(),
+    /**
      * R-VAL-5 (晋自然资发〔2020〕11号 二, 000:L4250): a Shanxi CBM licence ending before 2020-05-01 extends by the holder's
      * choice: '5y' under 273号令 (default) or '2y' under the old rule (晋国土资函〔2016〕348号: cut by the unfinished ratio).
      */

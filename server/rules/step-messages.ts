@@ -15,6 +15,12 @@ export const STEP = defineMessages({
       `last day to apply = expiry − 30 days; application on ${p.app} ${p.late ? 'is too late' : 'is in time'}`,
     zh: (p: { app: string; late: boolean }) => `申请截止日 = 有效期届满日 − 30 日；${p.app} 申请${p.late ? '已逾期' : '未逾期'}`,
   },
+  VAL6_APPLIED_IN_TIME: {
+    en: (p: { proven: string; last: string; applied: string }) =>
+      `proven reserves submitted ${p.proven}: mining registration applied for by ${p.last}; conversion application submitted ${p.applied}`,
+    zh: (p: { proven: string; last: string; applied: string }) =>
+      `${p.proven} 提交探明储量：须于 ${p.last} 前申请采矿登记；转采申请于 ${p.applied} 提交`,
+  },
   VAL6_NOT_CONVERTED: {
     en: (p: { proven: string; last: string; on: string }) =>
       `proven reserves submitted ${p.proven}: the mining registration had to be completed by ${p.last}; not completed by ${p.on}`,

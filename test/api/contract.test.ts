@@ -186,6 +186,9 @@ describe('every route answers what the contract declares', () => {
     expect((await get(`/api/applications/${id}`, admin)).status).toBe(200);
     expect((await post(`/api/applications/${id}/transitions`, { action: 'approve', reason: '契约' }, admin)).status).toBe(409);
     expect((await post(`/api/applications/${id}/transitions`, { action: 'withdraw', reason: '契约' }, admin)).status).toBe(200);
+    const cv = await post('/api/blocks/blk-0017/conversion-check', { geometry: square(112.95, 37.72) }, admin);
+    expect(cv.status, await cv.clone().text()).toBe(200);
+    expect((await post('/api/blocks/blk-0008/conversion-check', { geometry: square(112.1, 35.9) }, admin)).status).toBe(422);
   });
 
   it('annual investment and the abnormal list (issue 14 item 3)', async () => {

@@ -65,6 +65,32 @@ async function fresh(collection: string, feature: object): Promise<string> {
 const FULL_VIEW: Key[] = ['holderOwn', 'regRight', 'admin', 'token', 'bootstrap'];
 const guotu = readFileSync(new URL('../../data/samples/demo-overlap-guotu.txt', import.meta.url));
 
+/** A fresh application of P's holder (a new exploration right: no register effect), moved to `state` by the bootstrap admin. */
+async function appIn(state: 'draft' | 'submitted' | 'accepted'): Promise<string> {
+  const r = await call(base, who.bootstrap, 'POST', '/api/applications', {
+    kind: 'new_exploration',
+    applicant: P_HOLDER,
+    geometry: square(112.31, 36.31, 0.01),
+  });
+  if (r.status !== 201) throw new Error(`fixture application: ${r.status} ${await r.text()}`);
+  const id = ((await r.json()) as { id: string }).id;
+  for (const action of state === 'draft' ? [] : state === 'submitted' ? ['submit'] : ['submit', 'accept']) {
+    const t = await call(base, who.bootstrap, 'POST', `/api/applications/${id}/transitions`, { action, reason: 'fixture' });
+    if (t.status !== 200) throw new Error(`fixture ${action}: ${t.status} ${await t.text()}`);
+  }
+  return id;
+}
+/** the applicant side (P's holder, administrators); the deciding side (the regulator overseeing P's authority, administrators) */
+const applicant = (ok: number): Expect => ({ ...all(403), anon: 401, holderOwn: ok, admin: ok, bootstrap: ok });
+const decider = (ok: number): Expect => ({ ...all(403), anon: 401, regRight: ok, admin: ok, token: ok, bootstrap: ok });
+const transition = (state: 'draft' | 'submitted' | 'accepted', action: string, expect: Expect): Row => ({
+  name: `application ${action} (from ${state})`,
+  method: 'POST',
+  path: async () => `/api/applications/${await appIn(state)}/transitions`,
+  body: (k) => ({ action, reason: `matrix ${k}` }),
+  expect,
+});
+
 const ROUTES: Row[] = [
   // ---- public: the register, tiles, checks and rule calculators
   { name: 'health', method: 'GET', path: '/api/health', expect: all(200) },
@@ -261,6 +287,31 @@ const ROUTES: Row[] = [
     },
     body: (k) => ({ display_name: `changed by ${k}` }),
     expect: admin(200),
+  },
+  // ---- applications (issue 14): the lifecycle, every transition by every role
+  {
+    name: 'application create',
+    method: 'POST',
+    path: '/api/applications',
+    body: () => ({ kind: 'new_exploration', applicant: P_HOLDER, geometry: square(112.31, 36.31, 0.01) }),
+    expect: { ...all(201), anon: 401, holderOther: 403, regOther: 403 },
+  },
+  { name: 'applications list', method: 'GET', path: '/api/applications?limit=2', expect: { ...all(200), anon: 401 } },
+  { name: 'application read', method: 'GET', path: async () => `/api/applications/${await appIn('draft')}`, expect: confidential(200) },
+  transition('draft', 'submit', applicant(200)),
+  transition('draft', 'withdraw', applicant(200)),
+  transition('submitted', 'withdraw', applicant(200)),
+  transition('submitted', 'accept', decider(200)),
+  transition('submitted', 'refuse', decider(200)),
+  transition('accepted', 'approve', decider(200)),
+  transition('accepted', 'refuse', decider(200)),
+  transition('accepted', 'withdraw', applicant(200)),
+  {
+    name: 'conversion check',
+    method: 'POST',
+    path: `/api/blocks/${P}/conversion-check`,
+    body: () => ({ geometry: square(112.3, 36.3, 0.01) }),
+    expect: confidential(200),
   },
 ];
 

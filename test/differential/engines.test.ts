@@ -13,7 +13,9 @@ import fc from 'fast-check';
 import type { MultiPolygon, Polygon } from 'geojson';
 import Pbf from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { conversionCheckOf } from '../../server/applications/conversion';
 import { runCheck } from '../../server/conflicts/engine';
+import { box } from '../../server/geometry/shapes.fixture';
 import { lonLatPolygon } from '../../server/conflicts/input';
 import type { CheckInput, CheckResult } from '../../server/conflicts/types';
 import type { Db, Queryable } from '../../server/db';
@@ -263,6 +265,34 @@ describe('the same answer on both engines', () => {
     expect(failures).toEqual([]);
     const list = await send(liteSrv.url, 'GET', '/api/abnormal-list?year=2025');
     expect(list.entries.map((e: { block_id: string }) => e.block_id)).toEqual(expect.arrayContaining(['blk-0030', 'blk-0031']));
+  });
+
+  it('the conversion check (转采, conversion_facts.sql) gives the same findings on both engines', async () => {
+    // demo blocks with wells and gathering lines: a box in the block, one reaching past its western edge, a whole block
+    const cases: [string, Polygon][] = [
+      ['blk-0017', box(112.9, 37.68, 113.05, 37.78)],
+      ['blk-0017', box(112.85, 37.7, 112.95, 37.75)],
+      ['blk-0056', box(0, 0, 0, 0)],
+    ];
+    const whole = await pgDb.query<{ g: string }>(
+      "SELECT ST_AsGeoJSON(ST_GeometryN(geom, 1), 9, 0) AS g FROM blocks WHERE id = 'blk-0056'",
+    );
+    cases[2][1] = JSON.parse(whole.rows[0].g) as Polygon;
+    const round = (x: unknown): unknown =>
+      typeof x === 'number'
+        ? Number(x.toPrecision(9))
+        : Array.isArray(x)
+          ? x.map(round)
+          : x && typeof x === 'object'
+            ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, round(v)]))
+            : x;
+    for (const [id, g] of cases) {
+      const [a, b] = await Promise.all([conversionCheckOf(pgDb, id, g), conversionCheckOf(liteDb, id, g)]);
+      expect(a, id).not.toBeNull();
+      expect(round(b!.check), `${id} ${JSON.stringify(g)}`).toEqual(round(a!.check));
+      expect(b!.remaining === null, id).toBe(a!.remaining === null);
+    }
+    expect((await conversionCheckOf(pgDb, 'blk-0017', cases[1][1]))!.check.passes).toBe(false);
   });
 
   it('vector tiles decode to the same features on both engines (ST_AsMVT vs geojson-vt)', async () => {
