@@ -14,6 +14,7 @@ import { checksRoutes } from './routes/checks';
 import { blockExportRoutes } from './routes/block-export';
 import { lifecycleRoutes } from './routes/lifecycle';
 import { parseRoutes } from './routes/parse';
+import { recordRoutes } from './records/router';
 import { reportsRouter } from './routes/reports';
 import { tileRoutes } from './tiles/router';
 import type { DataVersions, TileCache } from './tiles/cache';
@@ -78,6 +79,7 @@ export function allRoutes({ db, config, work, versions, tileCache, onWrite }: Do
     ...lifecycleRoutes({ db }),
     ...auditRoutes({ db }),
     ...applicationRoutes({ db, maxVertices: config.MAX_VERTICES, onWrite }),
+    ...recordRoutes({ db, maxVertices: config.MAX_VERTICES, onWrite }),
   };
 }
 

@@ -11,6 +11,7 @@ import { fileRoutes } from './files';
 import { lifecycleRoutes } from './lifecycle';
 import { metaRoutes } from './meta';
 import { ogcRoutes } from './ogc';
+import { recordRoutes } from './records';
 import { reportRoutes } from './reports';
 import { tileRoutes } from './tiles';
 
@@ -25,6 +26,7 @@ export const contract = {
   ...authRoutes,
   ...auditRoutes,
   ...applicationRoutes,
+  ...recordRoutes,
 };
 export type Contract = typeof contract;
 export type RouteKey = keyof Contract;
