@@ -110,7 +110,16 @@ export const recordRoutes = {
     errors: {
       401: ['UNAUTHENTICATED'],
       403: WRITE_403,
-      422: ['INVALID_AGREEMENT', 'AGREEMENT_PARTY_NOT_FOUND', 'AGREEMENT_SAME_PARTY', 'AGREEMENT_NO_OVERLAP', 'AGREEMENT_OUTSIDE_OVERLAP'],
+      422: [
+        'INVALID_AGREEMENT',
+        'AGREEMENT_PARTY_NOT_FOUND',
+        'AGREEMENT_SAME_PARTY',
+        'AGREEMENT_NO_OVERLAP',
+        'AGREEMENT_OUTSIDE_OVERLAP',
+        'AGREEMENT_BAD_DATES',
+        'GEOMETRY_WRONG_TYPE',
+        'GEOMETRY_SELF_INTERSECTION',
+      ],
     },
   }),
   listAgreements: defineRoute({

@@ -24,14 +24,14 @@ per_other AS MATERIALIZED (
                                       'area_km2', area_km2) ORDER BY id) AS agreements
   FROM agr GROUP BY other_id
 ),
-overlaps AS MATERIALIZED (
+hit AS MATERIALIZED (
   SELECT p.other_id, p.g AS ag, p.agreements, ST_CollectionExtract(kq_intersection(b.geom, i.g), 3) AS o
   FROM per_other p JOIN v b ON b.id = p.other_id, input i
   WHERE b.geom && i.g AND ST_Intersects(b.geom, i.g)
 ),
 split AS MATERIALIZED (
   SELECT other_id, agreements, ST_CollectionExtract(kq_intersection(o, ag), 3) AS covered, ST_CollectionExtract(kq_difference(o, ag), 3) AS remaining
-  FROM overlaps WHERE NOT ST_IsEmpty(o)
+  FROM hit WHERE NOT ST_IsEmpty(o)
 )
 SELECT other_id AS id, agreements,
        COALESCE(ST_Area(covered::geography) / 1e6, 0) AS covered_km2,
