@@ -3,8 +3,8 @@
  * (requires_agreement: OVL-4 273号令 第四十二条 同意函或双方协议, OVL-6/OVL-7 互不影响和权益保护协议) or a commitment
  * (requires_commitment: OVL-5 承诺) is split by the agreements recorded between the checked block and that right:
  * the part their polygons cover is `agreement_on_file` (AGR-FILE: the agreement's terms, e.g. 先采气、后采煤, govern it),
- * the rest keeps its outcome. The SQL (conflicts_agreements.sql) measures both parts of the same overlap
- * conflicts_blocks.sql measures, so covered + remaining = overlap to the overlay's precision.
+ * the rest keeps its outcome. The SQL (conflicts_agreements.sql) cuts the same overlap conflicts_blocks.sql measures;
+ * the covered part is measured, the remaining area is the overlap less it.
  */
 import type { Geometry } from 'geojson';
 import { say } from '../i18n/message';
@@ -51,7 +51,10 @@ export function splitByAgreement(e: ConflictEntry, cover: AgreementCoverRow | un
   const all = (typeof cover.agreements === 'string' ? JSON.parse(cover.agreements) : cover.agreements) as AgreementRef[];
   const documents = all.filter((a) => kinds?.includes(a.kind)).map((a) => ({ ...a, area_km2: Number(a.area_km2) }));
   const covered = Number(cover.covered_km2);
-  const remaining = Number(cover.remaining_km2);
+  // the remaining part is the overlap less the covered part: C + R = overlap exactly. (Measuring the remaining polygon
+  // itself differs by the geodesic bulge of the overlap's edges the agreement's boundary cuts — a vertex added on an edge
+  // along a parallel changes its ellipsoidal area, ~2e-4 km² for a 34 km² overlap cut once; test/api/agreements.test.ts.)
+  const remaining = cover.remaining_geometry ? Math.max(0, e.overlap_area_km2 - covered) : 0;
   if (!kinds || !documents.length || covered <= MIN_PART_KM2) return [e];
   const overlap = e.overlap_area_km2;
   const featureKm2 = e.share_of_feature ? overlap / e.share_of_feature : null;
