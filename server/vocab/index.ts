@@ -236,6 +236,28 @@ export const APPLICATION_ACTIONS = vocab({
   withdraw: { zh: '撤回', en: 'withdraw' },
 });
 
+/** Kinds of instrument two rights sign about their overlap (issue 14 item 5; OVL-4..OVL-7). */
+export const AGREEMENT_KINDS = vocab({
+  agreement: { zh: '双方协议', en: 'bilateral agreement' },
+  consent_letter: { zh: '同意函', en: 'consent letter' },
+  commitment: { zh: '承诺书', en: 'written commitment' },
+});
+
+/** Terms an agreement on file records (273号令 第四十一、四十二条; 自然资规〔2023〕4号 四（十一）). */
+export const AGREEMENT_TERMS = vocab({
+  gas_before_coal: { zh: '先采气、后采煤', en: 'gas first, then coal' },
+  mutual_non_interference: { zh: '互不影响和权益保护', en: 'mutual non-interference and protection of rights' },
+  shared_facilities: { zh: '共建共享抽采利用设施', en: 'shared gas drainage facilities' },
+  construction_sequencing: { zh: '采气采煤施工衔接', en: 'sequencing of gas and coal works' },
+  reasonable_avoidance: { zh: '合理避让', en: 'reasonable avoidance' },
+});
+
+/** Register status flags on a right (矿业权登记信息管理办法 二十一, 000 L2267: 抵押、查封 published with transfers). */
+export const RIGHT_FLAG_KINDS = vocab({
+  seizure: { zh: '查封', en: 'seizure' },
+  mortgage: { zh: '抵押', en: 'mortgage' },
+});
+
 /**
  * Which vocabulary each SQL `CHECK (col IN (…))` list of sql/migrations must equal, as `table.column`.
  * vocab.test.ts parses the migrations and compares both ways.
@@ -262,6 +284,8 @@ export const SQL_CHECKED: Readonly<Record<string, Vocab>> = {
   'applications.kind': APPLICATION_KINDS,
   'applications.state': APPLICATION_STATES,
   'application_steps.action': APPLICATION_ACTIONS,
+  'right_agreements.kind': AGREEMENT_KINDS,
+  'right_flags.kind': RIGHT_FLAG_KINDS,
 };
 
 // ---------------------------------------------------------------- collections
@@ -349,28 +373,6 @@ export const CHECK_VERDICTS = verdicts({
   acceptable: { zh: '可受理', en: 'acceptable', severity: 'ok' },
 });
 export type VerdictCode = keyof typeof CHECK_VERDICTS;
-
-/** Kinds of instrument two rights sign about their overlap (issue 14 item 5; OVL-4..OVL-7). */
-export const AGREEMENT_KINDS = vocab({
-  agreement: { zh: '双方协议', en: 'bilateral agreement' },
-  consent_letter: { zh: '同意函', en: 'consent letter' },
-  commitment: { zh: '承诺书', en: 'written commitment' },
-});
-
-/** Terms an agreement on file records (273号令 第四十一、四十二条; 自然资规〔2023〕4号 四（十一）). */
-export const AGREEMENT_TERMS = vocab({
-  gas_before_coal: { zh: '先采气、后采煤', en: 'gas first, then coal' },
-  mutual_non_interference: { zh: '互不影响和权益保护', en: 'mutual non-interference and protection of rights' },
-  shared_facilities: { zh: '共建共享抽采利用设施', en: 'shared gas drainage facilities' },
-  construction_sequencing: { zh: '采气采煤施工衔接', en: 'sequencing of gas and coal works' },
-  reasonable_avoidance: { zh: '合理避让', en: 'reasonable avoidance' },
-});
-
-/** Register status flags on a right (矿业权登记信息管理办法 二十一, 000 L2267: 抵押、查封 published with transfers). */
-export const RIGHT_FLAG_KINDS = vocab({
-  seizure: { zh: '查封', en: 'seizure' },
-  mortgage: { zh: '抵押', en: 'mortgage' },
-});
 
 /** Which check produced a containment entry. */
 /** @public one of the vocabularies issue 9 asks this module to hold; no code reads it yet (knip: kept on purpose) */
