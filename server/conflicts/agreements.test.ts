@@ -31,8 +31,22 @@ const doc = (kind: 'agreement' | 'consent_letter' | 'commitment') => ({
   terms: ['gas_before_coal'],
   area_km2: 6,
 });
-const poly = JSON.stringify({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] });
-const cover = (covered: number, remaining: boolean, kind: 'agreement' | 'consent_letter' | 'commitment' = 'agreement'): AgreementCoverRow => ({
+const poly = JSON.stringify({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 0],
+    ],
+  ],
+});
+const cover = (
+  covered: number,
+  remaining: boolean,
+  kind: 'agreement' | 'consent_letter' | 'commitment' = 'agreement',
+): AgreementCoverRow => ({
   id: 'coal',
   agreements: [doc(kind)],
   covered_km2: covered,
@@ -59,7 +73,9 @@ describe('splitByAgreement (AGR-FILE: 273号令 第四十二条; 自然资规〔
   });
 
   it('a commitment answers requires_commitment (OVL-5) but not requires_agreement (OVL-4 needs consent or agreement); forbidden stays', () => {
-    expect(splitByAgreement(entry('requires_agreement'), cover(6, true, 'commitment'), 40).map((e) => e.outcome)).toEqual(['requires_agreement']);
+    expect(splitByAgreement(entry('requires_agreement'), cover(6, true, 'commitment'), 40).map((e) => e.outcome)).toEqual([
+      'requires_agreement',
+    ]);
     expect(splitByAgreement(entry('requires_commitment'), cover(6, true, 'commitment'), 40).map((e) => e.outcome)).toEqual([
       'agreement_on_file',
       'requires_commitment',

@@ -93,7 +93,10 @@ export function splitByAgreement(e: ConflictEntry, cover: AgreementCoverRow | un
     overlap_area_km2: remaining,
     ...shares(remaining),
     geometry: geom(cover.remaining_geometry),
-    basis: [...e.basis, basis('AGR-FILE', say(M, 'AGREEMENT_REMAINDER', { documents: docs, remaining: km2(remaining), overlap: km2(overlap) }))],
+    basis: [
+      ...e.basis,
+      basis('AGR-FILE', say(M, 'AGREEMENT_REMAINDER', { documents: docs, remaining: km2(remaining), overlap: km2(overlap) })),
+    ],
     agreement: { part: 'remaining', ...split },
   };
   return [coveredEntry, remainingEntry];

@@ -122,7 +122,9 @@ const conflictFields = {
     .optional(),
   agreement: z
     .object({
-      part: z.enum(['covered', 'remaining']).describe('covered: the area agreements on file cover (agreement_on_file); remaining: the rest'),
+      part: z
+        .enum(['covered', 'remaining'])
+        .describe('covered: the area agreements on file cover (agreement_on_file); remaining: the rest'),
       overlap_km2: z.number().describe('the whole overlap with this right, km² (= covered + remaining)'),
       covered_km2: z.number(),
       remaining_km2: z.number(),

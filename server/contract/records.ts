@@ -23,7 +23,11 @@ export const NewAgreementBody = z
     signed_on: isoDay,
     valid_from: isoDay.optional().describe('default: signed_on'),
     valid_to: isoDay.optional().describe('last day it holds (inclusive); absent: open-ended'),
-    terms: z.array(z.enum(codesOf(AGREEMENT_TERMS))).max(10).default([]).describe('e.g. gas_before_coal = 先采气、后采煤'),
+    terms: z
+      .array(z.enum(codesOf(AGREEMENT_TERMS)))
+      .max(10)
+      .default([])
+      .describe('e.g. gas_before_coal = 先采气、后采煤'),
     note: text(2000).optional(),
   })
   .meta({ id: 'NewAgreement' });
@@ -32,9 +36,7 @@ export const Agreement = z
   .object({
     id: z.string(),
     kind: z.enum(codesOf(AGREEMENT_KINDS)),
-    parties: z.array(
-      z.object({ block_id: z.string(), holder: z.string().nullable(), authority: z.string().nullable() }),
-    ),
+    parties: z.array(z.object({ block_id: z.string(), holder: z.string().nullable(), authority: z.string().nullable() })),
     geometry: Areal,
     area_km2: z.number().describe('the area covered, km², ellipsoidal'),
     document_no: z.string(),

@@ -259,8 +259,7 @@ export function featureRoutes(deps: FeatureRouterDeps) {
         const out = toFeature(row);
         // a right's seizures and mortgages in force (issue 14 item 6; published like transfers, 000 L2267): read-only,
         // not part of the item's version (a write takes no such property back)
-        if (c.id === 'blocks')
-          out.properties = { ...out.properties, register_flags: await flagsInForce(db, params.featureId) };
+        if (c.id === 'blocks') out.properties = { ...out.properties, register_flags: await flagsInForce(db, params.featureId) };
         return {
           status: 200,
           headers: { ETag: etagOf(versionOf(row)) },

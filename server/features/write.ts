@@ -47,8 +47,21 @@ export async function assertNotSeized(tx: Queryable, fid: string, feature: unkno
           : null;
   if (!change) return;
   const r = rows[0];
-  const m = say(FEATURE_SAY, 'RIGHT_SEIZED', { id: fid, change, document_no: r.document_no, authority: r.authority, lost_km2: lost.toFixed(4) });
-  throw errorOf(409, m, [{ field: change === 'reduction' ? 'geometry' : change === 'holder_change' ? 'properties.holder' : 'properties.status', reason: change, flag: r.id, document_no: r.document_no }]);
+  const m = say(FEATURE_SAY, 'RIGHT_SEIZED', {
+    id: fid,
+    change,
+    document_no: r.document_no,
+    authority: r.authority,
+    lost_km2: lost.toFixed(4),
+  });
+  throw errorOf(409, m, [
+    {
+      field: change === 'reduction' ? 'geometry' : change === 'holder_change' ? 'properties.holder' : 'properties.status',
+      reason: change,
+      flag: r.id,
+      document_no: r.document_no,
+    },
+  ]);
 }
 
 /** A property sent as null is a property not given (GET prints unset properties as null; PUT takes them back). */

@@ -12,16 +12,19 @@ export const RECORDS_SAY = defineMessages({
     zh: (p: { id: string }) => `协议须在两个不同矿业权之间签订，双方均为“${p.id}”`,
   },
   AGREEMENT_NO_OVERLAP: {
-    en: (p: { a: string; b: string }) => `Rights '${p.a}' and '${p.b}' do not overlap there: there is no overlap for the agreement to cover`,
+    en: (p: { a: string; b: string }) =>
+      `Rights '${p.a}' and '${p.b}' do not overlap there: there is no overlap for the agreement to cover`,
     zh: (p: { a: string; b: string }) => `矿业权“${p.a}”与“${p.b}”在该范围内不重叠，协议无可覆盖的重叠区`,
   },
   AGREEMENT_OUTSIDE_OVERLAP: {
     en: (p: { a: string; b: string; outside: string }) =>
       `The polygon given reaches ${p.outside} km² outside the overlap of '${p.a}' and '${p.b}': an agreement covers only their overlap`,
-    zh: (p: { a: string; b: string; outside: string }) => `所给范围有 ${p.outside} km² 超出“${p.a}”与“${p.b}”的重叠区：协议只能覆盖双方重叠区`,
+    zh: (p: { a: string; b: string; outside: string }) =>
+      `所给范围有 ${p.outside} km² 超出“${p.a}”与“${p.b}”的重叠区：协议只能覆盖双方重叠区`,
   },
   AGREEMENT_BAD_DATES: {
-    en: (p: { field: string }) => `${p.field}: an agreement holds from valid_from (on or after it is signed) to valid_to (not before valid_from)`,
+    en: (p: { field: string }) =>
+      `${p.field}: an agreement holds from valid_from (on or after it is signed) to valid_to (not before valid_from)`,
     zh: (p: { field: string }) => `${p.field}：协议有效期自 valid_from（不早于签订日）至 valid_to（不早于 valid_from）`,
   },
   AGREEMENT_WITHDRAWN: {
@@ -33,7 +36,8 @@ export const RECORDS_SAY = defineMessages({
     zh: (p: { id: string }) => `未找到协议“${p.id}”`,
   },
   FORBIDDEN_AGREEMENT: {
-    en: (p: { id: string }) => `Agreement ${p.id} is visible to the holders of its two rights, the regulators overseeing either, and administrators`,
+    en: (p: { id: string }) =>
+      `Agreement ${p.id} is visible to the holders of its two rights, the regulators overseeing either, and administrators`,
     zh: (p: { id: string }) => `协议 ${p.id} 仅对双方矿业权人、对任一方有管辖权的登记机关和管理员可见`,
   },
   FORBIDDEN_AGREEMENT_WRITE: {
@@ -56,7 +60,8 @@ export const RECORDS_SAY = defineMessages({
   },
 });
 
-export const refuse = (status: number, m: Message, details?: ErrorDetail[]) => new AppError(status, m.code, m.message, m.message_zh, details);
+export const refuse = (status: number, m: Message, details?: ErrorDetail[]) =>
+  new AppError(status, m.code, m.message, m.message_zh, details);
 export const notFoundRecord = (code: 'AGREEMENT_NOT_FOUND' | 'FLAG_NOT_FOUND', id: string) => {
   const m = say(RECORDS_SAY, code, { id });
   return new AppError(404, 'NOT_FOUND', m.message, m.message_zh, [{ field: 'id' }]);

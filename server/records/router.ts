@@ -8,15 +8,7 @@ import { treeOf } from '../auth/context';
 import { principalOf } from '../auth/principal';
 import { implement } from '../http/contract-route';
 import { requestIdOf } from '../http/request-id';
-import {
-  createAgreement,
-  createFlag,
-  listAgreements,
-  listFlags,
-  readAgreement,
-  releaseFlag,
-  withdrawAgreement,
-} from './service';
+import { createAgreement, createFlag, listAgreements, listFlags, readAgreement, releaseFlag, withdrawAgreement } from './service';
 
 const actor = (req: Request) => ({ principal: principalOf(req), tree: treeOf(req), request_id: requestIdOf(req) });
 

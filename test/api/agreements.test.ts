@@ -33,7 +33,13 @@ type Entry = {
   overlap_area_km2: number;
   share_of_input: number;
   basis: { rule: string; note?: { code: string; message_zh: string } }[];
-  agreement?: { part: string; overlap_km2: number; covered_km2: number; remaining_km2: number; documents: { id: string; document_no: string }[] };
+  agreement?: {
+    part: string;
+    overlap_km2: number;
+    covered_km2: number;
+    remaining_km2: number;
+    documents: { id: string; document_no: string }[];
+  };
   geometry: unknown;
 };
 type Check = { conflicts: Entry[]; summary: Record<string, { count: number; area_km2: number }>; verdict: { code: string } };
@@ -200,7 +206,8 @@ describe('recording agreements: roles, refusals, audit, as_at', () => {
     expect(mine.items.map((x: { parties: { block_id: string }[] }) => x.parties[0].block_id)).toEqual(['blk-0061']);
     expect((await call(base, ANON, 'GET', `/api/agreements/${a.id}`)).status).toBe(401);
 
-    const mark = (await srv.ownerQuery('SELECT to_char(clock_timestamp() AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.US"Z"\') AS t')).rows[0].t;
+    const mark = (await srv.ownerQuery('SELECT to_char(clock_timestamp() AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.US"Z"\') AS t'))
+      .rows[0].t;
     expect((await call(base, who.party, 'POST', `/api/agreements/${a.id}/withdraw`, { reason: 'x' })).status).toBe(403);
     const w = await call(base, who.province, 'POST', `/api/agreements/${a.id}/withdraw`, { reason: '双方解除协议（测试）' });
     expect(w.status, await w.clone().text()).toBe(200);

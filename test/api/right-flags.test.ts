@@ -104,7 +104,14 @@ describe('a seized right is not transferred or reduced until released', () => {
     const { etag, feature } = await blockItem('blk-0058');
     const { register_flags: _f, ...props } = feature.properties;
     const put = (properties: Record<string, unknown>, geometry: unknown, tag: string) =>
-      call(base, who.admin, 'PUT', '/api/collections/blocks/items/blk-0058', { type: 'Feature', geometry, properties }, { 'if-match': tag });
+      call(
+        base,
+        who.admin,
+        'PUT',
+        '/api/collections/blocks/items/blk-0058',
+        { type: 'Feature', geometry, properties },
+        { 'if-match': tag },
+      );
 
     const transfer = await put({ ...props, holder: '受让方能源有限公司(合成)' }, feature.geometry, etag);
     expect(transfer.status).toBe(409);
@@ -169,9 +176,9 @@ describe('recording and releasing flags: roles, refusals, audit', () => {
 
   it('release of the demo seizure (audited) lets the holder change go through; releasing twice is 409', async () => {
     const [flag] = (await json(await call(base, ANON, 'GET', '/api/blocks/blk-0058/flags'))).items;
-    expect((await call(base, who.holder, 'POST', `/api/flags/${flag.id}/release`, { released_on: '2026-11-30', document_no: 'x' })).status).toBe(
-      403,
-    );
+    expect(
+      (await call(base, who.holder, 'POST', `/api/flags/${flag.id}/release`, { released_on: '2026-11-30', document_no: 'x' })).status,
+    ).toBe(403);
     const early = await call(base, who.mnr, 'POST', `/api/flags/${flag.id}/release`, { released_on: '2026-01-01', document_no: 'x' });
     expect([early.status, (await errorOf(early)).code]).toEqual([422, 'INVALID_FLAG']);
     const r = await call(base, who.mnr, 'POST', `/api/flags/${flag.id}/release`, {

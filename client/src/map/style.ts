@@ -117,6 +117,28 @@ function blockLayers(layers: LayerSpecification[], prefix: string, source: strin
   );
 }
 
+/** Outline of a right under a register status flag (tile properties seized / mortgaged, issue 14 item 6). */
+export const FLAG_COLOURS = { seizure: '#b3001b', mortgage: '#6a3d9a' } as const;
+
+function flagLayer(layers: LayerSpecification[], source: string, sourceLayer: string) {
+  add(
+    layers,
+    {
+      id: 'blk-flag',
+      type: 'line',
+      source,
+      'source-layer': sourceLayer,
+      filter: ['any', ['has', 'seized'], ['has', 'mortgaged']],
+      paint: {
+        'line-color': ['case', ['has', 'seized'], FLAG_COLOURS.seizure, FLAG_COLOURS.mortgage],
+        'line-width': 2.5,
+        'line-dasharray': [2, 1.5],
+      },
+    } as LayerSpecification,
+    { group: 'blocks', opacity: { 'line-opacity': 1 }, blockFilterable: true },
+  );
+}
+
 /** The hatch layer of expired/cancelled blocks needs the pattern image, added at load (map/controller.ts). */
 export function hatchLayer(prefix: string, source: string, sourceLayer?: string): LayerSpecification {
   const spec = {
@@ -231,6 +253,7 @@ export function buildStyle(origin: string): StyleSpecification {
 
   // --- blocks (tiles) and the as-at overlay (GeoJSON, hidden until used)
   blockLayers(layers, 'blk', 'blocks', 'blocks');
+  flagLayer(layers, 'blocks', 'blocks');
   blockLayers(layers, 'asat', 'asat');
   for (const id of ['asat-fill', 'asat-line', 'asat-label']) (layers.find((l) => l.id === id)!.layout ??= {}).visibility = 'none';
 

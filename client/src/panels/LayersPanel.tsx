@@ -1,6 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
-import { PA_CATEGORIES, PA_ZONES, PIPELINE_TYPES, REDLINE_STATUSES, WELL_STATUSES, label, type Vocab } from '../../../server/vocab';
+import {
+  PA_CATEGORIES,
+  PA_ZONES,
+  PIPELINE_TYPES,
+  REDLINE_STATUSES,
+  RIGHT_FLAG_KINDS,
+  WELL_STATUSES,
+  label,
+  type Vocab,
+} from '../../../server/vocab';
 import type { Messages } from '../i18n/zh';
 import {
   BLOCK_COLOURS,
@@ -13,7 +22,7 @@ import {
   WELL_COLOURS,
 } from '../map/colours';
 import type { MapController } from '../map/controller';
-import { GROUPS, type Group } from '../map/style';
+import { FLAG_COLOURS, GROUPS, type Group } from '../map/style';
 
 const GROUP_LABEL: Record<Group, keyof Messages> = {
   boundaries: 'layerBoundaries',
@@ -36,6 +45,8 @@ const LEGEND: Partial<Record<Group, Swatch[]>> = {
     { key: 'blkCbmExploration', kind: 'fill', colour: BLOCK_COLOURS.cbm_exploration },
     { key: 'blkCbmMining', kind: 'fill', colour: BLOCK_COLOURS.cbm_mining },
     { key: 'blkCoal', kind: 'fill', colour: BLOCK_COLOURS.coal },
+    { key: 'seizure', vocab: RIGHT_FLAG_KINDS, kind: 'dash', colour: FLAG_COLOURS.seizure },
+    { key: 'mortgage', vocab: RIGHT_FLAG_KINDS, kind: 'dash', colour: FLAG_COLOURS.mortgage },
     { key: 'blkOther', kind: 'fill', colour: BLOCK_COLOURS.other },
     { key: 'blkInactive', kind: 'hatch', colour: BLOCK_COLOURS.inactive },
   ],
