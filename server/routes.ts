@@ -16,6 +16,7 @@ import { blockExportRoutes } from './routes/block-export';
 import { lifecycleRoutes } from './routes/lifecycle';
 import { parseRoutes } from './routes/parse';
 import { paymentRoutes } from './payments/router';
+import { recordRoutes } from './records/router';
 import { reportsRouter } from './routes/reports';
 import { tileRoutes } from './tiles/router';
 import type { DataVersions, TileCache } from './tiles/cache';
@@ -82,6 +83,7 @@ export function allRoutes({ db, config, work, versions, tileCache, onWrite }: Do
     ...applicationRoutes({ db, maxVertices: config.MAX_VERTICES, onWrite }),
     ...investmentRoutes({ db }),
     ...paymentRoutes({ db }),
+    ...recordRoutes({ db, maxVertices: config.MAX_VERTICES, onWrite }),
   };
 }
 

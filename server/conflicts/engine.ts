@@ -31,7 +31,8 @@ import { assertPlausible, guarded } from './guard';
 import { say } from '../i18n/message';
 import { CONFLICT_SAY as M } from './messages';
 import { checkVerdict, summarize } from './summary';
-import type { CheckInput, CheckResult, ConflictEntry } from './types';
+import { splitByAgreement, type AgreementCoverRow } from './agreements';
+import type { CheckInput, CheckResult, ConflictEntry, RightFlagRef } from './types';
 
 /** The province a province-registered CBM right must stay inside (boundaries.name). */
 export const HOME_PROVINCE = '山西省';
@@ -90,6 +91,7 @@ export async function runCheck(db: Queryable, input: CheckInput): Promise<CheckR
   const contain = containmentDecision(input);
   const borderCheck = input.province_registered && s.mineral === 'cbm';
   const none = Promise.resolve({ rows: [] as OutsideRow[] });
+  const noCover = Promise.resolve({ rows: [] as AgreementCoverRow[] });
   const t0 = performance.now();
   // a failed layer query fails the check (guard.ts): an empty layer must mean "nothing there"
   const q = <T>(name: string, params: unknown[]) => guarded(name, db.named<T>(name, params));
@@ -104,13 +106,25 @@ export async function runCheck(db: Queryable, input: CheckInput): Promise<CheckR
     q<PipelineRow>('conflicts_pipelines', [g, [...PIPELINE_CROSSING_CATEGORIES], at]),
     contain && input.block_id ? q<OutsideRow>('conflicts_outside_block', [g, input.block_id, at]) : none,
     borderCheck ? q<OutsideRow>('conflicts_outside_province', [g, HOME_PROVINCE, at]) : none,
+    // agreements on file between the checked block and the rights it overlaps (issue 14 item 5)
+    input.block_id ? q<AgreementCoverRow>('conflicts_agreements', [g, input.block_id, s.as_of, at]) : noCover,
   ]);
   // the input's own area is measured while PostGIS works
   const a = typeof input.area_km2 === 'function' ? input.area_km2() : input.area_km2;
-  const [blocks, pas, rls, res, wells, pipes, outside, province] = await queries;
+  const [blocks, pas, rls, res, wells, pipes, outside, province, covers] = await queries;
+  // register status flags (查封, 抵押) in force on the rights overlapped and on the checked block (issue 14 item 6)
+  const flagged = [...blocks.rows.map((r) => r.id), ...(input.block_id ? [input.block_id] : [])];
+  const flagRows = flagged.length ? (await q<RightFlagRef & { block_id: string }>('right_flags_active', [flagged, s.as_of, at])).rows : [];
   const layersMs = performance.now() - t0;
+  const flagsOf = (id: string) => flagRows.filter((f) => f.block_id === id).map(({ block_id: _b, ...f }) => f);
+  const coverOf = new Map(covers.rows.map((c) => [c.id, c]));
+  const blockEntries = blocks.rows.flatMap((r) => {
+    const e = blockEntry(s, r, a);
+    const f = flagsOf(r.id);
+    return splitByAgreement(f.length ? { ...e, flags: f } : e, coverOf.get(r.id), a);
+  });
   const conflicts: ConflictEntry[] = [
-    ...blocks.rows.map((r) => blockEntry(s, r, a)),
+    ...blockEntries,
     ...res.rows.map((r) => reserveEntry(s, r, a)),
     ...pas.rows.map((r) => protectedAreaEntry(s, r, a)),
     ...rls.rows.map((r) => redlineEntry(s, r, a)),
@@ -134,6 +148,10 @@ export async function runCheck(db: Queryable, input: CheckInput): Promise<CheckR
   for (const r of province.rows)
     if (Number(r.outside_km2) > 1e-9) conflicts.push(containmentEntry('boundaries', r, crossesProvincialBorder(), 'provincial_border', a));
   if (!s.applicant) warnings.push(say(M, 'APPLICANT_UNKNOWN'));
+  for (const f of flagRows) {
+    const p = { id: f.block_id, kind: f.kind, document_no: f.document_no, authority: f.authority };
+    warnings.push(f.block_id === input.block_id ? say(M, 'SUBJECT_FLAGGED', p) : say(M, 'OVERLAPS_FLAGGED_RIGHT', p));
+  }
   if (shanxiCbm(s) && s.application === 'extension' && conflicts.some((c) => c.basis.some((b) => b.rule === 'PA-7')))
     warnings.push(say(M, 'PA4_PA7_VERSIONS'));
   const known: Record<string, number> = {};

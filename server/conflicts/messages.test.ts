@@ -39,6 +39,15 @@ const P = {
   alt: '52.4605',
   names: 'extensions used',
   names_zh: '已延续次数',
+  documents: '协议〔2024〕1号',
+  covered: '6.0000',
+  overlap: '10.0000',
+  remaining: '4.0000',
+  terms: 'gas first, then coal',
+  terms_zh: '先采气、后采煤',
+  id: 'blk-0058',
+  document_no: '（2026）晋05执保第118号',
+  authority: '晋城市中级人民法院',
 };
 
 /** Latin words a Chinese sentence may hold: codes and ids, not English. */
@@ -58,6 +67,7 @@ describe('sentence catalogues of the conflict engine and the lifecycle module', 
           ...P,
           ...(code.startsWith('REDLINE') ? { status: 'official' } : {}),
           ...(code === 'VOID_READING_NOT_APPLIED' ? { value: 'after_expiry' } : {}),
+          ...(code === 'OVERLAPS_FLAGGED_RIGHT' || code === 'SUBJECT_FLAGGED' ? { kind: 'seizure' } : {}),
         });
         expect(isMessage(m), code).toBe(true);
         expect(m.message, code).toMatch(/[a-z]/);

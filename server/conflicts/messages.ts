@@ -3,7 +3,7 @@
  * the check's warnings. Codes are stable; the page keys on them or shows `message_zh` / `message`.
  */
 import { defineMessages, type Message } from '../i18n/message';
-import { BLOCK_STATUSES, OUTCOMES, PA_ZONES, REDLINE_STATUSES, REGIMES, label, labelAny } from '../vocab';
+import { BLOCK_STATUSES, OUTCOMES, PA_ZONES, REDLINE_STATUSES, REGIMES, RIGHT_FLAG_KINDS, label, labelAny } from '../vocab';
 
 const ZONE_UNKNOWN_EN = ' (zone not recorded: judged as core protection zone)';
 const ZONE_UNKNOWN_ZH = '（未记录分区，按核心保护区判断）';
@@ -220,6 +220,35 @@ export const CONFLICT_SAY = defineMessages({
       'Nature reserves at extension follow the 2020-07-27 letter (PA-7, not deducted during the zoning transition) over 11号 item 10 (PA-4)',
     zh: () => '延续时自然保护区按 2020-07-27 函处理（PA-7，过渡期不扣除），而非 11号文第十条（PA-4）',
   },
+  // ---- records on file (issue 14 items 5 and 6)
+  AGREEMENT_COVERS: {
+    en: (p: { documents: string; covered: string; overlap: string; terms: string; terms_zh: string }) =>
+      `agreement on file (${p.documents}) covers ${p.covered} km² of this ${p.overlap} km² overlap${p.terms ? `; terms: ${p.terms}` : ''}`,
+    zh: (p: { documents: string; covered: string; overlap: string; terms: string; terms_zh: string }) =>
+      `在案协议（${p.documents}）覆盖本处重叠 ${p.overlap} km² 中的 ${p.covered} km²${p.terms_zh ? `；约定：${p.terms_zh}` : ''}`,
+  },
+  AGREEMENT_REMAINDER: {
+    en: (p: { documents: string; remaining: string; overlap: string }) =>
+      `the agreement on file (${p.documents}) does not cover this part: ${p.remaining} km² of the ${p.overlap} km² overlap still needs an agreement`,
+    zh: (p: { documents: string; remaining: string; overlap: string }) =>
+      `在案协议（${p.documents}）未覆盖此部分：重叠 ${p.overlap} km² 中仍有 ${p.remaining} km² 须另行签订协议`,
+  },
+  OVERLAPS_FLAGGED_RIGHT: {
+    en: (p: { id: string; kind: string; document_no: string; authority: string }) =>
+      `The input overlaps right ${p.id}, which is under ${label(RIGHT_FLAG_KINDS, p.kind, 'en')} (${p.document_no}, ${p.authority})`,
+    zh: (p: { id: string; kind: string; document_no: string; authority: string }) =>
+      `申请范围与处于${label(RIGHT_FLAG_KINDS, p.kind, 'zh')}状态的矿业权 ${p.id} 重叠（${p.document_no}，${p.authority}）`,
+  },
+  SUBJECT_FLAGGED: {
+    en: (p: { id: string; kind: string; document_no: string; authority: string }) =>
+      p.kind === 'seizure'
+        ? `Right ${p.id} is seized (${p.document_no}, ${p.authority}): it cannot be transferred or reduced until the seizure is released`
+        : `Right ${p.id} is mortgaged (${p.document_no}, ${p.authority}): a transfer needs the mortgagee's consent`,
+    zh: (p: { id: string; kind: string; document_no: string; authority: string }) =>
+      p.kind === 'seizure'
+        ? `矿业权 ${p.id} 已被查封（${p.document_no}，${p.authority}）：解封前不得转让或缩减`
+        : `矿业权 ${p.id} 处于抵押状态（${p.document_no}，${p.authority}）：转让须经抵押权人同意`,
+  },
   // ---- the overall verdict of a check (summary.ts checkVerdict): a preliminary reading, not a decision
   VERDICT_NOT_ACCEPTABLE: {
     en: (p: { n: number }) =>
@@ -247,8 +276,8 @@ export const CONFLICT_SAY = defineMessages({
   },
   VERDICT_CONDITIONS: {
     en: (p: { n: number }) =>
-      `Acceptable with conditions: ${p.n} well(s), pipeline(s) or protected site(s) need protective measures or disposal`,
-    zh: (p: { n: number }) => `附条件受理：${p.n} 处井、管线或保护对象须采取保护措施或处置`,
+      `Acceptable with conditions: ${p.n} well(s), pipeline(s) or protected site(s) need protective measures or disposal, or overlaps follow the terms of an agreement on file`,
+    zh: (p: { n: number }) => `附条件受理：${p.n} 处井、管线或保护对象须采取保护措施或处置，或重叠区按在案协议约定执行`,
   },
   VERDICT_ACCEPTABLE: {
     en: () => 'Acceptable: no overlap restricts the application (rights, reserves, protected areas, red lines, wells, pipelines)',

@@ -83,7 +83,9 @@ export async function summarize(
     for (const r of rows) areas.set(r.key, Number(r.area_km2));
   }
   const summary: Record<string, CollectionSummary | number> = {};
-  for (const [key, entries] of sets) if (key !== 'deductible') summary[key] = { count: entries.length, area_km2: areas.get(key) ?? 0 };
+  // a right split by an agreement on file (covered / remaining parts) counts once
+  const count = (entries: ConflictEntry[]) => new Set(entries.map((e) => `${e.collection}:${e.id}`)).size;
+  for (const [key, entries] of sets) if (key !== 'deductible') summary[key] = { count: count(entries), area_km2: areas.get(key) ?? 0 };
   const deductible = areas.get('deductible') ?? 0;
   return { ...summary, deductible_area_km2: deductible, net_area_km2: Math.max(0, inputKm2 - deductible) } as ConflictSummary;
 }
@@ -98,13 +100,15 @@ export async function summarize(
  * - deduct: protected areas and red lines deducted before grant (PA-3, PA-4);
  * - agreement: consent letter, agreement or written commitment (OVL-4 273号令 第四十二条, OVL-5, PA-5);
  * - review: no rule decides (existing overlap at extension, review_required) or a check that could not run;
- * - conditions: protective measures or disposal (PA-6 no expansion, PA-2 protect in place, wells R-WELL, PA-11 crossings).
+ * - conditions: protective measures or disposal (PA-6 no expansion, PA-2 protect in place, wells R-WELL, PA-11 crossings),
+ *   and overlaps an agreement on file covers (its terms, e.g. 先采气后采煤, bind the holders: issue 14 item 5).
  */
 export const OUTCOME_VERDICT: Readonly<Record<Outcome, VerdictCode | null>> = {
   same_holder: null,
   forbidden: 'not_acceptable',
   requires_agreement: 'agreement',
   requires_commitment: 'agreement',
+  agreement_on_file: 'conditions',
   void: null,
   outside_exploration_block: 'not_acceptable',
   outside_original_area: 'not_acceptable',

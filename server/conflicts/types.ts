@@ -41,6 +41,45 @@ export interface ConflictEntry {
   crosses?: string[];
   /** wells: DB14/T 2053 status and location class */
   disposal?: WellDisposal;
+  /**
+   * blocks: agreements on file between the checked block and this right (issue 14 item 5). The overlap is split in two
+   * entries: `covered` (outcome agreement_on_file, the area the agreements cover) and `remaining` (still
+   * requires_agreement); both carry the whole overlap and both parts.
+   */
+  agreement?: AgreementSplit;
+  /** blocks: register status flags in force on this right (查封 seizure, 抵押 mortgage; issue 14 item 6) */
+  flags?: RightFlagRef[];
+}
+
+/** An agreement on file as a check cites it. */
+export interface AgreementRef {
+  id: string;
+  kind: 'agreement' | 'consent_letter' | 'commitment';
+  document_no: string;
+  signed_on: string;
+  valid_from: string;
+  valid_to: string | null;
+  terms: string[];
+  area_km2: number;
+}
+
+export interface AgreementSplit {
+  part: 'covered' | 'remaining';
+  /** the whole overlap of the input with this right, km² (= covered + remaining, to the overlay's precision) */
+  overlap_km2: number;
+  covered_km2: number;
+  remaining_km2: number;
+  documents: AgreementRef[];
+}
+
+/** A register status flag in force on a right. */
+export interface RightFlagRef {
+  id: string;
+  kind: 'seizure' | 'mortgage';
+  document_no: string;
+  authority: string;
+  start_on: string;
+  end_on: string | null;
 }
 
 export interface CollectionSummary {

@@ -361,7 +361,7 @@ export const applicationRoutes = {
       401: ['UNAUTHENTICATED'],
       403: WRITE_403,
       404: ['NOT_FOUND'],
-      409: ['ILLEGAL_TRANSITION', 'CHANGED_MEANWHILE'],
+      409: ['ILLEGAL_TRANSITION', 'CHANGED_MEANWHILE', 'RIGHT_SEIZED'],
       412: ['PRECONDITION_FAILED'],
       422: [
         'INVALID_TRANSITION',

@@ -5,7 +5,7 @@ import { CONFLICT_COLLECTIONS } from '../conflicts/types';
 import { MINERALS } from '../features/collections';
 import { FORMATS } from '../parse/types';
 import { REGIME_IDS } from '../rules/regimes';
-import { CHECK_VERDICTS, codesOf, SEVERITIES } from '../vocab';
+import { AGREEMENT_KINDS, CHECK_VERDICTS, codesOf, RIGHT_FLAG_KINDS, SEVERITIES } from '../vocab';
 import { defineRoute } from './define';
 import { Areal, asAt, errorsOf, Geometry, isoDay, Link, Message, optInt, optText, WORK_ERRORS } from './common';
 import { ParseResult, ParseWarning } from './files';
@@ -59,6 +59,30 @@ export const Subject = z
   })
   .meta({ id: 'Subject' });
 
+export const AgreementRef = z
+  .object({
+    id: z.string(),
+    kind: z.enum(codesOf(AGREEMENT_KINDS)),
+    document_no: z.string(),
+    signed_on: isoDay,
+    valid_from: isoDay,
+    valid_to: isoDay.nullable(),
+    terms: z.array(z.string()).describe('codes of AGREEMENT_TERMS (server/vocab), e.g. gas_before_coal = 先采气、后采煤'),
+    area_km2: z.number().describe('the area the agreement covers, km², ellipsoidal'),
+  })
+  .meta({ id: 'AgreementRef' });
+
+export const RightFlagRef = z
+  .object({
+    id: z.string(),
+    kind: z.enum(codesOf(RIGHT_FLAG_KINDS)),
+    document_no: z.string(),
+    authority: z.string(),
+    start_on: isoDay,
+    end_on: isoDay.nullable(),
+  })
+  .meta({ id: 'RightFlagRef' });
+
 const WellLocationClass = z.enum(['ecologically_sensitive', 'coal_district', 'coal_unmined']);
 
 const conflictFields = {
@@ -96,6 +120,19 @@ const conflictFields = {
       deadline_passed: z.boolean().nullable(),
     })
     .optional(),
+  agreement: z
+    .object({
+      part: z
+        .enum(['covered', 'remaining'])
+        .describe('covered: the area agreements on file cover (agreement_on_file); remaining: the rest'),
+      overlap_km2: z.number().describe('the whole overlap with this right, km² (= covered + remaining)'),
+      covered_km2: z.number(),
+      remaining_km2: z.number(),
+      documents: z.array(AgreementRef),
+    })
+    .optional()
+    .describe('blocks: the overlap split by agreements on file between the checked block and this right (issue 14 item 5)'),
+  flags: z.array(RightFlagRef).optional().describe('blocks: register status flags in force on this right (查封, 抵押)'),
 };
 
 export const Conflict = z.object({ ...conflictFields, geometry: Geometry.nullable() }).meta({ id: 'Conflict' });

@@ -13,6 +13,7 @@ import { lifecycleRoutes } from './lifecycle';
 import { metaRoutes } from './meta';
 import { ogcRoutes } from './ogc';
 import { paymentRoutes } from './payments';
+import { recordRoutes } from './records';
 import { reportRoutes } from './reports';
 import { tileRoutes } from './tiles';
 
@@ -29,6 +30,7 @@ export const contract = {
   ...applicationRoutes,
   ...investmentRoutes,
   ...paymentRoutes,
+  ...recordRoutes,
 };
 export type Contract = typeof contract;
 export type RouteKey = keyof Contract;

@@ -185,6 +185,8 @@ const IF_MATCH = {
   'If-Match': { description: 'the ETag from GET of the item (428 without it, 412 when the item has changed since)', required: true },
 } as const;
 const locked = { 412: ['PRECONDITION_FAILED'], 428: ['PRECONDITION_REQUIRED'] } as const;
+/** a seized block's holder, area or status is not changed until the seizure is released (issue 14 item 6) */
+const SEIZED = { 409: ['RIGHT_SEIZED'] } as const;
 const write = errorsOf(
   {
     400: ['BODY_NOT_FEATURE'],
@@ -310,7 +312,7 @@ export const ogcRoutes = {
     headers: IF_MATCH,
     body: { types: ['application/geo+json', 'application/json'], schema: FeatureInput, validate: false },
     responses: { 200: { description: 'the replaced feature', json: Feature, type: 'application/geo+json', headers: ETAG } },
-    errors: errorsOf(write, locked),
+    errors: errorsOf(write, locked, SEIZED),
   }),
   patchItem: defineRoute({
     method: 'patch',
@@ -323,7 +325,7 @@ export const ogcRoutes = {
     headers: IF_MATCH,
     body: { types: ['application/merge-patch+json', 'application/json'], schema: FeaturePatch, validate: false },
     responses: { 200: { description: 'the changed feature', json: Feature, type: 'application/geo+json', headers: ETAG } },
-    errors: errorsOf(write, locked, {
+    errors: errorsOf(write, locked, SEIZED, {
       400: ['PATCH_NOT_OBJECT'],
       422: ['PATCH_MEMBER_NOT_ALLOWED', 'PATCH_REMOVES_GEOMETRY'],
     }),

@@ -25,6 +25,12 @@ export const FEATURE_SAY = defineMessages({
     en: (p: { member: string }) => `A PATCH may change properties and geometry only, not "${p.member}"`,
     zh: (p) => `PATCH 只能修改 properties 和 geometry，不能修改“${p.member}”`,
   },
+  RIGHT_SEIZED: {
+    en: (p: { id: string; change: string; document_no: string; authority: string; lost_km2: string }) =>
+      `Right '${p.id}' is seized (${p.document_no}, ${p.authority}): ${p.change === 'holder_change' ? 'its holder cannot change (no transfer)' : p.change === 'cancellation' ? 'it cannot be cancelled' : `its area cannot be reduced (the new geometry leaves out ${p.lost_km2} km²)`} until the seizure is released`,
+    zh: (p) =>
+      `矿业权“${p.id}”已被查封（${p.document_no}，${p.authority}）：解封前${p.change === 'holder_change' ? '不得变更矿业权人（转让）' : p.change === 'cancellation' ? '不得注销' : `不得缩减范围（新范围减少 ${p.lost_km2} km²）`}`,
+  },
   PATCH_REMOVES_GEOMETRY: {
     en: () => 'A feature cannot lose its geometry (geometry: null in the patch)',
     zh: () => '要素不能没有几何（补丁中 geometry 为 null）',

@@ -17,6 +17,7 @@ import { etagOf, ifMatchHolds, parseIfMatch } from './etag';
 import { applyMergePatch } from './merge-patch';
 import { errorOf, FEATURE_SAY, preconditionFailed, preconditionRequired } from './messages';
 import { buildHistory, publicProperties, type AuditRow, type VersionRow } from './versions';
+import { flagsInForce } from '../records/flags';
 import { auditFeature, currentRow, parseProperties, updateAtVersion, versionOf, withoutNulls } from './write';
 
 export interface FeatureRouterDeps {
@@ -255,11 +256,15 @@ export function featureRoutes(deps: FeatureRouterDeps) {
         const c = collectionOr404(params.collectionId);
         const row = await currentRow(db, c, params.featureId);
         if (!row) throw notFound('feature', params.featureId);
+        const out = toFeature(row);
+        // a right's seizures and mortgages in force (issue 14 item 6; published like transfers, 000 L2267): read-only,
+        // not part of the item's version (a write takes no such property back)
+        if (c.id === 'blocks') out.properties = { ...out.properties, register_flags: await flagsInForce(db, params.featureId) };
         return {
           status: 200,
           headers: { ETag: etagOf(versionOf(row)) },
           body: {
-            ...toFeature(row),
+            ...out,
             links: [{ rel: 'collection', type: 'application/json', href: `${apiBase(req)}/collections/${c.id}` }],
           },
         };

@@ -85,6 +85,17 @@ export async function loadDemo(db: Db, dir = DEMO_DIR, opts: { accounts?: boolea
     }
     // payments (issue 14 item 4): terms, obligations issued from them, payments with one usage fee overdue
     Object.assign(counts, await loadDemoPayments(tx, join(dir, 'payments.json')));
+    // agreements on file between CBM and coal rights, seizures and mortgages (issue 14 items 5 and 6)
+    for (const [file, query] of [
+      ['agreements.json', 'agreements_seed'],
+      ['right_flags.json', 'right_flags_seed'],
+    ] as const) {
+      const path = join(dir, file);
+      if (!existsSync(path)) continue;
+      const rows = JSON.parse(readFileSync(path, 'utf8')) as unknown[];
+      await tx.named(query, [JSON.stringify(rows)]);
+      counts[file.replace('.json', '')] = rows.length;
+    }
     // one demo account per role (documented demo passwords); not in production unless asked (SEED_DEMO_ACCOUNTS)
     if (opts.accounts ?? true) counts.accounts = await seedDemoAccounts(tx);
   });

@@ -282,6 +282,28 @@ export const OBLIGATION_STATUSES = vocab({
   pending: { zh: '未定缴款日期', en: 'no due date yet' },
 });
 
+/** Kinds of instrument two rights sign about their overlap (issue 14 item 5; OVL-4..OVL-7). */
+export const AGREEMENT_KINDS = vocab({
+  agreement: { zh: '双方协议', en: 'bilateral agreement' },
+  consent_letter: { zh: '同意函', en: 'consent letter' },
+  commitment: { zh: '承诺书', en: 'written commitment' },
+});
+
+/** Terms an agreement on file records (273号令 第四十一、四十二条; 自然资规〔2023〕4号 四（十一）). */
+export const AGREEMENT_TERMS = vocab({
+  gas_before_coal: { zh: '先采气、后采煤', en: 'gas first, then coal' },
+  mutual_non_interference: { zh: '互不影响和权益保护', en: 'mutual non-interference and protection of rights' },
+  shared_facilities: { zh: '共建共享抽采利用设施', en: 'shared gas drainage facilities' },
+  construction_sequencing: { zh: '采气采煤施工衔接', en: 'sequencing of gas and coal works' },
+  reasonable_avoidance: { zh: '合理避让', en: 'reasonable avoidance' },
+});
+
+/** Register status flags on a right (矿业权登记信息管理办法 二十一, 000 L2267: 抵押、查封 published with transfers). */
+export const RIGHT_FLAG_KINDS = vocab({
+  seizure: { zh: '查封', en: 'seizure' },
+  mortgage: { zh: '抵押', en: 'mortgage' },
+});
+
 /**
  * Which vocabulary each SQL `CHECK (col IN (…))` list of sql/migrations must equal, as `table.column`.
  * vocab.test.ts parses the migrations and compares both ways.
@@ -310,6 +332,8 @@ export const SQL_CHECKED: Readonly<Record<string, Vocab>> = {
   'application_steps.action': APPLICATION_ACTIONS,
   'payment_obligations.kind': OBLIGATION_KINDS,
   'payments.part': PAYMENT_PARTS,
+  'right_agreements.kind': AGREEMENT_KINDS,
+  'right_flags.kind': RIGHT_FLAG_KINDS,
 };
 
 // ---------------------------------------------------------------- collections
@@ -357,6 +381,7 @@ export const OUTCOMES = outcomes({
   forbidden: { zh: '禁止', en: 'forbidden', severity: 'block' },
   requires_agreement: { zh: '需协议', en: 'requires agreement', severity: 'condition' },
   requires_commitment: { zh: '需承诺', en: 'requires commitment', severity: 'condition' },
+  agreement_on_file: { zh: '已有协议在案', en: 'agreement on file', severity: 'condition' },
   void: { zh: '已失效', en: 'void', severity: 'ok' },
   // containment
   outside_exploration_block: { zh: '超出探矿权范围', en: 'outside the exploration block', severity: 'block' },
@@ -454,6 +479,9 @@ export const ERROR_DETAIL_KEYS = vocab({
   kind: { zh: '类型', en: 'kind' },
   limit: { zh: '上限', en: 'limit' },
   required_km2: { zh: '需核减面积（km²）', en: 'required (km²)' },
+  flag: { zh: '登记状态记录', en: 'register flag' },
+  document_no: { zh: '文号', en: 'document number' },
+  agreement: { zh: '协议', en: 'agreement' },
 });
 
 // ---------------------------------------------------------------- licence lifecycle

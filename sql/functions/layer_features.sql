@@ -26,7 +26,13 @@ DECLARE
 BEGIN
   IF layer = 'blocks' THEN
     RETURN QUERY SELECT b.id, jsonb_build_object('id', b.id, 'name', b.name, 'licence_no', b.licence_no, 'holder', b.holder,
-        'kind', b.kind, 'mineral', b.mineral, 'status', b.status, 'valid_to', b.valid_to, 'area_km2', round(b.area_km2::numeric, 4)),
+        'kind', b.kind, 'mineral', b.mineral, 'status', b.status, 'valid_to', b.valid_to, 'area_km2', round(b.area_km2::numeric, 4))
+        -- register status flags in force today, China time (021, issue 14 item 6): seized / mortgaged = true, absent otherwise
+        || COALESCE((SELECT jsonb_object_agg(CASE f.kind WHEN 'seizure' THEN 'seized' ELSE 'mortgaged' END, true)
+                     FROM right_flags f
+                     WHERE f.block_id = b.id AND f.released_on IS NULL
+                       AND f.start_on <= ((now() AT TIME ZONE 'UTC') + interval '8 hours')::date
+                       AND (f.end_on IS NULL OR f.end_on >= ((now() AT TIME ZONE 'UTC') + interval '8 hours')::date)), '{}'::jsonb),
       ST_SimplifyPreserveTopology(b.geom, tol)
       FROM blocks b WHERE b.geom && env;
   ELSIF layer = 'block-labels' THEN

@@ -213,6 +213,31 @@ describe('every route answers what the contract declares', () => {
     expect((await get('/api/payments/due?within=30&on=2026-12-02', admin)).status).toBe(200);
   });
 
+  it('records on file: agreements and register flags (issue 14 items 5, 6)', async () => {
+    const made = await post(
+      '/api/agreements',
+      { parties: ['blk-0034', 'blk-0076'], document_no: '契约测试协议', signed_on: '2026-01-10' },
+      admin,
+    );
+    expect(made.status).toBe(201);
+    const id = (await made.json()).id as string;
+    expect((await get('/api/agreements', admin)).status).toBe(200);
+    expect((await get(`/api/agreements/${id}`, admin)).status).toBe(200);
+    expect((await post(`/api/agreements/${id}/withdraw`, { reason: '契约' }, admin)).status).toBe(200);
+    expect(
+      (await post('/api/agreements', { parties: ['blk-0034', 'blk-0034'], document_no: 'x', signed_on: '2026-01-10' }, admin)).status,
+    ).toBe(422);
+    const flag = await post(
+      '/api/blocks/blk-0021/flags',
+      { kind: 'mortgage', document_no: '契约', authority: '契约', start_on: '2026-01-01' },
+      admin,
+    );
+    expect(flag.status).toBe(201);
+    expect((await get('/api/blocks/blk-0021/flags')).status).toBe(200);
+    const release = { released_on: '2026-02-01', document_no: '契约' };
+    expect((await post(`/api/flags/${(await flag.json()).id}/release`, release, admin)).status).toBe(200);
+  });
+
   it('were all exercised, each response validated against its schema', () => {
     const missing = (Object.keys(contract) as RouteKey[]).filter((k) => !seenRoutes.has(k));
     expect(missing).toEqual([]);

@@ -11,7 +11,8 @@ export const ABS = 1e-12;
 export const close = (a: number | null | undefined, b: number | null | undefined) =>
   a === b || (typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) <= REL * Math.max(Math.abs(a), Math.abs(b)) + ABS);
 
-const keyOf = (e: ConflictEntry) => `${e.check ?? e.collection}:${e.id}`;
+/** One entry per finding: a right split by an agreement on file has a covered and a remaining entry (issue 14 item 5). */
+const keyOf = (e: ConflictEntry) => `${e.check ?? e.collection}:${e.id}${e.agreement ? `:${e.agreement.part}` : ''}`;
 
 export interface CompareOptions {
   /**
@@ -57,6 +58,15 @@ export function compareChecks(
       if (x[f] !== y[f]) diffs.push(`${k} ${f}: PostGIS ${String(x[f])} ≠ PGlite ${String(y[f])}`);
     if (JSON.stringify(x.basis.map((r) => r.rule)) !== JSON.stringify(y.basis.map((r) => r.rule))) diffs.push(`${k} basis rules differ`);
     if (JSON.stringify(x.crosses ?? null) !== JSON.stringify(y.crosses ?? null)) diffs.push(`${k} crosses differ`);
+    if (x.agreement || y.agreement) {
+      for (const f of ['overlap_km2', 'covered_km2', 'remaining_km2'] as const)
+        if (!close(x.agreement?.[f], y.agreement?.[f]) && Math.abs((x.agreement?.[f] ?? NaN) - (y.agreement?.[f] ?? NaN)) > areaAbs)
+          diffs.push(`${k} agreement.${f}: PostGIS ${x.agreement?.[f]} ≠ PGlite ${y.agreement?.[f]}`);
+      const docs = (e: ConflictEntry) => JSON.stringify(e.agreement?.documents.map((d) => d.id) ?? null);
+      if (docs(x) !== docs(y)) diffs.push(`${k} agreement documents differ`);
+    }
+    const flags = (e: ConflictEntry) => JSON.stringify(e.flags?.map((f) => f.id) ?? null);
+    if (flags(x) !== flags(y)) diffs.push(`${k} flags differ: PostGIS ${flags(x)} ≠ PGlite ${flags(y)}`);
   }
   const keys = new Set([...Object.keys(pg.summary), ...Object.keys(lite.summary)]);
   for (const k of keys) {

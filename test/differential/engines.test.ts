@@ -121,6 +121,40 @@ describe('the same answer on both engines', () => {
     expect(compareChecks(pg, lite)).toEqual([]);
   });
 
+  it('issue 14: agreements on file split an overlap, and flags mark rights, the same on both engines (as it stands and as at)', async () => {
+    // the demo's CBM exploration block blk-0061 and coal right blk-0073: their agreement covers the overlap west of
+    // 112.5235°E only; blk-0058 (seized) lies in the second input
+    const g = (db: Queryable, id: string) =>
+      db.query<{ g: string; a: number }>('SELECT ST_AsGeoJSON(geom, 9) AS g, area_km2 AS a FROM blocks WHERE id = $1', [id]);
+    const own = (await g(pgDb, 'blk-0061')).rows[0];
+    const mining = (geometry: Polygon | MultiPolygon, as_of: string, as_at: string | null): CheckInput => ({
+      geometry,
+      area_km2: lonLatPolygon(geometry, 200_000)!.describe().area_km2,
+      subject: { applicant: null, application: 'new_mining', mineral: 'cbm', kind: 'mining', regime: 'shanxi-cbm-2020', as_of },
+      block_id: 'blk-0061',
+      province_registered: true,
+      as_at,
+    });
+    const whole = JSON.parse(own.g) as MultiPolygon;
+    const cases: [string, CheckInput][] = [
+      ['blk-0061 today', mining(whole, '2026-06-01', null)],
+      ['blk-0061 before the agreement holds', mining(whole, '2024-06-01', null)],
+      ['blk-0061 as at 2025-06-01', mining(whole, '2025-06-01', '2025-06-01T00:00:00Z')],
+      ['a box astride the agreement line', mining(box(112.5, 35.7, 112.55, 35.75), '2026-06-01', null)],
+      ['the seized right', { ...checkInput(box(112.89, 35.415, 112.94, 35.44), null), as_at: null }],
+    ];
+    for (const [name, input] of cases) {
+      const [pg, lite] = await both(input);
+      expect(compareChecks(pg, lite), name).toEqual([]);
+    }
+    const [pg] = await both(cases[0][1]);
+    expect(pg.conflicts.filter((c) => c.id === 'blk-0073').map((c) => c.outcome)).toEqual(['agreement_on_file', 'requires_agreement']);
+    const [astride] = await both(cases[3][1]);
+    expect(astride.conflicts.filter((c) => c.id === 'blk-0073').map((c) => c.agreement?.part)).toEqual(['covered', 'remaining']);
+    const [seized] = await both(cases[4][1]);
+    expect(seized.conflicts.find((c) => c.id === 'blk-0058')?.flags?.map((f) => f.kind)).toEqual(['seizure']);
+  });
+
   it(`${RUNS} generated inputs (boxes, concave, holed, multipolygons, touching, containing, inside, GK noise) give the same conflicts`, async () => {
     const inputs = fc.sample(inputArbitrary(storedBlocks()), { seed: SEED, numRuns: RUNS });
     const failures: string[] = [];

@@ -114,3 +114,6 @@ export function clusterRadius(count: number): number {
   return Math.min(22, 4 + Math.sqrt(Math.max(1, count)) * 0.7);
 }
 export const clusterRadiusExpr: ExpressionSpecification = ['min', 22, ['+', 4, ['*', 0.7, ['sqrt', ['max', 1, ['get', 'point_count']]]]]];
+
+/** Outline of a right under a register status flag (tile properties seized / mortgaged, issue 14 item 6). */
+export const FLAG_COLOURS = { seizure: '#b3001b', mortgage: '#6a3d9a' } as const;

@@ -3,11 +3,20 @@
  * (a message key, or a vocabulary code). LayersPanel renders it; contrast.test.ts checks that it lists every
  * drawn category and that each swatch stands out from the panel.
  */
-import { PA_CATEGORIES, PA_ZONES, PIPELINE_TYPES, REDLINE_STATUSES, WELL_STATUSES, type Vocab } from '../../../server/vocab';
+import {
+  PA_CATEGORIES,
+  PA_ZONES,
+  PIPELINE_TYPES,
+  REDLINE_STATUSES,
+  RIGHT_FLAG_KINDS,
+  WELL_STATUSES,
+  type Vocab,
+} from '../../../server/vocab';
 import type { Messages } from '../i18n/zh';
 import {
   BLOCK_COLOURS,
   CLUSTER_COLOUR,
+  FLAG_COLOURS,
   PA_CATEGORY_COLOURS,
   PA_COLOURS,
   PIPE_COLOURS,
@@ -29,6 +38,8 @@ export const LEGEND: Partial<Record<Group, Swatch[]>> = {
     { key: 'blkCbmExploration', kind: 'fill', colour: BLOCK_COLOURS.cbm_exploration },
     { key: 'blkCbmMining', kind: 'fill', colour: BLOCK_COLOURS.cbm_mining },
     { key: 'blkCoal', kind: 'fill', colour: BLOCK_COLOURS.coal },
+    { key: 'seizure', vocab: RIGHT_FLAG_KINDS, kind: 'dash', colour: FLAG_COLOURS.seizure },
+    { key: 'mortgage', vocab: RIGHT_FLAG_KINDS, kind: 'dash', colour: FLAG_COLOURS.mortgage },
     { key: 'blkOther', kind: 'fill', colour: BLOCK_COLOURS.other },
     { key: 'blkInactive', kind: 'hatch', colour: BLOCK_COLOURS.inactive },
   ],

@@ -24,6 +24,7 @@ import {
   matchColour,
   paColourExpr,
   INACTIVE_STATUSES,
+  FLAG_COLOURS,
 } from './colours';
 
 export const TILE_LAYERS = ['boundaries', 'protected-areas', 'redlines', 'blocks', 'reserves', 'pipelines', 'wells'] as const;
@@ -120,6 +121,25 @@ function blockLayers(layers: LayerSpecification[], prefix: string, source: strin
       paint: { 'text-color': '#333', 'text-halo-color': '#fff', 'text-halo-width': 1.2 },
     } as LayerSpecification,
     { group: 'blocks', opacity: { 'text-opacity': 1 }, blockFilterable: true },
+  );
+}
+
+function flagLayer(layers: LayerSpecification[], source: string, sourceLayer: string) {
+  add(
+    layers,
+    {
+      id: 'blk-flag',
+      type: 'line',
+      source,
+      'source-layer': sourceLayer,
+      filter: ['any', ['has', 'seized'], ['has', 'mortgaged']],
+      paint: {
+        'line-color': ['case', ['has', 'seized'], FLAG_COLOURS.seizure, FLAG_COLOURS.mortgage],
+        'line-width': 2.5,
+        'line-dasharray': [2, 1.5],
+      },
+    } as LayerSpecification,
+    { group: 'blocks', opacity: { 'line-opacity': 1 }, blockFilterable: true },
   );
 }
 
@@ -237,6 +257,7 @@ export function buildStyle(origin: string): StyleSpecification {
 
   // --- blocks (tiles) and the as-at overlay (GeoJSON, hidden until used)
   blockLayers(layers, 'blk', 'blocks', 'blocks', 'block-labels');
+  flagLayer(layers, 'blocks', 'blocks');
   blockLayers(layers, 'asat', 'asat');
   for (const id of ['asat-fill', 'asat-line', 'asat-label']) (layers.find((l) => l.id === id)!.layout ??= {}).visibility = 'none';
 
