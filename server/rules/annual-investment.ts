@@ -289,4 +289,3 @@ export function investmentReasons(s: YearStanding, opts: { figures: boolean } = 
   }
   return out;
 }
-
