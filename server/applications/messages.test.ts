@@ -17,6 +17,7 @@ const P = {
   last_day: '2026-12-01',
   filed_on: '2026-12-10',
   days_late: 9,
+  count: 2,
   citation: '273号令 第十五条',
   source: '000:L3364',
   retained_km2: 10,

@@ -7,6 +7,7 @@ import {
   CANDIDATE_COLOURS,
   CHIP_TEXT,
   CLUSTER_COLOUR,
+  FLAG_COLOURS,
   FOCUS_CASING,
   PANEL_BACKGROUND,
   PA_CATEGORY_COLOURS,
@@ -73,7 +74,10 @@ describe('legend', () => {
     for (const k of Object.keys(WELL_COLOURS)) expect(Object.hasOwn(WELL_STATUSES, k)).toBe(true);
     expect(keys('protected')).toEqual(expect.arrayContaining(Object.keys(PA_CATEGORY_COLOURS)));
     for (const k of Object.keys(PA_CATEGORY_COLOURS)) expect(Object.hasOwn(PA_CATEGORIES, k)).toBe(true);
-    expect(LEGEND.blocks!.map((s) => s.colour)).toEqual(BLOCK_CLASSES.map((c) => BLOCK_COLOURS[c]));
+    // the block classes' fills, then the register flags' outlines (查封 / 抵押, issue 14 item 6)
+    const fills = LEGEND.blocks!.filter((s) => s.kind === 'fill' || s.kind === 'hatch');
+    expect(fills.map((s) => s.colour)).toEqual(BLOCK_CLASSES.map((c) => BLOCK_COLOURS[c]));
+    expect(LEGEND.blocks!.filter((s) => s.kind === 'dash').map((s) => [s.key, s.colour])).toEqual(Object.entries(FLAG_COLOURS));
     expect(Object.keys(SEVERITY_COLOURS).sort()).toEqual(Object.keys(SEVERITIES).sort());
   });
 
