@@ -18,6 +18,8 @@ const P = {
   filed_on: '2026-12-10',
   days_late: 9,
   count: 2,
+  from: 'blk-0017',
+  km2: 12.5,
   citation: '273号令 第十五条',
   source: '000:L3364',
   retained_km2: 10,
