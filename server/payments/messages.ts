@@ -48,9 +48,8 @@ export const PAYMENT_SAY = defineMessages({
   },
   NOT_ISSUED: {
     en: (p: { n: number }) =>
-      `${p.n} obligation(s) computed from the register and contract are not issued yet (a regulator issues them: POST /api/blocks/{id}/payments/obligations)`,
-    zh: (p: { n: number }) =>
-      `按登记信息和合同计算的 ${p.n} 项缴款义务尚未下达（由登记机关下达：POST /api/blocks/{id}/payments/obligations）`,
+      `${p.n} obligation(s) computed from the register and contract are not issued yet (the registration authority issues them)`,
+    zh: (p: { n: number }) => `按登记信息和合同计算的 ${p.n} 项缴款义务尚未下达（由登记机关下达）`,
   },
   ISSUED_DIFFERS: {
     en: (p: { key: string; issued: string; computed: string }) =>

@@ -208,6 +208,8 @@ export async function pointOnBlock(page: Page, id: string): Promise<{ x: number;
         );
         if (hits[0] && hits[0].layer.id === 'blk-fill' && hits[0].properties.id === blockId) {
           const r = map.getCanvas().getBoundingClientRect();
+          // not under a control drawn over the map (overview inset, coordinate readout, toolbar): a user cannot click there
+          if (document.elementFromPoint(r.left + p.x, r.top + p.y) !== map.getCanvas()) continue;
           return { x: r.left + p.x, y: r.top + p.y };
         }
       }

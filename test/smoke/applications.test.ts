@@ -84,6 +84,8 @@ describe('embedded engine: an extension from draft to approval', () => {
     };
     expect(h.versions.map((v) => [v.operation, v.actor])).toEqual([
       ['update', 'smoke-province'],
+      // the submission marked the block extension_applied (issue 14: the extension rule reads it)
+      ['update', 'smoke-holder'],
       ['create', 'bootstrap-admin'],
     ]);
   }, 240_000);

@@ -83,7 +83,8 @@ export function usePermalink({ ctl, tab, setTab, hit, setHit, openPanel }: Page)
       timer = setTimeout(write, WRITE_DELAY_MS);
     };
     ctl.map.on('moveend', later);
-    const unsubscribe = ctl.onStateChange(later);
+    // layers and filters change on a click: written at once, like tab, language and selection
+    const unsubscribe = ctl.onStateChange(write);
     // a change of tab, language or selection is written at once: a reload right after switching the language must
     // not restore the language the hash held before (only the map's movement is debounced)
     write();
