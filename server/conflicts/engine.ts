@@ -85,7 +85,9 @@ function containmentDecision(input: CheckInput): Decision | null {
 }
 
 export async function runCheck(db: Queryable, input: CheckInput): Promise<CheckResult> {
-  const g = 'geometry_json' in input ? input.geometry_json : JSON.stringify(input.geometry);
+  const json = 'geometry_json' in input ? input.geometry_json : JSON.stringify(input.geometry);
+  // encoded once for the nine overlay queries (every one reads it as `$1::text`)
+  const g = db.textParam ? db.textParam(json) : json;
   const s = input.subject;
   const warnings: CheckResult['warnings'] = [];
   const contain = containmentDecision(input);

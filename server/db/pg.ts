@@ -14,6 +14,8 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
     exec: async (sql) => {
       await client.query(sql);
     },
+    // a Buffer parameter goes out in binary format; for a `$n::text` parameter that is the UTF-8 text itself
+    textParam: (text) => Buffer.from(text, 'utf8'),
   };
 }
 

@@ -9,7 +9,12 @@
 WITH input AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1::text), 4490) AS g),
 v AS NOT MATERIALIZED (SELECT * FROM kq_blocks_as_at($3::timestamptz)),
 d AS MATERIALIZED (
-  SELECT b.*, ST_CollectionExtract(kq_difference(i.g, b.geom), 3) AS outside
+  -- contained: no overlay; disjoint: the whole input is outside (an overlay of a huge input with a far-away
+  -- polygon can run past the statement timeout, issue 12); otherwise the overlay
+  SELECT b.*,
+         CASE WHEN ST_CoveredBy(i.g, b.geom) THEN ST_GeomFromText('POLYGON EMPTY', 4490)
+              WHEN NOT ST_Intersects(i.g, b.geom) THEN i.g
+              ELSE ST_CollectionExtract(kq_difference(i.g, b.geom), 3) END AS outside
   FROM input i JOIN v b ON b.id = $2::text
 )
 SELECT id, name, holder, kind, mineral, status, area_km2 AS feature_area_km2,

@@ -12,10 +12,13 @@ prov AS MATERIALIZED (
   SELECT min(id) AS id, min(name) AS name, kq_union(ST_Collect(geom)) AS geom
   FROM v WHERE level = 'province' AND name = $2::text HAVING count(*) > 0
 ),
--- the common case, an input inside the province, skips the overlay (ST_CoveredBy uses a prepared geometry)
+-- the common case, an input inside the province, skips the overlay (ST_CoveredBy uses a prepared geometry); so does an
+-- input wholly outside it (all of it is outside: an overlay of a 200,000-corner input with a far-away province ran
+-- past the statement timeout, issue 12)
 d AS MATERIALIZED (
   SELECT p.id, p.name,
          CASE WHEN ST_CoveredBy(i.g, p.geom) THEN ST_GeomFromText('POLYGON EMPTY', 4490)
+              WHEN NOT ST_Intersects(i.g, p.geom) THEN i.g
               ELSE ST_CollectionExtract(kq_difference(i.g, p.geom), 3) END AS outside
   FROM prov p, input i
 )
