@@ -348,7 +348,7 @@ describe('planRelinquishment — synthetic blocks', { timeout: 30_000 }, () => {
     );
   });
 
-  it('performance guard: a 200-vertex block with keep features plans in well under 4 s', () => {
+  it('performance guard: a 200-vertex block with keep features plans in seconds, not minutes', () => {
     planRelinquishment({ block: RECT_20x15, required_km2: 10 }); // warm-up
     const block = wobblyBlock(200);
     const wells = Array.from({ length: 300 }, (_, i) => ({
@@ -372,8 +372,8 @@ describe('planRelinquishment — synthetic blocks', { timeout: 30_000 }, () => {
     const ms = performance.now() - t0;
     expect(plan.candidates.length).toBeGreaterThan(0);
     for (const c of plan.candidates) expectValid(c, input);
-    // 3 s: the cut now also measures what it gives up outside proven reserves (one more clip per cut, issue 11 item 5);
-    // ~2 s on an idle 2-core machine, the bound leaves room for a shared one
-    expect(ms).toBeLessThan(4000);
+    // ~2 s on an idle 2-core machine (the timing itself belongs to the benchmarks); the bound only catches a blow-up
+    // (a quadratic search would take minutes), with room for a machine running two test files and other work
+    expect(ms).toBeLessThan(20_000);
   });
 });
