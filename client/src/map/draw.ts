@@ -5,6 +5,7 @@
  * last corner add nothing, so finishing never adds a stray corner a few pixels off (issue 16 item 4).
  */
 import type { GeoJSONSource, Map as MlMap, MapMouseEvent } from 'maplibre-gl';
+import { capturePointer } from './pointer-capture';
 
 type Pos = [number, number];
 
@@ -53,6 +54,7 @@ export class PolygonDraw {
   private vertices: Pos[] = [];
   private cursor: Pos | null = null;
   private active = false;
+  private release: (() => void) | null = null;
 
   constructor(
     private readonly map: MlMap,
@@ -69,12 +71,7 @@ export class PolygonDraw {
     this.active = true;
     this.vertices = [];
     this.cursor = null;
-    this.map.doubleClickZoom.disable();
-    this.map.getCanvas().style.cursor = 'crosshair';
-    this.map.on('click', this.click);
-    this.map.on('dblclick', this.dblclick);
-    this.map.on('mousemove', this.move);
-    window.addEventListener('keydown', this.key, true);
+    this.release = capturePointer(this.map, { click: this.click, dblclick: this.dblclick, move: this.move, key: this.key });
     this.render();
   }
 
@@ -89,13 +86,8 @@ export class PolygonDraw {
   stop() {
     if (!this.active) return;
     this.active = false;
-    this.map.off('click', this.click);
-    this.map.off('dblclick', this.dblclick);
-    this.map.off('mousemove', this.move);
-    window.removeEventListener('keydown', this.key, true);
-    this.map.getCanvas().style.cursor = '';
-    // re-enable after the dblclick that finished has been handled
-    setTimeout(() => this.map.doubleClickZoom.enable(), 0);
+    this.release?.();
+    this.release = null;
     this.vertices = [];
     this.cursor = null;
     this.render();

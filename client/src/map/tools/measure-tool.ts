@@ -4,6 +4,7 @@
  */
 import type { GeoJSONSource, Map as MlMap, MapMouseEvent } from 'maplibre-gl';
 import { clickAction } from '../draw';
+import { capturePointer } from '../pointer-capture';
 import { pathLengthM, polygonMeasure } from './measure';
 
 type Pos = [number, number];
@@ -40,6 +41,7 @@ export class MeasureTool {
   private cursor: Pos | null = null;
   private done = false;
   private active = false;
+  private release: (() => void) | null = null;
 
   constructor(
     private readonly map: MlMap,
@@ -54,24 +56,15 @@ export class MeasureTool {
   start() {
     this.active = true;
     this.ensureLayers();
-    this.map.doubleClickZoom.disable();
-    this.map.getCanvas().style.cursor = 'crosshair';
-    this.map.on('click', this.click);
-    this.map.on('dblclick', this.dblclick);
-    this.map.on('mousemove', this.move);
-    window.addEventListener('keydown', this.key, true);
+    this.release = capturePointer(this.map, { click: this.click, dblclick: this.dblclick, move: this.move, key: this.key });
     this.render();
   }
 
   stop() {
     if (!this.active) return;
     this.active = false;
-    this.map.off('click', this.click);
-    this.map.off('dblclick', this.dblclick);
-    this.map.off('mousemove', this.move);
-    window.removeEventListener('keydown', this.key, true);
-    this.map.getCanvas().style.cursor = '';
-    setTimeout(() => this.map.doubleClickZoom.enable(), 0);
+    this.release?.();
+    this.release = null;
     this.points = [];
     this.cursor = null;
     this.render();
