@@ -120,19 +120,11 @@ export async function blockDossier(d: DossierDeps, r: DossierRequest): Promise<{
     required_km2: required,
     source: q.data.required_km2 !== undefined ? 'request' : required !== null ? 'assessment' : null,
     candidate: null,
-    applicant: null,
     note: null,
   };
   if (applicant) {
-    const a = applicant;
-    annex.applicant = {
-      application: a.application,
-      licensed_km2: a.licensed_km2,
-      retained_km2: a.retained_km2,
-      relinquished_km2: a.relinquished_km2,
-      retained: a.retained,
-      relinquished: a.relinquished,
-    };
+    const { application, licensed_km2, retained_km2, relinquished_km2, retained, relinquished } = applicant;
+    annex.applicant = { application, licensed_km2, retained_km2, relinquished_km2, retained, relinquished };
   } else if (required === null && !visibility.investment) {
     annex.note = txt(say(REPORT_SAY, 'ANNEX_REQUIRED_WITHHELD'), lang);
   } else if (required === null) {
