@@ -15,9 +15,7 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', HOST: '10.1.2.3', ADMIN_TOKEN: '12345678' })).toThrow(
       /至少 32 个字符.*at least 32 characters/s,
     );
-    expect(loadConfig({ NODE_ENV: 'production', HOST: '0.0.0.0', ADMIN_TOKEN: strong, SIGNING_KEY: signingPem }).ADMIN_TOKEN).toBe(
-      strong,
-    );
+    expect(loadConfig({ NODE_ENV: 'production', HOST: '0.0.0.0', ADMIN_TOKEN: strong, SIGNING_KEY: signingPem }).ADMIN_TOKEN).toBe(strong);
   });
 
   it('lets production on loopback and development keep the demo token', () => {

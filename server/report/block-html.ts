@@ -243,7 +243,13 @@ ${money}${fees}`;
     annex += beforeAfterHtml(
       b,
       before,
-      { retained: c.retained, relinquished: c.geometry, before_km2: b.area_km2, retained_km2: c.retained_area_km2, relinquished_km2: c.area_km2 },
+      {
+        retained: c.retained,
+        relinquished: c.geometry,
+        before_km2: b.area_km2,
+        retained_km2: c.retained_area_km2,
+        relinquished_km2: c.area_km2,
+      },
       `${required}<tr><td>${Z(lang, '方案', 'Plan')}</td><td>${esc(c.id)} · ${esc(label(STRATEGIES, c.strategy, lang))}<div class="small">${c.reasons.map((x) => esc(txt(x, lang))).join('<br>')}</div></td></tr>`,
       lang,
     );

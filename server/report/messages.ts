@@ -54,7 +54,8 @@ export const REPORT_SAY = defineMessages({
   ANNEX_NO_RETAINED_POLYGON: {
     en: (p: { id: string; kind: string }) =>
       `Application ${p.id} (${kd(p.kind, 'en')}) carries no retained polygon: only an extension or change application with a polygon gives the annex its retained area`,
-    zh: (p: { id: string; kind: string }) => `申请 ${p.id}（${kd(p.kind, 'zh')}）未附拟保留范围：仅附有范围的延续或变更申请可作为附件的保留范围`,
+    zh: (p: { id: string; kind: string }) =>
+      `申请 ${p.id}（${kd(p.kind, 'zh')}）未附拟保留范围：仅附有范围的延续或变更申请可作为附件的保留范围`,
   },
   ANNEX_OTHER_BLOCK: {
     en: (p: { id: string; block: string; asked: string }) =>

@@ -86,13 +86,13 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
     if (quoted) {
-      if (c === '"' && s[i + 1] === '"') (cell += '"'), i++;
+      if (c === '"' && s[i + 1] === '"') ((cell += '"'), i++);
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === ',') (row.push(cell), (cell = ''));
     else if (c === '\r') continue;
-    else if (c === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
+    else if (c === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''));
     else cell += c;
   }
   return rows;
@@ -115,7 +115,14 @@ describe('the annex corner table from the applicant’s retained polygon (CSV, X
     expect(decodeURIComponent(r.headers.get('content-disposition') ?? '')).toContain(`延续登记附件-附件测试 an-ext-${appId}.csv`);
     const rows = parseCsv(await r.text());
     expect(rows[0][0]).toBe('延续登记附件：申请人拟保留范围拐点坐标');
-    const head = new Map(rows.slice(1, rows.findIndex((x) => x.length === 1 && x[0] === '')).map((x) => [x[0], x[1]]));
+    const head = new Map(
+      rows
+        .slice(
+          1,
+          rows.findIndex((x) => x.length === 1 && x[0] === ''),
+        )
+        .map((x) => [x[0], x[1]]),
+    );
     expect(head.get('申请')).toBe(`${appId}（延续，已提交）`);
     expect(head.get('申请人')).toBe(H);
     expect(head.get('保留范围来源')).toBe('申请人提交的拟保留范围');

@@ -75,7 +75,12 @@ describe('the signing key from configuration', () => {
   });
 
   it('production on a reachable address without a key does not start (no certificate signed with the demo key)', async () => {
-    const prod = { NODE_ENV: 'production', HOST: '0.0.0.0', ADMIN_TOKEN: 'x'.repeat(32), DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' };
+    const prod = {
+      NODE_ENV: 'production',
+      HOST: '0.0.0.0',
+      ADMIN_TOKEN: 'x'.repeat(32),
+      DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+    };
     await expect(startServer(prod)).rejects.toThrow(/须配置签名密钥.*set SIGNING_KEY or SIGNING_KEY_FILE/s);
   });
 

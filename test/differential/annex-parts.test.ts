@@ -48,16 +48,18 @@ const parts = async (db: Db, id: string, g: Polygon) => (await db.named<Parts>('
 const vertices = (s: string | null) =>
   s === null
     ? null
-    : (JSON.stringify(JSON.parse(s).coordinates).match(/-?\d+(\.\d+)?(e-?\d+)?/g) ?? [])
-        .map((x) => Number(Number(x).toFixed(8)))
-        .join(',');
+    : (JSON.stringify(JSON.parse(s).coordinates).match(/-?\d+(\.\d+)?(e-?\d+)?/g) ?? []).map((x) => Number(Number(x).toFixed(8))).join(',');
 
 describe('annex_retained_parts on both engines', () => {
   it('gives the same areas and the same relinquished outline', async () => {
     const outline = async (id: string) =>
-      JSON.parse((await pgDb.query<{ g: string }>('SELECT ST_AsGeoJSON(ST_GeometryN(geom, 1), 9, 0) AS g FROM blocks WHERE id = $1', [id])).rows[0].g) as Polygon;
+      JSON.parse(
+        (await pgDb.query<{ g: string }>('SELECT ST_AsGeoJSON(ST_GeometryN(geom, 1), 9, 0) AS g FROM blocks WHERE id = $1', [id])).rows[0]
+          .g,
+      ) as Polygon;
     const whole = await outline('blk-0056');
-    const b17 = (await pgDb.query<{ b: string }>("SELECT ST_AsGeoJSON(ST_Envelope(geom), 9, 0) AS b FROM blocks WHERE id = 'blk-0017'")).rows[0].b;
+    const b17 = (await pgDb.query<{ b: string }>("SELECT ST_AsGeoJSON(ST_Envelope(geom), 9, 0) AS b FROM blocks WHERE id = 'blk-0017'"))
+      .rows[0].b;
     const [w, s, e, n] = (() => {
       const c = (JSON.parse(b17) as Polygon).coordinates[0];
       const xs = c.map((p) => p[0]);

@@ -1,8 +1,22 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { applicationAnnexHref, blockAssessmentWithOverrides, blockReportUrl, relinquishmentPlans, retainingApplications } from '../api/blocks';
+import {
+  applicationAnnexHref,
+  blockAssessmentWithOverrides,
+  blockReportUrl,
+  relinquishmentPlans,
+  retainingApplications,
+} from '../api/blocks';
 import { assessExtension } from '../api/checks';
 import { ApiError } from '../api/http';
-import type { ApplicationList, AssessmentOverrides, ExtensionResult, InputSource, PlanCandidate, ServerText, StoredAssessment } from '../api/contract';
+import type {
+  ApplicationList,
+  AssessmentOverrides,
+  ExtensionResult,
+  InputSource,
+  PlanCandidate,
+  ServerText,
+  StoredAssessment,
+} from '../api/contract';
 import { candidateLetter, formatKm2 } from '../format';
 import { useI18n } from '../i18n';
 import { APPLICATION_KINDS, APPLICATION_STATES, CONTRACT_ACQUISITION_METHODS, REGIMES, STRATEGIES } from '../../../server/vocab';
