@@ -38,7 +38,7 @@ export interface AnnexApplication {
 }
 
 /** The annex's areas from an application's polygon (km², ellipsoidal on the CGCS2000 spheroid). */
-export interface ApplicantRetained {
+interface ApplicantRetained {
   application: AnnexApplication;
   block: { id: string; name: string };
   licensed: Polygon | MultiPolygon;
@@ -51,7 +51,7 @@ export interface ApplicantRetained {
 }
 
 /** Who asks for an application's annex. */
-export interface AnnexReader {
+interface AnnexReader {
   principal: Principal;
   tree: AuthorityTree;
 }
@@ -148,7 +148,7 @@ const gkLine = (lang: Lang, t: CornerTable) =>
   );
 
 /** The annex as a table file: the retained area's corners; XLSX adds the relinquished and the licensed corners. */
-export function annexTable(a: ApplicantRetained, lang: Lang, facts: ListFacts): TableFile<CornerRow> {
+function annexTable(a: ApplicantRetained, lang: Lang, facts: ListFacts): TableFile<CornerRow> {
   const before = cornerTable(a.licensed, a.block.name);
   const after = cornerTable(a.retained, `${a.block.name}${Z(lang, '（保留）', ' (retained)')}`, before.zone);
   const cut = a.relinquished ? cornerTable(a.relinquished, `${a.block.name}${Z(lang, '（缩减）', ' (relinquished)')}`, before.zone) : null;
@@ -190,8 +190,8 @@ export function annexTable(a: ApplicantRetained, lang: Lang, facts: ListFacts): 
   };
 }
 
-export const ANNEX_FORMATS = ['pdf', 'csv', 'xlsx'] as const;
-export const AnnexQuery = z.object({ format: z.enum(ANNEX_FORMATS).default('pdf'), lang: z.enum(['zh', 'en']).default('zh') });
+const ANNEX_FORMATS = ['pdf', 'csv', 'xlsx'] as const;
+const AnnexQuery = z.object({ format: z.enum(ANNEX_FORMATS).default('pdf'), lang: z.enum(['zh', 'en']).default('zh') });
 
 /** The parsed query of GET /api/applications/{id}/annex (422 EXPORT_BAD_PARAMETER). */
 export function annexQuery(query: unknown): z.infer<typeof AnnexQuery> {
