@@ -18,7 +18,7 @@ import { say } from '../i18n/message';
 import { APPLICATION_SAY, applicationNotFound } from '../applications/messages';
 import { mayRead } from '../applications/states';
 import { APPLICATION_KINDS, APPLICATION_STATES, label, type Lang } from '../vocab';
-import { cornerTable, type CornerTable } from './check-model';
+import { cornerTable, type CornerTable, type CornerTableRow } from './check-model';
 import { registerAsAt } from './check-report';
 import { commonHead, type ListFacts } from './list-exports';
 import { REPORT_SAY } from './messages';
@@ -121,15 +121,8 @@ export async function applicantRetained(db: Queryable, appId: string, who: Annex
 
 const Z = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
 
-interface CornerRow {
-  parcel: string;
-  ring: number;
-  n: number;
-  x: number;
-  y: number;
-  lon: string;
-  lat: string;
-}
+/** A row of the file: the corner table's row without the decimal degrees (the map's) */
+type CornerRow = Omit<CornerTableRow, 'lonDeg' | 'latDeg'>;
 const CORNER_COLUMNS: ColumnDef<CornerRow>[] = [
   { key: 'parcel', zh: '地块', en: 'Parcel', width: 24 },
   { key: 'ring', zh: '圈号', en: 'Ring', kind: 'int', width: 6 },
