@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, isLoopback, loadConfig } from './config';
 
 const strong = 'x'.repeat(32);
+const signingPem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
 describe('configuration', () => {
   it('refuses the demo token and short tokens in production on a reachable address, in both languages', () => {
@@ -14,7 +15,7 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', HOST: '10.1.2.3', ADMIN_TOKEN: '12345678' })).toThrow(
       /至少 32 个字符.*at least 32 characters/s,
     );
-    expect(loadConfig({ NODE_ENV: 'production', HOST: '0.0.0.0', ADMIN_TOKEN: strong }).ADMIN_TOKEN).toBe(strong);
+    expect(loadConfig({ NODE_ENV: 'production', HOST: '0.0.0.0', ADMIN_TOKEN: strong, SIGNING_KEY: signingPem }).ADMIN_TOKEN).toBe(strong);
   });
 
   it('lets production on loopback and development keep the demo token', () => {
@@ -54,5 +55,25 @@ describe('configuration', () => {
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     expect(() => loadConfig({ SIGNING_KEY: rsa })).toThrow(/not an Ed25519 private key/);
     expect(() => loadConfig({ SIGNING_KEY: 'garbage' })).toThrow(/not an Ed25519 private key/);
+  });
+
+  it('refuses production on a reachable address without a configured signing key (no demo key), in both languages', () => {
+    for (const HOST of ['0.0.0.0', '10.1.2.3', '::']) {
+      expect(() => loadConfig({ NODE_ENV: 'production', HOST, ADMIN_TOKEN: strong })).toThrow(
+        /生产环境.*须配置签名密钥.*SIGNING_KEY_FILE.*in production .* set SIGNING_KEY or SIGNING_KEY_FILE/s,
+      );
+    }
+    // configured either way: it starts
+    const file = join(mkdtempSync(join(tmpdir(), 'kq-key-')), 'signing.pem');
+    writeFileSync(file, signingPem);
+    const prod = { NODE_ENV: 'production', HOST: '0.0.0.0', ADMIN_TOKEN: strong };
+    expect(loadConfig({ ...prod, SIGNING_KEY: signingPem }).SIGNING_KEY).toBe(signingPem);
+    expect(loadConfig({ ...prod, SIGNING_KEY_FILE: file }).SIGNING_KEY).toBe(signingPem);
+    // an empty variable is no key
+    expect(() => loadConfig({ ...prod, SIGNING_KEY: '' })).toThrow(/SIGNING_KEY_FILE/);
+    // loopback (a trial on one machine) and development keep the demo key, as they keep the demo token
+    expect(loadConfig({ NODE_ENV: 'production', HOST: '127.0.0.1' }).SIGNING_KEY).toBeUndefined();
+    expect(loadConfig({ NODE_ENV: 'production', HOST: '::1', ADMIN_TOKEN: strong }).SIGNING_KEY).toBeUndefined();
+    expect(loadConfig({ HOST: '0.0.0.0' }).SIGNING_KEY).toBeUndefined();
   });
 });

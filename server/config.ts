@@ -115,7 +115,10 @@ export const ConfigSchema = z.object({
   /** how often each process re-reads the layers' data versions (ms): writes by another instance reach its tiles within this */
   TILE_VERSION_POLL_MS: z.coerce.number().int().min(0).default(1000),
   STATIC_DIR: z.string().default('dist/client'),
-  /** Ed25519 private key (PKCS#8 PEM or base64 DER) signing report certificates; unset → a demo key kept in the database, with a warning */
+  /**
+   * Ed25519 private key (PKCS#8 PEM or base64 DER) signing report certificates; unset → a demo key kept in the database,
+   * with a warning, except in production on a reachable address, which refuses to start without one
+   */
   SIGNING_KEY: z.string().optional(),
   /** a file holding SIGNING_KEY (e.g. a mounted secret); read at start, and refused together with SIGNING_KEY */
   SIGNING_KEY_FILE: z.string().optional(),
@@ -164,7 +167,26 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const problem = productionTokenProblem(parsed.data);
   if (problem) throw new Error(`Invalid configuration:\n  ${problem}`);
-  return withSigningKey(parsed.data);
+  const config = withSigningKey(parsed.data);
+  const keyProblem = productionSigningKeyProblem(config);
+  if (keyProblem) throw new Error(`Invalid configuration:\n  ${keyProblem}`);
+  return config;
+}
+
+/**
+ * Production on a reachable address signs certificates with a key from configuration (issue 15 item 3: "key from
+ * config"), not the demo key the service would generate and keep in its own database, where anyone who can read the
+ * database could sign in its name. Like the token rule, loopback (a trial on one machine) keeps the demo key.
+ * Returns the refusal (both languages) or undefined.
+ */
+export function productionSigningKeyProblem(c: Pick<Config, 'NODE_ENV' | 'HOST' | 'SIGNING_KEY'>): string | undefined {
+  if (c.NODE_ENV !== 'production' || isLoopback(c.HOST) || c.SIGNING_KEY !== undefined) return undefined;
+  return (
+    `SIGNING_KEY: 生产环境（NODE_ENV=production，HOST=${c.HOST}）须配置签名密钥（SIGNING_KEY 或 SIGNING_KEY_FILE，Ed25519 私钥），` +
+    `不得以演示密钥签发证书；生成：openssl genpkey -algorithm ed25519 / ` +
+    `in production (NODE_ENV=production, HOST=${c.HOST}) certificates are signed with a configured key: set SIGNING_KEY or ` +
+    `SIGNING_KEY_FILE (an Ed25519 private key; make one with openssl genpkey -algorithm ed25519), the demo key is refused`
+  );
 }
 
 /**

@@ -179,6 +179,31 @@ export const reportRoutes = {
     responses: { 200: { description: 'the file (attachment)', binary: FILE_TYPES } },
     errors: { 404: ['NOT_FOUND'], 422: ['EXPORT_BAD_PARAMETER', 'NO_PLAN', 'NO_ASSESSMENT', 'NOTHING_TO_RELINQUISH'] },
   }),
+  applicationAnnex: defineRoute({
+    method: 'get',
+    path: '/api/applications/:id/annex',
+    summary:
+      "The extension annex from the applicant's own retained polygon (an extension or change application): the dossier PDF with that annex (format=pdf), or the corner table of the retained area as CSV/XLSX (GK 3° X northing / Y easting with zone prefix, DMS; areas ellipsoidal; XLSX adds the relinquished and the licensed corners)",
+    tags: reports,
+    servedBy: 'server/routes/reports.ts',
+    auth: 'account',
+    params: idParam,
+    query: z.object({ format: z.enum(['pdf', 'csv', 'xlsx']).default('pdf'), lang: ReportLang }),
+    badInput: 'EXPORT_BAD_PARAMETER',
+    responses: {
+      200: {
+        description: 'the PDF (inline; X-Certificate-Id) or the file (attachment)',
+        binary: ['application/pdf', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      },
+    },
+    errors: {
+      401: ['UNAUTHENTICATED'],
+      403: ['FORBIDDEN'],
+      404: ['NOT_FOUND'],
+      422: ['EXPORT_BAD_PARAMETER', 'ANNEX_NO_RETAINED_POLYGON'],
+      503: ['REPORT_RENDERER_UNAVAILABLE', 'REPORT_TIMEOUT', 'REPORT_BUSY'],
+    },
+  }),
   publicKey: defineRoute({
     method: 'get',
     path: '/api/certificates/public-key',
@@ -227,12 +252,22 @@ export const reportRoutes = {
       on: isoDay.optional().describe('assess as on this day; default today (UTC+8)'),
       required_km2: z.coerce.number().positive().optional(),
       candidate: z.enum(['A', 'B', 'C']).default('A').describe('the relinquishment candidate of the annex'),
+      application: z
+        .string()
+        .min(1)
+        .max(200)
+        .optional()
+        .describe(
+          "an extension or change application of this block: the annex shows the applicant's own retained polygon instead of a candidate (signed in, for those who may read the application)",
+        ),
     }),
     badInput: 'REPORT_BAD_PARAMETER',
     responses: { 200: { description: 'the dossier (inline; X-Certificate-Id)', binary: PDF } },
     errors: {
+      401: ['UNAUTHENTICATED'],
+      403: ['FORBIDDEN'],
       404: ['NOT_FOUND'],
-      422: ['REPORT_BAD_PARAMETER', 'NO_PLAN'],
+      422: ['REPORT_BAD_PARAMETER', 'NO_PLAN', 'ANNEX_NO_RETAINED_POLYGON', 'ANNEX_OTHER_BLOCK'],
       503: ['REPORT_RENDERER_UNAVAILABLE', 'REPORT_TIMEOUT', 'REPORT_BUSY'],
     },
   }),

@@ -14,7 +14,8 @@ import { csvCell, formulaGuard } from './csv-cell';
 import type { NamedPolygon } from './geometry';
 import { writeShapefileZip } from './shp';
 
-export type ColumnKind = 'text' | 'int' | 'km2' | 'km' | 'percent' | 'number';
+/** `m`: metres to the millimetre (Gauss-Krüger X/Y) */
+export type ColumnKind = 'text' | 'int' | 'km2' | 'km' | 'm' | 'percent' | 'number';
 
 export interface Column<R> {
   key: keyof R & string;
@@ -55,7 +56,7 @@ function cellText(v: unknown, kind: ColumnKind): { text: string; numeric: boolea
   const text =
     kind === 'km2'
       ? v.toFixed(4)
-      : kind === 'km'
+      : kind === 'km' || kind === 'm'
         ? v.toFixed(3)
         : kind === 'percent'
           ? `${(v * 100).toFixed(2)}%`
@@ -70,7 +71,7 @@ const csvValue = (v: unknown, kind: ColumnKind) => {
   return c.numeric ? c.text : csvCell(c.text);
 };
 
-const NUM_FMT: Partial<Record<ColumnKind, string>> = { km2: '0.0000', km: '0.000', percent: '0.00%', int: '0' };
+const NUM_FMT: Partial<Record<ColumnKind, string>> = { km2: '0.0000', km: '0.000', m: '0.000', percent: '0.00%', int: '0' };
 
 /** CSV (UTF-8 BOM, CRLF): header block, an empty line, the header row and the rows. */
 export function tableCsv<R>(t: TableFile<R>): Buffer {

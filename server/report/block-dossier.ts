@@ -1,7 +1,8 @@
 /**
  * The block dossier PDF: gathers the register entry, history, conflicts (as an extension by the
- * holder), the stored-block assessment and — when there is an area to relinquish — the planner's
- * candidate, signs the record, renders the HTML (block-html.ts) and attaches the signed record.
+ * holder), the stored-block assessment and the extension annex — the applicant's own retained polygon when an
+ * application is named (application-annex.ts), else, when there is an area to relinquish, the planner's
+ * candidate — signs the record, renders the HTML (block-html.ts) and attaches the signed record.
  */
 import { z } from 'zod';
 import { runCheck } from '../conflicts/engine';
@@ -17,6 +18,8 @@ import { assessStoredBlock, requiredFromAssessment, type InvestmentRow, type Sto
 import { say } from '../i18n/message';
 import { DECISIONS, label, type Lang } from '../vocab';
 import { isoDate } from '../rules';
+import type { AuthorityTree } from '../auth/scope';
+import { applicantRetained } from './application-annex';
 import { dossierHtml, type DossierRecord } from './block-html';
 import { newCertificateId } from './certificates';
 import { qrSvg, type Certificates } from './check-report';
@@ -38,7 +41,7 @@ export interface DossierDeps {
 export interface DossierRequest {
   id: string;
   lang: Lang;
-  /** the query string: on, required_km2, candidate */
+  /** the query string: on, required_km2, candidate, application */
   query: unknown;
   /** who asks: decides whether investment figures are shown (visibility.ts) */
   principal: Principal;
@@ -46,6 +49,8 @@ export interface DossierRequest {
   origin: string;
   /** may the caller see the block's confidential records (issue 13: holder, overseeing regulators, admins)? */
   mayReadConfidential?: (b: { holder: string | null; authority: string | null }) => boolean;
+  /** the authority tree, to decide who may read an application named by `application` (application-annex.ts) */
+  tree?: AuthorityTree;
 }
 
 const DossierQuery = z.object({
@@ -55,6 +60,8 @@ const DossierQuery = z.object({
     .optional(),
   required_km2: z.coerce.number().positive().optional(),
   candidate: z.enum(['A', 'B', 'C']).default('A'),
+  /** an extension/change application of this block: the annex shows its retained polygon instead of a candidate */
+  application: z.string().trim().min(1).max(200).optional(),
 });
 
 const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
@@ -67,6 +74,11 @@ export async function blockDossier(d: DossierDeps, r: DossierRequest): Promise<{
   const { db } = d;
   const block = (await db.named<StoredBlock & Record<string, unknown>>('lifecycle_block', [id])).rows[0];
   if (!block) throw notFound('block', id);
+  // the applicant's own retained polygon (only for those who may read the application): refused before any work
+  const applicant =
+    q.data.application === undefined
+      ? null
+      : await applicantRetained(db, q.data.application, { principal: r.principal, tree: r.tree ?? new Map() }, id);
   const subj = (await db.named<SubjectBlock & { geometry: string }>('conflicts_subject_block', [id, null])).rows[0];
   const geometry = JSON.parse(subj.geometry);
   const [inv, offsets, history, version] = await Promise.all([
@@ -110,7 +122,10 @@ export async function blockDossier(d: DossierDeps, r: DossierRequest): Promise<{
     candidate: null,
     note: null,
   };
-  if (required === null && !visibility.investment) {
+  if (applicant) {
+    const { application, licensed_km2, retained_km2, relinquished_km2, retained, relinquished } = applicant;
+    annex.applicant = { application, licensed_km2, retained_km2, relinquished_km2, retained, relinquished };
+  } else if (required === null && !visibility.investment) {
     annex.note = txt(say(REPORT_SAY, 'ANNEX_REQUIRED_WITHHELD'), lang);
   } else if (required === null) {
     annex.note = txt(say(REPORT_SAY, 'ANNEX_NOTHING_TO_RELINQUISH', { decision: ex ? label(DECISIONS, ex.decision, lang) : '—' }), lang);

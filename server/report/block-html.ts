@@ -23,6 +23,8 @@ import { chinaTime, km2, metres, percent, yuan } from './format';
 import { esc, REPORT_CSS, txt } from './html';
 import {
   ACQUISITION_METHODS,
+  APPLICATION_KINDS,
+  APPLICATION_STATES,
   BASINS,
   BLOCK_KINDS,
   BLOCK_STATUSES,
@@ -33,6 +35,7 @@ import {
   STRATEGIES,
   type Lang,
 } from '../vocab';
+import type { AnnexApplication } from './application-annex';
 import { mapFigure } from './map-svg';
 import type { ReportVisibility } from './visibility';
 import { REPORT_SAY } from './messages';
@@ -54,6 +57,7 @@ export interface DossierRecord {
   assessment: AsSeen<StoredBlockAssessment>;
   visibility: ReportVisibility;
   annex: {
+    /** the area to relinquish and where it came from (the request's required_km2, or the assessment's) */
     required_km2: number | null;
     source: 'assessment' | 'request' | null;
     candidate: {
@@ -64,6 +68,15 @@ export interface DossierRecord {
       geometry: Polygon | MultiPolygon;
       retained: Polygon | MultiPolygon;
       reasons: unknown[];
+    } | null;
+    /** the applicant's own retained polygon (an extension or change application; application-annex.ts), instead of a candidate */
+    applicant?: {
+      application: AnnexApplication;
+      licensed_km2: number;
+      retained_km2: number;
+      relinquished_km2: number;
+      retained: Polygon | MultiPolygon;
+      relinquished: Polygon | MultiPolygon | null;
     } | null;
     note: string | null;
   };
@@ -91,6 +104,46 @@ function cornerTableHtml(t: CornerTable, title: string, lang: Lang): string {
 <thead><tr><th>${Z(lang, '地块', 'Parcel')}</th><th class="num">${Z(lang, '圈号', 'Ring')}</th><th class="num">${Z(lang, '点号', 'No.')}</th><th class="num">X (m)</th><th class="num">Y (m)</th><th class="num">${Z(lang, '经度', 'Longitude')}</th><th class="num">${Z(lang, '纬度', 'Latitude')}</th></tr></thead><tbody>
 ${t.rows.map((c) => `<tr><td>${esc(c.parcel)}</td><td class="num">${c.ring}</td><td class="num">${c.n}</td><td class="num">${metres(c.x)}</td><td class="num">${metres(c.y)}</td><td class="num">${c.lon}</td><td class="num">${c.lat}</td></tr>`).join('')}
 </tbody></table>`;
+}
+
+/** The licensed area before and after: areas, comparison map (retained, relinquished, the block's outline) and corner tables. */
+function beforeAfterHtml(
+  b: DossierRecord['block'],
+  before: CornerTable,
+  p: {
+    retained: Polygon | MultiPolygon;
+    relinquished: Polygon | MultiPolygon | null;
+    before_km2: number;
+    retained_km2: number;
+    relinquished_km2: number;
+  },
+  sourceRows: string,
+  lang: Lang,
+): string {
+  const after = cornerTable(p.retained, `${b.name}${Z(lang, '（保留）', ' (retained)')}`, before.zone);
+  const cut = p.relinquished ? cornerTable(p.relinquished, `${b.name}${Z(lang, '（缩减）', ' (relinquished)')}`, before.zone) : null;
+  const fig = mapFigure({
+    widthMm: 182,
+    heightMm: 125,
+    frame: [b.geometry],
+    lang,
+    zone: before.zone,
+    layers: [
+      { geometries: [p.retained as Geometry], style: { color: '#1a7837', angle: 0, fillOpacity: 0.06 } },
+      ...(p.relinquished ? [{ geometries: [p.relinquished as Geometry], style: { color: '#c2181b', angle: 45, fillOpacity: 0.08 } }] : []),
+      { geometries: [b.geometry as Geometry], style: { color: '#000', angle: null, strokeWidth: 0.55, dash: '1.6 0.8' } },
+    ],
+    corners: after.rows.map((x) => ({ lon: x.lonDeg, lat: x.latDeg, label: String(x.n) })),
+  });
+  return `<table class="meta">${sourceRows}
+<tr><td>${Z(lang, '延续前面积', 'Before')}</td><td class="num">${km2(p.before_km2)} km²</td></tr>
+<tr><td>${Z(lang, '缩减范围面积', 'Relinquished')}</td><td class="num">${km2(p.relinquished_km2)} km²</td></tr>
+<tr><td><b>${Z(lang, '延续后保留面积', 'Retained after')}</b></td><td class="num"><b>${km2(p.retained_km2)} km²</b></td></tr></table>
+<div class="figure"><h3>${Z(lang, '延续前后范围对比图', 'Comparison map, before and after')}</h3>${fig.svg}
+<div class="legend"><span>${swatch('#000', null, true)} ${Z(lang, '延续前登记范围', 'licensed area before')}</span><span>${swatch('#1a7837', 0)} ${Z(lang, '延续后保留范围', 'retained after')}</span><span>${swatch('#c2181b', 45)} ${Z(lang, '缩减（退出）范围', 'relinquished')}</span><span class="small">1:${fig.scale.toLocaleString('en-US')} · EPSG:${fig.epsg}</span></div></div>
+${cornerTableHtml(after, Z(lang, '延续后保留范围拐点坐标', 'Corners of the retained area'), lang)}
+${cut ? cornerTableHtml(cut, Z(lang, '缩减范围拐点坐标', 'Corners of the relinquished area'), lang) : ''}
+${cornerTableHtml(before, Z(lang, '延续前登记范围拐点坐标', 'Corners of the licensed area before'), lang)}`;
 }
 
 const v = (x: unknown) => (x === null || x === undefined || x === '' ? '—' : esc(x));
@@ -164,39 +217,44 @@ ${ex ? `<h3>${Z(lang, '评估步骤', 'Assessment steps')}</h3>${stepsHtml(ex.st
 ${list(Z(lang, '不予延续的理由', 'Reasons for refusal'), ex?.refusal_reasons)}${list(Z(lang, '所采取的解读', 'Readings taken'), ex?.readings)}${list(Z(lang, '提示', 'Warnings'), [...(ex?.warnings ?? []), ...a.warnings])}
 ${money}${fees}`;
 
-  // annex
+  // annex: the area retained at extension — the applicant's own polygon, the planner's candidate, or (neither) the licensed area
   const an = r.annex;
   let annex = `<h2 style="break-before: page">${Z(lang, '附件：延续登记缩减范围', 'Annex: the area retained at extension')}</h2>`;
   const before = cornerTable(b.geometry, String(b.name));
-  if (!an.candidate) {
-    annex += `<p>${esc(an.note ?? '')}</p>${cornerTableHtml(before, Z(lang, '登记范围拐点坐标', 'Corners of the licensed area'), lang)}`;
-  } else {
-    const c = an.candidate;
-    const after = cornerTable(c.retained, `${b.name}${Z(lang, '（保留）', ' (retained)')}`, before.zone);
-    const cut = cornerTable(c.geometry, `${b.name}${Z(lang, '（缩减）', ' (relinquished)')}`, before.zone);
-    const fig = mapFigure({
-      widthMm: 182,
-      heightMm: 125,
-      frame: [b.geometry],
+  const required = `<tr><td>${Z(lang, '应缩减面积', 'Area to relinquish')}</td><td class="num">${an.required_km2 === null ? '—' : `${km2(an.required_km2)} km²`} <span class="small">${an.required_km2 === null ? '' : an.source === 'assessment' ? Z(lang, '（延续评估）', '(assessment)') : Z(lang, '（申请人指定）', '(given by the applicant)')}</span></td></tr>`;
+  if (an.applicant) {
+    const ap = an.applicant;
+    const app = ap.application;
+    annex += beforeAfterHtml(
+      b,
+      before,
+      {
+        retained: ap.retained,
+        relinquished: ap.relinquished,
+        before_km2: ap.licensed_km2,
+        retained_km2: ap.retained_km2,
+        relinquished_km2: ap.relinquished_km2,
+      },
+      `${required}<tr><td>${Z(lang, '保留范围来源', 'Retained area from')}</td><td>${Z(lang, '申请人提交的拟保留范围', "the applicant's own retained polygon")} · ${esc(app.id)} · ${esc(label(APPLICATION_KINDS, app.kind, lang))} · ${esc(label(APPLICATION_STATES, app.state, lang))}<div class="small">${Z(lang, '申请人', 'Applicant')} ${esc(app.applicant)}${app.submitted_at ? ` · ${Z(lang, '提交', 'submitted')} ${esc(chinaTime(app.submitted_at))}` : ''}</div></td></tr>`,
       lang,
-      zone: before.zone,
-      layers: [
-        { geometries: [c.retained as Geometry], style: { color: '#1a7837', angle: 0, fillOpacity: 0.06 } },
-        { geometries: [c.geometry as Geometry], style: { color: '#c2181b', angle: 45, fillOpacity: 0.08 } },
-        { geometries: [b.geometry as Geometry], style: { color: '#000', angle: null, strokeWidth: 0.55, dash: '1.6 0.8' } },
-      ],
-      corners: after.rows.map((x) => ({ lon: x.lonDeg, lat: x.latDeg, label: String(x.n) })),
-    });
-    annex += `<table class="meta"><tr><td>${Z(lang, '应缩减面积', 'Area to relinquish')}</td><td class="num">${an.required_km2 === null ? '—' : `${km2(an.required_km2)} km²`} <span class="small">${an.source === 'assessment' ? Z(lang, '（延续评估）', '(assessment)') : Z(lang, '（申请人指定）', '(given by the applicant)')}</span></td></tr>
-<tr><td>${Z(lang, '延续前面积', 'Before')}</td><td class="num">${km2(b.area_km2)} km²</td></tr>
-<tr><td>${Z(lang, '缩减范围面积', 'Relinquished')}</td><td class="num">${km2(c.area_km2)} km²</td></tr>
-<tr><td><b>${Z(lang, '延续后保留面积', 'Retained after')}</b></td><td class="num"><b>${km2(c.retained_area_km2)} km²</b></td></tr>
-<tr><td>${Z(lang, '方案', 'Plan')}</td><td>${esc(c.id)} · ${esc(label(STRATEGIES, c.strategy, lang))}<div class="small">${c.reasons.map((x) => esc(txt(x, lang))).join('<br>')}</div></td></tr></table>
-<div class="figure"><h3>${Z(lang, '延续前后范围对比图', 'Comparison map, before and after')}</h3>${fig.svg}
-<div class="legend"><span>${swatch('#000', null, true)} ${Z(lang, '延续前登记范围', 'licensed area before')}</span><span>${swatch('#1a7837', 0)} ${Z(lang, '延续后保留范围', 'retained after')}</span><span>${swatch('#c2181b', 45)} ${Z(lang, '缩减（退出）范围', 'relinquished')}</span><span class="small">1:${fig.scale.toLocaleString('en-US')} · EPSG:${fig.epsg}</span></div></div>
-${cornerTableHtml(after, Z(lang, '延续后保留范围拐点坐标', 'Corners of the retained area'), lang)}
-${cornerTableHtml(cut, Z(lang, '缩减范围拐点坐标', 'Corners of the relinquished area'), lang)}
-${cornerTableHtml(before, Z(lang, '延续前登记范围拐点坐标', 'Corners of the licensed area before'), lang)}`;
+    );
+  } else if (an.candidate) {
+    const c = an.candidate;
+    annex += beforeAfterHtml(
+      b,
+      before,
+      {
+        retained: c.retained,
+        relinquished: c.geometry,
+        before_km2: b.area_km2,
+        retained_km2: c.retained_area_km2,
+        relinquished_km2: c.area_km2,
+      },
+      `${required}<tr><td>${Z(lang, '方案', 'Plan')}</td><td>${esc(c.id)} · ${esc(label(STRATEGIES, c.strategy, lang))}<div class="small">${c.reasons.map((x) => esc(txt(x, lang))).join('<br>')}</div></td></tr>`,
+      lang,
+    );
+  } else {
+    annex += `<p>${esc(an.note ?? '')}</p>${cornerTableHtml(before, Z(lang, '登记范围拐点坐标', 'Corners of the licensed area'), lang)}`;
   }
   void sevLabel;
   return `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${esc(String(b.name))} ${esc(r.certificate_id)}</title><style>${REPORT_CSS}</style></head><body>

@@ -1,5 +1,8 @@
 /** The sentences reports and certificates say (server/i18n/message.ts shape). */
 import { defineMessages } from '../i18n/message';
+import { APPLICATION_KINDS, label } from '../vocab';
+
+const kd = (s: string, lang: 'zh' | 'en') => label(APPLICATION_KINDS, s, lang);
 
 export const REPORT_SAY = defineMessages({
   SYNTHETIC_DATA: {
@@ -47,6 +50,17 @@ export const REPORT_SAY = defineMessages({
     en: (p: { decision: string }) =>
       `The assessment's decision is '${p.decision}' with nothing to relinquish: the annex lists the licensed area.`,
     zh: (p: { decision: string }) => `延续评估结论为“${p.decision}”，无须缩减：附件列出现登记范围。`,
+  },
+  ANNEX_NO_RETAINED_POLYGON: {
+    en: (p: { id: string; kind: string }) =>
+      `Application ${p.id} (${kd(p.kind, 'en')}) carries no retained polygon: only an extension or change application with a polygon gives the annex its retained area`,
+    zh: (p: { id: string; kind: string }) =>
+      `申请 ${p.id}（${kd(p.kind, 'zh')}）未附拟保留范围：仅附有范围的延续或变更申请可作为附件的保留范围`,
+  },
+  ANNEX_OTHER_BLOCK: {
+    en: (p: { id: string; block: string; asked: string }) =>
+      `Application ${p.id} concerns block ${p.block}, not ${p.asked}: ask for that block's dossier`,
+    zh: (p: { id: string; block: string; asked: string }) => `申请 ${p.id} 针对区块 ${p.block}，而非 ${p.asked}：请打开该区块的档案`,
   },
   MANY_CORNERS: {
     en: (p: { n: number; every: number }) => `${p.n} corners: the map labels every ${p.every}th; the table lists them all.`,

@@ -7,11 +7,12 @@
  *   GET  /api/certificates/{id}            a signed record on file
  *   POST /api/certificates/verify          a report PDF (multipart `file` or application/pdf) or its JSON → valid, differences
  *   GET  /verify/{id}                      the page a report's QR code opens
- *   GET  /api/blocks/{id}/report.pdf       the block dossier with the extension annex
+ *   GET  /api/blocks/{id}/report.pdf       the block dossier with the extension annex (?application=: the applicant's polygon)
+ *   GET  /api/applications/{id}/annex      the extension annex from an application's retained polygon: PDF, CSV or XLSX
  */
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { principalOf } from '../auth/principal';
-import { canSeeConfidential } from '../auth/context';
+import { canSeeConfidential, treeOf } from '../auth/context';
 import type { Config } from '../config';
 import type { Db } from '../db';
 import { notFound } from '../errors';
@@ -21,6 +22,7 @@ import { publicOrigin } from '../http/public-url';
 import { singleFileUpload } from '../http/upload';
 import { createLogger } from '../logger';
 import { resolveLimits, type ParseLimits } from '../parse/limits';
+import { annexQuery, applicantRetained, applicationAnnexFile } from '../report/application-annex';
 import { blockDossier } from '../report/block-dossier';
 import { certificateService } from '../report/certificates';
 import { checkReportFilename, checkReportPdf, issueCheck, reportLang, reportRequest, storedCheck } from '../report/check-report';
@@ -215,6 +217,29 @@ export function reportsRouter({ db, config, limits: lim, renderer: given, work, 
         principal: principalOf(req),
         origin: publicOrigin(req),
         mayReadConfidential: (b) => canSeeConfidential(req, b),
+        tree: treeOf(req),
+      });
+      sendPdf(res, out.pdf, out.filename, { 'X-Certificate-Id': out.certificate_id });
+    }),
+  );
+
+  // ---- the extension annex from an application's retained polygon (for those who may read the application)
+  router.get(
+    '/api/applications/:id/annex',
+    route(async (req, res) => {
+      const id = String(req.params.id);
+      const { format, lang } = annexQuery(req.query);
+      const who = { principal: principalOf(req), tree: treeOf(req) };
+      if (format !== 'pdf') return sendAttachment(res, await applicationAnnexFile(db, id, format, lang, who));
+      const { block } = await applicantRetained(db, id, who);
+      const out = await blockDossier(deps, {
+        id: block.id,
+        lang,
+        query: { application: id },
+        principal: who.principal,
+        origin: publicOrigin(req),
+        mayReadConfidential: (b) => canSeeConfidential(req, b),
+        tree: who.tree,
       });
       sendPdf(res, out.pdf, out.filename, { 'X-Certificate-Id': out.certificate_id });
     }),

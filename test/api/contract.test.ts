@@ -184,6 +184,8 @@ describe('every route answers what the contract declares', () => {
     expect(edited.status).toBe(200);
     expect((await get('/api/applications?state=draft', admin)).status).toBe(200);
     expect((await get(`/api/applications/${id}`, admin)).status).toBe(200);
+    // a new right's polygon is no retained area: its annex is refused (the annex itself: test/api/application-annex.test.ts)
+    expect((await get(`/api/applications/${id}/annex?format=csv`, admin)).status).toBe(422);
     expect((await post(`/api/applications/${id}/transitions`, { action: 'approve', reason: '契约' }, admin)).status).toBe(409);
     expect((await post(`/api/applications/${id}/transitions`, { action: 'withdraw', reason: '契约' }, admin)).status).toBe(200);
     const cv = await post('/api/blocks/blk-0017/conversion-check', { geometry: square(112.95, 37.72) }, admin);

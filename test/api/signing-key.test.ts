@@ -74,6 +74,16 @@ describe('the signing key from configuration', () => {
     expect(signedBy(cert, generateKeyPairSync('ed25519').publicKey)).toBe(false);
   });
 
+  it('production on a reachable address without a key does not start (no certificate signed with the demo key)', async () => {
+    const prod = {
+      NODE_ENV: 'production',
+      HOST: '0.0.0.0',
+      ADMIN_TOKEN: 'x'.repeat(32),
+      DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+    };
+    await expect(startServer(prod)).rejects.toThrow(/须配置签名密钥.*set SIGNING_KEY or SIGNING_KEY_FILE/s);
+  });
+
   it('a key that is not Ed25519 stops the start', async () => {
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     await expect(startServer({ SIGNING_KEY: rsa, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' })).rejects.toThrow(

@@ -1,5 +1,5 @@
 import { getJson, postJson } from './http';
-import type { AssessmentOverrides, PlansResult, StoredAssessment } from './contract';
+import type { ApplicationList, AssessmentOverrides, PlansResult, StoredAssessment } from './contract';
 
 /** Per-block domain reads; any of these may answer 404 while being built (the page says "not available"). */
 export const blockConflicts = (id: string, signal?: AbortSignal) =>
@@ -23,3 +23,14 @@ export function blockReportUrl(id: string, q: { lang: 'zh' | 'en'; required_km2?
   if (q.candidate) p.set('candidate', q.candidate);
   return `/api/blocks/${encodeURIComponent(id)}/report.pdf?${p}`;
 }
+
+/**
+ * The block's extension and change applications that carry a retained polygon (GET /api/applications?block_id=, signed
+ * in: the caller's own or those its authority oversees): each has an extension annex from that polygon
+ * (GET /api/applications/{id}/annex, PDF/CSV/XLSX).
+ */
+export async function retainingApplications(blockId: string, signal?: AbortSignal) {
+  const page = await getJson<ApplicationList>(`/api/applications?block_id=${encodeURIComponent(blockId)}&limit=50`, signal);
+  return page.items.filter((a) => (a.kind === 'extension' || a.kind === 'change') && a.geometry !== null);
+}
+export const applicationAnnexHref = (id: string) => `/api/applications/${encodeURIComponent(id)}/annex`;

@@ -25,6 +25,8 @@ type CheckParamKey = keyof z.input<C['check']['query']> & ('application' | 'appl
 export type CheckRequest = { [K in CheckParamKey]?: string };
 
 export type ExtensionInput = BodyInput<C['assessExtension']>;
+/** A page of applications (GET /api/applications). */
+export type ApplicationList = ResponseBody<C['listApplications']>;
 /** A stored block's assessment (GET or POST /api/blocks/{id}/assessment). */
 export type StoredAssessment = ResponseBody<C['blockAssessment']>;
 /** Values a user puts in place of the register's (POST /api/blocks/{id}/assessment). */

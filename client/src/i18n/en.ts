@@ -295,6 +295,8 @@ export const en: Messages = {
   reportFiles: 'Files to file (signed)',
   reportDossier: 'Dossier PDF (with the extension annex, signed)',
   reportAnnex: 'Extension annex PDF (candidate {c})',
+  annexApplicantTitle: "Extension annex from the applicant's retained polygon",
+  annexApplicantItem: 'Application {id} ({kind}, {state})',
   signIn: 'Sign in',
   signOut: 'Sign out',
   signInTitle: 'Sign in',

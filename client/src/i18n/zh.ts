@@ -295,6 +295,8 @@ export const zh = {
   reportFiles: '存档文件（签名）',
   reportDossier: '档案 PDF（含延续附件，签名）',
   reportAnnex: '延续登记附件 PDF（方案 {c}）',
+  annexApplicantTitle: '申请人拟保留范围的延续登记附件',
+  annexApplicantItem: '申请 {id}（{kind}，{state}）',
   // accounts (sign-in, tokens)
   signIn: '登录',
   signOut: '退出登录',

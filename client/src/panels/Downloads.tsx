@@ -1,11 +1,12 @@
 import { Fragment } from 'react';
 import { useI18n } from '../i18n';
 
-const LABELS = { csv: 'CSV', xlsx: 'XLSX', geojson: 'GeoJSON', shp: 'SHP' } as const;
+const LABELS = { pdf: 'PDF', csv: 'CSV', xlsx: 'XLSX', geojson: 'GeoJSON', shp: 'SHP' } as const;
 export type DownloadFormat = keyof typeof LABELS;
 
 /**
- * Download links for a list the page shows (search results, deadlines, planner candidates): the server builds
+ * Download links for a list the page shows (search results, deadlines, planner candidates, an application's extension
+ * annex): the server builds
  * the file in the page's language (header block, Chinese headers, labels from the vocabulary). `href` is the
  * export URL with its query; format and lang are added here.
  */

@@ -1,11 +1,25 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { blockAssessmentWithOverrides, blockReportUrl, relinquishmentPlans } from '../api/blocks';
+import {
+  applicationAnnexHref,
+  blockAssessmentWithOverrides,
+  blockReportUrl,
+  relinquishmentPlans,
+  retainingApplications,
+} from '../api/blocks';
 import { assessExtension } from '../api/checks';
 import { ApiError } from '../api/http';
-import type { AssessmentOverrides, ExtensionResult, InputSource, PlanCandidate, ServerText, StoredAssessment } from '../api/contract';
+import type {
+  ApplicationList,
+  AssessmentOverrides,
+  ExtensionResult,
+  InputSource,
+  PlanCandidate,
+  ServerText,
+  StoredAssessment,
+} from '../api/contract';
 import { candidateLetter, formatKm2 } from '../format';
 import { useI18n } from '../i18n';
-import { CONTRACT_ACQUISITION_METHODS, REGIMES, STRATEGIES } from '../../../server/vocab';
+import { APPLICATION_KINDS, APPLICATION_STATES, CONTRACT_ACQUISITION_METHODS, REGIMES, STRATEGIES } from '../../../server/vocab';
 import { candidateColour } from '../map/colours';
 import type { MapController } from '../map/controller';
 import { useAuth } from '../auth/AuthContext';
@@ -55,6 +69,19 @@ export function ExtensionPanel({
   const requiredTyped = useRef(false);
   const userKey = me ? `${me.id}:${me.role}` : 'public';
   const registerMode = !!block && !manual;
+  /** the block's applications with a retained polygon the signed-in user may read: each has its own annex */
+  const [retaining, setRetaining] = useState<ApplicationList['items']>([]);
+
+  useEffect(() => {
+    setRetaining([]);
+    if (!block || !me || !active) return;
+    const ac = new AbortController();
+    retainingApplications(block.id, ac.signal).then(
+      (items) => !ac.signal.aborted && setRetaining(items),
+      () => undefined, // none the user may read, or applications unavailable: no annex links
+    );
+    return () => ac.abort();
+  }, [block, userKey, active, me]);
 
   useEffect(() => {
     if (!block) return;
@@ -165,6 +192,20 @@ export function ExtensionPanel({
               />
             )}
           />
+        </section>
+      )}
+
+      {block && retaining.length > 0 && (
+        <section data-testid="annex-applicant">
+          <h3>{t('annexApplicantTitle')}</h3>
+          {retaining.map((a) => (
+            <div key={a.id}>
+              <p className="small">
+                {t('annexApplicantItem', { id: a.id, kind: term(APPLICATION_KINDS, a.kind), state: term(APPLICATION_STATES, a.state) })}
+              </p>
+              <Downloads href={applicationAnnexHref(a.id)} formats={['pdf', 'csv', 'xlsx']} testid={`annex-app-${a.id}`} />
+            </div>
+          ))}
         </section>
       )}
 

@@ -3,13 +3,31 @@
  * coastline of China from data/basemap/china-base.json (Natural Earth, public domain; see data/basemap/README.md).
  * Shipped as one hashed asset of the page and fetched once; no external tiles.
  */
-import type { Map as MlMap } from 'maplibre-gl';
+import type { FillLayerSpecification, FilterSpecification, LineLayerSpecification, Map as MlMap } from 'maplibre-gl';
 import baseUrl from '../../../../data/basemap/china-base.json?url';
 
 export const BASE_SOURCE = 'kq-base';
 /** The base layers go under this layer of the style (Shanxi's own opaque province fill), lines over it. */
 const UNDER = 'bnd-province-fill';
 const OVER = 'bnd-city-line';
+
+/**
+ * One layer per kind of base feature, drawn in this order: the provinces' light fill under Shanxi's own opaque fill
+ * (`under`), the rest over it. Each is a fill or a line filtered on `kind`.
+ */
+const KIND_LAYERS: {
+  id: string;
+  kind: 'province' | 'lake' | 'river' | 'coast';
+  under?: true;
+  fill?: FillLayerSpecification['paint'];
+  line?: LineLayerSpecification['paint'];
+}[] = [
+  { id: 'base-province-fill', kind: 'province', under: true, fill: { 'fill-color': '#f4f3ec', 'fill-opacity': 1 } },
+  { id: 'base-lake', kind: 'lake', fill: { 'fill-color': '#b7d3e9', 'fill-opacity': 0.9 } },
+  { id: 'base-river', kind: 'river', line: { 'line-color': '#7fb0d8', 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 9, 2] } },
+  { id: 'base-coast', kind: 'coast', line: { 'line-color': '#7fb0d8', 'line-width': 1 } },
+  { id: 'base-province-line', kind: 'province', line: { 'line-color': '#8a8a7a', 'line-width': 1.2 } },
+];
 
 let cached: Promise<GeoJSON.FeatureCollection> | null = null;
 
@@ -60,56 +78,10 @@ export async function addBaseMap(map: MlMap, lang: 'zh' | 'en'): Promise<void> {
   map.addSource(`${BASE_SOURCE}-labels`, { type: 'geojson', data: provinceLabels(fc, lang) });
   const under = map.getLayer(UNDER) ? UNDER : undefined;
   const over = map.getLayer(OVER) ? OVER : undefined;
-  map.addLayer(
-    {
-      id: 'base-province-fill',
-      type: 'fill',
-      source: BASE_SOURCE,
-      filter: ['==', ['get', 'kind'], 'province'],
-      paint: { 'fill-color': '#f4f3ec', 'fill-opacity': 1 },
-    },
-    under,
-  );
-  map.addLayer(
-    {
-      id: 'base-lake',
-      type: 'fill',
-      source: BASE_SOURCE,
-      filter: ['==', ['get', 'kind'], 'lake'],
-      paint: { 'fill-color': '#b7d3e9', 'fill-opacity': 0.9 },
-    },
-    over,
-  );
-  map.addLayer(
-    {
-      id: 'base-river',
-      type: 'line',
-      source: BASE_SOURCE,
-      filter: ['==', ['get', 'kind'], 'river'],
-      paint: { 'line-color': '#7fb0d8', 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 9, 2] },
-    },
-    over,
-  );
-  map.addLayer(
-    {
-      id: 'base-coast',
-      type: 'line',
-      source: BASE_SOURCE,
-      filter: ['==', ['get', 'kind'], 'coast'],
-      paint: { 'line-color': '#7fb0d8', 'line-width': 1 },
-    },
-    over,
-  );
-  map.addLayer(
-    {
-      id: 'base-province-line',
-      type: 'line',
-      source: BASE_SOURCE,
-      filter: ['==', ['get', 'kind'], 'province'],
-      paint: { 'line-color': '#8a8a7a', 'line-width': 1.2 },
-    },
-    over,
-  );
+  for (const l of KIND_LAYERS) {
+    const common = { id: l.id, source: BASE_SOURCE, filter: ['==', ['get', 'kind'], l.kind] as FilterSpecification };
+    map.addLayer(l.fill ? { ...common, type: 'fill', paint: l.fill } : { ...common, type: 'line', paint: l.line }, l.under ? under : over);
+  }
   // names of the other provinces, under the register layers' labels (Shanxi's own come from the boundaries layer)
   map.addLayer(
     {
