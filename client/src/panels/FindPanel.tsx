@@ -7,7 +7,7 @@ import { useI18n } from '../i18n';
 import { BLOCK_STATUSES, DEADLINE_KINDS, MINERALS } from '../../../server/vocab';
 import type { MapController } from '../map/controller';
 import type { SelectedBlock } from './ExtensionPanel';
-import { ErrorBox, Progress } from './common';
+import { ErrorBox, Progress, VocabSelect } from './common';
 import { Downloads } from './Downloads';
 
 /** Search by licence number / name / holder, filter the block layers, and the "as at date" history view. */
@@ -179,42 +179,26 @@ export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: Sel
 
       <fieldset>
         <legend>{t('filters')}</legend>
-        <label>
-          {t('filterStatus')}
-          <select
-            value={status}
-            data-testid="filter-status"
-            onChange={(e) => {
-              setStatus(e.target.value);
-              applyFilter({ status: e.target.value });
-            }}
-          >
-            <option value="">{t('all')}</option>
-            {Object.entries(BLOCK_STATUSES).map(([s, v]) => (
-              <option key={s} value={s}>
-                {v[lang]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('filterMineral')}
-          <select
-            value={mineral}
-            data-testid="filter-mineral"
-            onChange={(e) => {
-              setMineral(e.target.value);
-              applyFilter({ mineral: e.target.value });
-            }}
-          >
-            <option value="">{t('all')}</option>
-            {Object.entries(MINERALS).map(([s, v]) => (
-              <option key={s} value={s}>
-                {v[lang]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <VocabSelect
+          caption={t('filterStatus')}
+          value={status}
+          testid="filter-status"
+          vocab={BLOCK_STATUSES}
+          onChange={(v) => {
+            setStatus(v);
+            applyFilter({ status: v });
+          }}
+        />
+        <VocabSelect
+          caption={t('filterMineral')}
+          value={mineral}
+          testid="filter-mineral"
+          vocab={MINERALS}
+          onChange={(v) => {
+            setMineral(v);
+            applyFilter({ mineral: v });
+          }}
+        />
         <label>
           {t('filterHolder')}
           <input

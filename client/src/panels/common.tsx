@@ -169,3 +169,33 @@ export function Steps({ steps, testid }: { steps: ExtensionStep[] | null | undef
     </ol>
   );
 }
+
+/** A filter's select over one vocabulary (server/vocab): "all" first, then each code by its label in the page's language. */
+export function VocabSelect({
+  caption,
+  value,
+  testid,
+  vocab,
+  onChange,
+}: {
+  caption: string;
+  value: string;
+  testid: string;
+  vocab: Readonly<Record<string, { zh: string; en: string }>>;
+  onChange: (code: string) => void;
+}) {
+  const { t, lang } = useI18n();
+  return (
+    <label>
+      {caption}
+      <select value={value} data-testid={testid} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('all')}</option>
+        {Object.entries(vocab).map(([code, v]) => (
+          <option key={code} value={code}>
+            {v[lang]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
