@@ -12,7 +12,7 @@ import { Downloads } from './Downloads';
 
 /** Search by licence number / name / holder, filter the block layers, and the "as at date" history view. */
 export function FindPanel({ ctl, onPick }: { ctl: MapController; onPick: (b: SelectedBlock, geometry?: GeoJSON.Geometry) => void }) {
-  const { t, term, lang } = useI18n();
+  const { t, term } = useI18n();
   const [q, setQ] = useState('');
   const [results, setResults] = useState<Feature<BlockProps>[] | null>(null);
   const [busy, setBusy] = useState(false);
