@@ -9,17 +9,18 @@
  * Build first: `node scripts/build-client.mjs`. Screenshots applications-*.png (docs/screenshots with UPDATE_SCREENSHOTS=1).
  */
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { box } from '../../server/geometry/shapes.fixture';
 import { ADMIN_TOKEN, useTestServer } from '../helpers/server';
 import { bearer, call } from '../helpers/auth';
-import { clickBlock, openMap, shot, signIn, useBrowser, watchConsole } from './browser';
-import { OVER_SHIZHUANG } from './demo';
+import { clickBlock, openMap, shot, signIn, useBrowser, watchConsole, type ConsoleLog } from './browser';
 
 const server = useTestServer({ STATIC_DIR: 'dist/client' });
 const browser = useBrowser();
 /** A provincial CBM exploration block with investment filings (data/demo/investment_reports.json). */
 const INVESTMENT_BLOCK = 'blk-0021';
+/** A proposed CBM exploration block beside 柿庄南 (blk-0010), overlapping rights, wells and pipelines of the demo register. */
+const PROPOSAL = box(112.64, 35.93, 112.72, 36.01);
 
 /** The visible text of a part of the page. */
 const textOf = (page: Page, testid: string) => page.getByTestId(testid).evaluate((el) => (el as HTMLElement).innerText);
@@ -29,13 +30,20 @@ const NOT_ON_THE_CHINESE_PAGE =
 
 describe('applications page', () => {
   let appId = '';
+  // one page for the whole story (the map loads once): the holder signs out, the regulator signs in
+  let page: Page;
+  let log: ConsoleLog;
+  beforeAll(async () => {
+    page = await openMap(browser, server.url, {}, (p) => {
+      log = watchConsole(p);
+    });
+  });
+  afterAll(() => page?.context().close());
 
   it('a holder prepares an application from a check, saves the draft and submits it', async () => {
-    const page = await openMap(browser, server.url);
-    const log = watchConsole(page);
     await signIn(page, 'holder');
     await page.getByTestId('tab-check').click();
-    const proposal = { type: 'Feature', properties: { name: '申请演示（合成）' }, geometry: OVER_SHIZHUANG };
+    const proposal = { type: 'Feature', properties: { name: '申请演示（合成）' }, geometry: PROPOSAL };
     await page
       .getByTestId('file-input')
       .setInputFiles({ name: 'proposal.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(proposal)) });
@@ -72,7 +80,6 @@ describe('applications page', () => {
     expect(await textOf(page, 'apps-panel')).not.toMatch(NOT_ON_THE_CHINESE_PAGE);
     await shot(page, 'applications-zh-holder-submitted', true);
     expect(log.errors).toEqual([]);
-    await page.context().close();
   }, 120_000);
 
   it('a regulator opens its queue, sees the snapshot beside today with the new finding marked, accepts and approves', async () => {
@@ -85,18 +92,18 @@ describe('applications page', () => {
     });
     expect(r.status, await r.clone().text()).toBe(201);
 
-    const page = await openMap(browser, server.url);
-    const log = watchConsole(page);
+    await page.getByTestId('signout').click();
+    await page.getByTestId('signin').waitFor();
     await signIn(page, 'regulator');
-    await page.getByTestId('tab-applications').click();
     const list = page.getByTestId('apps-list');
+    await expect.poll(() => list.locator(`li[data-id="${appId}"]`).count(), { timeout: 15_000 }).toBe(1);
     expect(await page.getByTestId('apps-state-filter').inputValue()).toBe('submitted');
     await list.locator(`li[data-id="${appId}"] button`).click();
 
     const view = page.getByTestId('apps-view');
     const diff = view.getByTestId('apps-diff');
     await diff.getByTestId('apps-diff-findings').waitFor({ timeout: 60_000 });
-    const added = diff.locator('[data-testid=apps-diff-findings] tr[data-change=added]');
+    const added = diff.locator('[data-testid=apps-diff-findings] li[data-change=added]');
     expect(await added.count()).toBeGreaterThan(0);
     expect(await added.first().innerText()).toContain('申请对比演示红线（合成）');
     expect(await diff.locator('tr[data-key^="area:"][data-changed=true]').count()).toBeGreaterThan(0);
@@ -123,13 +130,9 @@ describe('applications page', () => {
     await view.getByTestId('apps-back').click();
     await expect.poll(() => list.locator(`li[data-id="${appId}"]`).count(), { timeout: 15_000 }).toBe(0);
     expect(log.errors).toEqual([]);
-    await page.context().close();
   }, 120_000);
 
   it('the investment card and the abnormal list, in Chinese and in English', async () => {
-    const page = await openMap(browser, server.url);
-    const log = watchConsole(page);
-    await signIn(page, 'regulator');
     await clickBlock(page, INVESTMENT_BLOCK);
     const card = page.getByTestId('details-investment');
     await card.getByTestId('investment-years').waitFor({ timeout: 60_000 });
@@ -140,8 +143,7 @@ describe('applications page', () => {
     await card.scrollIntoViewIfNeeded();
     await shot(page, 'applications-zh-investment', true);
 
-    await page.getByTestId('details-close').click();
-    await page.getByTestId('tab-applications').click();
+    // the abnormal list in the side panel, beside the details
     await page.getByTestId('apps-part-abnormal').click();
     const list = page.getByTestId('abnormal-list');
     await list.getByTestId('abnormal-status').waitFor({ timeout: 30_000 });
@@ -153,16 +155,10 @@ describe('applications page', () => {
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => textOf(page, 'abnormal-list')).toContain('Abnormal list');
     expect(await textOf(page, 'abnormal-list')).toMatch(/Candidates|Published|Not published/);
-    await shot(page, 'applications-en-abnormal', true);
-    await page.getByTestId('apps-part-applications').click();
-    await clickBlock(page, INVESTMENT_BLOCK);
-    await card.getByTestId('investment-years').waitFor({ timeout: 60_000 });
     const enCard = await textOf(page, 'details-investment');
     expect(enCard).toContain('Annual exploration investment');
     expect(enCard).not.toMatch(/年度勘查投入|最低投入|未填报/);
-    await card.scrollIntoViewIfNeeded();
-    await shot(page, 'applications-en-investment', true);
+    await shot(page, 'applications-en-abnormal-investment', true);
     expect(log.errors).toEqual([]);
-    await page.context().close();
   }, 120_000);
 });

@@ -84,39 +84,27 @@ export function AbnormalListPanel() {
           {l.entries.length === 0 ? (
             <p className="muted">{t('abnNone')}</p>
           ) : (
-            <div className="table-wrap">
-              <table className="any" data-testid="abnormal-entries">
-                <thead>
-                  <tr>
-                    <th>{t('abnHolder')}</th>
-                    <th>{t('abnBlock')}</th>
-                    <th>{t('abnReasons')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {l.entries.map((e) => (
-                    <tr key={`${e.holder}|${e.block_id}`} data-block={e.block_id}>
-                      <td>{e.holder}</td>
-                      <td>
-                        {e.block_name}
-                        <div className="muted small mono">{e.block_id}</div>
-                      </td>
-                      <td>
-                        <ul className="plain">
-                          {e.reasons.map((r, i) => (
-                            <li key={i} data-code={r.code}>
-                              <b>{term(ABNORMAL_REASONS, r.code)}</b>
-                              <div className="small">{text(r)}</div>
-                              <div className="muted small">{r.citations.map((c) => c.doc).join('；')}</div>
-                            </li>
-                          ))}
-                        </ul>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ul className="abnormal-entries" data-testid="abnormal-entries">
+              {l.entries.map((e) => (
+                <li key={`${e.holder}|${e.block_id}`} data-block={e.block_id}>
+                  <div>
+                    <b>{e.holder}</b>
+                  </div>
+                  <div className="small">
+                    {t('abnBlock')}: {e.block_name} <span className="muted mono">{e.block_id}</span>
+                  </div>
+                  <ul className="plain">
+                    {e.reasons.map((r, i) => (
+                      <li key={i} data-code={r.code}>
+                        <span className="reason-code">{term(ABNORMAL_REASONS, r.code)}</span>
+                        <div className="small">{text(r)}</div>
+                        <div className="muted small">{r.citations.map((c) => c.doc).join(lang === 'zh' ? '；' : '; ')}</div>
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
           )}
         </>
       )}

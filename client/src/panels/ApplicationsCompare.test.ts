@@ -59,6 +59,24 @@ describe('the frozen snapshot beside the live check', () => {
       deductible: [0, 2, true],
       net: [10, 8, true],
     });
+    expect(c.areas.find((a) => a.key === 'redlines')?.count).toEqual({ frozen: null, live: 1 });
+  });
+
+  it('wells and pipelines are compared by count: their summary area is no reading', () => {
+    const f = frozen([], {
+      wells: { count: 2, area_km2: 0 },
+      pipelines: { count: 1, area_km2: 0 },
+      deductible_area_km2: 0,
+      net_area_km2: 10,
+    });
+    const l = live(
+      [],
+      { wells: { count: 3, area_km2: 0 }, pipelines: { count: 1, area_km2: 0 }, deductible_area_km2: 0, net_area_km2: 10 },
+      'acceptable',
+    );
+    const rows = Object.fromEntries(compareChecks(f, l).areas.map((a) => [a.key, [a.areal, a.changed]]));
+    expect(rows.wells).toEqual([false, true]);
+    expect(rows.pipelines).toEqual([false, false]);
   });
 
   it('a finding gone is removed; an outcome or an area beyond 100 m² is changed, rounding is not', () => {

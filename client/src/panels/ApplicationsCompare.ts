@@ -29,6 +29,10 @@ export interface Compared<T> {
 export interface AreaRow extends Compared<number | null> {
   /** 'input', 'deductible', 'net' or a collection id */
   key: string;
+  /** a collection's entry counts (null for the totals); wells and pipelines are compared by count only (no area) */
+  count: { frozen: number | null; live: number | null } | null;
+  /** false for points and lines (wells, pipelines): their summary area is no reading */
+  areal: boolean;
 }
 
 export interface FindingRow {
@@ -54,10 +58,13 @@ export interface CheckComparison {
 const areaDiffers = (a: number | null, b: number | null) => (a === null || b === null ? a !== b : Math.abs(a - b) > AREA_TOLERANCE_KM2);
 const keyOf = (c: Pick<Entry, 'collection' | 'id'>) => `${c.collection}:${c.id}`;
 
-/** A collection's summary area (null: not in that summary). */
-function collectionArea(s: Summary, key: string): number | null {
+/** Collections of points and lines: their summary has a count, no area. */
+export const NOT_AREAL: ReadonlySet<string> = new Set(['wells', 'pipelines']);
+
+/** A collection's summary (null: not in that summary). */
+function collectionOf(s: Summary, key: string): { count: number; area_km2: number } | null {
   const v = s[key];
-  return v && typeof v === 'object' && typeof v.area_km2 === 'number' ? v.area_km2 : null;
+  return v && typeof v === 'object' && typeof v.area_km2 === 'number' ? v : null;
 }
 const collectionsOf = (s: Summary) =>
   Object.entries(s)
@@ -77,12 +84,27 @@ export function compareChecks(
     .map((r) => ({ outcome: r.outcome, message: { ...r.message!, params: r.message!.params ?? {} } }));
   const frozenVerdict = checkVerdict(fr.conflicts, fr.summary, unchecked) as Verdict;
   const areas: AreaRow[] = [];
-  const row = (key: string, f: number | null, l: number | null) => areas.push({ key, frozen: f, live: l, changed: areaDiffers(f, l) });
-  row('input', frozen.inputs.area_km2, live.input.area_km2);
-  for (const k of [...new Set([...collectionsOf(fr.summary), ...collectionsOf(live.summary)])])
-    row(k, collectionArea(fr.summary, k), collectionArea(live.summary, k));
-  row('deductible', fr.summary.deductible_area_km2, live.summary.deductible_area_km2);
-  row('net', fr.summary.net_area_km2, live.summary.net_area_km2);
+  const total = (key: string, f: number, l: number) =>
+    areas.push({ key, frozen: f, live: l, changed: areaDiffers(f, l), count: null, areal: true });
+  total('input', frozen.inputs.area_km2, live.input.area_km2);
+  for (const k of [...new Set([...collectionsOf(fr.summary), ...collectionsOf(live.summary)])]) {
+    const f = collectionOf(fr.summary, k);
+    const l = collectionOf(live.summary, k);
+    const areal = !NOT_AREAL.has(k);
+    const count = { frozen: f?.count ?? null, live: l?.count ?? null };
+    const fa = f ? f.area_km2 : null;
+    const la = l ? l.area_km2 : null;
+    areas.push({
+      key: k,
+      frozen: fa,
+      live: la,
+      count,
+      areal,
+      changed: (count.frozen ?? 0) !== (count.live ?? 0) || (areal && areaDiffers(fa ?? 0, la ?? 0)),
+    });
+  }
+  total('deductible', fr.summary.deductible_area_km2, live.summary.deductible_area_km2);
+  total('net', fr.summary.net_area_km2, live.summary.net_area_km2);
 
   const liveBy = new Map(live.conflicts.map((c) => [keyOf(c), c]));
   const frozenBy = new Map(fr.conflicts.map((c) => [keyOf(c), c]));

@@ -13,7 +13,7 @@ import type { CheckResult, StoredAssessment } from '../api/contract';
 import { formatDate, formatKm2 } from '../format';
 import { useI18n } from '../i18n';
 import type { Messages } from '../i18n/zh';
-import { compareAssessments, compareChecks, type AssessmentRow, type FindingRow } from './ApplicationsCompare';
+import { compareAssessments, compareChecks, NOT_AREAL, type AreaRow, type AssessmentRow, type FindingRow } from './ApplicationsCompare';
 import { ErrorBox } from './common';
 
 type Live = { check: CheckResult | null; assessment: StoredAssessment | null };
@@ -125,6 +125,31 @@ function CheckDiff({ frozen, live: l }: { frozen: NonNullable<ApplicationSnapsho
   const mark = (changed: boolean) => <ChangeMark changed={changed} />;
   const verdictName = (code: string) => term(CHECK_VERDICTS, code);
   const km2 = (v: number | null) => formatKm2(v);
+  /** a total's area; a layer's count and (polygons only) the area of its overlaps */
+  const reading = (a: AreaRow, side: 'frozen' | 'live') => {
+    if (!a.count) return km2(a[side]);
+    const n = a.count[side];
+    if (n === null) return '—';
+    return a.areal ? `${t('itemsN', { n })} · ${km2(a[side])}` : t('itemsN', { n });
+  };
+  const outcome = (f: FindingRow, side: 'frozen' | 'live') => {
+    const x = f[side];
+    if (!x) return '—';
+    return NOT_AREAL.has(f.collection) ? outcomeLabel(x.outcome, lang) : `${outcomeLabel(x.outcome, lang)} · ${km2(x.area_km2)}`;
+  };
+  const changedFindings = c.findings.filter((f) => f.change !== 'same');
+  const same = c.findings.filter((f) => f.change === 'same');
+  const item = (f: FindingRow) => (
+    <li key={f.key} data-change={f.change} className={f.change === 'same' ? undefined : `changed ${f.change}`}>
+      <div>
+        <b className="diff-mark">{t(CHANGE_KEY[f.change])}</b> · {term(COLLECTIONS, f.collection)} · {f.name ?? f.id}{' '}
+        <span className="muted small mono">{f.id}</span>
+      </div>
+      <div className="small">
+        {t('appsCompareFrozen')}: {outcome(f, 'frozen')} → {t('appsCompareLive')}: {outcome(f, 'live')}
+      </div>
+    </li>
+  );
   const areaName = (k: string) =>
     AREA_KEY[k] ? t(AREA_KEY[k]) : Object.hasOwn(COLLECTIONS, k) ? term(COLLECTIONS, k) : term(SUMMARY_KEYS, k);
   return (
@@ -155,8 +180,8 @@ function CheckDiff({ frozen, live: l }: { frozen: NonNullable<ApplicationSnapsho
             {c.areas.map((a) => (
               <tr key={a.key} data-key={`area:${a.key}`} data-changed={a.changed} className={a.changed ? 'changed' : undefined}>
                 <th scope="row">{areaName(a.key)}</th>
-                <td className="num">{km2(a.frozen)}</td>
-                <td className="num">{km2(a.live)}</td>
+                <td className="num">{reading(a, 'frozen')}</td>
+                <td className="num">{reading(a, 'live')}</td>
                 {mark(a.changed)}
               </tr>
             ))}
@@ -166,34 +191,20 @@ function CheckDiff({ frozen, live: l }: { frozen: NonNullable<ApplicationSnapsho
       <h4>
         {t('appsFindings')} <span className={c.changes ? 'warn' : 'muted'}>· {t('appsFindingsChanged', { n: c.changes })}</span>
       </h4>
-      {c.findings.length > 0 && (
-        <div className="table-wrap">
-          <table className="any diff" data-testid="apps-diff-findings">
-            <thead>
-              <tr>
-                <th>{t('appsCompareChange')}</th>
-                <th>{t('appsLayer')}</th>
-                <th>{t('appsName')}</th>
-                <th>{t('appsCompareFrozen')}</th>
-                <th>{t('appsCompareLive')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.findings.map((f) => (
-                <tr key={f.key} data-change={f.change} className={f.change === 'same' ? undefined : `changed ${f.change}`}>
-                  <td className="diff-mark">{t(CHANGE_KEY[f.change])}</td>
-                  <td>{term(COLLECTIONS, f.collection)}</td>
-                  <td>
-                    {f.name ?? f.id}
-                    <div className="muted small mono">{f.id}</div>
-                  </td>
-                  <td>{f.frozen ? `${outcomeLabel(f.frozen.outcome, lang)} · ${km2(f.frozen.area_km2)}` : '—'}</td>
-                  <td>{f.live ? `${outcomeLabel(f.live.outcome, lang)} · ${km2(f.live.area_km2)}` : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {changedFindings.length > 0 && (
+        <ul className="diff-findings" data-testid="apps-diff-findings">
+          {changedFindings.map(item)}
+        </ul>
+      )}
+      {same.length > 0 && (
+        <details>
+          <summary>
+            {t('appsChangeSame')} ({t('itemsN', { n: same.length })})
+          </summary>
+          <ul className="diff-findings" data-testid="apps-diff-same">
+            {same.map(item)}
+          </ul>
+        </details>
       )}
     </>
   );

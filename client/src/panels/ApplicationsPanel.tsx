@@ -32,7 +32,12 @@ export function ApplicationsPanel({ draft }: { draft: { value: ApplicationDraft;
   const [reload, setReload] = useState(0);
   const userKey = me ? `${me.id}:${me.role}` : 'public';
 
-  useEffect(() => setState(me?.role === 'regulator' ? 'submitted' : ''), [userKey, me?.role]);
+  // another user: their own list (a regulator's queue), nothing of the previous user's left open
+  useEffect(() => {
+    setState(me?.role === 'regulator' ? 'submitted' : '');
+    setOpen(null);
+    setForm(null);
+  }, [userKey, me?.role]);
 
   // a draft prepared elsewhere on the page opens the form, pre-filled
   useEffect(() => {
