@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { box } from '../../server/geometry/shapes.fixture';
 import { ADMIN_TOKEN, useTestServer } from '../helpers/server';
 import { bearer, call } from '../helpers/auth';
-import { clickBlock, openMap, shot, signIn, useBrowser, watchConsole, type ConsoleLog } from './browser';
+import { clickBlock, openMap, shot, signIn, useBrowser, waitIdle, watchConsole, type ConsoleLog } from './browser';
 
 const server = useTestServer({ STATIC_DIR: 'dist/client' });
 const browser = useBrowser();
@@ -133,6 +133,9 @@ describe('applications page', () => {
   }, 120_000);
 
   it('the investment card and the abnormal list, in Chinese and in English', async () => {
+    // back from the proposal's close-up to the basin, where the block's tiles are loaded
+    await page.getByTestId('fit-qinshui').click();
+    await waitIdle(page);
     await clickBlock(page, INVESTMENT_BLOCK);
     const card = page.getByTestId('details-investment');
     await card.getByTestId('investment-years').waitFor({ timeout: 60_000 });

@@ -471,7 +471,6 @@ export const en: Messages = {
   invYear: 'Year',
   invReported: 'Reported',
   invMinimum: 'Minimum',
-  invMeets: 'Meets minimum',
   invShortfall: 'Shortfall',
   invSourceReport: 'filed here',
   invSourceRegister: 'register import',

@@ -470,7 +470,6 @@ export const zh = {
   invYear: '年度',
   invReported: '填报投入',
   invMinimum: '最低投入',
-  invMeets: '是否达标',
   invShortfall: '差额比例',
   invSourceReport: '本系统填报',
   invSourceRegister: '登记库导入',

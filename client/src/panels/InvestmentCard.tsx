@@ -66,7 +66,6 @@ export function InvestmentCard({ blockId, version = 0 }: { blockId: string; vers
                     <th className="num">{t('invReported')}</th>
                     <th className="num">{t('invMinimum')}</th>
                     <th className="num">{t('invShortfall')}</th>
-                    <th>{t('invMeets')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -85,8 +84,10 @@ export function InvestmentCard({ blockId, version = 0 }: { blockId: string; vers
                       </td>
                       <td className="num">{y.amount_cny === null ? t('invNotReported') : cny(y.amount_cny)}</td>
                       <td className="num">{cny(y.minimum_cny)}</td>
-                      <td className="num">{formatPercent(y.shortfall_ratio)}</td>
-                      <td>{y.meets_minimum === null ? '—' : y.meets_minimum ? t('invMet') : t('invNotMet')}</td>
+                      <td className="num">
+                        {formatPercent(y.shortfall_ratio)}
+                        {y.meets_minimum !== null && <div className="small">{y.meets_minimum ? t('invMet') : t('invNotMet')}</div>}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
