@@ -9,6 +9,7 @@
  * not run for these inputs — the live verdict's reasons with no entries — are carried over: they depend on the inputs).
  */
 import { checkVerdict } from '../../../server/conflicts/summary';
+import type { Message } from '../../../server/i18n/message';
 import type { ApplicationSnapshot } from '../api/applications';
 import type { CheckResult, StoredAssessment } from '../api/contract';
 
@@ -81,7 +82,7 @@ export function compareChecks(
   // the same inputs could not run them at submission either
   const unchecked = live.verdict.reasons
     .filter((r) => r.count === 0 && r.message)
-    .map((r) => ({ outcome: r.outcome, message: { ...r.message!, params: r.message!.params ?? {} } }));
+    .map((r) => ({ outcome: r.outcome, message: r.message as Message }));
   const frozenVerdict = checkVerdict(fr.conflicts, fr.summary, unchecked) as Verdict;
   const areas: AreaRow[] = [];
   const total = (key: string, f: number, l: number) =>
