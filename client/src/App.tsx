@@ -9,16 +9,24 @@ import { LayersPanel } from './panels/LayersPanel';
 import { AccountMenu } from './auth/AccountMenu';
 import { MapTools } from './map/tools/MapTools';
 import { usePermalink } from './permalink/usePermalink';
+import type { ApplicationDraft } from './api/applications';
 
 // panels not on screen at first load are their own chunks, fetched when first opened (the legend is the first tab)
 const FindPanel = lazy(() => import('./panels/FindPanel').then((m) => ({ default: m.FindPanel })));
 const CheckPanel = lazy(() => import('./panels/CheckPanel').then((m) => ({ default: m.CheckPanel })));
 const ExtensionPanel = lazy(() => import('./panels/ExtensionPanel').then((m) => ({ default: m.ExtensionPanel })));
 const DetailsPanel = lazy(() => import('./panels/DetailsPanel').then((m) => ({ default: m.DetailsPanel })));
+const ApplicationsPanel = lazy(() => import('./panels/ApplicationsPanel').then((m) => ({ default: m.ApplicationsPanel })));
 
-type Tab = 'layers' | 'find' | 'check' | 'extension';
-const TABS: Tab[] = ['layers', 'find', 'check', 'extension'];
-const TAB_KEY = { layers: 'tabLayers', find: 'tabFind', check: 'tabCheck', extension: 'tabExtension' } as const;
+type Tab = 'layers' | 'find' | 'check' | 'extension' | 'applications';
+const TABS: Tab[] = ['layers', 'find', 'check', 'extension', 'applications'];
+const TAB_KEY = {
+  layers: 'tabLayers',
+  find: 'tabFind',
+  check: 'tabCheck',
+  extension: 'tabExtension',
+  applications: 'tabApplications',
+} as const;
 
 export function App() {
   const { t, lang, setLang } = useI18n();
@@ -39,6 +47,13 @@ export function App() {
   const toggleRef = useRef<HTMLButtonElement>(null);
   // a geometry to fit once the panel that opens with it is laid out (the map is narrower or shorter then)
   const [pendingFit, setPendingFit] = useState<GeoJSON.Geometry | null>(null);
+  // an application prepared from a check result or an extension assessment: the applications tab opens with it
+  const [draft, setDraft] = useState<{ value: ApplicationDraft; n: number } | null>(null);
+  const prepare = useCallback((value: ApplicationDraft) => {
+    setDraft((d) => ({ value, n: (d?.n ?? 0) + 1 }));
+    setTab('applications');
+    setPanelOpen(true);
+  }, []);
 
   // the map, once
   useEffect(() => {
@@ -252,10 +267,13 @@ export function App() {
                 {visited.has('find') && <FindPanel ctl={ctl} onPick={pickBlock} />}
               </section>
               <section role="tabpanel" id="tabpanel-check" aria-labelledby="tab-check" hidden={tab !== 'check'}>
-                {visited.has('check') && <CheckPanel ctl={ctl} dropped={dropped} />}
+                {visited.has('check') && <CheckPanel ctl={ctl} dropped={dropped} onPrepare={prepare} />}
               </section>
               <section role="tabpanel" id="tabpanel-extension" aria-labelledby="tab-extension" hidden={tab !== 'extension'}>
-                {visited.has('extension') && <ExtensionPanel ctl={ctl} block={block} active={tab === 'extension'} />}
+                {visited.has('extension') && <ExtensionPanel ctl={ctl} block={block} active={tab === 'extension'} onPrepare={prepare} />}
+              </section>
+              <section role="tabpanel" id="tabpanel-applications" aria-labelledby="tab-applications" hidden={tab !== 'applications'}>
+                {visited.has('applications') && <ApplicationsPanel draft={draft} />}
               </section>
             </Suspense>
           </>

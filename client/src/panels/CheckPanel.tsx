@@ -34,6 +34,7 @@ import { BlockPicker, type PickedBlock } from './BlockPicker';
 import { ConflictTriage, conflictKey, OutcomeLegend, VerdictBanner } from './ConflictList';
 import { loadProjection, ProjectionChoice, projectionFields, projectionLabel, saveProjection, type Projection } from './ProjectionChoice';
 import { ErrorBox, Progress, Said } from './common';
+import type { ApplicationDraft } from '../api/applications';
 
 type Outcome = { kind: 'check'; result: CheckResult } | { kind: 'parse'; result: ParseResult };
 
@@ -147,7 +148,16 @@ export function conflictsCsv(r: CheckResult, lang: Lang = 'zh'): string {
 }
 
 /** Check a proposed block: a dropped/picked coordinate file or a drawn polygon → area, conflicts, exports. */
-export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { file: File; n: number } | null }) {
+export function CheckPanel({
+  ctl,
+  dropped,
+  onPrepare,
+}: {
+  ctl: MapController;
+  dropped: { file: File; n: number } | null;
+  /** prepare an application from the shown check (the applications tab opens with it pre-filled) */
+  onPrepare?: (d: ApplicationDraft) => void;
+}) {
   const { t, lang, term } = useI18n();
   const fileRef = useRef<HTMLInputElement>(null);
   const [req, setReq] = useState<CheckRequest>({ application: 'new_exploration', applicant: '', mineral: 'cbm' });
@@ -328,6 +338,32 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
     } finally {
       setExporting(null);
     }
+  };
+
+  /**
+   * The shown check as an application's draft: its area, mineral and applicant; checked against an exploration block
+   * (new mining, report-then-produce) it is the conversion of that block (转采).
+   */
+  const prepare = () => {
+    if (out?.kind !== 'check' || !onPrepare) return;
+    const block = needsBlock ? picked : null;
+    const a = req.application;
+    const kind: ApplicationDraft['kind'] = block
+      ? 'conversion'
+      : a === 'report_then_produce'
+        ? 'new_mining'
+        : a === 'new_mining' || a === 'extension' || a === 'change'
+          ? a
+          : 'new_exploration';
+    onPrepare({
+      kind,
+      block_id: block?.id,
+      geometry: out.result.input.geometry as ApplicationDraft['geometry'],
+      mineral: req.mineral as ApplicationDraft['mineral'],
+      applicant: req.applicant?.trim() || undefined,
+      source: 'check',
+      area_km2: out.result.input.area_km2,
+    });
   };
 
   const summaryRows =
@@ -609,6 +645,13 @@ export function CheckPanel({ ctl, dropped }: { ctl: MapController; dropped: { fi
             </button>
             {exporting && <progress aria-label={t('loading')} />}
           </div>
+          {out?.kind === 'check' && onPrepare && (
+            <p>
+              <button type="button" onClick={prepare} data-testid="check-prepare-application">
+                {t('appsPrepare')}
+              </button>
+            </p>
+          )}
           {out?.kind === 'check' && (
             <div className="exports report-files" role="group" aria-label={t('reportFiles')}>
               <span>{t('reportFiles')}:</span>

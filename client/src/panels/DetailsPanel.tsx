@@ -12,6 +12,7 @@ import type { SelectedBlock } from './ExtensionPanel';
 import { ConflictTriage, VerdictBanner } from './ConflictList';
 import { AssessmentCard, type BlockAssessment } from './AssessmentCard';
 import { PaymentsCard } from './PaymentsCard';
+import { InvestmentCard } from './InvestmentCard';
 import { AnyJson, ErrorBox, Unavailable } from './common';
 import { useAuth } from '../auth/AuthContext';
 import { canEdit, canSeeConfidential, canSeeHistory } from '../auth/permissions';
@@ -283,6 +284,7 @@ export function DetailsPanel({
                 {t('reportDossier')}
               </a>
             </p>
+            {canSeeConfidential(me, p) && <InvestmentCard blockId={hit.id} version={version} />}
             {canSeeConfidential(me, p) && <PaymentsCard blockId={hit.id} version={version} />}
             <button type="button" onClick={() => onUseForExtension({ id: hit.id, properties: p })} data-testid="use-for-extension">
               {t('useForExtension')}

@@ -27,6 +27,7 @@ import { canSeeConfidential } from '../auth/permissions';
 import { ErrorBox, Progress, TextList, Unavailable } from './common';
 import { AssessmentCard, useInputValue } from './AssessmentCard';
 import { Downloads } from './Downloads';
+import type { ApplicationDraft } from '../api/applications';
 
 export interface SelectedBlock {
   id: string;
@@ -45,9 +46,12 @@ export function ExtensionPanel({
   ctl,
   block,
   active = true,
+  onPrepare,
 }: {
   ctl: MapController;
   block: SelectedBlock | null;
+  /** prepare an extension application of the block (with the chosen candidate's retained polygon) */
+  onPrepare?: (d: ApplicationDraft) => void;
   /** the tab is shown: the stored block is assessed only then (picking a block elsewhere sends no request) */
   active?: boolean;
 }) {
@@ -192,6 +196,26 @@ export function ExtensionPanel({
               />
             )}
           />
+          {onPrepare && (
+            <p>
+              <button
+                type="button"
+                onClick={() => {
+                  const c = cands && chosen !== null ? cands[chosen] : null;
+                  onPrepare({
+                    kind: 'extension',
+                    block_id: block.id,
+                    geometry: c ? (c.retained as ApplicationDraft['geometry']) : undefined,
+                    source: 'extension',
+                    area_km2: c?.retained_area_km2,
+                  });
+                }}
+                data-testid="ext-prepare-application"
+              >
+                {t('appsPrepareExtension')}
+              </button>
+            </p>
+          )}
         </section>
       )}
 

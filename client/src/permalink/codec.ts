@@ -9,7 +9,7 @@
 import { BLOCK_STATUSES, COLLECTIONS, MINERALS, type Lang } from '../../../server/vocab';
 import { GROUPS, type Group } from '../map/style';
 
-export const TABS = ['layers', 'find', 'check', 'extension'] as const;
+export const TABS = ['layers', 'find', 'check', 'extension', 'applications'] as const;
 export type Tab = (typeof TABS)[number];
 
 export interface PermalinkState {
