@@ -1740,7 +1740,7 @@ function buildInvestments(blocks: Block[]): { block_id: string; year: number; am
       if (req <= 0) continue;
       const noise = r.uniform(-0.08, 0.08);
       let amount = Math.max(0, Math.round((req * (1 - shortfall + noise)) / 100) * 100);
-      // the list year: the per-block shortfall applied to every year made most holders fail it (the list named 9
+      // the list year: the per-block shortfall applied to every year made most holders fail it (the list named 10
       // holders); only FAILING_IN_LIST_YEAR stay below. The others reach the minimum as the service computes it
       // (server/rules/annual-investment annualMinimum), with 2 % to spare for the area measured on the loaded polygon.
       if (y === LIST_YEAR && !FAILING_IN_LIST_YEAR.has(b.spec.key)) {

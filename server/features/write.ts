@@ -79,7 +79,7 @@ interface MortgageRow {
  * right's transfer (001 L9460-9481) nor for a reduction or cancellation of a mortgaged right, and 000 L2267 only has
  * mortgages published. 409 RIGHT_MORTGAGED naming the mortgage; the consent is recorded by POST /api/flags/{id}/consents.
  */
-export async function assertMortgageConsent(tx: Queryable, fid: string, feature: unknown, before: RowFeature): Promise<void> {
+async function assertMortgageConsent(tx: Queryable, fid: string, feature: unknown, before: RowFeature): Promise<void> {
   const now = ((feature ?? {}) as { properties?: Record<string, unknown> }).properties ?? {};
   const was = (before.properties ?? {}) as Record<string, unknown>;
   if (was.kind !== 'mining' || (now.holder ?? null) === (was.holder ?? null)) return;

@@ -34,7 +34,7 @@ interface CommitmentRow extends Omit<z.input<typeof Commitment>, 'geometry'> {
 const OUTSIDE_ABS_KM2 = 1e-6;
 const OUTSIDE_REL = 1e-3;
 
-export const commitmentOut = (r: CommitmentRow): z.input<typeof Commitment> => ({
+const commitmentOut = (r: CommitmentRow): z.input<typeof Commitment> => ({
   ...r,
   area_km2: Number(r.area_km2),
   geometry: JSON.parse(r.geometry) as z.input<typeof Commitment>['geometry'],

@@ -9,8 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Db, Queryable } from '../db/types';
 import type { Principal } from '../auth/principal';
 import { createApplication, takeStep, type Actor } from '../applications/service';
-import type { ApplicationKind, ApplicationState, TransitionAction } from '../applications/states';
-import { TRANSITIONS } from '../applications/states';
+import { TRANSITIONS, type ApplicationKind, type ApplicationState, type TransitionAction } from '../applications/states';
 
 interface DemoApplication {
   kind: ApplicationKind;
@@ -29,9 +28,9 @@ interface DemoApplication {
 function joined(tx: Queryable, engine: Db['engine']): Db {
   return {
     engine,
-    query: (sql, params) => tx.query(sql, params),
-    named: (name, params) => tx.named(name, params),
-    exec: (sql) => tx.exec(sql),
+    query: tx.query.bind(tx),
+    named: tx.named.bind(tx),
+    exec: tx.exec.bind(tx),
     transaction: (fn) => fn(tx),
     probe: () => Promise.reject(new Error('no health probe inside the demo load')),
     close: async () => {},
