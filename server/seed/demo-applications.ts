@@ -24,13 +24,22 @@ interface DemoApplication {
   expect: ApplicationState;
 }
 
-/** A Db whose transactions are the demo load's own (the service opens its own transaction for every step). */
+/**
+ * A Db whose transactions are the demo load's own (the service opens its own transaction for every step). Its statements
+ * run one at a time: they share the load's one connection, which the check would otherwise be given side by side.
+ */
 function joined(tx: Queryable, engine: Db['engine']): Db {
+  let chain: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = chain.then(fn, fn);
+    chain = next.catch(() => undefined);
+    return next;
+  };
   return {
     engine,
-    query: tx.query.bind(tx),
-    named: tx.named.bind(tx),
-    exec: tx.exec.bind(tx),
+    query: <T>(sql: string, params?: unknown[]) => serial(() => tx.query<T>(sql, params)),
+    named: <T>(name: string, params?: unknown[]) => serial(() => tx.named<T>(name, params)),
+    exec: (sql: string) => serial(() => tx.exec(sql)),
     transaction: (fn) => fn(tx),
     probe: () => Promise.reject(new Error('no health probe inside the demo load')),
     close: async () => {},

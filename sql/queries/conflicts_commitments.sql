@@ -24,14 +24,14 @@ per_redline AS MATERIALIZED (
                                       'area_km2', area_km2) ORDER BY id) AS commitments
   FROM cmt GROUP BY redline_id
 ),
-overlaps AS MATERIALIZED (
+hits AS MATERIALIZED (
   SELECT o.id, o.geom FROM input i, kq_overlay_as_at('redlines', i.g, $4::timestamptz) o
   WHERE EXISTS (SELECT 1 FROM per_redline) AND o.overlap_km2 > 1e-9
 ),
 split AS MATERIALIZED (
   SELECT p.redline_id, p.commitments, ST_CollectionExtract(kq_intersection(o.geom, p.g), 3) AS covered,
          ST_CollectionExtract(kq_difference(o.geom, p.g), 3) AS remaining
-  FROM per_redline p JOIN overlaps o ON o.id = p.redline_id
+  FROM per_redline p JOIN hits o ON o.id = p.redline_id
 )
 SELECT redline_id AS id, commitments,
        COALESCE(ST_Area(covered::geography) / 1e6, 0) AS covered_km2,
