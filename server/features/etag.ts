@@ -4,7 +4,7 @@
  * every update draws a new number, so a tag names exactly one version of one item and is never reused.
  * A block's item also carries its register flags in force (查封, 抵押; issue 14 item 6), which are not part of its row
  * version: while it has any, its tag is `"v<version>-f<digest>"`, the digest naming the flags shown, so the tag changes
- * when a flag is recorded, released, starts or ends (a cached copy is not served as fresh, 304, with stale flags).
+ * when a flag is recorded, released, starts or ends, and a write based on the item as read before is refused (412).
  */
 import { createHash } from 'node:crypto';
 
