@@ -255,7 +255,9 @@ describe('demo register records', () => {
         .map((r) => [r.block_id, r.amount_cny]),
     );
     // a filing replaces the ledger's figure (investments_set_from_report); the last revision counts
-    const filings = (read('investment_reports.json').reports as { block_id: string; year: number; submitted_at: string; breakdown: object }[])
+    const filings = (
+      read('investment_reports.json').reports as { block_id: string; year: number; submitted_at: string; breakdown: object }[]
+    )
       .filter((r) => r.year === YEAR)
       .sort((a, b) => a.submitted_at.localeCompare(b.submitted_at));
     for (const r of filings) ledger.set(r.block_id, breakdownTotals(r.breakdown).total_cny);

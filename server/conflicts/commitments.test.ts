@@ -20,11 +20,29 @@ const entry = (outcome: ConflictEntry['outcome'], overlap = 8): ConflictEntry =>
   deductible: false,
   basis: [basis('PA-5')],
 });
-const poly = JSON.stringify({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] });
+const poly = JSON.stringify({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 0],
+    ],
+  ],
+});
 const cover = (covered: number, remaining: boolean): CommitmentCoverRow => ({
   id: 'red-x',
   commitments: [
-    { id: 'CMT-1', document_no: '承诺书〔2026〕1号', signed_on: '2026-01-01', valid_from: '2026-01-01', valid_to: null, terms: [], area_km2: 5 },
+    {
+      id: 'CMT-1',
+      document_no: '承诺书〔2026〕1号',
+      signed_on: '2026-01-01',
+      valid_from: '2026-01-01',
+      valid_to: null,
+      terms: [],
+      area_km2: 5,
+    },
   ],
   covered_km2: covered,
   covered_geometry: poly,
@@ -50,7 +68,8 @@ describe('splitByCommitment (CMT-FILE: PA-5, 2020-07-27 letter 二, 000 L6185)',
   });
 
   it('answers keep_with_commitment only: an official red line (deduct) or a nature reserve stays as it is', () => {
-    for (const o of ['deduct', 'may_continue', 'forbidden'] as const) expect(splitByCommitment(entry(o), cover(5, true), 100)).toEqual([entry(o)]);
+    for (const o of ['deduct', 'may_continue', 'forbidden'] as const)
+      expect(splitByCommitment(entry(o), cover(5, true), 100)).toEqual([entry(o)]);
   });
 
   it('no commitment, or a sliver covered → unchanged', () => {

@@ -147,14 +147,18 @@ const conflictFields = {
   flags: z.array(RightFlagRef).optional().describe('blocks: register status flags in force on this right (查封, 抵押)'),
   commitment: z
     .object({
-      part: z.enum(['covered', 'remaining']).describe('covered: the area commitments on file cover (commitment_on_file); remaining: the rest'),
+      part: z
+        .enum(['covered', 'remaining'])
+        .describe('covered: the area commitments on file cover (commitment_on_file); remaining: the rest'),
       overlap_km2: z.number().describe('the whole overlap with this red line, km² (= covered + remaining)'),
       covered_km2: z.number(),
       remaining_km2: z.number(),
       documents: z.array(CommitmentRef),
     })
     .optional()
-    .describe('red lines: the overlap with a proposed red line split by written commitments on file of the checked block (PA-5, 000 L6185)'),
+    .describe(
+      'red lines: the overlap with a proposed red line split by written commitments on file of the checked block (PA-5, 000 L6185)',
+    ),
 };
 
 export const Conflict = z.object({ ...conflictFields, geometry: Geometry.nullable() }).meta({ id: 'Conflict' });

@@ -102,7 +102,9 @@ export const NewCommitmentBody = z
       .default('redlines')
       .describe('what the commitment is over: only a proposed red line may be kept on one (000 L6185); others are refused, naming why'),
     feature_id: text(200).describe('the red line (or protected area) id'),
-    geometry: Areal.optional().describe('the part of their overlap the commitment covers (CGCS2000 lon/lat); clipped to it; default: all of it'),
+    geometry: Areal.optional().describe(
+      'the part of their overlap the commitment covers (CGCS2000 lon/lat); clipped to it; default: all of it',
+    ),
     document_no: text(200).describe('document number (文号) of the written commitment'),
     signed_on: isoDay,
     valid_from: isoDay.optional().describe('default: signed_on'),
@@ -257,7 +259,8 @@ export const recordRoutes = {
   createCommitment: defineRoute({
     method: 'post',
     path: '/api/commitments',
-    summary: 'Record a holder’s written commitment over a proposed ecological red line at extension (a regulator overseeing the right, or an admin)',
+    summary:
+      'Record a holder’s written commitment over a proposed ecological red line at extension (a regulator overseeing the right, or an admin)',
     description:
       'PA-5 (2020-07-27 letter 二, 000 L6185): a check of the right then answers commitment_on_file for the part of the overlap the commitment covers, while the red line is proposed; the rest keeps keep_with_commitment. A commitment over a protected area (a nature reserve core zone included) or an official red line is refused with the reason.',
     tags: commitmentTags,

@@ -145,7 +145,14 @@ export async function withdrawCommitment(db: Db, who: Actor, id: string, reason:
       const { geometry: _g, ...rest } = commitmentOut(r);
       return rest;
     };
-    await appendAudit(tx, { ...who, operation: 'withdraw', collection: 'commitments', item_id: id, before: strip(before), after: strip(now) });
+    await appendAudit(tx, {
+      ...who,
+      operation: 'withdraw',
+      collection: 'commitments',
+      item_id: id,
+      before: strip(before),
+      after: strip(now),
+    });
     return commitmentOut(now);
   });
 }

@@ -75,10 +75,12 @@ export const RECORDS_SAY = defineMessages({
   COMMITMENT_NOT_CBM: {
     en: (p: { id: string; mineral: string }) =>
       `'${p.id}' is a ${p.mineral} right: the written commitment over a proposed red line is given for an existing CBM right at extension (000 L6185)`,
-    zh: (p: { id: string; mineral: string }) => `“${p.id}”为${p.mineral}矿业权：拟划生态保护红线书面承诺适用于已设煤层气矿业权延续（000 L6185）`,
+    zh: (p: { id: string; mineral: string }) =>
+      `“${p.id}”为${p.mineral}矿业权：拟划生态保护红线书面承诺适用于已设煤层气矿业权延续（000 L6185）`,
   },
   COMMITMENT_NO_OVERLAP: {
-    en: (p: { block: string; redline: string }) => `Right '${p.block}' and red line '${p.redline}' do not overlap there: nothing for the commitment to cover`,
+    en: (p: { block: string; redline: string }) =>
+      `Right '${p.block}' and red line '${p.redline}' do not overlap there: nothing for the commitment to cover`,
     zh: (p: { block: string; redline: string }) => `矿业权“${p.block}”与红线“${p.redline}”在该范围内不重叠，承诺无可覆盖的范围`,
   },
   COMMITMENT_OUTSIDE_OVERLAP: {

@@ -13,7 +13,15 @@ import { mayWriteAuthority, maySeeConfidential, type AuthorityTree } from '../au
 import { assertMayWrite } from '../auth/context';
 import { forbidden } from '../auth/errors';
 import { todayInChina } from '../conflicts/subject';
-import type { Agreement, MortgageConsent, NewAgreementBody, NewConsentBody, NewFlagBody, ReleaseFlagBody, RightFlag } from '../contract/records';
+import type {
+  Agreement,
+  MortgageConsent,
+  NewAgreementBody,
+  NewConsentBody,
+  NewFlagBody,
+  ReleaseFlagBody,
+  RightFlag,
+} from '../contract/records';
 import { notFound } from '../errors';
 import { checkGeometry } from '../geometry/validate';
 import { say } from '../i18n/message';

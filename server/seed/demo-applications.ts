@@ -73,10 +73,7 @@ export async function loadDemoApplications(tx: Queryable, engine: Db['engine'], 
       geometry = JSON.parse(g);
     }
     const applicant = actor({ role: 'holder', username: 'demo-applicant', holders: [block.holder], authority: null }, tree);
-    const decider = actor(
-      { role: 'regulator', username: 'demo-regulator', holders: [], authority: block.authority ?? '自然资源部' },
-      tree,
-    );
+    const decider = actor({ role: 'regulator', username: 'demo-regulator', holders: [], authority: block.authority ?? '自然资源部' }, tree);
     const deps = { db, maxVertices };
     const made = await createApplication(deps, applicant, {
       kind: a.kind,

@@ -270,7 +270,9 @@ describe('the demo’s applications (data/demo/applications.json, loaded through
     expect(new Set(demo.map((a: { state: string }) => a.state))).toEqual(
       new Set(['draft', 'submitted', 'accepted', 'approved', 'refused', 'withdrawn']),
     );
-    expect(new Set(demo.map((a: { kind: string }) => a.kind))).toEqual(new Set(['extension', 'conversion', 'change', 'retention', 'cancellation']));
+    expect(new Set(demo.map((a: { kind: string }) => a.kind))).toEqual(
+      new Set(['extension', 'conversion', 'change', 'retention', 'cancellation']),
+    );
     const conv = demo.find((a: { kind: string }) => a.kind === 'conversion');
     const c = await json(await call(base, who.admin, 'GET', `/api/applications/${conv.id}`));
     expect(c.snapshot).toMatchObject({ application_id: conv.id, block: { id: 'blk-0057' }, conversion: { block_id: 'blk-0057' } });

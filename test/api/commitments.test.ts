@@ -145,7 +145,9 @@ describe('the check answers the commitment on file for exactly the area it cover
     const note = all[0].basis.find((b) => b.rule === 'CMT-FILE')!.note!;
     expect(note.message_zh).toContain('暂不扣减');
     // withdraw it; record one over the western part only
-    expect((await call(base, who.mnr, 'POST', `/api/commitments/${whole.id}/withdraw`, { reason: '改为部分承诺（测试）' })).status).toBe(200);
+    expect((await call(base, who.mnr, 'POST', `/api/commitments/${whole.id}/withdraw`, { reason: '改为部分承诺（测试）' })).status).toBe(
+      200,
+    );
     const gone = await json(await call(base, who.admin, 'GET', `/api/commitments/${whole.id}`));
     expect(gone.withdrawn_reason).toBe('改为部分承诺（测试）');
     // the western part of the overlap (planar cut in lon/lat, as PostGIS cuts it)
@@ -166,7 +168,9 @@ describe('the check answers the commitment on file for exactly the area it cover
     expect(R.basis.find((b) => b.rule === 'CMT-FILE')!.note!.code).toBe('COMMITMENT_REMAINDER');
 
     const audit = await json(await call(base, who.admin, 'GET', '/api/audit?collection=commitments'));
-    const ops = audit.items.filter((x: { item_id: string }) => [whole.id, c1.id].includes(x.item_id)).map((x: { operation: string }) => x.operation);
+    const ops = audit.items
+      .filter((x: { item_id: string }) => [whole.id, c1.id].includes(x.item_id))
+      .map((x: { operation: string }) => x.operation);
     expect(ops.sort()).toEqual(['create', 'create', 'withdraw']);
 
     // readers: the right's holder, regulators overseeing it, admins; not another holder, not the public
@@ -180,9 +184,9 @@ describe('the check answers the commitment on file for exactly the area it cover
 
     // a check on a day before it holds has none
     const early = await call(base, ANON, 'GET', `/api/blocks/${BLOCK}/conflicts?application=extension&as_of=2026-02-01`);
-    expect(
-      ((await early.json()) as Check).conflicts.filter((x) => x.id === REDLINE).map((x) => x.outcome),
-    ).toEqual(['keep_with_commitment']);
+    expect(((await early.json()) as Check).conflicts.filter((x) => x.id === REDLINE).map((x) => x.outcome)).toEqual([
+      'keep_with_commitment',
+    ]);
     expect((await call(base, who.holder, 'POST', `/api/commitments/${c1.id}/withdraw`, { reason: 'x' })).status).toBe(403);
     const off = await call(base, who.mnr, 'POST', `/api/commitments/${c1.id}/withdraw`, { reason: '红线已正式划定（测试）' });
     expect(off.status).toBe(200);

@@ -162,7 +162,11 @@ describe('a seized right is not transferred or reduced until released', () => {
     expect(e.code).toBe('RIGHT_MORTGAGED');
     expect(e.message_zh).toContain('未经抵押权人同意');
     expect(e.message_zh).toContain('自然资规〔2023〕4号 二（五）3（3）');
-    expect(e.details![0]).toMatchObject({ reason: 'holder_change', field: 'properties.holder', document_no: '晋矿抵备〔2025〕第21号（合成）' });
+    expect(e.details![0]).toMatchObject({
+      reason: 'holder_change',
+      field: 'properties.holder',
+      document_no: '晋矿抵备〔2025〕第21号（合成）',
+    });
 
     const [mortgage] = (await json(await call(base, ANON, 'GET', '/api/blocks/blk-0047/flags'))).items;
     const consent = (transferee?: string) =>
@@ -172,7 +176,9 @@ describe('a seized right is not transferred or reduced until released', () => {
         ...(transferee ? { transferee } : {}),
       });
     // who may record it: not the public, not the holder, not a province regulator on a 自然资源部 right
-    expect((await call(base, ANON, 'POST', `/api/flags/${mortgage.id}/consents`, { document_no: 'x', given_on: '2026-11-20' })).status).toBe(401);
+    expect(
+      (await call(base, ANON, 'POST', `/api/flags/${mortgage.id}/consents`, { document_no: 'x', given_on: '2026-11-20' })).status,
+    ).toBe(401);
     expect(
       (await call(base, who.holder, 'POST', `/api/flags/${mortgage.id}/consents`, { document_no: 'x', given_on: '2026-11-20' })).status,
     ).toBe(403);

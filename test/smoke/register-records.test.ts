@@ -50,11 +50,14 @@ describe('embedded engine: the demo register records', () => {
 
   it('a commitment over a proposed red line: commitment_on_file in the extension check', async () => {
     const check = async () =>
-      ((await json(await call(srv.url, ANON, 'GET', '/api/blocks/blk-0003/conflicts?application=extension&as_of=2026-06-01'))).conflicts as {
-        id: string;
-        outcome: string;
-        overlap_area_km2: number;
-      }[]).filter((e) => e.id === 'red-006');
+      (
+        (await json(await call(srv.url, ANON, 'GET', '/api/blocks/blk-0003/conflicts?application=extension&as_of=2026-06-01')))
+          .conflicts as {
+          id: string;
+          outcome: string;
+          overlap_area_km2: number;
+        }[]
+      ).filter((e) => e.id === 'red-006');
     const before = await check();
     expect(before.map((e) => e.outcome)).toEqual(['keep_with_commitment']);
     const r = await call(srv.url, admin, 'POST', '/api/commitments', {
