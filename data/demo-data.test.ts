@@ -5,7 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as turf from '@turf/turf';
 import { lineLengthKm, multiAreaKm2, signedArea } from './lib/geo';
-import { PA_CATEGORIES } from '../server/vocab/index';
+import { APPLICATION_KINDS, APPLICATION_STATES, PA_CATEGORIES } from '../server/vocab/index';
+import { annualMinimum, breakdownTotals } from '../server/rules/annual-investment';
+import { obligationBalance, obligationSchedule, type RecordedPayment } from '../server/rules/payments';
+import { parseYuan } from '../server/rules/money';
+import { ON_A_BLOCK } from '../server/applications/states';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), 'demo');
 const NOTE = '合成演示数据，非真实矿权 / Synthetic demo data, not real rights';
@@ -215,6 +219,131 @@ describe('synthetic demo data', () => {
       if (w.properties.block_id === null) continue;
       const b = byId.get(w.properties.block_id);
       expect(turf.booleanPointInPolygon(w.geometry.coordinates, b), w.properties.id).toBe(true);
+    }
+  });
+});
+
+// The register records of the demo (issue 14 item 8): applications in every state, the investment filings of the list
+// year with exactly two failing holders, payments with exactly one obligation overdue, two coal/CBM agreements on file.
+describe('demo register records', () => {
+  const byId = new Map(blocks.map((f) => [f.properties.id, f]));
+
+  it('applications: one in every state, every kind on an existing right, marked synthetic; polygons cut from their blocks at load', () => {
+    const doc = read('applications.json');
+    expect(doc.synthetic).toBe(true);
+    const apps = doc.applications as { kind: string; block_id: string; clip?: number[]; steps: { action: string }[]; expect: string }[];
+    expect(new Set(apps.map((a) => a.expect))).toEqual(new Set(Object.keys(APPLICATION_STATES)));
+    expect(new Set(apps.map((a) => a.kind))).toEqual(new Set([...ON_A_BLOCK]));
+    for (const a of apps) {
+      expect(Object.keys(APPLICATION_KINDS)).toContain(a.kind);
+      expect(byId.has(a.block_id), a.block_id).toBe(true);
+      // the snapshot of a submitted application is taken by the service at load (server/seed/demo-applications.ts):
+      // the file holds none
+      expect(Object.keys(a).sort()).not.toContain('snapshot');
+      if (a.expect !== 'draft') expect(a.steps[0].action, a.block_id).toBe('submit');
+    }
+    // an extension submitted at load must be in time (273号令 第十五条: ≥ 30 days before expiry) for years to come
+    for (const a of apps.filter((x) => x.kind === 'extension' && x.steps.length))
+      expect(byId.get(a.block_id).properties.valid_to >= '2030-01-01', a.block_id).toBe(true);
+  });
+
+  it('annual investment of 2025 (the abnormal list year): exactly two holders below the statutory minimum', () => {
+    const YEAR = 2025;
+    const ledger = new Map(
+      (read('investments.json') as { block_id: string; year: number; amount_cny: number }[])
+        .filter((r) => r.year === YEAR)
+        .map((r) => [r.block_id, r.amount_cny]),
+    );
+    // a filing replaces the ledger's figure (investments_set_from_report); the last revision counts
+    const filings = (
+      read('investment_reports.json').reports as { block_id: string; year: number; submitted_at: string; breakdown: object }[]
+    )
+      .filter((r) => r.year === YEAR)
+      .sort((a, b) => a.submitted_at.localeCompare(b.submitted_at));
+    for (const r of filings) ledger.set(r.block_id, breakdownTotals(r.breakdown).total_cny);
+    const rate = new Map(
+      (read('block_terms.json') as { block_id: string; contract_investment_cny_per_km2_year?: number }[]).map((t) => [
+        t.block_id,
+        t.contract_investment_cny_per_km2_year ?? null,
+      ]),
+    );
+    // the rights abnormal_investment_standing.sql lists for the year
+    const owing = blocks.filter(
+      (f) =>
+        f.properties.kind === 'exploration' &&
+        f.properties.mineral === 'cbm' &&
+        f.properties.status !== 'cancelled' &&
+        f.properties.first_registration_date < `${YEAR + 1}-01-01` &&
+        (!f.properties.valid_to || f.properties.valid_to > `${YEAR}-01-01`),
+    );
+    const failing = new Set<string>();
+    for (const f of owing) {
+      const p = f.properties;
+      const min = annualMinimum({
+        year: YEAR,
+        first_registration_date: p.first_registration_date,
+        area_km2: multiAreaKm2(f.geometry.coordinates),
+        valid_to: p.valid_to,
+        contract_rate_cny_per_km2_year: rate.get(p.id) ?? null,
+      }).minimum_cny;
+      const figure = ledger.get(p.id);
+      expect(figure, `${p.id} has a ${YEAR} figure`).toBeDefined();
+      if (min > 0 && figure! + 0.005 < min) failing.add(p.holder);
+    }
+    expect([...failing].sort()).toEqual(['山西省地质矿产勘查开发有限公司(合成)', '山西聚源煤化有限公司(合成)']);
+  });
+
+  it('payments: exactly one obligation overdue (blk-0019 exploration year 9) on the demo’s reference day', () => {
+    // the demo's payments are written for late 2026: blk-0019's year-10 fee falls due 2026-12-29
+    const ON = '2026-12-01';
+    const doc = read('payments.json');
+    const terms = new Map((doc.terms as Record<string, any>[]).map((t) => [t.block_id, t]));
+    const overdue: string[] = [];
+    const obligations = new Map<string, { kind: any; amount_fen: number; due_date: string | null }>();
+    for (const id of doc.issue as string[]) {
+      const p = byId.get(id).properties;
+      const t = terms.get(id);
+      const s = obligationSchedule({
+        kind: p.kind,
+        mineral: p.mineral,
+        acquisition_method: p.acquisition_method,
+        first_registration_date: p.first_registration_date,
+        valid_from: p.valid_from,
+        valid_to: p.valid_to,
+        area_km2: multiAreaKm2(byId.get(id).geometry.coordinates),
+        terms: t ? { ...t, income_total_fen: t.income_total_yuan ? parseYuan(t.income_total_yuan) : null } : null,
+      });
+      for (const o of s.obligations) obligations.set(`${id}:${o.key}`, o);
+    }
+    const paid = new Map<string, RecordedPayment[]>();
+    for (const p of doc.payments as { obligation_id: string; part?: 'principal' | 'late_fee'; paid_on: string; amount_yuan: string }[]) {
+      const o = obligations.get(p.obligation_id);
+      expect(o, p.obligation_id).toBeDefined();
+      const list = paid.get(p.obligation_id) ?? [];
+      const bal = obligationBalance(o!, list, p.paid_on);
+      const amount =
+        p.amount_yuan === 'full'
+          ? o!.amount_fen
+          : p.amount_yuan === 'rest'
+            ? bal.outstanding_fen
+            : p.amount_yuan === 'late_fee'
+              ? bal.late_fee_outstanding_fen
+              : parseYuan(p.amount_yuan)!;
+      list.push({ part: p.part ?? 'principal', paid_on: p.paid_on, amount_fen: amount });
+      paid.set(p.obligation_id, list);
+    }
+    for (const [id, o] of obligations) if (obligationBalance(o, paid.get(id) ?? [], ON).status === 'overdue') overdue.push(id);
+    expect(overdue).toEqual(['blk-0019:expl-fee-9']);
+  });
+
+  it('agreements: two on file, each between a CBM right and a coal right that overlap', () => {
+    const agreements = read('agreements.json') as { parties: [string, string]; document_no: string }[];
+    expect(agreements).toHaveLength(2);
+    for (const a of agreements) {
+      const [x, y] = a.parties.map((id) => byId.get(id));
+      expect(new Set([x.properties.mineral, y.properties.mineral]), a.document_no).toEqual(new Set(['cbm', 'coal']));
+      expect(turf.intersect(turf.featureCollection([x, y])), a.document_no).not.toBeNull();
+      expect(a.document_no).toContain('合成');
     }
   });
 });

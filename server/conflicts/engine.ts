@@ -32,6 +32,7 @@ import { say } from '../i18n/message';
 import { CONFLICT_SAY as M } from './messages';
 import { checkVerdict, summarize } from './summary';
 import { splitByAgreement, type AgreementCoverRow } from './agreements';
+import { splitByCommitment, type CommitmentCoverRow } from './commitments';
 import type { CheckInput, CheckResult, ConflictEntry, RightFlagRef } from './types';
 
 /** The province a province-registered CBM right must stay inside (boundaries.name). */
@@ -94,6 +95,7 @@ export async function runCheck(db: Queryable, input: CheckInput): Promise<CheckR
   const borderCheck = input.province_registered && s.mineral === 'cbm';
   const none = Promise.resolve({ rows: [] as OutsideRow[] });
   const noCover = Promise.resolve({ rows: [] as AgreementCoverRow[] });
+  const noCommitment = Promise.resolve({ rows: [] as CommitmentCoverRow[] });
   const t0 = performance.now();
   // a failed layer query fails the check (guard.ts): an empty layer must mean "nothing there"
   const q = <T>(name: string, params: unknown[]) => guarded(name, db.named<T>(name, params));
@@ -110,16 +112,19 @@ export async function runCheck(db: Queryable, input: CheckInput): Promise<CheckR
     borderCheck ? q<OutsideRow>('conflicts_outside_province', [g, HOME_PROVINCE, at]) : none,
     // agreements on file between the checked block and the rights it overlaps (issue 14 item 5)
     input.block_id ? q<AgreementCoverRow>('conflicts_agreements', [g, input.block_id, s.as_of, at]) : noCover,
+    // written commitments on file of the checked block over proposed red lines (PA-5; issue 14 item 5)
+    input.block_id ? q<CommitmentCoverRow>('conflicts_commitments', [g, input.block_id, s.as_of, at]) : noCommitment,
   ]);
   // the input's own area is measured while PostGIS works
   const a = typeof input.area_km2 === 'function' ? input.area_km2() : input.area_km2;
-  const [blocks, pas, rls, res, wells, pipes, outside, province, covers] = await queries;
+  const [blocks, pas, rls, res, wells, pipes, outside, province, covers, commitments] = await queries;
   // register status flags (查封, 抵押) in force on the rights overlapped and on the checked block (issue 14 item 6)
   const flagged = [...blocks.rows.map((r) => r.id), ...(input.block_id ? [input.block_id] : [])];
   const flagRows = flagged.length ? (await q<RightFlagRef & { block_id: string }>('right_flags_active', [flagged, s.as_of, at])).rows : [];
   const layersMs = performance.now() - t0;
   const flagsOf = (id: string) => flagRows.filter((f) => f.block_id === id).map(({ block_id: _b, ...f }) => f);
   const coverOf = new Map(covers.rows.map((c) => [c.id, c]));
+  const commitmentOf = new Map(commitments.rows.map((c) => [c.id, c]));
   const blockEntries = blocks.rows.flatMap((r) => {
     const e = blockEntry(s, r, a);
     const f = flagsOf(r.id);
@@ -129,7 +134,7 @@ export async function runCheck(db: Queryable, input: CheckInput): Promise<CheckR
     ...blockEntries,
     ...res.rows.map((r) => reserveEntry(s, r, a)),
     ...pas.rows.map((r) => protectedAreaEntry(s, r, a)),
-    ...rls.rows.map((r) => redlineEntry(s, r, a)),
+    ...rls.rows.flatMap((r) => splitByCommitment(redlineEntry(s, r, a), commitmentOf.get(r.id), a)),
     ...wells.rows.map((r) => wellEntry(s, r, a)).filter((e): e is ConflictEntry => e !== null),
     ...pipes.rows.map((r) => pipelineEntry(r, a)),
   ];

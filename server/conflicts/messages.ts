@@ -233,6 +233,18 @@ export const CONFLICT_SAY = defineMessages({
     zh: (p: { documents: string; remaining: string; overlap: string }) =>
       `在案协议（${p.documents}）未覆盖此部分：重叠 ${p.overlap} km² 中仍有 ${p.remaining} km² 须另行签订协议`,
   },
+  COMMITMENT_COVERS: {
+    en: (p: { documents: string; covered: string; overlap: string }) =>
+      `written commitment on file (${p.documents}) covers ${p.covered} km² of this ${p.overlap} km² overlap with a proposed red line: not deducted for now, no works inside it, change registration once it is officially delineated`,
+    zh: (p: { documents: string; covered: string; overlap: string }) =>
+      `在案书面承诺（${p.documents}）覆盖本处与拟划生态保护红线重叠 ${p.overlap} km² 中的 ${p.covered} km²：暂不扣减，不在其内开展作业，红线正式划定后办理变更登记`,
+  },
+  COMMITMENT_REMAINDER: {
+    en: (p: { documents: string; remaining: string; overlap: string }) =>
+      `the commitment on file (${p.documents}) does not cover this part: ${p.remaining} km² of the ${p.overlap} km² overlap is kept only on a further written commitment, else deducted`,
+    zh: (p: { documents: string; remaining: string; overlap: string }) =>
+      `在案书面承诺（${p.documents}）未覆盖此部分：重叠 ${p.overlap} km² 中仍有 ${p.remaining} km² 须另行书面承诺，否则扣减`,
+  },
   OVERLAPS_FLAGGED_RIGHT: {
     en: (p: { id: string; kind: string; document_no: string; authority: string }) =>
       `The input overlaps right ${p.id}, which is under ${label(RIGHT_FLAG_KINDS, p.kind, 'en')} (${p.document_no}, ${p.authority})`,

@@ -118,6 +118,7 @@ export const OUTCOME_VERDICT: Readonly<Record<Outcome, VerdictCode | null>> = {
   may_continue_no_expansion: 'conditions',
   protect_in_place: 'conditions',
   keep_with_commitment: 'agreement',
+  commitment_on_file: 'conditions',
   other_holder_well: 'conditions',
   inactive_well: null,
   abandoned_well: 'conditions',

@@ -49,6 +49,30 @@ export interface ConflictEntry {
   agreement?: AgreementSplit;
   /** blocks: register status flags in force on this right (查封 seizure, 抵押 mortgage; issue 14 item 6) */
   flags?: RightFlagRef[];
+  /**
+   * red lines: written commitments on file of the checked block over this proposed red line (PA-5, 000 L6185). The
+   * overlap is split in two entries: `covered` (commitment_on_file) and `remaining` (still keep_with_commitment).
+   */
+  commitment?: CommitmentSplit;
+}
+
+/** A written commitment on file as a check cites it. */
+export interface CommitmentRef {
+  id: string;
+  document_no: string;
+  signed_on: string;
+  valid_from: string;
+  valid_to: string | null;
+  terms: string[];
+  area_km2: number;
+}
+
+export interface CommitmentSplit {
+  part: 'covered' | 'remaining';
+  overlap_km2: number;
+  covered_km2: number;
+  remaining_km2: number;
+  documents: CommitmentRef[];
 }
 
 /** An agreement on file as a check cites it. */

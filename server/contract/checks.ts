@@ -72,6 +72,18 @@ export const AgreementRef = z
   })
   .meta({ id: 'AgreementRef' });
 
+export const CommitmentRef = z
+  .object({
+    id: z.string(),
+    document_no: z.string(),
+    signed_on: isoDay,
+    valid_from: isoDay,
+    valid_to: isoDay.nullable(),
+    terms: z.array(z.string()).describe('codes of COMMITMENT_TERMS (server/vocab)'),
+    area_km2: z.number().describe('the area the commitment covers, km², ellipsoidal'),
+  })
+  .meta({ id: 'CommitmentRef' });
+
 export const RightFlagRef = z
   .object({
     id: z.string(),
@@ -133,6 +145,20 @@ const conflictFields = {
     .optional()
     .describe('blocks: the overlap split by agreements on file between the checked block and this right (issue 14 item 5)'),
   flags: z.array(RightFlagRef).optional().describe('blocks: register status flags in force on this right (查封, 抵押)'),
+  commitment: z
+    .object({
+      part: z
+        .enum(['covered', 'remaining'])
+        .describe('covered: the area commitments on file cover (commitment_on_file); remaining: the rest'),
+      overlap_km2: z.number().describe('the whole overlap with this red line, km² (= covered + remaining)'),
+      covered_km2: z.number(),
+      remaining_km2: z.number(),
+      documents: z.array(CommitmentRef),
+    })
+    .optional()
+    .describe(
+      'red lines: the overlap with a proposed red line split by written commitments on file of the checked block (PA-5, 000 L6185)',
+    ),
 };
 
 export const Conflict = z.object({ ...conflictFields, geometry: Geometry.nullable() }).meta({ id: 'Conflict' });

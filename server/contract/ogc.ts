@@ -186,7 +186,7 @@ const IF_MATCH = {
 } as const;
 const locked = { 412: ['PRECONDITION_FAILED'], 428: ['PRECONDITION_REQUIRED'] } as const;
 /** a seized block's holder, area or status is not changed until the seizure is released (issue 14 item 6) */
-const SEIZED = { 409: ['RIGHT_SEIZED'] } as const;
+const SEIZED = { 409: ['RIGHT_SEIZED', 'RIGHT_MORTGAGED'] } as const;
 const write = errorsOf(
   {
     400: ['BODY_NOT_FEATURE'],

@@ -3,7 +3,7 @@
  * 承诺), and register status flags on a right (查封 seizure, 抵押 mortgage).
  */
 import { z } from 'zod';
-import { AGREEMENT_KINDS, AGREEMENT_TERMS, codesOf, RIGHT_FLAG_KINDS } from '../vocab';
+import { AGREEMENT_KINDS, AGREEMENT_TERMS, codesOf, COMMITMENT_TERMS, RIGHT_FLAG_KINDS } from '../vocab';
 import { defineRoute } from './define';
 import { Areal, isoDay } from './common';
 
@@ -94,7 +94,79 @@ export const RightFlag = z
   })
   .meta({ id: 'RightFlag' });
 
+export const NewCommitmentBody = z
+  .object({
+    block_id: text(200).describe('the right that commits (an existing CBM right at extension)'),
+    collection: z
+      .enum(['redlines', 'protected-areas'])
+      .default('redlines')
+      .describe('what the commitment is over: only a proposed red line may be kept on one (000 L6185); others are refused, naming why'),
+    feature_id: text(200).describe('the red line (or protected area) id'),
+    geometry: Areal.optional().describe(
+      'the part of their overlap the commitment covers (CGCS2000 lon/lat); clipped to it; default: all of it',
+    ),
+    document_no: text(200).describe('document number (文号) of the written commitment'),
+    signed_on: isoDay,
+    valid_from: isoDay.optional().describe('default: signed_on'),
+    valid_to: isoDay.optional().describe('last day it holds (inclusive); absent: until the red line is officially delineated'),
+    terms: z
+      .array(z.enum(codesOf(COMMITMENT_TERMS)))
+      .max(10)
+      .default(['no_works_in_proposed_redline', 'change_registration_on_delineation'])
+      .describe('what the holder undertakes (000 L6185)'),
+    note: text(2000).optional(),
+  })
+  .meta({ id: 'NewCommitment' });
+
+export const Commitment = z
+  .object({
+    id: z.string(),
+    block_id: z.string(),
+    redline_id: z.string(),
+    holder: z.string().nullable(),
+    authority: z.string().nullable(),
+    redline_status: z.string().nullable().describe('proposed | official today: an official red line is deducted whatever was committed'),
+    geometry: Areal,
+    area_km2: z.number().describe('the area covered, km², ellipsoidal'),
+    document_no: z.string(),
+    signed_on: isoDay,
+    valid_from: isoDay,
+    valid_to: isoDay.nullable(),
+    terms: z.array(z.string()),
+    note: z.string().nullable(),
+    synthetic: z.boolean(),
+    recorded_by: z.string(),
+    recorded_at: z.string().describe('ISO 8601 UTC'),
+    withdrawn_at: z.string().nullable(),
+    withdrawn_by: z.string().nullable(),
+    withdrawn_reason: z.string().nullable(),
+  })
+  .meta({ id: 'Commitment' });
+
+export const NewConsentBody = z
+  .object({
+    document_no: text(200).describe('document number of the mortgagee’s written consent (抵押权人同意书)'),
+    given_on: isoDay,
+    transferee: text(200).optional().describe('the transferee it consents to; absent: any transferee'),
+    note: text(2000).optional(),
+  })
+  .meta({ id: 'NewMortgageConsent' });
+
+export const MortgageConsent = z
+  .object({
+    id: z.string(),
+    flag_id: z.string(),
+    document_no: z.string(),
+    given_on: isoDay,
+    transferee: z.string().nullable(),
+    note: z.string().nullable(),
+    recorded_by: z.string(),
+    recorded_at: z.string(),
+  })
+  .meta({ id: 'MortgageConsent' });
+
 const agreementTags = ['Agreements'] as const;
+const commitmentTags = ['Commitments'] as const;
 const flagTags = ['Register flags'] as const;
 
 export const recordRoutes = {
@@ -183,6 +255,93 @@ export const recordRoutes = {
     badInput: 'INVALID_FLAG',
     responses: { 201: { description: 'recorded', json: RightFlag } },
     errors: { 401: ['UNAUTHENTICATED'], 403: WRITE_403, 404: ['NOT_FOUND'], 422: ['INVALID_FLAG'] },
+  }),
+  createCommitment: defineRoute({
+    method: 'post',
+    path: '/api/commitments',
+    summary:
+      'Record a holder’s written commitment over a proposed ecological red line at extension (a regulator overseeing the right, or an admin)',
+    description:
+      'PA-5 (2020-07-27 letter 二, 000 L6185): a check of the right then answers commitment_on_file for the part of the overlap the commitment covers, while the red line is proposed; the rest keeps keep_with_commitment. A commitment over a protected area (a nature reserve core zone included) or an official red line is refused with the reason.',
+    tags: commitmentTags,
+    auth: 'regulator',
+    body: { types: ['application/json'], schema: NewCommitmentBody },
+    badInput: 'INVALID_COMMITMENT',
+    responses: { 201: { description: 'recorded; Location header', json: Commitment } },
+    errors: {
+      401: ['UNAUTHENTICATED'],
+      403: WRITE_403,
+      422: [
+        'INVALID_COMMITMENT',
+        'COMMITMENT_BLOCK_NOT_FOUND',
+        'COMMITMENT_FEATURE_NOT_FOUND',
+        'COMMITMENT_NOT_CURABLE_CORE',
+        'COMMITMENT_NOT_CURABLE_PROTECTED',
+        'COMMITMENT_NOT_CURABLE_OFFICIAL',
+        'COMMITMENT_NOT_CBM',
+        'COMMITMENT_NO_OVERLAP',
+        'COMMITMENT_OUTSIDE_OVERLAP',
+        'COMMITMENT_BAD_DATES',
+        'GEOMETRY_WRONG_TYPE',
+        'GEOMETRY_SELF_INTERSECTION',
+      ],
+    },
+  }),
+  listCommitments: defineRoute({
+    method: 'get',
+    path: '/api/commitments',
+    summary: 'Written commitments on file (holders: those of their rights; regulators: those of rights they oversee; admins: all)',
+    tags: commitmentTags,
+    auth: 'account',
+    query: z.object({
+      block_id: text(200).optional().describe('only those of this right'),
+      withdrawn: z.enum(['true', 'false']).default('false').describe('include withdrawn ones'),
+    }),
+    badInput: 'INVALID_QUERY',
+    responses: { 200: { description: 'newest first', json: z.object({ items: z.array(Commitment) }).meta({ id: 'CommitmentList' }) } },
+    errors: { 401: ['UNAUTHENTICATED'], 422: ['INVALID_QUERY'] },
+  }),
+  getCommitment: defineRoute({
+    method: 'get',
+    path: '/api/commitments/:id',
+    summary: 'One written commitment on file (the right’s holder, the regulators overseeing it, admins)',
+    tags: commitmentTags,
+    auth: 'account',
+    params: recordId,
+    badInput: 'INVALID_QUERY',
+    responses: { 200: { description: 'the commitment', json: Commitment } },
+    errors: { 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN'], 404: ['NOT_FOUND'], 422: ['INVALID_QUERY'] },
+  }),
+  withdrawCommitment: defineRoute({
+    method: 'post',
+    path: '/api/commitments/:id/withdraw',
+    summary: 'Take a commitment off record from now (checks as at an earlier instant still see it)',
+    tags: commitmentTags,
+    auth: 'regulator',
+    params: recordId,
+    body: { types: ['application/json'], schema: z.object({ reason: text(2000) }).meta({ id: 'WithdrawCommitment' }) },
+    badInput: 'INVALID_COMMITMENT',
+    responses: { 200: { description: 'the commitment, withdrawn', json: Commitment } },
+    errors: { 401: ['UNAUTHENTICATED'], 403: WRITE_403, 404: ['NOT_FOUND'], 409: ['COMMITMENT_WITHDRAWN'], 422: ['INVALID_COMMITMENT'] },
+  }),
+  createConsent: defineRoute({
+    method: 'post',
+    path: '/api/flags/:id/consents',
+    summary: 'Record the mortgagee’s consent to the transfer of a mortgaged right (a regulator overseeing the right, or an admin)',
+    description:
+      'Without it, a holder change of a mortgaged mining right is refused (409 RIGHT_MORTGAGED; 自然资规〔2023〕4号 二（五）3（3）, 001 L9610).',
+    tags: flagTags,
+    auth: 'regulator',
+    params: recordId,
+    body: { types: ['application/json'], schema: NewConsentBody },
+    badInput: 'INVALID_FLAG',
+    responses: { 201: { description: 'recorded', json: MortgageConsent } },
+    errors: {
+      401: ['UNAUTHENTICATED'],
+      403: WRITE_403,
+      404: ['NOT_FOUND'],
+      422: ['INVALID_FLAG', 'CONSENT_NOT_MORTGAGE', 'CONSENT_NOT_IN_FORCE'],
+    },
   }),
   releaseFlag: defineRoute({
     method: 'post',

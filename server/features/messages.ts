@@ -31,6 +31,12 @@ export const FEATURE_SAY = defineMessages({
     zh: (p) =>
       `矿业权“${p.id}”已被查封（${p.document_no}，${p.authority}）：解封前${p.change === 'holder_change' ? '不得变更矿业权人（转让）' : p.change === 'cancellation' ? '不得注销' : `不得缩减范围（新范围减少 ${p.lost_km2} km²）`}`,
   },
+  RIGHT_MORTGAGED: {
+    en: (p: { id: string; document_no: string; beneficiary: string }) =>
+      `Mining right '${p.id}' is mortgaged (${p.document_no}, mortgagee ${p.beneficiary}): its holder cannot change (no transfer) without the mortgagee's consent on file (自然资规〔2023〕4号 二（五）3（3）, 001 L9610; POST /api/flags/{id}/consents)`,
+    zh: (p: { id: string; document_no: string; beneficiary: string }) =>
+      `采矿权“${p.id}”处于抵押备案状态（${p.document_no}，抵押权人 ${p.beneficiary}）：未经抵押权人同意（同意书未登记在案），不得变更矿业权人（转让）（自然资规〔2023〕4号 二（五）3（3））`,
+  },
   PATCH_REMOVES_GEOMETRY: {
     en: () => 'A feature cannot lose its geometry (geometry: null in the patch)',
     zh: () => '要素不能没有几何（补丁中 geometry 为 null）',

@@ -13,7 +13,7 @@ import { appendAudit } from '../audit/audit';
 import { mayReadAudit } from '../audit/access';
 import { principalOf } from '../auth/principal';
 import { say } from '../i18n/message';
-import { etagOf, ifMatchHolds, parseIfMatch } from './etag';
+import { etagOf, flagsDigest, ifMatchHolds, parseIfMatch } from './etag';
 import { applyMergePatch } from './merge-patch';
 import { errorOf, FEATURE_SAY, preconditionFailed, preconditionRequired } from './messages';
 import { buildHistory, publicProperties, type AuditRow, type VersionRow } from './versions';
@@ -156,6 +156,11 @@ export function featureRoutes(deps: FeatureRouterDeps) {
     request_id: requestIdOf(req),
   });
 
+  /** A block's flags in force shown on its item, as their digest (null: none); undefined for other collections. */
+  const flagsOf = async (c: CollectionDef, fid: string) => (c.id === 'blocks' ? flagsDigest(await flagsInForce(db, fid)) : undefined);
+  /** The item's ETag: its version, and for a block the flags it shows (etag.ts). */
+  const tagOf = async (c: CollectionDef, row: RowFeature) => etagOf(versionOf(row), await flagsOf(c, String(row.properties?.id)));
+
   /**
    * The If-Match rule of every change (OGC API – Features Part 4): 428 without the header, 404 when the item is
    * gone, 412 (with the current ETag) when it names another version. Returns the item as it is now; the write
@@ -166,9 +171,11 @@ export function featureRoutes(deps: FeatureRouterDeps) {
     if (m.kind === 'missing' || m.kind === 'any') throw preconditionRequired(fid, m.kind === 'any');
     const cur = await currentRow(db, c, fid);
     if (!cur) throw notFound('feature', fid);
-    if (!ifMatchHolds(m, versionOf(cur))) {
-      res.setHeader('ETag', etagOf(versionOf(cur)));
-      throw preconditionFailed(fid, etagOf(versionOf(cur)));
+    const flags = await flagsOf(c, fid);
+    if (!ifMatchHolds(m, versionOf(cur), flags)) {
+      const tag = etagOf(versionOf(cur), flags);
+      res.setHeader('ETag', tag);
+      throw preconditionFailed(fid, tag);
     }
     return cur;
   }
@@ -177,7 +184,7 @@ export function featureRoutes(deps: FeatureRouterDeps) {
   async function lostRace(res: Response, c: CollectionDef, fid: string): Promise<never> {
     const now = await currentRow(db, c, fid);
     if (!now) throw notFound('feature', fid);
-    const tag = etagOf(versionOf(now));
+    const tag = await tagOf(c, now);
     res.setHeader('ETag', tag);
     throw preconditionFailed(fid, tag);
   }
@@ -191,7 +198,7 @@ export function featureRoutes(deps: FeatureRouterDeps) {
     );
     if (!after) return lostRace(res, c, fid);
     deps.onWrite?.(c.id);
-    return { status: 200 as const, headers: { ETag: etagOf(versionOf(after)) }, body: toFeature(after) };
+    return { status: 200 as const, headers: { ETag: await tagOf(c, after) }, body: toFeature(after) };
   }
 
   const authorize = authorizeFeatureWrite(db);
@@ -258,11 +265,12 @@ export function featureRoutes(deps: FeatureRouterDeps) {
         if (!row) throw notFound('feature', params.featureId);
         const out = toFeature(row);
         // a right's seizures and mortgages in force (issue 14 item 6; published like transfers, 000 L2267): read-only,
-        // not part of the item's version (a write takes no such property back)
-        if (c.id === 'blocks') out.properties = { ...out.properties, register_flags: await flagsInForce(db, params.featureId) };
+        // not part of the item's version (a write takes no such property back) but part of its ETag (etag.ts)
+        const flags = c.id === 'blocks' ? await flagsInForce(db, params.featureId) : null;
+        if (flags) out.properties = { ...out.properties, register_flags: flags };
         return {
           status: 200,
-          headers: { ETag: etagOf(versionOf(row)) },
+          headers: { ETag: etagOf(versionOf(row), flags ? flagsDigest(flags) : undefined) },
           body: {
             ...out,
             links: [{ rel: 'collection', type: 'application/json', href: `${apiBase(req)}/collections/${c.id}` }],

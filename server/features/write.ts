@@ -64,6 +64,32 @@ export async function assertNotSeized(tx: Queryable, fid: string, feature: unkno
   ]);
 }
 
+/** A row of right_flags_mortgage_guard.sql: a mortgage in force that no consent on file lets go to the new holder. */
+interface MortgageRow {
+  id: string;
+  document_no: string;
+  authority: string;
+  beneficiary: string | null;
+}
+
+/**
+ * A mortgaged mining right (抵押备案) is not transferred without the mortgagee's consent: 自然资规〔2023〕4号 二（五）3（3）
+ * “采矿权处于抵押备案状态且未经抵押权人同意的，不予办理采矿权转让变更登记” (001 L9610). What the seeds say and no more:
+ * the clause is about the transfer (a holder change) of a mining right — they name no such condition for an exploration
+ * right's transfer (001 L9460-9481) nor for a reduction or cancellation of a mortgaged right, and 000 L2267 only has
+ * mortgages published. 409 RIGHT_MORTGAGED naming the mortgage; the consent is recorded by POST /api/flags/{id}/consents.
+ */
+async function assertMortgageConsent(tx: Queryable, fid: string, feature: unknown, before: RowFeature): Promise<void> {
+  const now = ((feature ?? {}) as { properties?: Record<string, unknown> }).properties ?? {};
+  const was = (before.properties ?? {}) as Record<string, unknown>;
+  if (was.kind !== 'mining' || (now.holder ?? null) === (was.holder ?? null)) return;
+  const rows = (await tx.named<MortgageRow>('right_flags_mortgage_guard', [fid, now.holder ?? null])).rows;
+  if (!rows.length) return;
+  const r = rows[0];
+  const m = say(FEATURE_SAY, 'RIGHT_MORTGAGED', { id: fid, document_no: r.document_no, beneficiary: r.beneficiary ?? r.authority });
+  throw errorOf(409, m, [{ field: 'properties.holder', reason: 'holder_change', flag: r.id, document_no: r.document_no }]);
+}
+
 /** A property sent as null is a property not given (GET prints unset properties as null; PUT takes them back). */
 export const withoutNulls = (p: unknown): Record<string, unknown> =>
   Object.fromEntries(Object.entries(p && typeof p === 'object' && !Array.isArray(p) ? p : {}).filter(([, v]) => v !== null));
@@ -105,7 +131,10 @@ export async function updateAtVersion(
   before: RowFeature,
   who: Pick<AuditEntry, 'principal' | 'request_id'>,
 ): Promise<RowFeature | null> {
-  if (c.id === 'blocks') await assertNotSeized(tx, fid, feature, before);
+  if (c.id === 'blocks') {
+    await assertNotSeized(tx, fid, feature, before);
+    await assertMortgageConsent(tx, fid, feature, before);
+  }
   const out = await tx.named(`${c.table}_update`, [fid, JSON.stringify(feature), versionOf(before)]);
   if (!out.rows.length) return null;
   const row = (await currentRow(tx, c, fid))!;

@@ -8,7 +8,17 @@ import { treeOf } from '../auth/context';
 import { principalOf } from '../auth/principal';
 import { implement } from '../http/contract-route';
 import { requestIdOf } from '../http/request-id';
-import { createAgreement, createFlag, listAgreements, listFlags, readAgreement, releaseFlag, withdrawAgreement } from './service';
+import {
+  createAgreement,
+  createConsent,
+  createFlag,
+  listAgreements,
+  listFlags,
+  readAgreement,
+  releaseFlag,
+  withdrawAgreement,
+} from './service';
+import { createCommitment, listCommitments, readCommitment, withdrawCommitment } from './commitments';
 
 const actor = (req: Request) => ({ principal: principalOf(req), tree: treeOf(req), request_id: requestIdOf(req) });
 
@@ -33,6 +43,32 @@ export function recordRoutes(deps: { db: Db; maxVertices: number; onWrite?: (col
     },
     withdrawAgreement: {
       handler: async ({ params, body, req }) => ({ status: 200, body: await withdrawAgreement(db, actor(req), params.id, body.reason) }),
+    },
+    createCommitment: {
+      handler: async ({ body, req }) => {
+        const out = await createCommitment(db, actor(req), body, deps.maxVertices);
+        return { status: 201, headers: { Location: `/api/commitments/${encodeURIComponent(out.id)}` }, body: out };
+      },
+    },
+    listCommitments: {
+      handler: async ({ query, req }) => ({
+        status: 200,
+        headers: { Vary: 'Cookie, Authorization' },
+        body: { items: await listCommitments(db, actor(req), query.block_id, query.withdrawn === 'true') },
+      }),
+    },
+    getCommitment: {
+      handler: async ({ params, req }) => ({ status: 200, body: await readCommitment(db, actor(req), params.id) }),
+    },
+    withdrawCommitment: {
+      handler: async ({ params, body, req }) => ({ status: 200, body: await withdrawCommitment(db, actor(req), params.id, body.reason) }),
+    },
+    createConsent: {
+      handler: async ({ params, body, req }) => {
+        const out = await createConsent(db, req, actor(req), params.id, body);
+        deps.onWrite?.('blocks');
+        return { status: 201, body: out };
+      },
     },
     blockFlags: {
       handler: async ({ params, query }) => ({ status: 200, body: { items: await listFlags(db, params.id, query.released === 'true') } }),

@@ -13,7 +13,15 @@ import { mayWriteAuthority, maySeeConfidential, type AuthorityTree } from '../au
 import { assertMayWrite } from '../auth/context';
 import { forbidden } from '../auth/errors';
 import { todayInChina } from '../conflicts/subject';
-import type { Agreement, NewAgreementBody, NewFlagBody, ReleaseFlagBody, RightFlag } from '../contract/records';
+import type {
+  Agreement,
+  MortgageConsent,
+  NewAgreementBody,
+  NewConsentBody,
+  NewFlagBody,
+  ReleaseFlagBody,
+  RightFlag,
+} from '../contract/records';
 import { notFound } from '../errors';
 import { checkGeometry } from '../geometry/validate';
 import { say } from '../i18n/message';
@@ -247,5 +255,33 @@ export async function releaseFlag(db: Db, req: Request, who: Actor, id: string, 
     const after = flagOut((await flagRow(tx, id))!);
     await appendAudit(tx, { ...who, operation: 'release', collection: 'right_flags', item_id: id, before: flagOut(before), after });
     return after;
+  });
+}
+
+/**
+ * The mortgagee's consent to the transfer of a mortgaged right (抵押权人同意, 自然资规〔2023〕4号 二（五）3（3）, 001 L9610):
+ * recorded on the mortgage by a regulator overseeing the right (or an admin), audited; the write path then lets the
+ * holder change go through (features/write.ts assertMortgageConsent).
+ */
+export async function createConsent(db: Db, req: Request, who: Actor, flagId: string, body: z.output<typeof NewConsentBody>) {
+  const flag = await flagRow(db, flagId);
+  if (!flag) throw notFoundRecord('FLAG_NOT_FOUND', flagId);
+  assertMayWrite(req, flag.block_authority, `block ${flag.block_id}`);
+  if (flag.kind !== 'mortgage') throw refuse(422, say(M, 'CONSENT_NOT_MORTGAGE', { id: flagId }), [{ field: 'id' }]);
+  if (!inForce(flag)) throw refuse(422, say(M, 'CONSENT_NOT_IN_FORCE', { id: flagId }), [{ field: 'id' }]);
+  return db.transaction(async (tx) => {
+    const row = (
+      await tx.named<z.input<typeof MortgageConsent>>('right_flag_consents_insert', [
+        flagId,
+        body.document_no,
+        body.given_on,
+        body.transferee ?? null,
+        body.note ?? null,
+        false,
+        who.principal.username,
+      ])
+    ).rows[0];
+    await appendAudit(tx, { ...who, operation: 'create', collection: 'right_flag_consents', item_id: row.id, before: null, after: row });
+    return row;
   });
 }

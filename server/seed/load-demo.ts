@@ -5,6 +5,7 @@ import type { Db } from '../db';
 import { seedDemoAccounts } from './demo-accounts';
 import { loadDemoInvestmentReports } from './demo-investment-reports';
 import { loadDemoPayments } from '../payments/demo';
+import { loadDemoApplications } from './demo-applications';
 
 export const DEMO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data/demo');
 
@@ -20,6 +21,8 @@ const LAYERS: { file: string; query: string }[] = [
 ];
 
 const BATCH = 2000;
+/** Vertex limit of the demo applications' polygons (the service's default MAX_VERTICES). */
+const DEMO_MAX_VERTICES = 200_000;
 
 /** The date a demo feature is on record from, per layer (its own date where it has one). */
 const RECORD_DATE: Record<string, string> = {
@@ -96,6 +99,9 @@ export async function loadDemo(db: Db, dir = DEMO_DIR, opts: { accounts?: boolea
       await tx.named(query, [JSON.stringify(rows)]);
       counts[file.replace('.json', '')] = rows.length;
     }
+    // applications in every state (issue 14 item 8), through the applications service: their snapshots are the service's
+    const apps = join(dir, 'applications.json');
+    if (existsSync(apps)) counts.applications = await loadDemoApplications(tx, db.engine, apps, DEMO_MAX_VERTICES);
     // one demo account per role (documented demo passwords); not in production unless asked (SEED_DEMO_ACCOUNTS)
     if (opts.accounts ?? true) counts.accounts = await seedDemoAccounts(tx);
   });

@@ -298,6 +298,18 @@ export const AGREEMENT_TERMS = vocab({
   reasonable_avoidance: { zh: '合理避让', en: 'reasonable avoidance' },
 });
 
+/**
+ * What a holder's written commitment over a proposed ecological red line undertakes at extension (2020-07-27 letter 二,
+ * 000 L6185, PA-5): not to work inside it, and to file a change registration once it is officially delineated.
+ */
+export const COMMITMENT_TERMS = vocab({
+  no_works_in_proposed_redline: { zh: '不在拟划生态保护红线范围内开展作业', en: 'no works inside the proposed red line' },
+  change_registration_on_delineation: {
+    zh: '红线正式划定后办理矿业权变更登记',
+    en: 'change registration once the red line is officially delineated',
+  },
+});
+
 /** Register status flags on a right (矿业权登记信息管理办法 二十一, 000 L2267: 抵押、查封 published with transfers). */
 export const RIGHT_FLAG_KINDS = vocab({
   seizure: { zh: '查封', en: 'seizure' },
@@ -393,6 +405,7 @@ export const OUTCOMES = outcomes({
   may_continue_no_expansion: { zh: '可继续、不得扩大', en: 'may continue, no expansion', severity: 'condition' },
   protect_in_place: { zh: '避让保护', en: 'protect in place', severity: 'condition' },
   keep_with_commitment: { zh: '承诺保留', en: 'kept on commitment', severity: 'condition' },
+  commitment_on_file: { zh: '已有承诺在案', en: 'commitment on file', severity: 'condition' },
   // wells and pipelines
   other_holder_well: { zh: '他人井', en: "another holder's well", severity: 'condition' },
   inactive_well: { zh: '长停井', en: 'long-inactive well', severity: 'info' },

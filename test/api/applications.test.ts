@@ -263,6 +263,28 @@ describe('every transition by every side', () => {
   });
 });
 
+describe('the demo’s applications (data/demo/applications.json, loaded through this service)', () => {
+  it('one in every state; a submitted one carries the snapshot the service froze, an approved one its register effect', async () => {
+    const all = await json(await call(base, who.admin, 'GET', '/api/applications?limit=1000'));
+    const demo = all.items.filter((a: { block_id: string | null }) => a.block_id?.startsWith('blk-'));
+    expect(new Set(demo.map((a: { state: string }) => a.state))).toEqual(
+      new Set(['draft', 'submitted', 'accepted', 'approved', 'refused', 'withdrawn']),
+    );
+    expect(new Set(demo.map((a: { kind: string }) => a.kind))).toEqual(
+      new Set(['extension', 'conversion', 'change', 'retention', 'cancellation']),
+    );
+    const conv = demo.find((a: { kind: string }) => a.kind === 'conversion');
+    const c = await json(await call(base, who.admin, 'GET', `/api/applications/${conv.id}`));
+    expect(c.snapshot).toMatchObject({ application_id: conv.id, block: { id: 'blk-0057' }, conversion: { block_id: 'blk-0057' } });
+    expect(c.snapshot.check.regime).toBe('shanxi-cbm-2020');
+    const approved = demo.find((a: { state: string }) => a.state === 'approved');
+    const steps = (await json(await call(base, who.admin, 'GET', `/api/applications/${approved.id}`))).steps;
+    expect(steps.map((x: { action: string }) => x.action)).toEqual(['create', 'submit', 'accept', 'approve']);
+    expect(steps.at(-1).effect.messages[0].code).toBe('EFFECT_RETAINED');
+    expect((await json(await call(base, ANON, 'GET', '/api/collections/blocks/items/blk-0038'))).properties.status).toBe('retained');
+  });
+});
+
 describe('reading: the queue, the holder’s list, one application', () => {
   it('the regulator’s queue lists submitted applications of its subtree; a city bureau cannot ask for the province', async () => {
     const a = await json(await create(who.holder, { kind: 'change', block_id: 'ap-cancel' }));

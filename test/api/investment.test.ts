@@ -290,6 +290,14 @@ describe('the abnormal list (GET /api/abnormal-list, POST /api/abnormal-list/pub
     // the demo's filings of 2025: two holders below the minimum (data/demo/investment_reports.json)
     expect(pub.entries.map((e: { block_id: string }) => e.block_id)).toEqual(expect.arrayContaining(['blk-0030', 'blk-0031']));
     expect(pub.entries.map((e: { block_id: string }) => e.block_id)).not.toContain('blk-0021');
+    // and exactly those two holders among the demo's rights fail on investment (data/demo-data.test.ts counts the files)
+    const demoInvestment = pub.entries.filter(
+      (e: { block_id: string; reasons: { source: string }[] }) =>
+        e.block_id.startsWith('blk-') && e.reasons.some((r) => r.source === 'investment'),
+    );
+    expect(new Set(demoInvestment.map((e: { holder: string }) => e.holder))).toEqual(
+      new Set(['山西聚源煤化有限公司(合成)', '山西省地质矿产勘查开发有限公司(合成)']),
+    );
     const audit = await json(await call(base, who.admin, 'GET', `/api/audit?collection=abnormal_list&id=${pub.id}`));
     expect(audit.items.map((e: { operation: string }) => e.operation)).toEqual(['publish']);
 

@@ -139,18 +139,68 @@ describe('a seized right is not transferred or reduced until released', () => {
     expect(rename.status, await rename.clone().text()).toBe(200);
   });
 
-  it('a mortgage does not stop the write path (its transfer needs the mortgagee’s consent, recorded outside the service)', async () => {
-    const { etag, feature } = await blockItem('blk-0047');
-    const { register_flags: _f, ...props } = feature.properties;
-    const r = await call(
-      base,
-      who.admin,
-      'PUT',
-      '/api/collections/blocks/items/blk-0047',
-      { type: 'Feature', geometry: feature.geometry, properties: { ...props, name: `${props.name}（更名）` } },
-      { 'if-match': etag },
-    );
-    expect(r.status).toBe(200);
+  it('a mortgaged mining right: other changes go through; its transfer needs the mortgagee’s consent on file (001 L9610)', async () => {
+    const put = async (change: Record<string, unknown>) => {
+      const { etag, feature } = await blockItem('blk-0047');
+      const { register_flags: _f, ...props } = feature.properties;
+      return call(
+        base,
+        who.admin,
+        'PUT',
+        '/api/collections/blocks/items/blk-0047',
+        { type: 'Feature', geometry: feature.geometry, properties: { ...props, ...change } },
+        { 'if-match': etag },
+      );
+    };
+    const renamed = await put({ name: '山西沁水盆地赵庄区块煤层气开采（更名）' });
+    expect(renamed.status, await renamed.clone().text()).toBe(200);
+
+    const T = '受让方能源有限公司(合成)';
+    const refused = await put({ holder: T });
+    expect(refused.status).toBe(409);
+    const e = await errorOf(refused);
+    expect(e.code).toBe('RIGHT_MORTGAGED');
+    expect(e.message_zh).toContain('未经抵押权人同意');
+    expect(e.message_zh).toContain('自然资规〔2023〕4号 二（五）3（3）');
+    expect(e.details![0]).toMatchObject({
+      reason: 'holder_change',
+      field: 'properties.holder',
+      document_no: '晋矿抵备〔2025〕第21号（合成）',
+    });
+
+    const [mortgage] = (await json(await call(base, ANON, 'GET', '/api/blocks/blk-0047/flags'))).items;
+    const consent = (transferee?: string) =>
+      call(base, who.mnr, 'POST', `/api/flags/${mortgage.id}/consents`, {
+        document_no: '抵押权人同意转让函〔2026〕第2号（测试）',
+        given_on: '2026-11-20',
+        ...(transferee ? { transferee } : {}),
+      });
+    // who may record it: not the public, not the holder, not a province regulator on a 自然资源部 right
+    expect(
+      (await call(base, ANON, 'POST', `/api/flags/${mortgage.id}/consents`, { document_no: 'x', given_on: '2026-11-20' })).status,
+    ).toBe(401);
+    expect(
+      (await call(base, who.holder, 'POST', `/api/flags/${mortgage.id}/consents`, { document_no: 'x', given_on: '2026-11-20' })).status,
+    ).toBe(403);
+    expect(
+      (await call(base, who.province, 'POST', `/api/flags/${mortgage.id}/consents`, { document_no: 'x', given_on: '2026-11-20' })).status,
+    ).toBe(403);
+    // a consent to another transferee does not let this one in
+    expect((await consent('另一受让方(合成)')).status).toBe(201);
+    expect((await put({ holder: T })).status).toBe(409);
+    const c = await consent(T);
+    expect(c.status, await c.clone().text()).toBe(201);
+    expect(await json(c)).toMatchObject({ flag_id: mortgage.id, transferee: T, recorded_by: 'mnr' });
+    const audit = await json(await call(base, who.admin, 'GET', '/api/audit?collection=right_flag_consents'));
+    expect(audit.items.filter((x: { operation: string }) => x.operation === 'create')).toHaveLength(2);
+    const moved = await put({ holder: T });
+    expect(moved.status, await moved.clone().text()).toBe(200);
+    // a seizure is not consented to
+    const [seizure] = (await json(await call(base, ANON, 'GET', '/api/blocks/blk-0058/flags?released=false'))).items;
+    if (seizure) {
+      const s = await call(base, who.mnr, 'POST', `/api/flags/${seizure.id}/consents`, { document_no: 'x', given_on: '2026-11-20' });
+      expect([s.status, (await errorOf(s)).code]).toEqual([422, 'CONSENT_NOT_MORTGAGE']);
+    }
   });
 });
 
@@ -174,8 +224,10 @@ describe('recording and releasing flags: roles, refusals, audit', () => {
     expect((await call(base, who.mnr, 'POST', '/api/blocks/blk-9999/flags', body)).status).toBe(404);
   });
 
-  it('release of the demo seizure (audited) lets the holder change go through; releasing twice is 409', async () => {
+  it('release of the demo seizure (audited) lets the holder change go through; releasing twice is 409; the block’s ETag changes with its flags', async () => {
     const [flag] = (await json(await call(base, ANON, 'GET', '/api/blocks/blk-0058/flags'))).items;
+    const seized = await blockItem('blk-0058');
+    expect(seized.etag).toMatch(/^"v\d+-f[0-9a-f]{12}"$/);
     expect(
       (await call(base, who.holder, 'POST', `/api/flags/${flag.id}/release`, { released_on: '2026-11-30', document_no: 'x' })).status,
     ).toBe(403);
@@ -193,7 +245,21 @@ describe('recording and releasing flags: roles, refusals, audit', () => {
     const audit = await json(await call(base, who.admin, 'GET', '/api/audit?collection=right_flags'));
     expect(audit.items.some((e: { item_id: string; operation: string }) => e.item_id === flag.id && e.operation === 'release')).toBe(true);
 
-    expect((await blockItem('blk-0058')).feature.properties.register_flags).toEqual([]);
+    const released = await blockItem('blk-0058');
+    expect(released.feature.properties.register_flags).toEqual([]);
+    expect(released.etag).toMatch(/^"v\d+"$/);
+    expect(released.etag).not.toBe(seized.etag);
+    // a write with the tag read before the release is refused: the representation it was based on is gone
+    const { register_flags: _rf, ...releasedProps } = released.feature.properties;
+    const old = await call(
+      base,
+      who.admin,
+      'PUT',
+      '/api/collections/blocks/items/blk-0058',
+      { type: 'Feature', geometry: released.feature.geometry, properties: releasedProps },
+      { 'if-match': seized.etag },
+    );
+    expect([old.status, old.headers.get('etag')]).toEqual([412, released.etag]);
     expect((await tileProps(112.9, 35.426, 'blk-0058')).seized).toBeUndefined();
     const { etag, feature } = await blockItem('blk-0058');
     const { register_flags: _f, ...props } = feature.properties;

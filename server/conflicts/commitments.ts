@@ -1,0 +1,79 @@
+/**
+ * Written commitments on file in a check (issue 14 item 5, last sentence) — pure, no I/O. At the extension of an existing
+ * Shanxi CBM right a proposed (拟划) ecological red line is kept, not deducted, when the holder commits in writing not to
+ * work inside it and to file a change registration once it is officially delineated (PA-5, 2020-07-27 letter 二,
+ * 000 L6185): the check's outcome is `keep_with_commitment`. The commitments recorded by the checked block over that red
+ * line split the overlap: the part their polygons cover is `commitment_on_file` (CMT-FILE), the rest keeps
+ * `keep_with_commitment`. No other outcome is answered by a commitment: an official red line is deducted (PA-4), other
+ * protected areas are deducted at extension (11号 十, 000 L4292-4294), and nothing in a nature reserve's core zone rests
+ * on a commitment (273号令 第三十一条, 000 L3446: existing exploration may continue there, mining may not) — see
+ * server/records/commitments.ts, which refuses to record one over anything but a proposed red line.
+ * The SQL (conflicts_commitments.sql) cuts the same overlap conflicts_redlines.sql measures.
+ */
+import type { Geometry } from 'geojson';
+import { say } from '../i18n/message';
+import { basis } from './citations';
+import { MIN_PART_KM2 } from './agreements';
+import { CONFLICT_SAY as M } from './messages';
+import { DEDUCTIBLE } from './outcomes';
+import type { CommitmentRef, ConflictEntry } from './types';
+
+/** A row of conflicts_commitments.sql. */
+export interface CommitmentCoverRow {
+  id: string;
+  commitments: CommitmentRef[] | string;
+  covered_km2: number;
+  covered_geometry: string | null;
+  remaining_geometry: string | null;
+}
+
+const km2 = (v: number) => v.toFixed(4);
+const geom = (g: string | null): Geometry | null => (g ? (JSON.parse(g) as Geometry) : null);
+
+/**
+ * The entries of one overlapped red line once the commitments on file are applied: [covered, remaining], [covered] when
+ * they cover all of it, or [entry] unchanged when none applies (another outcome, e.g. an official red line, or a
+ * commitment elsewhere). The remaining part is the overlap less the covered part (C + R = overlap exactly).
+ */
+export function splitByCommitment(e: ConflictEntry, cover: CommitmentCoverRow | undefined, inputKm2: number): ConflictEntry[] {
+  if (!cover || e.outcome !== 'keep_with_commitment') return [e];
+  const documents = ((typeof cover.commitments === 'string' ? JSON.parse(cover.commitments) : cover.commitments) as CommitmentRef[]).map(
+    (c) => ({ ...c, area_km2: Number(c.area_km2) }),
+  );
+  const covered = Math.min(Number(cover.covered_km2), e.overlap_area_km2);
+  if (!documents.length || covered <= MIN_PART_KM2) return [e];
+  const overlap = e.overlap_area_km2;
+  const remaining = cover.remaining_geometry ? Math.max(0, overlap - covered) : 0;
+  const featureKm2 = e.share_of_feature ? overlap / e.share_of_feature : null;
+  const shares = (a: number) => ({
+    share_of_input: inputKm2 > 0 ? a / inputKm2 : 0,
+    share_of_feature: featureKm2 ? a / featureKm2 : e.share_of_feature,
+  });
+  const docs = documents.map((d) => d.document_no).join(', ');
+  const split = { overlap_km2: overlap, covered_km2: covered, remaining_km2: remaining, documents };
+  const coveredEntry: ConflictEntry = {
+    ...e,
+    overlap_area_km2: covered,
+    ...shares(covered),
+    geometry: geom(cover.covered_geometry),
+    outcome: 'commitment_on_file',
+    deductible: DEDUCTIBLE.has('commitment_on_file'),
+    basis: [...e.basis, basis('CMT-FILE', say(M, 'COMMITMENT_COVERS', { documents: docs, covered: km2(covered), overlap: km2(overlap) }))],
+    commitment: { part: 'covered', ...split },
+  };
+  if (remaining <= MIN_PART_KM2) return [coveredEntry];
+  return [
+    coveredEntry,
+    {
+      ...e,
+      overlap_area_km2: remaining,
+      ...shares(remaining),
+      geometry: geom(cover.remaining_geometry),
+      basis: [
+        ...e.basis,
+        basis('CMT-FILE', say(M, 'COMMITMENT_REMAINDER', { documents: docs, remaining: km2(remaining), overlap: km2(overlap) })),
+      ],
+      commitment: { part: 'remaining', ...split },
+    },
+  ];
+}
