@@ -271,7 +271,7 @@ export async function benchTileThroughput(databaseUrl: string) {
         await bareRun(0.5);
         // CPU per tile beside tiles per second: what each path costs whatever else the machine is doing
         let pg0 = clusterCpu(postmaster);
-        let me0 = process.cpuUsage();
+        const me0 = process.cpuUsage();
         const bare = await bareRun(seconds);
         const me = process.cpuUsage(me0);
         const bareCpu = { db: cpuSpent(pg0, clusterCpu(postmaster)), client: (me.user + me.system) / 1e6, server: 0 };
