@@ -5,7 +5,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { startCluster, type Cluster } from '../test/setup/pg-cluster';
 import { startServer } from '../server/server';
-import { benchTiles } from './tiles.bench';
+import { benchItems, benchTileThroughput, loadavg1 } from './tiles.bench';
 
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);
@@ -49,8 +49,12 @@ try {
   });
   await srv.db.query('VACUUM ANALYZE');
   if (want('tiles')) {
-    out.tiles = await benchTiles(srv.url, url);
-    console.log('tiles', JSON.stringify(out.tiles, null, 1));
+    console.log('tiles: load average (1 min) before', loadavg1());
+    const tiles = await benchTileThroughput(url);
+    out.tiles = { ...tiles, markdown: undefined };
+    out.bbox_items = await benchItems(srv.url, url);
+    console.log(`tiles (${tiles.seconds_per_run} s a run, ${tiles.connections} connections)\n${tiles.markdown}`);
+    console.log('bbox items', out.bbox_items);
   }
   if (want('parse') && existsSync('bench/parse.bench.ts')) {
     const { benchParse } = await import('./parse.bench');

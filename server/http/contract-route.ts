@@ -86,7 +86,10 @@ function send(
     const { buffer, contentType, filename } = reply.file;
     if (filename) return sendAttachment(res, { buffer: typeof buffer === 'string' ? Buffer.from(buffer) : buffer, contentType, filename });
     res.setHeader('Content-Type', contentType);
-    res.send(typeof buffer === 'string' ? buffer : Buffer.from(buffer));
+    // a Buffer goes out as it is (tiles: no copy); a bare Uint8Array is viewed as one, not copied either
+    res.send(
+      typeof buffer === 'string' || Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength),
+    );
     return;
   }
   if ('body' in reply) {

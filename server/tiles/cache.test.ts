@@ -25,6 +25,24 @@ describe('tile cache', () => {
     expect(c.sizeBytes).toBe(6);
   });
 
+  it('counts compressed copies in the budget, and keeps none for a tile that has left the cache', () => {
+    const c = new TileCache(30);
+    const a = c.set('a', Buffer.alloc(10));
+    c.addEncoding('a', a, 'gzip', Buffer.alloc(4));
+    expect(c.get('a')?.encoded.gzip?.length).toBe(4);
+    expect(c.sizeBytes).toBe(14);
+    c.set('b', Buffer.alloc(10));
+    c.set('c', Buffer.alloc(10)); // 34 bytes: a (least recent, with its copy) goes
+    expect(c.get('a')).toBeUndefined();
+    expect(c.sizeBytes).toBe(20);
+    c.addEncoding('a', a, 'br', Buffer.alloc(3)); // a is gone: nothing kept, nothing counted
+    expect(c.sizeBytes).toBe(20);
+    const b = c.get('b')!;
+    c.addEncoding('b', b, 'br', Buffer.alloc(5));
+    c.addEncoding('b', b, 'br', Buffer.alloc(6)); // a second copy of the same coding is not counted twice
+    expect(c.sizeBytes).toBe(25);
+  });
+
   it('a new data version is a different key: an old tile is never served for new data', () => {
     expect(TileCache.key('blocks', '7', 10, 1, 2)).not.toBe(TileCache.key('blocks', '8', 10, 1, 2));
   });

@@ -1,10 +1,24 @@
+/** Content codings a cached tile is also kept in (compressed once, on the first request that accepts it). */
+export type TileEncoding = 'br' | 'gzip';
+
+/** One rendered tile: its MVT bytes and, once asked for, the same bytes compressed. */
+export class CachedTile {
+  readonly encoded: Partial<Record<TileEncoding, Buffer>> = {};
+  constructor(readonly body: Buffer) {}
+
+  /** bytes held: the tile and every compressed copy */
+  get bytes(): number {
+    return this.body.length + (this.encoded.br?.length ?? 0) + (this.encoded.gzip?.length ?? 0);
+  }
+}
+
 /**
- * Tile cache (issue 17): rendered tiles in memory, bounded by bytes, least recently used first out, keyed by layer,
- * z/x/y and the layer's data version. A write bumps the version in the database (migration 013), so a cached tile of
- * an older version is never served again: it is simply not asked for, and ages out.
+ * Tile cache (issue 17): rendered tiles in memory, bounded by bytes (compressed copies counted), least recently used
+ * first out, keyed by layer, z/x/y and the layer's data version. A write bumps the version in the database (migration
+ * 013), so a cached tile of an older version is never served again: it is simply not asked for, and ages out.
  */
 export class TileCache {
-  private readonly map = new Map<string, Buffer>();
+  private readonly map = new Map<string, CachedTile>();
   private bytes = 0;
   hits = 0;
   misses = 0;
@@ -15,7 +29,7 @@ export class TileCache {
     return `${layer}/${version}/${z}/${x}/${y}`;
   }
 
-  get(key: string): Buffer | undefined {
+  get(key: string): CachedTile | undefined {
     const v = this.map.get(key);
     if (v === undefined) {
       this.misses++;
@@ -28,19 +42,34 @@ export class TileCache {
     return v;
   }
 
-  set(key: string, tile: Buffer): void {
-    if (tile.length > this.maxBytes) return;
+  /** Keep `body` under `key`; the entry, whether it could be kept (a tile larger than the whole budget is not) or not. */
+  set(key: string, body: Buffer): CachedTile {
+    const tile = new CachedTile(body);
+    if (body.length > this.maxBytes) return tile;
     const old = this.map.get(key);
     if (old) {
-      this.bytes -= old.length;
+      this.bytes -= old.bytes;
       this.map.delete(key);
     }
     this.map.set(key, tile);
-    this.bytes += tile.length;
+    this.bytes += tile.bytes;
+    this.evict();
+    return tile;
+  }
+
+  /** Keep a compressed copy beside a cached tile (nothing when the tile has left the cache meanwhile). */
+  addEncoding(key: string, tile: CachedTile, encoding: TileEncoding, bytes: Buffer): void {
+    if (this.map.get(key) !== tile || tile.encoded[encoding]) return;
+    tile.encoded[encoding] = bytes;
+    this.bytes += bytes.length;
+    this.evict();
+  }
+
+  private evict(): void {
     for (const [k, v] of this.map) {
       if (this.bytes <= this.maxBytes) break;
       this.map.delete(k);
-      this.bytes -= v.length;
+      this.bytes -= v.bytes;
     }
   }
 

@@ -4,7 +4,8 @@ import { implement, originOf } from '../http/contract-route';
 import { COLLECTIONS } from '../features/collections';
 import { TILE_FIELDS } from './fields';
 import { mvtFromRows, type TileRow } from './mvt-from-rows';
-import { type DataVersions, TileCache } from './cache';
+import { CachedTile, type DataVersions, TileCache } from './cache';
+import { compressTile, pickEncoding } from './encoding';
 
 export const TILE_LAYERS = COLLECTIONS.filter((c) => c.tiles).map((c) => c.id);
 
@@ -19,11 +20,14 @@ export interface TileDeps {
 /** Layers served inside another layer's tile (kq_tile_blocks in sql/functions/tile_mvt.sql on PostGIS). */
 export const TILE_EXTRA_LAYERS: Record<string, string[]> = { blocks: ['block-labels'] };
 
+const EMPTY = Buffer.alloc(0);
+
 /** Fetch one tile's MVT bytes from either engine (SQL function on PostGIS; TypeScript on the embedded engine). */
 export async function renderTile(db: Db, layer: string, z: number, x: number, y: number): Promise<Buffer> {
   if (db.engine === 'postgis') {
     const row = (await db.named<{ mvt: Buffer | null }>('layer_tile_mvt', [layer, z, x, y])).rows[0];
-    return row?.mvt ? Buffer.from(row.mvt) : Buffer.alloc(0);
+    // the driver's Buffer as it is: no copy
+    return row?.mvt ?? EMPTY;
   }
   const rows = async (l: string) => (await db.named<TileRow>('layer_tile_features', [l, z, x, y])).rows;
   const layers: Record<string, TileRow[]> = { [layer]: await rows(layer) };
@@ -33,6 +37,21 @@ export async function renderTile(db: Db, layer: string, z: number, x: number, y:
 
 /** `/tiles/{layer}/{z}/{x}/{y}.mvt` and TileJSON 3.0 at `/tiles/{layer}.json`. */
 export function tileRoutes(deps: TileDeps) {
+  // tiles being rendered for the cache: requests for the same tile meanwhile wait for that one rendering
+  const rendering = new Map<string, Promise<CachedTile>>();
+  /** The tile rendered, and kept in the cache under `key` (when there is a cache and a key). */
+  const render = (layer: string, z: number, x: number, y: number, key: string | undefined): Promise<CachedTile> => {
+    const cache = deps.cache;
+    if (!cache || !key) return renderTile(deps.db, layer, z, x, y).then((body) => new CachedTile(body));
+    let p = rendering.get(key);
+    if (!p) {
+      p = renderTile(deps.db, layer, z, x, y)
+        .then((body) => cache.set(key, body))
+        .finally(() => rendering.delete(key));
+      rendering.set(key, p);
+    }
+    return p;
+  };
   return implement({
     tileJson: {
       handler: ({ params, req }) => {
@@ -72,14 +91,23 @@ export function tileRoutes(deps: TileDeps) {
           headers.ETag = `"${p.layer}-${version}-${p.z}-${p.x}-${p.y}"`;
           if (req.get('if-none-match') === headers.ETag) return { status: 304, headers };
         }
-        let buf = key ? deps.cache?.get(key) : undefined;
-        headers['X-Tile-Cache'] = buf ? 'hit' : 'miss';
-        if (!buf) {
-          buf = await renderTile(deps.db, p.layer, p.z, p.x, p.y);
-          if (key) deps.cache?.set(key, buf);
+        const cached = key ? deps.cache?.get(key) : undefined;
+        headers['X-Tile-Cache'] = cached ? 'hit' : 'miss';
+        const tile = cached ?? (await render(p.layer, p.z, p.x, p.y, key));
+        if (tile.body.length === 0) return { status: 204, headers };
+        const file = (buffer: Buffer) => ({ buffer, contentType: 'application/vnd.mapbox-vector-tile' });
+        // with the cache on, a tile goes out compressed from the copy kept beside it (compressed once); without it,
+        // the compress middleware compresses each answer
+        const enc = key && deps.cache ? pickEncoding(req.get('accept-encoding'), tile.body.length) : undefined;
+        if (!enc || !key) return { status: 200, headers, file: file(tile.body) };
+        let bytes = tile.encoded[enc];
+        if (!bytes) {
+          bytes = await compressTile(enc, tile.body);
+          deps.cache?.addEncoding(key, tile, enc, bytes);
         }
-        if (buf.length === 0) return { status: 204, headers };
-        return { status: 200, headers, file: { buffer: buf, contentType: 'application/vnd.mapbox-vector-tile' } };
+        headers['Content-Encoding'] = enc;
+        headers.Vary = 'Accept-Encoding';
+        return { status: 200, headers, file: file(bytes) };
       },
     },
   });
