@@ -19,10 +19,9 @@ export default defineConfig({
   server: { proxy: { '/api': 'http://127.0.0.1:3000', '/tiles': 'http://127.0.0.1:3000', '/collections': 'http://127.0.0.1:3000' } },
   test: {
     root: '.',
-    // Two test files at a time on the 2-core machine (Vitest's default there is one: cores − 1). Each project below
-    // except `unit` still runs its own files one at a time (they share a PostGIS cluster, a port range and timing
-    // bounds); two projects' files run side by side, so the browser suite overlaps the API suite instead of
-    // following it. npm test must stay under 20 minutes (it was 22 serially).
+    // Two test files at a time on the 2-core machine (Vitest's default there is one: cores − 1). Only `unit` uses
+    // both: every other project runs its files one at a time (timing bounds, one browser), and the projects run one
+    // after another (measured: an API file waits for the browser file before it, whatever the sequencer's order).
     maxWorkers: 2,
     projects: [
       {

@@ -215,7 +215,7 @@ describe('every route answers what the contract declares', () => {
     expect((await get('/api/payments/due?within=30&on=2026-12-02', admin)).status).toBe(200);
   });
 
-  it('records on file: agreements and register flags (issue 14 items 5, 6)', async () => {
+  it('records on file: agreements, commitments, register flags and consents (issue 14 items 5, 6)', async () => {
     const made = await post(
       '/api/agreements',
       { parties: ['blk-0034', 'blk-0076'], document_no: '契约测试协议', signed_on: '2026-01-10' },
@@ -235,9 +235,22 @@ describe('every route answers what the contract declares', () => {
       admin,
     );
     expect(flag.status).toBe(201);
+    const flagId = (await flag.json()).id as string;
     expect((await get('/api/blocks/blk-0021/flags')).status).toBe(200);
+    expect((await post(`/api/flags/${flagId}/consents`, { document_no: '契约同意函', given_on: '2026-01-15' }, admin)).status).toBe(201);
     const release = { released_on: '2026-02-01', document_no: '契约' };
-    expect((await post(`/api/flags/${(await flag.json()).id}/release`, release, admin)).status).toBe(200);
+    expect((await post(`/api/flags/${flagId}/release`, release, admin)).status).toBe(200);
+    // a holder's commitment over a proposed red line (PA-5)
+    const commitment = await post(
+      '/api/commitments',
+      { block_id: 'blk-0003', feature_id: 'red-006', document_no: '契约承诺书', signed_on: '2026-03-01' },
+      admin,
+    );
+    expect(commitment.status, await commitment.clone().text()).toBe(201);
+    const cid = (await commitment.json()).id as string;
+    expect((await get('/api/commitments', admin)).status).toBe(200);
+    expect((await get(`/api/commitments/${cid}`, admin)).status).toBe(200);
+    expect((await post(`/api/commitments/${cid}/withdraw`, { reason: '契约' }, admin)).status).toBe(200);
   });
 
   it('were all exercised, each response validated against its schema', () => {

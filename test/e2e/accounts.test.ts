@@ -4,6 +4,7 @@
  * row; two browsers edit the same feature and the second gets the conflict explained; personal tokens; sign out.
  * Build first: `npx vite build`. Screenshots in test-results/e2e (docs/screenshots with UPDATE_SCREENSHOTS=1).
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useTestServer } from '../helpers/server';
@@ -253,8 +254,21 @@ describe('session', () => {
       await one.reload();
       await one.getByTestId('account').waitFor({ timeout: 60_000 });
       expect(await one.getByTestId('account-role').textContent()).toBe('监管人员');
+      // a check made while signed in leaves the panel and the map with the sign-out (the next user must not see it)
+      await one.getByTestId('tab-check').click();
+      await one
+        .getByTestId('file-input')
+        .setInputFiles({ name: 'overlap.txt', mimeType: 'text/plain', buffer: readFileSync('data/samples/demo-overlap-guotu.txt') });
+      await one.getByTestId('check-result').waitFor({ timeout: 60_000 });
+      const drawn = () =>
+        one.evaluate(
+          () => window.__map!.querySourceFeatures('check-input').length + window.__map!.querySourceFeatures('check-conflicts').length,
+        );
+      await expect.poll(drawn, { timeout: 30_000 }).toBeGreaterThan(0);
       await one.getByTestId('signout').click();
       await one.getByTestId('signin').waitFor();
+      await expect.poll(drawn, { timeout: 30_000 }).toBe(0);
+      expect(await one.getByTestId('check-result').count()).toBe(0);
       await one.reload();
       await one.getByTestId('signin').waitFor({ timeout: 60_000 });
       expect(await one.getByTestId('account').count()).toBe(0);

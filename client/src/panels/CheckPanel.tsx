@@ -35,6 +35,7 @@ import { ConflictTriage, conflictKey, OutcomeLegend, VerdictBanner } from './Con
 import { loadProjection, ProjectionChoice, projectionFields, projectionLabel, saveProjection, type Projection } from './ProjectionChoice';
 import { ErrorBox, Progress, Said } from './common';
 import type { ApplicationDraft } from '../api/applications';
+import { useAuth } from '../auth/AuthContext';
 
 type Outcome = { kind: 'check'; result: CheckResult } | { kind: 'parse'; result: ParseResult };
 
@@ -195,6 +196,22 @@ export function CheckPanel({
     else if (o.kind === 'check') ctl.showCheck(o.result);
     else ctl.showCheck({ input: o.result, conflicts: [] });
   };
+
+  // a check belongs to whoever made it: signing out or in as someone else clears it from the panel and the map,
+  // so the next person at the screen does not see the previous user's file and findings
+  const { me } = useAuth();
+  const account = me?.id ?? null;
+  const shownFor = useRef(account);
+  useEffect(() => {
+    if (shownFor.current === account) return;
+    shownFor.current = account;
+    setOut(null);
+    setFocused(null);
+    setFileName(null);
+    setCorners(null);
+    setError(null);
+    ctl.showCheck(null);
+  }, [account, ctl]);
 
   const run = async (file: File, chosen: Projection | null = null, block: PickedBlock | null = picked) => {
     setError(null);
