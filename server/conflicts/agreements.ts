@@ -6,10 +6,10 @@
  * the rest keeps its outcome. The SQL (conflicts_agreements.sql) cuts the same overlap conflicts_blocks.sql measures;
  * the covered part is measured, the remaining area is the overlap less it.
  */
-import type { Geometry } from 'geojson';
 import { say } from '../i18n/message';
 import { AGREEMENT_TERMS, label } from '../vocab';
 import { basis } from './citations';
+import { coverParts, MIN_PART_KM2 } from './cover-split';
 import { CONFLICT_SAY as M } from './messages';
 import { DEDUCTIBLE, type Outcome } from './outcomes';
 import type { AgreementRef, ConflictEntry } from './types';
@@ -24,9 +24,6 @@ export interface AgreementCoverRow {
   remaining_geometry: string | null;
 }
 
-/** Below this area (km²) a part is a sliver of the overlay, not an area (the same threshold as the layer queries). */
-export const MIN_PART_KM2 = 1e-9;
-
 /**
  * Which instruments answer which outcome: the coal holder's consent letter or a bilateral agreement answers
  * requires_agreement (OVL-4 “同意函或提供双方协议”; OVL-6/7 “签订了互不影响和权益保护协议”); a written commitment or an
@@ -38,7 +35,6 @@ export const ANSWERS: Readonly<Partial<Record<Outcome, readonly AgreementRef['ki
 };
 
 const km2 = (v: number) => v.toFixed(4);
-const geom = (g: string | null): Geometry | null => (g ? (JSON.parse(g) as Geometry) : null);
 
 /**
  * The entries of one overlapped right once the agreements on file are applied: [covered, remaining], [covered] when the
@@ -50,26 +46,16 @@ export function splitByAgreement(e: ConflictEntry, cover: AgreementCoverRow | un
   const kinds = ANSWERS[e.outcome];
   const all = (typeof cover.agreements === 'string' ? JSON.parse(cover.agreements) : cover.agreements) as AgreementRef[];
   const documents = all.filter((a) => kinds?.includes(a.kind)).map((a) => ({ ...a, area_km2: Number(a.area_km2) }));
-  const covered = Number(cover.covered_km2);
-  // the remaining part is the overlap less the covered part: C + R = overlap exactly. (Measuring the remaining polygon
-  // itself differs by the geodesic bulge of the overlap's edges the agreement's boundary cuts — a vertex added on an edge
-  // along a parallel changes its ellipsoidal area, ~2e-4 km² for a 34 km² overlap cut once; test/api/agreements.test.ts.)
-  const remaining = cover.remaining_geometry ? Math.max(0, e.overlap_area_km2 - covered) : 0;
-  if (!kinds || !documents.length || covered <= MIN_PART_KM2) return [e];
-  const overlap = e.overlap_area_km2;
-  const featureKm2 = e.share_of_feature ? overlap / e.share_of_feature : null;
-  const shares = (a: number) => ({
-    share_of_input: inputKm2 > 0 ? a / inputKm2 : 0,
-    share_of_feature: featureKm2 ? a / featureKm2 : e.share_of_feature,
-  });
+  const coveredKm2 = Number(cover.covered_km2);
+  if (!kinds || !documents.length || coveredKm2 <= MIN_PART_KM2) return [e];
+  const parts = coverParts(e, cover, coveredKm2, inputKm2);
+  const { overlap_km2: overlap, covered_km2: covered, remaining_km2: remaining } = parts.split;
   const docs = documents.map((d) => d.document_no).join(', ');
   const terms = [...new Set(documents.flatMap((d) => d.terms))];
-  const split = { overlap_km2: overlap, covered_km2: covered, remaining_km2: remaining, documents };
+  const split = { ...parts.split, documents };
   const coveredEntry: ConflictEntry = {
     ...e,
-    overlap_area_km2: covered,
-    ...shares(covered),
-    geometry: geom(cover.covered_geometry),
+    ...parts.covered,
     outcome: 'agreement_on_file',
     deductible: DEDUCTIBLE.has('agreement_on_file'),
     basis: [
@@ -87,12 +73,10 @@ export function splitByAgreement(e: ConflictEntry, cover: AgreementCoverRow | un
     ],
     agreement: { part: 'covered', ...split },
   };
-  if (remaining <= MIN_PART_KM2) return [coveredEntry];
+  if (!parts.remaining) return [coveredEntry];
   const remainingEntry: ConflictEntry = {
     ...e,
-    overlap_area_km2: remaining,
-    ...shares(remaining),
-    geometry: geom(cover.remaining_geometry),
+    ...parts.remaining,
     basis: [
       ...e.basis,
       basis('AGR-FILE', say(M, 'AGREEMENT_REMAINDER', { documents: docs, remaining: km2(remaining), overlap: km2(overlap) })),

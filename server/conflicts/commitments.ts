@@ -10,10 +10,9 @@
  * server/records/commitments.ts, which refuses to record one over anything but a proposed red line.
  * The SQL (conflicts_commitments.sql) cuts the same overlap conflicts_redlines.sql measures.
  */
-import type { Geometry } from 'geojson';
 import { say } from '../i18n/message';
 import { basis } from './citations';
-import { MIN_PART_KM2 } from './agreements';
+import { coverParts, MIN_PART_KM2 } from './cover-split';
 import { CONFLICT_SAY as M } from './messages';
 import { DEDUCTIBLE } from './outcomes';
 import type { CommitmentRef, ConflictEntry } from './types';
@@ -28,7 +27,6 @@ export interface CommitmentCoverRow {
 }
 
 const km2 = (v: number) => v.toFixed(4);
-const geom = (g: string | null): Geometry | null => (g ? (JSON.parse(g) as Geometry) : null);
 
 /**
  * The entries of one overlapped red line once the commitments on file are applied: [covered, remaining], [covered] when
@@ -40,35 +38,26 @@ export function splitByCommitment(e: ConflictEntry, cover: CommitmentCoverRow | 
   const documents = ((typeof cover.commitments === 'string' ? JSON.parse(cover.commitments) : cover.commitments) as CommitmentRef[]).map(
     (c) => ({ ...c, area_km2: Number(c.area_km2) }),
   );
-  const covered = Math.min(Number(cover.covered_km2), e.overlap_area_km2);
-  if (!documents.length || covered <= MIN_PART_KM2) return [e];
-  const overlap = e.overlap_area_km2;
-  const remaining = cover.remaining_geometry ? Math.max(0, overlap - covered) : 0;
-  const featureKm2 = e.share_of_feature ? overlap / e.share_of_feature : null;
-  const shares = (a: number) => ({
-    share_of_input: inputKm2 > 0 ? a / inputKm2 : 0,
-    share_of_feature: featureKm2 ? a / featureKm2 : e.share_of_feature,
-  });
+  const coveredKm2 = Math.min(Number(cover.covered_km2), e.overlap_area_km2);
+  if (!documents.length || coveredKm2 <= MIN_PART_KM2) return [e];
+  const parts = coverParts(e, cover, coveredKm2, inputKm2);
+  const { overlap_km2: overlap, covered_km2: covered, remaining_km2: remaining } = parts.split;
   const docs = documents.map((d) => d.document_no).join(', ');
-  const split = { overlap_km2: overlap, covered_km2: covered, remaining_km2: remaining, documents };
+  const split = { ...parts.split, documents };
   const coveredEntry: ConflictEntry = {
     ...e,
-    overlap_area_km2: covered,
-    ...shares(covered),
-    geometry: geom(cover.covered_geometry),
+    ...parts.covered,
     outcome: 'commitment_on_file',
     deductible: DEDUCTIBLE.has('commitment_on_file'),
     basis: [...e.basis, basis('CMT-FILE', say(M, 'COMMITMENT_COVERS', { documents: docs, covered: km2(covered), overlap: km2(overlap) }))],
     commitment: { part: 'covered', ...split },
   };
-  if (remaining <= MIN_PART_KM2) return [coveredEntry];
+  if (!parts.remaining) return [coveredEntry];
   return [
     coveredEntry,
     {
       ...e,
-      overlap_area_km2: remaining,
-      ...shares(remaining),
-      geometry: geom(cover.remaining_geometry),
+      ...parts.remaining,
       basis: [
         ...e.basis,
         basis('CMT-FILE', say(M, 'COMMITMENT_REMAINDER', { documents: docs, remaining: km2(remaining), overlap: km2(overlap) })),
