@@ -2,6 +2,14 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
 // One file configures the client build (Vite) and the test projects (Vitest).
+
+/**
+ * The projects that run their files one at a time (servers, databases, a browser, timing bounds). Their files share
+ * one module graph (the server's contract, rules and SQL files imported once per worker, not once per file; each file
+ * still starts its own server and database); they run after `unit`, whose two workers need a group of their own.
+ */
+const ONE_FILE_AT_A_TIME = { fileParallelism: false, isolate: false, sequence: { groupOrder: 1 } } as const;
+
 export default defineConfig({
   root: 'client',
   plugins: [react()],
@@ -20,8 +28,10 @@ export default defineConfig({
   test: {
     root: '.',
     // Two test files at a time on the 2-core machine (Vitest's default there is one: cores − 1). Only `unit` uses
-    // both: every other project runs its files one at a time (timing bounds, one browser), and the projects run one
-    // after another (measured: an API file waits for the browser file before it, whatever the sequencer's order).
+    // both: every other project runs its files one at a time (timing bounds, one browser). Inside one Vitest process
+    // such projects share one queue (an API file waits for a browser file). Projects whose files share one module graph
+    // (`isolate: false`, imported once per worker instead of once per file) must differ in `sequence.groupOrder` when
+    // their worker counts differ: unit (two workers) first, then the one-at-a-time projects.
     maxWorkers: 2,
     projects: [
       {
@@ -49,7 +59,7 @@ export default defineConfig({
           setupFiles: ['test/setup/contract-fetch.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          ...ONE_FILE_AT_A_TIME,
         },
       },
       {
@@ -60,7 +70,7 @@ export default defineConfig({
           include: ['test/smoke/**/*.test.ts'],
           testTimeout: 240_000,
           hookTimeout: 240_000,
-          fileParallelism: false,
+          ...ONE_FILE_AT_A_TIME,
         },
       },
       {
@@ -74,7 +84,7 @@ export default defineConfig({
           // building the embedded engine with the demo data takes ~1 min alone, several under load
           testTimeout: 300_000,
           hookTimeout: 900_000,
-          fileParallelism: false,
+          ...ONE_FILE_AT_A_TIME,
         },
       },
       {

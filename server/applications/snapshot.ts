@@ -143,7 +143,8 @@ export async function takeSnapshot(db: Queryable, a: SnapshotSource, block: AppB
           geometry,
         },
         regime: subject.regime,
-        result: { conflicts: r.conflicts, summary: r.summary, warnings: r.warnings },
+        // the verdict exactly as the check answered it that day: a later reading of the same entries may judge by other rules
+        result: { conflicts: r.conflicts, summary: r.summary, verdict: r.verdict, warnings: r.warnings },
       };
     }
   }

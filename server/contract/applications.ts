@@ -5,7 +5,7 @@ import { MINERALS } from '../features/collections';
 import { REGIME_IDS } from '../rules/regimes';
 import { defineRoute } from './define';
 import { Areal, isoDay, Link, Message, Step } from './common';
-import { Conflict, ConflictSummary, Subject } from './checks';
+import { CheckVerdict, Conflict, ConflictSummary, Subject } from './checks';
 import { StoredBlockAssessment } from './lifecycle';
 
 const KINDS = codesOf(APPLICATION_KINDS);
@@ -190,7 +190,14 @@ export const ApplicationSnapshot = z
           geometry: Areal,
         }),
         regime: z.enum(REGIME_IDS),
-        result: z.object({ conflicts: z.array(Conflict), summary: ConflictSummary, warnings: z.array(Message) }),
+        result: z.object({
+          conflicts: z.array(Conflict),
+          summary: ConflictSummary,
+          verdict: CheckVerdict.optional().describe(
+            'the overall verdict exactly as the check answered it at submission (absent in snapshots taken before it was kept)',
+          ),
+          warnings: z.array(Message),
+        }),
       })
       .nullable()
       .describe('the conflict check of the applied extent (null for a cancellation)'),

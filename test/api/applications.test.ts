@@ -353,6 +353,8 @@ describe('submission: the deadline and the frozen snapshot', () => {
     expect(s.check.inputs.extent).toBe('application');
     expect(s.check.regime).toBe('shanxi-cbm-2020');
     expect(Array.isArray(s.check.result.conflicts)).toBe(true);
+    // the verdict as the check answered it that day is kept, not re-derived later by whatever rules then apply
+    expect(s.check.result.verdict).toMatchObject({ code: expect.any(String), reasons: expect.any(Array) });
     expect(s.assessment.assessment).toMatchObject({ regime: 'shanxi-cbm-2020', decision: 'extend' });
     expect(s.assessment.assessment.new_valid_to > day(200)).toBe(true);
     expect(s.assessment.inputs.unfinished_ratio).toBe(0);

@@ -4,7 +4,12 @@
  */
 import { checkResponse } from '../helpers/contract';
 
-const realFetch = globalThis.fetch;
+// Setup files run before every test file, also where files share one module graph (`isolate: false`): wrap the real
+// fetch once, not a wrapper again per file.
+const REAL = Symbol.for('kq.real-fetch');
+const g = globalThis as typeof globalThis & { [REAL]?: typeof fetch };
+g[REAL] ??= globalThis.fetch;
+const realFetch = g[REAL];
 
 globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
   const res = await realFetch(input, init);

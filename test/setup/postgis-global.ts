@@ -15,18 +15,44 @@ declare module 'vitest' {
   }
 }
 
-let cluster: Cluster | undefined;
-
 /** The application's database role in the API suite (fixed name, created once per cluster). */
 const APP_ROLE = 'kq_app';
 export const APP_PASSWORD = 'kq-app-test';
 
+/** What the projects of one Vitest run share: one cluster and one template, whichever project's setup came first. */
+interface Shared {
+  adminUrl: string;
+  template: string;
+  users: number;
+  stop(): Promise<void>;
+}
+/** Global setups of all projects run in Vitest's main process: the promise is kept on `globalThis` to be found again. */
+const SHARED = Symbol.for('kq.postgis-global');
+type WithShared = typeof globalThis & { [SHARED]?: Promise<Shared> };
+
 /**
- * Before the API and browser suites: a real PostGIS. With DATABASE_URL set, that server is used;
- * otherwise a throwaway cluster is started from Debian's binaries. A template database holding the
- * migrations and the demo data is built once; each test file clones it (CREATE DATABASE … TEMPLATE).
+ * Before the API, differential and browser suites: a real PostGIS. With DATABASE_URL set, that server is used;
+ * otherwise a throwaway cluster is started from Debian's binaries. A template database holding the migrations and the
+ * demo data is built once per Vitest run (the projects share it); each test file clones it (CREATE DATABASE … TEMPLATE).
  */
 export default async function setup(project: TestProject) {
+  const g = globalThis as WithShared;
+  g[SHARED] ??= prepare();
+  const shared = await g[SHARED];
+  shared.users += 1;
+  project.provide('pgAdminUrl', shared.adminUrl);
+  project.provide('pgTemplate', shared.template);
+  project.provide('pgAppRole', APP_ROLE);
+  return async () => {
+    shared.users -= 1;
+    if (shared.users > 0) return;
+    delete g[SHARED];
+    await shared.stop();
+  };
+}
+
+async function prepare(): Promise<Shared> {
+  let cluster: Cluster | undefined;
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     cluster = await startCluster();
@@ -52,16 +78,17 @@ export default async function setup(project: TestProject) {
   await db.query('VACUUM ANALYZE');
   await db.close();
   await admin.end();
-  project.provide('pgAdminUrl', adminUrl);
-  project.provide('pgTemplate', template);
-  project.provide('pgAppRole', APP_ROLE);
-  return async () => {
-    if (cluster) cluster.stop();
-    else {
-      const c = new pg.Client({ connectionString: adminUrl });
+  const url0 = adminUrl;
+  return {
+    adminUrl,
+    template,
+    users: 0,
+    async stop() {
+      if (cluster) return cluster.stop();
+      const c = new pg.Client({ connectionString: url0 });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
       await c.end();
-    }
+    },
   };
 }

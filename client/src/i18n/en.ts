@@ -447,6 +447,7 @@ export const en: Messages = {
   appsChanged: 'changed',
   appsUnchanged: 'unchanged',
   appsVerdict: 'Verdict',
+  appsVerdictDerived: 'not kept at submission: today’s reading of the entries frozen then',
   appsAreaInput: 'Area applied for',
   appsAreaDeductible: 'Deductible area',
   appsAreaNet: 'Net area',

@@ -446,6 +446,7 @@ export const zh = {
   appsChanged: '有变化',
   appsUnchanged: '无变化',
   appsVerdict: '核查结论',
+  appsVerdictDerived: '提交时未保存结论，此为按现行规则对提交时核查结果的重新判读',
   appsAreaInput: '申请面积',
   appsAreaDeductible: '应扣除面积',
   appsAreaNet: '扣除后净面积',

@@ -96,6 +96,22 @@ describe('the frozen snapshot beside the live check', () => {
     expect(c.regime).toEqual({ frozen: 'shanxi-cbm-2020', live: 'mnr-2023', changed: true });
   });
 
+  it("shows the verdict the check answered at submission, not today's reading of the frozen entries", () => {
+    // the entries alone would read "acceptable" today; the snapshot kept what the applicant was told then
+    const f = frozen([entry('blocks', 'blk-1', 'same_holder', 1)], { deductible_area_km2: 0, net_area_km2: 10 });
+    const kept = { code: 'agreement', reasons: [] };
+    const stored = { ...f, result: { ...f.result, verdict: kept } } as unknown as Frozen;
+    const l = live([entry('blocks', 'blk-1', 'same_holder', 1)], { deductible_area_km2: 0, net_area_km2: 10 }, 'acceptable');
+    const c = compareChecks(stored, l);
+    expect(c.frozenVerdict).toEqual(kept);
+    expect(c.frozenVerdictDerived).toBe(false);
+    expect(c.verdict).toEqual({ frozen: 'agreement', live: 'acceptable', changed: true });
+    // a snapshot from before the verdict was kept: derived, and marked so
+    const old = compareChecks(f, l);
+    expect(old.frozenVerdictDerived).toBe(true);
+    expect(old.verdict.frozen).toBe('acceptable');
+  });
+
   it('compares the extension assessment: decision, areas to 100 m², the new term', () => {
     const a = { decision: 'extend', regime: 'shanxi-cbm-2020', reduction_km2: 5, remaining_km2: 20, new_valid_to: '2030-01-01' };
     const b = { ...a, reduction_km2: 5.00001, remaining_km2: 19, new_valid_to: '2030-01-01' };

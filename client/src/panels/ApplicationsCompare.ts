@@ -4,9 +4,11 @@
  * per layer, deductible, net) and the findings added, removed or changed (outcome or overlap area) — and, for an
  * extension, the register assessment's decision, reduction, remaining area and new term.
  *
- * The frozen verdict is not stored in the snapshot; it is derived from the frozen entries by the engine's own pure
- * function (server/conflicts/summary.ts checkVerdict), so both sides are judged by the same rule (the checks that could
- * not run for these inputs — the live verdict's reasons with no entries — are carried over: they depend on the inputs).
+ * The frozen verdict is the one the check answered at submission, stored in the snapshot: a later release judging the
+ * same entries by other rules must not rewrite what the applicant was told. Snapshots taken before the verdict was kept
+ * have none; for those only it is derived from the frozen entries by the engine's pure function (server/conflicts/
+ * summary.ts checkVerdict) and marked as derived (`frozenVerdictDerived`), the checks that could not run for these
+ * inputs — the live verdict's reasons with no entries — carried over (they depend on the inputs).
  */
 import { checkVerdict } from '../../../server/conflicts/summary';
 import type { Message } from '../../../server/i18n/message';
@@ -49,6 +51,8 @@ export interface FindingRow {
 export interface CheckComparison {
   verdict: Compared<Verdict['code']>;
   frozenVerdict: Verdict;
+  /** true: the snapshot kept no verdict (taken before it was kept); `frozenVerdict` is today's reading of its entries */
+  frozenVerdictDerived: boolean;
   regime: Compared<string>;
   areas: AreaRow[];
   findings: FindingRow[];
@@ -80,10 +84,9 @@ export function compareChecks(
   const fr = frozen.result;
   // checks that could not run (count 0, e.g. containment without a block) depend on the inputs, not on the register:
   // the same inputs could not run them at submission either
-  const unchecked = live.verdict.reasons
-    .filter((r) => r.count === 0 && r.message)
-    .map((r) => ({ outcome: r.outcome, message: r.message as Message }));
-  const frozenVerdict = checkVerdict(fr.conflicts, fr.summary, unchecked) as Verdict;
+  const unchecked = () =>
+    live.verdict.reasons.filter((r) => r.count === 0 && r.message).map((r) => ({ outcome: r.outcome, message: r.message as Message }));
+  const frozenVerdict = (fr.verdict ?? checkVerdict(fr.conflicts, fr.summary, unchecked())) as Verdict;
   const areas: AreaRow[] = [];
   const total = (key: string, f: number, l: number) =>
     areas.push({ key, frozen: f, live: l, changed: areaDiffers(f, l), count: null, areal: true });
@@ -140,6 +143,7 @@ export function compareChecks(
   return {
     verdict: { frozen: frozenVerdict.code, live: live.verdict.code, changed: frozenVerdict.code !== live.verdict.code },
     frozenVerdict,
+    frozenVerdictDerived: !fr.verdict,
     regime: { frozen: frozen.regime, live: live.regime, changed: frozen.regime !== live.regime },
     areas,
     findings,

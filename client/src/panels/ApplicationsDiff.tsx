@@ -167,7 +167,10 @@ function CheckDiff({ frozen, live: l }: { frozen: NonNullable<ApplicationSnapsho
           <tbody>
             <tr data-key="verdict" data-changed={c.verdict.changed} className={c.verdict.changed ? 'changed' : undefined}>
               <th scope="row">{t('appsVerdict')}</th>
-              <td data-testid="apps-diff-verdict-frozen">{verdictName(c.verdict.frozen)}</td>
+              <td data-testid="apps-diff-verdict-frozen">
+                {verdictName(c.verdict.frozen)}
+                {c.frozenVerdictDerived && <div className="muted small">{t('appsVerdictDerived')}</div>}
+              </td>
               <td data-testid="apps-diff-verdict-live">{verdictName(c.verdict.live)}</td>
               {mark(c.verdict.changed)}
             </tr>

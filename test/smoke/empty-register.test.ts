@@ -4,11 +4,19 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type Running } from '../../server/server';
 import { bearer, call, login } from '../helpers/auth';
+import { redLineLifeAndChecks } from '../helpers/check-as-at';
 import { box } from '../../server/geometry/shapes.fixture';
+import { overdueUsageFees } from '../../server/payments/abnormal';
 
-// Applications on the embedded engine (issue 14 item 1), on an empty register (opens quickly): an extension opened by
-// the holder, submitted (conflict check and register assessment frozen on PGlite's PostGIS), accepted and approved by
-// the province, its retained polygon written to the block with history.
+// The embedded engine on an empty register (no demo data, so it opens quickly), one engine for the flows below — each
+// writes its own features, far enough apart not to meet:
+// - applications (issue 14 item 1): an extension opened by the holder, submitted (conflict check and register
+//   assessment frozen on PGlite's PostGIS), accepted and approved by the province, its retained polygon written to the
+//   block with history;
+// - payments (issue 14 item 4): every named query of the payments area (terms upsert, obligations insert and list, the
+//   locked payment insert, the calendar and the 异常名录 feed) on PGlite, with the same late-fee answer the PostGIS
+//   suite gives;
+// - checks as at a date (issue 13): the history queries of every layer run on PGlite's PostGIS as on PostgreSQL's.
 const TOKEN = 'smoke-admin-token';
 const H = '嵌入式申请测试公司(合成)';
 let dir: string;
@@ -16,7 +24,7 @@ let srv: Running;
 const day = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kq-pglite-apps-'));
+  dir = mkdtempSync(join(tmpdir(), 'kq-pglite-empty-'));
   srv = await startServer({ DATA_DIR: dir, PORT: '0', ADMIN_TOKEN: TOKEN, LOG_LEVEL: 'silent', SEED_DEMO: 'false' });
 }, 600_000);
 afterAll(async () => {
@@ -89,4 +97,65 @@ describe('embedded engine: an extension from draft to approval', () => {
       ['create', 'bootstrap-admin'],
     ]);
   }, 240_000);
+});
+
+describe('embedded engine: payments', () => {
+  it('issues obligations, records a late payment, and answers statement, calendar and overdue list', async () => {
+    const admin = bearer('bootstrap', TOKEN);
+    const made = await call(srv.url, admin, 'POST', '/api/collections/blocks/items', {
+      type: 'Feature',
+      id: 'smoke-pay',
+      geometry: box(111.5, 37.5, 111.6, 37.6),
+      properties: {
+        name: '嵌入式缴款',
+        holder: '嵌入式缴款测试公司(合成)',
+        kind: 'exploration',
+        mineral: 'cbm',
+        authority: '山西省自然资源厅',
+        acquisition_method: 'listing',
+        province_registered: true,
+        first_registration_date: '2017-01-10',
+        valid_from: '2022-01-10',
+        valid_to: '2027-01-09',
+      },
+    });
+    expect(made.status, await made.clone().text()).toBe(201);
+    const issued = await call(srv.url, admin, 'POST', '/api/blocks/smoke-pay/payments/obligations', {
+      terms: { income_total_yuan: '1000000.00', income_first_due: '2017-02-09' },
+    });
+    expect(issued.status, await issued.clone().text()).toBe(200);
+    expect(((await issued.json()) as { created: string[] }).created).toHaveLength(7);
+    const s0 = (await (await call(srv.url, admin, 'GET', '/api/blocks/smoke-pay/payments?on=2022-01-10')).json()) as {
+      obligations: { key: string; amount: { fen: number } }[];
+    };
+    const y6 = s0.obligations.find((o) => o.key === 'expl-fee-6')!;
+    const paid = await call(srv.url, admin, 'POST', '/api/payments', {
+      obligation_id: 'smoke-pay:expl-fee-6',
+      paid_on: '2022-01-20',
+      amount_yuan: (y6.amount.fen / 100).toFixed(2),
+    });
+    expect(paid.status, await paid.clone().text()).toBe(201);
+    const s = (await (await call(srv.url, admin, 'GET', '/api/blocks/smoke-pay/payments?on=2022-02-01')).json()) as {
+      obligations: { key: string; status: string; days_late: number; late_fee: { owed: { fen: number } } }[];
+    };
+    const o = s.obligations.find((x) => x.key === 'expl-fee-6')!;
+    expect([o.status, o.days_late, o.late_fee.owed.fen]).toEqual(['paid', 10, Math.round((y6.amount.fen * 2 * 10) / 1000)]);
+    const due = (await (await call(srv.url, admin, 'GET', '/api/payments/due?within=30&on=2023-01-01')).json()) as {
+      items: { key: string; status: string }[];
+    };
+    expect(due.items.map((i) => `${i.key}:${i.status}`)).toEqual(['income-1:overdue', 'expl-fee-7:due']);
+    const overdue = await overdueUsageFees(srv.db, '2026-12-02');
+    expect(overdue.map((x) => x.obligation_id)).toEqual([
+      'smoke-pay:expl-fee-7',
+      'smoke-pay:expl-fee-8',
+      'smoke-pay:expl-fee-9',
+      'smoke-pay:expl-fee-10',
+    ]);
+  }, 240_000);
+});
+
+describe('embedded engine: checks as at a date', () => {
+  it('a red line created, moved and deleted is found by the check as at each version only where it stood', async () => {
+    await redLineLifeAndChecks(srv.url, { authorization: `Bearer ${TOKEN}` }, 'pglite-asat-rl', 104, 32);
+  }, 300_000);
 });
