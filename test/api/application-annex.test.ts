@@ -12,6 +12,7 @@ import { ellipsoidalAreaKm2 } from '../../server/geodesy/area';
 import { gkCrsForZone, lonLatToGkConverter } from '../../server/geodesy/crs';
 import { box } from '../../server/geometry/shapes.fixture';
 import { ANON, bearer, call, login, type Who } from '../helpers/auth';
+import { provinceCbmExploration } from '../helpers/blocks';
 import { pdfPages, pdfText, renderPages, savePdf } from '../helpers/pdf';
 import { ADMIN_TOKEN, useTestServer } from '../helpers/server';
 
@@ -31,24 +32,21 @@ let appId = '';
 let retentionId = '';
 
 async function newBlock(id: string, geometry: Polygon) {
-  const r = await call(srv.url, who.admin, 'POST', '/api/collections/blocks/items', {
-    type: 'Feature',
-    id,
-    geometry,
-    properties: {
+  const r = await call(
+    srv.url,
+    who.admin,
+    'POST',
+    '/api/collections/blocks/items',
+    provinceCbmExploration(id, geometry, {
       name: `附件测试 ${id}`,
       holder: H,
-      kind: 'exploration',
-      mineral: 'cbm',
-      authority: '山西省自然资源厅',
-      province_registered: true,
       first_registration_date: day(200 - 5 * 365),
       valid_from: day(200 - 5 * 365),
       valid_to: day(200),
       extensions_used: 0,
       acquisition_method: 'listing',
-    },
-  });
+    }),
+  );
   expect(r.status, await r.clone().text()).toBe(201);
   // a ledger with the minimum investment made in full: the assessment extends with the ordinary 25 % reduction
   const y0 = Number(day(200 - 5 * 365).slice(0, 4));

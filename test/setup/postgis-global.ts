@@ -52,12 +52,8 @@ export default async function setup(project: TestProject) {
 }
 
 async function prepare(): Promise<Shared> {
-  let cluster: Cluster | undefined;
-  let adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    cluster = await startCluster();
-    adminUrl = cluster.url('postgres');
-  }
+  const cluster: Cluster | undefined = process.env.DATABASE_URL ? undefined : await startCluster();
+  const adminUrl = cluster ? cluster.url('postgres') : process.env.DATABASE_URL!;
   const template = `kq_template_${process.pid}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -78,14 +74,13 @@ async function prepare(): Promise<Shared> {
   await db.query('VACUUM ANALYZE');
   await db.close();
   await admin.end();
-  const url0 = adminUrl;
   return {
     adminUrl,
     template,
     users: 0,
     async stop() {
       if (cluster) return cluster.stop();
-      const c = new pg.Client({ connectionString: url0 });
+      const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
       await c.end();

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type Running } from '../../server/server';
 import { bearer, call, login } from '../helpers/auth';
 import { redLineLifeAndChecks } from '../helpers/check-as-at';
+import { provinceCbmExploration } from '../helpers/blocks';
 import { box } from '../../server/geometry/shapes.fixture';
 import { overdueUsageFees } from '../../server/payments/abnormal';
 
@@ -35,22 +36,19 @@ afterAll(async () => {
 describe('embedded engine: an extension from draft to approval', () => {
   it('freezes its snapshot at submission and applies the retained polygon on approval, history kept', async () => {
     const admin = bearer('bootstrap', TOKEN);
-    const made = await call(srv.url, admin, 'POST', '/api/collections/blocks/items', {
-      type: 'Feature',
-      id: 'smoke-ext',
-      geometry: box(111.0, 37.0, 111.1, 37.1),
-      properties: {
+    const made = await call(
+      srv.url,
+      admin,
+      'POST',
+      '/api/collections/blocks/items',
+      provinceCbmExploration('smoke-ext', box(111.0, 37.0, 111.1, 37.1), {
         name: '嵌入式延续',
         holder: H,
-        kind: 'exploration',
-        mineral: 'cbm',
-        authority: '山西省自然资源厅',
-        province_registered: true,
         first_registration_date: day(200 - 5 * 365),
         valid_from: day(200 - 5 * 365),
         valid_to: day(200),
-      },
-    });
+      }),
+    );
     expect(made.status).toBe(201);
     for (const [username, role, holders, authority] of [
       ['smoke-holder', 'holder', [H], null],
@@ -102,23 +100,20 @@ describe('embedded engine: an extension from draft to approval', () => {
 describe('embedded engine: payments', () => {
   it('issues obligations, records a late payment, and answers statement, calendar and overdue list', async () => {
     const admin = bearer('bootstrap', TOKEN);
-    const made = await call(srv.url, admin, 'POST', '/api/collections/blocks/items', {
-      type: 'Feature',
-      id: 'smoke-pay',
-      geometry: box(111.5, 37.5, 111.6, 37.6),
-      properties: {
+    const made = await call(
+      srv.url,
+      admin,
+      'POST',
+      '/api/collections/blocks/items',
+      provinceCbmExploration('smoke-pay', box(111.5, 37.5, 111.6, 37.6), {
         name: '嵌入式缴款',
         holder: '嵌入式缴款测试公司(合成)',
-        kind: 'exploration',
-        mineral: 'cbm',
-        authority: '山西省自然资源厅',
         acquisition_method: 'listing',
-        province_registered: true,
         first_registration_date: '2017-01-10',
         valid_from: '2022-01-10',
         valid_to: '2027-01-09',
-      },
-    });
+      }),
+    );
     expect(made.status, await made.clone().text()).toBe(201);
     const issued = await call(srv.url, admin, 'POST', '/api/blocks/smoke-pay/payments/obligations', {
       terms: { income_total_yuan: '1000000.00', income_first_due: '2017-02-09' },
