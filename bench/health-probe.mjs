@@ -1,6 +1,8 @@
 // The client of a health probe, in its own process (never the server's): polls /api/health every 20 ms while it
 // POSTs a JSON file, and prints one JSON line (upload status and time, health latency p50 / slowest / statuses).
 // Usage: node bench/health-probe.mjs <url> <path> <file>. Used by test/api/hostile-uploads.test.ts and bench/load.ts.
+// from_us / to_us: the upload's window on the machine's monotonic clock (µs), the clock of the server's CPU profile
+// (bench/prof-stalls.ts).
 import { readFileSync } from 'node:fs';
 const [url, path, file] = process.argv.slice(2);
 const body = readFileSync(file);
@@ -24,10 +26,13 @@ const poller = (async () => {
   }
 })();
 await new Promise((ok) => setTimeout(ok, 200));
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
+const from_us = monotonicUs();
 const t0 = performance.now();
 const r = await fetch(url + path, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
 const text = await r.text();
 const ms = performance.now() - t0;
+const to_us = monotonicUs();
 stop = true;
 await poller;
 lat.sort((a, b) => a - b);
@@ -41,5 +46,7 @@ console.log(
     slowest: lat.at(-1),
     healthStatuses: [...statuses],
     resets,
+    from_us,
+    to_us,
   }),
 );

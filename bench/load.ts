@@ -11,12 +11,13 @@
 // LOAD_DURATION (s per run, default 10) and SOAK_DURATION (default 60) shorten or lengthen it.
 /* eslint-disable @typescript-eslint/no-explicit-any -- the figures are plain JSON from child processes and the last run's file, read back loosely */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import pg from 'pg';
 import { combPolygon, faultDrillRedline } from '../server/geometry/shapes.fixture';
+import { busyRuns, type CpuProfile } from './prof-stalls';
 import { freePort, startCluster, type Cluster } from '../test/setup/pg-cluster';
 
 const DURATION = Number(process.env.LOAD_DURATION ?? 10);
@@ -82,10 +83,14 @@ async function startService(env: Record<string, string>, readyTimeoutMs = 240_00
   }
 }
 
+/** The directory of BENCH_NODE_ARGS's `--cpu-prof-dir=`, when the server is profiled. */
+const PROF_DIR = /--cpu-prof-dir=(\S+)/.exec(process.env.BENCH_NODE_ARGS ?? '')?.[1];
+
 async function stopService(s: Server) {
   if (s.proc.exitCode === null) {
     s.proc.kill('SIGTERM');
-    await Promise.race([s.exited, sleep(10_000)]);
+    // a profiled server writes its CPU profile on the way out (tens of MB after the demo data's load)
+    await Promise.race([s.exited, sleep(PROF_DIR ? 120_000 : 10_000)]);
     if (s.proc.exitCode === null) s.proc.kill('SIGKILL');
   }
   await s.exited;
@@ -227,6 +232,7 @@ function combSection(combs: any[], m: ReturnType<typeof machine>): string[] {
   const load1 = Number(String(combs[0]?.loadavg_before ?? m.loadavg_at_start).split(' ')[0]);
   const busy = !Number.isFinite(load1) || load1 >= m.nproc / 2;
   const when = String(combs[0]?.date ?? m.date);
+  const profiled = combs.some((c) => c.main_thread);
   const out = [
     `Measured ${when.slice(0, 16).replace('T', ' ')} UTC by \`npm run bench:load -- comb\` on ${m.cpu}, nproc ${m.nproc}, ${m.memory_gib} GiB, Node ${m.node}; ` +
       `load average (1/5/15 min) ${combs[0]?.loadavg_before ?? m.loadavg_at_start} before the first comb.` +
@@ -234,17 +240,26 @@ function combSection(combs: any[], m: ReturnType<typeof machine>): string[] {
         ? ` **Measured under load**: the machine was shared (1-minute load average ${load1} on ${m.nproc} cores), so these figures bound the latency from above; re-run on a quiet machine.`
         : ' Quiet machine.'),
     '',
-    '| comb | answer | time | health answers | p50 | slowest | load average before → after |',
-    '|---|---|---|---|---|---|---|',
+    `| comb | answer | time | health answers | p50 | slowest | load average before → after |${profiled ? ' main thread busy / longest run (CPU profile) |' : ''}`,
+    `|---|---|---|---|---|---|---|${profiled ? '---|' : ''}`,
   ];
   for (const c of combs) {
     const statuses = (c.health_statuses as number[]).join(', ');
+    const mt = c.main_thread;
     out.push(
       `| ${thousands(c.corners)} corners, ${c.angle_deg === 0 ? 'teeth horizontal' : `turned ${c.angle_deg}°`} | ${c.status}${c.code ? ` \`${c.code}\`` : ''} | ` +
         `${(c.ms / 1000).toFixed(1)} s | ${thousands(c.health_polls)} × ${statuses}${c.resets ? `, ${c.resets} resets` : ''} | ${c.health_p50_ms} ms | ` +
-        `**${c.health_slowest_ms >= 1000 ? `${(c.health_slowest_ms / 1000).toFixed(1)} s` : `${c.health_slowest_ms} ms`}** | ${c.loadavg_before ?? '?'} → ${c.loadavg_after ?? '?'} |`,
+        `**${c.health_slowest_ms >= 1000 ? `${(c.health_slowest_ms / 1000).toFixed(1)} s` : `${c.health_slowest_ms} ms`}** | ${c.loadavg_before ?? '?'} → ${c.loadavg_after ?? '?'} |` +
+        (profiled ? ` ${mt ? `${thousands(mt.busy_ms)} ms / **${mt.longest_ms} ms** (${mt.runs[0]?.top[0]?.fn ?? '—'})` : '—'} |` : ''),
     );
   }
+  if (profiled)
+    out.push(
+      '',
+      'Main thread: from the server\'s CPU profile (`BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR"`), cut to the upload\'s window ' +
+        '(bench/prof-stalls.ts): the time it was not back in its event loop, and its longest such run with the frame of most ' +
+        'self time in it. A health check arriving during a run waits for its end.',
+    );
   return out;
 }
 
@@ -333,6 +348,8 @@ try {
         code: /"code":"([A-Z_]+)"/.exec(String(r.body))?.[1] ?? null,
         message: /"message":"([^"]*)"/.exec(String(r.body))?.[1] ?? null,
         resets: r.resets,
+        from_us: r.from_us,
+        to_us: r.to_us,
       });
       console.log('comb', JSON.stringify(combs.at(-1)));
     }
@@ -405,6 +422,24 @@ try {
     console.log('db restart', JSON.stringify(result.db_restart));
   }
   if (s) await stopService(s);
+  if (s && want('comb') && PROF_DIR && result.comb) {
+    // where the server's main thread blocked during each comb: its CPU profile, cut to the upload's window
+    const started = Date.parse(result.machine.date);
+    const newest = readdirSync(PROF_DIR)
+      .filter((f) => f.endsWith('.cpuprofile'))
+      .map((f) => join(PROF_DIR, f))
+      .filter((f) => statSync(f).mtimeMs >= started)
+      .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+    if (newest) {
+      const profile = JSON.parse(readFileSync(newest, 'utf8')) as CpuProfile;
+      for (const c of result.comb as any[]) {
+        const b = busyRuns(profile, { fromUs: c.from_us, toUs: c.to_us, minMs: 1 });
+        c.main_thread = { profile: newest, busy_ms: b.busy_ms, longest_ms: b.runs[0]?.ms ?? 0, runs: b.runs.slice(0, 5) };
+        console.log('comb main thread', c.angle_deg, JSON.stringify(c.main_thread));
+      }
+      writeDocSection('comb', combSection(result.comb, result.comb_machine ?? result.machine));
+    } else console.warn(`no CPU profile in ${PROF_DIR} newer than the run's start`);
+  }
 
   // 3b: kill -9 during writes, PostGIS then PGlite (the restart also proves the stale data-folder lock is taken over)
   if (want('kill-postgis')) result.kill_postgis = await killDrill({ ...dbEnv, SEED_DEMO: 'false' }, [2_500, 4_000, 6_000]);

@@ -10,6 +10,7 @@ import { say } from '../i18n/message';
 import { AGREEMENT_TERMS, label } from '../vocab';
 import { basis } from './citations';
 import { coverParts, MIN_PART_KM2 } from './cover-split';
+import { parseGeometry } from './entries';
 import { CONFLICT_SAY as M } from './messages';
 import { DEDUCTIBLE, type Outcome } from './outcomes';
 import type { AgreementRef, ConflictEntry } from './types';
@@ -41,14 +42,19 @@ const km2 = (v: number) => v.toFixed(4);
  * agreements cover all of it, or [entry] unchanged when none applies (another outcome, another kind of instrument, or
  * an agreement elsewhere in the overlap). Shares follow the part's area; the remaining part keeps its outcome and basis.
  */
-export function splitByAgreement(e: ConflictEntry, cover: AgreementCoverRow | undefined, inputKm2: number): ConflictEntry[] {
+export function splitByAgreement(
+  e: ConflictEntry,
+  cover: AgreementCoverRow | undefined,
+  inputKm2: number,
+  read = parseGeometry,
+): ConflictEntry[] {
   if (!cover) return [e];
   const kinds = ANSWERS[e.outcome];
   const all = (typeof cover.agreements === 'string' ? JSON.parse(cover.agreements) : cover.agreements) as AgreementRef[];
   const documents = all.filter((a) => kinds?.includes(a.kind)).map((a) => ({ ...a, area_km2: Number(a.area_km2) }));
   const coveredKm2 = Number(cover.covered_km2);
   if (!kinds || !documents.length || coveredKm2 <= MIN_PART_KM2) return [e];
-  const parts = coverParts(e, cover, coveredKm2, inputKm2);
+  const parts = coverParts(e, cover, coveredKm2, inputKm2, read);
   const { overlap_km2: overlap, covered_km2: covered, remaining_km2: remaining } = parts.split;
   const docs = documents.map((d) => d.document_no).join(', ');
   const terms = [...new Set(documents.flatMap((d) => d.terms))];

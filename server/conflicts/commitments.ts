@@ -13,6 +13,7 @@
 import { say } from '../i18n/message';
 import { basis } from './citations';
 import { coverParts, MIN_PART_KM2 } from './cover-split';
+import { parseGeometry } from './entries';
 import { CONFLICT_SAY as M } from './messages';
 import { DEDUCTIBLE } from './outcomes';
 import type { CommitmentRef, ConflictEntry } from './types';
@@ -33,14 +34,19 @@ const km2 = (v: number) => v.toFixed(4);
  * they cover all of it, or [entry] unchanged when none applies (another outcome, e.g. an official red line, or a
  * commitment elsewhere). The remaining part is the overlap less the covered part (C + R = overlap exactly).
  */
-export function splitByCommitment(e: ConflictEntry, cover: CommitmentCoverRow | undefined, inputKm2: number): ConflictEntry[] {
+export function splitByCommitment(
+  e: ConflictEntry,
+  cover: CommitmentCoverRow | undefined,
+  inputKm2: number,
+  read = parseGeometry,
+): ConflictEntry[] {
   if (!cover || e.outcome !== 'keep_with_commitment') return [e];
   const documents = ((typeof cover.commitments === 'string' ? JSON.parse(cover.commitments) : cover.commitments) as CommitmentRef[]).map(
     (c) => ({ ...c, area_km2: Number(c.area_km2) }),
   );
   const coveredKm2 = Math.min(Number(cover.covered_km2), e.overlap_area_km2);
   if (!documents.length || coveredKm2 <= MIN_PART_KM2) return [e];
-  const parts = coverParts(e, cover, coveredKm2, inputKm2);
+  const parts = coverParts(e, cover, coveredKm2, inputKm2, read);
   const { overlap_km2: overlap, covered_km2: covered, remaining_km2: remaining } = parts.split;
   const docs = documents.map((d) => d.document_no).join(', ');
   const split = { ...parts.split, documents };

@@ -5,7 +5,7 @@
  * edges the document's boundary cuts, ~2e-4 km² for a 34 km² overlap cut once; test/api/agreements.test.ts). Each part
  * carries its area, its shares of the input and of the feature, and its geometry; the caller gives it its outcome.
  */
-import type { Geometry } from 'geojson';
+import { parseGeometry } from './entries';
 import type { ConflictEntry } from './types';
 
 /** Below this area (km²) a part is a sliver of the overlay, not an area (the same threshold as the layer queries). */
@@ -26,9 +26,7 @@ export interface CoverParts {
   remaining: Part | null;
 }
 
-const geom = (g: string | null): Geometry | null => (g ? (JSON.parse(g) as Geometry) : null);
-
-export function coverParts(e: ConflictEntry, cut: CoverCut, coveredKm2: number, inputKm2: number): CoverParts {
+export function coverParts(e: ConflictEntry, cut: CoverCut, coveredKm2: number, inputKm2: number, read = parseGeometry): CoverParts {
   const overlap = e.overlap_area_km2;
   const remaining = cut.remaining_geometry ? Math.max(0, overlap - coveredKm2) : 0;
   const featureKm2 = e.share_of_feature ? overlap / e.share_of_feature : null;
@@ -36,7 +34,7 @@ export function coverParts(e: ConflictEntry, cut: CoverCut, coveredKm2: number, 
     overlap_area_km2: a,
     share_of_input: inputKm2 > 0 ? a / inputKm2 : 0,
     share_of_feature: featureKm2 ? a / featureKm2 : e.share_of_feature,
-    geometry: geom(g),
+    geometry: g ? read(g) : null,
   });
   return {
     split: { overlap_km2: overlap, covered_km2: coveredKm2, remaining_km2: remaining },

@@ -3,16 +3,17 @@
  * sql/queries/conflicts_*.sql, run side by side on the pool), outcomes.ts judges each overlap, and the
  * summary counts each collection's union once.
  */
-import type { Geometry } from 'geojson';
 import type { Queryable } from '../db/types';
 import {
   blockEntry,
+  parseGeometry,
   pipelineEntry,
   protectedAreaEntry,
   redlineEntry,
   reserveEntry,
   wellEntry,
   type BlockRow,
+  type GeometryReader,
   type PipelineRow,
   type ProtectedAreaRow,
   type RedlineRow,
@@ -55,6 +56,7 @@ function containmentEntry(
   d: Decision,
   check: ConflictEntry['check'],
   inputKm2: number,
+  read: GeometryReader,
 ): ConflictEntry {
   const km2 = Number(r.outside_km2);
   return {
@@ -69,7 +71,7 @@ function containmentEntry(
     overlap_area_km2: km2,
     share_of_input: inputKm2 > 0 ? km2 / inputKm2 : 0,
     share_of_feature: null,
-    geometry: r.geometry ? (JSON.parse(r.geometry) as Geometry) : null,
+    geometry: r.geometry ? read(r.geometry) : null,
     outcome: d.outcome,
     deductible: d.deductible,
     basis: d.basis,
@@ -85,7 +87,16 @@ function containmentDecision(input: CheckInput): Decision | null {
   return null;
 }
 
-export async function runCheck(db: Queryable, input: CheckInput): Promise<CheckResult> {
+export interface RunCheckOptions {
+  /**
+   * How the overlap geometries (PostGIS's GeoJSON text) become the entries' geometries: parsed by default. A route that
+   * writes the answer with stringifyWithRaw passes lazyGeoJson (server/http/raw-json.ts): the text goes out as it came.
+   */
+  readGeometry?: GeometryReader;
+}
+
+export async function runCheck(db: Queryable, input: CheckInput, opts: RunCheckOptions = {}): Promise<CheckResult> {
+  const read = opts.readGeometry ?? parseGeometry;
   const json = 'geometry_json' in input ? input.geometry_json : JSON.stringify(input.geometry);
   // encoded once for the nine overlay queries (every one reads it as `$1::text`)
   const g = db.textParam ? db.textParam(json) : json;
@@ -126,17 +137,17 @@ export async function runCheck(db: Queryable, input: CheckInput): Promise<CheckR
   const coverOf = new Map(covers.rows.map((c) => [c.id, c]));
   const commitmentOf = new Map(commitments.rows.map((c) => [c.id, c]));
   const blockEntries = blocks.rows.flatMap((r) => {
-    const e = blockEntry(s, r, a);
+    const e = blockEntry(s, r, a, read);
     const f = flagsOf(r.id);
-    return splitByAgreement(f.length ? { ...e, flags: f } : e, coverOf.get(r.id), a);
+    return splitByAgreement(f.length ? { ...e, flags: f } : e, coverOf.get(r.id), a, read);
   });
   const conflicts: ConflictEntry[] = [
     ...blockEntries,
-    ...res.rows.map((r) => reserveEntry(s, r, a)),
-    ...pas.rows.map((r) => protectedAreaEntry(s, r, a)),
-    ...rls.rows.flatMap((r) => splitByCommitment(redlineEntry(s, r, a), commitmentOf.get(r.id), a)),
-    ...wells.rows.map((r) => wellEntry(s, r, a)).filter((e): e is ConflictEntry => e !== null),
-    ...pipes.rows.map((r) => pipelineEntry(r, a)),
+    ...res.rows.map((r) => reserveEntry(s, r, a, read)),
+    ...pas.rows.map((r) => protectedAreaEntry(s, r, a, read)),
+    ...rls.rows.flatMap((r) => splitByCommitment(redlineEntry(s, r, a, read), commitmentOf.get(r.id), a, read)),
+    ...wells.rows.map((r) => wellEntry(s, r, a, read)).filter((e): e is ConflictEntry => e !== null),
+    ...pipes.rows.map((r) => pipelineEntry(r, a, read)),
   ];
   // checks that could not run keep the verdict from "acceptable"
   const unchecked: Parameters<typeof checkVerdict>[2] = [];
@@ -146,14 +157,15 @@ export async function runCheck(db: Queryable, input: CheckInput): Promise<CheckR
     unchecked.push({ outcome: contain.outcome, message: m });
   }
   for (const r of outside.rows)
-    if (contain && Number(r.outside_km2) > 1e-9) conflicts.push(containmentEntry('blocks', r, contain, 'containment', a));
+    if (contain && Number(r.outside_km2) > 1e-9) conflicts.push(containmentEntry('blocks', r, contain, 'containment', a, read));
   if (borderCheck && province.rows.length === 0) {
     const m = say(M, 'PROVINCE_NOT_LOADED', { province: HOME_PROVINCE });
     warnings.push(m);
     unchecked.push({ outcome: 'crosses_provincial_border', message: m });
   }
   for (const r of province.rows)
-    if (Number(r.outside_km2) > 1e-9) conflicts.push(containmentEntry('boundaries', r, crossesProvincialBorder(), 'provincial_border', a));
+    if (Number(r.outside_km2) > 1e-9)
+      conflicts.push(containmentEntry('boundaries', r, crossesProvincialBorder(), 'provincial_border', a, read));
   if (!s.applicant) warnings.push(say(M, 'APPLICANT_UNKNOWN'));
   for (const f of flagRows) {
     const p = { id: f.block_id, kind: f.kind, document_no: f.document_no, authority: f.authority };

@@ -84,8 +84,15 @@ export interface PipelineRow {
   geometry?: string | null;
 }
 
+/**
+ * Turns a row's GeoJSON text into the entry's geometry: parsed objects by default. POST /api/checks passes a lazy reader
+ * (server/http/raw-json.ts lazyGeoJson) whose text goes into the answer as it is, never parsed on the main thread.
+ */
+export type GeometryReader = (text: string) => Geometry;
+export const parseGeometry: GeometryReader = (text) => JSON.parse(text) as Geometry;
+
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-const geom = (g: string | null | undefined): Geometry | null => (g ? (JSON.parse(g) as Geometry) : null);
+const geom = (g: string | null | undefined, read: GeometryReader): Geometry | null => (g ? read(g) : null);
 const ratio = (a: number, b: number | null) => (b && b > 0 ? a / b : null);
 
 function entry(
@@ -102,7 +109,7 @@ function entry(
   };
 }
 
-export function blockEntry(s: Subject, r: BlockRow, inputKm2: number): ConflictEntry {
+export function blockEntry(s: Subject, r: BlockRow, inputKm2: number, read = parseGeometry): ConflictEntry {
   const overlap = Number(r.overlap_km2);
   return entry(
     {
@@ -116,14 +123,14 @@ export function blockEntry(s: Subject, r: BlockRow, inputKm2: number): ConflictE
       mineral: r.mineral,
       overlap_area_km2: overlap,
       share_of_feature: ratio(overlap, num(r.feature_area_km2)),
-      geometry: geom(r.geometry),
+      geometry: geom(r.geometry, read),
     },
     rightOutcome(s, { holder: r.holder, mineral: r.mineral, kind: r.kind, status: r.status, valid_to: r.valid_to }),
     inputKm2,
   );
 }
 
-export function protectedAreaEntry(s: Subject, r: ProtectedAreaRow, inputKm2: number): ConflictEntry {
+export function protectedAreaEntry(s: Subject, r: ProtectedAreaRow, inputKm2: number, read = parseGeometry): ConflictEntry {
   const overlap = Number(r.overlap_km2);
   return entry(
     {
@@ -137,14 +144,14 @@ export function protectedAreaEntry(s: Subject, r: ProtectedAreaRow, inputKm2: nu
       mineral: null,
       overlap_area_km2: overlap,
       share_of_feature: ratio(overlap, num(r.feature_area_km2)),
-      geometry: geom(r.geometry),
+      geometry: geom(r.geometry, read),
     },
     protectedAreaOutcome(s, { category: r.category, zone: r.zone }),
     inputKm2,
   );
 }
 
-export function redlineEntry(s: Subject, r: RedlineRow, inputKm2: number): ConflictEntry {
+export function redlineEntry(s: Subject, r: RedlineRow, inputKm2: number, read = parseGeometry): ConflictEntry {
   const overlap = Number(r.overlap_km2);
   return entry(
     {
@@ -158,7 +165,7 @@ export function redlineEntry(s: Subject, r: RedlineRow, inputKm2: number): Confl
       mineral: null,
       overlap_area_km2: overlap,
       share_of_feature: ratio(overlap, num(r.feature_area_km2)),
-      geometry: geom(r.geometry),
+      geometry: geom(r.geometry, read),
     },
     redlineOutcome(s, { status: r.status }),
     inputKm2,
@@ -166,7 +173,7 @@ export function redlineEntry(s: Subject, r: RedlineRow, inputKm2: number): Confl
 }
 
 /** A reserve of another block takes the outcome of the right it belongs to. */
-export function reserveEntry(s: Subject, r: ReserveRow, inputKm2: number): ConflictEntry {
+export function reserveEntry(s: Subject, r: ReserveRow, inputKm2: number, read = parseGeometry): ConflictEntry {
   const overlap = Number(r.overlap_km2);
   const d = rightOutcome(s, {
     holder: r.holder,
@@ -188,7 +195,7 @@ export function reserveEntry(s: Subject, r: ReserveRow, inputKm2: number): Confl
         mineral: r.mineral,
         overlap_area_km2: overlap,
         share_of_feature: ratio(overlap, num(r.feature_area_km2)),
-        geometry: geom(r.geometry),
+        geometry: geom(r.geometry, read),
       },
       {
         ...d,
@@ -203,7 +210,7 @@ export function reserveEntry(s: Subject, r: ReserveRow, inputKm2: number): Confl
   };
 }
 
-export function wellEntry(s: Subject, r: WellRow, inputKm2: number): ConflictEntry | null {
+export function wellEntry(s: Subject, r: WellRow, inputKm2: number, read = parseGeometry): ConflictEntry | null {
   const d = wellOutcome(s, r);
   if (!d) return null;
   return {
@@ -219,7 +226,7 @@ export function wellEntry(s: Subject, r: WellRow, inputKm2: number): ConflictEnt
         mineral: null,
         overlap_area_km2: 0,
         share_of_feature: 1,
-        geometry: geom(r.geometry),
+        geometry: geom(r.geometry, read),
       },
       d,
       inputKm2,
@@ -229,7 +236,7 @@ export function wellEntry(s: Subject, r: WellRow, inputKm2: number): ConflictEnt
   };
 }
 
-export function pipelineEntry(r: PipelineRow, inputKm2: number): ConflictEntry {
+export function pipelineEntry(r: PipelineRow, inputKm2: number, read = parseGeometry): ConflictEntry {
   const km = Number(r.crossing_km);
   return {
     ...entry(
@@ -244,7 +251,7 @@ export function pipelineEntry(r: PipelineRow, inputKm2: number): ConflictEntry {
         mineral: null,
         overlap_area_km2: 0,
         share_of_feature: ratio(km, num(r.feature_length_km)),
-        geometry: geom(r.geometry),
+        geometry: geom(r.geometry, read),
       },
       pipelineOutcome(r.crosses),
       inputKm2,

@@ -7,6 +7,7 @@
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Queryable } from '../db/types';
+import { stringifyWithRaw } from '../http/raw-json';
 import { say, type Message } from '../i18n/message';
 import { CHECK_VERDICTS, codesOf, type VerdictCode } from '../vocab';
 import { CONFLICT_SAY as M } from './messages';
@@ -79,7 +80,8 @@ export async function summarize(
       );
   }
   if (Object.keys(toUnion).length) {
-    const { rows } = await db.named<{ key: string; area_km2: number }>('conflicts_union_areas', [JSON.stringify(toUnion)]);
+    // overlap geometries kept as PostGIS's text (server/http/raw-json.ts lazyGeoJson) go back as that text
+    const { rows } = await db.named<{ key: string; area_km2: number }>('conflicts_union_areas', [stringifyWithRaw(toUnion)]);
     for (const r of rows) areas.set(r.key, Number(r.area_km2));
   }
   const summary: Record<string, CollectionSummary | number> = {};

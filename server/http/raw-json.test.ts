@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { rawJson, stringifyWithRaw } from './raw-json';
+import { describe, expect, it, vi } from 'vitest';
+import { lazyGeoJson, rawJson, stringifyWithRaw } from './raw-json';
 
 describe('raw JSON in a response body', () => {
   const geometry = {
@@ -36,5 +36,63 @@ describe('raw JSON in a response body', () => {
     cyclic.self = cyclic;
     expect(() => stringifyWithRaw({ r: rawJson('1'), cyclic })).toThrow();
     expect(JSON.parse(JSON.stringify({ r: rawJson('[1]') }))).toEqual({ r: [1] });
+  });
+});
+
+describe('a geometry read lazily from PostGIS text', () => {
+  // as ST_AsGeoJSON(g, 9, 0) writes it
+  const text = '{"type":"MultiPolygon","coordinates":[[[[112.1,36.2],[112.300000001,36.2],[112.3,36.4],[112.1,36.2]]]]}';
+  const plain = JSON.parse(text);
+
+  it('gives its type without parsing, its coordinates on first read, and reads like the parsed object', () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const g = lazyGeoJson<{ type: string; coordinates: unknown }>(text);
+      expect(g.type).toBe('MultiPolygon');
+      expect(parse).not.toHaveBeenCalled();
+      expect(g.coordinates).toEqual(plain.coordinates);
+      expect(g.coordinates).toBe(g.coordinates); // parsed once
+      expect(parse).toHaveBeenCalledTimes(1);
+    } finally {
+      parse.mockRestore();
+    }
+    const g = lazyGeoJson(text);
+    expect(g).toEqual(plain);
+    expect({ ...g }).toEqual(plain);
+    expect(Object.keys(g)).toEqual(['type', 'coordinates']);
+    expect(Object.isFrozen(g)).toBe(true);
+  });
+
+  it('is written as its text: by stringifyWithRaw without parsing it, and the same bytes as the objects', () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    let out: string;
+    try {
+      out = stringifyWithRaw({ conflicts: [{ id: 'a', geometry: lazyGeoJson(text), n: 1 }] });
+      expect(parse).not.toHaveBeenCalled();
+    } finally {
+      parse.mockRestore();
+    }
+    expect(out).toBe(JSON.stringify({ conflicts: [{ id: 'a', geometry: plain, n: 1 }] }));
+    expect(JSON.stringify({ g: lazyGeoJson(text) })).toBe(JSON.stringify({ g: plain }));
+    const read = lazyGeoJson<{ coordinates: unknown }>(text);
+    void read.coordinates; // read first: still written as the text
+    expect(stringifyWithRaw([read])).toBe(`[${text}]`);
+  });
+
+  it('a collection lazily by its geometries; text of another shape (bbox, crs, spaces) parsed at once', () => {
+    const gc = '{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[112,36]}]}';
+    expect(lazyGeoJson(gc)).toEqual(JSON.parse(gc));
+    expect(Object.keys(lazyGeoJson(gc))).toEqual(['type', 'geometries']);
+    expect(stringifyWithRaw({ g: lazyGeoJson(gc) })).toBe(`{"g":${gc}}`);
+    for (const other of [
+      '{"type":"Polygon","bbox":[0,0,1,1],"coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}',
+      '{ "type": "Point", "coordinates": [1, 2] }',
+      '{"coordinates":[1,2],"type":"Point"}',
+    ]) {
+      const g = lazyGeoJson(other);
+      expect(Object.isFrozen(g)).toBe(false); // plain parsed object
+      expect(g).toEqual(JSON.parse(other));
+      expect(stringifyWithRaw({ g })).toBe(JSON.stringify({ g: JSON.parse(other) }));
+    }
   });
 });

@@ -19,20 +19,52 @@ interface Raw {
 /** The values met by the stringify in progress (JSON.stringify is synchronous: one at a time). */
 let collecting: { nonce: string; found: string[] } | null = null;
 
+/** What a raw value's toJSON gives: a marker inside stringifyWithRaw, the parsed value anywhere else. */
+function writeRaw(text: string, parsed: () => unknown): unknown {
+  if (!collecting) return parsed();
+  collecting.found.push(text);
+  return `\u0000${collecting.nonce}:${collecting.found.length - 1}\u0000`;
+}
+
 /** A value whose JSON is `text` (already valid JSON, written by JSON.stringify). Typed as what it stands for. */
 export function rawJson<T>(text: string): T {
   const raw: Raw = {
     [TEXT]: text,
-    toJSON() {
-      if (!collecting) return JSON.parse(text) as unknown;
-      collecting.found.push(text);
-      return `\u0000${collecting.nonce}:${collecting.found.length - 1}\u0000`;
-    },
+    toJSON: () => writeRaw(text, () => JSON.parse(text) as unknown),
   };
   return raw as unknown as T;
 }
 
-/** JSON.stringify(body), with every rawJson value's text in place. */
+/**
+ * How `ST_AsGeoJSON(g, 9, 0)` writes a geometry (no bbox, no crs): `type` first, then its one other member. Numbers
+ * have at most 9 decimals (12 significant digits for a longitude), so JSON.stringify(JSON.parse(text)) === text: the
+ * text written in place is the same bytes as the parsed objects written again (test/api/checks.test.ts and
+ * hostile-uploads.test.ts check answers against their own re-serialisation).
+ */
+const GEOJSON_HEAD =
+  /^\{"type":"(Point|MultiPoint|LineString|MultiLineString|Polygon|MultiPolygon)","coordinates":|^\{"type":"(GeometryCollection)","geometries":/;
+
+/**
+ * A GeoJSON geometry from PostGIS's text, read lazily: `type` comes from the text's head, `coordinates` (or a
+ * collection's `geometries`) is parsed on first read, and stringifyWithRaw writes the text itself. A check's overlap
+ * geometries can be as large as its input (7 MB for a 200,000-corner polygon wholly outside the province): parsing
+ * and stringifying them again cost 0.3–0.5 s of main thread, during which every other request (health included)
+ * waited. Read-only (frozen; the text is what gets written). Text of another shape is parsed at once.
+ */
+export function lazyGeoJson<T extends { type: string }>(text: string): T {
+  const m = GEOJSON_HEAD.exec(text.slice(0, 48));
+  if (!m) return JSON.parse(text) as T;
+  const member = m[1] ? 'coordinates' : 'geometries';
+  let parsed: Record<string, unknown> | undefined;
+  const value = () => (parsed ??= JSON.parse(text) as Record<string, unknown>);
+  const g = { type: m[1] ?? m[2] };
+  Object.defineProperty(g, member, { enumerable: true, get: () => value()[member] });
+  Object.defineProperty(g, 'toJSON', { value: () => writeRaw(text, value) });
+  Object.defineProperty(g, TEXT, { value: text });
+  return Object.freeze(g) as unknown as T;
+}
+
+/** JSON.stringify(body), with every rawJson (and lazyGeoJson) value's text in place. */
 export function stringifyWithRaw(body: unknown): string {
   const nonce = randomBytes(6).toString('hex');
   collecting = { nonce, found: [] };

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { combPolygon } from '../../server/geometry/shapes.fixture';
 import { startTestServer, useTestServer } from '../helpers/server';
 
@@ -139,11 +139,32 @@ describe('hostile uploads over HTTP', () => {
  * budgets (uploads capped at 2 at once here). Health is polled throughout and must answer within 1 s each time
  * (the precise figures are in docs/benchmarks.md).
  */
+/** A rectangle standing for 山西省 (test/fixtures/conflicts). */
+const SHANXI = {
+  type: 'MultiPolygon',
+  coordinates: [
+    [
+      [
+        [110.0, 34.5],
+        [114.5, 34.5],
+        [114.5, 40.7],
+        [110.0, 40.7],
+        [110.0, 34.5],
+      ],
+    ],
+  ],
+};
+
 describe('hostile uploads: worker budgets, caps and memory', () => {
   let big: Awaited<ReturnType<typeof startTestServer>>;
   beforeAll(async () => {
     // a generous job budget: a 200,000-corner check takes ~2 s of CPU, many times that on a shared, loaded machine
     big = await startTestServer({ MAX_CONCURRENT_UPLOADS: '2', WORK_TIMEOUT_MS: '150000' });
+    // the province a Shanxi CBM right must stay inside (as in the demo data and the benchmark): a comb in the Tarim
+    // basin is wholly outside it, and the answer carries the outside part (as large as the input) back
+    await big.db.named('boundaries_insert', [
+      JSON.stringify([{ type: 'Feature', geometry: SHANXI, properties: { id: 'fx-shanxi', name: '山西省', level: 'province' } }]),
+    ]);
   });
   afterAll(async () => {
     await big?.close();
@@ -192,13 +213,15 @@ describe('hostile uploads: worker budgets, caps and memory', () => {
 
   it('POST /api/checks with a 200,000-corner comb: answers in seconds; health within bound throughout (client in another process)', async () => {
     // The client (health poller and uploader) runs in a child process, so only the server's own main-thread
-    // time shows in the health latency: reading the 7 MB body, handing bytes to the workers, the check's SQL.
+    // time shows in the health latency: reading the 7 MB body, handing bytes to the workers, sending the input to
+    // PostgreSQL, writing the answer (its geometries as text: the next test guards that).
     // The same comb turned 45° (the segment search's worst case before the sweep) is answered by the benchmark
     // (`npm run bench:load -- comb`, figures in docs/benchmarks.md); here it is refused for its one crossing below.
     const dir = mkdtempSync(join(tmpdir(), 'kq-comb-'));
     try {
       for (const angleDeg of [0]) {
-        // in the Tarim basin, away from the demo register: the SQL finds no overlap, the time is the geometry work
+        // in the Tarim basin, away from the register: no overlap, but all of it is outside 山西省, so the answer carries
+        // the outside part (7 MB, as large as the input) back, as in the benchmark
         const comb = combPolygon(49_999, { angleDeg, lon: 85, lat: 40 });
         const file = join(dir, `comb-${angleDeg}.json`);
         writeFileSync(file, JSON.stringify({ type: 'Feature', properties: { name: 'comb' }, geometry: comb }));
@@ -233,6 +256,40 @@ describe('hostile uploads: worker budgets, caps and memory', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 300_000);
+
+  it('a large check outside the province: its geometries stay text on the main thread (never parsed nor written again)', async () => {
+    // The deterministic side of the health bound (issue 12): JSON.parse and JSON.stringify of a check's big geometries
+    // on the main thread held every other request. 20,002 corners (~0.5 MB), wholly outside 山西省: the answer echoes the
+    // input and carries the outside part, each as large. The body is parsed in a worker, PostGIS's text goes out as it is.
+    const LIMIT = 64 * 1024;
+    const request = JSON.stringify({
+      ...combPolygon(5_000, { lon: 85, lat: 40 }),
+      applicant: '甲煤层气公司',
+      application: 'new_exploration',
+    });
+    const parse = vi.spyOn(JSON, 'parse');
+    const stringify = vi.spyOn(JSON, 'stringify');
+    let status: number;
+    let text: string;
+    try {
+      const res = await fetch(`${big.url}/api/checks`, { method: 'POST', body: request, headers: { 'content-type': 'application/json' } });
+      status = res.status;
+      text = await res.text();
+    } finally {
+      parse.mockRestore();
+      stringify.mockRestore();
+    }
+    const parsedBig = parse.mock.calls.filter(([t]) => typeof t === 'string' && t.length > LIMIT).length;
+    const wroteBig = stringify.mock.results.filter((r) => typeof r.value === 'string' && r.value.length > LIMIT).length;
+    expect(status, text.slice(0, 300)).toBe(200);
+    const answer = JSON.parse(text);
+    const outside = answer.conflicts.find((c: { collection: string }) => c.collection === 'boundaries');
+    expect(outside.outcome).toBe('crosses_provincial_border');
+    expect(JSON.stringify(outside.geometry).length).toBeGreaterThan(4 * LIMIT);
+    // byte for byte what writing the objects gives (PostGIS's 9-decimal text is JSON.stringify's own spelling)
+    expect(text).toBe(JSON.stringify(answer));
+    expect({ parsedBig, wroteBig }).toEqual({ parsedBig: 0, wroteBig: 0 });
+  });
 
   it('the review’s amplifiers: 20 KB KMZ of <a/>, XLSX with millions of cells, 19 MB CSV line — 413 with a stable code, health up', async () => {
     const kmz = zipSync({ 'doc.kml': strToU8('<kml><Document>' + '<a/>'.repeat(5 * 1024 * 1024) + '</Document></kml>') }, { level: 9 });
