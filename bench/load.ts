@@ -426,7 +426,8 @@ try {
     // where the server's main thread blocked during each comb: its CPU profile, cut to the upload's window
     const started = Date.parse(result.machine.date);
     const newest = readdirSync(PROF_DIR)
-      .filter((f) => f.endsWith('.cpuprofile'))
+      // CPU.<date>.<time>.<pid>.<thread id>.<n>.cpuprofile: thread 0 is the main thread (the workers write their own)
+      .filter((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f))
       .map((f) => join(PROF_DIR, f))
       .filter((f) => statSync(f).mtimeMs >= started)
       .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];

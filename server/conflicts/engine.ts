@@ -87,6 +87,9 @@ function containmentDecision(input: CheckInput): Decision | null {
   return null;
 }
 
+/** Inputs from this size (GeoJSON characters) up go to PostgreSQL one layer query per event-loop turn. */
+const STAGGER_INPUT_CHARS = 512 * 1024;
+
 export interface RunCheckOptions {
   /**
    * How the overlap geometries (PostGIS's GeoJSON text) become the entries' geometries: parsed by default. A route that
@@ -110,21 +113,36 @@ export async function runCheck(db: Queryable, input: CheckInput, opts: RunCheckO
   const t0 = performance.now();
   // a failed layer query fails the check (guard.ts): an empty layer must mean "nothing there"
   const q = <T>(name: string, params: unknown[]) => guarded(name, db.named<T>(name, params));
+  // A large input is copied into a fresh buffer for each query that sends it (pg's writer): 7 MB ten times for a
+  // 200,000-corner polygon, tens to hundreds of ms of main thread on a shared 2-core VM (fresh memory is page-faulted
+  // in). Sent one query per turn of the event loop, other requests (health) are answered between them, not after all.
+  let turn: Promise<void> = Promise.resolve();
+  const layer =
+    json.length < STAGGER_INPUT_CHARS
+      ? q
+      : <T>(name: string, params: unknown[]) => {
+          const mine = turn.then(() => new Promise<void>((ok) => setImmediate(ok)));
+          turn = mine;
+          return guarded(
+            name,
+            mine.then(() => db.named<T>(name, params)),
+          );
+        };
   // every layer query takes the register's instant last (null: as it stands; else its history, 012)
   const at = input.as_at ?? null;
   const queries = Promise.all([
-    q<BlockRow>('conflicts_blocks', [g, input.block_id, at]),
-    q<ProtectedAreaRow>('conflicts_protected_areas', [g, at]),
-    q<RedlineRow>('conflicts_redlines', [g, at]),
-    q<ReserveRow>('conflicts_reserves', [g, input.block_id, at]),
-    q<WellRow>('conflicts_wells', [g, s.applicant, at]),
-    q<PipelineRow>('conflicts_pipelines', [g, [...PIPELINE_CROSSING_CATEGORIES], at]),
-    contain && input.block_id ? q<OutsideRow>('conflicts_outside_block', [g, input.block_id, at]) : none,
-    borderCheck ? q<OutsideRow>('conflicts_outside_province', [g, HOME_PROVINCE, at]) : none,
+    layer<BlockRow>('conflicts_blocks', [g, input.block_id, at]),
+    layer<ProtectedAreaRow>('conflicts_protected_areas', [g, at]),
+    layer<RedlineRow>('conflicts_redlines', [g, at]),
+    layer<ReserveRow>('conflicts_reserves', [g, input.block_id, at]),
+    layer<WellRow>('conflicts_wells', [g, s.applicant, at]),
+    layer<PipelineRow>('conflicts_pipelines', [g, [...PIPELINE_CROSSING_CATEGORIES], at]),
+    contain && input.block_id ? layer<OutsideRow>('conflicts_outside_block', [g, input.block_id, at]) : none,
+    borderCheck ? layer<OutsideRow>('conflicts_outside_province', [g, HOME_PROVINCE, at]) : none,
     // agreements on file between the checked block and the rights it overlaps (issue 14 item 5)
-    input.block_id ? q<AgreementCoverRow>('conflicts_agreements', [g, input.block_id, s.as_of, at]) : noCover,
+    input.block_id ? layer<AgreementCoverRow>('conflicts_agreements', [g, input.block_id, s.as_of, at]) : noCover,
     // written commitments on file of the checked block over proposed red lines (PA-5; issue 14 item 5)
-    input.block_id ? q<CommitmentCoverRow>('conflicts_commitments', [g, input.block_id, s.as_of, at]) : noCommitment,
+    input.block_id ? layer<CommitmentCoverRow>('conflicts_commitments', [g, input.block_id, s.as_of, at]) : noCommitment,
   ]);
   // the input's own area is measured while PostGIS works
   const a = typeof input.area_km2 === 'function' ? input.area_km2() : input.area_km2;

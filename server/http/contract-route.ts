@@ -13,7 +13,7 @@ import { sendAttachment } from './attachment';
 import { requireRole } from './auth';
 import { fromZod } from './error-middleware';
 import { publicOrigin } from './public-url';
-import { stringifyWithRaw } from './raw-json';
+import { bufferWithRaw } from './raw-json';
 
 /** Parse `value` with `schema` or throw the one error shape: 422 `code`, `details[].field` naming each field at fault. */
 export function parseOr422<T extends z.ZodType>(schema: T, value: unknown, code: string): z.output<T> {
@@ -97,7 +97,10 @@ function send(
     if (type) res.type(type);
     if (reply.rawJson) {
       if (!type) res.type('application/json');
-      res.send(stringifyWithRaw(reply.body));
+      // as bytes (server/http/raw-json.ts), with the charset express gives a string body
+      const ct = String(res.get('Content-Type'));
+      if (!/charset=/i.test(ct)) res.setHeader('Content-Type', `${ct}; charset=utf-8`);
+      res.send(bufferWithRaw(reply.body));
       return;
     }
     res.json(reply.body);

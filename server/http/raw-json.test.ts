@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { lazyGeoJson, rawJson, stringifyWithRaw } from './raw-json';
+import { bufferWithRaw, lazyGeoJson, rawJson, stringifyWithRaw } from './raw-json';
 
 describe('raw JSON in a response body', () => {
   const geometry = {
@@ -19,6 +19,14 @@ describe('raw JSON in a response body', () => {
     const plain = { input: { area_km2: 1.5, geometry, parcels: [] }, n: [1, 2] };
     expect(stringifyWithRaw(body)).toBe(JSON.stringify(plain));
     expect(JSON.parse(stringifyWithRaw(body))).toEqual(plain);
+    expect(bufferWithRaw(body).equals(Buffer.from(JSON.stringify(plain), 'utf8'))).toBe(true);
+    // UTF-8 beyond ASCII, raw values first and last, side by side
+    const zh = { a: rawJson('"山西省"'), b: '甲煤层气公司', c: [rawJson('1'), rawJson('[2]')], d: rawJson('{"名":"乙"}') };
+    const zhPlain = { a: '山西省', b: '甲煤层气公司', c: [1, [2]], d: { 名: '乙' } };
+    expect(stringifyWithRaw(zh)).toBe(JSON.stringify(zhPlain));
+    expect(bufferWithRaw(zh).toString('utf8')).toBe(JSON.stringify(zhPlain));
+    expect(bufferWithRaw(rawJson('[3]')).toString()).toBe('[3]');
+    expect(bufferWithRaw({ a: 1 }).toString()).toBe('{"a":1}');
   });
 
   it('serialised the ordinary way it parses its text: slower, never wrong', () => {
@@ -74,7 +82,7 @@ describe('a geometry read lazily from PostGIS text', () => {
     }
     expect(out).toBe(JSON.stringify({ conflicts: [{ id: 'a', geometry: plain, n: 1 }] }));
     expect(JSON.stringify({ g: lazyGeoJson(text) })).toBe(JSON.stringify({ g: plain }));
-    const read = lazyGeoJson<{ coordinates: unknown }>(text);
+    const read = lazyGeoJson<{ type: string; coordinates: unknown }>(text);
     void read.coordinates; // read first: still written as the text
     expect(stringifyWithRaw([read])).toBe(`[${text}]`);
   });

@@ -64,8 +64,8 @@ export function lazyGeoJson<T extends { type: string }>(text: string): T {
   return Object.freeze(g) as unknown as T;
 }
 
-/** JSON.stringify(body), with every rawJson (and lazyGeoJson) value's text in place. */
-export function stringifyWithRaw(body: unknown): string {
+/** JSON.stringify(body) cut at its raw values: the pieces of JSON between them, and their texts (in order). */
+function piecesWithRaw(body: unknown): { pieces: string[]; texts: string[] } {
   const nonce = randomBytes(6).toString('hex');
   collecting = { nonce, found: [] };
   let skeleton: string;
@@ -76,8 +76,35 @@ export function stringifyWithRaw(body: unknown): string {
     found = collecting.found;
     collecting = null;
   }
-  if (found.length === 0) return skeleton;
-  // a marker is a whole JSON string: "\u0000<nonce>:<i>\u0000" (NUL written as its escape)
-  const marker = new RegExp(`"\\\\u0000${nonce}:(\\d+)\\\\u0000"`, 'g');
-  return skeleton.replace(marker, (_m, i: string) => found[Number(i)]);
+  if (found.length === 0) return { pieces: [skeleton], texts: [] };
+  // a marker is a whole JSON string: "\u0000<nonce>:<i>\u0000" (NUL written as its escape); split keeps the index
+  const parts = skeleton.split(new RegExp(`"\\\\u0000${nonce}:(\\d+)\\\\u0000"`));
+  const pieces: string[] = [];
+  const texts: string[] = [];
+  for (let k = 0; k < parts.length; k++) (k % 2 === 0 ? pieces : texts).push(k % 2 === 0 ? parts[k] : found[Number(parts[k])]);
+  return { pieces, texts };
+}
+
+/** JSON.stringify(body), with every rawJson (and lazyGeoJson) value's text in place. */
+export function stringifyWithRaw(body: unknown): string {
+  const { pieces, texts } = piecesWithRaw(body);
+  let out = pieces[0];
+  for (let k = 0; k < texts.length; k++) out += texts[k] + pieces[k + 1];
+  return out;
+}
+
+/**
+ * The same JSON as UTF-8 bytes, written piece by piece into one buffer: a response of two 7 MB geometries is not first
+ * joined into a 14 MB string and then encoded into a 14 MB buffer (fresh memory, each page faulted in on the main thread).
+ */
+export function bufferWithRaw(body: unknown): Buffer {
+  const { pieces, texts } = piecesWithRaw(body);
+  const all = [pieces[0]];
+  for (let k = 0; k < texts.length; k++) all.push(texts[k], pieces[k + 1]);
+  let n = 0;
+  for (const p of all) n += Buffer.byteLength(p, 'utf8');
+  const out = Buffer.allocUnsafe(n);
+  let at = 0;
+  for (const p of all) at += out.write(p, at, 'utf8');
+  return out;
 }
