@@ -247,7 +247,7 @@ function combSection(combs: any[], m: ReturnType<typeof machine>): string[] {
     const statuses = (c.health_statuses as number[]).join(', ');
     const mt = c.main_thread;
     out.push(
-      `| ${thousands(c.corners)} corners, ${c.angle_deg === 0 ? 'teeth horizontal' : `turned ${c.angle_deg}°`} | ${c.status}${c.code ? ` \`${c.code}\`` : ''} | ` +
+      `| ${thousands(c.corners)} corners, ${c.angle_deg === 0 ? 'teeth horizontal' : `turned ${c.angle_deg}°`} | ${c.status}${c.code && c.status >= 400 ? ` \`${c.code}\`` : ''} | ` +
         `${(c.ms / 1000).toFixed(1)} s | ${thousands(c.health_polls)} × ${statuses}${c.resets ? `, ${c.resets} resets` : ''} | ${c.health_p50_ms} ms | ` +
         `**${c.health_slowest_ms >= 1000 ? `${(c.health_slowest_ms / 1000).toFixed(1)} s` : `${c.health_slowest_ms} ms`}** | ${c.loadavg_before ?? '?'} → ${c.loadavg_after ?? '?'} |` +
         (profiled ? ` ${mt ? `${thousands(mt.busy_ms)} ms / **${mt.longest_ms} ms** (${mt.runs[0]?.top[0]?.fn ?? '—'})` : '—'} |` : ''),
