@@ -14,7 +14,13 @@ import { notFound } from '../errors';
 import { fromZod } from '../http/error-middleware';
 import { ledgerFromRows, type OffsetRow } from '../lifecycle/ledger';
 import { planForBlock } from '../lifecycle/plan-for-block';
-import { assessStoredBlock, requiredFromAssessment, type InvestmentRow, type StoredBlock } from '../lifecycle/stored-block';
+import {
+  assessStoredBlock,
+  requiredFromAssessment,
+  type InvestmentRow,
+  type StoredBlock,
+  type StoredBlockAssessment,
+} from '../lifecycle/stored-block';
 import { say } from '../i18n/message';
 import { DECISIONS, label, type Lang } from '../vocab';
 import { isoDate } from '../rules';
@@ -65,6 +71,19 @@ const DossierQuery = z.object({
 });
 
 const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+
+/**
+ * Why the annex names no area to relinquish, in words (the annex row says so rather than a bare dash); null when it
+ * names one. `ledgerShown`: whether the caller may see the investment ledger the assessment's area derives from.
+ */
+export function requiredNote(required: number | null, ledgerShown: boolean, a: StoredBlockAssessment, lang: Lang): string | null {
+  if (required !== null) return null;
+  if (!ledgerShown) return txt(say(REPORT_SAY, 'ANNEX_REQUIRED_NOT_SHOWN'), lang);
+  const ex = a.assessment;
+  if (!ex) return txt(say(REPORT_SAY, 'ANNEX_REQUIRED_NO_ASSESSMENT'), lang);
+  const due = a.offset_credit?.due_reduction_km2 ?? ex.reduction_km2;
+  return txt(say(REPORT_SAY, 'ANNEX_REQUIRED_NONE', { decision: label(DECISIONS, ex.decision, lang), reduction: due.toFixed(4) }), lang);
+}
 
 export async function blockDossier(d: DossierDeps, r: DossierRequest): Promise<{ pdf: Buffer; filename: string; certificate_id: string }> {
   const { id, lang } = r;
@@ -119,6 +138,7 @@ export async function blockDossier(d: DossierDeps, r: DossierRequest): Promise<{
   const annex: DossierRecord['annex'] = {
     required_km2: required,
     source: q.data.required_km2 !== undefined ? 'request' : required !== null ? 'assessment' : null,
+    required_note: requiredNote(required, visibility.investment, assessment, lang),
     candidate: null,
     note: null,
   };

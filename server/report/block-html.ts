@@ -60,6 +60,8 @@ export interface DossierRecord {
     /** the area to relinquish and where it came from (the request's required_km2, or the assessment's) */
     required_km2: number | null;
     source: 'assessment' | 'request' | null;
+    /** why no area to relinquish is named (no assessment, nothing to relinquish, ledger withheld), in words; null when one is */
+    required_note?: string | null;
     candidate: {
       id: string;
       strategy: string;
@@ -221,7 +223,11 @@ ${money}${fees}`;
   const an = r.annex;
   let annex = `<h2 style="break-before: page">${Z(lang, '附件：延续登记缩减范围', 'Annex: the area retained at extension')}</h2>`;
   const before = cornerTable(b.geometry, String(b.name));
-  const required = `<tr><td>${Z(lang, '应缩减面积', 'Area to relinquish')}</td><td class="num">${an.required_km2 === null ? '—' : `${km2(an.required_km2)} km²`} <span class="small">${an.required_km2 === null ? '' : an.source === 'assessment' ? Z(lang, '（延续评估）', '(assessment)') : Z(lang, '（申请人指定）', '(given by the applicant)')}</span></td></tr>`;
+  const required = `<tr><td>${Z(lang, '应缩减面积', 'Area to relinquish')}</td>${
+    an.required_km2 === null
+      ? `<td data-required="none">${an.required_note ? esc(an.required_note) : '—'}</td>`
+      : `<td class="num">${km2(an.required_km2)} km² <span class="small">${an.source === 'assessment' ? Z(lang, '（延续评估）', '(assessment)') : Z(lang, '（申请人指定）', '(given by the applicant)')}</span></td>`
+  }</tr>`;
   if (an.applicant) {
     const ap = an.applicant;
     const app = ap.application;

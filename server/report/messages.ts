@@ -51,6 +51,20 @@ export const REPORT_SAY = defineMessages({
       `The assessment's decision is '${p.decision}' with nothing to relinquish: the annex lists the licensed area.`,
     zh: (p: { decision: string }) => `延续评估结论为“${p.decision}”，无须缩减：附件列出现登记范围。`,
   },
+  ANNEX_REQUIRED_NOT_SHOWN: {
+    en: () => 'Not shown: the area to relinquish follows from the investment ledger, which this copy leaves out.',
+    zh: () => '未列出：应缩减面积由勘查投入台账推得，本份不含台账。',
+  },
+  ANNEX_REQUIRED_NO_ASSESSMENT: {
+    en: () => 'None derived: the block has no extension assessment (not an exploration right, or dates missing).',
+    zh: () => '无：该区块无延续评估（非探矿权或缺少日期），无从推得应缩减面积。',
+  },
+  ANNEX_REQUIRED_NONE: {
+    en: (p: { decision: string; reduction: string }) =>
+      `None: the assessment's decision is '${p.decision}' with ${p.reduction} km² to relinquish; what the applicant gives up is its own choice.`,
+    zh: (p: { decision: string; reduction: string }) =>
+      `无：延续评估结论为“${p.decision}”，核减面积 ${p.reduction} km²；申请人拟退出的范围为其自行选择。`,
+  },
   ANNEX_NO_RETAINED_POLYGON: {
     en: (p: { id: string; kind: string }) =>
       `Application ${p.id} (${kd(p.kind, 'en')}) carries no retained polygon: only an extension or change application with a polygon gives the annex its retained area`,

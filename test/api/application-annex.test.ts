@@ -44,7 +44,8 @@ async function newBlock(id: string, geometry: Polygon) {
       valid_from: day(200 - 5 * 365),
       valid_to: day(200),
       extensions_used: 0,
-      acquisition_method: 'listing',
+      // by tender: the ordinary 25 % reduction (a listed right is cut by the unfinished share only, R-RED-6: nothing here)
+      acquisition_method: 'tender',
     }),
   );
   expect(r.status, await r.clone().text()).toBe(201);
@@ -255,6 +256,9 @@ describe.runIf(HAVE_TOOLS)('the annex PDF from the applicant’s retained polygo
     expect(at).toBeGreaterThan(1);
     const text = pdfText(path, at, pages).replace(/\s+/g, '');
     expect(text).toContain('申请人提交的拟保留范围');
+    // the assessment's area to relinquish (25 % of the licensed area) beside the applicant's own polygon
+    expect(text).toContain('应缩减面积');
+    expect(text).toContain(`${(ellipsoidalAreaKm2(BLOCK) * 0.25).toFixed(4)}km²（延续评估）`);
     expect(text).toContain(appId);
     expect(text).toContain(H);
     expect(text).toContain(ellipsoidalAreaKm2(RETAINED).toFixed(4));
