@@ -7,6 +7,7 @@ import { MapController, type Hit } from './map/controller';
 import type { SelectedBlock } from './panels/ExtensionPanel';
 import { LayersPanel } from './panels/LayersPanel';
 import { AccountMenu } from './auth/AccountMenu';
+import { useAuth } from './auth/AuthContext';
 import { MapTools } from './map/tools/MapTools';
 import { usePermalink } from './permalink/usePermalink';
 import type { ApplicationDraft } from './api/applications';
@@ -44,6 +45,10 @@ export function App() {
   // ≤ 1100 px one panel at a time (details replace the side panel); ≤ 900 px the open panel is a bottom sheet
   const narrow = useMedia('(max-width: 1100px)');
   const sheet = useMedia('(max-width: 900px)');
+  const phone = useMedia('(max-width: 560px)');
+  const { me } = useAuth();
+  // the top bar takes two rows where one would push its last buttons off screen (styles.css .top-2rows)
+  const twoRowTop = phone || (narrow && me !== null);
   const toggleRef = useRef<HTMLButtonElement>(null);
   // a geometry to fit once the panel that opens with it is laid out (the map is narrower or shorter then)
   const [pendingFit, setPendingFit] = useState<GeoJSON.Geometry | null>(null);
@@ -191,7 +196,7 @@ export function App() {
 
   return (
     <div
-      className={`app ${panelOpen ? 'panel-open' : 'panel-closed'} ${hit && !hit.cluster ? 'details-open' : ''}`}
+      className={`app ${panelOpen ? 'panel-open' : 'panel-closed'} ${hit && !hit.cluster ? 'details-open' : ''}${twoRowTop ? ' top-2rows' : ''}`}
       onDragOver={(e) => {
         e.preventDefault();
         if (!dragOver) setDragOver(true);

@@ -2,7 +2,8 @@
  * Shared helpers of the browser suites: launch Debian's Chromium (never a downloaded one), collect
  * console errors, wait for the map, count pixels, save screenshots.
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContextOptions, type ConsoleMessage, type Page } from 'playwright-core';
@@ -316,4 +317,41 @@ export async function clickFeature(page: Page, baseUrl: string, collection: stri
   expect(at, `a clickable point on ${id}`).not.toBeNull();
   await page.mouse.click(at!.x, at!.y);
   await expect.poll(() => page.getByTestId('details-title').isVisible(), { timeout: 15_000 }).toBe(true);
+}
+
+/** axe-core's browser bundle, read on the first audit. */
+let axeSource: string | undefined;
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/**
+ * Run axe-core on the page (WCAG 2.0–2.2 A and AA rules) and return its serious and critical violations, readable
+ * (issue 16 item 7: the layout suite audits the main states, the applications suite the 申请 tab's).
+ */
+export async function audit(page: Page): Promise<string[]> {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  // evaluated through the DevTools protocol: the page's CSP (script-src 'self') forbids an injected <script>
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const r = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      resultTypes: ['violations'],
+    });
+    return r.violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .slice(0, 4)
+          .map((n) => `${n.target.join(' ')} (${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 160)})`)
+          .join('; ')}`,
+    );
 }

@@ -1,7 +1,8 @@
 /**
  * Layout, access and speed felt (issue 16 items 6–8), in Chromium against the real service:
  * - an automated accessibility audit (axe-core, WCAG 2.2 A/AA rules) of the main page states — the first map, a block's
- *   details with its conflicts, a check's results, the extension tab — with no serious or critical violation;
+ *   details with its conflicts, a check's results, the extension tab — with no serious or critical violation (the 申请
+ *   tab's states — form, queue, snapshot beside today, investment card, abnormal list — in applications-page.test.ts);
  * - Esc closes the details and gives focus back to what opened them; check results and search results are announced
  *   through live regions; drawing has a keyboard path (the typed corner entry, reached and used with keys only);
  * - a block click reads no conflict overlay until the conflicts section is opened (requests counted);
@@ -10,47 +11,13 @@
  * - screenshots layout-{zh,en}-{desktop,tablet,phone}.png (docs/screenshots with UPDATE_SCREENSHOTS=1).
  * Build first: `npx vite build`.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useTestServer } from '../helpers/server';
-import { clickBlock, openMap, shot, useBrowser, waitIdle, watchConsole, type ConsoleLog } from './browser';
+import { audit, clickBlock, openMap, shot, useBrowser, waitIdle, watchConsole, type ConsoleLog } from './browser';
 
 const server = useTestServer({ STATIC_DIR: 'dist/client' });
 const browser = useBrowser();
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; failureSummary?: string }[];
-}
-
-/** Run axe-core on the page (WCAG 2.0–2.2 A and AA rules) and return its serious and critical violations, readable. */
-async function audit(page: Page): Promise<string[]> {
-  // evaluated through the DevTools protocol: the page's CSP (script-src 'self') forbids an injected <script>
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const r = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-      resultTypes: ['violations'],
-    });
-    return r.violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
-          .slice(0, 4)
-          .map((n) => `${n.target.join(' ')} (${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 160)})`)
-          .join('; ')}`,
-    );
-}
-
 /** Requests the page makes whose path matches, counted from now on. */
 function countRequests(page: Page, path: RegExp): { n: number; stop: () => void } {
   const c = {

@@ -4,7 +4,7 @@
  * mineral and block), and for an extension the block's register assessment is read again (GET
  * /api/blocks/{id}/assessment). What changed is marked in words and by row (ApplicationsCompare.ts).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { APPLICATIONS, CHECK_VERDICTS, COLLECTIONS, DECISIONS, REGIMES, SUMMARY_KEYS, outcomeLabel } from '../../../server/vocab';
 import type { ApplicationSnapshot } from '../api/applications';
 import { blockAssessment } from '../api/blocks';
@@ -63,9 +63,6 @@ export function ApplicationsDiff({ snapshot }: { snapshot: ApplicationSnapshot }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [snapshot.application_id, snapshot.taken_at]);
 
-  const mark = (changed: boolean) => <ChangeMark changed={changed} />;
-  const km2 = (v: number | null) => formatKm2(v);
-
   if (!frozenCheck && !frozenAssessment) return <p className="muted small">{t('appsNoCheck')}</p>;
   return (
     <section className="detail-section apps-diff" data-testid="apps-diff" aria-labelledby="apps-diff-title">
@@ -80,40 +77,30 @@ export function ApplicationsDiff({ snapshot }: { snapshot: ApplicationSnapshot }
       {live && 'ok' in live && frozenAssessment && (
         <>
           <h4>{t('appsAssessment')}</h4>
-          <div className="table-wrap">
-            <table className="any diff" data-testid="apps-diff-assessment">
-              <thead>
-                <tr>
-                  <th>{t('appsCompareItem')}</th>
-                  <th>{t('appsCompareFrozen')}</th>
-                  <th>{t('appsCompareLive')}</th>
-                  <th>{t('appsCompareChange')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {compareAssessments(frozenAssessment.assessment, live.ok.assessment?.assessment ?? null).map((r) => {
-                  const show = (v: string | number | null) =>
-                    v === null
-                      ? '—'
-                      : r.key === 'decision'
-                        ? term(DECISIONS, String(v))
-                        : r.key === 'regime'
-                          ? term(REGIMES, String(v))
-                          : r.key === 'new_valid_to'
-                            ? formatDate(String(v), lang)
-                            : km2(Number(v));
-                  return (
-                    <tr key={r.key} data-key={r.key} data-changed={r.changed} className={r.changed ? 'changed' : undefined}>
-                      <th scope="row">{t(ASSESSMENT_KEY[r.key])}</th>
-                      <td>{show(r.frozen)}</td>
-                      <td>{show(r.live)}</td>
-                      {mark(r.changed)}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <DiffTable testid="apps-diff-assessment">
+            {compareAssessments(frozenAssessment.assessment, live.ok.assessment?.assessment ?? null).map((r) => {
+              const show = (v: string | number | null) =>
+                v === null
+                  ? '—'
+                  : r.key === 'decision'
+                    ? term(DECISIONS, String(v))
+                    : r.key === 'regime'
+                      ? term(REGIMES, String(v))
+                      : r.key === 'new_valid_to'
+                        ? formatDate(String(v), lang)
+                        : formatKm2(Number(v));
+              return (
+                <DiffRow
+                  key={r.key}
+                  k={r.key}
+                  name={t(ASSESSMENT_KEY[r.key])}
+                  frozen={show(r.frozen)}
+                  live={show(r.live)}
+                  changed={r.changed}
+                />
+              );
+            })}
+          </DiffTable>
         </>
       )}
     </section>
@@ -122,15 +109,19 @@ export function ApplicationsDiff({ snapshot }: { snapshot: ApplicationSnapshot }
 function CheckDiff({ frozen, live: l }: { frozen: NonNullable<ApplicationSnapshot['check']>; live: CheckResult }) {
   const { t, term, lang } = useI18n();
   const c = compareChecks(frozen, l);
-  const mark = (changed: boolean) => <ChangeMark changed={changed} />;
   const verdictName = (code: string) => term(CHECK_VERDICTS, code);
   const km2 = (v: number | null) => formatKm2(v);
-  /** a total's area; a layer's count and (polygons only) the area of its overlaps */
-  const reading = (a: AreaRow, side: 'frozen' | 'live') => {
+  /** a total's area; a layer's count and (polygons only) the area of its overlaps (may wrap after the count) */
+  const reading = (a: AreaRow, side: 'frozen' | 'live'): ReactNode => {
     if (!a.count) return km2(a[side]);
     const n = a.count[side];
     if (n === null) return '—';
-    return a.areal ? `${t('itemsN', { n })} · ${km2(a[side])}` : t('itemsN', { n });
+    if (!a.areal) return t('itemsN', { n });
+    return (
+      <>
+        <span className="nowrap">{t('itemsN', { n })} ·</span> <span className="nowrap">{km2(a[side])}</span>
+      </>
+    );
   };
   const outcome = (f: FindingRow, side: 'frozen' | 'live') => {
     const x = f[side];
@@ -154,43 +145,39 @@ function CheckDiff({ frozen, live: l }: { frozen: NonNullable<ApplicationSnapsho
     AREA_KEY[k] ? t(AREA_KEY[k]) : Object.hasOwn(COLLECTIONS, k) ? term(COLLECTIONS, k) : term(SUMMARY_KEYS, k);
   return (
     <>
-      <div className="table-wrap">
-        <table className="any diff" data-testid="apps-diff-check">
-          <thead>
-            <tr>
-              <th>{t('appsCompareItem')}</th>
-              <th>{t('appsCompareFrozen')}</th>
-              <th>{t('appsCompareLive')}</th>
-              <th>{t('appsCompareChange')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr data-key="verdict" data-changed={c.verdict.changed} className={c.verdict.changed ? 'changed' : undefined}>
-              <th scope="row">{t('appsVerdict')}</th>
-              <td data-testid="apps-diff-verdict-frozen">
-                {verdictName(c.verdict.frozen)}
-                {c.frozenVerdictDerived && <div className="muted small">{t('appsVerdictDerived')}</div>}
-              </td>
-              <td data-testid="apps-diff-verdict-live">{verdictName(c.verdict.live)}</td>
-              {mark(c.verdict.changed)}
-            </tr>
-            <tr data-key="regime" data-changed={c.regime.changed} className={c.regime.changed ? 'changed' : undefined}>
-              <th scope="row">{t('regime')}</th>
-              <td>{term(REGIMES, c.regime.frozen)}</td>
-              <td>{term(REGIMES, c.regime.live)}</td>
-              {mark(c.regime.changed)}
-            </tr>
-            {c.areas.map((a) => (
-              <tr key={a.key} data-key={`area:${a.key}`} data-changed={a.changed} className={a.changed ? 'changed' : undefined}>
-                <th scope="row">{areaName(a.key)}</th>
-                <td className="num">{reading(a, 'frozen')}</td>
-                <td className="num">{reading(a, 'live')}</td>
-                {mark(a.changed)}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DiffTable testid="apps-diff-check">
+        <DiffRow
+          k="verdict"
+          name={t('appsVerdict')}
+          frozen={
+            <>
+              {verdictName(c.verdict.frozen)}
+              {c.frozenVerdictDerived && <div className="muted small">{t('appsVerdictDerived')}</div>}
+            </>
+          }
+          live={verdictName(c.verdict.live)}
+          changed={c.verdict.changed}
+          testid="apps-diff-verdict"
+        />
+        <DiffRow
+          k="regime"
+          name={t('regime')}
+          frozen={term(REGIMES, c.regime.frozen)}
+          live={term(REGIMES, c.regime.live)}
+          changed={c.regime.changed}
+        />
+        {c.areas.map((a) => (
+          <DiffRow
+            key={a.key}
+            k={`area:${a.key}`}
+            name={areaName(a.key)}
+            frozen={reading(a, 'frozen')}
+            live={reading(a, 'live')}
+            changed={a.changed}
+            num
+          />
+        ))}
+      </DiffTable>
       <h4>
         {t('appsFindings')} <span className={c.changes ? 'warn' : 'muted'}>· {t('appsFindingsChanged', { n: c.changes })}</span>
       </h4>
@@ -213,8 +200,40 @@ function CheckDiff({ frozen, live: l }: { frozen: NonNullable<ApplicationSnapsho
   );
 }
 
-/** The change column: in words, not by colour alone. */
-function ChangeMark({ changed }: { changed: boolean }) {
+/** A table of readings at submission beside today's: item, then, now, and whether it changed. */
+function DiffTable({ testid, children }: { testid: string; children: ReactNode }) {
   const { t } = useI18n();
-  return <td className={changed ? 'diff-mark changed' : 'diff-mark muted'}>{changed ? t('appsChanged') : t('appsUnchanged')}</td>;
+  return (
+    <div className="table-wrap">
+      <table className="any diff" data-testid={testid}>
+        <thead>
+          <tr>
+            <th>{t('appsCompareItem')}</th>
+            <th>{t('appsCompareFrozen')}</th>
+            <th>{t('appsCompareLive')}</th>
+            <th>{t('appsCompareChange')}</th>
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+/** One row of a DiffTable; the change column says it in words, not by colour alone. */
+function DiffRow(p: { k: string; name: string; frozen: ReactNode; live: ReactNode; changed: boolean; num?: boolean; testid?: string }) {
+  const { t } = useI18n();
+  const cell = p.num ? 'num' : undefined;
+  return (
+    <tr data-key={p.k} data-changed={p.changed} className={p.changed ? 'changed' : undefined}>
+      <th scope="row">{p.name}</th>
+      <td className={cell} data-testid={p.testid && `${p.testid}-frozen`}>
+        {p.frozen}
+      </td>
+      <td className={cell} data-testid={p.testid && `${p.testid}-live`}>
+        {p.live}
+      </td>
+      <td className={p.changed ? 'diff-mark changed' : 'diff-mark muted'}>{p.changed ? t('appsChanged') : t('appsUnchanged')}</td>
+    </tr>
+  );
 }

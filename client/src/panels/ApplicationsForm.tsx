@@ -10,7 +10,7 @@ import { createApplication, type Application, type ApplicationDraft, type NewApp
 import { useAuth } from '../auth/AuthContext';
 import { formatKm2 } from '../format';
 import { useI18n } from '../i18n';
-import { ErrorBox } from './common';
+import { ErrorBox, VocabSelect } from './common';
 
 const trimmed = (s: string) => (s.trim() === '' ? undefined : s.trim());
 
@@ -23,7 +23,7 @@ export function ApplicationsForm({
   onSaved: (a: Application, etag: string | null) => void;
   onCancel: () => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { me } = useAuth();
   const own = me?.role === 'holder' && me.holders.length === 1 ? me.holders[0] : '';
   const [kind, setKind] = useState<ApplicationKind>(draft?.kind ?? 'new_exploration');
@@ -72,16 +72,15 @@ export function ApplicationsForm({
         </p>
       )}
       <div className="form-grid">
-        <label className="wide">
-          {t('appsKind')}
-          <select value={kind} onChange={(e) => setKind(e.target.value as ApplicationKind)} data-testid="apps-kind">
-            {Object.entries(APPLICATION_KINDS).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v[lang]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <VocabSelect
+          className="wide"
+          caption={t('appsKind')}
+          value={kind}
+          vocab={APPLICATION_KINDS}
+          all={false}
+          onChange={(k) => setKind(k as ApplicationKind)}
+          testid="apps-kind"
+        />
         {onBlock ? (
           <label className="wide">
             {t('appsBlock')}
@@ -93,16 +92,7 @@ export function ApplicationsForm({
               {t('appsApplicant')}
               <input type="text" value={applicant} onChange={(e) => setApplicant(e.target.value)} data-testid="apps-applicant" />
             </label>
-            <label>
-              {t('mineral')}
-              <select value={mineral} onChange={(e) => setMineral(e.target.value)}>
-                {Object.entries(MINERALS).map(([m, v]) => (
-                  <option key={m} value={m}>
-                    {v[lang]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <VocabSelect caption={t('mineral')} value={mineral} vocab={MINERALS} all={false} onChange={setMineral} />
           </>
         )}
         <label className="wide">

@@ -33,7 +33,7 @@ import type { MapController } from '../map/controller';
 import { BlockPicker, type PickedBlock } from './BlockPicker';
 import { ConflictTriage, conflictKey, OutcomeLegend, VerdictBanner } from './ConflictList';
 import { loadProjection, ProjectionChoice, projectionFields, projectionLabel, saveProjection, type Projection } from './ProjectionChoice';
-import { ErrorBox, Progress, Said } from './common';
+import { ErrorBox, Progress, Said, VocabSelect } from './common';
 import type { ApplicationDraft } from '../api/applications';
 import { useAuth } from '../auth/AuthContext';
 
@@ -418,26 +418,20 @@ export function CheckPanel({
       <h2>{t('checkTitle')}</h2>
       <p className="muted small">{t('checkHelp')}</p>
       <div className="form-grid">
-        <label>
-          {t('applicationType')}
-          <select value={req.application} onChange={(e) => setReq({ ...req, application: e.target.value })}>
-            {Object.entries(APPLICATIONS).map(([a, v]) => (
-              <option key={a} value={a}>
-                {v[lang]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('mineral')}
-          <select value={req.mineral} onChange={(e) => setReq({ ...req, mineral: e.target.value })}>
-            {Object.entries(MINERALS).map(([m, v]) => (
-              <option key={m} value={m}>
-                {v[lang]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <VocabSelect
+          caption={t('applicationType')}
+          value={req.application ?? ''}
+          vocab={APPLICATIONS}
+          all={false}
+          onChange={(application) => setReq({ ...req, application })}
+        />
+        <VocabSelect
+          caption={t('mineral')}
+          value={req.mineral ?? ''}
+          vocab={MINERALS}
+          all={false}
+          onChange={(mineral) => setReq({ ...req, mineral })}
+        />
         <label className="wide">
           {t('applicant')}
           <input type="text" value={req.applicant} onChange={(e) => setReq({ ...req, applicant: e.target.value })} />

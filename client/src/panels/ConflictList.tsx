@@ -164,6 +164,29 @@ function ConflictRow({ c, lang, onActivate, active }: { c: Conflict; lang: Lang;
   );
 }
 
+/** Findings as rows (the same id may stand twice: one row per overlap part); `active` as ConflictTriage's. */
+function ConflictRows({
+  items,
+  lang,
+  onActivate,
+  active,
+}: {
+  items: Conflict[];
+  lang: Lang;
+  onActivate: (c: Conflict) => void;
+  active: string | null | undefined;
+}) {
+  return items.map((c, i) => (
+    <ConflictRow
+      key={`${c.id}:${i}`}
+      c={c}
+      lang={lang}
+      onActivate={() => onActivate(c)}
+      active={active === undefined ? undefined : active === conflictKey(c)}
+    />
+  ));
+}
+
 const LIST_SEP = { zh: '、', en: ', ' } as const;
 
 function Tallies({ title, tallies, name, unknown }: { title: string; tallies: Tally[]; name: (k: string) => string; unknown: string }) {
@@ -238,15 +261,7 @@ function GroupRow({
       {open && (
         <>
           <ul className="conflicts">
-            {rows.map((c, i) => (
-              <ConflictRow
-                key={`${c.id}:${i}`}
-                c={c}
-                lang={lang}
-                onActivate={() => onActivate(c)}
-                active={active === undefined ? undefined : active === conflictKey(c)}
-              />
-            ))}
+            <ConflictRows items={rows} lang={lang} onActivate={onActivate} active={active} />
           </ul>
           {g.items.length > rows.length && (
             <button type="button" onClick={() => setAll(true)}>
@@ -282,15 +297,7 @@ export function ConflictTriage({
             {term(SEVERITIES, s.severity)} ({s.count})
           </h4>
           <ul className="conflicts">
-            {s.areal.map((c, i) => (
-              <ConflictRow
-                key={`${c.id}:${i}`}
-                c={c}
-                lang={lang}
-                onActivate={() => onActivate(c)}
-                active={active === undefined ? undefined : active === conflictKey(c)}
-              />
-            ))}
+            <ConflictRows items={s.areal} lang={lang} onActivate={onActivate} active={active} />
             {s.groups.map((g) => (
               <GroupRow key={`${g.collection}:${g.outcome}`} g={g} lang={lang} onActivate={onActivate} active={active} />
             ))}

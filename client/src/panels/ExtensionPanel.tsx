@@ -24,7 +24,7 @@ import { candidateColour } from '../map/colours';
 import type { MapController } from '../map/controller';
 import { useAuth } from '../auth/AuthContext';
 import { canSeeConfidential } from '../auth/permissions';
-import { ErrorBox, Progress, TextList, Unavailable } from './common';
+import { ErrorBox, Progress, TextList, Unavailable, VocabSelect } from './common';
 import { AssessmentCard, useInputValue } from './AssessmentCard';
 import { Downloads } from './Downloads';
 import type { ApplicationDraft } from '../api/applications';
@@ -235,20 +235,15 @@ export function ExtensionPanel({
 
       <h2>{t('planTitle')}</h2>
       <div className="row">
-        <label>
-          {t('planRequired')}
-          <input
-            type="number"
-            min={0}
-            step="any"
-            value={required}
-            onChange={(e) => {
-              requiredTyped.current = true;
-              setRequired(e.target.value);
-            }}
-            data-testid="plan-required"
-          />
-        </label>
+        <NumberField
+          label={t('planRequired')}
+          value={required}
+          onChange={(v) => {
+            requiredTyped.current = true;
+            setRequired(v);
+          }}
+          testid="plan-required"
+        />
       </div>
       <button type="button" disabled={!block || busy !== null} onClick={plan} data-testid="plan-run">
         {t('planRun')}
@@ -465,9 +460,36 @@ function OverrideControl({
   );
 }
 
+/** A labelled non-negative number of the hand-entered form (km², a percentage, a count). */
+function NumberField(p: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  required?: boolean;
+  max?: number;
+  step?: number | 'any';
+  testid?: string;
+}) {
+  return (
+    <label>
+      {p.label}
+      <input
+        type="number"
+        required={p.required}
+        min={0}
+        max={p.max}
+        step={p.step ?? 'any'}
+        value={p.value}
+        onChange={(e) => p.onChange(e.target.value)}
+        data-testid={p.testid}
+      />
+    </label>
+  );
+}
+
 /** A hand-entered calculation (no register): the rules on the figures typed in, shown on the same card. */
 function ManualForm({ onError, onUnavailable }: { onError: (e: unknown) => void; onUnavailable: () => void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [regime, setRegime] = useState<ExtensionResult['regime']>('shanxi-cbm-2020');
   const [licensed, setLicensed] = useState('');
   const [proven, setProven] = useState('0');
@@ -510,61 +532,19 @@ function ManualForm({ onError, onUnavailable }: { onError: (e: unknown) => void;
         {t('extManualNote')}
       </p>
       <form onSubmit={assess} className="form-grid">
-        <label className="wide">
-          {t('regime')}
-          <select value={regime} onChange={(e) => setRegime(e.target.value as ExtensionResult['regime'])}>
-            {Object.entries(REGIMES).map(([r, v]) => (
-              <option key={r} value={r}>
-                {v[lang]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('licensedArea')}
-          <input
-            type="number"
-            required
-            min={0}
-            step="any"
-            value={licensed}
-            onChange={(e) => setLicensed(e.target.value)}
-            data-testid="ext-licensed"
-          />
-        </label>
-        <label>
-          {t('provenArea')}
-          <input
-            type="number"
-            required
-            min={0}
-            step="any"
-            value={proven}
-            onChange={(e) => setProven(e.target.value)}
-            data-testid="ext-proven"
-          />
-        </label>
-        <label>
-          {t('unfinishedRatio')}
-          <input
-            type="number"
-            required
-            min={0}
-            max={100}
-            step="any"
-            value={unfinished}
-            onChange={(e) => setUnfinished(e.target.value)}
-            data-testid="ext-unfinished"
-          />
-        </label>
-        <label>
-          {t('firstRegArea')}
-          <input type="number" min={0} step="any" value={firstReg} onChange={(e) => setFirstReg(e.target.value)} />
-        </label>
-        <label>
-          {t('extensionsUsedField')}
-          <input type="number" min={0} step={1} value={used} onChange={(e) => setUsed(e.target.value)} data-testid="ext-used" />
-        </label>
+        <VocabSelect
+          className="wide"
+          caption={t('regime')}
+          value={regime}
+          vocab={REGIMES}
+          all={false}
+          onChange={(r) => setRegime(r as ExtensionResult['regime'])}
+        />
+        <NumberField label={t('licensedArea')} value={licensed} onChange={setLicensed} required testid="ext-licensed" />
+        <NumberField label={t('provenArea')} value={proven} onChange={setProven} required testid="ext-proven" />
+        <NumberField label={t('unfinishedRatio')} value={unfinished} onChange={setUnfinished} required max={100} testid="ext-unfinished" />
+        <NumberField label={t('firstRegArea')} value={firstReg} onChange={setFirstReg} />
+        <NumberField label={t('extensionsUsedField')} value={used} onChange={setUsed} step={1} testid="ext-used" />
         <label>
           {t('validToField')}
           <input type="date" value={validTo} onChange={(e) => setValidTo(e.target.value)} />

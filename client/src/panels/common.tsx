@@ -170,26 +170,33 @@ export function Steps({ steps, testid }: { steps: ExtensionStep[] | null | undef
   );
 }
 
-/** A filter's select over one vocabulary (server/vocab): "all" first, then each code by its label in the page's language. */
+/**
+ * A select over one vocabulary (server/vocab), each code by its label in the page's language: a filter's ("all" first,
+ * the default) or a form field's (`all={false}`: one of the codes).
+ */
 export function VocabSelect({
   caption,
   value,
   testid,
   vocab,
   onChange,
+  all = true,
+  className,
 }: {
   caption: string;
   value: string;
-  testid: string;
+  testid?: string;
   vocab: Readonly<Record<string, { zh: string; en: string }>>;
   onChange: (code: string) => void;
+  all?: boolean;
+  className?: string;
 }) {
   const { t, lang } = useI18n();
   return (
-    <label>
+    <label className={className}>
       {caption}
       <select value={value} data-testid={testid} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{t('all')}</option>
+        {all && <option value="">{t('all')}</option>}
         {Object.entries(vocab).map(([code, v]) => (
           <option key={code} value={code}>
             {v[lang]}

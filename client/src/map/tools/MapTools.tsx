@@ -24,6 +24,27 @@ function CoordinateReadout({ ctl }: { ctl: MapController }) {
   });
   const [copied, setCopied] = useState<string | null>(null);
   const pinned = useRef(false);
+  const box = useRef<HTMLElement>(null);
+
+  // the boxes in the map's bottom-left corner (the check's outcome legend, …) stand above the readout, never under it:
+  // the corner is lifted by the readout's height and offset (--readout-h on .map-wrap, tools.css)
+  useEffect(() => {
+    const el = box.current;
+    const wrap = el?.closest<HTMLElement>('.map-wrap');
+    if (!el || !wrap) return;
+    const lift = () => {
+      const h = el.offsetHeight ? wrap.getBoundingClientRect().bottom - el.getBoundingClientRect().top : 0;
+      wrap.style.setProperty('--readout-h', `${Math.max(0, Math.ceil(h))}px`);
+    };
+    lift();
+    const ro = new ResizeObserver(lift);
+    ro.observe(el);
+    ro.observe(wrap);
+    return () => {
+      ro.disconnect();
+      wrap.style.removeProperty('--readout-h');
+    };
+  }, []);
 
   useEffect(() => {
     const map = ctl.map;
@@ -81,7 +102,7 @@ function CoordinateReadout({ ctl }: { ctl: MapController }) {
     }
   };
   return (
-    <section className="kq-readout" aria-label={tt('cursor')} data-testid="coord-readout">
+    <section className="kq-readout" aria-label={tt('cursor')} data-testid="coord-readout" ref={box}>
       <div className="kq-readout-head">
         <span data-testid="coord-kind">{at.kind === 'pinned' ? tt('pinned') : at.kind === 'centre' ? tt('centre') : tt('cursor')}</span>
         {at.kind === 'pinned' && (
