@@ -9,6 +9,7 @@ import { migrate } from './db/migrate';
 import { migrateAsOwner } from './auth/db-roles';
 import { createLogger } from './logger';
 import { seedIfEmpty } from './seed/load-demo';
+import { drainConflictPairs } from './conflicts/pairs';
 import { WorkPool } from './work/pool';
 
 export interface Running {
@@ -50,6 +51,9 @@ export async function startServer(
     const seeded = await seedIfEmpty(db, { accounts: demoAccountsWanted(config) });
     if (seeded) logger.info({ seeded }, 'demo data loaded (synthetic)');
   }
+  // the whole-register conflict pairs (023) catch up with writes made while the service was down, or with a register
+  // migrated to 023 (every block's pairs then computed once); GET /api/conflicts drains what is left before a page
+  drainConflictPairs(db).catch((err: Error) => logger.warn({ err: { message: err.message } }, 'conflict pairs not brought up to date'));
   // parsing, validation and geometry of uploads and writes run in worker threads, within a time and memory budget
   const work = new WorkPool({ size: config.WORKER_THREADS, timeoutMs: config.WORK_TIMEOUT_MS, memoryMb: config.WORK_MEMORY_MB });
   const app = createApp({ db, config, logger, work, extraRouters: opts.extraRouters ?? [] });

@@ -1,6 +1,7 @@
 /**
  * The whole register against one collection: every block × the features of that collection it
- * conflicts with, paged in SQL (conflicts_register_<table>.sql). Each block is the subject of its rows:
+ * conflicts with, one page read by key from the pair tables (conflicts_register_<table>.sql, migration 023), after
+ * the pair queue is drained (pairs.ts) so the page is the register as it stands. Each block is the subject of its rows:
  * an extension by its own holder, for its own mineral (RULES.md §4–§5).
  */
 import type { Queryable } from '../db/types';
@@ -21,7 +22,8 @@ import {
   type ReserveRow,
   type WellRow,
 } from './entries';
-import { PIPELINE_CROSSING_CATEGORIES, type Subject } from './outcomes';
+import type { Subject } from './outcomes';
+import { drainConflictPairs } from './pairs';
 import { defaultRegime } from './subject';
 import type { ConflictCollection, ConflictEntry } from './types';
 
@@ -108,9 +110,9 @@ export async function registerPage(
   collection: ConflictCollection,
   opts: { limit: number; offset: number; asOf: IsoDate; regime?: RegimeId },
 ): Promise<RegisterPage> {
+  await drainConflictPairs(db);
   const params: unknown[] = [opts.limit, opts.offset];
   if (collection === 'wells') params.push(addYears(opts.asOf, -1));
-  if (collection === 'pipelines') params.push([...PIPELINE_CROSSING_CATEGORIES]);
   const name = `conflicts_register_${TABLE[collection]}`;
   const { rows } = await guarded(name, db.named<Row>(name, params));
   const out: RegisterRow[] = [];

@@ -62,7 +62,7 @@ async function storedBlock(
   return rows[0] ?? null;
 }
 
-/** The whole-register list is computed from today's register (the subdivided twins and kq_register_overlaps keep no history). */
+/** The whole-register list is read from pairs kept for today's register (conflict_pairs, 023: no history is kept for them). */
 const asAtNotSupported = () =>
   unprocessable(
     'AS_AT_NOT_SUPPORTED',

@@ -6,6 +6,7 @@ import { seedDemoAccounts } from './demo-accounts';
 import { loadDemoInvestmentReports } from './demo-investment-reports';
 import { loadDemoPayments } from '../payments/demo';
 import { loadDemoApplications } from './demo-applications';
+import { drainConflictPairs } from '../conflicts/pairs';
 
 export const DEMO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data/demo');
 
@@ -105,6 +106,8 @@ export async function loadDemo(db: Db, dir = DEMO_DIR, opts: { accounts?: boolea
     // one demo account per role (documented demo passwords); not in production unless asked (SEED_DEMO_ACCOUNTS)
     if (opts.accounts ?? true) counts.accounts = await seedDemoAccounts(tx);
   });
+  // the whole-register conflict pairs of what was loaded (023), so the first page of GET /api/conflicts finds them
+  await drainConflictPairs(db);
   return counts;
 }
 

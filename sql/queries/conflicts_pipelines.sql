@@ -21,6 +21,8 @@ inside AS MATERIALIZED (
 -- intersection of the inside line with the union of those areas, so it lies on the inside line by construction
 -- (crossing ≤ inside). Unioning the per-area line intersections instead left near-collinear duplicates where two
 -- areas overlap, and counted them twice (a 7.5 km crossing on a 5.7 km inside part, differential seed 20261201 #200).
+-- The areas are collected in a fixed order (the whole-register crossings of sql/functions/conflict_pairs.sql use the
+-- same expressions, so a block's stored crossing is this query's number for it).
 crossings AS MATERIALIZED (
   SELECT n.id, s.id AS pa_id, s.geom AS area, ST_CollectionExtract(kq_intersection(n.g, s.geom), 2) AS g
   FROM inside n
@@ -35,7 +37,7 @@ crossings AS MATERIALIZED (
 ),
 per_pipeline AS MATERIALIZED (
   SELECT t.id, t.crosses, ST_CollectionExtract(kq_intersection(n.g, t.areas), 2) AS g
-  FROM (SELECT id, array_agg(DISTINCT pa_id ORDER BY pa_id) AS crosses, kq_union(ST_Collect(area)) AS areas
+  FROM (SELECT id, array_agg(DISTINCT pa_id ORDER BY pa_id) AS crosses, kq_union(ST_Collect(area ORDER BY area)) AS areas
         FROM crossings WHERE NOT ST_IsEmpty(g) GROUP BY id) t
   JOIN inside n USING (id)
 )

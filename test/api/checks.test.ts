@@ -10,7 +10,7 @@ import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { turfOverlay, type OverlayFeature } from '../../server/conflicts/turf-overlay';
 import { bowtie, jaggedRing } from '../../server/geometry/shapes.fixture';
-import { useTestServer } from '../helpers/server';
+import { ADMIN_TOKEN, useTestServer } from '../helpers/server';
 
 // --- independent ellipsoidal measures (CGCS2000: a = 6378137 m, 1/f = 298.257222101) ---------------------------
 type GLib = typeof GL;
@@ -367,5 +367,92 @@ describe('the register and a single block agree', () => {
     const single = await (await fetch(`${srv.url}/api/blocks/${row.subject.id}/conflicts?as_of=2026-06-30`)).json();
     const same = single.conflicts.find((c: { collection: string; id: string }) => c.collection === 'protected-areas' && c.id === row.id);
     closeRel(row.overlap_area_km2, same.overlap_area_km2, 1e-9);
+  });
+});
+
+describe('the whole-register list follows writes (pair tables of 023) and equals a fresh check of each block', () => {
+  const auth = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
+  const AS_OF = '2026-06-30';
+  const ring = (x0: number, y0: number, x1: number, y1: number) => [
+    [
+      [x0, y0],
+      [x1, y0],
+      [x1, y1],
+      [x0, y1],
+      [x0, y0],
+    ],
+  ];
+  const write = async (method: string, path: string, body?: unknown) => {
+    let headers: Record<string, string> = auth;
+    if (method !== 'POST') headers = { ...auth, 'if-match': (await fetch(`${srv.url}${path}`)).headers.get('etag')! };
+    const res = await fetch(`${srv.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    expect(res.status, `${method} ${path}: ${await res.clone().text()}`).toBeLessThan(300);
+  };
+  // what a register row and a check entry must agree on, exactly
+  const key = (subject: string, c: any) =>
+    JSON.stringify([
+      c.collection,
+      subject,
+      c.id,
+      c.outcome,
+      c.deductible,
+      c.overlap_area_km2,
+      c.share_of_input,
+      c.share_of_feature,
+      c.length_km ?? null,
+      c.crosses ?? null,
+    ]);
+  async function compareWithChecks() {
+    const register: string[] = [];
+    for (const c of ['blocks', 'reserves', 'protected-areas', 'redlines', 'wells', 'pipelines']) {
+      const page = await (await fetch(`${srv.url}/api/conflicts?collection=${c}&as_of=${AS_OF}&limit=10000`)).json();
+      expect(page.numberReturned, c).toBe(page.rows.length);
+      register.push(...page.rows.map((r: any) => key(r.subject.id, r)));
+    }
+    const blocks = await (await fetch(`${srv.url}/collections/blocks/items?limit=1000`)).json();
+    const checked: string[] = [];
+    for (const f of blocks.features) {
+      const id = String(f.id);
+      const res = await fetch(`${srv.url}/api/blocks/${encodeURIComponent(id)}/conflicts?as_of=${AS_OF}`);
+      const body = await res.json();
+      expect(res.status, `${id}: ${JSON.stringify(body).slice(0, 300)}`).toBe(200);
+      checked.push(...body.conflicts.filter((c: any) => !c.check && !c.agreement && !c.commitment).map((c: any) => key(id, c)));
+    }
+    expect(register.sort()).toEqual(checked.sort());
+    return register;
+  }
+
+  it('after an insert, a geometry update, a status and a category change and a delete through the API', async () => {
+    // a new block over the wells-and-pipelines fixture: blocks, protected areas, a red line, wells, crossings
+    await write('POST', '/collections/blocks/items', {
+      type: 'Feature',
+      id: 'fx-q-new',
+      geometry: { type: 'Polygon', coordinates: ring(112.7, 36.0, 112.8, 36.1) },
+      properties: { name: '一致性区块', holder: '丁能源公司', kind: 'exploration', mineral: 'cbm', status: 'valid' },
+    });
+    // a write costs only a queue row: the pairs are computed when the list is read
+    const queued = await srv.db.query<{ n: number }>("SELECT count(*)::int AS n FROM conflict_dirty WHERE layer = 'blocks' AND id = 'fx-q-new'");
+    expect(queued.rows[0].n).toBe(1);
+    await write('POST', '/collections/reserves/items', {
+      type: 'Feature',
+      id: 'fx-q-res',
+      geometry: { type: 'Polygon', coordinates: ring(112.71, 36.01, 112.73, 36.03) },
+      properties: { name: '储量', block_id: 'fx-e-coal', kind: 'proven' },
+    });
+    const first = await compareWithChecks();
+    for (const want of ['"blocks","fx-q-new","fx-e-coal"', '"reserves","fx-q-new","fx-q-res"', '"redlines","fx-q-new","fx-e-rl"', '"pipelines","fx-q-new","fx-p01"'])
+      expect(first.some((k) => k.includes(want)), want).toBe(true);
+
+    await write('PATCH', '/collections/blocks/items/fx-q-new', { geometry: { type: 'Polygon', coordinates: ring(112.746, 36.01, 112.79, 36.09) } });
+    await write('PATCH', '/collections/blocks/items/fx-e-coal', { properties: { status: 'expired' } });
+    await write('PATCH', '/collections/protected-areas/items/fx-e-nr', { properties: { category: 'other' } });
+    await write('PATCH', '/collections/redlines/items/fx-e-rl', { geometry: { type: 'Polygon', coordinates: ring(112.77, 36.07, 112.82, 36.12) } });
+    await write('DELETE', '/collections/blocks/items/fx-a05');
+    const second = await compareWithChecks();
+    expect(second.some((k) => k.includes('"fx-a05"'))).toBe(false);
+    expect(second.some((k) => k.includes('"blocks","fx-q-new","fx-e-coal"'))).toBe(false); // moved off it
+    expect(second.some((k) => k.includes('"pipelines","fx-q-new","fx-p01"'))).toBe(false); // fx-e-nr no longer a crossing category
+    expect(second).not.toEqual(first);
+    expect((await srv.db.query<{ n: number }>('SELECT count(*)::int AS n FROM conflict_stale')).rows[0].n).toBe(0);
   });
 });
