@@ -68,7 +68,9 @@ export async function benchRegister(databaseUrl: string, opts: { runs?: number; 
     const namedInsert = namedQuery('blocks_insert');
     const insert = async (id: string, i: number) => {
       const g = benchBlock(i, 105 + (i % 10) * 1.7, 30 + Math.floor(i / 10) * 1.3);
-      const f = [{ type: 'Feature', geometry: g, properties: { id, name: id, kind: 'exploration', mineral: 'cbm', holder: '合成矿业权人1' } }];
+      const f = [
+        { type: 'Feature', geometry: g, properties: { id, name: id, kind: 'exploration', mineral: 'cbm', holder: '合成矿业权人1' } },
+      ];
       const s = performance.now();
       await c.query(namedInsert, [JSON.stringify(f)]);
       return performance.now() - s;

@@ -451,11 +451,15 @@ describe('the same answer on both engines', () => {
       properties: { name: '差分', holder: '差分公司', kind: 'exploration', mineral: 'cbm' },
     };
     for (const u of [pgSrv.url, liteSrv.url])
-      expect((await fetch(`${u}/collections/blocks/items`, { method: 'POST', headers: auth, body: JSON.stringify(feature) })).status).toBe(201);
+      expect((await fetch(`${u}/collections/blocks/items`, { method: 'POST', headers: auth, body: JSON.stringify(feature) })).status).toBe(
+        201,
+      );
     expect(await pages()).toEqual([]);
     for (const u of [pgSrv.url, liteSrv.url]) {
       const etag = (await fetch(`${u}/collections/blocks/items/diff-pairs`)).headers.get('etag')!;
-      expect((await fetch(`${u}/collections/blocks/items/diff-pairs`, { method: 'DELETE', headers: { ...auth, 'if-match': etag } })).status).toBe(204);
+      expect(
+        (await fetch(`${u}/collections/blocks/items/diff-pairs`, { method: 'DELETE', headers: { ...auth, 'if-match': etag } })).status,
+      ).toBe(204);
     }
   });
 });
