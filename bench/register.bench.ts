@@ -29,6 +29,8 @@ export async function benchRegister(databaseUrl: string, opts: { runs?: number; 
   let t = performance.now();
   const buildChunks = await drainConflictPairs(owner);
   const build = { seconds: round((performance.now() - t) / 1000, 1), chunks: buildChunks, load_1min: load1() };
+  // as autovacuum would after so many rows: statistics and the visibility map (index-only counts)
+  await owner.query('VACUUM ANALYZE conflict_pairs, conflict_wells, conflict_crossings');
   const srv = await startServer({
     DATABASE_URL: databaseUrl,
     PORT: '0',

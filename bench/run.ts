@@ -79,6 +79,21 @@ try {
     out.conflicts = await benchConflicts(n.toString());
     console.log('conflicts', JSON.stringify(out.conflicts, null, 1));
   }
+  if (want('register')) {
+    // the whole-register list on the national set (loaded by the conflicts bench, or here when it was not run)
+    const n = new URL(adminUrl);
+    n.pathname = '/kq_bench_national';
+    if (!want('conflicts')) {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query('DROP DATABASE IF EXISTS kq_bench_national WITH (FORCE)');
+      await c.query('CREATE DATABASE kq_bench_national');
+      await c.end();
+    }
+    const { benchRegister } = await import('./register.bench');
+    out.register = await benchRegister(n.toString());
+    console.log('register', JSON.stringify(out.register, null, 1));
+  }
 } finally {
   cluster?.stop();
 }

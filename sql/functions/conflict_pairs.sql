@@ -1,5 +1,5 @@
 -- kq_conflict_pairs_drain(categories text[], dirty_chunk int, stale_chunk int) → integer
--- Brings the whole-register pair tables of 023 (conflict_pairs, conflict_crossings) up to date with the layers, one
+-- Brings the whole-register pair tables of 023 (conflict_pairs, conflict_wells, conflict_crossings) up to date with the layers, one
 -- bounded chunk a call; returns the work left (0: the tables are the register as it stands). The service calls it until
 -- 0 before it reads a page of GET /api/conflicts (server/conflicts/pairs.ts), so a write costs only its queue row.
 --  $1 categories   the protected-area categories a pipeline crossing counts (PIPELINE_CROSSING_CATEGORIES); when they
@@ -8,7 +8,8 @@
 --  $3 stale_chunk  at most this many (collection, subject block) recomputed a call
 -- 1. A changed feature makes stale the subject blocks whose pairs it can change: a block its own pairs of every
 --    collection and the blocks it overlapped (conflict_pairs) or now intersects; a reserve, protected area, red line,
---    well or pipeline the blocks that had it as a pair or now intersect it; a protected area also the crossings of the
+--    well or pipeline the blocks that had it as a pair or now intersect it (a well also when its status, status_since or
+--    holder changed; a block whose holder changed is made stale for its wells by its trigger, 023); a protected area also the crossings of the
 --    blocks it lies in or was crossed in.
 -- 2. A stale (collection, block) has its pairs of that collection deleted and computed again, with the expressions of
 --    the check of that block (conflicts_<layer>.sql with the block's stored geometry as the input, today's register):
@@ -64,6 +65,9 @@ BEGIN
     IF lyr = 'pipelines' THEN
       INSERT INTO conflict_stale (collection, subject_id)
       SELECT 'pipelines', x.subject_id FROM conflict_crossings x WHERE x.feature_id = ANY (ids) ON CONFLICT DO NOTHING;
+    ELSIF lyr = 'wells' THEN
+      INSERT INTO conflict_stale (collection, subject_id)
+      SELECT 'wells', x.subject_id FROM conflict_wells x WHERE x.feature_id = ANY (ids) ON CONFLICT DO NOTHING;
     ELSE
       INSERT INTO conflict_stale (collection, subject_id)
       SELECT lyr, p.subject_id FROM conflict_pairs p WHERE p.collection = lyr AND p.feature_id = ANY (ids)
@@ -145,10 +149,10 @@ BEGIN
   END IF;
 
   IF s_wells IS NOT NULL THEN
-    DELETE FROM conflict_pairs WHERE collection = 'wells' AND subject_id = ANY (s_wells);
-    -- conflicts_wells.sql: every well in the block; which of them are conflicts is judged when a page is read
-    INSERT INTO conflict_pairs (collection, subject_id, feature_id, overlap_km2)
-    SELECT 'wells', a.id, w.id, NULL
+    DELETE FROM conflict_wells WHERE subject_id = ANY (s_wells);
+    -- conflicts_wells.sql: every well in the block, with what decides whether it is a conflict (judged when a page is read)
+    INSERT INTO conflict_wells (subject_id, feature_id, status, status_since, holder, subject_holder)
+    SELECT a.id, w.id, w.status, w.status_since, w.holder, a.holder
     FROM blocks a JOIN wells w ON w.geom && a.geom AND ST_Intersects(a.geom, w.geom)
     WHERE a.id = ANY (s_wells);
   END IF;

@@ -3,8 +3,10 @@
 -- tables and a page is read by key:
 --  * conflict_pairs(collection, subject_id, feature_id, overlap_km2): block × block, block × reserve, block × protected
 --    area, block × red line (overlap_km2: ellipsoidal km², > 1e-9 only, computed exactly as the check of the subject
---    block computes it: sql/functions/conflict_pairs.sql) and block × well (the well lies in the block; overlap_km2 NULL:
---    which wells are conflicts depends on holders, statuses and the date asked, judged when the page is read);
+--    block computes it: sql/functions/conflict_pairs.sql);
+--  * conflict_wells(subject_id, feature_id, status, status_since, holder, subject_holder): every well lying in a block,
+--    with what decides whether it is a conflict (the well's status, since when, its holder and the block's holder), so
+--    a page filters one table; the cut-off date of a page (as_of − 1 year) is applied when it is read;
 --  * conflict_crossings(subject_id, feature_id, crossing_km, crosses): block × pipeline crossing protected areas inside
 --    the block (the check's conflicts_pipelines.sql, today's register);
 --  * a write stays cheap: a row trigger only notes which feature changed (conflict_dirty, one small row); the service
@@ -12,19 +14,31 @@
 --    pairs they can change → those blocks' pairs recomputed, in bounded chunks), so a page is always that of the
 --    register as it stands;
 --  * which columns matter: a block's, reserve's, red line's, well's or pipeline's geometry; a reserve's block_id (its own
---    block is not its conflict); a protected area's geometry and category (pipeline crossings count some categories).
---    Everything else (names, holders, statuses, dates) is read from the layers when the page is read;
+--    block is not its conflict); a protected area's geometry and category (pipeline crossings count some categories); a
+--    well's status, status_since and holder, a block's holder (conflict_wells). Everything else (names, statuses of
+--    blocks, dates) is read from the layers when the page is read;
 --  * TRUNCATE of a layer (test fixtures, reloads) clears what it invalidates;
 --  * as_at stays refused by the list (it reads the register as it stands, never its history).
 
 CREATE TABLE conflict_pairs (
-  collection  text NOT NULL CHECK (collection IN ('blocks', 'reserves', 'protected_areas', 'redlines', 'wells')),
+  collection  text NOT NULL CHECK (collection IN ('blocks', 'reserves', 'protected_areas', 'redlines')),
   subject_id  text NOT NULL,
   feature_id  text NOT NULL,
   overlap_km2 double precision,
   PRIMARY KEY (collection, subject_id, feature_id)
 );
 CREATE INDEX conflict_pairs_feature ON conflict_pairs (collection, feature_id);
+
+CREATE TABLE conflict_wells (
+  subject_id     text NOT NULL,
+  feature_id     text NOT NULL,
+  status         text,
+  status_since   date,
+  holder         text,
+  subject_holder text,
+  PRIMARY KEY (subject_id, feature_id)
+);
+CREATE INDEX conflict_wells_feature ON conflict_wells (feature_id);
 
 CREATE TABLE conflict_crossings (
   subject_id  text NOT NULL,
@@ -42,7 +56,8 @@ CREATE TABLE conflict_dirty (
   id    text NOT NULL,
   PRIMARY KEY (layer, id)
 );
--- subject blocks whose pairs of one collection are to be recomputed (collection = table name, 'pipelines' for crossings)
+-- subject blocks whose pairs of one collection are to be recomputed (collection = table name: 'wells' for conflict_wells,
+-- 'pipelines' for conflict_crossings)
 CREATE TABLE conflict_stale (
   collection text NOT NULL,
   subject_id text NOT NULL,
@@ -73,6 +88,15 @@ CREATE TRIGGER blocks_conflicts_note AFTER INSERT OR DELETE ON blocks
 CREATE TRIGGER blocks_conflicts_note_update AFTER UPDATE ON blocks
   FOR EACH ROW WHEN (OLD.id IS DISTINCT FROM NEW.id OR ST_AsEWKB(OLD.geom) IS DISTINCT FROM ST_AsEWKB(NEW.geom))
   EXECUTE FUNCTION kq_conflicts_note();
+-- a block's holder decides which wells in it are conflicts (another holder's): only its wells are recomputed
+CREATE OR REPLACE FUNCTION kq_conflicts_note_holder() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO conflict_stale (collection, subject_id) VALUES ('wells', NEW.id) ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER blocks_conflicts_note_holder AFTER UPDATE ON blocks
+  FOR EACH ROW WHEN (OLD.holder IS DISTINCT FROM NEW.holder) EXECUTE FUNCTION kq_conflicts_note_holder();
 CREATE TRIGGER reserves_conflicts_note AFTER INSERT OR DELETE ON reserves
   FOR EACH ROW EXECUTE FUNCTION kq_conflicts_note();
 CREATE TRIGGER reserves_conflicts_note_update AFTER UPDATE ON reserves
@@ -93,7 +117,9 @@ CREATE TRIGGER redlines_conflicts_note_update AFTER UPDATE ON redlines
 CREATE TRIGGER wells_conflicts_note AFTER INSERT OR DELETE ON wells
   FOR EACH ROW EXECUTE FUNCTION kq_conflicts_note();
 CREATE TRIGGER wells_conflicts_note_update AFTER UPDATE ON wells
-  FOR EACH ROW WHEN (OLD.id IS DISTINCT FROM NEW.id OR ST_AsEWKB(OLD.geom) IS DISTINCT FROM ST_AsEWKB(NEW.geom))
+  FOR EACH ROW WHEN (OLD.id IS DISTINCT FROM NEW.id OR OLD.status IS DISTINCT FROM NEW.status
+                     OR OLD.status_since IS DISTINCT FROM NEW.status_since OR OLD.holder IS DISTINCT FROM NEW.holder
+                     OR ST_AsEWKB(OLD.geom) IS DISTINCT FROM ST_AsEWKB(NEW.geom))
   EXECUTE FUNCTION kq_conflicts_note();
 CREATE TRIGGER pipelines_conflicts_note AFTER INSERT OR DELETE ON pipelines
   FOR EACH ROW EXECUTE FUNCTION kq_conflicts_note();
@@ -109,10 +135,13 @@ BEGIN
   DELETE FROM conflict_dirty WHERE layer = TG_TABLE_NAME;
   IF TG_TABLE_NAME = 'blocks' THEN
     DELETE FROM conflict_pairs;
+    DELETE FROM conflict_wells;
     DELETE FROM conflict_crossings;
     DELETE FROM conflict_stale;
   ELSIF TG_TABLE_NAME = 'pipelines' THEN
     DELETE FROM conflict_crossings;
+  ELSIF TG_TABLE_NAME = 'wells' THEN
+    DELETE FROM conflict_wells;
   ELSE
     DELETE FROM conflict_pairs WHERE collection = TG_TABLE_NAME;
     IF TG_TABLE_NAME = 'protected_areas' THEN

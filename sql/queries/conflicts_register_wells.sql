@@ -1,18 +1,17 @@
 -- conflicts_register_wells: every block against the wells inside it that may be conflicts: wells of
--- another holder than the block's, abandoned wells, and wells inactive since before a cut-off date. Which wells lie in
--- which block is read from conflict_pairs (023; brought up to date by kq_conflict_pairs_drain before the page is read);
--- holders, statuses and the cut-off are judged here, on the layers as they stand.
+-- another holder than the block's, abandoned wells, and wells inactive since before a cut-off date. Read from
+-- conflict_wells (023; every well in every block with its status, status_since, holder and the block's holder, brought
+-- up to date by kq_conflict_pairs_drain before the page is read); the cut-off is applied here.
 -- $1 int limit, $2 int offset, $3 date: inactive wells count when status_since < $3 (the caller passes
 -- as_of − 1 year, DB14/T 2053 3.2) or status_since is unknown.
 -- Returns matched, the subject block's properties, the well's properties and location facts
 -- (in_coal_right, in_redline, in_water_source — see conflicts_wells.sql).
 WITH pairs AS MATERIALIZED (
   SELECT p.subject_id, p.feature_id
-  FROM conflict_pairs p JOIN blocks a ON a.id = p.subject_id JOIN wells w ON w.id = p.feature_id
-  WHERE p.collection = 'wells'
-    AND (w.status = 'abandoned'
-     OR (w.status = 'inactive' AND (w.status_since IS NULL OR w.status_since < $3::date))
-     OR (w.holder IS NOT NULL AND a.holder IS NOT NULL AND w.holder <> a.holder))
+  FROM conflict_wells p
+  WHERE p.status = 'abandoned'
+     OR (p.status = 'inactive' AND (p.status_since IS NULL OR p.status_since < $3::date))
+     OR (p.holder IS NOT NULL AND p.subject_holder IS NOT NULL AND p.holder <> p.subject_holder)
 ),
 page AS (
   SELECT count(*) OVER () AS matched, subject_id, feature_id FROM pairs

@@ -485,11 +485,15 @@ describe('the whole-register list follows writes (pair tables of 023)', () => {
       geometry: { type: 'Polygon', coordinates: ring(112.77, 36.07, 112.82, 36.12) },
     });
     await write('DELETE', '/collections/blocks/items/fx-a05');
+    // what decides which wells are conflicts: a well's status, the block's holder (its wells of 甲 are now its own)
+    await write('PATCH', '/collections/wells/items/fx-w01', { properties: { status: 'abandoned' } });
+    await write('PATCH', '/collections/blocks/items/fx-q-new', { properties: { holder: '甲煤层气公司' } });
     const second = await registerEqualsChecks();
     expect(second.some((k) => k.includes('"fx-a05"'))).toBe(false);
     expect(second.some((k) => k.includes('"blocks","fx-q-new","fx-e-coal"'))).toBe(false); // moved off it
     expect(second.some((k) => k.includes('"pipelines","fx-q-new","fx-p01"'))).toBe(false); // fx-e-nr no longer a crossing category
     expect(second).not.toEqual(first);
+    expect(second.some((k) => k.includes('"wells","fx-q-new","fx-w01"'))).toBe(true);
     expect((await srv.db.query<{ n: number }>('SELECT count(*)::int AS n FROM conflict_stale')).rows[0].n).toBe(0);
   });
 });

@@ -42,7 +42,14 @@ let dropPg: () => Promise<void>;
 let pgSrv: Running;
 let liteSrv: Running;
 
-const env = { PORT: '0', ADMIN_TOKEN: 'diff-admin-token-123', SEED_DEMO: 'false', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MIN: '1000000' };
+const env = {
+  PORT: '0',
+  ADMIN_TOKEN: 'diff-admin-token-123',
+  SEED_DEMO: 'false',
+  LOG_LEVEL: 'silent',
+  RATE_LIMIT_PER_MIN: '1000000',
+  RATE_LIMIT_REGISTER_PER_MIN: '1000000',
+};
 
 beforeAll(async () => {
   const fresh = await freshDatabase();
@@ -432,7 +439,13 @@ describe('the same answer on both engines', () => {
       for (const c of ['blocks', 'reserves', 'protected-areas', 'redlines', 'wells', 'pipelines'])
         for (const q of [`limit=10000&as_of=${AS_OF}`, 'limit=7&offset=3']) {
           const path = `/api/conflicts?collection=${c}&${q}`;
-          const [a, b] = await Promise.all([pgSrv.url, liteSrv.url].map(async (u) => (await fetch(u + path)).json()));
+          const [a, b] = await Promise.all(
+            [pgSrv.url, liteSrv.url].map(async (u) => {
+              const res = await fetch(u + path);
+              expect(res.status, u + path).toBe(200);
+              return res.json();
+            }),
+          );
           const { links: _a, ...x } = a;
           const { links: _b, ...y } = b;
           const diffs = sameJson(x, y).slice(0, 5);
