@@ -37,6 +37,20 @@ const machine = {
 console.log('machine', machine);
 const out: Record<string, unknown> = { machine };
 
+// `npm run bench scale`: primary + streaming replica + two app instances (bench/scale.ts), its own clusters
+async function scale() {
+  const { benchScale, scaleMarkdown } = await import('./scale');
+  out.scale = await benchScale();
+  console.log(`scale (${SECONDS_NOTE})\n${scaleMarkdown(out.scale as Awaited<ReturnType<typeof benchScale>>)}`);
+}
+const SECONDS_NOTE = 'one run per row on the machine above; see bench/last-run.json for every figure';
+if (only.length === 1 && only[0] === 'scale') {
+  await scale();
+  writeFileSync('bench/last-run.json', JSON.stringify(out, null, 2));
+  console.log('written bench/last-run.json — copy the figures into docs/benchmarks.md');
+  process.exit(0);
+}
+
 const { url, cluster, adminUrl } = await database('kq_bench');
 try {
   const srv = await startServer({
@@ -97,5 +111,6 @@ try {
 } finally {
   cluster?.stop();
 }
+if (only.length === 0) await scale();
 writeFileSync('bench/last-run.json', JSON.stringify(out, null, 2));
 console.log('written bench/last-run.json — copy the figures into docs/benchmarks.md');

@@ -6,6 +6,7 @@ import { pinoHttp } from 'pino-http';
 import type { Config } from './config';
 import { contract } from './contract';
 import type { Db } from './db';
+import type { ReadRouter } from './db/read-replica';
 import { notFound } from './errors';
 import { compress } from './http/compress';
 import { DataVersions, TileCache } from './tiles/cache';
@@ -29,7 +30,11 @@ export interface AppDeps {
   extraRouters?: Router[];
   /** upload worker pool (feature writes validate their geometry there) */
   work?: WorkPool;
+  /** read-only routes through a read replica (DATABASE_READ_URL); absent: every read on `db` */
+  router?: ReadRouter;
 }
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** `/api/export` bodies: a geometry to write out as a file. */
 const EXPORT_BODY_LIMIT = '10mb';
@@ -43,7 +48,7 @@ function wantsJson(req: Request): boolean {
 }
 
 /** The express app: routes only wire parsing, rules and named queries together. */
-export function createApp({ db, config, logger, extraRouters = [], work }: AppDeps) {
+export function createApp({ db, config, logger, extraRouters = [], work, router }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   // Off by default: X-Forwarded-* from a client is not believed (issue 12, F6). Behind a proxy, name it in TRUST_PROXY.
@@ -52,14 +57,29 @@ export function createApp({ db, config, logger, extraRouters = [], work }: AppDe
   const https = config.PUBLIC_URL?.startsWith('https://') ?? false;
   // layers' data versions live in the database (bumped by trigger on every write, migration 013): re-read after this
   // process writes, polled for writes by other instances
-  const versions = new DataVersions(async () => (await db.named<{ layer: string; version: string }>('data_versions')).rows);
+  // with a read replica, tiles read their versions and their rows from the same server (one epoch of the router)
+  const reads = router?.reads ?? db;
+  const versions = new DataVersions(
+    async () => (await reads.named<{ layer: string; version: string }>('data_versions')).rows,
+    router && (() => router.epoch()),
+  );
   void versions.refresh().catch(() => undefined);
   versions.start(config.TILE_VERSION_POLL_MS);
   const tileCache = config.TILE_CACHE_MB > 0 ? new TileCache(config.TILE_CACHE_MB * 1024 * 1024) : undefined;
   const bump = () => versions.invalidate();
 
   // Every route of the contract (server/contract), implemented in server/routes.ts
-  const { tileJson, tile, ...routes } = allRoutes({ db, config, work, versions, tileCache, onWrite: bump });
+  const { tileJson, tile, ...routes } = allRoutes({
+    db,
+    reads,
+    readEpoch: router && (() => router.epoch()),
+    config,
+    work,
+    versions,
+    tileCache,
+    onWrite: bump,
+    router,
+  });
 
   // Order matters (issue 12): headers for every response, tiles included; refuse NUL in URLs; spend the client's
   // budget for the route class; check the token of a write before reading its body; then parse bodies with per-route limits.
@@ -84,7 +104,18 @@ export function createApp({ db, config, logger, extraRouters = [], work }: AppDe
     }),
   );
   app.use(rejectNulInUrl());
-  app.use(rateLimits(config));
+  // a write request pins this instance's reads to the primary until the replica has replayed it (read-your-writes)
+  if (router)
+    app.use((req, res, next) => {
+      if (WRITE_METHODS.has(req.method)) {
+        router.beginWrite();
+        res.once('close', () => void router.endWrite());
+      }
+      next();
+    });
+  app.use(
+    rateLimits(config, db, (err) => logger.warn({ err: { message: err.message } }, 'shared rate limits: count kept in this instance')),
+  );
   app.use(compress());
   // Tiles before the request logger and body parsing: the hottest route (measured: bench/tiles)
   app.use(routerFor({ tileJson, tile }));

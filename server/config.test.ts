@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, isLoopback, loadConfig } from './config';
+import { rateLimitStoreKind } from './http/rate-limit';
 
 const strong = 'x'.repeat(32);
 const signingPem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
@@ -22,6 +23,17 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'production', HOST: '127.0.0.1' }).ADMIN_TOKEN).toBe(DEMO_TOKEN);
     expect(loadConfig({ NODE_ENV: 'production', HOST: 'localhost', ADMIN_TOKEN: '12345678' }).ADMIN_TOKEN).toBe('12345678');
     expect(loadConfig({ HOST: '0.0.0.0' }).ADMIN_TOKEN).toBe(DEMO_TOKEN);
+  });
+
+  it('takes a read replica only beside a primary, and shares rate limits through the database when there is one', () => {
+    expect(() => loadConfig({ DATABASE_READ_URL: 'postgres://r@replica/kq' })).toThrow(/DATABASE_READ_URL.*DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://p@primary/kq', DATABASE_READ_URL: 'not a url' })).toThrow(/DATABASE_READ_URL/);
+    const c = loadConfig({ DATABASE_URL: 'postgres://p@primary/kq', DATABASE_READ_URL: 'postgres://r@replica/kq' });
+    expect(c).toMatchObject({ DB_READ_MAX_LAG_MS: 5000, DB_READ_POLL_MS: 250, RATE_LIMIT_SYNC_MS: 1000 });
+    expect(rateLimitStoreKind(c)).toBe('database');
+    expect(rateLimitStoreKind(loadConfig({}))).toBe('memory');
+    expect(rateLimitStoreKind(loadConfig({ DATABASE_URL: 'postgres://p@primary/kq', RATE_LIMIT_STORE: 'memory' }))).toBe('memory');
+    expect(() => loadConfig({ RATE_LIMIT_STORE: 'redis' })).toThrow(/RATE_LIMIT_STORE/);
   });
 
   it('reads TRUST_PROXY as off, a hop count or a list of proxies', () => {

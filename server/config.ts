@@ -19,6 +19,16 @@ export const ConfigSchema = z.object({
    * role named in DATABASE_URL is granted DML only (no DROP/TRUNCATE/ALTER; audit_log INSERT/SELECT). Unset → one role.
    */
   MIGRATION_DATABASE_URL: z.string().url().optional(),
+  /**
+   * A read replica (PostgreSQL streaming replication, issue 17): OGC item lists, collections, tiles and the whole-register
+   * conflict list read from it; writes, sessions, single items (they carry the ETag a write needs) and whatever a
+   * request reads after writing stay on DATABASE_URL. Needs DATABASE_URL. Unset: every read on the primary.
+   */
+  DATABASE_READ_URL: z.string().url().optional(),
+  /** reads go back to the primary while the replica is further behind than this (ms), or unreachable */
+  DB_READ_MAX_LAG_MS: z.coerce.number().int().min(0).default(5_000),
+  /** how often the replica's position and lag are read (its own connection, outside the pools) */
+  DB_READ_POLL_MS: z.coerce.number().int().min(20).default(250),
   /** lifetime of a sign-in session (stored in PostgreSQL) */
   SESSION_TTL_HOURS: z.coerce.number().min(0.01).max(720).default(12),
   /** failed sign-ins per account (and, LOGIN_MAX_FAILURES_PER_IP, per client address) within LOGIN_LOCK_SECONDS before 429 */
@@ -97,6 +107,16 @@ export const ConfigSchema = z.object({
   MAX_PARCELS: z.coerce.number().int().min(1).default(500),
   PAGE_LIMIT_DEFAULT: z.coerce.number().int().min(1).default(10),
   PAGE_LIMIT_MAX: z.coerce.number().int().min(1).default(10_000),
+  /**
+   * Where request budgets are counted: `database` (the default with DATABASE_URL) shares them among every app instance
+   * through PostgreSQL (migration 024); `memory` counts per process (the default on the embedded engine).
+   */
+  RATE_LIMIT_STORE: z.enum(['database', 'memory']).optional(),
+  /**
+   * `database` store: each instance adds its counts every this many ms (0: before answering each request). Two instances
+   * then admit at most one sync interval of a client's requests beyond the budget.
+   */
+  RATE_LIMIT_SYNC_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
   /** uploads, checks, exports and plans per client IP per minute */
   RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(300),
   /** reads (OGC items, assessments, deadlines, the page's files) per client IP per minute */
@@ -165,6 +185,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid configuration:\n${lines}`);
   }
+  if (parsed.data.DATABASE_READ_URL && !parsed.data.DATABASE_URL)
+    throw new Error(
+      'Invalid configuration:\n  DATABASE_READ_URL: a read replica needs DATABASE_URL (the primary) / 设置只读副本 DATABASE_READ_URL 时须同时设置主库 DATABASE_URL',
+    );
   const problem = productionTokenProblem(parsed.data);
   if (problem) throw new Error(`Invalid configuration:\n  ${problem}`);
   const config = withSigningKey(parsed.data);

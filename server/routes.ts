@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import type { Config } from './config';
 import type { Db } from './db';
+import type { ReadRouter } from './db/read-replica';
 import { applicationRoutes } from './applications/router';
 import { authRouter } from './auth/router';
 import { auditRoutes } from './audit/router';
@@ -24,6 +25,12 @@ import type { WorkPool } from './work/pool';
 
 export interface DomainDeps {
   db: Db;
+  /** read-only routes (item lists, collections, tiles, the whole-register list): the read replica's router, else `db` */
+  reads?: Db;
+  /** changes when `reads` moves between the replica and the primary (tiles cache only within one epoch) */
+  readEpoch?: () => number;
+  /** the replica's state for `/api/health` */
+  router?: ReadRouter;
   config: Config;
   /** upload worker pool (server/work); without it upload work runs on the main thread (unit tests) */
   work?: WorkPool;
@@ -60,24 +67,25 @@ export function parseLimits(config: Config): Partial<ParseLimits> {
  * one and on each handler's response shape. Each family lives in its own module. The report routes
  * (server/contract/reports.ts) are declared in the contract and served by `uncontractedRouters`.
  */
-export function allRoutes({ db, config, work, versions, tileCache, onWrite }: DomainDeps): Implementations {
+export function allRoutes({ db, reads, readEpoch, router, config, work, versions, tileCache, onWrite }: DomainDeps): Implementations {
   // one count of uploads in progress over parse, export and checks (429 BUSY beyond)
   const uploads = uploadsCap(config);
   return {
-    ...healthRoutes(db),
+    ...healthRoutes(db, router),
     ...implement({ openapi: { handler: () => ({ status: 200, body: openapi() }) } }),
     ...featureRoutes({
       db,
+      reads,
       pageLimitDefault: config.PAGE_LIMIT_DEFAULT,
       pageLimitMax: config.PAGE_LIMIT_MAX,
       maxVertices: config.MAX_VERTICES,
       onWrite,
       work,
     }),
-    ...tileRoutes({ db, versions, cache: tileCache }),
+    ...tileRoutes({ db: reads ?? db, versions, cache: tileCache, epoch: readEpoch }),
     ...parseRoutes({ limits: parseLimits(config), work, uploads }),
     ...blockExportRoutes(db),
-    ...checksRoutes({ db, config, limits: parseLimits(config), work, uploads }),
+    ...checksRoutes({ db, reads, config, limits: parseLimits(config), work, uploads }),
     ...lifecycleRoutes({ db }),
     ...auditRoutes({ db }),
     ...applicationRoutes({ db, maxVertices: config.MAX_VERTICES, onWrite }),

@@ -5,6 +5,8 @@ import { createApp } from './app';
 import { answerClientErrors } from './http/client-error';
 import { demoAccountsWanted, loadConfig, type Config } from './config';
 import { openDb, type Db } from './db';
+import { createPgDb, type PgOptions } from './db/pg';
+import { ReadRouter } from './db/read-replica';
 import { migrate } from './db/migrate';
 import { migrateAsOwner } from './auth/db-roles';
 import { createLogger } from './logger';
@@ -40,6 +42,25 @@ export async function startServer(
       ),
     ));
   const restored = (db as { restoredFrom?: string }).restoredFrom;
+  // a read replica (DATABASE_READ_URL): read-only routes read from it while it keeps up (server/db/read-replica.ts)
+  let router: ReadRouter | undefined;
+  if (config.DATABASE_READ_URL && db.engine === 'postgis') {
+    const replica: PgOptions = {
+      connectionString: config.DATABASE_READ_URL,
+      poolSize: config.DB_POOL_SIZE,
+      statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+      connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
+      healthTimeoutMs: config.DB_HEALTH_TIMEOUT_MS,
+      applicationName: 'kuangquan-read',
+      onError: (err) => logger.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'read replica connection error'),
+    };
+    router = new ReadRouter(db, createPgDb(replica), {
+      maxLagMs: config.DB_READ_MAX_LAG_MS,
+      pollMs: config.DB_READ_POLL_MS,
+      status: replica,
+      onError: (err) => logger.warn({ err: { message: err.message } }, 'read routing: primary WAL position unknown'),
+    });
+  }
   if (restored) logger.info({ snapshot: restored }, 'demo data restored from the pre-built snapshot (synthetic)');
   // least privilege: with MIGRATION_DATABASE_URL the owner migrates and grants; the service runs as DATABASE_URL's role
   const applied =
@@ -56,7 +77,8 @@ export async function startServer(
   drainConflictPairs(db).catch((err: Error) => logger.warn({ err: { message: err.message } }, 'conflict pairs not brought up to date'));
   // parsing, validation and geometry of uploads and writes run in worker threads, within a time and memory budget
   const work = new WorkPool({ size: config.WORKER_THREADS, timeoutMs: config.WORK_TIMEOUT_MS, memoryMb: config.WORK_MEMORY_MB });
-  const app = createApp({ db, config, logger, work, extraRouters: opts.extraRouters ?? [] });
+  router?.start();
+  const app = createApp({ db, config, logger, work, router, extraRouters: opts.extraRouters ?? [] });
   const server = await new Promise<Server>((ok) => {
     const s = app.listen(config.PORT, config.HOST, () => ok(s));
   });
@@ -75,6 +97,7 @@ export async function startServer(
       await new Promise<void>((ok) => server.close(() => ok()));
       server.closeAllConnections?.();
       await work.close();
+      await router?.close();
       if (!opts.db) await db.close();
     },
   };

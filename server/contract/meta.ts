@@ -4,10 +4,24 @@ import { defineRoute } from './define';
 import { Message } from './common';
 
 const engine = z.enum(['postgis', 'pglite']);
+/** The read replica (DATABASE_READ_URL), probed on its own connection; absent without one. */
+const Replica = z
+  .object({
+    up: z.boolean(),
+    standby: z.boolean().optional().describe('a streaming standby (pg_is_in_recovery)'),
+    lag_ms: z.number().optional().describe('0 when all WAL received is applied, else the age of the last applied transaction'),
+    replay_lsn: z.string().optional(),
+    latency_ms: z.number().optional(),
+    reason: z.string().optional().describe('why it is down (connection error code)'),
+    serving_reads: z.boolean().describe('read-only routes read from it now (else from the primary)'),
+    reads: z.object({ primary: z.number().int(), replica: z.number().int() }).describe('read queries each server answered'),
+  })
+  .meta({ id: 'HealthReplica' });
 export const Health = z
   .object({
     status: z.literal('ok'),
     database: z.object({ engine, postgis: z.string().optional(), up: z.literal(true), latency_ms: z.number() }),
+    replica: Replica.optional(),
   })
   .meta({ id: 'Health' });
 export const HealthDegraded = z
@@ -18,6 +32,7 @@ export const HealthDegraded = z
       up: z.literal(false),
       reason: z.string().describe('the connection error code (ECONNREFUSED …), CONNECTION or PROBE_FAILED'),
     }),
+    replica: Replica.optional(),
     note: Message,
   })
   .meta({ id: 'HealthDegraded' });

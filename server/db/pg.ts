@@ -120,24 +120,26 @@ export interface PgOptions {
   healthTimeoutMs?: number;
   /** connection-level errors of idle or checked-out clients (a restart, a terminated backend): logged, never fatal */
   onError?: (err: Error) => void;
+  /** pg_stat_activity's application_name (default `kuangquan`; the read replica's pool says `kuangquan-read`) */
+  applicationName?: string;
 }
 
 const connectionOptions = (opts: PgOptions) => ({
   connectionString: opts.connectionString,
-  application_name: 'kuangquan',
+  application_name: opts.applicationName ?? 'kuangquan',
   // JIT costs ~25 ms per statement on these short overlay queries and per trigger row (measured: bench/conflicts)
   options: '-c jit=off',
 });
 
 /**
- * The health probe: one dedicated connection outside the pool, so a pool full of slow queries never delays
- * `/api/health`. Concurrent probes share one round trip; any failure or timeout drops the connection and the
- * next probe opens a new one (the database may have restarted).
+ * One named query on a dedicated connection outside the pool, so a pool full of slow queries never delays it (the
+ * health probe, the read replica's position). Concurrent runs share one round trip; any failure or timeout drops the
+ * connection and the next run opens a new one (the database may have restarted).
  */
-function pgHealthProbe(opts: PgOptions): HealthProbe & { close(): Promise<void> } {
+export function dedicatedQuery<T>(opts: PgOptions, name: string): { run(): Promise<T | undefined>; close(): Promise<void> } {
   const timeoutMs = opts.healthTimeoutMs ?? 1_500;
   let client: pg.Client | undefined;
-  let inflight: Promise<{ postgis: string }> | undefined;
+  let inflight: Promise<T | undefined> | undefined;
   let closed = false;
   const drop = () => {
     const c = client;
@@ -159,17 +161,16 @@ function pgHealthProbe(opts: PgOptions): HealthProbe & { close(): Promise<void> 
       client = c;
       await c.connect();
     }
-    const row = (await client.query<{ postgis: string }>(namedQuery('health'))).rows[0];
-    return { postgis: row?.postgis ?? '' };
+    return (await client.query(namedQuery(name))).rows[0] as T | undefined;
   };
   return {
-    probe() {
+    run() {
       if (closed) return Promise.reject(new Error('closed'));
       if (!inflight) {
         let timer: NodeJS.Timeout | undefined;
         const timeout = new Promise<never>((_ok, fail) => {
           timer = setTimeout(
-            () => fail(Object.assign(new Error(`health probe timed out after ${timeoutMs} ms`), { code: 'HEALTH_TIMEOUT' })),
+            () => fail(Object.assign(new Error(`${name} timed out after ${timeoutMs} ms`), { code: 'HEALTH_TIMEOUT' })),
             timeoutMs,
           );
         });
@@ -191,6 +192,15 @@ function pgHealthProbe(opts: PgOptions): HealthProbe & { close(): Promise<void> 
       client = undefined;
       await c?.end().catch(() => undefined);
     },
+  };
+}
+
+/** The health probe: the PostGIS version over a dedicated connection (`dedicatedQuery`), never behind the pool. */
+function pgHealthProbe(opts: PgOptions): HealthProbe & { close(): Promise<void> } {
+  const q = dedicatedQuery<{ postgis: string }>(opts, 'health');
+  return {
+    probe: async () => ({ postgis: (await q.run())?.postgis ?? '' }),
+    close: () => q.close(),
   };
 }
 

@@ -22,6 +22,12 @@ import { auditFeature, currentRow, parseProperties, updateAtVersion, versionOf, 
 
 export interface FeatureRouterDeps {
   db: Db;
+  /**
+   * Item lists and collections (read replica when configured). A single item, its history and everything a write reads
+   * stay on `db`: an item's ETag is what the next write's If-Match names, and a client reading its own write back must
+   * find it.
+   */
+  reads?: Db;
   pageLimitDefault: number;
   pageLimitMax: number;
   maxVertices: number;
@@ -140,10 +146,11 @@ async function patchedFeature(c: CollectionDef, current: RowFeature, patch: unkn
 /** OGC API – Features Part 1 (read) and Part 4 (create/replace/delete) for every layer, under `/api`. */
 export function featureRoutes(deps: FeatureRouterDeps) {
   const { db, work } = deps;
+  const reads = deps.reads ?? db;
   const check: GeometryCheck = work
     ? (geometry, kind, maxVertices) => work.run('geometry', { geometry, kind, maxVertices })
     : async (geometry, kind, maxVertices) => checkGeometry(geometry, kind, maxVertices);
-  const extentOf = async (c: CollectionDef) => (await db.named<NonNullable<Extent>>(`${c.table}_extent`)).rows[0];
+  const extentOf = async (c: CollectionDef) => (await reads.named<NonNullable<Extent>>(`${c.table}_extent`)).rows[0];
 
   /** Who wrote, for the audit row of a write. */
   const auditOf = (req: Request, operation: string, c: CollectionDef, id: string, before?: RowFeature, after?: RowFeature) => ({
@@ -236,7 +243,7 @@ export function featureRoutes(deps: FeatureRouterDeps) {
         const [minx, miny, maxx, maxy] = query.bbox;
         const sqlParams: unknown[] = [minx, miny, maxx, maxy, limit, query.offset, JSON.stringify(filters)];
         sqlParams.push(query.as_at ?? null);
-        const rows = (await db.named<{ matched: number; feature: RowFeature }>(`${c.table}_items`, sqlParams)).rows;
+        const rows = (await reads.named<{ matched: number; feature: RowFeature }>(`${c.table}_items`, sqlParams)).rows;
         const matched = rows.length ? Number(rows[0].matched) : query.offset === 0 ? 0 : undefined;
         const given = new URLSearchParams(req.url.split('?')[1] ?? '');
         const keep = { ...query, bbox: given.get('bbox') ?? undefined };

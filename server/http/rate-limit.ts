@@ -1,8 +1,10 @@
 import type { Request, RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { rateLimit, type Store } from 'express-rate-limit';
 import type { Config } from '../config';
+import type { Queryable } from '../db';
 import { AppError } from '../errors';
 import { defineMessages, say } from '../i18n/message';
+import { SharedRateLimitStore } from './rate-limit-store';
 
 /**
  * Per-client budgets by route class (issue 12, F6). The client is `req.ip`: the socket address unless TRUST_PROXY
@@ -57,9 +59,11 @@ const SAY = defineMessages({
   },
 });
 
-function limiter(cls: RouteClass, perMinute: number): RequestHandler {
+function limiter(cls: RouteClass, perMinute: number, store: Store | undefined): RequestHandler {
   return rateLimit({
     windowMs: 60_000,
+    // undefined: express-rate-limit's memory store (this process only)
+    ...(store ? { store } : {}),
     limit: perMinute,
     standardHeaders: 'draft-8',
     identifier: cls,
@@ -73,10 +77,21 @@ function limiter(cls: RouteClass, perMinute: number): RequestHandler {
   });
 }
 
+/**
+ * Where the counts live: `database` (the default with DATABASE_URL) shares each client's budget among every app
+ * instance through PostgreSQL (migration 024); `memory` keeps it in this process (the embedded engine's default: it
+ * serves one process anyway).
+ */
+export const rateLimitStoreKind = (c: Pick<Config, 'RATE_LIMIT_STORE' | 'DATABASE_URL'>): 'database' | 'memory' =>
+  c.RATE_LIMIT_STORE ?? (c.DATABASE_URL ? 'database' : 'memory');
+
 /** One middleware for every route class, each with its own budget from the configuration. */
 export function rateLimits(
   config: Pick<
     Config,
+    | 'RATE_LIMIT_STORE'
+    | 'RATE_LIMIT_SYNC_MS'
+    | 'DATABASE_URL'
     | 'RATE_LIMIT_PER_MIN'
     | 'RATE_LIMIT_READS_PER_MIN'
     | 'RATE_LIMIT_TILES_PER_MIN'
@@ -84,14 +99,20 @@ export function rateLimits(
     | 'RATE_LIMIT_BLOCK_CONFLICTS_PER_MIN'
     | 'RATE_LIMIT_WRITES_PER_MIN'
   >,
+  /** the primary (counts are writes); required for the `database` store */
+  db?: Queryable,
+  onStoreError?: (e: Error) => void,
 ): RequestHandler {
+  const shared = rateLimitStoreKind(config) === 'database' && db;
+  const store = (cls: RouteClass) =>
+    shared ? new SharedRateLimitStore(db, { prefix: `${cls}:`, syncMs: config.RATE_LIMIT_SYNC_MS, onError: onStoreError }) : undefined;
   const by: Record<RouteClass, RequestHandler> = {
-    tiles: limiter('tiles', config.RATE_LIMIT_TILES_PER_MIN),
-    register: limiter('register', config.RATE_LIMIT_REGISTER_PER_MIN),
-    'block-conflicts': limiter('block-conflicts', config.RATE_LIMIT_BLOCK_CONFLICTS_PER_MIN),
-    uploads: limiter('uploads', config.RATE_LIMIT_PER_MIN),
-    writes: limiter('writes', config.RATE_LIMIT_WRITES_PER_MIN),
-    reads: limiter('reads', config.RATE_LIMIT_READS_PER_MIN),
+    tiles: limiter('tiles', config.RATE_LIMIT_TILES_PER_MIN, store('tiles')),
+    register: limiter('register', config.RATE_LIMIT_REGISTER_PER_MIN, store('register')),
+    'block-conflicts': limiter('block-conflicts', config.RATE_LIMIT_BLOCK_CONFLICTS_PER_MIN, store('block-conflicts')),
+    uploads: limiter('uploads', config.RATE_LIMIT_PER_MIN, store('uploads')),
+    writes: limiter('writes', config.RATE_LIMIT_WRITES_PER_MIN, store('writes')),
+    reads: limiter('reads', config.RATE_LIMIT_READS_PER_MIN, store('reads')),
   };
   return (req, res, next) => {
     const cls = routeClass(req);

@@ -27,6 +27,8 @@ import { readCheckInputOffThread } from '../work/read-check-input';
 
 export interface ChecksRouterDeps {
   db: Db;
+  /** the whole-register list (read replica when configured; checks read the primary: a check may be stored) */
+  reads?: Db;
   config: Config;
   limits?: Partial<ParseLimits>;
   /** Worker pool reading and validating the input; without it that runs on the main thread (unit tests). */
@@ -71,7 +73,7 @@ const asAtNotSupported = () =>
     [{ field: 'as_at' }],
   );
 
-export function checksRoutes({ db, config, limits: lim, work, uploads }: ChecksRouterDeps) {
+export function checksRoutes({ db, reads, config, limits: lim, work, uploads }: ChecksRouterDeps) {
   const limits = resolveLimits(lim);
   return implement({
     check: {
@@ -179,7 +181,7 @@ export function checksRoutes({ db, config, limits: lim, work, uploads }: ChecksR
       handler: async ({ query: p, req }) => {
         if (p.as_at !== undefined) throw asAtNotSupported();
         const limit = Math.min(p.limit ?? (p.format === 'csv' ? config.PAGE_LIMIT_MAX : 100), config.PAGE_LIMIT_MAX);
-        const page = await registerPage(db, p.collection, { limit, offset: p.offset, asOf: p.as_of ?? todayInChina(), regime: p.regime });
+        const page = await registerPage(reads ?? db, p.collection, { limit, offset: p.offset, asOf: p.as_of ?? todayInChina(), regime: p.regime });
         if (p.format === 'csv') {
           return {
             status: 200,

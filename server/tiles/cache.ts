@@ -91,18 +91,35 @@ export class DataVersions {
   private timer: NodeJS.Timeout | undefined;
   private inflight: Promise<void> | undefined;
   private dirty: Promise<void> | undefined;
+  /** the read router's epoch when the versions held were read (undefined without a router) */
+  private readEpoch: number | undefined;
 
-  constructor(private readonly read: () => Promise<Array<{ layer: string; version: string }>>) {}
+  /**
+   * `epoch` (with a read replica): changes when reads move between the replica and the primary; versions read in an
+   * earlier epoch count as unknown, since the server tiles are now rendered on may be behind the one they came from.
+   */
+  constructor(
+    private readonly read: () => Promise<Array<{ layer: string; version: string }>>,
+    private readonly epoch?: () => number,
+  ) {}
+
+  /** The epoch the versions held were read in (see the constructor). */
+  get epochRead(): number | undefined {
+    return this.readEpoch;
+  }
 
   /**
    * Re-read the versions (joining a read already under way). A failed read forgets them: versions that may be older than
    * the database must not key the cache or an ETag, so tiles bypass the cache until a read succeeds.
    */
   async refresh(): Promise<void> {
+    const epoch = this.epoch?.();
     this.inflight ??= this.read()
       .then(
         (rows) => {
           this.versions = new Map(rows.map((r) => [r.layer, r.version]));
+          // reads moved meanwhile: the versions are kept for the ETag but tiles rendered now are not cached under them
+          this.readEpoch = this.epoch?.() === epoch ? epoch : undefined;
         },
         (e: unknown) => {
           this.versions = new Map();
@@ -136,8 +153,12 @@ export class DataVersions {
     if (this.dirty) await this.dirty;
   }
 
-  /** The layer's version, or undefined when it was never read (the caller then bypasses the cache). */
+  /**
+   * The layer's version, or undefined when it was never read or was read on the other server (the caller then reads
+   * the versions again, or bypasses the cache).
+   */
   of(layer: string): string | undefined {
+    if (this.epoch && this.epoch() !== this.readEpoch) return undefined;
     return this.versions.get(layer);
   }
 

@@ -15,6 +15,12 @@ export interface TileDeps {
   versions: DataVersions;
   /** rendered tiles by layer, version and z/x/y (undefined: no cache) */
   cache?: TileCache;
+  /**
+   * With a read replica: changes when reads move between replica and primary. A tile is cached only when its version
+   * and its rendering were read in the same epoch (the same server), so a replica behind the primary never leaves an old
+   * tile under a newer version.
+   */
+  epoch?: () => number;
 }
 
 /** Layers served inside another layer's tile (kq_tile_blocks in sql/functions/tile_mvt.sql on PostGIS). */
@@ -45,8 +51,11 @@ export function tileRoutes(deps: TileDeps) {
     if (!cache || !key) return renderTile(deps.db, layer, z, x, y).then((body) => new CachedTile(body));
     let p = rendering.get(key);
     if (!p) {
+      const e0 = deps.epoch?.();
       p = renderTile(deps.db, layer, z, x, y)
-        .then((body) => cache.set(key, body))
+        .then((body) =>
+          deps.epoch && (deps.epoch() !== e0 || deps.versions.epochRead !== e0) ? new CachedTile(body) : cache.set(key, body),
+        )
         .finally(() => rendering.delete(key));
       rendering.set(key, p);
     }
