@@ -36,6 +36,8 @@ const env = (primary: { url: string; appUrl: string }) => ({
   RATE_LIMIT_PER_MIN: '3',
   RATE_LIMIT_STORE: 'database',
   RATE_LIMIT_SYNC_MS: '0',
+  // two servers in one test process: one upload worker each
+  WORKER_THREADS: '1',
 });
 
 const t = perFile(
