@@ -48,7 +48,18 @@ interface Server {
 const SETTINGS = '-c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=128MB';
 
 function startPg(dir: string, data: string, port: number, extra: string): Server {
-  asPostgres(join(BIN, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '120', 'start', '-o', `-p ${port} -k ${dir} ${SETTINGS} ${extra}`]);
+  asPostgres(join(BIN, 'pg_ctl'), [
+    '-D',
+    data,
+    '-l',
+    join(dir, 'log'),
+    '-w',
+    '-t',
+    '120',
+    'start',
+    '-o',
+    `-p ${port} -k ${dir} ${SETTINGS} ${extra}`,
+  ]);
   return {
     port,
     dir,
@@ -64,7 +75,9 @@ async function startPrimary(): Promise<Server> {
   if (process.getuid?.() === 0) spawnSync('chown', ['-R', 'postgres:postgres', dir]);
   const data = join(dir, 'data');
   asPostgres(join(BIN, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
-  return startPg(dir, data, await freePort(), '-c wal_level=replica -c max_wal_senders=5 -c synchronous_commit=off');
+  // synchronous_commit on (fsync stays off): with it off a commit's WAL waits for the WAL writer (wal_writer_delay,
+  // 200 ms) before the walsender may send it, which the lag below would measure instead of replication
+  return startPg(dir, data, await freePort(), '-c wal_level=replica -c max_wal_senders=5 -c synchronous_commit=on');
 }
 
 /** The streaming replica: a base backup of the primary with -R (standby.signal, primary_conninfo), started as a hot standby. */
@@ -72,7 +85,21 @@ async function startReplica(primary: Server): Promise<Server> {
   const dir = mkdtempSync(join(tmpdir(), 'kq-replica-'));
   if (process.getuid?.() === 0) spawnSync('chown', ['-R', 'postgres:postgres', dir]);
   const data = join(dir, 'data');
-  asPostgres(join(BIN, 'pg_basebackup'), ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-D', data, '-R', '-X', 'stream', '-c', 'fast']);
+  asPostgres(join(BIN, 'pg_basebackup'), [
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(primary.port),
+    '-U',
+    'postgres',
+    '-D',
+    data,
+    '-R',
+    '-X',
+    'stream',
+    '-c',
+    'fast',
+  ]);
   return startPg(dir, data, await freePort(), '-c hot_standby=on -c hot_standby_feedback=on');
 }
 
@@ -145,7 +172,9 @@ interface Proxy {
 
 async function startProxy(upstreams: string[]): Promise<Proxy> {
   const port = await freePort();
-  const proc = spawn(process.execPath, ['bench/rr-proxy.mjs', JSON.stringify({ port, upstreams })], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, ['bench/rr-proxy.mjs', JSON.stringify({ port, upstreams })], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   proc.stdout!.on('data', (d) => (out += d));
   while (!out.includes('listening')) await sleep(50);
@@ -190,13 +219,17 @@ function readPaths(): string[] {
     const y = 35.4 + Math.floor(i / 8) * 0.2;
     out.push(`/collections/blocks/items?bbox=${x},${y},${round(x + 0.3, 2)},${round(y + 0.3, 2)}&limit=20`);
   }
-  for (const z of [9, 10, 11]) for (const [tz, tx, ty] of tilesCovering(z, [112.0, 35.4, 113.2, 36.4])) out.push(`/tiles/blocks/${tz}/${tx}/${ty}.mvt`);
+  for (const z of [9, 10, 11])
+    for (const [tz, tx, ty] of tilesCovering(z, [112.0, 35.4, 113.2, 36.4])) out.push(`/tiles/blocks/${tz}/${tx}/${ty}.mvt`);
   // interleave so that every stretch of the run has both kinds
   return out.sort((a, b) => (hash(a) % 997) - (hash(b) % 997));
 }
 const hash = (s: string) => [...s].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
 
-const health = async (url: string) => (await fetch(`${url}/api/health`)).json() as Promise<any>;
+interface HealthBody {
+  replica?: { serving_reads: boolean; reads: { primary: number; replica: number } };
+}
+const health = async (url: string) => (await (await fetch(`${url}/api/health`)).json()) as HealthBody;
 
 async function replicaStats(replica: Server, db: string) {
   return one<{ xact: number; fetched: number }>(
@@ -239,18 +272,22 @@ async function replicationLag(writer: App, reader: App, replica: Server, db: str
       if (w.status !== 201) throw new Error(`write answered ${w.status}: ${await w.text()}`);
       const id = ((await w.json()) as { id: string }).id;
       const acked = performance.now();
-      let seenReplica: number | undefined;
-      let seenReader: number | undefined;
-      while (seenReplica === undefined || seenReader === undefined) {
-        if (seenReplica === undefined && (await c.query('SELECT 1 FROM redlines WHERE id = $1', [id])).rowCount) seenReplica = performance.now();
-        if (seenReader === undefined) {
-          const r = (await (await fetch(`${reader.url}/collections/redlines/items?q=${encodeURIComponent(name)}`)).json()) as { features: unknown[] };
-          if (r.features.length) seenReader = performance.now();
-        }
-        if (performance.now() - t0 > 30_000) throw new Error('write not replicated within 30 s');
-      }
-      toReplica.push(seenReplica - acked);
-      toReader.push(seenReader - acked);
+      // two watchers at once, each as fast as its own round trip allows: the replica itself, and the other instance
+      const until = async (seen: () => Promise<boolean>) => {
+        while (!(await seen())) if (performance.now() - t0 > 30_000) throw new Error('write not replicated within 30 s');
+        return performance.now() - acked;
+      };
+      const [replicaMs, readerMs] = await Promise.all([
+        until(async () => Boolean((await c.query('SELECT 1 FROM redlines WHERE id = $1', [id])).rowCount)),
+        until(async () => {
+          const r = (await (await fetch(`${reader.url}/collections/redlines/items?q=${encodeURIComponent(name)}`)).json()) as {
+            features: unknown[];
+          };
+          return r.features.length > 0;
+        }),
+      ]);
+      toReplica.push(replicaMs);
+      toReader.push(readerMs);
     }
   } finally {
     await c.end();
@@ -320,7 +357,7 @@ export async function benchScale() {
     const [h1, h2] = [await health(apps[0].url), await health(apps[1].url)];
     out.reads_from_replica = {
       requests: warm.requests,
-      instance_reads: [h1.replica.reads, h2.replica.reads],
+      instance_reads: [h1.replica?.reads, h2.replica?.reads],
       replica_transactions: after.xact - before.xact,
       replica_rows_fetched: after.fetched - before.fetched,
       replica_health: h1.replica,

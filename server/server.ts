@@ -52,7 +52,8 @@ export async function startServer(
       connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
       healthTimeoutMs: config.DB_HEALTH_TIMEOUT_MS,
       applicationName: 'kuangquan-read',
-      onError: (err) => logger.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'read replica connection error'),
+      onError: (err) =>
+        logger.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'read replica connection error'),
     };
     router = new ReadRouter(db, createPgDb(replica), {
       maxLagMs: config.DB_READ_MAX_LAG_MS,

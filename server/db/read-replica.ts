@@ -177,7 +177,10 @@ export class ReadRouter {
       this.setState(s);
       return { ...s, latency_ms: Math.round((performance.now() - t0) * 10) / 10 };
     } catch (e) {
-      const s: ReplicaState = { up: false, reason: isConnectionError(e) ? ((e as { code?: string }).code ?? 'CONNECTION') : 'PROBE_FAILED' };
+      const s: ReplicaState = {
+        up: false,
+        reason: isConnectionError(e) ? ((e as { code?: string }).code ?? 'CONNECTION') : 'PROBE_FAILED',
+      };
       this.setState(s);
       return s;
     }

@@ -181,7 +181,12 @@ export function checksRoutes({ db, reads, config, limits: lim, work, uploads }: 
       handler: async ({ query: p, req }) => {
         if (p.as_at !== undefined) throw asAtNotSupported();
         const limit = Math.min(p.limit ?? (p.format === 'csv' ? config.PAGE_LIMIT_MAX : 100), config.PAGE_LIMIT_MAX);
-        const page = await registerPage(reads ?? db, p.collection, { limit, offset: p.offset, asOf: p.as_of ?? todayInChina(), regime: p.regime });
+        const page = await registerPage(reads ?? db, p.collection, {
+          limit,
+          offset: p.offset,
+          asOf: p.as_of ?? todayInChina(),
+          regime: p.regime,
+        });
         if (p.format === 'csv') {
           return {
             status: 200,

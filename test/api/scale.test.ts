@@ -95,7 +95,8 @@ describe('DATABASE_READ_URL and shared rate limits', () => {
     const created = (await w.json()) as { id: string };
     // the write's own answer and a read of the item back come from the primary
     expect((await fetch(`${t.a.url}/collections/redlines/items/${encodeURIComponent(created.id)}`)).status).toBe(200);
-    const where = async (url: string) => (await ownerQuery(url, 'SELECT count(*)::int AS n FROM redlines WHERE id = $1', [created.id]))[0].n;
+    const where = async (url: string) =>
+      (await ownerQuery(url, 'SELECT count(*)::int AS n FROM redlines WHERE id = $1', [created.id]))[0].n;
     expect(await where(t.primary.url)).toBe(1);
     expect(await where(t.replica.url)).toBe(0);
 
