@@ -48,7 +48,8 @@ const t = perFile(
     const [{ id }] = await ownerQuery(replica.url, 'SELECT id FROM redlines ORDER BY id LIMIT 1');
     await ownerQuery(replica.url, 'UPDATE redlines SET name = $1 WHERE id = $2', [MARKER, id]);
     const a: Running = await startServer({ ...env(primary), DATABASE_READ_URL: replica.appUrl, DB_READ_POLL_MS: '50' });
-    const b: Running = await startServer(env(primary));
+    // b re-reads the layers' data versions every 200 ms (TILE_VERSION_POLL_MS; 1 s by default)
+    const b: Running = await startServer({ ...env(primary), TILE_VERSION_POLL_MS: '200' });
     return { primary, replica, a, b, id: String(id) };
   },
   async (x) => {
@@ -103,6 +104,32 @@ describe('DATABASE_READ_URL and shared rate limits', () => {
     health = await getJson(`${t.a.url}/api/health`);
     expect(health.body.replica.reads.replica).toBeGreaterThan(0);
     expect(health.body.replica.reads.primary).toBeGreaterThan(0);
+  });
+
+  it('a write through one instance reaches the other one’s tile cache within its version poll', async () => {
+    const path = '/tiles/redlines/8/208/100.mvt';
+    await fetch(`${t.b.url}${path}`);
+    const cached = await fetch(`${t.b.url}${path}`);
+    expect(cached.headers.get('x-tile-cache')).toBe('hit');
+    const w = await fetch(`${t.a.url}/collections/redlines/items`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/geo+json' },
+      body: JSON.stringify({
+        type: 'Feature',
+        geometry: box(113, 37, 113.02, 37.02),
+        properties: { name: '跨实例缓存红线(合成)', status: 'proposed' },
+      }),
+    });
+    expect(w.status).toBe(201);
+    const t0 = Date.now();
+    let etag = cached.headers.get('etag');
+    while (etag === cached.headers.get('etag') && Date.now() - t0 < 5000) {
+      await new Promise((ok) => setTimeout(ok, 50));
+      etag = (await fetch(`${t.b.url}${path}`)).headers.get('etag');
+    }
+    expect(etag).not.toBe(cached.headers.get('etag'));
+    // the poll interval plus a loaded machine's scheduling
+    expect(Date.now() - t0).toBeLessThan(2000);
   });
 
   it('two instances spend one client budget: the fourth upload a minute is refused whichever instance gets it', async () => {
