@@ -5,7 +5,9 @@ import { createApp } from './app';
 import { answerClientErrors } from './http/client-error';
 import { demoAccountsWanted, loadConfig, type Config } from './config';
 import { openDb, type Db } from './db';
+import pg from 'pg';
 import { createPgDb, type PgOptions } from './db/pg';
+import { namedQuery } from './db/sql-files';
 import { ReadRouter } from './db/read-replica';
 import { migrate } from './db/migrate';
 import { migrateAsOwner } from './auth/db-roles';
@@ -63,15 +65,26 @@ export async function startServer(
     });
   }
   if (restored) logger.info({ snapshot: restored }, 'demo data restored from the pre-built snapshot (synthetic)');
-  // least privilege: with MIGRATION_DATABASE_URL the owner migrates and grants; the service runs as DATABASE_URL's role
-  const applied =
-    config.MIGRATION_DATABASE_URL && config.DATABASE_URL
-      ? await migrateAsOwner(config.MIGRATION_DATABASE_URL, config.DATABASE_URL)
-      : await migrate(db);
-  if (applied.length) logger.info({ applied }, 'migrations applied');
-  if (config.SEED_DEMO) {
-    const seeded = await seedIfEmpty(db, { accounts: demoAccountsWanted(config) });
-    if (seeded) logger.info({ seeded }, 'demo data loaded (synthetic)');
+  const migrateAndSeed = async () => {
+    // least privilege: with MIGRATION_DATABASE_URL the owner migrates and grants; the service runs as DATABASE_URL's role
+    const applied =
+      config.MIGRATION_DATABASE_URL && config.DATABASE_URL
+        ? await migrateAsOwner(config.MIGRATION_DATABASE_URL, config.DATABASE_URL)
+        : await migrate(db);
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+    if (config.SEED_DEMO) {
+      const seeded = await seedIfEmpty(db, { accounts: demoAccountsWanted(config) });
+      if (seeded) logger.info({ seeded }, 'demo data loaded (synthetic)');
+    }
+  };
+  // several instances may start at once (compose after a host restart, a rolling deploy): one migrates and seeds at a time
+  const unlock = config.DATABASE_URL
+    ? await startupLock(config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL, config.DB_CONNECT_TIMEOUT_MS)
+    : undefined;
+  try {
+    await migrateAndSeed();
+  } finally {
+    await unlock?.();
   }
   // the whole-register conflict pairs (023) catch up with writes made while the service was down, or with a register
   // migrated to 023 (every block's pairs then computed once); GET /api/conflicts drains what is left before a page
@@ -101,5 +114,21 @@ export async function startServer(
       await router?.close();
       if (!opts.db) await db.close();
     },
+  };
+}
+
+/** The startup advisory lock (sql/queries/startup_lock.sql) on its own session; resolves to its release. */
+async function startupLock(connectionString: string, connectTimeoutMs: number): Promise<() => Promise<void>> {
+  const c = new pg.Client({ connectionString, application_name: 'kuangquan-startup', connectionTimeoutMillis: connectTimeoutMs });
+  await c.connect();
+  try {
+    await c.query(namedQuery('startup_lock'));
+  } catch (e) {
+    await c.end().catch(() => undefined);
+    throw e;
+  }
+  return async () => {
+    await c.query(namedQuery('startup_unlock')).catch(() => undefined);
+    await c.end().catch(() => undefined);
   };
 }

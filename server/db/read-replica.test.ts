@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lsnValue, ReadRouter, type ReplicaStatusRow } from './read-replica';
 import type { Db, Queryable } from './types';
+import { DataVersions } from '../tiles/cache';
 
 /** A Db that answers every named query with one row naming itself (and the WAL position it is given). */
 function fakeDb(name: string, wal: { lsn: string }, fail?: () => Error | undefined): Db {
@@ -101,5 +102,22 @@ describe('read replica routing (server/db/read-replica.ts)', () => {
     await t.router.poll();
     expect(await t.from()).toBe('replica');
     expect(t.router.served).toEqual({ primary: 3, replica: 1 });
+  });
+
+  it('tile versions read on one server count as unknown once reads move to the other (server/tiles/cache.ts)', async () => {
+    let epoch = 1;
+    let version = '7';
+    const v = new DataVersions(
+      async () => [{ layer: 'blocks', version }],
+      () => epoch,
+    );
+    await v.refresh();
+    expect(v.of('blocks')).toBe('7');
+    expect(v.epochRead).toBe(1);
+    epoch = 2;
+    expect(v.of('blocks')).toBeUndefined();
+    version = '8';
+    await v.refresh();
+    expect(v.of('blocks')).toBe('8');
   });
 });
