@@ -107,7 +107,8 @@ export function createApp({ db, config, logger, extraRouters = [], work, router 
   // a write request pins this instance's reads to the primary until the replica has replayed it (read-your-writes)
   if (router)
     app.use((req, res, next) => {
-      if (WRITE_METHODS.has(req.method)) {
+      // parsing and exporting a posted file write nothing: they leave the reads where they are
+      if (WRITE_METHODS.has(req.method) && !/\/api\/(parse|export)\/?$/.test(req.path)) {
         router.beginWrite();
         res.once('close', () => void router.endWrite());
       }
