@@ -447,6 +447,6 @@ export function scaleMarkdown(out: Awaited<ReturnType<typeof benchScale>>): stri
 // run on its own: `tsx bench/scale.ts` (npm run bench scale goes through bench/run.ts)
 if (process.argv[1]?.endsWith('scale.ts')) {
   const out = await benchScale();
-  writeFileSync('bench/scale-last-run.json', JSON.stringify(out, null, 2));
+  writeFileSync('bench/last-run.json', JSON.stringify({ scale: out }, null, 2));
   console.log(scaleMarkdown(out));
 }
