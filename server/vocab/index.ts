@@ -317,6 +317,17 @@ export const RIGHT_FLAG_KINDS = vocab({
 });
 
 /**
+ * The layers a block's stored whole-register conflict pairs are kept for (sql/migrations/023, conflict_pairs.collection:
+ * the table names, so `protected_areas` with an underscore where the API's collection path has a hyphen).
+ */
+export const CONFLICT_PAIR_LAYERS = vocab({
+  blocks: { zh: '矿业权', en: 'mining rights' },
+  reserves: { zh: '探明储量', en: 'proven reserves' },
+  protected_areas: { zh: '自然保护地', en: 'protected areas' },
+  redlines: { zh: '生态保护红线', en: 'red lines' },
+});
+
+/**
  * Which vocabulary each SQL `CHECK (col IN (…))` list of sql/migrations must equal, as `table.column`.
  * vocab.test.ts parses the migrations and compares both ways.
  */
@@ -346,6 +357,7 @@ export const SQL_CHECKED: Readonly<Record<string, Vocab>> = {
   'payments.part': PAYMENT_PARTS,
   'right_agreements.kind': AGREEMENT_KINDS,
   'right_flags.kind': RIGHT_FLAG_KINDS,
+  'conflict_pairs.collection': CONFLICT_PAIR_LAYERS,
 };
 
 // ---------------------------------------------------------------- collections
