@@ -12,7 +12,7 @@ import { parseDms } from '../../server/geodesy/dms';
 import { readout } from '../../client/src/map/tools/coords';
 import { formatArea, formatLength } from '../../client/src/map/tools/measure';
 import { useTestServer } from '../helpers/server';
-import { canvasStats, clickBlock, renderedIds, shot, useBrowser, waitForMap, waitIdle, watchConsole, type ConsoleLog } from './browser';
+import { DESKTOP, canvasStats, clickBlock, renderedIds, shot, useBrowser, waitForMap, waitIdle, watchConsole, type ConsoleLog } from './browser';
 
 const server = useTestServer({ STATIC_DIR: 'dist/client' });
 const browser = useBrowser();
@@ -49,7 +49,7 @@ async function tableCorners(): Promise<[number, number][]> {
 }
 
 beforeAll(async () => {
-  context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  context = await browser.newContext(DESKTOP);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
   page = await context.newPage();
   log = watchConsole(page);
@@ -191,7 +191,7 @@ describe('map tools', () => {
     expect(hash).toContain('off=wells');
 
     // a new page with the link (no stored language: the link decides)
-    const other = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    const other = await browser.newContext(DESKTOP);
     const p2 = await other.newPage();
     const log2 = watchConsole(p2);
     await p2.goto(`${server.url}/${hash}`);

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { OUTCOMES } from '../../server/vocab';
 import { useTestServer } from '../helpers/server';
 import { OVER_SHIZHUANG } from './demo';
-import { canvasStats, clickBlock, renderedIds, shot, waitForMap, useBrowser, waitIdle, watchConsole, type ConsoleLog } from './browser';
+import { DESKTOP, canvasStats, clickBlock, renderedIds, shot, waitForMap, useBrowser, waitIdle, watchConsole, type ConsoleLog } from './browser';
 
 const SAMPLE_TXT = 'data/samples/sample-guotu-gbk.txt';
 /** A 国土 TXT with a mistyped northing (letters O for zeros) on line 12. */
@@ -43,7 +43,7 @@ async function openTab(name: 'layers' | 'find' | 'check' | 'extension') {
 }
 
 beforeAll(async () => {
-  context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
+  context = await browser.newContext({ ...DESKTOP, acceptDownloads: true });
   page = await context.newPage();
   log = watchConsole(page);
   const origin = new URL(server.url).origin;

@@ -107,6 +107,8 @@ export class MapController {
       attributionControl: { compact: true, customAttribution: '演示数据为合成数据 · synthetic demo data' },
       dragRotate: false,
       pitchWithRotate: false,
+      // labels appear at once for users who ask for less motion (camera moves already honour it in MapLibre)
+      fadeDuration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 300,
     });
     this.map = map;
     map.touchZoomRotate.disableRotation();
