@@ -10,7 +10,7 @@
 // itself, between the `bench:load comb` markers, with the machine and its load average.
 // LOAD_DURATION (s per run, default 10) and SOAK_DURATION (default 60) shorten or lengthen it.
 /* eslint-disable @typescript-eslint/no-explicit-any -- the figures are plain JSON from child processes and the last run's file, read back loosely */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +18,8 @@ import { strToU8, zipSync } from 'fflate';
 import pg from 'pg';
 import { combPolygon, faultDrillRedline } from '../server/geometry/shapes.fixture';
 import { busyRuns, type CpuProfile } from './prof-stalls';
-import { freePort, startCluster, type Cluster } from '../test/setup/pg-cluster';
+import { startServiceProcess, stopServiceProcess, type ServiceProcess } from './service-process';
+import { startCluster, type Cluster } from '../test/setup/pg-cluster';
 
 const DURATION = Number(process.env.LOAD_DURATION ?? 10);
 // `npm run bench:load -- kill-pglite` runs only the named parts (throughput, soak, restart, kill-postgis, kill-pglite)
@@ -39,62 +40,25 @@ const UNLIMITED = Object.fromEntries(
   ].map((k) => [k, '100000000']),
 );
 
-interface Server {
-  url: string;
-  proc: ChildProcess;
-  exited: Promise<number | null>;
-}
+type Server = ServiceProcess;
 
 /** The real service as a child process; resolves when /api/health answers 200. */
-async function startService(env: Record<string, string>, readyTimeoutMs = 240_000): Promise<Server> {
-  const port = await freePort();
+function startService(env: Record<string, string>, readyTimeoutMs = 240_000): Promise<Server> {
   // diagnosis: BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") go to the server's node; BENCH_SERVER_LOG
   // names a file that receives the server's log (warnings and errors: the cause behind a 5xx)
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const log = process.env.BENCH_SERVER_LOG ? openSync(process.env.BENCH_SERVER_LOG, 'a') : 'ignore';
-  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      ADMIN_TOKEN: TOKEN,
-      NODE_ENV: 'production',
-      STATIC_DIR: 'dist/none',
-      ...UNLIMITED,
-      ...env,
-    },
-    stdio: ['ignore', log, 'pipe'],
+  return startServiceProcess({
+    env: { ADMIN_TOKEN: TOKEN, ...UNLIMITED, ...env },
+    nodeArgs: (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    stdout: process.env.BENCH_SERVER_LOG ? openSync(process.env.BENCH_SERVER_LOG, 'a') : 'ignore',
+    readyTimeoutMs,
   });
-  let stderr = '';
-  proc.stderr!.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
-  const exited = new Promise<number | null>((ok) => proc.on('exit', (code) => ok(code)));
-  const url = `http://127.0.0.1:${port}`;
-  const t0 = Date.now();
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`service exited during start: ${stderr}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).status === 200) return { url, proc, exited };
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() - t0 > readyTimeoutMs) throw new Error(`service not ready: ${stderr}`);
-    await sleep(250);
-  }
 }
 
 /** The directory of BENCH_NODE_ARGS's `--cpu-prof-dir=`, when the server is profiled. */
 const PROF_DIR = /--cpu-prof-dir=(\S+)/.exec(process.env.BENCH_NODE_ARGS ?? '')?.[1];
 
-async function stopService(s: Server) {
-  if (s.proc.exitCode === null) {
-    s.proc.kill('SIGTERM');
-    // a profiled server writes its CPU profile on the way out (tens of MB after the demo data's load)
-    await Promise.race([s.exited, sleep(PROF_DIR ? 120_000 : 10_000)]);
-    if (s.proc.exitCode === null) s.proc.kill('SIGKILL');
-  }
-  await s.exited;
-}
+// a profiled server writes its CPU profile on the way out (tens of MB after the demo data's load)
+const stopService = (s: Server) => stopServiceProcess(s, 'SIGTERM', PROF_DIR ? 120_000 : 10_000);
 
 const rssMb = (pid: number) => {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));

@@ -20,6 +20,7 @@ import { createPgDb } from '../server/db/pg';
 import { migrate } from '../server/db/migrate';
 import { loadDemo } from '../server/seed/load-demo';
 import { freePort } from '../test/setup/pg-cluster';
+import { startServiceProcess, stopServiceProcess, type ServiceProcess } from './service-process';
 import { round, summarise } from './stats';
 import { loadavg1, tilesCovering } from './tiles.bench';
 
@@ -113,23 +114,12 @@ async function one<T>(url: string, sql: string, params: unknown[] = []): Promise
   }
 }
 
-interface App {
-  url: string;
-  proc: ChildProcess;
-  exited: Promise<void>;
-}
+type App = ServiceProcess;
 
-async function startApp(env: Record<string, string>): Promise<App> {
-  const port = await freePort();
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+function startApp(env: Record<string, string>): Promise<App> {
+  return startServiceProcess({
     env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
       SEED_DEMO: 'false',
-      STATIC_DIR: 'dist/none',
       ADMIN_TOKEN: TOKEN,
       WORKER_THREADS: '1',
       // a load from one address: budgets out of the way, still counted in the shared table
@@ -138,31 +128,10 @@ async function startApp(env: Record<string, string>): Promise<App> {
       RATE_LIMIT_WRITES_PER_MIN: '100000000',
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
   });
-  let stderr = '';
-  proc.stderr!.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
-  const exited = new Promise<void>((ok) => proc.on('exit', () => ok()));
-  const url = `http://127.0.0.1:${port}`;
-  const t0 = Date.now();
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`app exited during start: ${stderr}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).status === 200) return { url, proc, exited };
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() - t0 > 120_000) throw new Error(`app not ready: ${stderr}`);
-    await sleep(250);
-  }
 }
 
-async function stopApp(a: App) {
-  a.proc.kill('SIGINT');
-  await Promise.race([a.exited, sleep(10_000)]);
-  if (a.proc.exitCode === null) a.proc.kill('SIGKILL');
-  await a.exited;
-}
+const stopApp = (a: App) => stopServiceProcess(a);
 
 interface Proxy {
   url: string;

@@ -9,14 +9,14 @@
  * TILE_BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") go to both servers' node (profiling);
  * TILE_BENCH_SERVER_DIR runs the servers from another checkout (e.g. `git archive` of an older commit: before/after).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { namedQuery } from '../server/db/sql-files';
 import { TILE_LAYERS } from '../server/tiles/router';
-import { freePort } from '../test/setup/pg-cluster';
+import { startServiceProcess, stopServiceProcess, type ServiceProcess } from './service-process';
 import { round, runConcurrent, summarise } from './stats';
 
 /** XYZ tiles covering a lon/lat box at zoom z. */
@@ -35,7 +35,6 @@ export function tilesCovering(z: number, [minLon, minLat, maxLon, maxLat]: numbe
 // 沁水 basin, southern part (晋城 fields): where tiles are densest
 const QINSHUI = [112.0, 35.4, 113.2, 36.4];
 const CONNECTIONS = 8;
-const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 const list = (v: string | undefined) =>
   v
     ?.split(',')
@@ -95,55 +94,19 @@ async function postmasterOf(pool: pg.Pool): Promise<number | undefined> {
   }
 }
 
-interface Service {
-  url: string;
-  proc: ChildProcess;
-  exited: Promise<void>;
-}
+type Service = ServiceProcess;
 
 /** The real service as a child process on loopback; resolves when /api/health answers 200. */
-async function startService(databaseUrl: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<Service> {
-  const port = await freePort();
-  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
-    cwd: process.env.TILE_BENCH_SERVER_DIR ?? process.cwd(),
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      SEED_DEMO: 'false',
-      STATIC_DIR: 'dist/none',
-      RATE_LIMIT_TILES_PER_MIN: '100000000',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
+function startService(databaseUrl: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<Service> {
+  return startServiceProcess({
+    env: { DATABASE_URL: databaseUrl, SEED_DEMO: 'false', RATE_LIMIT_TILES_PER_MIN: '100000000', ...env },
+    nodeArgs,
+    cwd: process.env.TILE_BENCH_SERVER_DIR,
   });
-  let stderr = '';
-  proc.stderr!.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
-  const exited = new Promise<void>((ok) => proc.on('exit', () => ok()));
-  const url = `http://127.0.0.1:${port}`;
-  const t0 = Date.now();
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`service exited during start: ${stderr}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).status === 200) return { url, proc, exited };
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() - t0 > 120_000) throw new Error(`service not ready: ${stderr}`);
-    await sleep(250);
-  }
 }
 
-async function stopService(s: Service) {
-  // SIGINT: server/main.ts closes and exits 0, so a --cpu-prof profile is written
-  s.proc.kill('SIGINT');
-  await Promise.race([s.exited, sleep(15_000)]);
-  if (s.proc.exitCode === null) s.proc.kill('SIGKILL');
-  await s.exited;
-}
+// SIGINT: server/main.ts closes and exits 0, so a --cpu-prof profile is written
+const stopService = (s: Service) => stopServiceProcess(s, 'SIGINT', 15_000);
 
 interface LoadResult {
   requests: number;
