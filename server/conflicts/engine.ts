@@ -31,7 +31,8 @@ import {
 import { assertPlausible, guarded } from './guard';
 import { say } from '../i18n/message';
 import { CONFLICT_SAY as M } from './messages';
-import { checkVerdict, summarize } from './summary';
+import { summarize } from './summary';
+import { checkVerdict } from './verdict';
 import { splitByAgreement, type AgreementCoverRow } from './agreements';
 import { splitByCommitment, type CommitmentCoverRow } from './commitments';
 import type { CheckInput, CheckResult, ConflictEntry, RightFlagRef } from './types';

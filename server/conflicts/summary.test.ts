@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_VERDICTS } from '../vocab';
 import { OUTCOMES, type Outcome } from './outcomes';
-import { checkVerdict, OUTCOME_VERDICT, pairwiseApart } from './summary';
+import { pairwiseApart } from './summary';
+import { checkVerdict, OUTCOME_VERDICT } from './verdict';
 const sq = (x: number, y: number, d = 1) => ({
   type: 'Polygon' as const,
   coordinates: [

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ellipsoidalAreaKm2 } from '../geodesy/area';
 import { buildCheckRecord } from './check-record';
 import { checkModel, cornerTable } from './check-model';
-import { checkVerdict } from '../conflicts/summary';
+import { checkVerdict } from '../conflicts/verdict';
 
 const ring = [
   [112.6, 35.9],

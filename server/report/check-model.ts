@@ -9,7 +9,7 @@ import { gkCrsForZone, lonLatToGkConverter, zone3ForLon } from '../geodesy/crs';
 import { formatDms } from '../geodesy/dms';
 import { gkPlanarAreaKm2 } from '../geodesy/gk-area';
 import { namedPolygons } from '../export/geometry';
-import { checkVerdict } from '../conflicts/summary';
+import { checkVerdict } from '../conflicts/verdict';
 import type { CheckVerdict, ConflictEntry } from '../conflicts/types';
 import type { Outcome } from '../conflicts/outcomes';
 import { outcomeSeverity, type Severity } from '../vocab';

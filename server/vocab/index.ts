@@ -434,7 +434,7 @@ export interface VerdictTerm extends Term {
 const verdicts = <const T extends Record<string, VerdictTerm>>(v: T): T => v;
 
 /**
- * The overall verdict of a check (server/conflicts/summary.ts `checkVerdict`), worst first: the most serious class
+ * The overall verdict of a check (server/conflicts/verdict.ts `checkVerdict`), worst first: the most serious class
  * among the outcomes found decides it. A preliminary reading of the register, not an administrative decision.
  */
 export const CHECK_VERDICTS = verdicts({

@@ -1,6 +1,6 @@
 /**
  * The triage members of a check (issue 16 item 3): the overall verdict (worst class first, derived from the
- * outcomes; server/conflicts/summary.ts checkVerdict) and each reported pipeline's length inside the input
+ * outcomes; server/conflicts/verdict.ts checkVerdict) and each reported pipeline's length inside the input
  * (sql/queries/conflicts_pipelines.sql), measured here with GeographicLib on the CGCS2000 ellipsoid, not by the code
  * under test. The box is the one a reviewer checked (442 km² over 郑庄, 沁河 scenic area and many wells).
  */

@@ -12,7 +12,18 @@ import { parseDms } from '../../server/geodesy/dms';
 import { readout } from '../../client/src/map/tools/coords';
 import { formatArea, formatLength } from '../../client/src/map/tools/measure';
 import { useTestServer } from '../helpers/server';
-import { DESKTOP, canvasStats, clickBlock, renderedIds, shot, useBrowser, waitForMap, waitIdle, watchConsole, type ConsoleLog } from './browser';
+import {
+  DESKTOP,
+  canvasStats,
+  clickBlock,
+  renderedIds,
+  shot,
+  useBrowser,
+  waitForMap,
+  waitIdle,
+  watchConsole,
+  type ConsoleLog,
+} from './browser';
 
 const server = useTestServer({ STATIC_DIR: 'dist/client' });
 const browser = useBrowser();

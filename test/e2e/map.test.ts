@@ -9,7 +9,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { OUTCOMES } from '../../server/vocab';
 import { useTestServer } from '../helpers/server';
 import { OVER_SHIZHUANG } from './demo';
-import { DESKTOP, canvasStats, clickBlock, renderedIds, shot, waitForMap, useBrowser, waitIdle, watchConsole, type ConsoleLog } from './browser';
+import {
+  DESKTOP,
+  canvasStats,
+  clickBlock,
+  renderedIds,
+  shot,
+  waitForMap,
+  useBrowser,
+  waitIdle,
+  watchConsole,
+  type ConsoleLog,
+} from './browser';
 
 const SAMPLE_TXT = 'data/samples/sample-guotu-gbk.txt';
 /** A 国土 TXT with a mistyped northing (letters O for zeros) on line 12. */

@@ -10,7 +10,7 @@
  * summary.ts checkVerdict) and marked as derived (`frozenVerdictDerived`), the checks that could not run for these
  * inputs — the live verdict's reasons with no entries — carried over (they depend on the inputs).
  */
-import { checkVerdict } from '../../../server/conflicts/summary';
+import { checkVerdict } from '../../../server/conflicts/verdict';
 import type { Message } from '../../../server/i18n/message';
 import type { ApplicationSnapshot } from '../api/applications';
 import type { CheckResult, StoredAssessment } from '../api/contract';
