@@ -7,6 +7,7 @@
  */
 import type { Polygon } from 'geojson';
 import { runCheck } from '../server/conflicts/engine';
+import type { Queryable } from '../server/db/types';
 import { PIPELINE_CROSSING_CATEGORIES } from '../server/conflicts/outcomes';
 import { buildSubject } from '../server/conflicts/subject';
 import { ellipsoidalAreaKm2 } from '../server/geodesy/area';
@@ -27,7 +28,10 @@ export function benchBlock(seed: number, cx: number, cy: number, r = 0.08, n = 1
 }
 
 /** 200 block positions: half on red-line rims (overlays with many pieces), half anywhere in the extent. */
-async function positions(query: (sql: string) => Promise<{ rows: Record<string, unknown>[] }>, count: number): Promise<[number, number][]> {
+export async function positions(
+  query: (sql: string) => Promise<{ rows: Record<string, unknown>[] }>,
+  count: number,
+): Promise<[number, number][]> {
   const { rows } = await query(
     `SELECT ST_X(p) AS x, ST_Y(p) AS y FROM (SELECT ST_PointN(ST_ExteriorRing(ST_GeometryN(geom, 1)), 1 + (row_number() OVER (ORDER BY id) * 37 % 9000)::int) AS p
      FROM redlines ORDER BY id) s`,
@@ -37,6 +41,22 @@ async function positions(query: (sql: string) => Promise<{ rows: Record<string, 
   const rnd = () => (h = (h * 1103515245 + 12345) % 2147483648) / 2147483648;
   while (out.length < count) out.push([101 + 23 * rnd(), 26 + 18 * rnd()]);
   return out;
+}
+
+/** The seven layer overlays a check runs, side by side on the pool as the route runs them, alone: their wall time. */
+export async function bareOverlaysMs(db: Queryable, g: Polygon): Promise<number> {
+  const gj = JSON.stringify(g);
+  const t = performance.now();
+  await Promise.all([
+    db.named('conflicts_blocks', [gj, null, null]),
+    db.named('conflicts_protected_areas', [gj, null]),
+    db.named('conflicts_redlines', [gj, null]),
+    db.named('conflicts_reserves', [gj, null, null]),
+    db.named('conflicts_wells', [gj, '合成矿业权人1', null]),
+    db.named('conflicts_pipelines', [gj, [...PIPELINE_CROSSING_CATEGORIES], null]),
+    db.named('conflicts_outside_province', [gj, '山西省', null]),
+  ]);
+  return performance.now() - t;
 }
 
 export async function benchConflicts(databaseUrl: string, opts: { requests?: number } = {}): Promise<object> {
@@ -83,18 +103,7 @@ export async function benchConflicts(databaseUrl: string, opts: { requests?: num
       await runCheck(srv.db, { geometry: g, area_km2: () => ellipsoidalAreaKm2(g), subject, block_id: null, province_registered });
       engine.push(performance.now() - t);
 
-      const gj = JSON.stringify(g);
-      t = performance.now();
-      await Promise.all([
-        srv.db.named('conflicts_blocks', [gj, null, null]),
-        srv.db.named('conflicts_protected_areas', [gj, null]),
-        srv.db.named('conflicts_redlines', [gj, null]),
-        srv.db.named('conflicts_reserves', [gj, null, null]),
-        srv.db.named('conflicts_wells', [gj, '合成矿业权人1', null]),
-        srv.db.named('conflicts_pipelines', [gj, [...PIPELINE_CROSSING_CATEGORIES], null]),
-        srv.db.named('conflicts_outside_province', [gj, '山西省', null]),
-      ]);
-      sql.push(performance.now() - t);
+      sql.push(await bareOverlaysMs(srv.db, g));
     }
     const r = (s: ReturnType<typeof summarise>) => ({ n: s.n, p50_ms: round(s.p50), p95_ms: round(s.p95), mean_ms: round(s.mean) });
     const h = summarise(http);

@@ -108,6 +108,16 @@ try {
     out.register = await benchRegister(n.toString());
     console.log('register', JSON.stringify(out.register, null, 1));
   }
+  if (only.includes('curve')) {
+    // check latency against input corners and register size (10k, 50k, 200k rights): minutes per register, so on request
+    const { benchCheckCurve, writeCurveDocs } = await import('./check-curve');
+    const curve = await benchCheckCurve(adminUrl);
+    out.check_curve = curve;
+    writeCurveDocs(
+      curve,
+      `${machine.date.slice(0, 16).replace('T', ' ')} UTC on ${machine.cpu}, ${machine.cores} cores, ${machine.memory_gib} GiB, Node ${machine.node}; load average (1 min) at start ${loadavg1()}`,
+    );
+  }
 } finally {
   cluster?.stop();
 }
