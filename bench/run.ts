@@ -66,8 +66,8 @@ try {
     console.log('tiles: load average (1 min) before', loadavg1());
     const tiles = await benchTileThroughput(url);
     out.tiles = { ...tiles, markdown: undefined };
-    out.bbox_items = await benchItems(srv.url, url);
     console.log(`tiles (${tiles.seconds_per_run} s a run, ${tiles.connections} connections)\n${tiles.markdown}`);
+    out.bbox_items = await benchItems(srv.url, url);
     console.log('bbox items', out.bbox_items);
   }
   if (want('parse') && existsSync('bench/parse.bench.ts')) {

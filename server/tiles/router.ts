@@ -90,9 +90,11 @@ export function tileRoutes(deps: TileDeps) {
         if (!TILE_LAYERS.includes(p.layer)) throw notFound('tile layer', p.layer);
         // a write by this process is re-read before its tiles are served (read-your-writes); others' within the poll
         await deps.versions.settled();
+        // the versions are kept per table (migration 013): protected-areas is protected_areas there
+        const table = COLLECTIONS.find((k) => k.id === p.layer)!.table;
         // versions not read yet (first tiles after start, or the start-up read failed): read them now
-        if (deps.versions.of(p.layer) === undefined) await deps.versions.refresh().catch(() => undefined);
-        const version = deps.versions.of(p.layer);
+        if (deps.versions.of(table) === undefined) await deps.versions.refresh().catch(() => undefined);
+        const version = deps.versions.of(table);
         const headers: Record<string, string> = { 'Cache-Control': 'public, max-age=60, stale-while-revalidate=600' };
         // without a known version (never read yet) there is no ETag and no cache: never a stale tile
         const key = version === undefined ? undefined : TileCache.key(p.layer, version, p.z, p.x, p.y);

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, useTestServer } from '../helpers/server';
 import { square } from '../../server/geometry/shapes.fixture';
+import { TILE_LAYERS } from '../../server/tiles/router';
 
 const srv = useTestServer();
 
@@ -23,6 +24,18 @@ describe('tile cache', () => {
     expect(b.headers.get('x-tile-cache')).toBe('hit');
     expect(b.headers.get('etag')).toBe(a.headers.get('etag'));
     expect(Buffer.from(await b.arrayBuffer()).equals(Buffer.from(await a.arrayBuffer()))).toBe(true);
+  });
+
+  it.each(TILE_LAYERS)('every layer has an ETag and a cached second answer: %s', async (layer) => {
+    // the layer's id in the URL (protected-areas) is not its table's name (protected_areas), which keys the versions
+    const a = await fetch(`${srv.url}/tiles/${layer}/8/208/100.mvt`);
+    await a.arrayBuffer();
+    const b = await fetch(`${srv.url}/tiles/${layer}/8/208/100.mvt`);
+    await b.arrayBuffer();
+    expect(a.headers.get('etag'), layer).toMatch(new RegExp(`^"${layer}-\\d+-8-208-100"$`));
+    expect(b.headers.get('x-tile-cache'), layer).toBe('hit');
+    const again = await fetch(`${srv.url}/tiles/${layer}/8/208/100.mvt`, { headers: { 'if-none-match': a.headers.get('etag')! } });
+    expect(again.status, layer).toBe(304);
   });
 
   it('a write to the layer changes the ETag at once and the tile is rendered afresh; other layers keep theirs', async () => {
