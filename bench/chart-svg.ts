@@ -11,7 +11,7 @@ export interface ChartPanel {
 
 const W = 460;
 const H = 320;
-const M = { l: 62, r: 16, t: 40, b: 48 };
+const M = { l: 62, r: 28, t: 40, b: 48 };
 const COLOURS = ['#b03a2e', '#1f618d', '#555555', '#7d6608'];
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const fmt = (v: number) => (v >= 1000 ? `${v / 1000 >= 10 ? Math.round(v / 1000) : +(v / 1000).toFixed(1)}k` : `${+v.toPrecision(3)}`);
@@ -26,8 +26,8 @@ function decades(lo: number, hi: number): number[] {
 function panel(p: ChartPanel, dx: number): string {
   const ys = p.series.flatMap((s) => s.values).filter((v) => v > 0);
   const yTicks = decades(Math.min(...ys), Math.max(...ys));
-  const xTicks = decades(Math.min(...p.x), Math.max(...p.x));
-  const [x0, x1] = [Math.log10(xTicks[0]), Math.log10(xTicks.at(-1)!)];
+  // x spans the measured points (labelled at each); y whole decades (grid lines at each)
+  const [x0, x1] = [Math.log10(Math.min(...p.x)), Math.log10(Math.max(...p.x))];
   const [y0, y1] = [Math.log10(yTicks[0]), Math.log10(yTicks.at(-1)!)];
   const px = (v: number) => dx + M.l + ((Math.log10(v) - x0) / (x1 - x0 || 1)) * (W - M.l - M.r);
   const py = (v: number) => H - M.b - ((Math.log10(Math.max(v, 10 ** y0)) - y0) / (y1 - y0 || 1)) * (H - M.t - M.b);
