@@ -9,12 +9,12 @@
  *   npm run bench -- curve          CURVE_SIZES=10000,50000 CURVE_REQUESTS=20 narrow it
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import pg from 'pg';
 import type { Polygon } from 'geojson';
 import { startServer } from '../server/server';
 import { bareOverlaysMs, benchBlock, positions } from './conflicts.bench';
 import { loadNationalData, type NationalCounts } from './national-data';
 import { lineChartSvg } from './chart-svg';
+import { dropBenchDatabase, freshBenchDatabase } from './databases';
 import { round, summarise } from './stats';
 
 export interface CurvePoint {
@@ -34,30 +34,12 @@ const REQUESTS = Number(process.env.CURVE_REQUESTS ?? 30);
 /** the register the vertex sweep runs on */
 const SWEEP_SIZE = 50_000;
 
-async function freshDatabase(adminUrl: string, name: string): Promise<string> {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function dropDatabase(adminUrl: string, name: string) {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await c.end();
-}
-
 export async function benchCheckCurve(adminUrl: string): Promise<{ loads: NationalCounts[]; points: CurvePoint[] }> {
   const loads: NationalCounts[] = [];
   const points: CurvePoint[] = [];
   for (const rights of SIZES) {
     const name = `kq_curve_${rights}`;
-    const url = await freshDatabase(adminUrl, name);
+    const url = await freshBenchDatabase(adminUrl, name);
     try {
       const counts = await loadNationalData(url, {
         blocks: rights,
@@ -117,7 +99,7 @@ export async function benchCheckCurve(adminUrl: string): Promise<{ loads: Nation
         await srv.close();
       }
     } finally {
-      await dropDatabase(adminUrl, name);
+      await dropBenchDatabase(adminUrl, name);
     }
   }
   return { loads, points };

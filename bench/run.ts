@@ -2,8 +2,8 @@
 // Figures are single runs on the machine named in the output; tests check correctness, not timings.
 import { cpus, totalmem } from 'node:os';
 import { existsSync, writeFileSync } from 'node:fs';
-import pg from 'pg';
 import { startCluster, type Cluster } from '../test/setup/pg-cluster';
+import { freshBenchDatabase } from './databases';
 import { startServer } from '../server/server';
 import { benchItems, benchTileThroughput, loadavg1 } from './tiles.bench';
 
@@ -17,14 +17,7 @@ async function database(name: string): Promise<{ url: string; cluster?: Cluster;
     cluster = await startCluster();
     adminUrl = cluster.url('postgres');
   }
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  return { url: u.toString(), cluster, adminUrl };
+  return { url: await freshBenchDatabase(adminUrl, name), cluster, adminUrl };
 }
 
 const machine = {
@@ -82,30 +75,18 @@ try {
   }
   await srv.close();
   if (want('conflicts') && existsSync('bench/conflicts.bench.ts')) {
-    const n = new URL(adminUrl);
-    n.pathname = '/kq_bench_national';
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query('DROP DATABASE IF EXISTS kq_bench_national WITH (FORCE)');
-    await c.query('CREATE DATABASE kq_bench_national');
-    await c.end();
+    const national = await freshBenchDatabase(adminUrl, 'kq_bench_national');
     const { benchConflicts } = await import('./conflicts.bench');
-    out.conflicts = await benchConflicts(n.toString());
+    out.conflicts = await benchConflicts(national);
     console.log('conflicts', JSON.stringify(out.conflicts, null, 1));
   }
   if (want('register')) {
     // the whole-register list on the national set (loaded by the conflicts bench, or here when it was not run)
     const n = new URL(adminUrl);
     n.pathname = '/kq_bench_national';
-    if (!want('conflicts')) {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query('DROP DATABASE IF EXISTS kq_bench_national WITH (FORCE)');
-      await c.query('CREATE DATABASE kq_bench_national');
-      await c.end();
-    }
+    const national = want('conflicts') ? n.toString() : await freshBenchDatabase(adminUrl, 'kq_bench_national');
     const { benchRegister } = await import('./register.bench');
-    out.register = await benchRegister(n.toString());
+    out.register = await benchRegister(national);
     console.log('register', JSON.stringify(out.register, null, 1));
   }
   if (only.includes('curve')) {
