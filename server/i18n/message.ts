@@ -52,3 +52,12 @@ export function say<T extends Catalogue, K extends keyof T & string>(
 export function isMessage(x: unknown): x is Message {
   return typeof x === 'object' && x !== null && typeof (x as Message).code === 'string' && typeof (x as Message).message_zh === 'string';
 }
+
+/**
+ * A plain number as prose writes it: thousands grouped ('1378500.5' → '1,378,500.5'). For message texts only; the
+ * params keep the plain number, which programs read.
+ */
+export function grouped(n: string | number): string {
+  const [int, frac] = String(n).split('.');
+  return int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac === undefined ? '' : `.${frac}`);
+}

@@ -1,6 +1,6 @@
 /** The sentences of annual investment filings (issue 14 item 3): refusals and notes, in both languages. */
 import { AppError, type ErrorDetail } from '../errors';
-import { defineMessages, type Message } from '../i18n/message';
+import { defineMessages, grouped, type Message } from '../i18n/message';
 
 export const INVESTMENT_SAY = defineMessages({
   NOT_EXPLORATION: {
@@ -14,7 +14,7 @@ export const INVESTMENT_SAY = defineMessages({
   },
   BREAKDOWN_MISMATCH: {
     en: (p: { amount: string; sum: string }) => `amount_cny ${p.amount} is not the sum of the breakdown (${p.sum})`,
-    zh: (p: { amount: string; sum: string }) => `总投入 ${p.amount} 元与各项明细之和 ${p.sum} 元不符`,
+    zh: (p: { amount: string; sum: string }) => `总投入 ${grouped(p.amount)} 元与各项明细之和 ${grouped(p.sum)} 元不符`,
   },
   YEAR_NOT_CLOSED: {
     en: (p: { year: number; today: string }) => `year ${p.year} has not ended (today is ${p.today}): a year's figure is filed after it`,

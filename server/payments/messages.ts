@@ -3,7 +3,7 @@
  * usage fee, in both languages. Vocabulary names come from server/vocab.
  */
 import { AppError, type ErrorDetail } from '../errors';
-import { defineMessages, type Message } from '../i18n/message';
+import { defineMessages, grouped, type Message } from '../i18n/message';
 import { label, OBLIGATION_KINDS, PAYMENT_PARTS } from '../vocab';
 
 const kd = (s: string, lang: 'zh' | 'en') => label(OBLIGATION_KINDS, s, lang);
@@ -16,9 +16,9 @@ export const PAYMENT_SAY = defineMessages({
   },
   OVERPAYMENT: {
     en: (p: { id: string; part: string; amount: string; outstanding: string; on: string }) =>
-      `A payment of ${p.amount} CNY exceeds the ${pt(p.part, 'en')} of ${p.id} still unpaid on ${p.on} (${p.outstanding} CNY)`,
+      `A payment of ${grouped(p.amount)} CNY exceeds the ${pt(p.part, 'en')} of ${p.id} still unpaid on ${p.on} (${grouped(p.outstanding)} CNY)`,
     zh: (p: { id: string; part: string; amount: string; outstanding: string; on: string }) =>
-      `缴款 ${p.amount} 元超过 ${p.id} 截至 ${p.on} 尚欠的${pt(p.part, 'zh')}（${p.outstanding} 元）`,
+      `缴款 ${grouped(p.amount)} 元超过 ${p.id} 截至 ${p.on} 尚欠的${pt(p.part, 'zh')}（${grouped(p.outstanding)} 元）`,
   },
   PAID_IN_FUTURE: {
     en: (p: { paid_on: string; today: string }) => `A payment is recorded once made: ${p.paid_on} is after today (${p.today})`,
@@ -34,8 +34,9 @@ export const PAYMENT_SAY = defineMessages({
     zh: () => '登记出让收益金额须同时给出首期缴款期限（income_first_due：收到缴款通知书之日起 30 日内）',
   },
   INSTALMENTS_SUM: {
-    en: (p: { sum: string; rest: string }) => `The instalments after the first sum to ${p.sum} CNY; the rest of the total is ${p.rest} CNY`,
-    zh: (p: { sum: string; rest: string }) => `首期以后各期合计 ${p.sum} 元，与总额扣除首期后的 ${p.rest} 元不符`,
+    en: (p: { sum: string; rest: string }) =>
+      `The instalments after the first sum to ${grouped(p.sum)} CNY; the rest of the total is ${grouped(p.rest)} CNY`,
+    zh: (p: { sum: string; rest: string }) => `首期以后各期合计 ${grouped(p.sum)} 元，与总额扣除首期后的 ${grouped(p.rest)} 元不符`,
   },
   INVALID_AMOUNT: {
     en: (p: { field: string }) => `${p.field}: an amount in CNY with at most two decimals (e.g. "73977.60")`,
@@ -53,19 +54,19 @@ export const PAYMENT_SAY = defineMessages({
   },
   ISSUED_DIFFERS: {
     en: (p: { key: string; issued: string; computed: string }) =>
-      `obligation ${p.key} was issued at ${p.issued} CNY; the register now gives ${p.computed} CNY — kept as issued`,
+      `obligation ${p.key} was issued at ${grouped(p.issued)} CNY; the register now gives ${grouped(p.computed)} CNY — kept as issued`,
     zh: (p: { key: string; issued: string; computed: string }) =>
-      `缴款义务 ${p.key} 下达金额 ${p.issued} 元；按现登记信息应为 ${p.computed} 元——维持已下达金额`,
+      `缴款义务 ${p.key} 下达金额 ${grouped(p.issued)} 元；按现登记信息应为 ${grouped(p.computed)} 元——维持已下达金额`,
   },
   // outstanding and days absent: the published (public) form of the abnormal list, without amounts
   USAGE_FEE_OVERDUE: {
     en: (p: { block: string; kind: string; due_date: string; outstanding?: string; days?: number }) =>
       p.outstanding !== undefined
-        ? `${kd(p.kind, 'en')} of ${p.block} due ${p.due_date} unpaid: ${p.outstanding} CNY, ${p.days} day(s) overdue (contract 第六条: late fee and the 异常名录)`
+        ? `${kd(p.kind, 'en')} of ${p.block} due ${p.due_date} unpaid: ${grouped(p.outstanding)} CNY, ${p.days} day(s) overdue (contract 第六条: late fee and the 异常名录)`
         : `${kd(p.kind, 'en')} of ${p.block} due ${p.due_date} not paid in time (contract 第六条: late fee and the 异常名录)`,
     zh: (p: { block: string; kind: string; due_date: string; outstanding?: string; days?: number }) =>
       p.outstanding !== undefined
-        ? `${p.block} 的${kd(p.kind, 'zh')}（${p.due_date} 到期）未缴 ${p.outstanding} 元，逾期 ${p.days} 天（出让合同 第六条：补缴滞纳金并纳入异常名录管理）`
+        ? `${p.block} 的${kd(p.kind, 'zh')}（${p.due_date} 到期）未缴 ${grouped(p.outstanding)} 元，逾期 ${p.days} 天（出让合同 第六条：补缴滞纳金并纳入异常名录管理）`
         : `${p.block} 的${kd(p.kind, 'zh')}（${p.due_date} 到期）未按期缴纳（出让合同 第六条：补缴滞纳金并纳入异常名录管理）`,
   },
 });

@@ -14,7 +14,7 @@
  *   the national publication rules (国土资规〔2015〕6号, 000:L4320, L7048) whose annual filing closes on 31 March of the
  *   following year; it is a parameter (`deadline_mmdd`).
  */
-import { defineMessages, say, type Message } from '../i18n/message';
+import { defineMessages, grouped, say, type Message } from '../i18n/message';
 import type { INVESTMENT_ITEMS } from '../vocab';
 import { compareDates, minDate, type IsoDate } from './dates';
 import { checkInvestmentComposition, minimumInvestmentSchedule, type InvestmentSchedule } from './investment';
@@ -72,11 +72,11 @@ export const ANNUAL_SAY = defineMessages({
   INVESTMENT_BELOW_MINIMUM: {
     en: (p: { block: string; year: number; reported?: string; minimum?: string; shortfall?: string }) =>
       p.reported !== undefined
-        ? `${p.block}: the exploration investment of ${p.year} (${p.reported} CNY) is below the statutory minimum (${p.minimum} CNY, ${p.shortfall} unfinished) (273号令 第十六条, 第四十四条)`
+        ? `${p.block}: the exploration investment of ${p.year} (${grouped(p.reported)} CNY) is below the statutory minimum (${grouped(p.minimum ?? '')} CNY, ${p.shortfall} unfinished) (273号令 第十六条, 第四十四条)`
         : `${p.block}: the exploration investment of ${p.year} is below the statutory minimum (273号令 第十六条, 第四十四条)`,
     zh: (p: { block: string; year: number; reported?: string; minimum?: string; shortfall?: string }) =>
       p.reported !== undefined
-        ? `${p.block}：${p.year} 年度勘查投入 ${p.reported} 元，未达到法定最低勘查投入 ${p.minimum} 元（未完成 ${p.shortfall}）（273号令 第十六条、第四十四条）`
+        ? `${p.block}：${p.year} 年度勘查投入 ${grouped(p.reported)} 元，未达到法定最低勘查投入 ${grouped(p.minimum ?? '')} 元（未完成 ${p.shortfall}）（273号令 第十六条、第四十四条）`
         : `${p.block}：${p.year} 年度勘查投入未达到法定最低勘查投入要求（273号令 第十六条、第四十四条）`,
   },
   INVESTMENT_NOT_REPORTED: {

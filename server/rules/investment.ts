@@ -3,7 +3,7 @@
  * and the unfinished ratio that drives the extension reduction (R-RED-4).
  */
 import { addYears, compareDates, explorationYearOn, maxDate, minDate, monthsBetween, type IsoDate } from './dates';
-import { defineMessages, say, type Message } from '../i18n/message';
+import { defineMessages, grouped, say, type Message } from '../i18n/message';
 import { readingLabel } from './readings';
 import { SHANXI_CBM_EFFECTIVE } from './regimes';
 import { STEP as S } from './step-messages';
@@ -90,14 +90,14 @@ export const INVESTMENT_SAY = defineMessages({
   },
   TIERS_DISPUTED: {
     en: (p: { total: string; alt: string }) =>
-      `disputed reading tier_origin = "first_registration" (default, the decree's words): this pre-2020 block is in a high tier from 2020-05-01 — total ${p.total} CNY; restarting the tiers on 2020-05-01 (tier_origin = "restart_2020", 11号 三) gives ${p.alt} CNY`,
+      `disputed reading tier_origin = "first_registration" (default, the decree's words): this pre-2020 block is in a high tier from 2020-05-01 — total ${grouped(p.total)} CNY; restarting the tiers on 2020-05-01 (tier_origin = "restart_2020", 11号 三) gives ${grouped(p.alt)} CNY`,
     zh: (p: { total: string; alt: string }) =>
-      `有争议的${readingLabel('tier_origin', 'first_registration', 'zh')}（默认，按规章原文）：该 2020 年前设立的区块自 2020-05-01 起即处于高档——合计 ${p.total} 元；若选${readingLabel('tier_origin', 'restart_2020', 'zh')}（11号 三）则为 ${p.alt} 元`,
+      `有争议的${readingLabel('tier_origin', 'first_registration', 'zh')}（默认，按规章原文）：该 2020 年前设立的区块自 2020-05-01 起即处于高档——合计 ${grouped(p.total)} 元；若选${readingLabel('tier_origin', 'restart_2020', 'zh')}（11号 三）则为 ${grouped(p.alt)} 元`,
   },
   OLD_RATE: {
     en: (p: { rate: number }) =>
-      `R-INV-4: the old standard is taken at its stated maximum ${p.rate} CNY/km²/yr for every pre-2020-05-01 month (lower old tiers are not in the sources)`,
-    zh: (p: { rate: number }) => `R-INV-4：2020-05-01 前各月按旧标准上限 ${p.rate} 元/km²/年计算（旧标准的较低档次不在资料中）`,
+      `R-INV-4: the old standard is taken at its stated maximum ${grouped(p.rate)} CNY/km²/yr for every pre-2020-05-01 month (lower old tiers are not in the sources)`,
+    zh: (p: { rate: number }) => `R-INV-4：2020-05-01 前各月按旧标准上限 ${grouped(p.rate)} 元/km²/年计算（旧标准的较低档次不在资料中）`,
   },
   MONTHS_ROUND: {
     en: () => 'R-INV-4: “计算到月” read as months rounded to the nearest whole month within each exploration year',
@@ -109,9 +109,9 @@ export const INVESTMENT_SAY = defineMessages({
   },
   CONTRACT_RATE: {
     en: (p: { rate: number }) =>
-      `R-INV-2: the transfer contract's standard ${p.rate} CNY/km²/yr applies to every month (273号令 第十六条第二款 “出让合同另有约定的，按照合同执行”, 000:L3382)`,
+      `R-INV-2: the transfer contract's standard ${grouped(p.rate)} CNY/km²/yr applies to every month (273号令 第十六条第二款 “出让合同另有约定的，按照合同执行”, 000:L3382)`,
     zh: (p: { rate: number }) =>
-      `R-INV-2：全部月份按出让合同约定标准 ${p.rate} 元/km²/年计算（273号令 第十六条第二款“出让合同另有约定的，按照合同执行”，000:L3382）`,
+      `R-INV-2：全部月份按出让合同约定标准 ${grouped(p.rate)} 元/km²/年计算（273号令 第十六条第二款“出让合同另有约定的，按照合同执行”，000:L3382）`,
   },
   COMPOSITION_LOW: {
     en: (p: { share: string }) => `R-INV-5: physical work + research is ${p.share} of the total, below the required 85% (273号令 第十七条)`,

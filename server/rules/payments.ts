@@ -11,7 +11,7 @@
  * - R-LATE-1 late fee (财综〔2023〕10号 第三十三条, 001:L20901–L20905): 每日加收千分之二 from the day payment is late, at most the
  *   principal in arrears (不超过欠缴金额本金).
  */
-import { defineMessages, say, type Message } from '../i18n/message';
+import { defineMessages, grouped, say, type Message } from '../i18n/message';
 import { addDays, addYears, compareDates, daysBetween, type IsoDate } from './dates';
 import { explorationUsageFee, miningUsageFee } from './fees';
 import { explainRegimeForDate } from './regimes';
@@ -53,8 +53,8 @@ export const PAY_SAY = defineMessages({
   },
   INSTALMENTS_SUM: {
     en: (p: { sum: string; rest: string }) =>
-      `the contract's instalments sum to ${p.sum} CNY, but the rest after the first is ${p.rest} CNY`,
-    zh: (p: { sum: string; rest: string }) => `合同约定各期合计 ${p.sum} 元，与首期后的剩余 ${p.rest} 元不符`,
+      `the contract's instalments sum to ${grouped(p.sum)} CNY, but the rest after the first is ${grouped(p.rest)} CNY`,
+    zh: (p: { sum: string; rest: string }) => `合同约定各期合计 ${grouped(p.sum)} 元，与首期后的剩余 ${grouped(p.rest)} 元不符`,
   },
   EXPLORATION_FEE: {
     en: (p: { year: number }) => `exploration-right usage fee, exploration year ${p.year}`,
