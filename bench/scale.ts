@@ -19,24 +19,15 @@ import pg from 'pg';
 import { createPgDb } from '../server/db/pg';
 import { migrate } from '../server/db/migrate';
 import { loadDemo } from '../server/seed/load-demo';
-import { freePort } from '../test/setup/pg-cluster';
+import { asPostgres, freePort, initCluster, PG_BIN as BIN, pgCtlStart } from '../test/setup/pg-cluster';
 import { startServiceProcess, stopServiceProcess, type ServiceProcess } from './service-process';
 import { round, summarise } from './stats';
 import { loadavg1, tilesCovering } from './tiles.bench';
 
-const BIN = '/usr/lib/postgresql/15/bin';
 const SECONDS = Number(process.env.SCALE_BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.SCALE_BENCH_CONNECTIONS ?? 8);
 const TOKEN = 'scale-bench-admin-token';
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
-
-/** initdb and pg_ctl refuse root: run them as `postgres` then (as test/setup/pg-cluster.ts does). */
-function asPostgres(cmd: string, args: string[]) {
-  const isRoot = process.getuid?.() === 0;
-  const [file, argv] = isRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
-  const r = spawnSync(file, argv, { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`);
-}
 
 interface Server {
   port: number;
@@ -46,21 +37,10 @@ interface Server {
   stop(): void;
 }
 
-const SETTINGS = '-c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=128MB';
+const SETTINGS = '-c fsync=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=128MB';
 
 function startPg(dir: string, data: string, port: number, extra: string): Server {
-  asPostgres(join(BIN, 'pg_ctl'), [
-    '-D',
-    data,
-    '-l',
-    join(dir, 'log'),
-    '-w',
-    '-t',
-    '120',
-    'start',
-    '-o',
-    `-p ${port} -k ${dir} ${SETTINGS} ${extra}`,
-  ]);
+  pgCtlStart(dir, data, port, `${SETTINGS} ${extra}`, 120);
   return {
     port,
     dir,
@@ -72,10 +52,7 @@ function startPg(dir: string, data: string, port: number, extra: string): Server
 
 /** A primary that streams its WAL (initdb's pg_hba already trusts replication connections from loopback). */
 async function startPrimary(): Promise<Server> {
-  const dir = mkdtempSync(join(tmpdir(), 'kq-primary-'));
-  if (process.getuid?.() === 0) spawnSync('chown', ['-R', 'postgres:postgres', dir]);
-  const data = join(dir, 'data');
-  asPostgres(join(BIN, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+  const { dir, data } = initCluster('kq-primary-');
   // synchronous_commit on (fsync stays off): with it off a commit's WAL waits for the WAL writer (wal_writer_delay,
   // 200 ms) before the walsender may send it, which the lag below would measure instead of replication
   return startPg(dir, data, await freePort(), '-c wal_level=replica -c max_wal_senders=5 -c synchronous_commit=on');

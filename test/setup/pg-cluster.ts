@@ -14,7 +14,8 @@ export interface Cluster {
   resume(): void;
 }
 
-const BIN = '/usr/lib/postgresql/15/bin';
+export const PG_BIN = '/usr/lib/postgresql/15/bin';
+const BIN = PG_BIN;
 
 /** A free TCP port on loopback (also used by the load benchmark for its server). */
 export function freePort(): Promise<number> {
@@ -29,35 +30,52 @@ export function freePort(): Promise<number> {
 }
 
 /** initdb refuses to run as root: run the cluster as the `postgres` user then. */
-function asPostgres(cmd: string, args: string[]) {
+export function asPostgres(cmd: string, args: string[]) {
   const isRoot = process.getuid?.() === 0;
   const [file, argv] = isRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
   const r = spawnSync(file, argv, { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`);
 }
 
+/** A new data directory (initdb, trust, UTF-8) in a fresh temporary folder owned by `postgres`. */
+export function initCluster(prefix: string): { dir: string; data: string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  if (process.getuid?.() === 0) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
+  const data = join(dir, 'data');
+  asPostgres(join(BIN, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+  return { dir, data };
+}
+
+/** `pg_ctl start` of `data` on loopback `port`, its socket and log in `dir`, with `settings` (`-c k=v …`). */
+export function pgCtlStart(dir: string, data: string, port: number, settings: string, timeoutS: number) {
+  asPostgres(join(BIN, 'pg_ctl'), [
+    '-D',
+    data,
+    '-l',
+    join(dir, 'log'),
+    '-w',
+    '-t',
+    String(timeoutS),
+    'start',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 ${settings}`,
+  ]);
+}
+
 export async function startCluster(): Promise<Cluster> {
   if (!existsSync(join(BIN, 'initdb'))) {
     throw new Error('PostgreSQL 15 binaries not found: run `node scripts/provision.mjs` (installs postgresql-15-postgis-3)');
   }
-  const dir = mkdtempSync(join(tmpdir(), 'kq-pg-'));
-  if (process.getuid?.() === 0) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
-  const data = join(dir, 'data');
+  const { dir, data } = initCluster('kq-pg-');
   const port = await freePort();
-  asPostgres(join(BIN, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
   const start = () =>
-    asPostgres(join(BIN, 'pg_ctl'), [
-      '-D',
+    pgCtlStart(
+      dir,
       data,
-      '-l',
-      join(dir, 'log'),
-      '-w',
-      '-t',
-      '60',
-      'start',
-      '-o',
-      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=256MB`,
-    ]);
+      port,
+      '-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=256MB',
+      60,
+    );
   start();
   void chownSync;
   return {
