@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import express, { type Request, type Router } from 'express';
-import helmet from 'helmet';
+import proxyaddr from 'proxy-addr';
 import { pinoHttp } from 'pino-http';
 import type { Config } from './config';
 import { contract } from './contract';
@@ -10,10 +10,13 @@ import type { ReadRouter } from './db/read-replica';
 import { notFound } from './errors';
 import { compress } from './http/compress';
 import { DataVersions, TileCache } from './tiles/cache';
+import { laneErrorFirst, tileLane } from './tiles/lane';
+import { TileService } from './tiles/service';
 import { errorMiddleware } from './http/error-middleware';
 import { handlerFor, routerFor } from './http/contract-route';
 import { accessGate, authenticate } from './http/auth';
 import { setPublicUrl } from './http/public-url';
+import { headersSetBy, securityHeaders } from './http/security-headers';
 import { genReqId } from './http/request-id';
 import { isWriteRoute, rateLimits } from './http/rate-limit';
 import { JSON_MAX_DEPTH, inlineJson, offThreadJson } from './http/json-body';
@@ -67,42 +70,17 @@ export function createApp({ db, config, logger, extraRouters = [], work, router 
   versions.start(config.TILE_VERSION_POLL_MS);
   const tileCache = config.TILE_CACHE_MB > 0 ? new TileCache(config.TILE_CACHE_MB * 1024 * 1024) : undefined;
   const bump = () => versions.invalidate();
+  const tiles = new TileService({ db: reads, versions, cache: tileCache, epoch: router && (() => router.epoch()) });
 
   // Every route of the contract (server/contract), implemented in server/routes.ts
-  const { tileJson, tile, ...routes } = allRoutes({
-    db,
-    reads,
-    readEpoch: router && (() => router.epoch()),
-    config,
-    work,
-    versions,
-    tileCache,
-    onWrite: bump,
-    router,
-  });
+  const { tileJson, tile, ...routes } = allRoutes({ db, reads, config, work, tiles, onWrite: bump, router });
 
   // Order matters (issue 12): headers for every response, tiles included; refuse NUL in URLs; spend the client's
   // budget for the route class; check the token of a write before reading its body; then parse bodies with per-route limits.
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          // MapLibre needs blob: workers and data:/blob: images (engineering.md B3)
-          'default-src': ["'self'"],
-          'script-src': ["'self'"],
-          'worker-src': ["'self'", 'blob:'],
-          'child-src': ["'self'", 'blob:'],
-          'img-src': ["'self'", 'data:', 'blob:'],
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'connect-src': ["'self'"],
-          // only an https deployment (PUBLIC_URL https://…) may ask the browser to upgrade; on plain http it breaks the page
-          'upgrade-insecure-requests': https ? [] : null,
-        },
-      },
-      strictTransportSecurity: https,
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  const security = securityHeaders(https);
+  app.use(security);
+  // a tile request the lane in front met an error on is answered here from that error (server/tiles/lane.ts)
+  app.use(laneErrorFirst());
   app.use(rejectNulInUrl());
   // a write request pins this instance's reads to the primary until the replica has replayed it (read-your-writes)
   if (router)
@@ -114,9 +92,10 @@ export function createApp({ db, config, logger, extraRouters = [], work, router 
       }
       next();
     });
-  app.use(
-    rateLimits(config, db, (err) => logger.warn({ err: { message: err.message } }, 'shared rate limits: count kept in this instance')),
+  const limits = rateLimits(config, db, (err) =>
+    logger.warn({ err: { message: err.message } }, 'shared rate limits: count kept in this instance'),
   );
+  app.use(limits);
   app.use(compress());
   // Tiles before the request logger and body parsing: the hottest route (measured: bench/tiles)
   app.use(routerFor({ tileJson, tile }));
@@ -169,5 +148,14 @@ export function createApp({ db, config, logger, extraRouters = [], work, router 
     });
   }
   app.use(errorMiddleware);
-  return app;
+  // the service's request listener: the tile lane, then express (startServer listens with it)
+  const trust = app.get('trust proxy fn') as (addr: string, i: number) => boolean;
+  const listener = tileLane({
+    tiles,
+    security: headersSetBy(security),
+    budget: limits.tiles,
+    clientIp: (req) => proxyaddr(req, trust),
+    next: app,
+  });
+  return Object.assign(app, { listener });
 }

@@ -20,24 +20,20 @@ import { paymentRoutes } from './payments/router';
 import { recordRoutes } from './records/router';
 import { reportsRouter } from './routes/reports';
 import { tileRoutes } from './tiles/router';
-import type { DataVersions, TileCache } from './tiles/cache';
+import type { TileService } from './tiles/service';
 import type { WorkPool } from './work/pool';
 
 export interface DomainDeps {
   db: Db;
   /** read-only routes (item lists, collections, tiles, the whole-register list): the read replica's router, else `db` */
   reads?: Db;
-  /** changes when `reads` moves between the replica and the primary (tiles cache only within one epoch) */
-  readEpoch?: () => number;
   /** the replica's state for `/api/health` */
   router?: ReadRouter;
   config: Config;
   /** upload worker pool (server/work); without it upload work runs on the main thread (unit tests) */
   work?: WorkPool;
-  /** the layers' data versions tiles carry in their ETag (read from the database) */
-  versions: DataVersions;
-  /** rendered tiles in memory (undefined: off) */
-  tileCache?: TileCache;
+  /** tile answers (versions, cache), shared with the tile lane in front of express */
+  tiles: TileService;
   /** called after every feature write */
   onWrite: () => void;
 }
@@ -67,7 +63,7 @@ export function parseLimits(config: Config): Partial<ParseLimits> {
  * one and on each handler's response shape. Each family lives in its own module. The report routes
  * (server/contract/reports.ts) are declared in the contract and served by `uncontractedRouters`.
  */
-export function allRoutes({ db, reads, readEpoch, router, config, work, versions, tileCache, onWrite }: DomainDeps): Implementations {
+export function allRoutes({ db, reads, router, config, work, tiles, onWrite }: DomainDeps): Implementations {
   // one count of uploads in progress over parse, export and checks (429 BUSY beyond)
   const uploads = uploadsCap(config);
   return {
@@ -82,7 +78,7 @@ export function allRoutes({ db, reads, readEpoch, router, config, work, versions
       onWrite,
       work,
     }),
-    ...tileRoutes({ db: reads ?? db, versions, cache: tileCache, epoch: readEpoch }),
+    ...tileRoutes(tiles.deps, tiles),
     ...parseRoutes({ limits: parseLimits(config), work, uploads }),
     ...blockExportRoutes(db),
     ...checksRoutes({ db, reads, config, limits: parseLimits(config), work, uploads }),

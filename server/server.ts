@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Router } from 'express';
 import { createApp } from './app';
@@ -93,8 +93,11 @@ export async function startServer(
   const work = new WorkPool({ size: config.WORKER_THREADS, timeoutMs: config.WORK_TIMEOUT_MS, memoryMb: config.WORK_MEMORY_MB });
   router?.start();
   const app = createApp({ db, config, logger, work, router, extraRouters: opts.extraRouters ?? [] });
-  const server = await new Promise<Server>((ok) => {
-    const s = app.listen(config.PORT, config.HOST, () => ok(s));
+  // the tile lane in front of express (server/tiles/lane.ts)
+  const server = await new Promise<Server>((ok, fail) => {
+    const s = createServer(app.listener);
+    s.once('error', fail);
+    s.listen(config.PORT, config.HOST, () => ok(s));
   });
   answerClientErrors(server);
   const { port } = server.address() as AddressInfo;

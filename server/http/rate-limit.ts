@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
-import { rateLimit, type Store } from 'express-rate-limit';
+import { ipKeyGenerator, MemoryStore, rateLimit, type Store } from 'express-rate-limit';
 import type { Config } from '../config';
 import type { Queryable } from '../db';
 import { AppError } from '../errors';
@@ -59,11 +60,12 @@ const SAY = defineMessages({
   },
 });
 
-function limiter(cls: RouteClass, perMinute: number, store: Store | undefined): RequestHandler {
+const WINDOW_MS = 60_000;
+
+function limiter(cls: RouteClass, perMinute: number, store: Store): RequestHandler {
   return rateLimit({
-    windowMs: 60_000,
-    // undefined: express-rate-limit's memory store (this process only)
-    ...(store ? { store } : {}),
+    windowMs: WINDOW_MS,
+    store,
     limit: perMinute,
     standardHeaders: 'draft-8',
     identifier: cls,
@@ -85,6 +87,53 @@ function limiter(cls: RouteClass, perMinute: number, store: Store | undefined): 
 export const rateLimitStoreKind = (c: Pick<Config, 'RATE_LIMIT_STORE' | 'DATABASE_URL'>): 'database' | 'memory' =>
   c.RATE_LIMIT_STORE ?? (c.DATABASE_URL ? 'database' : 'memory');
 
+/**
+ * A route class's budget spent outside express (the tile lane, server/tiles/lane.ts): the same store as that class's
+ * limiter, the same client key (the IP, an IPv6 client by its /56) and the same IETF draft-8 `RateLimit` headers.
+ * Over the budget, the caller hands the request to express, whose limiter answers 429 (counting it again: past the
+ * limit that changes nothing).
+ */
+export interface Budget {
+  spend(ip: string): Promise<{ over: boolean; headers: [string, string][] }>;
+}
+
+/** express-rate-limit's partition key of a client key (its draft-8 `pk` parameter), remembered per client. */
+const partitionKeys = new Map<string, string>();
+function partitionKey(key: string): string {
+  let pk = partitionKeys.get(key);
+  if (pk === undefined) {
+    pk = Buffer.from(createHash('sha256').update(key).digest('hex').slice(0, 12)).toString('base64');
+    if (partitionKeys.size > 10_000) partitionKeys.clear();
+    partitionKeys.set(key, pk);
+  }
+  return pk;
+}
+
+function budget(cls: RouteClass, perMinute: number, store: Store): Budget {
+  const windowS = Math.ceil(WINDOW_MS / 1000);
+  return {
+    async spend(ip) {
+      const key = ipKeyGenerator(ip, 56);
+      const { totalHits, resetTime } = await store.increment(key);
+      const resetS = resetTime ? Math.max(0, Math.ceil((resetTime.getTime() - Date.now()) / 1000)) : windowS;
+      const pk = partitionKey(key);
+      return {
+        over: totalHits > perMinute,
+        headers: [
+          ['RateLimit', `"${cls}"; r=${Math.max(perMinute - totalHits, 0)}; t=${resetS}`],
+          ['RateLimit-Policy', `"${cls}"; q=${perMinute}; w=${windowS}; pk=:${pk}:`],
+        ],
+      };
+    },
+  };
+}
+
+/** The middleware of every route class, each with its own budget from the configuration, and the tiles budget. */
+export interface RateLimits extends RequestHandler {
+  /** the tiles class's budget, for the tile lane */
+  tiles: Budget;
+}
+
 /** One middleware for every route class, each with its own budget from the configuration. */
 export function rateLimits(
   config: Pick<
@@ -102,21 +151,26 @@ export function rateLimits(
   /** the primary (counts are writes); required for the `database` store */
   db?: Queryable,
   onStoreError?: (e: Error) => void,
-): RequestHandler {
+): RateLimits {
   const shared = rateLimitStoreKind(config) === 'database' && db;
-  const store = (cls: RouteClass) =>
-    shared ? new SharedRateLimitStore(db, { prefix: `${cls}:`, syncMs: config.RATE_LIMIT_SYNC_MS, onError: onStoreError }) : undefined;
+  // memory: express-rate-limit's own store (this process only)
+  const store = (cls: RouteClass): Store =>
+    shared
+      ? new SharedRateLimitStore(db, { prefix: `${cls}:`, syncMs: config.RATE_LIMIT_SYNC_MS, onError: onStoreError })
+      : new MemoryStore();
+  const tilesStore = store('tiles');
   const by: Record<RouteClass, RequestHandler> = {
-    tiles: limiter('tiles', config.RATE_LIMIT_TILES_PER_MIN, store('tiles')),
+    tiles: limiter('tiles', config.RATE_LIMIT_TILES_PER_MIN, tilesStore),
     register: limiter('register', config.RATE_LIMIT_REGISTER_PER_MIN, store('register')),
     'block-conflicts': limiter('block-conflicts', config.RATE_LIMIT_BLOCK_CONFLICTS_PER_MIN, store('block-conflicts')),
     uploads: limiter('uploads', config.RATE_LIMIT_PER_MIN, store('uploads')),
     writes: limiter('writes', config.RATE_LIMIT_WRITES_PER_MIN, store('writes')),
     reads: limiter('reads', config.RATE_LIMIT_READS_PER_MIN, store('reads')),
   };
-  return (req, res, next) => {
+  const middleware: RequestHandler = (req, res, next) => {
     const cls = routeClass(req);
     if (!cls) return next();
     return by[cls](req, res, next);
   };
+  return Object.assign(middleware, { tiles: budget('tiles', config.RATE_LIMIT_TILES_PER_MIN, tilesStore) });
 }

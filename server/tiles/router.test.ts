@@ -96,4 +96,14 @@ describe('tile handler', () => {
     expect((await ask(tile, { 'if-none-match': etag }, 2)).status).toBe(304);
     expect(db.renders).toBe(1);
   });
+
+  it('a listed, weak or * If-None-Match is 304 without rendering, whatever the Cache-Control', async () => {
+    const db = fakeDb();
+    const tile = await routes(db, new TileCache(1 << 20));
+    const etag = (await ask(tile, {}, 3)).headers!.ETag;
+    for (const inm of [`"x", W/${etag}`, `W/${etag}`, '*']) expect((await ask(tile, { 'if-none-match': inm }, 3)).status, inm).toBe(304);
+    expect((await ask(tile, { 'if-none-match': etag, 'cache-control': 'no-cache' }, 3)).status).toBe(304);
+    expect((await ask(tile, { 'if-none-match': '"other", W/"wells-6-10-3-3"' }, 3)).status).toBe(200);
+    expect(db.renders).toBe(1);
+  });
 });

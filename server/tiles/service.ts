@@ -1,0 +1,144 @@
+/**
+ * One tile's answer (issue 17), whichever way the request came in: the contract route (server/tiles/router.ts) and the
+ * tile lane in front of express (server/tiles/lane.ts) both ask here, so ETag, 304, cache, empty tiles and codings are
+ * decided once.
+ */
+import type { Db } from '../db';
+import { COLLECTIONS } from '../features/collections';
+import { mvtFromRows, type TileRow } from './mvt-from-rows';
+import { CachedTile, type DataVersions, TileCache } from './cache';
+import { compressTile, pickEncoding } from './encoding';
+
+export const TILE_LAYERS = COLLECTIONS.filter((c) => c.tiles).map((c) => c.id);
+
+/** Layers served inside another layer's tile (kq_tile_blocks in sql/functions/tile_mvt.sql on PostGIS). */
+export const TILE_EXTRA_LAYERS: Record<string, string[]> = { blocks: ['block-labels'] };
+
+/** The versions are kept per table (migration 013): protected-areas is protected_areas there. */
+const TABLE_OF = new Map(COLLECTIONS.filter((c) => c.tiles).map((c) => [c.id, c.table]));
+
+export interface TileDeps {
+  db: Db;
+  /** each layer's data version as the database holds it; tiles carry it in their ETag so a write invalidates caches */
+  versions: DataVersions;
+  /** rendered tiles by layer, version and z/x/y (undefined: no cache) */
+  cache?: TileCache;
+  /**
+   * With a read replica: changes when reads move between replica and primary. A tile is cached only when its version
+   * and its rendering were read in the same epoch (the same server), so a replica behind the primary never leaves an old
+   * tile under a newer version.
+   */
+  epoch?: () => number;
+}
+
+const EMPTY = Buffer.alloc(0);
+
+/** Fetch one tile's MVT bytes from either engine (SQL function on PostGIS; TypeScript on the embedded engine). */
+export async function renderTile(db: Db, layer: string, z: number, x: number, y: number): Promise<Buffer> {
+  if (db.engine === 'postgis') {
+    const row = (await db.named<{ mvt: Buffer | null }>('layer_tile_mvt', [layer, z, x, y])).rows[0];
+    // the driver's Buffer as it is: no copy
+    return row?.mvt ?? EMPTY;
+  }
+  const rows = async (l: string) => (await db.named<TileRow>('layer_tile_features', [l, z, x, y])).rows;
+  const layers: Record<string, TileRow[]> = { [layer]: await rows(layer) };
+  for (const extra of TILE_EXTRA_LAYERS[layer] ?? []) layers[extra] = await rows(extra);
+  return mvtFromRows(layers, z, x, y);
+}
+
+export interface TileAsk {
+  layer: string;
+  z: number;
+  x: number;
+  y: number;
+  ifNoneMatch?: string;
+  acceptEncoding?: string;
+  /**
+   * Compress a tile rendered without the cache here (the lane); false leaves it to the compress middleware (the express
+   * route). A cached tile is always sent from its compressed copy.
+   */
+  encodeUncached?: boolean;
+}
+
+export interface TileAnswer {
+  status: 200 | 204 | 304;
+  headers: Record<string, string>;
+  body?: Buffer;
+  /** the tile's ETag was known (its layer's version was read): false only before the versions are first read */
+  versioned: boolean;
+}
+
+/**
+ * Whether an If-None-Match names this ETag (RFC 9110 §13.1.2: `*`, or a list compared weakly, W/ ignored), so the
+ * answer is 304. The origin decides it whatever the request's Cache-Control says (that is addressed to caches).
+ */
+export function noneMatch(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  const strong = etag.replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === strong);
+}
+
+/** The tile answers of one service instance: its cache, and the renderings under way that later askers wait for. */
+export class TileService {
+  private readonly rendering = new Map<string, Promise<CachedTile>>();
+  constructor(readonly deps: TileDeps) {}
+
+  static known(layer: string): boolean {
+    return TABLE_OF.has(layer);
+  }
+
+  /** The tile rendered, and kept in the cache under `key` (when there is a cache and a key). */
+  private render(layer: string, z: number, x: number, y: number, key: string | undefined): Promise<CachedTile> {
+    const { cache, db, epoch, versions } = this.deps;
+    if (!cache || !key) return renderTile(db, layer, z, x, y).then((body) => new CachedTile(body));
+    let p = this.rendering.get(key);
+    if (!p) {
+      const e0 = epoch?.();
+      p = renderTile(db, layer, z, x, y)
+        .then((body) => (epoch && (epoch() !== e0 || versions.epochRead !== e0) ? new CachedTile(body) : cache.set(key, body)))
+        .finally(() => this.rendering.delete(key));
+      this.rendering.set(key, p);
+    }
+    return p;
+  }
+
+  /** A known layer's tile (the caller has checked the layer and z/x/y). */
+  async answer(a: TileAsk): Promise<TileAnswer> {
+    const { versions, cache } = this.deps;
+    // a write by this process is re-read before its tiles are served (read-your-writes); others' within the poll
+    await versions.settled();
+    const table = TABLE_OF.get(a.layer)!;
+    // versions not read yet (first tiles after start, or the start-up read failed): read them now
+    if (versions.of(table) === undefined) await versions.refresh().catch(() => undefined);
+    const version = versions.of(table);
+    const headers: Record<string, string> = { 'Cache-Control': 'public, max-age=60, stale-while-revalidate=600' };
+    // without a known version (never read yet) there is no ETag and no cache: never a stale tile
+    const key = version === undefined ? undefined : TileCache.key(a.layer, version, a.z, a.x, a.y);
+    if (version !== undefined) {
+      headers.ETag = `"${a.layer}-${version}-${a.z}-${a.x}-${a.y}"`;
+      // before rendering: a browser revalidating its tile costs no SQL
+      if (noneMatch(a.ifNoneMatch, headers.ETag)) return { status: 304, headers, versioned: true };
+    }
+    const cached = key ? cache?.get(key) : undefined;
+    headers['X-Tile-Cache'] = cached ? 'hit' : 'miss';
+    const tile = cached ?? (await this.render(a.layer, a.z, a.x, a.y, key));
+    const versioned = version !== undefined;
+    if (tile.body.length === 0) return { status: 204, headers, versioned };
+    headers['Content-Type'] = 'application/vnd.mapbox-vector-tile';
+    // the answer depends on Accept-Encoding whether or not this one is compressed
+    headers.Vary = 'Accept-Encoding';
+    const kept = !!(key && cache);
+    if (!kept && !a.encodeUncached) return { status: 200, headers, body: tile.body, versioned };
+    const enc = pickEncoding(a.acceptEncoding, tile.body.length);
+    if (!enc) return { status: 200, headers, body: tile.body, versioned };
+    // a cached tile goes out from the compressed copy kept beside it (compressed once)
+    let bytes = kept ? tile.encoded[enc] : undefined;
+    if (!bytes) {
+      bytes = await compressTile(enc, tile.body);
+      if (kept) cache!.addEncoding(key!, tile, enc, bytes);
+    }
+    headers['Content-Encoding'] = enc;
+    return { status: 200, headers, body: bytes, versioned };
+  }
+}
