@@ -8,12 +8,13 @@
  *
  *   npm run bench -- curve          CURVE_SIZES=10000,50000 CURVE_REQUESTS=20 narrow it
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { Polygon } from 'geojson';
 import { startServer } from '../server/server';
 import { bareOverlaysMs, benchBlock, positions } from './conflicts.bench';
 import { loadNationalData, type NationalCounts } from './national-data';
 import { lineChartSvg } from './chart-svg';
+import { writeDocSection } from './docs-section';
 import { dropBenchDatabase, freshBenchDatabase } from './databases';
 import { round, summarise } from './stats';
 
@@ -152,12 +153,5 @@ export function writeCurveDocs(r: { loads: NationalCounts[]; points: CurvePoint[
         .join('; ') +
       '.',
   ];
-  const DOC = 'docs/benchmarks.md';
-  const open = '<!-- bench check-curve -->';
-  const close = '<!-- /bench check-curve -->';
-  const doc = readFileSync(DOC, 'utf8');
-  const a = doc.indexOf(open);
-  const b = doc.indexOf(close);
-  if (a < 0 || b < a) console.warn(`${DOC}: no ${open} markers; figures in bench/last-run.json only`);
-  else writeFileSync(DOC, doc.slice(0, a + open.length) + '\n' + lines.join('\n') + '\n' + doc.slice(b));
+  writeDocSection('check-curve', lines);
 }

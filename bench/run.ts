@@ -6,6 +6,7 @@ import { startCluster, type Cluster } from '../test/setup/pg-cluster';
 import { freshBenchDatabase } from './databases';
 import { startServer } from '../server/server';
 import { benchItems, benchTileThroughput, loadavg1 } from './tiles.bench';
+import { writeRatios } from './ratios';
 
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);
@@ -28,6 +29,10 @@ const machine = {
   node: process.version,
 };
 console.log('machine', machine);
+const loadAtStart = loadavg1();
+/** The machine as the docs name it beside figures. */
+const machineLine = () =>
+  `${machine.date.slice(0, 16).replace('T', ' ')} UTC on ${machine.cpu}, ${machine.cores} cores, ${machine.memory_gib} GiB, Node ${machine.node}; load average (1 min) at start ${loadAtStart}`;
 const out: Record<string, unknown> = { machine };
 
 // `npm run bench scale`: primary + streaming replica + two app instances (bench/scale.ts), its own clusters
@@ -40,7 +45,8 @@ const SECONDS_NOTE = 'one run per row on the machine above; see bench/last-run.j
 if (only.length === 1 && only[0] === 'scale') {
   await scale();
   writeFileSync('bench/last-run.json', JSON.stringify(out, null, 2));
-  console.log('written bench/last-run.json — copy the figures into docs/benchmarks.md');
+  writeRatios(out as Parameters<typeof writeRatios>[0], machineLine());
+  console.log('written bench/last-run.json and the ratios section of docs/benchmarks.md');
   process.exit(0);
 }
 
@@ -94,14 +100,13 @@ try {
     const { benchCheckCurve, writeCurveDocs } = await import('./check-curve');
     const curve = await benchCheckCurve(adminUrl);
     out.check_curve = curve;
-    writeCurveDocs(
-      curve,
-      `${machine.date.slice(0, 16).replace('T', ' ')} UTC on ${machine.cpu}, ${machine.cores} cores, ${machine.memory_gib} GiB, Node ${machine.node}; load average (1 min) at start ${loadavg1()}`,
-    );
+    writeCurveDocs(curve, machineLine());
   }
 } finally {
   cluster?.stop();
 }
 if (only.length === 0) await scale();
 writeFileSync('bench/last-run.json', JSON.stringify(out, null, 2));
-console.log('written bench/last-run.json — copy the figures into docs/benchmarks.md');
+// the issue-17 ratios of this run, with the machine, into docs/benchmarks.md (section "Every ratio of one run")
+writeRatios(out as Parameters<typeof writeRatios>[0], machineLine());
+console.log('written bench/last-run.json and the ratios section of docs/benchmarks.md');

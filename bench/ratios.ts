@@ -1,0 +1,81 @@
+/**
+ * The issue-17 ratios of one `npm run bench` run, written into docs/benchmarks.md (between `<!-- bench ratios -->`
+ * markers) with the machine they were measured on: tiles (cold ÷ bare SQL, warm ÷ bare SQL, per layer over z8–z14),
+ * checks (HTTP ÷ the seven overlays at p95), the whole-register list (page p50) and, when run, the scaling table.
+ */
+import { writeDocSection } from './docs-section';
+import { scaleMarkdown } from './scale';
+import type { TileRow } from './tiles.bench';
+
+interface BenchOut {
+  tiles?: { rows: TileRow[]; seconds_per_run: number };
+  conflicts?: {
+    http_post_api_checks: { p95_ms: number };
+    bare_sql_overlay: { p95_ms: number };
+    http_over_bare_sql_p95: number;
+    requests: number;
+  };
+  register?: { pages_of_100: Record<string, { p50_ms: number; max_ms: number }> };
+  scale?: Parameters<typeof scaleMarkdown>[0];
+}
+
+const span = (vs: number[], digits = 2) => {
+  const lo = Math.min(...vs).toFixed(digits);
+  const hi = Math.max(...vs).toFixed(digits);
+  return lo === hi ? lo : `${lo}–${hi}`;
+};
+const met = (n: number, of: number) => (n === of ? `all ${of}` : `${n} of ${of}`);
+
+export function ratiosMarkdown(out: BenchOut, machine: string): string[] {
+  const lines = [`Measured ${machine}; one run (every figure: bench/last-run.json).`, ''];
+  if (out.tiles?.rows.length) {
+    const rows = out.tiles.rows;
+    lines.push(
+      `**Tiles** (${out.tiles.seconds_per_run} s a run, 8 connections, autocannon in its own process; "SQL ÷ cold" is bare-SQL tiles/s over`,
+      `HTTP cold tiles/s, goal ≤ 1.3; "warm ÷ SQL" is HTTP warm over bare SQL, goal ≥ 5; CPU: µs of every process per tile, same goals):`,
+      '',
+      '| layer | zooms | SQL ÷ cold | zooms ≤ 1.3 | CPU cold ÷ bare | warm ÷ SQL | zooms ≥ 5 | CPU bare ÷ warm |',
+      '|---|---|---|---|---|---|---|---|',
+    );
+    for (const layer of [...new Set(rows.map((r) => r.layer))]) {
+      const rs = rows.filter((r) => r.layer === layer);
+      lines.push(
+        `| ${layer} | z${Math.min(...rs.map((r) => r.zoom))}–z${Math.max(...rs.map((r) => r.zoom))} | ${span(rs.map((r) => r.cold_ratio))} | ` +
+          `${met(rs.filter((r) => r.cold_ratio <= 1.3).length, rs.length)} | ${span(rs.map((r) => r.cpu_cold_ratio))} | ` +
+          `${span(
+            rs.map((r) => r.warm_ratio),
+            1,
+          )} | ${met(rs.filter((r) => r.warm_ratio >= 5).length, rs.length)} | ${span(
+            rs.map((r) => r.cpu_warm_ratio),
+            1,
+          )} |`,
+      );
+    }
+    lines.push('');
+  }
+  if (out.conflicts) {
+    const c = out.conflicts;
+    lines.push(
+      `**Checks** (national set, ${c.requests} requests of 1,000 corners one at a time): \`POST /api/checks\` p95 ` +
+        `${c.http_post_api_checks.p95_ms} ms ÷ the seven layer overlays alone p95 ${c.bare_sql_overlay.p95_ms} ms = ` +
+        `**${c.http_over_bare_sql_p95}×** (goal ≤ 1.5×: ${c.http_over_bare_sql_p95 <= 1.5 ? 'met' : 'not met'}).`,
+      '',
+    );
+  }
+  if (out.register) {
+    const pages = Object.entries(out.register.pages_of_100);
+    const worst = pages.reduce((a, b) => (b[1].p50_ms > a[1].p50_ms ? b : a));
+    lines.push(
+      `**Whole-register list** (national set, pages of 100): slowest page p50 ${worst[1].p50_ms} ms (${worst[0]}), ` +
+        `slowest single page ${Math.max(...pages.map(([, p]) => p.max_ms))} ms (goal < 100 ms at p50: ${worst[1].p50_ms < 100 ? 'met' : 'not met'}).`,
+      '',
+    );
+  }
+  if (out.scale) lines.push('**Past one machine** (bench/scale.ts):', '', scaleMarkdown(out.scale), '');
+  return lines;
+}
+
+export function writeRatios(out: BenchOut, machine: string): void {
+  if (!out.tiles && !out.conflicts && !out.register && !out.scale) return;
+  writeDocSection('ratios', ratiosMarkdown(out, machine));
+}
