@@ -97,7 +97,8 @@ export function createApp({ db, config, logger, extraRouters = [], work, router 
   );
   app.use(limits);
   app.use(compress());
-  // Tiles before the request logger and body parsing: the hottest route (measured: bench/tiles)
+  // Tiles before the request logger and body parsing: the hottest route (measured: bench/tiles). Most tile requests
+  // never reach express: the tile lane answers them (server/tiles/lane.ts); these routes take the rest.
   app.use(routerFor({ tileJson, tile }));
   app.use(pinoHttp({ logger, genReqId, autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/tiles/') } }));
   // who is asking (session cookie, personal token or ADMIN_TOKEN → principal), then the role a route class needs and
