@@ -148,17 +148,24 @@ export async function runCheck(db: Queryable, input: CheckInput, opts: RunCheckO
   // the input's own area is measured while PostGIS works
   const a = typeof input.area_km2 === 'function' ? input.area_km2() : input.area_km2;
   const [blocks, pas, rls, res, wells, pipes, outside, province, covers, commitments] = await queries;
-  // register status flags (查封, 抵押) in force on the rights overlapped and on the checked block (issue 14 item 6)
-  const flagged = [...blocks.rows.map((r) => r.id), ...(input.block_id ? [input.block_id] : [])];
-  const flagRows = flagged.length ? (await q<RightFlagRef & { block_id: string }>('right_flags_active', [flagged, s.as_of, at])).rows : [];
   const layersMs = performance.now() - t0;
-  const flagsOf = (id: string) => flagRows.filter((f) => f.block_id === id).map(({ block_id: _b, ...f }) => f);
+  // register status flags (查封, 抵押) in force on the rights overlapped and on the checked block (issue 14 item 6):
+  // asked for now and awaited beside the summary's union below (no outcome, share or area depends on them)
+  const flagged = [...blocks.rows.map((r) => r.id), ...(input.block_id ? [input.block_id] : [])];
+  const flagQuery = flagged.length
+    ? q<RightFlagRef & { block_id: string }>('right_flags_active', [flagged, s.as_of, at])
+    : Promise.resolve({ rows: [] as (RightFlagRef & { block_id: string })[] });
+  // its failure is reported where it is awaited; until then it must not count as unhandled
+  flagQuery.catch(() => undefined);
   const coverOf = new Map(covers.rows.map((c) => [c.id, c]));
   const commitmentOf = new Map(commitments.rows.map((c) => [c.id, c]));
+  // a right's entries keep a `flags` slot where the flags go once known (the key's place in the answer as before:
+  // right after the right's own members, before an agreement split's); emptied slots are removed
+  const slotted: ConflictEntry[] = [];
   const blockEntries = blocks.rows.flatMap((r) => {
-    const e = blockEntry(s, r, a, read);
-    const f = flagsOf(r.id);
-    return splitByAgreement(f.length ? { ...e, flags: f } : e, coverOf.get(r.id), a, read);
+    const parts = splitByAgreement({ ...blockEntry(s, r, a, read), flags: undefined }, coverOf.get(r.id), a, read);
+    slotted.push(...parts);
+    return parts;
   });
   const conflicts: ConflictEntry[] = [
     ...blockEntries,
@@ -185,13 +192,6 @@ export async function runCheck(db: Queryable, input: CheckInput, opts: RunCheckO
   for (const r of province.rows)
     if (Number(r.outside_km2) > 1e-9)
       conflicts.push(containmentEntry('boundaries', r, crossesProvincialBorder(), 'provincial_border', a, read));
-  if (!s.applicant) warnings.push(say(M, 'APPLICANT_UNKNOWN'));
-  for (const f of flagRows) {
-    const p = { id: f.block_id, kind: f.kind, document_no: f.document_no, authority: f.authority };
-    warnings.push(f.block_id === input.block_id ? say(M, 'SUBJECT_FLAGGED', p) : say(M, 'OVERLAPS_FLAGGED_RIGHT', p));
-  }
-  if (shanxiCbm(s) && s.application === 'extension' && conflicts.some((c) => c.basis.some((b) => b.rule === 'PA-7')))
-    warnings.push(say(M, 'PA4_PA7_VERSIONS'));
   const known: Record<string, number> = {};
   const unionOf = (key: string, rows: { union_km2?: number | null }[]) => {
     if (rows.length) known[key] = Number(rows[0].union_km2 ?? 0);
@@ -201,9 +201,26 @@ export async function runCheck(db: Queryable, input: CheckInput, opts: RunCheckO
   unionOf('protected-areas', pas.rows);
   unionOf('redlines', rls.rows);
   const t1 = performance.now();
-  const summary = await guarded('conflicts_union_areas', summarize(db, conflicts, a, known));
-  assertPlausible(conflicts, summary, a);
+  // both awaited together: a failure of either fails the check (no unhandled rejection)
+  const [summary, { rows: flagRows }] = await Promise.all([
+    guarded('conflicts_union_areas', summarize(db, conflicts, a, known)),
+    flagQuery,
+  ]);
   const t2 = performance.now();
+  const flagsOf = (id: string) => flagRows.filter((f) => f.block_id === id).map(({ block_id: _b, ...f }) => f);
+  for (const e of slotted) {
+    const f = flagsOf(e.id);
+    if (f.length) e.flags = f;
+    else delete e.flags;
+  }
+  if (!s.applicant) warnings.push(say(M, 'APPLICANT_UNKNOWN'));
+  for (const f of flagRows) {
+    const p = { id: f.block_id, kind: f.kind, document_no: f.document_no, authority: f.authority };
+    warnings.push(f.block_id === input.block_id ? say(M, 'SUBJECT_FLAGGED', p) : say(M, 'OVERLAPS_FLAGGED_RIGHT', p));
+  }
+  if (shanxiCbm(s) && s.application === 'extension' && conflicts.some((c) => c.basis.some((b) => b.rule === 'PA-7')))
+    warnings.push(say(M, 'PA4_PA7_VERSIONS'));
+  assertPlausible(conflicts, summary, a);
   const verdict = checkVerdict(conflicts, summary, unchecked);
   return { conflicts, summary, verdict, warnings, timing: { sql_ms: layersMs + (t2 - t1), total_ms: t2 - t0 } };
 }

@@ -68,9 +68,18 @@ export async function summarize(
         polys.reduce((a, e) => a + e.overlap_area_km2, 0),
       );
   }
-  if (Object.keys(toUnion).length) {
-    // overlap geometries kept as PostGIS's text (server/http/raw-json.ts lazyGeoJson) go back as that text
-    const { rows } = await db.named<{ key: string; area_km2: number }>('conflicts_union_areas', [stringifyWithRaw(toUnion)]);
+  const keys = Object.keys(toUnion);
+  if (keys.length) {
+    // one (key, GeoJSON text) pair per geometry; overlap geometries kept as PostGIS's text (server/http/raw-json.ts
+    // lazyGeoJson) go back as that text
+    const setOf: string[] = [];
+    const texts: string[] = [];
+    for (const k of keys)
+      for (const g of toUnion[k]) {
+        setOf.push(k);
+        texts.push(stringifyWithRaw(g));
+      }
+    const { rows } = await db.named<{ key: string; area_km2: number }>('conflicts_union_areas', [setOf, texts]);
     for (const r of rows) areas.set(r.key, Number(r.area_km2));
   }
   const summary: Record<string, CollectionSummary | number> = {};
