@@ -11,7 +11,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Polygon } from 'geojson';
 import { startServer } from '../server/server';
-import { bareOverlaysMs, benchBlock, positions } from './conflicts.bench';
+import { bareOverlaysMs, benchBlock, positions, timedCheck } from './conflicts.bench';
 import { loadNationalData, type NationalCounts } from './national-data';
 import { lineChartSvg } from './chart-svg';
 import { writeDocSection } from './docs-section';
@@ -63,19 +63,16 @@ export async function benchCheckCurve(adminUrl: string): Promise<{ loads: Nation
           const blocks: Polygon[] = at.slice(0, requests).map(([x, y], i) => benchBlock(i, x, y, 0.08, vertices));
           const body = (g: Polygon) =>
             JSON.stringify({ ...g, applicant: '合成矿业权人1', application: 'new_exploration', as_of: '2026-06-30' });
-          const post = (g: Polygon) =>
-            fetch(`${srv.url}/api/checks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(g) });
-          for (let i = 0; i < 3; i++) await (await post(benchBlock(900 + i, 110 + i, 35, 0.08, vertices))).arrayBuffer(); // warm-up
+          for (let i = 0; i < 3; i++) await timedCheck(srv.url, body(benchBlock(900 + i, 110 + i, 35, 0.08, vertices))); // warm-up
           const http: number[] = [];
           const sql: number[] = [];
           const found: number[] = [];
           for (const g of blocks) {
-            const t = performance.now();
-            const res = await post(g);
-            const j = (await res.json()) as { conflicts?: unknown[] };
-            http.push(performance.now() - t);
-            if (!res.ok) throw new Error(`POST /api/checks (${vertices} corners) → ${res.status}: ${JSON.stringify(j).slice(0, 300)}`);
-            found.push(j.conflicts?.length ?? 0);
+            const res = await timedCheck(srv.url, body(g));
+            http.push(res.ms);
+            if (!res.ok)
+              throw new Error(`POST /api/checks (${vertices} corners) → ${res.status}: ${JSON.stringify(res.json).slice(0, 300)}`);
+            found.push(res.json.conflicts?.length ?? 0);
             sql.push(await bareOverlaysMs(srv.db, g));
           }
           const h = summarise(http);

@@ -43,6 +43,29 @@ export async function positions(
   return out;
 }
 
+/** What a browser asks for (Chromium, Firefox): the service answers brotli at quality 4 (server/http/compress.ts). */
+export const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
+
+/**
+ * One `POST /api/checks` as a browser makes it, timed to the answer's last byte (decoded, as a browser does); the
+ * client's JSON.parse of it comes after the clock stops (the client's work, not the service's).
+ */
+export async function timedCheck(
+  url: string,
+  body: string,
+): Promise<{ ms: number; ok: boolean; status: number; json: { conflicts?: unknown[] }; serverTiming: string }> {
+  const t = performance.now();
+  const res = await fetch(`${url}/api/checks`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'accept-encoding': BROWSER_ACCEPT_ENCODING },
+    body,
+  });
+  const bytes = await res.arrayBuffer();
+  const ms = performance.now() - t;
+  const json = JSON.parse(Buffer.from(bytes).toString('utf8')) as { conflicts?: unknown[] };
+  return { ms, ok: res.ok, status: res.status, json, serverTiming: res.headers.get('server-timing') ?? '' };
+}
+
 /** The seven layer overlays a check runs, side by side on the pool as the route runs them, alone: their wall time. */
 export async function bareOverlaysMs(db: Queryable, g: Polygon): Promise<number> {
   const gj = JSON.stringify(g);
@@ -79,9 +102,7 @@ export async function benchConflicts(databaseUrl: string, opts: { requests?: num
     // warm up every path (JIT, prepared plans, caches) on blocks not measured
     for (let i = 0; i < 10; i++) {
       const g = benchBlock(1000 + i, 110 + i, 35);
-      await (
-        await fetch(`${srv.url}/api/checks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(g) })
-      ).json();
+      await timedCheck(srv.url, body(g));
       await runCheck(srv.db, { geometry: g, area_km2: ellipsoidalAreaKm2(g), subject, block_id: null, province_registered });
     }
     const http: number[] = [];
@@ -90,16 +111,14 @@ export async function benchConflicts(databaseUrl: string, opts: { requests?: num
     const sqlInRequest: number[] = [];
     const found: number[] = [];
     for (const g of blocks) {
-      let t = performance.now();
-      const res = await fetch(`${srv.url}/api/checks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(g) });
-      const j = (await res.json()) as { conflicts?: unknown[] };
-      http.push(performance.now() - t);
-      const st = /sql;dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '');
+      const res = await timedCheck(srv.url, body(g));
+      http.push(res.ms);
+      const st = /sql;dur=([\d.]+)/.exec(res.serverTiming);
       if (st) sqlInRequest.push(Number(st[1]));
-      if (!res.ok) throw new Error(`POST /api/checks → ${res.status}: ${JSON.stringify(j).slice(0, 300)}`);
-      found.push(j.conflicts?.length ?? 0);
+      if (!res.ok) throw new Error(`POST /api/checks → ${res.status}: ${JSON.stringify(res.json).slice(0, 300)}`);
+      found.push(res.json.conflicts?.length ?? 0);
 
-      t = performance.now();
+      const t = performance.now();
       await runCheck(srv.db, { geometry: g, area_km2: () => ellipsoidalAreaKm2(g), subject, block_id: null, province_registered });
       engine.push(performance.now() - t);
 
