@@ -7,7 +7,10 @@ import { writeDocSection } from './docs-section';
 import { scaleMarkdown } from './scale';
 import type { TileRow } from './tiles.bench';
 
-interface BenchOut {
+type Failed = { failed: string };
+const ran = <T extends object>(v: T | Failed | undefined): T | undefined => (v && !('failed' in v) ? v : undefined);
+
+interface Measured {
   tiles?: { rows: TileRow[]; seconds_per_run: number };
   conflicts?: {
     http_post_api_checks: { p95_ms: number };
@@ -19,6 +22,9 @@ interface BenchOut {
   scale?: Parameters<typeof scaleMarkdown>[0];
 }
 
+/** What bench/run.ts gathers: a part that failed is `{ failed }`. */
+type BenchOut = { [K in keyof Measured]?: Measured[K] | Failed };
+
 const span = (vs: number[], digits = 2) => {
   const lo = Math.min(...vs).toFixed(digits);
   const hi = Math.max(...vs).toFixed(digits);
@@ -26,8 +32,10 @@ const span = (vs: number[], digits = 2) => {
 };
 const met = (n: number, of: number) => (n === of ? `all ${of}` : `${n} of ${of}`);
 
-export function ratiosMarkdown(out: BenchOut, machine: string): string[] {
+export function ratiosMarkdown(all: BenchOut, machine: string): string[] {
+  const out: Measured = { tiles: ran(all.tiles), conflicts: ran(all.conflicts), register: ran(all.register), scale: ran(all.scale) };
   const lines = [`Measured ${machine}; one run (every figure: bench/last-run.json).`, ''];
+  for (const [k, v] of Object.entries(all)) if (v && 'failed' in v) lines.push(`**${k}: the bench failed** (${v.failed}).`, '');
   if (out.tiles?.rows.length) {
     const rows = out.tiles.rows;
     lines.push(
