@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { namedQuery } from '../server/db/sql-files';
-import { TILE_LAYERS } from '../server/tiles/router';
+import { TILE_LAYERS } from '../server/tiles/service';
 import { startServiceProcess, stopServiceProcess, type ServiceProcess } from './service-process';
 import { round, runConcurrent, summarise } from './stats';
 

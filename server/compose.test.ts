@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { TILE_LAYERS } from './tiles/router';
+import { TILE_LAYERS } from './tiles/service';
 
 interface Service {
   image?: string;

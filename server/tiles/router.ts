@@ -4,8 +4,6 @@ import { COLLECTIONS } from '../features/collections';
 import { TILE_FIELDS } from './fields';
 import { TILE_EXTRA_LAYERS, TILE_LAYERS, TileService, type TileDeps } from './service';
 
-export { TILE_EXTRA_LAYERS, TILE_LAYERS, renderTile, type TileDeps } from './service';
-
 /**
  * `/tiles/{layer}/{z}/{x}/{y}.mvt` and TileJSON 3.0 at `/tiles/{layer}.json`. Most tile requests are answered by the
  * tile lane in front of express (server/tiles/lane.ts) from the same TileService; this route takes the rest (HEAD, a

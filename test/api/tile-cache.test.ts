@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, useTestServer } from '../helpers/server';
 import { square } from '../../server/geometry/shapes.fixture';
-import { TILE_LAYERS } from '../../server/tiles/router';
+import { TILE_LAYERS } from '../../server/tiles/service';
 
 const srv = useTestServer();
 
