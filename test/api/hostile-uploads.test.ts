@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
 import { spawn } from 'node:child_process';
-import { get } from 'node:http';
+import { request } from 'node:http';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -172,16 +172,20 @@ describe('hostile uploads: worker budgets, caps and memory', () => {
   });
 
   /**
-   * One health request on a connection of its own (no keep-alive): a pooled socket the server is closing as the poll
-   * reuses it reads ECONNRESET on a loaded machine — the client's race, not the service's answer.
+   * One request on a connection of its own (no keep-alive): a pooled socket the server is closing as the client reuses
+   * it reads ECONNRESET on a loaded machine — the client's race, not the service's answer. Status and body text.
    */
-  const healthOnce = () =>
-    new Promise<number>((ok, fail) => {
-      get(`${big.url}/api/health`, { agent: false }, (res) => {
-        res.resume();
-        res.on('end', () => ok(res.statusCode ?? 0));
-      }).on('error', fail);
+  const once = (path: string, init: { method?: string; body?: Buffer; headers?: Record<string, string> } = {}) =>
+    new Promise<{ status: number; text: string }>((ok, fail) => {
+      const r = request(`${big.url}${path}`, { method: init.method ?? 'GET', headers: init.headers, agent: false }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => ok({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      });
+      r.on('error', fail);
+      r.end(init.body);
     });
+  const healthOnce = async () => (await once('/api/health')).status;
 
   /** Run `work` while polling health every 50 ms; returns the slowest health answer in ms (each must be 200). */
   async function healthDuring(work: () => Promise<void>): Promise<number> {
@@ -210,8 +214,11 @@ describe('hostile uploads: worker budgets, caps and memory', () => {
   const postFile = async (path: string, bytes: Uint8Array, name: string) => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(bytes)]), name);
-    const res = await fetch(`${big.url}${path}`, { method: 'POST', body: form });
-    return { status: res.status, body: await res.json() };
+    // the multipart body as fetch would send it, sent on a connection of its own (see `once`)
+    const encoded = new Response(form);
+    const body = Buffer.from(await encoded.arrayBuffer());
+    const res = await once(path, { method: 'POST', body, headers: { 'content-type': encoded.headers.get('content-type')! } });
+    return { status: res.status, body: JSON.parse(res.text) };
   };
   const postJson = async (path: string, body: unknown) => {
     const res = await fetch(`${big.url}${path}`, {
