@@ -70,7 +70,13 @@ export function createApp({ db, config, logger, extraRouters = [], work, router 
   versions.start(config.TILE_VERSION_POLL_MS);
   const tileCache = config.TILE_CACHE_MB > 0 ? new TileCache(config.TILE_CACHE_MB * 1024 * 1024) : undefined;
   const bump = () => versions.invalidate();
-  const tiles = new TileService({ db: reads, versions, cache: tileCache, epoch: router && (() => router.epoch()) });
+  const tiles = new TileService({
+    db: reads,
+    versions,
+    cache: tileCache,
+    epoch: router && (() => router.epoch()),
+    statements: config.TILE_RENDER_STATEMENTS,
+  });
 
   // Every route of the contract (server/contract), implemented in server/routes.ts
   const { tileJson, tile, ...routes } = allRoutes({ db, reads, config, work, tiles, onWrite: bump, router });

@@ -132,6 +132,12 @@ export const ConfigSchema = z.object({
   TILE_MAX_FEATURES: z.coerce.number().int().min(1).default(50_000),
   /** rendered tiles kept in memory per process (MiB; 0 turns the cache off) */
   TILE_CACHE_MB: z.coerce.number().int().min(0).default(64),
+  /**
+   * PostGIS tile statements at once per process; tiles asked for meanwhile go together, up to 16 to a statement
+   * (server/tiles/batch.ts). About the database's cores given to tiles: more renders more tiles in parallel, fewer
+   * batches more of them together (cheaper per tile)
+   */
+  TILE_RENDER_STATEMENTS: z.coerce.number().int().min(1).max(64).default(2),
   /** how often each process re-reads the layers' data versions (ms): writes by another instance reach its tiles within this */
   TILE_VERSION_POLL_MS: z.coerce.number().int().min(0).default(1000),
   STATIC_DIR: z.string().default('dist/client'),

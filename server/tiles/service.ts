@@ -8,6 +8,7 @@ import { COLLECTIONS } from '../features/collections';
 import { mvtFromRows, type TileRow } from './mvt-from-rows';
 import { CachedTile, type DataVersions, TileCache } from './cache';
 import { compressTile, pickEncoding } from './encoding';
+import { TileBatcher } from './batch';
 
 export const TILE_LAYERS = COLLECTIONS.filter((c) => c.tiles).map((c) => c.id);
 
@@ -29,17 +30,12 @@ export interface TileDeps {
    * tile under a newer version.
    */
   epoch?: () => number;
+  /** PostGIS tile statements at once; tiles asked for meanwhile go together in the next (server/tiles/batch.ts) */
+  statements?: number;
 }
 
-const EMPTY = Buffer.alloc(0);
-
-/** Fetch one tile's MVT bytes from either engine (SQL function on PostGIS; TypeScript on the embedded engine). */
-export async function renderTile(db: Db, layer: string, z: number, x: number, y: number): Promise<Buffer> {
-  if (db.engine === 'postgis') {
-    const row = (await db.named<{ mvt: Buffer | null }>('layer_tile_mvt', [layer, z, x, y])).rows[0];
-    // the driver's Buffer as it is: no copy
-    return row?.mvt ?? EMPTY;
-  }
+/** One tile's MVT bytes on the embedded engine (PostGIS renders them in SQL: server/tiles/batch.ts). */
+async function renderEmbedded(db: Db, layer: string, z: number, x: number, y: number): Promise<Buffer> {
   const rows = async (l: string) => (await db.named<TileRow>('layer_tile_features', [l, z, x, y])).rows;
   const layers: Record<string, TileRow[]> = { [layer]: await rows(layer) };
   for (const extra of TILE_EXTRA_LAYERS[layer] ?? []) layers[extra] = await rows(extra);
@@ -82,7 +78,16 @@ export function noneMatch(ifNoneMatch: string | undefined, etag: string): boolea
 /** The tile answers of one service instance: its cache, and the renderings under way that later askers wait for. */
 export class TileService {
   private readonly rendering = new Map<string, Promise<CachedTile>>();
-  constructor(readonly deps: TileDeps) {}
+  /** PostGIS: cold tiles several to a statement */
+  readonly batcher?: TileBatcher;
+  constructor(readonly deps: TileDeps) {
+    if (deps.db.engine === 'postgis') this.batcher = new TileBatcher(deps.db, deps.statements);
+  }
+
+  /** Fetch one tile's MVT bytes from either engine (SQL functions on PostGIS; TypeScript on the embedded engine). */
+  private renderTile(layer: string, z: number, x: number, y: number): Promise<Buffer> {
+    return this.batcher ? this.batcher.render(layer, z, x, y) : renderEmbedded(this.deps.db, layer, z, x, y);
+  }
 
   static known(layer: string): boolean {
     return TABLE_OF.has(layer);
@@ -90,12 +95,12 @@ export class TileService {
 
   /** The tile rendered, and kept in the cache under `key` (when there is a cache and a key). */
   private render(layer: string, z: number, x: number, y: number, key: string | undefined): Promise<CachedTile> {
-    const { cache, db, epoch, versions } = this.deps;
-    if (!cache || !key) return renderTile(db, layer, z, x, y).then((body) => new CachedTile(body));
+    const { cache, epoch, versions } = this.deps;
+    if (!cache || !key) return this.renderTile(layer, z, x, y).then((body) => new CachedTile(body));
     let p = this.rendering.get(key);
     if (!p) {
       const e0 = epoch?.();
-      p = renderTile(db, layer, z, x, y)
+      p = this.renderTile(layer, z, x, y)
         .then((body) => (epoch && (epoch() !== e0 || versions.epochRead !== e0) ? new CachedTile(body) : cache.set(key, body)))
         .finally(() => this.rendering.delete(key));
       this.rendering.set(key, p);

@@ -4,9 +4,8 @@
  * express route's answer, so the two are compared for every layer, for full and empty tiles, cold and cached, plain and
  * compressed, and for conditional requests.
  */
-import { VectorTile } from '@mapbox/vector-tile';
-import Pbf from 'pbf';
 import { describe, expect, it } from 'vitest';
+import { tileContent } from '../helpers/mvt';
 import { useTestServer } from '../helpers/server';
 import { TILE_LAYERS } from '../../server/tiles/service';
 
@@ -15,27 +14,6 @@ const warm = useTestServer({ TILE_CACHE_MB: '64' });
 
 // over 沁水 at z10 (full for most layers) and a tile in the sea (empty everywhere)
 const TILES = ['10/832/408', '10/834/410', '8/208/100', '6/10/20'];
-
-/**
- * A tile's content, whatever the order of its features: PostGIS may return a tile's rows in another order from one
- * rendering to the next (no ORDER BY in the tile SQL), so two cold renderings of one tile can differ in bytes, not in
- * content. Per layer (sorted): its extent and its features (type, properties, geometry), sorted.
- */
-function tileContent(body: Buffer): string {
-  if (body.length === 0) return '';
-  const tile = new VectorTile(new Pbf(new Uint8Array(body)));
-  const layers = Object.keys(tile.layers)
-    .sort()
-    .map((name) => {
-      const l = tile.layers[name];
-      const features = Array.from({ length: l.length }, (_, i) => {
-        const f = l.feature(i);
-        return JSON.stringify([f.type, f.properties, f.loadGeometry().map((ring) => ring.map((p) => [p.x, p.y]))]);
-      }).sort();
-      return { name, extent: l.extent, features };
-    });
-  return JSON.stringify(layers);
-}
 
 /**
  * Status, the headers that describe the answer, and the decoded body's content. Framing is not compared: the lane sends a
