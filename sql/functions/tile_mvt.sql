@@ -7,6 +7,8 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
   FROM (
     SELECT f.props, ST_AsMVTGeom(ST_Transform(f.geom, 3857), ST_TileEnvelope(z, x, y), 4096, 64, true) AS geom
     FROM kq_tile_features(layer, z, x, y) f
+    -- features in id order, so every rendering of a tile is the same bytes under its ETag whatever plan found the rows
+    ORDER BY f.id
   ) AS t
   WHERE t.geom IS NOT NULL
 $$;

@@ -2,9 +2,9 @@ import { VectorTile } from '@mapbox/vector-tile';
 import Pbf from 'pbf';
 
 /**
- * A tile's content, whatever the order of its features: PostGIS may return a tile's rows in another order from one
- * rendering to the next (no ORDER BY in the tile SQL), so two cold renderings of one tile can differ in bytes, not in
- * content. Per layer (sorted): its extent and its features (type, properties, geometry), sorted.
+ * A tile's content, whatever the order of its features (the tile SQL orders them by id, tested in tile-batch.test.ts;
+ * the embedded engine's and other renderings need not): per layer (sorted), its extent and its features (type,
+ * properties, geometry), sorted.
  */
 export function tileContent(body: Buffer): string {
   if (body.length === 0) return '';
