@@ -34,7 +34,10 @@ const met = (n: number, of: number) => (n === of ? `all ${of}` : `${n} of ${of}`
 
 export function ratiosMarkdown(all: BenchOut, machine: string): string[] {
   const out: Measured = { tiles: ran(all.tiles), conflicts: ran(all.conflicts), register: ran(all.register), scale: ran(all.scale) };
-  const lines = [`Measured ${machine}; one run (every figure: bench/last-run.json, written by the run on the machine that ran it, not kept in git).`, ''];
+  const lines = [
+    `Measured ${machine}; one run (every figure: bench/last-run.json, written by the run on the machine that ran it, not kept in git).`,
+    '',
+  ];
   for (const [k, v] of Object.entries(all)) if (v && 'failed' in v) lines.push(`**${k}: the bench failed** (${v.failed}).`, '');
   if (out.tiles?.rows.length) {
     const rows = out.tiles.rows;
