@@ -91,6 +91,8 @@ describe('tile batches (server/tiles/batch.ts)', () => {
     expect(r.map((x) => x.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((r[1] as PromiseRejectedResult).reason.message).toBe('GEOS said no');
     expect(db.calls.map((c) => c.name)).toEqual(['layer_tiles_mvt', 'layer_tile_mvt', 'layer_tile_mvt', 'layer_tile_mvt']);
+    // the tiles asked again one after another, in the failed statement's place
+    expect(db.mostAtOnce).toBe(1);
   });
 
   it('does not trust an answer missing tiles: those tiles are asked again one by one', async () => {

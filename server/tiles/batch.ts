@@ -85,8 +85,8 @@ export class TileBatcher {
     } catch (e) {
       if (batch.length === 1) return batch[0].fail(e);
       // one tile's failure (or the batch's timeout) fails the statement: each tile again on its own, so only a tile that
-      // fails alone fails, with its own error
-      await Promise.all(batch.map((j) => this.one(j).then(j.done, j.fail)));
+      // fails alone fails, with its own error; one after another, within this statement's place (the pool stays free)
+      for (const j of batch) await this.one(j).then(j.done, j.fail);
     }
   }
 
