@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { namedQuery } from '../server/db/sql-files';
+import { batchParams } from '../server/tiles/batch';
 import { TILE_LAYERS } from '../server/tiles/service';
 import { startServiceProcess, stopServiceProcess, type ServiceProcess } from './service-process';
 import { round, runConcurrent, summarise } from './stats';
@@ -245,7 +246,7 @@ export async function benchTileThroughput(databaseUrl: string) {
         const fours = Array.from({ length: Math.ceil(tiles.length / 4) }, (_, i) => tiles.slice(i * 4, i * 4 + 4));
         const batchedRun = (s: number) =>
           runFor(fours, CONNECTIONS, s, (g) =>
-            pool.query(batchSql, [g.map(() => layer), g.map((t) => t[0]), g.map((t) => t[1]), g.map((t) => t[2])]).then((r) => r.rowCount),
+            pool.query(batchSql, batchParams(g.map(([z, x, y]) => ({ layer, z, x, y })))).then((r) => r.rowCount),
           );
         await batchedRun(0.5);
         const batched = await batchedRun(seconds);

@@ -15,14 +15,25 @@ import type { Queryable } from '../db';
 
 const EMPTY = Buffer.alloc(0);
 
-interface Job {
+interface Job extends TileRef {
+  done: (mvt: Buffer) => void;
+  fail: (e: unknown) => void;
+}
+
+export interface TileRef {
   layer: string;
   z: number;
   x: number;
   y: number;
-  done: (mvt: Buffer) => void;
-  fail: (e: unknown) => void;
 }
+
+/** The parameters of `layer_tiles_mvt` for these tiles (layers, z, x, y as arrays of one length). */
+export const batchParams = (tiles: TileRef[]): [string[], number[], number[], number[]] => [
+  tiles.map((t) => t.layer),
+  tiles.map((t) => t.z),
+  tiles.map((t) => t.x),
+  tiles.map((t) => t.y),
+];
 
 export class TileBatcher {
   private readonly queue: Job[] = [];
@@ -71,14 +82,7 @@ export class TileBatcher {
         const [j] = batch;
         return j.done(await this.one(j));
       }
-      const rows = (
-        await this.db.named<{ i: number; mvt: Buffer | null }>('layer_tiles_mvt', [
-          batch.map((j) => j.layer),
-          batch.map((j) => j.z),
-          batch.map((j) => j.x),
-          batch.map((j) => j.y),
-        ])
-      ).rows;
+      const rows = (await this.db.named<{ i: number; mvt: Buffer | null }>('layer_tiles_mvt', batchParams(batch))).rows;
       const out = new Map(rows.map((r) => [r.i, r.mvt ?? EMPTY]));
       if (out.size !== batch.length) throw new Error(`layer_tiles_mvt answered ${out.size} of ${batch.length} tiles`);
       batch.forEach((j, k) => j.done(out.get(k + 1)!));

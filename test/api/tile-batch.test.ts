@@ -4,6 +4,7 @@
  * 8–14, full and empty tiles, layers mixed in one statement, and over HTTP while many tiles are asked for at once.
  */
 import { describe, expect, it } from 'vitest';
+import { batchParams } from '../../server/tiles/batch';
 import { DataVersions } from '../../server/tiles/cache';
 import { TILE_LAYERS, TileService } from '../../server/tiles/service';
 import { tileContent } from '../helpers/mvt';
@@ -39,14 +40,7 @@ describe('tiles in batches (PostGIS)', () => {
     const reference = await oneByOne();
     expect(reference.filter((c) => c !== '').length, 'some tiles have features').toBeGreaterThan(ASKS.length / 3);
     expect(reference.filter((c) => c === '').length, 'and some are empty').toBeGreaterThan(0);
-    const rows = (
-      await srv.db.named<{ i: number; mvt: Buffer | null }>('layer_tiles_mvt', [
-        ASKS.map((a) => a.layer),
-        ASKS.map((a) => a.z),
-        ASKS.map((a) => a.x),
-        ASKS.map((a) => a.y),
-      ])
-    ).rows;
+    const rows = (await srv.db.named<{ i: number; mvt: Buffer | null }>('layer_tiles_mvt', batchParams(ASKS))).rows;
     expect(rows.map((r) => r.i).sort((a, b) => a - b)).toEqual(ASKS.map((_, k) => k + 1));
     const batched = new Map(rows.map((r) => [r.i, tileContent(r.mvt ?? Buffer.alloc(0))]));
     ASKS.forEach((a, k) => expect(batched.get(k + 1), `${a.layer} ${a.z}/${a.x}/${a.y}`).toBe(reference[k]));
@@ -62,14 +56,9 @@ describe('tiles in batches (PostGIS)', () => {
     // on other pool connections, after the plans have been cached (plpgsql's generic plan after five runs)
     for (let i = 0; i < 6; i++) await alone();
     const again = await alone();
-    const batch = (
-      await srv.db.named<{ i: number; mvt: Buffer | null }>('layer_tiles_mvt', [
-        full.map((a) => a.layer),
-        full.map((a) => a.z),
-        full.map((a) => a.x),
-        full.map((a) => a.y),
-      ])
-    ).rows.sort((a, b) => a.i - b.i);
+    const batch = (await srv.db.named<{ i: number; mvt: Buffer | null }>('layer_tiles_mvt', batchParams(full))).rows.sort(
+      (a, b) => a.i - b.i,
+    );
     full.forEach((a, k) => {
       const at = `${a.layer} ${a.z}/${a.x}/${a.y}`;
       expect(again[k]?.toString('hex'), at).toBe(first[k]?.toString('hex'));
