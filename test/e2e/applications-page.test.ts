@@ -177,6 +177,10 @@ describe('applications page', () => {
     await layoutShots(page, 'zh', table);
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => textOf(page, 'apps-diff')).toContain('Frozen snapshot beside today');
+    // row names start with a capital in English (the vocabulary's labels are written to run inside a sentence)
+    const rowNames = await table.locator('tr[data-key^="area:"] th').allInnerTexts();
+    expect(rowNames).toContain('Mining rights');
+    for (const n of rowNames) expect(n, n).toMatch(/^[A-Z]/);
     await layoutShots(page, 'en', table);
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => page.getByTestId('lang-switch').textContent()).toBe('English');

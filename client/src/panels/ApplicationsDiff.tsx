@@ -106,6 +106,9 @@ export function ApplicationsDiff({ snapshot }: { snapshot: ApplicationSnapshot }
     </section>
   );
 }
+/** A label as a row heading: its first letter a capital (Chinese unchanged). */
+const headingCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 function CheckDiff({ frozen, live: l }: { frozen: NonNullable<ApplicationSnapshot['check']>; live: CheckResult }) {
   const { t, term, lang } = useI18n();
   const c = compareChecks(frozen, l);
@@ -141,8 +144,9 @@ function CheckDiff({ frozen, live: l }: { frozen: NonNullable<ApplicationSnapsho
       </div>
     </li>
   );
+  /** a row's name starts with a capital in English (the vocabulary's labels are written to run inside a sentence) */
   const areaName = (k: string) =>
-    AREA_KEY[k] ? t(AREA_KEY[k]) : Object.hasOwn(COLLECTIONS, k) ? term(COLLECTIONS, k) : term(SUMMARY_KEYS, k);
+    headingCase(AREA_KEY[k] ? t(AREA_KEY[k]) : Object.hasOwn(COLLECTIONS, k) ? term(COLLECTIONS, k) : term(SUMMARY_KEYS, k));
   return (
     <>
       <DiffTable testid="apps-diff-check">
