@@ -39,7 +39,7 @@ export class TileBatcher {
   private readonly queue: Job[] = [];
   private running = 0;
   private flushing = false;
-  /** statements sent and tiles in them (tests and the bench read these) */
+  /** statements sent and tiles in them (the tests read these) */
   readonly sent = { statements: 0, tiles: 0 };
 
   constructor(
