@@ -8,8 +8,10 @@
  * TILE_BENCH_SECONDS (per run, default 3), TILE_BENCH_LAYERS and TILE_BENCH_ZOOMS (comma lists) narrow it;
  * TILE_BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") go to both servers' node (profiling);
  * TILE_BENCH_SERVER_DIR runs the servers from another checkout (e.g. `git archive` of an older commit: before/after).
+ * Beside the service, the thinnest HTTP front of the same SQL (bench/thin-tile-server.mjs), cold and warm: the ceiling
+ * of any Node service on the machine (TILE_BENCH_THIN_HEADERS=1: with the service's headers).
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,6 +123,30 @@ interface LoadResult {
   cpu_ms: number;
 }
 
+/**
+ * The thinnest HTTP front of the same SQL (bench/thin-tile-server.mjs: node:http, a pool of 8, one statement a tile,
+ * nothing else; with `warm`, a Map of rendered tiles): what any Node service could reach here, beside the real one.
+ */
+function startThin(
+  databaseUrl: string,
+  sql: string,
+  warm: boolean,
+  headers: [string, string][] = [],
+): Promise<{ url: string; proc: ChildProcess }> {
+  return new Promise((ok, fail) => {
+    const proc = spawn(process.execPath, ['bench/thin-tile-server.mjs', JSON.stringify({ databaseUrl, sql, warm, headers })], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    proc.stdout!.on('data', (d) => {
+      out += d;
+      const m = /PORT (\d+)/.exec(out);
+      if (m) ok({ url: `http://127.0.0.1:${m[1]}`, proc });
+    });
+    proc.on('exit', (code) => fail(new Error(`thin tile server exited ${code}`)));
+  });
+}
+
 /** One autocannon run in its own process over the paths in `pathsFile`. */
 function loadRun(url: string, pathsFile: string, duration: number, headers: Record<string, string> = {}): Promise<LoadResult> {
   return new Promise((ok, fail) => {
@@ -160,6 +186,10 @@ export interface TileRow {
   sql_batched_tiles_per_s: number;
   http_cold_tiles_per_s: number;
   http_warm_tiles_per_s: number;
+  /** the thinnest Node HTTP front of the same SQL (bench/thin-tile-server.mjs), one statement a tile: a ceiling */
+  thin_cold_tiles_per_s?: number;
+  /** the same front answering from a Map of rendered tiles: the ceiling of any warm Node answer on this machine */
+  thin_warm_tiles_per_s?: number;
   /** bare SQL ÷ HTTP cold: the goal is ≤ 1.3 */
   cold_ratio: number;
   /** HTTP warm ÷ bare SQL: the goal is ≥ 5 */
@@ -196,8 +226,22 @@ export async function benchTileThroughput(databaseUrl: string) {
   const warm = await startService(databaseUrl, { TILE_CACHE_MB: '512' }, nodeArgs);
   const rows: TileRow[] = [];
   const postmaster = await postmasterOf(pool);
+  const sql = namedQuery('layer_tile_mvt');
+  const thin: ChildProcess[] = [];
   try {
-    const sql = namedQuery('layer_tile_mvt');
+    const thinCold = await startThin(databaseUrl, sql, false);
+    thin.push(thinCold.proc);
+    // TILE_BENCH_THIN_HEADERS=1: the thin warm front also sends the headers the service sends (security, caching,
+    // rate limit): what they cost on their own
+    let thinHeaders: [string, string][] = [];
+    if (process.env.TILE_BENCH_THIN_HEADERS) {
+      const r = await fetch(`${warm.url}/tiles/blocks/12/3334/1648.mvt`, { headers: { 'accept-encoding': 'identity' } });
+      await r.arrayBuffer();
+      const framing = ['content-type', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding'];
+      thinHeaders = [...r.headers].filter(([k]) => !framing.includes(k)) as [string, string][];
+    }
+    const thinWarm = await startThin(databaseUrl, sql, true, thinHeaders);
+    thin.push(thinWarm.proc);
     const batchSql = namedQuery('layer_tiles_mvt');
     // JIT and connections warmed on both servers before the first measured run
     for (const s of [cold, warm]) {
@@ -260,7 +304,12 @@ export async function benchTileThroughput(databaseUrl: string) {
         await loadRun(cold.url, pathsFile, 1);
         const { r: c, cpu: coldCpu } = await httpRun(cold);
         const { r: w, cpu: warmCpu } = await httpRun(warm);
-        for (const [name, r] of [['cold', c] as const, ['warm', w] as const])
+        // the ceilings: the thinnest front, cold (after a short run of its own) and warm (every tile in its Map first)
+        await loadRun(thinCold.url, pathsFile, 0.5);
+        const tc = await loadRun(thinCold.url, pathsFile, seconds);
+        await runConcurrent(paths, CONNECTIONS, (p) => fetch(thinWarm.url + p).then((r) => r.arrayBuffer()));
+        const tw = await loadRun(thinWarm.url, pathsFile, seconds);
+        for (const [name, r] of [['cold', c] as const, ['warm', w] as const, ['thin cold', tc] as const, ['thin warm', tw] as const])
           if (r.errors || r.non2xx) throw new Error(`${name} ${layer} z${z}: ${JSON.stringify(r)}`);
         const us = (cpu: { db: number; client: number; server: number }, n: number) => ({
           total: Math.round(((cpu.db + cpu.client + cpu.server) / n) * 1e6),
@@ -279,6 +328,8 @@ export async function benchTileThroughput(databaseUrl: string) {
           sql_batched_tiles_per_s: batchedTilesPerS,
           http_cold_tiles_per_s: c.tiles_per_s,
           http_warm_tiles_per_s: w.tiles_per_s,
+          thin_cold_tiles_per_s: tc.tiles_per_s,
+          thin_warm_tiles_per_s: tw.tiles_per_s,
           cold_ratio: round(bare.tiles_per_s / c.tiles_per_s),
           warm_ratio: round(w.tiles_per_s / bare.tiles_per_s, 1),
           cold_p50_ms: c.p50_ms,
@@ -296,6 +347,7 @@ export async function benchTileThroughput(databaseUrl: string) {
     await pool.end();
     await stopService(cold);
     await stopService(warm);
+    for (const p of thin) p.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
   }
   return { seconds_per_run: seconds, connections: CONNECTIONS, rows, markdown: tileTable(rows) };

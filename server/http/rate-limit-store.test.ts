@@ -39,6 +39,8 @@ describe('shared rate-limit store (server/http/rate-limit-store.ts)', () => {
     init(a);
     init(b);
     expect((await a.increment('1.2.3.4')).totalHits).toBe(1);
+    // every hit is sent before it is answered: nothing counted at once
+    expect(a.incrementNow('1.2.3.4')).toBeUndefined();
     expect((await b.increment('1.2.3.4')).totalHits).toBe(2);
     expect((await a.increment('1.2.3.4')).totalHits).toBe(3);
     expect((await b.increment('5.6.7.8')).totalHits).toBe(1);
@@ -53,7 +55,9 @@ describe('shared rate-limit store (server/http/rate-limit-store.ts)', () => {
     const b = new SharedRateLimitStore(t.db, { prefix: 'tiles:', syncMs: 60_000 });
     init(a);
     init(b);
-    for (let i = 1; i <= 5; i++) expect((await a.increment('ip')).totalHits).toBe(i);
+    for (let i = 1; i <= 4; i++) expect((await a.increment('ip')).totalHits).toBe(i);
+    // the tile lane's same-turn count (incrementNow) is the same count, sent with the same sync
+    expect(a.incrementNow('ip')?.totalHits).toBe(5);
     expect(t.calls()).toBe(0);
     await a.flush();
     expect(t.calls()).toBe(1);

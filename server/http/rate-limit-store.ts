@@ -79,12 +79,28 @@ export class SharedRateLimitStore implements Store {
   }
 
   async increment(key: string): Promise<IncrementResponse> {
+    if (this.opts.syncMs !== 0) return this.incrementNow(key)!;
+    const e = this.count(key);
+    await this.flush();
+    return this.info(e);
+  }
+
+  /**
+   * `increment` answered in the same turn of the event loop: the hit is counted here and sent with the next sync.
+   * Undefined when every hit is sent before it is answered (syncMs 0): then only `increment` counts.
+   */
+  incrementNow(key: string): IncrementResponse | undefined {
+    if (this.opts.syncMs === 0) return undefined;
+    const e = this.count(key);
+    this.timer ??= setTimeout(() => void this.flush(), this.opts.syncMs).unref();
+    return this.info(e);
+  }
+
+  private count(key: string): Entry {
     const e = this.entry(key, Date.now());
     e.pending++;
     this.used = true;
-    if (this.opts.syncMs === 0) await this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), this.opts.syncMs).unref();
-    return this.info(e);
+    return e;
   }
 
   decrement(key: string): void {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
-import { ipKeyGenerator, MemoryStore, rateLimit, type Store } from 'express-rate-limit';
+import { ipKeyGenerator, MemoryStore, rateLimit, type IncrementResponse, type Store } from 'express-rate-limit';
 import type { Config } from '../config';
 import type { Queryable } from '../db';
 import { AppError } from '../errors';
@@ -94,7 +94,14 @@ export const rateLimitStoreKind = (c: Pick<Config, 'RATE_LIMIT_STORE' | 'DATABAS
  * limit that changes nothing).
  */
 export interface Budget {
-  spend(ip: string): Promise<{ over: boolean; headers: [string, string][] }>;
+  spend(ip: string): Promise<Spent>;
+  /** `spend` in the same turn of the event loop, where the store counts without waiting; else undefined (nothing spent) */
+  spendNow?(ip: string): Spent | undefined;
+}
+
+export interface Spent {
+  over: boolean;
+  headers: [string, string][];
 }
 
 /** express-rate-limit's partition key of a client key (its draft-8 `pk` parameter), remembered per client. */
@@ -111,19 +118,27 @@ function partitionKey(key: string): string {
 
 function budget(cls: RouteClass, perMinute: number, store: Store): Budget {
   const windowS = Math.ceil(WINDOW_MS / 1000);
+  const spent = (key: string, { totalHits, resetTime }: IncrementResponse): Spent => {
+    const resetS = resetTime ? Math.max(0, Math.ceil((resetTime.getTime() - Date.now()) / 1000)) : windowS;
+    return {
+      over: totalHits > perMinute,
+      headers: [
+        ['RateLimit', `"${cls}"; r=${Math.max(perMinute - totalHits, 0)}; t=${resetS}`],
+        ['RateLimit-Policy', `"${cls}"; q=${perMinute}; w=${windowS}; pk=:${partitionKey(key)}:`],
+      ],
+    };
+  };
+  const now = store instanceof SharedRateLimitStore ? store : undefined;
   return {
     async spend(ip) {
       const key = ipKeyGenerator(ip, 56);
-      const { totalHits, resetTime } = await store.increment(key);
-      const resetS = resetTime ? Math.max(0, Math.ceil((resetTime.getTime() - Date.now()) / 1000)) : windowS;
-      const pk = partitionKey(key);
-      return {
-        over: totalHits > perMinute,
-        headers: [
-          ['RateLimit', `"${cls}"; r=${Math.max(perMinute - totalHits, 0)}; t=${resetS}`],
-          ['RateLimit-Policy', `"${cls}"; q=${perMinute}; w=${windowS}; pk=:${pk}:`],
-        ],
-      };
+      return spent(key, await store.increment(key));
+    },
+    spendNow(ip) {
+      if (!now) return undefined;
+      const key = ipKeyGenerator(ip, 56);
+      const r = now.incrementNow(key);
+      return r && spent(key, r);
     },
   };
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DataVersions, TileCache } from './cache';
+import { DataVersions, TILE_ENTRY_BYTES, TileCache } from './cache';
 
 describe('tile cache', () => {
   it('keeps tiles within its byte budget, dropping the least recently used first', () => {
-    const c = new TileCache(30);
+    const c = new TileCache(30, 0);
     c.set('a', Buffer.alloc(10));
     c.set('b', Buffer.alloc(10));
     c.set('c', Buffer.alloc(10));
@@ -17,7 +17,7 @@ describe('tile cache', () => {
   });
 
   it('never holds a tile larger than the whole budget, and replacing a key keeps the byte count right', () => {
-    const c = new TileCache(10);
+    const c = new TileCache(10, 0);
     c.set('big', Buffer.alloc(11));
     expect(c.size).toBe(0);
     c.set('k', Buffer.alloc(4));
@@ -26,7 +26,7 @@ describe('tile cache', () => {
   });
 
   it('counts compressed copies in the budget, and keeps none for a tile that has left the cache', () => {
-    const c = new TileCache(30);
+    const c = new TileCache(30, 0);
     const a = c.set('a', Buffer.alloc(10));
     c.addEncoding('a', a, 'gzip', Buffer.alloc(4));
     expect(c.get('a')?.encoded.gzip?.length).toBe(4);
@@ -41,6 +41,17 @@ describe('tile cache', () => {
     c.addEncoding('b', b, 'br', Buffer.alloc(5));
     c.addEncoding('b', b, 'br', Buffer.alloc(6)); // a second copy of the same coding is not counted twice
     expect(c.sizeBytes).toBe(25);
+  });
+
+  it('counts what an entry costs beyond its bytes: distinct empty tiles cannot grow it without bound', () => {
+    const c = new TileCache(10 * TILE_ENTRY_BYTES);
+    for (let i = 0; i < 1000; i++) c.set(`wells/1/14/${i}/0`, Buffer.alloc(0));
+    expect(c.size).toBe(10);
+    expect(c.sizeBytes).toBe(10 * TILE_ENTRY_BYTES);
+    expect(c.get('wells/1/14/999/0')).toBeDefined(); // the youngest are kept
+    expect(c.get('wells/1/14/0/0')).toBeUndefined();
+    c.set('big', Buffer.alloc(10 * TILE_ENTRY_BYTES)); // with its entry's cost it exceeds the budget: not kept
+    expect(c.get('big')).toBeUndefined();
   });
 
   it('a new data version is a different key: an old tile is never served for new data', () => {

@@ -1,6 +1,9 @@
 /** Content codings a cached tile is also kept in (compressed once, on the first request that accepts it). */
 export type TileEncoding = 'br' | 'gzip';
 
+/** What a cache entry costs beyond its tile's bytes, counted against the budget (measured ~0.6 KB; rounded up). */
+export const TILE_ENTRY_BYTES = 1024;
+
 /** One rendered tile: its MVT bytes and, once asked for, the same bytes compressed. */
 export class CachedTile {
   readonly encoded: Partial<Record<TileEncoding, Buffer>> = {};
@@ -23,7 +26,19 @@ export class TileCache {
   hits = 0;
   misses = 0;
 
-  constructor(private readonly maxBytes: number) {}
+  /**
+   * `entryBytes`: what an entry costs beyond its tile's bytes (key, map slot, objects, the answer kept beside it), counted
+   * in the budget: an empty tile (most tiles at high zooms) is not free, so distinct empty tiles cannot grow the cache
+   * without bound.
+   */
+  constructor(
+    private readonly maxBytes: number,
+    private readonly entryBytes = TILE_ENTRY_BYTES,
+  ) {}
+
+  private cost(tile: CachedTile): number {
+    return this.entryBytes + tile.bytes;
+  }
 
   static key(layer: string, version: string, z: number, x: number, y: number): string {
     return `${layer}/${version}/${z}/${x}/${y}`;
@@ -35,24 +50,34 @@ export class TileCache {
       this.misses++;
       return undefined;
     }
+    this.used(key, v);
+    return v;
+  }
+
+  /** The tile under `key`, neither counted nor made younger (see `used`). */
+  peek(key: string): CachedTile | undefined {
+    return this.map.get(key);
+  }
+
+  /** Count a hit on a tile `peek` found and make it the youngest. */
+  used(key: string, v: CachedTile): void {
     // refresh recency: a Map iterates in insertion order, so re-inserting moves it to the young end
     this.map.delete(key);
     this.map.set(key, v);
     this.hits++;
-    return v;
   }
 
   /** Keep `body` under `key`; the entry, whether it could be kept (a tile larger than the whole budget is not) or not. */
   set(key: string, body: Buffer): CachedTile {
     const tile = new CachedTile(body);
-    if (body.length > this.maxBytes) return tile;
+    if (this.cost(tile) > this.maxBytes) return tile;
     const old = this.map.get(key);
     if (old) {
-      this.bytes -= old.bytes;
+      this.bytes -= this.cost(old);
       this.map.delete(key);
     }
     this.map.set(key, tile);
-    this.bytes += tile.bytes;
+    this.bytes += this.cost(tile);
     this.evict();
     return tile;
   }
@@ -69,7 +94,7 @@ export class TileCache {
     for (const [k, v] of this.map) {
       if (this.bytes <= this.maxBytes) break;
       this.map.delete(k);
-      this.bytes -= v.bytes;
+      this.bytes -= this.cost(v);
     }
   }
 
@@ -151,6 +176,11 @@ export class DataVersions {
   /** Resolves once a re-read asked for by a local write has landed (at once when none is pending). */
   async settled(): Promise<void> {
     if (this.dirty) await this.dirty;
+  }
+
+  /** Whether a re-read asked for by a local write is still under way (`settled()` would wait). */
+  get pending(): boolean {
+    return this.dirty !== undefined;
   }
 
   /**

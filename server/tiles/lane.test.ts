@@ -98,3 +98,56 @@ describe('tile lane', () => {
     expect(passed).toEqual([{ url: '/tiles/wells/10/1/2.mvt', error: boom }]);
   });
 });
+
+describe('tile lane: a warm tile in the same turn', () => {
+  it('answers what answerNow gives without answer(), and spends the budget once either way', async () => {
+    const spent: string[] = [];
+    let now: TileAnswer | undefined;
+    let asked = 0;
+    const rate: [string, string][] = [['RateLimit', '"tiles"; r=8; t=60']];
+    const lane = tileLane({
+      tiles: {
+        answerNow: () => now,
+        answer: async () => {
+          asked++;
+          return tile();
+        },
+      } as unknown as TileService,
+      security: [['X-Content-Type-Options', 'nosniff']],
+      budget: {
+        spend: async (ip) => (spent.push(`async ${ip}`), { over: false, headers: rate }),
+        spendNow: (ip) => (spent.push(`now ${ip}`), { over: false, headers: rate }),
+      },
+      clientIp: () => 'client',
+      next: (_req, res) => res.writeHead(299).end('express'),
+    });
+    const s = createServer(lane);
+    await new Promise<void>((ok) => s.listen(0, '127.0.0.1', ok));
+    const url = `http://127.0.0.1:${(s.address() as AddressInfo).port}/tiles/wells/10/1/2.mvt`;
+    try {
+      now = {
+        status: 200,
+        versioned: true,
+        headers: { ETag: '"wells-3-10-1-2"' },
+        body: Buffer.from('warm'),
+        list: ['ETag', '"wells-3-10-1-2"', 'Content-Length', '4'],
+      };
+      const warmR = await fetch(url);
+      expect([warmR.status, await warmR.text(), warmR.headers.get('etag'), warmR.headers.get('ratelimit')]).toEqual([
+        200,
+        'warm',
+        '"wells-3-10-1-2"',
+        '"tiles"; r=8; t=60',
+      ]);
+      expect(warmR.headers.get('x-content-type-options')).toBe('nosniff');
+      expect([asked, spent]).toEqual([0, ['now client']]);
+      // nothing at once (a miss): answer() renders it, and the budget spent by spendNow is not spent again
+      now = undefined;
+      const coldR = await fetch(url);
+      expect([coldR.status, await coldR.text()]).toEqual([200, 'mvt bytes']);
+      expect([asked, spent]).toEqual([1, ['now client', 'now client']]);
+    } finally {
+      await new Promise<void>((ok) => s.close(() => ok()));
+    }
+  });
+});

@@ -10,7 +10,7 @@
  * layer's version is not read yet, and a failure (express's error middleware answers, from the error the lane met).
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import type { Budget } from '../http/rate-limit';
+import type { Budget, Spent } from '../http/rate-limit';
 import { TileService, type TileAnswer } from './service';
 
 const PATH = /^\/tiles\/([a-z][a-z-]*)\/(\d{1,2})\/(\d{1,9})\/(\d{1,9})\.mvt$/;
@@ -55,31 +55,44 @@ export function laneTile(req: IncomingMessage): { layer: string; z: number; x: n
 }
 
 export function tileLane(deps: TileLaneDeps): RequestListener {
+  const security = deps.security.flat();
   const send = (res: ServerResponse, rate: [string, string][], a: TileAnswer) => {
-    const headers: [string, string][] = [...deps.security, ...rate];
-    for (const [k, v] of Object.entries(a.headers)) headers.push([k, v]);
-    if (a.body) headers.push(['Content-Length', String(a.body.length)]);
-    res.writeHead(a.status, headers.flat());
+    const headers = security.slice();
+    for (const [k, v] of rate) headers.push(k, v);
+    if (a.list) headers.push(...a.list);
+    else {
+      for (const k in a.headers) headers.push(k, a.headers[k]);
+      if (a.body) headers.push('Content-Length', String(a.body.length));
+    }
+    res.writeHead(a.status, headers);
     res.end(a.body);
   };
   return (req, res) => {
     const tile = laneTile(req);
     if (!tile) return deps.next(req, res);
+    const ask = {
+      ...tile,
+      ifNoneMatch: req.headers['if-none-match'],
+      acceptEncoding: req.headers['accept-encoding'],
+      encodeUncached: true,
+    };
+    const ip = deps.clientIp(req);
+    // a warm tile (or a 304) with the budget counted in this process: answered in this turn of the event loop
+    const now = deps.budget.spendNow?.(ip);
+    if (now && !now.over) {
+      const a = deps.tiles.answerNow(ask);
+      if (a) return send(res, now.headers, a);
+    }
     const failed = (e: unknown) => {
       if (res.headersSent) return res.destroy();
       (req as WithLaneError)[LANE_ERROR] = e;
       deps.next(req, res);
     };
-    deps.budget
-      .spend(deps.clientIp(req))
+    // spent once: by spendNow above, or here
+    (now ? Promise.resolve<Spent>(now) : deps.budget.spend(ip))
       .then(async ({ over, headers: rate }) => {
         if (over) return deps.next(req, res);
-        const a = await deps.tiles.answer({
-          ...tile,
-          ifNoneMatch: req.headers['if-none-match'],
-          acceptEncoding: req.headers['accept-encoding'],
-          encodeUncached: true,
-        });
+        const a = await deps.tiles.answer(ask);
         // no version read yet: no ETag, and the express route adds its own (its weak one) as before
         if (!a.versioned) return deps.next(req, res);
         send(res, rate, a);

@@ -6,7 +6,7 @@
 import type { Db } from '../db';
 import { COLLECTIONS } from '../features/collections';
 import { mvtFromRows, type TileRow } from './mvt-from-rows';
-import { CachedTile, type DataVersions, TileCache } from './cache';
+import { CachedTile, type DataVersions, TileCache, type TileEncoding } from './cache';
 import { compressTile, pickEncoding } from './encoding';
 import { TileBatcher } from './batch';
 
@@ -62,7 +62,14 @@ export interface TileAnswer {
   body?: Buffer;
   /** the tile's ETag was known (its layer's version was read): false only before the versions are first read */
   versioned: boolean;
+  /** the headers as one list with Content-Length (answers `answerNow` keeps and gives again: built once) */
+  list?: readonly string[];
 }
+
+/** Every tile answer's caching (200, 204, 304). */
+const TILE_HEADERS = { 'Cache-Control': 'public, max-age=60, stale-while-revalidate=600' } as const;
+/** A tile with bytes: its type, and that the answer depends on Accept-Encoding whether or not this one is compressed. */
+const FULL_TILE_HEADERS = { 'Content-Type': 'application/vnd.mapbox-vector-tile', Vary: 'Accept-Encoding' } as const;
 
 /**
  * Whether an If-None-Match names this ETag (RFC 9110 §13.1.2: `*`, or a list compared weakly, W/ ignored), so the
@@ -78,6 +85,8 @@ export function noneMatch(ifNoneMatch: string | undefined, etag: string): boolea
 /** The tile answers of one service instance: its cache, and the renderings under way that later askers wait for. */
 export class TileService {
   private readonly rendering = new Map<string, Promise<CachedTile>>();
+  /** the answers of cached tiles, by coding, as `answerNow` gives them (they go when their tile leaves the cache) */
+  private readonly hits = new WeakMap<CachedTile, Partial<Record<TileEncoding | 'identity', TileAnswer>>>();
   /** PostGIS: cold tiles several to a statement */
   readonly batcher?: TileBatcher;
   constructor(readonly deps: TileDeps) {
@@ -108,6 +117,51 @@ export class TileService {
     return p;
   }
 
+  /**
+   * The answer when it needs neither SQL nor compression nor a wait — a 304, or a tile in the cache in the coding asked
+   * for — given in the same turn of the event loop (the tile lane's warm path); undefined: ask `answer`. Same answer as
+   * `answer` would give.
+   */
+  answerNow(a: TileAsk): TileAnswer | undefined {
+    const { versions, cache } = this.deps;
+    if (versions.pending) return undefined;
+    const version = versions.of(TABLE_OF.get(a.layer)!);
+    if (version === undefined) return undefined;
+    if (a.ifNoneMatch) {
+      const etag = TileService.etag(a, version);
+      if (noneMatch(a.ifNoneMatch, etag)) return { status: 304, headers: { ...TILE_HEADERS, ETag: etag }, versioned: true };
+    }
+    if (!cache) return undefined;
+    const key = TileCache.key(a.layer, version, a.z, a.x, a.y);
+    const tile = cache.peek(key);
+    if (!tile) return undefined;
+    const enc = tile.body.length ? pickEncoding(a.acceptEncoding, tile.body.length) : undefined;
+    const bytes = enc ? tile.encoded[enc] : tile.body;
+    if (!bytes) return undefined;
+    cache.used(key, tile);
+    // the same answer every time this tile is asked for in this coding: built once, kept beside the tile
+    let kept = this.hits.get(tile);
+    if (!kept) this.hits.set(tile, (kept = {}));
+    return (kept[enc ?? 'identity'] ??= TileService.hit(a, version, enc, bytes));
+  }
+
+  /** A cached tile's answer in a coding (its headers also as one list, Content-Length last: TileAnswer.list). */
+  private static hit(a: TileAsk, version: string, enc: TileEncoding | undefined, bytes: Buffer): TileAnswer {
+    const headers: Record<string, string> = { ...TILE_HEADERS, ETag: TileService.etag(a, version), 'X-Tile-Cache': 'hit' };
+    if (bytes.length) {
+      Object.assign(headers, FULL_TILE_HEADERS);
+      if (enc) headers['Content-Encoding'] = enc;
+    }
+    const list = Object.entries(headers).flat();
+    if (bytes.length) list.push('Content-Length', String(bytes.length));
+    return Object.freeze({ status: bytes.length ? 200 : 204, headers, body: bytes.length ? bytes : undefined, versioned: true, list });
+  }
+
+  /** A tile's strong ETag: its layer, the layer's data version and z/x/y (one set of bytes: features in id order). */
+  private static etag(a: { layer: string; z: number; x: number; y: number }, version: string): string {
+    return `"${a.layer}-${version}-${a.z}-${a.x}-${a.y}"`;
+  }
+
   /** A known layer's tile (the caller has checked the layer and z/x/y). */
   async answer(a: TileAsk): Promise<TileAnswer> {
     const { versions, cache } = this.deps;
@@ -117,11 +171,11 @@ export class TileService {
     // versions not read yet (first tiles after start, or the start-up read failed): read them now
     if (versions.of(table) === undefined) await versions.refresh().catch(() => undefined);
     const version = versions.of(table);
-    const headers: Record<string, string> = { 'Cache-Control': 'public, max-age=60, stale-while-revalidate=600' };
+    const headers: Record<string, string> = { ...TILE_HEADERS };
     // without a known version (never read yet) there is no ETag and no cache: never a stale tile
     const key = version === undefined ? undefined : TileCache.key(a.layer, version, a.z, a.x, a.y);
     if (version !== undefined) {
-      headers.ETag = `"${a.layer}-${version}-${a.z}-${a.x}-${a.y}"`;
+      headers.ETag = TileService.etag(a, version);
       // before rendering: a browser revalidating its tile costs no SQL
       if (noneMatch(a.ifNoneMatch, headers.ETag)) return { status: 304, headers, versioned: true };
     }
@@ -130,9 +184,7 @@ export class TileService {
     const tile = cached ?? (await this.render(a.layer, a.z, a.x, a.y, key));
     const versioned = version !== undefined;
     if (tile.body.length === 0) return { status: 204, headers, versioned };
-    headers['Content-Type'] = 'application/vnd.mapbox-vector-tile';
-    // the answer depends on Accept-Encoding whether or not this one is compressed
-    headers.Vary = 'Accept-Encoding';
+    Object.assign(headers, FULL_TILE_HEADERS);
     const kept = !!(key && cache);
     if (!kept && !a.encodeUncached) return { status: 200, headers, body: tile.body, versioned };
     const enc = pickEncoding(a.acceptEncoding, tile.body.length);
