@@ -44,10 +44,12 @@ export function ratiosMarkdown(all: BenchOut, machine: string): string[] {
     lines.push(
       `**Tiles** (${out.tiles.seconds_per_run} s a run, 8 connections, autocannon in its own process; "SQL ÷ cold" is bare-SQL tiles/s over`,
       `HTTP cold tiles/s, goal ≤ 1.3; "warm ÷ SQL" is HTTP warm over bare SQL, goal ≥ 5; CPU: µs of every process per tile, same goals;`,
-      `"batched SQL ÷ cold": the same tiles four to a statement, as the service renders them, over HTTP cold, beside the goal):`,
+      `"batched SQL ÷ cold": the same tiles four to a statement, as the service renders them, over HTTP cold, beside the goal;`,
+      `"thin front": the same goals met by the thinnest Node HTTP front of the same SQL (bench/thin-tile-server.mjs: node:http, a`,
+      `pool of 8, one statement a tile, a Map for warm, no headers, limits or logging), the ceiling of any Node service here):`,
       '',
-      '| layer | zooms | SQL ÷ cold | zooms ≤ 1.3 | CPU cold ÷ bare | zooms ≤ 1.3 (CPU) | batched SQL ÷ cold | warm ÷ SQL | zooms ≥ 5 | CPU bare ÷ warm |',
-      '|---|---|---|---|---|---|---|---|---|---|',
+      '| layer | zooms | SQL ÷ cold | zooms ≤ 1.3 | CPU cold ÷ bare | zooms ≤ 1.3 (CPU) | batched SQL ÷ cold | warm ÷ SQL | zooms ≥ 5 | CPU bare ÷ warm | thin front: SQL ÷ cold, zooms ≤ 1.3 | thin front: warm ÷ SQL, zooms ≥ 5 |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|',
     );
     for (const layer of [...new Set(rows.map((r) => r.layer))]) {
       const rs = rows.filter((r) => r.layer === layer);
@@ -61,6 +63,16 @@ export function ratiosMarkdown(all: BenchOut, machine: string): string[] {
             1,
           )} | ${met(rs.filter((r) => r.warm_ratio >= 5).length, rs.length)} | ${span(
             rs.map((r) => r.cpu_warm_ratio),
+            1,
+          )} | ${thinCell(
+            rs,
+            (r) => r.sql_tiles_per_s / r.thin_cold_tiles_per_s!,
+            (v) => v <= 1.3,
+            2,
+          )} | ${thinCell(
+            rs,
+            (r) => r.thin_warm_tiles_per_s! / r.sql_tiles_per_s,
+            (v) => v >= 5,
             1,
           )} |`,
       );
@@ -87,6 +99,14 @@ export function ratiosMarkdown(all: BenchOut, machine: string): string[] {
   }
   if (out.scale) lines.push('**Past one machine** (bench/scale.ts):', '', scaleMarkdown(out.scale), '');
   return lines;
+}
+
+/** A thin-front cell: the span of a ratio over the layer's zooms and how many meet the goal ("–" where not measured). */
+function thinCell(rs: TileRow[], ratio: (r: TileRow) => number, goal: (v: number) => boolean, digits: number): string {
+  const ran = rs.filter((r) => r.thin_cold_tiles_per_s && r.thin_warm_tiles_per_s);
+  if (!ran.length) return '–';
+  const v = ran.map(ratio);
+  return `${span(v, digits)}, ${met(v.filter(goal).length, ran.length)}`;
 }
 
 export function writeRatios(out: BenchOut, machine: string): void {

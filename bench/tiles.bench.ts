@@ -357,9 +357,9 @@ export async function benchTileThroughput(databaseUrl: string) {
 export function tileTable(rows: TileRow[]): string {
   const n = (v: number) => v.toLocaleString('en-US');
   const head =
-    '| layer | zoom | tiles (empty) | load avg | bare SQL /s | bare SQL, 4 a statement /s | HTTP cold /s | HTTP warm /s | SQL ÷ cold | warm ÷ SQL | ' +
+    '| layer | zoom | tiles (empty) | load avg | bare SQL /s | bare SQL, 4 a statement /s | HTTP cold /s | HTTP warm /s | thin front cold /s | thin front warm /s | SQL ÷ cold | warm ÷ SQL | ' +
     'CPU µs/tile bare | cold (service) | warm (service) | **CPU cold ÷ bare** (≤ 1.3) | **CPU bare ÷ warm** (≥ 5) |\n' +
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n';
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n';
   return (
     head +
     rows
@@ -368,7 +368,8 @@ export function tileTable(rows: TileRow[]): string {
         return (
           `| ${r.layer} | z${r.zoom} | ${r.distinct_tiles} (${Math.round(r.empty_share * 100)} %) | ${r.loadavg_1m} | ${n(r.sql_tiles_per_s)} | ` +
           `${n(r.sql_batched_tiles_per_s ?? 0)} | ` +
-          `${n(r.http_cold_tiles_per_s)} | ${n(r.http_warm_tiles_per_s)} | ${r.cold_ratio.toFixed(2)} | ${r.warm_ratio.toFixed(1)} | ` +
+          `${n(r.http_cold_tiles_per_s)} | ${n(r.http_warm_tiles_per_s)} | ${n(r.thin_cold_tiles_per_s ?? 0)} | ${n(r.thin_warm_tiles_per_s ?? 0)} | ` +
+          `${r.cold_ratio.toFixed(2)} | ${r.warm_ratio.toFixed(1)} | ` +
           `${c.bare.total} | ${c.cold.total} (${c.cold.server}) | ${c.warm.total} (${c.warm.server}) | ` +
           `${r.cpu_cold_ratio.toFixed(2)} | ${r.cpu_warm_ratio.toFixed(1)} |`
         );
