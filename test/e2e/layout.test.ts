@@ -216,6 +216,27 @@ describe('phone 390×844: the language switch on screen, no sideways scrolling',
           const r = (await b.boundingBox())!;
           expect(r.x + r.width).toBeLessThanOrEqual(390);
         }
+        // the coordinate readout shows lon/lat only on a phone (one line, not a quarter of the map strip); the other
+        // formats are one tap away, and the choice is kept
+        const readout = page.getByTestId('coord-readout');
+        await readout.waitFor();
+        expect(await page.getByTestId('coord-dms').count()).toBe(0);
+        const small = (await readout.boundingBox())!;
+        expect(small.height).toBeLessThanOrEqual(64);
+        await page.getByTestId('coord-formats').click();
+        await page.getByTestId('coord-gk').waitFor();
+        expect(await page.getByTestId('coord-formats').getAttribute('aria-expanded')).toBe('true');
+        expect((await readout.boundingBox())!.height).toBeGreaterThan(small.height + 30);
+        await shot(page, `layout-${lang}-phone-readout-all`, true);
+        await page.getByTestId('coord-formats').click();
+        await expect.poll(() => page.getByTestId('coord-dms').count()).toBe(0);
+        await page.getByTestId('coord-formats').click();
+        await page.reload();
+        await expect.poll(() => page.getByTestId('lang-switch').textContent()).toBe(lang === 'zh' ? 'English' : '中文');
+        await waitIdle(page);
+        await page.getByTestId('coord-gk').waitFor();
+        await page.getByTestId('coord-formats').click();
+        await expect.poll(() => page.getByTestId('coord-dms').count()).toBe(0);
         await page.getByTestId('toggle-panel').click();
         await page.getByTestId('tab-layers').waitFor();
         const m = await mapShare(page);

@@ -15,6 +15,19 @@ import './tools.css';
 
 type Where = { lon: number; lat: number; kind: 'cursor' | 'pinned' | 'centre' };
 
+/** The readout's formats: all three, or decimal only (the user's choice, kept; by default only on narrow screens). */
+const FORMATS_KEY = 'kq-readout-formats';
+function initialAllFormats(): boolean {
+  try {
+    const kept = localStorage.getItem(FORMATS_KEY);
+    if (kept === 'all' || kept === 'decimal') return kept === 'all';
+  } catch {
+    // storage refused (private mode): the default
+  }
+  // a phone's map strip is ~400 px high: three formats (GK on two lines) would take a quarter of it
+  return !window.matchMedia('(max-width: 600px)').matches;
+}
+
 function CoordinateReadout({ ctl }: { ctl: MapController }) {
   const { lang } = useI18n();
   const tt = toolText(lang);
@@ -23,6 +36,7 @@ function CoordinateReadout({ ctl }: { ctl: MapController }) {
     return { lon: c.lng, lat: c.lat, kind: 'centre' };
   });
   const [copied, setCopied] = useState<string | null>(null);
+  const [allFormats, setAllFormats] = useState(initialAllFormats);
   const pinned = useRef(false);
   const box = useRef<HTMLElement>(null);
 
@@ -90,11 +104,21 @@ function CoordinateReadout({ ctl }: { ctl: MapController }) {
   }, [ctl]);
 
   const r = readout(at.lon, at.lat, lang);
-  const rows: [string, string, string | null][] = [
+  const all: [string, string, string | null][] = [
     ['decimal', tt('decimal'), r.decimal],
     ['dms', tt('dms'), r.dms],
     ['gk', tt('gk'), r.gk],
   ];
+  const rows = allFormats ? all : all.slice(0, 1);
+  const toggleFormats = () =>
+    setAllFormats((v) => {
+      try {
+        localStorage.setItem(FORMATS_KEY, v ? 'decimal' : 'all');
+      } catch {
+        // not kept: the choice holds for this page
+      }
+      return !v;
+    });
   const copy = async (key: string, text: string) => {
     if (await copyText(text)) {
       setCopied(key);
@@ -118,6 +142,15 @@ function CoordinateReadout({ ctl }: { ctl: MapController }) {
             {tt('unpin')}
           </button>
         )}
+        <button
+          type="button"
+          className="kq-link kq-readout-toggle"
+          data-testid="coord-formats"
+          aria-expanded={allFormats}
+          onClick={toggleFormats}
+        >
+          {allFormats ? `▾ ${tt('fewerFormats')}` : `▸ ${tt('moreFormats')}`}
+        </button>
       </div>
       {rows.map(([key, name, text]) => (
         <div className="kq-readout-row" key={key}>

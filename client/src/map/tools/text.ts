@@ -23,6 +23,8 @@ const zh = {
   dms: '度分秒',
   gk: '高斯-克吕格 3°带',
   gkNone: '不在 3° 带 25–45 内',
+  moreFormats: '更多坐标格式',
+  fewerFormats: '只显示经纬度',
   overview: '鹰眼图：单击跳转',
   corners: '拐点',
   cornersHelp: '拖动地图上的拐点可移动；选中后按 Delete 删除。也可在下表中直接修改经纬度（度分秒或十进制）。',
@@ -76,6 +78,8 @@ const en: ToolText = {
   dms: 'DMS',
   gk: 'Gauss-Krüger 3° zone',
   gkNone: 'outside 3° zones 25–45',
+  moreFormats: 'More coordinate formats',
+  fewerFormats: 'Lon/lat only',
   overview: 'Overview: click to go there',
   corners: 'Corners',
   cornersHelp:
