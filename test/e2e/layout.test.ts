@@ -230,13 +230,6 @@ describe('phone 390×844: the language switch on screen, no sideways scrolling',
         await shot(page, `layout-${lang}-phone-readout-all`, true);
         await page.getByTestId('coord-formats').click();
         await expect.poll(() => page.getByTestId('coord-dms').count()).toBe(0);
-        await page.getByTestId('coord-formats').click();
-        await page.reload();
-        await expect.poll(() => page.getByTestId('lang-switch').textContent()).toBe(lang === 'zh' ? 'English' : '中文');
-        await waitIdle(page);
-        await page.getByTestId('coord-gk').waitFor();
-        await page.getByTestId('coord-formats').click();
-        await expect.poll(() => page.getByTestId('coord-dms').count()).toBe(0);
         await page.getByTestId('toggle-panel').click();
         await page.getByTestId('tab-layers').waitFor();
         const m = await mapShare(page);
@@ -244,6 +237,13 @@ describe('phone 390×844: the language switch on screen, no sideways scrolling',
         expect(m.share).toBeGreaterThan(0.4);
         if (lang === 'zh') expect(await audit(page)).toEqual([]);
         await shot(page, `layout-${lang}-phone`, true);
+        // the choice is kept: all three formats after a reload once chosen
+        await page.getByTestId('coord-formats').click();
+        await page.getByTestId('coord-gk').waitFor();
+        await page.reload();
+        await waitIdle(page);
+        await page.getByTestId('coord-gk').waitFor();
+        expect(await page.getByTestId('coord-formats').getAttribute('aria-expanded')).toBe('true');
       } finally {
         await page.context().close();
       }
