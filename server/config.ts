@@ -130,7 +130,7 @@ export const ConfigSchema = z.object({
   /** authenticated writes (feature POST/PUT/DELETE, offsets) per client IP per minute */
   RATE_LIMIT_WRITES_PER_MIN: z.coerce.number().int().min(1).default(600),
   TILE_MAX_FEATURES: z.coerce.number().int().min(1).default(50_000),
-  /** rendered tiles kept in memory per process (MiB; 0 turns the cache off) */
+  /** rendered tiles kept in memory per process (MiB, each tile at its bytes plus 1 KiB an entry; 0 turns the cache off) */
   TILE_CACHE_MB: z.coerce.number().int().min(0).default(64),
   /**
    * PostGIS tile statements at once per process; tiles asked for meanwhile go together, up to 16 to a statement
