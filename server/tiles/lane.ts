@@ -11,7 +11,7 @@
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Budget, Spent } from '../http/rate-limit';
-import { TileService, type TileAnswer } from './service';
+import { headerList, TileService, type TileAnswer } from './service';
 
 const PATH = /^\/tiles\/([a-z][a-z-]*)\/(\d{1,2})\/(\d{1,9})\/(\d{1,9})\.mvt$/;
 
@@ -59,11 +59,7 @@ export function tileLane(deps: TileLaneDeps): RequestListener {
   const send = (res: ServerResponse, rate: [string, string][], a: TileAnswer) => {
     const headers = security.slice();
     for (const [k, v] of rate) headers.push(k, v);
-    if (a.list) headers.push(...a.list);
-    else {
-      for (const k in a.headers) headers.push(k, a.headers[k]);
-      if (a.body) headers.push('Content-Length', String(a.body.length));
-    }
+    headers.push(...(a.list ?? headerList(a)));
     res.writeHead(a.status, headers);
     res.end(a.body);
   };

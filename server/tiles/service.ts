@@ -62,8 +62,16 @@ export interface TileAnswer {
   body?: Buffer;
   /** the tile's ETag was known (its layer's version was read): false only before the versions are first read */
   versioned: boolean;
-  /** the headers as one list with Content-Length (answers `answerNow` keeps and gives again: built once) */
+  /** `headerList` of this answer, for answers `answerNow` keeps and gives again (built once) */
   list?: readonly string[];
+}
+
+/** An answer's headers as one flat list (name, value, …), with Content-Length when it has a body. */
+export function headerList(a: Pick<TileAnswer, 'headers' | 'body'>): string[] {
+  const list: string[] = [];
+  for (const k in a.headers) list.push(k, a.headers[k]);
+  if (a.body) list.push('Content-Length', String(a.body.length));
+  return list;
 }
 
 /** Every tile answer's caching (200, 204, 304). */
@@ -86,7 +94,7 @@ export function noneMatch(ifNoneMatch: string | undefined, etag: string): boolea
 export class TileService {
   private readonly rendering = new Map<string, Promise<CachedTile>>();
   /** the answers of cached tiles, by coding, as `answerNow` gives them (they go when their tile leaves the cache) */
-  private readonly hits = new WeakMap<CachedTile, Partial<Record<TileEncoding | 'identity', TileAnswer>>>();
+  private readonly kept = new WeakMap<CachedTile, Partial<Record<TileEncoding | 'identity', TileAnswer>>>();
   /** PostGIS: cold tiles several to a statement */
   readonly batcher?: TileBatcher;
   constructor(readonly deps: TileDeps) {
@@ -140,8 +148,8 @@ export class TileService {
     if (!bytes) return undefined;
     cache.used(key, tile);
     // the same answer every time this tile is asked for in this coding: built once, kept beside the tile
-    let kept = this.hits.get(tile);
-    if (!kept) this.hits.set(tile, (kept = {}));
+    let kept = this.kept.get(tile);
+    if (!kept) this.kept.set(tile, (kept = {}));
     return (kept[enc ?? 'identity'] ??= TileService.hit(a, version, enc, bytes));
   }
 
@@ -152,9 +160,13 @@ export class TileService {
       Object.assign(headers, FULL_TILE_HEADERS);
       if (enc) headers['Content-Encoding'] = enc;
     }
-    const list = Object.entries(headers).flat();
-    if (bytes.length) list.push('Content-Length', String(bytes.length));
-    return Object.freeze({ status: bytes.length ? 200 : 204, headers, body: bytes.length ? bytes : undefined, versioned: true, list });
+    const answer = {
+      status: bytes.length ? (200 as const) : (204 as const),
+      headers,
+      body: bytes.length ? bytes : undefined,
+      versioned: true,
+    };
+    return Object.freeze({ ...answer, list: headerList(answer) });
   }
 
   /** A tile's strong ETag: its layer, the layer's data version and z/x/y (one set of bytes: features in id order). */
@@ -170,6 +182,9 @@ export class TileService {
     const table = TABLE_OF.get(a.layer)!;
     // versions not read yet (first tiles after start, or the start-up read failed): read them now
     if (versions.of(table) === undefined) await versions.refresh().catch(() => undefined);
+    // a 304 or a cached tile in the coding asked for: the answer the lane gives in the same turn, kept beside the tile
+    const now = this.answerNow(a);
+    if (now) return now;
     const version = versions.of(table);
     const headers: Record<string, string> = { ...TILE_HEADERS };
     // without a known version (never read yet) there is no ETag and no cache: never a stale tile
