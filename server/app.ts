@@ -10,6 +10,7 @@ import type { ReadRouter } from './db/read-replica';
 import { notFound } from './errors';
 import { compress } from './http/compress';
 import { DataVersions, TileCache } from './tiles/cache';
+import { TileExtents } from './tiles/extents';
 import { laneErrorFirst, tileLane } from './tiles/lane';
 import { TileService } from './tiles/service';
 import { errorMiddleware } from './http/error-middleware';
@@ -70,9 +71,15 @@ export function createApp({ db, config, logger, extraRouters = [], work, router 
   versions.start(config.TILE_VERSION_POLL_MS);
   const tileCache = config.TILE_CACHE_MB > 0 ? new TileCache(config.TILE_CACHE_MB * 1024 * 1024) : undefined;
   const bump = () => versions.invalidate();
+  // every layer's row boxes at its version: tiles with nothing in them answered without a statement (issue 17)
+  const extents = new TileExtents(async (table) => {
+    const row = (await reads.named<{ version: string | null; boxes: Uint8Array }>('layer_boxes', [table])).rows[0];
+    return { version: row.version, boxes: row.boxes };
+  });
   const tiles = new TileService({
     db: reads,
     versions,
+    extents,
     cache: tileCache,
     epoch: router && (() => router.epoch()),
     statements: config.TILE_RENDER_STATEMENTS,

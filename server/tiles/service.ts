@@ -9,6 +9,7 @@ import { mvtFromRows, type TileRow } from './mvt-from-rows';
 import { CachedTile, type DataVersions, TileCache, type TileEncoding } from './cache';
 import { compressTile, pickEncoding } from './encoding';
 import { TileBatcher } from './batch';
+import type { TileExtents } from './extents';
 
 export const TILE_LAYERS = COLLECTIONS.filter((c) => c.tiles).map((c) => c.id);
 
@@ -32,6 +33,8 @@ export interface TileDeps {
   epoch?: () => number;
   /** PostGIS tile statements at once; tiles asked for meanwhile go together in the next (server/tiles/batch.ts) */
   statements?: number;
+  /** the layers' row boxes, by data version: tiles known empty are answered without rendering (undefined: none) */
+  extents?: TileExtents;
 }
 
 /** One tile's MVT bytes on the embedded engine (PostGIS renders them in SQL: server/tiles/batch.ts). */
@@ -126,19 +129,22 @@ export class TileService {
   }
 
   /**
-   * The answer when it needs neither SQL nor compression nor a wait — a 304, or a tile in the cache in the coding asked
-   * for — given in the same turn of the event loop (the tile lane's warm path); undefined: ask `answer`. Same answer as
+   * The answer when it needs neither SQL nor compression nor a wait — a 304, a tile known empty, or a tile in the cache
+   * in the coding asked for — given in the same turn of the event loop (the tile lane's warm path); undefined: ask `answer`. Same answer as
    * `answer` would give.
    */
   answerNow(a: TileAsk): TileAnswer | undefined {
-    const { versions, cache } = this.deps;
+    const { versions, cache, extents } = this.deps;
     if (versions.pending) return undefined;
-    const version = versions.of(TABLE_OF.get(a.layer)!);
+    const table = TABLE_OF.get(a.layer)!;
+    const version = versions.of(table);
     if (version === undefined) return undefined;
     if (a.ifNoneMatch) {
       const etag = TileService.etag(a, version);
       if (noneMatch(a.ifNoneMatch, etag)) return { status: 304, headers: { ...TILE_HEADERS, ETag: etag }, versioned: true };
     }
+    // no row of this version comes near the tile: the empty tile its rendering would give, without rendering or caching it
+    if (extents?.empty(table, version, a.z, a.x, a.y)) return TileService.knownEmpty(a, version);
     if (!cache) return undefined;
     const key = TileCache.key(a.layer, version, a.z, a.x, a.y);
     const tile = cache.peek(key);
@@ -167,6 +173,16 @@ export class TileService {
       versioned: true,
     };
     return Object.freeze({ ...answer, list: headerList(answer) });
+  }
+
+  /** The answer to a tile known empty (server/tiles/extents.ts): a rendered empty tile's, marked `X-Tile-Cache: empty`. */
+  private static knownEmpty(a: TileAsk, version: string): TileAnswer {
+    const answer = {
+      status: 204 as const,
+      headers: { ...TILE_HEADERS, ETag: TileService.etag(a, version), 'X-Tile-Cache': 'empty' },
+      versioned: true,
+    };
+    return { ...answer, list: headerList(answer) };
   }
 
   /** A tile's strong ETag: its layer, the layer's data version and z/x/y (one set of bytes: features in id order). */

@@ -80,3 +80,10 @@ BEGIN
   END IF;
 END $$;
 COMMENT ON FUNCTION kq_tile_features(text, int, int, int) IS 'Rows of one layer in a tile, simplified for zoom, in EPSG:4490.';
+
+-- A geometry's bounding box as 32 bytes: xmin, ymin, xmax, ymax, float8 big-endian (NULL for an empty geometry, which
+-- meets no tile). layer_boxes gathers a layer's boxes with it (server/tiles/extents.ts: tiles known empty).
+CREATE OR REPLACE FUNCTION kq_box_bytes(g geometry) RETURNS bytea
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT float8send(ST_XMin(g)) || float8send(ST_YMin(g)) || float8send(ST_XMax(g)) || float8send(ST_YMax(g))
+$$;

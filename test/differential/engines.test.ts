@@ -432,6 +432,22 @@ describe('the same answer on both engines', () => {
     }
   });
 
+  it('every layer’s row boxes (tiles known empty, server/tiles/extents.ts) are the same on both engines', async () => {
+    const boxes = async (db: Db, table: string) => {
+      const row = (await db.named<{ version: string | null; boxes: Uint8Array }>('layer_boxes', [table])).rows[0];
+      expect(row.version, table).toMatch(/^\d+$/);
+      const b = Buffer.from(row.boxes.buffer, row.boxes.byteOffset, row.boxes.byteLength);
+      const list: string[] = [];
+      for (let i = 0; i < b.length; i += 32) list.push(b.subarray(i, i + 32).toString('hex'));
+      return list.sort();
+    };
+    for (const table of ['blocks', 'reserves', 'protected_areas', 'redlines', 'wells', 'pipelines', 'boundaries']) {
+      const [a, b] = await Promise.all([boxes(pgDb, table), boxes(liteDb, table)]);
+      if (table !== 'reserves') expect(a.length, table).toBeGreaterThan(0);
+      expect(b, table).toEqual(a);
+    }
+  });
+
   it('the whole-register conflict list (pair tables kept by triggers, 023) is the same on both engines, before and after a write', async () => {
     const auth = { authorization: `Bearer ${env.ADMIN_TOKEN}`, 'content-type': 'application/json' };
     // every collection's first 500 rows and a page in the middle; after the write, the last 100 rows (where the new

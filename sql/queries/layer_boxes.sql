@@ -1,0 +1,14 @@
+-- layer_boxes: $1 a layer's table (as data_versions names it) → its data version and the bounding box of every row
+-- (kq_box_bytes, concatenated; EPSG:4490), read by one statement, so in one snapshot: the boxes are exactly the rows of
+-- that version (every write bumps the version in its own transaction, migration 013). server/tiles/extents.ts answers
+-- from them that a tile has nothing in it without rendering it. NULL version: an unknown table.
+SELECT (SELECT version::text FROM data_versions WHERE layer = $1::text) AS version,
+  COALESCE(CASE $1::text
+    WHEN 'blocks' THEN (SELECT string_agg(kq_box_bytes(geom), ''::bytea) FROM blocks)
+    WHEN 'reserves' THEN (SELECT string_agg(kq_box_bytes(geom), ''::bytea) FROM reserves)
+    WHEN 'protected_areas' THEN (SELECT string_agg(kq_box_bytes(geom), ''::bytea) FROM protected_areas)
+    WHEN 'redlines' THEN (SELECT string_agg(kq_box_bytes(geom), ''::bytea) FROM redlines)
+    WHEN 'wells' THEN (SELECT string_agg(kq_box_bytes(geom), ''::bytea) FROM wells)
+    WHEN 'pipelines' THEN (SELECT string_agg(kq_box_bytes(geom), ''::bytea) FROM pipelines)
+    WHEN 'boundaries' THEN (SELECT string_agg(kq_box_bytes(geom), ''::bytea) FROM boundaries)
+  END, ''::bytea) AS boxes

@@ -1,0 +1,138 @@
+/**
+ * Issue 17: tiles known empty from the layers' row boxes (server/tiles/extents.ts) are answered without rendering. That
+ * must never hide a feature: every tile the boxes call empty, at z8–z14 over the demo data, is rendered here by PostGIS
+ * and found empty; and a write into such a tile is on the map at once.
+ */
+import { describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, useTestServer } from '../helpers/server';
+import { square } from '../../server/geometry/shapes.fixture';
+import { namedQuery } from '../../server/db/sql-files';
+import { COLLECTIONS } from '../../server/features/collections';
+import { TileExtents } from '../../server/tiles/extents';
+
+const srv = useTestServer();
+
+const TABLES = COLLECTIONS.filter((c) => c.tiles).map((c) => ({ layer: c.id, table: c.table }));
+
+/** The tiles at zoom z covering a lon/lat box. */
+function tilesOver([w, s, e, n]: number[], z: number): [number, number][] {
+  const k = 2 ** z;
+  const tx = (lon: number) => Math.floor(((lon + 180) / 360) * k);
+  const ty = (lat: number) => {
+    const r = (lat * Math.PI) / 180;
+    return Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * k);
+  };
+  const out: [number, number][] = [];
+  for (let x = tx(w); x <= tx(e); x++) for (let y = ty(n); y <= ty(s); y++) out.push([x, y]);
+  return out;
+}
+
+function extentsOverOwner(): TileExtents {
+  return new TileExtents(async (table) => {
+    const row = (await srv.ownerQuery(namedQuery('layer_boxes'), [table])).rows[0];
+    return { version: row.version, boxes: row.boxes };
+  });
+}
+
+describe('tiles known empty', () => {
+  it('every tile the boxes call empty renders empty in PostGIS (every layer, z8–z14 over the demo data)', async () => {
+    const all = (
+      await srv.ownerQuery(
+        `SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(geom) e FROM
+         (SELECT geom FROM blocks UNION ALL SELECT geom FROM protected_areas UNION ALL SELECT geom FROM wells) g) x`,
+      )
+    ).rows[0];
+    const demo = [all.st_xmin, all.st_ymin, all.st_xmax, all.st_ymax] as number[];
+    // z13–z14 over 沁水's south (where the bench asks for its tiles): the whole province there is ~100k tiles a layer
+    const qinshui = [112.0, 35.4, 113.2, 36.4];
+    const ext = extentsOverOwner();
+    const versions = new Map(
+      (await srv.ownerQuery(namedQuery('data_versions'))).rows.map((r: { layer: string; version: string }) => [r.layer, r.version]),
+    );
+    let asked = 0;
+    let known = 0;
+    const share: Record<string, string> = {};
+    for (const { layer, table } of TABLES) {
+      await ext.readBoxes(table);
+      const version = versions.get(table)!;
+      expect(ext.versionHeld(table), table).toBe(version);
+      const empties: [number, number, number][] = [];
+      let layerAsked = 0;
+      for (let z = 8; z <= 14; z++)
+        for (const [x, y] of tilesOver(z >= 13 ? qinshui : demo, z)) {
+          layerAsked++;
+          if (ext.empty(table, version, z, x, y)) empties.push([z, x, y]);
+        }
+      asked += layerAsked;
+      share[layer] = `${empties.length} of ${layerAsked}`;
+      known += empties.length;
+      // every layer but the administrative boundaries (they tile the province) is sparse enough here for the boxes to
+      // spare statements
+      if (layer !== 'boundaries') expect(empties.length, layer).toBeGreaterThan(layerAsked * 0.05);
+      for (let i = 0; i < empties.length; i += 4000) {
+        const part = empties.slice(i, i + 4000);
+        const rows = (
+          await srv.ownerQuery(namedQuery('layer_tiles_mvt'), [
+            part.map(() => layer),
+            part.map((t) => t[0]),
+            part.map((t) => t[1]),
+            part.map((t) => t[2]),
+          ])
+        ).rows as { i: number; mvt: Buffer | null }[];
+        expect(rows).toHaveLength(part.length);
+        const full = rows.filter((r) => r.mvt && r.mvt.length > 0).map((r) => part[r.i - 1].join('/'));
+        expect(full, `${layer}: tiles called empty that have features`).toEqual([]);
+      }
+    }
+    // what the test covered (a few tens of thousands of tiles, most of them known empty)
+    expect(asked).toBeGreaterThan(20_000);
+    expect(known, JSON.stringify(share)).toBeGreaterThan(asked / 4);
+  });
+
+  it('a tile known empty is answered 204 without rendering; a write into it is on the map at once', async () => {
+    // a z14 tile of red lines far from any (the boxes call it empty once read)
+    const ext = extentsOverOwner();
+    await ext.readBoxes('redlines');
+    const version = ext.versionHeld('redlines')!;
+    const [x, y] = tilesOver([111.05, 39.05, 111.05, 39.05], 14)[0];
+    expect(ext.empty('redlines', version, 14, x, y)).toBe(true);
+    const path = `/tiles/redlines/14/${x}/${y}.mvt`;
+    // the service reads its boxes on the first tile of the layer; from then on the tile is known empty
+    let first = await fetch(`${srv.url}${path}`);
+    for (let i = 0; i < 50 && first.headers.get('x-tile-cache') !== 'empty'; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      first = await fetch(`${srv.url}${path}`);
+    }
+    expect(first.status).toBe(204);
+    expect(first.headers.get('x-tile-cache')).toBe('empty');
+    const etag = first.headers.get('etag')!;
+    expect(etag).toBe(`"redlines-${version}-14-${x}-${y}"`);
+    expect(first.headers.get('cache-control')).toMatch(/max-age/);
+    expect((await fetch(`${srv.url}${path}`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+
+    const w = await fetch(`${srv.url}/collections/redlines/items`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/geo+json' },
+      body: JSON.stringify({
+        type: 'Feature',
+        geometry: square(111.05, 39.05, 0.002),
+        properties: { name: '空瓦片测试红线(合成)', status: 'proposed' },
+      }),
+    });
+    expect(w.status).toBe(201);
+    // the write's answer is back: the tile has a new version, and is rendered with the new red line in it
+    const after = await fetch(`${srv.url}${path}`);
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    expect((await after.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    // once the new version's boxes are read, the tile is still not called empty
+    await ext.readBoxes('redlines');
+    const v2 = ext.versionHeld('redlines')!;
+    expect(v2).not.toBe(version);
+    expect(ext.empty('redlines', v2, 14, x, y)).toBe(false);
+    await new Promise((r) => setTimeout(r, 100));
+    const again = await fetch(`${srv.url}${path}`);
+    expect(again.status).toBe(200);
+    expect(again.headers.get('x-tile-cache')).not.toBe('empty');
+  });
+});
