@@ -15,12 +15,37 @@ import { createPgDb } from '../server/db/pg';
 import { namedQuery } from '../server/db/sql-files';
 import { startServer } from '../server/server';
 import { startCluster } from '../test/setup/pg-cluster';
+import { boxIndex } from '../server/tiles/extents';
+import type { Db } from '../server/db/types';
 import { benchBlock } from './conflicts.bench';
 import { loadNationalData } from './national-data';
 import { round, summarise } from './stats';
 
 const COLLECTIONS = ['blocks', 'reserves', 'protected-areas', 'redlines', 'wells', 'pipelines'];
 const load1 = () => round(loadavg()[0], 1);
+
+/**
+ * Tiles known empty at national scale (server/tiles/extents.ts): each layer's row boxes read with its version
+ * (`layer_boxes`, as an instance does after every write to the layer) and their R-tree built, p50 of `runs`.
+ */
+async function tileBoxes(db: Db, runs: number): Promise<Record<string, object>> {
+  const out: Record<string, object> = {};
+  for (const table of ['blocks', 'protected_areas', 'redlines', 'wells', 'pipelines']) {
+    const read: number[] = [];
+    const build: number[] = [];
+    let rows = 0;
+    for (let i = 0; i < runs; i++) {
+      let t = performance.now();
+      const { boxes } = (await db.named<{ boxes: Uint8Array }>('layer_boxes', [table])).rows[0];
+      read.push(performance.now() - t);
+      t = performance.now();
+      rows = boxIndex(boxes)?.numItems ?? 0;
+      build.push(performance.now() - t);
+    }
+    out[table] = { rows, mb: round((rows * 32) / 1e6, 1), read_p50_ms: round(summarise(read).p50), build_p50_ms: round(summarise(build).p50) };
+  }
+  return out;
+}
 
 export async function benchRegister(databaseUrl: string, opts: { runs?: number; inserts?: number } = {}): Promise<object> {
   const runs = opts.runs ?? 5;
@@ -61,6 +86,7 @@ export async function benchRegister(databaseUrl: string, opts: { runs?: number; 
         pages[`${c} ${where}`] = { matched: first.matched, offset, p50_ms: round(summarise(ms).p50), max_ms: round(Math.max(...ms)) };
       }
     }
+    const tileBoxesNational = await tileBoxes(owner, runs);
     // a 1,000-vertex block: the insert alone (row triggers: validity, area, history, the conflict queue row), the same
     // insert with the queue trigger off (as before 023), the drain the next page runs, and that page
     const n = opts.inserts ?? 10;
@@ -107,6 +133,7 @@ export async function benchRegister(databaseUrl: string, opts: { runs?: number; 
       block_insert_1000_vertices_queue_trigger_off: r(without),
       drain_after_one_insert: r(drains),
       blocks_page_after_insert_and_drain: r(after),
+      tile_boxes: tileBoxesNational,
       load_1min: load1(),
     };
   } finally {
