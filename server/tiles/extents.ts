@@ -5,8 +5,8 @@
  * envelope widened by 1/16 tile (`geom && kq_tile_envelope(z, x, y)`, sql/functions/layer_features.sql), so when no
  * row's box comes near the tile, its answer is the empty tile, whatever the layer's rules past that filter.
  *
- * Held per layer table: the boxes of every row, read with the layer's data version in one statement (sql/queries/
- * layer_boxes.sql), in a packed R-tree. They answer only for that version: a tile asked for under any other version
+ * Held per layer table: the boxes of every row (of a pipeline's pieces: a bending line's own box is mostly empty
+ * tiles), read with the layer's data version in one statement (sql/queries/layer_boxes.sql), in a packed R-tree. They answer only for that version: a tile asked for under any other version
  * (a write since, here or in another instance) is rendered as before while the boxes are read again. Conservative by
  * construction: the envelope tested here is twice the SQL's margin wider (1/8 tile each side, ≥ 150 m at z14), far
  * beyond the float4 rounding of index boxes and any datum difference between the tile grid and CGCS2000, so a

@@ -1,7 +1,8 @@
--- layer_boxes: $1 a layer's table (as data_versions names it) → its data version and the bounding box of every row
--- (kq_box_bytes, concatenated; EPSG:4490), read by one statement, so in one snapshot: the boxes are exactly the rows of
--- that version (every write bumps the version in its own transaction, migration 013). server/tiles/extents.ts answers
--- from them that a tile has nothing in it without rendering it. NULL version: an unknown table.
+-- layer_boxes: $1 a layer's table (as data_versions names it) → its data version and the bounding box of every row,
+-- or of pieces that together cover the row (kq_box_bytes, concatenated; EPSG:4490), read by one statement, so in one
+-- snapshot: the boxes are exactly the rows of that version (every write bumps the version in its own transaction,
+-- migration 013). server/tiles/extents.ts answers from them that a tile has nothing in it without rendering it.
+-- NULL version: an unknown table.
 SELECT (SELECT version::text FROM data_versions WHERE layer = $1::text) AS version,
   COALESCE(CASE $1::text
     WHEN 'blocks' THEN (SELECT string_agg(kq_box_bytes(geom), ''::bytea) FROM blocks)
@@ -9,6 +10,9 @@ SELECT (SELECT version::text FROM data_versions WHERE layer = $1::text) AS versi
     WHEN 'protected_areas' THEN (SELECT string_agg(kq_box_bytes(geom), ''::bytea) FROM protected_areas)
     WHEN 'redlines' THEN (SELECT string_agg(kq_box_bytes(geom), ''::bytea) FROM redlines)
     WHEN 'wells' THEN (SELECT string_agg(kq_box_bytes(geom), ''::bytea) FROM wells)
-    WHEN 'pipelines' THEN (SELECT string_agg(kq_box_bytes(geom), ''::bytea) FROM pipelines)
+    -- a line's own box is mostly empty tiles (a pipeline bends across the basin): the boxes of its pieces of ≤ 8 corners
+    -- instead (measured on the demo data at z14 over 沁水: 25 % of tiles known empty with whole boxes, 64 % with pieces,
+    -- 71 % empty in truth)
+    WHEN 'pipelines' THEN (SELECT string_agg(kq_box_bytes(s.g), ''::bytea) FROM pipelines, LATERAL ST_Subdivide(geom, 8) AS s(g))
     WHEN 'boundaries' THEN (SELECT string_agg(kq_box_bytes(geom), ''::bytea) FROM boundaries)
   END, ''::bytea) AS boxes
