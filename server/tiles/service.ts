@@ -143,9 +143,15 @@ export class TileService {
       const etag = TileService.etag(a, version);
       if (noneMatch(a.ifNoneMatch, etag)) return { status: 304, headers: { ...TILE_HEADERS, ETag: etag }, versioned: true };
     }
+    const tile = cache && this.cachedNow(a, version, cache);
+    if (tile) return tile;
     // no row of this version comes near the tile: the empty tile its rendering would give, without rendering or caching it
     if (extents?.empty(table, version, a.z, a.x, a.y)) return TileService.knownEmpty(a, version);
-    if (!cache) return undefined;
+    return undefined;
+  }
+
+  /** A cached tile's answer in the coding asked for (undefined: not cached, or not yet in that coding). */
+  private cachedNow(a: TileAsk, version: string, cache: TileCache): TileAnswer | undefined {
     const key = TileCache.key(a.layer, version, a.z, a.x, a.y);
     const tile = cache.peek(key);
     if (!tile) return undefined;
