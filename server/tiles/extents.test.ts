@@ -107,8 +107,19 @@ describe('TileExtents', () => {
     await ext.readBoxes('redlines');
     expect(reads()).toBe(2);
     expect(ext.empty('redlines', '4', z, x, y)).toBe(true);
-    // and a tile under the older version is rendered, not answered from version 4's boxes
+    // and a tile under the older version is rendered, not answered from version 4's boxes, nor read again for it
     expect(ext.empty('redlines', '3', z, x, y)).toBe(false);
+    await ext.readBoxes('redlines');
+    expect(reads()).toBe(3);
+    expect(ext.empty('redlines', '3', z, x, y)).toBe(false);
+    await new Promise((r) => setImmediate(r));
+    expect(reads()).toBe(3);
+    // versions are compared as numbers (data_versions.version is a bigint): 10 is newer than 9
+    version = '10';
+    await ext.readBoxes('redlines');
+    expect(ext.empty('redlines', '9', z, x, y)).toBe(false);
+    await new Promise((r) => setImmediate(r));
+    expect(reads()).toBe(4);
   });
 
   it('a failed read leaves tiles to be rendered, and is not retried at once', async () => {

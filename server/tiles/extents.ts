@@ -6,8 +6,9 @@
  * row's box comes near the tile, its answer is the empty tile, whatever the layer's rules past that filter.
  *
  * Held per layer table: the boxes of every row (of a pipeline's pieces: a bending line's own box is mostly empty
- * tiles), read with the layer's data version in one statement (sql/queries/layer_boxes.sql), in a packed R-tree. They answer only for that version: a tile asked for under any other version
- * (a write since, here or in another instance) is rendered as before while the boxes are read again. Conservative by
+ * tiles), read with the layer's data version in one statement (sql/queries/layer_boxes.sql), in a packed R-tree. They
+ * answer only for that version: a tile asked for under any other version (a write since, here or in another instance)
+ * is rendered as before, while the boxes are read again when those held are older. Conservative by
  * construction: the envelope tested here is twice the SQL's margin wider (1/8 tile each side, ≥ 150 m at z14), far
  * beyond the float4 rounding of index boxes and any datum difference between the tile grid and CGCS2000, so a
  * tile with anything in it is never taken for empty; one with only a box near it is simply rendered.
@@ -75,12 +76,13 @@ export class TileExtents {
 
   /**
    * True only when the rows of `table` at exactly `version` are held and no row's box comes near tile z/x/y; false
-   * otherwise (render it), starting a read of the boxes when those held are not this version's.
+   * otherwise (render it), starting a read of the boxes when none are held or those held are older than `version`
+   * (newer ones: this process's versions are behind the database's and catch up with their next read).
    */
   empty(table: string, version: string, z: number, x: number, y: number): boolean {
     const held = this.held.get(table);
     if (held?.version !== version) {
-      this.readBoxes(table);
+      if (!held || BigInt(held.version) < BigInt(version)) void this.readBoxes(table);
       return false;
     }
     if (!held.index) return true;
