@@ -42,7 +42,12 @@ async function tileBoxes(db: Db, runs: number): Promise<Record<string, object>> 
       rows = boxIndex(boxes)?.numItems ?? 0;
       build.push(performance.now() - t);
     }
-    out[table] = { rows, mb: round((rows * 32) / 1e6, 1), read_p50_ms: round(summarise(read).p50), build_p50_ms: round(summarise(build).p50) };
+    out[table] = {
+      rows,
+      mb: round((rows * 32) / 1e6, 1),
+      read_p50_ms: round(summarise(read).p50),
+      build_p50_ms: round(summarise(build).p50),
+    };
   }
   return out;
 }

@@ -10,7 +10,8 @@ import pg from 'pg';
 import { startServer, type Running } from '../../server/server';
 import { ADMIN_TOKEN, freshDatabase, UNLIMITED } from '../helpers/server';
 import { perFile } from '../helpers/per-file';
-import { box } from '../../server/geometry/shapes.fixture';
+import { box, square } from '../../server/geometry/shapes.fixture';
+import { knownEmptyTile, tileCentre, tilesOver } from '../helpers/tiles';
 
 const MARKER = 'REPLICA-MARKER-红线';
 
@@ -135,6 +136,35 @@ describe('DATABASE_READ_URL and shared rate limits', () => {
     }
     expect(etag).not.toBe(cached.headers.get('etag'));
     // the poll interval plus a loaded machine's scheduling
+    expect(Date.now() - t0).toBeLessThan(2000);
+  });
+
+  it('a tile one instance knows empty is rendered with a feature written through the other within its version poll', async () => {
+    // a z14 red-line tile in Sichuan, far from the demo data: b answers it from its boxes (server/tiles/extents.ts),
+    // no statement
+    const [x0, y] = tilesOver([100.05, 30.05, 100.05, 30.05], 14)[0];
+    const { x, res } = await knownEmptyTile(t.b.url, 'redlines', 14, x0, y);
+    expect(res.status).toBe(204);
+    const w = await fetch(`${t.a.url}/collections/redlines/items`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/geo+json' },
+      body: JSON.stringify({
+        type: 'Feature',
+        geometry: square(...tileCentre(14, x, y), 0.002),
+        properties: { name: '跨实例空瓦片红线(合成)', status: 'proposed' },
+      }),
+    });
+    expect(w.status).toBe(201);
+    // b's boxes are of the version before the write: from its next versions read the tile is rendered, with the line
+    const t0 = Date.now();
+    let after = await fetch(`${t.b.url}/tiles/redlines/14/${x}/${y}.mvt`);
+    while (after.status !== 200 && Date.now() - t0 < 5000) {
+      await new Promise((ok) => setTimeout(ok, 50));
+      after = await fetch(`${t.b.url}/tiles/redlines/14/${x}/${y}.mvt`);
+    }
+    expect(after.status).toBe(200);
+    expect(after.headers.get('x-tile-cache')).not.toBe('empty');
+    expect((await after.arrayBuffer()).byteLength).toBeGreaterThan(0);
     expect(Date.now() - t0).toBeLessThan(2000);
   });
 
