@@ -10,8 +10,8 @@ import pg from 'pg';
 import { startServer, type Running } from '../../server/server';
 import { ADMIN_TOKEN, freshDatabase, UNLIMITED } from '../helpers/server';
 import { perFile } from '../helpers/per-file';
-import { box, square } from '../../server/geometry/shapes.fixture';
-import { knownEmptyTile, tileCentre, tilesOver } from '../helpers/tiles';
+import { box } from '../../server/geometry/shapes.fixture';
+import { knownEmptyTile, tilesOver, writeRedlineInTile } from '../helpers/tiles';
 
 const MARKER = 'REPLICA-MARKER-红线';
 
@@ -145,15 +145,7 @@ describe('DATABASE_READ_URL and shared rate limits', () => {
     const [x0, y] = tilesOver([100.05, 30.05, 100.05, 30.05], 14)[0];
     const { x, res } = await knownEmptyTile(t.b.url, 'redlines', 14, x0, y);
     expect(res.status).toBe(204);
-    const w = await fetch(`${t.a.url}/collections/redlines/items`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/geo+json' },
-      body: JSON.stringify({
-        type: 'Feature',
-        geometry: square(...tileCentre(14, x, y), 0.002),
-        properties: { name: '跨实例空瓦片红线(合成)', status: 'proposed' },
-      }),
-    });
+    const w = await writeRedlineInTile(t.a.url, 14, x, y, '跨实例空瓦片红线(合成)');
     expect(w.status).toBe(201);
     // b's boxes are of the version before the write: from its next versions read the tile is rendered, with the line
     const t0 = Date.now();

@@ -4,12 +4,11 @@
  * and found empty; and a write into such a tile is on the map at once.
  */
 import { describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, useTestServer } from '../helpers/server';
-import { square } from '../../server/geometry/shapes.fixture';
+import { useTestServer } from '../helpers/server';
 import { namedQuery } from '../../server/db/sql-files';
 import { COLLECTIONS } from '../../server/features/collections';
 import { TileExtents } from '../../server/tiles/extents';
-import { knownEmptyTile, tileCentre, tilesOver } from '../helpers/tiles';
+import { knownEmptyTile, tilesOver, writeRedlineInTile } from '../helpers/tiles';
 
 const srv = useTestServer();
 
@@ -94,15 +93,7 @@ describe('tiles known empty', () => {
     expect(first.headers.get('cache-control')).toMatch(/max-age/);
     expect((await fetch(`${srv.url}${path}`, { headers: { 'if-none-match': etag } })).status).toBe(304);
 
-    const w = await fetch(`${srv.url}/collections/redlines/items`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/geo+json' },
-      body: JSON.stringify({
-        type: 'Feature',
-        geometry: square(...tileCentre(14, x, y), 0.002),
-        properties: { name: '空瓦片测试红线(合成)', status: 'proposed' },
-      }),
-    });
+    const w = await writeRedlineInTile(srv.url, 14, x, y, '空瓦片测试红线(合成)');
     expect(w.status).toBe(201);
     // the write's answer is back: the tile has a new version, and is rendered with the new red line in it
     const after = await fetch(`${srv.url}${path}`);

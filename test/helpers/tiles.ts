@@ -1,4 +1,6 @@
 /** XYZ (Web Mercator) tile arithmetic for tests that ask for tiles by place. */
+import { square } from '../../server/geometry/shapes.fixture';
+import { ADMIN_TOKEN } from './server';
 
 /** The tiles at zoom z covering a lon/lat box [west, south, east, north]. */
 export function tilesOver([w, s, e, n]: number[], z: number): [number, number][] {
@@ -31,4 +33,17 @@ export async function knownEmptyTile(url: string, layer: string, z: number, x0: 
     await new Promise((r) => setTimeout(r, 10));
   }
   throw new Error(`no ${layer} tile of z${z} row ${y} from x ${x0} was answered as known empty`);
+}
+
+/** Writes a small synthetic red line (proposed) inside tile z/x/y through the API, as an administrator; its answer. */
+export function writeRedlineInTile(url: string, z: number, x: number, y: number, name: string): Promise<Response> {
+  return fetch(`${url}/collections/redlines/items`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/geo+json' },
+    body: JSON.stringify({
+      type: 'Feature',
+      geometry: square(...tileCentre(z, x, y), 360 / 2 ** z / 10),
+      properties: { name, status: 'proposed' },
+    }),
+  });
 }
