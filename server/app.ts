@@ -73,7 +73,7 @@ export function createApp({ db, config, logger, extraRouters = [], work, router 
   const bump = () => versions.invalidate();
   // every layer's row boxes at its version: tiles with nothing in them answered without a statement (issue 17)
   const extents = new TileExtents(async (table) => {
-    const row = (await reads.named<{ version: string | null; boxes: Uint8Array }>('layer_boxes', [table])).rows[0];
+    const row = (await reads.named<{ version: string | null; boxes: Uint8Array | null }>('layer_boxes', [table])).rows[0];
     return { version: row.version, boxes: row.boxes };
   });
   const tiles = new TileService({

@@ -130,6 +130,20 @@ describe('TileExtents', () => {
     expect(reads()).toBe(1);
   });
 
+  it('a table layer_boxes has no branch for (boxes NULL) holds nothing: its tiles are rendered, never all called empty', async () => {
+    let reads = 0;
+    const ext = new TileExtents(async () => {
+      reads++;
+      return { version: '2', boxes: null };
+    });
+    await ext.readBoxes('new_layer');
+    expect(ext.versionHeld('new_layer')).toBeUndefined();
+    expect(ext.empty('new_layer', '2', z, x, y)).toBe(false);
+    // taken as a failed read: not read again at every tile
+    await ext.readBoxes('new_layer');
+    expect(reads).toBe(1);
+  });
+
   it('an unknown table (no version) holds nothing', async () => {
     const { ext } = extents(() => null, []);
     await ext.readBoxes('nowhere');

@@ -65,7 +65,11 @@ export function boxIndex(boxes: Uint8Array): Flatbush | undefined {
   return index;
 }
 
-export type BoxesRead = (table: string) => Promise<{ version: string | null; boxes: Uint8Array }>;
+/**
+ * `layer_boxes` for a table: version null for a table it does not know; boxes null for a table it has no branch for
+ * (a tile layer added without one). Either way nothing is held: tiles are rendered, never all called empty.
+ */
+export type BoxesRead = (table: string) => Promise<{ version: string | null; boxes: Uint8Array | null }>;
 
 export class TileExtents {
   private readonly held = new Map<string, Held>();
@@ -103,9 +107,10 @@ export class TileExtents {
     if (failed !== undefined && Date.now() - failed < RETRY_MS) return Promise.resolve();
     const p = this.read(table)
       .then(({ version, boxes }) => {
-        this.failedAt.delete(table);
         if (version === null) return;
+        if (boxes === null) throw new Error(`layer_boxes has no boxes for ${table}`);
         this.held.set(table, { version, index: boxIndex(boxes) });
+        this.failedAt.delete(table);
       })
       .catch(() => {
         // tiles are rendered meanwhile: the boxes only ever save work

@@ -129,9 +129,9 @@ export class TileService {
   }
 
   /**
-   * The answer when it needs neither SQL nor compression nor a wait — a 304, a tile known empty, or a tile in the cache
-   * in the coding asked for — given in the same turn of the event loop (the tile lane's warm path); undefined: ask `answer`. Same answer as
-   * `answer` would give.
+   * The answer when it needs neither SQL nor compression nor a wait — a 304, a tile in the cache in the coding asked
+   * for, or a tile known empty — given in the same turn of the event loop (the tile lane's warm path); undefined: ask
+   * `answer`. Same answer as `answer` would give.
    */
   answerNow(a: TileAsk): TileAnswer | undefined {
     const { versions, cache, extents } = this.deps;
@@ -204,7 +204,7 @@ export class TileService {
     const table = TABLE_OF.get(a.layer)!;
     // versions not read yet (first tiles after start, or the start-up read failed): read them now
     if (versions.of(table) === undefined) await versions.refresh().catch(() => undefined);
-    // a 304 or a cached tile in the coding asked for: the answer the lane gives in the same turn, kept beside the tile
+    // a 304, a cached tile in the coding asked for, or a tile known empty: the answer the lane gives in the same turn
     const now = this.answerNow(a);
     if (now) return now;
     const version = versions.of(table);
