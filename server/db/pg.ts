@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { rowsAs, type Db, type HealthProbe, type Queryable } from './types';
-import { namedQuery } from './sql-files';
+import { isPrepared, namedQuery } from './sql-files';
 
 // Dates stay 'YYYY-MM-DD' strings: a licence expires on a calendar day, not at a UTC instant.
 pg.types.setTypeParser(1082, (v) => v);
@@ -97,7 +97,13 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
       : client.query(sql, params);
   return {
     query: async <T>(sql: string, params?: unknown[]) => rowsAs<T>(await run(sql, params)),
-    named: async <T>(name: string, params?: unknown[]) => rowsAs<T>(await run(namedQuery(name), params)),
+    named: async <T>(name: string, params?: unknown[]) =>
+      rowsAs<T>(
+        // a query marked prepared (sql-files.ts isPrepared): pg parses it once per connection under its name
+        await (isPrepared(name)
+          ? client.query({ name: `kq_${name}`, text: namedQuery(name), values: params })
+          : run(namedQuery(name), params)),
+      ),
     exec: async (sql) => {
       await client.query(sql);
     },

@@ -18,6 +18,18 @@ export function namedQuery(name: string): string {
   return text;
 }
 
+/**
+ * Whether the named query is sent as a prepared statement on PostGIS (parsed and planned once per connection, then
+ * only bound and executed): its file says `-- prepared` on a line of its own. For short statements run very often
+ * (a tile), where parsing and planning the statement is a tenth of its database time (docs/benchmarks.md).
+ */
+export function isPrepared(name: string): boolean {
+  let p = prepared.get(name);
+  if (p === undefined) prepared.set(name, (p = /^-- prepared$/m.test(namedQuery(name))));
+  return p;
+}
+const prepared = new Map<string, boolean>();
+
 /** Migration files in apply order: `sql/migrations/NNN_name.sql`. */
 export function migrationFiles(): { name: string; sql: string }[] {
   return readdirSync(join(SQL_DIR, 'migrations'))

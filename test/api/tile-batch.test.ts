@@ -4,6 +4,7 @@
  * 8–14, full and empty tiles, layers mixed in one statement, and over HTTP while many tiles are asked for at once.
  */
 import { describe, expect, it } from 'vitest';
+import { isPrepared, namedQuery } from '../../server/db/sql-files';
 import { batchParams } from '../../server/tiles/batch';
 import { DataVersions } from '../../server/tiles/cache';
 import { TILE_LAYERS, TileService } from '../../server/tiles/service';
@@ -46,6 +47,31 @@ describe('tiles in batches (PostGIS)', () => {
     expect(rows.map((r) => r.i).sort((a, b) => a - b)).toEqual(ASKS.map((_, k) => k + 1));
     const batched = new Map(rows.map((r) => [r.i, bytes(r.mvt)]));
     ASKS.forEach((a, k) => expect(batched.get(k + 1), `${a.layer} ${a.z}/${a.x}/${a.y}`).toBe(reference[k]));
+  });
+
+  it('sends the tile statements prepared (parsed once per connection), rendering what their text sent as it is renders', async () => {
+    const reference = await oneByOne();
+    // the statements' text sent as it is: parsed and planned at each tile, pg's unnamed statement
+    const text = (name: string, params: unknown[]) => srv.db.query<{ i?: number; mvt: Buffer | null }>(namedQuery(name), params);
+    const asText: string[] = [];
+    for (const a of ASKS) asText.push(bytes((await text('layer_tile_mvt', [a.layer, a.z, a.x, a.y])).rows[0]?.mvt));
+    expect(asText).toEqual(reference);
+    const batchedAsText = new Map((await text('layer_tiles_mvt', batchParams(ASKS))).rows.map((r) => [r.i, bytes(r.mvt)]));
+    ASKS.forEach((a, k) => expect(batchedAsText.get(k + 1), `${a.layer} ${a.z}/${a.x}/${a.y}`).toBe(reference[k]));
+    // on one connection: both tile statements are prepared under their names, once, and used again (past the switch
+    // to a generic plan at the sixth execution)
+    const prepared = await srv.db.transaction(async (tx) => {
+      for (const a of ASKS.slice(0, 8)) await tx.named('layer_tile_mvt', [a.layer, a.z, a.x, a.y]);
+      for (let i = 0; i < 7; i++) await tx.named('layer_tiles_mvt', batchParams(ASKS.slice(i * 4, i * 4 + 4)));
+      return (
+        await tx.query<{ name: string; generic_plans: number; custom_plans: number }>(
+          `SELECT name, generic_plans::int, custom_plans::int FROM pg_prepared_statements WHERE name LIKE 'kq\\_%' ORDER BY name`,
+        )
+      ).rows;
+    });
+    expect(prepared.map((p) => p.name)).toEqual(['kq_layer_tile_mvt', 'kq_layer_tiles_mvt']);
+    for (const p of prepared) expect(p.generic_plans + p.custom_plans, p.name).toBeGreaterThanOrEqual(7);
+    expect(isPrepared('layer_tile_mvt') && isPrepared('layer_tiles_mvt') && !isPrepared('conflicts_blocks')).toBe(true);
   });
 
   it('renders a tile to the same bytes every time, alone or in a batch (features in id order)', async () => {
