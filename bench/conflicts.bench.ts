@@ -111,7 +111,7 @@ export async function benchConflicts(databaseUrl: string, opts: { requests?: num
     const sqlInRequest: number[] = [];
     const found: number[] = [];
     // the three measures of a block in rotating order (block i starts with measure i mod 3): the first to touch a block's
-    // pages pays for reading them into shared buffers, so a fixed order would charge that to one measure only
+    // rows pays for what the later ones find warm (2–4.5 ms at p50), so a fixed order would charge it to one measure only
     const first: Record<'http' | 'engine' | 'sql', number[]> = { http: [], engine: [], sql: [] };
     const later: Record<'http' | 'engine' | 'sql', number[]> = { http: [], engine: [], sql: [] };
     const measures = {
