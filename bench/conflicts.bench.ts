@@ -105,9 +105,7 @@ export async function benchConflicts(databaseUrl: string, opts: { requests?: num
       await timedCheck(srv.url, body(g));
       await runCheck(srv.db, { geometry: g, area_km2: ellipsoidalAreaKm2(g), subject, block_id: null, province_registered });
     }
-    const http: number[] = [];
-    const engine: number[] = [];
-    const sql: number[] = [];
+    const times: Record<'http' | 'engine' | 'sql', number[]> = { http: [], engine: [], sql: [] };
     const sqlInRequest: number[] = [];
     const found: number[] = [];
     // the three measures of a block in rotating order (block i starts with measure i mod 3): the first to touch a block's
@@ -135,14 +133,14 @@ export async function benchConflicts(databaseUrl: string, opts: { requests?: num
       for (let k = 0; k < 3; k++) {
         const m = order[(i + k) % 3];
         const ms = await measures[m](g);
-        ({ http, engine, sql })[m].push(ms);
+        times[m].push(ms);
         (k === 0 ? first : later)[m].push(ms);
       }
     }
     const r = (s: ReturnType<typeof summarise>) => ({ n: s.n, p50_ms: round(s.p50), p95_ms: round(s.p95), mean_ms: round(s.mean) });
-    const h = summarise(http);
-    const q = summarise(sql);
-    const e = summarise(engine);
+    const h = summarise(times.http);
+    const q = summarise(times.sql);
+    const e = summarise(times.engine);
     const i = summarise(sqlInRequest);
     return {
       data,

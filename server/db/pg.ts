@@ -91,16 +91,16 @@ function sharedQuery(pool: pg.Pool, text: string, params: unknown[]): Promise<pg
 }
 
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
+  const shared = (params?: unknown[]) => params?.some((p) => p instanceof SharedBytes) ?? false;
   const run = (sql: string, params?: unknown[]) =>
-    client instanceof pg.Pool && params?.some((p) => p instanceof SharedBytes)
-      ? sharedQuery(client, sql, params)
-      : client.query(sql, params);
+    client instanceof pg.Pool && shared(params) ? sharedQuery(client, sql, params!) : client.query(sql, params);
   return {
     query: async <T>(sql: string, params?: unknown[]) => rowsAs<T>(await run(sql, params)),
     named: async <T>(name: string, params?: unknown[]) =>
       rowsAs<T>(
-        // a query marked prepared (sql-files.ts isPrepared): pg parses it once per connection under its name
-        await (isPrepared(name)
+        // a query marked prepared (sql-files.ts isPrepared): pg parses it once per connection under its name; one with
+        // a parameter sent by reference goes the shared way (pg's prepared path would send the wrapper, not its bytes)
+        await (isPrepared(name) && !shared(params)
           ? client.query({ name: `kq_${name}`, text: namedQuery(name), values: params })
           : run(namedQuery(name), params)),
       ),

@@ -18,6 +18,8 @@ export function namedQuery(name: string): string {
   return text;
 }
 
+const prepared = new Map<string, boolean>();
+
 /**
  * Whether the named query is sent as a prepared statement on PostGIS (parsed and planned once per connection, then
  * only bound and executed): its file says `-- prepared` on a line of its own. For short statements run very often
@@ -28,7 +30,6 @@ export function isPrepared(name: string): boolean {
   if (p === undefined) prepared.set(name, (p = /^-- prepared$/m.test(namedQuery(name))));
   return p;
 }
-const prepared = new Map<string, boolean>();
 
 /** Migration files in apply order: `sql/migrations/NNN_name.sql`. */
 export function migrationFiles(): { name: string; sql: string }[] {
