@@ -118,14 +118,22 @@ function partitionKey(key: string): string {
 
 function budget(cls: RouteClass, perMinute: number, store: Store): Budget {
   const windowS = Math.ceil(WINDOW_MS / 1000);
+  // a client's policy header is the same at every request: written once per client (bounded as partitionKeys)
+  const policies = new Map<string, [string, string]>();
+  const policyOf = (key: string): [string, string] => {
+    let p = policies.get(key);
+    if (p === undefined) {
+      p = ['RateLimit-Policy', `"${cls}"; q=${perMinute}; w=${windowS}; pk=:${partitionKey(key)}:`];
+      if (policies.size > 10_000) policies.clear();
+      policies.set(key, p);
+    }
+    return p;
+  };
   const spent = (key: string, { totalHits, resetTime }: IncrementResponse): Spent => {
     const resetS = resetTime ? Math.max(0, Math.ceil((resetTime.getTime() - Date.now()) / 1000)) : windowS;
     return {
       over: totalHits > perMinute,
-      headers: [
-        ['RateLimit', `"${cls}"; r=${Math.max(perMinute - totalHits, 0)}; t=${resetS}`],
-        ['RateLimit-Policy', `"${cls}"; q=${perMinute}; w=${windowS}; pk=:${partitionKey(key)}:`],
-      ],
+      headers: [['RateLimit', `"${cls}"; r=${Math.max(perMinute - totalHits, 0)}; t=${resetS}`], policyOf(key)],
     };
   };
   const now = store instanceof SharedRateLimitStore ? store : undefined;

@@ -23,6 +23,16 @@ describe('the coding a cached tile is sent in', () => {
     expect(pickEncoding('br;q=nonsense, gzip', big)).toBe('gzip');
   });
 
+  it('reads each value once and answers the same after (kept), long or odd values as well', () => {
+    for (let i = 0; i < 3; i++) {
+      expect(pickEncoding('br;q=0, gzip', big)).toBe('gzip');
+      expect(pickEncoding('identity', big)).toBeUndefined();
+      expect(pickEncoding(`${'x-odd, '.repeat(40)}gzip`, big)).toBe('gzip');
+    }
+    // more distinct values than are kept: still each one's own answer
+    for (let i = 0; i < 600; i++) expect(pickEncoding(`x-${i}, ${i % 2 ? 'br' : 'gzip'}`, big)).toBe(i % 2 ? 'br' : 'gzip');
+  });
+
   it('small tiles go out as they are (the compress middleware threshold)', () => {
     expect(pickEncoding('br, gzip', 1023)).toBeUndefined();
     expect(pickEncoding('br, gzip', 1024)).toBe('br');

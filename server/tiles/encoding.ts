@@ -18,6 +18,24 @@ const gzipAsync = promisify(gzip);
  */
 export function pickEncoding(acceptEncoding: string | undefined, size: number): TileEncoding | undefined {
   if (!acceptEncoding || size < COMPRESS_THRESHOLD_BYTES) return undefined;
+  if (acceptEncoding.length > PICKED_CHARS) return preferred(acceptEncoding);
+  let pick = picked.get(acceptEncoding);
+  if (pick === undefined) {
+    pick = preferred(acceptEncoding) ?? null;
+    // a map's clients send a handful of distinct values; any number of odd ones cannot grow this without bound
+    if (picked.size >= PICKED_MAX) picked.clear();
+    picked.set(acceptEncoding, pick);
+  }
+  return pick ?? undefined;
+}
+
+/** The coding an Accept-Encoding value prefers, read once per distinct value (every warm tile asks: server/tiles/lane.ts). */
+const picked = new Map<string, TileEncoding | null>();
+const PICKED_MAX = 256;
+/** Longer values (no browser sends one) are read every time rather than kept. */
+const PICKED_CHARS = 128;
+
+function preferred(acceptEncoding: string): TileEncoding | undefined {
   const q = new Map<string, number>();
   for (const part of acceptEncoding.split(',')) {
     const [name, ...params] = part.trim().toLowerCase().split(';');

@@ -22,14 +22,17 @@ export const EXTENT_MARGIN = 0.125;
 /** After a failed read of a layer's boxes, tiles go to SQL for this long before the boxes are read again. */
 const RETRY_MS = 5_000;
 
+/** The longitude of tile column edge `t` of `n` (module-level, not a closure per call: this runs for most tiles asked). */
+const tileLon = (t: number, n: number) => (t / n) * 360 - 180;
+/** Web Mercator's inverse (EPSG:3857 → lon/lat) at tile row edge `t` of `n`: monotonic, so the envelope stays a lon/lat rectangle. */
+const tileLat = (t: number, n: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * t) / n))) * 180) / Math.PI;
+
 /** A tile's envelope in lon/lat degrees, `margin` tiles wider on every side: [west, south, east, north]. */
 export function tileBounds(z: number, x: number, y: number, margin: number): [number, number, number, number] {
   const n = 2 ** z;
-  const lon = (t: number) => (t / n) * 360 - 180;
-  // Web Mercator's inverse (EPSG:3857 → lon/lat): monotonic, so the envelope stays a lon/lat rectangle
-  const lat = (t: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * t) / n))) * 180) / Math.PI;
-  return [lon(x - margin), lat(y + 1 + margin), lon(x + 1 + margin), lat(y - margin)];
+  return [tileLon(x - margin, n), tileLat(y + 1 + margin, n), tileLon(x + 1 + margin, n), tileLat(y - margin, n)];
 }
+
 
 /** One layer's rows at one data version: their boxes, or none at all. */
 interface Held {

@@ -11,7 +11,7 @@
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Budget, Spent } from '../http/rate-limit';
-import { headerList, TileService, type TileAnswer } from './service';
+import { headerList, TileService, type TileAnswer, type TileAsk } from './service';
 
 const PATH = /^\/tiles\/([a-z][a-z-]*)\/(\d{1,2})\/(\d{1,9})\/(\d{1,9})\.mvt$/;
 
@@ -57,19 +57,21 @@ export function laneTile(req: IncomingMessage): { layer: string; z: number; x: n
 export function tileLane(deps: TileLaneDeps): RequestListener {
   const security = deps.security.flat();
   const send = (res: ServerResponse, rate: [string, string][], a: TileAnswer) => {
-    const headers = security.slice();
-    for (const [k, v] of rate) headers.push(k, v);
-    headers.push(...(a.list ?? headerList(a)));
-    res.writeHead(a.status, headers);
+    // one array, security headers then the budget's then the answer's (concat flattens the pairs one level)
+    res.writeHead(a.status, security.concat(...rate, a.list ?? headerList(a)));
     res.end(a.body);
   };
   return (req, res) => {
     const tile = laneTile(req);
     if (!tile) return deps.next(req, res);
-    const ask = {
-      ...tile,
-      ifNoneMatch: req.headers['if-none-match'],
-      acceptEncoding: req.headers['accept-encoding'],
+    const headers = req.headers;
+    const ask: TileAsk = {
+      layer: tile.layer,
+      z: tile.z,
+      x: tile.x,
+      y: tile.y,
+      ifNoneMatch: headers['if-none-match'],
+      acceptEncoding: headers['accept-encoding'],
       encodeUncached: true,
     };
     const ip = deps.clientIp(req);
