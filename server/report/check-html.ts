@@ -18,6 +18,7 @@ import {
   type Severity,
 } from '../vocab';
 import { mapFigure } from './map-svg';
+import { onFileLines } from './on-file';
 import type { CheckModel } from './check-model';
 import { mapLayers, SEVERITY_STYLE } from './check-model';
 import { REPORT_SAY } from './messages';
@@ -205,7 +206,9 @@ export function conflictsHtml(
   const conflictRows = m.conflicts
     .map(
       (c) => `<tr class="sev-${c.severity}"><td>${esc(layerLabel(c, lang))}</td>
-<td>${esc(c.name ?? c.id)}<div class="small">${esc(c.id)}${c.holder ? ` · ${esc(c.holder)}` : ''}</div></td>
+<td>${esc(c.name ?? c.id)}<div class="small">${esc(c.id)}${c.holder ? ` · ${esc(c.holder)}` : ''}</div>${onFileLines(c, lang)
+        .map((l) => `<div class="small">${esc(l)}</div>`)
+        .join('')}</td>
 <td>${esc(
         [c.category, c.zone, c.status]
           .filter(Boolean)

@@ -17,6 +17,7 @@ import {
 import type { CheckRecord } from './check-record';
 import { chinaTime } from './format';
 import { layerLabel } from './html';
+import { onFileLines } from './on-file';
 import { crsLine, dataLine } from './list-exports';
 import { APPLICATIONS, label, labelAny, MINERALS, OUTCOMES, REGIMES, type Lang } from '../vocab';
 
@@ -37,6 +38,8 @@ const COLUMNS: ColumnDef<ExportRow>[] = [
   { key: 'outcome', zh: '结论', en: 'Outcome', width: 22, dbf: 'OUTCOME' },
   { key: 'deductible', zh: '须扣减', en: 'Deductible', width: 8 },
   { key: 'basis', zh: '依据', en: 'Basis', width: 50, dbf: 'BASIS' },
+  // not in the Shapefile's DBF: its 80-byte text fields would cut a document number short
+  { key: 'on_file', zh: '在案文件', en: 'On file', width: 50 },
   { key: 'outcome_code', zh: '结论代码', en: 'Outcome code', width: 24, dbf: 'OUTCOME_CD' },
 ];
 
@@ -57,6 +60,8 @@ export interface ExportRow {
   outcome: string;
   deductible: string;
   basis: string;
+  /** agreements, written commitments and register flags on file about this overlap (server/report/on-file.ts) */
+  on_file: string;
   outcome_code: string;
   geometry: Geometry | null;
 }
@@ -101,6 +106,7 @@ export function exportRows(r: CheckRecord, lang: Lang): ExportRow[] {
     outcome: label(OUTCOMES, c.outcome, lang),
     deductible: c.deductible ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no',
     basis: c.basis.map((b) => `${b.rule} ${b.citation}`).join(lang === 'zh' ? '；' : '; '),
+    on_file: onFileLines(c, lang).join(lang === 'zh' ? '；' : '; '),
     outcome_code: c.outcome,
     geometry: c.geometry,
   }));

@@ -17,6 +17,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ANON, bearer, call, login, type Who } from '../helpers/auth';
 import { ADMIN_TOKEN, useTestServer } from '../helpers/server';
 import { box } from '../../server/geometry/shapes.fixture';
+import { existsSync } from 'node:fs';
+import { pdfText, savePdf } from '../helpers/pdf';
 
 const srv = useTestServer();
 const LANYAN = '山西蓝焰煤层气集团有限责任公司(合成)';
@@ -141,6 +143,34 @@ describe('the check answers agreement_on_file for exactly the area an agreement 
     expect(of(after, 'blk-0083').map((e) => e.outcome)).toEqual(['requires_agreement']);
   });
 });
+
+describe.runIf(existsSync('/usr/bin/chromium') && existsSync('/usr/bin/pdftotext'))(
+  'the check report PDF names the agreement on file',
+  () => {
+    it('under blk-0073: the covered part with the agreement’s document number, date and terms, and the part left', async () => {
+      const f = await json(await call(base, ANON, 'GET', '/collections/blocks/items/blk-0061'));
+      const r = await call(
+        base,
+        ANON,
+        'POST',
+        '/api/checks?format=pdf&block_id=blk-0061&application=new_mining&as_of=2026-06-01&applicant=' + encodeURIComponent(LANYAN),
+        f.geometry,
+      );
+      const pdf = Buffer.from(await r.arrayBuffer());
+      expect(r.status, pdf.subarray(0, 300).toString()).toBe(200);
+      // table cells wrap: compare without whitespace
+      const text = pdfText(savePdf('check-agreement-zh', pdf)).replace(/\s+/g, '');
+      expect(text).toContain('在案协议覆盖部分');
+      expect(text).toContain('在案协议未覆盖部分');
+      expect(text).toContain('蓝焰-凤凰山重叠区协议〔2024〕第3号（合成）');
+      expect(text).toContain('先采气、后采煤');
+      // the same check's conflicts as CSV: the documents in their own column
+      const csv = await (await call(base, ANON, 'GET', `/api/checks/${r.headers.get('x-check-id')}/conflicts?format=csv`)).text();
+      expect(csv).toContain('在案文件');
+      expect(csv).toMatch(/在案协议覆盖部分 [\d.]+ km²（共重叠 [\d.]+ km²）：双方协议 文号 蓝焰-凤凰山 重叠区协议〔2024〕第3号（合成）/);
+    });
+  },
+);
 
 describe('recording agreements: roles, refusals, audit, as_at', () => {
   const body = (extra: Record<string, unknown> = {}) => ({
