@@ -107,12 +107,16 @@ describe('the check report names what is on file about an overlap', () => {
     expect(onFileLines(flagged, 'zh')).toHaveLength(1);
   });
 
-  it('goes into the conflicts table under the overlap’s name', () => {
+  it('goes into the report’s conflicts table under the overlap’s name, and into the exported tables’ own column', () => {
     const covered = {
       ...base,
       agreement: { part: 'covered' as const, overlap_km2: 3.5, covered_km2: 2.25, remaining_km2: 1.25, documents: [agreement] },
     };
     const html = conflictsHtml({ conflicts: [covered] } as Pick<CheckModel, 'conflicts'> as never, 'zh');
-    expect(html).toContain('晋煤气协〔2025〕7号');
+    expect(html).toContain('<div class="small">在案协议覆盖部分 2.2500 km²（共重叠 3.5000 km²）：双方协议 文号 晋煤气协〔2025〕7号');
+    const [row, plain] = exportRows({ results: { conflicts: [covered, base] } } as never, 'zh');
+    expect(row.on_file).toBe(onFileLines(covered, 'zh').join('；'));
+    expect(row.on_file).toContain('晋煤气协〔2025〕7号');
+    expect(plain.on_file).toBe('');
   });
 });
