@@ -33,7 +33,6 @@ export function tileBounds(z: number, x: number, y: number, margin: number): [nu
   return [tileLon(x - margin, n), tileLat(y + 1 + margin, n), tileLon(x + 1 + margin, n), tileLat(y - margin, n)];
 }
 
-
 /** One layer's rows at one data version: their boxes, or none at all. */
 interface Held {
   version: string;
