@@ -3,7 +3,7 @@
  * Chinese by default, English with lang=en. Pure: model in, HTML out.
  */
 import { chinaTime, km2, metres, percent } from './format';
-import { esc, layerLabel, REPORT_CSS, txt } from './html';
+import { esc, layerLabel, phrasebook, REPORT_CSS, txt } from './html';
 import {
   APPLICATIONS,
   BLOCK_KINDS,
@@ -89,11 +89,7 @@ const T = {
   verifyAt: ['核验地址', 'Verify at'],
 } as const;
 
-type Key = keyof typeof T;
-export function tr(lang: Lang, k: Key, vars: Record<string, string | number> = {}): string {
-  const pair = T[k] as readonly [string, string];
-  return pair[lang === 'zh' ? 0 : 1].replace(/\{(\w+)\}/g, (_, v) => String(vars[v] ?? ''));
-}
+export const tr = phrasebook(T);
 export const sevLabel = (lang: Lang, s: Severity) => label(SEVERITIES, s, lang);
 
 /** A small hatch swatch for legends. */

@@ -14,6 +14,13 @@ export function layerLabel(c: { collection: string; check?: string | null }, lan
 export const txt = (x: unknown, lang: 'zh' | 'en'): string => (isMessage(x) ? (lang === 'zh' ? x.message_zh : x.message) : String(x ?? ''));
 
 /** Escape text for HTML element content and attribute values. */
+/** A report's phrases, each as [Chinese, English] with `{name}` slots: the lookup in one language (report texts only). */
+export function phrasebook<K extends string>(
+  t: Record<K, readonly [string, string]>,
+): (lang: Lang, k: K, vars?: Record<string, string | number>) => string {
+  return (lang, k, vars = {}) => t[k][lang === 'zh' ? 0 : 1].replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v] ?? ''));
+}
+
 export const esc = (s: unknown) =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 

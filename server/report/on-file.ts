@@ -7,6 +7,7 @@
 import type { ConflictEntry } from '../conflicts/types';
 import { AGREEMENT_KINDS, AGREEMENT_TERMS, COMMITMENT_TERMS, label, RIGHT_FLAG_KINDS, type Lang, type Vocab } from '../vocab';
 import { km2 } from './format';
+import { phrasebook } from './html';
 
 const T = {
   agreementCovered: ['在案协议覆盖部分 {v} km²（共重叠 {t} km²）', 'part covered by agreements on file: {v} of {t} km²'],
@@ -25,9 +26,7 @@ const T = {
   docSep: ['；', '; '],
 } as const;
 
-function tr(lang: Lang, k: keyof typeof T, vars: Record<string, string> = {}): string {
-  return T[k][lang === 'zh' ? 0 : 1].replace(/\{(\w+)\}/g, (_, v: string) => vars[v] ?? '');
-}
+const tr = phrasebook(T);
 
 interface Doc {
   document_no: string;
