@@ -8,7 +8,8 @@
  *
  * A is TILES_AB_BASE (e.g. `git worktree add /tmp/base <commit>` with node_modules linked), B this checkout.
  * TILES_AB_SETS (layer:zoom, comma list; default redlines:12,blocks:12,boundaries:14,protected-areas:13) and
- * TILES_AB_ROUNDS (default 3) narrow or widen it. Prints per set each run's tiles/s and the service's CPU µs a tile.
+ * TILES_AB_ROUNDS (default 3) narrow or widen it; TILES_AB_COLD=1 compares cold tiles instead (both caches off: every
+ * tile rendered by PostGIS). Prints per set each run's tiles/s and the service's CPU µs a tile.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -55,7 +56,8 @@ const cluster = await startCluster();
 const url = await freshBenchDatabase(cluster.url('postgres'), 'kq_tiles_ab');
 const seed = await startServer({ DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'silent', SEED_DEMO: 'true' });
 await seed.close();
-const env = { DATABASE_URL: url, SEED_DEMO: 'false', RATE_LIMIT_TILES_PER_MIN: '100000000', TILE_CACHE_MB: '512' };
+const cold = process.env.TILES_AB_COLD === '1';
+const env = { DATABASE_URL: url, SEED_DEMO: 'false', RATE_LIMIT_TILES_PER_MIN: '100000000', TILE_CACHE_MB: cold ? '0' : '512' };
 const services: Record<'A' | 'B', ServiceProcess> = {
   A: await startServiceProcess({ env, cwd: base }),
   B: await startServiceProcess({ env }),
@@ -69,7 +71,7 @@ try {
     const paths = tilesCovering(Number(z), QINSHUI).map(([tz, x, y]) => `/tiles/${layer}/${tz}/${x}/${y}.mvt`);
     const file = join(dir, `${layer}-${z}.txt`);
     writeFileSync(file, paths.join('\n'));
-    // every tile once into both caches, then a short run each (connections open, code warm)
+    // every tile once into both caches (cold: once through each service), then a short run each (connections open, code warm)
     for (const s of Object.values(services)) for (const p of paths) await (await fetch(s.url + p)).arrayBuffer();
     for (const s of Object.values(services)) await loadRun(s.url, file, 1);
     const out = {
@@ -86,7 +88,7 @@ try {
         out[name].tiles_per_s.push(load.tiles_per_s);
         out[name].service_us.push(Math.round((cpu / load.requests) * 1e6));
       }
-    console.log(set, JSON.stringify(out));
+    console.log(cold ? 'cold' : 'warm', set, JSON.stringify(out));
   }
 } finally {
   for (const s of Object.values(services)) await stopServiceProcess(s, 'SIGTERM', 5000);
