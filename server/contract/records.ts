@@ -343,6 +343,19 @@ export const recordRoutes = {
       422: ['INVALID_FLAG', 'CONSENT_NOT_MORTGAGE', 'CONSENT_NOT_IN_FORCE'],
     },
   }),
+  flagConsents: defineRoute({
+    method: 'get',
+    path: '/api/flags/:id/consents',
+    summary: 'The mortgagee’s consents recorded on a mortgage, newest first (the right’s holder, the regulators overseeing it, admins)',
+    tags: flagTags,
+    auth: 'account',
+    params: recordId,
+    badInput: 'INVALID_QUERY',
+    responses: {
+      200: { description: 'newest first', json: z.object({ items: z.array(MortgageConsent) }).meta({ id: 'MortgageConsentList' }) },
+    },
+    errors: { 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN'], 404: ['NOT_FOUND'], 422: ['INVALID_QUERY'] },
+  }),
   releaseFlag: defineRoute({
     method: 'post',
     path: '/api/flags/:id/release',

@@ -13,6 +13,7 @@ import {
   createConsent,
   createFlag,
   listAgreements,
+  listConsents,
   listFlags,
   readAgreement,
   releaseFlag,
@@ -69,6 +70,13 @@ export function recordRoutes(deps: { db: Db; maxVertices: number; onWrite?: (col
         deps.onWrite?.('blocks');
         return { status: 201, body: out };
       },
+    },
+    flagConsents: {
+      handler: async ({ params, req }) => ({
+        status: 200,
+        headers: { Vary: 'Cookie, Authorization' },
+        body: { items: await listConsents(db, req, params.id) },
+      }),
     },
     blockFlags: {
       handler: async ({ params, query }) => ({ status: 200, body: { items: await listFlags(db, params.id, query.released === 'true') } }),

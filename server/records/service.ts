@@ -10,7 +10,7 @@ import type { Db, Queryable } from '../db/types';
 import { appendAudit } from '../audit/audit';
 import type { Principal } from '../auth/principal';
 import { mayWriteAuthority, maySeeConfidential, type AuthorityTree } from '../auth/scope';
-import { assertMayWrite } from '../auth/context';
+import { assertConfidential, assertMayWrite } from '../auth/context';
 import { forbidden } from '../auth/errors';
 import { todayInChina } from '../conflicts/subject';
 import type {
@@ -284,4 +284,12 @@ export async function createConsent(db: Db, req: Request, who: Actor, flagId: st
     await appendAudit(tx, { ...who, operation: 'create', collection: 'right_flag_consents', item_id: row.id, before: null, after: row });
     return row;
   });
+}
+
+/** The consents recorded on a flag, to the right's holder, the regulators overseeing it and admins (401/403 otherwise). */
+export async function listConsents(db: Queryable, req: Request, flagId: string) {
+  const flag = await flagRow(db, flagId);
+  if (!flag) throw notFoundRecord('FLAG_NOT_FOUND', flagId);
+  assertConfidential(req, { id: flag.block_id, holder: flag.holder, authority: flag.block_authority });
+  return (await db.named<z.input<typeof MortgageConsent>>('right_flag_consents_select', [flagId])).rows;
 }

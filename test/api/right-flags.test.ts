@@ -191,6 +191,17 @@ describe('a seized right is not transferred or reduced until released', () => {
     const c = await consent(T);
     expect(c.status, await c.clone().text()).toBe(201);
     expect(await json(c)).toMatchObject({ flag_id: mortgage.id, transferee: T, recorded_by: 'mnr' });
+    // read back: the right's holder and the regulator overseeing it see both consents, newest first; the public 401, a
+    // province regulator on a 自然资源部 right 403, an unknown flag 404
+    const consents = `/api/flags/${mortgage.id}/consents`;
+    for (const reader of [who.holder, who.mnr, who.admin]) {
+      const r = await call(base, reader, 'GET', consents);
+      expect(r.status, await r.clone().text()).toBe(200);
+      expect((await json(r)).items.map((x: { transferee: string | null }) => x.transferee)).toEqual([T, '另一受让方(合成)']);
+    }
+    expect((await call(base, ANON, 'GET', consents)).status).toBe(401);
+    expect((await call(base, who.province, 'GET', consents)).status).toBe(403);
+    expect((await call(base, who.mnr, 'GET', '/api/flags/FLG-999999/consents')).status).toBe(404);
     const audit = await json(await call(base, who.admin, 'GET', '/api/audit?collection=right_flag_consents'));
     expect(audit.items.filter((x: { operation: string }) => x.operation === 'create')).toHaveLength(2);
     const moved = await put({ holder: T });
