@@ -162,6 +162,9 @@ export const MortgageConsent = z
     note: z.string().nullable(),
     recorded_by: z.string(),
     recorded_at: z.string(),
+    withdrawn_at: z.string().nullable().describe('ISO 8601 UTC; set: taken off record, no longer lets a transfer through'),
+    withdrawn_by: z.string().nullable(),
+    withdrawn_reason: z.string().nullable(),
   })
   .meta({ id: 'MortgageConsent' });
 
@@ -355,6 +358,19 @@ export const recordRoutes = {
       200: { description: 'newest first', json: z.object({ items: z.array(MortgageConsent) }).meta({ id: 'MortgageConsentList' }) },
     },
     errors: { 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN'], 404: ['NOT_FOUND'], 422: ['INVALID_QUERY'] },
+  }),
+  withdrawConsent: defineRoute({
+    method: 'post',
+    path: '/api/consents/:id/withdraw',
+    summary:
+      'Take a mortgagee’s consent off record from now (a regulator overseeing the right, or an admin): a holder change needs one again',
+    tags: flagTags,
+    auth: 'regulator',
+    params: recordId,
+    body: { types: ['application/json'], schema: z.object({ reason: text(2000) }).meta({ id: 'WithdrawConsent' }) },
+    badInput: 'INVALID_FLAG',
+    responses: { 200: { description: 'the consent, withdrawn', json: MortgageConsent } },
+    errors: { 401: ['UNAUTHENTICATED'], 403: WRITE_403, 404: ['NOT_FOUND'], 409: ['CONSENT_WITHDRAWN'], 422: ['INVALID_FLAG'] },
   }),
   releaseFlag: defineRoute({
     method: 'post',

@@ -117,6 +117,14 @@ export const RECORDS_SAY = defineMessages({
     en: (p: { id: string }) => `Flag ${p.id} is not a mortgage: a consent is the mortgagee's (抵押权人同意)`,
     zh: (p: { id: string }) => `登记状态 ${p.id} 不是抵押：同意书由抵押权人出具`,
   },
+  CONSENT_WITHDRAWN: {
+    en: (p: { id: string }) => `Consent ${p.id} is already withdrawn`,
+    zh: (p: { id: string }) => `抵押权人同意 ${p.id} 已撤销`,
+  },
+  CONSENT_NOT_FOUND: {
+    en: (p: { id: string }) => `consent '${p.id}' not found`,
+    zh: (p: { id: string }) => `未找到抵押权人同意记录“${p.id}”`,
+  },
   CONSENT_NOT_IN_FORCE: {
     en: (p: { id: string }) => `Mortgage ${p.id} is released: no consent is needed`,
     zh: (p: { id: string }) => `抵押 ${p.id} 已注销，无需抵押权人同意`,
@@ -137,7 +145,10 @@ export const RECORDS_SAY = defineMessages({
 
 export const refuse = (status: number, m: Message, details?: ErrorDetail[]) =>
   new AppError(status, m.code, m.message, m.message_zh, details);
-export const notFoundRecord = (code: 'AGREEMENT_NOT_FOUND' | 'FLAG_NOT_FOUND' | 'COMMITMENT_NOT_FOUND', id: string) => {
+export const notFoundRecord = (
+  code: 'AGREEMENT_NOT_FOUND' | 'FLAG_NOT_FOUND' | 'COMMITMENT_NOT_FOUND' | 'CONSENT_NOT_FOUND',
+  id: string,
+) => {
   const m = say(RECORDS_SAY, code, { id });
   return new AppError(404, 'NOT_FOUND', m.message, m.message_zh, [{ field: 'id' }]);
 };

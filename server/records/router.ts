@@ -18,6 +18,7 @@ import {
   readAgreement,
   releaseFlag,
   withdrawAgreement,
+  withdrawConsent,
 } from './service';
 import { createCommitment, listCommitments, readCommitment, withdrawCommitment } from './commitments';
 
@@ -77,6 +78,13 @@ export function recordRoutes(deps: { db: Db; maxVertices: number; onWrite?: (col
         headers: { Vary: 'Cookie, Authorization' },
         body: { items: await listConsents(db, req, params.id) },
       }),
+    },
+    withdrawConsent: {
+      handler: async ({ params, body, req }) => {
+        const out = await withdrawConsent(db, req, actor(req), params.id, body.reason);
+        deps.onWrite?.('blocks');
+        return { status: 200, body: out };
+      },
     },
     blockFlags: {
       handler: async ({ params, query }) => ({ status: 200, body: { items: await listFlags(db, params.id, query.released === 'true') } }),

@@ -291,5 +291,23 @@ export async function listConsents(db: Queryable, req: Request, flagId: string) 
   const flag = await flagRow(db, flagId);
   if (!flag) throw notFoundRecord('FLAG_NOT_FOUND', flagId);
   assertConfidential(req, { id: flag.block_id, holder: flag.holder, authority: flag.block_authority });
-  return (await db.named<z.input<typeof MortgageConsent>>('right_flag_consents_select', [flagId])).rows;
+  return (await db.named<z.input<typeof MortgageConsent>>('right_flag_consents_select', [flagId, null])).rows;
+}
+
+/**
+ * Take a consent off record (026): by a regulator overseeing the right (or an admin), audited with its reason; from now
+ * the holder-change guard no longer counts it (right_flags_mortgage_guard.sql).
+ */
+export async function withdrawConsent(db: Db, req: Request, who: Actor, id: string, reason: string) {
+  const before = (await db.named<z.input<typeof MortgageConsent>>('right_flag_consents_select', [null, id])).rows[0];
+  if (!before) throw notFoundRecord('CONSENT_NOT_FOUND', id);
+  const flag = (await flagRow(db, before.flag_id))!;
+  assertMayWrite(req, flag.block_authority, `block ${flag.block_id}`);
+  return db.transaction(async (tx) => {
+    const after = (await tx.named<z.input<typeof MortgageConsent>>('right_flag_consents_withdraw', [id, who.principal.username, reason]))
+      .rows[0];
+    if (!after) throw refuse(409, say(M, 'CONSENT_WITHDRAWN', { id }));
+    await appendAudit(tx, { ...who, operation: 'withdraw', collection: 'right_flag_consents', item_id: id, before, after });
+    return after;
+  });
 }

@@ -237,8 +237,10 @@ describe('every route answers what the contract declares', () => {
     expect(flag.status).toBe(201);
     const flagId = (await flag.json()).id as string;
     expect((await get('/api/blocks/blk-0021/flags')).status).toBe(200);
-    expect((await post(`/api/flags/${flagId}/consents`, { document_no: '契约同意函', given_on: '2026-01-15' }, admin)).status).toBe(201);
+    const consent = await post(`/api/flags/${flagId}/consents`, { document_no: '契约同意函', given_on: '2026-01-15' }, admin);
+    expect(consent.status).toBe(201);
     expect((await get(`/api/flags/${flagId}/consents`, admin)).status).toBe(200);
+    expect((await post(`/api/consents/${(await consent.json()).id}/withdraw`, { reason: '契约' }, admin)).status).toBe(200);
     const release = { released_on: '2026-02-01', document_no: '契约' };
     expect((await post(`/api/flags/${flagId}/release`, release, admin)).status).toBe(200);
     // a holder's commitment over a proposed red line (PA-5)

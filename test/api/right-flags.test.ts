@@ -204,6 +204,22 @@ describe('a seized right is not transferred or reduced until released', () => {
     expect((await call(base, who.mnr, 'GET', '/api/flags/FLG-999999/consents')).status).toBe(404);
     const audit = await json(await call(base, who.admin, 'GET', '/api/audit?collection=right_flag_consents'));
     expect(audit.items.filter((x: { operation: string }) => x.operation === 'create')).toHaveLength(2);
+    // a consent recorded in error is taken off record (026): the transfer is refused again until one is on file
+    const cid = ((await json(await call(base, who.mnr, 'GET', consents))).items[0] as { id: string }).id;
+    const withdraw = (w: Who) => call(base, w, 'POST', `/api/consents/${cid}/withdraw`, { reason: '同意函记错受让方（测试）' });
+    expect((await withdraw(who.holder)).status).toBe(403);
+    expect((await withdraw(who.province)).status).toBe(403);
+    const w = await withdraw(who.mnr);
+    expect(w.status, await w.clone().text()).toBe(200);
+    expect(await json(w)).toMatchObject({ id: cid, transferee: T, withdrawn_by: 'mnr', withdrawn_reason: '同意函记错受让方（测试）' });
+    expect([(await withdraw(who.mnr)).status, (await errorOf(await withdraw(who.mnr))).code]).toEqual([409, 'CONSENT_WITHDRAWN']);
+    expect((await call(base, who.mnr, 'POST', '/api/consents/CNS-999999/withdraw', { reason: 'x' })).status).toBe(404);
+    expect((await put({ holder: T })).status).toBe(409);
+    const listed = (await json(await call(base, who.holder, 'GET', consents))).items as { id: string; withdrawn_at: string | null }[];
+    expect(listed.find((x) => x.id === cid)!.withdrawn_at).toMatch(/^\d{4}-\d\d-\d\dT/);
+    const withdrawn = await json(await call(base, who.admin, 'GET', '/api/audit?collection=right_flag_consents'));
+    expect(withdrawn.items.filter((x: { operation: string }) => x.operation === 'withdraw')).toHaveLength(1);
+    expect((await consent(T)).status).toBe(201);
     const moved = await put({ holder: T });
     expect(moved.status, await moved.clone().text()).toBe(200);
     // a seizure is not consented to
