@@ -29,7 +29,7 @@ export interface ShpOptions {
   encoding?: 'utf-8' | 'gbk';
   /** EPSG of the output coordinates: 4490 (default) or 4491–4554. */
   crs?: number;
-  /** extra text attributes (DBF C(80), names ≤ 10 ASCII characters), one value per polygon */
+  /** extra text attributes (DBF C, as wide as the longest value up to 254 bytes; names ≤ 10 ASCII characters), one value per polygon */
   fields?: { name: string; values: string[] }[];
 }
 
@@ -132,12 +132,39 @@ export function writeShapefileZip(polys: NamedPolygon[], layer: string, opts: Sh
   });
 }
 
-/** DBF III with NAME C(254), AREA_KM2 N(20,8) and any extra C(80) fields. */
+/** The widest text a DBF C field holds, in bytes (dBASE III). */
+export const DBF_TEXT_MAX = 254;
+
+const encodeText = (s: string, enc: 'utf-8' | 'gbk'): Uint8Array => (enc === 'gbk' ? iconv.encode(s, 'gbk') : new TextEncoder().encode(s));
+
+/**
+ * A text value in at most `max` bytes of its encoding. A longer value is cut between characters (never inside one:
+ * a cut UTF-8 or GBK sequence shows as a wrong character) and ends with "…", so a shortened value never passes for
+ * the whole one; the CSV and XLSX exports carry it whole.
+ */
+export function dbfText(s: string, enc: 'utf-8' | 'gbk', max: number): Uint8Array {
+  const whole = encodeText(s, enc);
+  if (whole.length <= max) return whole;
+  const room = max - encodeText('…', enc).length;
+  let kept = '';
+  let used = 0;
+  for (const ch of s) {
+    const n = encodeText(ch, enc).length;
+    if (used + n > room) break;
+    kept += ch;
+    used += n;
+  }
+  return encodeText(kept + '…', enc);
+}
+
+/** DBF III with NAME C(254), AREA_KM2 N(20,8) and any extra C fields, each as wide as its longest value (≤ 254 bytes). */
 function writeDbf(rows: string[][], enc: 'utf-8' | 'gbk', extra: string[] = []): Uint8Array {
+  const cells = rows.map((row) => row.map((v, i) => (i === 1 ? encodeText(v, enc) : dbfText(v, enc, DBF_TEXT_MAX))));
+  const width = (i: number) => Math.max(1, ...cells.map((c) => c[i].length));
   const fields: [string, 'C' | 'N', number, number][] = [
-    ['NAME', 'C', 254, 0],
+    ['NAME', 'C', DBF_TEXT_MAX, 0],
     ['AREA_KM2', 'N', 20, 8],
-    ...extra.map((n): [string, 'C', number, number] => [n.slice(0, 10), 'C', 80, 0]),
+    ...extra.map((n, k): [string, 'C', number, number] => [n.slice(0, 10), 'C', width(2 + k), 0]),
   ];
   const headerLen = 32 + 32 * fields.length + 1;
   const recLen = 1 + fields.reduce((s, f) => s + f[2], 0);
@@ -160,12 +187,13 @@ function writeDbf(rows: string[][], enc: 'utf-8' | 'gbk', extra: string[] = []):
     buf[o + 17] = dec;
   });
   buf[headerLen - 1] = 0x0d;
-  rows.forEach((row, r) => {
+  cells.forEach((row, r) => {
     let o = headerLen + r * recLen;
     buf[o++] = 0x20;
     fields.forEach(([, type, len], i) => {
-      let bytes: Uint8Array = enc === 'gbk' ? iconv.encode(row[i], 'gbk') : new TextEncoder().encode(row[i]);
-      if (bytes.length > len) bytes = bytes.subarray(0, len);
+      const bytes = row[i];
+      // a number that does not fit its field would be read as another number: refuse rather than cut it
+      if (bytes.length > len) throw new Error(`DBF field ${fields[i][0]}: ${bytes.length} bytes in a field of ${len}`);
       const cell = new Uint8Array(len).fill(0x20);
       if (type === 'N') cell.set(bytes, len - bytes.length);
       else cell.set(bytes, 0);

@@ -38,7 +38,7 @@ const COLUMNS: ColumnDef<ExportRow>[] = [
   { key: 'outcome', zh: '结论', en: 'Outcome', width: 22, dbf: 'OUTCOME' },
   { key: 'deductible', zh: '须扣减', en: 'Deductible', width: 8 },
   { key: 'basis', zh: '依据', en: 'Basis', width: 50, dbf: 'BASIS' },
-  // not in the Shapefile's DBF: its 80-byte text fields would cut a document number short
+  // not in the Shapefile's DBF: a text field holds 254 bytes at most, and the documents on file run longer (the CSV/XLSX carry them whole)
   { key: 'on_file', zh: '在案文件', en: 'On file', width: 50 },
   { key: 'outcome_code', zh: '结论代码', en: 'Outcome code', width: 24, dbf: 'OUTCOME_CD' },
 ];
