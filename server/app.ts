@@ -17,7 +17,7 @@ import { errorMiddleware } from './http/error-middleware';
 import { handlerFor, routerFor } from './http/contract-route';
 import { accessGate, authenticate } from './http/auth';
 import { setPublicUrl } from './http/public-url';
-import { headersSetBy, securityHeaders } from './http/security-headers';
+import { headersSetBy, securityHeadersByPath } from './http/security-headers';
 import { genReqId } from './http/request-id';
 import { isWriteRoute, rateLimits } from './http/rate-limit';
 import { JSON_MAX_DEPTH, inlineJson, offThreadJson } from './http/json-body';
@@ -90,8 +90,8 @@ export function createApp({ db, config, logger, extraRouters = [], work, router 
 
   // Order matters (issue 12): headers for every response, tiles included; refuse NUL in URLs; spend the client's
   // budget for the route class; check the token of a write before reading its body; then parse bodies with per-route limits.
-  const security = securityHeaders(https);
-  app.use(security);
+  const security = securityHeadersByPath(https);
+  app.use(security.all);
   // a tile request the lane in front met an error on is answered here from that error (server/tiles/lane.ts)
   app.use(laneErrorFirst());
   app.use(rejectNulInUrl());
@@ -166,7 +166,7 @@ export function createApp({ db, config, logger, extraRouters = [], work, router 
   const trust = app.get('trust proxy fn') as (addr: string, i: number) => boolean;
   const listener = tileLane({
     tiles,
-    security: headersSetBy(security),
+    security: headersSetBy(security.tiles),
     budget: limits.tiles,
     clientIp: (req) => proxyaddr(req, trust),
     next: app,

@@ -310,9 +310,16 @@ describe('auth, limits and links', () => {
     for (const path of ['/tiles/blocks/8/208/100.mvt', '/tiles/blocks.json', '/tiles/nope/1/1/1.mvt']) {
       const r = await rawRequest(srv.url, { path });
       expect(r.headers['x-content-type-options'], path).toBe('nosniff');
-      expect(r.headers['content-security-policy'], path).toContain("default-src 'self'");
+      expect(r.headers['content-security-policy'], path).toBe("default-src 'none';frame-ancestors 'none'");
       expect(r.headers['cross-origin-resource-policy'], path).toBe('same-origin');
+      // a tile is never a document: helmet's document-only headers stay on the page and the API
+      for (const h of ['x-frame-options', 'cross-origin-opener-policy', 'referrer-policy', 'x-xss-protection', 'origin-agent-cluster'])
+        expect(r.headers[h], `${path} ${h}`).toBeUndefined();
     }
+    const api = await rawRequest(srv.url, { path: '/api/health' });
+    expect(api.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(api.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(api.headers['referrer-policy']).toBe('no-referrer');
     // plain http deployment: no upgrade-insecure-requests, no HSTS
     const page = await rawRequest(srv.url, { path: '/api/health' });
     expect(page.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
@@ -342,6 +349,9 @@ describe('auth, limits and links', () => {
       const page = await rawRequest(pub.url, { path: '/api/health' });
       expect(page.headers['content-security-policy']).toContain('upgrade-insecure-requests');
       expect(page.headers['strict-transport-security']).toBeTruthy();
+      const tile = await rawRequest(pub.url, { path: '/tiles/blocks/8/208/100.mvt' });
+      expect(tile.headers['strict-transport-security']).toBeTruthy();
+      expect(tile.headers['content-security-policy']).toBe("default-src 'none';frame-ancestors 'none'");
     } finally {
       await pub.close();
     }
