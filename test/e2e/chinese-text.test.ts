@@ -197,6 +197,54 @@ describe('the Chinese page shows no English and no raw keys', () => {
     scan('check-conflicts', await visibleText('#tabpanel-check'));
   });
 
+  it('a mortgaged right: on file in a check over it, and its mortgage in its details', async () => {
+    // inside 赵庄 blk-0047, mortgaged in the demo register (data/demo/right_flags.json)
+    const inside = {
+      type: 'Feature',
+      properties: { name: '抵押核查' },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [112.95, 35.75],
+            [113.0, 35.75],
+            [113.0, 35.78],
+            [112.95, 35.78],
+            [112.95, 35.75],
+          ],
+        ],
+      },
+    };
+    await page
+      .getByTestId('file-input')
+      .setInputFiles({ name: 'in-zhaozhuang.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(inside)) });
+    const row = page.locator('[data-testid=conflict][data-collection=blocks][data-id=blk-0047]');
+    await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
+    // the check report's words for what is on file: the mortgage, its document, who recorded it
+    expect(await row.getByTestId('on-file').textContent()).toContain('抵押：晋矿抵备〔2025〕第21号（合成）（山西省自然资源厅');
+    await row.scrollIntoViewIfNeeded();
+    await shot(page, 'zh-check-on-file');
+    scan('check-on-file', await visibleText('#tabpanel-check'));
+
+    await waitIdle(page);
+    await clickBlock(page, 'blk-0047');
+    await expect.poll(() => page.getByTestId('details-title').textContent()).toContain('赵庄');
+    const flag = page.getByTestId('details-flags').getByTestId('register-flag');
+    await expect.poll(() => flag.count(), { timeout: 30_000 }).toBe(1);
+    expect(await flag.getAttribute('data-kind')).toBe('mortgage');
+    const text = (await flag.textContent()) ?? '';
+    for (const part of [
+      '抵押',
+      '晋矿抵备〔2025〕第21号（合成）',
+      '抵押权人：某商业银行山西省分行（合成）',
+      '2025-08-01 起至 2030-07-31',
+      '转让须有抵押权人同意',
+    ])
+      expect(text).toContain(part);
+    await shot(page, 'zh-details-mortgage');
+    scan('details-flags', await visibleText('[data-testid=details]'));
+  });
+
   it('no console errors while the panels were opened', () => {
     expect(log.errors).toEqual([]);
   });

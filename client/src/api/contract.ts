@@ -38,6 +38,8 @@ export type PlanCandidate = PlansResult['candidates'][number];
 export type Deadlines = ResponseBody<C['deadlines']>;
 export type DueItem = Deadlines['items'][number];
 export type PaymentStatement = ResponseBody<C['blockPayments']>;
+/** Seizures and mortgages recorded on a right (GET /api/blocks/{id}/flags). */
+export type RightFlagList = ResponseBody<C['blockFlags']>;
 
 /** A sentence from the server: `{ code, params, message, message_zh }` (server/i18n/message.ts). */
 export type Message = z.infer<typeof MessageSchema>;

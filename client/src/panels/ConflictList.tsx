@@ -22,6 +22,7 @@ import {
 import { CHIP_TEXT, FOCUS_CASING, FOCUS_COLOUR, SEVERITY_COLOURS } from '../map/colours';
 import type { MapController } from '../map/controller';
 import { legendOf, topTallies, triage, type PointGroup, type Tally } from './triage';
+import { onFileLines } from '../../../server/report/on-file';
 
 const km = (v: number) => `${v.toFixed(3)} km`;
 /** The map key of a conflict (the check overlay's feature id). */
@@ -96,6 +97,8 @@ function ConflictRow({ c, lang, onActivate, active }: { c: Conflict; lang: Lang;
     c.holder,
   ].filter(Boolean);
   const name = c.name ?? c.id;
+  // the agreement or commitment a reading rests on and the flags on the right, worded as the check report words them
+  const onFile = onFileLines(c, lang);
   return (
     <li
       className={`conflict${active ? ' focused' : ''}`}
@@ -141,6 +144,13 @@ function ConflictRow({ c, lang, onActivate, active }: { c: Conflict; lang: Lang;
             )}
           </div>
         )
+      )}
+      {onFile.length > 0 && (
+        <ul className="on-file small" data-testid="on-file">
+          {onFile.map((l) => (
+            <li key={l}>{l}</li>
+          ))}
+        </ul>
       )}
       {c.basis.length > 0 && (
         <details>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { blockAssessment, blockConflicts, blockReportUrl } from '../api/blocks';
+import { blockAssessment, blockConflicts, blockFlags, blockReportUrl } from '../api/blocks';
 import { getFeature, wellCount } from '../api/features';
 import { ApiError } from '../api/http';
 import type { CheckResult, Conflict, Feature } from '../api/contract';
@@ -13,6 +13,7 @@ import { ConflictTriage, VerdictBanner } from './ConflictList';
 import { AssessmentCard, type BlockAssessment } from './AssessmentCard';
 import { PaymentsCard } from './PaymentsCard';
 import { InvestmentCard } from './InvestmentCard';
+import { RegisterFlags } from './RegisterFlags';
 import { AnyJson, ErrorBox, Unavailable } from './common';
 import { useAuth } from '../auth/AuthContext';
 import { canEdit, canSeeConfidential, canSeeHistory } from '../auth/permissions';
@@ -119,6 +120,7 @@ export function DetailsPanel({
   const userKey = me ? `${me.id}:${me.role}` : 'public';
   const record = useLoad((s) => getFeature(hit.collection, hit.id, s), [hit.collection, hit.id, version]);
   const wells = useLoad(isBlock ? (s) => wellCount(hit.id, s) : null, [hit.id, isBlock]);
+  const flags = useLoad(isBlock ? (s) => blockFlags(hit.id, s) : null, [hit.id, isBlock, version]);
   // the conflicts are read when their section is open, not on every click
   const [showConflicts, setShowConflicts] = useState(conflictsOpen);
   const conflicts = useLoad(isBlock && showConflicts ? (s) => blockConflicts(hit.id, s) : null, [hit.id, isBlock, version, showConflicts]);
@@ -240,6 +242,7 @@ export function DetailsPanel({
               testid="details-wells"
               render={(n) => <p data-testid="wells-count">{n ?? '—'}</p>}
             />
+            <Section title={t('registerFlags')} load={flags} testid="details-flags" render={(v) => <RegisterFlags flags={v.items} />} />
             {days !== null && (
               <section className="detail-section" data-testid="details-deadlines">
                 <h3>{t('deadlines')}</h3>
