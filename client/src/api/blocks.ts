@@ -1,14 +1,11 @@
 import { getJson, postJson } from './http';
-import type { ApplicationList, AssessmentOverrides, PlansResult, RightFlagList, StoredAssessment } from './contract';
+import type { ApplicationList, AssessmentOverrides, PlansResult, StoredAssessment } from './contract';
 
 /** Per-block domain reads; any of these may answer 404 while being built (the page says "not available"). */
 export const blockConflicts = (id: string, signal?: AbortSignal) =>
   getJson<unknown>(`/api/blocks/${encodeURIComponent(id)}/conflicts`, signal);
 export const blockAssessment = (id: string, signal?: AbortSignal) =>
   getJson<unknown>(`/api/blocks/${encodeURIComponent(id)}/assessment`, signal);
-/** Seizures (查封) and mortgages (抵押) on the right not released (public, as the registry publishes them). */
-export const blockFlags = (id: string, signal?: AbortSignal) =>
-  getJson<RightFlagList>(`/api/blocks/${encodeURIComponent(id)}/flags?released=false`, signal);
 /** The block's assessment with the user's overrides of its inputs (none: the register's own verdict). */
 export const blockAssessmentWithOverrides = (id: string, overrides: AssessmentOverrides, signal?: AbortSignal) =>
   postJson<StoredAssessment>(`/api/blocks/${encodeURIComponent(id)}/assessment`, { overrides }, signal);

@@ -40,6 +40,13 @@ export type DueItem = Deadlines['items'][number];
 export type PaymentStatement = ResponseBody<C['blockPayments']>;
 /** Seizures and mortgages recorded on a right (GET /api/blocks/{id}/flags). */
 export type RightFlagList = ResponseBody<C['blockFlags']>;
+export type RightFlag = RightFlagList['items'][number];
+export type NewRightFlag = BodyInput<C['createFlag']>;
+export type FlagRelease = BodyInput<C['releaseFlag']>;
+/** The mortgagee's consents recorded on a mortgage (GET /api/flags/{id}/consents). */
+export type ConsentList = ResponseBody<C['flagConsents']>;
+export type MortgageConsent = ConsentList['items'][number];
+export type NewConsent = BodyInput<C['createConsent']>;
 
 /** A sentence from the server: `{ code, params, message, message_zh }` (server/i18n/message.ts). */
 export type Message = z.infer<typeof MessageSchema>;

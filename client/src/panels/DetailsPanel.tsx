@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { blockAssessment, blockConflicts, blockFlags, blockReportUrl } from '../api/blocks';
+import { blockAssessment, blockConflicts, blockReportUrl } from '../api/blocks';
+import { blockFlags } from '../api/flags';
 import { getFeature, wellCount } from '../api/features';
 import { ApiError } from '../api/http';
 import type { CheckResult, Conflict, Feature } from '../api/contract';
@@ -242,7 +243,26 @@ export function DetailsPanel({
               testid="details-wells"
               render={(n) => <p data-testid="wells-count">{n ?? '—'}</p>}
             />
-            <Section title={t('registerFlags')} load={flags} testid="details-flags" render={(v) => <RegisterFlags flags={v.items} />} />
+            <Section
+              title={t('registerFlags')}
+              load={flags}
+              testid="details-flags"
+              render={(v) => (
+                <RegisterFlags
+                  blockId={hit.id}
+                  flags={v.items}
+                  manage={canEdit(me, 'blocks', p)}
+                  seeConsents={canSeeConfidential(me, p)}
+                  authority={me?.authority ?? ''}
+                  version={version}
+                  onChanged={() => {
+                    // a flag is drawn on the map (the dashed outline): its tiles are read again
+                    ctl?.refreshTiles('blocks');
+                    setVersion((n) => n + 1);
+                  }}
+                />
+              )}
+            />
             {days !== null && (
               <section className="detail-section" data-testid="details-deadlines">
                 <h3>{t('deadlines')}</h3>

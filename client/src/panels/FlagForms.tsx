@@ -1,0 +1,304 @@
+/**
+ * The register clerk's forms on a right's flags (a regulator overseeing the right, or an admin; the server decides):
+ * record a seizure or a mortgage, record its release, and on a mortgage record the mortgagee's written consent to a
+ * transfer or withdraw one recorded in error. Each form sends one request; the server's refusal is shown as it says it.
+ */
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { RIGHT_FLAG_KINDS } from '../../../server/vocab';
+import type { MortgageConsent, NewRightFlag } from '../api/contract';
+import { flagConsents, recordConsent, recordFlag, releaseFlag, withdrawConsent } from '../api/flags';
+import { chinaToday } from '../format';
+import { useI18n } from '../i18n';
+import { ErrorBox, VocabSelect } from './common';
+
+const trimmed = (s: string) => s.trim() || undefined;
+
+/** One request at a time, its error kept to show. */
+function useWrite(onDone: () => void) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const run = async (e: FormEvent, write: () => Promise<unknown>) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await write();
+      onDone();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, run };
+}
+
+function FormShell({
+  title,
+  testid,
+  busy,
+  error,
+  onSubmit,
+  onCancel,
+  children,
+}: {
+  title: string;
+  testid: string;
+  busy: boolean;
+  error: unknown;
+  onSubmit: (e: FormEvent) => void;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <form className="flag-form" onSubmit={onSubmit} data-testid={testid}>
+      <h4>{title}</h4>
+      <div className="form-grid">{children}</div>
+      <ErrorBox error={error} />
+      <div className="row">
+        <button type="submit" disabled={busy} data-testid={`${testid}-save`}>
+          {t('save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Text({
+  caption,
+  value,
+  onChange,
+  required,
+  testid,
+}: {
+  caption: string;
+  value: string;
+  onChange: (v: string) => void;
+  required?: boolean;
+  testid?: string;
+}) {
+  return (
+    <label className="wide">
+      {caption}
+      <input
+        type="text"
+        value={value}
+        maxLength={200}
+        required={required}
+        onChange={(e) => onChange(e.target.value)}
+        data-testid={testid}
+      />
+    </label>
+  );
+}
+
+function Day({
+  caption,
+  value,
+  onChange,
+  required,
+  testid,
+}: {
+  caption: string;
+  value: string;
+  onChange: (v: string) => void;
+  required?: boolean;
+  testid?: string;
+}) {
+  return (
+    <label>
+      {caption}
+      <input type="date" value={value} required={required} onChange={(e) => onChange(e.target.value)} data-testid={testid} />
+    </label>
+  );
+}
+
+/** Record a seizure (查封) or a mortgage (抵押) on the right. */
+export function NewFlagForm({
+  blockId,
+  authority,
+  onDone,
+  onCancel,
+}: {
+  blockId: string;
+  authority: string;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const [kind, setKind] = useState<NewRightFlag['kind']>('seizure');
+  const [documentNo, setDocumentNo] = useState('');
+  const [by, setBy] = useState(authority);
+  const [beneficiary, setBeneficiary] = useState('');
+  const [start, setStart] = useState(chinaToday());
+  const [end, setEnd] = useState('');
+  const w = useWrite(onDone);
+  const submit = (e: FormEvent) =>
+    w.run(e, () =>
+      recordFlag(blockId, {
+        kind,
+        document_no: documentNo.trim(),
+        authority: by.trim(),
+        ...(kind === 'mortgage' && trimmed(beneficiary) ? { beneficiary: beneficiary.trim() } : {}),
+        start_on: start,
+        ...(end ? { end_on: end } : {}),
+      }),
+    );
+  return (
+    <FormShell title={t('flagRecord')} testid="flag-new" busy={w.busy} error={w.error} onSubmit={submit} onCancel={onCancel}>
+      <VocabSelect
+        caption={t('flagKind')}
+        value={kind}
+        vocab={RIGHT_FLAG_KINDS}
+        all={false}
+        onChange={(k) => setKind(k as NewRightFlag['kind'])}
+        testid="flag-new-kind"
+      />
+      <Text caption={t('flagDocumentNo')} value={documentNo} onChange={setDocumentNo} required testid="flag-new-document" />
+      <Text caption={t('flagAuthority')} value={by} onChange={setBy} required testid="flag-new-authority" />
+      {kind === 'mortgage' && (
+        <Text caption={t('flagBeneficiary')} value={beneficiary} onChange={setBeneficiary} testid="flag-new-beneficiary" />
+      )}
+      <Day caption={t('flagStart')} value={start} onChange={setStart} required testid="flag-new-start" />
+      <Day caption={t('flagEnd')} value={end} onChange={setEnd} testid="flag-new-end" />
+    </FormShell>
+  );
+}
+
+/** Record the release of a seizure (解除查封) or of a mortgage (抵押注销). */
+export function ReleaseFlagForm({ flagId, onDone, onCancel }: { flagId: string; onDone: () => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  const [on, setOn] = useState(chinaToday());
+  const [documentNo, setDocumentNo] = useState('');
+  const w = useWrite(onDone);
+  return (
+    <FormShell
+      title={t('flagRelease')}
+      testid="flag-release"
+      busy={w.busy}
+      error={w.error}
+      onSubmit={(e) => w.run(e, () => releaseFlag(flagId, { released_on: on, document_no: documentNo.trim() }))}
+      onCancel={onCancel}
+    >
+      <Day caption={t('flagReleasedOn')} value={on} onChange={setOn} required testid="flag-release-on" />
+      <Text caption={t('flagReleaseDocumentNo')} value={documentNo} onChange={setDocumentNo} required testid="flag-release-document" />
+    </FormShell>
+  );
+}
+
+function ConsentForm({ flagId, onDone, onCancel }: { flagId: string; onDone: () => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  const [documentNo, setDocumentNo] = useState('');
+  const [on, setOn] = useState(chinaToday());
+  const [transferee, setTransferee] = useState('');
+  const w = useWrite(onDone);
+  return (
+    <FormShell
+      title={t('consentRecord')}
+      testid="consent-new"
+      busy={w.busy}
+      error={w.error}
+      onSubmit={(e) =>
+        w.run(e, () =>
+          recordConsent(flagId, {
+            document_no: documentNo.trim(),
+            given_on: on,
+            ...(trimmed(transferee) ? { transferee: transferee.trim() } : {}),
+          }),
+        )
+      }
+      onCancel={onCancel}
+    >
+      <Text caption={t('flagDocumentNo')} value={documentNo} onChange={setDocumentNo} required testid="consent-new-document" />
+      <Day caption={t('consentGivenOn')} value={on} onChange={setOn} required testid="consent-new-on" />
+      <Text caption={t('consentTransferee')} value={transferee} onChange={setTransferee} testid="consent-new-transferee" />
+    </FormShell>
+  );
+}
+
+function WithdrawConsentForm({ consentId, onDone, onCancel }: { consentId: string; onDone: () => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState('');
+  const w = useWrite(onDone);
+  return (
+    <FormShell
+      title={t('consentWithdraw')}
+      testid="consent-withdraw"
+      busy={w.busy}
+      error={w.error}
+      onSubmit={(e) => w.run(e, () => withdrawConsent(consentId, reason.trim()))}
+      onCancel={onCancel}
+    >
+      <label className="wide">
+        {t('withdrawReason')}
+        <textarea
+          value={reason}
+          rows={2}
+          maxLength={2000}
+          required
+          onChange={(e) => setReason(e.target.value)}
+          data-testid="consent-withdraw-reason"
+        />
+      </label>
+    </FormShell>
+  );
+}
+
+/**
+ * The mortgagee's consents on a mortgage, newest first (a transfer of the right goes through only with one not
+ * withdrawn: server/features/write.ts); `manage`: the forms to record one or withdraw one.
+ */
+export function Consents({ flagId, manage, version }: { flagId: string; manage: boolean; version: number }) {
+  const { t } = useI18n();
+  const [items, setItems] = useState<MortgageConsent[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [mine, setMine] = useState(0);
+  const [form, setForm] = useState<'new' | string | null>(null);
+  useEffect(() => {
+    const ac = new AbortController();
+    flagConsents(flagId, ac.signal).then(
+      (r) => !ac.signal.aborted && (setItems(r.items), setError(null)),
+      (e) => !ac.signal.aborted && setError(e),
+    );
+    return () => ac.abort();
+  }, [flagId, version, mine]);
+  const done = () => {
+    setForm(null);
+    setMine((n) => n + 1);
+  };
+  return (
+    <div className="consents" data-testid="consents">
+      <div className="muted">{t('consentsTitle')}</div>
+      <ErrorBox error={error} />
+      {items && items.length === 0 && <div className="muted">{t('consentsNone')}</div>}
+      {items && items.length > 0 && (
+        <ul>
+          {items.map((c) => (
+            <li key={c.id} data-testid="consent" data-withdrawn={c.withdrawn_at !== null}>
+              <span className={c.withdrawn_at ? 'struck' : undefined}>
+                {t('consentLine', { no: c.document_no, on: c.given_on, to: c.transferee ?? t('consentAnyTransferee') })}
+              </span>
+              {c.withdrawn_at && <div className="muted">{t('consentWithdrawn', { reason: c.withdrawn_reason ?? '' })}</div>}
+              {manage && !c.withdrawn_at && form !== c.id && (
+                <button type="button" className="link" onClick={() => setForm(c.id)} data-testid="consent-withdraw-open">
+                  {t('consentWithdraw')}
+                </button>
+              )}
+              {form === c.id && <WithdrawConsentForm consentId={c.id} onDone={done} onCancel={() => setForm(null)} />}
+            </li>
+          ))}
+        </ul>
+      )}
+      {manage && form !== 'new' && (
+        <button type="button" className="link" onClick={() => setForm('new')} data-testid="consent-new-open">
+          {t('consentRecord')}
+        </button>
+      )}
+      {form === 'new' && <ConsentForm flagId={flagId} onDone={done} onCancel={() => setForm(null)} />}
+    </div>
+  );
+}
