@@ -68,51 +68,33 @@ function FormShell({
   );
 }
 
-function Text({
+/** One text or date field of a form (a text field takes the row's width, a date half of it). */
+function Field({
   caption,
   value,
   onChange,
   required,
   testid,
+  type = 'text',
 }: {
   caption: string;
   value: string;
   onChange: (v: string) => void;
   required?: boolean;
   testid?: string;
+  type?: 'text' | 'date';
 }) {
   return (
-    <label className="wide">
+    <label className={type === 'text' ? 'wide' : undefined}>
       {caption}
       <input
-        type="text"
+        type={type}
         value={value}
-        maxLength={200}
+        maxLength={type === 'text' ? 200 : undefined}
         required={required}
         onChange={(e) => onChange(e.target.value)}
         data-testid={testid}
       />
-    </label>
-  );
-}
-
-function Day({
-  caption,
-  value,
-  onChange,
-  required,
-  testid,
-}: {
-  caption: string;
-  value: string;
-  onChange: (v: string) => void;
-  required?: boolean;
-  testid?: string;
-}) {
-  return (
-    <label>
-      {caption}
-      <input type="date" value={value} required={required} onChange={(e) => onChange(e.target.value)} data-testid={testid} />
     </label>
   );
 }
@@ -158,13 +140,13 @@ export function NewFlagForm({
         onChange={(k) => setKind(k as NewRightFlag['kind'])}
         testid="flag-new-kind"
       />
-      <Text caption={t('flagDocumentNo')} value={documentNo} onChange={setDocumentNo} required testid="flag-new-document" />
-      <Text caption={t('flagAuthority')} value={by} onChange={setBy} required testid="flag-new-authority" />
+      <Field caption={t('flagDocumentNo')} value={documentNo} onChange={setDocumentNo} required testid="flag-new-document" />
+      <Field caption={t('flagAuthority')} value={by} onChange={setBy} required testid="flag-new-authority" />
       {kind === 'mortgage' && (
-        <Text caption={t('flagBeneficiary')} value={beneficiary} onChange={setBeneficiary} testid="flag-new-beneficiary" />
+        <Field caption={t('flagBeneficiary')} value={beneficiary} onChange={setBeneficiary} testid="flag-new-beneficiary" />
       )}
-      <Day caption={t('flagStart')} value={start} onChange={setStart} required testid="flag-new-start" />
-      <Day caption={t('flagEnd')} value={end} onChange={setEnd} testid="flag-new-end" />
+      <Field type="date" caption={t('flagStart')} value={start} onChange={setStart} required testid="flag-new-start" />
+      <Field type="date" caption={t('flagEnd')} value={end} onChange={setEnd} testid="flag-new-end" />
     </FormShell>
   );
 }
@@ -184,8 +166,8 @@ export function ReleaseFlagForm({ flagId, onDone, onCancel }: { flagId: string; 
       onSubmit={(e) => w.run(e, () => releaseFlag(flagId, { released_on: on, document_no: documentNo.trim() }))}
       onCancel={onCancel}
     >
-      <Day caption={t('flagReleasedOn')} value={on} onChange={setOn} required testid="flag-release-on" />
-      <Text caption={t('flagReleaseDocumentNo')} value={documentNo} onChange={setDocumentNo} required testid="flag-release-document" />
+      <Field type="date" caption={t('flagReleasedOn')} value={on} onChange={setOn} required testid="flag-release-on" />
+      <Field caption={t('flagReleaseDocumentNo')} value={documentNo} onChange={setDocumentNo} required testid="flag-release-document" />
     </FormShell>
   );
 }
@@ -213,9 +195,9 @@ function ConsentForm({ flagId, onDone, onCancel }: { flagId: string; onDone: () 
       }
       onCancel={onCancel}
     >
-      <Text caption={t('flagDocumentNo')} value={documentNo} onChange={setDocumentNo} required testid="consent-new-document" />
-      <Day caption={t('consentGivenOn')} value={on} onChange={setOn} required testid="consent-new-on" />
-      <Text caption={t('consentTransferee')} value={transferee} onChange={setTransferee} testid="consent-new-transferee" />
+      <Field caption={t('flagDocumentNo')} value={documentNo} onChange={setDocumentNo} required testid="consent-new-document" />
+      <Field type="date" caption={t('consentGivenOn')} value={on} onChange={setOn} required testid="consent-new-on" />
+      <Field caption={t('consentTransferee')} value={transferee} onChange={setTransferee} testid="consent-new-transferee" />
     </FormShell>
   );
 }
