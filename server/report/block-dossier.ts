@@ -26,7 +26,9 @@ import { DECISIONS, label, type Lang } from '../vocab';
 import { isoDate } from '../rules';
 import type { AuthorityTree } from '../auth/scope';
 import { applicantRetained } from './application-annex';
-import { dossierHtml, type DossierRecord } from './block-html';
+import { dossierHtml, type DossierRecord, type RegisterFlag } from './block-html';
+import { listFlags } from '../records/service';
+import type { MortgageConsent } from '../contract/records';
 import { newCertificateId } from './certificates';
 import { qrSvg, type Certificates } from './check-report';
 import { buildCheckRecord } from './check-record';
@@ -163,6 +165,17 @@ export async function blockDossier(d: DossierDeps, r: DossierRequest): Promise<{
     };
   }
 
+  // the flags not released (public), a mortgage's consents to those who may read them (as GET /api/flags/{id}/consents)
+  const flags: RegisterFlag[] = await Promise.all(
+    (await listFlags(db, id, false)).map(async (f) => ({
+      ...f,
+      consents:
+        f.kind === 'mortgage' && visibility.investment
+          ? (await db.named<z.input<typeof MortgageConsent>>('right_flag_consents_select', [f.id, null])).rows
+          : null,
+    })),
+  );
+
   const issued = new Date();
   const certificate_id = newCertificateId(issued);
   const key = await d.certs.signingKey();
@@ -182,6 +195,7 @@ export async function blockDossier(d: DossierDeps, r: DossierRequest): Promise<{
     conflicts: { summary: check.summary, entries: check.conflicts.map(({ geometry: _g, ...rest }) => rest) },
     assessment: shownAssessment,
     visibility,
+    flags,
     annex,
   } as DossierRecord);
   const env = await d.certs.sign(record as unknown as Record<string, unknown> & { certificate_id: string; issued_at: string });

@@ -32,9 +32,12 @@ import {
   label,
   MINERALS,
   REGIMES,
+  RIGHT_FLAG_KINDS,
   STRATEGIES,
   type Lang,
 } from '../vocab';
+import type { z } from 'zod';
+import type { MortgageConsent, RightFlag } from '../contract/records';
 import type { AnnexApplication } from './application-annex';
 import { mapFigure } from './map-svg';
 import type { ReportVisibility } from './visibility';
@@ -56,6 +59,11 @@ export interface DossierRecord {
   /** as GET /api/blocks/{id}/assessment answers the caller (server/auth/visibility.ts): redacted, with `withheld`, for others */
   assessment: AsSeen<StoredBlockAssessment>;
   visibility: ReportVisibility;
+  /**
+   * the seizures (查封) and mortgages (抵押) on the right not released, as GET /api/blocks/{id}/flags answers; on a
+   * mortgage its consents as GET /api/flags/{id}/consents answers them, or null where this reader may not see them
+   */
+  flags?: RegisterFlag[];
   annex: {
     /** the area to relinquish and where it came from (the request's required_km2, or the assessment's) */
     required_km2: number | null;
@@ -85,6 +93,42 @@ export interface DossierRecord {
 }
 
 const Z = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
+
+export type RegisterFlag = z.input<typeof RightFlag> & { consents: z.input<typeof MortgageConsent>[] | null };
+
+/** The flags on the right not released, each with its document, authority and term; a mortgage with its consents. */
+export function flagsHtml(flags: RegisterFlag[], lang: Lang): string {
+  const title = `<h3>${Z(lang, '查封与抵押（未解除）', 'Seizures and mortgages (not released)')}</h3>`;
+  if (!flags.length)
+    return `${title}<p>${Z(lang, '无未解除的查封、抵押登记。', 'No seizure or mortgage on record that is not released.')}</p>`;
+  const rows = flags.map((f) => {
+    const consents =
+      f.kind !== 'mortgage'
+        ? ''
+        : f.consents === null
+          ? Z(
+              lang,
+              '抵押权人同意书仅向矿业权人、监管该矿业权的登记机关和管理员列出。',
+              'The mortgagee’s consents are listed only to the holder, the regulators overseeing the right and admins.',
+            )
+          : f.consents.length === 0
+            ? Z(lang, '无在案的抵押权人同意书。', 'No consent of the mortgagee on file.')
+            : f.consents
+                .map(
+                  (c) =>
+                    `${Z(lang, '抵押权人同意书', 'Mortgagee’s consent')} ${esc(c.document_no)}（${esc(c.given_on)}，${Z(lang, '受让人', 'transferee')}：${c.transferee ? esc(c.transferee) : Z(lang, '不限', 'any')}）${
+                      c.withdrawn_at
+                        ? Z(lang, `，已撤回：${esc(c.withdrawn_reason ?? '')}`, `, withdrawn: ${esc(c.withdrawn_reason ?? '')}`)
+                        : ''
+                    }`,
+                )
+                .join(Z(lang, '；', '; '));
+    return `<tr><td>${esc(label(RIGHT_FLAG_KINDS, f.kind, lang))}</td><td>${esc(f.document_no)}</td><td>${esc(f.authority)}</td><td>${esc(f.start_on)} — ${f.end_on ? esc(f.end_on) : Z(lang, '至解除', 'until released')}</td><td>${f.beneficiary ? esc(f.beneficiary) : '—'}</td><td>${f.in_force ? Z(lang, '在效', 'in force') : Z(lang, '不在效期内', 'not in its term')}</td></tr>${
+      consents ? `<tr><td></td><td colspan="5" class="small">${consents}</td></tr>` : ''
+    }`;
+  });
+  return `${title}<table class="fixed"><colgroup><col style="width:12mm"><col style="width:44mm"><col style="width:30mm"><col style="width:40mm"><col><col style="width:14mm"></colgroup><thead><tr><th>${Z(lang, '类型', 'Kind')}</th><th>${Z(lang, '文号', 'Document')}</th><th>${Z(lang, '查封机关或登记机关', 'Court or authority')}</th><th>${Z(lang, '期限', 'Term')}</th><th>${Z(lang, '抵押权人', 'Mortgagee')}</th><th>${Z(lang, '状态', 'State')}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
 
 /** A step's value in the unit its formula speaks of. */
 function stepValue(s: Step, lang: Lang): string {
@@ -264,5 +308,5 @@ ${money}${fees}`;
   }
   void sevLabel;
   return `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${esc(String(b.name))} ${esc(r.certificate_id)}</title><style>${REPORT_CSS}</style></head><body>
-${head}${entry}${history}${conf}${articlesHtml(conflicts, lang)}${assess}${annex}${certificateHtml(lang, cert)}</body></html>`;
+${head}${entry}${r.flags ? flagsHtml(r.flags, lang) : ''}${history}${conf}${articlesHtml(conflicts, lang)}${assess}${annex}${certificateHtml(lang, cert)}</body></html>`;
 }

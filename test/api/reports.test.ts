@@ -656,3 +656,35 @@ describe.runIf(HAVE_TOOLS)('block dossier: the unfinished investment share, publ
     expect(pub).toContain('应缩减面积由勘查投入台账推得，本份未列出');
   }, 360_000);
 });
+
+describe.runIf(HAVE_TOOLS)('block dossier: the seizures and mortgages on the right', () => {
+  it('names the mortgage on 赵庄 blk-0047 to everyone, its consents only to those who may read them', async () => {
+    const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+    const [flag] = (await (await fetch(`${srv.url}/api/blocks/blk-0047/flags?released=false`)).json()).items;
+    expect(flag.kind).toBe('mortgage');
+    const consent = await fetch(`${srv.url}/api/flags/${flag.id}/consents`, {
+      method: 'POST',
+      headers: { ...json, ...admin },
+      body: JSON.stringify({ document_no: '晋抵同〔2026〕第9号（测试）', given_on: '2026-11-20' }),
+    });
+    expect(consent.status).toBe(201);
+    const get = async (headers: Record<string, string>, name: string, id = 'blk-0047') => {
+      const res = await fetch(`${srv.url}/api/blocks/${id}/report.pdf?on=2026-12-01`, { headers });
+      expect(res.status).toBe(200);
+      return pdfText(savePdf(name, Buffer.from(await res.arrayBuffer()))).replace(/\s+/g, '');
+    };
+    const pub = await get({}, 'dossier-flags-public');
+    const adm = await get(admin, 'dossier-flags-admin');
+    for (const flat of [pub, adm]) {
+      expect(flat).toContain('查封与抵押（未解除）');
+      expect(flat).toContain('晋矿抵备〔2025〕第21号（合成）');
+      expect(flat).toContain('某商业银行山西省分行（合成）');
+      for (const day of ['2025-08-01', '2030-07-31']) expect(flat).toContain(day);
+    }
+    expect(adm).toContain('抵押权人同意书晋抵同〔2026〕第9号（测试）（2026-11-20，受让人：不限）');
+    expect(pub).not.toContain('晋抵同〔2026〕第9号');
+    expect(pub).toContain('抵押权人同意书仅向矿业权人、监管该矿业权的登记机关和管理员列出');
+    // a right with none says so (寿阳北 blk-0015)
+    expect(await get({}, 'dossier-flags-none', 'blk-0015')).toContain('无未解除的查封、抵押登记');
+  }, 240_000);
+});

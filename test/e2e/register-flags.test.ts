@@ -96,8 +96,9 @@ describe('register flags on the page', () => {
       await seizure.getByTestId('flag-release-open').click();
       await page.getByTestId('flag-release-document').fill('（2026）晋05执保第200号之一（测试）');
       await page.getByTestId('flag-release-save').click();
-      await expect.poll(() => seizure.count(), { timeout: 30_000 }).toBe(0);
-      expect(await flags().count()).toBe(1);
+      // the panel reads the flags again (a moment with none while it loads): wait for the list itself
+      await expect.poll(async () => `${await seizure.count()} ${await flags().count()}`, { timeout: 30_000 }).toBe('0 1');
+      expect(await flags().first().getAttribute('data-kind')).toBe('mortgage');
     },
     SLOW,
   );
