@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bboxOf, candidateLetter, chinaToday, csvField, daysUntil, formatKm2, formatPercent, formatValue } from './format';
+import { bboxOf, candidateLetter, csvField, daysUntil, formatKm2, formatPercent, formatValue } from './format';
 
 describe('formatKm2', () => {
   it('always shows 4 decimals with the unit', () => {
@@ -22,13 +22,6 @@ describe('formatPercent', () => {
     expect(formatPercent(0.25)).toBe('25.00%');
     expect(formatPercent(0.123456, 1)).toBe('12.3%');
     expect(formatPercent(undefined)).toBe('—');
-  });
-});
-
-describe('chinaToday', () => {
-  it('is the day in UTC+8: 16:00 UTC is already the next day in China', () => {
-    expect(chinaToday(Date.parse('2026-12-03T15:59:59Z'))).toBe('2026-12-03');
-    expect(chinaToday(Date.parse('2026-12-03T16:00:00Z'))).toBe('2026-12-04');
   });
 });
 

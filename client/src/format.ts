@@ -101,6 +101,3 @@ export function formatDateTime(iso: string | null | undefined): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
-
-/** Today in China (UTC+8) as YYYY-MM-DD: the day the register's dates are read in. */
-export const chinaToday = (now: number = Date.now()) => new Date(now + 8 * 3600_000).toISOString().slice(0, 10);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildSubject, defaultAsOf, todayInChina } from './subject';
 
+describe('todayInChina', () => {
+  it('is the day in UTC+8: 16:00 UTC is already the next day in China', () => {
+    expect(todayInChina(Date.parse('2026-12-03T15:59:59Z'))).toBe('2026-12-03');
+    expect(todayInChina(Date.parse('2026-12-03T16:00:00Z'))).toBe('2026-12-04');
+  });
+});
+
 describe('the day a check is judged on', () => {
   it('is today (UTC+8) when neither as_of nor as_at is given', () => {
     expect(defaultAsOf()).toBe(todayInChina());

@@ -9,8 +9,8 @@ import type { Application, Subject } from './outcomes';
 /** CBM is judged under the Shanxi CBM regime unless the request names another; other minerals nationally. */
 export const defaultRegime = (mineral: string): RegimeId => (mineral === 'cbm' ? 'shanxi-cbm-2020' : 'national-2023');
 
-/** Today in China (UTC+8) as YYYY-MM-DD. */
-export const todayInChina = (): IsoDate => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+/** Today in China (UTC+8) as YYYY-MM-DD (the page's forms start their dates with it too). */
+export const todayInChina = (now: number = Date.now()): IsoDate => new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
 
 /**
  * The day outcomes are judged on when the request names none: the day (UTC+8) of the register's `as_at` when one

@@ -157,14 +157,18 @@ export function dbfText(s: string, enc: 'utf-8' | 'gbk', max: number): Uint8Arra
   return encodeText(kept + '…', enc);
 }
 
+/** The place of AREA_KM2 in a DBF row (after NAME). */
+const AREA_FIELD = 1;
+
 /** DBF III with NAME C(254), AREA_KM2 N(20,8) and any extra C fields, each as wide as its longest value (≤ 254 bytes). */
 function writeDbf(rows: string[][], enc: 'utf-8' | 'gbk', extra: string[] = []): Uint8Array {
-  const cells = rows.map((row) => row.map((v, i) => (i === 1 ? encodeText(v, enc) : dbfText(v, enc, DBF_TEXT_MAX))));
+  // NAME and the extra fields are text (cut between characters past 254 bytes); AREA_KM2 a number, never cut
+  const cells = rows.map((row) => row.map((v, i) => (i === AREA_FIELD ? encodeText(v, enc) : dbfText(v, enc, DBF_TEXT_MAX))));
   const width = (i: number) => Math.max(1, ...cells.map((c) => c[i].length));
   const fields: [string, 'C' | 'N', number, number][] = [
     ['NAME', 'C', DBF_TEXT_MAX, 0],
     ['AREA_KM2', 'N', 20, 8],
-    ...extra.map((n, k): [string, 'C', number, number] => [n.slice(0, 10), 'C', width(2 + k), 0]),
+    ...extra.map((n, k): [string, 'C', number, number] => [n.slice(0, 10), 'C', width(AREA_FIELD + 1 + k), 0]),
   ];
   const headerLen = 32 + 32 * fields.length + 1;
   const recLen = 1 + fields.reduce((s, f) => s + f[2], 0);

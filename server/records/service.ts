@@ -291,7 +291,24 @@ export async function listConsents(db: Queryable, req: Request, flagId: string) 
   const flag = await flagRow(db, flagId);
   if (!flag) throw notFoundRecord('FLAG_NOT_FOUND', flagId);
   assertConfidential(req, { id: flag.block_id, holder: flag.holder, authority: flag.block_authority });
-  return (await db.named<z.input<typeof MortgageConsent>>('right_flag_consents_select', [flagId, null])).rows;
+  return consentsOf(db, flagId);
+}
+
+const consentsOf = async (db: Queryable, flagId: string) =>
+  (await db.named<z.input<typeof MortgageConsent>>('right_flag_consents_select', [flagId, null])).rows;
+
+/**
+ * The flags on a right not released (as GET /api/blocks/{id}/flags answers), a mortgage's with its consents (as
+ * GET /api/flags/{id}/consents answers) where `mayReadConsents` (the caller may read the right's confidential
+ * records), else `consents: null` (the block dossier).
+ */
+export async function flagsWithConsents(db: Queryable, blockId: string, mayReadConsents: boolean) {
+  return Promise.all(
+    (await listFlags(db, blockId, false)).map(async (f) => ({
+      ...f,
+      consents: f.kind === 'mortgage' && mayReadConsents ? await consentsOf(db, f.id) : null,
+    })),
+  );
 }
 
 /**

@@ -27,8 +27,7 @@ import { isoDate } from '../rules';
 import type { AuthorityTree } from '../auth/scope';
 import { applicantRetained } from './application-annex';
 import { dossierHtml, type DossierRecord, type RegisterFlag } from './block-html';
-import { listFlags } from '../records/service';
-import type { MortgageConsent } from '../contract/records';
+import { flagsWithConsents } from '../records/service';
 import { newCertificateId } from './certificates';
 import { qrSvg, type Certificates } from './check-report';
 import { buildCheckRecord } from './check-record';
@@ -165,16 +164,9 @@ export async function blockDossier(d: DossierDeps, r: DossierRequest): Promise<{
     };
   }
 
-  // the flags not released (public), a mortgage's consents to those who may read them (as GET /api/flags/{id}/consents)
-  const flags: RegisterFlag[] = await Promise.all(
-    (await listFlags(db, id, false)).map(async (f) => ({
-      ...f,
-      consents:
-        f.kind === 'mortgage' && visibility.investment
-          ? (await db.named<z.input<typeof MortgageConsent>>('right_flag_consents_select', [f.id, null])).rows
-          : null,
-    })),
-  );
+  // the flags not released (public), a mortgage's consents to those who may read the right's confidential records
+  // (visibility.investment is that permission: holder, overseeing regulators, admins)
+  const flags: RegisterFlag[] = await flagsWithConsents(db, id, visibility.investment);
 
   const issued = new Date();
   const certificate_id = newCertificateId(issued);

@@ -63,7 +63,7 @@ export interface DossierRecord {
    * the seizures (查封) and mortgages (抵押) on the right not released, as GET /api/blocks/{id}/flags answers; on a
    * mortgage its consents as GET /api/flags/{id}/consents answers them, or null where this reader may not see them
    */
-  flags?: RegisterFlag[];
+  flags: RegisterFlag[];
   annex: {
     /** the area to relinquish and where it came from (the request's required_km2, or the assessment's) */
     required_km2: number | null;
@@ -97,8 +97,9 @@ const Z = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
 export type RegisterFlag = z.input<typeof RightFlag> & { consents: z.input<typeof MortgageConsent>[] | null };
 
 /** The flags on the right not released, each with its document, authority and term; a mortgage with its consents. */
-export function flagsHtml(flags: RegisterFlag[], lang: Lang): string {
-  const title = `<h3>${Z(lang, '查封与抵押（未解除）', 'Seizures and mortgages (not released)')}</h3>`;
+export function flagsHtml(flags: RegisterFlag[], issuedAt: string, lang: Lang): string {
+  // read when the dossier is issued, not as at its judging date (`as_of`): said, so a past date is not read into it
+  const title = `<h3>${Z(lang, '查封与抵押（未解除）', 'Seizures and mortgages (not released)')}</h3><p class="small">${Z(lang, '以出具时的登记为准：', 'As recorded when issued: ')}${esc(chinaTime(issuedAt))}</p>`;
   if (!flags.length)
     return `${title}<p>${Z(lang, '无未解除的查封、抵押登记。', 'No seizure or mortgage on record that is not released.')}</p>`;
   const rows = flags.map((f) => {
@@ -308,5 +309,5 @@ ${money}${fees}`;
   }
   void sevLabel;
   return `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${esc(String(b.name))} ${esc(r.certificate_id)}</title><style>${REPORT_CSS}</style></head><body>
-${head}${entry}${r.flags ? flagsHtml(r.flags, lang) : ''}${history}${conf}${articlesHtml(conflicts, lang)}${assess}${annex}${certificateHtml(lang, cert)}</body></html>`;
+${head}${entry}${flagsHtml(r.flags, r.issued_at, lang)}${history}${conf}${articlesHtml(conflicts, lang)}${assess}${annex}${certificateHtml(lang, cert)}</body></html>`;
 }

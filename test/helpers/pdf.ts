@@ -78,5 +78,7 @@ export async function pdfQrTexts(path: string, page = 1): Promise<string[]> {
     found.push(crop(x, y, cw, ch));
     await pause();
   }
-  return [...new Set(found.filter((t): t is string => t !== null))];
+  // jsQR can read a patch of ruled table and small text as a code with no data (seen on the dossier's first page once
+  // it carried the flags table): a code the service prints always carries a URL, so an empty read is not one
+  return [...new Set(found.filter((t): t is string => t !== null && t !== ''))];
 }

@@ -5,9 +5,9 @@
  */
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { RIGHT_FLAG_KINDS } from '../../../server/vocab';
+import { todayInChina } from '../../../server/conflicts/subject';
 import type { MortgageConsent, NewRightFlag } from '../api/contract';
 import { flagConsents, recordConsent, recordFlag, releaseFlag, withdrawConsent } from '../api/flags';
-import { chinaToday } from '../format';
 import { useI18n } from '../i18n';
 import { ErrorBox, VocabSelect } from './common';
 
@@ -116,7 +116,7 @@ export function NewFlagForm({
   const [documentNo, setDocumentNo] = useState('');
   const [by, setBy] = useState(authority);
   const [beneficiary, setBeneficiary] = useState('');
-  const [start, setStart] = useState(chinaToday());
+  const [start, setStart] = useState(todayInChina());
   const [end, setEnd] = useState('');
   const w = useWrite(onDone);
   const submit = (e: FormEvent) =>
@@ -154,7 +154,7 @@ export function NewFlagForm({
 /** Record the release of a seizure (解除查封) or of a mortgage (抵押注销). */
 export function ReleaseFlagForm({ flagId, onDone, onCancel }: { flagId: string; onDone: () => void; onCancel: () => void }) {
   const { t } = useI18n();
-  const [on, setOn] = useState(chinaToday());
+  const [on, setOn] = useState(todayInChina());
   const [documentNo, setDocumentNo] = useState('');
   const w = useWrite(onDone);
   return (
@@ -175,7 +175,7 @@ export function ReleaseFlagForm({ flagId, onDone, onCancel }: { flagId: string; 
 function ConsentForm({ flagId, onDone, onCancel }: { flagId: string; onDone: () => void; onCancel: () => void }) {
   const { t } = useI18n();
   const [documentNo, setDocumentNo] = useState('');
-  const [on, setOn] = useState(chinaToday());
+  const [on, setOn] = useState(todayInChina());
   const [transferee, setTransferee] = useState('');
   const w = useWrite(onDone);
   return (
