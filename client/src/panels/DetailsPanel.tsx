@@ -2,7 +2,6 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { blockAssessment, blockConflicts, blockReportUrl } from '../api/blocks';
 import { blockFlags } from '../api/flags';
 import { getFeature, wellCount } from '../api/features';
-import { ApiError } from '../api/http';
 import type { CheckResult, Conflict, Feature } from '../api/contract';
 import { bboxOf, daysUntil, formatKm2, formatValue } from '../format';
 import { useI18n } from '../i18n';
@@ -15,37 +14,13 @@ import { AssessmentCard, type BlockAssessment } from './AssessmentCard';
 import { PaymentsCard } from './PaymentsCard';
 import { InvestmentCard } from './InvestmentCard';
 import { RegisterFlags } from './RegisterFlags';
-import { AnyJson, ErrorBox, Unavailable } from './common';
+import { AnyJson, ErrorBox, Unavailable, useLoad, type Load } from './common';
 import { useAuth } from '../auth/AuthContext';
 import { canEdit, canSeeConfidential, canSeeHistory } from '../auth/permissions';
 import { EditFeature } from '../edit/EditFeature';
 import { EDIT_FIELDS } from '../edit/fields';
 import { HistoryList } from '../edit/HistoryList';
 import type { MapController } from '../map/controller';
-
-type Load<T> = { state: 'loading' } | { state: 'ok'; value: T } | { state: 'unavailable' } | { state: 'error'; error: unknown };
-
-function useLoad<T>(fn: ((signal: AbortSignal) => Promise<T>) | null, deps: unknown[]): Load<T> | null {
-  const [s, setS] = useState<Load<T> | null>(null);
-  useEffect(() => {
-    if (!fn) {
-      setS(null);
-      return;
-    }
-    const ac = new AbortController();
-    setS({ state: 'loading' });
-    fn(ac.signal).then(
-      (value) => !ac.signal.aborted && setS({ state: 'ok', value }),
-      (error) => {
-        if (ac.signal.aborted) return;
-        setS(error instanceof ApiError && error.unavailable ? { state: 'unavailable' } : { state: 'error', error });
-      },
-    );
-    return () => ac.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
-  return s;
-}
 
 function Section<T>({ title, load, render, testid }: { title: string; load: Load<T> | null; render: (v: T) => ReactNode; testid: string }) {
   const { t } = useI18n();

@@ -3,13 +3,13 @@
  * record a seizure or a mortgage, record its release, and on a mortgage record the mortgagee's written consent to a
  * transfer or withdraw one recorded in error. Each form sends one request; the server's refusal is shown as it says it.
  */
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { RIGHT_FLAG_KINDS } from '../../../server/vocab';
 import { todayInChina } from '../../../server/conflicts/subject';
-import type { MortgageConsent, NewRightFlag } from '../api/contract';
+import type { NewRightFlag } from '../api/contract';
 import { flagConsents, recordConsent, recordFlag, releaseFlag, withdrawConsent } from '../api/flags';
 import { useI18n } from '../i18n';
-import { ErrorBox, VocabSelect } from './common';
+import { ErrorBox, Unavailable, useLoad, VocabSelect } from './common';
 
 const trimmed = (s: string) => s.trim() || undefined;
 
@@ -236,18 +236,10 @@ function WithdrawConsentForm({ consentId, onDone, onCancel }: { consentId: strin
  */
 export function Consents({ flagId, manage, version }: { flagId: string; manage: boolean; version: number }) {
   const { t } = useI18n();
-  const [items, setItems] = useState<MortgageConsent[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [mine, setMine] = useState(0);
   const [form, setForm] = useState<'new' | string | null>(null);
-  useEffect(() => {
-    const ac = new AbortController();
-    flagConsents(flagId, ac.signal).then(
-      (r) => !ac.signal.aborted && (setItems(r.items), setError(null)),
-      (e) => !ac.signal.aborted && setError(e),
-    );
-    return () => ac.abort();
-  }, [flagId, version, mine]);
+  const load = useLoad((s) => flagConsents(flagId, s), [flagId, version, mine]);
+  const items = load?.state === 'ok' ? load.value.items : null;
   const done = () => {
     setForm(null);
     setMine((n) => n + 1);
@@ -255,7 +247,8 @@ export function Consents({ flagId, manage, version }: { flagId: string; manage: 
   return (
     <div className="consents" data-testid="consents">
       <div className="muted">{t('consentsTitle')}</div>
-      <ErrorBox error={error} />
+      {load?.state === 'error' && <ErrorBox error={load.error} />}
+      {load?.state === 'unavailable' && <Unavailable />}
       {items && items.length === 0 && <div className="muted">{t('consentsNone')}</div>}
       {items && items.length > 0 && (
         <ul>

@@ -1,9 +1,35 @@
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { ApiError } from '../api/http';
 import type { ExtensionStep } from '../api/contract';
 import { fill, useI18n } from '../i18n';
 import { formatValue, readableFormula } from '../format';
 import { ERROR_DETAIL_KEYS, FILE_FORMATS, label } from '../../../server/vocab';
+
+/** A read's state for a panel: loading, its value, not available (404/501 while being built), or its error. */
+export type Load<T> = { state: 'loading' } | { state: 'ok'; value: T } | { state: 'unavailable' } | { state: 'error'; error: unknown };
+
+/** Run `fn` when `deps` change (aborting the previous run); null while `fn` is null. */
+export function useLoad<T>(fn: ((signal: AbortSignal) => Promise<T>) | null, deps: unknown[]): Load<T> | null {
+  const [s, setS] = useState<Load<T> | null>(null);
+  useEffect(() => {
+    if (!fn) {
+      setS(null);
+      return;
+    }
+    const ac = new AbortController();
+    setS({ state: 'loading' });
+    fn(ac.signal).then(
+      (value) => !ac.signal.aborted && setS({ state: 'ok', value }),
+      (error) => {
+        if (ac.signal.aborted) return;
+        setS(error instanceof ApiError && error.unavailable ? { state: 'unavailable' } : { state: 'error', error });
+      },
+    );
+    return () => ac.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+  return s;
+}
 
 /** An API error in the page's language, with the lines/points at fault. */
 export function ErrorBox({ error }: { error: unknown }) {
