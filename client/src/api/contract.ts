@@ -47,6 +47,14 @@ export type FlagRelease = BodyInput<C['releaseFlag']>;
 export type ConsentList = ResponseBody<C['flagConsents']>;
 export type MortgageConsent = ConsentList['items'][number];
 export type NewConsent = BodyInput<C['createConsent']>;
+/** Agreements two rights signed about their overlap, on file (GET /api/agreements?block_id=). */
+export type AgreementList = ResponseBody<C['listAgreements']>;
+export type Agreement = AgreementList['items'][number];
+export type NewAgreement = BodyInput<C['createAgreement']>;
+/** A holder's written commitments over proposed red lines, on file (GET /api/commitments?block_id=). */
+export type CommitmentList = ResponseBody<C['listCommitments']>;
+export type Commitment = CommitmentList['items'][number];
+export type NewCommitment = BodyInput<C['createCommitment']>;
 
 /** A sentence from the server: `{ code, params, message, message_zh }` (server/i18n/message.ts). */
 export type Message = z.infer<typeof MessageSchema>;

@@ -14,6 +14,7 @@ import { AssessmentCard, type BlockAssessment } from './AssessmentCard';
 import { PaymentsCard } from './PaymentsCard';
 import { InvestmentCard } from './InvestmentCard';
 import { RegisterFlags } from './RegisterFlags';
+import { RecordsOnFile } from './RecordsOnFile';
 import { AnyJson, ErrorBox, Unavailable, useLoad, type Load } from './common';
 import { useAuth } from '../auth/AuthContext';
 import { canEdit, canSeeConfidential, canSeeHistory } from '../auth/permissions';
@@ -238,6 +239,15 @@ export function DetailsPanel({
                 />
               )}
             />
+            {canSeeConfidential(me, p) && (
+              <RecordsOnFile
+                blockId={hit.id}
+                manage={canEdit(me, 'blocks', p)}
+                version={version}
+                // an agreement or commitment changes the right's check: its conflicts are read again
+                onChanged={() => setVersion((n) => n + 1)}
+              />
+            )}
             {days !== null && (
               <section className="detail-section" data-testid="details-deadlines">
                 <h3>{t('deadlines')}</h3>

@@ -3,101 +3,14 @@
  * record a seizure or a mortgage, record its release, and on a mortgage record the mortgagee's written consent to a
  * transfer or withdraw one recorded in error. Each form sends one request; the server's refusal is shown as it says it.
  */
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { RIGHT_FLAG_KINDS } from '../../../server/vocab';
 import { todayInChina } from '../../../server/conflicts/subject';
 import type { NewRightFlag } from '../api/contract';
 import { flagConsents, recordConsent, recordFlag, releaseFlag, withdrawConsent } from '../api/flags';
 import { useI18n } from '../i18n';
 import { ErrorBox, Unavailable, useLoad, VocabSelect } from './common';
-
-const trimmed = (s: string) => s.trim() || undefined;
-
-/** One request at a time, its error kept to show. */
-function useWrite(onDone: () => void) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const run = async (e: FormEvent, write: () => Promise<unknown>) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await write();
-      onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, run };
-}
-
-function FormShell({
-  title,
-  testid,
-  busy,
-  error,
-  onSubmit,
-  onCancel,
-  children,
-}: {
-  title: string;
-  testid: string;
-  busy: boolean;
-  error: unknown;
-  onSubmit: (e: FormEvent) => void;
-  onCancel: () => void;
-  children: ReactNode;
-}) {
-  const { t } = useI18n();
-  return (
-    <form className="flag-form" onSubmit={onSubmit} data-testid={testid}>
-      <h4>{title}</h4>
-      <div className="form-grid">{children}</div>
-      <ErrorBox error={error} />
-      <div className="row">
-        <button type="submit" disabled={busy} data-testid={`${testid}-save`}>
-          {t('save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
-    </form>
-  );
-}
-
-/** One text or date field of a form (a text field takes the row's width, a date half of it). */
-function Field({
-  caption,
-  value,
-  onChange,
-  required,
-  testid,
-  type = 'text',
-}: {
-  caption: string;
-  value: string;
-  onChange: (v: string) => void;
-  required?: boolean;
-  testid?: string;
-  type?: 'text' | 'date';
-}) {
-  return (
-    <label className={type === 'text' ? 'wide' : undefined}>
-      {caption}
-      <input
-        type={type}
-        value={value}
-        maxLength={type === 'text' ? 200 : undefined}
-        required={required}
-        onChange={(e) => onChange(e.target.value)}
-        data-testid={testid}
-      />
-    </label>
-  );
-}
+import { Field, FormShell, trimmed, useWrite, WithdrawForm } from './forms';
 
 /** Record a seizure (查封) or a mortgage (抵押) on the right. */
 export function NewFlagForm({
@@ -202,34 +115,6 @@ function ConsentForm({ flagId, onDone, onCancel }: { flagId: string; onDone: () 
   );
 }
 
-function WithdrawConsentForm({ consentId, onDone, onCancel }: { consentId: string; onDone: () => void; onCancel: () => void }) {
-  const { t } = useI18n();
-  const [reason, setReason] = useState('');
-  const w = useWrite(onDone);
-  return (
-    <FormShell
-      title={t('consentWithdraw')}
-      testid="consent-withdraw"
-      busy={w.busy}
-      error={w.error}
-      onSubmit={(e) => w.run(e, () => withdrawConsent(consentId, reason.trim()))}
-      onCancel={onCancel}
-    >
-      <label className="wide">
-        {t('withdrawReason')}
-        <textarea
-          value={reason}
-          rows={2}
-          maxLength={2000}
-          required
-          onChange={(e) => setReason(e.target.value)}
-          data-testid="consent-withdraw-reason"
-        />
-      </label>
-    </FormShell>
-  );
-}
-
 /**
  * The mortgagee's consents on a mortgage, newest first (a transfer of the right goes through only with one not
  * withdrawn: server/features/write.ts); `manage`: the forms to record one or withdraw one.
@@ -263,7 +148,15 @@ export function Consents({ flagId, manage, version }: { flagId: string; manage: 
                   {t('consentWithdraw')}
                 </button>
               )}
-              {form === c.id && <WithdrawConsentForm consentId={c.id} onDone={done} onCancel={() => setForm(null)} />}
+              {form === c.id && (
+                <WithdrawForm
+                  title={t('consentWithdraw')}
+                  testid="consent-withdraw"
+                  withdraw={(reason) => withdrawConsent(c.id, reason)}
+                  onDone={done}
+                  onCancel={() => setForm(null)}
+                />
+              )}
             </li>
           ))}
         </ul>
