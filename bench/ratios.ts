@@ -11,7 +11,7 @@ type Failed = { failed: string };
 const ran = <T extends object>(v: T | Failed | undefined): T | undefined => (v && !('failed' in v) ? v : undefined);
 
 interface Measured {
-  tiles?: { rows: TileRow[]; seconds_per_run: number };
+  tiles?: { rows: TileRow[]; seconds_per_run: number; client?: string };
   conflicts?: {
     http_post_api_checks: { p95_ms: number };
     bare_sql_overlay: { p95_ms: number };
@@ -42,7 +42,7 @@ export function ratiosMarkdown(all: BenchOut, machine: string): string[] {
   if (out.tiles?.rows.length) {
     const rows = out.tiles.rows;
     lines.push(
-      `**Tiles** (${out.tiles.seconds_per_run} s a run, 8 connections, autocannon in its own process; "SQL ÷ cold" is bare-SQL tiles/s over`,
+      `**Tiles** (${out.tiles.seconds_per_run} s a run, 8 connections, ${out.tiles.client ?? 'autocannon'} in its own process; "SQL ÷ cold" is bare-SQL tiles/s over`,
       `HTTP cold tiles/s, goal ≤ 1.3; "warm ÷ SQL" is HTTP warm over bare SQL, goal ≥ 5; CPU: µs of every process per tile, same goals;`,
       `"batched SQL ÷ cold": the same tiles four to a statement, as the service renders them, over HTTP cold, beside the goal;`,
       `"thin front": the same goals met by the thinnest Node HTTP front of the same SQL (bench/thin-tile-server.mjs: node:http, a`,

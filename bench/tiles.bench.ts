@@ -147,14 +147,49 @@ function startThin(
   });
 }
 
-/** One autocannon run in its own process over the paths in `pathsFile`. */
+/** The load generator: autocannon (the issue's, default) or Debian's wrk (TILE_BENCH_CLIENT=wrk), beside it. */
+export const TILE_CLIENT = process.env.TILE_BENCH_CLIENT === 'wrk' ? 'wrk' : 'autocannon';
+
+/** One load run in its own process over the paths in `pathsFile`. */
 function loadRun(url: string, pathsFile: string, duration: number, headers: Record<string, string> = {}): Promise<LoadResult> {
+  return TILE_CLIENT === 'wrk' ? wrkRun(url, pathsFile, duration, headers) : autocannonRun(url, pathsFile, duration, headers);
+}
+
+/** One autocannon run in its own process over the paths in `pathsFile`. */
+function autocannonRun(url: string, pathsFile: string, duration: number, headers: Record<string, string>): Promise<LoadResult> {
   return new Promise((ok, fail) => {
     const arg = JSON.stringify({ url, pathsFile, connections: CONNECTIONS, duration, headers });
     const p = spawn(process.execPath, ['bench/tiles-load-client.mjs', arg], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     p.stdout.on('data', (d) => (out += d));
     p.on('exit', (code) => (code === 0 ? ok(JSON.parse(out.trim().split('\n').at(-1)!)) : fail(new Error(`load client exited ${code}`))));
+  });
+}
+
+/**
+ * One wrk run (one thread, the same 8 connections; bench/tiles-load-wrk.lua takes the paths in turn) in its own
+ * process; its CPU time read from the shell that waited for it (cutime + cstime). Whole seconds only (wrk's -d).
+ */
+function wrkRun(url: string, pathsFile: string, duration: number, headers: Record<string, string>): Promise<LoadResult> {
+  const args = ['-t1', `-c${CONNECTIONS}`, `-d${Math.max(1, Math.round(duration))}s`, '--timeout', '30s', '-s', 'bench/tiles-load-wrk.lua'];
+  for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}: ${v}`);
+  const script = 'wrk "$@"; rc=$?; echo "STAT $(cat /proc/$$/stat)"; exit $rc';
+  return new Promise((ok, fail) => {
+    const p = spawn('bash', ['-c', script, 'wrk', ...args, url], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, TILE_PATHS: pathsFile },
+    });
+    let out = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.on('exit', (code) => {
+      const lines = out.trim().split('\n');
+      const json = lines.find((l) => l.startsWith('{'));
+      const stat = lines.find((l) => l.startsWith('STAT '));
+      if (code !== 0 || !json || !stat) return fail(new Error(`wrk exited ${code}: ${out}`));
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const r = JSON.parse(json) as Omit<LoadResult, 'codes' | 'cpu_ms'>;
+      ok({ ...r, codes: {}, cpu_ms: Math.round(((Number(f[13]) + Number(f[14])) / TICKS_PER_S) * 1000) });
+    });
   });
 }
 
@@ -202,7 +237,10 @@ export interface TileRow {
    * bare-SQL pool here, or the load generator). On a machine shared with other work, tiles/s measure the share of the
    * CPU each path's processes got; CPU per tile measures the path.
    */
-  cpu_us_per_tile: Record<'bare' | 'cold' | 'warm', { total: number; db: number; server: number; client: number }>;
+  cpu_us_per_tile: Record<
+    'bare' | 'cold' | 'warm' | 'thin_cold' | 'thin_warm',
+    { total: number; db: number; server: number; client: number }
+  >;
   /** CPU per tile, HTTP cold ÷ bare SQL (≤ 1.3 is the goal on an otherwise idle machine, where CPU is the limit) */
   cpu_cold_ratio: number;
   /** CPU per tile, bare SQL ÷ HTTP warm (≥ 5) */
@@ -306,9 +344,15 @@ export async function benchTileThroughput(databaseUrl: string) {
         const { r: w, cpu: warmCpu } = await httpRun(warm);
         // the ceilings: the thinnest front, cold (after a short run of its own) and warm (every tile in its Map first)
         await loadRun(thinCold.url, pathsFile, 0.5);
-        const tc = await loadRun(thinCold.url, pathsFile, seconds);
+        const thinRun = async ({ url, proc }: { url: string; proc: ChildProcess }) => {
+          pg0 = clusterCpu(postmaster);
+          const s0 = cpuOf(proc.pid!);
+          const r = await loadRun(url, pathsFile, seconds);
+          return { r, cpu: { db: cpuSpent(pg0, clusterCpu(postmaster)), client: r.cpu_ms / 1000, server: cpuOf(proc.pid!) - s0 } };
+        };
+        const { r: tc, cpu: thinColdCpu } = await thinRun(thinCold);
         await runConcurrent(paths, CONNECTIONS, (p) => fetch(thinWarm.url + p).then((r) => r.arrayBuffer()));
-        const tw = await loadRun(thinWarm.url, pathsFile, seconds);
+        const { r: tw, cpu: thinWarmCpu } = await thinRun(thinWarm);
         for (const [name, r] of [['cold', c] as const, ['warm', w] as const, ['thin cold', tc] as const, ['thin warm', tw] as const])
           if (r.errors || r.non2xx) throw new Error(`${name} ${layer} z${z}: ${JSON.stringify(r)}`);
         const us = (cpu: { db: number; client: number; server: number }, n: number) => ({
@@ -317,7 +361,13 @@ export async function benchTileThroughput(databaseUrl: string) {
           server: Math.round((cpu.server / n) * 1e6),
           client: Math.round((cpu.client / n) * 1e6),
         });
-        const cpu = { bare: us(bareCpu, bare.requests), cold: us(coldCpu, c.requests), warm: us(warmCpu, w.requests) };
+        const cpu = {
+          bare: us(bareCpu, bare.requests),
+          cold: us(coldCpu, c.requests),
+          warm: us(warmCpu, w.requests),
+          thin_cold: us(thinColdCpu, tc.requests),
+          thin_warm: us(thinWarmCpu, tw.requests),
+        };
         const row: TileRow = {
           layer,
           zoom: z,
@@ -350,7 +400,7 @@ export async function benchTileThroughput(databaseUrl: string) {
     for (const p of thin) p.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
   }
-  return { seconds_per_run: seconds, connections: CONNECTIONS, rows, markdown: tileTable(rows) };
+  return { seconds_per_run: seconds, connections: CONNECTIONS, client: TILE_CLIENT, rows, markdown: tileTable(rows) };
 }
 
 /** The figures as the Markdown table of docs/benchmarks.md. */
