@@ -10,7 +10,7 @@ import type { NewRightFlag } from '../api/contract';
 import { flagConsents, recordConsent, recordFlag, releaseFlag, withdrawConsent } from '../api/flags';
 import { useI18n } from '../i18n';
 import { ErrorBox, Unavailable, useLoad, VocabSelect } from './common';
-import { Field, FormShell, trimmed, useWrite, WithdrawForm } from './forms';
+import { Field, FormShell, trimmed, useWrite, Withdraw } from './forms';
 
 /** Record a seizure (查封) or a mortgage (抵押) on the right. */
 export function NewFlagForm({
@@ -143,15 +143,12 @@ export function Consents({ flagId, manage, version }: { flagId: string; manage: 
                 {t('consentLine', { no: c.document_no, on: c.given_on, to: c.transferee ?? t('consentAnyTransferee') })}
               </span>
               {c.withdrawn_at && <div className="muted">{t('consentWithdrawn', { reason: c.withdrawn_reason ?? '' })}</div>}
-              {manage && !c.withdrawn_at && form !== c.id && (
-                <button type="button" className="link" onClick={() => setForm(c.id)} data-testid="consent-withdraw-open">
-                  {t('consentWithdraw')}
-                </button>
-              )}
-              {form === c.id && (
-                <WithdrawForm
+              {manage && !c.withdrawn_at && (
+                <Withdraw
                   title={t('consentWithdraw')}
                   testid="consent-withdraw"
+                  open={form === c.id}
+                  onOpen={() => setForm(c.id)}
                   withdraw={(reason) => withdrawConsent(c.id, reason)}
                   onDone={done}
                   onCancel={() => setForm(null)}

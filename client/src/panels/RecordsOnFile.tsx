@@ -21,7 +21,7 @@ import {
 import { formatKm2 } from '../format';
 import { useI18n } from '../i18n';
 import { ErrorBox, Unavailable, useLoad, VocabSelect, type Load } from './common';
-import { Field, FormShell, useWrite, VocabChecks, WithdrawForm } from './forms';
+import { Field, FormShell, useWrite, VocabChecks, Withdraw } from './forms';
 
 /** In force on `day`: started and not past its last day. */
 const holds = (r: { valid_from: string; valid_to: string | null }, day: string) =>
@@ -136,15 +136,12 @@ function AgreementLine({ a, blockId, manage, open, onOpen, onDone, onCancel }: L
         {t('recordCovers', { area: formatKm2(a.area_km2) })}
       </div>
       {a.terms.length > 0 && <div>{a.terms.map((c) => term(AGREEMENT_TERMS, c)).join('；')}</div>}
-      {manage && !open && (
-        <button type="button" className="link" onClick={onOpen} data-testid="agreement-withdraw-open">
-          {t('recordWithdraw')}
-        </button>
-      )}
-      {open && (
-        <WithdrawForm
+      {manage && (
+        <Withdraw
           title={t('recordWithdraw')}
           testid="agreement-withdraw"
+          open={open}
+          onOpen={onOpen}
           withdraw={(reason) => withdrawAgreement(a.id, reason)}
           onDone={onDone}
           onCancel={onCancel}
@@ -169,15 +166,12 @@ function CommitmentLine({ c, manage, open, onOpen, onDone, onCancel }: LineProps
         {t('recordCovers', { area: formatKm2(c.area_km2) })}
       </div>
       {c.terms.length > 0 && <div>{c.terms.map((x) => term(COMMITMENT_TERMS, x)).join('；')}</div>}
-      {manage && !open && (
-        <button type="button" className="link" onClick={onOpen} data-testid="commitment-withdraw-open">
-          {t('recordWithdraw')}
-        </button>
-      )}
-      {open && (
-        <WithdrawForm
+      {manage && (
+        <Withdraw
           title={t('recordWithdraw')}
           testid="commitment-withdraw"
+          open={open}
+          onOpen={onOpen}
           withdraw={(reason) => withdrawCommitment(c.id, reason)}
           onDone={onDone}
           onCancel={onCancel}

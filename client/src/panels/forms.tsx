@@ -168,3 +168,13 @@ export function VocabChecks({
     </fieldset>
   );
 }
+
+/** A link that opens the reason form taking a record off file (testids `<testid>-open`, `<testid>-reason`, `<testid>-save`). */
+export function Withdraw({ open, onOpen, ...form }: Parameters<typeof WithdrawForm>[0] & { open: boolean; onOpen: () => void }) {
+  if (open) return <WithdrawForm {...form} />;
+  return (
+    <button type="button" className="link" onClick={onOpen} data-testid={`${form.testid}-open`}>
+      {form.title}
+    </button>
+  );
+}
