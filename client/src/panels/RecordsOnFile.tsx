@@ -116,9 +116,14 @@ function Listed<T extends { id: string }>({
 
 type LineProps = { manage: boolean; open: boolean; onOpen: () => void; onDone: () => void; onCancel: () => void };
 
-function InForce({ r }: { r: { valid_from: string; valid_to: string | null } }) {
+/**
+ * Whether the record counts today, as the check reads it (sql/queries/conflicts_agreements.sql and
+ * conflicts_commitments.sql: valid_from ≤ the day ≤ valid_to); `also`: a further condition (a commitment counts only
+ * while its red line is proposed, PA-5).
+ */
+function InForce({ r, also = true }: { r: { valid_from: string; valid_to: string | null }; also?: boolean }) {
   const { t } = useI18n();
-  const on = holds(r, todayInChina());
+  const on = also && holds(r, todayInChina());
   return <span className={on ? 'ok' : 'muted'}>({on ? t('flagInForce') : t('flagNotInForce')})</span>;
 }
 
@@ -156,7 +161,8 @@ function CommitmentLine({ c, manage, open, onOpen, onDone, onCancel }: LineProps
   return (
     <div data-testid="commitment" data-id={c.id}>
       <div>
-        <strong>{term(AGREEMENT_KINDS, 'commitment')}</strong> <span className="mono">{c.document_no}</span> <InForce r={c} />
+        <strong>{term(AGREEMENT_KINDS, 'commitment')}</strong> <span className="mono">{c.document_no}</span>{' '}
+        <InForce r={c} also={c.redline_status === 'proposed'} />
       </div>
       <div>{t('commitmentOver', { id: c.redline_id, status: c.redline_status ? term(REDLINE_STATUSES, c.redline_status) : '—' })}</div>
       {c.redline_status === 'official' && <div className="warn">{t('commitmentOfficial')}</div>}
@@ -185,9 +191,9 @@ function CommitmentLine({ c, manage, open, onOpen, onDone, onCancel }: LineProps
 function useOverlaps(blockId: string, keep: (c: Conflict) => boolean) {
   const load = useLoad((s) => blockConflicts(blockId, s) as Promise<{ conflicts?: Conflict[] }>, [blockId]);
   if (load?.state !== 'ok') return { load, items: null };
-  const seen = new Set<string>();
-  const items = (load.value.conflicts ?? []).filter((c) => keep(c) && !seen.has(c.id) && !!seen.add(c.id));
-  return { load, items };
+  const byId = new Map<string, Conflict>();
+  for (const c of load.value.conflicts ?? []) if (keep(c) && !byId.has(c.id)) byId.set(c.id, c);
+  return { load, items: [...byId.values()] };
 }
 
 /** A choice among the right's overlaps, with the read's states. */
@@ -209,6 +215,7 @@ function OverlapSelect({
   const { t } = useI18n();
   const { load, items } = overlaps;
   if (load?.state === 'error') return <ErrorBox error={load.error} />;
+  if (load?.state === 'unavailable') return <Unavailable />;
   if (!items) return <p className="muted wide">{t('loading')}</p>;
   if (!items.length) return <p className="muted wide">{none}</p>;
   return (
