@@ -51,6 +51,9 @@ export const Agreement = z
     withdrawn_at: z.string().nullable(),
     withdrawn_by: z.string().nullable(),
     withdrawn_reason: z.string().nullable(),
+    in_force: z
+      .boolean()
+      .describe('counts today (China time) as the conflict check reads it: not withdrawn, valid_from ≤ today ≤ valid_to (open when null)'),
   })
   .meta({ id: 'Agreement' });
 
@@ -140,6 +143,11 @@ export const Commitment = z
     withdrawn_at: z.string().nullable(),
     withdrawn_by: z.string().nullable(),
     withdrawn_reason: z.string().nullable(),
+    in_force: z
+      .boolean()
+      .describe(
+        'counts today (China time) as the conflict check reads it: not withdrawn, valid_from ≤ today ≤ valid_to (open when null), and the red line still proposed',
+      ),
   })
   .meta({ id: 'Commitment' });
 

@@ -23,10 +23,11 @@ import { checkGeometry } from '../geometry/validate';
 import { say } from '../i18n/message';
 import { compareDates } from '../rules/dates';
 import { label, MINERALS, PA_CATEGORIES } from '../vocab';
+import { commitmentInForce } from './in-force';
 import { notFoundRecord, RECORDS_SAY as M, refuse } from './messages';
 import type { Actor } from './service';
 
-interface CommitmentRow extends Omit<z.input<typeof Commitment>, 'geometry'> {
+interface CommitmentRow extends Omit<z.input<typeof Commitment>, 'geometry' | 'in_force'> {
   geometry: string;
 }
 
@@ -38,6 +39,7 @@ const commitmentOut = (r: CommitmentRow): z.input<typeof Commitment> => ({
   ...r,
   area_km2: Number(r.area_km2),
   geometry: JSON.parse(r.geometry) as z.input<typeof Commitment>['geometry'],
+  in_force: commitmentInForce(r),
 });
 
 const row = async (q: Queryable, id: string) => (await q.named<CommitmentRow>('commitments_select', [id, null, true])).rows[0];

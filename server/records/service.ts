@@ -2,8 +2,9 @@
  * Records on file about rights (issue 14 items 5 and 6): agreements between two rights about their overlap, and
  * register status flags (查封 seizure, 抵押 mortgage) on a right. Who may record and read them, the checks on what is
  * recorded, and the audit row of every write in the transaction that makes it. The routes (router.ts) only wire.
- * How they act: the conflict check splits an overlap by the agreements covering it (conflicts/agreements.ts); a seized
- * right refuses a transfer or reduction in the register's write path (features/write.ts assertNotSeized).
+ * How they act: the conflict check splits an overlap by the agreements covering it (conflicts/agreements.ts; whether one
+ * counts, as the API answers it in `in_force`: in-force.ts); a seized right refuses a transfer or reduction in the
+ * register's write path (features/write.ts assertNotSeized).
  */
 import type { z } from 'zod';
 import type { Db, Queryable } from '../db/types';
@@ -26,6 +27,7 @@ import { notFound } from '../errors';
 import { checkGeometry } from '../geometry/validate';
 import { say } from '../i18n/message';
 import { compareDates } from '../rules/dates';
+import { agreementInForce } from './in-force';
 import { notFoundRecord, RECORDS_SAY as M, refuse } from './messages';
 import type { Request } from 'express';
 
@@ -90,6 +92,7 @@ export function agreementOut(r: AgreementRow): z.input<typeof Agreement> {
     withdrawn_at: r.withdrawn_at,
     withdrawn_by: r.withdrawn_by,
     withdrawn_reason: r.withdrawn_reason,
+    in_force: agreementInForce(r),
   };
 }
 

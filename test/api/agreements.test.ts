@@ -221,6 +221,10 @@ describe('recording agreements: roles, refusals, audit, as_at', () => {
     expect(a.parties.map((p: { block_id: string }) => p.block_id)).toEqual(['blk-0034', 'blk-0076']);
     expect(a.valid_from).toBe('2026-01-10');
     expect(a.area_km2).toBeGreaterThan(10);
+    // open-ended from 2026-01-10: in force today (China time), as the check reads it; the list says the same
+    expect(a.in_force).toBe(true);
+    const listed = (await json(await call(base, who.province, 'GET', '/api/agreements?block_id=blk-0034'))).items;
+    expect(listed.find((x: { id: string }) => x.id === a.id)?.in_force).toBe(true);
 
     // blk-0034 is 亚美大陆's: the check of its new mining area now has the agreement
     const on = await blockCheck('blk-0034', 'as_of=2026-06-01');
@@ -241,7 +245,7 @@ describe('recording agreements: roles, refusals, audit, as_at', () => {
     expect((await call(base, who.party, 'POST', `/api/agreements/${a.id}/withdraw`, { reason: 'x' })).status).toBe(403);
     const w = await call(base, who.province, 'POST', `/api/agreements/${a.id}/withdraw`, { reason: '双方解除协议（测试）' });
     expect(w.status, await w.clone().text()).toBe(200);
-    expect((await json(w)).withdrawn_reason).toBe('双方解除协议（测试）');
+    expect(await json(w)).toMatchObject({ withdrawn_reason: '双方解除协议（测试）', in_force: false });
     expect((await errorOf(await call(base, who.province, 'POST', `/api/agreements/${a.id}/withdraw`, { reason: 'again' }))).code).toBe(
       'AGREEMENT_WITHDRAWN',
     );

@@ -178,7 +178,14 @@ describe('the check answers the commitment on file for exactly the area it cover
     expect((await json(await call(base, who.other, 'GET', '/api/commitments'))).items).toEqual([]);
     const mine = await json(await call(base, who.holder, 'GET', `/api/commitments?block_id=${BLOCK}`));
     expect(mine.items.map((x: { id: string }) => x.id)).toEqual([c1.id]);
-    expect((await json(await call(base, who.holder, 'GET', `/api/commitments?block_id=${BLOCK}&withdrawn=true`))).items).toHaveLength(2);
+    // in force today (China time; from 2026-03-01, open-ended, the red line proposed), as the check reads it; the withdrawn one not
+    expect(c1.in_force).toBe(true);
+    expect(mine.items[0].in_force).toBe(true);
+    const withWithdrawn = (await json(await call(base, who.holder, 'GET', `/api/commitments?block_id=${BLOCK}&withdrawn=true`))).items;
+    expect(withWithdrawn.map((x: { id: string; in_force: boolean }) => [x.id, x.in_force])).toEqual([
+      [c1.id, true],
+      [whole.id, false],
+    ]);
     expect((await call(base, ANON, 'GET', `/api/commitments/${c1.id}`)).status).toBe(401);
     expect((await call(base, who.admin, 'GET', '/api/commitments/CMT-999999')).status).toBe(404);
 
@@ -190,6 +197,7 @@ describe('the check answers the commitment on file for exactly the area it cover
     expect((await call(base, who.holder, 'POST', `/api/commitments/${c1.id}/withdraw`, { reason: 'x' })).status).toBe(403);
     const off = await call(base, who.mnr, 'POST', `/api/commitments/${c1.id}/withdraw`, { reason: '红线已正式划定（测试）' });
     expect(off.status).toBe(200);
+    expect((await json(off)).in_force).toBe(false);
     expect((await errorOf(await call(base, who.mnr, 'POST', `/api/commitments/${c1.id}/withdraw`, { reason: 'again' }))).code).toBe(
       'COMMITMENT_WITHDRAWN',
     );

@@ -119,6 +119,7 @@ describe('agreements and commitments on the page', () => {
         `红线：${REDLINE}（拟划）`,
         '2026-03-01 起至 红线正式划定',
         '不在拟划生态保护红线范围内开展作业',
+        '(在效)',
       ])
         expect(text).toContain(part);
 

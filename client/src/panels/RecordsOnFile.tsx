@@ -23,10 +23,6 @@ import { useI18n } from '../i18n';
 import { ErrorBox, Unavailable, useLoad, VocabSelect, type Load } from './common';
 import { Field, FormShell, useWrite, VocabChecks, Withdraw } from './forms';
 
-/** In force on `day`: started and not past its last day. */
-const holds = (r: { valid_from: string; valid_to: string | null }, day: string) =>
-  r.valid_from <= day && (r.valid_to === null || day <= r.valid_to);
-
 export function RecordsOnFile({
   blockId,
   manage,
@@ -116,14 +112,9 @@ function Listed<T extends { id: string }>({
 
 type LineProps = { manage: boolean; open: boolean; onOpen: () => void; onDone: () => void; onCancel: () => void };
 
-/**
- * Whether the record counts today, as the check reads it (sql/queries/conflicts_agreements.sql and
- * conflicts_commitments.sql: valid_from ≤ the day ≤ valid_to); `also`: a further condition (a commitment counts only
- * while its red line is proposed, PA-5).
- */
-function InForce({ r, also = true }: { r: { valid_from: string; valid_to: string | null }; also?: boolean }) {
+/** Whether the record counts today, as the server answers it (`in_force`: the check's own reading, records/in-force.ts). */
+function InForce({ on }: { on: boolean }) {
   const { t } = useI18n();
-  const on = also && holds(r, todayInChina());
   return <span className={on ? 'ok' : 'muted'}>({on ? t('flagInForce') : t('flagNotInForce')})</span>;
 }
 
@@ -133,7 +124,7 @@ function AgreementLine({ a, blockId, manage, open, onOpen, onDone, onCancel }: L
   return (
     <div data-testid="agreement" data-id={a.id}>
       <div>
-        <strong>{term(AGREEMENT_KINDS, a.kind)}</strong> <span className="mono">{a.document_no}</span> <InForce r={a} />
+        <strong>{term(AGREEMENT_KINDS, a.kind)}</strong> <span className="mono">{a.document_no}</span> <InForce on={a.in_force} />
       </div>
       <div>{t('agreementWith', { id: other.block_id, holder: other.holder ?? '—' })}</div>
       <div className="muted">
@@ -161,8 +152,7 @@ function CommitmentLine({ c, manage, open, onOpen, onDone, onCancel }: LineProps
   return (
     <div data-testid="commitment" data-id={c.id}>
       <div>
-        <strong>{term(AGREEMENT_KINDS, 'commitment')}</strong> <span className="mono">{c.document_no}</span>{' '}
-        <InForce r={c} also={c.redline_status === 'proposed'} />
+        <strong>{term(AGREEMENT_KINDS, 'commitment')}</strong> <span className="mono">{c.document_no}</span> <InForce on={c.in_force} />
       </div>
       <div>{t('commitmentOver', { id: c.redline_id, status: c.redline_status ? term(REDLINE_STATUSES, c.redline_status) : '—' })}</div>
       {c.redline_status === 'official' && <div className="warn">{t('commitmentOfficial')}</div>}
