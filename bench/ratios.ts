@@ -46,10 +46,12 @@ export function ratiosMarkdown(all: BenchOut, machine: string): string[] {
       `HTTP cold tiles/s, goal ≤ 1.3; "warm ÷ SQL" is HTTP warm over bare SQL, goal ≥ 5; CPU: µs of every process per tile, same goals;`,
       `"batched SQL ÷ cold": the same tiles four to a statement, as the service renders them, over HTTP cold, beside the goal;`,
       `"thin front": the same goals met by the thinnest Node HTTP front of the same SQL (bench/thin-tile-server.mjs: node:http, a`,
-      `pool of 8, one statement a tile, a Map for warm, no headers, limits or logging), the ceiling of any Node service here):`,
+      `pool of 8, one statement a tile, a Map for warm, no headers, limits or logging), the ceiling of any Node service here;`,
+      `"thin front with headers": its warm Map sending the service's headers of a tile (security, caching, rate limit), the`,
+      `ceiling of a warm answer that carries them):`,
       '',
-      '| layer | zooms | SQL ÷ cold | zooms ≤ 1.3 | CPU cold ÷ bare | zooms ≤ 1.3 (CPU) | batched SQL ÷ cold | warm ÷ SQL | zooms ≥ 5 | CPU bare ÷ warm | thin front: SQL ÷ cold, zooms ≤ 1.3 | thin front: warm ÷ SQL, zooms ≥ 5 |',
-      '|---|---|---|---|---|---|---|---|---|---|---|---|',
+      '| layer | zooms | SQL ÷ cold | zooms ≤ 1.3 | CPU cold ÷ bare | zooms ≤ 1.3 (CPU) | batched SQL ÷ cold | warm ÷ SQL | zooms ≥ 5 | CPU bare ÷ warm | thin front: SQL ÷ cold, zooms ≤ 1.3 | thin front: warm ÷ SQL, zooms ≥ 5 | thin front with headers: warm ÷ SQL, zooms ≥ 5 |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     );
     for (const layer of [...new Set(rows.map((r) => r.layer))]) {
       const rs = rows.filter((r) => r.layer === layer);
@@ -72,6 +74,11 @@ export function ratiosMarkdown(all: BenchOut, machine: string): string[] {
           )} | ${thinCell(
             rs,
             (r) => r.thin_warm_tiles_per_s! / r.sql_tiles_per_s,
+            (v) => v >= 5,
+            1,
+          )} | ${thinCell(
+            rs.filter((r) => r.thin_warm_headers_tiles_per_s),
+            (r) => r.thin_warm_headers_tiles_per_s! / r.sql_tiles_per_s,
             (v) => v >= 5,
             1,
           )} |`,

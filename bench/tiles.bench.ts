@@ -9,7 +9,8 @@
  * TILE_BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") go to both servers' node (profiling);
  * TILE_BENCH_SERVER_DIR runs the servers from another checkout (e.g. `git archive` of an older commit: before/after).
  * Beside the service, the thinnest HTTP front of the same SQL (bench/thin-tile-server.mjs), cold and warm: the ceiling
- * of any Node service on the machine (TILE_BENCH_THIN_HEADERS=1: with the service's headers).
+ * of any Node service on the machine; and the thin warm front again sending the service's own headers (security,
+ * caching, rate limit: what a tile answer must carry), the ceiling of a Node service that sends them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -225,6 +226,8 @@ export interface TileRow {
   thin_cold_tiles_per_s?: number;
   /** the same front answering from a Map of rendered tiles: the ceiling of any warm Node answer on this machine */
   thin_warm_tiles_per_s?: number;
+  /** the thin warm front sending the service's headers of that tile (security, caching, rate limit): the ceiling of a warm answer that carries them */
+  thin_warm_headers_tiles_per_s?: number;
   /** bare SQL ÷ HTTP cold: the goal is ≤ 1.3 */
   cold_ratio: number;
   /** HTTP warm ÷ bare SQL: the goal is ≥ 5 */
@@ -238,7 +241,7 @@ export interface TileRow {
    * CPU each path's processes got; CPU per tile measures the path.
    */
   cpu_us_per_tile: Record<
-    'bare' | 'cold' | 'warm' | 'thin_cold' | 'thin_warm',
+    'bare' | 'cold' | 'warm' | 'thin_cold' | 'thin_warm' | 'thin_warm_headers',
     { total: number; db: number; server: number; client: number }
   >;
   /** CPU per tile, HTTP cold ÷ bare SQL (≤ 1.3 is the goal on an otherwise idle machine, where CPU is the limit) */
@@ -269,17 +272,16 @@ export async function benchTileThroughput(databaseUrl: string) {
   try {
     const thinCold = await startThin(databaseUrl, sql, false);
     thin.push(thinCold.proc);
-    // TILE_BENCH_THIN_HEADERS=1: the thin warm front also sends the headers the service sends (security, caching,
-    // rate limit): what they cost on their own
-    let thinHeaders: [string, string][] = [];
-    if (process.env.TILE_BENCH_THIN_HEADERS) {
-      const r = await fetch(`${warm.url}/tiles/blocks/12/3334/1648.mvt`, { headers: { 'accept-encoding': 'identity' } });
-      await r.arrayBuffer();
-      const framing = ['content-type', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding'];
-      thinHeaders = [...r.headers].filter(([k]) => !framing.includes(k)) as [string, string][];
-    }
-    const thinWarm = await startThin(databaseUrl, sql, true, thinHeaders);
+    const thinWarm = await startThin(databaseUrl, sql, true);
     thin.push(thinWarm.proc);
+    // the thin warm front again, sending the headers the service sends with a tile (security, caching, rate limit; the
+    // framing ones node:http writes itself): the ceiling of a warm answer that carries what a tile answer must
+    const r = await fetch(`${warm.url}/tiles/blocks/12/3334/1648.mvt`, { headers: { 'accept-encoding': 'identity' } });
+    await r.arrayBuffer();
+    const framing = ['content-type', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding'];
+    const thinHeaders = [...r.headers].filter(([k]) => !framing.includes(k)) as [string, string][];
+    const thinWarmHeaders = await startThin(databaseUrl, sql, true, thinHeaders);
+    thin.push(thinWarmHeaders.proc);
     const batchSql = namedQuery('layer_tiles_mvt');
     // JIT and connections warmed on both servers before the first measured run
     for (const s of [cold, warm]) {
@@ -353,8 +355,16 @@ export async function benchTileThroughput(databaseUrl: string) {
         const { r: tc, cpu: thinColdCpu } = await thinRun(thinCold);
         await runConcurrent(paths, CONNECTIONS, (p) => fetch(thinWarm.url + p).then((r) => r.arrayBuffer()));
         const { r: tw, cpu: thinWarmCpu } = await thinRun(thinWarm);
-        for (const [name, r] of [['cold', c] as const, ['warm', w] as const, ['thin cold', tc] as const, ['thin warm', tw] as const])
-          if (r.errors || r.non2xx) throw new Error(`${name} ${layer} z${z}: ${JSON.stringify(r)}`);
+        await runConcurrent(paths, CONNECTIONS, (p) => fetch(thinWarmHeaders.url + p).then((r) => r.arrayBuffer()));
+        const { r: th, cpu: thinWarmHeadersCpu } = await thinRun(thinWarmHeaders);
+        const runs = [
+          ['cold', c],
+          ['warm', w],
+          ['thin cold', tc],
+          ['thin warm', tw],
+          ['thin warm with headers', th],
+        ] as const;
+        for (const [name, r] of runs) if (r.errors || r.non2xx) throw new Error(`${name} ${layer} z${z}: ${JSON.stringify(r)}`);
         const us = (cpu: { db: number; client: number; server: number }, n: number) => ({
           total: Math.round(((cpu.db + cpu.client + cpu.server) / n) * 1e6),
           db: Math.round((cpu.db / n) * 1e6),
@@ -367,6 +377,7 @@ export async function benchTileThroughput(databaseUrl: string) {
           warm: us(warmCpu, w.requests),
           thin_cold: us(thinColdCpu, tc.requests),
           thin_warm: us(thinWarmCpu, tw.requests),
+          thin_warm_headers: us(thinWarmHeadersCpu, th.requests),
         };
         const row: TileRow = {
           layer,
@@ -380,6 +391,7 @@ export async function benchTileThroughput(databaseUrl: string) {
           http_warm_tiles_per_s: w.tiles_per_s,
           thin_cold_tiles_per_s: tc.tiles_per_s,
           thin_warm_tiles_per_s: tw.tiles_per_s,
+          thin_warm_headers_tiles_per_s: th.tiles_per_s,
           cold_ratio: round(bare.tiles_per_s / c.tiles_per_s),
           warm_ratio: round(w.tiles_per_s / bare.tiles_per_s, 1),
           cold_p50_ms: c.p50_ms,
@@ -407,9 +419,9 @@ export async function benchTileThroughput(databaseUrl: string) {
 export function tileTable(rows: TileRow[]): string {
   const n = (v: number) => v.toLocaleString('en-US');
   const head =
-    '| layer | zoom | tiles (empty) | load avg | bare SQL /s | bare SQL, 4 a statement /s | HTTP cold /s | HTTP warm /s | thin front cold /s | thin front warm /s | SQL ÷ cold | warm ÷ SQL | ' +
+    '| layer | zoom | tiles (empty) | load avg | bare SQL /s | bare SQL, 4 a statement /s | HTTP cold /s | HTTP warm /s | thin front cold /s | thin front warm /s | thin front warm, with headers /s | SQL ÷ cold | warm ÷ SQL | ' +
     'CPU µs/tile bare | cold (service) | warm (service) | **CPU cold ÷ bare** (≤ 1.3) | **CPU bare ÷ warm** (≥ 5) |\n' +
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n';
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n';
   return (
     head +
     rows
@@ -419,6 +431,7 @@ export function tileTable(rows: TileRow[]): string {
           `| ${r.layer} | z${r.zoom} | ${r.distinct_tiles} (${Math.round(r.empty_share * 100)} %) | ${r.loadavg_1m} | ${n(r.sql_tiles_per_s)} | ` +
           `${n(r.sql_batched_tiles_per_s ?? 0)} | ` +
           `${n(r.http_cold_tiles_per_s)} | ${n(r.http_warm_tiles_per_s)} | ${n(r.thin_cold_tiles_per_s ?? 0)} | ${n(r.thin_warm_tiles_per_s ?? 0)} | ` +
+          `${n(r.thin_warm_headers_tiles_per_s ?? 0)} | ` +
           `${r.cold_ratio.toFixed(2)} | ${r.warm_ratio.toFixed(1)} | ` +
           `${c.bare.total} | ${c.cold.total} (${c.cold.server}) | ${c.warm.total} (${c.warm.server}) | ` +
           `${r.cpu_cold_ratio.toFixed(2)} | ${r.cpu_warm_ratio.toFixed(1)} |`
