@@ -179,6 +179,75 @@ const HistoryEntry = z
   .meta({ id: 'HistoryEntry' });
 const ItemHistory = z.object({ id: z.string(), collection: z.string(), versions: z.array(HistoryEntry) }).meta({ id: 'ItemHistory' });
 
+/** `collections` of the change list: a comma list of collection ids; default every collection. */
+const collectionList = z
+  .string()
+  .optional()
+  .transform((s, ctx) => {
+    if (!s) return [...COLLECTION_IDS];
+    const ids = [...new Set(s.split(',').map((x) => x.trim()))];
+    const unknown = ids.filter((x) => !COLLECTION_IDS.includes(x));
+    if (unknown.length) {
+      ctx.addIssue({ code: 'custom', message: `unknown collection: ${unknown.join(', ')} (one of ${COLLECTION_IDS.join(', ')})` });
+      return z.NEVER;
+    }
+    return ids;
+  })
+  .describe(`comma list of collection ids (${COLLECTION_IDS.join(', ')}); default all`);
+
+export const ChangesQuery = z.object({
+  since: z.iso
+    .datetime({ offset: true })
+    .or(isoDay)
+    .describe('changes after this instant (a day: its first instant, as `as_at` reads it); ask again from the answer’s `until`'),
+  until: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .describe(
+      'list changes up to this instant (the next page’s link carries the first page’s); default, and at most: the answer’s `until`',
+    ),
+  bbox: bboxText,
+  collections: collectionList,
+  limit: z.coerce.number().int().min(1).max(1000).default(100).describe('page size (≤ 1000)'),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+
+/** One change of the register, as a GeoJSON Feature: its geometry after the change (before it, for a deletion). */
+const Change = z
+  .object({
+    type: z.literal('Feature'),
+    id: z.string().describe('<collection>/<feature id>@<at>'),
+    geometry: Geometry.nullable(),
+    properties: z.object({
+      collection: z.string(),
+      feature_id: z.string(),
+      operation: z.enum(['create', 'update', 'delete']),
+      at: z.string().describe('when the change took effect in the register (ISO 8601 UTC, microseconds)'),
+      version: z.string().nullable().describe('the version it made (ETag "v<version>"); null on a deletion'),
+      changed: z
+        .array(z.string())
+        .describe(
+          'an update: the properties whose value changed (area_km2 follows the geometry); a creation or deletion: every property with a value',
+        ),
+      geometry_changed: z.boolean().describe('an update: any coordinate of the geometry changed'),
+      after: z.record(z.string(), z.unknown()).nullable().describe('the properties after the change; null on a deletion'),
+      before: z.record(z.string(), z.unknown()).nullable().describe('the properties before it; null on a creation'),
+    }),
+  })
+  .meta({ id: 'RegisterChange' });
+
+export const ChangeList = z
+  .object({
+    type: z.literal('FeatureCollection'),
+    since: z.string().describe('the instant after which changes are listed (ISO 8601 UTC)'),
+    until: z.string().describe('up to this instant every change is committed and listed (ISO 8601 UTC): ask again with since=until'),
+    features: z.array(Change),
+    numberMatched: z.number().int().optional(),
+    numberReturned: z.number().int(),
+    links: z.array(Link),
+  })
+  .meta({ id: 'RegisterChanges' });
+
 const ogc = ['OGC API – Features'] as const;
 const ETAG = { ETag: 'strong ETag "v<version>" of the item; send it back in If-Match to change the item' } as const;
 const IF_MATCH = {
@@ -329,6 +398,19 @@ export const ogcRoutes = {
       400: ['PATCH_NOT_OBJECT'],
       422: ['PATCH_MEMBER_NOT_ALLOWED', 'PATCH_REMOVES_GEOMETRY'],
     }),
+  }),
+  changes: defineRoute({
+    method: 'get',
+    path: `${OGC_BASE}/changes`,
+    summary:
+      'What changed on the register in an area after an instant (created, changed, deleted), newest first: follow the rights, protected areas and red lines around a block',
+    description:
+      'Every collection keeps its history (GET …/items/{id}/history reads one item); this reads them all at once, by area and time. Poll with since = the previous answer’s `until`: no change is missed or listed twice.',
+    tags: ogc,
+    query: ChangesQuery,
+    badInput: 'INVALID_QUERY',
+    responses: { 200: { description: 'the changes as a FeatureCollection, paged', json: ChangeList, type: 'application/geo+json' } },
+    errors: { 422: ['INVALID_QUERY'] },
   }),
   deleteItem: defineRoute({
     method: 'delete',

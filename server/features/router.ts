@@ -17,6 +17,7 @@ import { etagOf, flagsDigest, ifMatchHolds, parseIfMatch } from './etag';
 import { applyMergePatch } from './merge-patch';
 import { errorOf, FEATURE_SAY, preconditionFailed, preconditionRequired } from './messages';
 import { buildHistory, publicProperties, type AuditRow, type VersionRow } from './versions';
+import { toChange, type ChangeRow } from './changes';
 import { flagsInForce } from '../records/flags';
 import { auditFeature, currentRow, parseProperties, updateAtVersion, versionOf, withoutNulls } from './write';
 
@@ -281,6 +282,44 @@ export function featureRoutes(deps: FeatureRouterDeps) {
           body: {
             ...out,
             links: [{ rel: 'collection', type: 'application/json', href: `${apiBase(req)}/collections/${c.id}` }],
+          },
+        };
+      },
+    },
+    changes: {
+      // on the primary: a replica may not have every change up to `until` yet, and `until` reads the primary's
+      // transactions in progress (sql/queries/register_changes_until.sql)
+      handler: async ({ query, req }) => {
+        const { since, until } = (
+          await db.named<{ since: string; until: string }>('register_changes_until', [query.since, query.until ?? null])
+        ).rows[0];
+        const [minx, miny, maxx, maxy] = query.bbox;
+        const params = [since, until, query.collections, minx, miny, maxx, maxy, query.limit, query.offset];
+        const rows = (await db.named<ChangeRow>('register_changes', params)).rows;
+        const matched = rows.length ? Number(rows[0].matched) : query.offset === 0 ? 0 : undefined;
+        const given = new URLSearchParams(req.url.split('?')[1] ?? '');
+        // the next page lists the same changes: up to the same `until`
+        const keep = {
+          since: given.get('since') ?? since,
+          until,
+          bbox: given.get('bbox') ?? undefined,
+          collections: given.get('collections') ?? undefined,
+        };
+        return {
+          status: 200,
+          body: {
+            type: 'FeatureCollection' as const,
+            since,
+            until,
+            features: rows.map(toChange),
+            numberMatched: matched,
+            numberReturned: rows.length,
+            links: pageLinks(
+              `${originOf(req)}${req.baseUrl}${req.path}`,
+              keep,
+              { offset: query.offset, limit: query.limit, returned: rows.length, matched },
+              { type: 'application/geo+json' },
+            ),
           },
         };
       },

@@ -63,6 +63,10 @@ describe('every route answers what the contract declares', () => {
     expect((await get('/api/collections/redlines/items/contract-rl/history')).status).toBe(200);
     expect((await get('/collections/redlines/items/contract-rl/history')).status).toBe(200);
     expect((await get('/api/collections/redlines/items/nope/history')).status).toBe(404);
+    // the register's changes in an area after an instant (the red line just written among them)
+    const changes = await (await get('/api/changes?since=2026-01-01&bbox=100,20,120,45&collections=redlines')).json();
+    expect(changes.features.some((f: { properties: { feature_id: string } }) => f.properties.feature_id === 'contract-rl')).toBe(true);
+    expect((await get('/api/changes?since=never')).status).toBe(422);
     expect((await fetch(url, { method: 'DELETE', headers: admin })).status).toBe(428);
     expect((await fetch(url, { method: 'DELETE', headers: { ...admin, 'if-match': patch.headers.get('etag')! } })).status).toBe(204);
     const history = await fetch(`${url}/history`, { headers: admin });

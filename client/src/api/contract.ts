@@ -35,6 +35,9 @@ export type InputSource = StoredAssessment['input_sources'][number];
 export type ExtensionResult = ResponseBody<C['assessExtension']>;
 export type PlansResult = ResponseBody<C['relinquishmentPlans']>;
 export type PlanCandidate = PlansResult['candidates'][number];
+/** The register's changes in an area after an instant (GET /api/changes). */
+export type ChangeList = ResponseBody<C['changes']>;
+export type RegisterChange = ChangeList['features'][number];
 export type Deadlines = ResponseBody<C['deadlines']>;
 export type DueItem = Deadlines['items'][number];
 export type PaymentStatement = ResponseBody<C['blockPayments']>;

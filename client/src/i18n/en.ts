@@ -438,6 +438,16 @@ export const en: Messages = {
   opCreate: 'created',
   opUpdate: 'changed',
   opDelete: 'deleted',
+  changesTitle: 'Register changes nearby',
+  changesHelp:
+    'Every layer of the register (rights, proven reserves, protected areas, red lines, wells, pipelines, boundaries) created, changed or deleted within about {km} km of the block, by when the register recorded it',
+  changesPeriod: 'Period',
+  changes90: 'last 90 days',
+  changes365: 'last year',
+  changes1825: 'last 5 years',
+  changesMore: '{n} more not listed',
+  changesNone: 'No register changes nearby in this period',
+  changesOwn: '(this block)',
   confidentialHidden:
     'The investment ledger and offsets are visible only to the block’s holder, the regulators overseeing it and administrators.',
   assessmentWithheld: 'withheld',

@@ -15,6 +15,7 @@ import { PaymentsCard } from './PaymentsCard';
 import { InvestmentCard } from './InvestmentCard';
 import { RegisterFlags } from './RegisterFlags';
 import { RecordsOnFile } from './RecordsOnFile';
+import { NearbyChanges } from './NearbyChanges';
 import { AnyJson, ErrorBox, Unavailable, useLoad, type Load } from './common';
 import { useAuth } from '../auth/AuthContext';
 import { canEdit, canSeeConfidential, canSeeHistory } from '../auth/permissions';
@@ -115,6 +116,8 @@ export function DetailsPanel({
 
   const p: Record<string, unknown> =
     record?.state === 'ok' ? { ...hit.properties, ...(record.value as Feature).properties } : hit.properties;
+  // a right's box: what changed around it is read over it (NearbyChanges)
+  const blockBox = isBlock && record?.state === 'ok' ? bboxOf((record.value as Feature).geometry) : null;
   const rows: [keyof Messages, ReactNode][] = [];
   const push = (k: keyof Messages, v: unknown, fmt: (v: unknown) => ReactNode = (x) => formatValue(x)) => {
     if (v !== undefined && v !== null && v !== '') rows.push([k, fmt(v)]);
@@ -256,6 +259,7 @@ export function DetailsPanel({
                 </p>
               </section>
             )}
+            {blockBox && <NearbyChanges id={hit.id} bbox={blockBox} ctl={ctl} />}
             <LazySection
               title={t('conflicts')}
               open={showConflicts}
