@@ -2,7 +2,7 @@ import { formatDateTime } from '../format';
 import { featureHistory, type HistoryVersion } from '../api/edit';
 import { useI18n } from '../i18n';
 import { changedProperties, EDIT_FIELDS, sameGeometry } from './fields';
-import { fieldLabel, fieldValue } from './labels';
+import { ChangeLines } from './ChangeLines';
 import type { Messages } from '../i18n/zh';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../api/http';
@@ -18,7 +18,7 @@ const OPERATION: Record<string, keyof Messages> = {
 
 /** A feature's versions, newest first: when, who, what operation, and what changed against the version before. */
 export function HistoryList({ collection, id, version }: { collection: string; id: string; version: number }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [versions, setVersions] = useState<HistoryVersion[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
@@ -31,7 +31,6 @@ export function HistoryList({ collection, id, version }: { collection: string; i
     return () => ac.abort();
   }, [collection, id, version]);
   const fields = EDIT_FIELDS[collection] ?? [];
-  const colon = lang === 'zh' ? '：' : ': ';
 
   let body;
   if (error)
@@ -58,20 +57,7 @@ export function HistoryList({ collection, id, version }: { collection: string; i
             </div>
             <div className="small">
               {first && <span className="muted">{t('historyFirst')}</span>}
-              {changes.map((c) => (
-                <div key={c.field} data-testid="history-change" data-field={c.field}>
-                  {fieldLabel(t, c.field)}
-                  {colon}
-                  {fieldValue(t, lang, collection, c.field, c.from)} → {fieldValue(t, lang, collection, c.field, c.to)}
-                </div>
-              ))}
-              {moved && (
-                <div>
-                  {t('editGeometry')}
-                  {colon}
-                  {t('geometryChanged')}
-                </div>
-              )}
+              <ChangeLines collection={collection} changes={changes} moved={!!moved} testid="history-change" />
             </div>
           </li>
         ))}

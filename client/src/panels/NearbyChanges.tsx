@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { changesIn } from '../api/changes';
 import type { RegisterChange } from '../api/contract';
-import { fieldLabel, fieldValue, FIELD_LABELS } from '../edit/labels';
-import { formatDateTime, formatKm2 } from '../format';
+import { ChangeLines } from '../edit/ChangeLines';
+import { FIELD_LABELS } from '../edit/labels';
+import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
 import type { Messages } from '../i18n/zh';
 import type { MapController } from '../map/controller';
@@ -76,11 +77,8 @@ function ChangeLine({ c, own, ctl }: { c: RegisterChange; own: boolean; ctl?: Ma
   const { t, lang } = useI18n();
   const p = c.properties;
   const name = String(p.after?.name ?? p.before?.name ?? p.feature_id);
-  const colon = lang === 'zh' ? '：' : ': ';
   // an update: each property with a name on the page (the areas follow the geometry)
   const fields = p.operation === 'update' ? p.changed.filter((f) => f in FIELD_LABELS || f === 'area_km2') : [];
-  const value = (f: string, v: unknown) =>
-    f === 'area_km2' && typeof v === 'number' ? formatKm2(v) : fieldValue(t, lang, p.collection, f, v);
   return (
     <li data-testid="change" data-operation={p.operation} data-collection={p.collection}>
       <div>
@@ -97,20 +95,12 @@ function ChangeLine({ c, own, ctl }: { c: RegisterChange; own: boolean; ctl?: Ma
       </div>
       {(fields.length > 0 || p.geometry_changed) && (
         <div className="small">
-          {fields.map((f) => (
-            <div key={f} data-testid="change-field" data-field={f}>
-              {f === 'area_km2' ? t('area') : fieldLabel(t, f)}
-              {colon}
-              {value(f, p.before?.[f])} → {value(f, p.after?.[f])}
-            </div>
-          ))}
-          {p.geometry_changed && (
-            <div>
-              {t('editGeometry')}
-              {colon}
-              {t('geometryChanged')}
-            </div>
-          )}
+          <ChangeLines
+            collection={p.collection}
+            changes={fields.map((f) => ({ field: f, from: p.before?.[f], to: p.after?.[f] }))}
+            moved={p.geometry_changed}
+            testid="change-field"
+          />
         </div>
       )}
     </li>
