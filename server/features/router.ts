@@ -54,6 +54,27 @@ function collectionOr404(id: string): CollectionDef {
   return c;
 }
 
+/** A query parameter as the client wrote it (the parsed query holds e.g. bbox as numbers): what a page link repeats. */
+const askedText = (req: Request, name: string) => new URLSearchParams(req.url.split('?')[1] ?? '').get(name) ?? undefined;
+
+/**
+ * A page of a GeoJSON list: numberMatched from the rows' window count (unknown on an empty page past the first),
+ * numberReturned, and the self and next links repeating `keep`.
+ */
+function page(req: Request, rows: { matched: string | number }[], keep: Record<string, unknown>, at: { offset: number; limit: number }) {
+  const matched = rows.length ? Number(rows[0].matched) : at.offset === 0 ? 0 : undefined;
+  return {
+    numberMatched: matched,
+    numberReturned: rows.length,
+    links: pageLinks(
+      `${originOf(req)}${req.baseUrl}${req.path}`,
+      keep,
+      { ...at, returned: rows.length, matched },
+      { type: 'application/geo+json' },
+    ),
+  };
+}
+
 type Extent = { minx: number | null; miny: number; maxx: number; maxy: number } | undefined;
 
 function describe(c: CollectionDef, req: Request, extent: Extent) {
@@ -245,23 +266,13 @@ export function featureRoutes(deps: FeatureRouterDeps) {
         const sqlParams: unknown[] = [minx, miny, maxx, maxy, limit, query.offset, JSON.stringify(filters)];
         sqlParams.push(query.as_at ?? null);
         const rows = (await reads.named<{ matched: number; feature: RowFeature }>(`${c.table}_items`, sqlParams)).rows;
-        const matched = rows.length ? Number(rows[0].matched) : query.offset === 0 ? 0 : undefined;
-        const given = new URLSearchParams(req.url.split('?')[1] ?? '');
-        const keep = { ...query, bbox: given.get('bbox') ?? undefined };
         return {
           status: 200,
           body: {
             type: 'FeatureCollection' as const,
             features: rows.map((row) => toFeature(row.feature)),
-            numberMatched: matched,
-            numberReturned: rows.length,
             timeStamp: new Date().toISOString(),
-            links: pageLinks(
-              `${originOf(req)}${req.baseUrl}${req.path}`,
-              keep,
-              { offset: query.offset, limit, returned: rows.length, matched },
-              { type: 'application/geo+json' },
-            ),
+            ...page(req, rows, { ...query, bbox: askedText(req, 'bbox') }, { offset: query.offset, limit }),
           },
         };
       },
@@ -296,14 +307,12 @@ export function featureRoutes(deps: FeatureRouterDeps) {
         const [minx, miny, maxx, maxy] = query.bbox;
         const params = [since, until, query.collections, minx, miny, maxx, maxy, query.limit, query.offset];
         const rows = (await db.named<ChangeRow>('register_changes', params)).rows;
-        const matched = rows.length ? Number(rows[0].matched) : query.offset === 0 ? 0 : undefined;
-        const given = new URLSearchParams(req.url.split('?')[1] ?? '');
         // the next page lists the same changes: up to the same `until`
         const keep = {
-          since: given.get('since') ?? since,
+          since: askedText(req, 'since') ?? since,
           until,
-          bbox: given.get('bbox') ?? undefined,
-          collections: given.get('collections') ?? undefined,
+          bbox: askedText(req, 'bbox'),
+          collections: askedText(req, 'collections'),
         };
         return {
           status: 200,
@@ -312,14 +321,7 @@ export function featureRoutes(deps: FeatureRouterDeps) {
             since,
             until,
             features: rows.map(toChange),
-            numberMatched: matched,
-            numberReturned: rows.length,
-            links: pageLinks(
-              `${originOf(req)}${req.baseUrl}${req.path}`,
-              keep,
-              { offset: query.offset, limit: query.limit, returned: rows.length, matched },
-              { type: 'application/geo+json' },
-            ),
+            ...page(req, rows, keep, { offset: query.offset, limit: query.limit }),
           },
         };
       },

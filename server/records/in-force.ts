@@ -8,9 +8,12 @@ import { compareDates, type IsoDate } from '../rules/dates';
 
 type Term = { valid_from: IsoDate; valid_to: IsoDate | null; withdrawn_at: string | null };
 
-/** Not withdrawn, and `day` within valid_from … valid_to (inclusive; open-ended when valid_to is null). */
-const holds = (r: Term, day: IsoDate) =>
-  !r.withdrawn_at && compareDates(r.valid_from, day) <= 0 && (r.valid_to === null || compareDates(r.valid_to, day) >= 0);
+/** `day` within a term from … to, both days included; open-ended when `to` is null (flags, agreements, commitments). */
+export const withinTerm = (from: IsoDate, to: IsoDate | null, day: IsoDate) =>
+  compareDates(from, day) <= 0 && (to === null || compareDates(to, day) >= 0);
+
+/** Not withdrawn, and `day` within valid_from … valid_to. */
+const holds = (r: Term, day: IsoDate) => !r.withdrawn_at && withinTerm(r.valid_from, r.valid_to, day);
 
 /**
  * An agreement in force on `day`: what sql/queries/conflicts_agreements.sql keeps (CTE `agr`) for a check judged on

@@ -27,7 +27,7 @@ import { notFound } from '../errors';
 import { checkGeometry } from '../geometry/validate';
 import { say } from '../i18n/message';
 import { compareDates } from '../rules/dates';
-import { agreementInForce } from './in-force';
+import { agreementInForce, withinTerm } from './in-force';
 import { notFoundRecord, RECORDS_SAY as M, refuse } from './messages';
 import type { Request } from 'express';
 
@@ -204,7 +204,7 @@ export async function withdrawAgreement(db: Db, who: Actor, id: string, reason: 
 
 /** In force on `day`: not released, started, not ended. */
 export const inForce = (f: Pick<FlagRow, 'start_on' | 'end_on' | 'released_on'>, day = todayInChina()) =>
-  !f.released_on && compareDates(f.start_on, day) <= 0 && (!f.end_on || compareDates(f.end_on, day) >= 0);
+  !f.released_on && withinTerm(f.start_on, f.end_on ?? null, day);
 
 export function flagOut(r: FlagRow): z.input<typeof RightFlag> {
   const { holder: _h, block_authority: _a, ...rest } = r;

@@ -1,10 +1,9 @@
-import { formatKm2 } from '../format';
 import { useI18n } from '../i18n';
 import type { Change } from './fields';
 import { fieldLabel, fieldValue } from './labels';
 
 /**
- * What a version changed, a line each: a property's name, its value before → after (codes by their names, an area in
+ * What a version changed, a line each: a property's name, its value before → after (codes by their names, areas in
  * km²), and "范围：已改动" when the geometry moved. A feature's history (HistoryList) and the register's changes around a
  * right (NearbyChanges) show changes alike.
  */
@@ -21,13 +20,12 @@ export function ChangeLines({
 }) {
   const { t, lang } = useI18n();
   const colon = lang === 'zh' ? '：' : ': ';
-  const value = (field: string, v: unknown) =>
-    field === 'area_km2' && typeof v === 'number' ? formatKm2(v) : fieldValue(t, lang, collection, field, v);
+  const value = (field: string, v: unknown) => fieldValue(t, lang, collection, field, v);
   return (
     <>
       {changes.map((c) => (
         <div key={c.field} data-testid={testid} data-field={c.field}>
-          {c.field === 'area_km2' ? t('area') : fieldLabel(t, c.field)}
+          {fieldLabel(t, c.field)}
           {colon}
           {value(c.field, c.from)} → {value(c.field, c.to)}
         </div>

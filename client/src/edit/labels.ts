@@ -1,7 +1,7 @@
 import type { Messages } from '../i18n/zh';
 import type { T } from '../i18n';
 import { FIELD_VOCABS, labelField, type Lang } from '../../../server/vocab';
-import { formatValue } from '../format';
+import { formatKm2, formatValue } from '../format';
 
 /** The page's name of each register property (the details list and the edit form share them). */
 export const FIELD_LABELS: Readonly<Record<string, keyof Messages>> = {
@@ -15,6 +15,7 @@ export const FIELD_LABELS: Readonly<Record<string, keyof Messages>> = {
   authority: 'authority',
   first_registration_date: 'firstRegistration',
   first_registration_area_km2: 'firstRegistrationArea',
+  area_km2: 'area',
   valid_from: 'validFrom',
   valid_to: 'validTo',
   extensions_used: 'fExtensionsUsed',
@@ -43,6 +44,7 @@ export const fieldLabel = (t: T, field: string) => (FIELD_LABELS[field] ? t(FIEL
 export function fieldValue(t: T, lang: Lang, collection: string, field: string, v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'boolean') return v ? t('yes') : t('no');
+  if (typeof v === 'number' && field.endsWith('_km2')) return formatKm2(v);
   if (typeof v === 'string') return FIELD_VOCABS[collection]?.[field] ? labelField(collection, field, v, lang) : v;
   return formatValue(v);
 }

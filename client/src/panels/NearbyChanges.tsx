@@ -8,6 +8,8 @@ import { useI18n } from '../i18n';
 import type { Messages } from '../i18n/zh';
 import type { MapController } from '../map/controller';
 import { COLLECTIONS, label } from '../../../server/vocab';
+import { todayInChina } from '../../../server/conflicts/subject';
+import { addDays } from '../../../server/rules/dates';
 import { ErrorBox, Unavailable, useLoad } from './common';
 
 /** Around a right: its box widened by this much each side (≈ 5.5 km north–south, ≈ 4.5 km east–west in Shanxi). */
@@ -20,8 +22,8 @@ const OPERATION: Record<RegisterChange['properties']['operation'], keyof Message
   delete: 'opDelete',
 };
 
-/** The day `days` before today, as an ISO day (the API reads a day as its first instant). */
-const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+/** The day `days` before today in China, as an ISO day (the API reads a day as its first instant). */
+const daysAgo = (days: number) => addDays(todayInChina(), -days);
 
 /**
  * What changed on the register around a right (GET /api/changes over its box widened by AROUND_DEG): rights, reserves,
@@ -78,7 +80,7 @@ function ChangeLine({ c, own, ctl }: { c: RegisterChange; own: boolean; ctl?: Ma
   const p = c.properties;
   const name = String(p.after?.name ?? p.before?.name ?? p.feature_id);
   // an update: each property with a name on the page (the areas follow the geometry)
-  const fields = p.operation === 'update' ? p.changed.filter((f) => f in FIELD_LABELS || f === 'area_km2') : [];
+  const fields = p.operation === 'update' ? p.changed.filter((f) => f in FIELD_LABELS) : [];
   return (
     <li data-testid="change" data-operation={p.operation} data-collection={p.collection}>
       <div>
